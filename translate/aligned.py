@@ -1,0 +1,70 @@
+"""A translated article: its document and one English target per source segment."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import __version__
+from .document import Document, Segment
+from .engine import EngineInfo
+
+
+@dataclass(frozen=True)
+class Pair:
+    segment: Segment
+    target: str
+    block_kind: str
+
+
+@dataclass(frozen=True)
+class TranslatedArticle:
+    """Everything an output writer needs, and nothing volatile: same inputs, same bytes."""
+
+    document: Document
+    source_name: str
+    encoding: str
+    engine: EngineInfo
+    pairs: tuple[Pair, ...]
+
+    @property
+    def stem(self) -> str:
+        return self.document.name
+
+    @property
+    def source_sha256(self) -> str:
+        return hashlib.sha256(self.document.text.encode("utf-8")).hexdigest()
+
+    @property
+    def tool(self) -> str:
+        return f"dolmetsch {__version__}"
+
+    def line_of(self, segment: Segment) -> int:
+        return self.document.text.count("\n", 0, segment.start) + 1
+
+
+def align(
+    document: Document,
+    targets: Sequence[str],
+    *,
+    source_name: str,
+    encoding: str,
+    engine: EngineInfo,
+) -> TranslatedArticle:
+    """Pair each segment with its target; attributions are carried over unchanged."""
+    pairs: list[Pair] = []
+    it = iter(targets)
+    for block in document.blocks:
+        for segment in block.segments:
+            target = next(it) if segment.translatable else segment.text
+            pairs.append(Pair(segment, target, block.kind))
+    if next(it, None) is not None:
+        raise ValueError(f"{document.name}: more targets than translatable segments")
+    if len(pairs) != sum(1 for _ in document.segments()):  # pragma: no cover - by construction
+        raise ValueError(f"{document.name}: segment count mismatch")
+    return TranslatedArticle(document, source_name, encoding, engine, tuple(pairs))
+
+
+def translatable_texts(document: Document) -> list[str]:
+    return [s.text for s in document.segments() if s.translatable]

@@ -1,0 +1,169 @@
+"""The argos engine: an argos package's CTranslate2 and SentencePiece models, run directly.
+
+argostranslate's own ``translate()`` makes one CTranslate2 call per paragraph with 32-token
+batches and silently truncates output at 256 tokens.  This engine pools every sentence it
+is given into one token-batched stream, splits sentences longer than the input limit at
+clause boundaries, decodes with a length limit derived from the input, and re-splits any
+output that still reaches the limit, so nothing is ever cut off.
+
+ctranslate2 and sentencepiece are imported lazily, when the engine is opened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from .engine import EngineInfo, EngineOptions, Progress
+from .errors import ModelError
+from .models import ModelPackage
+
+# Preferred split points of an over-long sentence, best first.
+_CLAUSE_BREAKS = (
+    re.compile(r"(?<=[;:])\s+"),
+    re.compile(r"\s+[–—-]\s+"),
+    re.compile(r"(?<=,)\s+"),
+    re.compile(r"\s+"),
+)
+_BYTE_PIECE = re.compile(r"<0x([0-9A-Fa-f]{2})>")
+# Output may be this much longer than input, in tokens, before we call it runaway decoding.
+DECODE_RATIO = 2.0
+DECODE_MARGIN = 16
+
+
+def detokenize(pieces: Sequence[str]) -> str:
+    """Join SentencePiece pieces back into text, including byte-fallback pieces.
+
+    Pieces copied from the source by ``replace_unknowns`` are not in the target vocabulary,
+    so SentencePiece's own decoder would turn them into ``⁇``; joining by hand keeps them.
+    """
+    out: list[str] = []
+    pending = bytearray()
+    for piece in pieces:
+        byte = _BYTE_PIECE.fullmatch(piece)
+        if byte:
+            pending.append(int(byte.group(1), 16))
+            continue
+        if pending:
+            out.append(pending.decode("utf-8", errors="replace"))
+            pending.clear()
+        out.append(piece.replace("▁", " "))
+    if pending:
+        out.append(pending.decode("utf-8", errors="replace"))
+    return "".join(out).strip()
+
+
+def split_at_clause(text: str) -> tuple[str, str] | None:
+    """Cut ``text`` in two at the clause break nearest its middle; None if it has none."""
+    middle = len(text) / 2
+    for pattern in _CLAUSE_BREAKS:
+        cuts = [m for m in pattern.finditer(text) if m.start() > 0 and m.end() < len(text)]
+        if cuts:
+            best = min(cuts, key=lambda m: abs(m.start() - middle))
+            head, tail = text[: best.start()], text[best.end() :]
+            if pattern is _CLAUSE_BREAKS[1]:
+                head = text[: best.start()] + " " + best.group().strip()
+            return head, tail
+    return None
+
+
+class ArgosEngine:
+    """Translate with an installed argos package, pooled and token-batched."""
+
+    def __init__(self, package: ModelPackage, options: EngineOptions | None = None) -> None:
+        self.package = package
+        self.options = options or EngineOptions()
+        try:
+            import ctranslate2
+            import sentencepiece
+        except ImportError as exc:  # pragma: no cover - both are hard dependencies
+            raise ModelError(f"cannot load the argos engine: {exc}; run: make install") from exc
+        try:
+            self._sp = sentencepiece.SentencePieceProcessor(
+                model_file=str(package.sentencepiece_model)
+            )
+            self._translator = ctranslate2.Translator(
+                str(package.model_dir),
+                device="cpu",
+                compute_type=self.options.compute_type,
+                inter_threads=1,
+                intra_threads=self.options.threads,
+            )
+        except (RuntimeError, OSError, ValueError) as exc:
+            raise ModelError(f"{package.path}: cannot load the model: {exc}") from exc
+        self._info = EngineInfo("argos", package.name, package.package_version)
+
+    @property
+    def info(self) -> EngineInfo:
+        return self._info
+
+    def _encode(self, text: str) -> list[str]:
+        pieces: list[str] = self._sp.encode(text, out_type=str)
+        return pieces
+
+    def _chunks(self, sentence: str) -> list[str]:
+        """Pieces of ``sentence`` short enough for the model, cut at clause boundaries."""
+        if len(self._encode(sentence)) <= self.options.max_input_tokens:
+            return [sentence]
+        halves = split_at_clause(sentence)
+        if halves is None:  # one enormous "word": cut it by characters
+            middle = len(sentence) // 2
+            halves = sentence[:middle], sentence[middle:]
+        return [*self._chunks(halves[0]), *self._chunks(halves[1])]
+
+    def translate(self, sentences: Sequence[str], progress: Progress | None = None) -> list[str]:
+        """Translate every sentence; identical sentences are translated once."""
+        counts = Counter(s for s in sentences if s.strip())
+        unique = list(counts)
+        chunked = [self._chunks(s) for s in unique]
+        outputs = self._translate_chunks([chunk for chunks in chunked for chunk in chunks])
+        done: dict[str, str] = {}
+        for sentence, chunks in zip(unique, chunked, strict=True):
+            done[sentence] = " ".join(next(outputs) for _ in chunks)
+            if progress is not None:
+                progress(counts[sentence])
+        return [done.get(s, s) for s in sentences]
+
+    def _translate_chunks(self, chunks: list[str]) -> Iterator[str]:
+        """Translate in one token-batched stream; results come in order, as batches finish."""
+        if not chunks:
+            return
+        tokens = [self._encode(c) for c in chunks]
+        limit = int(DECODE_RATIO * self.options.max_input_tokens) + DECODE_MARGIN
+        kwargs: dict[str, Any] = {
+            "max_batch_size": self.options.max_batch_tokens,
+            "batch_type": "tokens",
+            "beam_size": self.options.beam_size,
+            "length_penalty": 0.2,
+            "replace_unknowns": True,
+            "max_input_length": 0,
+            "max_decoding_length": limit,
+        }
+        prefix = self.package.target_prefix
+        if prefix:
+            kwargs["target_prefix"] = [[prefix]] * len(tokens)
+        results = self._translator.translate_iterable(tokens, **kwargs)
+        for chunk, source in zip(chunks, tokens, strict=True):
+            try:
+                result = next(results)
+            except (RuntimeError, ValueError) as exc:
+                raise ModelError(f"{self.package.path}: translation failed: {exc}") from exc
+            hypothesis: list[str] = result.hypotheses[0]
+            if prefix and hypothesis[:1] == [prefix]:
+                hypothesis = hypothesis[1:]
+            if len(hypothesis) >= min(limit, int(DECODE_RATIO * len(source)) + DECODE_MARGIN):
+                yield self._retranslate_in_halves(chunk)
+            else:
+                yield detokenize(hypothesis)
+
+    def _retranslate_in_halves(self, chunk: str) -> str:
+        """The model ran to the length limit: translate the halves rather than cut it off."""
+        halves = split_at_clause(chunk)
+        if halves is None:
+            middle = len(chunk) // 2
+            if middle == 0:
+                return chunk
+            halves = chunk[:middle], chunk[middle:]
+        return " ".join(self._translate_chunks(list(halves)))

@@ -1,0 +1,265 @@
+"""The ``dolmetsch`` command line: a thin click layer over the library.
+
+Each command reads its options, calls one library function and reports.  Every
+foreseeable fault arrives as a :class:`DolmetschError` and leaves as one line on stderr
+and a non-zero exit code: 1 when some work failed, 2 when nothing could be done.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .engine import ENGINE_CHOICES, EngineOptions
+from .errors import DolmetschError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Group(click.Group):
+    """Turns a DolmetschError from any subcommand into one clear line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DolmetschError as exc:
+            click.echo(f"dolmetsch: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+def _packages_dir_option(func: F) -> F:
+    return click.option(
+        "--packages-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="ARGOS_PACKAGES_DIR",
+        show_envvar=True,
+        help="Argos package folder [default: argos's own, under ~/.local/share].",
+    )(func)
+
+
+def _engine_options(func: F) -> F:
+    options = [
+        click.option(
+            "--engine",
+            type=click.Choice(ENGINE_CHOICES),
+            default="auto",
+            show_default=True,
+            help="Translation engine; auto uses argos when a de->en package is installed.",
+        ),
+        click.option(
+            "--beam-size",
+            type=click.IntRange(min=1),
+            default=4,
+            show_default=True,
+            help="Beam width; 1 is greedy and fastest.",
+        ),
+        click.option(
+            "--compute-type",
+            type=click.Choice(["auto", "int8", "int8_float32", "int16", "float32"]),
+            default="auto",
+            show_default=True,
+            help="CTranslate2 compute type; int8 is fastest on CPU.",
+        ),
+        click.option(
+            "--threads",
+            type=click.IntRange(min=0),
+            default=0,
+            show_default=True,
+            help="CPU threads for the model; 0 picks automatically.",
+        ),
+        _packages_dir_option,
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _open_engine(
+    engine: str, beam_size: int, compute_type: str, threads: int, packages_dir: Path | None
+) -> Any:
+    from .engine import load_engine
+
+    options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
+    return load_engine(engine, options, packages_dir)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dolmetsch")
+def main() -> None:
+    """Offline German-to-English translation of news articles, sentence-aligned.
+
+    \b
+    Start with:
+      dolmetsch run seeds --out out      translate every article in seeds/
+      echo 'Guten Tag.' | dolmetsch translate
+      dolmetsch model list               the installed argos models
+
+    Exit codes: 0 success, 1 some articles failed (the rest were written),
+    2 nothing could be done (no model, bad folder, bad option).
+    """
+
+
+class _Progress:
+    """Run observer: a progress bar on stderr when it is a terminal, failures as lines."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._tty = sys.stderr.isatty()
+
+    def started(self, total_sentences: int) -> None:
+        if self._tty and total_sentences:
+            self._bar = click.progressbar(
+                length=total_sentences, label="translating", file=sys.stderr, show_pos=True
+            )
+            self._bar.__enter__()
+
+    def advanced(self, sentences: int) -> None:
+        if self._bar is not None:
+            self._bar.update(sentences)
+
+    def failed(self, message: str) -> None:
+        click.echo(f"dolmetsch: {message}", err=True)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+@main.command()
+@click.argument(
+    "input_dir", default="seeds", type=click.Path(path_type=Path), metavar="[SEEDS_DIR]"
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the aligned outputs (created if missing).",
+)
+@_engine_options
+def run(
+    input_dir: Path,
+    out_dir: Path,
+    engine: str,
+    beam_size: int,
+    compute_type: str,
+    threads: int,
+    packages_dir: Path | None,
+) -> None:
+    """Translate every *.txt article in SEEDS_DIR [default: seeds].
+
+    For each article writes OUT/<name>.po (gettext, one entry per sentence, msgctxt
+    locating paragraph and sentence) and OUT/<name>.tsv (id, German, English).
+    Files that cannot be read are reported by name; the others are still translated.
+    """
+    from .pipeline import discover, run_batch
+
+    discover(input_dir)  # a bad folder is a usage error before any model loads
+    translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir)
+    progress = _Progress()
+    try:
+        summary = run_batch(input_dir, out_dir, translator, progress)
+    finally:
+        progress.close()
+    click.echo(summary.line())
+    if not summary.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("text", required=False)
+@_engine_options
+def translate(
+    text: str | None,
+    engine: str,
+    beam_size: int,
+    compute_type: str,
+    threads: int,
+    packages_dir: Path | None,
+) -> None:
+    """Translate TEXT, or standard input line for line, to standard output.
+
+    One line in, one line out; empty lines are kept, so a test set can be fed through
+    and compared line by line with its references.
+    """
+    from .pipeline import translate_lines
+
+    translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir)
+    if text is not None:
+        click.echo(" ".join(translate_lines(text.splitlines() or [""], translator)))
+        return
+    chunk: list[str] = []
+    for line in sys.stdin:
+        chunk.append(line.rstrip("\r\n"))
+        if len(chunk) >= 2000:
+            click.echo("\n".join(translate_lines(chunk, translator)))
+            chunk = []
+    if chunk:
+        click.echo("\n".join(translate_lines(chunk, translator)))
+
+
+@main.group(cls=_Group)
+def model() -> None:
+    """List, install and remove argos translation models."""
+
+
+@model.command("list")
+@_packages_dir_option
+def model_list(packages_dir: Path | None) -> None:
+    """List installed argos packages; the one `run` uses for de->en is marked *."""
+    from .models import find_package, installed_packages
+    from .models import packages_dir as default_dir
+
+    directory = packages_dir or default_dir()
+    found = installed_packages(directory)
+    if not found:
+        click.echo(f"no models installed in {directory}", err=True)
+        return
+    chosen = find_package("de", "en", directory)
+    for package in found:
+        mark = "*" if chosen is not None and package.path == chosen.path else " "
+        click.echo(
+            f"{mark} {package.name}\t{package.pair}\t{package.package_version}\t{package.path}"
+        )
+
+
+@model.command("install")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--online",
+    is_flag=True,
+    help="Download the newest de->en package from the argos package index.",
+)
+@_packages_dir_option
+def model_install(file: Path | None, online: bool, packages_dir: Path | None) -> None:
+    """Install FILE.argosmodel, or with --online the de->en package from the argos index."""
+    from .errors import UsageError
+    from .models import install_file, install_online
+
+    if (file is None) != online:
+        raise UsageError("give either FILE.argosmodel or --online, not both or neither")
+    if file is not None:
+        package = install_file(file, packages_dir)
+    else:
+        package = install_online("de", "en", packages_dir)
+    click.echo(
+        f"installed {package.name} ({package.pair} {package.package_version}) in {package.path}"
+    )
+
+
+@model.command("remove")
+@click.argument("name")
+@_packages_dir_option
+def model_remove(name: str, packages_dir: Path | None) -> None:
+    """Remove the package NAME (as `model list` shows it) or every package of a pair (de-en)."""
+    from .models import remove
+
+    for package in remove(name, packages_dir):
+        click.echo(f"removed {package.name} ({package.pair} {package.package_version})")

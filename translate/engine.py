@@ -1,0 +1,82 @@
+"""The engine interface every translation engine implements, and engine selection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .errors import NoModelError, UsageError
+
+Progress = Callable[[int], None]
+ENGINE_CHOICES = ("auto", "argos")
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """What produced a translation; stamped into every output header and the run summary."""
+
+    name: str
+    model: str = ""
+    model_version: str = ""
+
+    def describe(self) -> str:
+        if not self.model:
+            return self.name
+        version = f" {self.model_version}" if self.model_version else ""
+        return f"{self.name} ({self.model}{version})"
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Decoding options shared by the engines that have a use for them."""
+
+    beam_size: int = 4
+    compute_type: str = "auto"
+    threads: int = 0
+    max_batch_tokens: int = 4096
+    max_input_tokens: int = 256
+
+    def __post_init__(self) -> None:
+        if self.beam_size < 1:
+            raise UsageError(f"beam size must be at least 1, not {self.beam_size}")
+        if self.threads < 0:
+            raise UsageError(f"threads must be 0 (automatic) or more, not {self.threads}")
+        if self.max_batch_tokens < self.max_input_tokens:
+            raise UsageError("max batch tokens must be at least max input tokens")
+        if self.max_input_tokens < 8:
+            raise UsageError(f"max input tokens must be at least 8, not {self.max_input_tokens}")
+
+
+class Engine(Protocol):
+    """Translates German sentences to English, one target per source, in order."""
+
+    @property
+    def info(self) -> EngineInfo: ...
+
+    def translate(self, sentences: Sequence[str], progress: Progress | None = None) -> list[str]:
+        """Translate ``sentences``; ``progress(n)`` is called as ``n`` more are done."""
+        ...
+
+
+def load_engine(
+    name: str = "auto",
+    options: EngineOptions | None = None,
+    packages_dir: Path | None = None,
+) -> Engine:
+    """Open the engine ``name``; ``auto`` takes argos when a de->en package is installed."""
+    options = options or EngineOptions()
+    if name not in ENGINE_CHOICES:
+        raise UsageError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINE_CHOICES)}")
+    from .models import find_package
+
+    package = find_package("de", "en", packages_dir)
+    if package is None:
+        raise NoModelError(
+            "no German->English model is installed; run: dolmetsch model install "
+            "FILE.argosmodel (or, with internet: dolmetsch model install --online)"
+        )
+    from .argos import ArgosEngine
+
+    return ArgosEngine(package, options)

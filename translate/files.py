@@ -1,0 +1,75 @@
+"""File I/O at the edges: reading articles in the encodings German news comes in, and
+writing outputs atomically so that no reader ever sees a half-written file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError, OutputError
+
+# A text file has few control characters other than whitespace; more than this share of
+# them means the bytes are not text at all.
+MAX_CONTROL_SHARE = 0.01
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+def decode_article(data: bytes, where: str) -> DecodedText:
+    """Decode an article's bytes: UTF-8 (with or without BOM), else Windows-1252.
+
+    German news from older systems is in Latin-1 or cp1252; a byte sequence that is not
+    valid UTF-8 almost never is, while German cp1252 text is, so the order is safe.
+    """
+    if b"\x00" in data:
+        raise InputError(f"{where}: binary file (contains NUL bytes), not a text article")
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{where}: neither UTF-8 nor Windows-1252 text (byte {exc.start}: "
+                f"{data[exc.start : exc.start + 1]!r})"
+            ) from None
+    controls = sum(1 for ch in text if ch < " " and ch not in _TEXT_CONTROLS)
+    if text and controls / len(text) > MAX_CONTROL_SHARE:
+        raise InputError(f"{where}: binary file ({controls} control characters), not text")
+    if not text.strip():
+        raise InputError(f"{where}: empty article (no text to translate)")
+    return DecodedText(text, encoding)
+
+
+def read_article(path: Path) -> DecodedText:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return decode_article(data, str(path))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path.parent}: cannot write output: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).chmod(0o644)
+        Path(tmp).replace(path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write output: {exc.strerror or exc}") from exc

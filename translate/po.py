@@ -1,0 +1,64 @@
+"""Sentence-aligned gettext PO files, written with polib.
+
+``msgid`` is the German sentence, ``msgstr`` the English, ``msgctxt`` the segment id
+(``p3.s2``: paragraph 3, sentence 2; ``h2.s1``: heading 2), the occurrence names the
+source file and line.  Machine translations carry the ``fuzzy`` flag, as unreviewed
+translations do in every PO editor; a person who corrects one clears it.
+"""
+
+from __future__ import annotations
+
+import polib
+
+from .aligned import TranslatedArticle
+
+KIND_NOTES = {
+    "heading": "heading",
+    "paragraph": "",
+    "attribution": "agency attribution, kept as in the source",
+}
+
+
+def build_po(article: TranslatedArticle) -> polib.POFile:
+    po = polib.POFile(wrapwidth=78)
+    engine = article.engine
+    metadata = {
+        "Project-Id-Version": article.stem,
+        "PO-Revision-Date": article.document.date or "",
+        "Last-Translator": f"{article.tool} ({engine.describe()})",
+        "Language-Team": "none",
+        "Language": "en",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": "nplurals=2; plural=(n != 1);",
+        "X-Generator": article.tool,
+        "X-Source-Language": "de",
+        "X-Dolmetsch-Engine": engine.name,
+        "X-Dolmetsch-Model": engine.model,
+        "X-Dolmetsch-Model-Version": engine.model_version,
+        "X-Dolmetsch-Source": article.source_name,
+        "X-Dolmetsch-Source-Encoding": article.encoding,
+        "X-Dolmetsch-Source-SHA256": article.source_sha256,
+        "X-Dolmetsch-Article-Date": article.document.date or "",
+    }
+    po.metadata = {key: value for key, value in metadata.items() if value}
+    for pair in article.pairs:
+        segment = pair.segment
+        note = KIND_NOTES["attribution" if segment.kind == "attribution" else pair.block_kind]
+        po.append(
+            polib.POEntry(
+                msgctxt=segment.id,
+                msgid=segment.text,
+                msgstr=pair.target,
+                occurrences=[(article.source_name, str(article.line_of(segment)))],
+                comment=note,
+                flags=["fuzzy"] if segment.translatable else [],
+            )
+        )
+    return po
+
+
+def dump_po(article: TranslatedArticle) -> str:
+    """The PO file's text; byte-identical for identical inputs."""
+    return str(build_po(article))
