@@ -34,8 +34,19 @@ typecheck: install-test
 test: install-test lint typecheck
 	$(BIN)/python -m pytest -q
 
+# With no German->English model installed (as on a fresh machine without internet), the
+# run uses the test suite's tiny demo package, which copies its input and maps three words;
+# every output names the model, so nobody mistakes it for a translation.
+DEMO_PACKAGES := .cache/demo-argos/packages
 run: install
-	$(BIN)/python tools/run_seeds.py seeds out
+	@if $(BIN)/dolmetsch translate "Test." >/dev/null 2>&1; then \
+	  $(BIN)/dolmetsch run seeds --out out; \
+	else \
+	  echo "make run: no German->English model installed (dolmetsch model install --online);"; \
+	  echo "make run: using the DEMO package translate-de_en-tiny, which copies its input."; \
+	  $(BIN)/python -m dolmetsch.testing $(DEMO_PACKAGES) >/dev/null && \
+	  ARGOS_PACKAGES_DIR=$(DEMO_PACKAGES) $(BIN)/dolmetsch run seeds --out out; \
+	fi
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

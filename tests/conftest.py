@@ -1,10 +1,14 @@
-"""Shared fixtures: the seeds, and a tiny deterministic argos package built offline."""
+"""Shared fixtures: the seeds, an isolated argos home, and a tiny argos package built offline."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from dolmetsch.testing import build_tiny_package
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -15,3 +19,43 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 def seed_files() -> list[Path]:
     assert len(SEED_FILES) == 5
     return SEED_FILES
+
+
+@pytest.fixture(autouse=True)
+def isolated_argos(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test sees the user's own argos models or writes under ~."""
+    home = tmp_path / "argos-home"
+    for var, sub in [
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("ARGOS_PACKAGES_DIR", "packages"),
+    ]:
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("ARGOS_DEVICE_TYPE", "cpu")
+    return home / "packages"
+
+
+@pytest.fixture(scope="session")
+def tiny_argosmodel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny copy model as a .argosmodel file, built once per session."""
+    return build_tiny_package(tmp_path_factory.mktemp("tiny"))
+
+
+@pytest.fixture
+def installed_tiny(tiny_argosmodel: Path, isolated_argos: Path) -> Iterator[Path]:
+    """The tiny package installed in this test's isolated argos package folder."""
+    from dolmetsch.models import install_file
+
+    package = install_file(tiny_argosmodel, isolated_argos)
+    yield isolated_argos
+    shutil.rmtree(package.path, ignore_errors=True)
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path, seed_files: list[Path]) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for path in seed_files:
+        shutil.copy(path, folder / path.name)
+    return folder

@@ -132,7 +132,7 @@ def test_is_heading(text: str, expected: bool) -> None:
 
 
 _ALPHABET = st.sampled_from(
-    list('abcXYZäöüß .,!?:;„“"()-–\n\t 0123456789') + ["date ", "(dpa)", "z. B. "]
+    [*list('abcXYZäöüß .,!?:;„“"()-–\n\t 0123456789'), "date ", "(dpa)", "z. B. "]
 )
 
 

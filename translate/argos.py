@@ -91,7 +91,7 @@ class ArgosEngine:
                 inter_threads=1,
                 intra_threads=self.options.threads,
             )
-        except (RuntimeError, OSError, ValueError) as exc:
+        except Exception as exc:  # a broken model raises IndexError, RuntimeError, OSError...
             raise ModelError(f"{package.path}: cannot load the model: {exc}") from exc
         self._info = EngineInfo("argos", package.name, package.package_version)
 

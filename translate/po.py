@@ -19,13 +19,31 @@ KIND_NOTES = {
 }
 
 
+# PO-Revision-Date must exist for msgfmt --check-header, but a wall-clock time would make two
+# runs on the same inputs differ; the article's own date (or the epoch) keeps them identical.
+EPOCH = "1970-01-01 00:00+0000"
+
+
+def revision_date(article_date: str | None) -> str:
+    """``2026-01-30`` -> ``2026-01-30 00:00+0000``; partial dates take the first day."""
+    if not article_date:
+        return EPOCH
+    parts = [*article_date.split("-"), "01", "01"][:3]
+    return f"{parts[0]}-{parts[1]}-{parts[2]} 00:00+0000"
+
+
 def build_po(article: TranslatedArticle) -> polib.POFile:
     po = polib.POFile(wrapwidth=78)
+    po.header = (
+        f"{article.source_name}: German-English, aligned sentence by sentence.\n"
+        f"Machine translation by {article.tool} with {article.engine.describe()}; "
+        "entries marked fuzzy are unreviewed."
+    )
     engine = article.engine
     metadata = {
         "Project-Id-Version": article.stem,
-        "PO-Revision-Date": article.document.date or "",
-        "Last-Translator": f"{article.tool} ({engine.describe()})",
+        "PO-Revision-Date": revision_date(article.document.date),
+        "Last-Translator": f"{article.tool} / {engine.describe()}",
         "Language-Team": "none",
         "Language": "en",
         "MIME-Version": "1.0",

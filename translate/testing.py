@@ -1,6 +1,6 @@
 """A tiny, deterministic German->English argos package for tests, benchmarks and demos.
 
-Real argos models are hundreds of megabytes and cannot be downloaded here, yet the test
+Real argos models weigh about a hundred megabytes and cannot be downloaded offline, yet the test
 suite, the benchmark and ``make run`` need a package that argostranslate and dolmetsch load
 exactly like a real one. :func:`build_tiny_package` writes such a package, offline, in well
 under a second:
@@ -30,10 +30,7 @@ callers copying long sentences must raise it.
 from __future__ import annotations
 
 import io
-import json
 import math
-import tempfile
-import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
@@ -82,6 +79,8 @@ Der Sprecher sagte: "Das ist ein wichtiger Schritt."
 Es ist der 'größte' Angriff seit Beginn des Krieges im Februar 2022.
 Die Energieversorgung im Osten/Süden des Landes ist weiterhin gestört.
 Die Wahlbeteiligung lag bei 57,6 Prozent; 1.389 Wahllokale meldeten Ergebnisse.
+Die CDU/CSU-Fraktion verlangt eine klare Quote für Flüchtlinge aus der Region.
+US-Präsident Donald Trump äußerte sich am Freitag in Washington zu dem Vorschlag.
 The federal government approved a new aid package for Ukraine on Tuesday.
 The foreign minister and the defence minister travelled to Kyiv together.
 "We stand with Ukraine", the chancellor said in Berlin.
@@ -95,6 +94,7 @@ According to the ministry, the programme will cost 4.5 billion euros by 2030.
 Russia and Ukraine exchanged prisoners again.
 The spokesman said: 'This is an important step.'
 Power supplies in the east/south of the country are still disrupted.
+Xi Jinping and the quartet of mediators gathered in New York on Sunday.
 """
 
 _RESERVED_PIECES = ("<unk>", "<s>", "</s>")  # ids 0, 1, 2: what CTranslate2's config expects
@@ -164,6 +164,8 @@ def install_tiny_package(argosmodel: Path, packages_dir: Path) -> Path:
     unlike it, it first checks that every member stays inside that directory and does not
     touch argostranslate's settings, so it works on any folder.
     """
+    import zipfile
+
     with zipfile.ZipFile(argosmodel) as archive:
         for name in archive.namelist():
             parts = PurePosixPath(name).parts
@@ -241,10 +243,10 @@ def _token_codes(count: int) -> Matrix:
     """
     import numpy as np
 
-    half = np.array([1.0, -1.0] * (_TOKEN_DIMS // 2), dtype=np.float32)
+    balanced = np.array([1.0, -1.0] * (_TOKEN_DIMS // 2), dtype=np.float32)
     for seed in range(_CODE_SEED, _CODE_SEED + 100):
         rng = np.random.RandomState(seed)
-        codes = np.stack([rng.permutation(half) for _ in range(count)])
+        codes = np.stack([rng.permutation(balanced) for _ in range(count)])
         overlap = codes @ codes.T - np.eye(count, dtype=np.float32) * _TOKEN_DIMS
         if overlap.max() <= _TOKEN_DIMS / 2:
             return codes
@@ -268,6 +270,7 @@ def _position_codes(count: int) -> Matrix:
 
 
 def _frequencies() -> NDArray[np.float64]:
+    """The position frequencies, geometric from 1 rad per position to the longest wavelength."""
     import numpy as np
 
     lowest = 2 * math.pi / _LONGEST_WAVELENGTH
@@ -287,16 +290,16 @@ def _build_model(
 ) -> dict[str, bytes]:
     """Build the copy model and return its files (``model.bin``, ``config.json``, vocabulary).
 
-    The model is a Transformer with no encoder layer and one decoder layer of one head,
-    ``d = 64 + 32`` wide: a token part and a position part.
+    The model is a one-head Transformer with one encoder and one decoder layer, ``d = 64 + 32``
+    wide: a token part and a position part. All self-attention and feed-forward blocks are
+    zero, so they add nothing to the residual stream (CTranslate2 wants at least one layer).
 
-    * Encoder: source piece *s* at position *i* is ``[code(s), pos(i)]``; the final
-      LayerNorm only rescales it (mean 0, fixed norm). The lexicon lives here: a German key
+    * Encoder: source piece *s* at position *i* is ``[code(s), pos(i)]``; the LayerNorms
+      only rescale it (mean 0, fixed norm). The lexicon lives here: a German key
       is embedded with the *code of its English value*, so from then on it is that word.
       Unknown pieces share the code of ``<unk>``.
     * Decoder: every target embedding is zero, so step *t* sees only ``pos(t)`` and does
-      not depend on what was generated (the self-attention and feed-forward blocks are
-      zero and pass it through the residual). The cross-attention queries and keys read
+      not depend on what was generated. The cross-attention queries and keys read
       the position part, the values the token part: step *t* attends to source position
       *t* and nothing else, and adds that piece's token code to its state.
     * Projection: target piece *v* scores ``code(v)·state``: the attended piece wins.
@@ -314,6 +317,8 @@ def _build_model(
     has probability 1 to float precision, and beam search or length penalties cannot
     prefer anything else.
     """
+    import tempfile
+
     import numpy as np
     from ctranslate2.specs import transformer_spec
 
@@ -356,7 +361,7 @@ def _build_model(
     if shift:
         decoder_positions[1:] = encoder_positions[:-1]
 
-    spec = transformer_spec.TransformerSpec.from_config((0, 1), 1)
+    spec = transformer_spec.TransformerSpec.from_config(1, 1)  # CTranslate2 needs >= 1 layer
     spec.config.add_source_eos = True
     encoder, decoder = spec.encoder, spec.decoder
     encoder.scale_embeddings = False
@@ -366,22 +371,19 @@ def _build_model(
     decoder.embeddings.weight = zeros(size, width)
     decoder.position_encodings.encodings = decoder_positions
     layer = decoder.layer[0]
-    for norm in (
-        encoder.layer_norm,
-        decoder.layer_norm,
-        layer.self_attention.layer_norm,
-        layer.attention.layer_norm,
-        layer.ffn.layer_norm,
-    ):
+    norms = [encoder.layer_norm, decoder.layer_norm, layer.attention.layer_norm]
+    for block_spec in (encoder.layer[0], layer):  # blocks that pass the residual through
+        norms += [block_spec.self_attention.layer_norm, block_spec.ffn.layer_norm]
+        block_spec.self_attention.linear[0].weight = zeros(3 * width, width)  # fused q, k, v
+        block_spec.self_attention.linear[1].weight = zeros(width, width)
+        block_spec.ffn.linear_0.weight = zeros(1, width)
+        block_spec.ffn.linear_1.weight = zeros(width, 1)
+    for norm in norms:
         norm.gamma = np.ones(width, dtype=np.float32)
         norm.beta = zeros(width)
-    layer.self_attention.linear[0].weight = zeros(3 * width, width)  # fused query, key, value
-    layer.self_attention.linear[1].weight = zeros(width, width)
     layer.attention.linear[0].weight = block(pos, pos, query_scale)
     layer.attention.linear[1].weight = np.concatenate([block(pos, pos), block(tok, tok)])
     layer.attention.linear[2].weight = block(tok, tok)
-    layer.ffn.linear[0].weight = zeros(1, width)
-    layer.ffn.linear[1].weight = zeros(width, 1)
     decoder.projection.weight = np.concatenate(
         [codes * projection_scale, zeros(size, width - tok.stop)], 1
     )
@@ -394,6 +396,8 @@ def _build_model(
 
 
 def _metadata(package_version: str, target_prefix: str) -> bytes:
+    import json
+
     metadata: dict[str, Any] = {
         "package_version": package_version,
         "argos_version": _ARGOS_VERSION,
@@ -471,13 +475,6 @@ def _onnx_tensor(name: str, values: Sequence[float] | Sequence[int], dtype: str)
     return dims + _int_field(2, elem_type) + _field(8, name) + _field(9, array.tobytes())
 
 
-def _onnx_scalar(name: str, value: float) -> bytes:
-    """A 0-d float TensorProto (no dims)."""
-    import numpy as np
-
-    return _int_field(2, _ONNX_FLOAT) + _field(8, name) + _field(9, np.float32(value).tobytes())
-
-
 def _onnx_value_info(name: str, elem_type: int, dims: Sequence[int | str]) -> bytes:
     """A ValueInfoProto of a tensor with symbolic (str) or fixed (int) dimensions."""
     shape = b"".join(
@@ -503,6 +500,8 @@ def _minisbd_onnx(lang: str) -> bytes:
     whether the *next* one is a gap (space or padding: the gap flags shifted left by one,
     padded with 1 at the end), and adds per-class logit vectors accordingly.
     """
+    import json
+
     units = ["<PAD>", "<UNK>", " ", ".", "!", "?"]  # every other character is <UNK>
     initializers = [
         _onnx_tensor("is_end", [0, 0, 0, 1, 1, 1], "float"),
@@ -512,8 +511,8 @@ def _minisbd_onnx(lang: str) -> bytes:
         _onnx_tensor("ax1", [1], "int"),
         _onnx_tensor("ax2", [2], "int"),
         _onnx_tensor("pads", [0, 0, 0, 1], "int"),
-        _onnx_scalar("padval", 1.0),
-        _onnx_scalar("zero", 0.0),
+        _onnx_tensor("padval", [1.0], "float"),  # Pad's constant_value, as a 1-element tensor
+        _onnx_tensor("zero", [0.0], "float"),
         _onnx_tensor("base", [1, 0, 0, 0, 0], "float"),  # class 0: inside a token
         _onnx_tensor("tokvec", [-1, 1, 0, 0, 0], "float"),  # class 1: token end
         _onnx_tensor("endvec", [-1, -1, 2, 0, 0], "float"),  # class 2: sentence end
@@ -576,6 +575,8 @@ def _minisbd_onnx(lang: str) -> bytes:
 
 def _deterministic_zip(files: Mapping[PurePosixPath, bytes]) -> bytes:
     """Zip *files* reproducibly: sorted entries, with their folders, all dated 1980-01-01."""
+    import zipfile
+
     folders = {parent for path in files for parent in path.parents if parent.name}
     entries: list[tuple[str, bytes | None]] = [(f"{folder}/", None) for folder in folders]
     entries += [(str(path), data) for path, data in files.items()]
@@ -592,3 +593,25 @@ def _deterministic_zip(files: Mapping[PurePosixPath, bytes]) -> bytes:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, data, compresslevel=9)
     return buffer.getvalue()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m dolmetsch.testing DIR``: build the demo package and install it in DIR.
+
+    ``make run`` uses this on a machine with no real model, so that the whole pipeline runs
+    and every output says plainly that it came from this copy model.
+    """
+    import sys
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 1:
+        print("usage: python -m dolmetsch.testing PACKAGES_DIR", file=sys.stderr)
+        return 2
+    packages_dir = Path(args[0])
+    archive = build_tiny_package(packages_dir.parent / "build")
+    print(install_tiny_package(archive, packages_dir))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

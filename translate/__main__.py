@@ -1,0 +1,3 @@
+from dolmetsch.cli import main
+
+main()
