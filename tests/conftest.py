@@ -59,3 +59,16 @@ def seeds_copy(tmp_path: Path, seed_files: list[Path]) -> Path:
     for path in seed_files:
         shutil.copy(path, folder / path.name)
     return folder
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files in tests/golden from the current outputs",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
