@@ -162,7 +162,7 @@ def run_batch(
         for article in translate_documents(window, engine, observer):
             written.extend(write_outputs(article, out_dir))
             articles += 1
-            sentences += len(article.pairs)
+            sentences += sum(1 for pair in article.pairs if pair.segment.translatable)
     return RunSummary(
         engine=engine.info,
         out_dir=out_dir,
