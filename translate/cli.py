@@ -161,11 +161,11 @@ def run(
     """
     from .pipeline import discover, run_batch
 
-    discover(input_dir)  # a bad folder is a usage error before any model loads
+    paths = discover(input_dir)  # a bad folder is a usage error before any model loads
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir)
     progress = _Progress()
     try:
-        summary = run_batch(input_dir, out_dir, translator, progress)
+        summary = run_batch(paths, out_dir, translator, progress)
     finally:
         progress.close()
     click.echo(summary.line())

@@ -134,13 +134,13 @@ def write_outputs(article: TranslatedArticle, out_dir: Path) -> list[Path]:
 
 
 def run_batch(
-    input_dir: Path,
+    paths: Sequence[Path],
     out_dir: Path,
     engine: Engine,
     observer: Observer | None = None,
     window_sentences: int = WINDOW_SENTENCES,
 ) -> RunSummary:
-    """Translate every article of ``input_dir`` into ``out_dir``.
+    """Translate the articles at ``paths`` (see :func:`discover`) into ``out_dir``.
 
     A file that cannot be read is reported to the observer and counted as a failure; the
     other articles are still translated.
@@ -149,7 +149,7 @@ def run_batch(
     started = time.perf_counter()
     failures: list[str] = []
     loaded: list[LoadedArticle] = []
-    for path in discover(input_dir):
+    for path in paths:
         try:
             loaded.append(load_article(path))
         except DolmetschError as exc:
