@@ -1,0 +1,385 @@
+"""The lexicon engine, on a store built from a small Ding-format excerpt written here.
+
+The excerpt is our own text in Ding's line format (Ding itself is GPL data and is never
+committed); building a store from it takes a few seconds, once per session.  The tests
+marked ``real_ding`` use the installed /usr/share/trans/de-en and skip without it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dolmetsch.engine import Engine
+from dolmetsch.lexicon import (
+    DING_PATH,
+    LexiconEngine,
+    LexiconError,
+    Store,
+    build_store,
+    default_data_dir,
+    open_lexicon,
+    store_path,
+)
+from dolmetsch.lexicon.compound import split_compound
+from dolmetsch.lexicon.grammar import reorder, tokenize
+from dolmetsch.lexicon.sources import clean_english, clean_german, parse_ding
+
+EXCERPT = "".join(
+    line + "\n"
+    for line in (
+        "# Version :: test excerpt in Ding's format, written for dolmetsch's tests",
+        "# License :: same as dolmetsch",
+        "Angriff {m} (auf jdn.) [mil.] | Angriffe {pl} :: attack (on sb.) | attacks",
+        "angreifen {vt} | angreifend | angegriffen | greift an | griff an :: "
+        "to attack | attacking | attacked | attacks | attacked",
+        "verhandeln {vi} | verhandelnd | verhandelt | verhandelt | verhandelte :: "
+        "to negotiate | negotiating | negotiated | negotiates | negotiated",
+        "Energie {f} :: energy",
+        "Infrastruktur {f} | Infrastrukturen {pl} :: infrastructure | infrastructures",
+        "Waffenruhe {f}; Feuerpause {f} :: ceasefire; truce",
+        "Krieg {m} | Kriege {pl} :: war | wars",
+        "Gefangene {m,f}; Gefangener | Gefangenen {pl} :: prisoner | prisoners",
+        "Drohne {f} | Drohnen {pl} :: drone | drones",
+        "nach Angaben von jdm. :: according to sb.",
+        "jdm. etw. in Aussicht stellen {vt} :: to promise sb. sth.",
+        "stellen {vt} | stellend | gestellt | stellt | stellte :: "
+        "to put | putting | put | puts | put",
+        "ums Leben kommen {vi} | ums Leben gekommen :: to be killed | been killed",
+        "kommen {vi} | kommend | gekommen | kommt | kam :: to come | coming | come | comes | came",
+        "Bitte {f} | Bitten {pl} :: request | requests",
+        "erhalten {vt} | erhaltend | erhalten | erhält | erhielt :: "
+        "to get; to receive | getting; receiving | got; received | gets; receives | got; received",
+        "Regierung {f} [pol.] | Regierungen {pl} :: "
+        "administration; government | administrations; governments",
+        "Einigung {f} | Einigungen {pl} :: agreement | agreements",
+        "außenpolitisch {adj} :: foreign-policy",
+        "Sprecher {m} | Sprecher {pl} :: spokesman | spokesmen",
+        "Mensch {m} | Menschen {pl} :: human being | people",
+        "Polizei {f} :: police",
+        "Hauptstadt {f} | Hauptstädte {pl} :: capital | capitals",
+        "schwer {adj} :: heavy; serious",
+        "beschädigen {vt} | beschädigend | beschädigt | beschädigt | beschädigte :: "
+        "to damage | damaging | damaged | damages | damaged",
+        "beginnen {vi} | beginnend | begonnen | beginnt | begann :: "
+        "to begin | beginning | begun | begins | began",
+        "sagen {vt} | sagend | gesagt | sagt | sagte :: to say | saying | said | says | said",
+        "neu {adj} :: new",
+        "Vertrag {m} | Verträge {pl} :: contract | contracts",
+        "unterschreiben {vt} | unterschreibend | unterschrieben | unterschreibt | unterschrieb :: "
+        "to sign | signing | signed | signs | signed",
+    )
+)
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="session")
+def excerpt_ding(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("ding") / "de-en"
+    path.write_text(EXCERPT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def store_dir(tmp_path_factory: pytest.TempPathFactory, excerpt_ding: Path) -> Path:
+    data_dir = tmp_path_factory.mktemp("lexicon-data")
+    build_store(data_dir, excerpt_ding)
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
+    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    yield opened
+    opened.store.close()
+
+
+@pytest.fixture(scope="session")
+def baseline(store_dir: Path, excerpt_ding: Path) -> LexiconEngine:
+    return open_lexicon(store_dir, build=False, ding=excerpt_ding, mode="baseline")
+
+
+TRANSLATIONS = [
+    # lemmatisation and inflected forms
+    ("Die Angriffe begann.", "The attacks began.", "plural-form"),
+    ("Er griff die Hauptstadt an.", "He attacked the capital.", "separable-griff-an"),
+    ("Die Regierung verhandelt.", "The government negotiates.", "inflected-verb"),
+    # compounds
+    ("Die Energieinfrastruktur.", "The energy infrastructure.", "compound-energie"),
+    ("Die Waffenruhe soll beginnen.", "The ceasefire should begin.", "compound-in-ding"),
+    ("Die Kriegsgefangene.", "The war prisoner.", "compound-linker-s"),
+    ("Die Drohnenangriffe.", "The drone attacks.", "compound-linker-n"),
+    # multi-word expressions, idioms, verb-final order
+    ("Nach Angaben der Polizei.", "According to the police.", "mwe-nach-angaben"),
+    ("Er stellte eine Einigung in Aussicht.", "He promise an agreement.", "idiom-in-aussicht"),
+    ("Drei Menschen kamen ums Leben.", "Three people be killed.", "idiom-ums-leben"),
+    (
+        "Die Regierung hat eine Bitte erhalten.",
+        "The government has received a request.",
+        "aux-participle",
+    ),
+    (
+        "Sie sagte, dass die Regierung eine Bitte erhalten hat.",
+        "She said, that the government has received a request.",
+        "verb-final-subordinate",
+    ),
+    # numbers, dates, ordinals, Swiss spelling, casing
+    (
+        "Die Regierung hat am 5. Februar 2026 eine Bitte erhalten.",
+        "The government has received on 5 February 2026 a request.",
+        "date",
+    ),
+    ("Der 3. Angriff.", "The 3rd attack.", "ordinal"),
+    (
+        "Es waren 1.000 Drohnen und 19,7 Prozent.",
+        "It were 1,000 drones and 19.7 percent.",
+        "numbers",
+    ),
+    ("Ein aussenpolitischer Sprecher.", "A foreign-policy spokesman.", "swiss-ss"),
+    # names pass through unchanged
+    ("Sprecher Xaverius Quendt sagte.", "Spokesman Xaverius Quendt said.", "unknown-names"),
+]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"), [c[:2] for c in TRANSLATIONS], ids=[c[2] for c in TRANSLATIONS]
+)
+def test_translation(engine: LexiconEngine, german: str, english: str) -> None:
+    assert engine.translate([german]) == [english]
+
+
+def test_sense_choice_is_ranked_not_ding_order(
+    engine: LexiconEngine, baseline: LexiconEngine
+) -> None:
+    # Ding lists "administration" first for Regierung; de2en's corpus agreement and English
+    # frequency both favour "government", so the ranked sense differs from the first one.
+    sense = engine.store.sense("Regierung")
+    assert sense is not None
+    assert (sense.first, sense.en) == ("administration", "government")
+    assert baseline.translate(["Die Regierung."]) == ["Die administration."]  # no "die"
+
+
+def test_past_participle_sense_after_auxiliary(engine: LexiconEngine) -> None:
+    # "erhalten" is both infinitive (get) and participle (received); after "hat" the
+    # past-participle sub-entry wins.
+    sense = engine.store.sense("erhalten")
+    assert sense is not None
+    assert sense.en != sense.en_pp == "received"
+
+
+def test_lemma_lookup(engine: LexiconEngine) -> None:
+    assert engine.lemma("Angriffen") == "Angriff"
+    assert engine.lookup("Angriffen") == "attack"
+
+
+def test_baseline_is_word_by_word(baseline: LexiconEngine) -> None:
+    assert baseline.translate(["Die Angriffe begann."]) == ["Die attacks began."]
+    assert baseline.info.name == "lexicon-baseline"
+
+
+def test_english_nouns_are_lower_case(engine: LexiconEngine) -> None:
+    out = engine.translate(["Die Polizei und der Sprecher der Regierung."])
+    assert out == ["The police and the spokesman of the government."]
+
+
+def test_one_target_per_source_in_order(engine: LexiconEngine) -> None:
+    sources = ["Die Angriffe.", "", "Die Polizei.", "Die Angriffe."]
+    done: list[int] = []
+    out = engine.translate(sources, done.append)
+    assert out == ["The attacks.", "", "The police.", "The attacks."]
+    assert sum(done) == len(sources)
+
+
+def test_deterministic(store_dir: Path, excerpt_ding: Path) -> None:
+    sentences = [c[0] for c in TRANSLATIONS]
+    first = open_lexicon(store_dir, build=False, ding=excerpt_ding).translate(sentences)
+    second = open_lexicon(store_dir, build=False, ding=excerpt_ding).translate(sentences)
+    assert first == second
+
+
+def test_implements_engine_protocol(engine: LexiconEngine) -> None:
+    typed: Engine = engine
+    assert typed.info.name == "lexicon"
+    assert typed.info.model == "ding+de2en"
+    assert typed.info.model_version == engine.store.version
+
+
+COMPOUNDS = [
+    ("Energieinfrastruktur", ["Energie", "Infrastruktur"]),
+    ("Drohnenangriffe", ["Drohne", "Angriffe"]),
+    ("Kriegsgefangene", ["Krieg", "Gefangene"]),
+    ("Sprechpolizei", None),  # "Sprech" is not a word of the excerpt
+]
+
+
+@pytest.mark.parametrize(("word", "parts"), COMPOUNDS, ids=[c[0] for c in COMPOUNDS])
+def test_split_compound(engine: LexiconEngine, word: str, parts: list[str] | None) -> None:
+    assert split_compound(word, engine._known_part, engine._frequency) == parts
+
+
+REORDER = [
+    ("Die Regierung hat eine Bitte erhalten", "Die Regierung hat erhalten eine Bitte", "aux"),
+    ("Gestern hat er eine Bitte erhalten", "Gestern er hat erhalten eine Bitte", "inversion"),
+    ("dass er eine Bitte erhalten hat", "dass er hat erhalten eine Bitte", "verb-final"),
+    ("Er griff die Hauptstadt an", "Er griff an die Hauptstadt", "particle"),
+    ("Er stellte eine Einigung in Aussicht", "Er in Aussicht stellen eine Einigung", "idiom"),
+]
+
+
+@pytest.mark.parametrize(
+    ("german", "ordered"), [r[:2] for r in REORDER], ids=[r[2] for r in REORDER]
+)
+def test_reorder(engine: LexiconEngine, german: str, ordered: str) -> None:
+    assert " ".join(reorder(tokenize(german), engine)) == ordered
+
+
+CLEANING = [
+    (clean_german, "jdm. etw. in Aussicht stellen", "in Aussicht stellen"),
+    (clean_german, "er/sie griff an", "griff an"),
+    (clean_english, "to promise sb. sth.", "promise"),
+    (clean_english, "he/she attacked", "attacked"),
+]
+
+
+@pytest.mark.parametrize(("clean", "raw", "cleaned"), CLEANING, ids=[c[1] for c in CLEANING])
+def test_cleaning(clean: Any, raw: str, cleaned: str) -> None:
+    assert clean(raw) == cleaned
+
+
+def test_parse_ding_aligns_sub_entries() -> None:
+    line = "gehen {vi} | gehend | gegangen :: to go | going | gone\n"
+    pairs = [(p.de, p.en, p.sub, p.pos) for p in parse_ding([line])]
+    assert pairs == [
+        ("gehen", "go", 0, "V"),
+        ("gehend", "going", 1, "V"),
+        ("gegangen", "gone", 2, "V"),
+    ]
+
+
+def test_parse_ding_skips_misaligned_and_examples() -> None:
+    lines = ["a | b :: x\n", "Das ist gut. :: That is good.\n", "# comment :: no\n"]
+    assert list(parse_ding(lines)) == []
+
+
+# ---------------------------------------------------------------------------- the store
+
+
+def test_default_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DOLMETSCH_DATA_DIR", str(tmp_path / "explicit"))
+    assert default_data_dir() == tmp_path / "explicit"
+    monkeypatch.delenv("DOLMETSCH_DATA_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_data_dir() == tmp_path / "xdg" / "dolmetsch"
+    monkeypatch.delenv("XDG_DATA_HOME")
+    assert default_data_dir() == Path.home() / ".local" / "share" / "dolmetsch"
+
+
+def test_missing_ding_is_a_clear_error(tmp_path: Path) -> None:
+    missing = tmp_path / "de-en"
+    with pytest.raises(LexiconError) as caught:
+        open_lexicon(tmp_path, ding=missing)
+    assert str(caught.value) == (
+        f"{missing}: Ding dictionary not found; install Debian's trans-de-en "
+        "(apt-get install trans-de-en) or run: make install"
+    )
+
+
+def test_missing_store_without_build(tmp_path: Path, excerpt_ding: Path) -> None:
+    with pytest.raises(LexiconError, match="run: dolmetsch lexicon build"):
+        open_lexicon(tmp_path, build=False, ding=excerpt_ding)
+
+
+def test_store_is_rebuilt_when_ding_changes(tmp_path: Path, excerpt_ding: Path) -> None:
+    ding = tmp_path / "de-en"
+    ding.write_text(EXCERPT, encoding="utf-8")
+    data = tmp_path / "data"
+    old = open_lexicon(data, ding=ding)
+    old_path = old.store.path
+    assert old.translate(["Die Polizei."]) == ["The police."]
+    old.store.close()
+    ding.write_text(EXCERPT.replace(":: police", ":: constabulary"), encoding="utf-8")
+    new = open_lexicon(data, ding=ding)
+    assert new.store.path != old_path == store_path(data, excerpt_ding)
+    assert new.translate(["Die Polizei."]) == ["The constabulary."]
+    assert sorted(p.name for p in data.iterdir()) == [new.store.path.name]  # old one removed
+
+
+class _FailingConnection(sqlite3.Connection):
+    def executemany(self, sql: str, rows: Any, /) -> sqlite3.Cursor:
+        if "INTO name" in sql:
+            raise OSError("disk full")
+        return super().executemany(sql, rows)
+
+
+def test_store_build_is_atomic(
+    tmp_path: Path, excerpt_ding: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_connect = sqlite3.connect
+
+    def connect(path: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        return real_connect(path, *args, factory=_FailingConnection, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    with pytest.raises(OSError, match="disk full"):
+        build_store(tmp_path, excerpt_ding)
+    assert list(tmp_path.iterdir()) == []  # neither a store nor a temporary file is left
+
+
+def test_not_a_store(tmp_path: Path) -> None:
+    bad = tmp_path / "lexicon-x-v1.sqlite"
+    bad.write_bytes(b"not sqlite at all" * 100)
+    with pytest.raises(LexiconError, match="not a lexicon store"):
+        Store(bad)
+
+
+# ---------------------------------------------------------------------------- real Ding
+
+real_ding = pytest.mark.skipif(
+    not DING_PATH.is_file(),
+    reason=f"{DING_PATH} not installed (Debian package trans-de-en)",
+)
+_REAL_WORDS = (
+    "Regierung", "Bitte", "erhalten", "Waffenruhe", "beginnen", "Angaben", "Polizei",
+    "ums Leben", "Aussicht", "Drohne", "Angriff", "Energie", "Infrastruktur", "Einigung",
+    "stellen", "kommen", "Mensch",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def real_engine(tmp_path_factory: pytest.TempPathFactory) -> LexiconEngine:
+    # The whole file builds in ~25 s; the lines that hold the test words build in ~5 s and
+    # exercise the same parser on the real data.
+    excerpt = tmp_path_factory.mktemp("real-ding") / "de-en"
+    with DING_PATH.open(encoding="utf-8") as stream:
+        lines = [line for line in stream if any(w in line for w in _REAL_WORDS)]
+    excerpt.write_text("".join(lines), encoding="utf-8")
+    return open_lexicon(tmp_path_factory.mktemp("real-data"), ding=excerpt)
+
+
+REAL = [
+    (
+        "Die Regierung hat eine Bitte erhalten.",
+        "The government has received a request.",
+        "bitte-erhalten",
+    ),
+    ("Die Waffenruhe soll am 3. März beginnen.", "The ceasefire should begin on 3 March.", "date"),
+]
+
+
+@real_ding
+@pytest.mark.parametrize(("german", "english"), [r[:2] for r in REAL], ids=[r[2] for r in REAL])
+def test_real_ding(real_engine: LexiconEngine, german: str, english: str) -> None:
+    assert real_engine.translate([german]) == [english]
+
+
+@real_ding
+def test_real_ding_parses_whole_file() -> None:
+    with DING_PATH.open(encoding="utf-8") as stream:
+        keys = {pair.de for pair in parse_ding(stream)}
+    assert len(keys) > 300_000
+    assert {"Waffenruhe", "ums Leben kommen", "rief an"} <= keys

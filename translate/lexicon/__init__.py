@@ -1,0 +1,26 @@
+"""The lexicon engine: offline German->English from the Ding dictionary and rules.
+
+``open_lexicon()`` opens it (building its store on first use), ``build_store()`` builds
+the store explicitly, ``default_data_dir()`` / ``store_path()`` say where it lives.  Data
+sources and their licences are listed in ``dolmetsch.lexicon.sources``.
+"""
+
+from __future__ import annotations
+
+from .engine import LexiconEngine, Mode, open_lexicon
+from .sources import DING_PATH, LexiconError
+from .store import SCHEMA_VERSION, BuildReport, Store, build_store, default_data_dir, store_path
+
+__all__ = [
+    "DING_PATH",
+    "SCHEMA_VERSION",
+    "BuildReport",
+    "LexiconEngine",
+    "LexiconError",
+    "Mode",
+    "Store",
+    "build_store",
+    "default_data_dir",
+    "open_lexicon",
+    "store_path",
+]

@@ -1,0 +1,58 @@
+"""German compound splitting: "Energieinfrastruktur" -> Energie + Infrastruktur.
+
+Every split point and linking element is tried, with up to three parts; among the splits
+whose parts the dictionary knows, the one with the highest geometric-mean German word
+frequency (minus a penalty per part) wins, which prefers few, common parts over many
+rare ones ("Kriegs|gefangene", not "Krieg|sgefan|gene").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+# Linking elements (Fugenelemente) between a modifier and the next part.
+LINKERS = ("", "s", "es", "n", "en", "e", "er")
+MIN_PART = 3
+MIN_SPLIT_LENGTH = 7
+_PART_PENALTY = 3.0
+_UNKNOWN_FREQUENCY = 1e-9
+
+# known(part, is_head) -> the dictionary key for the part, or None.
+Known = Callable[[str, bool], "str | None"]
+
+
+def split_compound(
+    word: str, known: Known, frequency: Callable[[str], float], *, depth: int = 0
+) -> list[str] | None:
+    """Dictionary keys of the parts of ``word``, head last; None if no split is known."""
+    best: list[str] | None = None
+    best_score = -math.inf
+    n = len(word)
+    for i in range(MIN_PART, n - MIN_PART + 1):
+        head = known(word[i:], True)
+        if head is None:
+            continue
+        modifier = word[:i]
+        for linker in LINKERS:
+            if linker and not modifier.endswith(linker):
+                continue
+            stem = modifier[: len(modifier) - len(linker)]
+            if len(stem) < MIN_PART:
+                continue
+            parts: list[str] | None = None
+            first = known(stem, False)
+            if first is not None:
+                parts = [first, head]
+            elif depth == 0 and len(stem) >= 2 * MIN_PART:
+                inner = split_compound(
+                    stem[:1].upper() + stem[1:], known, frequency, depth=depth + 1
+                )
+                if inner:
+                    parts = [*inner, head]
+            if parts:
+                freqs = [max(frequency(p), _UNKNOWN_FREQUENCY) for p in parts]
+                score = sum(math.log(f) for f in freqs) / len(parts) - _PART_PENALTY * len(parts)
+                if score > best_score:
+                    best, best_score = parts, score
+    return best
