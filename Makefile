@@ -7,6 +7,12 @@ ARGOS_VERSION := 1.11.0
 # link tree must be rebuilt when a module is added, hence the folders as prerequisites.
 EDITABLE := --config-settings editable_mode=strict
 SOURCES := pyproject.toml translate glossary
+# The lexicon engine's dictionary (Ding, GPL-2+), from Debian; never committed, the engine
+# builds its SQLite store from it on first use, outside the repository.
+DING := /usr/share/trans/de-en
+APT_INSTALL = (apt-get install -y -qq $(1) >/dev/null 2>&1 || \
+  (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $(1) >/dev/null 2>&1) || \
+  sudo -n apt-get install -y -qq $(1) >/dev/null 2>&1)
 
 .PHONY: run test install lint typecheck clean
 
@@ -14,19 +20,24 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-# argostranslate goes in last and without its declared dependencies (stanza, spacy and a
-# multi-GB CUDA torch, none of which dolmetsch uses): see README, "Set-up".
-$(VENV)/.installed: $(SOURCES) | $(BIN)/python
+$(DING):
+	@$(call APT_INSTALL,trans-de-en) || \
+	  echo "warning: could not install Debian's trans-de-en: the lexicon engine needs $(DING)"
+
+# argostranslate and de2en go in last and without their declared dependencies: argos's pull
+# stanza, spacy and a multi-GB CUDA torch (dolmetsch uses none of them), de2en's are broken
+# (dolmetsch reads only its data file). See README, "Set-up".
+NO_DEPS := argostranslate==$(ARGOS_VERSION) de2en==0.1.1
+$(VENV)/.installed: $(SOURCES) | $(BIN)/python $(DING)
 	$(BIN)/pip install -q $(EDITABLE) -e .
-	$(BIN)/pip install -q --no-deps argostranslate==$(ARGOS_VERSION)
+	$(BIN)/pip install -q --no-deps $(NO_DEPS)
 	touch $@
 
-$(VENV)/.installed-test: $(SOURCES) | $(BIN)/python
+$(VENV)/.installed-test: $(SOURCES) | $(BIN)/python $(DING)
 	$(BIN)/pip install -q $(EDITABLE) -e '.[test,bench]'
-	$(BIN)/pip install -q --no-deps argostranslate==$(ARGOS_VERSION)
-	@command -v msgfmt >/dev/null || (command -v apt-get >/dev/null && \
-	  (apt-get install -y -qq gettext >/dev/null 2>&1 || sudo -n apt-get install -y -qq gettext >/dev/null 2>&1) || \
-	  echo "gettext not installable here: the msgfmt --check test will be skipped")
+	$(BIN)/pip install -q --no-deps $(NO_DEPS)
+	@command -v msgfmt >/dev/null || $(call APT_INSTALL,gettext) || \
+	  echo "gettext not installable here: the msgfmt --check test will be skipped"
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -41,19 +52,10 @@ typecheck: $(VENV)/.installed-test
 test: lint typecheck
 	$(BIN)/python -m pytest -q
 
-# With no German->English model installed (as on a fresh machine without internet), the
-# run uses the test suite's tiny demo package, which copies its input and maps three words;
-# every output names the model, so nobody mistakes it for a translation.
-DEMO_PACKAGES := .cache/demo-argos/packages
+# --engine auto: argos when a de->en model is installed, else the embedded lexicon engine
+# (its store is built on first use, about half a minute).
 run: $(VENV)/.installed
-	@if $(BIN)/dolmetsch translate "Test." >/dev/null 2>&1; then \
-	  $(BIN)/dolmetsch run seeds --out out; \
-	else \
-	  echo "make run: no German->English model installed (dolmetsch model install --online);"; \
-	  echo "make run: using the DEMO package translate-de_en-tiny, which copies its input."; \
-	  $(BIN)/python -m dolmetsch.testing $(DEMO_PACKAGES) >/dev/null && \
-	  ARGOS_PACKAGES_DIR=$(DEMO_PACKAGES) $(BIN)/dolmetsch run seeds --out out; \
-	fi
+	$(BIN)/dolmetsch run seeds --out out
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .cache

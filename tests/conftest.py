@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ding_excerpt import EXCERPT
 
 from dolmetsch.testing import build_tiny_package
 
@@ -72,3 +73,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def excerpt_ding(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Ding-format dictionary file with a few dozen entries."""
+    path = tmp_path_factory.mktemp("ding") / "de-en"
+    path.write_text(EXCERPT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def store_dir(tmp_path_factory: pytest.TempPathFactory, excerpt_ding: Path) -> Path:
+    """A lexicon store built once per session from the excerpt."""
+    from dolmetsch.lexicon import build_store
+
+    data_dir = tmp_path_factory.mktemp("lexicon-data")
+    build_store(data_dir, excerpt_ding)
+    return data_dir
+
+
+@pytest.fixture
+def excerpt_lexicon(excerpt_ding: Path, store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the CLI's lexicon engine at the excerpt's store."""
+    monkeypatch.setenv("DOLMETSCH_DING", str(excerpt_ding))
+    monkeypatch.setenv("DOLMETSCH_DATA_DIR", str(store_dir))
+    return store_dir

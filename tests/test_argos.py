@@ -109,9 +109,19 @@ def test_target_prefix_is_removed(tmp_path: Path, isolated_argos: Path) -> None:
     assert engine(isolated_argos).translate(["Selenskyj traf."]) == ["Zelensky met."]
 
 
-def test_load_engine_auto_without_model(isolated_argos: Path) -> None:
+def test_load_engine_argos_without_model(isolated_argos: Path) -> None:
     with pytest.raises(NoModelError):
-        load_engine("auto", packages_dir=isolated_argos)
+        load_engine("argos", packages_dir=isolated_argos)
+
+
+def test_load_engine_auto_prefers_argos(installed_tiny: Path) -> None:
+    assert load_engine("auto", packages_dir=installed_tiny).info.name == "argos"
+
+
+def test_load_engine_auto_falls_back_to_lexicon(
+    isolated_argos: Path, excerpt_lexicon: Path
+) -> None:
+    assert load_engine("auto", packages_dir=isolated_argos).info.name == "lexicon"
 
 
 def test_load_engine_unknown_name() -> None:

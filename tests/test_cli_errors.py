@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from dolmetsch.cli import main
@@ -19,14 +20,26 @@ def invoke(*args: str, input: str | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_run_without_model(seeds_copy: Path, tmp_path: Path) -> None:
-    code, out, err = invoke("run", str(seeds_copy), "--out", str(tmp_path / "out"))
+def test_run_argos_without_model(seeds_copy: Path, tmp_path: Path) -> None:
+    code, out, err = invoke(
+        "run", str(seeds_copy), "--out", str(tmp_path / "out"), "--engine", "argos"
+    )
     assert (code, out, err) == (2, "", NO_MODEL)
     assert not (tmp_path / "out").exists()
 
 
-def test_translate_without_model() -> None:
-    assert invoke("translate", "Guten Tag.") == (2, "", NO_MODEL)
+def test_translate_argos_without_model() -> None:
+    assert invoke("translate", "--engine", "argos", "Guten Tag.") == (2, "", NO_MODEL)
+
+
+def test_lexicon_without_ding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = tmp_path / "de-en"
+    monkeypatch.setenv("DOLMETSCH_DING", str(missing))
+    expected = (
+        f"dolmetsch: {missing}: Ding dictionary not found; install Debian's trans-de-en "
+        "(apt-get install trans-de-en) or run: make install\n"
+    )
+    assert invoke("translate", "--engine", "lexicon", "Guten Tag.") == (1, "", expected)
 
 
 def test_missing_input_folder(tmp_path: Path) -> None:

@@ -161,3 +161,55 @@ def test_translate_stdin_line_for_line(installed_tiny: Path) -> None:
     assert result.stdout == (
         "Zelensky met Putin.\n\nAm 5. Februar reiste er nach Moscow. Dann zurück.\n\n"
     )
+
+
+# --- the embedded lexicon engine, on a store built from a small Ding-format excerpt
+
+
+def test_auto_uses_lexicon_without_model(excerpt_lexicon: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["translate", "Die Regierung hat eine Bitte erhalten."])
+    assert (result.exit_code, result.stdout) == (0, "The government has received a request.\n")
+
+
+def test_run_with_lexicon_names_the_engine(
+    excerpt_lexicon: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(seeds_copy), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert re.fullmatch(
+        r"translated 5 articles \(189 sentences\) with lexicon \(ding\+de2en \S+\) in "
+        r"\d+\.\d s -> .+\n",
+        result.stdout,
+    )
+    po = polib.pofile(str(out / "000_711f6cf1b5bfa63b.po"))
+    assert po.metadata["X-Dolmetsch-Engine"] == "lexicon"
+    assert all(entry.msgstr for entry in po)
+
+
+def test_first_use_builds_the_store_and_says_so(
+    excerpt_ding: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOLMETSCH_DING", str(excerpt_ding))
+    data = tmp_path / "data"
+    result = CliRunner().invoke(main, ["translate", "--data-dir", str(data), "Die Polizei."])
+    assert result.exit_code == 0
+    assert result.stdout == "The police.\n"
+    assert re.fullmatch(
+        r"dolmetsch: building the lexicon store .+\.sqlite \(first use, about half a minute\)\n",
+        result.stderr,
+    )
+    assert len(list(data.glob("lexicon-*.sqlite"))) == 1
+
+
+def test_lexicon_build_command(
+    excerpt_ding: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOLMETSCH_DING", str(excerpt_ding))
+    result = CliRunner().invoke(main, ["lexicon", "build", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    assert re.fullmatch(
+        r"built .+lexicon-\w+-v\d+\.sqlite in \d+\.\d s: \d+ entries, \d+ inflected forms, "
+        r"\d+ phrases( \(without de2en: sense ranking is weaker\))?\n",
+        result.stdout,
+    )

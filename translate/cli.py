@@ -42,6 +42,16 @@ def _packages_dir_option(func: F) -> F:
     )(func)
 
 
+def _data_dir_option(func: F) -> F:
+    return click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="DOLMETSCH_DATA_DIR",
+        show_envvar=True,
+        help="Where the lexicon engine keeps its store [default: ~/.local/share/dolmetsch].",
+    )(func)
+
+
 def _engine_options(func: F) -> F:
     options = [
         click.option(
@@ -49,7 +59,9 @@ def _engine_options(func: F) -> F:
             type=click.Choice(ENGINE_CHOICES),
             default="auto",
             show_default=True,
-            help="Translation engine; auto uses argos when a de->en package is installed.",
+            help="Translation engine: argos (neural, needs an installed model), lexicon "
+            "(embedded dictionary engine), or auto: argos when a de->en model is installed, "
+            "else lexicon.",
         ),
         click.option(
             "--beam-size",
@@ -73,6 +85,7 @@ def _engine_options(func: F) -> F:
             help="CPU threads for the model; 0 picks automatically.",
         ),
         _packages_dir_option,
+        _data_dir_option,
     ]
     for option in reversed(options):
         func = option(func)
@@ -80,12 +93,23 @@ def _engine_options(func: F) -> F:
 
 
 def _open_engine(
-    engine: str, beam_size: int, compute_type: str, threads: int, packages_dir: Path | None
+    engine: str,
+    beam_size: int,
+    compute_type: str,
+    threads: int,
+    packages_dir: Path | None,
+    data_dir: Path | None,
 ) -> Any:
     from .engine import load_engine
 
+    def announce(path: Path) -> None:
+        click.echo(
+            f"dolmetsch: building the lexicon store {path} (first use, about half a minute)",
+            err=True,
+        )
+
     options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
-    return load_engine(engine, options, packages_dir)
+    return load_engine(engine, options, packages_dir, data_dir, before_build=announce)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -152,6 +176,7 @@ def run(
     compute_type: str,
     threads: int,
     packages_dir: Path | None,
+    data_dir: Path | None,
 ) -> None:
     """Translate every *.txt article in SEEDS_DIR [default: seeds].
 
@@ -162,7 +187,7 @@ def run(
     from .pipeline import discover, run_batch
 
     paths = discover(input_dir)  # a bad folder is a usage error before any model loads
-    translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir)
+    translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     progress = _Progress()
     try:
         summary = run_batch(paths, out_dir, translator, progress)
@@ -183,6 +208,7 @@ def translate(
     compute_type: str,
     threads: int,
     packages_dir: Path | None,
+    data_dir: Path | None,
 ) -> None:
     """Translate TEXT, or standard input line for line, to standard output.
 
@@ -191,7 +217,7 @@ def translate(
     """
     from .pipeline import translate_lines
 
-    translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir)
+    translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     if text is not None:
         click.echo(" ".join(translate_lines(text.splitlines() or [""], translator)))
         return
@@ -263,3 +289,22 @@ def model_remove(name: str, packages_dir: Path | None) -> None:
 
     for package in remove(name, packages_dir):
         click.echo(f"removed {package.name} ({package.pair} {package.package_version})")
+
+
+@main.group(cls=_Group)
+def lexicon() -> None:
+    """The embedded dictionary engine's store (built from Debian's trans-de-en)."""
+
+
+@lexicon.command("build")
+@_data_dir_option
+def lexicon_build(data_dir: Path | None) -> None:
+    """Build (or rebuild) the lexicon store from the installed Ding dictionary."""
+    from .lexicon import build_store
+
+    report = build_store(data_dir)
+    click.echo(
+        f"built {report.path} in {report.seconds:.1f} s: {report.keys} entries, "
+        f"{report.lemmas} inflected forms, {report.phrases} phrases"
+        + ("" if report.used_de2en else " (without de2en: sense ranking is weaker)")
+    )

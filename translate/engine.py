@@ -10,7 +10,7 @@ from typing import Protocol
 from .errors import NoModelError, UsageError
 
 Progress = Callable[[int], None]
-ENGINE_CHOICES = ("auto", "argos")
+ENGINE_CHOICES = ("auto", "argos", "lexicon")
 
 
 @dataclass(frozen=True)
@@ -64,19 +64,32 @@ def load_engine(
     name: str = "auto",
     options: EngineOptions | None = None,
     packages_dir: Path | None = None,
+    data_dir: Path | None = None,
+    before_build: Callable[[Path], None] | None = None,
 ) -> Engine:
-    """Open the engine ``name``; ``auto`` takes argos when a de->en package is installed."""
+    """Open the engine ``name``.
+
+    ``auto`` takes argos when a de->en package is installed (the neural quality engine) and
+    otherwise the embedded ``lexicon`` engine, so a machine without a model still works.
+    ``data_dir`` is where the lexicon keeps its store; ``before_build(path)`` is called when
+    it must be built first (on first use).
+    """
     options = options or EngineOptions()
     if name not in ENGINE_CHOICES:
         raise UsageError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINE_CHOICES)}")
-    from .models import find_package
+    if name in ("auto", "argos"):
+        from .models import find_package
 
-    package = find_package("de", "en", packages_dir)
-    if package is None:
-        raise NoModelError(
-            "no German->English model is installed; run: dolmetsch model install "
-            "FILE.argosmodel (or, with internet: dolmetsch model install --online)"
-        )
-    from .argos import ArgosEngine
+        package = find_package("de", "en", packages_dir)
+        if package is not None:
+            from .argos import ArgosEngine
 
-    return ArgosEngine(package, options)
+            return ArgosEngine(package, options)
+        if name == "argos":
+            raise NoModelError(
+                "no German->English model is installed; run: dolmetsch model install "
+                "FILE.argosmodel (or, with internet: dolmetsch model install --online)"
+            )
+    from .lexicon import open_lexicon
+
+    return open_lexicon(data_dir, before_build=before_build)

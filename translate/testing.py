@@ -593,25 +593,3 @@ def _deterministic_zip(files: Mapping[PurePosixPath, bytes]) -> bytes:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, data, compresslevel=9)
     return buffer.getvalue()
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m dolmetsch.testing DIR``: build the demo package and install it in DIR.
-
-    ``make run`` uses this on a machine with no real model, so that the whole pipeline runs
-    and every output says plainly that it came from this copy model.
-    """
-    import sys
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 1:
-        print("usage: python -m dolmetsch.testing PACKAGES_DIR", file=sys.stderr)
-        return 2
-    packages_dir = Path(args[0])
-    archive = build_tiny_package(packages_dir.parent / "build")
-    print(install_tiny_package(archive, packages_dir))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -14,7 +14,7 @@ Ding's first sense of each token (or of its other capitalisation), no lemmas, no
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -39,7 +39,6 @@ from .rules import (
     indefinite_article,
     ordinal,
 )
-from .sources import DING_PATH
 from .store import Store, build_store, default_data_dir, store_path
 
 Mode = Literal["full", "baseline"]
@@ -423,15 +422,19 @@ def open_lexicon(
     data_dir: Path | None = None,
     *,
     build: bool = True,
-    ding: Path = DING_PATH,
+    ding: Path | None = None,
     mode: Mode = "full",
+    before_build: Callable[[Path], None] | None = None,
 ) -> LexiconEngine:
     """Open the lexicon engine, building its store first if ``build`` and it is missing.
 
-    Raises ``LexiconError`` when the Ding file is not installed, or when the store is
-    missing and ``build`` is false.
+    ``before_build(path)`` is called before a build starts (it takes about half a minute), so
+    that a command line can say why the first run waits.  Raises ``LexiconError`` when the
+    Ding file is not installed, or when the store is missing and ``build`` is false.
     """
     path = store_path(data_dir, ding)
     if not path.is_file() and build:
+        if before_build is not None:
+            before_build(path)
         path = build_store(data_dir or default_data_dir(), ding).path
     return LexiconEngine(Store(path), mode)

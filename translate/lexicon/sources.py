@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import pickle
 import re
 from collections.abc import Iterable, Iterator
@@ -33,6 +34,11 @@ from typing import Any, NamedTuple
 from dolmetsch.errors import DolmetschError
 
 DING_PATH = Path("/usr/share/trans/de-en")
+
+
+def ding_path() -> Path:
+    """The Ding file to build from: ``$DOLMETSCH_DING``, else Debian's trans-de-en."""
+    return Path(os.environ.get("DOLMETSCH_DING") or DING_PATH)
 
 
 class LexiconError(DolmetschError):

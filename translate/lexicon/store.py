@@ -22,10 +22,10 @@ from typing import NamedTuple
 
 from .ranking import PAST_PARTICIPLE_SUB, THIRD_PERSON_SUB, best_sense, english_zipf
 from .sources import (
-    DING_PATH,
     DingPair,
     LexiconError,
     de2en_path,
+    ding_path,
     file_digest,
     load_de2en,
     load_frequencies,
@@ -98,8 +98,9 @@ def store_name(ding_digest: str) -> str:
     return f"lexicon-{ding_digest[:12]}-v{SCHEMA_VERSION}.sqlite"
 
 
-def store_path(data_dir: Path | None = None, ding: Path = DING_PATH) -> Path:
+def store_path(data_dir: Path | None = None, ding: Path | None = None) -> Path:
     """Where the store for the Ding file ``ding`` lives (whether or not it is built yet)."""
+    ding = ding or ding_path()
     require_ding(ding)
     return (data_dir or default_data_dir()) / store_name(file_digest(ding))
 
@@ -177,7 +178,7 @@ def _phrase_rows(keys: Iterable[str], function_words: frozenset[str]) -> dict[st
 
 def build_store(
     data_dir: Path | None = None,
-    ding: Path = DING_PATH,
+    ding: Path | None = None,
     *,
     use_de2en: bool = True,
 ) -> BuildReport:
@@ -188,6 +189,7 @@ def build_store(
     """
     from .rules import FUNCTION_WORDS
 
+    ding = ding or ding_path()
     require_ding(ding)
     started = time.perf_counter()
     target_dir = data_dir or default_data_dir()
