@@ -31,6 +31,7 @@ _BYTE_PIECE = re.compile(r"<0x([0-9A-Fa-f]{2})>")
 # Output may be this much longer than input, in tokens, before we call it runaway decoding.
 DECODE_RATIO = 2.0
 DECODE_MARGIN = 16
+UNKNOWN = "<unk>"  # CTranslate2's unknown token in every argos model's vocabulary
 
 
 def detokenize(pieces: Sequence[str]) -> str:
@@ -130,19 +131,19 @@ class ArgosEngine:
         """Translate in one token-batched stream; results come in order, as batches finish.
 
         Copying unknown pieces back (``replace_unknowns``) needs attention weights, which
-        costs up to four times the decoding time at beam 4; so only the rare chunks with a
-        piece outside the vocabulary pay for it, in a stream of their own.
+        costs up to four times the decoding time at beam 4; so the stream decodes without it,
+        and only the rare hypotheses that contain ``<unk>`` (a source piece outside the
+        model's vocabulary, or one the model produced itself) are decoded again with it.
         """
         if not chunks:
             return
         tokens = [self._encode(c) for c in chunks]
-        unk = self._sp.unk_id()
-        rare = [i for i, t in enumerate(tokens) if any(self._sp.piece_to_id(p) == unk for p in t)]
-        special = dict(zip(rare, self._decode([tokens[i] for i in rare], True), strict=True))
-        plain = self._decode([t for i, t in enumerate(tokens) if i not in special], False)
+        plain = self._decode(tokens, replace_unknowns=False)
         limit = self._decoding_limit()
-        for i, (chunk, source) in enumerate(zip(chunks, tokens, strict=True)):
-            hypothesis = special[i] if i in special else next(plain)
+        for chunk, source in zip(chunks, tokens, strict=True):
+            hypothesis = next(plain)
+            if UNKNOWN in hypothesis:
+                hypothesis = next(self._decode([source], replace_unknowns=True))
             if len(hypothesis) >= min(limit, int(DECODE_RATIO * len(source)) + DECODE_MARGIN):
                 yield self._retranslate_in_halves(chunk)
             else:
