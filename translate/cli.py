@@ -32,24 +32,26 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
 
 
-def _packages_dir_option(func: F) -> F:
+def _folder_option(name: str, envvar: str, text: str) -> Callable[[F], F]:
     return click.option(
-        "--packages-dir",
+        name,
         type=click.Path(file_okay=False, path_type=Path),
-        envvar="ARGOS_PACKAGES_DIR",
+        envvar=envvar,
         show_envvar=True,
-        help="Argos package folder [default: argos's own, under ~/.local/share].",
-    )(func)
+        help=text,
+    )
 
 
-def _data_dir_option(func: F) -> F:
-    return click.option(
-        "--data-dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        envvar="DOLMETSCH_DATA_DIR",
-        show_envvar=True,
-        help="Where the lexicon engine keeps its store [default: ~/.local/share/dolmetsch].",
-    )(func)
+_packages_dir_option = _folder_option(
+    "--packages-dir",
+    "ARGOS_PACKAGES_DIR",
+    "Argos package folder [default: argos's own, under ~/.local/share].",
+)
+_data_dir_option = _folder_option(
+    "--data-dir",
+    "DOLMETSCH_DATA_DIR",
+    "Where the lexicon engine keeps its store [default: ~/.local/share/dolmetsch].",
+)
 
 
 def _engine_options(func: F) -> F:
