@@ -1,1 +1,124 @@
-"""Glossary: one canonical English form per named entity (filled by issue 4)."""
+"""Glossary: one canonical English form per named entity, matched and enforced.
+
+Data: :func:`load_default_glossary` (``glossary/terms.tsv``), :func:`load_glossary`,
+:func:`save_glossary` (atomic, byte-identical round trip).  Matching: :func:`find_matches`.
+Enforcement around any engine: :func:`protect` -> ``engine.translate`` -> :func:`restore`
+(or :func:`translate_with_glossary` for a batch).  QA: :func:`check_pairs`,
+:func:`term_accuracy`.  Editing, DeepL/TBX exchange and :func:`suggest` complete it.
+
+Technique, measured with the lexicon engine on the 189 sentences of the five seeds (299
+glossary occurrences): without enforcement 184/299 (61.5 %) canonical, 96 German/forbidden
+spellings left; ``placeholder`` 299 enforced, 0 repaired; ``substitute`` 288 enforced,
+11 repaired -- the engine translates the English names it is given (``Blick`` -> "gaze",
+``Waltz`` -> "valse", ``Telegram`` -> "telephoto grief", ``New York post``) and the
+repaired output keeps the stray translation next to the inserted name.  Placeholders are
+the default; substitution stays available for engines that copy names but not tokens.
+"""
+
+from __future__ import annotations
+
+from .edit import (
+    add_entry,
+    entry_from_dict,
+    entry_to_dict,
+    filter_entries,
+    glossary_from_dict,
+    glossary_to_dict,
+    remove_entry,
+)
+from .enforce import (
+    TECHNIQUES,
+    AppliedTerm,
+    Counts,
+    Protected,
+    Protection,
+    Restored,
+    Technique,
+    glossary_hash,
+    protect,
+    protect_all,
+    restore,
+    restore_all,
+    total_counts,
+    translate_with_glossary,
+)
+from .errors import GlossaryError
+from .exchange import (
+    dump_deepl,
+    dump_tbx,
+    glossary_pairs,
+    load_deepl,
+    load_tbx,
+    parse_deepl,
+    parse_tbx,
+    save_deepl,
+    save_tbx,
+)
+from .fileformat import (
+    COLUMNS,
+    dump_glossary,
+    load_default_glossary,
+    load_glossary,
+    parse_glossary,
+    save_glossary,
+)
+from .matching import Form, Match, find_matches, render
+from .model import KINDS, Entry, Glossary, Kind, make_glossary
+from .qa import Finding, TermAccuracy, check_pairs, term_accuracy
+from .suggest import Suggestion, name_key, suggest
+
+__all__ = [
+    "COLUMNS",
+    "KINDS",
+    "TECHNIQUES",
+    "AppliedTerm",
+    "Counts",
+    "Entry",
+    "Finding",
+    "Form",
+    "Glossary",
+    "GlossaryError",
+    "Kind",
+    "Match",
+    "Protected",
+    "Protection",
+    "Restored",
+    "Suggestion",
+    "Technique",
+    "TermAccuracy",
+    "add_entry",
+    "check_pairs",
+    "dump_deepl",
+    "dump_glossary",
+    "dump_tbx",
+    "entry_from_dict",
+    "entry_to_dict",
+    "filter_entries",
+    "find_matches",
+    "glossary_from_dict",
+    "glossary_hash",
+    "glossary_pairs",
+    "glossary_to_dict",
+    "load_deepl",
+    "load_default_glossary",
+    "load_glossary",
+    "load_tbx",
+    "make_glossary",
+    "name_key",
+    "parse_deepl",
+    "parse_glossary",
+    "parse_tbx",
+    "protect",
+    "protect_all",
+    "remove_entry",
+    "render",
+    "restore",
+    "restore_all",
+    "save_deepl",
+    "save_glossary",
+    "save_tbx",
+    "suggest",
+    "term_accuracy",
+    "total_counts",
+    "translate_with_glossary",
+]

@@ -18,7 +18,9 @@ from dolmetsch.tsv import parse_tsv
 GOLDEN = Path(__file__).parent / "golden"
 SUMMARY = re.compile(
     r"translated (\d+) articles \((\d+) sentences(, (\d+) failed)?\) with "
-    r"argos \(translate-de_en-tiny 0\.0\.1\) in \d+\.\d s -> (.+)\n"
+    r"argos \(translate-de_en-tiny 0\.0\.1\) in \d+\.\d s -> ([^;]+)"
+    r"(; glossary: (\d+) terms, (\d+) enforced, (\d+) repaired, (\d+) failed "
+    r"\(term accuracy (\d+\.\d) %\))?\n"
 )
 
 
@@ -67,7 +69,13 @@ def test_golden_files(
         assert produced == golden.read_text(encoding="utf-8"), f"{golden} differs"
 
 
-def test_every_sentence_has_exactly_one_target(translated: Path, seed_files: list[Path]) -> None:
+def test_every_sentence_has_exactly_one_target(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path, seed_files: list[Path]
+) -> None:
+    translated = tmp_path / "plain"
+    code, stdout, _ = run(seeds_copy, translated, "--no-glossary")
+    assert code == 0
+    assert "glossary" not in stdout
     for seed in seed_files:
         document = parse_document(seed.stem, seed.read_text(encoding="utf-8"))
         segments = list(document.segments())
@@ -88,6 +96,27 @@ def test_po_header_stamps_tool_engine_model(translated: Path) -> None:
     assert po.metadata["X-Dolmetsch-Model-Version"] == "0.0.1"
     assert po.metadata["X-Dolmetsch-Article-Date"] == "2026-01-30"
     assert po.metadata["Language"] == "en"
+    assert re.fullmatch(r"[0-9a-f]{16}", po.metadata["X-Dolmetsch-Glossary"])
+
+
+def test_glossary_enforced_on_every_seed_with_argos(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    from dolmetsch.glossary import check_pairs, load_default_glossary
+
+    out = tmp_path / "out"
+    code, stdout, _ = run(seeds_copy, out)
+    match = SUMMARY.fullmatch(stdout)
+    assert code == 0 and match is not None, stdout
+    found, enforced, repaired, failed, accuracy = match.group(7, 8, 9, 10, 11)
+    assert int(found) > 250
+    assert (int(enforced) + int(repaired), failed, accuracy) == (int(found), "0", "100.0")
+    glossary = load_default_glossary()
+    pairs = [(e.msgid, e.msgstr) for p in sorted(out.glob("*.po")) for e in polib.pofile(str(p))]
+    assert check_pairs(pairs, glossary) == []
+    english = " ".join(msgstr for _, msgstr in pairs)
+    for wrong in ("Selenskyj", "Selenski", "Peskow", "Kiew", "Kiev", "Moskau", "Zelenskyy"):
+        assert re.search(rf"\b{wrong}", english) is None, wrong
 
 
 def test_po_round_trips_through_polib(translated: Path) -> None:

@@ -12,10 +12,25 @@ from .engine import EngineInfo
 
 
 @dataclass(frozen=True)
+class Translation:
+    """An engine's English for one sentence, after the glossary was enforced on it.
+
+    ``terms`` are the glossary occurrences applied (``"Selenskyjs -> Zelensky's"``);
+    ``failed`` those the glossary could not enforce (the English lacks them).
+    """
+
+    text: str
+    terms: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Pair:
     segment: Segment
     target: str
     block_kind: str
+    terms: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -27,6 +42,7 @@ class TranslatedArticle:
     encoding: str
     engine: EngineInfo
     pairs: tuple[Pair, ...]
+    glossary_hash: str = ""
 
     @property
     def stem(self) -> str:
@@ -46,22 +62,26 @@ class TranslatedArticle:
 
 def align(
     document: Document,
-    targets: Sequence[str],
+    targets: Sequence[Translation],
     *,
     source_name: str,
     encoding: str,
     engine: EngineInfo,
+    glossary_hash: str = "",
 ) -> TranslatedArticle:
     """Pair each segment with its target; attributions are carried over unchanged."""
     pairs: list[Pair] = []
     it = iter(targets)
     for block in document.blocks:
         for segment in block.segments:
-            target = next(it) if segment.translatable else segment.text
-            pairs.append(Pair(segment, target, block.kind))
+            if segment.translatable:
+                t = next(it)
+                pairs.append(Pair(segment, t.text, block.kind, t.terms, t.failed))
+            else:
+                pairs.append(Pair(segment, segment.text, block.kind))
     if next(it, None) is not None:
         raise ValueError(f"{document.name}: more targets than translatable segments")
-    return TranslatedArticle(document, source_name, encoding, engine, tuple(pairs))
+    return TranslatedArticle(document, source_name, encoding, engine, tuple(pairs), glossary_hash)
 
 
 def translatable_texts(document: Document) -> list[str]:

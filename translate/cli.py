@@ -54,6 +54,31 @@ _data_dir_option = _folder_option(
 )
 
 
+_glossary_file_option = click.option(
+    "--glossary",
+    "glossary_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="DOLMETSCH_GLOSSARY",
+    show_envvar=True,
+    help="Glossary file [default: the one shipped in dolmetsch/glossary/terms.tsv].",
+)
+
+
+def _glossary_options(func: F) -> F:
+    func = click.option(
+        "--no-glossary", is_flag=True, help="Translate without enforcing the glossary."
+    )(func)
+    return _glossary_file_option(func)
+
+
+def _load_glossary(glossary_file: Path | None, no_glossary: bool) -> Any:
+    from .glossary import load_default_glossary, load_glossary
+
+    if no_glossary:
+        return None
+    return load_glossary(glossary_file) if glossary_file else load_default_glossary()
+
+
 def _engine_options(func: F) -> F:
     options = [
         click.option(
@@ -88,6 +113,7 @@ def _engine_options(func: F) -> F:
         ),
         _packages_dir_option,
         _data_dir_option,
+        _glossary_options,
     ]
     for option in reversed(options):
         func = option(func)
@@ -179,6 +205,8 @@ def run(
     threads: int,
     packages_dir: Path | None,
     data_dir: Path | None,
+    glossary_file: Path | None,
+    no_glossary: bool,
 ) -> None:
     """Translate every *.txt article in SEEDS_DIR [default: seeds].
 
@@ -189,10 +217,11 @@ def run(
     from .pipeline import discover, run_batch
 
     paths = discover(input_dir)  # a bad folder is a usage error before any model loads
+    glossary = _load_glossary(glossary_file, no_glossary)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     progress = _Progress()
     try:
-        summary = run_batch(paths, out_dir, translator, progress)
+        summary = run_batch(paths, out_dir, translator, progress, glossary=glossary)
     finally:
         progress.close()
     click.echo(summary.line())
@@ -211,6 +240,8 @@ def translate(
     threads: int,
     packages_dir: Path | None,
     data_dir: Path | None,
+    glossary_file: Path | None,
+    no_glossary: bool,
 ) -> None:
     """Translate TEXT, or standard input line for line, to standard output.
 
@@ -219,18 +250,19 @@ def translate(
     """
     from .pipeline import translate_lines
 
+    glossary = _load_glossary(glossary_file, no_glossary)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     if text is not None:
-        click.echo(" ".join(translate_lines(text.splitlines() or [""], translator)))
+        click.echo(" ".join(translate_lines(text.splitlines() or [""], translator, glossary)))
         return
     chunk: list[str] = []
     for line in sys.stdin:
         chunk.append(line.rstrip("\r\n"))
         if len(chunk) >= 2000:
-            click.echo("\n".join(translate_lines(chunk, translator)))
+            click.echo("\n".join(translate_lines(chunk, translator, glossary)))
             chunk = []
     if chunk:
-        click.echo("\n".join(translate_lines(chunk, translator)))
+        click.echo("\n".join(translate_lines(chunk, translator, glossary)))
 
 
 @main.group(cls=_Group)
@@ -310,3 +342,199 @@ def lexicon_build(data_dir: Path | None) -> None:
         f"{report.lemmas} inflected forms, {report.phrases} phrases"
         + ("" if report.used_de2en else " (without de2en: sense ranking is weaker)")
     )
+
+
+# --- glossary ------------------------------------------------------------------------------
+
+
+def _glossary_path(glossary_file: Path | None) -> Path:
+    """The file glossary commands read and write: --glossary, else the shipped one."""
+    if glossary_file is not None:
+        return glossary_file
+    from .glossary import fileformat
+
+    return Path(fileformat.__file__).resolve().parent / fileformat.DEFAULT_NAME
+
+
+@main.group(cls=_Group)
+def glossary() -> None:
+    """The glossary: one canonical English form per named entity, in every translation.
+
+    \b
+    dolmetsch glossary list --kind person
+    dolmetsch glossary add 'Olaf Scholz' --variant Scholz --kind person
+    dolmetsch glossary check out/        re-check outputs (also edited PO files)
+    """
+
+
+@glossary.command("list")
+@click.option("--kind", type=click.Choice(["person", "place", "organisation", "term"]))
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@_glossary_file_option
+def glossary_list(kind: str | None, as_json: bool, glossary_file: Path | None) -> None:
+    """List the entries (canonical English, kind, German variants)."""
+    import json
+
+    from .glossary import entry_to_dict, filter_entries, load_glossary
+
+    entries = filter_entries(load_glossary(_glossary_path(glossary_file)), kind)
+    if as_json:
+        click.echo(json.dumps([entry_to_dict(e) for e in entries], ensure_ascii=False, indent=2))
+        return
+    for entry in entries:
+        click.echo(f"{entry.target}\t{entry.kind}\t{'; '.join(entry.variants)}")
+
+
+@glossary.command("add")
+@click.argument("target")
+@click.option("--variant", "variants", multiple=True, help="A German spelling (repeatable).")
+@click.option(
+    "--kind", type=click.Choice(["person", "place", "organisation", "term"]), required=True
+)
+@click.option("--short", default="", help="English form for surname-only mentions.")
+@click.option("--forbidden", multiple=True, help="A wrong English spelling (repeatable).")
+@click.option("--closed-compounds", is_flag=True, help="Match inside closed compounds too.")
+@click.option("--note", default="", help="Free text.")
+@click.option("--replace", "replace_existing", is_flag=True, help="Replace an existing entry.")
+@_glossary_file_option
+def glossary_add(
+    target: str,
+    variants: tuple[str, ...],
+    kind: str,
+    short: str,
+    forbidden: tuple[str, ...],
+    closed_compounds: bool,
+    note: str,
+    replace_existing: bool,
+    glossary_file: Path | None,
+) -> None:
+    """Add an entry with canonical English form TARGET."""
+    from .glossary import add_entry, entry_from_dict, load_glossary, save_glossary
+
+    path = _glossary_path(glossary_file)
+    entry = entry_from_dict(
+        {
+            "target": target,
+            "kind": kind,
+            "variants": list(variants),
+            "short": short,
+            "forbidden": list(forbidden),
+            "closed_compounds": closed_compounds,
+            "note": note,
+        }
+    )
+    save_glossary(add_entry(load_glossary(path), entry, replace_existing=replace_existing), path)
+    click.echo(f"added {target!r} to {path}")
+
+
+@glossary.command("remove")
+@click.argument("target")
+@_glossary_file_option
+def glossary_remove(target: str, glossary_file: Path | None) -> None:
+    """Remove the entry whose canonical English form is TARGET."""
+    from .glossary import load_glossary, remove_entry, save_glossary
+
+    path = _glossary_path(glossary_file)
+    save_glossary(remove_entry(load_glossary(path), target), path)
+    click.echo(f"removed {target!r} from {path}")
+
+
+@glossary.command("edit")
+@_glossary_file_option
+def glossary_edit(glossary_file: Path | None) -> None:
+    """Open the glossary in $EDITOR; a broken file is refused and the old one kept."""
+    from .glossary import parse_glossary
+    from .glossary.fileformat import write_atomic
+
+    path = _glossary_path(glossary_file)
+    original = path.read_text(encoding="utf-8")
+    edited = click.edit(original, extension=".tsv", require_save=True)
+    if edited is None or edited == original:
+        click.echo("no changes", err=True)
+        return
+    parse_glossary(edited, str(path))  # raises GlossaryError naming the line: nothing saved
+    write_atomic(path, edited)
+    click.echo(f"saved {path}")
+
+
+def _exchange_format(path: Path) -> str:
+    return "tbx" if path.suffix.lower() in (".tbx", ".xml") else "deepl"
+
+
+@glossary.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_glossary_file_option
+def glossary_import(file: Path, glossary_file: Path | None) -> None:
+    """Merge FILE into the glossary: DeepL CSV/TSV (source,target) or TBX (.tbx)."""
+    from .glossary import add_entry, load_deepl, load_glossary, load_tbx, save_glossary
+
+    path = _glossary_path(glossary_file)
+    current = load_glossary(path)
+    if _exchange_format(file) == "tbx":
+        merged = current
+        for entry in load_tbx(file).entries:
+            merged = add_entry(merged, entry, replace_existing=True)
+    else:
+        merged = load_deepl(file, base=current)
+    save_glossary(merged, path)
+    click.echo(f"imported {file} into {path}: {len(merged.entries)} entries")
+
+
+@glossary.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@_glossary_file_option
+def glossary_export(file: Path, glossary_file: Path | None) -> None:
+    """Write the glossary to FILE: TBX for .tbx, else DeepL CSV (.csv) or TSV (.tsv)."""
+    from .glossary import load_glossary, save_deepl, save_tbx
+
+    current = load_glossary(_glossary_path(glossary_file))
+    (save_tbx if _exchange_format(file) == "tbx" else save_deepl)(current, file)
+    click.echo(f"exported {len(current.entries)} entries to {file}")
+
+
+@glossary.command("suggest")
+@click.argument("input_dir", type=click.Path(path_type=Path), metavar="SEEDS_DIR")
+@click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True)
+@_glossary_file_option
+def glossary_suggest(input_dir: Path, min_count: int, glossary_file: Path | None) -> None:
+    """Find names in the articles of SEEDS_DIR and cluster their spellings.
+
+    Each line: the proposed English form, its spellings with counts, and the entry that
+    already covers it (or NEW).
+    """
+    from .glossary import load_glossary, suggest
+    from .pipeline import discover, load_article
+
+    texts = [(load_article(p).document.text, "") for p in discover(input_dir)]
+    current = load_glossary(_glossary_path(glossary_file))
+    for found in suggest(texts, current, min_count=min_count):
+        spellings = ", ".join(f"{s} ({n})" for s, n in found.spellings)
+        covered = f"covered by {found.covered_by}" if found.covered_by else "NEW"
+        click.echo(f"{found.target}\t{spellings}\t{covered}")
+
+
+@glossary.command("check")
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_glossary_file_option
+def glossary_check(out_dir: Path, glossary_file: Path | None) -> None:
+    """Re-check the PO files in OUT_DIR (edited ones too) against the glossary.
+
+    Lists every inconsistent rendering with file, entry and text; exits 1 when there is one.
+    """
+    import polib
+
+    from .glossary import check_pairs, load_glossary
+
+    current = load_glossary(_glossary_path(glossary_file))
+    problems = 0
+    files = sorted(out_dir.glob("*.po"))
+    for path in files:
+        entries = [e for e in polib.pofile(str(path)) if e.msgstr]
+        for finding in check_pairs([(e.msgid, e.msgstr) for e in entries], current):
+            entry = entries[finding.index]
+            where = f"{path}:{entry.linenum}"
+            click.echo(f"{where}: [{finding.target}] {entry.msgctxt}: {finding.describe()}")
+            problems += 1
+    click.echo(f"checked {len(files)} files: {problems} inconsistent renderings", err=True)
+    if problems:
+        sys.exit(1)

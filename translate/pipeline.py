@@ -13,11 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .aligned import TranslatedArticle, align, translatable_texts
+from .aligned import TranslatedArticle, Translation, align, translatable_texts
 from .document import Document, parse_document
-from .engine import Engine, EngineInfo
+from .engine import Engine, EngineInfo, Progress
 from .errors import DolmetschError, UsageError
 from .files import read_article, write_atomic
+from .glossary import (
+    Counts,
+    Glossary,
+    glossary_hash,
+    total_counts,
+    translate_with_glossary,
+)
 from .po import dump_po
 from .segment import sentence_spans
 from .tsv import dump_tsv
@@ -63,6 +70,7 @@ class RunSummary:
     seconds: float = 0.0
     failures: tuple[str, ...] = ()
     written: tuple[Path, ...] = field(default=())
+    glossary: Counts | None = None
 
     @property
     def ok(self) -> bool:
@@ -70,10 +78,22 @@ class RunSummary:
 
     def line(self) -> str:
         failed = f", {len(self.failures)} failed" if self.failures else ""
-        return (
+        line = (
             f"translated {self.articles} articles ({self.sentences} sentences{failed}) "
             f"with {self.engine.describe()} in {self.seconds:.1f} s -> {self.out_dir}"
         )
+        if self.glossary is not None:
+            line += "; " + describe_counts(self.glossary)
+        return line
+
+
+def describe_counts(counts: Counts) -> str:
+    """``glossary: 300 terms, 298 enforced, 2 repaired, 0 failed (term accuracy 100.0 %)``."""
+    accuracy = 100.0 * (counts.enforced + counts.repaired) / counts.found if counts.found else 100.0
+    return (
+        f"glossary: {counts.found} terms, {counts.enforced} enforced, {counts.repaired} "
+        f"repaired, {counts.failed} failed (term accuracy {accuracy:.1f} %)"
+    )
 
 
 def discover(input_dir: Path) -> list[Path]:
@@ -106,22 +126,59 @@ def _windows(articles: Sequence[LoadedArticle], size: int) -> Iterator[list[Load
         yield window
 
 
+def translate_sentences(
+    sentences: Sequence[str],
+    engine: Engine,
+    glossary: Glossary | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Translation], Counts | None]:
+    """Translate in one pooled engine call, with the glossary enforced when there is one.
+
+    Each glossary occurrence is protected before the engine sees the sentence and restored
+    in its canonical English form after; the counts say how many were found, enforced,
+    repaired and failed.
+    """
+    if glossary is None:
+        return [Translation(t) for t in engine.translate(sentences, progress)], None
+    restored = translate_with_glossary(
+        lambda texts: engine.translate(texts, progress), sentences, glossary
+    )
+    translations = [
+        Translation(
+            r.text,
+            tuple(r.applied),
+            tuple(f"{t.source} -> {t.rendering}" for t in r.terms if t.status == "failed"),
+        )
+        for r in restored
+    ]
+    return translations, total_counts(restored)
+
+
 def translate_documents(
-    articles: Sequence[LoadedArticle], engine: Engine, observer: Observer
-) -> list[TranslatedArticle]:
+    articles: Sequence[LoadedArticle],
+    engine: Engine,
+    observer: Observer,
+    glossary: Glossary | None = None,
+) -> tuple[list[TranslatedArticle], Counts | None]:
     """Translate the articles' sentences in one pooled engine call and align them."""
     texts = [translatable_texts(a.document) for a in articles]
-    targets = iter(engine.translate([t for ts in texts for t in ts], progress=observer.advanced))
-    return [
+    translations, counts = translate_sentences(
+        [t for ts in texts for t in ts], engine, glossary, observer.advanced
+    )
+    targets = iter(translations)
+    stamp = glossary_hash(glossary) if glossary is not None else ""
+    articles_out = [
         align(
             article.document,
             [next(targets) for _ in article_texts],
             source_name=article.path.name,
             encoding=article.encoding,
             engine=engine.info,
+            glossary_hash=stamp,
         )
         for article, article_texts in zip(articles, texts, strict=True)
     ]
+    return articles_out, counts
 
 
 def write_outputs(article: TranslatedArticle, out_dir: Path) -> list[Path]:
@@ -139,6 +196,7 @@ def run_batch(
     engine: Engine,
     observer: Observer | None = None,
     window_sentences: int = WINDOW_SENTENCES,
+    glossary: Glossary | None = None,
 ) -> RunSummary:
     """Translate the articles at ``paths`` (see :func:`discover`) into ``out_dir``.
 
@@ -158,8 +216,12 @@ def run_batch(
     observer.started(sum(len(translatable_texts(a.document)) for a in loaded))
     written: list[Path] = []
     articles = sentences = 0
+    counts = Counts() if glossary is not None else None
     for window in _windows(loaded, window_sentences):
-        for article in translate_documents(window, engine, observer):
+        translated, window_counts = translate_documents(window, engine, observer, glossary)
+        if counts is not None and window_counts is not None:
+            counts = counts + window_counts
+        for article in translated:
             written.extend(write_outputs(article, out_dir))
             articles += 1
             sentences += sum(1 for pair in article.pairs if pair.segment.translatable)
@@ -171,14 +233,17 @@ def run_batch(
         seconds=time.perf_counter() - started,
         failures=tuple(failures),
         written=tuple(written),
+        glossary=counts,
     )
 
 
-def translate_lines(lines: Sequence[str], engine: Engine) -> list[str]:
+def translate_lines(
+    lines: Sequence[str], engine: Engine, glossary: Glossary | None = None
+) -> list[str]:
     """Translate text line for line: one line in, one line out, empty lines kept."""
     spans = [sentence_spans(line) for line in lines]
     sentences = [
         line[a:b] for line, line_spans in zip(lines, spans, strict=True) for a, b in line_spans
     ]
-    targets = iter(engine.translate(sentences))
+    targets = iter(t.text for t in translate_sentences(sentences, engine, glossary)[0])
     return [" ".join(next(targets) for _ in line_spans) for line_spans in spans]

@@ -59,18 +59,24 @@ def build_po(article: TranslatedArticle) -> polib.POFile:
         "X-Dolmetsch-Source-Encoding": article.encoding,
         "X-Dolmetsch-Source-SHA256": article.source_sha256,
         "X-Dolmetsch-Article-Date": article.document.date or "",
+        "X-Dolmetsch-Glossary": article.glossary_hash,
     }
     po.metadata = {key: value for key, value in metadata.items() if value}
     for pair in article.pairs:
         segment = pair.segment
         note = KIND_NOTES["attribution" if segment.kind == "attribution" else pair.block_kind]
+        notes = [note] if note else []
+        if pair.terms:
+            notes.append("glossary: " + "; ".join(pair.terms))
+        if pair.failed:
+            notes.append("glossary FAILED: " + "; ".join(pair.failed))
         po.append(
             polib.POEntry(
                 msgctxt=segment.id,
                 msgid=segment.text,
                 msgstr=pair.target,
                 occurrences=[(article.source_name, str(article.line_of(segment)))],
-                comment=note,
+                comment="\n".join(notes),
                 flags=["fuzzy"] if segment.translatable else [],
             )
         )

@@ -1,0 +1,256 @@
+"""Import and export: DeepL's glossary CSV/TSV layout and TBX (ISO 30042, TBX-Basic-like).
+
+DeepL: one ``source,target`` pair a line (UTF-8, no header; a third and fourth column with
+the language codes are accepted and ignored).  Every German spelling becomes a pair with
+its rendering (``Selenskyj,Zelensky``); an entry without German spellings exports
+``target,target`` so that it survives the round trip.  DeepL has no kinds or notes: import
+takes them from ``base`` (the glossary being updated) or uses ``kind``.
+
+TBX: ``termEntry`` with ``descrip type="subjectField"`` (the kind), ``note``, and one
+``langSec`` per language holding ``termSec/term``; ``termNote`` marks the short form, the
+adjective and the forbidden (deprecated) spellings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import GlossaryError
+from .fileformat import write_atomic
+from .model import KINDS, Entry, Glossary, Kind, make_glossary, split_context
+
+Pair = tuple[str, str]
+
+
+def _rendering_for(entry: Entry, name: str) -> str:
+    short = bool(entry.short) and len(name.split()) < len(entry.target.split())
+    return entry.short if short else entry.target
+
+
+def glossary_pairs(glossary: Glossary) -> list[Pair]:
+    """The (German, English) pairs of ``glossary``, in entry order."""
+    pairs: list[Pair] = []
+    for entry in glossary.entries:
+        names = [split_context(v)[1] for v in entry.variants]
+        if not names:
+            pairs.append((entry.target, entry.target))
+        pairs.extend((name, _rendering_for(entry, name)) for name in dict.fromkeys(names))
+    return pairs
+
+
+def dump_pairs(pairs: Iterable[Pair], delimiter: str = ",") -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerows(pairs)
+    return out.getvalue()
+
+
+def parse_pairs(text: str, delimiter: str = ",", source: str = "<glossary>") -> list[Pair]:
+    pairs: list[Pair] = []
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    for row in reader:
+        if not row or all(not c.strip() for c in row):
+            continue
+        if len(row) not in (2, 4) or not row[0].strip() or not row[1].strip():
+            raise GlossaryError(
+                f"{source}:{reader.line_num}: expected source{delimiter}target"
+                f" (optionally{delimiter}source_lang{delimiter}target_lang), found {row!r}"
+            )
+        pairs.append((row[0].strip(), row[1].strip()))
+    return pairs
+
+
+def glossary_from_pairs(
+    pairs: Iterable[Pair],
+    base: Glossary | None = None,
+    kind: Kind = "term",
+    source: str = "<glossary>",
+) -> Glossary:
+    """Group pairs by English target into entries.
+
+    A target that is the last word of another target is that entry's short form
+    (``Selenskyj,Zelensky`` joins ``Wolodymyr Selenskyj,Volodymyr Zelensky``).  Kind, note
+    and the other fields come from ``base`` when it has an entry with the same target.
+    """
+    groups: dict[str, list[str]] = {}
+    for german, english in pairs:
+        groups.setdefault(english, []).append(german)
+    shorts: dict[str, str] = {}
+    for target in groups:
+        for other in groups:
+            if base is not None and base.get(target) is not None:
+                break  # a target of its own in the glossary being updated ("Ukraine")
+            if other != target and len(other.split()) > 1 and other.split()[-1] == target:
+                shorts[target] = other
+    entries: list[Entry] = []
+    for target, germans in groups.items():
+        if target in shorts:
+            continue
+        # A lone "Trump,Trump"-style pair only carries an entry without German spellings.
+        known = base.get(target) if base is not None else None
+        listed = {split_context(v)[1] for v in known.variants} if known is not None else set()
+        lone = germans == [target] and target not in listed
+        variants = [] if lone else list(germans)
+        short = next((s for s, full in shorts.items() if full == target), "")
+        if short:
+            variants += groups[short]
+        if known is not None:
+            guarded = {split_context(v)[1]: v for v in known.variants}
+            entries.append(
+                Entry(
+                    target,
+                    known.kind,
+                    tuple(guarded.get(v, v) for v in variants),
+                    short or known.short,
+                    known.adjective,
+                    known.forbidden,
+                    known.closed_compounds,
+                    known.note,
+                )
+            )
+        else:
+            entries.append(Entry(target, kind, tuple(variants), short))
+    return make_glossary(entries, source)
+
+
+def dump_deepl(glossary: Glossary, delimiter: str = ",") -> str:
+    return dump_pairs(glossary_pairs(glossary), delimiter)
+
+
+def parse_deepl(
+    text: str,
+    delimiter: str = ",",
+    base: Glossary | None = None,
+    source: str = "<glossary>",
+) -> Glossary:
+    return glossary_from_pairs(parse_pairs(text, delimiter, source), base, source=source)
+
+
+def _delimiter(path: Path) -> str:
+    return "\t" if path.suffix.lower() in (".tsv", ".tab", ".txt") else ","
+
+
+def load_deepl(path: Path, base: Glossary | None = None) -> Glossary:
+    """A DeepL glossary file: tab-separated for .tsv/.tab/.txt, comma-separated otherwise."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlossaryError(f"{path}: cannot read: {exc}") from exc
+    return parse_deepl(text, _delimiter(path), base, str(path))
+
+
+def save_deepl(glossary: Glossary, path: Path) -> None:
+    write_atomic(path, dump_deepl(glossary, _delimiter(path)))
+
+
+# --- TBX ---------------------------------------------------------------------------------
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _term(parent: ET.Element, text: str, note: tuple[str, str] | None = None) -> None:
+    sec = ET.SubElement(parent, "termSec")
+    ET.SubElement(sec, "term").text = text
+    if note is not None:
+        ET.SubElement(sec, "termNote", type=note[0]).text = note[1]
+
+
+def dump_tbx(glossary: Glossary) -> str:
+    root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", _XML_LANG: "de"})
+    header = ET.SubElement(root, "tbxHeader")
+    desc = ET.SubElement(ET.SubElement(header, "fileDesc"), "sourceDesc")
+    ET.SubElement(desc, "p").text = "dolmetsch glossary"
+    body = ET.SubElement(ET.SubElement(root, "text"), "body")
+    for number, entry in enumerate(glossary.entries, start=1):
+        item = ET.SubElement(body, "termEntry", id=f"c{number}")
+        ET.SubElement(item, "descrip", type="subjectField").text = entry.kind
+        if entry.closed_compounds:
+            ET.SubElement(item, "descrip", type="closedCompounds").text = "yes"
+        if entry.note:
+            ET.SubElement(item, "note").text = entry.note
+        de = ET.SubElement(item, "langSec", {_XML_LANG: "de"})
+        for variant in entry.variants:
+            _term(de, variant)
+        en = ET.SubElement(item, "langSec", {_XML_LANG: "en"})
+        _term(en, entry.target, ("termType", "fullForm"))
+        if entry.short:
+            _term(en, entry.short, ("termType", "shortForm"))
+        if entry.adjective:
+            _term(en, entry.adjective, ("partOfSpeech", "adjective"))
+        for wrong in entry.forbidden:
+            _term(en, wrong, ("administrativeStatus", "deprecatedTerm-admn-sts"))
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(element: ET.Element, *names: str) -> list[ET.Element]:
+    return [c for c in element if _local(c.tag) in names]
+
+
+def parse_tbx(text: str, source: str = "<glossary>", kind: Kind = "term") -> Glossary:
+    """Parse TBX; ``termSec``/``tig`` and ``langSec``/``langSet`` are both accepted."""
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        raise GlossaryError(f"{source}:{exc.position[0]}: malformed TBX: {exc}") from exc
+    entries: list[Entry] = []
+    for item in root.iter():
+        if _local(item.tag) not in ("termEntry", "conceptEntry"):
+            continue
+        found_kind: str = kind
+        closed = False
+        note = ""
+        for d in _children(item, "descrip"):
+            if d.get("type") == "subjectField" and (d.text or "").strip() in KINDS:
+                found_kind = (d.text or "").strip()
+            if d.get("type") == "closedCompounds":
+                closed = (d.text or "").strip() == "yes"
+        for n in _children(item, "note"):
+            note = (n.text or "").strip()
+        german: list[str] = []
+        target = short = adjective = ""
+        forbidden: list[str] = []
+        for lang in _children(item, "langSec", "langSet"):
+            code = (lang.get(_XML_LANG) or lang.get("lang") or "").lower()[:2]
+            for sec in _children(lang, "termSec", "tig"):
+                terms = _children(sec, "term")
+                if not terms or not (terms[0].text or "").strip():
+                    continue
+                term = (terms[0].text or "").strip()
+                notes = {n.get("type"): (n.text or "").strip() for n in _children(sec, "termNote")}
+                if code == "de":
+                    german.append(term)
+                elif code == "en":
+                    if notes.get("administrativeStatus", "").startswith("deprecated"):
+                        forbidden.append(term)
+                    elif notes.get("termType") == "shortForm":
+                        short = term
+                    elif notes.get("partOfSpeech") == "adjective":
+                        adjective = term
+                    elif not target:
+                        target = term
+        kind_: Kind = found_kind  # type: ignore[assignment]  # checked against KINDS above
+        entries.append(
+            Entry(target, kind_, tuple(german), short, adjective, tuple(forbidden), closed, note)
+        )
+    return make_glossary(entries, source)
+
+
+def load_tbx(path: Path) -> Glossary:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlossaryError(f"{path}: cannot read: {exc}") from exc
+    return parse_tbx(text, str(path))
+
+
+def save_tbx(glossary: Glossary, path: Path) -> None:
+    write_atomic(path, dump_tbx(glossary))

@@ -1,0 +1,191 @@
+"""Finding glossary occurrences in German text, with character spans and inflected forms.
+
+Rules: at each word start the longest spelling wins (``Wladimir Selenskij`` before
+``Wladimir Putin`` is never a question of order, ``Dmitri Peskow`` before ``Peskow``); a
+spelling matches only as a whole word, optionally followed by a genitive ending (``s``,
+``'s``; ``'`` after s/x/z), a place adjective ending ``er`` (places only), a hyphen that
+starts a compound (``Kreml-Sprecher``), or -- for entries that allow it -- the lower-case
+rest of a closed compound (``Kremlchef``).  ``Kiewitz``, ``Peskowitz`` and ``Moskauerin``
+do not match: a demonym noun is not the place.  Matching is case-sensitive (names are
+capitalised; ``Blick`` the paper is not ``blick``) and works on NFC, whatever the input's
+normalisation; spans always index the caller's string.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from .model import Entry, Glossary
+
+Form = Literal["base", "genitive", "adjective", "compound", "closed-compound"]
+_APOSTROPHES = "'’"
+_CLOSED_TAIL_MIN = 3  # "Kremlin" = "Kreml" + "in" must never read as a closed compound
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One matchable spelling of an entry."""
+
+    name: str
+    entry: Entry
+    context: tuple[str, ...]
+    wrong: bool  # a German or forbidden spelling that must not survive in English
+    short: bool  # a surname-only mention, rendered with the entry's short form
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence: ``text[start:end]`` is the name plus its ending (``Putins``).
+
+    For ``compound`` the span stops before the hyphen; for ``closed-compound`` it covers
+    the head only (``Kreml`` of ``Kremlchef``) and the rest of the word follows it.
+    """
+
+    entry: Entry
+    start: int
+    end: int
+    text: str
+    form: Form
+    spelling: Spelling
+
+    @property
+    def rendering(self) -> str:
+        return render(self.entry, self.form, self.spelling.short)
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def render(entry: Entry, form: Form, short: bool = False) -> str:
+    """The English text that stands for an occurrence of ``entry`` in ``form``."""
+    base = entry.short if short and entry.short else entry.target
+    if form == "genitive":
+        return possessive(base)
+    if form == "adjective":
+        return entry.adjective or base
+    return base
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+def _nfc_map(text: str) -> tuple[str, list[int]]:
+    """NFC of ``text`` and, for each NFC index (and the end), the index in ``text``."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, list(range(len(text) + 1))
+    out: list[str] = []
+    starts: list[int] = []
+    i = 0
+    while i < len(text):
+        # A base character with its combining marks composes independently of the rest.
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        chunk = unicodedata.normalize("NFC", text[i:j])
+        out.append(chunk)
+        starts.extend([i] * len(chunk))
+        i = j
+    starts.append(len(text))
+    return "".join(out), starts
+
+
+class Matcher:
+    """The compiled spellings of a glossary, bucketed by first character."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        buckets: dict[str, list[Spelling]] = defaultdict(list)
+        for entry in glossary.entries:
+            words = len(entry.target.split())
+            for name, context, wrong in entry.source_forms():
+                short = bool(entry.short) and len(name.split()) < words
+                buckets[name[0]].append(Spelling(name, entry, context, wrong, short))
+        self.buckets = {k: sorted(v, key=lambda s: -len(s.name)) for k, v in buckets.items()}
+
+    def _ending(self, text: str, end: int, spelling: Spelling) -> tuple[Form, int] | None:
+        """The form and span end of ``spelling`` ending at ``end``, or None if no word ends."""
+        n = len(text)
+
+        def boundary(k: int) -> bool:
+            return k >= n or not _is_word_char(text[k])
+
+        if boundary(end):
+            if end + 1 < n and text[end] == "-" and _is_word_char(text[end + 1]):
+                return "compound", end
+            if end < n and text[end] in _APOSTROPHES:
+                if text[end + 1 : end + 2] == "s" and boundary(end + 2):
+                    return "genitive", end + 2
+                if spelling.name[-1] in "sxzß" and boundary(end + 1):
+                    return "genitive", end + 1
+            return "base", end
+        if text[end] == "s" and boundary(end + 1):
+            return "genitive", end + 1
+        adjectival = spelling.entry.kind == "place" or spelling.entry.adjective
+        if adjectival and text.startswith("er", end) and boundary(end + 2):
+            return "adjective", end + 2
+        if spelling.entry.closed_compounds:
+            k = end
+            while k < n and _is_word_char(text[k]):
+                k += 1
+            tail = text[end:k]
+            if len(tail) >= _CLOSED_TAIL_MIN and tail.islower():
+                return "closed-compound", end
+        return None
+
+    def find(self, text: str) -> list[Match]:
+        norm, starts = _nfc_map(text)
+        found: list[Match] = []
+        i = 0
+        n = len(norm)
+        while i < n:
+            if (i > 0 and _is_word_char(norm[i - 1])) or norm[i] not in self.buckets:
+                i += 1
+                continue
+            hit = self._at(norm, i)
+            if hit is None:
+                i += 1
+                continue
+            spelling, form, end = hit
+            a, b = starts[i], starts[end]
+            found.append(Match(spelling.entry, a, b, text[a:b], form, spelling))
+            i = max(end, i + 1)
+        return found
+
+    def _at(self, norm: str, i: int) -> tuple[Spelling, Form, int] | None:
+        for spelling in self.buckets[norm[i]]:
+            if not norm.startswith(spelling.name, i):
+                continue
+            if spelling.context and not _after_context(norm, i, spelling.context):
+                continue
+            ending = self._ending(norm, i + len(spelling.name), spelling)
+            if ending is not None:
+                return spelling, ending[0], ending[1]
+        return None
+
+
+def _after_context(text: str, i: int, context: tuple[str, ...]) -> bool:
+    before = text[:i].rstrip()
+    if len(before) == len(text[:i]):
+        return False
+    for word in context:
+        if before.endswith(word) and (
+            len(before) == len(word) or not _is_word_char(before[-len(word) - 1])
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def matcher(glossary: Glossary) -> Matcher:
+    """The compiled matcher of ``glossary``, cached (glossaries are immutable)."""
+    return Matcher(glossary)
+
+
+def find_matches(text: str, glossary: Glossary) -> list[Match]:
+    """Every glossary occurrence in ``text``, left to right, non-overlapping."""
+    return matcher(glossary).find(text)

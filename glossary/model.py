@@ -1,0 +1,179 @@
+"""The glossary data model: entries, the glossary, and validation.
+
+An entry maps German spellings of one named entity (or term) to one canonical English
+form.  Everything here is pure: files are read and written in :mod:`.fileformat`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal, get_args
+
+from .errors import GlossaryError
+
+Kind = Literal["person", "place", "organisation", "term"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def split_context(variant: str) -> tuple[tuple[str, ...], str]:
+    """``"(von|laut) Blick"`` -> ``(("von", "laut"), "Blick")``; plain variants have no context.
+
+    A context restricts an ambiguous variant (``Blick`` is also the noun "view") to
+    occurrences right after one of the given words; only the name itself is matched.
+    """
+    if variant.startswith("(") and ")" in variant:
+        inner, _, rest = variant[1:].partition(")")
+        words = tuple(w.strip() for w in inner.split("|") if w.strip())
+        return words, rest.strip()
+    return (), variant
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary entry.
+
+    ``target`` is the canonical English form, ``short`` the form used for surname-only
+    mentions (``Zelensky``), ``adjective`` the English attributive form for German place
+    adjectives (``Kiewer`` -> ``Kyiv``, ``Schweizer`` -> ``Swiss``; defaults to the target).
+    ``forbidden`` are known wrong English spellings; they and every German variant are
+    replaced when they survive in English output.  ``closed_compounds`` allows matching
+    inside closed compounds (``Kremlchef``); hyphenated compounds always match.
+    ``leading`` keeps the comment and blank lines above the entry in its file, so that a
+    load/save round trip is byte-identical; it takes no part in equality.
+    """
+
+    target: str
+    kind: Kind
+    variants: tuple[str, ...] = ()
+    short: str = ""
+    adjective: str = ""
+    forbidden: tuple[str, ...] = ()
+    closed_compounds: bool = False
+    note: str = ""
+    leading: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def renderings(self) -> frozenset[str]:
+        """The English forms this entry may legitimately produce."""
+        return frozenset(x for x in (self.target, self.short, self.adjective) if x)
+
+    def source_forms(self) -> Iterator[tuple[str, tuple[str, ...], bool]]:
+        """Every spelling matched in German text: ``(name, context, is_wrong_in_english)``.
+
+        The English forms are matched too (German press sometimes writes ``Zelensky``), and
+        the forbidden ones (``Kiev`` in a German text still means Kyiv).
+        """
+        renderings = self.renderings
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        # A guarded variant ("(von) Blick") also guards the identical English form.
+        guarded = {split_context(v)[1] for v in self.variants if split_context(v)[0]}
+        for name in (self.target, self.short):
+            if name and name not in guarded and (name, ()) not in seen:
+                seen.add((name, ()))
+                yield name, (), False
+        for variant in (*self.variants, *self.forbidden):
+            context, name = split_context(variant)
+            if (name, context) not in seen:
+                seen.add((name, context))
+                yield name, context, name not in renderings
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """An ordered, validated collection of entries.
+
+    ``source`` names the file for error messages; ``preamble`` is the documentation comment
+    block above the column header and ``trailer`` the comment lines after the last entry.
+    Construct it with :func:`make_glossary` (or a loader), which validates.
+    """
+
+    entries: tuple[Entry, ...]
+    source: str = field(default="<glossary>", compare=False)
+    preamble: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    trailer: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def get(self, target: str) -> Entry | None:
+        for entry in self.entries:
+            if entry.target == target:
+                return entry
+        return None
+
+
+def _check_entry(entry: Entry, where: str) -> None:
+    if not entry.target.strip():
+        raise GlossaryError(f"{where}: empty English target")
+    if entry.kind not in KINDS:
+        raise GlossaryError(f"{where}: unknown kind {entry.kind!r}; use one of: {', '.join(KINDS)}")
+    for text in (entry.target, entry.short, entry.adjective, *entry.variants, *entry.forbidden):
+        if text != text.strip() or "\t" in text or "\n" in text or ";" in text:
+            raise GlossaryError(f"{where}: {text!r} has stray whitespace, a tab or a ';'")
+    for variant in (*entry.variants, *entry.forbidden):
+        context, name = split_context(variant)
+        if not name or (variant.startswith("(") and not context):
+            raise GlossaryError(f"{where}: malformed variant {variant!r}")
+    listed = [*entry.variants, *entry.forbidden]
+    for i, variant in enumerate(listed):
+        if variant in listed[:i]:
+            raise GlossaryError(f"{where}: variant {variant!r} listed twice for {entry.target!r}")
+    for wrong in entry.forbidden:
+        if wrong in entry.renderings:
+            raise GlossaryError(f"{where}: {wrong!r} is both forbidden and a target")
+
+
+def make_glossary(
+    entries: Iterable[Entry],
+    source: str = "<glossary>",
+    lines: Sequence[int] | None = None,
+    preamble: Sequence[str] = (),
+    trailer: Sequence[str] = (),
+) -> Glossary:
+    """Validate ``entries`` and build a glossary; ``lines`` gives each entry's line number.
+
+    Raises :class:`GlossaryError` naming ``source:line`` for an empty target, an unknown
+    kind, or a German spelling claimed by two entries.
+    """
+    items = tuple(_normalised(e) for e in entries)
+    owner: dict[tuple[str, tuple[str, ...]], Entry] = {}
+    targets: dict[str, int] = {}
+    for i, entry in enumerate(items):
+        line = lines[i] if lines is not None else None
+        where = f"{source}:{line}" if line is not None else source
+        _check_entry(entry, where)
+        if entry.target in targets:
+            first = targets[entry.target]
+            at = f" on line {lines[first]}" if lines is not None else ""
+            raise GlossaryError(f"{where}: entry {entry.target!r} is already defined{at}")
+        targets[entry.target] = i
+        for name, context, _ in entry.source_forms():
+            other = owner.get((name, context))
+            if other is not None and other is not entry:
+                raise GlossaryError(
+                    f"{where}: variant {name!r} already belongs to {other.target!r}"
+                )
+            owner[(name, context)] = entry
+    return Glossary(items, source, tuple(preamble), tuple(trailer))
+
+
+def _normalised(entry: Entry) -> Entry:
+    """NFC everywhere, so that a glossary typed on any system matches NFC-normalised text."""
+    return replace(
+        entry,
+        target=nfc(entry.target),
+        short=nfc(entry.short),
+        adjective=nfc(entry.adjective),
+        variants=tuple(nfc(v) for v in entry.variants),
+        forbidden=tuple(nfc(v) for v in entry.forbidden),
+        note=nfc(entry.note),
+    )
