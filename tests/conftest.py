@@ -34,6 +34,8 @@ def isolated_argos(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ]:
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("ARGOS_DEVICE_TYPE", "cpu")
+    # and no test reuses another's translations
+    monkeypatch.setenv("DOLMETSCH_MEMORY", str(tmp_path / "memory.sqlite"))
     return home / "packages"
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from . import __version__
 from .document import Document, Segment
 from .engine import EngineInfo
+
+Origin = Literal["machine", "human"]
 
 
 @dataclass(frozen=True)
@@ -16,12 +19,14 @@ class Translation:
     """An engine's English for one sentence, after the glossary was enforced on it.
 
     ``terms`` are the glossary occurrences applied (``"Selenskyjs -> Zelensky's"``);
-    ``failed`` those the glossary could not enforce (the English lacks them).
+    ``failed`` those the glossary could not enforce (the English lacks them), or, for a
+    human translation, the glossary findings it now breaks (flagged, never rewritten).
     """
 
     text: str
     terms: tuple[str, ...] = ()
     failed: tuple[str, ...] = ()
+    origin: Origin = "machine"
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class Pair:
     block_kind: str
     terms: tuple[str, ...] = ()
     failed: tuple[str, ...] = ()
+    origin: Origin = "machine"
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ def align(
         for segment in block.segments:
             if segment.translatable:
                 t = next(it)
-                pairs.append(Pair(segment, t.text, block.kind, t.terms, t.failed))
+                pairs.append(Pair(segment, t.text, block.kind, t.terms, t.failed, t.origin))
             else:
                 pairs.append(Pair(segment, segment.text, block.kind))
     if next(it, None) is not None:

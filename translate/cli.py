@@ -156,6 +156,12 @@ def main() -> None:
     """
 
 
+def _open_memory(memory_file: Path | None) -> Any:
+    from .memory import TranslationMemory, default_memory_path
+
+    return TranslationMemory(memory_file or default_memory_path())
+
+
 class _Progress:
     """Run observer: a progress bar on stderr when it is a terminal, failures as lines."""
 
@@ -195,6 +201,15 @@ class _Progress:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the aligned outputs (created if missing).",
 )
+@click.option(
+    "--memory",
+    "memory_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="DOLMETSCH_MEMORY",
+    show_envvar=True,
+    help="Translation memory (SQLite) [default: ~/.local/share/dolmetsch/memory.sqlite].",
+)
+@click.option("--no-memory", is_flag=True, help="Neither reuse nor record translations.")
 @_engine_options
 def run(
     input_dir: Path,
@@ -207,12 +222,18 @@ def run(
     data_dir: Path | None,
     glossary_file: Path | None,
     no_glossary: bool,
+    memory_file: Path | None,
+    no_memory: bool,
 ) -> None:
     """Translate every *.txt article in SEEDS_DIR [default: seeds].
 
     For each article writes OUT/<name>.po (gettext, one entry per sentence, msgctxt
     locating paragraph and sentence) and OUT/<name>.tsv (id, German, English).
     Files that cannot be read are reported by name; the others are still translated.
+
+    Corrections a person made in OUT/<name>.po are taken into the translation memory
+    first and kept: they are never overwritten. Sentences the memory knows are not
+    translated again.
     """
     from .pipeline import discover, run_batch
 
@@ -220,10 +241,13 @@ def run(
     glossary = _load_glossary(glossary_file, no_glossary)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     progress = _Progress()
+    memory = None if no_memory else _open_memory(memory_file)
     try:
-        summary = run_batch(paths, out_dir, translator, progress, glossary=glossary)
+        summary = run_batch(paths, out_dir, translator, progress, glossary=glossary, memory=memory)
     finally:
         progress.close()
+        if memory is not None:
+            memory.close()
     click.echo(summary.line())
     if not summary.ok:
         sys.exit(1)
@@ -538,3 +562,58 @@ def glossary_check(out_dir: Path, glossary_file: Path | None) -> None:
     click.echo(f"checked {len(files)} files: {problems} inconsistent renderings", err=True)
     if problems:
         sys.exit(1)
+
+
+# --- translation memory ------------------------------------------------------------------
+
+
+_memory_option = click.option(
+    "--memory",
+    "memory_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="DOLMETSCH_MEMORY",
+    show_envvar=True,
+    help="Translation memory (SQLite) [default: ~/.local/share/dolmetsch/memory.sqlite].",
+)
+
+
+@main.group(cls=_Group)
+def tm() -> None:
+    """The translation memory: machine and human translations of every sentence."""
+
+
+@tm.command("stats")
+@_memory_option
+def tm_stats(memory_file: Path | None) -> None:
+    """Count the memory's machine and human translations."""
+    with _open_memory(memory_file) as memory:
+        counts = memory.counts()
+        click.echo(f"{memory.path}: {counts.machine} machine, {counts.human} human translations")
+
+
+@tm.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_memory_option
+def tm_import(file: Path, memory_file: Path | None) -> None:
+    """Import FILE (.po or .tmx) as human translations."""
+    from .memory import Stamp
+
+    pairs = _read_exchange(file)
+    with _open_memory(memory_file) as memory:
+        memory.store(((s, t, ()) for s, t in pairs), "human", Stamp("human", "", "", ""))
+        click.echo(f"imported {len(pairs)} human translations from {file} into {memory.path}")
+
+
+def _read_exchange(file: Path) -> list[tuple[str, str]]:
+    from .errors import InputError
+
+    try:
+        if file.suffix.lower() == ".tmx":
+            from .tmx import parse_tmx
+
+            return [(de, en) for _, de, en in parse_tmx(file.read_text(encoding="utf-8")) if en]
+        import polib
+
+        return [(e.msgid, e.msgstr) for e in polib.pofile(str(file)) if e.msgstr and e.msgid]
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{file}: cannot read: {exc}") from exc

@@ -16,15 +16,17 @@ from typing import Protocol
 from .aligned import TranslatedArticle, Translation, align, translatable_texts
 from .document import Document, parse_document
 from .engine import Engine, EngineInfo, Progress
-from .errors import DolmetschError, UsageError
+from .errors import DolmetschError, InputError, UsageError
 from .files import read_article, write_atomic
 from .glossary import (
     Counts,
     Glossary,
+    check_pairs,
     glossary_hash,
     total_counts,
     translate_with_glossary,
 )
+from .memory import Hit, Stamp, TranslationMemory
 from .po import dump_po
 from .segment import sentence_spans
 from .tsv import dump_tsv
@@ -71,6 +73,7 @@ class RunSummary:
     failures: tuple[str, ...] = ()
     written: tuple[Path, ...] = field(default=())
     glossary: Counts | None = None
+    human_edits: int = 0
 
     @property
     def ok(self) -> bool:
@@ -84,6 +87,8 @@ class RunSummary:
         )
         if self.glossary is not None:
             line += "; " + describe_counts(self.glossary)
+        if self.human_edits:
+            line += f"; {self.human_edits} human edits kept"
         return line
 
 
@@ -159,26 +164,107 @@ def translate_documents(
     engine: Engine,
     observer: Observer,
     glossary: Glossary | None = None,
+    memory: TranslationMemory | None = None,
 ) -> tuple[list[TranslatedArticle], Counts | None]:
-    """Translate the articles' sentences in one pooled engine call and align them."""
+    """Translate the articles' sentences in one pooled engine call and align them.
+
+    Sentences the translation memory knows (a human translation, or a machine one by the
+    same engine, model and glossary) are not sent to the engine.
+    """
     texts = [translatable_texts(a.document) for a in articles]
-    translations, counts = translate_sentences(
-        [t for ts in texts for t in ts], engine, glossary, observer.advanced
-    )
-    targets = iter(translations)
-    stamp = glossary_hash(glossary) if glossary is not None else ""
+    flat = [t for ts in texts for t in ts]
+    ghash = glossary_hash(glossary) if glossary is not None else ""
+    info = engine.info
+    stamp = Stamp(info.name, info.model, info.model_version, ghash)
+    known = memory.lookup(flat, stamp) if memory is not None else {}
+    misses = list(dict.fromkeys(t for t in flat if t not in known))
+    fresh, counts = translate_sentences(misses, engine, glossary, observer.advanced)
+    if memory is not None and misses:
+        memory.store(
+            (
+                (s, t.text, [*t.terms, *(FAILED + f for f in t.failed)])
+                for s, t in zip(misses, fresh, strict=True)
+            ),
+            "machine",
+            stamp,
+        )
+    by_source = dict(zip(misses, fresh, strict=True))
+    for source, hit in known.items():
+        by_source[source] = _remembered(source, hit, glossary)
+        if counts is not None:
+            counts = counts + _hit_counts(by_source[source])
+    observer.advanced(sum(1 for t in flat if t in known))
+    targets = iter(by_source[t] for t in flat)
     articles_out = [
         align(
             article.document,
             [next(targets) for _ in article_texts],
             source_name=article.path.name,
             encoding=article.encoding,
-            engine=engine.info,
-            glossary_hash=stamp,
+            engine=info,
+            glossary_hash=ghash,
         )
         for article, article_texts in zip(articles, texts, strict=True)
     ]
     return articles_out, counts
+
+
+FAILED = "! "  # marks a failed glossary term among a memory unit's terms
+
+
+def _remembered(source: str, hit: Hit, glossary: Glossary | None) -> Translation:
+    if hit.origin == "human":
+        # A person's translation is never rewritten; the glossary only flags it.
+        findings = check_pairs([(source, hit.target)], glossary) if glossary is not None else []
+        failed = tuple(f"{f.target}: {f.describe()}" for f in findings)
+        return Translation(hit.target, (), failed, "human")
+    terms = tuple(t for t in hit.terms if not t.startswith(FAILED))
+    failed = tuple(t[len(FAILED) :] for t in hit.terms if t.startswith(FAILED))
+    return Translation(hit.target, terms, failed, "machine")
+
+
+def _hit_counts(translation: Translation) -> Counts:
+    found = len(translation.terms) if translation.origin == "machine" else len(translation.failed)
+    failed = len(translation.failed)
+    return Counts(found=found, enforced=found - failed, failed=failed)
+
+
+def import_edits(article: LoadedArticle, out_dir: Path, memory: TranslationMemory) -> int:
+    """Take a person's corrections from ``out_dir/<stem>.po`` into the memory as human.
+
+    An entry counts as edited when its fuzzy flag was cleared (reviewed), or when its text
+    differs from every machine translation the memory holds for the sentence.  An entry
+    still fuzzy whose machine translation the memory does not know is left alone: it cannot
+    be told apart from an unreviewed machine translation.
+    """
+    path = out_dir / f"{article.document.name}.po"
+    if not path.exists():
+        return 0
+    import polib
+
+    refusal = "fix it or move it away: it was not overwritten"
+    try:
+        raw = path.read_text(encoding="utf-8")
+        entries = polib.pofile(raw)
+    except (OSError, ValueError) as exc:
+        raise InputError(
+            f"{path}: cannot read the PO file to keep its edits ({exc}); {refusal}"
+        ) from exc
+    # polib skips what it cannot parse without a word; count the entries ourselves so that a
+    # damaged file is never mistaken for one without edits and overwritten.
+    declared = sum(1 for line in raw.splitlines() if line.startswith("msgid "))
+    active = [e for e in entries if not e.obsolete]
+    if "X-Dolmetsch-Source" not in entries.metadata or declared != len(active) + 1:
+        raise InputError(f"{path}: cannot read the PO file to keep its edits (damaged); {refusal}")
+    edits = []
+    for entry in active:
+        source, target = entry.msgid, entry.msgstr
+        if not target or target == source or memory.human_target(source) == target:
+            continue
+        machine = memory.machine_targets(source)
+        if "fuzzy" not in entry.flags or (machine and target not in machine):
+            edits.append((source, target, ()))
+    return memory.store(edits, "human", Stamp("human", "", "", "")) if edits else 0
 
 
 def write_outputs(article: TranslatedArticle, out_dir: Path) -> list[Path]:
@@ -197,6 +283,7 @@ def run_batch(
     observer: Observer | None = None,
     window_sentences: int = WINDOW_SENTENCES,
     glossary: Glossary | None = None,
+    memory: TranslationMemory | None = None,
 ) -> RunSummary:
     """Translate the articles at ``paths`` (see :func:`discover`) into ``out_dir``.
 
@@ -207,9 +294,13 @@ def run_batch(
     started = time.perf_counter()
     failures: list[str] = []
     loaded: list[LoadedArticle] = []
+    human = 0
     for path in paths:
         try:
-            loaded.append(load_article(path))
+            loading = load_article(path)
+            if memory is not None:
+                human += import_edits(loading, out_dir, memory)
+            loaded.append(loading)
         except DolmetschError as exc:
             failures.append(str(exc))
             observer.failed(str(exc))
@@ -218,7 +309,7 @@ def run_batch(
     articles = sentences = 0
     counts = Counts() if glossary is not None else None
     for window in _windows(loaded, window_sentences):
-        translated, window_counts = translate_documents(window, engine, observer, glossary)
+        translated, window_counts = translate_documents(window, engine, observer, glossary, memory)
         if counts is not None and window_counts is not None:
             counts = counts + window_counts
         for article in translated:
@@ -234,6 +325,7 @@ def run_batch(
         failures=tuple(failures),
         written=tuple(written),
         glossary=counts,
+        human_edits=human,
     )
 
 

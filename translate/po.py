@@ -68,6 +68,8 @@ def build_po(article: TranslatedArticle) -> polib.POFile:
         notes = [note] if note else []
         if pair.terms:
             notes.append("glossary: " + "; ".join(pair.terms))
+        if pair.origin == "human":
+            notes.append("human translation")
         if pair.failed:
             notes.append("glossary FAILED: " + "; ".join(pair.failed))
         po.append(
@@ -77,7 +79,7 @@ def build_po(article: TranslatedArticle) -> polib.POFile:
                 msgstr=pair.target,
                 occurrences=[(article.source_name, str(article.line_of(segment)))],
                 comment="\n".join(notes),
-                flags=["fuzzy"] if segment.translatable else [],
+                flags=["fuzzy"] if segment.translatable and pair.origin == "machine" else [],
             )
         )
     return po

@@ -1,0 +1,189 @@
+"""The translation memory: reruns translate nothing, human corrections are never lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from dolmetsch.cli import main
+from dolmetsch.engine import Engine, EngineInfo, load_engine
+from dolmetsch.glossary import load_default_glossary
+from dolmetsch.memory import Stamp, TranslationMemory, TranslationMemoryError
+from dolmetsch.pipeline import discover, run_batch
+from dolmetsch.tsv import parse_tsv
+
+
+class Counting:
+    """An engine wrapper that counts the sentences it is asked to translate."""
+
+    def __init__(self, inner: Engine) -> None:
+        self.inner = inner
+        self.sentences = 0
+
+    @property
+    def info(self) -> EngineInfo:
+        return self.inner.info
+
+    def translate(
+        self, sentences: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> list[str]:
+        self.sentences += len(sentences)
+        return self.inner.translate(sentences, progress)
+
+
+def batch(seeds: Path, out: Path, memory_path: Path, packages: Path) -> tuple[int, object]:
+    engine = Counting(load_engine("argos", packages_dir=packages))
+    with TranslationMemory(memory_path) as memory:
+        summary = run_batch(
+            discover(seeds), out, engine, glossary=load_default_glossary(), memory=memory
+        )
+    return engine.sentences, summary
+
+
+def test_rerun_on_unchanged_articles_calls_the_engine_zero_times(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    memory = tmp_path / "tm.sqlite"
+    first, _ = batch(seeds_copy, tmp_path / "a", memory, installed_tiny)
+    second, _ = batch(seeds_copy, tmp_path / "b", memory, installed_tiny)
+    assert first > 150
+    assert second == 0
+    for path in sorted((tmp_path / "a").iterdir()):
+        assert (tmp_path / "b" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_changed_sentence_is_the_only_one_translated(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    memory = tmp_path / "tm.sqlite"
+    batch(seeds_copy, tmp_path / "out", memory, installed_tiny)
+    article = seeds_copy / "003_7d2f2778bef5b441.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nEin neuer Satz.\n", "utf-8")
+    sentences, _ = batch(seeds_copy, tmp_path / "out", memory, installed_tiny)
+    assert sentences == 1
+
+
+def _edit(po_path: Path, msgctxt: str, new: str, *, clear_fuzzy: bool) -> str:
+    po = polib.pofile(str(po_path))
+    entry = next(e for e in po if e.msgctxt == msgctxt)
+    entry.msgstr = new
+    if clear_fuzzy:
+        entry.flags.remove("fuzzy")
+    po.save(str(po_path))
+    return str(entry.msgid)
+
+
+@pytest.mark.parametrize("clear_fuzzy", [True, False], ids=["reviewed", "edited-still-fuzzy"])
+def test_post_edit_round_trip(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path, clear_fuzzy: bool
+) -> None:
+    out, memory = tmp_path / "out", tmp_path / "tm.sqlite"
+    batch(seeds_copy, out, memory, installed_tiny)
+    po_path = out / "004_afa19b5bb09a82e9.po"
+    corrected = "Trump claims to have phoned Putin - time unclear"
+    source = _edit(po_path, "h1.s1", corrected, clear_fuzzy=clear_fuzzy)
+
+    sentences, summary = batch(seeds_copy, out, memory, installed_tiny)
+    assert sentences == 0
+    assert "1 human edits kept" in summary.line()  # type: ignore[attr-defined]
+    entry = next(e for e in polib.pofile(str(po_path)) if e.msgctxt == "h1.s1")
+    assert (entry.msgstr, entry.flags) == (corrected, [])
+    assert "human translation" in entry.comment
+    rows = parse_tsv((out / "004_afa19b5bb09a82e9.tsv").read_text(encoding="utf-8"))
+    assert ("h1.s1", source, corrected) in rows
+    with TranslationMemory(memory) as tm:
+        assert tm.counts().human == 1
+        assert tm.human_target(source) == corrected
+
+
+def test_unreviewed_machine_output_is_not_taken_for_an_edit(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    batch(seeds_copy, out, tmp_path / "tm1.sqlite", installed_tiny)
+    # a new, empty memory cannot know what the machine said: fuzzy entries stay machine
+    _, summary = batch(seeds_copy, out, tmp_path / "tm2.sqlite", installed_tiny)
+    assert "human" not in summary.line()  # type: ignore[attr-defined]
+    with TranslationMemory(tmp_path / "tm2.sqlite") as tm:
+        assert tm.counts().human == 0
+
+
+def test_glossary_flags_but_never_rewrites_a_human_translation(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    out, memory = tmp_path / "out", tmp_path / "tm.sqlite"
+    batch(seeds_copy, out, memory, installed_tiny)
+    po_path = out / "000_711f6cf1b5bfa63b.po"
+    _edit(
+        po_path, "p2.s5", "There was no direct contact between Moscow and Kiev.", clear_fuzzy=True
+    )
+    batch(seeds_copy, out, memory, installed_tiny)
+    entry = next(e for e in polib.pofile(str(po_path)) if e.msgctxt == "p2.s5")
+    assert entry.msgstr == "There was no direct contact between Moscow and Kiev."
+    assert "glossary FAILED: Kyiv" in entry.comment
+
+
+def test_unreadable_edited_po_is_never_overwritten(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    out, memory = tmp_path / "out", tmp_path / "tm.sqlite"
+    batch(seeds_copy, out, memory, installed_tiny)
+    broken = out / "002_fbae6da8cd196471.po"
+    broken.write_text('msgid "unterminated\n', encoding="utf-8")
+    _, summary = batch(seeds_copy, out, memory, installed_tiny)
+    assert broken.read_text(encoding="utf-8") == 'msgid "unterminated\n'
+    failures = summary.failures  # type: ignore[attr-defined]
+    assert len(failures) == 1 and failures[0].startswith(f"{broken}: cannot read the PO file")
+
+
+def test_corrupt_memory_is_reported_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "tm.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(TranslationMemoryError, match="damaged or not a translation memory"):
+        TranslationMemory(path)
+    assert path.read_bytes() == b"this is not a database" * 100
+
+
+def test_corrupt_memory_through_the_cli(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "tm.sqlite"
+    path.write_bytes(b"garbage" * 1000)
+    result = CliRunner().invoke(
+        main, ["run", str(seeds_copy), "--out", str(tmp_path / "out"), "--memory", str(path)]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"dolmetsch: {path}: damaged or not a translation memory")
+    assert not (tmp_path / "out").exists()
+
+
+def test_human_wins_over_machine(tmp_path: Path) -> None:
+    stamp = Stamp("argos", "m", "1", "g")
+    with TranslationMemory(tmp_path / "tm.sqlite") as tm:
+        tm.store([("Hallo.", "Hello.", ())], "machine", stamp)
+        assert tm.lookup(["Hallo."], stamp)["Hallo."].origin == "machine"
+        assert tm.lookup(["Hallo."], Stamp("argos", "m", "2", "g")) == {}
+        tm.store([("Hallo.", "Hi.", ())], "human", Stamp("human", "", "", ""))
+        hit = tm.lookup(["Hallo."], Stamp("lexicon", "x", "y", "z"))["Hallo."]
+        assert (hit.target, hit.origin) == ("Hi.", "human")
+
+
+def test_tm_import_po_and_stats(tmp_path: Path) -> None:
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Guten Tag.", msgstr="Good day."))
+    po.append(polib.POEntry(msgid="Leer.", msgstr=""))
+    po.save(str(tmp_path / "a.po"))
+    memory = tmp_path / "tm.sqlite"
+    result = CliRunner().invoke(
+        main, ["tm", "import", str(tmp_path / "a.po"), "--memory", str(memory)]
+    )
+    assert result.exit_code == 0
+    assert (
+        result.stdout == f"imported 1 human translations from {tmp_path / 'a.po'} into {memory}\n"
+    )
+    result = CliRunner().invoke(main, ["tm", "stats", "--memory", str(memory)])
+    assert result.stdout == f"{memory}: 0 machine, 1 human translations\n"

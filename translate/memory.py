@@ -1,0 +1,176 @@
+"""The translation memory: every source sentence's translations, machine and human.
+
+A SQLite file outside the repository.  A machine translation is reused only when the same
+engine, model and glossary produced it; a human translation (imported from a PO file a
+person edited, or from a CAT tool's TMX) always wins and is never overwritten by a machine.
+A damaged database is reported, never silently emptied or replaced.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .errors import DolmetschError
+
+Origin = Literal["machine", "human"]
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS unit (
+    source TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('machine', 'human')),
+    stamp TEXT NOT NULL,   -- engine, model, model version and glossary hash; '' for human
+    target TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    model TEXT NOT NULL,
+    glossary TEXT NOT NULL,
+    terms TEXT NOT NULL,   -- glossary terms applied, one per line (machine units)
+    PRIMARY KEY (source, origin, stamp)
+) WITHOUT ROWID;
+"""
+
+
+class TranslationMemoryError(DolmetschError):
+    """The translation memory cannot be opened or written."""
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What produced a machine translation; a reuse needs every field to match."""
+
+    engine: str
+    model: str
+    model_version: str
+    glossary: str
+
+    @property
+    def key(self) -> str:
+        return "\t".join((self.engine, self.model, self.model_version, self.glossary))
+
+
+@dataclass(frozen=True)
+class Hit:
+    target: str
+    origin: Origin
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MemoryCounts:
+    machine: int
+    human: int
+
+
+def default_memory_path() -> Path:
+    """``$DOLMETSCH_MEMORY``, else ``memory.sqlite`` beside the lexicon store."""
+    explicit = os.environ.get("DOLMETSCH_MEMORY")
+    if explicit:
+        return Path(explicit)
+    from .lexicon import default_data_dir
+
+    return default_data_dir() / "memory.sqlite"
+
+
+class TranslationMemory:
+    """An open translation memory; use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=30)
+            self._db.executescript(_SCHEMA)
+            version = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if version is None:
+                with self._db:
+                    self._db.execute(
+                        "INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+                    )
+            elif version[0] != str(SCHEMA_VERSION):
+                raise TranslationMemoryError(
+                    f"{path}: translation memory schema {version[0]}, this dolmetsch "
+                    f"reads {SCHEMA_VERSION}"
+                )
+            self._db.execute("SELECT count(*) FROM unit").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise TranslationMemoryError(
+                f"{path}: damaged or not a translation memory ({exc}); it was left as it is: "
+                "move it away to start a new one, or pass --memory"
+            ) from exc
+        except OSError as exc:
+            raise TranslationMemoryError(f"{path}: cannot open translation memory: {exc}") from exc
+
+    def __enter__(self) -> TranslationMemory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def lookup(self, sources: Sequence[str], stamp: Stamp) -> dict[str, Hit]:
+        """The best known translation of each source: human first, then this stamp's machine."""
+        found: dict[str, Hit] = {}
+        query = (
+            "SELECT target, origin, terms FROM unit WHERE source = ? AND "
+            "(origin = 'human' OR stamp = ?) ORDER BY origin = 'human' DESC LIMIT 1"
+        )
+        for source in dict.fromkeys(sources):
+            row = self._db.execute(query, (source, stamp.key)).fetchone()
+            if row is not None:
+                found[source] = Hit(row[0], row[1], tuple(filter(None, row[2].split("\n"))))
+        return found
+
+    def machine_targets(self, source: str) -> set[str]:
+        rows = self._db.execute(
+            "SELECT target FROM unit WHERE source = ? AND origin = 'machine'", (source,)
+        )
+        return {row[0] for row in rows}
+
+    def human_target(self, source: str) -> str | None:
+        row = self._db.execute(
+            "SELECT target FROM unit WHERE source = ? AND origin = 'human'", (source,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def store(
+        self,
+        units: Iterable[tuple[str, str, Sequence[str]]],
+        origin: Origin,
+        stamp: Stamp,
+    ) -> int:
+        """Record ``(source, target, glossary terms)`` units; a human unit replaces the
+        previous human one for its source, a machine unit the one with the same stamp."""
+        rows = [
+            (source, origin, "" if origin == "human" else stamp.key, target,
+             stamp.engine, stamp.model, stamp.glossary, "\n".join(terms))
+            for source, target, terms in units
+        ]  # fmt: skip
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO unit VALUES (?,?,?,?,?,?,?,?)", rows)
+        except sqlite3.DatabaseError as exc:
+            raise TranslationMemoryError(
+                f"{self.path}: cannot write translation memory: {exc}"
+            ) from exc
+        return len(rows)
+
+    def counts(self) -> MemoryCounts:
+        rows = dict(self._db.execute("SELECT origin, count(*) FROM unit GROUP BY origin"))
+        return MemoryCounts(machine=int(rows.get("machine", 0)), human=int(rows.get("human", 0)))
+
+    def units(self, origin: Origin | None = None) -> list[tuple[str, str, Origin]]:
+        """``(source, target, origin)`` rows, human ones first, in source order."""
+        query = "SELECT source, target, origin FROM unit"
+        params: tuple[str, ...] = ()
+        if origin is not None:
+            query += " WHERE origin = ?"
+            params = (origin,)
+        query += " ORDER BY origin = 'human' DESC, source, stamp"
+        return [(s, t, o) for s, t, o in self._db.execute(query, params)]
