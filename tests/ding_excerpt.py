@@ -48,5 +48,14 @@ EXCERPT = "".join(
         "Vertrag {m} | Verträge {pl} :: contract | contracts",
         "unterschreiben {vt} | unterschreibend | unterschrieben | unterschreibt | unterschrieb :: "
         "to sign | signing | signed | signs | signed",
+        "treffen {vt} | treffend | getroffen | trifft | traf :: "
+        "to meet {met; met} | meeting | met | meets | met",
+        "helfen {vi} | helfend | geholfen | hilft | half :: "
+        "to help | helping | helped | helps | helped",
+        "Symbol {n} | Symbole {pl} :: symbol | symbols",
+        "Kind {n} | Kinder {pl} :: child | children",
+        "Morgen {m} | Morgen {pl} :: morning | mornings",
+        "werden {vi} | werdend | geworden; worden | wird | wurde :: "
+        "to become | becoming | become; been | becomes | became",
     )
 )

@@ -27,8 +27,15 @@ from dolmetsch.lexicon import (
     store_path,
 )
 from dolmetsch.lexicon.compound import split_compound
-from dolmetsch.lexicon.grammar import reorder, tokenize
-from dolmetsch.lexicon.sources import clean_english, clean_german, parse_ding
+from dolmetsch.lexicon.engine import undouble
+from dolmetsch.lexicon.grammar import ADVERB, NEGATED, TENSE, reorder, tokenize
+from dolmetsch.lexicon.sources import (
+    clean_english,
+    clean_german,
+    english_irregulars,
+    parse_ding,
+)
+from dolmetsch.lexicon.store import _fallback_rows
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -57,8 +64,8 @@ TRANSLATIONS = [
     ("Die Drohnenangriffe.", "The drone attacks.", "compound-linker-n"),
     # multi-word expressions, idioms, verb-final order
     ("Nach Angaben der Polizei.", "According to the police.", "mwe-nach-angaben"),
-    ("Er stellte eine Einigung in Aussicht.", "He promise an agreement.", "idiom-in-aussicht"),
-    ("Drei Menschen kamen ums Leben.", "Three people be killed.", "idiom-ums-leben"),
+    ("Er stellte eine Einigung in Aussicht.", "He promised an agreement.", "idiom-in-aussicht"),
+    ("Drei Menschen kamen ums Leben.", "Three people were killed.", "idiom-ums-leben"),
     (
         "Die Regierung hat eine Bitte erhalten.",
         "The government has received a request.",
@@ -66,24 +73,83 @@ TRANSLATIONS = [
     ),
     (
         "Sie sagte, dass die Regierung eine Bitte erhalten hat.",
-        "She said, that the government has received a request.",
+        "She said that the government has received a request.",
         "verb-final-subordinate",
     ),
     # numbers, dates, ordinals, Swiss spelling, casing
     (
         "Die Regierung hat am 5. Februar 2026 eine Bitte erhalten.",
-        "The government has received on 5 February 2026 a request.",
+        "The government has received a request on 5 February 2026.",
         "date",
     ),
     ("Der 3. Angriff.", "The 3rd attack.", "ordinal"),
     (
         "Es waren 1.000 Drohnen und 19,7 Prozent.",
-        "It were 1,000 drones and 19.7 percent.",
+        "There were 1,000 drones and 19.7 percent.",
         "numbers",
     ),
     ("Ein aussenpolitischer Sprecher.", "A foreign-policy spokesman.", "swiss-ss"),
     # names pass through unchanged
     ("Sprecher Xaverius Quendt sagte.", "Spokesman Xaverius Quendt said.", "unknown-names"),
+    # tense and number kept when a form is found only through its lemma
+    ("Die Regierungen begannen.", "The governments began.", "lemma-past"),
+    ("Die Kinder trafen die Regierung.", "The children met the government.", "ding-irregular"),
+    ("Bei den Drohnenangriffen.", "At the drone attacks.", "compound-dative-plural"),
+    ("Er stellt eine Einigung in Aussicht.", "He promises an agreement.", "idiom-3sg"),
+    # adverbs, negation, auxiliaries
+    (
+        "Die Energieinfrastruktur wurde schwer beschädigt.",
+        "The energy infrastructure was heavily damaged.",
+        "adverb-before-participle",
+    ),
+    ("Er kommt nicht.", "He does not come.", "do-support-present"),
+    ("Er kam nicht.", "He did not come.", "do-support-past"),
+    ("Die Hauptstadt ist angegriffen worden.", "The capital has been attacked.", "ist-worden"),
+    ("Er wurde Sprecher.", "He was spokesman.", "wurde-without-participle"),
+    (
+        "Die Regierung hat die Bitte nicht erhalten.",
+        "The government has not received the request.",
+        "nicht-after-auxiliary",
+    ),
+    ("Die Hauptstadt wurde nicht angegriffen.", "The capital was not attacked.", "passive-nicht"),
+    ("Es waren 50 % der Drohnen.", "There were 50% of the drones.", "percent-genitive"),
+    # English punctuation: no comma before "that"; a quotation's comma inside the quotes
+    ("„Wir kamen“, sagte er.", '"We came," he said.', "quote-comma"),
+    # quantities, durations and times of day
+    ("Der 35-Jährige kam.", "The 35-year-old came.", "year-old-noun"),
+    ("Es waren über 30.000 Drohnen.", "There were over 30,000 drones.", "uber-number"),
+    ("Es waren bis zu 50 Drohnen.", "There were up to 50 drones.", "bis-zu-number"),
+    ("Er kam seit drei Jahren nicht.", "He did not come for three years.", "seit-duration"),
+    ("Er kam am Morgen.", "He came in the morning.", "am-morgen"),
+    ("Auch wenn er kam, sagte er nichts.", "Even if he came, he said nothing.", "auch-wenn"),
+    ("Heute kommt Quendt.", "Today Quendt comes.", "name-subject-inversion"),
+    # a quoted sentence starts with a capital letter, as the sentence itself does
+    ("„Wir kamen.“", '"We came."', "quote-capital"),
+    ("Er sagte: „Wir kamen nicht.“", 'He said: "We did not come."', "colon-quote-capital"),
+    # word order: time adverbials, fronted phrases, zu-infinitives
+    (
+        "Die Regierung begann am Montag die Angriffe.",
+        "The government began the attacks on Monday.",
+        "time-after-object",
+    ),
+    ("Am Montag sagte er nichts.", "On Monday he said nothing.", "fronted-pp-inversion"),
+    ("Sie kamen, um zu helfen.", "They came to help.", "um-zu"),
+    # clause openers and context-dependent function words
+    ("Als er kam, sagte er nichts.", "When he came, he said nothing.", "als-when"),
+    (
+        "Da die Regierung kam, sagte er nichts.",
+        "Because the government came, he said nothing.",
+        "da-because",
+    ),
+    ("Wie die Regierung sagte.", "As the government said.", "wie-as"),
+    ("Es gibt eine Einigung.", "There is an agreement.", "es-gibt"),
+    ("Sie sagt, dass die Regierung kommt.", "She says that the government comes.", "sie-she"),
+    ("Ein Symbol neuer Energie.", "A symbol of new energy.", "bare-genitive"),
+    (
+        "Er kam um 20 Uhr und gegen 9.30 Uhr.",
+        "He came at 8 p.m. and at around 9.30 a.m.",
+        "clock-times",
+    ),
 ]
 
 
@@ -115,7 +181,53 @@ def test_past_participle_sense_after_auxiliary(engine: LexiconEngine) -> None:
 
 def test_lemma_lookup(engine: LexiconEngine) -> None:
     assert engine.lemma("Angriffen") == "Angriff"
-    assert engine.lookup("Angriffen") == "attack"
+    # Found through its lemma, the dative plural keeps its number in English.
+    assert engine.lookup("Angriffen") == "attacks"
+
+
+def test_undouble_function_words() -> None:
+    assert undouble(["according to", "to", "the", "the", "police"]) == [
+        "according to",
+        "the",
+        "police",
+    ]
+    assert undouble(["bye", "bye"]) == ["bye", "bye"]  # content words may repeat
+
+
+def test_english_inflection(engine: LexiconEngine) -> None:
+    # Ding's irregular-verb note ("to meet {met; met}") and aligned plurals come first;
+    # the regular rules cover the rest.
+    assert engine.store.inflection("meet", "past") == "met"
+    assert engine.store.inflection("child", "pl") == "children"
+    assert engine.inflect("be killed", "past", "kamen") == "were killed"
+    assert engine.inflect("stop", "past") == "stopped"
+    assert engine.inflect("carry", "past") == "carried"
+    assert engine.inflect("prisoner of war", "pl") == "prisoners of war"
+    assert engine.inflect("box", "pl") == "boxes"
+
+
+def test_lemma_tags(engine: LexiconEngine) -> None:
+    assert engine.lemma_tag("Angriffen") == ("Angriff", "pl")
+    assert engine.lemma_tag("begannen") == ("beginnen", "past")
+    assert engine.lemma_tag("neuen") == ("neu", "")
+
+
+def test_english_irregulars_from_ding_notes() -> None:
+    lines = ["beginnen {vi} :: to begin {began; begun}; to start\n", "x :: to go {went; gone}\n"]
+    assert english_irregulars(lines) == {"begin": ("began", "begun"), "go": ("went", "gone")}
+
+
+def test_fallback_only_for_common_nouns_ding_lacks() -> None:
+    de2en = {
+        "Polizei": ["Police", "cops", "police"],  # common, lower-cased candidate agrees
+        "Bischoff": ["Bishop", "bishop"],  # a name: too rare
+        "Haus": ["House", "house"],  # Ding knows it
+        "Ahoi": ["Ahoy", "Marita"],  # no lower-case agreement
+    }
+    freq = {"polizei": 2e-4, "bischoff": 1e-6, "haus": 1e-3, "ahoi": 2e-5}
+    ding = {"Haus": []}
+    rows = _fallback_rows(de2en, ding, set(), freq)
+    assert [(r[0], r[1], r[4]) for r in rows] == [("Polizei", "police", "N")]
 
 
 def test_baseline_is_word_by_word(baseline: LexiconEngine) -> None:
@@ -168,7 +280,24 @@ REORDER = [
     ("Gestern hat er eine Bitte erhalten", "Gestern er hat erhalten eine Bitte", "inversion"),
     ("dass er eine Bitte erhalten hat", "dass er hat erhalten eine Bitte", "verb-final"),
     ("Er griff die Hauptstadt an", "Er griff an die Hauptstadt", "particle"),
-    ("Er stellte eine Einigung in Aussicht", "Er in Aussicht stellen eine Einigung", "idiom"),
+    (
+        "Er stellte eine Einigung in Aussicht",
+        f"Er in Aussicht stellen{TENSE}stellte eine Einigung",
+        "idiom",
+    ),
+    (
+        "Er hat am 5. Februar eine Bitte erhalten",
+        "Er hat erhalten eine Bitte am 5 . Februar",
+        "time-last",
+    ),
+    ("Er kommt heute nicht", f"Er {NEGATED}kommt heute", "nicht-to-verb"),
+    (
+        "Die Infrastruktur wurde schwer beschädigt",
+        f"Die Infrastruktur wurde {ADVERB}schwer beschädigt",
+        "adverb",
+    ),
+    ("um die Regierung zu treffen", "zu treffen die Regierung", "um-zu"),
+    ("Am Montag sagte er nichts", "Am Montag er sagte nichts", "fronted-pp"),
 ]
 
 

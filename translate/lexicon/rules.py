@@ -22,7 +22,7 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "welche": "which", "welcher": "which", "welches": "which",
     # pronouns and possessives
     "ich": "I", "du": "you", "er": "he", "sie": "they", "es": "it", "wir": "we", "ihr": "her",
-    "man": "one", "mich": "me", "mir": "me", "dich": "you", "dir": "you", "ihn": "him",
+    "man": "you", "mich": "me", "mir": "me", "dich": "you", "dir": "you", "ihn": "him",
     "ihm": "him", "uns": "us", "ihnen": "them", "Ihnen": "you", "sich": "",
     "mein": "my", "meine": "my", "meinen": "my", "meinem": "my", "meiner": "my", "meines": "my",
     "sein": "his", "seine": "his", "seinen": "his", "seinem": "his", "seiner": "his",
@@ -33,17 +33,17 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     # conjunctions
     "und": "and", "oder": "or", "aber": "but", "sondern": "but", "denn": "because",
     "doch": "but", "dass": "that", "daß": "that", "weil": "because", "wenn": "if",
-    "ob": "whether", "obwohl": "although", "als": "as", "wie": "how", "nachdem": "after",
+    "ob": "whether", "obwohl": "although", "als": "as", "wie": "like", "nachdem": "after",
     "bevor": "before", "damit": "so that", "sowie": "as well as", "sowohl": "both",
     "wo": "where", "warum": "why", "wann": "when",
     # prepositions and contractions
-    "in": "in", "im": "in the", "an": "at", "am": "on the", "auf": "on", "mit": "with",
+    "in": "in", "im": "in the", "an": "to", "am": "on the", "auf": "on", "mit": "with",
     "von": "of", "vom": "from the", "zu": "to", "zum": "to the", "zur": "to the",
     "für": "for", "fuer": "for", "bei": "at", "beim": "at the", "nach": "after",
-    "aus": "from", "über": "about", "ueber": "about", "um": "at", "vor": "before",
+    "aus": "from", "über": "about", "ueber": "about", "um": "around", "vor": "before",
     "seit": "since", "gegen": "against", "unter": "under", "zwischen": "between",
     "durch": "through", "ohne": "without", "während": "during", "wegen": "because of",
-    "trotz": "despite", "laut": "according to", "bis": "until", "ins": "into the",
+    "trotz": "despite", "laut": "according to", "bis": "to", "ins": "into the",
     "ans": "to the", "gegenüber": "towards", "innerhalb": "within", "außerhalb": "outside",
     "neben": "next to", "hinter": "behind", "ab": "from",
     # auxiliaries and modals
@@ -132,7 +132,7 @@ RELATIVE_PRONOUNS = frozenset(
 PARTICLES = frozenset(
     "an auf aus ab ein mit vor zurück fest statt teil bei los weg her hin fort nach zu um "
     "zusammen vorbei heraus hinaus herein dar bekannt fern frei hoch offen wieder entgegen "
-    "weiter voran durch kennen gegenüber".split()
+    "weiter voran durch kennen gegenüber hinzu hervor herum herunter hinweg".split()
 )
 COORDINATORS = frozenset("und oder aber denn doch".split())
 CLAUSE_PUNCT = frozenset(

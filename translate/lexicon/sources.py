@@ -55,6 +55,7 @@ class DingPair(NamedTuple):
     de_pos: int  # position of the German term among its synonyms
     en_pos: int  # position of the English term among its synonyms
     pos: str  # N, V, ADJ, ADV, P or ""
+    form: str = ""  # "pl" for a noun's plural sub-entry, "past" for a verb's past tense
 
 
 _BRACES = re.compile(r"\{[^}]*\}")
@@ -68,6 +69,10 @@ _DE_PRONOUN = re.compile(
     r"^(ich/er/sie|er/sie/es|er/sie|wir/sie|ich/du/er/sie|ich|du|er|sie|es|wir|ihr)\s+(?=\S)"
 )
 _EN_PRONOUN = re.compile(r"^(I/he/she|he/she/it|he/she|we/they|I|you|he|she|it|we|they)\s+(?=\S)")
+_PLURAL_TAG = re.compile(r"\{(?:[mfn],)?pl\}")
+# Ding writes a verb's past tense with these pronouns ("ich/er/sie kam", "wir/sie kamen");
+# the 3rd person present has "er/sie/es" or "er/sie" and no "ich".
+_PAST_PRONOUN = re.compile(r"^\s*(ich/er/sie|wir/sie)\s")
 _NOUN_TAGS = frozenset(["f", "m", "n", "pl", "f,pl", "m,pl", "n,pl"])
 # German terms longer than this are example sentences, not lexicon keys.
 MAX_KEY_WORDS = 5
@@ -132,6 +137,7 @@ def parse_ding(lines: Iterable[str]) -> Iterator[DingPair]:
         head_pos = part_of_speech(de_subs[0])
         for sub, (de_text, en_text) in enumerate(zip(de_subs, en_subs, strict=True)):
             pos = part_of_speech(de_text) or head_pos
+            form = _form(de_text, sub, head_pos, de_subs)
             en_terms = [clean_english(t) for t in _strip_annotations(en_text).split("; ")]
             en_terms = [t for t in en_terms if t]
             if not en_terms:
@@ -141,7 +147,37 @@ def parse_ding(lines: Iterable[str]) -> Iterator[DingPair]:
                 if not key or len(key.split()) > MAX_KEY_WORDS or key[-1] in ".!?":
                     continue
                 for en_pos, en_term in enumerate(en_terms):
-                    yield DingPair(key, en_term, number, sub, de_pos, en_pos, pos)
+                    yield DingPair(key, en_term, number, sub, de_pos, en_pos, pos, form)
+
+
+def _form(de_text: str, sub: int, head_pos: str, de_subs: list[str]) -> str:
+    """ "pl" or "past" when a sub-entry is a noun's plural or a verb's past tense, else ""."""
+    if head_pos == "N" and sub > 0 and _PLURAL_TAG.search(de_text):
+        return "pl"
+    if head_pos != "V" or sub == 0:
+        return ""
+    if _PAST_PRONOUN.match(de_text):
+        return "past"
+    # The plain five-part verb line: infinitive | pres. part. | past part. | 3sg | past.
+    if sub == 4 and not _DE_PRONOUN.match(de_text.strip()) and len(de_subs) >= 5:
+        third = de_subs[3].strip()
+        if not third.startswith(("ich ", "du ")):
+            return "past"
+    return ""
+
+
+_IRREGULAR = re.compile(r"\bto ([a-z]+) \{([a-z]+)(?:, [a-z]+)*; ([a-z]+)")
+
+
+def english_irregulars(lines: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Ding's irregular English verbs, "to begin {began; begun}": base -> (past, participle)."""
+    found: dict[str, tuple[str, str]] = {}
+    for raw in lines:
+        if "{" in raw and " :: " in raw:
+            english = raw.split(" :: ", 1)[1]
+            for base, past, participle in _IRREGULAR.findall(english):
+                found.setdefault(base, (past, participle))
+    return found
 
 
 def file_digest(path: Path) -> str:

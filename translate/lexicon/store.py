@@ -26,6 +26,7 @@ from .sources import (
     LexiconError,
     de2en_path,
     ding_path,
+    english_irregulars,
     file_digest,
     load_de2en,
     load_frequencies,
@@ -34,7 +35,7 @@ from .sources import (
     require_ding,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 6
 # Multi-word keys longer than this are not matched as contiguous phrases.
 MAX_PHRASE_WORDS = 4
 _CACHE_LIMIT = 200_000
@@ -51,7 +52,13 @@ CREATE TABLE sense(
     poss TEXT NOT NULL,   -- parts of speech of all entries
     fde REAL NOT NULL     -- German word frequency of the key (wordfreq), 0 if unknown
 ) WITHOUT ROWID;
-CREATE TABLE lemma(form TEXT PRIMARY KEY, lemma TEXT NOT NULL) WITHOUT ROWID;
+-- tag: "pl" (a noun's plural) or "past" (a verb's past tense), so that a form found only
+-- through its lemma keeps its number and tense in English.
+CREATE TABLE lemma(form TEXT PRIMARY KEY, lemma TEXT NOT NULL, tag TEXT NOT NULL) WITHOUT ROWID;
+-- English inflection taken from Ding's aligned sub-entries: "come" -> "came", "child" ->
+-- "children"; regular forms follow the rule in ``inflect``.
+CREATE TABLE inflection(en TEXT NOT NULL, tag TEXT NOT NULL, form TEXT NOT NULL,
+                        PRIMARY KEY(en, tag)) WITHOUT ROWID;
 CREATE TABLE phrase(key TEXT PRIMARY KEY, de TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE phrase_start(first TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 -- Capitalised words that de2en translates as themselves first: names ("Louis", "Boston").
@@ -150,6 +157,136 @@ def _sense_rows(
         )
 
 
+def _english_inflections(
+    pairs: Iterable[DingPair], irregular: Mapping[str, tuple[str, str]]
+) -> list[tuple[str, str, str]]:
+    """(English base, "pl"/"past", English form) by majority over Ding's aligned lines.
+
+    A line's base sub-entry (infinitive, singular; for verbs also the past participle,
+    for Perfekt turned into the simple past) and its plural/past sub-entry give the
+    English synonyms in the same order, so synonym positions pair them up.
+    """
+    by_line: dict[int, list[DingPair]] = {}
+    for pair in pairs:
+        if pair.de_pos == 0 and (pair.sub in (0, PAST_PARTICIPLE_SUB) or pair.form):
+            by_line.setdefault(pair.line, []).append(pair)
+    votes: dict[tuple[str, str], dict[str, int]] = {}
+    for line_pairs in by_line.values():
+        formed = {(p.form, p.en_pos): p.en for p in line_pairs if p.form}
+        for pair in line_pairs:
+            if pair.form:
+                continue
+            tag = "past" if pair.pos == "V" else "pl" if pair.pos == "N" else ""
+            if pair.sub == PAST_PARTICIPLE_SUB and tag != "past":
+                continue
+            form = formed.get((tag, pair.en_pos))
+            # Misaligned synonyms ("begin" | "start talking") and subjunctives ("would go")
+            # are no inflections; irregular ones keep the first letter ("bring", "brought").
+            if (
+                form is None
+                or " " in pair.en
+                or " " in form
+                or form == pair.en
+                or form[:1] != pair.en[:1]
+            ):
+                continue
+            counts = votes.setdefault((pair.en, tag), {})
+            counts[form] = counts.get(form, 0) + 1
+    chosen = {key: max(c, key=c.__getitem__) for key, c in votes.items()}
+    # Ding's own irregular-verb notes outrank the votes: "to begin {began; begun}".
+    for base, (past, participle) in irregular.items():
+        chosen[base, "past"] = past
+        chosen.setdefault((participle, "past"), past)
+    return sorted((en, tag, form) for (en, tag), form in chosen.items())
+
+
+def _lemma_rows(
+    lemmas: Mapping[str, str], ding: Mapping[str, list[DingPair]]
+) -> list[tuple[str, str, str]]:
+    """simplemma's (form, lemma) pairs whose lemma Ding knows, tagged plural or past.
+
+    A form is plural when it is a Ding plural or one with the dative -n ("Angriffen"), past
+    when it is a Ding past form or one with a plural/2nd person ending ("kamen", "sagten").
+    """
+    plural = {k for k, ps in ding.items() if any(p.form == "pl" for p in ps)}
+    past = {k for k, ps in ding.items() if any(p.form == "past" for p in ps)}
+    # Singular -> plural endings of Ding's nouns, so that a compound Ding lists without
+    # its plural still inflects like its head: "Drohnenangriffe" like "Angriffe".
+    lines: dict[int, tuple[set[str], set[str]]] = {}
+    for key, pairs in ding.items():
+        for p in pairs:
+            if p.pos == "N" and " " not in key and (p.sub == 0 or p.form == "pl"):
+                lines.setdefault(p.line, (set(), set()))[p.form == "pl"].add(key)
+    plurals: dict[str, set[str]] = {}
+    for singulars, plural_keys in lines.values():
+        for singular in singulars:
+            plurals.setdefault(singular, set()).update(plural_keys)
+    rows = []
+    for form, lemma in lemmas.items():
+        if form == lemma or lemma not in ding:
+            continue
+        tag = ""
+        dative = form.endswith("n") and form[:-1] in plural
+        if (
+            form in plural
+            or dative
+            or (form[:1].isupper() and _compound_plural(form, lemma, plurals))
+        ):
+            tag = "pl"
+        elif form[:1].islower() and any(
+            form.endswith(e) and form[: len(form) - len(e)] in past for e in ("", "n", "en")
+        ):
+            tag = "past"
+        rows.append((form, lemma, tag))
+    return rows
+
+
+def _compound_plural(form: str, lemma: str, plurals: Mapping[str, set[str]]) -> bool:
+    """Whether ``form`` is a plural of the compound ``lemma`` by the plural of its head."""
+    for size in range(3, len(lemma) - 2):
+        head = lemma[-size:]
+        head = head[:1].upper() + head[1:]
+        for plural in plurals.get(head, ()):
+            stem = lemma[: len(lemma) - size]
+            spelled = plural[:1].lower() + plural[1:]
+            if form in (stem + spelled, stem + spelled + "n"):
+                return True
+    return False
+
+
+# German frequency above which a word Ding lacks is common enough to trust de2en for it.
+_FALLBACK_MIN_FREQUENCY = 1e-5
+
+
+def _fallback_rows(
+    de2en: Mapping[str, list[str]],
+    ding: Mapping[str, list[DingPair]],
+    lemma_forms: set[str],
+    german_freq: Mapping[str, float],
+) -> list[tuple[str, str, str | None, str, str, str, str, float]]:
+    """Sense rows for common nouns Ding lacks entirely ("Polizei"), from de2en.
+
+    A blind de2en fallback loses chrF (its subtitle noise outweighs the gaps), so only a
+    frequent, title-case German word qualifies, and only when de2en's first candidate also
+    appears lower-cased among its next three (a common noun, not a name or a title).
+    """
+    rows: list[tuple[str, str, str | None, str, str, str, str, float]] = []
+    for word, candidates in de2en.items():
+        if len(word) < 4 or not word[1:].islower() or not word[:1].isupper():
+            continue
+        freq = german_freq.get(word.lower(), 0.0)
+        if freq < _FALLBACK_MIN_FREQUENCY or not candidates or not candidates[0].isalpha():
+            continue
+        english = candidates[0].lower()
+        if english not in candidates[1:4] or english == word.lower():
+            continue
+        known = (word, word.lower())
+        if any(k in ding or k in lemma_forms for k in known):
+            continue
+        rows.append((word, english, None, english, "N", "N", "N", freq))
+    return rows
+
+
 def _is_name(word: str, candidates: list[str]) -> bool:
     # "Land" -> ["Land", "land", "country"] is a noun that subtitles capitalise, not a name.
     return (
@@ -196,7 +333,8 @@ def build_store(
     digest = file_digest(ding)
     target = target_dir / store_name(digest)
     with ding.open(encoding="utf-8") as stream:
-        grouped = _group(parse_ding(stream))
+        lines = stream.readlines()
+    grouped = _group(parse_ding(lines))
     if not grouped:
         raise LexiconError(f"{ding}: no dictionary entries found; is it a Ding file?")
     pkl = de2en_path() if use_de2en else None
@@ -204,7 +342,11 @@ def build_store(
     zipf = english_zipf(load_frequencies("en"))
     german_freq = load_frequencies("de")
     senses = list(_sense_rows(grouped, de2en, zipf, german_freq))
-    lemmas = [(f, lem) for f, lem in load_lemmas().items() if f != lem and lem in grouped]
+    lemmas = _lemma_rows(load_lemmas(), grouped)
+    senses += _fallback_rows(de2en, grouped, {f for f, _, _ in lemmas}, german_freq)
+    inflections = _english_inflections(
+        (p for ps in grouped.values() for p in ps), english_irregulars(lines)
+    )
     phrases = _phrase_rows(grouped, FUNCTION_WORDS)
     names = sorted(w for w, c in de2en.items() if _is_name(w, c))
     starts: dict[str, int] = {}
@@ -229,7 +371,8 @@ def build_store(
             con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
             con.executemany("INSERT INTO meta VALUES(?,?)", sorted(meta.items()))
             con.executemany("INSERT INTO sense VALUES(?,?,?,?,?,?,?,?)", senses)
-            con.executemany("INSERT INTO lemma VALUES(?,?)", lemmas)
+            con.executemany("INSERT INTO lemma VALUES(?,?,?)", lemmas)
+            con.executemany("INSERT INTO inflection VALUES(?,?,?)", inflections)
             con.executemany("INSERT INTO phrase VALUES(?,?)", sorted(phrases.items()))
             con.executemany("INSERT INTO phrase_start VALUES(?,?)", sorted(starts.items()))
             con.executemany("INSERT INTO name VALUES(?)", ((n,) for n in names))
@@ -274,7 +417,8 @@ class Store:
                 f"{path}: store schema {self.meta.get('schema')}, need v{SCHEMA_VERSION}"
             )
         self._senses: dict[str, Sense | None] = {}
-        self._lemmas: dict[str, str | None] = {}
+        self._lemmas: dict[str, tuple[str, str] | None] = {}
+        self._inflections: dict[tuple[str, str], str | None] = {}
         self._phrases: dict[str, str | None] = {}
         self._starts: dict[str, int] = {}
         self._names: dict[str, bool] = {}
@@ -309,14 +453,32 @@ class Store:
 
     def lemma(self, form: str) -> str | None:
         """A lemma of ``form`` that is itself a key, or None."""
+        found = self.lemma_tag(form)
+        return found[0] if found else None
+
+    def lemma_tag(self, form: str) -> tuple[str, str] | None:
+        """(lemma, tag) of ``form``; the tag is "pl", "past" or ""; None if unknown."""
         try:
             return self._lemmas[form]
         except KeyError:
             pass
-        row = self._con.execute("SELECT lemma FROM lemma WHERE form=?", (form,)).fetchone()
+        row = self._con.execute("SELECT lemma, tag FROM lemma WHERE form=?", (form,)).fetchone()
         if len(self._lemmas) > _CACHE_LIMIT:
             self._lemmas.clear()
-        self._lemmas[form] = found = row[0] if row else None
+        self._lemmas[form] = found = (row[0], row[1]) if row else None
+        return found
+
+    def inflection(self, english: str, tag: str) -> str | None:
+        """Ding's plural ("pl") or past ("past") of an English word, if Ding gives one."""
+        key = (english, tag)
+        try:
+            return self._inflections[key]
+        except KeyError:
+            pass
+        row = self._con.execute("SELECT form FROM inflection WHERE en=? AND tag=?", key).fetchone()
+        if len(self._inflections) > _CACHE_LIMIT:
+            self._inflections.clear()
+        self._inflections[key] = found = row[0] if row else None
         return found
 
     def phrase(self, lower: str) -> str | None:
