@@ -38,6 +38,8 @@ $(VENV)/.installed-test: $(SOURCES) | $(BIN)/python $(DING)
 	$(BIN)/pip install -q --no-deps $(NO_DEPS)
 	@command -v msgfmt >/dev/null || $(call APT_INSTALL,gettext) || \
 	  echo "gettext not installable here: the msgfmt --check test will be skipped"
+	@test -x /usr/bin/chromium || $(call APT_INSTALL,chromium) || \
+	  echo "chromium not installable here: the HTML browser tests will be skipped"
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed

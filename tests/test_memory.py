@@ -187,3 +187,24 @@ def test_tm_import_po_and_stats(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(main, ["tm", "stats", "--memory", str(memory)])
     assert result.stdout == f"{memory}: 0 machine, 1 human translations\n"
+
+
+def test_tm_export_tmx_is_read_back(tmp_path: Path) -> None:
+    from dolmetsch.tmx import parse_tmx
+
+    memory = tmp_path / "tm.sqlite"
+    with TranslationMemory(memory) as tm:
+        tm.store([("Guten Tag.", "Good day.", ())], "human", Stamp("human", "", "", ""))
+        tm.store([("Danke <sehr>.", "Thanks & more.", ())], "machine", Stamp("a", "b", "c", "d"))
+    out = tmp_path / "tm.tmx"
+    result = CliRunner().invoke(main, ["tm", "export", str(out), "--memory", str(memory)])
+    assert (result.exit_code, result.stdout) == (0, f"exported 2 translations to {out}\n")
+    assert parse_tmx(out.read_text(encoding="utf-8")) == [
+        ("tm:1", "Guten Tag.", "Good day."),
+        ("tm:2", "Danke <sehr>.", "Thanks & more."),
+    ]
+    fresh = tmp_path / "fresh.sqlite"
+    result = CliRunner().invoke(main, ["tm", "import", str(out), "--memory", str(fresh)])
+    assert result.exit_code == 0
+    with TranslationMemory(fresh) as tm:
+        assert tm.counts().human == 2

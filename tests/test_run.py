@@ -52,7 +52,11 @@ def translated(installed_tiny: Path, seeds_copy: Path, tmp_path: Path) -> Path:
 
 
 def test_outputs_for_every_article(translated: Path, seed_files: list[Path]) -> None:
-    expected = sorted(f"{p.stem}{suffix}" for p in seed_files for suffix in (".po", ".tsv"))
+    suffixes = (".po", ".tsv", ".tmx", ".html")
+    expected = sorted(
+        [f"{p.stem}{suffix}" for p in seed_files for suffix in suffixes]
+        + ["corpus.tmx", "index.html"]
+    )
     assert sorted(p.name for p in translated.iterdir()) == expected
 
 

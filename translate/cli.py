@@ -604,6 +604,21 @@ def tm_import(file: Path, memory_file: Path | None) -> None:
         click.echo(f"imported {len(pairs)} human translations from {file} into {memory.path}")
 
 
+@tm.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--human-only", is_flag=True, help="Only the translations people made.")
+@_memory_option
+def tm_export(file: Path, human_only: bool, memory_file: Path | None) -> None:
+    """Write the memory to FILE as TMX 1.4b, for CAT tools."""
+    from .files import write_atomic
+    from .tmx import dump_memory_tmx
+
+    with _open_memory(memory_file) as memory:
+        units = memory.units("human" if human_only else None)
+    write_atomic(file, dump_memory_tmx(units).encode("utf-8"))
+    click.echo(f"exported {len(units)} translations to {file}")
+
+
 def _read_exchange(file: Path) -> list[tuple[str, str]]:
     from .errors import InputError
 
@@ -617,3 +632,42 @@ def _read_exchange(file: Path) -> list[tuple[str, str]]:
         return [(e.msgid, e.msgstr) for e in polib.pofile(str(file)) if e.msgstr and e.msgid]
     except (OSError, ValueError) as exc:
         raise InputError(f"{file}: cannot read: {exc}") from exc
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("article")
+@click.option("--out", "out_dir", default="out", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Where to look for the outputs of a stem or seed path.")  # fmt: skip
+@click.option(
+    "--interleaved", is_flag=True, help="German line, then English: for narrow terminals."
+)
+@click.option("--width", type=click.IntRange(min=24), help="Columns [default: the terminal's].")
+def view(article: str, out_dir: Path, interleaved: bool, width: int | None) -> None:
+    """Read ARTICLE German beside English in the terminal.
+
+    ARTICLE is a stem (004_afa19b5bb09a82e9), a seed path (seeds/004_....txt) or an output
+    file (out/004_....po or .tsv, also one a person edited). Through a pager on a terminal,
+    plain text when piped.
+    """
+    import shutil
+
+    from .errors import UsageError
+    from .reader import load_rows, view_lines
+
+    given = Path(article)
+    path = given if given.suffix in (".po", ".tsv") else out_dir / f"{given.stem}.po"
+    if not path.exists():
+        raise UsageError(f"{path}: no such output; translate it first: dolmetsch run")
+    tty = sys.stdout.isatty()
+    columns = width or (shutil.get_terminal_size().columns if tty else 100)
+    layout = "interleaved" if interleaved else "auto"
+    lines = view_lines(load_rows(path), columns, highlight=tty, layout=layout)
+    text = "\n".join(lines) + "\n"
+    if tty:
+        click.echo_via_pager(text, color=True)
+    else:
+        click.echo(text, nl=False)

@@ -7,11 +7,13 @@ as soon as they are done, so memory does not grow with the size of the corpus.
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
 
 from .aligned import TranslatedArticle, Translation, align, translatable_texts
 from .document import Document, parse_document
@@ -26,13 +28,20 @@ from .glossary import (
     total_counts,
     translate_with_glossary,
 )
+from .html import IndexRow, dump_html, dump_index
 from .memory import Hit, Stamp, TranslationMemory
 from .po import dump_po
 from .segment import sentence_spans
+from .tmx import TMX_HEAD, TMX_TAIL, dump_tmx, dump_tmx_units
 from .tsv import dump_tsv
 
 WINDOW_SENTENCES = 2000
-OUTPUT_WRITERS = {".po": dump_po, ".tsv": dump_tsv}
+ARTICLE_WRITERS: dict[str, Callable[[TranslatedArticle, Glossary | None], str]] = {
+    ".po": lambda article, _: dump_po(article),
+    ".tsv": lambda article, _: dump_tsv(article),
+    ".tmx": lambda article, _: dump_tmx([article]),
+    ".html": dump_html,
+}
 
 
 class Observer(Protocol):
@@ -267,13 +276,53 @@ def import_edits(article: LoadedArticle, out_dir: Path, memory: TranslationMemor
     return memory.store(edits, "human", Stamp("human", "", "", "")) if edits else 0
 
 
-def write_outputs(article: TranslatedArticle, out_dir: Path) -> list[Path]:
+def write_outputs(
+    article: TranslatedArticle, out_dir: Path, glossary: Glossary | None = None
+) -> list[Path]:
+    """The article's PO, TSV, TMX and side-by-side HTML, each written atomically."""
     paths = []
-    for suffix, dump in OUTPUT_WRITERS.items():
+    for suffix, dump in ARTICLE_WRITERS.items():
         path = out_dir / f"{article.stem}{suffix}"
-        write_atomic(path, dump(article).encode("utf-8"))
+        write_atomic(path, dump(article, glossary).encode("utf-8"))
         paths.append(path)
     return paths
+
+
+class _CorpusTmx:
+    """out/corpus.tmx, streamed article by article into a temporary file, renamed at the end.
+
+    Memory does not grow with the corpus, and a reader never sees a half-written file.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / "corpus.tmx"
+        self._tmp: Path | None = None
+        self._handle: IO[str] | None = None
+
+    def add(self, article: TranslatedArticle) -> None:
+        if self._handle is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=".corpus.tmx.", suffix=".tmp", dir=self.path.parent)
+            self._tmp = Path(name)
+            self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            self._handle.write(TMX_HEAD)
+        self._handle.write(dump_tmx_units(article))
+
+    def finish(self) -> Path | None:
+        if self._handle is None or self._tmp is None:
+            return None
+        self._handle.write(TMX_TAIL)
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        self._handle.close()
+        self._tmp.chmod(0o644)
+        self._tmp.replace(self.path)
+        return self.path
+
+    def abandon(self) -> None:
+        if self._handle is not None and self._tmp is not None:
+            self._handle.close()
+            self._tmp.unlink(missing_ok=True)
 
 
 def run_batch(
@@ -308,14 +357,29 @@ def run_batch(
     written: list[Path] = []
     articles = sentences = 0
     counts = Counts() if glossary is not None else None
-    for window in _windows(loaded, window_sentences):
-        translated, window_counts = translate_documents(window, engine, observer, glossary, memory)
-        if counts is not None and window_counts is not None:
-            counts = counts + window_counts
-        for article in translated:
-            written.extend(write_outputs(article, out_dir))
-            articles += 1
-            sentences += sum(1 for pair in article.pairs if pair.segment.translatable)
+    corpus = _CorpusTmx(out_dir)
+    index: list[IndexRow] = []
+    try:
+        for window in _windows(loaded, window_sentences):
+            translated, window_counts = translate_documents(
+                window, engine, observer, glossary, memory
+            )
+            if counts is not None and window_counts is not None:
+                counts = counts + window_counts
+            for article in translated:
+                written.extend(write_outputs(article, out_dir, glossary))
+                corpus.add(article)
+                index.append(IndexRow.from_article(article))
+                articles += 1
+                sentences += sum(1 for pair in article.pairs if pair.segment.translatable)
+    except BaseException:
+        corpus.abandon()
+        raise
+    corpus_path = corpus.finish()
+    if corpus_path is not None:
+        written.append(corpus_path)
+        write_atomic(out_dir / "index.html", dump_index(index).encode("utf-8"))
+        written.append(out_dir / "index.html")
     return RunSummary(
         engine=engine.info,
         out_dir=out_dir,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from . import __version__
 from .aligned import TranslatedArticle
@@ -64,18 +64,36 @@ def _units(article: TranslatedArticle) -> list[str]:
     return lines
 
 
+TMX_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+    f'  <header creationtool="dolmetsch" creationtoolversion="{escape_attr(__version__)}" '
+    'datatype="plaintext" segtype="sentence" adminlang="en" srclang="de" o-tmf="dolmetsch"/>\n'
+    "  <body>\n"
+)
+TMX_TAIL = "  </body>\n</tmx>\n"
+
+
+def dump_memory_tmx(units: Iterable[tuple[str, str, str]]) -> str:
+    """A translation memory's ``(source, target, origin)`` units as TMX, for CAT tools."""
+    lines: list[str] = []
+    for number, (source, target, origin) in enumerate(units, start=1):
+        lines.append(f'    <tu tuid="tm:{number}">')
+        lines.append(_prop("x-dolmetsch-origin", origin))
+        lines.append(f'      <tuv xml:lang="de"><seg>{escape_text(source)}</seg></tuv>')
+        lines.append(f'      <tuv xml:lang="en"><seg>{escape_text(target)}</seg></tuv>')
+        lines.append("    </tu>")
+    return TMX_HEAD + "".join(line + "\n" for line in lines) + TMX_TAIL
+
+
+def dump_tmx_units(article: TranslatedArticle) -> str:
+    """The ``<tu>`` elements of one article, for writing a corpus without holding it all:
+    ``TMX_HEAD + dump_tmx_units(a) + dump_tmx_units(b) + TMX_TAIL == dump_tmx([a, b])``."""
+    return "".join(line + "\n" for line in _units(article))
+
+
 def dump_tmx(articles: Sequence[TranslatedArticle]) -> str:
     """The TMX document of ``articles``, in the order given; byte-identical for equal input."""
-    header = (
-        f'  <header creationtool="dolmetsch" creationtoolversion="{escape_attr(__version__)}" '
-        'datatype="plaintext" segtype="sentence" adminlang="en" srclang="de" '
-        'o-tmf="dolmetsch"/>'
-    )
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<tmx version="1.4">', header, "  <body>"]
-    for article in articles:
-        lines.extend(_units(article))
-    lines += ["  </body>", "</tmx>"]
-    return "\n".join(lines) + "\n"
+    return TMX_HEAD + "".join(dump_tmx_units(a) for a in articles) + TMX_TAIL
 
 
 def _lang(tuv: ET.Element) -> str:

@@ -1,0 +1,365 @@
+"""Terminal layout of an aligned article for ``dolmetsch view``: pure functions over rows.
+
+A row is one aligned sentence (:class:`Row`): its id (``p3.s2``), the kind of its block,
+the German, the English and the glossary terms applied (``"Selenskyjs -> Zelensky's"``).
+:func:`side_by_side` sets German and English in two columns fitted to a width;
+:func:`interleaved` puts each English sentence under its German one, for narrow
+terminals.  Both return lines without newlines; the caller writes them.  Widths count one
+cell per character after NFC normalisation, so a decomposed umlaut (``a`` + combining
+diaeresis) is one character and is never split across lines; East Asian wide characters
+are not in the scope of a German->English news reader.
+
+:func:`load_rows` reads an ``out/<stem>.po`` (also one a person has edited) or
+``out/<stem>.tsv`` back into rows, so that any output file can be viewed.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple, TypeVar
+
+from .aligned import Pair, TranslatedArticle
+from .errors import InputError, UsageError
+
+T = TypeVar("T")
+
+SEPARATOR = " │ "
+MIN_COLUMN = 12
+# Below this width two columns of ~38 characters get too narrow to read; ``auto`` interleaves.
+SIDE_BY_SIDE_MIN_WIDTH = 80
+INDENT = "    "
+HEADING_MARK = "# "
+FAILED_MARK = "!! glossary check failed: "
+
+# ANSI SGR sequences; every styled run ends with a full reset, so styles never leak.
+RESET = "\x1b[0m"
+BOLD = "\x1b[1m"
+TERM = "\x1b[1;33m"  # bold yellow: a glossary term
+FAILED = "\x1b[1;31m"  # bold red: a glossary check that failed
+DIM = "\x1b[2m"  # rules between blocks
+
+
+class Row(NamedTuple):
+    """One aligned sentence; a plain ``(id, kind, de, en, terms)`` tuple converts to it."""
+
+    id: str
+    kind: str  # "heading", "paragraph" or "date"
+    de: str
+    en: str
+    terms: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+
+    @property
+    def block(self) -> str:
+        """``p3`` of ``p3.s2``: rows of one block are kept together."""
+        return self.id.partition(".")[0]
+
+
+RowLike = Row | Pair | tuple[str, str, str, str, tuple[str, ...]]
+
+
+def as_rows(items: Iterable[RowLike]) -> list[Row]:
+    """Rows from :class:`Row` objects, :class:`~dolmetsch.aligned.Pair` objects or 5-tuples."""
+    rows: list[Row] = []
+    for item in items:
+        if isinstance(item, Row):
+            rows.append(item)
+        elif isinstance(item, Pair):
+            rows.append(
+                Row(
+                    item.segment.id,
+                    item.block_kind,
+                    item.segment.text,
+                    item.target,
+                    item.terms,
+                    item.failed,
+                )
+            )
+        else:
+            rows.append(Row(*item))
+    return rows
+
+
+def article_rows(article: TranslatedArticle) -> list[Row]:
+    """The article's rows, with its date (when it has one) as a first ``date`` row."""
+    date = article.document.date
+    head = [Row("date", "date", date, date)] if date else []
+    return head + as_rows(article.pairs)
+
+
+def split_term(term: str) -> tuple[str, str]:
+    """``"Selenskyjs -> Zelensky's"`` -> ``("Selenskyjs", "Zelensky's")``."""
+    source, arrow, rendering = term.partition(" -> ")
+    return (source, rendering) if arrow else (term, "")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+def term_spans(text: str, needles: Iterable[tuple[str, T]]) -> list[tuple[int, int, T]]:
+    """Whole-word occurrences of the needle strings in ``text``, left to right.
+
+    Each needle is ``(string, label)``; overlapping occurrences go to the longest (so
+    ``Wladimir Putin`` wins over ``Putin``).  A word boundary is any non-word character, so
+    ``Kreml`` is found in ``Kreml-Sprecher`` but not in ``Kremlin``.
+    """
+    found: list[tuple[int, int, T]] = []
+    for needle, label in needles:
+        if not needle:
+            continue
+        start = text.find(needle)
+        while start >= 0:
+            end = start + len(needle)
+            before_ok = start == 0 or not _is_word_char(text[start - 1])
+            after_ok = end == len(text) or not _is_word_char(text[end])
+            if before_ok and after_ok:
+                found.append((start, end, label))
+            start = text.find(needle, start + 1)
+    found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
+    chosen: list[tuple[int, int, T]] = []
+    for span in found:
+        if not chosen or span[0] >= chosen[-1][1]:
+            chosen.append(span)
+    return chosen
+
+
+def _plain(text: str) -> str:
+    """NFC with every run of whitespace as one space: what is wrapped and measured."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Line spans of ``text`` (already :func:`_plain`) wrapped to ``width``.
+
+    textwrap drops the spaces where it breaks, so every line is a substring of ``text``;
+    spans let highlights that run across a line break be split onto both lines.
+    """
+    if not text:
+        return [(0, 0)]
+    lines = textwrap.wrap(text, width, break_on_hyphens=False)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in lines:
+        start = text.index(line, pos)
+        spans.append((start, start + len(line)))
+        pos = start + len(line)
+    return spans
+
+
+class _Cell:
+    """One side of a row: wrapped lines and where the highlights fall."""
+
+    def __init__(self, text: str, width: int, terms: Sequence[str], *, base: str = "") -> None:
+        self.text = _plain(text)
+        self.lines = _wrap(self.text, width)
+        self.base = base
+        self.marks = term_spans(self.text, [(_plain(t), TERM) for t in terms])
+
+    def render(self, index: int, highlight: bool) -> tuple[str, int]:
+        """Line ``index`` (styled when ``highlight``) and its width in cells."""
+        if index >= len(self.lines):
+            return "", 0
+        a, b = self.lines[index]
+        plain = self.text[a:b]
+        if not highlight:
+            return plain, len(plain)
+        out: list[str] = []
+        pos = a
+        for start, end, style in [*self.marks, (b, b, "")]:
+            start, end = max(start, a), min(end, b)
+            if start < pos or end < start:
+                continue
+            if start > pos:
+                # Each run carries its own style and reset, so no style leaks past a line.
+                run = self.text[pos:start]
+                out.append(f"{self.base}{run}{RESET}" if self.base else run)
+            if end > start:
+                out.append(f"{style}{self.text[start:end]}{RESET}")
+            pos = end
+        return "".join(out), len(plain)
+
+
+def _cells(row: Row, de_width: int, en_width: int) -> tuple[list[_Cell], list[_Cell]]:
+    """The German and English cells of a row: the sentence, then any failed-check notice."""
+    heading = row.kind == "heading"
+    prefix = HEADING_MARK if heading else ""
+    base = BOLD if heading else ""
+    sources = [split_term(t)[0] for t in row.terms]
+    renderings = [split_term(t)[1] for t in row.terms]
+    de = [_Cell(prefix + row.de, de_width, sources, base=base)]
+    en = [_Cell(prefix + row.en, en_width, renderings, base=base)]
+    if row.failed:
+        notice = FAILED_MARK + "; ".join(row.failed)
+        en.append(_Cell(notice, en_width, [], base=FAILED))
+    return de, en
+
+
+def _lines(cells: list[_Cell], highlight: bool) -> list[tuple[str, int]]:
+    return [cell.render(i, highlight) for cell in cells for i in range(len(cell.lines))]
+
+
+def _separated(rows: Sequence[Row], width: int, highlight: bool) -> list[tuple[Row, str | None]]:
+    """Each row with what goes above it: nothing, a blank line, or a rule between blocks."""
+    out: list[tuple[Row, str | None]] = []
+    for i, row in enumerate(rows):
+        if i == 0:
+            out.append((row, None))
+        elif row.block != rows[i - 1].block:
+            rule = "─" * width
+            out.append((row, f"{DIM}{rule}{RESET}" if highlight else rule))
+        else:
+            out.append((row, ""))
+    return out
+
+
+def side_by_side(items: Iterable[RowLike], width: int, *, highlight: bool) -> list[str]:
+    """German left, English right, split by ``│``; each side wrapped to its column.
+
+    Rows of one block are separated by a blank line, blocks by a rule across the width.
+    Headings start with ``#`` (and are bold when ``highlight``); glossary terms are bold
+    yellow on both sides when ``highlight``, and a failed glossary check is flagged under
+    the English in either mode.  Raises :class:`UsageError` when ``width`` cannot hold two
+    columns of :data:`MIN_COLUMN` characters.
+    """
+    left = (width - len(SEPARATOR)) // 2
+    right = width - len(SEPARATOR) - left
+    if left < MIN_COLUMN:
+        raise UsageError(
+            f"a width of {width} is too narrow for two columns "
+            f"(at least {2 * MIN_COLUMN + len(SEPARATOR)}); use the interleaved layout"
+        )
+    out: list[str] = []
+    for row, above in _separated(as_rows(items), width, highlight):
+        if above is not None:
+            out.append(above)
+        de_cells, en_cells = _cells(row, left, right)
+        de, en = _lines(de_cells, highlight), _lines(en_cells, highlight)
+        for i in range(max(len(de), len(en))):
+            de_text, de_len = de[i] if i < len(de) else ("", 0)
+            en_text = en[i][0] if i < len(en) else ""
+            line = de_text + " " * (left - de_len) + SEPARATOR.rstrip()
+            out.append(line + (" " + en_text if en_text else ""))
+    return out
+
+
+def interleaved(items: Iterable[RowLike], width: int, *, highlight: bool) -> list[str]:
+    """Each German sentence, then its English indented by four spaces under it."""
+    if width - len(INDENT) < MIN_COLUMN:
+        raise UsageError(f"a width of {width} is too narrow; at least {MIN_COLUMN + 4} is needed")
+    out: list[str] = []
+    for row, above in _separated(as_rows(items), width, highlight):
+        if above is not None:
+            out.append(above)
+        de_cells, en_cells = _cells(row, width, width - len(INDENT))
+        out.extend(text for text, _ in _lines(de_cells, highlight))
+        out.extend(INDENT + text if text else "" for text, _ in _lines(en_cells, highlight))
+    return out
+
+
+def view_lines(
+    items: Iterable[RowLike], width: int, *, highlight: bool, layout: str = "auto"
+) -> list[str]:
+    """``layout``: ``side`` (two columns), ``interleaved``, or ``auto`` (side when wide)."""
+    if layout not in ("auto", "side", "interleaved"):
+        raise UsageError(f"unknown layout {layout!r}; choose one of: auto, side, interleaved")
+    if layout == "side" or (layout == "auto" and width >= SIDE_BY_SIDE_MIN_WIDTH):
+        return side_by_side(items, width, highlight=highlight)
+    return interleaved(items, width, highlight=highlight)
+
+
+# --- reading output files back -----------------------------------------------------------
+
+# The notes dolmetsch.po writes, one per line before polib wraps them.
+_NOTE_PREFIXES = (
+    "glossary: ",
+    "glossary FAILED: ",
+    "heading",
+    "agency attribution",
+    "human translation",
+)
+
+
+def _po_notes(comment: str) -> list[str]:
+    """The notes of a PO extracted comment, undoing polib's wrapping at 78 columns.
+
+    polib wraps each note with textwrap, which breaks at spaces and after the hyphen of
+    a compound (``Kreml-`` / ``Sprecher``); a line that starts a known note starts a new
+    one, any other line continues the previous note.
+    """
+    notes: list[str] = []
+    for line in comment.split("\n"):
+        if notes and not line.startswith(_NOTE_PREFIXES):
+            previous = notes[-1]
+            hyphen = previous[-1:] == "-" and previous[-2:-1].isalpha() and line[:1].isalpha()
+            notes[-1] = previous + ("" if hyphen else " ") + line
+        else:
+            notes.append(line)
+    return notes
+
+
+def _kind_of(segment_id: str) -> str:
+    return "heading" if segment_id.startswith("h") else "paragraph"
+
+
+def parse_po_rows(text: str) -> list[Row]:
+    """Rows of a PO file written by :mod:`dolmetsch.po`, or one a person has edited since.
+
+    An entry without ``msgctxt`` (hand-made files) gets its position as id (``e7``);
+    obsolete entries are left out.
+    """
+    import polib
+
+    po = polib.pofile(text)
+    rows: list[Row] = []
+    date = po.metadata.get("X-Dolmetsch-Article-Date", "")
+    if date:
+        rows.append(Row("date", "date", date, date))
+    for number, entry in enumerate(po, start=1):
+        if entry.obsolete:
+            continue
+        segment_id = entry.msgctxt or f"e{number}"
+        terms: list[str] = []
+        failed: list[str] = []
+        kind = _kind_of(segment_id)
+        for note in _po_notes(entry.comment or ""):
+            if note.startswith("glossary FAILED: "):
+                failed += note.removeprefix("glossary FAILED: ").split("; ")
+            elif note.startswith("glossary: "):
+                terms += note.removeprefix("glossary: ").split("; ")
+            elif note == "heading":
+                kind = "heading"
+        rows.append(Row(segment_id, kind, entry.msgid, entry.msgstr, tuple(terms), tuple(failed)))
+    return rows
+
+
+def parse_tsv_rows(text: str) -> list[Row]:
+    """Rows of a TSV file written by :mod:`dolmetsch.tsv` (it keeps no glossary terms)."""
+    from .tsv import parse_tsv
+
+    return [
+        Row(segment_id, "date" if segment_id == "date" else _kind_of(segment_id), de, en)
+        for segment_id, de, en in parse_tsv(text)
+    ]
+
+
+def load_rows(path: Path) -> list[Row]:
+    """Rows of an ``out/<stem>.po`` or ``out/<stem>.tsv`` file."""
+    parsers = {".po": parse_po_rows, ".tsv": parse_tsv_rows}
+    parse = parsers.get(path.suffix.lower())
+    if parse is None:
+        raise UsageError(f"{path}: can show .po and .tsv files, not {path.suffix or 'this file'}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot be read: {exc}") from None
+    try:
+        return parse(text)
+    except (OSError, ValueError) as exc:
+        # polib raises OSError for syntax errors, with the line number in its message.
+        raise InputError(f"{path}: {exc}") from None
