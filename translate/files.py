@@ -73,3 +73,18 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write output: {exc.strerror or exc}") from exc
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """:func:`write_atomic` unless ``path`` already holds ``data``; True when it wrote.
+
+    A re-run on unchanged articles then costs no disk writes, and the files keep their
+    modification times, so tools that watch them see no change.
+    """
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomic(path, data)
+    return True

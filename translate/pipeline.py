@@ -19,7 +19,7 @@ from .aligned import TranslatedArticle, Translation, align, translatable_texts
 from .document import Document, parse_document
 from .engine import Engine, EngineInfo, Progress
 from .errors import DolmetschError, InputError, UsageError
-from .files import read_article, write_atomic
+from .files import read_article, write_if_changed
 from .glossary import (
     Counts,
     Glossary,
@@ -32,14 +32,13 @@ from .html import IndexRow, dump_html, dump_index
 from .memory import Hit, Stamp, TranslationMemory
 from .po import dump_po
 from .segment import sentence_spans
-from .tmx import TMX_HEAD, TMX_TAIL, dump_tmx, dump_tmx_units
+from .tmx import TMX_HEAD, TMX_TAIL, dump_tmx_units
 from .tsv import dump_tsv
 
 WINDOW_SENTENCES = 2000
 ARTICLE_WRITERS: dict[str, Callable[[TranslatedArticle, Glossary | None], str]] = {
     ".po": lambda article, _: dump_po(article),
     ".tsv": lambda article, _: dump_tsv(article),
-    ".tmx": lambda article, _: dump_tmx([article]),
     ".html": dump_html,
 }
 
@@ -278,14 +277,24 @@ def import_edits(article: LoadedArticle, out_dir: Path, memory: TranslationMemor
 
 def write_outputs(
     article: TranslatedArticle, out_dir: Path, glossary: Glossary | None = None
-) -> list[Path]:
-    """The article's PO, TSV, TMX and side-by-side HTML, each written atomically."""
+) -> tuple[list[Path], str]:
+    """Write the article's PO, TSV, side-by-side HTML and TMX, each atomically.
+
+    Returns the paths and the article's TMX units, which the corpus TMX reuses.
+    """
     paths = []
     for suffix, dump in ARTICLE_WRITERS.items():
         path = out_dir / f"{article.stem}{suffix}"
-        write_atomic(path, dump(article, glossary).encode("utf-8"))
+        write_if_changed(path, dump(article, glossary).encode("utf-8"))
         paths.append(path)
-    return paths
+    units = dump_tmx_units(article)
+    path = out_dir / f"{article.stem}.tmx"
+    write_if_changed(path, (TMX_HEAD + units + TMX_TAIL).encode("utf-8"))
+    return [*paths, path], units
+
+
+def _same_file_content(a: Path, b: Path) -> bool:
+    return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
 
 
 class _CorpusTmx:
@@ -299,22 +308,25 @@ class _CorpusTmx:
         self._tmp: Path | None = None
         self._handle: IO[str] | None = None
 
-    def add(self, article: TranslatedArticle) -> None:
+    def add(self, units: str) -> None:
         if self._handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, name = tempfile.mkstemp(prefix=".corpus.tmx.", suffix=".tmp", dir=self.path.parent)
             self._tmp = Path(name)
             self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
             self._handle.write(TMX_HEAD)
-        self._handle.write(dump_tmx_units(article))
+        self._handle.write(units)
 
     def finish(self) -> Path | None:
         if self._handle is None or self._tmp is None:
             return None
         self._handle.write(TMX_TAIL)
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
         self._handle.close()
+        if self.path.exists() and _same_file_content(self._tmp, self.path):
+            self._tmp.unlink()  # unchanged: keep the old file and its modification time
+            return self.path
+        with self._tmp.open("rb") as handle:
+            os.fsync(handle.fileno())
         self._tmp.chmod(0o644)
         self._tmp.replace(self.path)
         return self.path
@@ -367,8 +379,9 @@ def run_batch(
             if counts is not None and window_counts is not None:
                 counts = counts + window_counts
             for article in translated:
-                written.extend(write_outputs(article, out_dir, glossary))
-                corpus.add(article)
+                paths_written, units = write_outputs(article, out_dir, glossary)
+                written.extend(paths_written)
+                corpus.add(units)
                 index.append(IndexRow.from_article(article))
                 articles += 1
                 sentences += sum(1 for pair in article.pairs if pair.segment.translatable)
@@ -378,7 +391,7 @@ def run_batch(
     corpus_path = corpus.finish()
     if corpus_path is not None:
         written.append(corpus_path)
-        write_atomic(out_dir / "index.html", dump_index(index).encode("utf-8"))
+        write_if_changed(out_dir / "index.html", dump_index(index).encode("utf-8"))
         written.append(out_dir / "index.html")
     return RunSummary(
         engine=engine.info,

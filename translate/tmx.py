@@ -22,8 +22,18 @@ from .aligned import TranslatedArticle
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_TEXT_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
-_ATTR_ESCAPES = {**_TEXT_ESCAPES, '"': "&quot;", "\n": "&#10;", "\t": "&#9;"}
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTR_ESCAPES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "\r": "&#13;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\t": "&#9;",
+    }
+)
 
 
 def _clean(text: str) -> str:
@@ -31,11 +41,11 @@ def _clean(text: str) -> str:
 
 
 def escape_text(text: str) -> str:
-    return "".join(_TEXT_ESCAPES.get(ch, ch) for ch in _clean(text))
+    return _clean(text).translate(_TEXT_ESCAPES)
 
 
 def escape_attr(text: str) -> str:
-    return "".join(_ATTR_ESCAPES.get(ch, ch) for ch in _clean(text))
+    return _clean(text).translate(_ATTR_ESCAPES)
 
 
 def _prop(kind: str, value: str) -> str:

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""How much faster a re-run on unchanged articles is, thanks to the translation memory.
+
+Translates a folder twice into a fresh output folder with a fresh translation memory and
+reports both wall times, the ratio and how many sentences reached the engine each time.
+The re-run still parses every article, looks every sentence up and rewrites every output
+(PO, TSV, TMX, HTML); only the engine is skipped.
+
+    python bench/rerun.py [SEEDS_DIR] [--engine argos|lexicon] [--copies N]
+
+``--engine argos`` uses the installed de->en package or, with none, the tiny copy model of
+``dolmetsch.testing``; ``--copies N`` makes a larger corpus of N perturbed copies of the
+seeds (every sentence numbered, so none is a duplicate of another).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class CountingEngine:
+    """Wraps an engine and counts the sentences it is asked to translate."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+        self.sentences = 0
+
+    @property
+    def info(self) -> object:
+        return self.inner.info  # type: ignore[attr-defined]
+
+    def translate(
+        self, sentences: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> list[str]:
+        self.sentences += len(sentences)
+        result: list[str] = self.inner.translate(sentences, progress)  # type: ignore[attr-defined]
+        return result
+
+
+def make_corpus(seeds: Path, target: Path, copies: int) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(seeds.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for n in range(copies):
+            # a copy number in every paragraph keeps every sentence distinct
+            body = text if n == 0 else text.replace(". ", f". ({n}) ")
+            (target / f"{path.stem}-{n:04d}.txt").write_text(body, encoding="utf-8")
+    return target
+
+
+def open_engine(name: str, work: Path) -> object:
+    from dolmetsch.engine import load_engine
+    from dolmetsch.models import find_package
+
+    if name == "argos" and find_package("de", "en") is None:
+        from dolmetsch.testing import build_tiny_package, install_tiny_package
+
+        packages = work / "packages"
+        install_tiny_package(build_tiny_package(work / "build"), packages)
+        return load_engine("argos", packages_dir=packages)
+    return load_engine(name)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("seeds", nargs="?", type=Path, default=ROOT / "seeds")
+    parser.add_argument("--engine", choices=("argos", "lexicon"), default="argos")
+    parser.add_argument("--copies", type=int, default=1)
+    args = parser.parse_args(argv)
+
+    from dolmetsch.glossary import load_default_glossary
+    from dolmetsch.memory import TranslationMemory
+    from dolmetsch.pipeline import discover, run_batch
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        seeds = args.seeds if args.copies == 1 else make_corpus(args.seeds, work / "c", args.copies)
+        engine = CountingEngine(open_engine(args.engine, work))
+        glossary = load_default_glossary()
+        times, calls = [], []
+        with TranslationMemory(work / "memory.sqlite") as memory:
+            for _ in range(2):
+                before = engine.sentences
+                started = time.perf_counter()
+                summary = run_batch(
+                    discover(seeds), work / "out", engine, glossary=glossary, memory=memory
+                )  # type: ignore[arg-type]
+                times.append(time.perf_counter() - started)
+                calls.append(engine.sentences - before)
+        shutil.rmtree(work / "out", ignore_errors=True)
+    print(f"command: python bench/rerun.py {' '.join(sys.argv[1:])}".rstrip())
+    print(f"corpus: {summary.articles} articles, {summary.sentences} sentences; "
+          f"engine: {summary.engine.describe()}")  # fmt: skip
+    print(f"first run: {times[0]:.3f} s, {calls[0]} sentences sent to the engine")
+    print(f"re-run:    {times[1]:.3f} s, {calls[1]} sentences sent to the engine")
+    print(f"re-run is {times[0] / times[1]:.1f}x faster (target: at least 20x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
