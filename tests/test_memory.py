@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from dolmetsch.engine import Engine, EngineInfo, load_engine
 from dolmetsch.glossary import load_default_glossary
 from dolmetsch.memory import Stamp, TranslationMemory, TranslationMemoryError
 from dolmetsch.pipeline import discover, run_batch
+from dolmetsch.tmx import parse_tmx
 from dolmetsch.tsv import parse_tsv
 
 
@@ -95,6 +97,14 @@ def test_post_edit_round_trip(
     assert "human translation" in entry.comment
     rows = parse_tsv((out / "004_afa19b5bb09a82e9.tsv").read_text(encoding="utf-8"))
     assert ("h1.s1", source, corrected) in rows
+    tmx = parse_tmx((out / "004_afa19b5bb09a82e9.tmx").read_text(encoding="utf-8"))
+    assert ("004_afa19b5bb09a82e9:h1.s1", source, corrected) in tmx
+    assert ("004_afa19b5bb09a82e9:h1.s1", source, corrected) in parse_tmx(
+        (out / "corpus.tmx").read_text(encoding="utf-8")
+    )
+    page = (out / "004_afa19b5bb09a82e9.html").read_text(encoding="utf-8")
+    row = page[page.index('data-id="h1.s1"') :]
+    assert html.escape(corrected, quote=False) in row[: row.index('data-id="p2.s1"')]
     with TranslationMemory(memory) as tm:
         assert tm.counts().human == 1
         assert tm.human_target(source) == corrected
