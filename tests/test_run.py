@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from dolmetsch.cli import main
 from dolmetsch.document import parse_document
+from dolmetsch.files import LOCK_NAME
 from dolmetsch.tsv import parse_tsv
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -57,7 +58,7 @@ def test_outputs_for_every_article(translated: Path, seed_files: list[Path]) -> 
         [f"{p.stem}{suffix}" for p in seed_files for suffix in suffixes]
         + ["corpus.tmx", "index.html"]
     )
-    assert sorted(p.name for p in translated.iterdir()) == expected
+    assert sorted(p.name for p in translated.iterdir() if p.name != LOCK_NAME) == expected
 
 
 @pytest.mark.parametrize("suffix", [".po", ".tsv"])
@@ -144,11 +145,12 @@ def test_second_run_is_byte_identical(translated: Path, seeds_copy: Path, tmp_pa
     again = tmp_path / "again"
     assert run(seeds_copy, again)[0] == 0
     for path in sorted(translated.iterdir()):
-        assert (again / path.name).read_bytes() == path.read_bytes(), path.name
+        if path.name != LOCK_NAME:
+            assert (again / path.name).read_bytes() == path.read_bytes(), path.name
 
 
 def test_no_temporary_files_left(translated: Path) -> None:
-    assert not [p for p in translated.iterdir() if p.name.startswith(".")]
+    assert not [p for p in translated.iterdir() if p.name.startswith(".") and p.name != LOCK_NAME]
 
 
 def test_bad_files_are_named_and_the_rest_translated(
@@ -246,3 +248,26 @@ def test_lexicon_build_command(
         r"\d+ phrases( \(without de2en: sense ranking is weaker\))?\n",
         result.stdout,
     )
+
+
+def test_second_run_on_the_same_out_is_refused(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    import fcntl
+    import os
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / LOCK_NAME).open("a+") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        held.write("4242")
+        held.flush()
+        code, stdout, stderr = run(seeds_copy, out)
+    assert (code, stdout) == (1, "")
+    assert stderr == (
+        f"dolmetsch: {out}: another dolmetsch run (pid 4242) is writing here; wait for it to "
+        "finish or choose another --out\n"
+    )
+    assert [p.name for p in out.iterdir()] == [LOCK_NAME]
+    assert run(seeds_copy, out)[0] == 0  # released: the next run goes ahead
+    assert (out / LOCK_NAME).read_text() == str(os.getpid())

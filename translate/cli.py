@@ -235,15 +235,19 @@ def run(
     first and kept: they are never overwritten. Sentences the memory knows are not
     translated again.
     """
+    from .files import folder_lock
     from .pipeline import discover, run_batch
 
     paths = discover(input_dir)  # a bad folder is a usage error before any model loads
     glossary = _load_glossary(glossary_file, no_glossary)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
-    progress = _Progress()
     memory = None if no_memory else _open_memory(memory_file)
+    progress = _Progress()
     try:
-        summary = run_batch(paths, out_dir, translator, progress, glossary=glossary, memory=memory)
+        with folder_lock(out_dir):
+            summary = run_batch(
+                paths, out_dir, translator, progress, glossary=glossary, memory=memory
+            )
     finally:
         progress.close()
         if memory is not None:

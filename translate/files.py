@@ -3,12 +3,22 @@ writing outputs atomically so that no reader ever sees a half-written file."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, OutputError
+from .errors import DolmetschError, InputError, OutputError
+
+LOCK_NAME = ".dolmetsch.lock"
+
+
+class BusyError(DolmetschError):
+    """Another dolmetsch run is writing into the same output folder."""
+
 
 # A text file has few control characters other than whitespace; more than this share of
 # them means the bytes are not text at all.
@@ -88,3 +98,34 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         pass
     write_atomic(path, data)
     return True
+
+
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold ``folder``'s lock for a run; a second run on the same folder is refused at once.
+
+    The kernel releases the lock when the process ends, however it ends (even SIGKILL), so
+    a crashed run never leaves the folder locked.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = (folder / LOCK_NAME).open("a+")
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot write output: {exc.strerror or exc}") from exc
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise BusyError(
+                f"{folder}: another dolmetsch run (pid {holder}) is writing here; wait for it "
+                "to finish or choose another --out"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
