@@ -126,6 +126,10 @@ def folder_lock(folder: Path) -> Iterator[None]:
         handle.truncate()
         handle.write(str(os.getpid()))
         handle.flush()
+        # A run killed mid-write (SIGKILL, power loss) leaves its temporary files behind;
+        # holding the lock, we know no one is writing them any more.
+        for stale in folder.glob(".*.tmp"):
+            stale.unlink(missing_ok=True)
         yield
     finally:
         handle.close()
