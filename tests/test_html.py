@@ -26,7 +26,7 @@ from dolmetsch.engine import EngineInfo
 from dolmetsch.glossary import Glossary, load_default_glossary
 from dolmetsch.html import IndexRow, dump_html, dump_index
 from dolmetsch.lexicon import open_lexicon
-from dolmetsch.pipeline import load_article, translate_documents
+from dolmetsch.pipeline import Silent, load_article, translate_documents
 
 CHROMIUM = Path("/usr/bin/chromium")
 needs_chromium = pytest.mark.skipif(
@@ -67,17 +67,6 @@ TRICKY_TARGETS = [
 ]
 
 
-class _Silent:
-    def started(self, total_sentences: int) -> None:
-        pass
-
-    def advanced(self, sentences: int) -> None:
-        pass
-
-    def failed(self, message: str) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def glossary() -> Glossary:
     return load_default_glossary()
@@ -90,7 +79,7 @@ def seed_articles(
     """The five seeds translated by the lexicon engine (excerpt store) with the glossary."""
     seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
     engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    articles, _ = translate_documents([load_article(p) for p in seeds], engine, _Silent(), glossary)
+    articles, _ = translate_documents([load_article(p) for p in seeds], engine, Silent(), glossary)
     yield articles
     engine.store.close()
 

@@ -23,7 +23,7 @@ from dolmetsch.document import parse_document
 from dolmetsch.engine import EngineInfo
 from dolmetsch.glossary import load_default_glossary
 from dolmetsch.lexicon import open_lexicon
-from dolmetsch.pipeline import load_article, translate_documents
+from dolmetsch.pipeline import Silent, load_article, translate_documents
 from dolmetsch.po import dump_po
 from dolmetsch.tmx import (
     TMX_HEAD,
@@ -39,22 +39,11 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ENGINE = EngineInfo("lexicon", "ding", "1")
 
 
-class _Silent:
-    def started(self, total_sentences: int) -> None:
-        pass
-
-    def advanced(self, sentences: int) -> None:
-        pass
-
-    def failed(self, message: str) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def articles(store_dir: Path, excerpt_ding: Path) -> Iterator[list[TranslatedArticle]]:
     engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
     loaded = [load_article(p) for p in sorted(SEEDS.glob("*.txt"))]
-    translated, _ = translate_documents(loaded, engine, _Silent(), load_default_glossary())
+    translated, _ = translate_documents(loaded, engine, Silent(), load_default_glossary())
     yield translated
     engine.store.close()
 

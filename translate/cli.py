@@ -54,13 +54,28 @@ _data_dir_option = _folder_option(
 )
 
 
-_glossary_file_option = click.option(
+def _file_option(name: str, dest: str, envvar: str, text: str) -> Callable[[F], F]:
+    return click.option(
+        name,
+        dest,
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar=envvar,
+        show_envvar=True,
+        help=text,
+    )
+
+
+_glossary_file_option = _file_option(
     "--glossary",
     "glossary_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="DOLMETSCH_GLOSSARY",
-    show_envvar=True,
-    help="Glossary file [default: the one shipped in dolmetsch/glossary/terms.tsv].",
+    "DOLMETSCH_GLOSSARY",
+    "Glossary file [default: the one shipped in dolmetsch/glossary/terms.tsv].",
+)
+_memory_option = _file_option(
+    "--memory",
+    "memory_file",
+    "DOLMETSCH_MEMORY",
+    "Translation memory (SQLite) [default: ~/.local/share/dolmetsch/memory.sqlite].",
 )
 
 
@@ -201,14 +216,7 @@ class _Progress:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the aligned outputs (created if missing).",
 )
-@click.option(
-    "--memory",
-    "memory_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="DOLMETSCH_MEMORY",
-    show_envvar=True,
-    help="Translation memory (SQLite) [default: ~/.local/share/dolmetsch/memory.sqlite].",
-)
+@_memory_option
 @click.option("--no-memory", is_flag=True, help="Neither reuse nor record translations.")
 @_engine_options
 def run(
@@ -569,16 +577,6 @@ def glossary_check(out_dir: Path, glossary_file: Path | None) -> None:
 
 
 # --- translation memory ------------------------------------------------------------------
-
-
-_memory_option = click.option(
-    "--memory",
-    "memory_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="DOLMETSCH_MEMORY",
-    show_envvar=True,
-    help="Translation memory (SQLite) [default: ~/.local/share/dolmetsch/memory.sqlite].",
-)
 
 
 @main.group(cls=_Group)

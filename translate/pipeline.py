@@ -53,7 +53,9 @@ class Observer(Protocol):
     def failed(self, message: str) -> None: ...
 
 
-class _Silent:
+class Silent:
+    """An observer that hears nothing: for library callers without a user interface."""
+
     def started(self, total_sentences: int) -> None:
         pass
 
@@ -351,7 +353,7 @@ def run_batch(
     A file that cannot be read is reported to the observer and counted as a failure; the
     other articles are still translated.
     """
-    observer = observer or _Silent()
+    observer = observer or Silent()
     started = time.perf_counter()
     failures: list[str] = []
     loaded: list[LoadedArticle] = []
