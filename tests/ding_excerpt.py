@@ -55,6 +55,13 @@ EXCERPT = "".join(
         "Symbol {n} | Symbole {pl} :: symbol | symbols",
         "Kind {n} | Kinder {pl} :: child | children",
         "Morgen {m} | Morgen {pl} :: morning | mornings",
+        "Türkei {f} [geogr.] :: Turkey",
+        "Frau {f} | Frauen {pl} :: woman | women",
+        "Geschlecht {n} [soc.] | die Frauen (in der Gesellschaft) :: gender | the female gender",
+        "Berg {m} | Berge {pl} :: mountain | mountains",
+        "lang {adj} :: long",
+        "steigen {vi} | steigend | gestiegen | steigt | stieg :: "
+        "to rise | rising | risen | rises | rose",
         "werden {vi} | werdend | geworden; worden | wird | wurde :: "
         "to become | becoming | become; been | becomes | became",
     )

@@ -91,6 +91,13 @@ _ADVERB_PAIRS = {
 _NUMBER_WORDS = frozenset(
     "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split()
 )
+# Endings of German place, street and family names: an unknown "Rottenburg", "Gerberstraße"
+# or "Krautmann" is a name to keep, not a compound to translate ("ret castle").
+_NAME_SUFFIXES = (
+    "burg", "berg", "dorf", "heim", "hausen", "ingen", "stein", "bach", "feld", "mann",
+    "straße", "strasse", "gasse", "platz", "allee",
+)  # fmt: skip
+_ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
 _DAY_PARTS = frozenset("Morgen Vormittag Mittag Nachmittag Abend".split())
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 _THERE_IS = {"gibt": "there is", "gab": "there was", "geben": "there are"}
@@ -132,7 +139,6 @@ class LexiconEngine:
             progress(len(sentences) % _PROGRESS_EVERY)
         return out
 
-    # ------------------------------------------------------------------ the Lexicon protocol
     def has(self, key: str) -> bool:
         return self.store.sense(key) is not None
 
@@ -262,6 +268,15 @@ class LexiconEngine:
         return None
 
     def _known_part(self, part: str, head: bool) -> str | None:
+        key = self._known_key(part, head)
+        if head and key is not None:
+            # The head of a compound noun is a noun: not "Ziegel|man" -> "brick one".
+            sense = self.store.sense(key)
+            if sense is None or "N" not in sense.poss:
+                return None
+        return key
+
+    def _known_key(self, part: str, head: bool) -> str | None:
         capitalised = part[:1].upper() + part[1:]
         lemma = self.lemma(capitalised)
         if not head and lemma != capitalised and self.has(lemma):
@@ -285,7 +300,7 @@ class LexiconEngine:
         if "-" in word:
             parts = [p for p in word.split("-") if p]
             result = " ".join(self.lookup(p) or p for p in parts)
-        else:
+        elif not word.lower().endswith(_NAME_SUFFIXES):
             keys = split_compound(word, self._known_part, self._frequency)
             if keys:
                 english = [self._sense(k, False) or k for k in keys[:-1]]
@@ -393,13 +408,21 @@ class LexiconEngine:
                 out.append("on")
                 i += 1
                 continue
-            if lower in RELATIVE_PRONOUNS and token[:1].islower() and previous == ",":
+            if (
+                lower in RELATIVE_PRONOUNS
+                and token[:1].islower()
+                and previous == ","
+                and (i < 2 or tokens[i - 2] not in QUOTES)  # '", der Sprecher sagte'
+            ):
                 human = lower in ("der", "die") and self.is_verb(nxt)
                 out.append("who" if human else "which")
                 i += 1
                 continue
             if not was_phrase and self._genitive_article(tokens, i):
-                out.append("of the" if token in ("des", "der") else "of a")
+                if token not in ("des", "der"):
+                    out.append("of a")
+                else:  # "der Regierung der Türkei" -> "of Turkey"
+                    out.append("of" if self._bare_proper(nxt) else "of the")
                 i += 1
                 continue
             clause_start = i == 0 or previous in CLAUSE_PUNCT
@@ -420,6 +443,8 @@ class LexiconEngine:
                 token[:1].islower() and lower in FUNCTION_WORD_TABLE
             ):
                 english = self._function_word(token, lower, tokens, i)
+                if english == "the" and self._bare_proper(nxt):
+                    english = ""  # "die Türkei" -> "Turkey"
                 if english:
                     out.append(english)
                 if lower != "nicht":  # "hat nicht erhalten": still a participle
@@ -439,6 +464,37 @@ class LexiconEngine:
                 prev_aux = None
             i += 1
         return out
+
+    def _place(self, word: str) -> bool:
+        """Whether a capitalised word with no article is a place name: a name, or a noun
+        whose English is capitalised ("Deutschland" -> "Germany")."""
+        if not word[:1].isupper() or word in FUNCTION_WORD_TABLE or word in MONTHS:
+            return False
+        if self.store.is_name(word):
+            return True
+        english = self.lookup(word)
+        if english is None:
+            return not self.has(word.lower())
+        return english[:1].isupper() and " " not in english
+
+    def _bare_proper(self, word: str) -> bool:
+        """Whether a German noun is a proper name in English that takes no article: its
+        English is one capitalised word ("Türkei" -> "Turkey", "Irak" -> "Iraq"), while
+        common nouns are lower case and "the USA" keeps its article."""
+        if not word[:1].isupper() or word.isupper() or word in MONTHS or word in DAYS:
+            return False
+        sense = self.store.sense(word)
+        if sense is None or sense.pos0 != "N" or "ADJ" in sense.poss:
+            return False  # "die Olympischen Spiele", "die Deutschen"
+        english = sense.en
+        return (
+            " " not in english
+            and english[:1].isupper()
+            and not english.isupper()
+            # Demonyms and plurals keep it: "the Americans", "the Pleiades".
+            and not english.endswith(("s", "an", "ese", "man"))
+            and english.lower() != word.lower()
+        )
 
     def _name_form(self, token: str) -> str | None:
         """English for an unknown name in the genitive: "Trumps Rede" -> "Trump's speech"."""
@@ -500,8 +556,15 @@ class LexiconEngine:
             english = self.lookup(tokens[i])
             if english:
                 return f"of {english}", 1
+        after = tokens[i + 2] if i + 2 < n else ""
+        if lower == "um" and nxt[:1].isdigit() and after in ("Prozent", "%", "Prozentpunkte"):
+            return "by", 1  # a difference: "um 5 Prozent" -> "by 5 percent"
         if lower == "um" and nxt[:1].isdigit():
             return "at", 1  # "um 13:20 Uhr" -> "at 1:20 p.m."
+        if lower == "an" and nxt in ("dem", "einem", "der", "einer"):
+            return "at", 1  # the dative is a place: "an der Grenze" -> "at the border"
+        if lower == "nach" and self._place(nxt):
+            return "to", 1  # a destination: "nach Berlin" -> "to Berlin"
         if lower == "gegen" and i + 2 < n and tokens[i + 2] == "Uhr" and _CLOCK.match(nxt):
             return "at around", 1
         if i + 1 < n and tokens[i + 1] == "Uhr" and _CLOCK.match(tokens[i]):
@@ -599,6 +662,10 @@ class LexiconEngine:
         """The longest contiguous dictionary phrase at ``i``: (English, length) or None."""
         longest = min(self.store.phrase_length(tokens[i].lower()), len(tokens) - i)
         for size in range(longest, 1, -1):
+            if size == 2 and tokens[i].lower() in _ARTICLES:
+                # An article and a noun translate word by word; Ding's "die Frauen" is
+                # "the female gender" (in society).
+                continue
             lower = " ".join(tokens[i : i + size]).lower()
             key = self.store.phrase(lower)
             if key is not None:
@@ -617,7 +684,9 @@ class LexiconEngine:
             return False
         if previous == "%":
             return True  # "50 % der Leute" -> "50% of the people"
-        if not previous[:1].isupper() or previous in FUNCTION_WORD_TABLE:
+        # A capitalised function word ("Die", "Ihnen") is no head noun; a noun of the table
+        # is one: "90 Prozent der Frauen" -> "90 percent of the women".
+        if not previous[:1].isupper() or previous.lower() in FUNCTION_WORD_TABLE:
             return False
         if token in ("eines", "einer"):
             return True
@@ -644,6 +713,8 @@ class LexiconEngine:
                 return "was" if lower == "wurde" else "were"
         if lower in _PERFECT_SEIN and nxt in ("worden", "gewesen"):
             return _PERFECT_SEIN[lower]  # "ist ... worden" -> "has been"
+        if english.endswith(" it") and lower.startswith("da") and nxt in ("dass", "daß", "ob"):
+            english = english[:-3]  # it points ahead to the clause: "dazu, dass" -> "to that"
         if lower == "sie":
             if self._singular_verb(nxt):
                 english = "she"

@@ -109,7 +109,8 @@ def part_of_speech(text: str) -> str:
     """The coarse part of speech of a Ding sub-entry from its first ``{...}`` tag."""
     tag: str
     for tag in _POS_TAG.findall(text):
-        if tag in _NOUN_TAGS:
+        # "{m,f}" (der/die Gefangene) and "{f,pl}" are nouns as well as "{m}".
+        if tag in _NOUN_TAGS or set(tag.replace(" ", "").split(",")) <= _NOUN_TAGS:
             return "N"
         if tag.startswith("v"):
             return "V"

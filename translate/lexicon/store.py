@@ -35,7 +35,7 @@ from .sources import (
     require_ding,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Multi-word keys longer than this are not matched as contiguous phrases.
 MAX_PHRASE_WORDS = 4
 _CACHE_LIMIT = 200_000
