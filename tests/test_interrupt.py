@@ -27,11 +27,17 @@ def corpus(seeds: Path, target: Path, copies: int) -> Path:
     return target
 
 
+def _default_sigint() -> None:
+    # A background job (CI under `make ... &`) inherits SIGINT ignored; a user's run does not.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(folder: Path, out: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "dolmetsch", "run", str(folder), "--out", str(out)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_default_sigint,  # runs in the child before exec
     )
 
 
