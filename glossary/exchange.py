@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import GlossaryError
-from .fileformat import write_atomic
+from .fileformat import read_text, write_text
 from .model import KINDS, Entry, Glossary, Kind, make_glossary, split_context
 
 Pair = tuple[str, str]
@@ -136,15 +136,11 @@ def _delimiter(path: Path) -> str:
 
 def load_deepl(path: Path, base: Glossary | None = None) -> Glossary:
     """A DeepL glossary file: tab-separated for .tsv/.tab/.txt, comma-separated otherwise."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryError(f"{path}: cannot read: {exc}") from exc
-    return parse_deepl(text, _delimiter(path), base, str(path))
+    return parse_deepl(read_text(path, "utf-8-sig"), _delimiter(path), base, str(path))
 
 
 def save_deepl(glossary: Glossary, path: Path) -> None:
-    write_atomic(path, dump_deepl(glossary, _delimiter(path)))
+    write_text(path, dump_deepl(glossary, _delimiter(path)))
 
 
 # --- TBX ---------------------------------------------------------------------------------
@@ -245,12 +241,8 @@ def parse_tbx(text: str, source: str = "<glossary>", kind: Kind = "term") -> Glo
 
 
 def load_tbx(path: Path) -> Glossary:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryError(f"{path}: cannot read: {exc}") from exc
-    return parse_tbx(text, str(path))
+    return parse_tbx(read_text(path), str(path))
 
 
 def save_tbx(glossary: Glossary, path: Path) -> None:
-    write_atomic(path, dump_tbx(glossary))
+    write_text(path, dump_tbx(glossary))

@@ -13,10 +13,11 @@ Trailing empty cells may be left out; ``compounds`` is empty or ``closed``.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from importlib import resources
 from pathlib import Path
+
+from dolmetsch.errors import OutputError
+from dolmetsch.files import write_atomic
 
 from .errors import GlossaryError
 from .model import KINDS, Entry, Glossary, Kind, make_glossary
@@ -121,11 +122,7 @@ def dump_glossary(glossary: Glossary) -> str:
 
 
 def load_glossary(path: Path) -> Glossary:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryError(f"{path}: cannot read glossary: {exc}") from exc
-    return parse_glossary(text, str(path))
+    return parse_glossary(read_text(path), str(path))
 
 
 def default_glossary_text() -> str:
@@ -142,27 +139,21 @@ def load_default_glossary() -> Glossary:
     return parse_glossary(default_glossary_text(), f"glossary/{DEFAULT_NAME}")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
+def read_text(path: Path, encoding: str = "utf-8") -> str:
+    """A glossary or exchange file's text; a failure names the file."""
+    try:
+        return path.read_text(encoding=encoding)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlossaryError(f"{path}: cannot read glossary: {exc}") from exc
 
-    A crash or full disk leaves the old file intact rather than a truncated glossary.
-    """
+
+def write_text(path: Path, text: str) -> None:
+    """Write atomically: a crash or full disk leaves the old file whole, never truncated."""
     try:
-        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise GlossaryError(f"{path}: cannot write glossary: {exc}") from exc
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        # mkstemp creates 0600; a glossary is a shared, human-edited file.
-        Path(tmp).chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        Path(tmp).replace(path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise GlossaryError(f"{path}: cannot write glossary: {exc}") from exc
+        write_atomic(path, text.encode("utf-8"))
+    except OutputError as exc:
+        raise GlossaryError(f"{path}: cannot write glossary: {exc.__cause__ or exc}") from exc
 
 
 def save_glossary(glossary: Glossary, path: Path) -> None:
-    write_atomic(path, dump_glossary(glossary))
+    write_text(path, dump_glossary(glossary))

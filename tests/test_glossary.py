@@ -151,8 +151,13 @@ def test_save_is_atomic_and_keeps_old_file_on_error(tmp_path: Path) -> None:
     path.write_text(VALID)
     save_glossary(parse_glossary(VALID), path)
     assert [p.name for p in tmp_path.iterdir()] == ["terms.tsv"]  # no temporary left
+    before = path.read_bytes()
     with pytest.raises(GlossaryError, match="cannot write glossary"):
-        save_glossary(parse_glossary(VALID), tmp_path / "missing" / "terms.tsv")
+        save_glossary(parse_glossary(VALID), path / "terms.tsv")  # its folder is a file
+    assert path.read_bytes() == before
+    path.chmod(0o640)
+    save_glossary(parse_glossary(VALID), path)
+    assert path.stat().st_mode & 0o777 == 0o640  # a shared file keeps its permissions
 
 
 ERROR_CASES = [

@@ -32,50 +32,47 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
 
 
-def _folder_option(name: str, envvar: str, text: str) -> Callable[[F], F]:
-    return click.option(
-        name,
-        type=click.Path(file_okay=False, path_type=Path),
-        envvar=envvar,
-        show_envvar=True,
-        help=text,
-    )
-
-
-_packages_dir_option = _folder_option(
-    "--packages-dir",
-    "ARGOS_PACKAGES_DIR",
-    "Argos package folder [default: argos's own, under ~/.local/share].",
-)
-_data_dir_option = _folder_option(
-    "--data-dir",
-    "DOLMETSCH_DATA_DIR",
-    "Where the lexicon engine keeps its store [default: ~/.local/share/dolmetsch].",
-)
-
-
-def _file_option(name: str, dest: str, envvar: str, text: str) -> Callable[[F], F]:
+def _path_option(name: str, dest: str, envvar: str, text: str, *, folder: bool) -> Callable[[F], F]:
+    """A file or folder option that can also come from an environment variable."""
     return click.option(
         name,
         dest,
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=click.Path(file_okay=not folder, dir_okay=folder, path_type=Path),
         envvar=envvar,
         show_envvar=True,
         help=text,
     )
 
 
-_glossary_file_option = _file_option(
+_packages_dir_option = _path_option(
+    "--packages-dir",
+    "packages_dir",
+    "ARGOS_PACKAGES_DIR",
+    "Argos package folder [default: argos's own, under ~/.local/share].",
+    folder=True,
+)
+_data_dir_option = _path_option(
+    "--data-dir",
+    "data_dir",
+    "DOLMETSCH_DATA_DIR",
+    "Where the lexicon engine keeps its store [default: ~/.local/share/dolmetsch].",
+    folder=True,
+)
+
+
+_glossary_file_option = _path_option(
     "--glossary",
     "glossary_file",
     "DOLMETSCH_GLOSSARY",
     "Glossary file [default: the one shipped in dolmetsch/glossary/terms.tsv].",
+    folder=False,
 )
-_memory_option = _file_option(
+_memory_option = _path_option(
     "--memory",
     "memory_file",
     "DOLMETSCH_MEMORY",
     "Translation memory (SQLite) [default: ~/.local/share/dolmetsch/memory.sqlite].",
+    folder=False,
 )
 
 
@@ -480,16 +477,16 @@ def glossary_remove(target: str, glossary_file: Path | None) -> None:
 def glossary_edit(glossary_file: Path | None) -> None:
     """Open the glossary in $EDITOR; a broken file is refused and the old one kept."""
     from .glossary import parse_glossary
-    from .glossary.fileformat import write_atomic
+    from .glossary.fileformat import read_text, write_text
 
     path = _glossary_path(glossary_file)
-    original = path.read_text(encoding="utf-8")
+    original = read_text(path)
     edited = click.edit(original, extension=".tsv", require_save=True)
     if edited is None or edited == original:
         click.echo("no changes", err=True)
         return
     parse_glossary(edited, str(path))  # raises GlossaryError naming the line: nothing saved
-    write_atomic(path, edited)
+    write_text(path, edited)
     click.echo(f"saved {path}")
 
 

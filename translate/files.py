@@ -78,7 +78,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(tmp).chmod(0o644)
+        # mkstemp creates 0600; keep the mode of the file replaced, else the usual 0644
+        Path(tmp).chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
         Path(tmp).replace(path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
