@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import polib
@@ -11,34 +10,17 @@ import pytest
 from click.testing import CliRunner
 
 from dolmetsch.cli import main
-from dolmetsch.engine import Engine, EngineInfo, load_engine
+from dolmetsch.engine import load_engine
 from dolmetsch.glossary import load_default_glossary
 from dolmetsch.memory import Stamp, TranslationMemory, TranslationMemoryError
 from dolmetsch.pipeline import discover, run_batch
+from dolmetsch.testing import CountingEngine
 from dolmetsch.tmx import parse_tmx
 from dolmetsch.tsv import parse_tsv
 
 
-class Counting:
-    """An engine wrapper that counts the sentences it is asked to translate."""
-
-    def __init__(self, inner: Engine) -> None:
-        self.inner = inner
-        self.sentences = 0
-
-    @property
-    def info(self) -> EngineInfo:
-        return self.inner.info
-
-    def translate(
-        self, sentences: Sequence[str], progress: Callable[[int], None] | None = None
-    ) -> list[str]:
-        self.sentences += len(sentences)
-        return self.inner.translate(sentences, progress)
-
-
 def batch(seeds: Path, out: Path, memory_path: Path, packages: Path) -> tuple[int, object]:
-    engine = Counting(load_engine("argos", packages_dir=packages))
+    engine = CountingEngine(load_engine("argos", packages_dir=packages))
     with TranslationMemory(memory_path) as memory:
         summary = run_batch(
             discover(seeds), out, engine, glossary=load_default_glossary(), memory=memory

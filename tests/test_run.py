@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from dolmetsch.cli import main
 from dolmetsch.document import parse_document
 from dolmetsch.files import LOCK_NAME
+from dolmetsch.ledger import LEDGER_NAME
 from dolmetsch.tsv import parse_tsv
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -58,7 +59,9 @@ def test_outputs_for_every_article(translated: Path, seed_files: list[Path]) -> 
         [f"{p.stem}{suffix}" for p in seed_files for suffix in suffixes]
         + ["corpus.tmx", "index.html"]
     )
-    assert sorted(p.name for p in translated.iterdir() if p.name != LOCK_NAME) == expected
+    assert sorted(p.name for p in translated.iterdir() if not p.name.startswith(".")) == expected
+    hidden = {p.name for p in translated.iterdir() if p.name.startswith(".")}
+    assert hidden == {LOCK_NAME, LEDGER_NAME}
 
 
 @pytest.mark.parametrize("suffix", [".po", ".tsv"])
@@ -145,12 +148,13 @@ def test_second_run_is_byte_identical(translated: Path, seeds_copy: Path, tmp_pa
     again = tmp_path / "again"
     assert run(seeds_copy, again)[0] == 0
     for path in sorted(translated.iterdir()):
-        if path.name != LOCK_NAME:
+        if not path.name.startswith("."):  # the lock and the ledger are not outputs
             assert (again / path.name).read_bytes() == path.read_bytes(), path.name
 
 
 def test_no_temporary_files_left(translated: Path) -> None:
-    assert not [p for p in translated.iterdir() if p.name.startswith(".") and p.name != LOCK_NAME]
+    hidden = {p.name for p in translated.iterdir() if p.name.startswith(".")}
+    assert hidden <= {LOCK_NAME, LEDGER_NAME}
 
 
 def test_bad_files_are_named_and_the_rest_translated(

@@ -214,7 +214,20 @@ class _Progress:
     help="Folder for the aligned outputs (created if missing).",
 )
 @_memory_option
-@click.option("--no-memory", is_flag=True, help="Neither reuse nor record translations.")
+@click.option(
+    "--no-memory",
+    is_flag=True,
+    help="Neither reuse nor record translations (every article is translated afresh).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes translating articles side by side, each with its own engine "
+    "(argos keeps its --threads in each). Outputs are the same for any number.",
+)
 @_engine_options
 def run(
     input_dir: Path,
@@ -229,6 +242,7 @@ def run(
     no_glossary: bool,
     memory_file: Path | None,
     no_memory: bool,
+    jobs: int,
 ) -> None:
     """Translate every *.txt article in SEEDS_DIR [default: seeds].
 
@@ -238,21 +252,29 @@ def run(
 
     Corrections a person made in OUT/<name>.po are taken into the translation memory
     first and kept: they are never overwritten. Sentences the memory knows are not
-    translated again.
+    translated again, and an article whose outputs are current (same source, engine,
+    glossary and memory) is kept as it is.
     """
+    import functools
+
+    from .engine import load_engine
     from .files import folder_lock
     from .pipeline import discover, run_batch
 
     paths = discover(input_dir)  # a bad folder is a usage error before any model loads
     glossary = _load_glossary(glossary_file, no_glossary)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
+    options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
+    # workers open the engine this process resolved ("auto" became argos or lexicon)
+    spawn = functools.partial(load_engine, translator.info.name, options, packages_dir, data_dir)
     memory = None if no_memory else _open_memory(memory_file)
     progress = _Progress()
     try:
         with folder_lock(out_dir):
             summary = run_batch(
-                paths, out_dir, translator, progress, glossary=glossary, memory=memory
-            )
+                paths, out_dir, translator, progress, glossary=glossary, memory=memory,
+                jobs=jobs, spawn_engine=spawn,
+            )  # fmt: skip
     finally:
         progress.close()
         if memory is not None:

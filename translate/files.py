@@ -58,12 +58,15 @@ def decode_article(data: bytes, where: str) -> DecodedText:
     return DecodedText(text, encoding)
 
 
-def read_article(path: Path) -> DecodedText:
+def read_input(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    return decode_article(data, str(path))
+
+
+def read_article(path: Path) -> DecodedText:
+    return decode_article(read_input(path), str(path))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

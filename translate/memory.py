@@ -155,11 +155,22 @@ class TranslationMemory:
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO unit VALUES (?,?,?,?,?,?,?,?)", rows)
+                if origin == "human" and rows:
+                    self._db.execute(
+                        "INSERT INTO meta VALUES ('human_changes', '1') ON CONFLICT(key) "
+                        "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+                    )
         except sqlite3.DatabaseError as exc:
             raise TranslationMemoryError(
                 f"{self.path}: cannot write translation memory: {exc}"
             ) from exc
         return len(rows)
+
+    def state(self) -> str:
+        """Names this memory and its human translations' state: it changes whenever a human
+        translation is stored, so outputs made before are known to be out of date."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'human_changes'").fetchone()
+        return f"{self.path.resolve()}#{row[0] if row else 0}"
 
     def counts(self) -> MemoryCounts:
         rows = dict(self._db.execute("SELECT origin, count(*) FROM unit GROUP BY origin"))

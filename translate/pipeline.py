@@ -7,19 +7,23 @@ as soon as they are done, so memory does not grow with the size of the corpus.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Protocol
 
+from . import __version__
 from .aligned import TranslatedArticle, Translation, align, translatable_texts
 from .document import Document, parse_document
 from .engine import Engine, EngineInfo, Progress
 from .errors import DolmetschError, InputError, UsageError
-from .files import read_article, write_if_changed
+from .files import decode_article, read_input, write_if_changed
 from .glossary import (
     Counts,
     Glossary,
@@ -29,8 +33,10 @@ from .glossary import (
     translate_with_glossary,
 )
 from .html import IndexRow, dump_html, dump_index
+from .ledger import Entry as LedgerEntry
+from .ledger import Ledger, sha256_bytes, sha256_file
 from .memory import Hit, Stamp, TranslationMemory
-from .po import dump_po
+from .po import dump_po, parse_po, po_lines
 from .segment import sentence_spans
 from .tmx import TMX_HEAD, TMX_TAIL, dump_tmx_units
 from .tsv import dump_tsv
@@ -71,6 +77,7 @@ class LoadedArticle:
     path: Path
     document: Document
     encoding: str
+    sha256: str = ""  # of the file's bytes
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,7 @@ class RunSummary:
     written: tuple[Path, ...] = field(default=())
     glossary: Counts | None = None
     human_edits: int = 0
+    kept: int = 0  # articles whose outputs were current and kept as they were
 
     @property
     def ok(self) -> bool:
@@ -93,9 +101,10 @@ class RunSummary:
         failed = f", {len(self.failures)} failed" if self.failures else ""
         line = (
             f"translated {self.articles} articles ({self.sentences} sentences{failed}) "
-            f"with {self.engine.describe()} in {self.seconds:.1f} s -> {self.out_dir}"
+            + (f"and kept {self.kept} unchanged " if self.kept else "")
+            + f"with {self.engine.describe()} in {self.seconds:.1f} s -> {self.out_dir}"
         )
-        if self.glossary is not None:
+        if self.glossary is not None and self.articles:
             line += "; " + describe_counts(self.glossary)
         if self.human_edits:
             line += f"; {self.human_edits} human edits kept"
@@ -123,22 +132,13 @@ def discover(input_dir: Path) -> list[Path]:
     return paths
 
 
-def load_article(path: Path) -> LoadedArticle:
-    decoded = read_article(path)
-    return LoadedArticle(path, parse_document(path.stem, decoded.text), decoded.encoding)
-
-
-def _windows(articles: Sequence[LoadedArticle], size: int) -> Iterator[list[LoadedArticle]]:
-    window: list[LoadedArticle] = []
-    count = 0
-    for article in articles:
-        window.append(article)
-        count += len(translatable_texts(article.document))
-        if count >= size:
-            yield window
-            window, count = [], 0
-    if window:
-        yield window
+def load_article(path: Path, data: bytes | None = None) -> LoadedArticle:
+    """Read (unless ``data`` holds the file's bytes already), decode and parse an article."""
+    data = read_input(path) if data is None else data
+    decoded = decode_article(data, str(path))
+    return LoadedArticle(
+        path, parse_document(path.stem, decoded.text), decoded.encoding, sha256_bytes(data)
+    )
 
 
 def translate_sentences(
@@ -239,7 +239,7 @@ def _hit_counts(translation: Translation) -> Counts:
     return Counts(found=found, enforced=found - failed, failed=failed)
 
 
-def import_edits(article: LoadedArticle, out_dir: Path, memory: TranslationMemory) -> int:
+def import_edits(stem: str, out_dir: Path, memory: TranslationMemory) -> int:
     """Take a person's corrections from ``out_dir/<stem>.po`` into the memory as human.
 
     An entry counts as edited when its fuzzy flag was cleared (reviewed), or when its text
@@ -247,22 +247,21 @@ def import_edits(article: LoadedArticle, out_dir: Path, memory: TranslationMemor
     still fuzzy whose machine translation the memory does not know is left alone: it cannot
     be told apart from an unreviewed machine translation.
     """
-    path = out_dir / f"{article.document.name}.po"
+    path = out_dir / f"{stem}.po"
     if not path.exists():
         return 0
-    import polib
 
     refusal = "fix it or move it away: it was not overwritten"
     try:
         raw = path.read_text(encoding="utf-8")
-        entries = polib.pofile(raw)
+        entries = parse_po(raw)
     except (OSError, ValueError) as exc:
         raise InputError(
             f"{path}: cannot read the PO file to keep its edits ({exc}); {refusal}"
         ) from exc
     # polib skips what it cannot parse without a word; count the entries ourselves so that a
     # damaged file is never mistaken for one without edits and overwritten.
-    declared = sum(1 for line in raw.splitlines() if line.startswith("msgid "))
+    declared = sum(1 for line in po_lines(raw) if line.startswith("msgid "))
     active = [e for e in entries if not e.obsolete]
     if "X-Dolmetsch-Source" not in entries.metadata or declared != len(active) + 1:
         raise InputError(f"{path}: cannot read the PO file to keep its edits (damaged); {refusal}")
@@ -279,20 +278,23 @@ def import_edits(article: LoadedArticle, out_dir: Path, memory: TranslationMemor
 
 def write_outputs(
     article: TranslatedArticle, out_dir: Path, glossary: Glossary | None = None
-) -> tuple[list[Path], str]:
+) -> tuple[list[Path], str, dict[str, str]]:
     """Write the article's PO, TSV, side-by-side HTML and TMX, each atomically.
 
-    Returns the paths and the article's TMX units, which the corpus TMX reuses.
+    Returns the paths, the article's TMX units (which the corpus TMX reuses) and the
+    SHA-256 of every file by name (which the ledger records).
     """
-    paths = []
-    for suffix, dump in ARTICLE_WRITERS.items():
-        path = out_dir / f"{article.stem}{suffix}"
-        write_if_changed(path, dump(article, glossary).encode("utf-8"))
-        paths.append(path)
+    stem = article.stem
+    outputs = {f"{stem}{ext}": dump(article, glossary) for ext, dump in ARTICLE_WRITERS.items()}
     units = dump_tmx_units(article)
-    path = out_dir / f"{article.stem}.tmx"
-    write_if_changed(path, (TMX_HEAD + units + TMX_TAIL).encode("utf-8"))
-    return [*paths, path], units
+    outputs[f"{stem}.tmx"] = TMX_HEAD + units + TMX_TAIL
+    paths, shas = [], {}
+    for name, text in outputs.items():
+        data = text.encode("utf-8")
+        write_if_changed(out_dir / name, data)
+        paths.append(out_dir / name)
+        shas[name] = sha256_bytes(data)
+    return paths, units, shas
 
 
 def _same_file_content(a: Path, b: Path) -> bool:
@@ -339,6 +341,202 @@ class _CorpusTmx:
             self._tmp.unlink(missing_ok=True)
 
 
+@dataclass(frozen=True)
+class _Planned:
+    """An article as the first pass left it: only what the second pass needs."""
+
+    path: Path
+    sentences: int  # sentences to translate; 0 when kept
+    kept: bool  # its outputs are current: nothing to do but reuse them
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """What translating one article produced, as much as the run needs to go on."""
+
+    paths: tuple[Path, ...]
+    units: str
+    entry: LedgerEntry
+    sentences: int
+
+
+@dataclass(frozen=True)
+class WindowResult:
+    """A window's articles in order: a result, or the one-line message of its failure."""
+
+    articles: tuple[ArticleResult | str, ...]
+    counts: Counts | None
+    sentences: int
+
+
+class WindowTranslator:
+    """Translates windows of articles and writes their outputs: in the run's own process
+    (``--jobs 1``) or in each worker process."""
+
+    def __init__(
+        self,
+        out_dir: Path,
+        engine: Engine,
+        glossary: Glossary | None,
+        memory: TranslationMemory | None,
+        stamp: str,
+    ) -> None:
+        self.out_dir = out_dir
+        self.engine = engine
+        self.glossary = glossary
+        self.memory = memory
+        self.stamp = stamp
+
+    def translate(self, paths: Sequence[Path], observer: Observer | None = None) -> WindowResult:
+        loaded: list[LoadedArticle] = []
+        outcome: dict[Path, ArticleResult | str] = {}
+        for path in paths:
+            try:
+                loaded.append(load_article(path))
+            except DolmetschError as exc:  # changed since the first pass
+                outcome[path] = str(exc)
+        translated, counts = translate_documents(
+            loaded, self.engine, observer or Silent(), self.glossary, self.memory
+        )
+        sentences = 0
+        for source, article in zip(loaded, translated, strict=True):
+            written, units, shas = write_outputs(article, self.out_dir, self.glossary)
+            row = IndexRow.from_article(article)
+            entry = LedgerEntry(article.stem, source.sha256, self.stamp, shas, row)
+            outcome[source.path] = ArticleResult(tuple(written), units, entry, row.sentences)
+            sentences += row.sentences
+        return WindowResult(tuple(outcome[p] for p in paths), counts, sentences)
+
+
+_WORKER: WindowTranslator | None = None
+_WorkerStart = tuple[Callable[[], Engine], EngineInfo, Path, "Glossary | None", "Path | None", str]
+
+
+def _start_worker(
+    spawn_engine: Callable[[], Engine],
+    expected: EngineInfo,
+    out_dir: Path,
+    glossary: Glossary | None,
+    memory_path: Path | None,
+    stamp: str,
+) -> None:
+    global _WORKER
+    engine = spawn_engine()
+    if engine.info != expected:
+        raise UsageError(f"a worker opened {engine.info.describe()}, not {expected.describe()}")
+    memory = TranslationMemory(memory_path) if memory_path is not None else None
+    _WORKER = WindowTranslator(out_dir, engine, glossary, memory, stamp)
+
+
+def _work(paths: Sequence[Path]) -> WindowResult:
+    if _WORKER is None:
+        raise RuntimeError("worker process was not started")
+    return _WORKER.translate(paths)
+
+
+def _in_workers(
+    windows: Iterator[list[Path]], jobs: int, start: _WorkerStart
+) -> Iterator[WindowResult]:
+    """Translate the windows in ``jobs`` processes; results in window order, at most two
+    windows per worker under way, so memory stays flat however long the corpus is."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    # spawn, not fork: a forked copy of a process with CTranslate2 threads can deadlock
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=start)
+    pending: deque[Future[WindowResult]] = deque()
+    try:
+        for window in windows:
+            pending.append(pool.submit(_work, window))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise DolmetschError(f"a worker process died ({exc}); run again to finish") from exc
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _windows(planned: Sequence[_Planned], size: int) -> Iterator[list[Path]]:
+    window: list[Path] = []
+    count = 0
+    for article in planned:
+        if article.kept:
+            continue
+        window.append(article.path)
+        count += article.sentences
+        if count >= size:
+            yield window
+            window, count = [], 0
+    if window:
+        yield window
+
+
+def _kept_units(out_dir: Path, stem: str) -> str:
+    text = (out_dir / f"{stem}.tmx").read_text(encoding="utf-8")
+    return text[len(TMX_HEAD) : len(text) - len(TMX_TAIL)]
+
+
+def run_stamp(
+    engine: EngineInfo, glossary: Glossary | None, memory: TranslationMemory | None
+) -> str:
+    """What an article's outputs depend on besides its source: the ledger's stamp."""
+    ghash = glossary_hash(glossary) if glossary is not None else ""
+    state = memory.state() if memory is not None else ""
+    return json.dumps([__version__, engine.name, engine.model, engine.model_version, ghash, state])
+
+
+class _Planner:
+    """The first pass: take people's edits into the memory, find the articles whose outputs
+    are current, and count the sentences of the others for the progress total."""
+
+    def __init__(
+        self, out_dir: Path, memory: TranslationMemory | None, ledger: Ledger | None
+    ) -> None:
+        self.out_dir = out_dir
+        self.memory = memory
+        self.ledger = ledger
+        self.failures: list[str] = []
+        self.human = 0
+
+    def plan(self, paths: Sequence[Path], engine: EngineInfo, glossary: Glossary | None
+             ) -> list[_Planned]:  # fmt: skip
+        stamp = run_stamp(engine, glossary, self.memory)
+        planned = [p for p in (self._plan_one(path, stamp) for path in paths) if p is not None]
+        if self.memory is not None and run_stamp(engine, glossary, self.memory) != stamp:
+            # human translations came in: every article goes through the memory again
+            recount = (self._count(p.path) if p.kept else p for p in planned)
+            planned = [p for p in recount if p is not None]
+        return planned
+
+    def _plan_one(self, path: Path, stamp: str) -> _Planned | None:
+        try:
+            data = read_input(path)
+            sha = sha256_bytes(data)
+            entry = self.ledger.get(path.stem) if self.ledger is not None else None
+            if self.memory is not None:
+                po = f"{path.stem}.po"
+                current = sha256_file(self.out_dir / po)
+                if current is not None and (entry is None or entry.outputs.get(po) != current):
+                    self.human += import_edits(path.stem, self.out_dir, self.memory)
+            if entry is not None and entry.current(self.out_dir, sha, stamp):
+                return _Planned(path, 0, kept=True)
+            sentences = len(translatable_texts(load_article(path, data).document))
+            return _Planned(path, sentences, kept=False)
+        except DolmetschError as exc:
+            self.failures.append(str(exc))
+            return None
+
+    def _count(self, path: Path) -> _Planned | None:
+        try:
+            return _Planned(path, len(translatable_texts(load_article(path).document)), False)
+        except DolmetschError as exc:
+            self.failures.append(str(exc))
+            return None
+
+
 def run_batch(
     paths: Sequence[Path],
     out_dir: Path,
@@ -347,46 +545,113 @@ def run_batch(
     window_sentences: int = WINDOW_SENTENCES,
     glossary: Glossary | None = None,
     memory: TranslationMemory | None = None,
+    jobs: int = 1,
+    spawn_engine: Callable[[], Engine] | None = None,
 ) -> RunSummary:
     """Translate the articles at ``paths`` (see :func:`discover`) into ``out_dir``.
 
-    A file that cannot be read is reported to the observer and counted as a failure; the
-    other articles are still translated.
+    Two passes, each holding one window of articles at a time: the first takes people's
+    edits into the memory and counts; the second translates window by window and writes.
+    An article whose outputs the ledger shows current (same source, engine, glossary and
+    memory) is kept as it is.  With ``jobs`` > 1 the windows are translated in that many
+    worker processes, each opening its engine with ``spawn_engine()``; outputs do not depend
+    on the number of jobs.  A file that cannot be read is reported to the observer and
+    counted as a failure; the other articles are still translated.
     """
+    if jobs < 1:
+        raise UsageError(f"jobs must be at least 1, not {jobs}")
+    if jobs > 1 and spawn_engine is None:
+        raise UsageError("more than one job needs a way to open the engine in each worker")
     observer = observer or Silent()
     started = time.perf_counter()
-    failures: list[str] = []
-    loaded: list[LoadedArticle] = []
-    human = 0
-    for path in paths:
-        try:
-            loading = load_article(path)
-            if memory is not None:
-                human += import_edits(loading, out_dir, memory)
-            loaded.append(loading)
-        except DolmetschError as exc:
-            failures.append(str(exc))
-            observer.failed(str(exc))
-    observer.started(sum(len(translatable_texts(a.document)) for a in loaded))
+    # Without a memory every sentence is translated afresh, so no outputs are kept either.
+    ledger = Ledger(out_dir) if memory is not None else None
+    try:
+        planner = _Planner(out_dir, memory, ledger)
+        planned = planner.plan(paths, engine.info, glossary)
+        for failure in planner.failures:
+            observer.failed(failure)
+        summary = _translate_planned(
+            planned, out_dir, engine, observer, window_sentences, glossary, memory, ledger,
+            jobs, spawn_engine,
+        )  # fmt: skip
+    finally:
+        if ledger is not None:
+            ledger.close()
+    return replace(
+        summary,
+        seconds=time.perf_counter() - started,
+        failures=(*planner.failures, *summary.failures),
+        human_edits=planner.human,
+    )
+
+
+def _translate_planned(
+    planned: Sequence[_Planned],
+    out_dir: Path,
+    engine: Engine,
+    observer: Observer,
+    window_sentences: int,
+    glossary: Glossary | None,
+    memory: TranslationMemory | None,
+    ledger: Ledger | None,
+    jobs: int,
+    spawn_engine: Callable[[], Engine] | None,
+) -> RunSummary:
+    total = sum(p.sentences for p in planned)
+    observer.started(total)
+    stamp = run_stamp(engine.info, glossary, memory)
+    results: Iterator[WindowResult]
+    if jobs > 1 and spawn_engine is not None:
+        # small windows, so that every worker has work and the last one is not waited for long
+        size = max(1, min(window_sentences, -(-total // (4 * jobs))))
+        memory_path = memory.path if memory is not None else None
+        start: _WorkerStart = (spawn_engine, engine.info, out_dir, glossary, memory_path, stamp)
+        results = _in_workers(_windows(planned, size), jobs, start)
+    else:
+        here = WindowTranslator(out_dir, engine, glossary, memory, stamp)
+        results = (here.translate(w, observer) for w in _windows(planned, window_sentences))
     written: list[Path] = []
-    articles = sentences = 0
+    failures: list[str] = []
+    entries: list[LedgerEntry] = []
+    articles = sentences = kept = 0
     counts = Counts() if glossary is not None else None
     corpus = _CorpusTmx(out_dir)
     index: list[IndexRow] = []
+    window_articles: Sequence[ArticleResult | str] = ()
+    position = 0
     try:
-        for window in _windows(loaded, window_sentences):
-            translated, window_counts = translate_documents(
-                window, engine, observer, glossary, memory
-            )
-            if counts is not None and window_counts is not None:
-                counts = counts + window_counts
-            for article in translated:
-                paths_written, units = write_outputs(article, out_dir, glossary)
-                written.extend(paths_written)
-                corpus.add(units)
-                index.append(IndexRow.from_article(article))
+        for article in planned:
+            stem = article.path.stem
+            if article.kept and ledger is not None:
+                entry = ledger.get(stem)
+                if entry is not None:
+                    corpus.add(_kept_units(out_dir, stem))
+                    index.append(entry.index_row)
+                    kept += 1
+                    continue
+            if position == len(window_articles):
+                window = next(results)
+                if jobs > 1:
+                    observer.advanced(window.sentences)
+                if counts is not None and window.counts is not None:
+                    counts = counts + window.counts
+                window_articles, position = window.articles, 0
+            result = window_articles[position]
+            position += 1
+            if isinstance(result, str):
+                failures.append(result)
+                observer.failed(result)
+            else:
+                written.extend(result.paths)
+                corpus.add(result.units)
+                index.append(result.entry.index_row)
+                entries.append(result.entry)
                 articles += 1
-                sentences += sum(1 for pair in article.pairs if pair.segment.translatable)
+                sentences += result.sentences
+            if position == len(window_articles) and ledger is not None:
+                ledger.record(entries)  # the window's outputs are all on disk now
+                entries = []
     except BaseException:
         corpus.abandon()
         raise
@@ -400,11 +665,10 @@ def run_batch(
         out_dir=out_dir,
         articles=articles,
         sentences=sentences,
-        seconds=time.perf_counter() - started,
         failures=tuple(failures),
         written=tuple(written),
         glossary=counts,
-        human_edits=human,
+        kept=kept,
     )
 
 

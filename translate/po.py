@@ -88,3 +88,26 @@ def build_po(article: TranslatedArticle) -> polib.POFile:
 def dump_po(article: TranslatedArticle) -> str:
     """The PO file's text; byte-identical for identical inputs."""
     return str(build_po(article))
+
+
+class _Lines(str):
+    """PO text that polib splits at ``\\n`` only.
+
+    Given a string, polib splits it with ``str.splitlines``, which also breaks at U+2028,
+    U+0085, ``\\x1c`` and other Unicode line separators; a sentence containing one (they
+    occur in scraped news) would be cut in two inside its quoted ``msgid``.
+    """
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        lines = [line.removesuffix("\r") for line in self.split("\n")]
+        return lines[:-1] if lines and not lines[-1] else lines
+
+
+def parse_po(text: str) -> polib.POFile:
+    """Parse PO ``text`` as gettext does, with lines ended by ``\\n`` (or ``\\r\\n``)."""
+    return polib.pofile(_Lines(text))
+
+
+def po_lines(text: str) -> list[str]:
+    """The lines of PO text as :func:`parse_po` reads them."""
+    return _Lines(text).splitlines()

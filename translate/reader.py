@@ -311,9 +311,9 @@ def parse_po_rows(text: str) -> list[Row]:
     An entry without ``msgctxt`` (hand-made files) gets its position as id (``e7``);
     obsolete entries are left out.
     """
-    import polib
+    from .po import parse_po
 
-    po = polib.pofile(text)
+    po = parse_po(text)
     rows: list[Row] = []
     date = po.metadata.get("X-Dolmetsch-Article-Date", "")
     if date:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -39,6 +39,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
+
+    from dolmetsch.engine import Engine, EngineInfo
 
     Matrix = NDArray[np.float32]
 
@@ -593,3 +595,21 @@ def _deterministic_zip(files: Mapping[PurePosixPath, bytes]) -> bytes:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, data, compresslevel=9)
     return buffer.getvalue()
+
+
+class CountingEngine:
+    """An engine wrapper that counts the sentences it is asked to translate."""
+
+    def __init__(self, inner: Engine) -> None:
+        self.inner = inner
+        self.sentences = 0
+
+    @property
+    def info(self) -> EngineInfo:
+        return self.inner.info
+
+    def translate(
+        self, sentences: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> list[str]:
+        self.sentences += len(sentences)
+        return self.inner.translate(sentences, progress)

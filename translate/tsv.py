@@ -36,7 +36,12 @@ def dump_tsv(article: TranslatedArticle) -> str:
 def parse_tsv(text: str) -> list[tuple[str, str, str]]:
     """Rows after the header; the inverse of :func:`dump_tsv`."""
     rows: list[tuple[str, str, str]] = []
-    for number, line in enumerate(text.splitlines()[1:], start=2):
+    # split at \n only: a sentence may hold \x0b, U+2028 or other characters that
+    # str.splitlines() takes for line ends (a CRLF a person's editor wrote is allowed)
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    for number, line in enumerate(lines[1:], start=2):
+        if not line and number == len(lines):
+            break
         cells = line.split("\t")
         if len(cells) != 3:
             raise ValueError(f"line {number}: expected 3 tab-separated fields, got {len(cells)}")

@@ -1,0 +1,151 @@
+"""The output folder's ledger: what each article's outputs were made from.
+
+``out/.dolmetsch-ledger.sqlite`` records, per article, the SHA-256 of its source, the run
+stamp (tool version, engine and model, glossary, translation memory state) and the SHA-256
+of every output written for it.  A re-run that finds all of them unchanged knows the outputs
+are exactly what translating again would produce, and keeps them without reading, parsing
+or rendering the article: an unchanged article costs a few file hashes.
+
+The ledger is only an optimisation.  A missing, damaged or foreign ledger means every article
+takes the normal path (the translation memory still spares the engine), never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .html import IndexRow
+
+LEDGER_NAME = ".dolmetsch-ledger.sqlite"
+SCHEMA_VERSION = "1"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS article (
+    stem TEXT PRIMARY KEY,
+    source_sha256 TEXT NOT NULL,
+    stamp TEXT NOT NULL,
+    outputs TEXT NOT NULL,     -- JSON: output file name -> SHA-256 of its bytes
+    index_row TEXT NOT NULL    -- JSON: the article's line in index.html
+) WITHOUT ROWID;
+"""
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str | None:
+    """The file's SHA-256, or None when it cannot be read (missing, a folder, no access)."""
+    try:
+        return sha256_bytes(path.read_bytes())
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article's record: its source, the run stamp and the outputs written from them."""
+
+    stem: str
+    source_sha256: str
+    stamp: str
+    outputs: Mapping[str, str]
+    index_row: IndexRow
+
+    def current(self, out_dir: Path, source_sha256: str, stamp: str) -> bool:
+        """Whether the outputs on disk are still exactly the ones this entry records."""
+        return (
+            source_sha256 == self.source_sha256
+            and stamp == self.stamp
+            and all(sha256_file(out_dir / name) == sha for name, sha in self.outputs.items())
+        )
+
+
+class Ledger:
+    """An open ledger of ``out_dir``; use as a context manager or call :meth:`close`."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / LEDGER_NAME
+        self._db: sqlite3.Connection | None = None
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            self._db = self._open()
+        except sqlite3.DatabaseError:
+            # Damaged (a machine crash under a write): it only caches what the outputs
+            # show, so start it again rather than lose the quick path for good.
+            self.path.unlink(missing_ok=True)
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError:
+                self._db = None
+        except OSError:
+            self._db = None  # without it every article simply takes the normal path
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30)
+        try:
+            db.executescript(_SCHEMA)
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row is None or row[0] != SCHEMA_VERSION:
+                with db:
+                    db.execute("DELETE FROM article")
+                    db.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,)
+                    )
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def get(self, stem: str) -> Entry | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT source_sha256, stamp, outputs, index_row FROM article WHERE stem = ?",
+                (stem,),
+            ).fetchone()
+            if row is None:
+                return None
+            return Entry(stem, row[0], row[1], json.loads(row[2]), IndexRow(**json.loads(row[3])))
+        except (sqlite3.DatabaseError, ValueError, TypeError):
+            return None
+
+    def record(self, entries: Iterable[Entry]) -> None:
+        if self._db is None:
+            return
+        rows = [
+            (e.stem, e.source_sha256, e.stamp, json.dumps(dict(e.outputs), sort_keys=True),
+             json.dumps(asdict(e.index_row), sort_keys=True, ensure_ascii=False))
+            for e in entries
+        ]  # fmt: skip
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO article VALUES (?,?,?,?,?)", rows)
+        except sqlite3.DatabaseError:
+            self.close()  # the next run takes the normal path for these articles
+
+    def forget(self, stem: str) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("DELETE FROM article WHERE stem = ?", (stem,))
+        except sqlite3.DatabaseError:
+            self.close()
