@@ -73,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         work = Path(tmp)
         seeds = args.seeds if args.copies == 1 else make_corpus(args.seeds, work / "c", args.copies)
         engine = CountingEngine(open_engine(args.engine, work))
+        engine.inner.translate(["Guten Tag."])  # load the model now: time translation only
         glossary = load_default_glossary()
         times, calls, summaries = [], [], []
         with TranslationMemory(work / "memory.sqlite") as memory:
