@@ -12,7 +12,7 @@ reports the slowest.
 
 ``--engine argos`` uses the installed de->en package or, with none, the tiny copy model of
 ``dolmetsch.testing``; ``--copies N`` makes a larger corpus of N perturbed copies of the
-seeds (every sentence numbered, so none is a duplicate of another).
+seeds (see ``bench/corpus.py``: every sentence numbered, so none repeats another).
 """
 
 from __future__ import annotations
@@ -30,17 +30,8 @@ if TYPE_CHECKING:
     from dolmetsch.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def make_corpus(seeds: Path, target: Path, copies: int) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for path in sorted(seeds.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        for n in range(copies):
-            # a copy number in every paragraph keeps every sentence distinct
-            body = text if n == 0 else text.replace(". ", f". ({n}) ")
-            (target / f"{path.stem}-{n:04d}.txt").write_text(body, encoding="utf-8")
-    return target
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import make_corpus  # noqa: E402
 
 
 def open_engine(name: str, work: Path) -> Engine:
@@ -71,7 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        seeds = args.seeds if args.copies == 1 else make_corpus(args.seeds, work / "c", args.copies)
+        seeds = args.seeds
+        if args.copies > 1:
+            count = args.copies * len(list(args.seeds.glob("*.txt")))
+            seeds = make_corpus(args.seeds, work / "c", count)
         engine = CountingEngine(open_engine(args.engine, work))
         engine.inner.translate(["Guten Tag."])  # load the model now: time translation only
         glossary = load_default_glossary()

@@ -69,8 +69,14 @@ def read_article(path: Path) -> DecodedText:
     return decode_article(read_input(path), str(path))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    The rename makes the write whole or absent for any reader and after any crash of the
+    process.  ``durable`` also flushes the data to the disk before the rename, so that not
+    even a power cut can leave an empty file under the name; outputs that can be made again
+    (and that the run's ledger checks by hash) do without that cost.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -79,8 +85,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         # mkstemp creates 0600; keep the mode of the file replaced, else the usual 0644
         Path(tmp).chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
         Path(tmp).replace(path)
@@ -89,7 +96,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(f"{path}: cannot write output: {exc.strerror or exc}") from exc
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
+def write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:
     """:func:`write_atomic` unless ``path`` already holds ``data``; True when it wrote.
 
     A re-run on unchanged articles then costs no disk writes, and the files keep their
@@ -100,7 +107,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
             return False
     except OSError:
         pass
-    write_atomic(path, data)
+    write_atomic(path, data, durable)
     return True
 
 

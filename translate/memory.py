@@ -84,6 +84,8 @@ class TranslationMemory:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, timeout=30)
+            # WAL: the workers of a --jobs run read while one of them writes, never blocked
+            self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(_SCHEMA)
             version = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if version is None:
@@ -121,10 +123,17 @@ class TranslationMemory:
             "SELECT target, origin, terms FROM unit WHERE source = ? AND "
             "(origin = 'human' OR stamp = ?) ORDER BY origin = 'human' DESC LIMIT 1"
         )
-        for source in dict.fromkeys(sources):
-            row = self._db.execute(query, (source, stamp.key)).fetchone()
-            if row is not None:
-                found[source] = Hit(row[0], row[1], tuple(filter(None, row[2].split("\n"))))
+        own = not self._db.in_transaction
+        if own:
+            self._db.execute("BEGIN")  # one read transaction, not one lock per sentence
+        try:
+            for source in dict.fromkeys(sources):
+                row = self._db.execute(query, (source, stamp.key)).fetchone()
+                if row is not None:
+                    found[source] = Hit(row[0], row[1], tuple(filter(None, row[2].split("\n"))))
+        finally:
+            if own:
+                self._db.commit()
         return found
 
     def machine_targets(self, source: str) -> set[str]:

@@ -13,6 +13,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,7 +30,6 @@ from .glossary import (
     Glossary,
     check_pairs,
     glossary_hash,
-    total_counts,
     translate_with_glossary,
 )
 from .html import IndexRow, dump_html, dump_index
@@ -42,6 +42,7 @@ from .tmx import TMX_HEAD, TMX_TAIL, dump_tmx_units
 from .tsv import dump_tsv
 
 WINDOW_SENTENCES = 2000
+WORKER_WINDOW = 500  # enough for full engine batches, small enough to share work evenly
 ARTICLE_WRITERS: dict[str, Callable[[TranslatedArticle, Glossary | None], str]] = {
     ".po": lambda article, _: dump_po(article),
     ".tsv": lambda article, _: dump_tsv(article),
@@ -146,12 +147,12 @@ def translate_sentences(
     engine: Engine,
     glossary: Glossary | None = None,
     progress: Progress | None = None,
-) -> tuple[list[Translation], Counts | None]:
+) -> tuple[list[Translation], list[Counts] | None]:
     """Translate in one pooled engine call, with the glossary enforced when there is one.
 
     Each glossary occurrence is protected before the engine sees the sentence and restored
-    in its canonical English form after; the counts say how many were found, enforced,
-    repaired and failed.
+    in its canonical English form after; the counts say, sentence by sentence, how many
+    were found, enforced, repaired and failed.
     """
     if glossary is None:
         return [Translation(t) for t in engine.translate(sentences, progress)], None
@@ -166,7 +167,7 @@ def translate_sentences(
         )
         for r in restored
     ]
-    return translations, total_counts(restored)
+    return translations, [r.counts for r in restored]
 
 
 def translate_documents(
@@ -179,7 +180,8 @@ def translate_documents(
     """Translate the articles' sentences in one pooled engine call and align them.
 
     Sentences the translation memory knows (a human translation, or a machine one by the
-    same engine, model and glossary) are not sent to the engine.
+    same engine, model and glossary) are not sent to the engine.  The glossary counts are
+    per occurrence, so they do not depend on how articles are grouped into calls.
     """
     texts = [translatable_texts(a.document) for a in articles]
     flat = [t for ts in texts for t in ts]
@@ -188,7 +190,7 @@ def translate_documents(
     stamp = Stamp(info.name, info.model, info.model_version, ghash)
     known = memory.lookup(flat, stamp) if memory is not None else {}
     misses = list(dict.fromkeys(t for t in flat if t not in known))
-    fresh, counts = translate_sentences(misses, engine, glossary, observer.advanced)
+    fresh, fresh_counts = translate_sentences(misses, engine, glossary, observer.advanced)
     if memory is not None and misses:
         memory.store(
             (
@@ -201,9 +203,11 @@ def translate_documents(
     by_source = dict(zip(misses, fresh, strict=True))
     for source, hit in known.items():
         by_source[source] = _remembered(source, hit, glossary)
-        if counts is not None:
-            counts = counts + _hit_counts(by_source[source])
     observer.advanced(sum(1 for t in flat if t in known))
+    counts = None
+    if glossary is not None:
+        each = dict(zip(misses, fresh_counts or [], strict=True))
+        counts = sum((each[t] if t in each else _hit_counts(by_source[t]) for t in flat), Counts())
     targets = iter(by_source[t] for t in flat)
     articles_out = [
         align(
@@ -291,7 +295,8 @@ def write_outputs(
     paths, shas = [], {}
     for name, text in outputs.items():
         data = text.encode("utf-8")
-        write_if_changed(out_dir / name, data)
+        # not flushed to disk one by one: made again from the memory if a power cut tore one
+        write_if_changed(out_dir / name, data, durable=False)
         paths.append(out_dir / name)
         shas[name] = sha256_bytes(data)
     return paths, units, shas
@@ -379,15 +384,15 @@ class WindowTranslator:
         engine: Engine,
         glossary: Glossary | None,
         memory: TranslationMemory | None,
-        stamp: str,
     ) -> None:
         self.out_dir = out_dir
         self.engine = engine
         self.glossary = glossary
         self.memory = memory
-        self.stamp = stamp
 
-    def translate(self, paths: Sequence[Path], observer: Observer | None = None) -> WindowResult:
+    def translate(
+        self, paths: Sequence[Path], stamp: str, observer: Observer | None = None
+    ) -> WindowResult:
         loaded: list[LoadedArticle] = []
         outcome: dict[Path, ArticleResult | str] = {}
         for path in paths:
@@ -402,14 +407,15 @@ class WindowTranslator:
         for source, article in zip(loaded, translated, strict=True):
             written, units, shas = write_outputs(article, self.out_dir, self.glossary)
             row = IndexRow.from_article(article)
-            entry = LedgerEntry(article.stem, source.sha256, self.stamp, shas, row)
+            entry = LedgerEntry(article.stem, source.sha256, stamp, shas, row)
             outcome[source.path] = ArticleResult(tuple(written), units, entry, row.sentences)
             sentences += row.sentences
         return WindowResult(tuple(outcome[p] for p in paths), counts, sentences)
 
 
-_WORKER: WindowTranslator | None = None
-_WorkerStart = tuple[Callable[[], Engine], EngineInfo, Path, "Glossary | None", "Path | None", str]
+# In a worker process: its translator, or the error that kept it from opening one.
+_WORKER: WindowTranslator | DolmetschError | None = None
+_WorkerStart = tuple[Callable[[], Engine], EngineInfo, Path, "Glossary | None", "Path | None"]
 
 
 def _start_worker(
@@ -418,45 +424,77 @@ def _start_worker(
     out_dir: Path,
     glossary: Glossary | None,
     memory_path: Path | None,
-    stamp: str,
 ) -> None:
     global _WORKER
-    engine = spawn_engine()
-    if engine.info != expected:
-        raise UsageError(f"a worker opened {engine.info.describe()}, not {expected.describe()}")
-    memory = TranslationMemory(memory_path) if memory_path is not None else None
-    _WORKER = WindowTranslator(out_dir, engine, glossary, memory, stamp)
+    try:
+        engine = spawn_engine()
+        if engine.info != expected:
+            raise UsageError(f"a worker opened {engine.info.describe()}, not {expected.describe()}")
+        memory = TranslationMemory(memory_path) if memory_path is not None else None
+        _WORKER = WindowTranslator(out_dir, engine, glossary, memory)
+    except DolmetschError as exc:
+        _WORKER = exc  # raised by the first task, so the run reports it in one line
 
 
-def _work(paths: Sequence[Path]) -> WindowResult:
+def _worker() -> WindowTranslator:
+    if isinstance(_WORKER, DolmetschError):
+        raise _WORKER
     if _WORKER is None:
         raise RuntimeError("worker process was not started")
-    return _WORKER.translate(paths)
+    return _WORKER
 
 
-def _in_workers(
-    windows: Iterator[list[Path]], jobs: int, start: _WorkerStart
-) -> Iterator[WindowResult]:
-    """Translate the windows in ``jobs`` processes; results in window order, at most two
-    windows per worker under way, so memory stays flat however long the corpus is."""
-    import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
+def _ready() -> None:
+    _worker()
 
-    # spawn, not fork: a forked copy of a process with CTranslate2 threads can deadlock
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=start)
-    pending: deque[Future[WindowResult]] = deque()
-    try:
-        for window in windows:
-            pending.append(pool.submit(_work, window))
-            if len(pending) >= 2 * jobs:
+
+def _work(paths: Sequence[Path], stamp: str) -> WindowResult:
+    return _worker().translate(paths, stamp)
+
+
+class _Workers:
+    """``jobs`` worker processes, started before the first pass so that their start-up
+    (imports, opening the engine) overlaps it."""
+
+    def __init__(self, jobs: int, start: _WorkerStart) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.jobs = jobs
+        # spawn, not fork: a forked copy of a process with CTranslate2 threads can deadlock
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_start_worker, initargs=start
+        )
+        self._ready = [self._pool.submit(_ready) for _ in range(jobs)]
+
+    def results(self, windows: Iterator[list[Path]], stamp: str) -> Iterator[WindowResult]:
+        """The windows' results in window order, at most two windows per worker under
+        way, so memory stays flat however long the corpus is."""
+        pending: deque[Future[WindowResult]] = deque()
+        try:
+            for ready in self._ready:
+                ready.result()
+            for window in windows:
+                pending.append(self._pool.submit(_work, window, stamp))
+                if len(pending) >= 2 * self.jobs:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    except BrokenProcessPool as exc:
-        raise DolmetschError(f"a worker process died ({exc}); run again to finish") from exc
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        except BrokenProcessPool as exc:
+            raise DolmetschError(f"a worker process died ({exc}); run again to finish") from exc
+
+    def map(
+        self, function: Callable[[list[Path]], list[int | str]], chunks: list[list[Path]]
+    ) -> Iterator[list[int | str]]:
+        """``function`` over ``chunks`` in the workers, results in order."""
+        try:
+            yield from self._pool.map(function, chunks)
+        except BrokenProcessPool as exc:
+            raise DolmetschError(f"a worker process died ({exc}); run again to finish") from exc
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _windows(planned: Sequence[_Planned], size: int) -> Iterator[list[Path]]:
@@ -488,53 +526,84 @@ def run_stamp(
     return json.dumps([__version__, engine.name, engine.model, engine.model_version, ghash, state])
 
 
+COUNT_CHUNK = 100  # articles counted per task
+
+
+def count_sentences(paths: Sequence[Path]) -> list[int | str]:
+    """Each article's number of sentences to translate, or why it cannot be read."""
+    counts: list[int | str] = []
+    for path in paths:
+        try:
+            counts.append(len(translatable_texts(load_article(path).document)))
+        except DolmetschError as exc:
+            counts.append(str(exc))
+    return counts
+
+
 class _Planner:
     """The first pass: take people's edits into the memory, find the articles whose outputs
-    are current, and count the sentences of the others for the progress total."""
+    are current, and count the sentences of the others for the progress total (in the
+    workers when there are any: parsing is most of this pass's time)."""
 
     def __init__(
-        self, out_dir: Path, memory: TranslationMemory | None, ledger: Ledger | None
+        self,
+        out_dir: Path,
+        memory: TranslationMemory | None,
+        ledger: Ledger | None,
+        workers: _Workers | None = None,
     ) -> None:
         self.out_dir = out_dir
         self.memory = memory
         self.ledger = ledger
+        self.workers = workers
         self.failures: list[str] = []
         self.human = 0
 
     def plan(self, paths: Sequence[Path], engine: EngineInfo, glossary: Glossary | None
              ) -> list[_Planned]:  # fmt: skip
         stamp = run_stamp(engine, glossary, self.memory)
-        planned = [p for p in (self._plan_one(path, stamp) for path in paths) if p is not None]
+        checked = [(path, self._is_current(path, stamp)) for path in paths]
         if self.memory is not None and run_stamp(engine, glossary, self.memory) != stamp:
             # human translations came in: every article goes through the memory again
-            recount = (self._count(p.path) if p.kept else p for p in planned)
-            planned = [p for p in recount if p is not None]
+            checked = [(path, False) for path, current in checked if current is not None]
+        to_count = [path for path, current in checked if current is False]
+        counts = dict(zip(to_count, self._count(to_count), strict=True))
+        planned = []
+        for path, current in checked:
+            if current:
+                planned.append(_Planned(path, 0, kept=True))
+            elif current is False:
+                count = counts[path]
+                if isinstance(count, str):
+                    self.failures.append(count)
+                else:
+                    planned.append(_Planned(path, count, kept=False))
         return planned
 
-    def _plan_one(self, path: Path, stamp: str) -> _Planned | None:
+    def _is_current(self, path: Path, stamp: str) -> bool | None:
+        """Whether the article's outputs are current; None when it cannot be read."""
         try:
             data = read_input(path)
-            sha = sha256_bytes(data)
             entry = self.ledger.get(path.stem) if self.ledger is not None else None
             if self.memory is not None:
                 po = f"{path.stem}.po"
                 current = sha256_file(self.out_dir / po)
                 if current is not None and (entry is None or entry.outputs.get(po) != current):
                     self.human += import_edits(path.stem, self.out_dir, self.memory)
-            if entry is not None and entry.current(self.out_dir, sha, stamp):
-                return _Planned(path, 0, kept=True)
-            sentences = len(translatable_texts(load_article(path, data).document))
-            return _Planned(path, sentences, kept=False)
+            return entry is not None and entry.current(self.out_dir, sha256_bytes(data), stamp)
         except DolmetschError as exc:
             self.failures.append(str(exc))
             return None
 
-    def _count(self, path: Path) -> _Planned | None:
-        try:
-            return _Planned(path, len(translatable_texts(load_article(path).document)), False)
-        except DolmetschError as exc:
-            self.failures.append(str(exc))
-            return None
+    def _count(self, paths: list[Path]) -> Iterator[int | str]:
+        chunks = [paths[i : i + COUNT_CHUNK] for i in range(0, len(paths), COUNT_CHUNK)]
+        counted = (
+            self.workers.map(count_sentences, chunks)
+            if self.workers
+            else map(count_sentences, chunks)
+        )
+        for chunk in counted:
+            yield from chunk
 
 
 def run_batch(
@@ -564,20 +633,26 @@ def run_batch(
         raise UsageError("more than one job needs a way to open the engine in each worker")
     observer = observer or Silent()
     started = time.perf_counter()
+    workers = None
+    if jobs > 1 and spawn_engine is not None:
+        memory_path = memory.path if memory is not None else None
+        workers = _Workers(jobs, (spawn_engine, engine.info, out_dir, glossary, memory_path))
     # Without a memory every sentence is translated afresh, so no outputs are kept either.
     ledger = Ledger(out_dir) if memory is not None else None
     try:
-        planner = _Planner(out_dir, memory, ledger)
+        planner = _Planner(out_dir, memory, ledger, workers)
         planned = planner.plan(paths, engine.info, glossary)
         for failure in planner.failures:
             observer.failed(failure)
         summary = _translate_planned(
             planned, out_dir, engine, observer, window_sentences, glossary, memory, ledger,
-            jobs, spawn_engine,
+            workers,
         )  # fmt: skip
     finally:
         if ledger is not None:
             ledger.close()
+        if workers is not None:
+            workers.close()
     return replace(
         summary,
         seconds=time.perf_counter() - started,
@@ -595,22 +670,19 @@ def _translate_planned(
     glossary: Glossary | None,
     memory: TranslationMemory | None,
     ledger: Ledger | None,
-    jobs: int,
-    spawn_engine: Callable[[], Engine] | None,
+    workers: _Workers | None,
 ) -> RunSummary:
     total = sum(p.sentences for p in planned)
     observer.started(total)
     stamp = run_stamp(engine.info, glossary, memory)
     results: Iterator[WindowResult]
-    if jobs > 1 and spawn_engine is not None:
-        # small windows, so that every worker has work and the last one is not waited for long
-        size = max(1, min(window_sentences, -(-total // (4 * jobs))))
-        memory_path = memory.path if memory is not None else None
-        start: _WorkerStart = (spawn_engine, engine.info, out_dir, glossary, memory_path, stamp)
-        results = _in_workers(_windows(planned, size), jobs, start)
+    if workers is not None:
+        # small windows, so that every worker has work and none waits long for the last
+        size = max(1, min(window_sentences, WORKER_WINDOW, -(-total // (8 * workers.jobs))))
+        results = workers.results(_windows(planned, size), stamp)
     else:
-        here = WindowTranslator(out_dir, engine, glossary, memory, stamp)
-        results = (here.translate(w, observer) for w in _windows(planned, window_sentences))
+        here = WindowTranslator(out_dir, engine, glossary, memory)
+        results = (here.translate(w, stamp, observer) for w in _windows(planned, window_sentences))
     written: list[Path] = []
     failures: list[str] = []
     entries: list[LedgerEntry] = []
@@ -632,7 +704,7 @@ def _translate_planned(
                     continue
             if position == len(window_articles):
                 window = next(results)
-                if jobs > 1:
+                if workers is not None:
                     observer.advanced(window.sentences)
                 if counts is not None and window.counts is not None:
                     counts = counts + window.counts

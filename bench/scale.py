@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""How `dolmetsch run` scales: throughput and peak memory at 1,000 and 10,000 articles.
+
+Builds perturbed corpora from the seeds (``bench/corpus.py``: every sentence numbered per
+copy, so the translation memory cannot short-cut them), then runs the real command line,
+``dolmetsch run CORPUS --out OUT --memory TM --engine lexicon --jobs J``, in a child process,
+each run with a fresh output folder and a fresh memory. Reports wall time, articles per
+second and the peak resident memory of the run (its largest process, from ``wait4``), and
+checks the issue's targets:
+
+* articles per second at 10,000 within 10 % of that at 1,000;
+* peak memory at 10,000 at most 1.2x that at 1,000 (the run streams);
+* ``--jobs 2`` at least 1.7x faster than ``--jobs 1`` (at 1,000 articles, by default;
+  ``--repeat K`` runs that comparison K times, taking turns, and keeps the best of each).
+
+    python bench/scale.py [--sizes 1000 10000] [--jobs 1 2] [--repeat K] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import make_corpus  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Measure:
+    articles: int
+    jobs: int
+    seconds: float
+    peak_mib: float
+    summary: str
+
+    @property
+    def per_second(self) -> float:
+        return self.articles / self.seconds
+
+
+def run(corpus: Path, articles: int, jobs: int, engine: str, work: Path) -> Measure:
+    out, memory = work / "out", work / "tm.sqlite"
+    shutil.rmtree(out, ignore_errors=True)
+    memory.unlink(missing_ok=True)
+    command = [
+        sys.executable, "-m", "dolmetsch", "run", str(corpus), "--out", str(out),
+        "--memory", str(memory), "--engine", engine, "--jobs", str(jobs),
+    ]  # fmt: skip
+    # to files, not pipes: a full pipe would stall the child while we wait for it
+    with (work / "stdout").open("w+b") as out_file, (work / "stderr").open("w+b") as err_file:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=out_file, stderr=err_file)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        stdout, stderr = (f.seek(0) or f.read().decode() for f in (out_file, err_file))
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"run failed: {' '.join(command)}\n{stderr}")
+    # ru_maxrss: KiB on Linux; the largest of the process and its waited-for children
+    return Measure(articles, jobs, seconds, usage.ru_maxrss / 1024, stdout.strip())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--jobs-size", type=int, default=1000, help="corpus size at which --jobs are compared"
+    )
+    parser.add_argument("--engine", default="lexicon")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of the --jobs comparison; the best counts"
+    )
+    parser.add_argument("--keep", type=Path, help="build the corpora here and keep them")
+    args = parser.parse_args()
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="dolmetsch-scale-"))
+    measures: list[Measure] = []
+    try:
+        for size in sorted(set(args.sizes) | {args.jobs_size}):
+            corpus = work / f"corpus-{size}"
+            if not corpus.exists():
+                make_corpus(ROOT / "seeds", corpus, size)
+            compare = size == args.jobs_size
+            rounds = max(1, args.repeat) if compare else 1
+            for _ in range(rounds):
+                for jobs in args.jobs if compare else [min(args.jobs)]:
+                    m = run(corpus, size, jobs, args.engine, work)
+                    measures.append(m)
+                    print(f"{size:>6} articles  --jobs {jobs}  {m.seconds:8.1f} s  "
+                          f"{m.per_second:7.1f} articles/s  peak {m.peak_mib:7.1f} MiB",
+                          flush=True)  # fmt: skip
+                    print(f"        {m.summary}", flush=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+    print(f"command: python bench/scale.py {' '.join(sys.argv[1:])}".rstrip())
+    one = min(args.jobs)
+    best: dict[tuple[int, int], Measure] = {}
+    for m in measures:
+        key = (m.articles, m.jobs)
+        if key not in best or m.seconds < best[key].seconds:
+            best[key] = m
+    base = [m for (_, jobs), m in best.items() if jobs == one]
+    small, large = min(base, key=lambda m: m.articles), max(base, key=lambda m: m.articles)
+    if small is not large:
+        change = large.per_second / small.per_second - 1
+        ratio = large.peak_mib / small.peak_mib
+        print(f"throughput per article, {large.articles} vs {small.articles}: "
+              f"{change:+.1%} (target: within 10 %)")  # fmt: skip
+        print(f"peak memory, {large.articles} vs {small.articles}: {ratio:.2f}x "
+              f"(target: at most 1.2x)")  # fmt: skip
+    at = {jobs: m for (articles, jobs), m in best.items() if articles == args.jobs_size}
+    if len(at) > 1:
+        most = max(at)
+        speedup = at[one].seconds / at[most].seconds
+        print(f"--jobs {most} vs --jobs {one} at {args.jobs_size} articles: {speedup:.2f}x "
+              f"faster (target: at least 1.7x)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
