@@ -60,7 +60,9 @@ def run(corpus: Path, articles: int, jobs: int, engine: str, work: Path) -> Meas
         child = subprocess.Popen(command, stdout=out_file, stderr=err_file)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
-        stdout, stderr = (f.seek(0) or f.read().decode() for f in (out_file, err_file))
+        out_file.seek(0)
+        err_file.seek(0)
+        stdout, stderr = out_file.read().decode(), err_file.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"run failed: {' '.join(command)}\n{stderr}")
     # ru_maxrss: KiB on Linux; the largest of the process and its waited-for children
