@@ -21,8 +21,10 @@ class BusyError(DolmetschError):
 
 
 # A text file has few control characters other than whitespace; more than this share of
-# them means the bytes are not text at all.
+# them means the bytes are not text at all. A handful of stray ones (a bell or an escape
+# pasted from a terminal) never does, even in a short article.
 MAX_CONTROL_SHARE = 0.01
+STRAY_CONTROLS = 8
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 
 
@@ -51,7 +53,7 @@ def decode_article(data: bytes, where: str) -> DecodedText:
                 f"{data[exc.start : exc.start + 1]!r})"
             ) from None
     controls = sum(1 for ch in text if ch < " " and ch not in _TEXT_CONTROLS)
-    if text and controls / len(text) > MAX_CONTROL_SHARE:
+    if controls > STRAY_CONTROLS and controls / len(text) > MAX_CONTROL_SHARE:
         raise InputError(f"{where}: binary file ({controls} control characters), not text")
     if not text.strip():
         raise InputError(f"{where}: empty article (no text to translate)")

@@ -62,7 +62,7 @@ def build_po(article: TranslatedArticle) -> polib.POFile:
         "X-Dolmetsch-Glossary": article.glossary_hash,
     }
     po.metadata = {key: value for key, value in metadata.items() if value}
-    for pair in article.pairs:
+    for pair, line in zip(article.pairs, article.line_numbers(), strict=True):
         segment = pair.segment
         note = KIND_NOTES["attribution" if segment.kind == "attribution" else pair.block_kind]
         notes = [note] if note else []
@@ -77,7 +77,7 @@ def build_po(article: TranslatedArticle) -> polib.POFile:
                 msgctxt=segment.id,
                 msgid=segment.text,
                 msgstr=pair.target,
-                occurrences=[(article.source_name, str(article.line_of(segment)))],
+                occurrences=[(article.source_name, str(line))],
                 comment="\n".join(notes),
                 flags=["fuzzy"] if segment.translatable and pair.origin == "machine" else [],
             )
