@@ -45,11 +45,12 @@ $(VENV)/.installed-test: $(SOURCES) | $(BIN)/python $(DING)
 install: $(VENV)/.installed
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check translate glossary tests bench
-	$(BIN)/ruff format --check translate glossary tests bench
+	$(BIN)/ruff check translate glossary tests bench examples
+	$(BIN)/ruff format --check translate glossary tests bench examples
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy -p dolmetsch
+	$(BIN)/mypy examples
 
 test: lint typecheck
 	$(BIN)/python -m pytest -q

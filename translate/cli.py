@@ -640,6 +640,17 @@ def tm_export(file: Path, human_only: bool, memory_file: Path | None) -> None:
     click.echo(f"exported {len(units)} translations to {file}")
 
 
+@tm.command("merge")
+@click.argument("others", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_memory_option
+def tm_merge(others: tuple[Path, ...], memory_file: Path | None) -> None:
+    """Merge the memories OTHERS (SQLite files, e.g. the shards of a cluster run) into
+    this one. Human translations here are never replaced; differing ones are counted."""
+    with _open_memory(memory_file) as memory:
+        for other in others:
+            click.echo(f"{other}: {memory.merge(other).describe()}")
+
+
 def _read_exchange(file: Path) -> list[tuple[str, str]]:
     from .errors import InputError
 

@@ -186,7 +186,14 @@ def _row(pair: Pair, glossary: Glossary | None) -> str:
 
 
 def _page(title: str, body: Sequence[str], generator: str) -> str:
-    head = [
+    return "\n".join([*_page_head(title, generator), *body, *PAGE_END]) + "\n"
+
+
+PAGE_END = ("</body>", "</html>")
+
+
+def _page_head(title: str, generator: str) -> list[str]:
+    return [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -198,7 +205,6 @@ def _page(title: str, body: Sequence[str], generator: str) -> str:
         "</head>",
         "<body>",
     ]
-    return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"
 
 
 def _meta(items: Sequence[tuple[str, str]]) -> str:
@@ -259,13 +265,58 @@ def dump_index(rows: Sequence[IndexRow], *, tool: str = "") -> str:
 
     ``tool`` (``dolmetsch 0.1.0``) stamps the page; rows are listed in the order given.
     """
+    before, after = index_frame(IndexTotals.of(rows), tool=tool)
+    return before + "".join(index_row(row) for row in rows) + after
+
+
+@dataclass(frozen=True)
+class IndexTotals:
+    articles: int = 0
+    sentences: int = 0
+    glossary_hits: int = 0
+    glossary_failures: int = 0
+
+    @classmethod
+    def of(cls, rows: Sequence[IndexRow]) -> IndexTotals:
+        totals = cls()
+        for row in rows:
+            totals = totals.plus(row)
+        return totals
+
+    def plus(self, row: IndexRow) -> IndexTotals:
+        return IndexTotals(
+            self.articles + 1,
+            self.sentences + row.sentences,
+            self.glossary_hits + row.glossary_hits,
+            self.glossary_failures + row.glossary_failures,
+        )
+
+
+def index_row(row: IndexRow) -> str:
+    """One article's line of ``index.html``, newline included."""
+    href = quote(f"{row.stem}.html")
+    failed = ' class="failed"' if row.glossary_failures else ""
+    return (
+        f'<tr{failed} data-stem="{_e(row.stem)}">'
+        f'<td><a href="{_e(href)}">{_e(row.title)}</a><br><small>{_e(row.stem)}</small></td>'
+        f"<td>{_e(row.date)}</td>"
+        f'<td class="n sentences">{row.sentences}</td>'
+        f'<td class="n hits">{row.glossary_hits}</td>'
+        f'<td class="n failures">{row.glossary_failures}</td>'
+        f'<td class="engine">{_e(row.engine)}</td></tr>\n'
+    )
+
+
+def index_frame(totals: IndexTotals, *, tool: str = "") -> tuple[str, str]:
+    """``index.html`` before and after its rows, so that a long run can stream the rows."""
     from . import __version__
 
     tool = tool or f"dolmetsch {__version__}"
-    body = [
+    before = [
+        *_page_head("Translated articles", tool),
         '<header class="stamp">',
         "<h1>Translated articles</h1>",
-        _meta([("Articles", str(len(rows))), ("Tool", tool)]),
+        _meta([("Articles", str(totals.articles)), ("Tool", tool)]),
         "</header>",
         "<main>",
         '<table class="index">',
@@ -274,26 +325,15 @@ def dump_index(rows: Sequence[IndexRow], *, tool: str = "") -> str:
         '<th class="engine">Engine</th></tr></thead>',
         "<tbody>",
     ]
-    for row in rows:
-        href = quote(f"{row.stem}.html")
-        failed = ' class="failed"' if row.glossary_failures else ""
-        body.append(
-            f'<tr{failed} data-stem="{_e(row.stem)}">'
-            f'<td><a href="{_e(href)}">{_e(row.title)}</a><br><small>{_e(row.stem)}</small></td>'
-            f"<td>{_e(row.date)}</td>"
-            f'<td class="n sentences">{row.sentences}</td>'
-            f'<td class="n hits">{row.glossary_hits}</td>'
-            f'<td class="n failures">{row.glossary_failures}</td>'
-            f'<td class="engine">{_e(row.engine)}</td></tr>'
-        )
-    body += [
+    after = [
         "</tbody>",
         "<tfoot><tr><th>Total</th><th></th>"
-        f'<th class="n">{sum(r.sentences for r in rows)}</th>'
-        f'<th class="n">{sum(r.glossary_hits for r in rows)}</th>'
-        f'<th class="n">{sum(r.glossary_failures for r in rows)}</th><th class="engine"></th>'
+        f'<th class="n">{totals.sentences}</th>'
+        f'<th class="n">{totals.glossary_hits}</th>'
+        f'<th class="n">{totals.glossary_failures}</th><th class="engine"></th>'
         "</tr></tfoot>",
         "</table>",
         "</main>",
+        *PAGE_END,
     ]
-    return _page("Translated articles", body, tool)
+    return "\n".join(before) + "\n", "\n".join(after) + "\n"

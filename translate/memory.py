@@ -35,6 +35,13 @@ CREATE TABLE IF NOT EXISTS unit (
 """
 
 
+# Counts the changes to human translations: outputs made before one are out of date.
+_HUMAN_CHANGED = (
+    "INSERT INTO meta VALUES ('human_changes', '1') ON CONFLICT(key) "
+    "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+)
+
+
 class TranslationMemoryError(DolmetschError):
     """The translation memory cannot be opened or written."""
 
@@ -64,6 +71,19 @@ class Hit:
 class MemoryCounts:
     machine: int
     human: int
+
+
+@dataclass(frozen=True)
+class MergeCounts:
+    """What :meth:`TranslationMemory.merge` took from the other memory."""
+
+    machine: int  # machine translations added
+    human: int  # human translations added
+    conflicts: int  # human translations that differ from this memory's, which were kept
+
+    def describe(self) -> str:
+        kept = f", {self.conflicts} differing human translations left out" if self.conflicts else ""
+        return f"merged {self.machine} machine and {self.human} human translations{kept}"
 
 
 def default_memory_path() -> Path:
@@ -165,10 +185,7 @@ class TranslationMemory:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO unit VALUES (?,?,?,?,?,?,?,?)", rows)
                 if origin == "human" and rows:
-                    self._db.execute(
-                        "INSERT INTO meta VALUES ('human_changes', '1') ON CONFLICT(key) "
-                        "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
-                    )
+                    self._db.execute(_HUMAN_CHANGED)
         except sqlite3.DatabaseError as exc:
             raise TranslationMemoryError(
                 f"{self.path}: cannot write translation memory: {exc}"
@@ -180,6 +197,45 @@ class TranslationMemory:
         translation is stored, so outputs made before are known to be out of date."""
         row = self._db.execute("SELECT value FROM meta WHERE key = 'human_changes'").fetchone()
         return f"{self.path.resolve()}#{row[0] if row else 0}"
+
+    def merge(self, other: Path) -> MergeCounts:
+        """Take the other memory's units that this one lacks (a shard's, translated on
+        another machine).  A human translation here is never replaced: one that differs
+        in ``other`` is counted as a conflict and left out."""
+        if not other.is_file():
+            raise TranslationMemoryError(f"{other}: no such translation memory")
+        try:
+            self._db.execute("ATTACH DATABASE ? AS other", (str(other),))
+        except sqlite3.DatabaseError as exc:
+            raise TranslationMemoryError(f"{other}: cannot open translation memory: {exc}") from exc
+        try:
+            version = self._db.execute(
+                "SELECT value FROM other.meta WHERE key = 'schema'"
+            ).fetchone()
+            if version is None or version[0] != str(SCHEMA_VERSION):
+                raise TranslationMemoryError(
+                    f"{other}: not a translation memory of schema {SCHEMA_VERSION}"
+                )
+            conflicts = self._db.execute(
+                "SELECT count(*) FROM other.unit AS o JOIN unit AS u ON u.source = o.source "
+                "AND u.origin = 'human' AND o.origin = 'human' AND u.target != o.target"
+            ).fetchone()[0]
+            added = {}
+            with self._db:
+                for origin in ("machine", "human"):
+                    before = self._db.total_changes
+                    self._db.execute(
+                        "INSERT OR IGNORE INTO unit SELECT * FROM other.unit WHERE origin = ?",
+                        (origin,),
+                    )
+                    added[origin] = self._db.total_changes - before
+                if added["human"]:
+                    self._db.execute(_HUMAN_CHANGED)
+        except sqlite3.DatabaseError as exc:
+            raise TranslationMemoryError(f"{other}: cannot merge: {exc}") from exc
+        finally:
+            self._db.execute("DETACH DATABASE other")
+        return MergeCounts(added["machine"], added["human"], int(conflicts))
 
     def counts(self) -> MemoryCounts:
         rows = dict(self._db.execute("SELECT origin, count(*) FROM unit GROUP BY origin"))

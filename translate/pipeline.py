@@ -7,15 +7,17 @@ as soon as they are done, so memory does not grow with the size of the corpus.
 
 from __future__ import annotations
 
+import filecmp
 import json
 import os
+import shutil
 import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -32,7 +34,7 @@ from .glossary import (
     glossary_hash,
     translate_with_glossary,
 )
-from .html import IndexRow, dump_html, dump_index
+from .html import IndexRow, IndexTotals, dump_html, index_frame, index_row
 from .ledger import Entry as LedgerEntry
 from .ledger import Ledger, sha256_bytes, sha256_file
 from .memory import Hit, Stamp, TranslationMemory
@@ -89,7 +91,6 @@ class RunSummary:
     sentences: int = 0
     seconds: float = 0.0
     failures: tuple[str, ...] = ()
-    written: tuple[Path, ...] = field(default=())
     glossary: Counts | None = None
     human_edits: int = 0
     kept: int = 0  # articles whose outputs were current and kept as they were
@@ -302,51 +303,60 @@ def write_outputs(
     return paths, units, shas
 
 
-def _same_file_content(a: Path, b: Path) -> bool:
-    return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+class _Spool:
+    """A whole-corpus output (``corpus.tmx``, ``index.html``) streamed to disk piece by
+    piece, then framed and renamed into place at the end.
 
-
-class _CorpusTmx:
-    """out/corpus.tmx, streamed article by article into a temporary file, renamed at the end.
-
-    Memory does not grow with the corpus, and a reader never sees a half-written file.
+    Memory does not grow with the corpus, a reader never sees a half-written file, and an
+    unchanged file is left as it was (with its modification time).
     """
 
-    def __init__(self, out_dir: Path) -> None:
-        self.path = out_dir / "corpus.tmx"
-        self._tmp: Path | None = None
-        self._handle: IO[str] | None = None
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._body: IO[str] | None = None
 
-    def add(self, units: str) -> None:
-        if self._handle is None:
+    def add(self, text: str) -> None:
+        if self._body is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=".corpus.tmx.", suffix=".tmp", dir=self.path.parent)
-            self._tmp = Path(name)
-            self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-            self._handle.write(TMX_HEAD)
-        self._handle.write(units)
+            # open across calls until finish(); unnamed, so a killed run leaves nothing
+            self._body = tempfile.TemporaryFile(  # noqa: SIM115
+                "w+", encoding="utf-8", newline="", dir=self.path.parent
+            )
+        self._body.write(text)
 
-    def finish(self) -> Path | None:
-        if self._handle is None or self._tmp is None:
-            return None
-        self._handle.write(TMX_TAIL)
-        self._handle.close()
-        if self.path.exists() and _same_file_content(self._tmp, self.path):
-            self._tmp.unlink()  # unchanged: keep the old file and its modification time
-            return self.path
-        with self._tmp.open("rb") as handle:
-            os.fsync(handle.fileno())
-        self._tmp.chmod(0o644)
-        self._tmp.replace(self.path)
+    def finish(self, before: str, after: str) -> Path:
+        body, self._body = self._body, None
+        fd, name = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                out.write(before)
+                if body is not None:
+                    body.seek(0)
+                    shutil.copyfileobj(body, out)
+                out.write(after)
+            if self.path.exists() and filecmp.cmp(tmp, self.path, shallow=False):
+                tmp.unlink()
+                return self.path
+            tmp.chmod(0o644)
+            tmp.replace(self.path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        finally:
+            if body is not None:
+                body.close()
         return self.path
 
     def abandon(self) -> None:
-        if self._handle is not None and self._tmp is not None:
-            self._handle.close()
-            self._tmp.unlink(missing_ok=True)
+        if self._body is not None:
+            self._body.close()  # an unnamed temporary file: gone with its handle
+            self._body = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per article for the whole run: keep it small
 class _Planned:
     """An article as the first pass left it: only what the second pass needs."""
 
@@ -359,7 +369,6 @@ class _Planned:
 class ArticleResult:
     """What translating one article produced, as much as the run needs to go on."""
 
-    paths: tuple[Path, ...]
     units: str
     entry: LedgerEntry
     sentences: int
@@ -405,10 +414,10 @@ class WindowTranslator:
         )
         sentences = 0
         for source, article in zip(loaded, translated, strict=True):
-            written, units, shas = write_outputs(article, self.out_dir, self.glossary)
+            _, units, shas = write_outputs(article, self.out_dir, self.glossary)
             row = IndexRow.from_article(article)
             entry = LedgerEntry(article.stem, source.sha256, stamp, shas, row)
-            outcome[source.path] = ArticleResult(tuple(written), units, entry, row.sentences)
+            outcome[source.path] = ArticleResult(units, entry, row.sentences)
             sentences += row.sentences
         return WindowResult(tuple(outcome[p] for p in paths), counts, sentences)
 
@@ -683,13 +692,12 @@ def _translate_planned(
     else:
         here = WindowTranslator(out_dir, engine, glossary, memory)
         results = (here.translate(w, stamp, observer) for w in _windows(planned, window_sentences))
-    written: list[Path] = []
     failures: list[str] = []
     entries: list[LedgerEntry] = []
     articles = sentences = kept = 0
     counts = Counts() if glossary is not None else None
-    corpus = _CorpusTmx(out_dir)
-    index: list[IndexRow] = []
+    corpus, index = _Spool(out_dir / "corpus.tmx"), _Spool(out_dir / "index.html")
+    totals = IndexTotals()
     window_articles: Sequence[ArticleResult | str] = ()
     position = 0
     try:
@@ -699,7 +707,8 @@ def _translate_planned(
                 entry = ledger.get(stem)
                 if entry is not None:
                     corpus.add(_kept_units(out_dir, stem))
-                    index.append(entry.index_row)
+                    index.add(index_row(entry.index_row))
+                    totals = totals.plus(entry.index_row)
                     kept += 1
                     continue
             if position == len(window_articles):
@@ -715,9 +724,9 @@ def _translate_planned(
                 failures.append(result)
                 observer.failed(result)
             else:
-                written.extend(result.paths)
                 corpus.add(result.units)
-                index.append(result.entry.index_row)
+                index.add(index_row(result.entry.index_row))
+                totals = totals.plus(result.entry.index_row)
                 entries.append(result.entry)
                 articles += 1
                 sentences += result.sentences
@@ -726,22 +735,54 @@ def _translate_planned(
                 entries = []
     except BaseException:
         corpus.abandon()
+        index.abandon()
         raise
-    corpus_path = corpus.finish()
-    if corpus_path is not None:
-        written.append(corpus_path)
-        write_if_changed(out_dir / "index.html", dump_index(index).encode("utf-8"))
-        written.append(out_dir / "index.html")
+    if totals.articles:
+        corpus.finish(TMX_HEAD, TMX_TAIL)
+        index.finish(*index_frame(totals))
     return RunSummary(
         engine=engine.info,
         out_dir=out_dir,
         articles=articles,
         sentences=sentences,
         failures=tuple(failures),
-        written=tuple(written),
         glossary=counts,
         kept=kept,
     )
+
+
+@dataclass(frozen=True)
+class FillSummary:
+    articles: int
+    sentences: int
+    failures: tuple[str, ...]
+
+
+def fill_memory(
+    paths: Sequence[Path],
+    engine: Engine,
+    memory: TranslationMemory,
+    glossary: Glossary | None = None,
+    window_sentences: int = WINDOW_SENTENCES,
+) -> FillSummary:
+    """Translate the articles' sentences into ``memory`` only, writing no outputs.
+
+    One shard of a corpus too large for one machine: each machine fills a memory of its
+    own, the memories are merged (:meth:`TranslationMemory.merge`), and one
+    :func:`run_batch` with the merged memory writes every output without calling the
+    engine.  The outputs are then exactly those of a run on one machine.
+    """
+    counted = count_sentences(paths)  # a count per readable article, else its error line
+    readable = [(p, n) for p, n in zip(paths, counted, strict=True) if isinstance(n, int)]
+    planned = [_Planned(p, n, kept=False) for p, n in readable]
+    articles = sentences = 0
+    for window in _windows(planned, window_sentences):
+        translated, _ = translate_documents(
+            [load_article(p) for p in window], engine, Silent(), glossary, memory
+        )
+        articles += len(translated)
+        sentences += sum(len(translatable_texts(a.document)) for a in translated)
+    return FillSummary(articles, sentences, tuple(c for c in counted if isinstance(c, str)))
 
 
 def translate_lines(

@@ -1,0 +1,104 @@
+"""The Dask recipe of examples/dask_cluster.py, on a real local cluster of worker processes:
+shards translated on the workers, memories merged, outputs identical to a one-machine run."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from dolmetsch.engine import load_engine
+from dolmetsch.glossary import load_default_glossary
+from dolmetsch.memory import Stamp, TranslationMemory, TranslationMemoryError
+from dolmetsch.pipeline import discover, run_batch
+from dolmetsch.testing import CountingEngine
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "dask_cluster.py"
+
+
+@pytest.fixture(scope="module")
+def example() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("dask_cluster", EXAMPLE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["dask_cluster"] = module  # so that dataclasses and pickling find it
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[object]:
+    import distributed
+
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
+
+
+def test_cluster_run_equals_a_one_machine_run(
+    example: ModuleType, client: object, installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    glossary = load_default_glossary()
+    spec = example.EngineSpec("argos", str(installed_tiny))
+    driver = CountingEngine(load_engine("argos", packages_dir=installed_tiny))
+    summary = example.translate_on_cluster(
+        client, seeds_copy, tmp_path / "cluster", tmp_path / "tm.sqlite", spec, glossary,
+        3, driver_engine=driver,
+    )  # fmt: skip
+    assert driver.sentences == 0  # every sentence came from the workers' memories
+    assert (summary.articles, summary.sentences, summary.ok) == (5, 189, True)
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        assert memory.counts().machine >= 180  # the seeds' distinct sentences
+
+    with TranslationMemory(tmp_path / "local.sqlite") as memory:
+        local = run_batch(
+            discover(seeds_copy), tmp_path / "local", driver, glossary=glossary, memory=memory
+        )
+    assert local.sentences == 189
+    assert outputs(tmp_path / "cluster") == outputs(tmp_path / "local")
+
+
+def test_shards_cover_every_article_once(example: ModuleType) -> None:
+    paths = [Path(f"{i:03d}.txt") for i in range(11)]
+    parts = example.shards(paths, 4)
+    assert [len(p) for p in parts] == [3, 3, 3, 2]
+    assert [p for part in parts for p in part] == paths
+    assert example.shards(paths[:2], 8) == [[paths[0]], [paths[1]]]
+
+
+def test_merge_keeps_human_translations_and_counts_conflicts(tmp_path: Path) -> None:
+    stamp, human = Stamp("argos", "m", "1", "g"), Stamp("human", "", "", "")
+    with TranslationMemory(tmp_path / "shard.sqlite") as shard:
+        shard.store([("Eins.", "One.", ()), ("Zwei.", "Two.", ())], "machine", stamp)
+        shard.store([("Drei.", "Three (shard).", ()), ("Vier.", "Four.", ())], "human", human)
+    with TranslationMemory(tmp_path / "main.sqlite") as main:
+        main.store([("Drei.", "Three (here).", ())], "human", human)
+        state = main.state()
+        counts = main.merge(tmp_path / "shard.sqlite")
+        assert (counts.machine, counts.human, counts.conflicts) == (2, 1, 1)
+        assert main.human_target("Drei.") == "Three (here)."
+        assert main.human_target("Vier.") == "Four."
+        assert main.lookup(["Eins."], stamp)["Eins."].target == "One."
+        assert main.state() != state  # outputs made before the merge are out of date
+        again = main.merge(tmp_path / "shard.sqlite")
+        assert (again.machine, again.human, again.conflicts) == (0, 0, 1)
+
+
+def test_merging_something_else_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "junk.sqlite").write_bytes(b"not a database" * 100)
+    with TranslationMemory(tmp_path / "main.sqlite") as main:
+        with pytest.raises(TranslationMemoryError, match=r"junk\.sqlite"):
+            main.merge(tmp_path / "junk.sqlite")
+        with pytest.raises(TranslationMemoryError, match="no such translation memory"):
+            main.merge(tmp_path / "missing.sqlite")
+        assert main.counts().machine == 0
