@@ -102,3 +102,24 @@ def test_merging_something_else_is_refused(tmp_path: Path) -> None:
         with pytest.raises(TranslationMemoryError, match="no such translation memory"):
             main.merge(tmp_path / "missing.sqlite")
         assert main.counts().machine == 0
+
+
+def test_tm_merge_command_reports_each_memory(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dolmetsch.cli import main
+
+    with TranslationMemory(tmp_path / "shard.sqlite") as shard:
+        shard.store([("Eins.", "One.", ())], "machine", Stamp("argos", "m", "1", "g"))
+    (tmp_path / "junk.sqlite").write_bytes(b"not a database" * 100)
+    memory = tmp_path / "main.sqlite"
+    args = ["tm", "merge", str(tmp_path / "shard.sqlite"), "--memory", str(memory)]
+    result = CliRunner().invoke(main, args)
+    assert (result.exit_code, result.stdout) == (
+        0, f"{tmp_path / 'shard.sqlite'}: merged 1 machine and 0 human translations\n"
+    )  # fmt: skip
+    result = CliRunner().invoke(main, [*args[:2], str(tmp_path / "junk.sqlite"), *args[3:]])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"dolmetsch: {tmp_path / 'junk.sqlite'}: ")
+    with TranslationMemory(memory) as main_memory:
+        assert main_memory.counts().machine == 1
