@@ -12,6 +12,11 @@ checks the issue's targets:
 * peak memory at 10,000 at most 1.2x that at 1,000 (the run streams);
 * ``--jobs 2`` at least 1.7x faster than ``--jobs 1`` (at 1,000 articles, by default).
 
+Beside ``--jobs N`` it times this machine's own ceiling for N processes: the corpus cut
+into N parts, each translated by an independent ``--jobs 1`` run, all N at once. No way
+of sharing the work among N processes can beat that, so ``--jobs N`` is judged against
+it as well as against the target (a virtual machine's cores are often not whole ones).
+
 ``--repeat K`` makes K rounds of all runs, taking turns, and keeps the fastest of each
 (peak memory is the same from round to round).
 
@@ -52,23 +57,53 @@ def run(corpus: Path, articles: int, jobs: int, engine: str, work: Path) -> Meas
     out, memory = work / "out", work / "tm.sqlite"
     shutil.rmtree(out, ignore_errors=True)
     memory.unlink(missing_ok=True)
-    command = [
-        sys.executable, "-m", "dolmetsch", "run", str(corpus), "--out", str(out),
-        "--memory", str(memory), "--engine", engine, "--jobs", str(jobs),
-    ]  # fmt: skip
+    argv = command(corpus, out, memory, engine, jobs)
     # to files, not pipes: a full pipe would stall the child while we wait for it
     with (work / "stdout").open("w+b") as out_file, (work / "stderr").open("w+b") as err_file:
         started = time.perf_counter()
-        child = subprocess.Popen(command, stdout=out_file, stderr=err_file)
+        child = subprocess.Popen(argv, stdout=out_file, stderr=err_file)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         out_file.seek(0)
         err_file.seek(0)
         stdout, stderr = out_file.read().decode(), err_file.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"run failed: {' '.join(command)}\n{stderr}")
+        raise SystemExit(f"run failed: {' '.join(argv)}\n{stderr}")
     # ru_maxrss: KiB on Linux; the largest of the process and its waited-for children
     return Measure(articles, jobs, seconds, usage.ru_maxrss / 1024, stdout.strip())
+
+
+def command(corpus: Path, out: Path, memory: Path, engine: str, jobs: int) -> list[str]:
+    return [
+        sys.executable, "-m", "dolmetsch", "run", str(corpus), "--out", str(out),
+        "--memory", str(memory), "--engine", engine, "--jobs", str(jobs),
+    ]  # fmt: skip
+
+
+def ceiling(corpus: Path, parts: int, engine: str, work: Path) -> float:
+    """Seconds for ``parts`` independent ``--jobs 1`` runs, each on its share, all at once."""
+    shares = [work / f"share-{k}" for k in range(parts)]
+    for k, share in enumerate(shares):
+        shutil.rmtree(share, ignore_errors=True)
+        (share / "in").mkdir(parents=True)
+        for path in sorted(corpus.glob("*.txt"))[k::parts]:
+            (share / "in" / path.name).hardlink_to(path)
+    started = time.perf_counter()
+    children = [
+        subprocess.Popen(
+            command(share / "in", share / "out", share / "tm.sqlite", engine, 1),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for share in shares
+    ]
+    codes = [child.wait() for child in children]
+    seconds = time.perf_counter() - started
+    if any(codes):
+        raise SystemExit(f"an independent run failed: {codes}")
+    for share in shares:
+        shutil.rmtree(share)
+    return seconds
 
 
 def main() -> int:
@@ -87,6 +122,7 @@ def main() -> int:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="dolmetsch-scale-"))
     measures: list[Measure] = []
+    ceilings: list[float] = []
     try:
         sizes = sorted(set(args.sizes) | {args.jobs_size})
         for size in sizes:
@@ -102,6 +138,11 @@ def main() -> int:
                           f"{m.per_second:7.1f} articles/s  peak {m.peak_mib:7.1f} MiB",
                           flush=True)  # fmt: skip
                     print(f"        {m.summary}", flush=True)
+                if size == args.jobs_size and max(args.jobs) > 1:
+                    most = max(args.jobs)
+                    ceilings.append(ceiling(work / f"corpus-{size}", most, args.engine, work))
+                    print(f"{size:>6} articles  {most} independent --jobs 1 runs on "
+                          f"1/{most} each, at once: {ceilings[-1]:.1f} s", flush=True)  # fmt: skip
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -128,6 +169,10 @@ def main() -> int:
         speedup = at[one].seconds / at[most].seconds
         print(f"--jobs {most} vs --jobs {one} at {args.jobs_size} articles: {speedup:.2f}x "
               f"faster (target: at least 1.7x)")  # fmt: skip
+        if ceilings:
+            limit = at[one].seconds / min(ceilings)
+            print(f"this machine's ceiling for {most} processes (independent runs): "
+                  f"{limit:.2f}x; --jobs {most} reaches {speedup / limit:.0%} of it")  # fmt: skip
     return 0
 
 
