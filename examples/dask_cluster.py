@@ -28,6 +28,8 @@ Without ``--scheduler`` it starts a local cluster of worker processes
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -38,7 +40,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from distributed import Client
 
-    from dolmetsch.engine import Engine
+    from dolmetsch.engine import Engine, EngineInfo
     from dolmetsch.glossary import Glossary
     from dolmetsch.pipeline import RunSummary
 
@@ -66,11 +68,18 @@ def _engine(spec: EngineSpec) -> Engine:
     return spec.open()
 
 
+@dataclass(frozen=True)
+class ShardResult:
+    memory: bytes  # the shard's translation memory, a SQLite file
+    sentences: int
+    failures: tuple[str, ...]  # the files that could not be read, one line each
+    engine: EngineInfo  # what translated it: the driver refuses a worker unlike itself
+
+
 def translate_shard(
     articles: Sequence[tuple[str, bytes]], spec: EngineSpec, glossary: Glossary | None
-) -> tuple[bytes, int, tuple[str, ...]]:
-    """On a worker: the shard's translations as a memory file's bytes, with the number of
-    sentences translated and the files that could not be read."""
+) -> ShardResult:
+    """On a worker: the shard's translations as a memory file's bytes."""
     from dolmetsch.memory import TranslationMemory
     from dolmetsch.pipeline import fill_memory
 
@@ -83,10 +92,12 @@ def translate_shard(
             path.write_bytes(data)
             paths.append(path)
         memory_path = Path(scratch) / "memory.sqlite"
+        engine = _engine(spec)
         with TranslationMemory(memory_path) as memory:
-            summary = fill_memory(paths, _engine(spec), memory, glossary)
+            summary = fill_memory(paths, engine, memory, glossary)
         # closed: SQLite has folded its write-ahead log into the one file
-        return memory_path.read_bytes(), summary.sentences, summary.failures
+        data = memory_path.read_bytes()
+        return ShardResult(data, summary.sentences, summary.failures, engine.info)
 
 
 def shards(paths: Sequence[Path], count: int) -> list[list[Path]]:
@@ -103,7 +114,7 @@ def shards(paths: Sequence[Path], count: int) -> list[list[Path]]:
 
 def _submitted(
     client: Client, parts: list[list[Path]], spec: EngineSpec, glossary: Glossary | None
-) -> Iterator[tuple[bytes, int, tuple[str, ...]]]:
+) -> Iterator[ShardResult]:
     """Each shard's result as it completes; at most two shards per worker in flight, so
     the driver never holds the whole corpus."""
     from distributed import as_completed
@@ -138,6 +149,7 @@ def translate_on_cluster(
     driver_engine: Engine | None = None,
 ) -> RunSummary:
     """Shard, translate on the cluster, merge the memories, render the outputs here."""
+    from dolmetsch.errors import UsageError
     from dolmetsch.files import folder_lock
     from dolmetsch.memory import TranslationMemory
     from dolmetsch.pipeline import discover, run_batch
@@ -147,16 +159,27 @@ def translate_on_cluster(
     client.upload_file(__file__)
     paths = discover(input_dir)
     engine = driver_engine or spec.open()
-    with TranslationMemory(memory_path) as memory, tempfile.TemporaryDirectory() as scratch:
+    # the lock first: a busy output folder is found before the cluster does any work
+    with (
+        folder_lock(out_dir),
+        TranslationMemory(memory_path) as memory,
+        tempfile.TemporaryDirectory() as scratch,
+    ):
         # files a worker could not read are reported by run_batch below, by their own path
-        results = _submitted(client, shards(paths, shard_count), spec, glossary)
-        for number, (data, _, _) in enumerate(results):
+        for number, result in enumerate(
+            _submitted(client, shards(paths, shard_count), spec, glossary)
+        ):
+            if result.engine != engine.info:
+                # its memory's stamps would never match here: the driver would translate
+                raise UsageError(
+                    f"a worker translated with {result.engine.describe()}, "
+                    f"not {engine.info.describe()}; install the same model everywhere"
+                )
             shard_memory = Path(scratch) / f"shard-{number}.sqlite"
-            shard_memory.write_bytes(data)
+            shard_memory.write_bytes(result.memory)
             memory.merge(shard_memory)
             shard_memory.unlink()
-        with folder_lock(out_dir):
-            return run_batch(paths, out_dir, engine, glossary=glossary, memory=memory)
+        return run_batch(paths, out_dir, engine, glossary=glossary, memory=memory)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -174,21 +197,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from distributed import Client, LocalCluster
 
+    from dolmetsch.errors import DolmetschError
     from dolmetsch.glossary import load_default_glossary
 
     spec = EngineSpec(args.engine, args.packages_dir, args.data_dir)
-    if args.scheduler:
-        client = Client(args.scheduler)  # type: ignore[no-untyped-call]
-    else:
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=args.local_workers, threads_per_worker=1, dashboard_address=None
-        )
-        client = Client(cluster)  # type: ignore[no-untyped-call]
-    with client:
-        summary = translate_on_cluster(
-            client, args.input_dir, args.out_dir, args.memory, spec,
-            load_default_glossary(), args.shards,
-        )  # fmt: skip
+    with contextlib.ExitStack() as stack:
+        if args.scheduler:
+            address = args.scheduler
+        else:
+            address = stack.enter_context(
+                LocalCluster(  # type: ignore[no-untyped-call]
+                    n_workers=args.local_workers, threads_per_worker=1, dashboard_address=None
+                )
+            )
+        client = stack.enter_context(Client(address))  # type: ignore[no-untyped-call]
+        try:
+            summary = translate_on_cluster(
+                client, args.input_dir, args.out_dir, args.memory, spec,
+                load_default_glossary(), args.shards,
+            )  # fmt: skip
+        except DolmetschError as exc:
+            print(f"dolmetsch: {exc}", file=sys.stderr)
+            return 2
     print(summary.line())
     return 0 if summary.ok else 1
 

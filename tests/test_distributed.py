@@ -6,28 +6,32 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from dolmetsch.engine import load_engine
+from dolmetsch.aligned import translatable_texts
+from dolmetsch.engine import EngineInfo, load_engine
+from dolmetsch.errors import UsageError
 from dolmetsch.glossary import load_default_glossary
 from dolmetsch.memory import Stamp, TranslationMemory, TranslationMemoryError
-from dolmetsch.pipeline import discover, run_batch
+from dolmetsch.pipeline import discover, load_article, run_batch
 from dolmetsch.testing import CountingEngine
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "dask_cluster.py"
 
 
 @pytest.fixture(scope="module")
-def example() -> ModuleType:
+def example() -> Iterator[ModuleType]:
     spec = importlib.util.spec_from_file_location("dask_cluster", EXAMPLE)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["dask_cluster"] = module  # so that dataclasses and pickling find it
     spec.loader.exec_module(module)
-    return module
+    yield module
+    del sys.modules["dask_cluster"]
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +62,10 @@ def test_cluster_run_equals_a_one_machine_run(
     assert driver.sentences == 0  # every sentence came from the workers' memories
     assert (summary.articles, summary.sentences, summary.ok) == (5, 189, True)
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
-        assert memory.counts().machine >= 180  # the seeds' distinct sentences
+        distinct = {
+            t for p in discover(seeds_copy) for t in translatable_texts(load_article(p).document)
+        }
+        assert memory.counts().machine == len(distinct)
 
     with TranslationMemory(tmp_path / "local.sqlite") as memory:
         local = run_batch(
@@ -123,3 +130,51 @@ def test_tm_merge_command_reports_each_memory(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"dolmetsch: {tmp_path / 'junk.sqlite'}: ")
     with TranslationMemory(memory) as main_memory:
         assert main_memory.counts().machine == 1
+
+
+def test_merge_takes_one_human_translation_per_source_whatever_its_stamp(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    human = Stamp("human", "", "", "")
+    with TranslationMemory(tmp_path / "shard.sqlite") as shard:
+        shard.store([("Eins.", "One (a).", ()), ("Drei.", "Three (shard).", ())], "human", human)
+    # another writer's human rows carry stamps; dolmetsch's always have none
+    with sqlite3.connect(tmp_path / "shard.sqlite") as db:
+        db.execute(
+            "INSERT INTO unit SELECT source, origin, 'x', 'One (b).', engine, model, glossary, "
+            "terms FROM unit WHERE source = 'Eins.'"
+        )
+        db.execute(
+            "INSERT INTO unit SELECT source, origin, 'x', 'Three (x).', engine, model, "
+            "glossary, terms FROM unit WHERE source = 'Drei.'"
+        )
+    db.close()
+    with TranslationMemory(tmp_path / "main.sqlite") as main:
+        main.store([("Drei.", "Three (here).", ())], "human", human)
+        counts = main.merge(tmp_path / "shard.sqlite")
+        assert (counts.machine, counts.human, counts.conflicts) == (0, 1, 1)
+        assert main.counts().human == 2
+        assert main.human_target("Drei.") == "Three (here)."
+        assert main.human_target("Eins.") in {"One (a).", "One (b)."}
+
+
+class _OtherVersion(CountingEngine):
+    @property
+    def info(self) -> EngineInfo:
+        return replace(self.inner.info, model_version="9.9")
+
+
+def test_a_worker_with_another_model_is_refused_before_any_output(
+    example: ModuleType, client: object, installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    spec = example.EngineSpec("argos", str(installed_tiny))
+    driver = _OtherVersion(load_engine("argos", packages_dir=installed_tiny))
+    with pytest.raises(UsageError, match=r"a worker translated with .* not .*9\.9"):
+        example.translate_on_cluster(
+            client, seeds_copy, tmp_path / "out", tmp_path / "tm.sqlite", spec, None, 2,
+            driver_engine=driver,
+        )  # fmt: skip
+    assert driver.sentences == 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [".dolmetsch.lock"]

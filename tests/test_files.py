@@ -45,13 +45,19 @@ def test_latin1_umlauts_decode_correctly() -> None:
             "a.txt: binary file (260 control characters), not text",
         ),
         (b"abc \x81\x8d\x8f", "a.txt: neither UTF-8 nor Windows-1252 text (byte 4: b'\\x81')"),
+        (b"\x1bGIF\x07\x02 some header", "a.txt: binary file (3 control characters), not text"),
     ],
-    ids=["nul", "empty", "whitespace", "controls", "undecodable"],
+    ids=["nul", "empty", "whitespace", "controls", "undecodable", "short-binary"],
 )
 def test_rejects_non_text(data: bytes, message: str) -> None:
     with pytest.raises(InputError) as info:
         decode_article(data, "a.txt")
     assert str(info.value) == message
+
+
+def test_a_few_stray_controls_in_an_article_are_text() -> None:
+    text = "Putin traf\x07 Selenskyj in Kiew. " * 3 + "Ein\x1b Satz."
+    assert decode_article(text.encode("utf-8"), "a.txt").text == text
 
 
 def test_read_missing_file(tmp_path: Path) -> None:

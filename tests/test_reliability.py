@@ -36,6 +36,9 @@ def test_a_five_megabyte_article(installed_tiny: Path, seeds_copy: Path, tmp_pat
     assert len(entries) > 40_000
     assert len(rows) == len(units) >= len(entries)
     assert all(e.msgstr for e in entries)
+    # the last sentence stands on the file's last line of text
+    last_line = len(big.read_text(encoding="utf-8").rstrip("\n").split("\n"))
+    assert entries[-1].occurrences == [("big.txt", str(last_line))]
     page = (out / "big.html").read_text(encoding="utf-8")
     assert page.count(" data-id=") == len(units)
 

@@ -4,12 +4,14 @@ writing outputs atomically so that no reader ever sees a half-written file."""
 from __future__ import annotations
 
 import fcntl
+import filecmp
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .errors import DolmetschError, InputError, OutputError
 
@@ -22,9 +24,11 @@ class BusyError(DolmetschError):
 
 # A text file has few control characters other than whitespace; more than this share of
 # them means the bytes are not text at all. A handful of stray ones (a bell or an escape
-# pasted from a terminal) never does, even in a short article.
+# pasted from a terminal) does not, unless the file is so short that they are a large
+# share of it.
 MAX_CONTROL_SHARE = 0.01
 STRAY_CONTROLS = 8
+MAX_STRAY_SHARE = 0.05
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 
 
@@ -53,7 +57,8 @@ def decode_article(data: bytes, where: str) -> DecodedText:
                 f"{data[exc.start : exc.start + 1]!r})"
             ) from None
     controls = sum(1 for ch in text if ch < " " and ch not in _TEXT_CONTROLS)
-    if controls > STRAY_CONTROLS and controls / len(text) > MAX_CONTROL_SHARE:
+    share = controls / len(text) if text else 0.0
+    if share > MAX_STRAY_SHARE or (controls > STRAY_CONTROLS and share > MAX_CONTROL_SHARE):
         raise InputError(f"{where}: binary file ({controls} control characters), not text")
     if not text.strip():
         raise InputError(f"{where}: empty article (no text to translate)")
@@ -79,23 +84,43 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     even a power cut can leave an empty file under the name; outputs that can be made again
     (and that the run's ledger checks by hash) do without that cost.
     """
+    write_streamed(path, lambda handle: handle.write(data), durable, keep_unchanged=False)
+
+
+def write_streamed(
+    path: Path,
+    write: Callable[[IO[bytes]], object],
+    durable: bool = True,
+    keep_unchanged: bool = True,
+) -> bool:
+    """:func:`write_atomic` for content too large to hold: ``write`` streams it into the
+    temporary file.  With ``keep_unchanged`` a file that already holds the same bytes is
+    left as it was (with its modification time).  True when ``path`` was replaced."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(f"{path.parent}: cannot write output: {exc.strerror or exc}") from exc
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
+        if keep_unchanged and path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+            tmp.unlink()
+            return False
         # mkstemp creates 0600; keep the mode of the file replaced, else the usual 0644
-        Path(tmp).chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        Path(tmp).replace(path)
+        tmp.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        tmp.replace(path)
+        return True
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write output: {exc.strerror or exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:

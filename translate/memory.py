@@ -8,6 +8,7 @@ A damaged database is reported, never silently emptied or replaced.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -36,6 +37,23 @@ CREATE TABLE IF NOT EXISTS unit (
 
 
 # Counts the changes to human translations: outputs made before one are out of date.
+# Merging another memory (``other``, attached): its machine units this one lacks, and its
+# human ones for sources with no human translation here (one per source, whatever stamp a
+# foreign writer gave it). A differing human translation is a conflict, counted per source.
+_MERGE_MACHINE = (
+    "INSERT OR IGNORE INTO main.unit SELECT source, origin, stamp, target, engine, model, "
+    "glossary, terms FROM other.unit WHERE origin = 'machine'"
+)
+_MERGE_HUMAN = (
+    "INSERT OR IGNORE INTO main.unit SELECT o.source, 'human', '', o.target, o.engine, "
+    "o.model, o.glossary, o.terms FROM other.unit AS o WHERE o.origin = 'human' AND NOT "
+    "EXISTS (SELECT 1 FROM main.unit AS u WHERE u.source = o.source AND u.origin = 'human')"
+)
+_MERGE_CONFLICTS = (
+    "SELECT count(DISTINCT o.source) FROM other.unit AS o JOIN main.unit AS u "
+    "ON u.source = o.source AND u.origin = 'human' "
+    "WHERE o.origin = 'human' AND u.target != o.target"
+)
 _HUMAN_CHANGED = (
     "INSERT INTO meta VALUES ('human_changes', '1') ON CONFLICT(key) "
     "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
@@ -216,26 +234,29 @@ class TranslationMemory:
                 raise TranslationMemoryError(
                     f"{other}: not a translation memory of schema {SCHEMA_VERSION}"
                 )
-            conflicts = self._db.execute(
-                "SELECT count(*) FROM other.unit AS o JOIN unit AS u ON u.source = o.source "
-                "AND u.origin = 'human' AND o.origin = 'human' AND u.target != o.target"
-            ).fetchone()[0]
-            added = {}
-            with self._db:
-                for origin in ("machine", "human"):
-                    before = self._db.total_changes
-                    self._db.execute(
-                        "INSERT OR IGNORE INTO unit SELECT * FROM other.unit WHERE origin = ?",
-                        (origin,),
-                    )
-                    added[origin] = self._db.total_changes - before
-                if added["human"]:
+            # one write transaction from the count to the last insert, so that a human
+            # translation stored meanwhile by another process cannot slip between them
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                conflicts = self._db.execute(_MERGE_CONFLICTS).fetchone()[0]
+                before = self._db.total_changes
+                self._db.execute(_MERGE_MACHINE)
+                machine = self._db.total_changes - before
+                before = self._db.total_changes
+                self._db.execute(_MERGE_HUMAN)
+                human = self._db.total_changes - before
+                if human:
                     self._db.execute(_HUMAN_CHANGED)
+                self._db.commit()
+            except BaseException:
+                self._db.rollback()
+                raise
         except sqlite3.DatabaseError as exc:
             raise TranslationMemoryError(f"{other}: cannot merge: {exc}") from exc
         finally:
-            self._db.execute("DETACH DATABASE other")
-        return MergeCounts(added["machine"], added["human"], int(conflicts))
+            with contextlib.suppress(sqlite3.Error):  # never hide the error that got here
+                self._db.execute("DETACH DATABASE other")
+        return MergeCounts(machine, human, int(conflicts))
 
     def counts(self) -> MemoryCounts:
         rows = dict(self._db.execute("SELECT origin, count(*) FROM unit GROUP BY origin"))

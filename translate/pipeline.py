@@ -7,9 +7,7 @@ as soon as they are done, so memory does not grow with the size of the corpus.
 
 from __future__ import annotations
 
-import filecmp
 import json
-import os
 import shutil
 import tempfile
 import time
@@ -25,8 +23,8 @@ from . import __version__
 from .aligned import TranslatedArticle, Translation, align, translatable_texts
 from .document import Document, parse_document
 from .engine import Engine, EngineInfo, Progress
-from .errors import DolmetschError, InputError, UsageError
-from .files import decode_article, read_input, write_if_changed
+from .errors import DolmetschError, InputError, OutputError, UsageError
+from .files import decode_article, read_input, write_if_changed, write_streamed
 from .glossary import (
     Counts,
     Glossary,
@@ -305,7 +303,7 @@ def write_outputs(
 
 class _Spool:
     """A whole-corpus output (``corpus.tmx``, ``index.html``) streamed to disk piece by
-    piece, then framed and renamed into place at the end.
+    piece, then framed and written into place at the end (:func:`write_streamed`).
 
     Memory does not grow with the corpus, a reader never sees a half-written file, and an
     unchanged file is left as it was (with its modification time).
@@ -313,42 +311,32 @@ class _Spool:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._body: IO[str] | None = None
+        self._body: IO[bytes] | None = None
 
     def add(self, text: str) -> None:
-        if self._body is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # open across calls until finish(); unnamed, so a killed run leaves nothing
-            self._body = tempfile.TemporaryFile(  # noqa: SIM115
-                "w+", encoding="utf-8", newline="", dir=self.path.parent
-            )
-        self._body.write(text)
-
-    def finish(self, before: str, after: str) -> Path:
-        body, self._body = self._body, None
-        fd, name = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
-        )
-        tmp = Path(name)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                out.write(before)
-                if body is not None:
-                    body.seek(0)
-                    shutil.copyfileobj(body, out)
-                out.write(after)
-            if self.path.exists() and filecmp.cmp(tmp, self.path, shallow=False):
-                tmp.unlink()
-                return self.path
-            tmp.chmod(0o644)
-            tmp.replace(self.path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        finally:
+            if self._body is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                # open across calls until finish(); unnamed, so a killed run leaves nothing
+                self._body = tempfile.TemporaryFile(dir=self.path.parent)  # noqa: SIM115
+            self._body.write(text.encode("utf-8"))
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write output: {exc.strerror or exc}") from exc
+
+    def finish(self, before: str, after: str) -> None:
+        body = self._body
+
+        def write(out: IO[bytes]) -> None:
+            out.write(before.encode("utf-8"))
             if body is not None:
-                body.close()
-        return self.path
+                body.seek(0)
+                shutil.copyfileobj(body, out)
+            out.write(after.encode("utf-8"))
+
+        try:
+            write_streamed(self.path, write, durable=False)
+        finally:
+            self.abandon()
 
     def abandon(self) -> None:
         if self._body is not None:
@@ -733,13 +721,12 @@ def _translate_planned(
             if position == len(window_articles) and ledger is not None:
                 ledger.record(entries)  # the window's outputs are all on disk now
                 entries = []
-    except BaseException:
+        if totals.articles:
+            corpus.finish(TMX_HEAD, TMX_TAIL)
+            index.finish(*index_frame(totals))
+    finally:
         corpus.abandon()
         index.abandon()
-        raise
-    if totals.articles:
-        corpus.finish(TMX_HEAD, TMX_TAIL)
-        index.finish(*index_frame(totals))
     return RunSummary(
         engine=engine.info,
         out_dir=out_dir,
@@ -775,14 +762,19 @@ def fill_memory(
     counted = count_sentences(paths)  # a count per readable article, else its error line
     readable = [(p, n) for p, n in zip(paths, counted, strict=True) if isinstance(n, int)]
     planned = [_Planned(p, n, kept=False) for p, n in readable]
+    failures = [c for c in counted if isinstance(c, str)]
     articles = sentences = 0
     for window in _windows(planned, window_sentences):
-        translated, _ = translate_documents(
-            [load_article(p) for p in window], engine, Silent(), glossary, memory
-        )
+        loaded = []
+        for path in window:
+            try:
+                loaded.append(load_article(path))
+            except DolmetschError as exc:  # changed since it was counted
+                failures.append(str(exc))
+        translated, _ = translate_documents(loaded, engine, Silent(), glossary, memory)
         articles += len(translated)
         sentences += sum(len(translatable_texts(a.document)) for a in translated)
-    return FillSummary(articles, sentences, tuple(c for c in counted if isinstance(c, str)))
+    return FillSummary(articles, sentences, tuple(failures))
 
 
 def translate_lines(
