@@ -266,6 +266,22 @@ def test_one_target_per_source_in_order(engine: LexiconEngine) -> None:
     assert sum(done) == len(sources)
 
 
+def test_caches_stay_bounded_and_give_the_same_translations(
+    store_dir: Path, excerpt_ding: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dolmetsch.lexicon.engine as lexicon_engine
+    import dolmetsch.lexicon.store as lexicon_store
+
+    sentences = [c[0] for c in TRANSLATIONS]
+    expected = open_lexicon(store_dir, build=False, ding=excerpt_ding).translate(sentences)
+    monkeypatch.setattr(lexicon_engine, "CACHE_LIMIT", 3)
+    monkeypatch.setattr(lexicon_store, "CACHE_LIMIT", 3)
+    small = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    assert small.translate(sentences) == expected
+    assert 0 < len(small._words) <= 4 and len(small._compounds) <= 4
+    assert len(small.store._senses) <= 4
+
+
 def test_deterministic(store_dir: Path, excerpt_ding: Path) -> None:
     sentences = [c[0] for c in TRANSLATIONS]
     first = open_lexicon(store_dir, build=False, ding=excerpt_ding).translate(sentences)

@@ -43,7 +43,7 @@ from .rules import (
     indefinite_article,
     ordinal,
 )
-from .store import Store, build_store, default_data_dir, store_path
+from .store import CACHE_LIMIT, Store, build_store, default_data_dir, store_path
 
 Mode = Literal["full", "baseline"]
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -233,6 +233,8 @@ class LexiconEngine:
             return self._words[cache_key]
         found = self._lookup(word, participle, compounds)
         if compounds:
+            if len(self._words) > CACHE_LIMIT:  # memory stays flat on any corpus
+                self._words.clear()
             self._words[cache_key] = found
         return found
 
@@ -317,6 +319,8 @@ class LexiconEngine:
                     self.lookup(surface, compounds=False) or self._sense(head, False) or head
                 )
                 result = " ".join(english)
+        if len(self._compounds) > CACHE_LIMIT:
+            self._compounds.clear()
         self._compounds[word] = result
         return result
 

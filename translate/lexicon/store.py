@@ -38,7 +38,9 @@ from .sources import (
 SCHEMA_VERSION = 7
 # Multi-word keys longer than this are not matched as contiguous phrases.
 MAX_PHRASE_WORDS = 4
-_CACHE_LIMIT = 200_000
+# Entries per lookup cache (store and engine); a full cache is cleared, so memory stays flat
+# on any corpus while a run keeps the common words warm.
+CACHE_LIMIT = 200_000
 
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
@@ -446,7 +448,7 @@ class Store:
             found = Sense(
                 en, en_pp or en, first, pos0, frozenset(pos3.split()), frozenset(poss.split()), fde
             )
-        if len(self._senses) > _CACHE_LIMIT:
+        if len(self._senses) > CACHE_LIMIT:
             self._senses.clear()
         self._senses[key] = found
         return found
@@ -463,7 +465,7 @@ class Store:
         except KeyError:
             pass
         row = self._con.execute("SELECT lemma, tag FROM lemma WHERE form=?", (form,)).fetchone()
-        if len(self._lemmas) > _CACHE_LIMIT:
+        if len(self._lemmas) > CACHE_LIMIT:
             self._lemmas.clear()
         self._lemmas[form] = found = (row[0], row[1]) if row else None
         return found
@@ -476,7 +478,7 @@ class Store:
         except KeyError:
             pass
         row = self._con.execute("SELECT form FROM inflection WHERE en=? AND tag=?", key).fetchone()
-        if len(self._inflections) > _CACHE_LIMIT:
+        if len(self._inflections) > CACHE_LIMIT:
             self._inflections.clear()
         self._inflections[key] = found = row[0] if row else None
         return found
@@ -488,7 +490,7 @@ class Store:
         except KeyError:
             pass
         row = self._con.execute("SELECT de FROM phrase WHERE key=?", (lower,)).fetchone()
-        if len(self._phrases) > _CACHE_LIMIT:
+        if len(self._phrases) > CACHE_LIMIT:
             self._phrases.clear()
         self._phrases[lower] = found = row[0] if row else None
         return found
@@ -500,7 +502,7 @@ class Store:
         except KeyError:
             pass
         row = self._con.execute("SELECT 1 FROM name WHERE de=?", (word,)).fetchone()
-        if len(self._names) > _CACHE_LIMIT:
+        if len(self._names) > CACHE_LIMIT:
             self._names.clear()
         self._names[word] = found = row is not None
         return found
@@ -514,7 +516,7 @@ class Store:
         row = self._con.execute(
             "SELECT n FROM phrase_start WHERE first=?", (first_lower,)
         ).fetchone()
-        if len(self._starts) > _CACHE_LIMIT:
+        if len(self._starts) > CACHE_LIMIT:
             self._starts.clear()
         self._starts[first_lower] = found = int(row[0]) if row else 0
         return found
