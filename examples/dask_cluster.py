@@ -3,8 +3,9 @@
 
 The recipe, in three steps, none of which needs a shared file system:
 
-1. **Shard.** The driver splits the articles into shards and sends each shard's files
-   (name and bytes) to a worker.
+1. **Shard.** The driver splits the articles with sentences its memory cannot translate
+   yet (all of them the first time, only new or changed ones on a re-run) into shards and
+   sends each shard's files (name and bytes) to a worker.
 2. **Translate into memories.** Each worker writes its shard to a scratch folder, opens
    the engine once (cached per worker process) and translates the shard into a fresh
    translation memory of its own (:func:`dolmetsch.pipeline.fill_memory`, no outputs),
@@ -138,6 +139,12 @@ def _submitted(
             running.add(following)  # type: ignore[no-untyped-call]
 
 
+@dataclass(frozen=True)
+class ClusterRun:
+    sent: int  # articles sent to the workers: those with sentences the memory lacked
+    summary: RunSummary
+
+
 def translate_on_cluster(
     client: Client,
     input_dir: Path,
@@ -147,12 +154,12 @@ def translate_on_cluster(
     glossary: Glossary | None,
     shard_count: int,
     driver_engine: Engine | None = None,
-) -> RunSummary:
+) -> ClusterRun:
     """Shard, translate on the cluster, merge the memories, render the outputs here."""
     from dolmetsch.errors import UsageError
     from dolmetsch.files import folder_lock
     from dolmetsch.memory import TranslationMemory
-    from dolmetsch.pipeline import discover, run_batch
+    from dolmetsch.pipeline import discover, needing_engine, run_batch
 
     # the workers need this module to unpickle translate_shard when it was imported (run as
     # a script, cloudpickle sends the functions by value); without it their tasks never end
@@ -165,9 +172,11 @@ def translate_on_cluster(
         TranslationMemory(memory_path) as memory,
         tempfile.TemporaryDirectory() as scratch,
     ):
-        # files a worker could not read are reported by run_batch below, by their own path
+        # a re-run sends only what the memory cannot translate yet; files no one can read
+        # are reported by run_batch below, by their own path
+        todo = needing_engine(paths, engine.info, glossary, memory)
         for number, result in enumerate(
-            _submitted(client, shards(paths, shard_count), spec, glossary)
+            _submitted(client, shards(todo, shard_count) if todo else [], spec, glossary)
         ):
             if result.engine != engine.info:
                 # its memory's stamps would never match here: the driver would translate
@@ -179,7 +188,8 @@ def translate_on_cluster(
             shard_memory.write_bytes(result.memory)
             memory.merge(shard_memory)
             shard_memory.unlink()
-        return run_batch(paths, out_dir, engine, glossary=glossary, memory=memory)
+        summary = run_batch(paths, out_dir, engine, glossary=glossary, memory=memory)
+        return ClusterRun(len(todo), summary)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -212,15 +222,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         client = stack.enter_context(Client(address))  # type: ignore[no-untyped-call]
         try:
-            summary = translate_on_cluster(
+            done = translate_on_cluster(
                 client, args.input_dir, args.out_dir, args.memory, spec,
                 load_default_glossary(), args.shards,
             )  # fmt: skip
         except DolmetschError as exc:
             print(f"dolmetsch: {exc}", file=sys.stderr)
             return 2
-    print(summary.line())
-    return 0 if summary.ok else 1
+    print(f"{done.sent} articles translated on the cluster; {done.summary.line()}")
+    return 0 if done.summary.ok else 1
 
 
 if __name__ == "__main__":

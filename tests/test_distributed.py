@@ -55,11 +55,13 @@ def test_cluster_run_equals_a_one_machine_run(
     glossary = load_default_glossary()
     spec = example.EngineSpec("argos", str(installed_tiny))
     driver = CountingEngine(load_engine("argos", packages_dir=installed_tiny))
-    summary = example.translate_on_cluster(
+    done = example.translate_on_cluster(
         client, seeds_copy, tmp_path / "cluster", tmp_path / "tm.sqlite", spec, glossary,
         3, driver_engine=driver,
     )  # fmt: skip
+    summary = done.summary
     assert driver.sentences == 0  # every sentence came from the workers' memories
+    assert done.sent == 5
     assert (summary.articles, summary.sentences, summary.ok) == (5, 189, True)
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
         distinct = {
@@ -73,6 +75,23 @@ def test_cluster_run_equals_a_one_machine_run(
         )
     assert local.sentences == 189
     assert outputs(tmp_path / "cluster") == outputs(tmp_path / "local")
+
+
+def test_a_cluster_rerun_sends_only_new_articles(
+    example: ModuleType, client: object, installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    spec = example.EngineSpec("argos", str(installed_tiny))
+    driver = CountingEngine(load_engine("argos", packages_dir=installed_tiny))
+    args = (client, seeds_copy, tmp_path / "out", tmp_path / "tm.sqlite", spec, None, 2)
+    assert example.translate_on_cluster(*args, driver_engine=driver).sent == 5
+    before = outputs(tmp_path / "out")
+    again = example.translate_on_cluster(*args, driver_engine=driver)
+    assert (again.sent, again.summary.kept) == (0, 5)
+    assert outputs(tmp_path / "out") == before
+    (seeds_copy / "new.txt").write_text("Ein neuer Satz über Kiew.\n", encoding="utf-8")
+    third = example.translate_on_cluster(*args, driver_engine=driver)
+    assert (third.sent, third.summary.articles, third.summary.kept) == (1, 1, 5)
+    assert driver.sentences == 0
 
 
 def test_shards_cover_every_article_once(example: ModuleType) -> None:

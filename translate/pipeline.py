@@ -184,9 +184,9 @@ def translate_documents(
     """
     texts = [translatable_texts(a.document) for a in articles]
     flat = [t for ts in texts for t in ts]
-    ghash = glossary_hash(glossary) if glossary is not None else ""
     info = engine.info
-    stamp = Stamp(info.name, info.model, info.model_version, ghash)
+    stamp = memory_stamp(info, glossary)
+    ghash = stamp.glossary
     known = memory.lookup(flat, stamp) if memory is not None else {}
     misses = list(dict.fromkeys(t for t in flat if t not in known))
     fresh, fresh_counts = translate_sentences(misses, engine, glossary, observer.advanced)
@@ -223,6 +223,29 @@ def translate_documents(
 
 
 FAILED = "! "  # marks a failed glossary term among a memory unit's terms
+
+
+def memory_stamp(info: EngineInfo, glossary: Glossary | None) -> Stamp:
+    """The key under which the memory keeps this engine's translations with this glossary."""
+    ghash = glossary_hash(glossary) if glossary is not None else ""
+    return Stamp(info.name, info.model, info.model_version, ghash)
+
+
+def needing_engine(
+    paths: Sequence[Path], info: EngineInfo, glossary: Glossary | None, memory: TranslationMemory
+) -> list[Path]:
+    """The readable articles with a sentence ``memory`` cannot translate for this engine and
+    glossary: what is left to send to an engine (unreadable ones are the run's to report)."""
+    stamp = memory_stamp(info, glossary)
+    left = []
+    for path in paths:
+        try:
+            texts = translatable_texts(load_article(path).document)
+        except DolmetschError:
+            continue
+        if len(memory.lookup(texts, stamp)) < len(set(texts)):
+            left.append(path)
+    return left
 
 
 def _remembered(source: str, hit: Hit, glossary: Glossary | None) -> Translation:
