@@ -94,5 +94,9 @@ def align(
     return TranslatedArticle(document, source_name, encoding, engine, tuple(pairs), glossary_hash)
 
 
+def translatable_segments(document: Document) -> list[Segment]:
+    return [s for s in document.segments() if s.translatable]
+
+
 def translatable_texts(document: Document) -> list[str]:
-    return [s.text for s in document.segments() if s.translatable]
+    return [s.text for s in translatable_segments(document)]

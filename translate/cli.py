@@ -557,8 +557,9 @@ def glossary_suggest(input_dir: Path, min_count: int, glossary_file: Path | None
     Each line: the proposed English form, its spellings with counts, and the entry that
     already covers it (or NEW).
     """
+    from .articles import load_article
     from .glossary import load_glossary, suggest
-    from .pipeline import discover, load_article
+    from .pipeline import discover
 
     texts = [(load_article(p).document.text, "") for p in discover(input_dir)]
     current = load_glossary(_glossary_path(glossary_file))

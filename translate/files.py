@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import filecmp
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -20,6 +21,10 @@ LOCK_NAME = ".dolmetsch.lock"
 
 class BusyError(DolmetschError):
     """Another dolmetsch run is writing into the same output folder."""
+
+
+class NotOursError(OutputError):
+    """A file holds bytes dolmetsch did not write (a person's edit): it was left as it is."""
 
 
 # A text file has few control characters other than whitespace; more than this share of
@@ -76,7 +81,7 @@ def read_article(path: Path) -> DecodedText:
     return decode_article(read_input(path), str(path))
 
 
-def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+def write_atomic(path: Path, data: bytes, durable: bool = True, expect: str | None = None) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
     The rename makes the write whole or absent for any reader and after any crash of the
@@ -84,7 +89,7 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     even a power cut can leave an empty file under the name; outputs that can be made again
     (and that the run's ledger checks by hash) do without that cost.
     """
-    write_streamed(path, lambda handle: handle.write(data), durable, keep_unchanged=False)
+    write_streamed(path, lambda handle: handle.write(data), durable, False, expect)
 
 
 def write_streamed(
@@ -92,10 +97,17 @@ def write_streamed(
     write: Callable[[IO[bytes]], object],
     durable: bool = True,
     keep_unchanged: bool = True,
+    expect: str | None = None,
 ) -> bool:
     """:func:`write_atomic` for content too large to hold: ``write`` streams it into the
     temporary file.  With ``keep_unchanged`` a file that already holds the same bytes is
-    left as it was (with its modification time).  True when ``path`` was replaced."""
+    left as it was (with its modification time).  True when ``path`` was replaced.
+
+    ``expect`` guards a person's work: the SHA-256 of the only bytes ``path`` may hold to be
+    replaced (what dolmetsch last wrote there).  It is checked immediately before the
+    rename, so an edit saved while the content was made is not lost: :class:`NotOursError`.
+    A missing or empty file (a torn write) may always be written.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -111,6 +123,9 @@ def write_streamed(
         if keep_unchanged and path.is_file() and filecmp.cmp(tmp, path, shallow=False):
             tmp.unlink()
             return False
+        if expect is not None and not _replaceable(path, expect):
+            tmp.unlink()
+            raise NotOursError(f"{path}: changed since dolmetsch wrote it; it was left as it is")
         # mkstemp creates 0600; keep the mode of the file replaced, else the usual 0644
         tmp.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
         tmp.replace(path)
@@ -123,7 +138,17 @@ def write_streamed(
         raise
 
 
-def write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:
+def _replaceable(path: Path, expect: str) -> bool:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return True
+    return not data or hashlib.sha256(data).hexdigest() == expect
+
+
+def write_if_changed(
+    path: Path, data: bytes, durable: bool = True, expect: str | None = None
+) -> bool:
     """:func:`write_atomic` unless ``path`` already holds ``data``; True when it wrote.
 
     A re-run on unchanged articles then costs no disk writes, and the files keep their
@@ -134,7 +159,7 @@ def write_if_changed(path: Path, data: bytes, durable: bool = True) -> bool:
             return False
     except OSError:
         pass
-    write_atomic(path, data, durable)
+    write_atomic(path, data, durable, expect)
     return True
 
 

@@ -6,8 +6,11 @@ of every output written for it.  A re-run that finds all of them unchanged knows
 are exactly what translating again would produce, and keeps them without reading, parsing
 or rendering the article: an unchanged article costs a few file hashes.
 
-The ledger is only an optimisation.  A missing, damaged or foreign ledger means every article
-takes the normal path (the translation memory still spares the engine), never an error.
+It is also how dolmetsch knows which files in the folder it wrote: an output is replaced
+only while it holds the bytes recorded here, so a person's edit is never overwritten.  A
+missing, damaged or foreign ledger means every article takes the normal path (the
+translation memory still spares the engine), and an existing output whose bytes would change
+is then left alone and reported, never overwritten.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ CREATE TABLE IF NOT EXISTS article (
     stamp TEXT NOT NULL,
     outputs TEXT NOT NULL,     -- JSON: output file name -> SHA-256 of its bytes
     index_row TEXT NOT NULL    -- JSON: the article's line in index.html
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS output (  -- the run's own files: corpus.tmx, index.html
+    name TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL
 ) WITHOUT ROWID;
 """
 
@@ -140,6 +147,25 @@ class Ledger:
                 self._db.executemany("INSERT OR REPLACE INTO article VALUES (?,?,?,?,?)", rows)
         except sqlite3.DatabaseError:
             self.close()  # the next run takes the normal path for these articles
+
+    def written(self, name: str) -> str | None:
+        """The SHA-256 of the run-wide output ``name`` as dolmetsch last wrote it."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT sha256 FROM output WHERE name = ?", (name,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return None if row is None else str(row[0])
+
+    def record_written(self, name: str, sha256: str) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO output VALUES (?, ?)", (name, sha256))
+        except sqlite3.DatabaseError:
+            self.close()
 
     def forget(self, stem: str) -> None:
         if self._db is None:

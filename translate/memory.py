@@ -19,21 +19,35 @@ from typing import Literal
 from .errors import DolmetschError
 
 Origin = Literal["machine", "human"]
-SCHEMA_VERSION = 1
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS unit (
+SCHEMA_VERSION = 2
+_UNIT_TABLE = """
+CREATE TABLE IF NOT EXISTS {name} (
     source TEXT NOT NULL,
     origin TEXT NOT NULL CHECK (origin IN ('machine', 'human')),
     stamp TEXT NOT NULL,   -- engine, model, model version and glossary hash; '' for human
+    context TEXT NOT NULL, -- human: the segment it was made for (stem#id), '' when unknown
     target TEXT NOT NULL,
     engine TEXT NOT NULL,
     model TEXT NOT NULL,
     glossary TEXT NOT NULL,
     terms TEXT NOT NULL,   -- glossary terms applied, one per line (machine units)
-    PRIMARY KEY (source, origin, stamp)
+    seq INTEGER NOT NULL,  -- human: order of storing; the latest serves other segments
+    PRIMARY KEY (source, origin, stamp, context)
 ) WITHOUT ROWID;
 """
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    + _UNIT_TABLE.format(name="unit")
+)
+# Version 1 had no context (one human translation per source) and no seq: its rows move
+# over unchanged, a human translation with the context '' (made for no segment in
+# particular), so that it still serves every segment with that sentence.
+_MIGRATE_1 = (
+    _UNIT_TABLE.format(name="unit_v2")
+    + "INSERT INTO unit_v2 SELECT source, origin, stamp, '', target, engine, model, glossary, "
+    "terms, 0 FROM unit; DROP TABLE unit; ALTER TABLE unit_v2 RENAME TO unit; "
+    "UPDATE meta SET value = '2' WHERE key = 'schema';"
+)
 
 
 # Counts the changes to human translations: outputs made before one are out of date.
@@ -41,18 +55,22 @@ CREATE TABLE IF NOT EXISTS unit (
 # human ones for sources with no human translation here (one per source, whatever stamp a
 # foreign writer gave it). A differing human translation is a conflict, counted per source.
 _MERGE_MACHINE = (
-    "INSERT OR IGNORE INTO main.unit SELECT source, origin, stamp, target, engine, model, "
-    "glossary, terms FROM other.unit WHERE origin = 'machine'"
+    "INSERT OR IGNORE INTO main.unit SELECT source, origin, stamp, '', target, engine, model, "
+    "glossary, terms, 0 FROM other.unit WHERE origin = 'machine'"
 )
+# Human translations come over with their segment; one for a segment that has a human
+# translation here already is a conflict, and this memory's is kept.
 _MERGE_HUMAN = (
-    "INSERT OR IGNORE INTO main.unit SELECT o.source, 'human', '', o.target, o.engine, "
-    "o.model, o.glossary, o.terms FROM other.unit AS o WHERE o.origin = 'human' AND NOT "
-    "EXISTS (SELECT 1 FROM main.unit AS u WHERE u.source = o.source AND u.origin = 'human')"
+    "INSERT OR IGNORE INTO main.unit SELECT o.source, 'human', '', o.context, o.target, "
+    "o.engine, o.model, o.glossary, o.terms, "
+    "(SELECT coalesce(max(seq), 0) FROM main.unit) + o.seq + 1 "
+    "FROM other.unit AS o WHERE o.origin = 'human' AND NOT EXISTS (SELECT 1 FROM main.unit "
+    "AS u WHERE u.source = o.source AND u.origin = 'human' AND u.context = o.context)"
 )
 _MERGE_CONFLICTS = (
-    "SELECT count(DISTINCT o.source) FROM other.unit AS o JOIN main.unit AS u "
-    "ON u.source = o.source AND u.origin = 'human' "
-    "WHERE o.origin = 'human' AND u.target != o.target"
+    "SELECT count(*) FROM (SELECT DISTINCT o.source, o.context FROM other.unit AS o "
+    "JOIN main.unit AS u ON u.source = o.source AND u.origin = 'human' "
+    "AND u.context = o.context WHERE o.origin = 'human' AND u.target != o.target)"
 )
 _HUMAN_CHANGED = (
     "INSERT INTO meta VALUES ('human_changes', '1') ON CONFLICT(key) "
@@ -78,17 +96,31 @@ class Stamp:
         return "\t".join((self.engine, self.model, self.model_version, self.glossary))
 
 
+HUMAN = Stamp("human", "", "", "")
+
+
 @dataclass(frozen=True)
 class Hit:
     target: str
     origin: Origin
     terms: tuple[str, ...] = ()
+    context: str = ""  # a human translation's segment (``stem#p1.s2``), '' when unknown
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A sentence people translated differently for different segments; each segment
+    keeps its own, others get the latest."""
+
+    source: str
+    translations: tuple[tuple[str, str], ...]  # (context, target), latest first
 
 
 @dataclass(frozen=True)
 class MemoryCounts:
     machine: int
     human: int
+    conflicts: int = 0  # sentences with differing human translations
 
 
 @dataclass(frozen=True)
@@ -131,6 +163,13 @@ class TranslationMemory:
                     self._db.execute(
                         "INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
                     )
+            elif version[0] == "1":
+                try:  # one transaction: a crash leaves version 1 whole, never half of each
+                    self._db.executescript(f"BEGIN IMMEDIATE; {_MIGRATE_1} COMMIT;")
+                except BaseException:
+                    if self._db.in_transaction:
+                        self._db.rollback()
+                    raise
             elif version[0] != str(SCHEMA_VERSION):
                 raise TranslationMemoryError(
                     f"{path}: translation memory schema {version[0]}, this dolmetsch "
@@ -155,24 +194,46 @@ class TranslationMemory:
         self._db.close()
 
     def lookup(self, sources: Sequence[str], stamp: Stamp) -> dict[str, Hit]:
-        """The best known translation of each source: human first, then this stamp's machine."""
-        found: dict[str, Hit] = {}
+        """The best known translation of each source for no segment in particular: a human
+        one (see :meth:`lookup_segments`), else this stamp's machine one."""
+        hits = self.lookup_segments(sources, [""] * len(sources), stamp)
+        return {s: h for s, h in zip(sources, hits, strict=True) if h is not None}
+
+    def lookup_segments(
+        self, sources: Sequence[str], contexts: Sequence[str], stamp: Stamp
+    ) -> list[Hit | None]:
+        """The best known translation of each source in its segment (``contexts``, one per
+        source): the human one made for that segment, else one made for no segment in
+        particular (a CAT tool's), else the latest made for another segment, else this
+        stamp's machine one; None when the memory has none."""
         query = (
-            "SELECT target, origin, terms FROM unit WHERE source = ? AND "
-            "(origin = 'human' OR stamp = ?) ORDER BY origin = 'human' DESC LIMIT 1"
+            "SELECT target, origin, terms, context FROM unit WHERE source = ? AND "
+            "(origin = 'human' OR stamp = ?) "
+            "ORDER BY origin = 'human' DESC, context = ? DESC, context = '' DESC, seq DESC LIMIT 1"
         )
+        found: dict[tuple[str, str], Hit | None] = {}
         own = not self._db.in_transaction
-        if own:
-            self._db.execute("BEGIN")  # one read transaction, not one lock per sentence
         try:
-            for source in dict.fromkeys(sources):
-                row = self._db.execute(query, (source, stamp.key)).fetchone()
-                if row is not None:
-                    found[source] = Hit(row[0], row[1], tuple(filter(None, row[2].split("\n"))))
-        finally:
             if own:
-                self._db.commit()
-        return found
+                self._db.execute("BEGIN")  # one read transaction, not one lock per sentence
+            try:
+                for key in zip(sources, contexts, strict=True):
+                    if key in found:
+                        continue
+                    row = self._db.execute(query, (key[0], stamp.key, key[1])).fetchone()
+                    found[key] = (
+                        None
+                        if row is None
+                        else Hit(row[0], row[1], tuple(filter(None, row[2].split("\n"))), row[3])
+                    )
+            finally:
+                if own:
+                    self._db.commit()
+        except sqlite3.DatabaseError as exc:
+            raise TranslationMemoryError(
+                f"{self.path}: cannot read translation memory: {exc}"
+            ) from exc
+        return [found[key] for key in zip(sources, contexts, strict=True)]
 
     def machine_targets(self, source: str) -> set[str]:
         rows = self._db.execute(
@@ -180,10 +241,19 @@ class TranslationMemory:
         )
         return {row[0] for row in rows}
 
-    def human_target(self, source: str) -> str | None:
-        row = self._db.execute(
-            "SELECT target FROM unit WHERE source = ? AND origin = 'human'", (source,)
-        ).fetchone()
+    def human_target(self, source: str, context: str | None = None) -> str | None:
+        """The human translation made for ``context``; without one, the latest of any."""
+        if context is not None:
+            row = self._db.execute(
+                "SELECT target FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
+                (source, context),
+            ).fetchone()
+        else:
+            row = self._db.execute(
+                "SELECT target FROM unit WHERE source = ? AND origin = 'human' "
+                "ORDER BY seq DESC LIMIT 1",
+                (source,),
+            ).fetchone()
         return None if row is None else str(row[0])
 
     def store(
@@ -192,23 +262,61 @@ class TranslationMemory:
         origin: Origin,
         stamp: Stamp,
     ) -> int:
-        """Record ``(source, target, glossary terms)`` units; a human unit replaces the
-        previous human one for its source, a machine unit the one with the same stamp."""
+        """Record ``(source, target, glossary terms)`` units; a machine unit replaces the one
+        with the same stamp, a human one (made for no segment in particular) the previous
+        human one without a segment.  A machine unit never replaces a human one."""
+        if origin == "human":
+            return self.store_human((source, target, "") for source, target, _ in units)
         rows = [
-            (source, origin, "" if origin == "human" else stamp.key, target,
-             stamp.engine, stamp.model, stamp.glossary, "\n".join(terms))
+            (source, "machine", stamp.key, "", target, stamp.engine, stamp.model,
+             stamp.glossary, "\n".join(terms), 0)
             for source, target, terms in units
         ]  # fmt: skip
+        return self._write("INSERT OR REPLACE INTO unit VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+
+    def store_human(self, units: Iterable[tuple[str, str, str]]) -> int:
+        """Record a person's ``(source, target, context)`` translations; each replaces the
+        human translation of the same source for the same segment only, so two segments
+        with the same sentence keep their own."""
+        listed = list(units)
+        if not listed:
+            return 0
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO unit VALUES (?,?,?,?,?,?,?,?)", rows)
-                if origin == "human" and rows:
-                    self._db.execute(_HUMAN_CHANGED)
+                self._db.execute("BEGIN IMMEDIATE")  # seq is read and written in one go
+                start = self._db.execute("SELECT coalesce(max(seq), 0) FROM unit").fetchone()[0]
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO unit VALUES (?,'human','',?,?,'human','','','',?)",
+                    [(s, c, t, start + n) for n, (s, t, c) in enumerate(listed, start=1)],
+                )
+                self._db.execute(_HUMAN_CHANGED)
+        except sqlite3.DatabaseError as exc:
+            raise TranslationMemoryError(
+                f"{self.path}: cannot write translation memory: {exc}"
+            ) from exc
+        return len(listed)
+
+    def _write(self, statement: str, rows: Sequence[tuple[object, ...]]) -> int:
+        try:
+            with self._db:
+                self._db.executemany(statement, rows)
         except sqlite3.DatabaseError as exc:
             raise TranslationMemoryError(
                 f"{self.path}: cannot write translation memory: {exc}"
             ) from exc
         return len(rows)
+
+    def conflicts(self) -> list[Conflict]:
+        """Sentences with differing human translations, in source order."""
+        rows = self._db.execute(
+            "SELECT source, context, target FROM unit WHERE origin = 'human' AND source IN "
+            "(SELECT source FROM unit WHERE origin = 'human' GROUP BY source "
+            "HAVING count(DISTINCT target) > 1) ORDER BY source, seq DESC"
+        )
+        grouped: dict[str, list[tuple[str, str]]] = {}
+        for source, context, target in rows:
+            grouped.setdefault(source, []).append((context, target))
+        return [Conflict(source, tuple(pairs)) for source, pairs in grouped.items()]
 
     def state(self) -> str:
         """Names this memory and its human translations' state: it changes whenever a human
@@ -260,7 +368,15 @@ class TranslationMemory:
 
     def counts(self) -> MemoryCounts:
         rows = dict(self._db.execute("SELECT origin, count(*) FROM unit GROUP BY origin"))
-        return MemoryCounts(machine=int(rows.get("machine", 0)), human=int(rows.get("human", 0)))
+        conflicts = self._db.execute(
+            "SELECT count(*) FROM (SELECT source FROM unit WHERE origin = 'human' "
+            "GROUP BY source HAVING count(DISTINCT target) > 1)"
+        ).fetchone()[0]
+        return MemoryCounts(
+            machine=int(rows.get("machine", 0)),
+            human=int(rows.get("human", 0)),
+            conflicts=int(conflicts),
+        )
 
     def units(self, origin: Origin | None = None) -> list[tuple[str, str, Origin]]:
         """``(source, target, origin)`` rows, human ones first, in source order."""
@@ -269,5 +385,5 @@ class TranslationMemory:
         if origin is not None:
             query += " WHERE origin = ?"
             params = (origin,)
-        query += " ORDER BY origin = 'human' DESC, source, stamp"
+        query += " ORDER BY origin = 'human' DESC, source, stamp, context"
         return [(s, t, o) for s, t, o in self._db.execute(query, params)]

@@ -7,12 +7,12 @@ as soon as they are done, so memory does not grow with the size of the corpus.
 
 from __future__ import annotations
 
+import hashlib
 import json
-import shutil
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -20,11 +20,18 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from . import __version__
-from .aligned import TranslatedArticle, Translation, align, translatable_texts
-from .document import Document, parse_document
+from .aligned import (
+    TranslatedArticle,
+    Translation,
+    align,
+    translatable_segments,
+    translatable_texts,
+)
+from .articles import LoadedArticle, load_article
+from .edits import NEVER, REPORTED, Edits, context, take_edits
 from .engine import Engine, EngineInfo, Progress
-from .errors import DolmetschError, InputError, OutputError, UsageError
-from .files import decode_article, read_input, write_if_changed, write_streamed
+from .errors import DolmetschError, OutputError, UsageError
+from .files import NotOursError, read_input, write_if_changed, write_streamed
 from .glossary import (
     Counts,
     Glossary,
@@ -34,9 +41,9 @@ from .glossary import (
 )
 from .html import IndexRow, IndexTotals, dump_html, index_frame, index_row
 from .ledger import Entry as LedgerEntry
-from .ledger import Ledger, sha256_bytes, sha256_file
+from .ledger import Ledger, sha256_bytes
 from .memory import Hit, Stamp, TranslationMemory
-from .po import dump_po, parse_po, po_lines
+from .po import dump_po
 from .segment import sentence_spans
 from .tmx import TMX_HEAD, TMX_TAIL, dump_tmx_units
 from .tsv import dump_tsv
@@ -74,14 +81,6 @@ class Silent:
 
 
 @dataclass(frozen=True)
-class LoadedArticle:
-    path: Path
-    document: Document
-    encoding: str
-    sha256: str = ""  # of the file's bytes
-
-
-@dataclass(frozen=True)
 class RunSummary:
     engine: EngineInfo
     out_dir: Path
@@ -92,6 +91,7 @@ class RunSummary:
     glossary: Counts | None = None
     human_edits: int = 0
     kept: int = 0  # articles whose outputs were current and kept as they were
+    conflicts: int = 0  # sentences people translated differently in different segments
 
     @property
     def ok(self) -> bool:
@@ -108,6 +108,11 @@ class RunSummary:
             line += "; " + describe_counts(self.glossary)
         if self.human_edits:
             line += f"; {self.human_edits} human edits kept"
+        if self.conflicts:
+            line += (
+                f"; {self.conflicts} sentences have differing human translations, each used "
+                "for its own segment (dolmetsch tm stats lists them)"
+            )
         return line
 
 
@@ -130,15 +135,6 @@ def discover(input_dir: Path) -> list[Path]:
     if not paths:
         raise UsageError(f"{input_dir}: no *.txt articles to translate")
     return paths
-
-
-def load_article(path: Path, data: bytes | None = None) -> LoadedArticle:
-    """Read (unless ``data`` holds the file's bytes already), decode and parse an article."""
-    data = read_input(path) if data is None else data
-    decoded = decode_article(data, str(path))
-    return LoadedArticle(
-        path, parse_document(path.stem, decoded.text), decoded.encoding, sha256_bytes(data)
-    )
 
 
 def translate_sentences(
@@ -182,13 +178,18 @@ def translate_documents(
     same engine, model and glossary) are not sent to the engine.  The glossary counts are
     per occurrence, so they do not depend on how articles are grouped into calls.
     """
-    texts = [translatable_texts(a.document) for a in articles]
-    flat = [t for ts in texts for t in ts]
+    segments = [translatable_segments(a.document) for a in articles]
+    flat = [s.text for ss in segments for s in ss]
+    contexts = [
+        context(a.path.stem, s.id) for a, ss in zip(articles, segments, strict=True) for s in ss
+    ]
     info = engine.info
     stamp = memory_stamp(info, glossary)
     ghash = stamp.glossary
-    known = memory.lookup(flat, stamp) if memory is not None else {}
-    misses = list(dict.fromkeys(t for t in flat if t not in known))
+    hits = (
+        memory.lookup_segments(flat, contexts, stamp) if memory is not None else [None] * len(flat)
+    )
+    misses = list(dict.fromkeys(t for t, hit in zip(flat, hits, strict=True) if hit is None))
     fresh, fresh_counts = translate_sentences(misses, engine, glossary, observer.advanced)
     if memory is not None and misses:
         memory.store(
@@ -200,24 +201,32 @@ def translate_documents(
             stamp,
         )
     by_source = dict(zip(misses, fresh, strict=True))
-    for source, hit in known.items():
-        by_source[source] = _remembered(source, hit, glossary)
-    observer.advanced(sum(1 for t in flat if t in known))
+    each = dict(zip(misses, fresh_counts, strict=True)) if fresh_counts is not None else {}
+    targets = [
+        by_source[t] if hit is None else _remembered(t, hit, glossary)
+        for t, hit in zip(flat, hits, strict=True)
+    ]
+    observer.advanced(sum(1 for hit in hits if hit is not None))
     counts = None
     if glossary is not None:
-        each = dict(zip(misses, fresh_counts or [], strict=True))
-        counts = sum((each[t] if t in each else _hit_counts(by_source[t]) for t in flat), Counts())
-    targets = iter(by_source[t] for t in flat)
+        counts = sum(
+            (
+                each[t] if hit is None else _hit_counts(target)
+                for t, hit, target in zip(flat, hits, targets, strict=True)
+            ),
+            Counts(),
+        )
+    remaining = iter(targets)
     articles_out = [
         align(
             article.document,
-            [next(targets) for _ in article_texts],
+            [next(remaining) for _ in article_segments],
             source_name=article.path.name,
             encoding=article.encoding,
             engine=info,
             glossary_hash=ghash,
         )
-        for article, article_texts in zip(articles, texts, strict=True)
+        for article, article_segments in zip(articles, segments, strict=True)
     ]
     return articles_out, counts
 
@@ -265,63 +274,58 @@ def _hit_counts(translation: Translation) -> Counts:
     return Counts(found=found, enforced=found - failed, failed=failed)
 
 
-def import_edits(stem: str, out_dir: Path, memory: TranslationMemory) -> int:
-    """Take a person's corrections from ``out_dir/<stem>.po`` into the memory as human.
+@dataclass(frozen=True)
+class Written:
+    """What writing one article's outputs did."""
 
-    An entry counts as edited when its fuzzy flag was cleared (reviewed), or when its text
-    differs from every machine translation the memory holds for the sentence.  An entry
-    still fuzzy whose machine translation the memory does not know is left alone: it cannot
-    be told apart from an unreviewed machine translation.
-    """
-    path = out_dir / f"{stem}.po"
-    if not path.exists():
-        return 0
-
-    refusal = "fix it or move it away: it was not overwritten"
-    try:
-        raw = path.read_text(encoding="utf-8")
-        entries = parse_po(raw)
-    except (OSError, ValueError) as exc:
-        raise InputError(
-            f"{path}: cannot read the PO file to keep its edits ({exc}); {refusal}"
-        ) from exc
-    # polib skips what it cannot parse without a word; count the entries ourselves so that a
-    # damaged file is never mistaken for one without edits and overwritten.
-    declared = sum(1 for line in po_lines(raw) if line.startswith("msgid "))
-    active = [e for e in entries if not e.obsolete]
-    if "X-Dolmetsch-Source" not in entries.metadata or declared != len(active) + 1:
-        raise InputError(f"{path}: cannot read the PO file to keep its edits (damaged); {refusal}")
-    edits = []
-    for entry in active:
-        source, target = entry.msgid, entry.msgstr
-        if not target or target == source or memory.human_target(source) == target:
-            continue
-        machine = memory.machine_targets(source)
-        if "fuzzy" not in entry.flags or (machine and target not in machine):
-            edits.append((source, target, ()))
-    return memory.store(edits, "human", Stamp("human", "", "", "")) if edits else 0
+    units: str  # its TMX units, which the corpus TMX reuses
+    shas: dict[str, str]  # SHA-256 of each output by name, NEVER for one left alone
+    refusals: tuple[str, ...]  # one line per output left alone, with what to do
 
 
 def write_outputs(
-    article: TranslatedArticle, out_dir: Path, glossary: Glossary | None = None
-) -> tuple[list[Path], str, dict[str, str]]:
+    article: TranslatedArticle,
+    out_dir: Path,
+    glossary: Glossary | None = None,
+    expected: Mapping[str, str] | None = None,
+    memory: bool = True,
+) -> Written:
     """Write the article's PO, TSV, side-by-side HTML and TMX, each atomically.
 
-    Returns the paths, the article's TMX units (which the corpus TMX reuses) and the
-    SHA-256 of every file by name (which the ledger records).
+    With ``expected`` (SHA-256 by file name: the bytes dolmetsch last wrote) an output is
+    replaced only if it still holds those bytes, checked immediately before the rename;
+    any other file there is a person's and is left alone (:data:`REPORTED` when the
+    first step already said so).  ``memory`` tells the advice for a PO left alone.
     """
     stem = article.stem
     outputs = {f"{stem}{ext}": dump(article, glossary) for ext, dump in ARTICLE_WRITERS.items()}
     units = dump_tmx_units(article)
     outputs[f"{stem}.tmx"] = TMX_HEAD + units + TMX_TAIL
-    paths, shas = [], {}
+    shas, refusals = {}, []
     for name, text in outputs.items():
         data = text.encode("utf-8")
-        # not flushed to disk one by one: made again from the memory if a power cut tore one
-        write_if_changed(out_dir / name, data, durable=False)
-        paths.append(out_dir / name)
+        expect = None if expected is None else expected.get(name, NEVER)
+        try:
+            # not flushed to disk one by one: made again from the memory if a power cut tore one
+            write_if_changed(out_dir / name, data, durable=False, expect=expect)
+        except NotOursError as exc:
+            shas[name] = NEVER
+            if expect != REPORTED:
+                refusals.append(f"{exc}: {_advice(name, memory)}")
+            continue
         shas[name] = sha256_bytes(data)
-    return paths, units, shas
+    return Written(units, shas, tuple(refusals))
+
+
+def _advice(name: str, memory: bool) -> str:
+    if not name.endswith(".po"):
+        return "move it away to have it written again (corrections belong in the .po file)"
+    if memory:
+        return "it was saved during this run: run again to take its edits into the memory"
+    return (
+        "--no-memory cannot keep its edits: run without --no-memory to take them into "
+        "the memory, or move it away"
+    )
 
 
 class _Spool:
@@ -346,20 +350,28 @@ class _Spool:
         except OSError as exc:
             raise OutputError(f"{self.path}: cannot write output: {exc.strerror or exc}") from exc
 
-    def finish(self, before: str, after: str) -> None:
+    def finish(self, before: str, after: str, expect: str | None = None) -> str:
+        """Write the file (see :func:`write_streamed` for ``expect``); its SHA-256."""
         body = self._body
+        digest = hashlib.sha256()
+
+        def put(out: IO[bytes], data: bytes) -> None:
+            out.write(data)
+            digest.update(data)
 
         def write(out: IO[bytes]) -> None:
-            out.write(before.encode("utf-8"))
+            put(out, before.encode("utf-8"))
             if body is not None:
                 body.seek(0)
-                shutil.copyfileobj(body, out)
-            out.write(after.encode("utf-8"))
+                while chunk := body.read(1 << 20):
+                    put(out, chunk)
+            put(out, after.encode("utf-8"))
 
         try:
-            write_streamed(self.path, write, durable=False)
+            write_streamed(self.path, write, durable=False, expect=expect)
         finally:
             self.abandon()
+        return digest.hexdigest()
 
     def abandon(self) -> None:
         if self._body is not None:
@@ -383,6 +395,11 @@ class ArticleResult:
     units: str
     entry: LedgerEntry
     sentences: int
+    refusals: tuple[str, ...] = ()  # outputs left alone: a person's
+
+
+# An article to translate and the bytes each of its outputs may hold to be replaced.
+Job = tuple[Path, Mapping[str, str]]
 
 
 @dataclass(frozen=True)
@@ -411,10 +428,12 @@ class WindowTranslator:
         self.memory = memory
 
     def translate(
-        self, paths: Sequence[Path], stamp: str, observer: Observer | None = None
+        self, jobs: Sequence[Job], stamp: str, observer: Observer | None = None
     ) -> WindowResult:
         loaded: list[LoadedArticle] = []
         outcome: dict[Path, ArticleResult | str] = {}
+        expected = dict(jobs)
+        paths = [path for path, _ in jobs]
         for path in paths:
             try:
                 loaded.append(load_article(path))
@@ -425,10 +444,18 @@ class WindowTranslator:
         )
         sentences = 0
         for source, article in zip(loaded, translated, strict=True):
-            _, units, shas = write_outputs(article, self.out_dir, self.glossary)
+            written = write_outputs(
+                article,
+                self.out_dir,
+                self.glossary,
+                expected[source.path],
+                memory=self.memory is not None,
+            )
             row = IndexRow.from_article(article)
-            entry = LedgerEntry(article.stem, source.sha256, stamp, shas, row)
-            outcome[source.path] = ArticleResult(units, entry, row.sentences)
+            entry = LedgerEntry(article.stem, source.sha256, stamp, written.shas, row)
+            outcome[source.path] = ArticleResult(
+                written.units, entry, row.sentences, written.refusals
+            )
             sentences += row.sentences
         return WindowResult(tuple(outcome[p] for p in paths), counts, sentences)
 
@@ -468,8 +495,8 @@ def _ready() -> None:
     _worker()
 
 
-def _work(paths: Sequence[Path], stamp: str) -> WindowResult:
-    return _worker().translate(paths, stamp)
+def _work(jobs: Sequence[Job], stamp: str) -> WindowResult:
+    return _worker().translate(jobs, stamp)
 
 
 class _Workers:
@@ -488,7 +515,7 @@ class _Workers:
         )
         self._ready = [self._pool.submit(_ready) for _ in range(jobs)]
 
-    def results(self, windows: Iterator[list[Path]], stamp: str) -> Iterator[WindowResult]:
+    def results(self, windows: Iterator[list[Job]], stamp: str) -> Iterator[WindowResult]:
         """The windows' results in window order, at most two windows per worker under
         way, so memory stays flat however long the corpus is."""
         pending: deque[Future[WindowResult]] = deque()
@@ -561,15 +588,15 @@ def count_sentences(paths: Sequence[Path]) -> list[int | str]:
 
 
 class _Planner:
-    """The first pass: take people's edits into the memory, find the articles whose outputs
-    are current, and count the sentences of the others for the progress total (in the
-    workers when there are any: parsing is most of this pass's time)."""
+    """The first pass, after people's edits are in the memory: find the articles whose
+    outputs are current, and count the sentences of the others for the progress total (in
+    the workers when there are any: parsing is most of this pass's time)."""
 
     def __init__(
         self,
         out_dir: Path,
         memory: TranslationMemory | None,
-        ledger: Ledger | None,
+        ledger: Ledger,
         workers: _Workers | None = None,
     ) -> None:
         self.out_dir = out_dir
@@ -577,15 +604,11 @@ class _Planner:
         self.ledger = ledger
         self.workers = workers
         self.failures: list[str] = []
-        self.human = 0
 
     def plan(self, paths: Sequence[Path], engine: EngineInfo, glossary: Glossary | None
              ) -> list[_Planned]:  # fmt: skip
         stamp = run_stamp(engine, glossary, self.memory)
         checked = [(path, self._is_current(path, stamp)) for path in paths]
-        if self.memory is not None and run_stamp(engine, glossary, self.memory) != stamp:
-            # human translations came in: every article goes through the memory again
-            checked = [(path, False) for path, current in checked if current is not None]
         to_count = [path for path, current in checked if current is False]
         counts = dict(zip(to_count, self._count(to_count), strict=True))
         planned = []
@@ -604,12 +627,8 @@ class _Planner:
         """Whether the article's outputs are current; None when it cannot be read."""
         try:
             data = read_input(path)
-            entry = self.ledger.get(path.stem) if self.ledger is not None else None
-            if self.memory is not None:
-                po = f"{path.stem}.po"
-                current = sha256_file(self.out_dir / po)
-                if current is not None and (entry is None or entry.outputs.get(po) != current):
-                    self.human += import_edits(path.stem, self.out_dir, self.memory)
+            # Without a memory every sentence is translated afresh: nothing is kept.
+            entry = self.ledger.get(path.stem) if self.memory is not None else None
             return entry is not None and entry.current(self.out_dir, sha256_bytes(data), stamp)
         except DolmetschError as exc:
             self.failures.append(str(exc))
@@ -639,8 +658,11 @@ def run_batch(
 ) -> RunSummary:
     """Translate the articles at ``paths`` (see :func:`discover`) into ``out_dir``.
 
-    Two passes, each holding one window of articles at a time: the first takes people's
-    edits into the memory and counts; the second translates window by window and writes.
+    First people's edits in the output folder's PO files are taken into the memory
+    (:func:`take_edits`).  Then two passes, each holding one window of articles at a time:
+    the first counts; the second translates window by window and writes.  An output is
+    replaced only while it holds the bytes dolmetsch last wrote (or those whose edits were
+    taken): anything else there is a person's, reported and left alone.
     An article whose outputs the ledger shows current (same source, engine, glossary and
     memory) is kept as it is.  With ``jobs`` > 1 the windows are translated in that many
     worker processes, each opening its engine with ``spawn_engine()``; outputs do not depend
@@ -657,27 +679,30 @@ def run_batch(
     if jobs > 1 and spawn_engine is not None:
         memory_path = memory.path if memory is not None else None
         workers = _Workers(jobs, (spawn_engine, engine.info, out_dir, glossary, memory_path))
-    # Without a memory every sentence is translated afresh, so no outputs are kept either.
-    ledger = Ledger(out_dir) if memory is not None else None
+    # The ledger says which outputs dolmetsch wrote, so it is kept even without a memory.
+    ledger = Ledger(out_dir)
     try:
+        edits = take_edits(paths, out_dir, memory, ledger)
+        for failure in edits.refusals:
+            observer.failed(failure)
         planner = _Planner(out_dir, memory, ledger, workers)
         planned = planner.plan(paths, engine.info, glossary)
         for failure in planner.failures:
             observer.failed(failure)
         summary = _translate_planned(
             planned, out_dir, engine, observer, window_sentences, glossary, memory, ledger,
-            workers,
+            workers, edits,
         )  # fmt: skip
     finally:
-        if ledger is not None:
-            ledger.close()
+        ledger.close()
         if workers is not None:
             workers.close()
     return replace(
         summary,
         seconds=time.perf_counter() - started,
-        failures=(*planner.failures, *summary.failures),
-        human_edits=planner.human,
+        failures=(*edits.refusals, *planner.failures, *summary.failures),
+        human_edits=edits.imported,
+        conflicts=memory.counts().conflicts if memory is not None else 0,
     )
 
 
@@ -689,20 +714,31 @@ def _translate_planned(
     window_sentences: int,
     glossary: Glossary | None,
     memory: TranslationMemory | None,
-    ledger: Ledger | None,
+    ledger: Ledger,
     workers: _Workers | None,
+    edits: Edits,
 ) -> RunSummary:
     total = sum(p.sentences for p in planned)
     observer.started(total)
     stamp = run_stamp(engine.info, glossary, memory)
+
+    def jobs(window: list[Path]) -> list[Job]:
+        recorded = {path: ledger.get(path.stem) for path in window}
+        return [
+            (path, edits.expected(path.stem, entry.outputs if entry is not None else {}))
+            for path, entry in recorded.items()
+        ]
+
     results: Iterator[WindowResult]
     if workers is not None:
         # small windows, so that every worker has work and none waits long for the last
         size = max(1, min(window_sentences, WORKER_WINDOW, -(-total // (8 * workers.jobs))))
-        results = workers.results(_windows(planned, size), stamp)
+        results = workers.results(map(jobs, _windows(planned, size)), stamp)
     else:
         here = WindowTranslator(out_dir, engine, glossary, memory)
-        results = (here.translate(w, stamp, observer) for w in _windows(planned, window_sentences))
+        results = (
+            here.translate(jobs(w), stamp, observer) for w in _windows(planned, window_sentences)
+        )
     failures: list[str] = []
     entries: list[LedgerEntry] = []
     articles = sentences = kept = 0
@@ -714,7 +750,7 @@ def _translate_planned(
     try:
         for article in planned:
             stem = article.path.stem
-            if article.kept and ledger is not None:
+            if article.kept:
                 entry = ledger.get(stem)
                 if entry is not None:
                     corpus.add(_kept_units(out_dir, stem))
@@ -735,18 +771,26 @@ def _translate_planned(
                 failures.append(result)
                 observer.failed(result)
             else:
+                for refusal in result.refusals:
+                    failures.append(refusal)
+                    observer.failed(refusal)
                 corpus.add(result.units)
                 index.add(index_row(result.entry.index_row))
                 totals = totals.plus(result.entry.index_row)
                 entries.append(result.entry)
                 articles += 1
                 sentences += result.sentences
-            if position == len(window_articles) and ledger is not None:
+            if position == len(window_articles):
                 ledger.record(entries)  # the window's outputs are all on disk now
                 entries = []
         if totals.articles:
-            corpus.finish(TMX_HEAD, TMX_TAIL)
-            index.finish(*index_frame(totals))
+            for spool, frame in ((corpus, (TMX_HEAD, TMX_TAIL)), (index, index_frame(totals))):
+                name = spool.path.name
+                try:
+                    ledger.record_written(name, spool.finish(*frame, ledger.written(name) or NEVER))
+                except NotOursError as exc:
+                    failures.append(f"{exc}: move it away to have it written again")
+                    observer.failed(failures[-1])
     finally:
         corpus.abandon()
         index.abandon()
