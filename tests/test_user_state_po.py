@@ -63,7 +63,7 @@ def translated(installed_tiny: Path, seeds_copy: Path, tmp_path: Path) -> Path:
     return out
 
 
-def test_no_memory_run_refuses_an_edited_po_and_the_next_run_keeps_the_edit(
+def test_no_memory_runs_never_replace_a_persons_translations(
     translated: Path, seeds_copy: Path
 ) -> None:
     po = translated / f"{STEM}.po"
@@ -85,8 +85,15 @@ def test_no_memory_run_refuses_an_edited_po_and_the_next_run_keeps_the_edit(
     assert done.returncode == 0, done.stderr
     assert "1 human edits kept" in done.stdout
     assert msgstr(po, "h1.s1") == "A reviewer's headline"
-    # and a later --no-memory run may replace it again: it is dolmetsch's bytes now
-    assert run(seeds_copy, translated, "--no-memory").returncode == 0
+    # a later --no-memory run cannot make that translation again: the article is left alone
+    shown = {p.name: p.read_bytes() for p in translated.glob(f"{STEM}.*")}
+    done = run(seeds_copy, translated, "--no-memory")
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"dolmetsch: {po}: shows 1 human translations, which --no-memory cannot reproduce; "
+        "the article's outputs were left as they are: run without --no-memory"
+    ]
+    assert {p.name: p.read_bytes() for p in translated.glob(f"{STEM}.*")} == shown
 
 
 def test_the_same_sentence_keeps_each_articles_own_human_translation(

@@ -89,6 +89,7 @@ class IndexRow:
     glossary_failures: int
     engine: str
     date: str = ""
+    human: int = 0  # sentences with a person's translation
 
     @classmethod
     def from_article(cls, article: TranslatedArticle) -> IndexRow:
@@ -100,6 +101,7 @@ class IndexRow:
             glossary_failures=sum(len(pair.failed) for pair in article.pairs),
             engine=article.engine.describe(),
             date=article.document.date or "",
+            human=sum(1 for pair in article.pairs if pair.origin == "human"),
         )
 
 

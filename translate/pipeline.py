@@ -718,6 +718,9 @@ def _translate_planned(
     workers: _Workers | None,
     edits: Edits,
 ) -> RunSummary:
+    failures: list[str] = []
+    if memory is None:  # outputs showing people's translations cannot be made again
+        planned = [p for p in planned if not _holds_human(p, ledger, out_dir, failures, observer)]
     total = sum(p.sentences for p in planned)
     observer.started(total)
     stamp = run_stamp(engine.info, glossary, memory)
@@ -739,7 +742,6 @@ def _translate_planned(
         results = (
             here.translate(jobs(w), stamp, observer) for w in _windows(planned, window_sentences)
         )
-    failures: list[str] = []
     entries: list[LedgerEntry] = []
     articles = sentences = kept = 0
     counts = Counts() if glossary is not None else None
@@ -803,6 +805,23 @@ def _translate_planned(
         glossary=counts,
         kept=kept,
     )
+
+
+def _holds_human(
+    article: _Planned, ledger: Ledger, out_dir: Path, failures: list[str], observer: Observer
+) -> bool:
+    """Whether the article's outputs show human translations (so a run without the memory,
+    which cannot reproduce them, must leave them alone); reported when they do."""
+    entry = ledger.get(article.path.stem)
+    if entry is None or not entry.index_row.human:
+        return False
+    po = out_dir / f"{article.path.stem}.po"
+    failures.append(
+        f"{po}: shows {entry.index_row.human} human translations, which --no-memory cannot "
+        "reproduce; the article's outputs were left as they are: run without --no-memory"
+    )
+    observer.failed(failures[-1])
+    return True
 
 
 @dataclass(frozen=True)
