@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Protocol
 
-from . import __version__
+from . import __version__, lifeline
 from .aligned import TranslatedArticle, Translation, align, translatable_texts
 from .document import Document, parse_document
 from .engine import Engine, EngineInfo, Progress
@@ -425,6 +425,7 @@ class WindowTranslator:
         )
         sentences = 0
         for source, article in zip(loaded, translated, strict=True):
+            lifeline.check()  # a worker whose run is gone writes nothing more
             _, units, shas = write_outputs(article, self.out_dir, self.glossary)
             row = IndexRow.from_article(article)
             entry = LedgerEntry(article.stem, source.sha256, stamp, shas, row)
@@ -444,8 +445,12 @@ def _start_worker(
     out_dir: Path,
     glossary: Glossary | None,
     memory_path: Path | None,
+    parent: int,
 ) -> None:
     global _WORKER
+    # first, before the engine's slow start: a worker never outlives the run that holds
+    # the output folder's lock
+    lifeline.bind_to_parent(parent)
     try:
         engine = spawn_engine()
         if engine.info != expected:
@@ -469,6 +474,7 @@ def _ready() -> None:
 
 
 def _work(paths: Sequence[Path], stamp: str) -> WindowResult:
+    lifeline.check()  # a window queued before the run died is not started
     return _worker().translate(paths, stamp)
 
 
@@ -478,14 +484,19 @@ class _Workers:
 
     def __init__(self, jobs: int, start: _WorkerStart) -> None:
         import multiprocessing
+        import os
         from concurrent.futures import ProcessPoolExecutor
 
         self.jobs = jobs
         # spawn, not fork: a forked copy of a process with CTranslate2 threads can deadlock
         context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_start_worker, initargs=start
+            jobs, mp_context=context, initializer=_start_worker, initargs=(*start, os.getpid())
         )
+        # submit() starts the processes (CPython since 3.9), so the thread running the batch
+        # does, and none is replaced later (no max_tasks_per_child). A worker dies with the
+        # thread that started it (Linux's PR_SET_PDEATHSIG): this one outlives the pool,
+        # waiting for it in close().
         self._ready = [self._pool.submit(_ready) for _ in range(jobs)]
 
     def results(self, windows: Iterator[list[Path]], stamp: str) -> Iterator[WindowResult]:
