@@ -82,6 +82,7 @@ def test_workers_die_with_their_run_and_write_nothing_after_it(
              "--jobs", "2"],
             stdout=subprocess.DEVNULL, stderr=stderr, preexec_fn=_default_sigint,
         )  # fmt: skip
+    family: dict[Process, str] = {}
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and len(list(out.glob("*.po"))) < 2:
@@ -89,30 +90,33 @@ def test_workers_die_with_their_run_and_write_nothing_after_it(
         family = descendants(proc.pid)
         proc.send_signal(sig)
         proc.wait(timeout=30)
-    finally:
-        proc.kill()  # only if the test failed before the signal: it has exited otherwise
-    # SIGTERM is a request to stop, handled as Ctrl-C is: exit status 1, not death by signal
-    assert proc.returncode == (-signal.SIGKILL if sig == signal.SIGKILL else 1)
-    workers = [cmd for cmd in family.values() if "spawn_main" in cmd]
-    assert len(workers) == 2, family
-    assert any("resource_tracker" in cmd for cmd in family.values()), family
-    done = complete_outputs(out)
-    assert 0 < len(done) < len(stems), "stopped mid-run"
+        workers = [cmd for cmd in family.values() if "spawn_main" in cmd]
+        assert len(workers) == 2, family
+        assert any("resource_tracker" in cmd for cmd in family.values()), family
+        done = complete_outputs(out)
+        assert 0 < len(done) < len(stems), "stopped mid-run"
 
-    # A person opens every article's PO at once, those written and those not yet written.
-    for stem in stems:
-        (out / f"{stem}.po").write_bytes(f'# reviewed by hand: {stem}\nmsgid ""\n'.encode())
-    edited = files(out)
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and any(alive(p) for p in family):
-        time.sleep(0.05)
-    time.sleep(1.0)  # a worker still writing would have written in this time
+        # A person opens every article's PO at once, those written and those not yet.
+        for stem in stems:
+            (out / f"{stem}.po").write_bytes(f'# reviewed by hand: {stem}\nmsgid ""\n'.encode())
+        edited = files(out)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and any(alive(p) for p in family):
+            time.sleep(0.05)
+        time.sleep(1.0)  # a worker still writing would have written in this time
 
-    now = files(out)
-    changed = {n for n in edited.keys() | now.keys() if edited.get(n) != now.get(n)}
-    assert not changed, f"written after the run ended: {sorted(changed)}"
-    left = {p: cmd for p, cmd in family.items() if alive(p)}
-    assert not left, f"left running after the run ended: {left}"
+        now = files(out)
+        changed = {n for n in edited.keys() | now.keys() if edited.get(n) != now.get(n)}
+        assert not changed, f"written after the run ended: {sorted(changed)}"
+        left = {p: cmd for p, cmd in family.items() if alive(p)}
+        assert not left, f"left running after the run ended: {left}"
+        # SIGTERM is a request to stop, handled as Ctrl-C is: status 1, not death by signal
+        assert proc.returncode == (-signal.SIGKILL if sig == signal.SIGKILL else 1)
+    finally:  # a failing test leaves nothing running either
+        proc.kill()
+        for process in family:
+            if alive(process):
+                os.kill(process[0], signal.SIGKILL)
 
 
 PERSONAL = {
