@@ -119,6 +119,61 @@ def test_workers_die_with_their_run_and_write_nothing_after_it(
                 os.kill(process[0], signal.SIGKILL)
 
 
+FALLBACK = """
+import ctypes, multiprocessing, os, sys, time
+from pathlib import Path
+
+def child(parent, beat):
+    from dolmetsch import lifeline
+
+    lifeline.bind_to_parent(parent)
+    ctypes.CDLL(None).prctl(1, 0, 0, 0, 0)  # PR_SET_PDEATHSIG 0: as where there is none
+    while True:
+        Path(beat).write_text(str(time.monotonic()))
+        time.sleep(0.02)
+
+if __name__ == "__main__":
+    worker = multiprocessing.get_context("spawn").Process(
+        target=child, args=(os.getpid(), sys.argv[1])
+    )
+    worker.start()
+    print(worker.pid, flush=True)
+    time.sleep(600)
+"""
+
+
+def test_without_the_kernels_death_signal_a_worker_still_dies_with_its_run(
+    tmp_path: Path,
+) -> None:
+    script, beat = tmp_path / "run.py", tmp_path / "beat"
+    script.write_text(FALLBACK, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script), str(beat)], stdout=subprocess.PIPE)
+    worker: Process | None = None
+    try:
+        assert proc.stdout is not None
+        pid = int(proc.stdout.readline())
+        fields = _stat(pid)
+        assert fields is not None
+        worker = (pid, int(fields[19]))
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not beat.exists():
+            time.sleep(0.02)
+        assert beat.exists(), "the worker never started"
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and alive(worker):
+            time.sleep(0.02)
+        assert not alive(worker), "the worker outlived its parent"
+        last = beat.read_bytes()
+        time.sleep(0.2)
+        assert beat.read_bytes() == last
+    finally:
+        proc.kill()
+        if worker is not None and alive(worker):
+            os.kill(worker[0], signal.SIGKILL)
+
+
 PERSONAL = {
     ".notes.tmp": b"my notes\n\x00\xff",
     ".x.po.tmp": b'msgid "Haus"\nmsgstr "house"\n',
