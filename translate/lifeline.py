@@ -73,7 +73,7 @@ def _kill_with_parent() -> None:
         return
     # PR_SET_PDEATHSIG fires when the *thread* that started this process ends; the pool's
     # processes are started by the thread that runs the whole batch (see pipeline._Workers).
-    prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)  # if refused, the thread does it
 
 
 def _watch() -> None:
