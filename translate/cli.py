@@ -259,6 +259,7 @@ def run(
 
     from .engine import load_engine
     from .files import folder_lock
+    from .lifeline import sigterm_as_interrupt
     from .pipeline import discover, run_batch
 
     paths = discover(input_dir)  # a bad folder is a usage error before any model loads
@@ -270,7 +271,8 @@ def run(
     memory = None if no_memory else _open_memory(memory_file)
     progress = _Progress()
     try:
-        with folder_lock(out_dir):
+        # SIGTERM stops the run as Ctrl-C does: workers end, outputs stay whole, exit 1
+        with folder_lock(out_dir), sigterm_as_interrupt():
             summary = run_batch(
                 paths, out_dir, translator, progress, glossary=glossary, memory=memory,
                 jobs=jobs, spawn_engine=spawn,

@@ -110,7 +110,9 @@ def write_streamed(
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, name = tempfile.mkstemp(
+            prefix=temporary_prefix(path.name), suffix=TMP_SUFFIX, dir=path.parent
+        )
     except OSError as exc:
         raise OutputError(f"{path.parent}: cannot write output: {exc.strerror or exc}") from exc
     tmp = Path(name)
@@ -190,9 +192,31 @@ def folder_lock(folder: Path) -> Iterator[None]:
         handle.write(str(os.getpid()))
         handle.flush()
         # A run killed mid-write (SIGKILL, power loss) leaves its temporary files behind;
-        # holding the lock, we know no one is writing them any more.
-        for stale in folder.glob(".*.tmp"):
-            stale.unlink(missing_ok=True)
+        # holding the lock, we know no one is writing them any more (a run's workers die
+        # with it). Only dolmetsch's own: a person's .notes.tmp is theirs.
+        for stale in folder.glob(f"{TMP_PREFIX}*{TMP_SUFFIX}"):
+            if stale.is_file():
+                stale.unlink(missing_ok=True)
         yield
     finally:
         handle.close()
+
+
+# Every temporary file dolmetsch makes is named .dolmetsch-tmp-<name>.<random>.tmp, so that
+# it can be told from a person's files; <name> is cut to TMP_NAME_BYTES (whole characters)
+# so that the temporary name stays within the 255 bytes a file name may have.
+TMP_PREFIX = ".dolmetsch-tmp-"
+TMP_SUFFIX = ".tmp"
+TMP_NAME_BYTES = 200
+
+
+def temporary_prefix(name: str) -> str:
+    """The start of a temporary file's name for the file ``name``, what mkstemp adds
+    (8 random characters, :data:`TMP_SUFFIX`) left to add."""
+    raw = os.fsencode(name)
+    if len(raw) > TMP_NAME_BYTES:
+        cut = TMP_NAME_BYTES
+        while cut > 0 and raw[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte
+            cut -= 1
+        raw = raw[:cut]
+    return f"{TMP_PREFIX}{os.fsdecode(raw)}."

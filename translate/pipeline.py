@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Protocol
 
-from . import __version__
+from . import __version__, lifeline
 from .aligned import (
     TranslatedArticle,
     Translation,
@@ -444,6 +444,7 @@ class WindowTranslator:
         )
         sentences = 0
         for source, article in zip(loaded, translated, strict=True):
+            lifeline.check()  # a worker whose run is gone writes nothing more
             written = write_outputs(
                 article,
                 self.out_dir,
@@ -471,8 +472,12 @@ def _start_worker(
     out_dir: Path,
     glossary: Glossary | None,
     memory_path: Path | None,
+    parent: int,
 ) -> None:
     global _WORKER
+    # first, before the engine's slow start: a worker never outlives the run that holds
+    # the output folder's lock
+    lifeline.bind_to_parent(parent)
     try:
         engine = spawn_engine()
         if engine.info != expected:
@@ -496,6 +501,7 @@ def _ready() -> None:
 
 
 def _work(jobs: Sequence[Job], stamp: str) -> WindowResult:
+    lifeline.check()  # a window queued before the run died is not started
     return _worker().translate(jobs, stamp)
 
 
@@ -505,14 +511,19 @@ class _Workers:
 
     def __init__(self, jobs: int, start: _WorkerStart) -> None:
         import multiprocessing
+        import os
         from concurrent.futures import ProcessPoolExecutor
 
         self.jobs = jobs
         # spawn, not fork: a forked copy of a process with CTranslate2 threads can deadlock
         context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_start_worker, initargs=start
+            jobs, mp_context=context, initializer=_start_worker, initargs=(*start, os.getpid())
         )
+        # submit() starts the processes (CPython since 3.9), so the thread running the batch
+        # does, and none is replaced later (no max_tasks_per_child). A worker dies with the
+        # thread that started it (Linux's PR_SET_PDEATHSIG): this one outlives the pool,
+        # waiting for it in close().
         self._ready = [self._pool.submit(_ready) for _ in range(jobs)]
 
     def results(self, windows: Iterator[list[Job]], stamp: str) -> Iterator[WindowResult]:
