@@ -570,7 +570,7 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False) -> PoImpor
     skipped and counted, or with ``include_fuzzy`` taken as a machine translation under a
     stamp no engine has (a person may have edited it without clearing the flag, so it
     cannot pass for what the engine said).  Obsolete entries, the header, untranslated and
-    plural entries are left out.
+    plural entries, and agency attributions dolmetsch copied unchanged are left out.
     """
     from .tmx import HUMAN_STAMP, IMPORTED_STAMP
 
@@ -579,6 +579,8 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False) -> PoImpor
     for entry in po:
         if entry.obsolete or not entry.msgid or not entry.msgstr or entry.msgid_plural:
             continue
+        if entry.msgstr == entry.msgid and KIND_NOTES["attribution"] in entry.comment:
+            continue  # dolmetsch copied it unflagged (an agency's name); nobody translated it
         if "fuzzy" not in entry.flags:
             units.append(ExportedUnit(entry.msgid, entry.msgstr, "human", HUMAN_STAMP, ()))
         elif include_fuzzy:
