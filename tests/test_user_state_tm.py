@@ -377,3 +377,15 @@ def test_our_own_outputs_are_accepted_and_read_as_polib_reads_them(golden: Path)
 def test_a_valid_entry_is_read_whole() -> None:
     po = parse_po_strict(HEAD + 'msgctxt "p1.s1"\nmsgid "a\\tb"\nmsgstr "c\\x41\\101"\n', "t.po")
     assert [(e.msgctxt, e.msgid, e.msgstr) for e in po] == [("p1.s1", "a\tb", "cAA")]
+
+
+def test_export_says_when_a_unit_cannot_travel_unchanged(tmp_path: Path) -> None:
+    memory, tmx = tmp_path / "tm.sqlite", tmp_path / "all.tmx"
+    with TranslationMemory(memory) as tm:
+        tm.store([("Seite\x0c1.", "Page\x0c1.", ()), ("Gut.", "Good.", ())], "human", HUMAN)
+    result = cli("tm", "export", str(tmx), "--memory", str(memory))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "dolmetsch: warning: 1 translations hold control characters XML cannot carry; they "
+        "are written as U+FFFD and will not import back unchanged\n"
+    )

@@ -658,12 +658,19 @@ def tm_export(file: Path, human_only: bool, memory_file: Path | None) -> None:
     """Write the memory to FILE as TMX 1.4b, for CAT tools (and `tm import`: each unit
     keeps its origin and what made it)."""
     from .files import write_atomic
-    from .tmx import dump_memory_tmx
+    from .tmx import dump_memory_tmx, lossy
 
     with _open_memory(memory_file, create=False) as memory:
         units = [u for u in memory.export_units() if not human_only or u.origin == "human"]
     write_atomic(file, dump_memory_tmx(units).encode("utf-8"))
     click.echo(f"exported {len(units)} translations to {file}")
+    changed = sum(1 for u in units if lossy(u.source) or lossy(u.target))
+    if changed:
+        click.echo(
+            f"dolmetsch: warning: {changed} translations hold control characters XML cannot "
+            "carry; they are written as U+FFFD and will not import back unchanged",
+            err=True,
+        )
 
 
 @tm.command("merge")

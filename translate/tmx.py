@@ -6,9 +6,14 @@ the segment, the source file and the glossary.  The header has no ``creationdate
 optional in TMX 1.4b) so that the same inputs give the same bytes; the article's date is a
 ``x-dolmetsch-article-date`` prop instead.
 
+Each unit also says its origin (``x-dolmetsch-origin``: machine or human) and, for machine
+units, what made it (``x-dolmetsch-engine-name``, ``-model``, ``-model-version``,
+``-glossary``), so that ``dolmetsch tm import`` stores it as it was; the memory's own TMX
+(:func:`dump_memory_tmx`) carries the same props and the glossary terms.
+
 XML 1.0 cannot carry most C0 control characters, not even as character references; the
-few a sentence may hold (a stray form feed) are written as U+FFFD.  A carriage return is
-written as ``&#13;`` so that a parser does not fold it into a newline.
+few a sentence may hold (a stray form feed) are written as U+FFFD (:func:`lossy` tells).
+A carriage return is written as ``&#13;`` so that a parser does not fold it into a newline.
 """
 
 from __future__ import annotations
@@ -53,6 +58,11 @@ _ATTR_ESCAPES = str.maketrans(
 
 def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
+
+
+def lossy(text: str) -> bool:
+    """Whether ``text`` holds a character TMX cannot carry (written as U+FFFD)."""
+    return _NOT_XML.search(text) is not None
 
 
 def escape_text(text: str) -> str:
