@@ -234,6 +234,9 @@ def test_memory_tmx_round_trip_keeps_origin_stamp_and_terms() -> None:
     assert parse_memory_tmx(dump_memory_tmx(units).encode("utf-8")) == units
     bare = '<tmx version="1.4"><body><tu><prop type="x-dolmetsch-origin">{}</prop><tuv xml:lang="de"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu></body></tmx>'  # noqa: E501
     assert parse_memory_tmx(bare.format("machine"))[0].stamp == IMPORTED_STAMP
+    older = bare.replace("x-dolmetsch-origin", "x-dolmetsch-engine")  # no origin, an engine
+    assert parse_memory_tmx(older.format("argos (m 1)"))[0].origin == "machine"
+    assert parse_memory_tmx(older.format("argos (m 1)"))[0].stamp == IMPORTED_STAMP
     with pytest.raises(ValueError, match="x-dolmetsch-origin is 'robot', not machine or human"):
         parse_memory_tmx(bare.format("robot"))
 

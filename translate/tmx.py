@@ -209,10 +209,15 @@ def memory_unit(unit: TmxUnit) -> ExportedUnit:
     """What a TMX unit is for a translation memory.
 
     ``x-dolmetsch-origin`` says machine or human; a unit without it (a CAT tool's: Trados,
-    OmegaT) is a person's translation.  A machine unit keeps the stamp its props name, else
-    :data:`IMPORTED_STAMP`; raises ``ValueError`` for an origin that is neither.
+    OmegaT) is a person's translation, unless an older dolmetsch wrote it (it has an
+    ``x-dolmetsch-engine`` prop): then it is machine.  A machine unit keeps the stamp its
+    props name, else :data:`IMPORTED_STAMP`; raises ``ValueError`` for an origin that is
+    neither.
     """
-    origin_text = unit.prop(ORIGIN) or "human"
+    # an article TMX of an older dolmetsch names its engine but not each unit's origin: its
+    # units cannot be told apart, so none may pass for a person's (edits are in the PO)
+    older = unit.prop("x-dolmetsch-engine") is not None
+    origin_text = unit.prop(ORIGIN) or ("machine" if older else "human")
     if origin_text not in ("machine", "human"):
         raise ValueError(f"unit {unit.tuid}: {ORIGIN} is {origin_text!r}, not machine or human")
     origin: Origin = "machine" if origin_text == "machine" else "human"
