@@ -175,7 +175,8 @@ def test_tm_import_po_and_stats(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0
     assert (
-        result.stdout == f"imported 1 human translations from {tmp_path / 'a.po'} into {memory}\n"
+        result.stdout == "imported 1 human and 0 machine translations, skipped 0 unreviewed "
+        f"(fuzzy) entries from {tmp_path / 'a.po'} into {memory}\n"
     )
     result = CliRunner().invoke(main, ["tm", "stats", "--memory", str(memory)])
     assert result.stdout == f"{memory}: 0 machine, 1 human translations\n"
@@ -198,5 +199,29 @@ def test_tm_export_tmx_is_read_back(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.sqlite"
     result = CliRunner().invoke(main, ["tm", "import", str(out), "--memory", str(fresh)])
     assert result.exit_code == 0
-    with TranslationMemory(fresh) as tm:
-        assert tm.counts().human == 2
+    with TranslationMemory(fresh) as tm:  # each unit keeps its origin
+        assert (tm.counts().human, tm.counts().machine) == (1, 1)
+
+
+def test_opening_to_read_never_creates(tmp_path: Path) -> None:
+    from dolmetsch.errors import UsageError
+
+    path = tmp_path / "missing" / "tm.sqlite"
+    with pytest.raises(UsageError, match=r"tm\.sqlite: no such translation memory$"):
+        TranslationMemory(path, create=False)
+    assert not path.parent.exists()
+    TranslationMemory(path).close()  # the default still creates one
+    with TranslationMemory(path, create=False) as tm:
+        assert tm.counts().human == 0
+
+
+def test_export_units_name_what_made_each_unit(tmp_path: Path) -> None:
+    stamp = Stamp("argos", "m", "1", "g")
+    with TranslationMemory(tmp_path / "tm.sqlite") as tm:
+        tm.store([("Hallo.", "Hello.", ("a -> b",))], "machine", stamp)
+        tm.store([("Hallo.", "Hi.", ())], "human", Stamp("human", "", "", ""))
+        units = tm.export_units()
+    assert [(u.source, u.target, u.origin, u.stamp, u.terms) for u in units] == [
+        ("Hallo.", "Hi.", "human", Stamp("human", "", "", ""), ()),
+        ("Hallo.", "Hello.", "machine", stamp, ("a -> b",)),
+    ]

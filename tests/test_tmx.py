@@ -33,6 +33,7 @@ from dolmetsch.tmx import (
     dump_tmx_units,
     escape_text,
     parse_tmx,
+    parse_tmx_units,
 )
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -212,3 +213,46 @@ def test_translate_toolkit_reads_our_po(articles: list[TranslatedArticle], tmp_p
         assert rows == [
             [p.segment.id, p.segment.text, p.target, p.segment.translatable] for p in article.pairs
         ]
+
+
+def test_memory_tmx_round_trip_keeps_origin_stamp_and_terms() -> None:
+    from dolmetsch.memory import ExportedUnit, Stamp
+    from dolmetsch.tmx import IMPORTED_STAMP, dump_memory_tmx, parse_memory_tmx
+
+    units = [
+        ExportedUnit("Guten Tag.", "Hello.", "human", Stamp("human", "", "", ""), ()),
+        ExportedUnit(
+            "Der Kreml <b>.",
+            'The "Kremlin" &\r',
+            "machine",
+            Stamp("argos", "m", "1.9", "abc"),
+            ("Kreml -> Kremlin",),
+        ),
+        ExportedUnit("Ohne.", "Without.", "machine", Stamp("lexicon", "", "", ""), ()),
+    ]
+    assert parse_memory_tmx(dump_memory_tmx(units)) == units
+    assert parse_memory_tmx(dump_memory_tmx(units).encode("utf-8")) == units
+    bare = '<tmx version="1.4"><body><tu><prop type="x-dolmetsch-origin">{}</prop><tuv xml:lang="de"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu></body></tmx>'  # noqa: E501
+    assert parse_memory_tmx(bare.format("machine"))[0].stamp == IMPORTED_STAMP
+    older = bare.replace("x-dolmetsch-origin", "x-dolmetsch-engine")  # no origin, an engine
+    assert parse_memory_tmx(older.format("argos (m 1)"))[0].origin == "machine"
+    assert parse_memory_tmx(older.format("argos (m 1)"))[0].stamp == IMPORTED_STAMP
+    with pytest.raises(ValueError, match="x-dolmetsch-origin is 'robot', not machine or human"):
+        parse_memory_tmx(bare.format("robot"))
+
+
+def test_article_units_carry_origin_and_stamp() -> None:
+    article = align(
+        parse_document("o", "Der Kreml schweigt. Er spricht."),
+        [Translation("The Kremlin is silent."), Translation("He speaks.", origin="human")],
+        source_name="o.txt",
+        encoding="utf-8",
+        engine=EngineInfo("argos", "tiny", "0.0.1"),
+        glossary_hash="abc",
+    )
+    units = parse_tmx_units(dump_tmx([article]))
+    first, second = ({k: v for k, v in u.props if k != "x-dolmetsch-term"} for u in units)
+    assert first["x-dolmetsch-origin"] == "machine"
+    assert (first["x-dolmetsch-engine-name"], first["x-dolmetsch-model"]) == ("argos", "tiny")
+    assert (first["x-dolmetsch-model-version"], first["x-dolmetsch-glossary"]) == ("0.0.1", "abc")
+    assert second["x-dolmetsch-origin"] == "human" and "x-dolmetsch-engine-name" not in second

@@ -168,10 +168,12 @@ def main() -> None:
     """
 
 
-def _open_memory(memory_file: Path | None) -> Any:
+def _open_memory(memory_file: Path | None, *, create: bool = True) -> Any:
+    """The memory of --memory (or the default one); commands that only read it pass
+    ``create=False``, so a mistyped path is an error, not a new empty memory."""
     from .memory import TranslationMemory, default_memory_path
 
-    return TranslationMemory(memory_file or default_memory_path())
+    return TranslationMemory(memory_file or default_memory_path(), create=create)
 
 
 class _Progress:
@@ -579,22 +581,28 @@ def glossary_check(out_dir: Path, glossary_file: Path | None) -> None:
 
     Lists every inconsistent rendering with file, entry and text; exits 1 when there is one.
     """
-    import polib
-
     from .glossary import check_pairs, load_glossary
+    from .po import read_po
 
     current = load_glossary(_glossary_path(glossary_file))
-    problems = 0
+    problems = unreadable = 0
     files = sorted(out_dir.glob("*.po"))
     for path in files:
-        entries = [e for e in polib.pofile(str(path)) if e.msgstr]
+        try:
+            po = read_po(path)
+        except DolmetschError as exc:  # one line for it; the other files are still checked
+            click.echo(f"dolmetsch: {exc}", err=True)
+            unreadable += 1
+            continue
+        entries = [e for e in po if e.msgstr and not e.obsolete]
         for finding in check_pairs([(e.msgid, e.msgstr) for e in entries], current):
             entry = entries[finding.index]
             where = f"{path}:{entry.linenum}"
             click.echo(f"{where}: [{finding.target}] {entry.msgctxt}: {finding.describe()}")
             problems += 1
-    click.echo(f"checked {len(files)} files: {problems} inconsistent renderings", err=True)
-    if problems:
+    failed = f", {unreadable} files could not be read" if unreadable else ""
+    click.echo(f"checked {len(files)} files: {problems} inconsistent renderings{failed}", err=True)
+    if problems or unreadable:
         sys.exit(1)
 
 
@@ -610,22 +618,39 @@ def tm() -> None:
 @_memory_option
 def tm_stats(memory_file: Path | None) -> None:
     """Count the memory's machine and human translations."""
-    with _open_memory(memory_file) as memory:
+    with _open_memory(memory_file, create=False) as memory:
         counts = memory.counts()
         click.echo(f"{memory.path}: {counts.machine} machine, {counts.human} human translations")
 
 
 @tm.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--reviewed-only/--include-fuzzy",
+    default=True,
+    show_default=True,
+    help="PO files: take only reviewed entries (as human translations), or also the "
+    "unreviewed fuzzy ones (as machine translations, never human, never reused as an "
+    "engine's).",
+)
 @_memory_option
-def tm_import(file: Path, memory_file: Path | None) -> None:
-    """Import FILE (.po or .tmx) as human translations."""
-    from .memory import Stamp
+def tm_import(file: Path, reviewed_only: bool, memory_file: Path | None) -> None:
+    """Import FILE (.po or .tmx) into the memory.
 
-    pairs = _read_exchange(file)
+    \b
+    TMX: each unit keeps its x-dolmetsch-origin (machine or human) and what made it;
+         a unit without one (from a CAT tool) is a human translation.
+    PO:  reviewed entries are human translations; fuzzy (unreviewed) ones are skipped
+         and counted, unless --include-fuzzy.
+    A machine translation never replaces a human one. A damaged file is refused whole.
+    """
+    units, skipped = _read_exchange(file, include_fuzzy=not reviewed_only)
     with _open_memory(memory_file) as memory:
-        memory.store(((s, t, ()) for s, t in pairs), "human", Stamp("human", "", "", ""))
-        click.echo(f"imported {len(pairs)} human translations from {file} into {memory.path}")
+        human, machine = _store_units(memory, units)
+        click.echo(
+            f"imported {human} human and {machine} machine translations, skipped {skipped} "
+            f"unreviewed (fuzzy) entries from {file} into {memory.path}"
+        )
 
 
 @tm.command("export")
@@ -633,14 +658,22 @@ def tm_import(file: Path, memory_file: Path | None) -> None:
 @click.option("--human-only", is_flag=True, help="Only the translations people made.")
 @_memory_option
 def tm_export(file: Path, human_only: bool, memory_file: Path | None) -> None:
-    """Write the memory to FILE as TMX 1.4b, for CAT tools."""
+    """Write the memory to FILE as TMX 1.4b, for CAT tools (and `tm import`: each unit
+    keeps its origin and what made it)."""
     from .files import write_atomic
-    from .tmx import dump_memory_tmx
+    from .tmx import dump_memory_tmx, lossy
 
-    with _open_memory(memory_file) as memory:
-        units = memory.units("human" if human_only else None)
+    with _open_memory(memory_file, create=False) as memory:
+        units = [u for u in memory.export_units() if not human_only or u.origin == "human"]
     write_atomic(file, dump_memory_tmx(units).encode("utf-8"))
     click.echo(f"exported {len(units)} translations to {file}")
+    changed = sum(1 for u in units if lossy(u.source) or lossy(u.target))
+    if changed:
+        click.echo(
+            f"dolmetsch: warning: {changed} translations hold control characters XML cannot "
+            "carry; they are written as U+FFFD and will not import back unchanged",
+            err=True,
+        )
 
 
 @tm.command("merge")
@@ -649,24 +682,59 @@ def tm_export(file: Path, human_only: bool, memory_file: Path | None) -> None:
 def tm_merge(others: tuple[Path, ...], memory_file: Path | None) -> None:
     """Merge the memories OTHERS (SQLite files, e.g. the shards of a cluster run) into
     this one. Human translations here are never replaced; differing ones are counted."""
+    from .errors import UsageError
+
+    for other in others:  # before anything is opened or created
+        if not other.is_file():
+            raise UsageError(f"{other}: no such translation memory")
     with _open_memory(memory_file) as memory:
         for other in others:
             click.echo(f"{other}: {memory.merge(other).describe()}")
 
 
-def _read_exchange(file: Path) -> list[tuple[str, str]]:
-    from .errors import InputError
+def _read_exchange(file: Path, *, include_fuzzy: bool) -> tuple[list[Any], int]:
+    """The memory units of a .po or .tmx file and the fuzzy PO entries skipped; a file
+    that cannot be read whole is refused with one line naming it (and its line)."""
+    from .errors import InputError, UsageError
+
+    suffix = file.suffix.lower()
+    if suffix == ".po":
+        from .po import po_memory_units, read_po
+
+        found = po_memory_units(read_po(file), include_fuzzy=include_fuzzy)
+        return list(found.units), found.skipped_fuzzy
+    if suffix != ".tmx":
+        raise UsageError(
+            f"{file}: can import .po and .tmx files, not {file.suffix or 'a file without one'}"
+        )
+    from .tmx import parse_memory_tmx
 
     try:
-        if file.suffix.lower() == ".tmx":
-            from .tmx import parse_tmx
+        return parse_memory_tmx(file.read_bytes()), 0
+    except OSError as exc:
+        raise InputError(f"{file}: cannot be read: {exc.strerror or exc}") from exc
+    except ValueError as exc:
+        raise InputError(f"{file}: {exc}; it was left as it is") from exc
 
-            return [(de, en) for _, de, en in parse_tmx(file.read_text(encoding="utf-8")) if en]
-        import polib
 
-        return [(e.msgid, e.msgstr) for e in polib.pofile(str(file)) if e.msgstr and e.msgid]
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{file}: cannot read: {exc}") from exc
+def _store_units(memory: Any, units: list[Any]) -> tuple[int, int]:
+    """Store units by origin and stamp; ``(human, machine)`` taken from the file.
+
+    Human and machine units are kept apart by the memory, so a machine unit never replaces a
+    human one.  A human unit the memory already holds is not stored again: importing a file
+    twice changes nothing (not even the state that marks outputs out of date).
+    """
+    groups: dict[tuple[str, Any], list[tuple[str, str, tuple[str, ...]]]] = {}
+    for unit in units:
+        if unit.origin == "human" and memory.human_target(unit.source) == unit.target:
+            continue
+        groups.setdefault((unit.origin, unit.stamp), []).append(
+            (unit.source, unit.target, unit.terms)
+        )
+    for (origin, stamp), rows in groups.items():
+        memory.store(rows, origin, stamp)
+    human = sum(1 for unit in units if unit.origin == "human")
+    return human, len(units) - human
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .errors import DolmetschError
+from .errors import DolmetschError, UsageError
 
 Origin = Literal["machine", "human"]
 SCHEMA_VERSION = 2
@@ -149,7 +149,11 @@ def default_memory_path() -> Path:
 class TranslationMemory:
     """An open translation memory; use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        """Open the memory at ``path``; with ``create=False`` (commands that only read it)
+        a missing file is a :class:`UsageError` and nothing is created."""
+        if not create and not path.is_file():
+            raise UsageError(f"{path}: no such translation memory")
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -387,3 +391,31 @@ class TranslationMemory:
             params = (origin,)
         query += " ORDER BY origin = 'human' DESC, source, stamp, context"
         return [(s, t, o) for s, t, o in self._db.execute(query, params)]
+
+    def export_units(self) -> list[ExportedUnit]:
+        """Every unit with what made it, for a TMX that reads back into the same memory;
+        in the order of :meth:`units`."""
+        query = (
+            "SELECT source, target, origin, stamp, engine, model, glossary, terms FROM unit "
+            "ORDER BY origin = 'human' DESC, source, stamp"
+        )
+        found: list[ExportedUnit] = []
+        for source, target, origin, key, engine, model, glossary, terms in self._db.execute(query):
+            parts = key.split("\t")
+            # the stamp key is what a lookup matches; human units have none (''), only columns
+            stamp = Stamp(*parts) if len(parts) == 4 else Stamp(engine, model, "", glossary)
+            found.append(
+                ExportedUnit(source, target, origin, stamp, tuple(filter(None, terms.split("\n"))))
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class ExportedUnit:
+    """One unit of :meth:`TranslationMemory.export_units`."""
+
+    source: str
+    target: str
+    origin: Origin
+    stamp: Stamp  # what made a machine unit; a human unit's engine/model/glossary columns
+    terms: tuple[str, ...]  # glossary terms applied (machine units)

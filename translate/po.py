@@ -8,9 +8,17 @@ translations do in every PO editor; a person who corrects one clears it.
 
 from __future__ import annotations
 
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+
 import polib
 
 from .aligned import TranslatedArticle
+from .errors import InputError
+from .memory import ExportedUnit
 
 KIND_NOTES = {
     "heading": "heading",
@@ -111,3 +119,472 @@ def parse_po(text: str) -> polib.POFile:
 def po_lines(text: str) -> list[str]:
     """The lines of PO text as :func:`parse_po` reads them."""
     return _Lines(text).splitlines()
+
+
+# --- reading PO files strictly ---------------------------------------------------------------
+#
+# polib reads what it can and skips or cuts the rest without a word (an unterminated string
+# loses its last character, a line it does not know can end the file early), so a person's
+# corrections could be read half and stored half.  This reader follows gettext's own
+# grammar (po-lex.c, po-gram.y): whatever msgfmt would refuse is refused here, naming the
+# line, and what it accepts is read whole into polib's POFile/POEntry objects.
+
+_SPACE = " \t\r\f\v"
+_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a",
+            "\\": "\\", '"': '"'}  # fmt: skip
+_OCTAL = frozenset("01234567")
+_HEX = frozenset("0123456789abcdefABCDEF")
+_KEYWORD_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$")
+_KEYWORD_CHARS = _KEYWORD_START | frozenset("0123456789")
+_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([^\s"\\]+)', re.MULTILINE)
+_LEFT = "it was left as it is"
+_MSGID_LINE = re.compile(r"[ \t\r\f\v]*msgid(?![A-Za-z0-9_$])")
+
+
+class PoError(InputError):
+    """A PO file that gettext's msgfmt would refuse, or that cannot be read whole.
+
+    ``where`` is the file, ``line`` the first line found wrong, ``problem`` what is wrong;
+    the message is ``where:line: problem; it was left as it is``.
+    """
+
+    def __init__(self, where: str, line: int, problem: str) -> None:
+        super().__init__(f"{where}:{line}: {problem}; {_LEFT}")
+        self.where, self.line, self.problem = where, line, problem
+
+
+@dataclass
+class _Entry:
+    """One message as the grammar reads it; strings are already unescaped."""
+
+    line: int  # the line of its first keyword (msgctxt or msgid)
+    first: int  # the line of its first comment, else ``line``: where polib puts linenum
+    obsolete: bool
+    msgctxt: str | None = None
+    msgid: str | None = None
+    msgid_plural: str | None = None
+    msgstr: str | None = None
+    msgstr_plural: dict[int, str] = field(default_factory=dict)
+    comments: list[str] = field(default_factory=list)
+    tcomments: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    occurrences: list[tuple[str, str]] = field(default_factory=list)
+    previous: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return self.msgstr is not None or bool(self.msgstr_plural)
+
+    @property
+    def is_header(self) -> bool:
+        return self.msgid == "" and self.msgctxt is None and not self.obsolete
+
+
+def _string(line: str, start: int, number: int, where: str) -> tuple[str, int]:
+    """The unescaped string whose opening quote is at ``line[start]``, and the index after it."""
+    out: list[str] = []
+    i = start + 1
+    while i < len(line):
+        char = line[i]
+        if char == '"':
+            return "".join(out), i + 1
+        if char != "\\":
+            out.append(char)
+            i += 1
+            continue
+        code = line[i + 1 : i + 2]
+        if code in _ESCAPES:
+            out.append(_ESCAPES[code])
+            i += 2
+            continue
+        digits = ""
+        if code in _OCTAL:
+            j = i + 1
+            while j < len(line) and j < i + 4 and line[j] in _OCTAL:
+                j += 1
+            digits, base = line[i + 1 : j], 8
+        elif code == "x":
+            j = i + 2
+            while j < len(line) and line[j] in _HEX:
+                j += 1
+            digits, base = line[i + 2 : j], 16
+        if not digits:
+            what = f"'\\{code}'" if code else "a backslash at the end of the line"
+            raise PoError(where, number, f"invalid escape {what} in a string (column {i + 1})")
+        value = int(digits, base)
+        if value > 0x7F:
+            # msgfmt takes it for one byte of the file's encoding: in UTF-8 half a character
+            escape = line[i:j]
+            raise PoError(
+                where, number, f"escape '{escape}' names a byte, not a character: write the "
+                f"character itself (column {i + 1})"
+            )  # fmt: skip
+        out.append(chr(value))
+        i = j
+    raise PoError(where, number, 'unterminated string: the line ends before its closing "')
+
+
+def _tokens(line: str, number: int, where: str) -> list[tuple[str, str | int]]:
+    """``("keyword", name)``, ``("index", n)``, ``("string", text)`` and ``("comment", "")``
+    tokens of one line (without its ``#~`` or ``#|`` mark)."""
+    found: list[tuple[str, str | int]] = []
+    i = 0
+    while i < len(line):
+        char = line[i]
+        if char in _SPACE:
+            i += 1
+        elif char == '"':
+            text, i = _string(line, i, number, where)
+            found.append(("string", text))
+        elif char == "#":
+            found.append(("comment", ""))  # gettext: a comment runs to the end of the line
+            break
+        elif char in _KEYWORD_START:
+            j = i
+            while j < len(line) and line[j] in _KEYWORD_CHARS:
+                j += 1
+            found.append(("keyword", line[i:j]))
+            i = j
+        elif char == "[":
+            close = line.find("]", i)
+            inside = line[i + 1 : close].strip(_SPACE) if close > 0 else ""
+            if not inside.isascii() or not inside.isdigit():
+                raise PoError(where, number, f"expected a plural index like [0] (column {i + 1})")
+            if found[-1:] != [("keyword", "msgstr")]:
+                raise PoError(where, number, f"a plural index not after msgstr (column {i + 1})")
+            found[-1] = ("index", int(inside))
+            i = close + 1
+        else:
+            raise PoError(where, number, f"syntax error at {char!r} (column {i + 1})")
+    return found
+
+
+class _Grammar:
+    """Entries from the tokens, with the checks of gettext's po-gram.y and msgfmt."""
+
+    KEYWORDS = ("msgctxt", "msgid", "msgid_plural", "msgstr")
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.entries: list[_Entry] = []
+        self.entry: _Entry | None = None
+        self.field: str | None = None  # what a following string continues
+        self.pending: _Entry | None = None  # comments seen before the next entry's keyword
+
+    def fail(self, number: int, problem: str) -> NoReturn:
+        raise PoError(self.where, number, problem)
+
+    def comments(self, number: int) -> _Entry:
+        """The entry that comment lines now belong to: the next one."""
+        self.close(number)
+        if self.pending is None:
+            self.pending = _Entry(line=0, first=number, obsolete=False)
+        return self.pending
+
+    def close(self, number: int) -> None:
+        """A comment or a new entry ends the current entry, which must have its msgstr."""
+        entry = self.entry
+        if entry is not None:
+            if not entry.complete:
+                missing = "msgid" if entry.msgid is None else "msgstr"
+                self.fail(entry.line, f"entry has no {missing} (before line {number})")
+            self.entries.append(entry)
+        self.entry, self.field = None, None
+
+    def start(self, name: str, obsolete: bool, number: int) -> _Entry:
+        """The entry a msgctxt or msgid belongs to: a new one unless it completes a msgctxt."""
+        entry = self.entry
+        if entry is not None and not entry.complete:
+            if entry.obsolete != obsolete:
+                self.fail(number, "inconsistent use of #~ within one entry")
+            if entry.msgid is not None:
+                self.fail(number, f"{name} where the entry of line {entry.line} has no msgstr")
+            if name == "msgctxt":
+                self.fail(number, "msgctxt twice in one entry")
+            return entry
+        self.close(number)
+        pending, self.pending = self.pending, None
+        entry = self.entry = _Entry(line=number, first=number, obsolete=obsolete)
+        if pending is not None:
+            entry.first, entry.comments, entry.tcomments = (
+                pending.first, pending.comments, pending.tcomments,
+            )  # fmt: skip
+            entry.flags, entry.occurrences = pending.flags, pending.occurrences
+            entry.previous = pending.previous
+        return entry
+
+    def keyword(self, name: str, index: int | None, obsolete: bool, number: int) -> None:
+        if name not in self.KEYWORDS:
+            self.fail(number, f'unknown keyword "{name}"')
+        if name in ("msgctxt", "msgid"):
+            setattr(self.start(name, obsolete, number), name, "")
+            self.field = name
+            return
+        entry = self.entry
+        if entry is not None and entry.obsolete != obsolete:
+            self.fail(number, "inconsistent use of #~ within one entry")
+        if entry is None or entry.msgid is None:
+            self.fail(number, f"{name} without msgid (an entry has one msgid and one msgstr)")
+        if name == "msgid_plural":
+            if entry.msgid_plural is not None or entry.complete:
+                self.fail(number, "msgid_plural in the wrong place")
+            entry.msgid_plural = ""
+            self.field = name
+        elif index is None:
+            if entry.msgid_plural is not None:
+                self.fail(number, "an entry with msgid_plural needs msgstr[0], msgstr[1]...")
+            if entry.msgstr is not None:
+                self.fail(number, "msgstr without msgid (a second msgstr in one entry)")
+            entry.msgstr = ""
+            self.field = "msgstr"
+        else:
+            if entry.msgid_plural is None:
+                self.fail(number, f"msgstr[{index}] without msgid_plural")
+            if index != len(entry.msgstr_plural):
+                self.fail(number, f"plural form msgstr[{index}] has the wrong index")
+            entry.msgstr_plural[index] = ""
+            self.field = f"msgstr[{index}]"
+
+    def string(self, text: str, obsolete: bool, number: int) -> None:
+        entry, name = self.entry, self.field
+        if entry is None or name is None:
+            self.fail(number, "a string outside an entry (after a comment, or before any keyword)")
+        if entry.obsolete != obsolete:
+            self.fail(number, "inconsistent use of #~ within one entry")
+        if name.startswith("msgstr["):
+            index = int(name[7:-1])
+            entry.msgstr_plural[index] += text
+        else:
+            setattr(entry, name, (getattr(entry, name) or "") + text)
+
+    def finish(self, number: int) -> list[_Entry]:
+        if self.entry is not None and self.entry.msgid is None:
+            self.fail(self.entry.line, "msgctxt without msgid at the end of the file")
+        self.close(number)
+        return self.entries
+
+
+def _previous(line: str, number: int, where: str, target: _Entry | None) -> None:
+    """A ``#|`` line: the previous msgctxt/msgid a PO editor keeps; checked, then kept."""
+    field_name = target.previous.get("") if target is not None else None
+    for kind, value in _tokens(line, number, where):
+        if kind == "keyword":
+            if value not in ("msgctxt", "msgid", "msgid_plural"):
+                raise PoError(where, number, f'unknown keyword "{value}" in a #| line')
+            field_name = str(value)
+            if target is not None:
+                target.previous[field_name] = ""
+        elif kind == "string":
+            if field_name is None:
+                raise PoError(where, number, "a string outside an entry in a #| line")
+            if target is not None:
+                target.previous[field_name] += str(value)
+        elif kind == "index":
+            raise PoError(where, number, "a plural index in a #| line")
+    if target is not None and field_name is not None:
+        target.previous[""] = field_name
+
+
+def _entries(text: str, where: str) -> list[_Entry]:
+    grammar = _Grammar(where)
+    lines = po_lines(text)
+    for number, line in enumerate(lines, start=1):
+        body = line.lstrip(_SPACE)
+        if not body:
+            continue
+        obsolete = False
+        if body.startswith("#~"):
+            obsolete, body = True, body[2:]
+            if body.startswith("|"):
+                _previous(body[1:], number, where, None)
+                continue
+        elif body.startswith("#|"):
+            _previous(body[2:], number, where, grammar.comments(number))
+            continue
+        elif body.startswith("#"):
+            pending = grammar.comments(number)
+            mark, rest = body[1:2], body[2:].rstrip(_SPACE)
+            if mark == ".":
+                pending.comments.append(rest.removeprefix(" "))
+            elif mark == ",":
+                pending.flags += [flag.strip() for flag in rest.split(",") if flag.strip()]
+            elif mark == ":":
+                for place in rest.split():
+                    name, colon, lineno = place.rpartition(":")
+                    ok = colon and lineno.isdigit()
+                    pending.occurrences.append((name, lineno) if ok else (place, ""))
+            else:
+                pending.tcomments.append(body[1:].rstrip(_SPACE).removeprefix(" "))
+            continue
+        for kind, value in _tokens(body, number, where):
+            if kind == "comment":
+                grammar.comments(number)
+            elif kind == "string":
+                grammar.string(str(value), obsolete, number)
+            elif kind == "index":
+                grammar.keyword("msgstr", int(value), obsolete, number)
+            else:
+                grammar.keyword(str(value), None, obsolete, number)
+    return grammar.finish(len(lines) + 1)
+
+
+def _check(entries: list[_Entry], where: str) -> None:
+    """The checks msgfmt --check makes on a well-formed file that matter for reading it."""
+    seen: dict[tuple[str | None, str], int] = {}
+    for entry in entries:
+        key = (entry.msgctxt, entry.msgid or "")
+        if key in seen:
+            raise PoError(
+                where,
+                entry.line,
+                f"duplicate entry: the same msgctxt and msgid as line {seen[key]}",
+            )
+        seen[key] = entry.line
+        if entry.obsolete or entry.is_header or "fuzzy" in entry.flags:
+            continue
+        msgid = entry.msgid or ""
+        for msgstr in [entry.msgstr or "", *entry.msgstr_plural.values()]:
+            if not msgstr:
+                continue
+            for end, test in (("begin", str.startswith), ("end", str.endswith)):
+                if test(msgid, "\n") != test(msgstr, "\n"):
+                    raise PoError(
+                        where, entry.line, f"msgid and msgstr do not both {end} with '\\n'"
+                    )
+
+
+def _metadata(header: str) -> dict[str, str]:
+    """polib's reading of the header entry, on lines ended by ``\\n`` only."""
+    metadata: dict[str, str] = {}
+    key = None
+    for line in header.split("\n"):
+        if not line:
+            continue
+        name, colon, value = line.partition(":")
+        if colon:
+            key = name
+            metadata[key] = value.strip()
+        elif key is not None:
+            metadata[key] += "\n" + line.strip()
+    return metadata
+
+
+def parse_po_strict(text: str, where: str) -> polib.POFile:
+    """Read PO ``text`` whole, or raise :class:`PoError` naming ``where`` and the line.
+
+    Refuses what gettext's ``msgfmt --check`` refuses when reading: unterminated or badly
+    escaped strings, unknown keywords, a string outside an entry, an entry without msgid or
+    msgstr, a comment inside an entry, misnumbered plural forms, mixed ``#~``, a duplicate
+    msgctxt+msgid, a reviewed entry whose msgid and msgstr disagree on a leading or trailing
+    newline.  Lines end at ``\\n`` only (see :class:`_Lines`).  Entries carry what polib
+    gives them (flags, comments, occurrences, ``linenum``); the header becomes ``metadata``.
+    """
+    entries = _entries(text, where)
+    _check(entries, where)
+    # the check import_edits always made, kept as a second, independent count: every msgid
+    # line of the file became an entry (or the header)
+    declared = sum(1 for line in po_lines(text) if _MSGID_LINE.match(line))
+    active = [e for e in entries if not e.obsolete]
+    if declared != len(active):
+        raise PoError(where, 1, f"damaged: {declared} msgid lines but {len(active)} entries read")
+    po = polib.POFile(wrapwidth=78)
+    for entry in entries:
+        if entry.is_header and not po.metadata and not po:
+            po.header = "\n".join(entry.tcomments)
+            po.metadata = _metadata(entry.msgstr or "")
+            po.metadata_is_fuzzy = entry.flags
+            continue
+        previous = entry.previous
+        po.append(
+            polib.POEntry(
+                msgctxt=entry.msgctxt,
+                msgid=entry.msgid or "",
+                msgid_plural=entry.msgid_plural or "",
+                msgstr=entry.msgstr or "",
+                msgstr_plural=dict(entry.msgstr_plural),
+                comment="\n".join(entry.comments),
+                tcomment="\n".join(entry.tcomments),
+                flags=list(entry.flags),
+                occurrences=list(entry.occurrences),
+                previous_msgctxt=previous.get("msgctxt"),
+                previous_msgid=previous.get("msgid"),
+                previous_msgid_plural=previous.get("msgid_plural"),
+                obsolete=entry.obsolete,
+                linenum=entry.first,
+            )
+        )
+    return po
+
+
+def decode_po(data: bytes, where: str) -> str:
+    """The text of a PO file's bytes, in the charset its header names (UTF-8 without one).
+
+    Refuses a byte order mark (msgfmt does) and bytes the charset cannot decode, naming the
+    line of the first.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        raise PoError(where, 1, "starts with a byte order mark, which msgfmt refuses; save it "
+                      "without one")  # fmt: skip
+    found = _CHARSET.search(data)
+    charset = found.group(1).decode("ascii", "replace") if found else "UTF-8"
+    if charset.upper() == "CHARSET":  # the placeholder of a template nobody filled in
+        charset = "UTF-8"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        line = data.count(b"\n", 0, found.start()) + 1 if found else 1
+        raise PoError(where, line, f"unknown charset {charset!r} in the header") from None
+    try:
+        return data.decode(charset)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise PoError(where, line, f"bytes that are not {charset} (as the header says)") from None
+
+
+def read_po(path: Path) -> polib.POFile:
+    """Read the PO file at ``path`` whole (see :func:`parse_po_strict`), or raise
+    :class:`PoError` (an :class:`InputError`) whose one-line message names ``path:line``.
+    A missing or unreadable file is an :class:`InputError` naming ``path``."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    return parse_po_strict(decode_po(data, str(path)), str(path))
+
+
+@dataclass(frozen=True)
+class PoImport:
+    """What a PO file gives a translation memory (:func:`po_memory_units`)."""
+
+    units: tuple[ExportedUnit, ...]
+    skipped_fuzzy: int  # unreviewed entries left out
+
+
+def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False) -> PoImport:
+    """The translations of a PO file, for a translation memory.
+
+    A reviewed entry (no ``fuzzy`` flag) is a person's translation, also when its msgstr is
+    its msgid (a quote left in German on purpose).  A ``fuzzy`` entry is unreviewed: it is
+    skipped and counted, or with ``include_fuzzy`` taken as a machine translation under a
+    stamp no engine has (a person may have edited it without clearing the flag, so it
+    cannot pass for what the engine said).  Obsolete entries, the header, untranslated and
+    plural entries, and agency attributions dolmetsch copied unchanged are left out.
+    """
+    from .tmx import HUMAN_STAMP, IMPORTED_STAMP
+
+    units: list[ExportedUnit] = []
+    skipped = 0
+    for entry in po:
+        if entry.obsolete or not entry.msgid or not entry.msgstr or entry.msgid_plural:
+            continue
+        if entry.msgstr == entry.msgid and KIND_NOTES["attribution"] in entry.comment:
+            continue  # dolmetsch copied it unflagged (an agency's name); nobody translated it
+        if "fuzzy" not in entry.flags:
+            units.append(ExportedUnit(entry.msgid, entry.msgstr, "human", HUMAN_STAMP, ()))
+        elif include_fuzzy:
+            units.append(ExportedUnit(entry.msgid, entry.msgstr, "machine", IMPORTED_STAMP, ()))
+        else:
+            skipped += 1
+    return PoImport(tuple(units), skipped)

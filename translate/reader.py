@@ -19,10 +19,13 @@ import textwrap
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .aligned import Pair, TranslatedArticle
 from .errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    import polib
 
 T = TypeVar("T")
 
@@ -305,15 +308,20 @@ def _kind_of(segment_id: str) -> str:
     return "heading" if segment_id.startswith("h") else "paragraph"
 
 
-def parse_po_rows(text: str) -> list[Row]:
+def parse_po_rows(text: str, where: str = "<PO text>") -> list[Row]:
     """Rows of a PO file written by :mod:`dolmetsch.po`, or one a person has edited since.
 
     An entry without ``msgctxt`` (hand-made files) gets its position as id (``e7``);
-    obsolete entries are left out.
+    obsolete entries are left out.  A file msgfmt would refuse raises
+    :class:`~dolmetsch.po.PoError` naming ``where`` and the line: a half-read file is
+    never shown as if it were whole.
     """
-    from .po import parse_po
+    from .po import parse_po_strict
 
-    po = parse_po(text)
+    return _po_rows(parse_po_strict(text, where))
+
+
+def _po_rows(po: polib.POFile) -> list[Row]:
     rows: list[Row] = []
     date = po.metadata.get("X-Dolmetsch-Article-Date", "")
     if date:
@@ -348,10 +356,13 @@ def parse_tsv_rows(text: str) -> list[Row]:
 
 def load_rows(path: Path) -> list[Row]:
     """Rows of an ``out/<stem>.po`` or ``out/<stem>.tsv`` file."""
-    parsers = {".po": parse_po_rows, ".tsv": parse_tsv_rows}
-    parse = parsers.get(path.suffix.lower())
-    if parse is None:
+    suffix = path.suffix.lower()
+    if suffix not in (".po", ".tsv"):
         raise UsageError(f"{path}: can show .po and .tsv files, not {path.suffix or 'this file'}")
+    if suffix == ".po":
+        from .po import read_po
+
+        return _po_rows(read_po(path))  # its errors already name path and line
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -359,7 +370,6 @@ def load_rows(path: Path) -> list[Row]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot be read: {exc}") from None
     try:
-        return parse(text)
-    except (OSError, ValueError) as exc:
-        # polib raises OSError for syntax errors, with the line number in its message.
+        return parse_tsv_rows(text)
+    except ValueError as exc:
         raise InputError(f"{path}: {exc}") from None

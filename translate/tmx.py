@@ -6,9 +6,14 @@ the segment, the source file and the glossary.  The header has no ``creationdate
 optional in TMX 1.4b) so that the same inputs give the same bytes; the article's date is a
 ``x-dolmetsch-article-date`` prop instead.
 
+Each unit also says its origin (``x-dolmetsch-origin``: machine or human) and, for machine
+units, what made it (``x-dolmetsch-engine-name``, ``-model``, ``-model-version``,
+``-glossary``), so that ``dolmetsch tm import`` stores it as it was; the memory's own TMX
+(:func:`dump_memory_tmx`) carries the same props and the glossary terms.
+
 XML 1.0 cannot carry most C0 control characters, not even as character references; the
-few a sentence may hold (a stray form feed) are written as U+FFFD.  A carriage return is
-written as ``&#13;`` so that a parser does not fold it into a newline.
+few a sentence may hold (a stray form feed) are written as U+FFFD (:func:`lossy` tells).
+A carriage return is written as ``&#13;`` so that a parser does not fold it into a newline.
 """
 
 from __future__ import annotations
@@ -16,9 +21,24 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from . import __version__
 from .aligned import TranslatedArticle
+from .memory import ExportedUnit, Origin, Stamp
+
+# What a human translation is stored under when the file says nothing else, and what a machine
+# translation is stored under when the file does not say what made it: a stamp no engine has,
+# so it is kept (and exported again) but never reused as if this engine had made it.
+HUMAN_STAMP = Stamp("human", "", "", "")
+IMPORTED_STAMP = Stamp("imported", "", "", "")
+ORIGIN = "x-dolmetsch-origin"
+# the stamp of a machine unit; x-dolmetsch-engine is the engine's description (argos (m 1))
+ENGINE_NAME = "x-dolmetsch-engine-name"
+MODEL = "x-dolmetsch-model"
+MODEL_VERSION = "x-dolmetsch-model-version"
+GLOSSARY = "x-dolmetsch-glossary"
+TERM = "x-dolmetsch-term"
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -40,6 +60,11 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+def lossy(text: str) -> bool:
+    """Whether ``text`` holds a character TMX cannot carry (written as U+FFFD)."""
+    return _NOT_XML.search(text) is not None
+
+
 def escape_text(text: str) -> str:
     return _clean(text).translate(_TEXT_ESCAPES)
 
@@ -59,14 +84,21 @@ def _units(article: TranslatedArticle) -> list[str]:
         segment = pair.segment
         kind = "attribution" if segment.kind == "attribution" else pair.block_kind
         lines.append(f'    <tu tuid="{escape_attr(f"{article.stem}:{segment.id}")}">')
+        lines.append(_prop(ORIGIN, pair.origin))
         lines.append(_prop("x-dolmetsch-engine", engine))
+        if pair.origin == "machine":
+            lines.append(_prop(ENGINE_NAME, article.engine.name))
+            if article.engine.model:
+                lines.append(_prop(MODEL, article.engine.model))
+            if article.engine.model_version:
+                lines.append(_prop(MODEL_VERSION, article.engine.model_version))
         lines.append(_prop("x-dolmetsch-kind", kind))
         lines.append(_prop("x-dolmetsch-source", article.source_name))
         if article.document.date:
             lines.append(_prop("x-dolmetsch-article-date", article.document.date))
         if article.glossary_hash:
-            lines.append(_prop("x-dolmetsch-glossary", article.glossary_hash))
-        lines.extend(_prop("x-dolmetsch-term", term) for term in pair.terms)
+            lines.append(_prop(GLOSSARY, article.glossary_hash))
+        lines.extend(_prop(TERM, term) for term in pair.terms)
         lines.extend(_prop("x-dolmetsch-term-failed", term) for term in pair.failed)
         lines.append(f'      <tuv xml:lang="de"><seg>{escape_text(segment.text)}</seg></tuv>')
         lines.append(f'      <tuv xml:lang="en"><seg>{escape_text(pair.target)}</seg></tuv>')
@@ -83,14 +115,26 @@ TMX_HEAD = (
 TMX_TAIL = "  </body>\n</tmx>\n"
 
 
-def dump_memory_tmx(units: Iterable[tuple[str, str, str]]) -> str:
-    """A translation memory's ``(source, target, origin)`` units as TMX, for CAT tools."""
+def dump_memory_tmx(units: Iterable[ExportedUnit]) -> str:
+    """A translation memory's units as TMX, for CAT tools and for another memory.
+
+    Each ``<tu>`` says its origin and, when known, what made it (engine name, model, model
+    version, glossary hash) and the glossary terms applied, so that
+    :func:`parse_memory_tmx` gives back the same units.
+    """
     lines: list[str] = []
-    for number, (source, target, origin) in enumerate(units, start=1):
+    for number, unit in enumerate(units, start=1):
+        stamp = unit.stamp
         lines.append(f'    <tu tuid="tm:{number}">')
-        lines.append(_prop("x-dolmetsch-origin", origin))
-        lines.append(f'      <tuv xml:lang="de"><seg>{escape_text(source)}</seg></tuv>')
-        lines.append(f'      <tuv xml:lang="en"><seg>{escape_text(target)}</seg></tuv>')
+        lines.append(_prop(ORIGIN, unit.origin))
+        lines.append(_prop(ENGINE_NAME, stamp.engine))
+        for kind, value in ((MODEL, stamp.model), (MODEL_VERSION, stamp.model_version),
+                            (GLOSSARY, stamp.glossary)):  # fmt: skip
+            if value:
+                lines.append(_prop(kind, value))
+        lines.extend(_prop(TERM, term) for term in unit.terms)
+        lines.append(f'      <tuv xml:lang="de"><seg>{escape_text(unit.source)}</seg></tuv>')
+        lines.append(f'      <tuv xml:lang="en"><seg>{escape_text(unit.target)}</seg></tuv>')
         lines.append("    </tu>")
     return TMX_HEAD + "".join(line + "\n" for line in lines) + TMX_TAIL
 
@@ -111,11 +155,26 @@ def _lang(tuv: ET.Element) -> str:
     return (tuv.get(XML_LANG) or tuv.get("lang") or "").lower().split("-")[0]
 
 
-def parse_tmx(text: str) -> list[tuple[str, str, str]]:
-    """``(tuid, de, en)`` for each ``<tu>`` that has both; the inverse of :func:`dump_tmx`.
+@dataclass(frozen=True)
+class TmxUnit:
+    """One ``<tu>`` with German and English: its id, texts and ``<prop>`` s in order."""
+
+    tuid: str
+    de: str
+    en: str
+    props: tuple[tuple[str, str], ...] = ()
+
+    def prop(self, kind: str) -> str | None:
+        """The first prop of this type, or None when the unit has none."""
+        return next((value for name, value in self.props if name == kind), None)
+
+
+def parse_tmx_units(text: str | bytes) -> list[TmxUnit]:
+    """Every ``<tu>`` that has both a German and an English ``<seg>``, with its props.
 
     Inline markup inside ``<seg>`` (``<ph>``, ``<bpt>`` of other tools' files) is read as
-    its text content.  A ``<tu>`` without ``tuid`` gets its position (``tu3``).
+    its text content.  A ``<tu>`` without ``tuid`` gets its position (``tu3``).  Given
+    bytes, the XML declaration's encoding is honoured (CAT tools write UTF-16 too).
     Raises ``ValueError`` naming line and column when the text is not well-formed XML.
     """
     try:
@@ -125,7 +184,7 @@ def parse_tmx(text: str) -> list[tuple[str, str, str]]:
         raise ValueError(f"line {line}, column {column + 1}: not well-formed TMX: {exc}") from None
     if root.tag != "tmx":
         raise ValueError(f"not a TMX document: the root element is <{root.tag}>, not <tmx>")
-    rows: list[tuple[str, str, str]] = []
+    units: list[TmxUnit] = []
     for number, tu in enumerate(root.iter("tu"), start=1):
         segs: dict[str, str] = {}
         for tuv in tu.findall("tuv"):
@@ -133,5 +192,50 @@ def parse_tmx(text: str) -> list[tuple[str, str, str]]:
             if seg is not None:
                 segs.setdefault(_lang(tuv), "".join(seg.itertext()))
         if "de" in segs and "en" in segs:
-            rows.append((tu.get("tuid") or f"tu{number}", segs["de"], segs["en"]))
-    return rows
+            props = tuple((p.get("type") or "", p.text or "") for p in tu.findall("prop"))
+            units.append(TmxUnit(tu.get("tuid") or f"tu{number}", segs["de"], segs["en"], props))
+    return units
+
+
+def parse_tmx(text: str | bytes) -> list[tuple[str, str, str]]:
+    """``(tuid, de, en)`` for each ``<tu>`` that has both; the inverse of :func:`dump_tmx`.
+
+    See :func:`parse_tmx_units`, which also gives the props.
+    """
+    return [(unit.tuid, unit.de, unit.en) for unit in parse_tmx_units(text)]
+
+
+def memory_unit(unit: TmxUnit) -> ExportedUnit:
+    """What a TMX unit is for a translation memory.
+
+    ``x-dolmetsch-origin`` says machine or human; a unit without it (a CAT tool's: Trados,
+    OmegaT) is a person's translation, unless an older dolmetsch wrote it (it has an
+    ``x-dolmetsch-engine`` prop): then it is machine.  A machine unit keeps the stamp its
+    props name, else :data:`IMPORTED_STAMP`; raises ``ValueError`` for an origin that is
+    neither.
+    """
+    # an article TMX of an older dolmetsch names its engine but not each unit's origin: its
+    # units cannot be told apart, so none may pass for a person's (edits are in the PO)
+    older = unit.prop("x-dolmetsch-engine") is not None
+    origin_text = unit.prop(ORIGIN) or ("machine" if older else "human")
+    if origin_text not in ("machine", "human"):
+        raise ValueError(f"unit {unit.tuid}: {ORIGIN} is {origin_text!r}, not machine or human")
+    origin: Origin = "machine" if origin_text == "machine" else "human"
+    engine = unit.prop(ENGINE_NAME)
+    if engine is None:
+        stamp = IMPORTED_STAMP if origin == "machine" else HUMAN_STAMP
+    else:
+        stamp = Stamp(
+            engine,
+            unit.prop(MODEL) or "",
+            unit.prop(MODEL_VERSION) or "",
+            unit.prop(GLOSSARY) or "",
+        )
+    terms = tuple(value for name, value in unit.props if name == TERM)
+    return ExportedUnit(unit.de, unit.en, origin, stamp, terms)
+
+
+def parse_memory_tmx(text: str | bytes) -> list[ExportedUnit]:
+    """The translation-memory units of a TMX (see :func:`memory_unit`); the inverse of
+    :func:`dump_memory_tmx`.  Units with an empty English are left out."""
+    return [memory_unit(unit) for unit in parse_tmx_units(text) if unit.en]
