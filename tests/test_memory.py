@@ -129,7 +129,10 @@ def test_unreadable_edited_po_is_never_overwritten(
     _, summary = batch(seeds_copy, out, memory, installed_tiny)
     assert broken.read_text(encoding="utf-8") == 'msgid "unterminated\n'
     failures = summary.failures  # type: ignore[attr-defined]
-    assert len(failures) == 1 and failures[0].startswith(f"{broken}: cannot read the PO file")
+    assert failures == (
+        f"{broken}:1: cannot read the PO file to keep its edits (unterminated string: the line "
+        'ends before its closing "); fix it or move it away: it was left as it is',
+    )
 
 
 def test_corrupt_memory_is_reported_and_left_alone(tmp_path: Path) -> None:

@@ -254,3 +254,25 @@ def test_a_file_a_person_put_in_out_is_never_overwritten(
         assert (translated / name).read_bytes() == data
         assert f"{translated / name}: changed since dolmetsch wrote it" in done.stderr
     assert (translated / "notes.po").exists()  # what was not the person's is written
+
+
+def test_a_po_gettext_would_reject_is_reported_and_nothing_half_read_is_stored(
+    translated: Path, seeds_copy: Path
+) -> None:
+    po = translated / f"{STEM}.po"
+    edit(po, "h1.s1", "A reviewer's headline")
+    text = po.read_text(encoding="utf-8")
+    broken = text.replace('msgstr "A reviewer\'s headline"', 'msgstr "A reviewer\'s headline')
+    assert broken != text
+    po.write_text(broken, encoding="utf-8")
+    line = 1 + broken[: broken.index("msgstr \"A reviewer's headline")].count("\n")
+
+    done = run(seeds_copy, translated)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0].startswith(
+        f"dolmetsch: {po}:{line}: cannot read the PO file to keep its edits ("
+    )
+    assert done.stderr.splitlines()[0].endswith("fix it or move it away: it was left as it is")
+    assert po.read_text(encoding="utf-8") == broken
+    with TranslationMemory(Path(os.environ["DOLMETSCH_MEMORY"])) as memory:
+        assert memory.counts().human == 0  # not the edit with its last character cut off

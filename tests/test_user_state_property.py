@@ -20,10 +20,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from dolmetsch.cli import main
-from dolmetsch.edits import context
 from dolmetsch.engine import Engine, load_engine
 from dolmetsch.glossary import Glossary, load_default_glossary, make_glossary
-from dolmetsch.memory import TranslationMemory
+from dolmetsch.memory import TranslationMemory, context
 from dolmetsch.pipeline import discover, run_batch
 
 SHARED = "Selenskyj traf Putin in Kiew."

@@ -724,15 +724,17 @@ def _store_units(memory: Any, units: list[Any]) -> tuple[int, int]:
     human one.  A human unit the memory already holds is not stored again: importing a file
     twice changes nothing (not even the state that marks outputs out of date).
     """
-    groups: dict[tuple[str, Any], list[tuple[str, str, tuple[str, ...]]]] = {}
+    groups: dict[Any, list[tuple[str, str, tuple[str, ...]]]] = {}
+    people: list[tuple[str, str, str]] = []  # each for the segment it was made for
     for unit in units:
-        if unit.origin == "human" and memory.human_target(unit.source) == unit.target:
+        if unit.origin == "human":
+            if memory.human_target(unit.source, unit.context) != unit.target:
+                people.append((unit.source, unit.target, unit.context))
             continue
-        groups.setdefault((unit.origin, unit.stamp), []).append(
-            (unit.source, unit.target, unit.terms)
-        )
-    for (origin, stamp), rows in groups.items():
-        memory.store(rows, origin, stamp)
+        groups.setdefault(unit.stamp, []).append((unit.source, unit.target, unit.terms))
+    memory.store_human(people)
+    for stamp, rows in groups.items():
+        memory.store(rows, "machine", stamp)
     human = sum(1 for unit in units if unit.origin == "human")
     return human, len(units) - human
 

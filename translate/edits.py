@@ -20,8 +20,8 @@ from .aligned import translatable_segments
 from .articles import load_article
 from .errors import DolmetschError, InputError
 from .ledger import Ledger, sha256_bytes
-from .memory import TranslationMemory
-from .po import KIND_NOTES, parse_po, po_lines
+from .memory import TranslationMemory, context
+from .po import KIND_NOTES, PoError, decode_po, parse_po_strict
 
 # Expected SHA-256s that never match: the file may be written only where there is none.
 NEVER = ""
@@ -45,11 +45,6 @@ class Edits:
         if stem in self.replaceable:
             expected[f"{stem}.po"] = self.replaceable[stem]
         return expected
-
-
-def context(stem: str, segment_id: str) -> str:
-    """The segment a human translation was made for: ``004_afa1#p3.s2``."""
-    return f"{stem}#{segment_id}"
 
 
 _ATTRIBUTION = KIND_NOTES["attribution"]
@@ -95,23 +90,19 @@ def take_edits(
 
 
 def _take(po_path: Path, data: bytes, stem: str, article: Path, memory: TranslationMemory) -> int:
-    refusal = "it was left as it is"
+    where = str(po_path)
     try:
-        raw = data.decode("utf-8")
-        entries = parse_po(raw)
-    except (UnicodeDecodeError, OSError, ValueError) as exc:
+        entries = parse_po_strict(decode_po(data, where), where)
+    except PoError as exc:
         raise InputError(
-            f"{po_path}: cannot read the PO file to keep its edits ({exc}); fix it or move "
-            f"it away: {refusal}"
+            f"{where}:{exc.line}: cannot read the PO file to keep its edits ({exc.problem}); "
+            "fix it or move it away: it was left as it is"
         ) from exc
-    # polib skips what it cannot parse without a word; count the entries ourselves so that a
-    # damaged file is never mistaken for one without edits and overwritten.
-    declared = sum(1 for line in po_lines(raw) if line.startswith("msgid "))
     active = [e for e in entries if not e.obsolete]
-    if "X-Dolmetsch-Source" not in entries.metadata or declared != len(active) + 1:
+    if "X-Dolmetsch-Source" not in entries.metadata:
         raise InputError(
-            f"{po_path}: cannot read the PO file to keep its edits (damaged); fix it or move "
-            f"it away: {refusal}"
+            f"{where}: not a PO file dolmetsch wrote (no X-Dolmetsch-Source header), so its "
+            "edits cannot be placed: move it away; it was left as it is"
         )
     _check_sources(po_path, entries, active, article)
     edits = []

@@ -136,6 +136,11 @@ class MergeCounts:
         return f"merged {self.machine} machine and {self.human} human translations{kept}"
 
 
+def context(stem: str, segment_id: str) -> str:
+    """The segment a human translation was made for: ``004_afa1#p3.s2``."""
+    return f"{stem}#{segment_id}"
+
+
 def default_memory_path() -> Path:
     """``$DOLMETSCH_MEMORY``, else ``memory.sqlite`` beside the lexicon store."""
     explicit = os.environ.get("DOLMETSCH_MEMORY")
@@ -396,17 +401,17 @@ class TranslationMemory:
         """Every unit with what made it, for a TMX that reads back into the same memory;
         in the order of :meth:`units`."""
         query = (
-            "SELECT source, target, origin, stamp, engine, model, glossary, terms FROM unit "
-            "ORDER BY origin = 'human' DESC, source, stamp"
+            "SELECT source, target, origin, stamp, engine, model, glossary, terms, context "
+            "FROM unit ORDER BY origin = 'human' DESC, source, stamp, seq"
         )
         found: list[ExportedUnit] = []
-        for source, target, origin, key, engine, model, glossary, terms in self._db.execute(query):
+        for row in self._db.execute(query):
+            source, target, origin, key, engine, model, glossary, terms, where = row
             parts = key.split("\t")
             # the stamp key is what a lookup matches; human units have none (''), only columns
             stamp = Stamp(*parts) if len(parts) == 4 else Stamp(engine, model, "", glossary)
-            found.append(
-                ExportedUnit(source, target, origin, stamp, tuple(filter(None, terms.split("\n"))))
-            )
+            terms_ = tuple(filter(None, terms.split("\n")))
+            found.append(ExportedUnit(source, target, origin, stamp, terms_, where))
         return found
 
 
@@ -419,3 +424,4 @@ class ExportedUnit:
     origin: Origin
     stamp: Stamp  # what made a machine unit; a human unit's engine/model/glossary columns
     terms: tuple[str, ...]  # glossary terms applied (machine units)
+    context: str = ""  # the segment a human unit was made for (``stem#p1.s2``), if any

@@ -28,7 +28,7 @@ from .aligned import (
     translatable_texts,
 )
 from .articles import LoadedArticle, load_article
-from .edits import NEVER, REPORTED, Edits, context, take_edits
+from .edits import NEVER, REPORTED, Edits, take_edits
 from .engine import Engine, EngineInfo, Progress
 from .errors import DolmetschError, OutputError, UsageError
 from .files import NotOursError, read_input, write_if_changed, write_streamed
@@ -42,7 +42,7 @@ from .glossary import (
 from .html import IndexRow, IndexTotals, dump_html, index_frame, index_row
 from .ledger import Entry as LedgerEntry
 from .ledger import Ledger, sha256_bytes
-from .memory import Hit, Stamp, TranslationMemory
+from .memory import Hit, Stamp, TranslationMemory, context
 from .po import dump_po
 from .segment import sentence_spans
 from .tmx import TMX_HEAD, TMX_TAIL, dump_tmx_units

@@ -11,14 +11,14 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import NoReturn
 
 import polib
 
 from .aligned import TranslatedArticle
 from .errors import InputError
-from .memory import ExportedUnit
+from .memory import ExportedUnit, context
 
 KIND_NOTES = {
     "heading": "heading",
@@ -576,13 +576,17 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False) -> PoImpor
 
     units: list[ExportedUnit] = []
     skipped = 0
+    # dolmetsch's own PO names its article: each translation is for its own segment there
+    article = po.metadata.get("X-Dolmetsch-Source")
+    stem = PurePath(article).stem if article else None
     for entry in po:
         if entry.obsolete or not entry.msgid or not entry.msgstr or entry.msgid_plural:
             continue
         if entry.msgstr == entry.msgid and KIND_NOTES["attribution"] in entry.comment:
             continue  # dolmetsch copied it unflagged (an agency's name); nobody translated it
         if "fuzzy" not in entry.flags:
-            units.append(ExportedUnit(entry.msgid, entry.msgstr, "human", HUMAN_STAMP, ()))
+            where = context(stem, entry.msgctxt or "") if stem is not None else ""
+            units.append(ExportedUnit(entry.msgid, entry.msgstr, "human", HUMAN_STAMP, (), where))
         elif include_fuzzy:
             units.append(ExportedUnit(entry.msgid, entry.msgstr, "machine", IMPORTED_STAMP, ()))
         else:

@@ -39,6 +39,7 @@ MODEL = "x-dolmetsch-model"
 MODEL_VERSION = "x-dolmetsch-model-version"
 GLOSSARY = "x-dolmetsch-glossary"
 TERM = "x-dolmetsch-term"
+CONTEXT = "x-dolmetsch-context"  # the segment a human unit was made for (stem#p1.s2)
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -133,6 +134,8 @@ def dump_memory_tmx(units: Iterable[ExportedUnit]) -> str:
             if value:
                 lines.append(_prop(kind, value))
         lines.extend(_prop(TERM, term) for term in unit.terms)
+        if unit.context:
+            lines.append(_prop(CONTEXT, unit.context))
         lines.append(f'      <tuv xml:lang="de"><seg>{escape_text(unit.source)}</seg></tuv>')
         lines.append(f'      <tuv xml:lang="en"><seg>{escape_text(unit.target)}</seg></tuv>')
         lines.append("    </tu>")
@@ -232,7 +235,8 @@ def memory_unit(unit: TmxUnit) -> ExportedUnit:
             unit.prop(GLOSSARY) or "",
         )
     terms = tuple(value for name, value in unit.props if name == TERM)
-    return ExportedUnit(unit.de, unit.en, origin, stamp, terms)
+    where = (unit.prop(CONTEXT) or "") if origin == "human" else ""
+    return ExportedUnit(unit.de, unit.en, origin, stamp, terms, where)
 
 
 def parse_memory_tmx(text: str | bytes) -> list[ExportedUnit]:
