@@ -39,10 +39,6 @@ class Merged:
     conflicts: tuple[str, ...] = ()
     replaced: tuple[str, ...] = ()
 
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.extended)
-
     def describe(self) -> str:
         parts = [f"{len(self.added)} new entries", f"{len(self.extended)} entries extended"]
         if self.replaced:
@@ -174,11 +170,11 @@ def _merge_one(state: _State, incoming: Entry, replace_conflicts: bool) -> bool:
         *((f, forbidden, "forbidden spelling") for f in incoming.forbidden),
     ]:
         key = form_key(spelling)
-        # A new entry keeps a variant that repeats its own English form, as it was given.
-        if key in listed or (key in known and existing is not None):
-            continue
         if into is forbidden and key[0] in renderings:
             state.conflicts.append(f"{target!r}: forbidden {spelling!r} is its own English form")
+            continue
+        # A new entry keeps a variant that repeats its own English form, as it was given.
+        if key in listed or (key in known and existing is not None):
             continue
         if state.claim(target, key, what, replace_conflicts):
             into.append(spelling)

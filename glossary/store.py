@@ -64,10 +64,6 @@ class Change:
     backup: Path | None = None
     written: bool = False
 
-    @property
-    def changed(self) -> bool:
-        return self.before is None or self.after.encode("utf-8") != self.before
-
     def diff(self) -> str:
         """A unified diff from the file as it is to the file as the change makes it."""
         old = "" if self.before is None else self.before.decode("utf-8", "replace")
@@ -149,6 +145,13 @@ def _write(path: Path, data: bytes) -> None:
         raise GlossaryError(f"{path}: cannot write glossary: {exc.__cause__ or exc}") from exc
 
 
+def _encode(text: str, before: bytes | None) -> bytes:
+    """UTF-8, with the line endings the file had: a Windows file keeps its CRLF lines."""
+    if before is not None and b"\r\n" in before:
+        text = text.replace("\n", "\r\n")
+    return text.encode("utf-8")
+
+
 def _transaction(
     files: GlossaryFiles,
     compute: Callable[[Glossary, Glossary | None], tuple[Glossary, T]],
@@ -173,7 +176,7 @@ def _transaction(
         if backup and before is not None:
             saved = backup_path(path)
             _write(saved, before)
-        _write(path, after.encode("utf-8"))
+        _write(path, _encode(after, before))
         return Change(path, before, after, saved, written=True), info
 
     if dry_run:
