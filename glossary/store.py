@@ -122,10 +122,12 @@ def _names(files: GlossaryFiles) -> tuple[str, str]:
     return str(files.defaults), str(files.user)
 
 
-def load_user(files: GlossaryFiles) -> Glossary:
-    """The person's glossary for reading: empty while the default user file is missing."""
+def load_user(files: GlossaryFiles, missing_ok: bool = False) -> Glossary:
+    """The person's glossary for reading: empty while the default user file is missing.
+
+    A file the person named must exist unless ``missing_ok`` (a change creates it)."""
     data = _read_bytes(files.user)
-    if data is None and files.explicit:
+    if data is None and files.explicit and not missing_ok:
         raise GlossaryError(
             f"{files.user}: no such glossary file; create it with "
             f"dolmetsch glossary add ... --glossary {files.user}"
@@ -133,9 +135,9 @@ def load_user(files: GlossaryFiles) -> Glossary:
     return _parse(data, files.user)
 
 
-def load_effective(files: GlossaryFiles) -> Layered:
+def load_effective(files: GlossaryFiles, missing_ok: bool = False) -> Layered:
     """The glossary dolmetsch uses: the defaults with the person's glossary over them."""
-    return layer(load_defaults(files), load_user(files), *_names(files))
+    return layer(load_defaults(files), load_user(files, missing_ok), *_names(files))
 
 
 def _write(path: Path, data: bytes) -> None:

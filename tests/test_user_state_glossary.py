@@ -95,8 +95,7 @@ def test_import_merges_keeping_every_entry_and_the_header_byte_for_byte(
     ids=["source-target", "Source-Target", "de-en", "four-columns-bom", "tsv"],
 )  # fmt: skip
 def test_deepl_header_row_is_not_an_entry(tmp_path: Path, name: str, text: str) -> None:
-    fresh = tmp_path / "fresh.tsv"
-    fresh.write_text(HEADER, encoding="utf-8")
+    fresh = tmp_path / "fresh.tsv"  # missing: the import creates it
     (tmp_path / name).write_text(text, encoding="utf-8")
     result = dolmetsch(
         "glossary", "import", str(tmp_path / name), "--glossary", str(fresh), "--glossary-only"

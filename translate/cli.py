@@ -645,7 +645,7 @@ def glossary_import(
     if _exchange_format(file) == "tbx":
         incoming = load_tbx(file, kind_)
     else:
-        incoming = load_deepl(file, load_effective(files).glossary, kind_)
+        incoming = load_deepl(file, load_effective(files, True).glossary, kind_)
     change, merged = import_into_glossary(
         files, incoming.entries, replace_conflicts=replace_conflicts, replace_all=replace_all,
         dry_run=dry_run, timeout=wait,
