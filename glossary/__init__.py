@@ -1,7 +1,10 @@
 """Glossary: one canonical English form per named entity, matched and enforced.
 
 Data: :func:`load_default_glossary` (``glossary/terms.tsv``), :func:`load_glossary`,
-:func:`save_glossary` (atomic, byte-identical round trip).  Matching: :func:`find_matches`.
+:func:`save_glossary` (atomic, byte-identical round trip).  The person's own glossary
+(:func:`locate`) is layered over the shipped defaults (:func:`load_effective`) and changed
+only through :mod:`.store`: locked, merged without loss, backed up, atomic.
+Matching: :func:`find_matches`.
 Enforcement around any engine: :func:`protect` -> ``engine.translate`` -> :func:`restore`
 (or :func:`translate_with_glossary` for a batch).  QA: :func:`check_pairs`,
 :func:`term_accuracy`.  Editing, DeepL/TBX exchange and :func:`suggest` complete it.
@@ -62,24 +65,46 @@ from .fileformat import (
     parse_glossary,
     save_glossary,
 )
+from .layers import Layered, layer
+from .location import GlossaryFiles, locate, shipped_path, user_config_path
+from .lock import LOCK_TIMEOUT, GlossaryBusyError, glossary_lock, lock_path
 from .matching import Form, Match, find_matches, render
+from .merge import Merged, merge
 from .model import KINDS, Entry, Glossary, Kind, make_glossary
 from .qa import Finding, TermAccuracy, check_pairs, term_accuracy
+from .store import (
+    Change,
+    EditSession,
+    add_to_glossary,
+    backup_path,
+    import_into_glossary,
+    load_effective,
+    remove_from_glossary,
+    save_edit,
+    start_edit,
+)
 from .suggest import Suggestion, name_key, suggest
 
 __all__ = [
     "COLUMNS",
     "KINDS",
+    "LOCK_TIMEOUT",
     "TECHNIQUES",
     "AppliedTerm",
+    "Change",
     "Counts",
+    "EditSession",
     "Entry",
     "Finding",
     "Form",
     "Glossary",
+    "GlossaryBusyError",
     "GlossaryError",
+    "GlossaryFiles",
     "Kind",
+    "Layered",
     "Match",
+    "Merged",
     "Protected",
     "Protection",
     "Restored",
@@ -87,6 +112,8 @@ __all__ = [
     "Technique",
     "TermAccuracy",
     "add_entry",
+    "add_to_glossary",
+    "backup_path",
     "check_pairs",
     "dump_deepl",
     "dump_glossary",
@@ -97,13 +124,20 @@ __all__ = [
     "find_matches",
     "glossary_from_dict",
     "glossary_hash",
+    "glossary_lock",
     "glossary_pairs",
     "glossary_to_dict",
+    "import_into_glossary",
+    "layer",
     "load_deepl",
     "load_default_glossary",
+    "load_effective",
     "load_glossary",
     "load_tbx",
+    "locate",
+    "lock_path",
     "make_glossary",
+    "merge",
     "name_key",
     "parse_deepl",
     "parse_glossary",
@@ -111,14 +145,19 @@ __all__ = [
     "protect",
     "protect_all",
     "remove_entry",
+    "remove_from_glossary",
     "render",
     "restore",
     "restore_all",
     "save_deepl",
+    "save_edit",
     "save_glossary",
     "save_tbx",
+    "shipped_path",
+    "start_edit",
     "suggest",
     "term_accuracy",
     "total_counts",
     "translate_with_glossary",
+    "user_config_path",
 ]

@@ -1,10 +1,12 @@
 """Import and export: DeepL's glossary CSV/TSV layout and TBX (ISO 30042, TBX-Basic-like).
 
-DeepL: one ``source,target`` pair a line (UTF-8, no header; a third and fourth column with
-the language codes are accepted and ignored).  Every German spelling becomes a pair with
-its rendering (``Selenskyj,Zelensky``); an entry without German spellings exports
-``target,target`` so that it survives the round trip.  DeepL has no kinds or notes: import
-takes them from ``base`` (the glossary being updated) or uses ``kind``.
+DeepL: one ``source,target`` pair a line (UTF-8; a third and fourth column with the
+language codes are accepted and ignored; a header row such as ``source,target``, ``de,en``
+or ``source,target,source_lang,target_lang`` is recognised and skipped).  Every German
+spelling becomes a pair with its rendering (``Selenskyj,Zelensky``); an entry without
+German spellings exports ``target,target`` so that it survives the round trip.  DeepL has
+no kinds or notes: import takes them from ``base`` (the glossary being updated) or uses
+``kind``.
 
 TBX: ``termEntry`` with ``descrip type="subjectField"`` (the kind), ``note``, and one
 ``langSec`` per language holding ``termSec/term``; ``termNote`` marks the short form, the
@@ -49,12 +51,40 @@ def dump_pairs(pairs: Iterable[Pair], delimiter: str = ",") -> str:
     return out.getvalue()
 
 
+# Header rows that DeepL's own exports and common spreadsheet templates put first; a real
+# pair never looks like one (no German name is spelled "source" or "de").
+_HEADER_PAIRS = frozenset(
+    {("source", "target"), ("de", "en"), ("german", "english"), ("deutsch", "englisch"),
+     ("sourceterm", "targetterm"), ("sourcetext", "targettext")}
+)  # fmt: skip
+_HEADER_LANGS = frozenset({"sourcelang", "sourcelanguage", "targetlang", "targetlanguage"})
+
+
+def _header_key(cell: str) -> str:
+    return "".join(ch for ch in cell.strip().lower() if ch.isalnum())
+
+
+def is_header_row(row: list[str]) -> bool:
+    """``source,target``, ``Source,Target``, ``de,en`` or a 4-column header naming the
+    language columns (``source,target,source_lang,target_lang``)."""
+    keys = [_header_key(c) for c in row]
+    if len(keys) == 4 and {keys[2], keys[3]} <= _HEADER_LANGS:
+        return True
+    return len(keys) in (2, 4) and (keys[0], keys[1]) in _HEADER_PAIRS
+
+
 def parse_pairs(text: str, delimiter: str = ",", source: str = "<glossary>") -> list[Pair]:
+    """The pairs of a DeepL file; a header row as the first row is recognised and skipped."""
     pairs: list[Pair] = []
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    first = True
     for row in reader:
         if not row or all(not c.strip() for c in row):
             continue
+        if first and is_header_row(row):
+            first = False
+            continue
+        first = False
         if len(row) not in (2, 4) or not row[0].strip() or not row[1].strip():
             raise GlossaryError(
                 f"{source}:{reader.line_num}: expected source{delimiter}target"
@@ -126,17 +156,19 @@ def parse_deepl(
     delimiter: str = ",",
     base: Glossary | None = None,
     source: str = "<glossary>",
+    kind: Kind = "term",
 ) -> Glossary:
-    return glossary_from_pairs(parse_pairs(text, delimiter, source), base, source=source)
+    """A DeepL file as entries; a target ``base`` does not know gets ``kind``."""
+    return glossary_from_pairs(parse_pairs(text, delimiter, source), base, kind, source)
 
 
 def _delimiter(path: Path) -> str:
     return "\t" if path.suffix.lower() in (".tsv", ".tab", ".txt") else ","
 
 
-def load_deepl(path: Path, base: Glossary | None = None) -> Glossary:
+def load_deepl(path: Path, base: Glossary | None = None, kind: Kind = "term") -> Glossary:
     """A DeepL glossary file: tab-separated for .tsv/.tab/.txt, comma-separated otherwise."""
-    return parse_deepl(read_text(path, "utf-8-sig"), _delimiter(path), base, str(path))
+    return parse_deepl(read_text(path, "utf-8-sig"), _delimiter(path), base, str(path), kind)
 
 
 def save_deepl(glossary: Glossary, path: Path) -> None:
@@ -240,8 +272,9 @@ def parse_tbx(text: str, source: str = "<glossary>", kind: Kind = "term") -> Glo
     return make_glossary(entries, source)
 
 
-def load_tbx(path: Path) -> Glossary:
-    return parse_tbx(read_text(path), str(path))
+def load_tbx(path: Path, kind: Kind = "term") -> Glossary:
+    """A TBX file; an entry without a subject field gets ``kind``."""
+    return parse_tbx(read_text(path), str(path), kind)
 
 
 def save_tbx(glossary: Glossary, path: Path) -> None:

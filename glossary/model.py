@@ -111,14 +111,53 @@ class Glossary:
         return None
 
 
+def _control(text: str) -> str | None:
+    """The first character that would break the one-line, tab-separated file, if any."""
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+            return {"\t": "a tab", "\n": "a line break", "\r": "a carriage return"}.get(
+                ch, f"the control character U+{ord(ch):04X}"
+            )
+    return None
+
+
+def _check_text(entry: Entry, field_name: str, text: str, where: str, *, item: bool) -> None:
+    """One field: a single line without tabs, and no ';' inside one item of a list."""
+    of = f"{field_name} {text!r} of {entry.target!r}" if field_name != "english" else repr(text)
+    bad = _control(text)
+    if bad is not None:
+        raise GlossaryError(
+            f"{where}: {of} contains {bad}; every glossary field is one line of text "
+            "without tabs or control characters"
+        )
+    if text != text.strip():
+        raise GlossaryError(f"{where}: {of} begins or ends with whitespace")
+    if item and ";" in text:
+        hint = (
+            ""
+            if field_name in ("english", "short", "adjective")
+            else (": give each spelling on its own (one --variant or --forbidden each)")
+        )
+        raise GlossaryError(
+            f"{where}: {of} contains ';', which separates the items of a list in the "
+            f"glossary file{hint}"
+        )
+
+
 def _check_entry(entry: Entry, where: str) -> None:
     if not entry.target.strip():
         raise GlossaryError(f"{where}: empty English target")
     if entry.kind not in KINDS:
         raise GlossaryError(f"{where}: unknown kind {entry.kind!r}; use one of: {', '.join(KINDS)}")
-    for text in (entry.target, entry.short, entry.adjective, *entry.variants, *entry.forbidden):
-        if text != text.strip() or "\t" in text or "\n" in text or ";" in text:
-            raise GlossaryError(f"{where}: {text!r} has stray whitespace, a tab or a ';'")
+    # The file stores lists as "a; b", so a ';' in a single form would split it on reload.
+    for name, text in (("english", entry.target), ("short", entry.short),
+                       ("adjective", entry.adjective)):  # fmt: skip
+        _check_text(entry, name, text, where, item=True)
+    for variant in entry.variants:
+        _check_text(entry, "variant", variant, where, item=True)
+    for wrong in entry.forbidden:
+        _check_text(entry, "forbidden spelling", wrong, where, item=True)
+    _check_text(entry, "note", entry.note, where, item=False)
     for variant in (*entry.variants, *entry.forbidden):
         context, name = split_context(variant)
         if not name or (variant.startswith("(") and not context):

@@ -262,7 +262,7 @@ def test_a_po_gettext_would_reject_is_reported_and_nothing_half_read_is_stored(
     po = translated / f"{STEM}.po"
     edit(po, "h1.s1", "A reviewer's headline")
     text = po.read_text(encoding="utf-8")
-    broken = text.replace('msgstr "A reviewer\'s headline"', 'msgstr "A reviewer\'s headline')
+    broken = text.replace('msgstr "A reviewer\'s headline"', "msgstr \"A reviewer's headline")
     assert broken != text
     po.write_text(broken, encoding="utf-8")
     line = 1 + broken[: broken.index("msgstr \"A reviewer's headline")].count("\n")

@@ -60,13 +60,36 @@ _data_dir_option = _path_option(
 )
 
 
-_glossary_file_option = _path_option(
+_glossary_path_option = _path_option(
     "--glossary",
     "glossary_file",
     "DOLMETSCH_GLOSSARY",
-    "Glossary file [default: the one shipped in dolmetsch/glossary/terms.tsv].",
+    "Your glossary file, layered over the one shipped with dolmetsch [default: "
+    "~/.config/dolmetsch/glossary.tsv; glossary/terms.tsv in a source checkout].",
     folder=False,
 )
+_GLOSSARY_ONLY = "dolmetsch.glossary_only"
+
+
+def _glossary_only_given(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    # Kept in ctx.meta so that every command taking --glossary gets the switch without a
+    # parameter of its own; _glossary_files reads it.
+    if value:
+        ctx.meta[_GLOSSARY_ONLY] = True
+    return value
+
+
+def _glossary_file_option(func: F) -> F:
+    func = click.option(
+        "--glossary-only",
+        is_flag=True,
+        expose_value=False,
+        callback=_glossary_only_given,
+        help="Use the --glossary file alone, without the glossary shipped with dolmetsch.",
+    )(func)
+    return _glossary_path_option(func)
+
+
 _memory_option = _path_option(
     "--memory",
     "memory_file",
@@ -83,12 +106,22 @@ def _glossary_options(func: F) -> F:
     return _glossary_file_option(func)
 
 
+def _glossary_files(glossary_file: Path | None) -> Any:
+    """The person's glossary and the shipped defaults under it, from the options."""
+    from .glossary import locate
+
+    ctx = click.get_current_context(silent=True)
+    only = bool(ctx is not None and ctx.meta.get(_GLOSSARY_ONLY))
+    return locate(glossary_file, only)
+
+
 def _load_glossary(glossary_file: Path | None, no_glossary: bool) -> Any:
-    from .glossary import load_default_glossary, load_glossary
+    """The effective glossary: the shipped one with the person's over it (or theirs alone)."""
+    from .glossary import load_effective
 
     if no_glossary:
         return None
-    return load_glossary(glossary_file) if glossary_file else load_default_glossary()
+    return load_effective(_glossary_files(glossary_file)).glossary
 
 
 def _engine_options(func: F) -> F:
@@ -405,115 +438,161 @@ def lexicon_build(data_dir: Path | None) -> None:
 
 # --- glossary ------------------------------------------------------------------------------
 
+_KIND_CHOICE = click.Choice(["person", "place", "organisation", "term"])
 
-def _glossary_path(glossary_file: Path | None) -> Path:
-    """The file glossary commands read and write: --glossary, else the shipped one."""
-    if glossary_file is not None:
-        return glossary_file
-    from .glossary import fileformat
 
-    return Path(fileformat.__file__).resolve().parent / fileformat.DEFAULT_NAME
+def _glossary_wait_option(func: F) -> F:
+    from .glossary.lock import LOCK_TIMEOUT
+
+    return click.option(
+        "--wait",
+        type=click.FloatRange(min=0),
+        default=LOCK_TIMEOUT,
+        show_default=True,
+        metavar="SECONDS",
+        help="How long to wait while another command changes the same glossary.",
+    )(func)
 
 
 @main.group(cls=_Group)
 def glossary() -> None:
     """The glossary: one canonical English form per named entity, in every translation.
 
+    Your entries live in a glossary of your own (--glossary FILE, else
+    ~/.config/dolmetsch/glossary.tsv), layered over the one shipped with dolmetsch, which
+    is never changed; run from a source checkout, glossary/terms.tsv is yours.
+
     \b
     dolmetsch glossary list --kind person
     dolmetsch glossary add 'Olaf Scholz' --variant Scholz --kind person
+    dolmetsch glossary import deepl.csv --dry-run
     dolmetsch glossary check out/        re-check outputs (also edited PO files)
     """
 
 
 @glossary.command("list")
-@click.option("--kind", type=click.Choice(["person", "place", "organisation", "term"]))
+@click.option("--kind", type=_KIND_CHOICE)
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
 @_glossary_file_option
 def glossary_list(kind: str | None, as_json: bool, glossary_file: Path | None) -> None:
-    """List the entries (canonical English, kind, German variants)."""
+    """List the entries: canonical English, kind, German variants, and the file each
+    comes from (yours or the shipped one)."""
     import json
 
-    from .glossary import entry_to_dict, filter_entries, load_glossary
+    from .glossary import entry_to_dict, filter_entries, load_effective
 
-    entries = filter_entries(load_glossary(_glossary_path(glossary_file)), kind)
+    layered = load_effective(_glossary_files(glossary_file))
+    wanted = {e.target for e in filter_entries(layered.glossary, kind)}
+    rows = [(e, origin) for e, origin in layered if e.target in wanted]
     if as_json:
-        click.echo(json.dumps([entry_to_dict(e) for e in entries], ensure_ascii=False, indent=2))
+        found = [{**entry_to_dict(e), "file": origin} for e, origin in rows]
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
-    for entry in entries:
-        click.echo(f"{entry.target}\t{entry.kind}\t{'; '.join(entry.variants)}")
+    for entry, origin in rows:
+        click.echo(f"{entry.target}\t{entry.kind}\t{'; '.join(entry.variants)}\t{origin}")
 
 
 @glossary.command("add")
 @click.argument("target")
 @click.option("--variant", "variants", multiple=True, help="A German spelling (repeatable).")
-@click.option(
-    "--kind", type=click.Choice(["person", "place", "organisation", "term"]), required=True
-)
+@click.option("--kind", type=_KIND_CHOICE, help="Required for a new entry.")
 @click.option("--short", default="", help="English form for surname-only mentions.")
+@click.option("--adjective", default="", help="English form for a place adjective in -er.")
 @click.option("--forbidden", multiple=True, help="A wrong English spelling (repeatable).")
 @click.option("--closed-compounds", is_flag=True, help="Match inside closed compounds too.")
-@click.option("--note", default="", help="Free text.")
-@click.option("--replace", "replace_existing", is_flag=True, help="Replace an existing entry.")
+@click.option("--note", default="", help="Free text (one line).")
+@click.option(
+    "--replace",
+    "replace_existing",
+    is_flag=True,
+    help="Replace the existing entry; every non-empty field of it must be given again.",
+)
 @_glossary_file_option
+@_glossary_wait_option
 def glossary_add(
     target: str,
     variants: tuple[str, ...],
-    kind: str,
+    kind: str | None,
     short: str,
+    adjective: str,
     forbidden: tuple[str, ...],
     closed_compounds: bool,
     note: str,
     replace_existing: bool,
     glossary_file: Path | None,
+    wait: float,
 ) -> None:
-    """Add an entry with canonical English form TARGET."""
-    from .glossary import add_entry, entry_from_dict, load_glossary, save_glossary
+    """Add an entry with canonical English form TARGET, or add spellings to it.
 
-    path = _glossary_path(glossary_file)
+    On an existing entry the --variant and --forbidden spellings are added and empty
+    fields filled; nothing it already has is changed unless --replace is given.
+    """
+    from .glossary import add_to_glossary, entry_from_dict
+
+    files = _glossary_files(glossary_file)
     entry = entry_from_dict(
         {
             "target": target,
-            "kind": kind,
+            "kind": kind or "term",
             "variants": list(variants),
             "short": short,
+            "adjective": adjective,
             "forbidden": list(forbidden),
             "closed_compounds": closed_compounds,
             "note": note,
         }
     )
-    save_glossary(add_entry(load_glossary(path), entry, replace_existing=replace_existing), path)
-    click.echo(f"added {target!r} to {path}")
+    change, merged = add_to_glossary(
+        files, entry, kind_given=kind is not None, replace_existing=replace_existing,
+        timeout=wait,
+    )  # fmt: skip
+    if not change.written:
+        click.echo(f"{target!r} in {files.user} already has all of that: nothing changed")
+    elif target in merged.added:
+        click.echo(f"added {target!r} to {files.user}")
+    else:
+        click.echo(f"{'replaced' if replace_existing else 'updated'} {target!r} in {files.user}")
 
 
 @glossary.command("remove")
 @click.argument("target")
 @_glossary_file_option
-def glossary_remove(target: str, glossary_file: Path | None) -> None:
-    """Remove the entry whose canonical English form is TARGET."""
-    from .glossary import load_glossary, remove_entry, save_glossary
+@_glossary_wait_option
+def glossary_remove(target: str, glossary_file: Path | None, wait: float) -> None:
+    """Remove your entry whose canonical English form is TARGET.
 
-    path = _glossary_path(glossary_file)
-    save_glossary(remove_entry(load_glossary(path), target), path)
-    click.echo(f"removed {target!r} from {path}")
+    The glossary shipped with dolmetsch is never changed: an entry only it has is refused.
+    """
+    from .glossary import remove_from_glossary
+
+    files = _glossary_files(glossary_file)
+    _, shipped_again = remove_from_glossary(files, target, timeout=wait)
+    again = "; the shipped entry applies again" if shipped_again else ""
+    click.echo(f"removed {target!r} from {files.user}{again}")
 
 
 @glossary.command("edit")
 @_glossary_file_option
-def glossary_edit(glossary_file: Path | None) -> None:
-    """Open the glossary in $EDITOR; a broken file is refused and the old one kept."""
-    from .glossary import parse_glossary
-    from .glossary.fileformat import read_text, write_text
+@_glossary_wait_option
+def glossary_edit(glossary_file: Path | None, wait: float) -> None:
+    """Open your glossary in $EDITOR; save it when valid and unchanged meanwhile.
 
-    path = _glossary_path(glossary_file)
-    original = read_text(path)
-    edited = click.edit(original, extension=".tsv", require_save=True)
-    if edited is None or edited == original:
+    A broken text, or a file another command changed while the editor was open, is
+    refused: the file stays as it was and your edited text is kept in FILE.edited. The
+    previous version is kept in FILE.bak.
+    """
+    from .glossary import save_edit, start_edit
+
+    files = _glossary_files(glossary_file)
+    session = start_edit(files)
+    edited = click.edit(session.text, extension=".tsv", require_save=True)
+    if edited is None or edited == session.text:
         click.echo("no changes", err=True)
         return
-    parse_glossary(edited, str(path))  # raises GlossaryError naming the line: nothing saved
-    write_text(path, edited)
-    click.echo(f"saved {path}")
+    change = save_edit(files, session, edited, timeout=wait)
+    click.echo(f"saved {files.user}")
+    if change.backup is not None:
+        click.echo(f"previous version kept in {change.backup}", err=True)
 
 
 def _exchange_format(path: Path) -> str:
@@ -522,31 +601,82 @@ def _exchange_format(path: Path) -> str:
 
 @glossary.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--replace-conflicts",
+    is_flag=True,
+    help="Where FILE and your glossary disagree, take FILE's spelling, kind or note.",
+)
+@click.option("--replace-all", is_flag=True, help="Replace every entry of your glossary by FILE's.")
+@click.option("--dry-run", is_flag=True, help="Print the changes as a diff; write nothing.")
+@click.option(
+    "--kind",
+    type=_KIND_CHOICE,
+    default="term",
+    show_default=True,
+    help="Kind of a new entry whose FILE gives none (DeepL files never do).",
+)
 @_glossary_file_option
-def glossary_import(file: Path, glossary_file: Path | None) -> None:
-    """Merge FILE into the glossary: DeepL CSV/TSV (source,target) or TBX (.tbx)."""
-    from .glossary import add_entry, load_deepl, load_glossary, load_tbx, save_glossary
+@_glossary_wait_option
+def glossary_import(
+    file: Path,
+    replace_conflicts: bool,
+    replace_all: bool,
+    dry_run: bool,
+    kind: str,
+    glossary_file: Path | None,
+    wait: float,
+) -> None:
+    """Merge FILE into your glossary: DeepL CSV/TSV (source,target) or TBX (.tbx).
 
-    path = _glossary_path(glossary_file)
-    current = load_glossary(path)
+    New spellings join the entry with the same English form, new entries are appended,
+    and conflicts (a spelling of another entry, a differing kind, short form or note) are
+    listed and left unchanged unless --replace-conflicts. The previous version is kept in
+    GLOSSARY.bak.
+    """
+    from .errors import UsageError
+    from .glossary import (
+        entry_from_dict,
+        import_into_glossary,
+        load_deepl,
+        load_effective,
+        load_tbx,
+    )
+
+    if replace_conflicts and replace_all:
+        raise UsageError("give --replace-conflicts or --replace-all, not both")
+    files = _glossary_files(glossary_file)
+    kind_ = entry_from_dict({"target": "-", "kind": kind}).kind
     if _exchange_format(file) == "tbx":
-        merged = current
-        for entry in load_tbx(file).entries:
-            merged = add_entry(merged, entry, replace_existing=True)
+        incoming = load_tbx(file, kind_)
     else:
-        merged = load_deepl(file, base=current)
-    save_glossary(merged, path)
-    click.echo(f"imported {file} into {path}: {len(merged.entries)} entries")
+        incoming = load_deepl(file, load_effective(files, True).glossary, kind_)
+    change, merged = import_into_glossary(
+        files, incoming.entries, replace_conflicts=replace_conflicts, replace_all=replace_all,
+        dry_run=dry_run, timeout=wait,
+    )  # fmt: skip
+    if dry_run:
+        click.echo(change.diff(), nl=False)
+    for line in merged.conflicts:
+        state = "replaced" if line in merged.replaced else "left unchanged"
+        click.echo(f"conflict, {state}: {line}")
+    summary = f"{file} into {files.user}: {merged.describe()}"
+    if dry_run:
+        click.echo(f"dry run, nothing written: would import {summary}")
+        return
+    click.echo(f"imported {summary}")
+    if change.backup is not None:
+        click.echo(f"previous version kept in {change.backup}", err=True)
 
 
 @glossary.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @_glossary_file_option
 def glossary_export(file: Path, glossary_file: Path | None) -> None:
-    """Write the glossary to FILE: TBX for .tbx, else DeepL CSV (.csv) or TSV (.tsv)."""
-    from .glossary import load_glossary, save_deepl, save_tbx
+    """Write the glossary (yours over the shipped one) to FILE: TBX for .tbx, else DeepL
+    CSV (.csv) or TSV (.tsv)."""
+    from .glossary import save_deepl, save_tbx
 
-    current = load_glossary(_glossary_path(glossary_file))
+    current = _load_glossary(glossary_file, False)
     (save_tbx if _exchange_format(file) == "tbx" else save_deepl)(current, file)
     click.echo(f"exported {len(current.entries)} entries to {file}")
 
@@ -562,11 +692,11 @@ def glossary_suggest(input_dir: Path, min_count: int, glossary_file: Path | None
     already covers it (or NEW).
     """
     from .articles import load_article
-    from .glossary import load_glossary, suggest
+    from .glossary import suggest
     from .pipeline import discover
 
     texts = [(load_article(p).document.text, "") for p in discover(input_dir)]
-    current = load_glossary(_glossary_path(glossary_file))
+    current = _load_glossary(glossary_file, False)
     for found in suggest(texts, current, min_count=min_count):
         spellings = ", ".join(f"{s} ({n})" for s, n in found.spellings)
         covered = f"covered by {found.covered_by}" if found.covered_by else "NEW"
@@ -581,10 +711,10 @@ def glossary_check(out_dir: Path, glossary_file: Path | None) -> None:
 
     Lists every inconsistent rendering with file, entry and text; exits 1 when there is one.
     """
-    from .glossary import check_pairs, load_glossary
+    from .glossary import check_pairs
     from .po import read_po
 
-    current = load_glossary(_glossary_path(glossary_file))
+    current = _load_glossary(glossary_file, False)
     problems = unreadable = 0
     files = sorted(out_dir.glob("*.po"))
     for path in files:

@@ -1,0 +1,493 @@
+"""Issue 11, the glossary half: a person's glossary is never lost.
+
+Adversarial and end to end: every command runs as a real ``python -m dolmetsch``
+subprocess, concurrency is real processes, the lock is held by another real process, and
+every test compares the person's file byte for byte afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dolmetsch.glossary import (
+    COLUMNS,
+    backup_path,
+    glossary_hash,
+    load_default_glossary,
+    load_effective,
+    load_glossary,
+    locate,
+    lock_path,
+)
+from dolmetsch.glossary.fileformat import dump_entry
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "glossary" / "terms.tsv"
+HEADER = "\t".join(COLUMNS) + "\n"
+
+
+def dolmetsch(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dolmetsch", *args],
+        capture_output=True,
+        text=True,
+        env=env if env is not None else dict(os.environ),
+        timeout=timeout,
+    )
+
+
+@pytest.fixture
+def curated(tmp_path: Path) -> Path:
+    """A person's curated glossary: the 62 documented entries of the shipped file."""
+    path = tmp_path / "mine" / "terms.tsv"
+    path.parent.mkdir()
+    shutil.copy(SHIPPED, path)
+    assert len(load_glossary(path)) == 62
+    return path
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+# --- import merges -----------------------------------------------------------------------
+
+
+def test_import_merges_keeping_every_entry_and_the_header_byte_for_byte(
+    curated: Path, tmp_path: Path
+) -> None:
+    """Bug 1: `glossary import new.csv` replaced 62 curated entries by the 3 imported."""
+    before = curated.read_bytes()
+    new = tmp_path / "new.csv"
+    new.write_text("source,target\nKyjiw,Kyiv\nOlaf Scholz,Olaf Scholz\nMoskau,Moscow\n")
+    result = dolmetsch("glossary", "import", str(new), "--glossary", str(curated))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("1 new entries, 1 entries extended\n")
+    kyiv = "Kyiv\tplace\tKiew\t\t\tKiev\t\tcapital of Ukraine\n"
+    expected = before.decode().replace(kyiv, kyiv.replace("Kiew", "Kiew; Kyjiw"))
+    expected += "Olaf Scholz\tterm\t\n"  # a lone "X,X" pair is an entry without variants
+    assert curated.read_text(encoding="utf-8") == expected
+    assert expected.count("\n") == before.decode().count("\n") + 1  # only the new line
+    assert backup_path(curated).read_bytes() == before
+    targets = [e.target for e in load_glossary(curated)]
+    assert len(targets) == 63 and "target" not in targets and "source" not in targets
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a.csv", "source,target\nKiew,Kyiv\nScholz,Olaf Scholz\n"),
+        ("b.csv", "Source,Target\nKiew,Kyiv\nScholz,Olaf Scholz\n"),
+        ("c.csv", "de,en\nKiew,Kyiv\nScholz,Olaf Scholz\n"),
+        ("d.csv", "\ufeffsource,target,source_lang,target_lang\nKiew,Kyiv,de,en\n"
+                  "Scholz,Olaf Scholz,de,en\n"),
+        ("e.tsv", "source\ttarget\nKiew\tKyiv\nScholz\tOlaf Scholz\n"),
+    ],
+    ids=["source-target", "Source-Target", "de-en", "four-columns-bom", "tsv"],
+)  # fmt: skip
+def test_deepl_header_row_is_not_an_entry(tmp_path: Path, name: str, text: str) -> None:
+    fresh = tmp_path / "fresh.tsv"  # missing: the import creates it
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = dolmetsch(
+        "glossary", "import", str(tmp_path / name), "--glossary", str(fresh), "--glossary-only"
+    )
+    assert result.returncode == 0, result.stderr
+    glossary = load_glossary(fresh)
+    assert [(e.target, e.variants) for e in glossary] == [
+        ("Kyiv", ("Kiew",)),
+        ("Olaf Scholz", ("Scholz",)),
+    ]
+
+
+def test_dry_run_prints_a_diff_and_writes_nothing(curated: Path, tmp_path: Path) -> None:
+    new = tmp_path / "new.csv"
+    new.write_text("Kyjiw,Kyiv\nOlaf Scholz,Olaf Scholz\n")
+    folder = files_in(curated.parent)
+    result = dolmetsch("glossary", "import", str(new), "--glossary", str(curated), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert files_in(curated.parent) == folder  # no change, no backup, not even a lock file
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [f"--- {curated}", f"+++ {curated}"]
+    assert "-Kyiv\tplace\tKiew\t\t\tKiev\t\tcapital of Ukraine" in lines
+    assert "+Kyiv\tplace\tKiew; Kyjiw\t\t\tKiev\t\tcapital of Ukraine" in lines
+    assert "+Olaf Scholz\tterm\t" in lines
+    assert lines[-1].startswith("dry run, nothing written: would import")
+
+
+def test_conflicts_are_listed_and_left_unchanged_unless_replaced(
+    curated: Path, tmp_path: Path
+) -> None:
+    new = tmp_path / "new.tbx"
+    new.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tbx><text><body>'
+        '<termEntry><descrip type="subjectField">organisation</descrip>'
+        '<langSec xml:lang="de"><termSec><term>Kiew</term></termSec>'
+        "<termSec><term>Kyjiw</term></termSec></langSec>"
+        '<langSec xml:lang="en"><termSec><term>Kyiv</term></termSec></langSec></termEntry>'
+        '<termEntry><descrip type="subjectField">person</descrip>'
+        '<langSec xml:lang="de"><termSec><term>Selenskyj</term></termSec>'
+        "<termSec><term>Scholz</term></termSec></langSec>"
+        '<langSec xml:lang="en"><termSec><term>Olaf Scholz</term></termSec></langSec>'
+        "</termEntry></body></text></tbx>\n",
+        encoding="utf-8",
+    )
+    before = curated.read_bytes()
+    result = dolmetsch("glossary", "import", str(new), "--glossary", str(curated))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        f"conflict, left unchanged: 'Kyiv': kind is 'place' (in {curated}), "
+        "the import says 'organisation'",
+        f"conflict, left unchanged: 'Olaf Scholz': variant 'Selenskyj' already belongs to "
+        f"'Volodymyr Zelensky' (in {curated})",
+    ]
+    after = load_glossary(curated)
+    kyiv, scholz, zelensky = (after.get(t) for t in ("Kyiv", "Olaf Scholz", "Volodymyr Zelensky"))
+    assert kyiv is not None and (kyiv.kind, kyiv.variants) == ("place", ("Kiew", "Kyjiw"))
+    assert scholz is not None and scholz.variants == ("Scholz",)
+    assert zelensky is not None and "Selenskyj" in zelensky.variants
+    assert backup_path(curated).read_bytes() == before
+
+    result = dolmetsch(
+        "glossary", "import", str(new), "--glossary", str(curated), "--replace-conflicts"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("conflict, replaced: ") == 2
+    after = load_glossary(curated)
+    kyiv, scholz, zelensky = (after.get(t) for t in ("Kyiv", "Olaf Scholz", "Volodymyr Zelensky"))
+    assert kyiv is not None and kyiv.kind == "organisation"
+    assert scholz is not None and scholz.variants == ("Scholz", "Selenskyj")
+    assert zelensky is not None and "Selenskyj" not in zelensky.variants
+    assert len(after) == 63
+
+
+def test_replace_all_replaces_only_when_asked_and_keeps_a_backup(
+    curated: Path, tmp_path: Path
+) -> None:
+    before = curated.read_bytes()
+    new = tmp_path / "new.csv"
+    new.write_text("Kiew,Kyiv\n")
+    result = dolmetsch(
+        "glossary", "import", str(new), "--glossary", str(curated), "--replace-all",
+        "--replace-conflicts",
+    )  # fmt: skip
+    assert result.returncode == 2 and curated.read_bytes() == before
+    result = dolmetsch("glossary", "import", str(new), "--glossary", str(curated), "--replace-all")
+    assert result.returncode == 0, result.stderr
+    assert [e.target for e in load_glossary(curated)] == ["Kyiv"]
+    assert curated.read_text().startswith(before.decode().split("english\t")[0])  # header kept
+    assert backup_path(curated).read_bytes() == before
+
+
+# --- add: variants, --replace, validation ------------------------------------------------
+
+
+def test_add_variant_to_an_existing_entry_keeps_everything_else(curated: Path) -> None:
+    before = load_glossary(curated).get("Dmitry Peskov")
+    result = dolmetsch("glossary", "add", "Dmitry Peskov", "--variant", "Peskoff",
+                       "--glossary", str(curated))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"updated 'Dmitry Peskov' in {curated}\n"
+    after = load_glossary(curated).get("Dmitry Peskov")
+    assert before is not None and after is not None
+    assert after.variants == (*before.variants, "Peskoff")
+    assert (after.short, after.forbidden, after.note) == (
+        before.short, before.forbidden, before.note
+    )  # fmt: skip
+
+
+def test_add_with_a_differing_kind_is_refused(curated: Path) -> None:
+    before = curated.read_bytes()
+    result = dolmetsch("glossary", "add", "Kyiv", "--variant", "Kyjiw", "--kind", "person",
+                       "--glossary", str(curated))  # fmt: skip
+    assert result.returncode == 1 and curated.read_bytes() == before
+    assert result.stderr.count("\n") == 1
+    assert "kind is 'place'" in result.stderr and "nothing changed" in result.stderr
+
+
+def test_replace_refuses_to_drop_fields_not_given_again(curated: Path) -> None:
+    before = curated.read_bytes()
+    result = dolmetsch("glossary", "add", "Dmitry Peskov", "--kind", "person", "--variant",
+                       "Peskow", "--replace", "--glossary", str(curated))  # fmt: skip
+    assert result.returncode == 1 and curated.read_bytes() == before
+    assert result.stderr == (
+        f"dolmetsch: {curated}: --replace would drop short ('Peskov'), forbidden "
+        "('Dmitri Peskov; Dmitriy Peskov'), note ('Kremlin spokesman') of 'Dmitry Peskov'; "
+        "nothing changed: give them again (--short, --forbidden, --note) or change the entry "
+        "with dolmetsch glossary edit\n"
+    )
+    result = dolmetsch(
+        "glossary", "add", "Dmitry Peskov", "--variant", "Peskow", "--short", "Peskov",
+        "--forbidden", "Dmitri Peskov", "--note", "Kremlin spokesman", "--replace",
+        "--glossary", str(curated),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    entry = load_glossary(curated).get("Dmitry Peskov")
+    assert entry is not None and entry.variants == ("Peskow",)
+    assert entry.forbidden == ("Dmitri Peskov",)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "problem"),
+    [
+        ("--note", "a\tb", "contains a tab"),
+        ("--note", "line one\nline two", "contains a line break"),
+        ("--note", "carriage\rreturn", "contains a carriage return"),
+        ("--note", "bell\x07", "contains the control character U+0007"),
+        ("--variant", "Scholz; Olaf", "contains ';'"),
+        ("--short", "Sch\tolz", "contains a tab"),
+    ],
+    ids=["tab", "newline", "cr", "bell", "semicolon", "tab-in-short"],
+)
+def test_a_field_that_would_corrupt_the_file_is_refused(
+    curated: Path, option: str, value: str, problem: str
+) -> None:
+    before = curated.read_bytes()
+    result = dolmetsch("glossary", "add", "Olaf Scholz", "--kind", "person", option, value,
+                       "--glossary", str(curated))  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.startswith("dolmetsch: command line: ") and problem in result.stderr
+    assert curated.read_bytes() == before
+    assert dolmetsch("glossary", "list", "--glossary", str(curated)).returncode == 0
+
+
+# --- concurrency and the lock -------------------------------------------------------------
+
+
+def test_ten_parallel_adds_all_survive(curated: Path) -> None:
+    """Bug 7: ten parallel `glossary add` all printed "added"; three entries survived."""
+    before = curated.read_text(encoding="utf-8")
+    command = [sys.executable, "-m", "dolmetsch", "glossary", "add", "--glossary", str(curated)]
+    processes = [
+        subprocess.Popen(
+            [*command, f"Person {i}", "--kind", "person", "--variant", f"Persona {i}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(10)
+    ]
+    outputs = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0] * 10, outputs
+    assert all(out.startswith("added 'Person ") for out, _ in outputs)
+    after = curated.read_text(encoding="utf-8")
+    assert after.startswith(before)  # the 62 entries and the header, byte for byte
+    added = after[len(before) :].splitlines()
+    assert sorted(added) == sorted(f"Person {i}\tperson\tPersona {i}" for i in range(10))
+
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from dolmetsch.glossary import glossary_lock
+with glossary_lock(Path(sys.argv[1])):
+    print("held", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def hold_lock(path: Path, seconds: float) -> subprocess.Popen[str]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    return holder
+
+
+def test_a_held_lock_makes_a_writer_wait_then_refuse(curated: Path) -> None:
+    before = curated.read_bytes()
+    holder = hold_lock(curated, 60)
+    try:
+        result = dolmetsch("glossary", "add", "Olaf Scholz", "--kind", "person",
+                           "--glossary", str(curated), "--wait", "0.5")  # fmt: skip
+        assert result.returncode == 1 and curated.read_bytes() == before
+        assert result.stderr == (
+            f"dolmetsch: {curated}: another dolmetsch command (pid {holder.pid}) is still "
+            "changing this glossary after 0.5 s; nothing was changed: run yours again when "
+            "it has finished\n"
+        )
+        assert lock_path(curated) == curated.parent / ".terms.tsv.lock"
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_writer_waits_for_the_lock_and_then_succeeds(curated: Path) -> None:
+    holder = hold_lock(curated, 1.5)
+    try:
+        result = dolmetsch("glossary", "add", "Olaf Scholz", "--kind", "person",
+                           "--glossary", str(curated))  # fmt: skip
+        # it could only finish after the holder had released the lock, that is ended
+        assert holder.poll() is not None
+        assert result.returncode == 0, result.stderr
+        assert load_glossary(curated).get("Olaf Scholz") is not None
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def editor(tmp_path: Path, body: str) -> dict[str, str]:
+    script = tmp_path / "editor.sh"
+    script.write_text("#!/bin/sh\n" + body)
+    script.chmod(0o755)
+    return {**os.environ, "EDITOR": str(script), "PYEXE": sys.executable}
+
+
+def test_edit_refuses_when_the_file_changed_meanwhile_and_keeps_the_edit(
+    curated: Path, tmp_path: Path
+) -> None:
+    env = editor(
+        tmp_path,
+        '"$PYEXE" -m dolmetsch glossary add "Olaf Scholz" --kind person --variant Scholz '
+        f'--glossary "{curated}" >/dev/null\n'
+        "printf 'Annalena Baerbock\\tperson\\tBaerbock\\n' >> \"$1\"\n",
+    )
+    before = curated.read_text(encoding="utf-8")
+    result = dolmetsch("glossary", "edit", "--glossary", str(curated), env=env)
+    copy = curated.with_name("terms.tsv.edited")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "changed while you were editing it" in result.stderr and str(copy) in result.stderr
+    # the other command's entry is kept, and so is the person's edit, in its copy
+    assert curated.read_text(encoding="utf-8") == before + "Olaf Scholz\tperson\tScholz\n"
+    assert copy.read_text(encoding="utf-8") == before + "Annalena Baerbock\tperson\tBaerbock\n"
+
+
+def test_edit_with_a_broken_line_keeps_the_edit_and_the_file(curated: Path, tmp_path: Path) -> None:
+    env = editor(tmp_path, "printf 'Olaf Scholz\\tchancellor\\tScholz\\n' >> \"$1\"\n")
+    before = curated.read_bytes()
+    result = dolmetsch("glossary", "edit", "--glossary", str(curated), env=env)
+    assert result.returncode == 1 and curated.read_bytes() == before
+    assert result.stderr.startswith(f"dolmetsch: {curated}:86: unknown kind 'chancellor'")
+    copy = curated.with_name("terms.tsv.edited")
+    assert copy.read_bytes() == before + b"Olaf Scholz\tchancellor\tScholz\n"
+
+
+def test_edit_saves_with_a_backup(curated: Path, tmp_path: Path) -> None:
+    env = editor(tmp_path, "printf 'Olaf Scholz\\tperson\\tScholz\\n' >> \"$1\"\n")
+    before = curated.read_bytes()
+    result = dolmetsch("glossary", "edit", "--glossary", str(curated), env=env)
+    assert (result.returncode, result.stdout) == (0, f"saved {curated}\n")
+    assert curated.read_bytes() == before + b"Olaf Scholz\tperson\tScholz\n"
+    assert backup_path(curated).read_bytes() == before
+
+
+# --- where the glossary lives ---------------------------------------------------------------
+
+
+@pytest.fixture
+def installed_copy(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """dolmetsch as a normal install sees it: a package copied into a plain folder, with no
+    source checkout (pyproject.toml) around its glossary/terms.tsv."""
+    site = tmp_path / "site-packages"
+    package = site / "dolmetsch"
+    ignore = shutil.ignore_patterns("__pycache__", ".*")
+    shutil.copytree(ROOT / "translate", package, ignore=ignore)
+    shutil.copytree(ROOT / "glossary", package / "glossary", ignore=ignore)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    env.pop("DOLMETSCH_GLOSSARY", None)
+    found = subprocess.run(
+        [sys.executable, "-c", "import dolmetsch.glossary as g; print(g.shipped_path())"],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    shipped = package / "glossary" / "terms.tsv"
+    assert found.stdout.strip() == str(shipped)  # the copy runs, not this checkout
+    return shipped, env
+
+
+def test_installed_changes_go_to_the_user_file_never_the_shipped_one(
+    installed_copy: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    shipped, env = installed_copy
+    pristine = shipped.read_bytes()
+    user = Path(os.environ["XDG_CONFIG_HOME"]) / "dolmetsch" / "glossary.tsv"
+    assert not user.exists()
+
+    add = dolmetsch("glossary", "add", "Olaf Scholz", "--kind", "person", "--variant",
+                    "Scholz", env=env)  # fmt: skip
+    assert add.returncode == 0, add.stderr
+    assert add.stdout == f"added 'Olaf Scholz' to {user}\n"
+    text = user.read_text(encoding="utf-8")
+    assert text.startswith("# Your dolmetsch glossary.") and f"\n{HEADER}" in text
+    assert text.endswith(f"{HEADER}Olaf Scholz\tperson\tScholz\n")
+
+    # a spelling for a shipped entry: the entry is copied into the user file, extended
+    add = dolmetsch("glossary", "add", "Kyiv", "--variant", "Kyjiw", env=env)
+    assert add.returncode == 0, add.stderr
+    assert user.read_text(encoding="utf-8").endswith(
+        "Kyiv\tplace\tKiew; Kyjiw\t\t\tKiev\t\tcapital of Ukraine\n"
+    )
+
+    edit_env = editor(tmp_path, "printf 'Annalena Baerbock\\tperson\\tBaerbock\\n' >> \"$1\"\n")
+    edit_env["PYTHONPATH"] = env["PYTHONPATH"]
+    edit = dolmetsch("glossary", "edit", env=edit_env)
+    assert (edit.returncode, edit.stdout) == (0, f"saved {user}\n"), edit.stderr
+
+    listed = dolmetsch("glossary", "list", "--json", env=env)
+    origins = {e["target"]: e["file"] for e in json.loads(listed.stdout)}
+    assert origins["Olaf Scholz"] == origins["Kyiv"] == origins["Annalena Baerbock"] == str(user)
+    assert origins["Moscow"] == str(shipped) and len(origins) == 64
+
+    refused = dolmetsch("glossary", "remove", "Moscow", env=env)
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert f"'Moscow' comes from the glossary shipped with dolmetsch ({shipped})" in refused.stderr
+    removed = dolmetsch("glossary", "remove", "Kyiv", env=env)
+    assert removed.stdout == f"removed 'Kyiv' from {user}; the shipped entry applies again\n"
+
+    assert shipped.read_bytes() == pristine
+    assert [p.name for p in shipped.parent.iterdir() if "terms" in p.name] == ["terms.tsv"]
+
+
+def test_installed_translation_uses_the_user_entries_over_the_shipped_ones(
+    installed_copy: tuple[Path, dict[str, str]], installed_tiny: Path
+) -> None:
+    shipped, env = installed_copy
+    sentence = "Selenskyj traf Scholz in Kiew."
+    plain = dolmetsch("translate", sentence, "--engine", "argos", env=env)
+    assert plain.stdout == "Zelensky met Scholz in Kyiv.\n", plain.stderr
+    assert dolmetsch("glossary", "add", "Olaf Scholz", "--kind", "person", "--variant",
+                     "Scholz", env=env).returncode == 0  # fmt: skip
+    layered = dolmetsch("translate", sentence, "--engine", "argos", env=env)
+    assert layered.stdout == "Zelensky met Olaf Scholz in Kyiv.\n", layered.stderr
+    # A spelling in the user's file that a shipped entry also lists (say, after an update of
+    # dolmetsch) belongs to the user's entry.
+    user = Path(os.environ["XDG_CONFIG_HOME"]) / "dolmetsch" / "glossary.tsv"
+    with user.open("a", encoding="utf-8") as handle:
+        handle.write("Kyiv City\tplace\tKiew\n")
+    layered = dolmetsch("translate", sentence, "--engine", "argos", env=env)
+    assert layered.stdout == "Zelensky met Olaf Scholz in Kyiv City.\n", layered.stderr
+    assert shipped.read_bytes() == SHIPPED.read_bytes()
+
+
+def test_run_from_the_checkout_uses_exactly_glossary_terms_tsv() -> None:
+    """So the golden outputs, stamped with the glossary's hash, stay byte-identical."""
+    files = locate()
+    assert (files.user, files.defaults) == (SHIPPED, None)
+    effective = load_effective(files)
+    assert effective.glossary == load_default_glossary()
+    assert glossary_hash(effective.glossary) == glossary_hash(load_default_glossary())
+    assert set(effective.origins) == {str(SHIPPED)}
+
+
+def test_glossary_file_is_layered_over_the_shipped_one_unless_alone(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text(HEADER + "Kyiv City\tplace\tKiew\nOlaf Scholz\tperson\tScholz\n")
+    listed = dolmetsch("glossary", "list", "--glossary", str(mine))
+    assert listed.returncode == 0, listed.stderr
+    rows = [line.split("\t") for line in listed.stdout.splitlines()]
+    assert len(rows) == 62 + 2
+    by_target = {row[0]: row for row in rows}
+    assert by_target["Kyiv"] == ["Kyiv", "place", "", str(SHIPPED)]  # 'Kiew' is the user's
+    assert by_target["Kyiv City"] == ["Kyiv City", "place", "Kiew", str(mine)]
+    alone = dolmetsch("glossary", "list", "--glossary", str(mine), "--glossary-only")
+    assert [line.split("\t")[0] for line in alone.stdout.splitlines()] == [
+        "Kyiv City", "Olaf Scholz"
+    ]  # fmt: skip
+    assert dump_entry(load_glossary(mine).entries[0]) == "Kyiv City\tplace\tKiew"
