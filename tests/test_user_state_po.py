@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -121,13 +122,16 @@ def test_the_same_sentence_keeps_each_articles_own_human_translation(
     assert msgstr(out / "zz_third.po", "p2.s1") == "Translation for the copy."
     assert msgstr(out / "zz_third.po", "h1.s1") == "A headline only the copy has."
     assert msgstr(out / f"{STEM}.po", "p2.s1") == "Translation for the first article."
-    with TranslationMemory(Path(os.environ["DOLMETSCH_MEMORY"])) as memory:
-        (conflict,) = memory.conflicts()
-        assert conflict.source == german
-        assert {t for _, t in conflict.translations} == {
-            "Translation for the first article.",
-            "Translation for the copy.",
-        }
+    stats = dolmetsch("tm", "stats", "--conflicts")
+    assert stats.returncode == 0, stats.stderr
+    assert stats.stdout.splitlines()[1:] == [
+        german,
+        "\tzz_copy#p2.s1\tTranslation for the copy.",
+        f"\t{STEM}#p2.s1\tTranslation for the first article.",
+    ]
+    assert stats.stdout.splitlines()[0].endswith(
+        "3 human translations, 1 with differing human translations"
+    )
 
 
 def test_a_reviewed_msgstr_equal_to_the_german_is_a_human_translation(
@@ -276,3 +280,45 @@ def test_a_po_gettext_would_reject_is_reported_and_nothing_half_read_is_stored(
     assert po.read_text(encoding="utf-8") == broken
     with TranslationMemory(Path(os.environ["DOLMETSCH_MEMORY"])) as memory:
         assert memory.counts().human == 0  # not the edit with its last character cut off
+
+
+def test_an_edit_saved_while_a_real_run_goes_on_survives_it(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    """The editor beside a long run: the PO of an article the run has not reached yet is
+    saved after the run started; the run leaves it alone and the next run takes it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(seeds_copy.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for n in range(14):  # two windows of 2,000 sentences: the last article comes late
+            (corpus / f"{path.stem}-{n:03d}.txt").write_text(
+                text.replace(". ", f". ({n}) "), encoding="utf-8"
+            )
+    out = tmp_path / "out"
+    assert run(corpus, out).returncode == 0
+    last = sorted(out.glob("*.po"))[-1]
+    before = {p: p.stat().st_mtime_ns for p in out.glob("*.tsv")}
+
+    proc = subprocess.Popen(  # no glossary: every sentence goes to the engine again
+        [sys.executable, "-m", "dolmetsch", "run", str(corpus), "--out", str(out),
+         "--engine", "argos", "--no-glossary"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    while not any(p.stat().st_mtime_ns != t for p, t in before.items()):
+        assert proc.poll() is None, "the run ended before it wrote anything"
+        time.sleep(0.01)
+    edit(last, "h1.s1", "Saved while the run was going")
+    saved = last.read_bytes()
+    _, stderr = proc.communicate(timeout=300)
+
+    assert proc.returncode == 1, stderr
+    assert stderr.splitlines() == [
+        f"dolmetsch: {last}: changed since dolmetsch wrote it; it was left as it is: it was "
+        "saved during this run: run again to take its edits into the memory"
+    ]
+    assert last.read_bytes() == saved
+    done = run(corpus, out, "--no-glossary")
+    assert done.returncode == 0, done.stderr
+    assert "1 human edits kept" in done.stdout
+    assert msgstr(last, "h1.s1") == "Saved while the run was going"

@@ -745,12 +745,27 @@ def tm() -> None:
 
 
 @tm.command("stats")
+@click.option(
+    "--conflicts", "list_conflicts", is_flag=True,
+    help="List each sentence people translated differently, with its segments.",
+)  # fmt: skip
 @_memory_option
-def tm_stats(memory_file: Path | None) -> None:
-    """Count the memory's machine and human translations."""
+def tm_stats(list_conflicts: bool, memory_file: Path | None) -> None:
+    """Count the memory's machine and human translations, and the sentences with differing
+    human translations (each is used for its own segment)."""
     with _open_memory(memory_file, create=False) as memory:
         counts = memory.counts()
-        click.echo(f"{memory.path}: {counts.machine} machine, {counts.human} human translations")
+        conflicts = (
+            f", {counts.conflicts} with differing human translations" if counts.conflicts else ""
+        )
+        click.echo(
+            f"{memory.path}: {counts.machine} machine, {counts.human} human translations{conflicts}"
+        )
+        if list_conflicts:
+            for conflict in memory.conflicts():
+                click.echo(conflict.source)
+                for where, target in conflict.translations:
+                    click.echo(f"\t{where or '(any segment)'}\t{target}")
 
 
 @tm.command("import")
