@@ -16,8 +16,9 @@ from dolmetsch.aligned import translatable_texts
 from dolmetsch.engine import EngineInfo, load_engine
 from dolmetsch.errors import UsageError
 from dolmetsch.glossary import load_default_glossary
-from dolmetsch.memory import Stamp, TranslationMemory, TranslationMemoryError
+from dolmetsch.memory import TranslationMemory, TranslationMemoryError
 from dolmetsch.pipeline import discover, load_article, run_batch
+from dolmetsch.provenance import HUMAN, Provenance
 from dolmetsch.testing import CountingEngine
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "dask_cluster.py"
@@ -103,7 +104,7 @@ def test_shards_cover_every_article_once(example: ModuleType) -> None:
 
 
 def test_merge_keeps_human_translations_and_counts_conflicts(tmp_path: Path) -> None:
-    stamp, human = Stamp("argos", "m", "1", "g"), Stamp("human", "", "", "")
+    stamp, human = Provenance("argos", "m", "1", "g"), HUMAN
     with TranslationMemory(tmp_path / "shard.sqlite") as shard:
         shard.store([("Eins.", "One.", ()), ("Zwei.", "Two.", ())], "machine", stamp)
         shard.store([("Drei.", "Three (shard).", ()), ("Vier.", "Four.", ())], "human", human)
@@ -136,7 +137,7 @@ def test_tm_merge_command_reports_each_memory(tmp_path: Path) -> None:
     from dolmetsch.cli import main
 
     with TranslationMemory(tmp_path / "shard.sqlite") as shard:
-        shard.store([("Eins.", "One.", ())], "machine", Stamp("argos", "m", "1", "g"))
+        shard.store([("Eins.", "One.", ())], "machine", Provenance("argos", "m", "1", "g"))
     (tmp_path / "junk.sqlite").write_bytes(b"not a database" * 100)
     memory = tmp_path / "main.sqlite"
     args = ["tm", "merge", str(tmp_path / "shard.sqlite"), "--memory", str(memory)]
@@ -156,7 +157,7 @@ def test_merge_takes_one_human_translation_per_segment_whatever_its_stamp(
 ) -> None:
     import sqlite3
 
-    human = Stamp("human", "", "", "")
+    human = HUMAN
     with TranslationMemory(tmp_path / "shard.sqlite") as shard:
         shard.store([("Eins.", "One (a).", ()), ("Drei.", "Three (shard).", ())], "human", human)
     # another writer's human rows carry stamps; dolmetsch's always have none

@@ -11,8 +11,9 @@ import pytest
 from dolmetsch.engine import load_engine
 from dolmetsch.glossary import glossary_hash, load_default_glossary, make_glossary
 from dolmetsch.ledger import LEDGER_NAME, Ledger
-from dolmetsch.memory import Stamp, TranslationMemory
+from dolmetsch.memory import TranslationMemory
 from dolmetsch.pipeline import RunSummary, discover, run_batch
+from dolmetsch.provenance import HUMAN
 from dolmetsch.testing import CountingEngine
 
 STEM = "003_7d2f2778bef5b441"
@@ -127,7 +128,7 @@ def test_a_human_translation_from_a_cat_tool_reaches_kept_articles(
     batch(seeds_copy, out, memory, installed_tiny)
     entry = next(e for e in polib.pofile(str(out / f"{STEM}.po")) if e.msgctxt == "p1.s1")
     with TranslationMemory(memory) as tm:  # as `dolmetsch tm import FILE.tmx` does
-        tm.store([(entry.msgid, "A reviewer's sentence.", ())], "human", Stamp("human", "", "", ""))
+        tm.store([(entry.msgid, "A reviewer's sentence.", ())], "human", HUMAN)
     sentences, summary = batch(seeds_copy, out, memory, installed_tiny)
     assert (sentences, summary.kept) == (0, 0)
     again = next(e for e in polib.pofile(str(out / f"{STEM}.po")) if e.msgctxt == "p1.s1")

@@ -12,8 +12,9 @@ from click.testing import CliRunner
 from dolmetsch.cli import main
 from dolmetsch.engine import load_engine
 from dolmetsch.glossary import load_default_glossary
-from dolmetsch.memory import Stamp, TranslationMemory, TranslationMemoryError
+from dolmetsch.memory import TranslationMemory, TranslationMemoryError
 from dolmetsch.pipeline import discover, run_batch
+from dolmetsch.provenance import HUMAN, Provenance
 from dolmetsch.testing import CountingEngine
 from dolmetsch.tmx import parse_tmx
 from dolmetsch.tsv import parse_tsv
@@ -157,13 +158,13 @@ def test_corrupt_memory_through_the_cli(
 
 
 def test_human_wins_over_machine(tmp_path: Path) -> None:
-    stamp = Stamp("argos", "m", "1", "g")
+    stamp = Provenance("argos", "m", "1", "g")
     with TranslationMemory(tmp_path / "tm.sqlite") as tm:
         tm.store([("Hallo.", "Hello.", ())], "machine", stamp)
         assert tm.lookup(["Hallo."], stamp)["Hallo."].origin == "machine"
-        assert tm.lookup(["Hallo."], Stamp("argos", "m", "2", "g")) == {}
-        tm.store([("Hallo.", "Hi.", ())], "human", Stamp("human", "", "", ""))
-        hit = tm.lookup(["Hallo."], Stamp("lexicon", "x", "y", "z"))["Hallo."]
+        assert tm.lookup(["Hallo."], Provenance("argos", "m", "2", "g")) == {}
+        tm.store([("Hallo.", "Hi.", ())], "human", HUMAN)
+        hit = tm.lookup(["Hallo."], Provenance("lexicon", "x", "y", "z"))["Hallo."]
         assert (hit.target, hit.origin) == ("Hi.", "human")
 
 
@@ -190,8 +191,10 @@ def test_tm_export_tmx_is_read_back(tmp_path: Path) -> None:
 
     memory = tmp_path / "tm.sqlite"
     with TranslationMemory(memory) as tm:
-        tm.store([("Guten Tag.", "Good day.", ())], "human", Stamp("human", "", "", ""))
-        tm.store([("Danke <sehr>.", "Thanks & more.", ())], "machine", Stamp("a", "b", "c", "d"))
+        tm.store([("Guten Tag.", "Good day.", ())], "human", HUMAN)
+        tm.store(
+            [("Danke <sehr>.", "Thanks & more.", ())], "machine", Provenance("a", "b", "c", "d")
+        )
     out = tmp_path / "tm.tmx"
     result = CliRunner().invoke(main, ["tm", "export", str(out), "--memory", str(memory)])
     assert (result.exit_code, result.stdout) == (0, f"exported 2 translations to {out}\n")
@@ -219,12 +222,12 @@ def test_opening_to_read_never_creates(tmp_path: Path) -> None:
 
 
 def test_export_units_name_what_made_each_unit(tmp_path: Path) -> None:
-    stamp = Stamp("argos", "m", "1", "g")
+    stamp = Provenance("argos", "m", "1", "g")
     with TranslationMemory(tmp_path / "tm.sqlite") as tm:
         tm.store([("Hallo.", "Hello.", ("a -> b",))], "machine", stamp)
-        tm.store([("Hallo.", "Hi.", ())], "human", Stamp("human", "", "", ""))
+        tm.store([("Hallo.", "Hi.", ())], "human", HUMAN)
         units = tm.export_units()
     assert [(u.source, u.target, u.origin, u.stamp, u.terms) for u in units] == [
-        ("Hallo.", "Hi.", "human", Stamp("human", "", "", ""), ()),
+        ("Hallo.", "Hi.", "human", HUMAN, ()),
         ("Hallo.", "Hello.", "machine", stamp, ("a -> b",)),
     ]

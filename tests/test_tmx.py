@@ -216,27 +216,28 @@ def test_translate_toolkit_reads_our_po(articles: list[TranslatedArticle], tmp_p
 
 
 def test_memory_tmx_round_trip_keeps_origin_stamp_and_terms() -> None:
-    from dolmetsch.memory import ExportedUnit, Stamp
-    from dolmetsch.tmx import IMPORTED_STAMP, dump_memory_tmx, parse_memory_tmx
+    from dolmetsch.memory import ExportedUnit
+    from dolmetsch.provenance import HUMAN, IMPORTED, Provenance
+    from dolmetsch.tmx import dump_memory_tmx, parse_memory_tmx
 
     units = [
-        ExportedUnit("Guten Tag.", "Hello.", "human", Stamp("human", "", "", ""), ()),
+        ExportedUnit("Guten Tag.", "Hello.", "human", HUMAN, ()),
         ExportedUnit(
             "Der Kreml <b>.",
             'The "Kremlin" &\r',
             "machine",
-            Stamp("argos", "m", "1.9", "abc"),
+            Provenance("argos", "m", "1.9", "abc"),
             ("Kreml -> Kremlin",),
         ),
-        ExportedUnit("Ohne.", "Without.", "machine", Stamp("lexicon", "", "", ""), ()),
+        ExportedUnit("Ohne.", "Without.", "machine", Provenance("lexicon", "", "", ""), ()),
     ]
     assert parse_memory_tmx(dump_memory_tmx(units)) == units
     assert parse_memory_tmx(dump_memory_tmx(units).encode("utf-8")) == units
     bare = '<tmx version="1.4"><body><tu><prop type="x-dolmetsch-origin">{}</prop><tuv xml:lang="de"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu></body></tmx>'  # noqa: E501
-    assert parse_memory_tmx(bare.format("machine"))[0].stamp == IMPORTED_STAMP
+    assert parse_memory_tmx(bare.format("machine"))[0].stamp == IMPORTED
     older = bare.replace("x-dolmetsch-origin", "x-dolmetsch-engine")  # no origin, an engine
     assert parse_memory_tmx(older.format("argos (m 1)"))[0].origin == "machine"
-    assert parse_memory_tmx(older.format("argos (m 1)"))[0].stamp == IMPORTED_STAMP
+    assert parse_memory_tmx(older.format("argos (m 1)"))[0].stamp == IMPORTED
     with pytest.raises(ValueError, match="x-dolmetsch-origin is 'robot', not machine or human"):
         parse_memory_tmx(bare.format("robot"))
 

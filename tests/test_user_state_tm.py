@@ -19,14 +19,15 @@ from click.testing import CliRunner, Result
 
 from dolmetsch.cli import main
 from dolmetsch.errors import InputError
-from dolmetsch.memory import Stamp, TranslationMemory
+from dolmetsch.memory import TranslationMemory
 from dolmetsch.po import parse_po, parse_po_strict, read_po
+from dolmetsch.provenance import HUMAN, Provenance
 from dolmetsch.tmx import parse_tmx_units
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-ARGOS = Stamp("argos", "translate-de_en", "1.9", "8973ab5a9d4b3158")
-LEXICON = Stamp("lexicon", "ding", "1.8", "")
-HUMAN = Stamp("human", "", "", "")
+ARGOS = Provenance("argos", "translate-de_en", "1.9", "8973ab5a9d4b3158")
+LEXICON = Provenance("lexicon", "ding", "1.8", "")
+HUMAN = HUMAN
 
 
 def cli(*args: str) -> Result:
@@ -131,7 +132,7 @@ def test_machine_unit_never_replaces_a_human_one(tmp_path: Path) -> None:
         assert tm.human_target("Guten Tag.") == "Hello."
         assert tm.lookup(["Guten Tag."], ARGOS)["Guten Tag."].target == "Hello."
         assert "Good tag." in tm.machine_targets("Guten Tag.")
-        for stamp in (ARGOS, LEXICON, Stamp("argos", "", "", "")):
+        for stamp in (ARGOS, LEXICON, Provenance("argos", "", "", "")):
             assert tm.lookup(["Guten Tag."], stamp)["Guten Tag."].origin == "human"
 
 

@@ -6,13 +6,11 @@ import bisect
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from . import __version__
 from .document import Document, Segment
 from .engine import EngineInfo
-
-Origin = Literal["machine", "human"]
+from .provenance import Origin
 
 
 @dataclass(frozen=True)

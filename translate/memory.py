@@ -14,11 +14,10 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from .errors import DolmetschError, UsageError
+from .provenance import Origin, Provenance
 
-Origin = Literal["machine", "human"]
 SCHEMA_VERSION = 2
 _UNIT_TABLE = """
 CREATE TABLE IF NOT EXISTS {name} (
@@ -80,23 +79,6 @@ _HUMAN_CHANGED = (
 
 class TranslationMemoryError(DolmetschError):
     """The translation memory cannot be opened or written."""
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """What produced a machine translation; a reuse needs every field to match."""
-
-    engine: str
-    model: str
-    model_version: str
-    glossary: str
-
-    @property
-    def key(self) -> str:
-        return "\t".join((self.engine, self.model, self.model_version, self.glossary))
-
-
-HUMAN = Stamp("human", "", "", "")
 
 
 @dataclass(frozen=True)
@@ -202,14 +184,14 @@ class TranslationMemory:
     def close(self) -> None:
         self._db.close()
 
-    def lookup(self, sources: Sequence[str], stamp: Stamp) -> dict[str, Hit]:
+    def lookup(self, sources: Sequence[str], stamp: Provenance) -> dict[str, Hit]:
         """The best known translation of each source for no segment in particular: a human
         one (see :meth:`lookup_segments`), else this stamp's machine one."""
         hits = self.lookup_segments(sources, [""] * len(sources), stamp)
         return {s: h for s, h in zip(sources, hits, strict=True) if h is not None}
 
     def lookup_segments(
-        self, sources: Sequence[str], contexts: Sequence[str], stamp: Stamp
+        self, sources: Sequence[str], contexts: Sequence[str], stamp: Provenance
     ) -> list[Hit | None]:
         """The best known translation of each source in its segment (``contexts``, one per
         source): the human one made for that segment, else one made for no segment in
@@ -269,7 +251,7 @@ class TranslationMemory:
         self,
         units: Iterable[tuple[str, str, Sequence[str]]],
         origin: Origin,
-        stamp: Stamp,
+        stamp: Provenance,
     ) -> int:
         """Record ``(source, target, glossary terms)`` units; a machine unit replaces the one
         with the same stamp, a human one (made for no segment in particular) the previous
@@ -409,7 +391,11 @@ class TranslationMemory:
             source, target, origin, key, engine, model, glossary, terms, where = row
             parts = key.split("\t")
             # the stamp key is what a lookup matches; human units have none (''), only columns
-            stamp = Stamp(*parts) if len(parts) == 4 else Stamp(engine, model, "", glossary)
+            stamp = (
+                Provenance(*parts)
+                if len(parts) == 4
+                else Provenance(engine, model, "", glossary, origin)
+            )
             terms_ = tuple(filter(None, terms.split("\n")))
             found.append(ExportedUnit(source, target, origin, stamp, terms_, where))
         return found
@@ -422,6 +408,6 @@ class ExportedUnit:
     source: str
     target: str
     origin: Origin
-    stamp: Stamp  # what made a machine unit; a human unit's engine/model/glossary columns
+    stamp: Provenance  # what made a machine unit; a human unit's engine/model/glossary columns
     terms: tuple[str, ...]  # glossary terms applied (machine units)
     context: str = ""  # the segment a human unit was made for (``stem#p1.s2``), if any

@@ -42,8 +42,9 @@ from .glossary import (
 from .html import IndexRow, IndexTotals, dump_html, index_frame, index_row
 from .ledger import Entry as LedgerEntry
 from .ledger import Ledger, sha256_bytes
-from .memory import Hit, Stamp, TranslationMemory, context
+from .memory import Hit, TranslationMemory, context
 from .po import dump_po
+from .provenance import Provenance
 from .segment import sentence_spans
 from .tmx import TMX_HEAD, TMX_TAIL, dump_tmx_units
 from .tsv import dump_tsv
@@ -234,10 +235,10 @@ def translate_documents(
 FAILED = "! "  # marks a failed glossary term among a memory unit's terms
 
 
-def memory_stamp(info: EngineInfo, glossary: Glossary | None) -> Stamp:
+def memory_stamp(info: EngineInfo, glossary: Glossary | None) -> Provenance:
     """The key under which the memory keeps this engine's translations with this glossary."""
     ghash = glossary_hash(glossary) if glossary is not None else ""
-    return Stamp(info.name, info.model, info.model_version, ghash)
+    return Provenance.of_engine(info, ghash)
 
 
 def needing_engine(

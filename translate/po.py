@@ -572,7 +572,7 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False) -> PoImpor
     cannot pass for what the engine said).  Obsolete entries, the header, untranslated and
     plural entries, and agency attributions dolmetsch copied unchanged are left out.
     """
-    from .tmx import HUMAN_STAMP, IMPORTED_STAMP
+    from .provenance import HUMAN, IMPORTED
 
     units: list[ExportedUnit] = []
     skipped = 0
@@ -586,9 +586,9 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False) -> PoImpor
             continue  # dolmetsch copied it unflagged (an agency's name); nobody translated it
         if "fuzzy" not in entry.flags:
             where = context(stem, entry.msgctxt or "") if stem is not None else ""
-            units.append(ExportedUnit(entry.msgid, entry.msgstr, "human", HUMAN_STAMP, (), where))
+            units.append(ExportedUnit(entry.msgid, entry.msgstr, "human", HUMAN, (), where))
         elif include_fuzzy:
-            units.append(ExportedUnit(entry.msgid, entry.msgstr, "machine", IMPORTED_STAMP, ()))
+            units.append(ExportedUnit(entry.msgid, entry.msgstr, "machine", IMPORTED, ()))
         else:
             skipped += 1
     return PoImport(tuple(units), skipped)

@@ -25,13 +25,9 @@ from dataclasses import dataclass
 
 from . import __version__
 from .aligned import TranslatedArticle
-from .memory import ExportedUnit, Origin, Stamp
+from .memory import ExportedUnit
+from .provenance import HUMAN, IMPORTED, Origin, Provenance
 
-# What a human translation is stored under when the file says nothing else, and what a machine
-# translation is stored under when the file does not say what made it: a stamp no engine has,
-# so it is kept (and exported again) but never reused as if this engine had made it.
-HUMAN_STAMP = Stamp("human", "", "", "")
-IMPORTED_STAMP = Stamp("imported", "", "", "")
 ORIGIN = "x-dolmetsch-origin"
 # the stamp of a machine unit; x-dolmetsch-engine is the engine's description (argos (m 1))
 ENGINE_NAME = "x-dolmetsch-engine-name"
@@ -214,7 +210,7 @@ def memory_unit(unit: TmxUnit) -> ExportedUnit:
     ``x-dolmetsch-origin`` says machine or human; a unit without it (a CAT tool's: Trados,
     OmegaT) is a person's translation, unless an older dolmetsch wrote it (it has an
     ``x-dolmetsch-engine`` prop): then it is machine.  A machine unit keeps the stamp its
-    props name, else :data:`IMPORTED_STAMP`; raises ``ValueError`` for an origin that is
+    props name, else :data:`IMPORTED`; raises ``ValueError`` for an origin that is
     neither.
     """
     # an article TMX of an older dolmetsch names its engine but not each unit's origin: its
@@ -226,13 +222,14 @@ def memory_unit(unit: TmxUnit) -> ExportedUnit:
     origin: Origin = "machine" if origin_text == "machine" else "human"
     engine = unit.prop(ENGINE_NAME)
     if engine is None:
-        stamp = IMPORTED_STAMP if origin == "machine" else HUMAN_STAMP
+        stamp = IMPORTED if origin == "machine" else HUMAN
     else:
-        stamp = Stamp(
+        stamp = Provenance(
             engine,
             unit.prop(MODEL) or "",
             unit.prop(MODEL_VERSION) or "",
             unit.prop(GLOSSARY) or "",
+            origin,
         )
     terms = tuple(value for name, value in unit.props if name == TERM)
     where = (unit.prop(CONTEXT) or "") if origin == "human" else ""
