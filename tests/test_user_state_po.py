@@ -91,10 +91,13 @@ def test_no_memory_runs_never_replace_a_persons_translations(
     done = run(seeds_copy, translated, "--no-memory")
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        f"dolmetsch: {po}: shows 1 human translations, which --no-memory cannot reproduce; "
+        f"dolmetsch: {po}: shows 1 human translation, which --no-memory cannot reproduce; "
         "the article's outputs were left as they are: run without --no-memory"
     ]
     assert {p.name: p.read_bytes() for p in translated.glob(f"{STEM}.*")} == shown
+    corpus = (translated / "corpus.tmx").read_text(encoding="utf-8")
+    assert "A reviewer's headline" in corpus  # still in the corpus and the index, as kept
+    assert STEM in (translated / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_same_sentence_keeps_each_articles_own_human_translation(
@@ -126,8 +129,8 @@ def test_the_same_sentence_keeps_each_articles_own_human_translation(
     assert stats.returncode == 0, stats.stderr
     assert stats.stdout.splitlines()[1:] == [
         german,
-        "\tzz_copy#p2.s1\tTranslation for the copy.",
-        f"\t{STEM}#p2.s1\tTranslation for the first article.",
+        f"\t{out.resolve()}/zz_copy#p2.s1\tTranslation for the copy.",
+        f"\t{out.resolve()}/{STEM}#p2.s1\tTranslation for the first article.",
     ]
     assert stats.stdout.splitlines()[0].endswith(
         "3 human translations, 1 with differing human translations"
@@ -256,7 +259,16 @@ def test_a_file_a_person_put_in_out_is_never_overwritten(
     assert done.returncode == 1
     for name, data in mine.items():
         assert (translated / name).read_bytes() == data
-        assert f"{translated / name}: changed since dolmetsch wrote it" in done.stderr
+    assert sorted(done.stderr.splitlines()) == [
+        f"dolmetsch: {translated / 'corpus.tmx'}: changed since dolmetsch wrote it; it was "
+        "left as it is: move it away to have it written again (corrections belong in the .po "
+        "file)",
+        *(
+            f"dolmetsch: {translated / name}: not written by dolmetsch (its output ledger has "
+            "no record of it); it was left as it is: move it away to have it written again"
+            for name in ("notes.html", "notes.tsv")
+        ),
+    ]
     assert (translated / "notes.po").exists()  # what was not the person's is written
 
 

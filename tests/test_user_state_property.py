@@ -96,7 +96,8 @@ class UserState(RuleBasedStateMachine):
         shard = self.root / "shard.sqlite"
         shard.unlink(missing_ok=True)
         with TranslationMemory(shard) as tm:
-            tm.store_human([(SHARED, f"Rival: {text}", context("a", "p2.s2"))])
+            here = context("a", "p2.s2", str(self.out.resolve()))
+            tm.store_human([(SHARED, f"Rival: {text}", here)])
             tm.store_human([(SHARED, f"Rival anywhere: {text}", "")])
         with TranslationMemory(self.memory_path) as tm:
             tm.merge(shard)
@@ -117,7 +118,7 @@ class UserState(RuleBasedStateMachine):
             for stem, msgctxt in self.taken:
                 po = polib.pofile(str(self.out / f"{stem}.po"))
                 german = next(e for e in po if e.msgctxt == msgctxt).msgid
-                where = context(stem, msgctxt)
+                where = context(stem, msgctxt, str(self.out.resolve()))
                 assert tm.human_target(german, where) == self.edits[(stem, msgctxt)], where
 
     # -- set-up shared by every case ----------------------------------------------------

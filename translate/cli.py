@@ -230,6 +230,9 @@ class _Progress:
     def failed(self, message: str) -> None:
         click.echo(f"dolmetsch: {message}", err=True)
 
+    def noted(self, message: str) -> None:
+        click.echo(f"dolmetsch: note: {message}", err=True)
+
     def close(self) -> None:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)

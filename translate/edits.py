@@ -1,15 +1,18 @@
 """Taking a person's corrections out of ``out/<stem>.po`` into the translation memory.
 
 The first step of every run, before anything is planned or written.  A PO whose bytes are
-those dolmetsch last wrote (its SHA-256 in the output ledger) has no edits and is not read.
-Any other PO is read strictly; its edited entries become human translations made for their
-own segment (``stem#msgctxt``), and the run may then replace the file, but only while it
-still holds the bytes that were read.  A PO that cannot be read whole, or whose German
-(``msgid``) a person changed, is reported and never replaced.
+those dolmetsch last wrote (its SHA-256 in the output ledger) has no new edits; it is read
+only when it shows human translations and the memory is not the one they were rendered
+from (a new or other memory must not lose them).  Any other PO is read strictly; its edited
+entries become human translations made for their own segment, and the run may then replace
+the file, but only while it still holds the bytes that were read.  A PO that cannot be read
+whole, whose German (``msgid``) or agency attribution a person changed, is reported and
+never replaced.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +22,25 @@ import polib
 from .aligned import translatable_segments
 from .articles import load_article
 from .errors import DolmetschError, InputError
-from .ledger import Ledger, sha256_bytes
+from .ledger import Entry, Ledger, sha256_bytes
 from .memory import TranslationMemory, context
 from .po import KIND_NOTES, PoError, decode_po, parse_po_strict
 
-# Expected SHA-256s that never match: the file may be written only where there is none.
-NEVER = ""
-REPORTED = "-"  # a PO this step refused, and said so: the writer need not say it again
+# The expected bytes of a PO this step refused, and said so: never matched, and the writer
+# need not say it again.
+REPORTED = "-"
+HUMAN_NOTE = "human translation"  # the note dolmetsch writes on a human translation
+_ATTRIBUTION = KIND_NOTES["attribution"]
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """An unreviewed (fuzzy) entry of an edited PO that the memory cannot tell from machine
+    output: the PO may be replaced only if this run writes the same English there."""
+
+    msgctxt: str
+    msgstr: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -33,10 +48,13 @@ class Edits:
     """What the first step found in the output folder's PO files."""
 
     imported: int = 0  # human translations taken into the memory
+    withdrawn: int = 0  # human translations a person took back
     # stem -> SHA-256 of the PO whose edits are all in the memory now: the run may replace
     # a PO with exactly these bytes.  REPORTED for a PO that must not be replaced at all.
     replaceable: Mapping[str, str] = field(default_factory=dict)
+    unsure: Mapping[str, tuple[Unsure, ...]] = field(default_factory=dict)
     refusals: tuple[str, ...] = ()  # one line per PO left alone, with what to do
+    notes: tuple[str, ...] = ()  # what a person should know, though nothing failed
 
     def expected(self, stem: str, recorded: Mapping[str, str]) -> dict[str, str]:
         """The bytes (SHA-256 by file name) each of the article's outputs may have for the
@@ -47,7 +65,14 @@ class Edits:
         return expected
 
 
-_ATTRIBUTION = KIND_NOTES["attribution"]
+@dataclass
+class _Found:
+    imported: int = 0
+    withdrawn: int = 0
+    replaceable: dict[str, str] = field(default_factory=dict)
+    unsure: dict[str, tuple[Unsure, ...]] = field(default_factory=dict)
+    refusals: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def take_edits(
@@ -56,40 +81,78 @@ def take_edits(
     memory: TranslationMemory | None,
     ledger: Ledger | None,
 ) -> Edits:
-    """Read every article's PO that differs from what dolmetsch last wrote, and take its
-    edits into ``memory``.  Without a memory nothing can be taken: such a PO is left for the
-    writer to refuse."""
-    imported = 0
-    replaceable: dict[str, str] = {}
-    refusals: list[str] = []
-    for path in paths:
-        stem = path.stem
+    """Read every PO of ``out_dir`` that holds a person's work the memory may lack, and take
+    it into ``memory``.  Without a memory nothing can be taken: such a PO is left for the
+    writer to refuse.  POs of articles no longer in ``paths`` are read too, so the edits
+    of a renamed or removed article are kept (and said so)."""
+    found = _Found()
+    articles = {path.stem: path for path in paths}
+    orphans = sorted(p.stem for p in out_dir.glob("*.po") if p.stem not in articles)
+    folder = str(out_dir.resolve())
+    for stem in [*articles, *orphans]:
         po = out_dir / f"{stem}.po"
         try:
             data = po.read_bytes()
         except FileNotFoundError:
             continue
         except OSError as exc:
-            refusals.append(f"{po}: cannot read it to keep its edits ({exc.strerror or exc})")
-            replaceable[stem] = REPORTED
+            found.refusals.append(f"{po}: cannot read it to keep its edits ({exc.strerror or exc})")
+            found.replaceable[stem] = REPORTED
             continue
         sha = sha256_bytes(data)
         entry = ledger.get(stem) if ledger is not None else None
-        if entry is not None and entry.outputs.get(po.name) == sha:
-            continue  # dolmetsch's own bytes: nothing a person wrote
-        if memory is None:
-            continue  # the writer refuses it, saying how to keep its edits
+        ours = entry is not None and entry.outputs.get(po.name) == sha
+        if memory is None or (ours and not _shown_elsewhere(entry, memory)):
+            continue  # dolmetsch's own bytes, rendered from this memory: nothing to take
+        article = articles.get(stem)
+        if article is None and not ours and entry is None and b"X-Dolmetsch-Source" not in data:
+            continue  # not a PO of dolmetsch's: a person's file, which no run writes
+        before = found.imported
         try:
-            imported += _take(po, data, stem, path, memory)
+            _take(po, data, stem, article, memory, folder, found, added_only=ours)
         except DolmetschError as exc:
-            refusals.append(str(exc))
-            replaceable[stem] = REPORTED
+            found.refusals.append(str(exc))
+            found.replaceable[stem] = REPORTED
             continue
-        replaceable[stem] = sha
-    return Edits(imported, replaceable, tuple(refusals))
+        found.replaceable[stem] = sha
+        if article is None and found.imported > before:
+            found.notes.append(
+                f"{po}: its article {stem}.* is not among the articles of this run; its edits "
+                "were taken into the memory (the file was left as it is)"
+            )
+    return Edits(
+        found.imported,
+        found.withdrawn,
+        found.replaceable,
+        found.unsure,
+        tuple(found.refusals),
+        tuple(found.notes),
+    )
 
 
-def _take(po_path: Path, data: bytes, stem: str, article: Path, memory: TranslationMemory) -> int:
+def _shown_elsewhere(entry: Entry | None, memory: TranslationMemory) -> bool:
+    """Whether the outputs show human translations rendered from another memory (or from
+    this one before it lost them): they must be read back, not replaced."""
+    if entry is None or not entry.index_row.human:
+        return False
+    try:
+        state = json.loads(entry.stamp)[-1]
+    except (ValueError, IndexError, TypeError):
+        return True
+    return bool(state != memory.state())
+
+
+def _take(
+    po_path: Path,
+    data: bytes,
+    stem: str,
+    article: Path | None,
+    memory: TranslationMemory,
+    folder: str,
+    found: _Found,
+    *,
+    added_only: bool,
+) -> None:
     where = str(po_path)
     try:
         entries = parse_po_strict(decode_po(data, where), where)
@@ -104,41 +167,79 @@ def _take(po_path: Path, data: bytes, stem: str, article: Path, memory: Translat
             f"{where}: not a PO file dolmetsch wrote (no X-Dolmetsch-Source header), so its "
             "edits cannot be placed: move it away; it was left as it is"
         )
-    _check_sources(po_path, entries, active, article)
-    edits = []
+    if article is not None:
+        _check_sources(po_path, entries, active, article, found)
+    edits, withdrawn, unsure = [], [], []
     for entry in active:
         source, target = entry.msgid, entry.msgstr
+        segment = entry.msgctxt or ""
+        here = context(stem, segment, folder)
         reviewed = "fuzzy" not in entry.flags
-        if not target or (target == source and (not reviewed or _ATTRIBUTION in entry.comment)):
-            continue  # untranslated, or the engine's (or an attribution's) copy of the German
-        where = context(stem, entry.msgctxt or "")
-        if memory.human_target(source, where) == target:
+        if _ATTRIBUTION in entry.comment:
+            if target and target != source:
+                raise InputError(
+                    f"{where}:{entry.linenum}: the agency attribution {source!r} is carried "
+                    "over as in the source, its msgstr cannot be changed: put it back; the PO "
+                    "was left as it is"
+                )
             continue
+        known = memory.human_target(source, here)
         machine = memory.machine_targets(source)
+        shown = known is not None and HUMAN_NOTE in entry.comment
+        if shown and (not target or (not reviewed and target in machine)):
+            # the PO showed this segment's human translation: emptied, or flagged unreviewed
+            # with the machine's text back, the person takes it back
+            if not added_only:
+                withdrawn.append((source, here))
+            continue
+        if not target or known == target or (added_only and known is not None):
+            continue
         if reviewed or (machine and target not in machine):
-            edits.append((source, target, where))
-    return memory.store_human(edits)
+            edits.append((source, target, here))  # reviewed, or changed though still flagged
+        elif not machine and target != source and not added_only:
+            unsure.append(Unsure(segment, target, entry.linenum))
+    found.imported += memory.store_human(edits)
+    found.withdrawn += memory.withdraw_human(withdrawn)
+    if unsure:
+        found.unsure[stem] = tuple(unsure)
 
 
 def _check_sources(
-    po_path: Path, po: polib.POFile, active: list[polib.POEntry], article: Path
+    po_path: Path, po: polib.POFile, active: list[polib.POEntry], article: Path, found: _Found
 ) -> None:
     """Refuse a PO whose German a person changed: dolmetsch translates the article, so the
-    changed entry would vanish from the next PO."""
+    changed entry would vanish from the next PO.  When the article itself changed, say which
+    translations now belong to sentences it no longer has."""
     try:
         loaded = load_article(article)
     except DolmetschError:
         return  # the run reports the article itself
+    german = {s.id: s.text for s in translatable_segments(loaded.document)}
     if po.metadata.get("X-Dolmetsch-Source-SHA256") != sha256_bytes(
         loaded.document.text.encode("utf-8")
     ):
-        return  # the article changed since: its old sentences are no longer in it
-    german = {s.id: s.text for s in translatable_segments(loaded.document)}
+        sentences = set(german.values())
+        for entry in active:
+            edited = entry.msgstr and "fuzzy" not in entry.flags and entry.msgid != entry.msgstr
+            if edited and entry.msgid not in sentences and _ATTRIBUTION not in entry.comment:
+                found.notes.append(
+                    f"{po_path}:{entry.linenum}: your translation of {entry.msgctxt} is of a "
+                    f"sentence {article.name} no longer has; it is kept in the memory for "
+                    "that sentence"
+                )
+        return
+    sentences = set(german.values())
     for entry in active:
         expected = german.get(entry.msgctxt or "")
-        if expected is not None and entry.msgid != expected:
+        if expected is None or entry.msgid == expected:
+            continue
+        if entry.msgid in sentences:
             raise InputError(
-                f"{po_path}:{entry.linenum}: the German (msgid) of {entry.msgctxt} was changed; "
-                f"dolmetsch translates {article.name}, not the PO: correct the article or put "
-                "the msgid back; the PO was left as it is"
+                f"{po_path}:{entry.linenum}: the msgctxt of the entry for {entry.msgid[:40]!r} "
+                f"was changed to {entry.msgctxt}: put it back; the PO was left as it is"
             )
+        raise InputError(
+            f"{po_path}:{entry.linenum}: the German (msgid) of {entry.msgctxt} was changed; "
+            f"dolmetsch translates {article.name}, not the PO: correct the article or put "
+            "the msgid back; the PO was left as it is"
+        )

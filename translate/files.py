@@ -8,7 +8,7 @@ import filecmp
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,7 +81,9 @@ def read_article(path: Path) -> DecodedText:
     return decode_article(read_input(path), str(path))
 
 
-def write_atomic(path: Path, data: bytes, durable: bool = True, expect: str | None = None) -> None:
+def write_atomic(
+    path: Path, data: bytes, durable: bool = True, expect: Collection[str] | None = None
+) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
     The rename makes the write whole or absent for any reader and after any crash of the
@@ -97,17 +99,25 @@ def write_streamed(
     write: Callable[[IO[bytes]], object],
     durable: bool = True,
     keep_unchanged: bool = True,
-    expect: str | None = None,
+    expect: Collection[str] | None = None,
+    before_replace: Callable[[], object] | None = None,
 ) -> bool:
     """:func:`write_atomic` for content too large to hold: ``write`` streams it into the
     temporary file.  With ``keep_unchanged`` a file that already holds the same bytes is
     left as it was (with its modification time).  True when ``path`` was replaced.
 
-    ``expect`` guards a person's work: the SHA-256 of the only bytes ``path`` may hold to be
-    replaced (what dolmetsch last wrote there).  It is checked immediately before the
+    ``expect`` guards a person's work: the SHA-256s of the only bytes ``path`` may hold to
+    be replaced (what dolmetsch last wrote there).  It is checked immediately before the
     rename, so an edit saved while the content was made is not lost: :class:`NotOursError`.
     A missing or empty file (a torn write) may always be written.
+
+    ``before_replace`` runs just before the rename (to record the new bytes as dolmetsch's:
+    a run killed right after the rename must still know the file for its own).
+
+    A symbolic link is written through: its target is replaced (atomically, in the target's
+    folder), so a person's link keeps pointing at the file they chose.
     """
+    path = _through_link(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(
@@ -127,9 +137,16 @@ def write_streamed(
             return False
         if expect is not None and not _replaceable(path, expect):
             tmp.unlink()
-            raise NotOursError(f"{path}: changed since dolmetsch wrote it; it was left as it is")
+            why = (
+                "changed since dolmetsch wrote it"
+                if expect
+                else "not written by dolmetsch (its output ledger has no record of it)"
+            )
+            raise NotOursError(f"{path}: {why}; it was left as it is")
         # mkstemp creates 0600; keep the mode of the file replaced, else the usual 0644
         tmp.chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        if before_replace is not None:
+            before_replace()
         tmp.replace(path)
         return True
     except OSError as exc:
@@ -140,16 +157,31 @@ def write_streamed(
         raise
 
 
-def _replaceable(path: Path, expect: str) -> bool:
+def _replaceable(path: Path, expect: Collection[str]) -> bool:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return True
-    return not data or hashlib.sha256(data).hexdigest() == expect
+    return not data or hashlib.sha256(data).hexdigest() in expect
+
+
+def _through_link(path: Path) -> Path:
+    if not path.is_symlink():
+        return path
+    target = path.resolve()
+    if not target.exists():
+        raise OutputError(
+            f"{path}: a symbolic link to {target}, which does not exist; it was left as it is"
+        )
+    return target
 
 
 def write_if_changed(
-    path: Path, data: bytes, durable: bool = True, expect: str | None = None
+    path: Path,
+    data: bytes,
+    durable: bool = True,
+    expect: Collection[str] | None = None,
+    before_replace: Callable[[], object] | None = None,
 ) -> bool:
     """:func:`write_atomic` unless ``path`` already holds ``data``; True when it wrote.
 
@@ -161,7 +193,7 @@ def write_if_changed(
             return False
     except OSError:
         pass
-    write_atomic(path, data, durable, expect)
+    write_streamed(path, lambda handle: handle.write(data), durable, False, expect, before_replace)
     return True
 
 

@@ -39,6 +39,13 @@ CREATE TABLE IF NOT EXISTS output (  -- the run's own files: corpus.tmx, index.h
     name TEXT PRIMARY KEY,
     sha256 TEXT NOT NULL
 ) WITHOUT ROWID;
+-- bytes about to be renamed into place, noted before the rename: a run killed before it
+-- records them in the tables above still knows those files for its own
+CREATE TABLE IF NOT EXISTS pending (
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (name, sha256)
+) WITHOUT ROWID;
 """
 
 
@@ -134,17 +141,33 @@ class Ledger:
         except (sqlite3.DatabaseError, ValueError, TypeError):
             return None
 
+    def pending(self, names: Iterable[str]) -> dict[str, set[str]]:
+        """The bytes noted for ``names`` before a rename that no record followed yet."""
+        found: dict[str, set[str]] = {}
+        if self._db is None:
+            return found
+        try:
+            for name in names:
+                rows = self._db.execute("SELECT sha256 FROM pending WHERE name = ?", (name,))
+                found[name] = {row[0] for row in rows}
+        except sqlite3.DatabaseError:
+            return {}
+        return found
+
     def record(self, entries: Iterable[Entry]) -> None:
         if self._db is None:
             return
+        entries = list(entries)
         rows = [
             (e.stem, e.source_sha256, e.stamp, json.dumps(dict(e.outputs), sort_keys=True),
              json.dumps(asdict(e.index_row), sort_keys=True, ensure_ascii=False))
             for e in entries
         ]  # fmt: skip
+        names = [(name,) for e in entries for name in e.outputs]
         try:
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO article VALUES (?,?,?,?,?)", rows)
+                self._db.executemany("DELETE FROM pending WHERE name = ?", names)
         except sqlite3.DatabaseError:
             self.close()  # the next run takes the normal path for these articles
 
@@ -164,6 +187,7 @@ class Ledger:
         try:
             with self._db:
                 self._db.execute("INSERT OR REPLACE INTO output VALUES (?, ?)", (name, sha256))
+                self._db.execute("DELETE FROM pending WHERE name = ?", (name,))
         except sqlite3.DatabaseError:
             self.close()
 
@@ -175,3 +199,22 @@ class Ledger:
                 self._db.execute("DELETE FROM article WHERE stem = ?", (stem,))
         except sqlite3.DatabaseError:
             self.close()
+
+
+def note_pending(out_dir: Path, shas: Mapping[str, str]) -> None:
+    """Note, before the renames, the bytes about to replace the files ``shas`` names (from
+    any process of the run: a worker too).  Without the note, a run killed between the
+    rename and its record would leave files the next run must take for a person's."""
+    if not shas:
+        return
+    try:
+        db = sqlite3.connect(out_dir / LEDGER_NAME, timeout=30)
+    except sqlite3.Error:
+        return  # such a file is then refused, never overwritten: the safe side
+    try:
+        with db:
+            db.executemany("INSERT OR IGNORE INTO pending VALUES (?, ?)", list(shas.items()))
+    except sqlite3.Error:
+        pass
+    finally:
+        db.close()

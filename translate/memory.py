@@ -118,9 +118,10 @@ class MergeCounts:
         return f"merged {self.machine} machine and {self.human} human translations{kept}"
 
 
-def context(stem: str, segment_id: str) -> str:
-    """The segment a human translation was made for: ``004_afa1#p3.s2``."""
-    return f"{stem}#{segment_id}"
+def context(stem: str, segment_id: str, folder: str = "") -> str:
+    """The segment a human translation was made for: ``/home/ed/news/out/004_afa1#p3.s2``
+    (the output folder, so that two folders sharing one memory keep their own)."""
+    return f"{folder}/{stem}#{segment_id}" if folder else f"{stem}#{segment_id}"
 
 
 def default_memory_path() -> Path:
@@ -286,6 +287,27 @@ class TranslationMemory:
                 f"{self.path}: cannot write translation memory: {exc}"
             ) from exc
         return len(listed)
+
+    def withdraw_human(self, units: Iterable[tuple[str, str]]) -> int:
+        """Remove the human translations a person took back: ``(source, context)`` each."""
+        listed = list(units)
+        if not listed:
+            return 0
+        try:
+            with self._db:
+                removed = self._db.total_changes
+                self._db.executemany(
+                    "DELETE FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
+                    listed,
+                )
+                removed = self._db.total_changes - removed
+                if removed:
+                    self._db.execute(_HUMAN_CHANGED)
+        except sqlite3.DatabaseError as exc:
+            raise TranslationMemoryError(
+                f"{self.path}: cannot write translation memory: {exc}"
+            ) from exc
+        return removed
 
     def _write(self, statement: str, rows: Sequence[tuple[object, ...]]) -> int:
         try:

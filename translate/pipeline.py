@@ -7,12 +7,13 @@ as soon as they are done, so memory does not grow with the size of the corpus.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -28,7 +29,7 @@ from .aligned import (
     translatable_texts,
 )
 from .articles import LoadedArticle, load_article
-from .edits import NEVER, REPORTED, Edits, take_edits
+from .edits import REPORTED, Edits, Unsure, take_edits
 from .engine import Engine, EngineInfo, Progress
 from .errors import DolmetschError, OutputError, UsageError
 from .files import NotOursError, read_input, write_if_changed, write_streamed
@@ -41,9 +42,9 @@ from .glossary import (
 )
 from .html import IndexRow, IndexTotals, dump_html, index_frame, index_row
 from .ledger import Entry as LedgerEntry
-from .ledger import Ledger, sha256_bytes
+from .ledger import Ledger, note_pending, sha256_bytes
 from .memory import Hit, TranslationMemory, context
-from .po import dump_po
+from .po import PoError, decode_po, dump_po, parse_po_strict
 from .provenance import Provenance
 from .segment import sentence_spans
 from .tmx import TMX_HEAD, TMX_TAIL, dump_tmx_units
@@ -52,7 +53,6 @@ from .tsv import dump_tsv
 WINDOW_SENTENCES = 2000
 WORKER_WINDOW = 500  # enough for full engine batches, small enough to share work evenly
 ARTICLE_WRITERS: dict[str, Callable[[TranslatedArticle, Glossary | None], str]] = {
-    ".po": lambda article, _: dump_po(article),
     ".tsv": lambda article, _: dump_tsv(article),
     ".html": dump_html,
 }
@@ -67,6 +67,8 @@ class Observer(Protocol):
 
     def failed(self, message: str) -> None: ...
 
+    def noted(self, message: str) -> None: ...
+
 
 class Silent:
     """An observer that hears nothing: for library callers without a user interface."""
@@ -80,6 +82,9 @@ class Silent:
     def failed(self, message: str) -> None:
         pass
 
+    def noted(self, message: str) -> None:
+        pass
+
 
 @dataclass(frozen=True)
 class RunSummary:
@@ -91,6 +96,7 @@ class RunSummary:
     failures: tuple[str, ...] = ()
     glossary: Counts | None = None
     human_edits: int = 0
+    withdrawn: int = 0  # human translations people took back in their PO files
     kept: int = 0  # articles whose outputs were current and kept as they were
     conflicts: int = 0  # sentences people translated differently in different segments
 
@@ -109,6 +115,8 @@ class RunSummary:
             line += "; " + describe_counts(self.glossary)
         if self.human_edits:
             line += f"; {self.human_edits} human edits kept"
+        if self.withdrawn:
+            line += f"; {self.withdrawn} human translations withdrawn"
         if self.conflicts:
             line += (
                 f"; {self.conflicts} sentences have differing human translations, each used "
@@ -172,6 +180,7 @@ def translate_documents(
     observer: Observer,
     glossary: Glossary | None = None,
     memory: TranslationMemory | None = None,
+    folder: str = "",
 ) -> tuple[list[TranslatedArticle], Counts | None]:
     """Translate the articles' sentences in one pooled engine call and align them.
 
@@ -182,7 +191,9 @@ def translate_documents(
     segments = [translatable_segments(a.document) for a in articles]
     flat = [s.text for ss in segments for s in ss]
     contexts = [
-        context(a.path.stem, s.id) for a, ss in zip(articles, segments, strict=True) for s in ss
+        context(a.path.stem, s.id, folder)
+        for a, ss in zip(articles, segments, strict=True)
+        for s in ss
     ]
     info = engine.info
     stamp = memory_stamp(info, glossary)
@@ -276,11 +287,21 @@ def _hit_counts(translation: Translation) -> Counts:
 
 
 @dataclass(frozen=True)
+class Job:
+    """An article to translate, and what the run knows of its outputs on disk."""
+
+    path: Path
+    expected: Mapping[str, frozenset[str]]  # by name: the bytes (SHA-256s) it may replace
+    refused: frozenset[str] = frozenset()  # outputs the first step reported: left alone
+    unsure: tuple[Unsure, ...] = ()  # PO entries this run must write unchanged
+
+
+@dataclass(frozen=True)
 class Written:
     """What writing one article's outputs did."""
 
     units: str  # its TMX units, which the corpus TMX reuses
-    shas: dict[str, str]  # SHA-256 of each output by name, NEVER for one left alone
+    shas: dict[str, str]  # SHA-256 of each output by name, '' for one left alone
     refusals: tuple[str, ...]  # one line per output left alone, with what to do
 
 
@@ -288,39 +309,91 @@ def write_outputs(
     article: TranslatedArticle,
     out_dir: Path,
     glossary: Glossary | None = None,
-    expected: Mapping[str, str] | None = None,
+    job: Job | None = None,
     memory: bool = True,
 ) -> Written:
     """Write the article's PO, TSV, side-by-side HTML and TMX, each atomically.
 
-    With ``expected`` (SHA-256 by file name: the bytes dolmetsch last wrote) an output is
-    replaced only if it still holds those bytes, checked immediately before the rename;
-    any other file there is a person's and is left alone (:data:`REPORTED` when the
-    first step already said so).  ``memory`` tells the advice for a PO left alone.
+    With a ``job`` an output is replaced only if it still holds bytes dolmetsch wrote
+    (``job.expected``), checked immediately before the rename; any other file there is a
+    person's and is left alone, with one line saying what to do (unless the first step
+    said it already).  ``memory`` tells the advice for a PO left alone.  A PO's translator
+    comments (``# ...``) are carried over into the new one.
     """
     stem = article.stem
-    outputs = {f"{stem}{ext}": dump(article, glossary) for ext, dump in ARTICLE_WRITERS.items()}
+    po_name = f"{stem}.po"
+    outputs = {
+        po_name: dump_po(article, _translator_comments(out_dir / po_name)),
+        **{f"{stem}{ext}": dump(article, glossary) for ext, dump in ARTICLE_WRITERS.items()},
+    }
     units = dump_tmx_units(article)
     outputs[f"{stem}.tmx"] = TMX_HEAD + units + TMX_TAIL
     shas, refusals = {}, []
     for name, text in outputs.items():
         data = text.encode("utf-8")
-        expect = None if expected is None else expected.get(name, NEVER)
+        sha = sha256_bytes(data)
+        path = out_dir / name
+        expect = None if job is None else job.expected.get(name, frozenset())
         try:
-            # not flushed to disk one by one: made again from the memory if a power cut tore one
-            write_if_changed(out_dir / name, data, durable=False, expect=expect)
+            if job is not None and name == po_name and job.unsure:
+                _check_unsure(path, article, job.unsure)
+            # Not flushed to disk one by one: made again from the memory if a power cut tore
+            # one.  The new bytes are noted as dolmetsch's before the rename, so that a run
+            # killed right after it does not take its own file for a person's.
+            write_if_changed(
+                path, data, durable=False, expect=expect,
+                before_replace=functools.partial(note_pending, out_dir, {name: sha}),
+            )  # fmt: skip
         except NotOursError as exc:
-            shas[name] = NEVER
-            if expect != REPORTED:
-                refusals.append(f"{exc}: {_advice(name, memory)}")
+            shas[name] = ""
+            if isinstance(exc, _UnsureError):
+                refusals.append(str(exc))
+            elif job is None or name not in job.refused:
+                refusals.append(f"{exc}: {_advice(name, memory, bool(expect))}")
             continue
-        shas[name] = sha256_bytes(data)
+        except OutputError as exc:  # this file only: the article's others are still written
+            shas[name] = ""
+            refusals.append(str(exc))
+            continue
+        shas[name] = sha
     return Written(units, shas, tuple(refusals))
 
 
-def _advice(name: str, memory: bool) -> str:
+def _translator_comments(po: Path) -> dict[str, str]:
+    """The ``# ...`` comments a person wrote in the PO, by msgctxt."""
+    try:
+        data = po.read_bytes()
+    except OSError:
+        return {}
+    if not (data.startswith(b"# ") or b"\n# " in data or b"\n#\n" in data):
+        return {}  # the common case, without parsing: dolmetsch writes none
+    try:
+        parsed = parse_po_strict(decode_po(data, str(po)), str(po))
+    except PoError:
+        return {}  # a damaged PO is never replaced anyway
+    return {e.msgctxt: e.tcomment for e in parsed if e.tcomment and e.msgctxt}
+
+
+class _UnsureError(NotOursError):
+    """An unreviewed PO entry that may be a person's change: its message says what to do."""
+
+
+def _check_unsure(path: Path, article: TranslatedArticle, unsure: Sequence[Unsure]) -> None:
+    targets = {pair.segment.id: pair.target for pair in article.pairs}
+    for entry in unsure:
+        if targets.get(entry.msgctxt) != entry.msgstr:
+            raise _UnsureError(
+                f"{path}:{entry.line}: an unreviewed (fuzzy) entry differs from this engine's "
+                "translation and the memory cannot tell it from machine output: clear its fuzzy "
+                "flag if it is your translation, or move the file away; it was left as it is"
+            )
+
+
+def _advice(name: str, memory: bool, recorded: bool) -> str:
     if not name.endswith(".po"):
-        return "move it away to have it written again (corrections belong in the .po file)"
+        return "move it away to have it written again" + (
+            " (corrections belong in the .po file)" if recorded else ""
+        )
     if memory:
         return "it was saved during this run: run again to take its edits into the memory"
     return (
@@ -351,8 +424,9 @@ class _Spool:
         except OSError as exc:
             raise OutputError(f"{self.path}: cannot write output: {exc.strerror or exc}") from exc
 
-    def finish(self, before: str, after: str, expect: str | None = None) -> str:
-        """Write the file (see :func:`write_streamed` for ``expect``); its SHA-256."""
+    def finish(self, before: str, after: str, expect: Collection[str] | None = None) -> str:
+        """Write the file (see :func:`write_streamed` for ``expect``); its SHA-256.  The new
+        bytes are noted in the ledger as dolmetsch's just before the rename."""
         body = self._body
         digest = hashlib.sha256()
 
@@ -369,7 +443,12 @@ class _Spool:
             put(out, after.encode("utf-8"))
 
         try:
-            write_streamed(self.path, write, durable=False, expect=expect)
+            write_streamed(
+                self.path, write, durable=False, expect=expect,
+                before_replace=lambda: note_pending(
+                    self.path.parent, {self.path.name: digest.hexdigest()}
+                ),
+            )  # fmt: skip
         finally:
             self.abandon()
         return digest.hexdigest()
@@ -397,10 +476,6 @@ class ArticleResult:
     entry: LedgerEntry
     sentences: int
     refusals: tuple[str, ...] = ()  # outputs left alone: a person's
-
-
-# An article to translate and the bytes each of its outputs may hold to be replaced.
-Job = tuple[Path, Mapping[str, str]]
 
 
 @dataclass(frozen=True)
@@ -433,16 +508,17 @@ class WindowTranslator:
     ) -> WindowResult:
         loaded: list[LoadedArticle] = []
         outcome: dict[Path, ArticleResult | str] = {}
-        expected = dict(jobs)
-        paths = [path for path, _ in jobs]
+        by_path = {job.path: job for job in jobs}
+        paths = [job.path for job in jobs]
         for path in paths:
             try:
                 loaded.append(load_article(path))
             except DolmetschError as exc:  # changed since the first pass
                 outcome[path] = str(exc)
         translated, counts = translate_documents(
-            loaded, self.engine, observer or Silent(), self.glossary, self.memory
-        )
+            loaded, self.engine, observer or Silent(), self.glossary, self.memory,
+            str(self.out_dir.resolve()),
+        )  # fmt: skip
         sentences = 0
         for source, article in zip(loaded, translated, strict=True):
             lifeline.check()  # a worker whose run is gone writes nothing more
@@ -450,7 +526,7 @@ class WindowTranslator:
                 article,
                 self.out_dir,
                 self.glossary,
-                expected[source.path],
+                by_path[source.path],
                 memory=self.memory is not None,
             )
             row = IndexRow.from_article(article)
@@ -697,6 +773,8 @@ def run_batch(
         edits = take_edits(paths, out_dir, memory, ledger)
         for failure in edits.refusals:
             observer.failed(failure)
+        for note in edits.notes:
+            observer.noted(note)
         planner = _Planner(out_dir, memory, ledger, workers)
         planned = planner.plan(paths, engine.info, glossary)
         for failure in planner.failures:
@@ -714,6 +792,7 @@ def run_batch(
         seconds=time.perf_counter() - started,
         failures=(*edits.refusals, *planner.failures, *summary.failures),
         human_edits=edits.imported,
+        withdrawn=edits.withdrawn,
         conflicts=memory.counts().conflicts if memory is not None else 0,
     )
 
@@ -731,18 +810,32 @@ def _translate_planned(
     edits: Edits,
 ) -> RunSummary:
     failures: list[str] = []
-    if memory is None:  # outputs showing people's translations cannot be made again
-        planned = [p for p in planned if not _holds_human(p, ledger, out_dir, failures, observer)]
+    if memory is None:  # outputs showing people's translations cannot be made again: kept
+        planned = [
+            replace(p, sentences=0, kept=True)
+            if not p.kept and _holds_human(p, ledger, out_dir, failures, observer)
+            else p
+            for p in planned
+        ]
     total = sum(p.sentences for p in planned)
     observer.started(total)
     stamp = run_stamp(engine.info, glossary, memory)
 
     def jobs(window: list[Path]) -> list[Job]:
-        recorded = {path: ledger.get(path.stem) for path in window}
-        return [
-            (path, edits.expected(path.stem, entry.outputs if entry is not None else {}))
-            for path, entry in recorded.items()
-        ]
+        made = []
+        for path in window:
+            stem = path.stem
+            entry = ledger.get(stem)
+            recorded = edits.expected(stem, entry.outputs if entry is not None else {})
+            names = [f"{stem}{ext}" for ext in (".po", *ARTICLE_WRITERS, ".tmx")]
+            pending = ledger.pending(names)
+            expected = {
+                name: frozenset(filter(None, {recorded.get(name, "")} | pending.get(name, set())))
+                for name in names
+            }
+            refused = frozenset(n for n in names if recorded.get(n) == REPORTED)
+            made.append(Job(path, expected, refused, tuple(edits.unsure.get(stem, ()))))
+        return made
 
     results: Iterator[WindowResult]
     if workers is not None:
@@ -800,10 +893,14 @@ def _translate_planned(
         if totals.articles:
             for spool, frame in ((corpus, (TMX_HEAD, TMX_TAIL)), (index, index_frame(totals))):
                 name = spool.path.name
+                ours = {ledger.written(name) or "", *ledger.pending([name]).get(name, set())}
                 try:
-                    ledger.record_written(name, spool.finish(*frame, ledger.written(name) or NEVER))
+                    ledger.record_written(name, spool.finish(*frame, ours - {""}))
                 except NotOursError as exc:
-                    failures.append(f"{exc}: move it away to have it written again")
+                    failures.append(f"{exc}: {_advice(name, True, bool(ours - {''}))}")
+                    observer.failed(failures[-1])
+                except OutputError as exc:
+                    failures.append(str(exc))
                     observer.failed(failures[-1])
     finally:
         corpus.abandon()
@@ -828,9 +925,11 @@ def _holds_human(
     if entry is None or not entry.index_row.human:
         return False
     po = out_dir / f"{article.path.stem}.po"
+    count = entry.index_row.human
     failures.append(
-        f"{po}: shows {entry.index_row.human} human translations, which --no-memory cannot "
-        "reproduce; the article's outputs were left as they are: run without --no-memory"
+        f"{po}: shows {count} human translation{'s' if count != 1 else ''}, which --no-memory "
+        "cannot reproduce; the article's outputs were left as they are: run without "
+        "--no-memory"
     )
     observer.failed(failures[-1])
     return True

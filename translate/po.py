@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import NoReturn
@@ -40,7 +41,9 @@ def revision_date(article_date: str | None) -> str:
     return f"{parts[0]}-{parts[1]}-{parts[2]} 00:00+0000"
 
 
-def build_po(article: TranslatedArticle) -> polib.POFile:
+def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = None) -> polib.POFile:
+    """The article's PO; ``comments`` are translator comments by msgctxt (a person's,
+    carried over from the PO this one replaces)."""
     po = polib.POFile(wrapwidth=78)
     po.header = (
         f"{article.source_name}: German-English, aligned sentence by sentence.\n"
@@ -87,15 +90,16 @@ def build_po(article: TranslatedArticle) -> polib.POFile:
                 msgstr=pair.target,
                 occurrences=[(article.source_name, str(line))],
                 comment="\n".join(notes),
+                tcomment=(comments or {}).get(segment.id, ""),
                 flags=["fuzzy"] if segment.translatable and pair.origin == "machine" else [],
             )
         )
     return po
 
 
-def dump_po(article: TranslatedArticle) -> str:
+def dump_po(article: TranslatedArticle, comments: Mapping[str, str] | None = None) -> str:
     """The PO file's text; byte-identical for identical inputs."""
-    return str(build_po(article))
+    return str(build_po(article, comments))
 
 
 class _Lines(str):
@@ -562,7 +566,7 @@ class PoImport:
     skipped_fuzzy: int  # unreviewed entries left out
 
 
-def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False) -> PoImport:
+def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False, folder: str = "") -> PoImport:
     """The translations of a PO file, for a translation memory.
 
     A reviewed entry (no ``fuzzy`` flag) is a person's translation, also when its msgstr is
@@ -585,7 +589,7 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False) -> PoImpor
         if entry.msgstr == entry.msgid and KIND_NOTES["attribution"] in entry.comment:
             continue  # dolmetsch copied it unflagged (an agency's name); nobody translated it
         if "fuzzy" not in entry.flags:
-            where = context(stem, entry.msgctxt or "") if stem is not None else ""
+            where = context(stem, entry.msgctxt or "", folder) if stem is not None else ""
             units.append(ExportedUnit(entry.msgid, entry.msgstr, "human", HUMAN, (), where))
         elif include_fuzzy:
             units.append(ExportedUnit(entry.msgid, entry.msgstr, "machine", IMPORTED, ()))
