@@ -1,0 +1,254 @@
+"""Ways a hostile tester still lost or altered a person's work after the first fixes.
+
+Each test reproduces one finding through the real CLI (``python -m dolmetsch``) on real
+files and checks the person's bytes or translations afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polib
+import pytest
+from test_user_state_po import STEM, edit, msgstr, run
+
+from dolmetsch.files import write_if_changed
+from dolmetsch.ledger import LEDGER_NAME, Ledger, note_pending
+from dolmetsch.memory import TranslationMemory
+
+
+@pytest.fixture
+def translated(installed_tiny: Path, seeds_copy: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    done = run(seeds_copy, out)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_a_new_memory_does_not_wipe_the_human_translations_in_out(
+    translated: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    po = translated / f"{STEM}.po"
+    edit(po, "h1.s1", "Mine, reviewed.")
+    assert run(seeds_copy, translated).returncode == 0
+    for stale in tmp_path.glob("memory.sqlite*"):
+        stale.unlink()  # a wiped ~/.local/share, another machine
+    done = run(seeds_copy, translated)
+    assert done.returncode == 0, done.stderr
+    assert msgstr(po, "h1.s1") == "Mine, reviewed."
+    other = run(seeds_copy, translated, "--memory", tmp_path / "other.sqlite")
+    assert other.returncode == 0, other.stderr
+    assert msgstr(po, "h1.s1") == "Mine, reviewed."
+    with TranslationMemory(tmp_path / "other.sqlite") as memory:
+        assert memory.counts().human == 1
+
+
+def test_two_output_folders_sharing_a_memory_keep_their_own_translations(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    anna, ben = tmp_path / "anna", tmp_path / "ben"
+    for out in (anna, ben):
+        assert run(seeds_copy, out).returncode == 0
+    edit(anna / f"{STEM}.po", "h1.s1", "X by Anna.")
+    assert run(seeds_copy, anna).returncode == 0
+    edit(ben / f"{STEM}.po", "h1.s1", "Y by Ben.")
+    assert run(seeds_copy, ben).returncode == 0
+    done = run(seeds_copy, anna)
+    assert done.returncode == 0
+    assert msgstr(anna / f"{STEM}.po", "h1.s1") == "X by Anna."
+    assert msgstr(ben / f"{STEM}.po", "h1.s1") == "Y by Ben."
+    assert "1 sentences have differing human translations" in done.stdout
+
+
+def test_translator_comments_survive_a_rewrite(translated: Path, seeds_copy: Path) -> None:
+    po = translated / f"{STEM}.po"
+    doc = polib.pofile(str(po))
+    for entry in doc:
+        if entry.msgctxt == "h1.s1":
+            entry.tcomment = "check the quote"
+            entry.msgstr = "A reviewed headline."
+            entry.flags.remove("fuzzy")
+        if entry.msgctxt == "p2.s1":
+            entry.tcomment = "numbers unconfirmed\nask the desk"  # a comment alone
+    doc.save(str(po))
+    assert run(seeds_copy, translated).returncode == 0
+    assert run(seeds_copy, translated, "--no-glossary").returncode == 0  # rewritten again
+    notes = {e.msgctxt: e.tcomment for e in polib.pofile(str(po))}
+    assert notes["h1.s1"] == "check the quote"
+    assert notes["p2.s1"] == "numbers unconfirmed\nask the desk"
+    assert msgstr(po, "h1.s1") == "A reviewed headline."
+
+
+def test_a_still_fuzzy_edit_the_memory_cannot_judge_is_not_overwritten(
+    translated: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    po = translated / f"{STEM}.po"
+    edit(po, "p2.s1", "Changed, but I left the fuzzy flag.", review=False)
+    edited = po.read_bytes()
+    done = run(seeds_copy, translated, "--memory", tmp_path / "new.sqlite")
+    assert done.returncode == 1
+    assert "an unreviewed (fuzzy) entry differs from this engine's translation" in done.stderr
+    assert po.read_bytes() == edited
+
+
+def test_an_edited_agency_attribution_is_refused(translated: Path, seeds_copy: Path) -> None:
+    po = translated / f"{STEM}.po"
+    doc = polib.pofile(str(po))
+    entry = next(e for e in doc if e.msgid == e.msgstr and "attribution" in e.comment)
+    entry.msgstr = "(German Press Agency)"
+    doc.save(str(po))
+    edited = po.read_bytes()
+    done = run(seeds_copy, translated)
+    assert done.returncode == 1
+    assert f"the agency attribution {entry.msgid!r} is carried over as in the source" in (
+        done.stderr
+    )
+    assert po.read_bytes() == edited
+
+
+def test_an_edit_of_a_sentence_the_article_lost_is_said(translated: Path, seeds_copy: Path) -> None:
+    po = translated / f"{STEM}.po"
+    german = edit(po, "h1.s1", "My headline.")
+    article = seeds_copy / f"{STEM}.txt"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(german, german + " Neu"), "utf-8"
+    )
+    done = run(seeds_copy, translated)
+    assert done.returncode == 0
+    assert "is of a sentence" in done.stderr and "no longer has" in done.stderr
+
+
+def test_emptying_a_human_translation_withdraws_it(translated: Path, seeds_copy: Path) -> None:
+    po = translated / f"{STEM}.po"
+    machine = msgstr(po, "h1.s1")
+    edit(po, "h1.s1", "WRONG.")
+    assert run(seeds_copy, translated).returncode == 0
+    edit(po, "h1.s1", "")
+    done = run(seeds_copy, translated)
+    assert done.returncode == 0, done.stderr
+    assert "1 human translations withdrawn" in done.stdout
+    assert msgstr(po, "h1.s1") == machine
+    with TranslationMemory(Path(os.environ["DOLMETSCH_MEMORY"])) as memory:
+        assert memory.counts().human == 0
+
+
+def test_the_edits_of_a_renamed_article_are_kept(translated: Path, seeds_copy: Path) -> None:
+    po = translated / f"{STEM}.po"
+    edit(po, "h1.s1", "Kept through a rename.")
+    edited = po.read_bytes()
+    (seeds_copy / f"{STEM}.txt").rename(seeds_copy / "renamed.txt")
+    done = run(seeds_copy, translated)
+    assert done.returncode == 0, done.stderr
+    assert "its edits were taken into the memory" in done.stderr
+    assert po.read_bytes() == edited
+    assert msgstr(translated / "renamed.po", "h1.s1") == "Kept through a rename."
+
+
+def test_a_symlinked_po_is_written_through(
+    translated: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    po = translated / f"{STEM}.po"
+    keep = tmp_path / "keep" / "mine.po"
+    keep.parent.mkdir()
+    shutil.move(po, keep)
+    po.symlink_to(keep)
+    edit(keep, "h1.s1", "Through the link.")
+    assert run(seeds_copy, translated, "--no-glossary").returncode == 0
+    assert po.is_symlink() and po.resolve() == keep
+    assert msgstr(keep, "h1.s1") == "Through the link."
+    assert "X-Dolmetsch-Glossary" not in polib.pofile(str(keep)).metadata  # rewritten
+
+
+@pytest.mark.parametrize("noted", [True, False], ids=["noted", "not-noted"])
+def test_a_run_killed_after_its_renames_knows_its_files_next_time(
+    translated: Path, seeds_copy: Path, noted: bool
+) -> None:
+    """The window's ledger record comes after its files; a run killed in between leaves only
+    the notes it made before each rename.  Without them its files are a stranger's."""
+    files = [p for p in translated.iterdir() if p.suffix in (".po", ".tsv", ".html", ".tmx")]
+    with sqlite3.connect(translated / LEDGER_NAME) as db:
+        db.execute("DELETE FROM article")
+        db.execute("DELETE FROM output")
+        if noted:
+            db.executemany(
+                "INSERT INTO pending VALUES (?, ?)",
+                [(p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files],
+            )
+    db.close()
+    done = run(seeds_copy, translated, "--no-glossary")
+    assert done.returncode == (0 if noted else 1), done.stderr
+    if not noted:
+        assert "its output ledger has no record of it" in done.stderr
+
+
+def test_new_bytes_are_noted_before_the_rename(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with Ledger(out):
+        pass
+    path = out / "a.tsv"
+    path.write_bytes(b"old\n")
+    seen: list[bytes] = []
+
+    def note() -> None:
+        seen.append(path.read_bytes())
+        note_pending(out, {"a.tsv": hashlib.sha256(b"new\n").hexdigest()})
+
+    old = hashlib.sha256(b"old\n").hexdigest()
+    write_if_changed(path, b"new\n", expect={old}, before_replace=note)
+    assert seen == [b"old\n"] and path.read_bytes() == b"new\n"
+    with Ledger(out) as ledger:
+        assert ledger.pending(["a.tsv"]) == {"a.tsv": {hashlib.sha256(b"new\n").hexdigest()}}
+
+
+def test_one_unwritable_output_does_not_stop_the_run(translated: Path, seeds_copy: Path) -> None:
+    page = translated / f"{STEM}.html"
+    page.unlink()
+    page.mkdir()  # a folder where the page goes
+    done = run(seeds_copy, translated, "--no-glossary")
+    assert done.returncode == 1
+    assert len(done.stderr.splitlines()) == 1 and str(page) in done.stderr
+    assert "translated 5 articles" in done.stdout
+    assert (translated / "index.html").exists() and (translated / "corpus.tmx").exists()
+
+
+def test_a_changed_msgctxt_is_named_as_such(translated: Path, seeds_copy: Path) -> None:
+    po = translated / f"{STEM}.po"
+    text = po.read_text(encoding="utf-8").replace('msgctxt "p2.s1"', 'msgctxt "p2.s2"', 1)
+    po.write_text(text, encoding="utf-8")
+    done = run(seeds_copy, translated)
+    assert done.returncode == 1
+    assert "the msgctxt of the entry for" in done.stderr and "p2.s2: put it back" in done.stderr
+
+
+def test_a_killed_jobs_run_leaves_files_the_next_run_accepts(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(seeds_copy.glob("*.txt")):
+        for n in range(8):
+            text = path.read_text(encoding="utf-8").replace(". ", f". ({n}) ")
+            (corpus / f"{path.stem}-{n}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(corpus, out).returncode == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dolmetsch", "run", str(corpus), "--out", str(out),
+         "--engine", "argos", "--no-glossary", "--jobs", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    before = {p: p.stat().st_mtime_ns for p in out.glob("*.tsv")}
+    while not any(p.stat().st_mtime_ns != t for p, t in before.items()):
+        assert proc.poll() is None
+        time.sleep(0.005)
+    proc.kill()
+    proc.wait()
+    time.sleep(0.5)  # its workers die with it
+    done = run(corpus, out, "--no-glossary")
+    assert done.returncode == 0, done.stderr
