@@ -118,6 +118,22 @@ class MergeCounts:
         return f"merged {self.machine} machine and {self.human} human translations{kept}"
 
 
+@dataclass(frozen=True)
+class HumanImport:
+    """What :meth:`TranslationMemory.add_human` did with a file's human translations, one
+    count per segment (the file's last unit for a segment is the one that counts)."""
+
+    added: int  # for segments that had no human translation here
+    same: int  # the memory held exactly these already
+    differing: int  # the memory held another translation for the segment
+    replaced: bool  # whether those differing ones were replaced by the file's (else kept)
+
+    @property
+    def taken(self) -> int:
+        """The file's human translations the memory now holds as the file has them."""
+        return self.added + self.same + (self.differing if self.replaced else 0)
+
+
 def context(stem: str, segment_id: str) -> str:
     """The segment a human translation was made for: ``004_afa1#p3.s2``."""
     return f"{stem}#{segment_id}"
@@ -286,6 +302,73 @@ class TranslationMemory:
                 f"{self.path}: cannot write translation memory: {exc}"
             ) from exc
         return len(listed)
+
+    def add_human(
+        self, units: Iterable[tuple[str, str, str]], *, replace: bool = False
+    ) -> HumanImport:
+        """Record imported ``(source, target, context)`` translations (a TMX or PO file).
+
+        Unlike :meth:`store_human` (a run's own PO edits, where the person's newest edit
+        wins), a file may be older than the memory: a differing human translation the memory
+        holds for the same segment is kept and counted, unless ``replace``.  The memory's
+        human state advances only when something was stored, so importing a file twice
+        leaves outputs alone."""
+        latest = {(source, where): target for source, target, where in units}
+        added = same = differing = 0
+        rows: list[tuple[str, str, str]] = []
+        try:
+            with self._db:
+                # the comparison and the write in one transaction: a person's edit stored
+                # meanwhile by a run cannot be replaced unseen
+                self._db.execute("BEGIN IMMEDIATE")
+                for (source, where), target in latest.items():
+                    row = self._db.execute(
+                        "SELECT target FROM unit WHERE source = ? AND origin = 'human' "
+                        "AND context = ?",
+                        (source, where),
+                    ).fetchone()
+                    if row is None:
+                        added += 1
+                    elif row[0] == target:
+                        same += 1
+                        continue
+                    else:
+                        differing += 1
+                        if not replace:
+                            continue
+                    rows.append((source, where, target))
+                if rows:
+                    start = self._db.execute("SELECT coalesce(max(seq), 0) FROM unit").fetchone()
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO unit VALUES (?,'human','',?,?,'human','','','',?)",
+                        [(*row, start[0] + n) for n, row in enumerate(rows, start=1)],
+                    )
+                    self._db.execute(_HUMAN_CHANGED)
+        except sqlite3.DatabaseError as exc:
+            raise TranslationMemoryError(
+                f"{self.path}: cannot write translation memory: {exc}"
+            ) from exc
+        return HumanImport(added, same, differing, replace)
+
+    def forget_human(self, source: str, context: str | None = None) -> int:
+        """Remove the human translations of ``source``: the one made for ``context``, or
+        all of them; how many were removed.  Outputs made before are then out of date, so
+        the next run translates those segments again."""
+        where, params = (
+            ("", (source,)) if context is None else (" AND context = ?", (source, context))
+        )
+        try:
+            with self._db:
+                removed = self._db.execute(
+                    f"DELETE FROM unit WHERE origin = 'human' AND source = ?{where}", params
+                ).rowcount
+                if removed:
+                    self._db.execute(_HUMAN_CHANGED)
+        except sqlite3.DatabaseError as exc:
+            raise TranslationMemoryError(
+                f"{self.path}: cannot write translation memory: {exc}"
+            ) from exc
+        return int(removed)
 
     def _write(self, statement: str, rows: Sequence[tuple[object, ...]]) -> int:
         try:
