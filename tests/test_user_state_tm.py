@@ -19,7 +19,7 @@ from click.testing import CliRunner, Result
 
 from dolmetsch.cli import main
 from dolmetsch.errors import InputError
-from dolmetsch.memory import TranslationMemory
+from dolmetsch.memory import MemoryCounts, TranslationMemory, context
 from dolmetsch.po import parse_po, parse_po_strict, read_po
 from dolmetsch.provenance import HUMAN, Provenance
 from dolmetsch.tmx import parse_tmx_units
@@ -109,10 +109,12 @@ def test_cat_tool_tmx_without_origin_is_human(tmp_path: Path) -> None:
     )
     memory = tmp_path / "tm.sqlite"
     seeded_memory(memory)
-    assert cli("tm", "import", str(tmx), "--memory", str(memory)).exit_code == 0
+    result = cli("tm", "import", str(tmx), "--memory", str(memory), "--replace-human")
+    assert result.exit_code == 0, result.stderr
     with TranslationMemory(memory) as tm:
+        # human (replacing the memory's one for no segment in particular), never machine
         assert tm.human_target("Guten Tag.") == "Good afternoon."
-        assert tm.counts().human == 3
+        assert tm.counts() == MemoryCounts(machine=4, human=3)
 
 
 def test_machine_unit_never_replaces_a_human_one(tmp_path: Path) -> None:
@@ -389,4 +391,78 @@ def test_export_says_when_a_unit_cannot_travel_unchanged(tmp_path: Path) -> None
     assert result.stderr == (
         "dolmetsch: warning: 1 translations hold control characters XML cannot carry; they "
         "are written as U+FFFD and will not import back unchanged\n"
+    )
+
+
+# --- an import never takes back a person's newer translation (hostile tester, 3) ----------
+
+STEM = "004_afa19b5bb09a82e9"
+
+
+def _run(seeds: Path, out: Path) -> None:
+    result = cli("run", str(seeds), "--out", str(out), "--engine", "argos",
+                 "--memory", str(out.parent / "run.sqlite"))  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+
+
+def _shown(out: Path, msgctxt: str) -> str:
+    return str(polib.pofile(str(out / f"{STEM}.po")).find(msgctxt, by="msgctxt").msgstr)
+
+
+@pytest.mark.parametrize("kind", ["tmx", "po"], ids=["tm-export-backup", "colleague-po"])
+def test_an_older_file_never_replaces_the_newer_correction(
+    translated: Path, seeds_copy: Path, tmp_path: Path, kind: str
+) -> None:
+    memory = tmp_path / "run.sqlite"
+    _review(translated / f"{STEM}.po", {"h1.s1": "Trump says he phoned Putin"})
+    _run(seeds_copy, translated)  # the run takes the edit into the memory
+    older = tmp_path / f"older.{kind}"
+    if kind == "tmx":
+        assert cli("tm", "export", str(older), "--memory", str(memory)).exit_code == 0
+    else:  # the colleague's copy of the article, with the first correction in it
+        shutil.copy(translated / f"{STEM}.po", older)
+    po = polib.pofile(str(translated / f"{STEM}.po"))
+    po.find("h1.s1", by="msgctxt").msgstr = "Trump claims to have phoned Putin"
+    po.save()
+    _run(seeds_copy, translated)
+    state = snapshot(memory)[2]
+
+    result = cli("tm", "import", str(older), "--memory", str(memory))
+    assert result.exit_code == 0, result.stderr
+    where = context(STEM, "h1.s1")
+    source = str(po.find("h1.s1", by="msgctxt").msgid)
+    with TranslationMemory(memory) as tm:
+        assert tm.human_target(source, where) == "Trump claims to have phoned Putin"
+    assert snapshot(memory)[2] == state  # nothing stored: no output is redone
+    _run(seeds_copy, translated)
+    assert _shown(translated, "h1.s1") == "Trump claims to have phoned Putin"
+    assert result.stdout.endswith(
+        f" into {memory}, 1 differing human translations left as they are (the memory's "
+        "are kept; --replace-human to take the file's)\n"
+    )
+
+    # asked for, the file's translation is taken, said, and reaches every output
+    result = cli("tm", "import", str(older), "--memory", str(memory), "--replace-human")
+    assert result.stdout.endswith(
+        f" into {memory}, 1 differing human translations replaced by the file's\n"
+    )
+    _run(seeds_copy, translated)
+    assert _shown(translated, "h1.s1") == "Trump says he phoned Putin"
+
+
+def test_import_for_another_segment_shows_in_stats_conflicts(tmp_path: Path) -> None:
+    memory, tmx = tmp_path / "tm.sqlite", tmp_path / "omegat.tmx"
+    with TranslationMemory(memory) as tm:
+        tm.store_human([("Guten Tag.", "Hello.", context("a", "p1.s1"))])
+    tmx.write_text(
+        '<tmx version="1.4"><header/><body><tu><tuv xml:lang="de"><seg>Guten Tag.</seg>'
+        '</tuv><tuv xml:lang="en"><seg>Good afternoon.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    result = cli("tm", "import", str(tmx), "--memory", str(memory))
+    assert result.stdout.startswith("imported 1 human and 0 machine translations")
+    stats = cli("tm", "stats", "--conflicts", "--memory", str(memory))
+    assert stats.stdout == (
+        f"{memory}: 0 machine, 2 human translations, 1 with differing human translations\n"
+        "Guten Tag.\n\t(any segment)\tGood afternoon.\n\ta#p1.s1\tHello.\n"
     )

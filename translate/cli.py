@@ -778,8 +778,16 @@ def tm_stats(list_conflicts: bool, memory_file: Path | None) -> None:
     "unreviewed fuzzy ones (as machine translations, never human, never reused as an "
     "engine's).",
 )
+@click.option(
+    "--replace-human",
+    is_flag=True,
+    help="Where the memory has a different human translation for the same segment, take "
+    "the file's (by default the memory's is kept: the file may be older).",
+)
 @_memory_option
-def tm_import(file: Path, reviewed_only: bool, memory_file: Path | None) -> None:
+def tm_import(
+    file: Path, reviewed_only: bool, replace_human: bool, memory_file: Path | None
+) -> None:
     """Import FILE (.po or .tmx) into the memory.
 
     \b
@@ -787,15 +795,25 @@ def tm_import(file: Path, reviewed_only: bool, memory_file: Path | None) -> None
          a unit without one (from a CAT tool) is a human translation.
     PO:  reviewed entries are human translations; fuzzy (unreviewed) ones are skipped
          and counted, unless --include-fuzzy.
-    A machine translation never replaces a human one. A damaged file is refused whole.
+    A machine translation never replaces a human one, and a human translation the memory
+    has for the same segment is kept (counted) unless --replace-human. A damaged file is
+    refused whole.
     """
     units, skipped = _read_exchange(file, include_fuzzy=not reviewed_only)
     with _open_memory(memory_file) as memory:
-        human, machine = _store_units(memory, units)
-        click.echo(
-            f"imported {human} human and {machine} machine translations, skipped {skipped} "
-            f"unreviewed (fuzzy) entries from {file} into {memory.path}"
+        people, machine = _store_units(memory, units, replace_human=replace_human)
+        line = (
+            f"imported {people.taken} human and {machine} machine translations, skipped "
+            f"{skipped} unreviewed (fuzzy) entries from {file} into {memory.path}"
         )
+        if people.differing and replace_human:
+            line += f", {people.differing} differing human translations replaced by the file's"
+        elif people.differing:
+            line += (
+                f", {people.differing} differing human translations left as they are (the "
+                "memory's are kept; --replace-human to take the file's)"
+            )
+        click.echo(line)
 
 
 @tm.command("export")
@@ -862,26 +880,27 @@ def _read_exchange(file: Path, *, include_fuzzy: bool) -> tuple[list[Any], int]:
         raise InputError(f"{file}: {exc}; it was left as it is") from exc
 
 
-def _store_units(memory: Any, units: list[Any]) -> tuple[int, int]:
-    """Store units by origin and stamp; ``(human, machine)`` taken from the file.
+def _store_units(memory: Any, units: list[Any], *, replace_human: bool) -> tuple[Any, int]:
+    """Store units by origin and stamp: what became of the file's human units
+    (:class:`~dolmetsch.memory.HumanImport`) and how many machine units were taken.
 
     Human and machine units are kept apart by the memory, so a machine unit never replaces a
-    human one.  A human unit the memory already holds is not stored again: importing a file
-    twice changes nothing (not even the state that marks outputs out of date).
+    human one.  A human translation the memory has for the same segment is kept unless
+    ``replace_human``: the file may be a backup older than the person's latest correction.
+    One the memory already holds is not stored again: importing a file twice changes
+    nothing (not even the state that marks outputs out of date).
     """
     groups: dict[Any, list[tuple[str, str, tuple[str, ...]]]] = {}
     people: list[tuple[str, str, str]] = []  # each for the segment it was made for
     for unit in units:
         if unit.origin == "human":
-            if memory.human_target(unit.source, unit.context) != unit.target:
-                people.append((unit.source, unit.target, unit.context))
+            people.append((unit.source, unit.target, unit.context))
             continue
         groups.setdefault(unit.stamp, []).append((unit.source, unit.target, unit.terms))
-    memory.store_human(people)
+    taken = memory.add_human(people, replace=replace_human)
     for stamp, rows in groups.items():
         memory.store(rows, "machine", stamp)
-    human = sum(1 for unit in units if unit.origin == "human")
-    return human, len(units) - human
+    return taken, len(units) - len(people)
 
 
 # --- reading ---------------------------------------------------------------------------------
