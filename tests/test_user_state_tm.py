@@ -8,6 +8,7 @@ is the independent judge of which PO files are broken.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -466,3 +467,54 @@ def test_import_for_another_segment_shows_in_stats_conflicts(tmp_path: Path) -> 
         f"{memory}: 0 machine, 2 human translations, 1 with differing human translations\n"
         "Guten Tag.\n\t(any segment)\tGood afternoon.\n\ta#p1.s1\tHello.\n"
     )
+
+
+# --- tm export never overwrites the memory, nor any file unless --force (9) ---------------
+
+
+def test_export_onto_the_memory_itself_is_refused_even_with_force(tmp_path: Path) -> None:
+    memory = tmp_path / "memory.sqlite"
+    seeded_memory(memory)
+    before = snapshot(memory)
+    message = (
+        f"dolmetsch: {memory} is the translation memory being exported; choose another "
+        "name for the TMX\n"
+    )
+    result = cli("tm", "export", str(memory), "--memory", str(memory))
+    assert snapshot(memory) == before
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+    (tmp_path / "link.tmx").symlink_to(memory)
+    os.link(memory, tmp_path / "hard.tmx")
+    for given in (memory, tmp_path / "." / "memory.sqlite", tmp_path / "link.tmx",
+                  tmp_path / "hard.tmx", tmp_path / "memory.sqlite-wal"):  # fmt: skip
+        result = cli("tm", "export", str(given), "--force", "--memory", str(memory))
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            2, "", f"dolmetsch: {given} is the translation memory being exported; choose "
+            "another name for the TMX\n",
+        ), given  # fmt: skip
+    assert snapshot(memory) == before
+    assert not (tmp_path / "memory.sqlite-wal").exists()
+
+
+def test_export_never_overwrites_a_file_unless_forced(tmp_path: Path) -> None:
+    memory, tmx = tmp_path / "tm.sqlite", tmp_path / "backup.tmx"
+    seeded_memory(memory)
+    tmx.write_bytes(b"last week's backup")
+    result = cli("tm", "export", str(tmx), "--memory", str(memory))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"dolmetsch: {tmx} exists; choose another name or pass --force\n",
+    )  # fmt: skip
+    assert tmx.read_bytes() == b"last week's backup"
+    result = cli("tm", "export", str(tmx), "--force", "--memory", str(memory))
+    assert (result.exit_code, result.stdout) == (0, f"exported 7 translations to {tmx}\n")
+    assert len(parse_tmx_units(tmx.read_bytes())) == 7
+
+
+def test_export_into_a_missing_folder_is_refused_not_created(tmp_path: Path) -> None:
+    memory, tmx = tmp_path / "tm.sqlite", tmp_path / "bakcup" / "all.tmx"
+    seeded_memory(memory)
+    result = cli("tm", "export", str(tmx), "--memory", str(memory))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"dolmetsch: {tmx.parent}: no such folder; create it or choose another place\n",
+    )  # fmt: skip
+    assert not tmx.parent.exists()

@@ -819,16 +819,17 @@ def tm_import(
 @tm.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--human-only", is_flag=True, help="Only the translations people made.")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @_memory_option
-def tm_export(file: Path, human_only: bool, memory_file: Path | None) -> None:
+def tm_export(file: Path, human_only: bool, force: bool, memory_file: Path | None) -> None:
     """Write the memory to FILE as TMX 1.4b, for CAT tools (and `tm import`: each unit
-    keeps its origin and what made it)."""
-    from .files import write_atomic
-    from .tmx import dump_memory_tmx, lossy
+    keeps its origin and what made it). An existing FILE is kept unless --force; the
+    memory itself is never overwritten."""
+    from .tmx import lossy, save_memory_tmx
 
     with _open_memory(memory_file, create=False) as memory:
         units = [u for u in memory.export_units() if not human_only or u.origin == "human"]
-    write_atomic(file, dump_memory_tmx(units).encode("utf-8"))
+        save_memory_tmx(file, units, memory=memory.path, force=force)
     click.echo(f"exported {len(units)} translations to {file}")
     changed = sum(1 for u in units if lossy(u.source) or lossy(u.target))
     if changed:
