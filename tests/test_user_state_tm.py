@@ -518,3 +518,62 @@ def test_export_into_a_missing_folder_is_refused_not_created(tmp_path: Path) -> 
         2, "", f"dolmetsch: {tmx.parent}: no such folder; create it or choose another place\n",
     )  # fmt: skip
     assert not tmx.parent.exists()
+
+
+# --- tm forget withdraws a person's translation (11) --------------------------------------
+
+
+def test_forget_withdraws_a_correction_from_the_memory_and_every_output(
+    translated: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    memory = tmp_path / "run.sqlite"
+    machine = _shown(translated, "h1.s1")
+    _review(translated / f"{STEM}.po", {"h1.s1": "Trump says he phoned Putin"})
+    _run(seeds_copy, translated)
+    assert _shown(translated, "h1.s1") == "Trump says he phoned Putin"
+    source = str(polib.pofile(str(translated / f"{STEM}.po")).find("h1.s1", by="msgctxt").msgid)
+    where = context(STEM, "h1.s1")
+
+    result = cli("tm", "forget", "--source", source, "--context", where, "--memory", str(memory))
+    assert (result.exit_code, result.stdout) == (
+        0, f"forgot 1 human translations of {source!r} for {where} in {memory}\n",
+    )  # fmt: skip
+    with TranslationMemory(memory) as tm:
+        assert tm.human_target(source) is None
+    _run(seeds_copy, translated)  # outputs made with it are out of date: redone
+    entry = polib.pofile(str(translated / f"{STEM}.po")).find("h1.s1", by="msgctxt")
+    assert (entry.msgstr, entry.flags) == (machine, ["fuzzy"])
+    assert "Trump says" not in (translated / f"{STEM}.html").read_text(encoding="utf-8")
+
+
+def test_forget_all_segments_or_one_and_say_what_is_left(tmp_path: Path) -> None:
+    memory = tmp_path / "tm.sqlite"
+    seeded_memory(memory)
+    with TranslationMemory(memory) as tm:
+        tm.store_human([("Guten Tag.", "Hi.", context("a", "p1.s1")),
+                        ("Guten Tag.", "Hey.", context("b", "p2.s1"))])  # fmt: skip
+    args = ["tm", "forget", "--source", "Guten Tag.", "--memory", str(memory)]
+    result = cli(*args, "--context", "a#p1.s1")
+    assert result.stdout == (
+        f"forgot 1 human translations of 'Guten Tag.' for a#p1.s1 in {memory}; other "
+        "segments keep theirs, and this one now gets the latest of them\n"
+    )
+    result = cli(*args)
+    assert result.stdout == f"forgot 2 human translations of 'Guten Tag.' in {memory}\n"
+    with TranslationMemory(memory) as tm:
+        assert tm.human_target("Guten Tag.") is None
+        assert tm.counts() == MemoryCounts(machine=4, human=2)  # machine ones stay
+    before = snapshot(memory)
+    result = cli(*args, "--context", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"dolmetsch: {memory}: no human translation of 'Guten Tag.' for no segment in "
+        "particular; nothing was changed (the German must match exactly: `tm export "
+        "--human-only` lists them)\n",
+    )  # fmt: skip
+    assert snapshot(memory) == before
+    missing = tmp_path / "typo.sqlite"
+    result = cli("tm", "forget", "--source", "Guten Tag.", "--memory", str(missing))
+    assert (result.exit_code, result.stderr) == (
+        2, f"dolmetsch: {missing}: no such translation memory\n",
+    )  # fmt: skip
+    assert not missing.exists()

@@ -840,6 +840,40 @@ def tm_export(file: Path, human_only: bool, force: bool, memory_file: Path | Non
         )
 
 
+@tm.command("forget")
+@click.option(
+    "--source",
+    required=True,
+    help="The German sentence whose human translations to remove, exactly as stored "
+    "(a PO's msgid; `tm export --human-only` lists them).",
+)
+@click.option(
+    "--context", "where", metavar="STEM#ID",
+    help="Only the translation made for this segment (as `tm stats --conflicts` names it; "
+    "'' for the one made for no segment in particular) [default: all of them].",
+)  # fmt: skip
+@_memory_option
+def tm_forget(source: str, where: str | None, memory_file: Path | None) -> None:
+    """Remove a person's translations of a sentence from the memory; the next run redoes
+    the outputs that showed them (with a machine translation, or another segment's human
+    one)."""
+    from .errors import UsageError
+
+    segment = "" if where is None else f" for {where or 'no segment in particular'}"
+    with _open_memory(memory_file, create=False) as memory:
+        removed = memory.forget_human(source, where)
+        if not removed:
+            raise UsageError(
+                f"{memory.path}: no human translation of {source!r}{segment}; nothing was "
+                "changed (the German must match exactly: `tm export --human-only` lists them)"
+            )
+        others = where is not None and memory.human_target(source) is not None
+    line = f"forgot {removed} human translations of {source!r}{segment} in {memory.path}"
+    if others:
+        line += "; other segments keep theirs, and this one now gets the latest of them"
+    click.echo(line)
+
+
 @tm.command("merge")
 @click.argument("others", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @_memory_option
