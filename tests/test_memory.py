@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from dolmetsch.cli import main
 from dolmetsch.engine import load_engine
 from dolmetsch.glossary import load_default_glossary
-from dolmetsch.memory import TranslationMemory, TranslationMemoryError
+from dolmetsch.memory import Hit, HumanImport, TranslationMemory, TranslationMemoryError
 from dolmetsch.pipeline import discover, run_batch
 from dolmetsch.provenance import HUMAN, Provenance
 from dolmetsch.testing import CountingEngine
@@ -231,3 +231,68 @@ def test_export_units_name_what_made_each_unit(tmp_path: Path) -> None:
         ("Hallo.", "Hi.", "human", HUMAN, ()),
         ("Hallo.", "Hello.", "machine", stamp, ("a -> b",)),
     ]
+
+
+def test_add_human_keeps_the_memorys_differing_translation(tmp_path: Path) -> None:
+    with TranslationMemory(tmp_path / "tm.sqlite") as tm:
+        tm.store_human([("Hallo.", "Hi.", "a#p1.s1"), ("Tschüss.", "Bye.", "a#p1.s2")])
+        state = tm.state()
+        found = tm.add_human(
+            [
+                ("Hallo.", "Hello.", "a#p1.s1"),  # an older translation of the same segment
+                ("Hallo.", "Hello.", "b#p1.s1"),  # another segment: new
+                ("Tschüss.", "Bye.", "a#p1.s2"),  # the memory has it already
+                ("Tschüss.", "So long.", "b#p1.s2"),
+                ("Tschüss.", "Cheerio.", "b#p1.s2"),  # the file's last for a segment counts
+            ]
+        )
+        assert found == HumanImport(added=2, same=1, differing=1, replaced=False)
+        assert found.taken == 3
+        assert tm.human_target("Hallo.", "a#p1.s1") == "Hi."
+        assert tm.human_target("Tschüss.", "b#p1.s2") == "Cheerio."
+        assert tm.state() != state
+        # all known or kept: nothing is written, the state that redoes outputs stays
+        state = tm.state()
+        again = [("Hallo.", "Hello.", "a#p1.s1"), ("Hallo.", "Hello.", "b#p1.s1")]
+        assert tm.add_human(again) == HumanImport(0, 1, 1, replaced=False)
+        assert tm.state() == state
+        assert tm.counts().human == 4
+
+
+def test_add_human_replace_takes_the_files_and_it_becomes_the_latest(tmp_path: Path) -> None:
+    with TranslationMemory(tmp_path / "tm.sqlite") as tm:
+        tm.store_human([("Hallo.", "Hi.", "a#p1.s1"), ("Hallo.", "Hey.", "b#p1.s1")])
+        state = tm.state()
+        found = tm.add_human([("Hallo.", "Hello.", "a#p1.s1")], replace=True)
+        assert (found, found.taken) == (HumanImport(0, 0, 1, replaced=True), 1)
+        assert tm.human_target("Hallo.", "a#p1.s1") == "Hello."
+        assert tm.human_target("Hallo.") == "Hello."  # what other segments now get
+        assert tm.state() != state
+
+
+def test_store_human_still_replaces_for_the_runs_own_edits(tmp_path: Path) -> None:
+    with TranslationMemory(tmp_path / "tm.sqlite") as tm:
+        tm.store_human([("Hallo.", "Hi.", "a#p1.s1")])
+        tm.store_human([("Hallo.", "Hello.", "a#p1.s1")])  # the person's newest edit wins
+        assert tm.human_target("Hallo.", "a#p1.s1") == "Hello."
+
+
+def test_forget_human_removes_one_segment_or_all_and_marks_outputs_stale(
+    tmp_path: Path,
+) -> None:
+    stamp = Provenance("argos", "m", "1", "g")
+    with TranslationMemory(tmp_path / "tm.sqlite") as tm:
+        tm.store([("Hallo.", "Hello there.", ())], "machine", stamp)
+        tm.store_human([("Hallo.", "Hi.", "a#p1.s1"), ("Hallo.", "Hey.", "b#p1.s1"),
+                        ("Hallo.", "Yo.", ""), ("Danke.", "Thanks.", "a#p1.s2")])  # fmt: skip
+        state = tm.state()
+        assert tm.forget_human("Hallo.", "a#p1.s1") == 1
+        assert tm.state() != state
+        assert tm.human_target("Hallo.", "a#p1.s1") is None
+        assert tm.lookup_segments(["Hallo."], ["a#p1.s1"], stamp)[0] == Hit("Yo.", "human", (), "")
+        state = tm.state()
+        assert tm.forget_human("Hallo.", "a#p1.s1") == 0
+        assert tm.state() == state  # nothing removed: outputs are not redone
+        assert tm.forget_human("Hallo.") == 2
+        assert tm.lookup(["Hallo."], stamp)["Hallo."] == Hit("Hello there.", "machine")
+        assert tm.human_target("Danke.") == "Thanks."

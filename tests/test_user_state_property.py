@@ -87,7 +87,7 @@ class UserState(RuleBasedStateMachine):
     def export_and_import_memory(self) -> None:
         tmx = self.root / "all.tmx"
         runner = CliRunner()
-        for args in (["tm", "export", str(tmx)], ["tm", "import", str(tmx)]):
+        for args in (["tm", "export", str(tmx), "--force"], ["tm", "import", str(tmx)]):
             result = runner.invoke(main, [*args, "--memory", str(self.memory_path)])
             assert result.exit_code == 0, result.output
 

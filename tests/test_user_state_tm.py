@@ -8,6 +8,7 @@ is the independent judge of which PO files are broken.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from click.testing import CliRunner, Result
 
 from dolmetsch.cli import main
 from dolmetsch.errors import InputError
-from dolmetsch.memory import TranslationMemory
+from dolmetsch.memory import MemoryCounts, TranslationMemory, context
 from dolmetsch.po import parse_po, parse_po_strict, read_po
 from dolmetsch.provenance import HUMAN, Provenance
 from dolmetsch.tmx import parse_tmx_units
@@ -109,10 +110,12 @@ def test_cat_tool_tmx_without_origin_is_human(tmp_path: Path) -> None:
     )
     memory = tmp_path / "tm.sqlite"
     seeded_memory(memory)
-    assert cli("tm", "import", str(tmx), "--memory", str(memory)).exit_code == 0
+    result = cli("tm", "import", str(tmx), "--memory", str(memory), "--replace-human")
+    assert result.exit_code == 0, result.stderr
     with TranslationMemory(memory) as tm:
+        # human (replacing the memory's one for no segment in particular), never machine
         assert tm.human_target("Guten Tag.") == "Good afternoon."
-        assert tm.counts().human == 3
+        assert tm.counts() == MemoryCounts(machine=4, human=3)
 
 
 def test_machine_unit_never_replaces_a_human_one(tmp_path: Path) -> None:
@@ -390,3 +393,193 @@ def test_export_says_when_a_unit_cannot_travel_unchanged(tmp_path: Path) -> None
         "dolmetsch: warning: 1 translations hold control characters XML cannot carry; they "
         "are written as U+FFFD and will not import back unchanged\n"
     )
+
+
+# --- an import never takes back a person's newer translation (hostile tester, 3) ----------
+
+STEM = "004_afa19b5bb09a82e9"
+
+
+def _run(seeds: Path, out: Path) -> None:
+    result = cli("run", str(seeds), "--out", str(out), "--engine", "argos",
+                 "--memory", str(out.parent / "run.sqlite"))  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+
+
+def _shown(out: Path, msgctxt: str) -> str:
+    return str(polib.pofile(str(out / f"{STEM}.po")).find(msgctxt, by="msgctxt").msgstr)
+
+
+@pytest.mark.parametrize("kind", ["tmx", "po"], ids=["tm-export-backup", "colleague-po"])
+def test_an_older_file_never_replaces_the_newer_correction(
+    translated: Path, seeds_copy: Path, tmp_path: Path, kind: str
+) -> None:
+    memory = tmp_path / "run.sqlite"
+    _review(translated / f"{STEM}.po", {"h1.s1": "Trump says he phoned Putin"})
+    _run(seeds_copy, translated)  # the run takes the edit into the memory
+    older = tmp_path / f"older.{kind}"
+    if kind == "tmx":
+        assert cli("tm", "export", str(older), "--memory", str(memory)).exit_code == 0
+    else:  # the colleague's copy of the article, with the first correction in it
+        shutil.copy(translated / f"{STEM}.po", older)
+    po = polib.pofile(str(translated / f"{STEM}.po"))
+    po.find("h1.s1", by="msgctxt").msgstr = "Trump claims to have phoned Putin"
+    po.save()
+    _run(seeds_copy, translated)
+    state = snapshot(memory)[2]
+
+    result = cli("tm", "import", str(older), "--memory", str(memory))
+    assert result.exit_code == 0, result.stderr
+    where = context(STEM, "h1.s1", str(translated.resolve()))
+    source = str(po.find("h1.s1", by="msgctxt").msgid)
+    with TranslationMemory(memory) as tm:
+        assert tm.human_target(source, where) == "Trump claims to have phoned Putin"
+    _run(seeds_copy, translated)
+    assert _shown(translated, "h1.s1") == "Trump claims to have phoned Putin"
+    if kind == "po":
+        # a PO from another folder is for that folder's segments: kept beside ours, and
+        # the differing translations are listed as a conflict
+        stats = cli("tm", "stats", "--conflicts", "--memory", str(memory))
+        assert "Trump says he phoned Putin" in stats.stdout
+        return
+    assert snapshot(memory)[2] == state  # nothing stored: no output is redone
+    assert result.stdout.endswith(
+        f" into {memory}, 1 differing human translations left as they are (the memory's "
+        "are kept; --replace-human to take the file's)\n"
+    )
+
+    # asked for, the file's translation is taken, said, and reaches every output
+    result = cli("tm", "import", str(older), "--memory", str(memory), "--replace-human")
+    assert result.stdout.endswith(
+        f" into {memory}, 1 differing human translations replaced by the file's\n"
+    )
+    _run(seeds_copy, translated)
+    assert _shown(translated, "h1.s1") == "Trump says he phoned Putin"
+
+
+def test_import_for_another_segment_shows_in_stats_conflicts(tmp_path: Path) -> None:
+    memory, tmx = tmp_path / "tm.sqlite", tmp_path / "omegat.tmx"
+    with TranslationMemory(memory) as tm:
+        tm.store_human([("Guten Tag.", "Hello.", context("a", "p1.s1"))])
+    tmx.write_text(
+        '<tmx version="1.4"><header/><body><tu><tuv xml:lang="de"><seg>Guten Tag.</seg>'
+        '</tuv><tuv xml:lang="en"><seg>Good afternoon.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    result = cli("tm", "import", str(tmx), "--memory", str(memory))
+    assert result.stdout.startswith("imported 1 human and 0 machine translations")
+    stats = cli("tm", "stats", "--conflicts", "--memory", str(memory))
+    assert stats.stdout == (
+        f"{memory}: 0 machine, 2 human translations, 1 with differing human translations\n"
+        "Guten Tag.\n\t(any segment)\tGood afternoon.\n\ta#p1.s1\tHello.\n"
+    )
+
+
+# --- tm export never overwrites the memory, nor any file unless --force (9) ---------------
+
+
+def test_export_onto_the_memory_itself_is_refused_even_with_force(tmp_path: Path) -> None:
+    memory = tmp_path / "memory.sqlite"
+    seeded_memory(memory)
+    before = snapshot(memory)
+    message = (
+        f"dolmetsch: {memory} is the translation memory being exported; choose another "
+        "name for the TMX\n"
+    )
+    result = cli("tm", "export", str(memory), "--memory", str(memory))
+    assert snapshot(memory) == before
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+    (tmp_path / "link.tmx").symlink_to(memory)
+    os.link(memory, tmp_path / "hard.tmx")
+    for given in (memory, tmp_path / "." / "memory.sqlite", tmp_path / "link.tmx",
+                  tmp_path / "hard.tmx", tmp_path / "memory.sqlite-wal"):  # fmt: skip
+        result = cli("tm", "export", str(given), "--force", "--memory", str(memory))
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            2, "", f"dolmetsch: {given} is the translation memory being exported; choose "
+            "another name for the TMX\n",
+        ), given  # fmt: skip
+    assert snapshot(memory) == before
+    assert not (tmp_path / "memory.sqlite-wal").exists()
+
+
+def test_export_never_overwrites_a_file_unless_forced(tmp_path: Path) -> None:
+    memory, tmx = tmp_path / "tm.sqlite", tmp_path / "backup.tmx"
+    seeded_memory(memory)
+    tmx.write_bytes(b"last week's backup")
+    result = cli("tm", "export", str(tmx), "--memory", str(memory))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"dolmetsch: {tmx} exists; choose another name or pass --force\n",
+    )  # fmt: skip
+    assert tmx.read_bytes() == b"last week's backup"
+    result = cli("tm", "export", str(tmx), "--force", "--memory", str(memory))
+    assert (result.exit_code, result.stdout) == (0, f"exported 7 translations to {tmx}\n")
+    assert len(parse_tmx_units(tmx.read_bytes())) == 7
+
+
+def test_export_into_a_missing_folder_is_refused_not_created(tmp_path: Path) -> None:
+    memory, tmx = tmp_path / "tm.sqlite", tmp_path / "bakcup" / "all.tmx"
+    seeded_memory(memory)
+    result = cli("tm", "export", str(tmx), "--memory", str(memory))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"dolmetsch: {tmx.parent}: no such folder; create it or choose another place\n",
+    )  # fmt: skip
+    assert not tmx.parent.exists()
+
+
+# --- tm forget withdraws a person's translation (11) --------------------------------------
+
+
+def test_forget_withdraws_a_correction_from_the_memory_and_every_output(
+    translated: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    memory = tmp_path / "run.sqlite"
+    machine = _shown(translated, "h1.s1")
+    _review(translated / f"{STEM}.po", {"h1.s1": "Trump says he phoned Putin"})
+    _run(seeds_copy, translated)
+    assert _shown(translated, "h1.s1") == "Trump says he phoned Putin"
+    source = str(polib.pofile(str(translated / f"{STEM}.po")).find("h1.s1", by="msgctxt").msgid)
+    where = context(STEM, "h1.s1", str(translated.resolve()))
+
+    result = cli("tm", "forget", "--source", source, "--context", where, "--memory", str(memory))
+    assert (result.exit_code, result.stdout) == (
+        0, f"forgot 1 human translations of {source!r} for {where} in {memory}\n",
+    )  # fmt: skip
+    with TranslationMemory(memory) as tm:
+        assert tm.human_target(source) is None
+    _run(seeds_copy, translated)  # outputs made with it are out of date: redone
+    entry = polib.pofile(str(translated / f"{STEM}.po")).find("h1.s1", by="msgctxt")
+    assert (entry.msgstr, entry.flags) == (machine, ["fuzzy"])
+    assert "Trump says" not in (translated / f"{STEM}.html").read_text(encoding="utf-8")
+
+
+def test_forget_all_segments_or_one_and_say_what_is_left(tmp_path: Path) -> None:
+    memory = tmp_path / "tm.sqlite"
+    seeded_memory(memory)
+    with TranslationMemory(memory) as tm:
+        tm.store_human([("Guten Tag.", "Hi.", context("a", "p1.s1")),
+                        ("Guten Tag.", "Hey.", context("b", "p2.s1"))])  # fmt: skip
+    args = ["tm", "forget", "--source", "Guten Tag.", "--memory", str(memory)]
+    result = cli(*args, "--context", "a#p1.s1")
+    assert result.stdout == (
+        f"forgot 1 human translations of 'Guten Tag.' for a#p1.s1 in {memory}; other "
+        "segments keep theirs, and this one now gets the latest of them\n"
+    )
+    result = cli(*args)
+    assert result.stdout == f"forgot 2 human translations of 'Guten Tag.' in {memory}\n"
+    with TranslationMemory(memory) as tm:
+        assert tm.human_target("Guten Tag.") is None
+        assert tm.counts() == MemoryCounts(machine=4, human=2)  # machine ones stay
+    before = snapshot(memory)
+    result = cli(*args, "--context", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"dolmetsch: {memory}: no human translation of 'Guten Tag.' for no segment in "
+        "particular; nothing was changed (the German must match exactly: `tm export "
+        "--human-only` lists them)\n",
+    )  # fmt: skip
+    assert snapshot(memory) == before
+    missing = tmp_path / "typo.sqlite"
+    result = cli("tm", "forget", "--source", "Guten Tag.", "--memory", str(missing))
+    assert (result.exit_code, result.stderr) == (
+        2, f"dolmetsch: {missing}: no such translation memory\n",
+    )  # fmt: skip
+    assert not missing.exists()

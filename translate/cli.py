@@ -781,8 +781,16 @@ def tm_stats(list_conflicts: bool, memory_file: Path | None) -> None:
     "unreviewed fuzzy ones (as machine translations, never human, never reused as an "
     "engine's).",
 )
+@click.option(
+    "--replace-human",
+    is_flag=True,
+    help="Where the memory has a different human translation for the same segment, take "
+    "the file's (by default the memory's is kept: the file may be older).",
+)
 @_memory_option
-def tm_import(file: Path, reviewed_only: bool, memory_file: Path | None) -> None:
+def tm_import(
+    file: Path, reviewed_only: bool, replace_human: bool, memory_file: Path | None
+) -> None:
     """Import FILE (.po or .tmx) into the memory.
 
     \b
@@ -790,30 +798,41 @@ def tm_import(file: Path, reviewed_only: bool, memory_file: Path | None) -> None
          a unit without one (from a CAT tool) is a human translation.
     PO:  reviewed entries are human translations; fuzzy (unreviewed) ones are skipped
          and counted, unless --include-fuzzy.
-    A machine translation never replaces a human one. A damaged file is refused whole.
+    A machine translation never replaces a human one, and a human translation the memory
+    has for the same segment is kept (counted) unless --replace-human. A damaged file is
+    refused whole.
     """
     units, skipped = _read_exchange(file, include_fuzzy=not reviewed_only)
     with _open_memory(memory_file) as memory:
-        human, machine = _store_units(memory, units)
-        click.echo(
-            f"imported {human} human and {machine} machine translations, skipped {skipped} "
-            f"unreviewed (fuzzy) entries from {file} into {memory.path}"
+        people, machine = _store_units(memory, units, replace_human=replace_human)
+        line = (
+            f"imported {people.taken} human and {machine} machine translations, skipped "
+            f"{skipped} unreviewed (fuzzy) entries from {file} into {memory.path}"
         )
+        if people.differing and replace_human:
+            line += f", {people.differing} differing human translations replaced by the file's"
+        elif people.differing:
+            line += (
+                f", {people.differing} differing human translations left as they are (the "
+                "memory's are kept; --replace-human to take the file's)"
+            )
+        click.echo(line)
 
 
 @tm.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--human-only", is_flag=True, help="Only the translations people made.")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @_memory_option
-def tm_export(file: Path, human_only: bool, memory_file: Path | None) -> None:
+def tm_export(file: Path, human_only: bool, force: bool, memory_file: Path | None) -> None:
     """Write the memory to FILE as TMX 1.4b, for CAT tools (and `tm import`: each unit
-    keeps its origin and what made it)."""
-    from .files import write_atomic
-    from .tmx import dump_memory_tmx, lossy
+    keeps its origin and what made it). An existing FILE is kept unless --force; the
+    memory itself is never overwritten."""
+    from .tmx import lossy, save_memory_tmx
 
     with _open_memory(memory_file, create=False) as memory:
         units = [u for u in memory.export_units() if not human_only or u.origin == "human"]
-    write_atomic(file, dump_memory_tmx(units).encode("utf-8"))
+        save_memory_tmx(file, units, memory=memory.path, force=force)
     click.echo(f"exported {len(units)} translations to {file}")
     changed = sum(1 for u in units if lossy(u.source) or lossy(u.target))
     if changed:
@@ -822,6 +841,40 @@ def tm_export(file: Path, human_only: bool, memory_file: Path | None) -> None:
             "carry; they are written as U+FFFD and will not import back unchanged",
             err=True,
         )
+
+
+@tm.command("forget")
+@click.option(
+    "--source",
+    required=True,
+    help="The German sentence whose human translations to remove, exactly as stored "
+    "(a PO's msgid; `tm export --human-only` lists them).",
+)
+@click.option(
+    "--context", "where", metavar="STEM#ID",
+    help="Only the translation made for this segment (as `tm stats --conflicts` names it; "
+    "'' for the one made for no segment in particular) [default: all of them].",
+)  # fmt: skip
+@_memory_option
+def tm_forget(source: str, where: str | None, memory_file: Path | None) -> None:
+    """Remove a person's translations of a sentence from the memory; the next run redoes
+    the outputs that showed them (with a machine translation, or another segment's human
+    one)."""
+    from .errors import UsageError
+
+    segment = "" if where is None else f" for {where or 'no segment in particular'}"
+    with _open_memory(memory_file, create=False) as memory:
+        removed = memory.forget_human(source, where)
+        if not removed:
+            raise UsageError(
+                f"{memory.path}: no human translation of {source!r}{segment}; nothing was "
+                "changed (the German must match exactly: `tm export --human-only` lists them)"
+            )
+        others = where is not None and memory.human_target(source) is not None
+    line = f"forgot {removed} human translations of {source!r}{segment} in {memory.path}"
+    if others:
+        line += "; other segments keep theirs, and this one now gets the latest of them"
+    click.echo(line)
 
 
 @tm.command("merge")
@@ -849,7 +902,10 @@ def _read_exchange(file: Path, *, include_fuzzy: bool) -> tuple[list[Any], int]:
     if suffix == ".po":
         from .po import po_memory_units, read_po
 
-        found = po_memory_units(read_po(file), include_fuzzy=include_fuzzy)
+        # its own folder: translations for the segments a run in that folder uses
+        found = po_memory_units(
+            read_po(file), include_fuzzy=include_fuzzy, folder=str(file.parent.resolve())
+        )
         return list(found.units), found.skipped_fuzzy
     if suffix != ".tmx":
         raise UsageError(
@@ -865,26 +921,27 @@ def _read_exchange(file: Path, *, include_fuzzy: bool) -> tuple[list[Any], int]:
         raise InputError(f"{file}: {exc}; it was left as it is") from exc
 
 
-def _store_units(memory: Any, units: list[Any]) -> tuple[int, int]:
-    """Store units by origin and stamp; ``(human, machine)`` taken from the file.
+def _store_units(memory: Any, units: list[Any], *, replace_human: bool) -> tuple[Any, int]:
+    """Store units by origin and stamp: what became of the file's human units
+    (:class:`~dolmetsch.memory.HumanImport`) and how many machine units were taken.
 
     Human and machine units are kept apart by the memory, so a machine unit never replaces a
-    human one.  A human unit the memory already holds is not stored again: importing a file
-    twice changes nothing (not even the state that marks outputs out of date).
+    human one.  A human translation the memory has for the same segment is kept unless
+    ``replace_human``: the file may be a backup older than the person's latest correction.
+    One the memory already holds is not stored again: importing a file twice changes
+    nothing (not even the state that marks outputs out of date).
     """
     groups: dict[Any, list[tuple[str, str, tuple[str, ...]]]] = {}
     people: list[tuple[str, str, str]] = []  # each for the segment it was made for
     for unit in units:
         if unit.origin == "human":
-            if memory.human_target(unit.source, unit.context) != unit.target:
-                people.append((unit.source, unit.target, unit.context))
+            people.append((unit.source, unit.target, unit.context))
             continue
         groups.setdefault(unit.stamp, []).append((unit.source, unit.target, unit.terms))
-    memory.store_human(people)
+    taken = memory.add_human(people, replace=replace_human)
     for stamp, rows in groups.items():
         memory.store(rows, "machine", stamp)
-    human = sum(1 for unit in units if unit.origin == "human")
-    return human, len(units) - human
+    return taken, len(units) - len(people)
 
 
 # --- reading ---------------------------------------------------------------------------------

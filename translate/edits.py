@@ -192,7 +192,15 @@ def _take(
             if not added_only:
                 withdrawn.append((source, here))
             continue
-        if not target or known == target or (added_only and known is not None):
+        if not target or known == target:
+            continue
+        if added_only and (
+            not reviewed
+            or memory.human_target(source) is not None
+            or memory.withdrawn(source, here)
+        ):
+            # read back only what the memory lost: not what it has for another segment (the
+            # PO may show that one), not what a person took back
             continue
         if reviewed or (machine and target not in machine):
             edits.append((source, target, here))  # reviewed, or changed though still flagged

@@ -34,9 +34,19 @@ CREATE TABLE IF NOT EXISTS {name} (
     PRIMARY KEY (source, origin, stamp, context)
 ) WITHOUT ROWID;
 """
+# Human translations a person took back, so that no output still showing one (an older PO)
+# brings it back; storing one for the segment again lifts it.
+_WITHDRAWN_TABLE = """
+CREATE TABLE IF NOT EXISTS withdrawn (
+    source TEXT NOT NULL,
+    context TEXT NOT NULL,
+    PRIMARY KEY (source, context)
+) WITHOUT ROWID;
+"""
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     + _UNIT_TABLE.format(name="unit")
+    + _WITHDRAWN_TABLE
 )
 # Version 1 had no context (one human translation per source) and no seq: its rows move
 # over unchanged, a human translation with the context '' (made for no segment in
@@ -116,6 +126,22 @@ class MergeCounts:
     def describe(self) -> str:
         kept = f", {self.conflicts} differing human translations left out" if self.conflicts else ""
         return f"merged {self.machine} machine and {self.human} human translations{kept}"
+
+
+@dataclass(frozen=True)
+class HumanImport:
+    """What :meth:`TranslationMemory.add_human` did with a file's human translations, one
+    count per segment (the file's last unit for a segment is the one that counts)."""
+
+    added: int  # for segments that had no human translation here
+    same: int  # the memory held exactly these already
+    differing: int  # the memory held another translation for the segment
+    replaced: bool  # whether those differing ones were replaced by the file's (else kept)
+
+    @property
+    def taken(self) -> int:
+        """The file's human translations the memory now holds as the file has them."""
+        return self.added + self.same + (self.differing if self.replaced else 0)
 
 
 def context(stem: str, segment_id: str, folder: str = "") -> str:
@@ -281,6 +307,10 @@ class TranslationMemory:
                     "INSERT OR REPLACE INTO unit VALUES (?,'human','',?,?,'human','','','',?)",
                     [(s, c, t, start + n) for n, (s, t, c) in enumerate(listed, start=1)],
                 )
+                self._db.executemany(
+                    "DELETE FROM withdrawn WHERE source = ? AND context = ?",
+                    [(s, c) for s, _, c in listed],
+                )
                 self._db.execute(_HUMAN_CHANGED)
         except sqlite3.DatabaseError as exc:
             raise TranslationMemoryError(
@@ -289,7 +319,8 @@ class TranslationMemory:
         return len(listed)
 
     def withdraw_human(self, units: Iterable[tuple[str, str]]) -> int:
-        """Remove the human translations a person took back: ``(source, context)`` each."""
+        """Remove the human translations a person took back, ``(source, context)`` each, and
+        remember that they did; how many were removed."""
         listed = list(units)
         if not listed:
             return 0
@@ -301,6 +332,7 @@ class TranslationMemory:
                     listed,
                 )
                 removed = self._db.total_changes - removed
+                self._db.executemany("INSERT OR IGNORE INTO withdrawn VALUES (?, ?)", listed)
                 if removed:
                     self._db.execute(_HUMAN_CHANGED)
         except sqlite3.DatabaseError as exc:
@@ -308,6 +340,75 @@ class TranslationMemory:
                 f"{self.path}: cannot write translation memory: {exc}"
             ) from exc
         return removed
+
+    def withdrawn(self, source: str, context: str) -> bool:
+        """Whether a person took back their translation of ``source`` for ``context``."""
+        row = self._db.execute(
+            "SELECT 1 FROM withdrawn WHERE source = ? AND context = ?", (source, context)
+        ).fetchone()
+        return row is not None
+
+    def add_human(
+        self, units: Iterable[tuple[str, str, str]], *, replace: bool = False
+    ) -> HumanImport:
+        """Record imported ``(source, target, context)`` translations (a TMX or PO file).
+
+        Unlike :meth:`store_human` (a run's own PO edits, where the person's newest edit
+        wins), a file may be older than the memory: a differing human translation the memory
+        holds for the same segment is kept and counted, unless ``replace``.  The memory's
+        human state advances only when something was stored, so importing a file twice
+        leaves outputs alone."""
+        latest = {(source, where): target for source, target, where in units}
+        added = same = differing = 0
+        rows: list[tuple[str, str, str]] = []
+        try:
+            with self._db:
+                # the comparison and the write in one transaction: a person's edit stored
+                # meanwhile by a run cannot be replaced unseen
+                self._db.execute("BEGIN IMMEDIATE")
+                for (source, where), target in latest.items():
+                    row = self._db.execute(
+                        "SELECT target FROM unit WHERE source = ? AND origin = 'human' "
+                        "AND context = ?",
+                        (source, where),
+                    ).fetchone()
+                    if row is None:
+                        added += 1
+                    elif row[0] == target:
+                        same += 1
+                        continue
+                    else:
+                        differing += 1
+                        if not replace:
+                            continue
+                    rows.append((source, where, target))
+                if rows:
+                    start = self._db.execute("SELECT coalesce(max(seq), 0) FROM unit").fetchone()
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO unit VALUES (?,'human','',?,?,'human','','','',?)",
+                        [(*row, start[0] + n) for n, row in enumerate(rows, start=1)],
+                    )
+                    self._db.executemany(
+                        "DELETE FROM withdrawn WHERE source = ? AND context = ?",
+                        [(source, where) for source, where, _ in rows],
+                    )
+                    self._db.execute(_HUMAN_CHANGED)
+        except sqlite3.DatabaseError as exc:
+            raise TranslationMemoryError(
+                f"{self.path}: cannot write translation memory: {exc}"
+            ) from exc
+        return HumanImport(added, same, differing, replace)
+
+    def forget_human(self, source: str, context: str | None = None) -> int:
+        """Remove the human translations of ``source``: the one made for ``context``, or
+        all of them; how many were removed.  Outputs made before are then out of date, so
+        the next run translates those segments again (see :meth:`withdraw_human`)."""
+        if context is not None:
+            return self.withdraw_human([(source, context)])
+        rows = self._db.execute(
+            "SELECT context FROM unit WHERE origin = 'human' AND source = ?", (source,)
+        )
+        return self.withdraw_human([(source, row[0]) for row in rows.fetchall()])
 
     def _write(self, statement: str, rows: Sequence[tuple[object, ...]]) -> int:
         try:

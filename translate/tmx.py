@@ -22,9 +22,12 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import __version__
 from .aligned import TranslatedArticle
+from .errors import UsageError
+from .files import write_atomic
 from .memory import ExportedUnit
 from .provenance import HUMAN, IMPORTED, Origin, Provenance
 
@@ -136,6 +139,35 @@ def dump_memory_tmx(units: Iterable[ExportedUnit]) -> str:
         lines.append(f'      <tuv xml:lang="en"><seg>{escape_text(unit.target)}</seg></tuv>')
         lines.append("    </tu>")
     return TMX_HEAD + "".join(line + "\n" for line in lines) + TMX_TAIL
+
+
+# SQLite keeps a memory's pending writes beside it; replacing one of these loses them too
+_MEMORY_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def save_memory_tmx(
+    path: Path, units: Sequence[ExportedUnit], *, memory: Path, force: bool = False
+) -> None:
+    """Write :func:`dump_memory_tmx` to ``path``, a new file unless ``force``.
+
+    Never onto the ``memory`` the units come from (nor its SQLite side files), whatever
+    ``force`` says: that would replace every human translation with a TMX.  A missing
+    folder is refused, not created: a mistyped path should not scatter files.
+    Raises :class:`UsageError` with one line saying what to do instead.
+    """
+    target = path.resolve()
+    own = memory.resolve()
+    if any(target == own.with_name(own.name + suffix) for suffix in _MEMORY_FILES) or (
+        path.exists() and memory.exists() and path.samefile(memory)  # a hard link to it
+    ):
+        raise UsageError(
+            f"{path} is the translation memory being exported; choose another name for the TMX"
+        )
+    if not path.parent.is_dir():
+        raise UsageError(f"{path.parent}: no such folder; create it or choose another place")
+    if path.exists() and not force:
+        raise UsageError(f"{path} exists; choose another name or pass --force")
+    write_atomic(path, dump_memory_tmx(units).encode("utf-8"))
 
 
 def dump_tmx_units(article: TranslatedArticle) -> str:
