@@ -33,7 +33,7 @@ from .layers import Layered, layer
 from .location import GlossaryFiles
 from .lock import LOCK_TIMEOUT, glossary_lock
 from .merge import Merged, claimed_elsewhere, describe_field, lost_fields, merge
-from .model import Entry, Glossary, make_glossary
+from .model import Entry, Glossary, make_glossary, with_entries
 
 T = TypeVar("T")
 
@@ -197,7 +197,7 @@ def _with_entry(glossary: Glossary, entry: Entry) -> Glossary:
             replace(entry, leading=e.leading) if e.target == entry.target else e
             for e in glossary.entries
         ]
-    return make_glossary(entries, glossary.source, None, glossary.preamble, glossary.trailer)
+    return with_entries(glossary, entries)
 
 
 def add_to_glossary(
@@ -284,7 +284,7 @@ def remove_from_glossary(
                 )
             raise GlossaryError(f"{files.user}: no entry {target!r}; nothing removed")
         entries = [e for e in user.entries if e.target != target]
-        new = make_glossary(entries, user.source, None, user.preamble, user.trailer)
+        new = with_entries(user, entries)
         layer(defaults, new, *_names(files))
         return new, shipped is not None
 
@@ -312,7 +312,7 @@ def import_into_glossary(
             )
             return merged.user, merged
         entries = [replace(e, leading=()) for e in incoming]
-        new = make_glossary(entries, user.source, None, user.preamble, user.trailer)
+        new = with_entries(user, entries)
         layer(defaults, new, *names)
         old = {e.target for e in user.entries}
         return new, Merged(
