@@ -132,3 +132,14 @@ def irregular_glossaries(draw: st.DrawFn) -> str:
 @given(irregular_glossaries())
 def test_dump_of_parse_is_the_text_itself(text: str) -> None:
     assert dump_glossary(parse_glossary(text)) == text
+
+
+def test_dry_run_diff_of_a_windows_file_shows_only_the_change(tmp_path: Path) -> None:
+    path = irregular_file(tmp_path, crlf=True)
+    incoming = tmp_path / "deepl.csv"
+    incoming.write_text("Baerbock,Annalena Baerbock\n", encoding="utf-8")
+    code, out, err = invoke("glossary", "import", str(incoming), "--dry-run",
+                            "--glossary", str(path), "--glossary-only")  # fmt: skip
+    assert code == 0, err
+    changed = [line for line in out.splitlines() if line[:1] in "+-" and line[:3] not in "+++---"]
+    assert changed == ["+Annalena Baerbock\tterm\tBaerbock"]
