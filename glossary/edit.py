@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from .errors import GlossaryError
-from .model import KINDS, Entry, Glossary, Kind, make_glossary
+from .model import KINDS, Entry, Glossary, Kind, make_glossary, with_entries
 
 
 def add_entry(glossary: Glossary, entry: Entry, *, replace_existing: bool = False) -> Glossary:
@@ -21,7 +21,7 @@ def add_entry(glossary: Glossary, entry: Entry, *, replace_existing: bool = Fals
         ]
     else:
         entries = [*glossary.entries, entry]
-    return make_glossary(entries, glossary.source, None, glossary.preamble, glossary.trailer)
+    return with_entries(glossary, entries)
 
 
 def remove_entry(glossary: Glossary, target: str) -> Glossary:
@@ -29,7 +29,7 @@ def remove_entry(glossary: Glossary, target: str) -> Glossary:
     if glossary.get(target) is None:
         raise GlossaryError(f"{glossary.source}: no entry {target!r}")
     entries = [e for e in glossary.entries if e.target != target]
-    return make_glossary(entries, glossary.source, None, glossary.preamble, glossary.trailer)
+    return with_entries(glossary, entries)
 
 
 def filter_entries(glossary: Glossary, kind: str | None = None) -> list[Entry]:

@@ -171,6 +171,13 @@ def load_deepl(path: Path, base: Glossary | None = None, kind: Kind = "term") ->
     return parse_deepl(read_text(path, "utf-8-sig"), _delimiter(path), base, str(path), kind)
 
 
+def dump_exchange(glossary: Glossary, path: Path) -> str:
+    """The text of an exchange file named ``path``: TBX for .tbx/.xml, else DeepL CSV or TSV."""
+    if path.suffix.lower() in (".tbx", ".xml"):
+        return dump_tbx(glossary)
+    return dump_deepl(glossary, _delimiter(path))
+
+
 def save_deepl(glossary: Glossary, path: Path) -> None:
     write_text(path, dump_deepl(glossary, _delimiter(path)))
 

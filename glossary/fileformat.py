@@ -13,6 +13,7 @@ Trailing empty cells may be left out; ``compounds`` is empty or ``closed``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -36,13 +37,54 @@ def _is_comment(line: str) -> bool:
     return not line.strip() or line.lstrip().startswith("#")
 
 
+BOM = "\ufeff"
+
+
+def _parse_row(line: str, source: str, number: int) -> Entry:
+    """One entry line; its ``raw`` is the line itself, kept for writing it back unchanged."""
+    cells = line.split("\t")
+    if len(cells) < 3 or len(cells) > len(COLUMNS):
+        raise GlossaryError(
+            f"{source}:{number}: expected 3 to {len(COLUMNS)} tab-separated columns "
+            f"({', '.join(COLUMNS)}), found {len(cells)}"
+        )
+    cells = [c.strip() for c in cells] + [""] * (len(COLUMNS) - len(cells))
+    english, kind, german, short, adjective, forbidden, compounds, note = cells
+    if kind not in KINDS:
+        raise GlossaryError(
+            f"{source}:{number}: unknown kind {kind!r}; use one of: {', '.join(KINDS)}"
+        )
+    if compounds not in ("", "closed"):
+        raise GlossaryError(
+            f"{source}:{number}: compounds must be empty or 'closed', not {compounds!r}"
+        )
+    kind_: Kind = kind  # checked against KINDS just above
+    return Entry(
+        target=english,
+        kind=kind_,
+        variants=_split_list(german),
+        short=short,
+        adjective=adjective,
+        forbidden=_split_list(forbidden),
+        closed_compounds=compounds == "closed",
+        note=note,
+        raw=line,
+    )
+
+
 def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
-    """Parse the text of a glossary file; errors name ``source:line``."""
-    lines = text.split("\n")
+    """Parse the text of a glossary file; errors name ``source:line``.
+
+    A UTF-8 byte order mark (Windows editors write one) is tolerated and kept, like the
+    header row and every entry's line as written, for :func:`dump_glossary`.
+    """
+    bom = text.startswith(BOM)
+    lines = text.removeprefix(BOM).split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     pending: list[str] = []
     preamble: tuple[str, ...] | None = None
+    header = HEADER
     entries: list[Entry] = []
     numbers: list[int] = []
     for number, raw in enumerate(lines, start=1):
@@ -56,46 +98,29 @@ def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
                     f"{source}:{number}: expected the header row "
                     f"{' | '.join(COLUMNS)} (separated by tabs)"
                 )
-            preamble, pending = tuple(pending), []
+            preamble, pending, header = tuple(pending), [], line
             continue
-        cells = line.split("\t")
-        if len(cells) < 3 or len(cells) > len(COLUMNS):
-            raise GlossaryError(
-                f"{source}:{number}: expected 3 to {len(COLUMNS)} tab-separated columns "
-                f"({', '.join(COLUMNS)}), found {len(cells)}"
-            )
-        cells = [c.strip() for c in cells] + [""] * (len(COLUMNS) - len(cells))
-        english, kind, german, short, adjective, forbidden, compounds, note = cells
-        if kind not in KINDS:
-            raise GlossaryError(
-                f"{source}:{number}: unknown kind {kind!r}; use one of: {', '.join(KINDS)}"
-            )
-        if compounds not in ("", "closed"):
-            raise GlossaryError(
-                f"{source}:{number}: compounds must be empty or 'closed', not {compounds!r}"
-            )
-        kind_: Kind = kind  # checked against KINDS just above
-        entries.append(
-            Entry(
-                target=english,
-                kind=kind_,
-                variants=_split_list(german),
-                short=short,
-                adjective=adjective,
-                forbidden=_split_list(forbidden),
-                closed_compounds=compounds == "closed",
-                note=note,
-                leading=tuple(pending),
-            )
-        )
+        entries.append(replace(_parse_row(line, source, number), leading=tuple(pending)))
         numbers.append(number)
         pending = []
     if preamble is None:
         raise GlossaryError(f"{source}:{len(lines) + 1}: no header row; expected {HEADER!r}")
-    return make_glossary(entries, source, numbers, preamble, pending)
+    return make_glossary(
+        entries, source, numbers, preamble, pending,
+        header=None if header == HEADER else header, bom=bom,
+    )  # fmt: skip
 
 
 def dump_entry(entry: Entry) -> str:
+    """The entry's line: as it was read while it still says exactly this entry (so that a
+    change elsewhere in the file leaves it byte for byte), else in the canonical form."""
+    if entry.raw is not None:
+        try:
+            unchanged = make_glossary([_parse_row(entry.raw, "", 0)]).entries[0] == entry
+        except GlossaryError:
+            unchanged = False
+        if unchanged:
+            return entry.raw
     cells = [
         entry.target,
         entry.kind,
@@ -112,13 +137,14 @@ def dump_entry(entry: Entry) -> str:
 
 
 def dump_glossary(glossary: Glossary) -> str:
-    """The file text; ``dump_glossary(parse_glossary(t)) == t`` for a well-formed file."""
-    out = [*glossary.preamble, HEADER]
+    """The file text; ``dump_glossary(parse_glossary(t)) == t`` for any file with LF line
+    ends that ends in one (CRLF is the job of whoever writes the bytes)."""
+    out = [*glossary.preamble, glossary.header or HEADER]
     for entry in glossary.entries:
         out.extend(entry.leading)
         out.append(dump_entry(entry))
     out.extend(glossary.trailer)
-    return "\n".join(out) + "\n"
+    return (BOM if glossary.bom else "") + "\n".join(out) + "\n"
 
 
 def load_glossary(path: Path) -> Glossary:

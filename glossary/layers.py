@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .errors import GlossaryError
-from .model import Entry, Glossary, make_glossary, split_context
+from .model import Entry, Glossary, split_context, with_entries
 
 FormKey = tuple[str, tuple[str, ...]]
 
@@ -79,7 +79,7 @@ def layer(defaults: Glossary | None, user: Glossary, defaults_name: str, user_na
     entries.extend(mine.values())
     origins.extend([user_name] * len(mine))
     try:
-        glossary = make_glossary(entries, user_name, None, user.preamble, user.trailer)
+        glossary = with_entries(user, entries, user_name)
     except GlossaryError as exc:
         raise GlossaryError(
             f"{exc} (after layering {user_name} over the shipped {defaults_name}; "

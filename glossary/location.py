@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import fileformat
+from .errors import GlossaryError
 
 USER_NAME = "glossary.tsv"
 
@@ -64,6 +65,26 @@ def user_config_path(environ: Mapping[str, str] | None = None) -> Path:
     # The XDG spec: a relative value is invalid and must be ignored.
     root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
     return root / "dolmetsch" / USER_NAME
+
+
+def real_path(path: Path) -> Path:
+    """The file a glossary path names, symbolic links followed.
+
+    A change is written next to the real file and renamed over it, so that a link the person
+    made (``~/.config/dolmetsch/glossary.tsv -> ~/sync/glossary.tsv``) stays a link and the
+    file it points to gets the change.  A link to nothing is refused: writing there would
+    replace the link with a new file, and reading it as empty would drop the person's entries.
+    """
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of links
+        raise GlossaryError(f"{path}: cannot follow the symbolic link: {exc}") from exc
+    if path.is_symlink() and not real.exists():
+        raise GlossaryError(
+            f"{path} is a symbolic link to {real}, which does not exist; nothing read or "
+            f"written: restore {real}, or remove the link"
+        )
+    return real
 
 
 def _same_file(a: Path, b: Path) -> bool:

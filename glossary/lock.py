@@ -4,8 +4,10 @@ A change is read, modify, write: two commands doing it at once would each write 
 they read, and the second would silently drop the first one's entry.  The lock is an
 ``fcntl.flock`` on a hidden sidecar file next to the glossary (``.terms.tsv.lock``), not on
 the glossary itself: the glossary is replaced by an atomic rename, which gives it a new
-inode, while the sidecar keeps one for as long as anyone uses it.  The kernel releases the
-lock when its process ends, however it ends, so a killed command never leaves it held.
+inode, while the sidecar keeps one for as long as anyone uses it.  It sits next to the real
+file (symbolic links followed), so that every path to one glossary takes the same lock.
+The kernel releases the lock when its process ends, however it ends, so a killed command
+never leaves it held.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import GlossaryError
+from .location import real_path
 
 # Long enough for any number of `glossary add` in a loop or in parallel to take turns (each
 # holds the lock for milliseconds), short enough that a stuck one is reported, not waited on.
@@ -41,7 +44,7 @@ def glossary_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     Raises :class:`GlossaryBusyError` when the lock stays taken: nothing has been read or
     written then, so the caller's change is refused whole.
     """
-    lock = lock_path(path)
+    lock = lock_path(real_path(path))
     try:
         lock.parent.mkdir(parents=True, exist_ok=True)
         handle = lock.open("a+", encoding="utf-8")

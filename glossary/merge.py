@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .layers import FormKey, entry_forms, form_key, layer
-from .model import Entry, Glossary, make_glossary
+from .model import Entry, Glossary, with_entries
 
 # The fields `glossary add --replace` must be given again to be dropped, in message order.
 FIELDS = ("variants", "short", "adjective", "forbidden", "compounds", "note")
@@ -217,7 +217,7 @@ def merge(
             known.add(entry.target)
     entries = [state.entries[e.target] if e.target in state.touched else e for e in user.entries]
     entries.extend(replace(state.entries[t], leading=()) for t in state.touched if t not in had)
-    merged = make_glossary(entries, user.source, None, user.preamble, user.trailer)
+    merged = with_entries(user, entries)
     layer(defaults, merged, *names)  # the result must still layer cleanly
     return Merged(
         merged,

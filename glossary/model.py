@@ -44,8 +44,10 @@ class Entry:
     ``forbidden`` are known wrong English spellings; they and every German variant are
     replaced when they survive in English output.  ``closed_compounds`` allows matching
     inside closed compounds (``Kremlchef``); hyphenated compounds always match.
-    ``leading`` keeps the comment and blank lines above the entry in its file, so that a
-    load/save round trip is byte-identical; it takes no part in equality.
+    ``leading`` keeps the comment and blank lines above the entry in its file, and ``raw``
+    the entry's own line as it was read, so that a load/save round trip is byte-identical
+    and a change leaves the lines it does not touch as the person wrote them (stray
+    spaces, ``a ;b``, trailing tabs); neither takes part in equality.
     """
 
     target: str
@@ -57,6 +59,7 @@ class Entry:
     closed_compounds: bool = False
     note: str = ""
     leading: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    raw: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def renderings(self) -> frozenset[str]:
@@ -90,13 +93,18 @@ class Glossary:
 
     ``source`` names the file for error messages; ``preamble`` is the documentation comment
     block above the column header and ``trailer`` the comment lines after the last entry.
-    Construct it with :func:`make_glossary` (or a loader), which validates.
+    ``header`` is the column header row as the file has it (None: the standard one) and
+    ``bom`` whether the file began with a UTF-8 byte order mark, both kept for the round
+    trip.  Construct it with :func:`make_glossary` (or a loader), which validates, and
+    change it with :func:`with_entries`, which keeps the file's layout.
     """
 
     entries: tuple[Entry, ...]
     source: str = field(default="<glossary>", compare=False)
     preamble: tuple[str, ...] = field(default=(), compare=False, repr=False)
     trailer: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    header: str | None = field(default=None, compare=False, repr=False)
+    bom: bool = field(default=False, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -177,6 +185,9 @@ def make_glossary(
     lines: Sequence[int] | None = None,
     preamble: Sequence[str] = (),
     trailer: Sequence[str] = (),
+    *,
+    header: str | None = None,
+    bom: bool = False,
 ) -> Glossary:
     """Validate ``entries`` and build a glossary; ``lines`` gives each entry's line number.
 
@@ -202,7 +213,18 @@ def make_glossary(
                     f"{where}: variant {name!r} already belongs to {other.target!r}"
                 )
             owner[(name, context)] = entry
-    return Glossary(items, source, tuple(preamble), tuple(trailer))
+    return Glossary(items, source, tuple(preamble), tuple(trailer), header, bom)
+
+
+def with_entries(
+    glossary: Glossary, entries: Iterable[Entry], source: str | None = None
+) -> Glossary:
+    """``glossary`` with ``entries`` instead of its own, validated, in the same file layout
+    (comments, header row, byte order mark), so that a change rewrites only what it changes."""
+    return make_glossary(
+        entries, glossary.source if source is None else source, None, glossary.preamble,
+        glossary.trailer, header=glossary.header, bom=glossary.bom,
+    )  # fmt: skip
 
 
 def _normalised(entry: Entry) -> Entry:

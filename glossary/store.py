@@ -6,12 +6,16 @@ the shipped defaults, keep a byte-for-byte backup before a bulk change, and repl
 file by an atomic rename.  Anything invalid raises :class:`GlossaryError` before a byte is
 written.  ``glossary edit`` holds no lock while the editor is open: :func:`save_edit`
 re-reads under the lock and refuses if the file changed meanwhile, keeping the edited text
-in a file of its own so that it is not lost.
+in a file of its own so that it is not lost.  A glossary reached through a symbolic link
+is changed where the link points (:func:`.location.real_path`), and every write keeps the
+file's own line ends and byte order mark.
 """
 
 from __future__ import annotations
 
 import difflib
+import itertools
+import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +26,9 @@ from dolmetsch.errors import OutputError
 from dolmetsch.files import write_atomic
 
 from .errors import GlossaryError
+from .exchange import dump_exchange
 from .fileformat import (
+    BOM,
     HEADER,
     default_glossary_text,
     dump_glossary,
@@ -30,10 +36,10 @@ from .fileformat import (
     parse_glossary,
 )
 from .layers import Layered, layer
-from .location import GlossaryFiles
+from .location import GlossaryFiles, real_path, shipped_path
 from .lock import LOCK_TIMEOUT, glossary_lock
 from .merge import Merged, claimed_elsewhere, describe_field, lost_fields, merge
-from .model import Entry, Glossary, make_glossary
+from .model import Entry, Glossary, make_glossary, with_entries
 
 T = TypeVar("T")
 
@@ -67,6 +73,7 @@ class Change:
     def diff(self) -> str:
         """A unified diff from the file as it is to the file as the change makes it."""
         old = "" if self.before is None else self.before.decode("utf-8", "replace")
+        old = old.replace("\r\n", "\n")  # a CRLF file keeps its line ends: not a change
         name = str(self.path)
         lines = difflib.unified_diff(
             old.splitlines(keepends=True),
@@ -82,9 +89,10 @@ def backup_path(path: Path) -> Path:
     return path.with_name(f"{path.name}.bak")
 
 
-def edited_copy_path(path: Path) -> Path:
-    """Where an edit that could not be saved is kept: ``terms.tsv.edited``."""
-    return path.with_name(f"{path.name}.edited")
+def edited_copy_path(path: Path, number: int = 0) -> Path:
+    """Where an edit that could not be saved is kept: ``terms.tsv.edited``, then
+    ``terms.tsv.edited.1`` and so on, for the ``number``-th one still lying there."""
+    return path.with_name(f"{path.name}.edited" + (f".{number}" if number else ""))
 
 
 def user_template(source: str) -> Glossary:
@@ -99,6 +107,7 @@ def _read_bytes(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
     except FileNotFoundError:
+        real_path(path)  # a link to nothing is refused, not read as an empty glossary
         return None
     except OSError as exc:
         raise GlossaryError(f"{path}: cannot read glossary: {exc.strerror or exc}") from exc
@@ -147,10 +156,21 @@ def _write(path: Path, data: bytes) -> None:
         raise GlossaryError(f"{path}: cannot write glossary: {exc.__cause__ or exc}") from exc
 
 
+def _plain(text: str) -> str:
+    """``text`` without a byte order mark and with LF line ends, ending in one: what an
+    editor's change is compared and validated as (click.edit drops CRLF and the BOM)."""
+    text = text.removeprefix(BOM).replace("\r\n", "\n")
+    return text if not text or text.endswith("\n") else text + "\n"
+
+
 def _encode(text: str, before: bytes | None) -> bytes:
-    """UTF-8, with the line endings the file had: a Windows file keeps its CRLF lines."""
-    if before is not None and b"\r\n" in before:
-        text = text.replace("\n", "\r\n")
+    """UTF-8, with the line ends and byte order mark the file had: a Windows file keeps its
+    CRLF lines and its BOM, whatever the editor or the change gave us."""
+    if before is not None:
+        if before.startswith(BOM.encode("utf-8")) and not text.startswith(BOM):
+            text = BOM + text
+        if b"\r\n" in before:
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
     return text.encode("utf-8")
 
 
@@ -167,6 +187,7 @@ def _transaction(
     path = files.user
 
     def run() -> tuple[Change, T]:
+        real = real_path(path)  # through a symbolic link: the link stays, its file changes
         before = _read_bytes(path)
         current = _parse(before, path)
         new, info = compute(current, defaults)
@@ -176,9 +197,9 @@ def _transaction(
             return Change(path, before, after if dry_run else dump_glossary(current)), info
         saved = None
         if backup and before is not None:
-            saved = backup_path(path)
+            saved = backup_path(real)
             _write(saved, before)
-        _write(path, _encode(after, before))
+        _write(real, _encode(after, before))
         return Change(path, before, after, saved, written=True), info
 
     if dry_run:
@@ -197,7 +218,7 @@ def _with_entry(glossary: Glossary, entry: Entry) -> Glossary:
             replace(entry, leading=e.leading) if e.target == entry.target else e
             for e in glossary.entries
         ]
-    return make_glossary(entries, glossary.source, None, glossary.preamble, glossary.trailer)
+    return with_entries(glossary, entries)
 
 
 def add_to_glossary(
@@ -284,7 +305,7 @@ def remove_from_glossary(
                 )
             raise GlossaryError(f"{files.user}: no entry {target!r}; nothing removed")
         entries = [e for e in user.entries if e.target != target]
-        new = make_glossary(entries, user.source, None, user.preamble, user.trailer)
+        new = with_entries(user, entries)
         layer(defaults, new, *_names(files))
         return new, shipped is not None
 
@@ -312,7 +333,7 @@ def import_into_glossary(
             )
             return merged.user, merged
         entries = [replace(e, leading=()) for e in incoming]
-        new = make_glossary(entries, user.source, None, user.preamble, user.trailer)
+        new = with_entries(user, entries)
         layer(defaults, new, *names)
         old = {e.target for e in user.entries}
         return new, Merged(
@@ -332,6 +353,11 @@ class EditSession:
     before: bytes | None
     text: str
 
+    def unchanged(self, edited: str) -> bool:
+        """True when ``edited`` says what the file said: only line ends, a byte order mark or
+        the final line end differ (an editor that merely saved, or click.edit's CRLF -> LF)."""
+        return _plain(edited) == _plain(self.text)
+
 
 def start_edit(files: GlossaryFiles) -> EditSession:
     """The person's glossary text to open in an editor (the documented header when new)."""
@@ -341,19 +367,42 @@ def start_edit(files: GlossaryFiles) -> EditSession:
     return EditSession(files.user, before, text)
 
 
-def keep_edit(path: Path, text: str) -> Path:
-    """Save an edit that cannot go into ``path``; the copy's path, for the message."""
-    copy = edited_copy_path(path)
+def keep_edit(path: Path, data: bytes) -> Path:
+    """Save an edit that cannot go into ``path`` under a name no other kept edit has (an
+    earlier failed edit's text is the person's work too); the copy's path, for the message."""
+    for number in itertools.count():
+        copy = edited_copy_path(path, number)
+        try:
+            # O_EXCL: the name is ours alone, even with another edit failing at this moment
+            fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError:
+            break
+        try:
+            with os.fdopen(fd, "wb") as kept:
+                kept.write(data)
+                kept.flush()
+                os.fsync(kept.fileno())
+            return copy
+        except OSError:
+            copy.unlink(missing_ok=True)
+            break
+    # the glossary's folder is not writable: the temporary folder still is
+    with tempfile.NamedTemporaryFile(
+        "wb", prefix=f"{path.name}.", suffix=".edited", delete=False
+    ) as handle:
+        handle.write(data)
+    return Path(handle.name)
+
+
+def _edit_problem(files: GlossaryFiles, text: str, name: str) -> str | None:
+    """Why ``text`` cannot be the person's glossary, its lines named ``name:N``; or None."""
     try:
-        write_atomic(copy, text.encode("utf-8"))
-    except OutputError:
-        # the glossary's folder is not writable: the temporary folder still is
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", prefix=f"{path.name}.", suffix=".edited", delete=False
-        ) as handle:
-            handle.write(text)
-        copy = Path(handle.name)
-    return copy
+        layer(load_defaults(files), parse_glossary(text, name), str(files.defaults), name)
+    except GlossaryError as exc:
+        return str(exc)
+    return None
 
 
 def save_edit(
@@ -362,20 +411,28 @@ def save_edit(
     """Save the edited text, if valid and if the file is still as the editor opened it.
 
     Refused (:class:`GlossaryError`, the file untouched, the edited text kept in a copy
-    named in the message) when the text is not a valid glossary or does not layer over the
-    shipped one, or when another command changed the file while the editor was open.  The
-    old bytes go to the backup first.
+    named in the message, with the line of the problem in that copy) when the text is not a
+    valid glossary or does not layer over the shipped one, or when another command changed
+    the file while the editor was open.  The old bytes go to the backup first.  A text that
+    differs only in line ends writes nothing; a saved one keeps the file's line ends and BOM.
     """
     path = files.user
-    try:
-        layer(load_defaults(files), parse_glossary(edited, str(path)), *_names(files))
-    except GlossaryError as exc:
-        copy = keep_edit(path, edited)
-        raise GlossaryError(f"{exc}; nothing saved: your edited text is in {copy}") from None
+    if session.unchanged(edited):
+        return Change(path, session.before, session.text)
+    text = _plain(edited)
+    real = real_path(path)
+    if _edit_problem(files, text, str(path)) is not None:
+        copy = keep_edit(real, _encode(text, session.before))
+        # the same check again, so that the message names the line in the copy, where the
+        # person's text now is, not in the glossary, which does not have it
+        problem = _edit_problem(files, text, str(copy)) or _edit_problem(files, text, str(path))
+        raise GlossaryError(
+            f"{problem}; nothing saved, {path} is as it was: your edited text is in {copy}"
+        )
     with glossary_lock(path, timeout):
         now = _read_bytes(path)
         if now != session.before:
-            copy = keep_edit(path, edited)
+            copy = keep_edit(real, _encode(text, session.before))
             raise GlossaryError(
                 f"{path} changed while you were editing it (another command or person saved "
                 f"it); nothing saved: your edited text is in {copy}; run dolmetsch glossary "
@@ -383,7 +440,65 @@ def save_edit(
             )
         saved = None
         if now is not None:
-            saved = backup_path(path)
+            saved = backup_path(real)
             _write(saved, now)
-        _write(path, edited.encode("utf-8"))
-    return Change(path, session.before, edited, saved, written=True)
+        _write(real, _encode(text, now))
+    return Change(path, session.before, text, saved, written=True)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether the paths name one file: links followed, hard links too."""
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and a.samefile(b)
+    except (OSError, RuntimeError):
+        return False
+
+
+def export_glossary(files: GlossaryFiles, path: Path, *, force: bool = False) -> Glossary:
+    """Write the effective glossary to the exchange file ``path`` (TBX or DeepL, see
+    :func:`.exchange.dump_exchange`); the glossary written.
+
+    Refused before anything is written: ``path`` is a glossary dolmetsch reads (an export
+    keeps neither kinds, notes nor comments), its folder does not exist, or it exists and
+    ``force`` is not given.
+    """
+    # the shipped file even with --glossary-only: an export there would break every install
+    readers = [
+        ("your glossary", files.user),
+        ("the glossary shipped with dolmetsch", shipped_path()),
+        *([] if files.defaults is None else [("the glossary under yours", files.defaults)]),
+    ]
+    for what, glossary_path in readers:
+        if _same_file(path, glossary_path):
+            raise GlossaryError(
+                f"{path} is {what} ({glossary_path}); nothing exported: an export keeps no "
+                "kinds, notes or comments, so write it to another file"
+            )
+    real = path.resolve()
+    if not real.parent.is_dir():
+        raise GlossaryError(
+            f"{path.parent}: no such folder; nothing exported: create it, or export into a "
+            "folder that exists"
+        )
+    exists = f"{path} already exists; nothing exported: give --force to overwrite it"
+    if not force and (path.exists() or path.is_symlink()):
+        raise GlossaryError(exists)
+    glossary = load_effective(files).glossary
+    data = dump_exchange(glossary, path).encode("utf-8")
+    if not force:
+        try:
+            # claim the name, so that a file made meanwhile is not overwritten either
+            os.close(os.open(real, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            raise GlossaryError(exists) from None
+        except OSError as exc:
+            raise GlossaryError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    try:
+        write_atomic(real, data)
+    except OutputError as exc:
+        if not force:
+            real.unlink(missing_ok=True)
+        raise GlossaryError(f"{path}: cannot write: {exc.__cause__ or exc}") from exc
+    return glossary

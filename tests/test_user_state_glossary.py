@@ -365,9 +365,52 @@ def test_edit_with_a_broken_line_keeps_the_edit_and_the_file(curated: Path, tmp_
     before = curated.read_bytes()
     result = dolmetsch("glossary", "edit", "--glossary", str(curated), env=env)
     assert result.returncode == 1 and curated.read_bytes() == before
-    assert result.stderr.startswith(f"dolmetsch: {curated}:86: unknown kind 'chancellor'")
     copy = curated.with_name("terms.tsv.edited")
+    # the line named is the line in the copy, where the person's text is
+    assert result.stderr == (
+        f"dolmetsch: {copy}:86: unknown kind 'chancellor'; use one of: person, place, "
+        f"organisation, term; nothing saved, {curated} is as it was: your edited text is "
+        f"in {copy}\n"
+    )
     assert copy.read_bytes() == before + b"Olaf Scholz\tchancellor\tScholz\n"
+    assert copy.read_bytes().splitlines()[85] == b"Olaf Scholz\tchancellor\tScholz"
+
+
+def test_a_second_failed_edit_keeps_the_first_ones_text(curated: Path, tmp_path: Path) -> None:
+    before = curated.read_bytes()
+    broken = editor(tmp_path, "printf 'A\\tchancellor\\tA\\n' >> \"$1\"\n")
+    first = dolmetsch("glossary", "edit", "--glossary", str(curated), env=broken)
+    assert first.returncode == 1
+    broken = editor(tmp_path, "printf '\\nB\\tminister\\tB\\n' >> \"$1\"\n")
+    second = dolmetsch("glossary", "edit", "--glossary", str(curated), env=broken)
+    assert second.returncode == 1 and curated.read_bytes() == before
+    kept, kept_again = (
+        curated.with_name("terms.tsv.edited"),
+        curated.with_name("terms.tsv.edited.1"),
+    )
+    assert kept.read_bytes() == before + b"A\tchancellor\tA\n"
+    assert kept_again.read_bytes() == before + b"\nB\tminister\tB\n"
+    assert second.stderr.startswith(f"dolmetsch: {kept_again}:87: unknown kind 'minister'")
+    assert second.stderr.endswith(f"your edited text is in {kept_again}\n")
+    assert second.stderr.count("\n") == 1
+
+
+def test_edit_of_a_windows_file_keeps_its_line_ends_and_byte_order_mark(
+    curated: Path, tmp_path: Path
+) -> None:
+    before = b"\xef\xbb\xbf" + curated.read_bytes().replace(b"\n", b"\r\n")
+    curated.write_bytes(before)
+    # an editor that only saves: nothing changed, so nothing written and no backup made
+    touched = dolmetsch("glossary", "edit", "--glossary", str(curated),
+                        env=editor(tmp_path, 'touch "$1"\n'))  # fmt: skip
+    assert (touched.returncode, touched.stdout, touched.stderr) == (0, "", "no changes\n")
+    assert curated.read_bytes() == before and not backup_path(curated).exists()
+    # an editor that saves LF lines (click.edit hands back LF): the file keeps CRLF and BOM
+    env = editor(tmp_path, "printf 'Olaf Scholz\\tperson\\tScholz\\n' >> \"$1\"\n")
+    saved = dolmetsch("glossary", "edit", "--glossary", str(curated), env=env)
+    assert (saved.returncode, saved.stdout) == (0, f"saved {curated}\n"), saved.stderr
+    assert curated.read_bytes() == before + b"Olaf Scholz\tperson\tScholz\r\n"
+    assert backup_path(curated).read_bytes() == before
 
 
 def test_edit_saves_with_a_backup(curated: Path, tmp_path: Path) -> None:
@@ -377,6 +420,137 @@ def test_edit_saves_with_a_backup(curated: Path, tmp_path: Path) -> None:
     assert (result.returncode, result.stdout) == (0, f"saved {curated}\n")
     assert curated.read_bytes() == before + b"Olaf Scholz\tperson\tScholz\n"
     assert backup_path(curated).read_bytes() == before
+
+
+# --- a glossary behind a symbolic link ---------------------------------------------------
+
+
+@pytest.fixture
+def linked(curated: Path, tmp_path: Path) -> Path:
+    """~/.config/dolmetsch/glossary.tsv as a link to the person's real file elsewhere."""
+    link = tmp_path / "config" / "glossary.tsv"
+    link.parent.mkdir()
+    link.symlink_to(curated)
+    return link
+
+
+def test_changes_through_a_link_go_into_its_file_and_keep_the_link(
+    linked: Path, curated: Path, tmp_path: Path
+) -> None:
+    before = curated.read_bytes()
+    add = dolmetsch("glossary", "add", "Olaf Scholz", "--kind", "person", "--variant", "Scholz",
+                    "--glossary", str(linked))  # fmt: skip
+    assert (add.returncode, add.stdout) == (0, f"added 'Olaf Scholz' to {linked}\n"), add.stderr
+    assert linked.is_symlink() and linked.resolve() == curated
+    assert curated.read_bytes() == before + b"Olaf Scholz\tperson\tScholz\n"
+    env = editor(tmp_path, "printf 'Annalena Baerbock\\tperson\\tBaerbock\\n' >> \"$1\"\n")
+    edit = dolmetsch("glossary", "edit", "--glossary", str(linked), env=env)
+    assert edit.returncode == 0, edit.stderr
+    assert linked.is_symlink() and curated.read_bytes().endswith(b"\tBaerbock\n")
+    # the backup and the lock sit next to the real file, nothing new next to the link
+    assert backup_path(curated).exists() and sorted(p.name for p in linked.parent.iterdir()) == [
+        "glossary.tsv"
+    ]
+
+
+def test_a_link_and_its_file_share_one_lock(linked: Path, curated: Path) -> None:
+    before = curated.read_bytes()
+    holder = hold_lock(curated, 60)
+    try:
+        result = dolmetsch("glossary", "add", "Olaf Scholz", "--kind", "person",
+                           "--glossary", str(linked), "--wait", "0.5")  # fmt: skip
+        assert result.returncode == 1 and "another dolmetsch command" in result.stderr
+        assert curated.read_bytes() == before and linked.is_symlink()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_link_to_nothing_is_refused(linked: Path, curated: Path) -> None:
+    gone = curated.with_name("gone.tsv")
+    curated.rename(gone)
+    for args in (["add", "Olaf Scholz", "--kind", "person"], ["list"]):
+        result = dolmetsch("glossary", *args, "--glossary", str(linked))
+        assert result.returncode == 1
+        assert result.stderr == (
+            f"dolmetsch: {linked} is a symbolic link to {curated}, which does not exist; "
+            f"nothing read or written: restore {curated}, or remove the link\n"
+        )
+    assert linked.is_symlink() and not curated.exists()
+
+
+def test_a_default_user_file_linking_to_nothing_is_not_an_empty_glossary(
+    installed_copy: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    _, env = installed_copy
+    user = Path(os.environ["XDG_CONFIG_HOME"]) / "dolmetsch" / "glossary.tsv"
+    user.parent.mkdir(parents=True)
+    user.symlink_to(tmp_path / "unmounted" / "glossary.tsv")
+    for args in (["add", "Olaf Scholz", "--kind", "person"], ["list"]):
+        result = dolmetsch("glossary", *args, env=env)
+        assert result.returncode == 1 and "which does not exist" in result.stderr, result.stderr
+    assert user.is_symlink() and not (tmp_path / "unmounted").exists()
+
+
+# --- export never overwrites --------------------------------------------------------------
+
+
+def test_export_refuses_to_write_onto_the_glossary_it_reads(
+    curated: Path, linked: Path, tmp_path: Path
+) -> None:
+    before = files_in(curated.parent)
+    env = {**os.environ, "DOLMETSCH_GLOSSARY": str(curated)}
+    for target in (curated, linked, curated.parent / ".." / "mine" / "terms.tsv"):
+        for force in ([], ["--force"]):
+            result = dolmetsch("glossary", "export", str(target), *force, env=env)
+            assert result.returncode == 1, result.stdout
+            assert result.stderr == (
+                f"dolmetsch: {target} is your glossary ({curated}); nothing exported: an "
+                "export keeps no kinds, notes or comments, so write it to another file\n"
+            )
+    assert files_in(curated.parent) == before and linked.is_symlink()
+
+
+def test_export_refuses_the_user_file_and_the_shipped_one_when_installed(
+    installed_copy: tuple[Path, dict[str, str]],
+) -> None:
+    shipped, env = installed_copy
+    pristine = shipped.read_bytes()
+    assert dolmetsch("glossary", "add", "Olaf Scholz", "--kind", "person", env=env).returncode == 0
+    user = Path(os.environ["XDG_CONFIG_HOME"]) / "dolmetsch" / "glossary.tsv"
+    mine = user.read_bytes()
+    refused = dolmetsch("glossary", "export", str(user), "--force", env=env)
+    assert refused.returncode == 1 and f"is your glossary ({user})" in refused.stderr
+    refused = dolmetsch("glossary", "export", str(shipped), "--force", env=env)
+    assert refused.returncode == 1
+    assert f"is the glossary shipped with dolmetsch ({shipped})" in refused.stderr
+    assert user.read_bytes() == mine and shipped.read_bytes() == pristine
+
+
+def test_export_overwrites_an_existing_file_only_with_force(curated: Path, tmp_path: Path) -> None:
+    target = tmp_path / "deepl.csv"
+    target.write_text("keep me\n", encoding="utf-8")
+    args = ("glossary", "export", str(target), "--glossary", str(curated))
+    refused = dolmetsch(*args)
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        f"dolmetsch: {target} already exists; nothing exported: give --force to overwrite it\n"
+    )
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    forced = dolmetsch(*args, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "Selenskyj,Volodymyr Zelensky\n" in target.read_text(encoding="utf-8")
+
+
+def test_export_refuses_a_missing_folder(curated: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "deepl.csv"
+    result = dolmetsch("glossary", "export", str(target), "--glossary", str(curated))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"dolmetsch: {target.parent}: no such folder; nothing exported: create it, or export "
+        "into a folder that exists\n"
+    )
+    assert not (tmp_path / "no").exists()
 
 
 # --- where the glossary lives ---------------------------------------------------------------

@@ -581,15 +581,16 @@ def glossary_edit(glossary_file: Path | None, wait: float) -> None:
     """Open your glossary in $EDITOR; save it when valid and unchanged meanwhile.
 
     A broken text, or a file another command changed while the editor was open, is
-    refused: the file stays as it was and your edited text is kept in FILE.edited. The
-    previous version is kept in FILE.bak.
+    refused: the file stays as it was and your edited text is kept in FILE.edited (or
+    FILE.edited.1, ... when an earlier one is still there). The previous version is kept in
+    FILE.bak; the file keeps its line ends (CRLF too).
     """
     from .glossary import save_edit, start_edit
 
     files = _glossary_files(glossary_file)
     session = start_edit(files)
     edited = click.edit(session.text, extension=".tsv", require_save=True)
-    if edited is None or edited == session.text:
+    if edited is None or session.unchanged(edited):
         click.echo("no changes", err=True)
         return
     change = save_edit(files, session, edited, timeout=wait)
@@ -673,14 +674,18 @@ def glossary_import(
 
 @glossary.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @_glossary_file_option
-def glossary_export(file: Path, glossary_file: Path | None) -> None:
+def glossary_export(file: Path, force: bool, glossary_file: Path | None) -> None:
     """Write the glossary (yours over the shipped one) to FILE: TBX for .tbx, else DeepL
-    CSV (.csv) or TSV (.tsv)."""
-    from .glossary import save_deepl, save_tbx
+    CSV (.csv) or TSV (.tsv).
 
-    current = _load_glossary(glossary_file, False)
-    (save_tbx if _exchange_format(file) == "tbx" else save_deepl)(current, file)
+    FILE is never one of the glossaries dolmetsch reads, and an existing FILE is only
+    overwritten with --force.
+    """
+    from .glossary import export_glossary
+
+    current = export_glossary(_glossary_files(glossary_file), file, force=force)
     click.echo(f"exported {len(current.entries)} entries to {file}")
 
 
