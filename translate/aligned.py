@@ -26,6 +26,7 @@ class Translation:
     terms: tuple[str, ...] = ()
     failed: tuple[str, ...] = ()
     origin: Origin = "machine"
+    reused: str = ""  # a human translation made for another segment: that segment
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Pair:
     terms: tuple[str, ...] = ()
     failed: tuple[str, ...] = ()
     origin: Origin = "machine"
+    reused: str = ""  # see Translation.reused: shown for review, not as this segment's own
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,9 @@ def align(
         for segment in block.segments:
             if segment.translatable:
                 t = next(it)
-                pairs.append(Pair(segment, t.text, block.kind, t.terms, t.failed, t.origin))
+                pairs.append(
+                    Pair(segment, t.text, block.kind, t.terms, t.failed, t.origin, t.reused)
+                )
             else:
                 pairs.append(Pair(segment, segment.text, block.kind))
     if next(it, None) is not None:

@@ -821,6 +821,11 @@ def tm_import(
                 f", {people.differing} differing human translations left as they are (the "
                 "memory's are kept; --replace-human to take the file's)"
             )
+        if people.withdrawn:
+            line += (
+                f", {people.withdrawn} human translations a person took back left out "
+                "(--replace-human to take them again)"
+            )
         click.echo(line)
 
 

@@ -13,6 +13,7 @@ never replaced.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from .errors import DolmetschError, InputError
 from .ledger import Entry, Ledger, sha256_bytes
 from .memory import TranslationMemory, context
 from .po import KIND_NOTES, PoError, decode_po, parse_po_strict
+from .provenance import Provenance
 
 # The expected bytes of a PO this step refused, and said so: never matched, and the writer
 # need not say it again.
@@ -102,11 +104,11 @@ def take_edits(
         sha = sha256_bytes(data)
         entry = ledger.get(stem) if ledger is not None else None
         ours = entry is not None and entry.outputs.get(po.name) == sha
-        if memory is None or (ours and not _shown_elsewhere(entry, memory)):
+        if memory is None or (ours and not _from_another_memory(entry, memory)):
             continue  # dolmetsch's own bytes, rendered from this memory: nothing to take
         article = articles.get(stem)
-        if article is None and not ours and entry is None and b"X-Dolmetsch-Source" not in data:
-            continue  # not a PO of dolmetsch's: a person's file, which no run writes
+        if article is None and f"X-Dolmetsch-Source: {stem}.".encode() not in data:
+            continue  # not a PO dolmetsch wrote for this name (a person's copy): theirs
         before = found.imported
         try:
             _take(po, data, stem, article, memory, folder, found, added_only=ours)
@@ -130,16 +132,17 @@ def take_edits(
     )
 
 
-def _shown_elsewhere(entry: Entry | None, memory: TranslationMemory) -> bool:
+def _from_another_memory(entry: Entry | None, memory: TranslationMemory) -> bool:
     """Whether the outputs show human translations rendered from another memory (or from
-    this one before it lost them): they must be read back, not replaced."""
+    this file before it was started again): this memory may lack them, so they are read
+    back, never replaced by machine text."""
     if entry is None or not entry.index_row.human:
         return False
     try:
-        state = json.loads(entry.stamp)[-1]
+        state = str(json.loads(entry.stamp)[-1])
     except (ValueError, IndexError, TypeError):
         return True
-    return bool(state != memory.state())
+    return state.rsplit("#", 1)[0] != memory.identity
 
 
 def _take(
@@ -167,15 +170,18 @@ def _take(
             f"{where}: not a PO file dolmetsch wrote (no X-Dolmetsch-Source header), so its "
             "edits cannot be placed: move it away; it was left as it is"
         )
-    if article is not None:
-        _check_sources(po_path, entries, active, article, found)
+    canonical = _check_sources(po_path, entries, active, article, found) if article else {}
+    made_with = _made_with(entries.metadata)
     edits, withdrawn, unsure = [], [], []
     for entry in active:
-        source, target = entry.msgid, entry.msgstr
         segment = entry.msgctxt or ""
+        source, target = entry.msgid, entry.msgstr
+        if segment in canonical and _nfc(source) == _nfc(canonical[segment]):
+            source = canonical[segment]  # the same German, saved in another normal form
         here = context(stem, segment, folder)
         reviewed = "fuzzy" not in entry.flags
-        if _ATTRIBUTION in entry.comment:
+        notes = entry.comment.split("\n")
+        if _ATTRIBUTION in notes:
             if target and target != source:
                 raise InputError(
                     f"{where}:{entry.linenum}: the agency attribution {source!r} is carried "
@@ -184,27 +190,38 @@ def _take(
                 )
             continue
         known = memory.human_target(source, here)
-        machine = memory.machine_targets(source)
-        shown = known is not None and HUMAN_NOTE in entry.comment
-        if shown and (not target or (not reviewed and target in machine)):
+        if added_only:  # what the outputs show, read back into another memory
+            if HUMAN_NOTE not in notes or not reviewed or not target or known == target:
+                continue
+            if known is not None:
+                raise InputError(
+                    f"{where}:{entry.linenum}: shows {target!r} for {segment}, but this memory "
+                    f"has {known!r} for it (the file was made with another memory): to keep "
+                    f"the file's, dolmetsch tm import {po_path} --replace-human; to take the "
+                    "memory's, move the file away; it was left as it is"
+                )
+            if not memory.withdrawn(source, here):
+                edits.append((source, target, here))
+            continue
+        machine = memory.machine_target(source, made_with)
+        machine_text = not reviewed and (
+            target == machine or target in memory.machine_targets(source)
+        )
+        if HUMAN_NOTE in notes and known is not None and (not target or machine_text):
             # the PO showed this segment's human translation: emptied, or flagged unreviewed
             # with the machine's text back, the person takes it back
-            if not added_only:
-                withdrawn.append((source, here))
+            withdrawn.append((source, here))
             continue
         if not target or known == target:
             continue
-        if added_only and (
-            not reviewed
-            or memory.human_target(source) is not None
-            or memory.withdrawn(source, here)
-        ):
-            # read back only what the memory lost: not what it has for another segment (the
-            # PO may show that one), not what a person took back
-            continue
-        if reviewed or (machine and target not in machine):
-            edits.append((source, target, here))  # reviewed, or changed though still flagged
-        elif not machine and target != source and not added_only:
+        if reviewed:
+            edits.append((source, target, here))
+        elif target in memory.human_targets(source):
+            continue  # another segment's translation, reused and flagged for review: untouched
+        elif machine is not None:
+            if target != machine:
+                edits.append((source, target, here))  # changed, though still flagged
+        elif target != source and target not in memory.machine_targets(source):
             unsure.append(Unsure(segment, target, entry.linenum))
     found.imported += memory.store_human(edits)
     found.withdrawn += memory.withdraw_human(withdrawn)
@@ -214,34 +231,35 @@ def _take(
 
 def _check_sources(
     po_path: Path, po: polib.POFile, active: list[polib.POEntry], article: Path, found: _Found
-) -> None:
+) -> dict[str, str]:
     """Refuse a PO whose German a person changed: dolmetsch translates the article, so the
     changed entry would vanish from the next PO.  When the article itself changed, say which
-    translations now belong to sentences it no longer has."""
+    translations now belong to sentences it no longer has.  Returns the article's German by
+    segment id when the PO was made from the article as it is."""
     try:
         loaded = load_article(article)
     except DolmetschError:
-        return  # the run reports the article itself
+        return {}  # the run reports the article itself
     german = {s.id: s.text for s in translatable_segments(loaded.document)}
+    sentences = {_nfc(text) for text in german.values()}
     if po.metadata.get("X-Dolmetsch-Source-SHA256") != sha256_bytes(
         loaded.document.text.encode("utf-8")
     ):
-        sentences = set(german.values())
         for entry in active:
             edited = entry.msgstr and "fuzzy" not in entry.flags and entry.msgid != entry.msgstr
-            if edited and entry.msgid not in sentences and _ATTRIBUTION not in entry.comment:
+            lost = _nfc(entry.msgid) not in sentences
+            if edited and lost and _ATTRIBUTION not in entry.comment.split("\n"):
                 found.notes.append(
                     f"{po_path}:{entry.linenum}: your translation of {entry.msgctxt} is of a "
                     f"sentence {article.name} no longer has; it is kept in the memory for "
                     "that sentence"
                 )
-        return
-    sentences = set(german.values())
+        return {}
     for entry in active:
         expected = german.get(entry.msgctxt or "")
-        if expected is None or entry.msgid == expected:
+        if expected is None or _nfc(entry.msgid) == _nfc(expected):
             continue
-        if entry.msgid in sentences:
+        if _nfc(entry.msgid) in sentences:
             raise InputError(
                 f"{po_path}:{entry.linenum}: the msgctxt of the entry for {entry.msgid[:40]!r} "
                 f"was changed to {entry.msgctxt}: put it back; the PO was left as it is"
@@ -251,3 +269,18 @@ def _check_sources(
             f"dolmetsch translates {article.name}, not the PO: correct the article or put "
             "the msgid back; the PO was left as it is"
         )
+    return german
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _made_with(metadata: Mapping[str, str]) -> Provenance:
+    """What made the PO's machine translations, as its header says."""
+    return Provenance(
+        metadata.get("X-Dolmetsch-Engine", ""),
+        metadata.get("X-Dolmetsch-Model", ""),
+        metadata.get("X-Dolmetsch-Model-Version", ""),
+        metadata.get("X-Dolmetsch-Glossary", ""),
+    )

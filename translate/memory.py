@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,7 +75,9 @@ _MERGE_HUMAN = (
     "o.engine, o.model, o.glossary, o.terms, "
     "(SELECT coalesce(max(seq), 0) FROM main.unit) + o.seq + 1 "
     "FROM other.unit AS o WHERE o.origin = 'human' AND NOT EXISTS (SELECT 1 FROM main.unit "
-    "AS u WHERE u.source = o.source AND u.origin = 'human' AND u.context = o.context)"
+    "AS u WHERE u.source = o.source AND u.origin = 'human' AND u.context = o.context) "
+    "AND NOT EXISTS (SELECT 1 FROM main.withdrawn AS w "
+    "WHERE w.source = o.source AND w.context = o.context)"
 )
 _MERGE_CONFLICTS = (
     "SELECT count(*) FROM (SELECT DISTINCT o.source, o.context FROM other.unit AS o "
@@ -137,6 +140,7 @@ class HumanImport:
     same: int  # the memory held exactly these already
     differing: int  # the memory held another translation for the segment
     replaced: bool  # whether those differing ones were replaced by the file's (else kept)
+    withdrawn: int = 0  # a person took these back here: left out (unless replacing)
 
     @property
     def taken(self) -> int:
@@ -326,13 +330,15 @@ class TranslationMemory:
             return 0
         try:
             with self._db:
-                removed = self._db.total_changes
-                self._db.executemany(
-                    "DELETE FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
-                    listed,
-                )
-                removed = self._db.total_changes - removed
-                self._db.executemany("INSERT OR IGNORE INTO withdrawn VALUES (?, ?)", listed)
+                removed = 0
+                for key in listed:
+                    gone = self._db.execute(
+                        "DELETE FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
+                        key,
+                    ).rowcount
+                    if gone:  # only what was there: a mistyped context leaves no trace
+                        self._db.execute("INSERT OR IGNORE INTO withdrawn VALUES (?, ?)", key)
+                        removed += gone
                 if removed:
                     self._db.execute(_HUMAN_CHANGED)
         except sqlite3.DatabaseError as exc:
@@ -359,7 +365,7 @@ class TranslationMemory:
         human state advances only when something was stored, so importing a file twice
         leaves outputs alone."""
         latest = {(source, where): target for source, target, where in units}
-        added = same = differing = 0
+        added = same = differing = withdrawn = 0
         rows: list[tuple[str, str, str]] = []
         try:
             with self._db:
@@ -372,6 +378,9 @@ class TranslationMemory:
                         "AND context = ?",
                         (source, where),
                     ).fetchone()
+                    if row is None and not replace and self.withdrawn(source, where):
+                        withdrawn += 1  # a person took it back: an older file brings it not
+                        continue
                     if row is None:
                         added += 1
                     elif row[0] == target:
@@ -397,7 +406,7 @@ class TranslationMemory:
             raise TranslationMemoryError(
                 f"{self.path}: cannot write translation memory: {exc}"
             ) from exc
-        return HumanImport(added, same, differing, replace)
+        return HumanImport(added, same, differing, replace, withdrawn)
 
     def forget_human(self, source: str, context: str | None = None) -> int:
         """Remove the human translations of ``source``: the one made for ``context``, or
@@ -436,7 +445,35 @@ class TranslationMemory:
         """Names this memory and its human translations' state: it changes whenever a human
         translation is stored, so outputs made before are known to be out of date."""
         row = self._db.execute("SELECT value FROM meta WHERE key = 'human_changes'").fetchone()
-        return f"{self.path.resolve()}#{row[0] if row else 0}"
+        return f"{self.identity}#{row[0] if row else 0}"
+
+    @property
+    def identity(self) -> str:
+        """A name made when the memory was first opened: the same file wiped and started
+        again, or a copy's later life, is another memory (its outputs must be read back)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone()
+        if row is not None:
+            return str(row[0])
+        with self._db:
+            self._db.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('identity', ?)", (uuid.uuid4().hex,)
+            )
+        return str(self._db.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone()[0])
+
+    def machine_target(self, source: str, stamp: Provenance) -> str | None:
+        """The machine translation ``stamp``'s engine, model and glossary gave ``source``."""
+        row = self._db.execute(
+            "SELECT target FROM unit WHERE source = ? AND origin = 'machine' AND stamp = ?",
+            (source, stamp.key),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def human_targets(self, source: str) -> set[str]:
+        """Every human translation of ``source``, for any segment."""
+        rows = self._db.execute(
+            "SELECT target FROM unit WHERE source = ? AND origin = 'human'", (source,)
+        )
+        return {row[0] for row in rows}
 
     def merge(self, other: Path) -> MergeCounts:
         """Take the other memory's units that this one lacks (a shard's, translated on

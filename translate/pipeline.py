@@ -215,8 +215,8 @@ def translate_documents(
     by_source = dict(zip(misses, fresh, strict=True))
     each = dict(zip(misses, fresh_counts, strict=True)) if fresh_counts is not None else {}
     targets = [
-        by_source[t] if hit is None else _remembered(t, hit, glossary)
-        for t, hit in zip(flat, hits, strict=True)
+        by_source[t] if hit is None else _remembered(t, hit, glossary, here)
+        for t, hit, here in zip(flat, hits, contexts, strict=True)
     ]
     observer.advanced(sum(1 for hit in hits if hit is not None))
     counts = None
@@ -269,12 +269,14 @@ def needing_engine(
     return left
 
 
-def _remembered(source: str, hit: Hit, glossary: Glossary | None) -> Translation:
+def _remembered(source: str, hit: Hit, glossary: Glossary | None, here: str = "") -> Translation:
     if hit.origin == "human":
-        # A person's translation is never rewritten; the glossary only flags it.
+        # A person's translation is never rewritten; the glossary only flags it.  One made
+        # for another segment is offered for review, not passed off as this one's.
         findings = check_pairs([(source, hit.target)], glossary) if glossary is not None else []
         failed = tuple(f"{f.target}: {f.describe()}" for f in findings)
-        return Translation(hit.target, (), failed, "human")
+        reused = hit.context if hit.context not in ("", here) else ""
+        return Translation(hit.target, (), failed, "human", reused)
     terms = tuple(t for t in hit.terms if not t.startswith(FAILED))
     failed = tuple(t[len(FAILED) :] for t in hit.terms if t.startswith(FAILED))
     return Translation(hit.target, terms, failed, "machine")

@@ -79,7 +79,9 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
         notes = [note] if note else []
         if pair.terms:
             notes.append("glossary: " + "; ".join(pair.terms))
-        if pair.origin == "human":
+        if pair.reused:  # the segment part: the folder is the reader's own
+            notes.append(f"human translation of {pair.reused.rsplit('/', 1)[-1]}, reused")
+        elif pair.origin == "human":
             notes.append("human translation")
         if pair.failed:
             notes.append("glossary FAILED: " + "; ".join(pair.failed))
@@ -91,7 +93,11 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
                 occurrences=[(article.source_name, str(line))],
                 comment="\n".join(notes),
                 tcomment=(comments or {}).get(segment.id, ""),
-                flags=["fuzzy"] if segment.translatable and pair.origin == "machine" else [],
+                flags=(
+                    ["fuzzy"]
+                    if segment.translatable and (pair.origin == "machine" or pair.reused)
+                    else []
+                ),
             )
         )
     return po

@@ -92,6 +92,8 @@ def _units(article: TranslatedArticle) -> list[str]:
                 lines.append(_prop(MODEL, article.engine.model))
             if article.engine.model_version:
                 lines.append(_prop(MODEL_VERSION, article.engine.model_version))
+        if pair.reused:  # a person's translation made for another segment, shown for review
+            lines.append(_prop(CONTEXT, pair.reused))
         lines.append(_prop("x-dolmetsch-kind", kind))
         lines.append(_prop("x-dolmetsch-source", article.source_name))
         if article.document.date:
