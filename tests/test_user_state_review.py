@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import polib
@@ -252,3 +253,173 @@ def test_a_killed_jobs_run_leaves_files_the_next_run_accepts(
     time.sleep(0.5)  # its workers die with it
     done = run(corpus, out, "--no-glossary")
     assert done.returncode == 0, done.stderr
+
+
+# --- the second round -------------------------------------------------------------------
+
+
+@pytest.fixture
+def pair(installed_tiny: Path, tmp_path: Path) -> Path:
+    """Two small articles sharing their first sentence."""
+    seeds = tmp_path / "pair"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Der Hund bellt laut.\n\nDie Katze schläft.\n", "utf-8")
+    (seeds / "b.txt").write_text("Der Hund bellt laut.\n\nDas Pferd frisst Heu.\n", "utf-8")
+    return seeds
+
+
+def test_a_new_memory_reads_back_each_articles_own_translation(pair: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(pair, out).returncode == 0
+    edit(out / "a.po", "p1.s1", "A's dog.")
+    edit(out / "b.po", "p1.s1", "B's dog.")
+    assert run(pair, out).returncode == 0
+    done = run(pair, out, "--memory", tmp_path / "new.sqlite")
+    assert done.returncode == 0, done.stderr
+    assert (msgstr(out / "a.po", "p1.s1"), msgstr(out / "b.po", "p1.s1")) == (
+        "A's dog.",
+        "B's dog.",
+    )
+
+
+def test_a_memory_with_another_translation_for_the_segment_is_not_obeyed_silently(
+    pair: Path, tmp_path: Path
+) -> None:
+    out, old, new = tmp_path / "out", tmp_path / "old.sqlite", tmp_path / "new.sqlite"
+    assert run(pair, out, "--memory", old).returncode == 0
+    edit(out / "a.po", "p1.s1", "X1.")
+    assert run(pair, out, "--memory", old).returncode == 0
+    assert run(pair, out, "--memory", new).returncode == 0  # reads X1 back into new
+    edit(out / "a.po", "p1.s1", "X2, newer.")
+    assert run(pair, out, "--memory", new).returncode == 0
+    shown = (out / "a.po").read_bytes()
+    done = run(pair, out, "--memory", old)  # old has X1 for that segment
+    assert done.returncode == 1
+    assert "shows 'X2, newer.' for p1.s1, but this memory has 'X1.' for it" in done.stderr
+    assert (out / "a.po").read_bytes() == shown
+
+
+def test_forget_and_withdrawal_stick_however_many_outputs_showed_it(
+    pair: Path, tmp_path: Path
+) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for out in (one, two):
+        assert run(pair, out).returncode == 0
+    german = edit(one / "a.po", "p1.s1", "LOUD.")
+    for out in (one, two):
+        assert run(pair, out).returncode == 0
+    assert "reused" in polib.pofile(str(two / "a.po")).find("p1.s1", by="msgctxt").comment
+    assert "fuzzy" in polib.pofile(str(two / "b.po")).find("p1.s1", by="msgctxt").flags
+    edit(one / "a.po", "p1.s1", "")  # withdrawn where it was made
+    assert "1 human translations withdrawn" in run(pair, one).stdout
+    for out in (two, one):
+        done = run(pair, out)
+        assert done.returncode == 0 and "human edits kept" not in done.stdout
+    for out in (one, two):
+        for stem in ("a", "b"):
+            assert msgstr(out / f"{stem}.po", "p1.s1") != "LOUD."
+    memory = Path(os.environ["DOLMETSCH_MEMORY"])
+    edit(one / "a.po", "p1.s1", "LOUDER.")
+    assert run(pair, one).returncode == 0
+    forgot = subprocess.run(
+        [sys.executable, "-m", "dolmetsch", "tm", "forget", "--source", german],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert forgot.returncode == 0, forgot.stderr
+    for out in (one, two, one):
+        assert "human edits kept" not in run(pair, out).stdout
+    with TranslationMemory(memory) as tm:
+        assert tm.counts().human == 0
+
+
+def test_a_withdrawn_translation_stays_out_of_an_older_backup(pair: Path, tmp_path: Path) -> None:
+    out, backup = tmp_path / "out", tmp_path / "backup.tmx"
+    assert run(pair, out).returncode == 0
+    edit(out / "a.po", "p1.s1", "LOUD.")
+    assert run(pair, out).returncode == 0
+    cli = [sys.executable, "-m", "dolmetsch", "tm"]
+    assert subprocess.run([*cli, "export", str(backup)], capture_output=True).returncode == 0
+    edit(out / "a.po", "p1.s1", "")
+    assert run(pair, out).returncode == 0
+    imported = subprocess.run([*cli, "import", str(backup)], capture_output=True, text=True)
+    assert "1 human translations a person took back left out" in imported.stdout
+    assert run(pair, out).returncode == 0
+    assert msgstr(out / "a.po", "p1.s1") != "LOUD."
+
+
+def test_a_persons_copy_of_a_po_in_out_is_left_alone(pair: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(pair, out).returncode == 0
+    edit(out / "a.po", "p1.s1", "LOUD.")
+    shutil.copy(out / "a.po", out / "a (copy).po")
+    done = run(pair, out)
+    assert done.returncode == 0 and "a (copy)" not in done.stderr
+    with TranslationMemory(Path(os.environ["DOLMETSCH_MEMORY"])) as tm:
+        assert tm.counts().human == 1
+
+
+def test_unreviewed_machine_text_never_becomes_human(
+    translated: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    po = translated / f"{STEM}.po"
+    edit(po, "h1.s1", "My reviewed headline.")
+    memory = tmp_path / "other.sqlite"
+    for _ in range(2):  # another memory, another glossary: the fuzzy text is no one's
+        done = run(seeds_copy, translated, "--memory", memory, "--no-glossary")
+    with TranslationMemory(memory) as tm:
+        assert tm.counts().human == 1
+
+
+def test_a_link_between_two_outputs_is_refused(translated: Path, seeds_copy: Path) -> None:
+    other = sorted(translated.glob("*.po"))[0]
+    po = translated / f"{STEM}.po"
+    po.unlink()
+    po.symlink_to(other.name)
+    before = other.read_bytes()
+    done = run(seeds_copy, translated, "--no-glossary")
+    assert done.returncode == 1
+    assert f"{po}: a symbolic link to {other.name} in the same folder" in done.stderr
+    assert po.is_symlink()
+    assert other.read_bytes() != before  # the real file is still written, as its own
+
+
+def test_a_translator_comment_stays_with_its_sentence(translated: Path, seeds_copy: Path) -> None:
+    po = translated / f"{STEM}.po"
+    doc = polib.pofile(str(po))
+    entry = doc.find("p2.s1", by="msgctxt")
+    entry.tcomment = "ANNA: check this"
+    german = entry.msgid
+    doc.save(str(po))
+    assert run(seeds_copy, translated).returncode == 0
+    article = seeds_copy / f"{STEM}.txt"
+    text = article.read_text(encoding="utf-8")
+    cut = text.index("\n\n") + 2
+    article.write_text(text[:cut] + "Ein neuer Absatz.\n\n" + text[cut:], encoding="utf-8")
+    assert run(seeds_copy, translated).returncode == 0
+    moved = next(e for e in polib.pofile(str(po)) if e.tcomment)
+    assert (moved.msgid, moved.tcomment) == (german, "ANNA: check this")
+    assert moved.msgctxt != "p2.s1"
+
+
+def test_a_po_saved_in_nfd_is_read(translated: Path, seeds_copy: Path) -> None:
+    po = translated / f"{STEM}.po"
+    edit(po, "h1.s1", "Mein Überblick.")
+    po.write_text(unicodedata.normalize("NFD", po.read_text(encoding="utf-8")), "utf-8")
+    done = run(seeds_copy, translated)
+    assert done.returncode == 0, done.stderr
+    assert msgstr(po, "h1.s1") == unicodedata.normalize("NFD", "Mein Überblick.")
+
+
+def test_a_name_too_long_for_one_output_is_one_line(installed_tiny: Path, tmp_path: Path) -> None:
+    seeds = tmp_path / "long"
+    seeds.mkdir()
+    stem = "a" * 251  # .po and .tsv fit in 255 bytes, .html does not
+    (seeds / f"{stem}.txt").write_text("Der Hund bellt.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("Die Katze schläft.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = run(seeds, out)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.splitlines()) == 1 and f"{stem}.html" in done.stderr
+    assert (out / f"{stem}.po").exists() and (out / "b.po").exists()
+    assert (out / "index.html").exists()

@@ -166,12 +166,22 @@ def _replaceable(path: Path, expect: Collection[str]) -> bool:
 
 
 def _through_link(path: Path) -> Path:
-    if not path.is_symlink():
-        return path
-    target = path.resolve()
-    if not target.exists():
+    try:
+        if not path.is_symlink():
+            return path
+        target = path.resolve()
+        exists = target.exists()
+    except OSError as exc:  # a name too long for the file system, a loop of links
+        raise OutputError(f"{path}: cannot write output: {exc.strerror or exc}") from exc
+    if not exists:
         raise OutputError(
             f"{path}: a symbolic link to {target}, which does not exist; it was left as it is"
+        )
+    if target.parent == path.parent.resolve():
+        # two outputs of one folder would take turns writing into one file
+        raise OutputError(
+            f"{path}: a symbolic link to {target.name} in the same folder; it was left as it "
+            "is: remove the link"
         )
     return target
 

@@ -198,6 +198,11 @@ class TranslationMemory:
                     f"reads {SCHEMA_VERSION}"
                 )
             self._db.execute("SELECT count(*) FROM unit").fetchone()
+        except sqlite3.OperationalError as exc:  # a full disk, no access, locked: not damage
+            raise TranslationMemoryError(
+                f"{path}: cannot open the translation memory ({exc}); it was left as it is: "
+                "free disk space or check its permissions, then run again"
+            ) from exc
         except sqlite3.DatabaseError as exc:
             raise TranslationMemoryError(
                 f"{path}: damaged or not a translation memory ({exc}); it was left as it is: "

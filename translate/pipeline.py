@@ -7,6 +7,7 @@ as soon as they are done, so memory does not grow with the size of the corpus.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -362,7 +363,7 @@ def write_outputs(
 
 
 def _translator_comments(po: Path) -> dict[str, str]:
-    """The ``# ...`` comments a person wrote in the PO, by msgctxt."""
+    """The ``# ...`` comments a person wrote in the PO, by German sentence."""
     try:
         data = po.read_bytes()
     except OSError:
@@ -373,7 +374,8 @@ def _translator_comments(po: Path) -> dict[str, str]:
         parsed = parse_po_strict(decode_po(data, str(po)), str(po))
     except PoError:
         return {}  # a damaged PO is never replaced anyway
-    return {e.msgctxt: e.tcomment for e in parsed if e.tcomment and e.msgctxt}
+    # by sentence, not by position: a paragraph added above must not move a note
+    return {e.msgid: e.tcomment for e in parsed if e.tcomment and e.msgid}
 
 
 class _UnsureError(NotOursError):
@@ -415,8 +417,13 @@ class _Spool:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._body: IO[bytes] | None = None
+        self._failed = ""
 
     def add(self, text: str) -> None:
+        """Add a piece; a failure (a full disk) is kept for :meth:`finish` to report, so
+        that the articles are still written."""
+        if self._failed:
+            return
         try:
             if self._body is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -424,11 +431,14 @@ class _Spool:
                 self._body = tempfile.TemporaryFile(dir=self.path.parent)  # noqa: SIM115
             self._body.write(text.encode("utf-8"))
         except OSError as exc:
-            raise OutputError(f"{self.path}: cannot write output: {exc.strerror or exc}") from exc
+            self._failed = f"{self.path}: cannot write output: {exc.strerror or exc}"
+            self.abandon()
 
     def finish(self, before: str, after: str, expect: Collection[str] | None = None) -> str:
         """Write the file (see :func:`write_streamed` for ``expect``); its SHA-256.  The new
         bytes are noted in the ledger as dolmetsch's just before the rename."""
+        if self._failed:
+            raise OutputError(self._failed)
         body = self._body
         digest = hashlib.sha256()
 
@@ -457,7 +467,8 @@ class _Spool:
 
     def abandon(self) -> None:
         if self._body is not None:
-            self._body.close()  # an unnamed temporary file: gone with its handle
+            with contextlib.suppress(OSError):  # its last buffer on a full disk: gone anyway
+                self._body.close()  # an unnamed temporary file: gone with its handle
             self._body = None
 
 

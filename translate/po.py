@@ -42,8 +42,8 @@ def revision_date(article_date: str | None) -> str:
 
 
 def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = None) -> polib.POFile:
-    """The article's PO; ``comments`` are translator comments by msgctxt (a person's,
-    carried over from the PO this one replaces)."""
+    """The article's PO; ``comments`` are translator comments by German sentence (a
+    person's, carried over from the PO this one replaces)."""
     po = polib.POFile(wrapwidth=78)
     po.header = (
         f"{article.source_name}: German-English, aligned sentence by sentence.\n"
@@ -92,7 +92,7 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
                 msgstr=pair.target,
                 occurrences=[(article.source_name, str(line))],
                 comment="\n".join(notes),
-                tcomment=(comments or {}).get(segment.id, ""),
+                tcomment=(comments or {}).get(segment.text, ""),
                 flags=(
                     ["fuzzy"]
                     if segment.translatable and (pair.origin == "machine" or pair.reused)
