@@ -366,6 +366,7 @@ def test_unreviewed_machine_text_never_becomes_human(
     memory = tmp_path / "other.sqlite"
     for _ in range(2):  # another memory, another glossary: the fuzzy text is no one's
         done = run(seeds_copy, translated, "--memory", memory, "--no-glossary")
+        assert done.returncode == 1 and "an unreviewed (fuzzy) entry differs" in done.stderr
     with TranslationMemory(memory) as tm:
         assert tm.counts().human == 1
 
