@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import regex
+
 from .engine import EngineInfo, EngineOptions, Progress
 from .errors import ModelError
 from .models import ModelPackage
@@ -28,6 +30,7 @@ _CLAUSE_BREAKS = (
     re.compile(r"\s+"),
 )
 _BYTE_PIECE = re.compile(r"<0x([0-9A-Fa-f]{2})>")
+_CLUSTER = regex.compile(r"\X")  # one grapheme cluster: "é" as e + U+0301, "👩‍👩‍👧"
 # Output may be this much longer than input, in tokens, before we call it runaway decoding.
 DECODE_RATIO = 2.0
 DECODE_MARGIN = 16
@@ -70,6 +73,17 @@ def split_at_clause(text: str) -> tuple[str, str] | None:
     return None
 
 
+def cut_in_middle(text: str) -> tuple[str, str] | None:
+    """Cut ``text`` at the grapheme-cluster boundary nearest its middle, so that no accent
+    or emoji sequence falls apart; None if it is a single cluster."""
+    cuts = [m.end() for m in _CLUSTER.finditer(text)][:-1]
+    if not cuts:
+        return None
+    middle = len(text) / 2
+    at = min(cuts, key=lambda k: abs(k - middle))
+    return text[:at], text[at:]
+
+
 class ArgosEngine:
     """Translate with an installed argos package, pooled and token-batched."""
 
@@ -104,25 +118,28 @@ class ArgosEngine:
         pieces: list[str] = self._sp.encode(text, out_type=str)
         return pieces
 
-    def _chunks(self, sentence: str) -> list[str]:
-        """Pieces of ``sentence`` short enough for the model, cut at clause boundaries."""
+    def _chunks(self, sentence: str, join: str = "") -> list[tuple[str, str]]:
+        """Pieces of ``sentence`` short enough for the model, cut at clause boundaries, each
+        after what joins it to the piece before: a space, or nothing inside one enormous
+        "word" (a run of CJK text has no spaces to cut at)."""
         if len(self._encode(sentence)) <= self.options.max_input_tokens:
-            return [sentence]
-        halves = split_at_clause(sentence)
-        if halves is None:  # one enormous "word": cut it by characters
-            middle = len(sentence) // 2
-            halves = sentence[:middle], sentence[middle:]
-        return [*self._chunks(halves[0]), *self._chunks(halves[1])]
+            return [(join, sentence)]
+        halves, inner = split_at_clause(sentence), " "
+        if halves is None:
+            halves, inner = cut_in_middle(sentence), ""
+            if halves is None:
+                return [(join, sentence)]
+        return [*self._chunks(halves[0], join), *self._chunks(halves[1], inner)]
 
     def translate(self, sentences: Sequence[str], progress: Progress | None = None) -> list[str]:
         """Translate every sentence; identical sentences are translated once."""
         counts = Counter(s for s in sentences if s.strip())
         unique = list(counts)
         chunked = [self._chunks(s) for s in unique]
-        outputs = self._translate_chunks([chunk for chunks in chunked for chunk in chunks])
+        outputs = self._translate_chunks([chunk for chunks in chunked for _, chunk in chunks])
         done: dict[str, str] = {}
         for sentence, chunks in zip(unique, chunked, strict=True):
-            done[sentence] = " ".join(next(outputs) for _ in chunks)
+            done[sentence] = "".join(join + next(outputs) for join, _ in chunks)
             if progress is not None:
                 progress(counts[sentence])
         return [done.get(s, s) for s in sentences]
@@ -178,10 +195,9 @@ class ArgosEngine:
 
     def _retranslate_in_halves(self, chunk: str) -> str:
         """The model ran to the length limit: translate the halves rather than cut it off."""
-        halves = split_at_clause(chunk)
+        halves, join = split_at_clause(chunk), " "
         if halves is None:
-            middle = len(chunk) // 2
-            if middle == 0:
+            halves, join = cut_in_middle(chunk), ""
+            if halves is None:
                 return chunk
-            halves = chunk[:middle], chunk[middle:]
-        return " ".join(self._translate_chunks(list(halves)))
+        return join.join(self._translate_chunks(list(halves)))

@@ -16,7 +16,7 @@ import click
 
 from . import __version__
 from .engine import ENGINE_CHOICES, EngineOptions
-from .errors import DolmetschError
+from .errors import DolmetschError, InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -343,21 +343,59 @@ def translate(
     One line in, one line out; empty lines are kept, so a test set can be fed through
     and compared line by line with its references.
     """
+    import io
+
     from .pipeline import translate_lines
 
     glossary = _load_glossary(glossary_file, no_glossary)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     if text is not None:
+        text, cp1252 = _as_text(text, "TEXT")
+        if cp1252:
+            click.echo("dolmetsch: note: TEXT is not UTF-8: read as Windows-1252", err=True)
         click.echo(" ".join(translate_lines(text.splitlines() or [""], translator, glossary)))
         return
-    chunk: list[str] = []
-    for line in sys.stdin:
-        chunk.append(line.rstrip("\r\n"))
-        if len(chunk) >= 2000:
+    # Bytes that are not UTF-8 are kept (surrogateescape) until _as_text decodes the line.
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="surrogateescape")
+    noted = False
+    try:
+        chunk: list[str] = []
+        for number, raw in enumerate(stdin, 1):
+            where = f"standard input, line {number}"
+            line, cp1252 = _as_text(raw.rstrip("\r\n"), where)
+            if cp1252 and not noted:
+                note = f"{where} is not UTF-8: read as Windows-1252 (and any such line after it)"
+                click.echo(f"dolmetsch: note: {note}", err=True)
+                noted = True
+            chunk.append(line)
+            if len(chunk) >= 2000:
+                click.echo("\n".join(translate_lines(chunk, translator, glossary)))
+                chunk = []
+        if chunk:
             click.echo("\n".join(translate_lines(chunk, translator, glossary)))
-            chunk = []
-    if chunk:
-        click.echo("\n".join(translate_lines(chunk, translator, glossary)))
+    finally:
+        stdin.detach()  # the binary stream is sys.stdin's (or a test runner's) to close
+
+
+def _as_text(line: str, where: str) -> tuple[str, bool]:
+    """A line read with surrogateescape, decoded as an article is: UTF-8, else Windows-1252
+    (then True).  German text from older systems is cp1252 and never valid UTF-8 by chance."""
+    try:
+        line.encode("utf-8")
+        return line, False
+    except UnicodeEncodeError:
+        pass
+    try:
+        data = line.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte stands for: only a caller can make one
+        return line.encode("utf-8", "replace").decode("utf-8"), False
+    try:
+        return data.decode("cp1252"), True
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{where}: neither UTF-8 nor Windows-1252 text (byte {exc.start}: "
+            f"{data[exc.start : exc.start + 1]!r})"
+        ) from None
 
 
 @main.group(cls=_Group)

@@ -44,16 +44,33 @@ class DecodedText:
 
 
 def decode_article(data: bytes, where: str) -> DecodedText:
-    """Decode an article's bytes: UTF-8 (with or without BOM), else Windows-1252.
+    """Decode an article's bytes: UTF-16 or UTF-32 with a byte order mark, else UTF-8 (with
+    or without BOM), else Windows-1252.
 
-    German news from older systems is in Latin-1 or cp1252; a byte sequence that is not
-    valid UTF-8 almost never is, while German cp1252 text is, so the order is safe.
+    Windows editors save "Unicode" as UTF-16 with a BOM: its NUL bytes are text, not the
+    sign of a binary file.  German news from older systems is in Latin-1 or cp1252; a byte
+    sequence that is not valid UTF-8 almost never is, while German cp1252 text is, so the
+    order is safe.
     """
-    if b"\x00" in data:
+    # UTF-32-LE's mark begins with UTF-16-LE's, so the longer marks come first.
+    marks = [
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\xfe\xff", "utf-16-be"),
+        (b"\xff\xfe", "utf-16-le"),
+    ]
+    bom, unicode = next(((m, name) for m, name in marks if data.startswith(m)), (b"", ""))
+    if not unicode and b"\x00" in data:
         raise InputError(f"{where}: binary file (contains NUL bytes), not a text article")
     try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
+        text = data[len(bom) :].decode(unicode or "utf-8-sig")
+        encoding = unicode or "utf-8"
+    except UnicodeDecodeError as exc:
+        if unicode:
+            raise InputError(
+                f"{where}: not {unicode.upper()} text, although it starts with that byte "
+                f"order mark (byte {len(bom) + exc.start})"
+            ) from None
         try:
             text, encoding = data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError as exc:

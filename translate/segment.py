@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 from .errors import DolmetschError
 
 _OPEN = "„\"'‚«»‹›‘“(["
@@ -38,6 +40,9 @@ _WORD_AFTER = re.compile(rf"[{re.escape(_OPEN)}]*(\w+)")
 # News agency attributions that close a paragraph: "(dpa)", "(afp/tp)", "(rtr)".
 _ATTRIBUTION = re.compile(r"\s+(\((?:[A-Za-z]{2,10})(?:/[A-Za-z]{2,10})*\))\s*$")
 _ATTRIBUTION_BEFORE = re.compile(r"[.!?…“”\"»«]$")
+# One grapheme cluster: a space can carry a combining mark (" ́"), an Arabic number sign
+# (U+0600) the space after it; a span never ends inside one.
+_CLUSTER = regex.compile(r"\X")
 
 MONTHS = frozenset(
     "Januar Jänner Februar März Maerz April Mai Juni Juli August September Oktober November "
@@ -152,6 +157,13 @@ def sentence_spans(text: str, prefixes: Prefixes | None = None) -> list[tuple[in
     end = len(text.rstrip())
     if end > start:
         spans.append((start, end))
+    if spans:
+        # Stripping whitespace may have cut a cluster that starts or ends in it.
+        first, last = spans[0], spans[-1]
+        if first[0] > 0 and _CLUSTER.match(text, first[0] - 1).end() > first[0]:
+            spans[0] = (first[0] - 1, first[1])
+        if last[1] == end and _CLUSTER.match(text, end - 1).end() > end:
+            spans[-1] = (spans[-1][0], _CLUSTER.match(text, end - 1).end())
     return spans
 
 

@@ -362,7 +362,7 @@ class LexiconEngine:
             nxt = tokens[i + 1] if i + 1 < n else ""
             was_phrase, after_phrase = after_phrase, False
             # Numbers, dates and ordinals: "5. Februar" -> "5 February", "19." -> "19th".
-            if token.isdigit() and nxt == "." and i + 2 < n:
+            if token.isdecimal() and nxt == "." and i + 2 < n:  # "²" is a digit, no number
                 after = tokens[i + 2]
                 if after in MONTHS:
                     out += [token, MONTHS[after]]

@@ -26,9 +26,11 @@ determiner up to the last capitalised word.
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Protocol
+
+import regex
 
 from .rules import (
     AUXILIARIES,
@@ -45,8 +47,30 @@ from .rules import (
     SUBORDINATORS,
 )
 
-_LETTERS = "A-Za-zÄÖÜäöüßéèàáâêîôûçñ"
-_TOKEN = re.compile(rf"\d+(?:[.,:]\d+)*|[{_LETTERS}]+(?:[-'’][{_LETTERS}0-9]+)*(?:-(?=\s))?|\S")
+# Tokens are built from whole grapheme clusters (``\X``: a letter with its accents, an emoji
+# with its skin tone and joiners, a flag's two letters), so no token ends inside one.  Only
+# Latin words, ASCII numbers and the punctuation of German text are the grammar's business;
+# everything else (words of other scripts, emoji, CJK punctuation) is a *foreign* run that
+# passes through as it stands.  Control characters (among them the markers below) separate
+# tokens and are dropped, so no input can pose as a marker.
+_SPACE = r"[\s\p{Cc}]"
+_EXTEND = r"\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}"
+# ASCII and Latin-1 punctuation and symbols, General Punctuation (dashes, quotes, "…", "‹")
+# and currency signs; the soft hyphen is removed before tokenizing.
+_PUNCT = r"[!-/:-@\[-`{-~\u00a1-\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]"
+# A Latin letter or digit with its accents is a whole cluster: no other rule of Unicode's
+# segmentation joins them, so character classes (ten times faster than \X) suffice.
+_LATIN = rf"\p{{Latin}}[\p{{Latin}}{_EXTEND}]*"
+_NUMBER = rf"[0-9][0-9{_EXTEND}]*"
+_FOREIGN = rf"(?:(?!{_SPACE}|\p{{Latin}}|[0-9]|{_PUNCT}|[{_EXTEND}])\X)"
+_TOKEN = regex.compile(
+    rf"(?P<number>{_NUMBER}(?:[.,:](?=[0-9]){_NUMBER})*)"
+    rf"|(?P<word>{_LATIN}(?:[-'’](?=[\p{{Latin}}0-9])[\p{{Latin}}0-9{_EXTEND}]+)*(?:-(?=\s))?)"
+    rf"|(?P<foreign>{_FOREIGN}(?:{_FOREIGN}|{_NUMBER}|[-'’](?={_FOREIGN}|[0-9]))*"
+    # a mark after a space, or at the start: a cluster of its own, kept with its space
+    rf"|(?=\p{{Zs}}[{_EXTEND}])\X|(?!{_SPACE}|{_PUNCT})\X)"
+    rf"|(?={_PUNCT})\X"
+)
 _WH_WORDS = frozenset("wie was wer wo warum".split())
 _FINITE_BE_HAVE = frozenset("ist sind war hat".split())
 
@@ -88,9 +112,39 @@ def _keep_tense(key: str, verb: str, lex: Lexicon) -> str:
     return key + TENSE + verb if verb[:1].islower() else key
 
 
+# A foreign run written against the token before it ("Danke👍", "習近平、李克強") starts with
+# this marker, one written against the token after it ("🇩🇪Berlin") ends with it, so that
+# detokenize() joins them without a space, as in the source.
+GLUE = "\x04"
+_SOFT_HYPHEN = "\u00ad"
+_SURROGATE = regex.compile(r"\p{Cs}")
+
+
 def tokenize(sentence: str) -> list[str]:
-    """Words (with inner hyphens/apostrophes), numbers (``1.000``, ``19,7``) and symbols."""
-    return _TOKEN.findall(sentence)
+    """Words (with inner hyphens/apostrophes), numbers (``1.000``, ``19,7``), symbols, and
+    foreign runs (see ``_TOKEN``), after NFC normalisation.
+
+    NFC, so that a decomposed "ü" (u and U+0308) is the dictionary's "ü"; soft hyphens
+    (invisible break hints in scraped text) would cut a word in two, so they go.  A lone
+    surrogate (undecodable input) cannot be looked up anywhere: it becomes U+FFFD.
+    """
+    text = _SURROGATE.sub("\ufffd", sentence.replace(_SOFT_HYPHEN, ""))
+    text = unicodedata.normalize("NFC", text)
+    tokens: list[str] = []
+    end = -1
+    foreign_before = False
+    for match in _TOKEN.finditer(text):
+        token: str = match.group()
+        foreign = match.lastgroup == "foreign"
+        if match.start() == end:
+            if foreign:
+                token = GLUE + token
+            elif foreign_before:
+                tokens[-1] += GLUE
+        tokens.append(token)
+        end = match.end()
+        foreign_before = foreign
+    return tokens
 
 
 def detokenize(tokens: Sequence[str]) -> str:
@@ -98,11 +152,19 @@ def detokenize(tokens: Sequence[str]) -> str:
     out: list[str] = []
     quote_open = False
     attach_next = False
+    glue_next = False
     for token in tokens:
         if not token:
             continue
+        glued = glue_next or token.startswith(GLUE)
+        glue_next = token.endswith(GLUE)
+        token = token.strip(GLUE)
+        if glued and token not in QUOTES:
+            out.append(token)
+            attach_next = False
+            continue
         if token in QUOTES:
-            out.append('"' if quote_open else ' "')
+            out.append('"' if quote_open or glued else ' "')
             attach_next = not quote_open
             quote_open = not quote_open
             continue
