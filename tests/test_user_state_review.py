@@ -1,7 +1,8 @@
 """Ways a hostile tester still lost or altered a person's work after the first fixes.
 
-Each test reproduces one finding through the real CLI (``python -m dolmetsch``) on real
-files and checks the person's bytes or translations afterwards.
+Each test reproduces one finding through the real CLI on real files (in this process, with
+click's runner: the subprocess cases are in test_user_state_po.py) and checks the person's
+bytes or translations afterwards.
 """
 
 from __future__ import annotations
@@ -14,15 +15,36 @@ import subprocess
 import sys
 import time
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 import pytest
-from test_user_state_po import STEM, edit, msgstr, run
+from click.testing import CliRunner
+from test_user_state_po import STEM, edit, msgstr
 
+from dolmetsch.cli import main
 from dolmetsch.files import write_if_changed
 from dolmetsch.ledger import LEDGER_NAME, Ledger, note_pending
 from dolmetsch.memory import TranslationMemory
+
+
+@dataclass(frozen=True)
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def dolmetsch(*args: str | Path) -> Done:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Done(result.exit_code, result.stdout, result.stderr)
+
+
+def run(seeds: Path, out: Path, *options: str | Path) -> Done:
+    return dolmetsch("run", seeds, "--out", out, "--engine", "argos", *options)
 
 
 @pytest.fixture
@@ -234,7 +256,7 @@ def test_a_killed_jobs_run_leaves_files_the_next_run_accepts(
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for path in sorted(seeds_copy.glob("*.txt")):
-        for n in range(8):
+        for n in range(4):
             text = path.read_text(encoding="utf-8").replace(". ", f". ({n}) ")
             (corpus / f"{path.stem}-{n}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
@@ -321,10 +343,7 @@ def test_forget_and_withdrawal_stick_however_many_outputs_showed_it(
     memory = Path(os.environ["DOLMETSCH_MEMORY"])
     edit(one / "a.po", "p1.s1", "LOUDER.")
     assert run(pair, one).returncode == 0
-    forgot = subprocess.run(
-        [sys.executable, "-m", "dolmetsch", "tm", "forget", "--source", german],
-        capture_output=True, text=True,
-    )  # fmt: skip
+    forgot = dolmetsch("tm", "forget", "--source", german)
     assert forgot.returncode == 0, forgot.stderr
     for out in (one, two, one):
         assert "human edits kept" not in run(pair, out).stdout
@@ -337,11 +356,10 @@ def test_a_withdrawn_translation_stays_out_of_an_older_backup(pair: Path, tmp_pa
     assert run(pair, out).returncode == 0
     edit(out / "a.po", "p1.s1", "LOUD.")
     assert run(pair, out).returncode == 0
-    cli = [sys.executable, "-m", "dolmetsch", "tm"]
-    assert subprocess.run([*cli, "export", str(backup)], capture_output=True).returncode == 0
+    assert dolmetsch("tm", "export", backup).returncode == 0
     edit(out / "a.po", "p1.s1", "")
     assert run(pair, out).returncode == 0
-    imported = subprocess.run([*cli, "import", str(backup)], capture_output=True, text=True)
+    imported = dolmetsch("tm", "import", backup)
     assert "1 human translations a person took back left out" in imported.stdout
     assert run(pair, out).returncode == 0
     assert msgstr(out / "a.po", "p1.s1") != "LOUD."
