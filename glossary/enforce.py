@@ -20,22 +20,28 @@ The measured comparison on the seeds is in ``dolmetsch.glossary.__init__``'s doc
 
 from __future__ import annotations
 
+import bisect
+import functools
 import hashlib
+import itertools
 import json
 import re
+import string
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from .matching import Form, Match, find_matches, render
-from .model import Glossary
+from .model import Entry, Glossary
 
 Technique = Literal["placeholder", "substitute"]
 Status = Literal["enforced", "repaired", "failed"]
 TECHNIQUES: tuple[Technique, ...] = ("placeholder", "substitute")
 # Prefixes no German or English word starts with; the first one absent from a sentence is used.
 _PREFIXES = ("Zq", "Xq", "Qx", "Zx", "Qz")
+_WHITESPACE = re.compile(r"\s")
+_END_PUNCTUATION = '.!?…:;"“”»«„ '  # what an inserted term may go before at the end
 
 
 def _letters(index: int) -> str:
@@ -176,85 +182,131 @@ def _key_pattern(term: Protection, technique: Technique) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
-@dataclass
-class _Placed:
-    start: int
-    end: int
+@functools.cache
+def _fold(char: str) -> str:
+    """The ASCII letter ``char`` matches under ``re.IGNORECASE`` (Kelvin ``K`` is ``k``)."""
+    return next(c for c in string.ascii_lowercase if re.fullmatch(c, char, re.IGNORECASE))
 
 
-def _insertion_point(out: str, share: float) -> int:
-    """The word boundary of ``out`` nearest to ``share`` of its length."""
-    target = round(len(out) * share)
-    spaces = [m.start() for m in re.finditer(r"\s", out)]
-    candidates = [0, len(out.rstrip('.!?…:;"“”»«„ ')), *spaces]
-    return min(candidates, key=lambda k: abs(k - target))
+Span = tuple[int, int]
 
 
-def _insert(out: str, at: int, text: str) -> tuple[str, int]:
-    """Insert ``text`` at ``at`` with a space on each side where words meet."""
-    left = " " if at > 0 and not out[at - 1].isspace() else ""
-    right = " " if at < len(out) and not out[at].isspace() else ""
-    return out[:at] + left + text + right + out[at:], at + len(left)
+def _occurrences(
+    terms: Sequence[Protection], technique: Technique, output: str
+) -> tuple[list[list[Span]], list[int]]:
+    """What ``_key_pattern(term, technique).finditer(output)`` yields for every term.
+
+    Returned as lists of spans and, per term, the index of its list: terms with the same
+    pattern (one rendering, in ``substitute``) share a list.  One scan of ``output`` for all
+    placeholders, as a scan per term is quadratic in a long sentence.
+    """
+    if technique == "substitute":
+        by_rendering: dict[str, int] = {}
+        groups: list[list[Span]] = []
+        for term in terms:
+            if term.rendering not in by_rendering:
+                by_rendering[term.rendering] = len(groups)
+                pattern = _key_pattern(term, technique)
+                groups.append([m.span() for m in pattern.finditer(output)])
+        return groups, [by_rendering[t.rendering] for t in terms]
+    groups = [[] for _ in terms]
+    if not terms:
+        return groups, []
+    index = {t.key[2:]: i for i, t in enumerate(terms)}
+    # Every key is the sentence's prefix and lower-case letters: one pattern finds them all.
+    # The lookahead reports a match at every start, as each key's own pattern would.
+    candidate = re.compile(
+        rf"(?<!\w)(?=({re.escape(terms[0].key[:2])}\s?([a-z]+))(?!\w))", re.IGNORECASE
+    )
+    for m in candidate.finditer(output):
+        letters = m.group(2)
+        key = letters.lower() if letters.isascii() else "".join(map(_fold, letters))
+        i = index.get(key)
+        if i is None:
+            continue
+        spans = groups[i]
+        start, end = m.span(1)
+        if not spans or start >= spans[-1][1]:  # finditer goes on after its last match
+            spans.append((start, end))
+    return groups, list(range(len(terms)))
+
+
+class _Taken:
+    """The characters of the output already claimed by an occurrence: a byte per character,
+    so that checking a span costs its length, not the number of spans taken before."""
+
+    def __init__(self, size: int) -> None:
+        self.marks = bytearray(size)
+
+    def free(self, start: int, end: int) -> bool:
+        return self.marks.find(1, start, end) < 0
+
+    def take(self, start: int, end: int) -> None:
+        self.marks[start:end] = b"\x01" * (end - start)
 
 
 def restore(protected: Protected, output: str) -> Restored:
-    """Put the canonical English forms into the engine's ``output`` and verify them."""
+    """Put the canonical English forms into the engine's ``output`` and verify them.
+
+    Linear in the length of the sentence (one scan per pattern, each character copied a
+    bounded number of times), so a table flattened into one 100,000-word line restores
+    in about the time its translation takes.
+    """
     terms = protected.terms
     technique = protected.technique
+    groups, group_of = _occurrences(terms, technique, output)
+    taken = _Taken(len(output))
     located: list[tuple[int, int, bool] | None] = []
-    taken: list[tuple[int, int]] = []
-    for term in terms:
+    # Each term takes the first free occurrence of its pattern; those before the previous
+    # term's of the same pattern were taken then and still are, so the search resumes there.
+    resume = [0] * len(groups)
+    for term, g in zip(terms, group_of, strict=True):
         hit = None
-        for m in _key_pattern(term, technique).finditer(output):
-            if all(m.end() <= a or m.start() >= b for a, b in taken):
-                exact = m.group(0) == term.key
-                hit = (m.start(), m.end(), exact)
+        spans = groups[g]
+        k = resume[g]
+        while k < len(spans):
+            a, b = spans[k]
+            k += 1
+            if taken.free(a, b):
+                hit = (a, b, output[a:b] == term.key)
+                taken.take(a, b)
                 break
-        if hit is not None:
-            taken.append((hit[0], hit[1]))
+        resume[g] = k
         located.append(hit)
     # A lost token whose entity the engine wrote itself ("Kiev", "Kyiv") is found by name.
     if any(h is None for h in located):
-        by_name = find_matches(output, protected.glossary)
+        by_entry: dict[Entry, list[Match]] = {}
+        for named in find_matches(output, protected.glossary):
+            by_entry.setdefault(named.entry, []).append(named)
+        next_named: dict[Entry, int] = {}
         for i, term in enumerate(terms):
             if located[i] is not None:
                 continue
-            for named in by_name:
-                free = all(named.end <= a or named.start >= b for a, b in taken)
-                if named.entry == term.match.entry and free:
+            entry = term.match.entry
+            names = by_entry.get(entry, [])
+            k = next_named.get(entry, 0)
+            while k < len(names):
+                named = names[k]
+                k += 1
+                if taken.free(named.start, named.end):
                     located[i] = (named.start, named.end, False)
-                    taken.append((named.start, named.end))
+                    taken.take(named.start, named.end)
                     break
+            next_named[entry] = k
     # Tokens the engine repeated are dropped: each occurrence must appear exactly once.
-    extras: list[tuple[int, int]] = []
+    extras: list[Span] = []
     if technique == "placeholder":
-        for term in terms:
-            for m in _key_pattern(term, technique).finditer(output):
-                if all(m.end() <= a or m.start() >= b for a, b in taken):
-                    extras.append(m.span())
-                    taken.append(m.span())
+        for spans in groups:
+            for a, b in spans:
+                if taken.free(a, b):
+                    extras.append((a, b))
+                    taken.take(a, b)
     status: list[Status] = ["enforced" if h and h[2] else "repaired" for h in located]
-    # Rebuild the output right to left so that earlier offsets stay valid.
     edits = [(h[0], h[1], terms[i].rendering, i) for i, h in enumerate(located) if h]
     edits += [(a, b, "", -1) for a, b in extras]
-    out = output
-    placed: dict[int, _Placed] = {}
-    for a, b, text, i in sorted(edits, reverse=True):
-        if i < 0:
-            # A dropped duplicate token takes one adjacent space with it.
-            if a > 0 and out[a - 1] == " " and (b == len(out) or out[b] in " .,;:!?"):
-                a -= 1
-            elif b < len(out) and out[b] == " ":
-                b += 1
-        out = out[:a] + text + out[b:]
-        # Edits run right to left, so every span placed so far lies after this one.
-        for p in placed.values():
-            p.start += len(text) - (b - a)
-            p.end += len(text) - (b - a)
-        if i >= 0:
-            placed[i] = _Placed(a, a + len(text))
+    out, placed = _apply_edits(output, edits)
     if any(h is None for h in located) and out.strip():
-        out = _insert_missing(protected, located, out, placed, status)
+        out, placed = _insert_missing(protected, out, placed, status)
     else:
         status = [s if h else "failed" for s, h in zip(status, located, strict=True)]
     out, replaced = _replace_wrong(out, protected.glossary, list(placed.values()))
@@ -272,56 +324,256 @@ def restore(protected: Protected, output: str) -> Restored:
     return Restored(out, applied, tuple(replaced))
 
 
+def _apply_edits(
+    output: str, edits: list[tuple[int, int, str, int]]
+) -> tuple[str, dict[int, Span]]:
+    """Apply non-overlapping ``(start, end, text, term)`` edits; returns the new text and the
+    span of each term's text in it.  A dropped duplicate (term -1) takes one adjacent space
+    with it.
+
+    Edits run right to left, so that the text left of an edit is still ``output``'s; what
+    lies right of it is kept as pieces, never re-copied, so the cost is linear.
+    """
+    tail: list[str] = []  # the result right of ``cut``, its pieces in reverse order
+    tail_len = 0
+    cut = len(output)
+    from_end: dict[int, tuple[int, int]] = {}  # term -> (its text's distance from the end, length)
+
+    def push(piece: str) -> None:
+        nonlocal tail_len
+        if piece:
+            tail.append(piece)
+            tail_len += len(piece)
+
+    for a, b, text, i in sorted(edits, reverse=True):
+        if i < 0:
+            at_end = b >= cut and not tail_len
+            after = "" if at_end else output[b] if b < cut else tail[-1][0]
+            if a > 0 and output[a - 1] == " " and (at_end or after in " .,;:!?"):
+                a -= 1
+            elif after == " ":
+                b += 1
+        while b > cut:  # the space after a duplicate was the first character of the tail
+            tail[-1] = tail[-1][1:]
+            tail_len -= 1
+            if not tail[-1]:
+                tail.pop()
+            b -= 1
+        push(output[b:cut])
+        push(text)
+        if i >= 0:
+            from_end[i] = (tail_len, len(text))
+        cut = a
+    push(output[:cut])
+    out = "".join(reversed(tail))
+    return out, {i: (len(out) - d, len(out) - d + n) for i, (d, n) in from_end.items()}
+
+
 def _insert_missing(
-    protected: Protected,
-    located: list[tuple[int, int, bool] | None],
-    out: str,
-    placed: dict[int, _Placed],
-    status: list[Status],
-) -> str:
+    protected: Protected, out: str, placed: dict[int, Span], status: list[Status]
+) -> tuple[str, dict[int, Span]]:
+    """Insert each term the engine dropped, in proportion to its source position but between
+    its neighbours, so that the order of the terms is kept; returns the text and all spans.
+
+    Term by term, each insertion sees the text as the previous ones left it.  The point of
+    an insertion is never before the previous one (it lies after every term placed before
+    it, and the earlier insertions were at or before any later term), so the text is kept
+    as a finished head, a short ``pending`` text, and the untouched rest of ``out``: each
+    insertion costs a logarithm, not the length of the text.  Should the point ever lie
+    before the head, the head is joined and the work goes on from there (correct, slower).
+    """
     terms = protected.terms
-    for i, hit in enumerate(located):
-        if hit is not None:
+    text = _Growing(out, placed)
+    low_k = -1  # the placed term before the current one whose span ends last
+    # For each term, the placed term after it whose span starts first (none are inserted).
+    first_after: list[int] = [-1] * len(terms)
+    best = -1
+    for k in range(len(terms) - 1, -1, -1):
+        first_after[k] = best
+        if k in placed and (best < 0 or placed[k][0] < placed[best][0]):
+            best = k
+    for i, term in enumerate(terms):
+        if i > 0 and text.has(i - 1) and (low_k < 0 or text.span(i - 1)[1] > text.span(low_k)[1]):
+            low_k = i - 1
+        if text.has(i):
             continue
-        # In proportion to the source position, but between the neighbouring terms, so
-        # that the order of the terms is kept.
-        before = [placed[k].end for k in placed if k < i]
-        after = [placed[k].start for k in placed if k > i]
-        low = max(before, default=0)
-        high = min(after, default=len(out))
-        share = terms[i].match.start / max(1, len(protected.source))
-        at = min(max(_insertion_point(out, share), low), high)
-        before_len = len(out)
-        out, start = _insert(out, at, terms[i].rendering)
-        for p in placed.values():
-            if p.start >= at:
-                p.start += len(out) - before_len
-                p.end += len(out) - before_len
-        placed[i] = _Placed(start, start + len(terms[i].rendering))
+        low = text.span(low_k)[1] if low_k >= 0 else 0
+        high = text.span(first_after[i])[0] if first_after[i] >= 0 else text.length
+        share = term.match.start / max(1, len(protected.source))
+        at = min(max(text.insertion_point(share), low), high)
+        text.insert(i, at, term.rendering)
         status[i] = "repaired"
-    return out
+    return text.result()
+
+
+class _Growing:
+    """The output while dropped terms are inserted into it, left to right.
+
+    Its text is ``"".join(head) + pending + base[rest:]``: ``head`` is final, ``pending``
+    is the space an insertion put after its term, ``base`` the output before insertions.
+    A term placed in ``base`` at ``(a, b)`` now starts at ``a`` plus what was inserted at
+    or before ``a``, as every insertion at or before a span's start moves the span.
+    """
+
+    def __init__(self, base: str, placed: dict[int, Span]) -> None:
+        self._start(base, placed)
+
+    def _start(self, base: str, placed: dict[int, Span]) -> None:
+        self.base = base
+        self.placed = dict(placed)
+        self.inserted: dict[int, Span] = {}
+        self.base_spaces = [m.start() for m in _WHITESPACE.finditer(base)]
+        self.length = len(base)
+        self.end = len(base.rstrip(_END_PUNCTUATION))
+        self.head: list[str] = []
+        self.head_spaces: list[int] = []
+        self.cursor = 0  # the length of the head
+        self.last = ""  # the head's last character
+        self.pending = ""
+        self.rest = 0
+        self.gaps: list[int] = []  # where in base each insertion went, non-decreasing
+        self.grown: list[int] = []  # the length inserted up to each of them
+
+    def has(self, k: int) -> bool:
+        return k in self.inserted or k in self.placed
+
+    def _shift(self, p: int) -> int:
+        k = bisect.bisect_right(self.gaps, p)
+        return self.grown[k - 1] if k else 0
+
+    def span(self, k: int) -> Span:
+        if k in self.inserted:
+            return self.inserted[k]
+        a, b = self.placed[k]
+        start = a + self._shift(a)
+        return start, (b + self._shift(b - 1) if b > a else start)
+
+    @property
+    def _offset(self) -> int:
+        """From a position in ``base`` at or after ``rest`` to the current one."""
+        return self.cursor + len(self.pending) - self.rest
+
+    def _char(self, p: int) -> str:
+        if p < self.cursor:
+            return self.last
+        p -= self.cursor
+        if p < len(self.pending):
+            return self.pending[p]
+        return self.base[self.rest + p - len(self.pending)]
+
+    def _space_at_or_before(self, t: int) -> int | None:
+        if t >= self.cursor + len(self.pending):
+            k = bisect.bisect_right(self.base_spaces, t - self._offset) - 1
+            if k >= 0 and self.base_spaces[k] >= self.rest:
+                return self.base_spaces[k] + self._offset
+        for j in range(min(len(self.pending), t - self.cursor + 1) - 1, -1, -1):
+            if _WHITESPACE.match(self.pending[j]):
+                return self.cursor + j
+        k = bisect.bisect_right(self.head_spaces, t) - 1
+        return self.head_spaces[k] if k >= 0 else None
+
+    def _space_at_or_after(self, t: int) -> int | None:
+        if t < self.cursor:
+            k = bisect.bisect_left(self.head_spaces, t)
+            if k < len(self.head_spaces):
+                return self.head_spaces[k]
+        for j in range(max(0, t - self.cursor), len(self.pending)):
+            if _WHITESPACE.match(self.pending[j]):
+                return self.cursor + j
+        k = bisect.bisect_left(self.base_spaces, max(t - self._offset, self.rest))
+        return self.base_spaces[k] + self._offset if k < len(self.base_spaces) else None
+
+    def insertion_point(self, share: float) -> int:
+        """The word boundary nearest to ``share`` of the length: the start, the end before
+        closing punctuation, or a whitespace character, the first of them on a tie."""
+        target = round(self.length * share)
+        spaces = [self._space_at_or_before(target), self._space_at_or_after(target)]
+        candidates = [0, self.end, *(s for s in spaces if s is not None)]
+        return min(candidates, key=lambda k: abs(k - target))
+
+    def _to_head(self, piece: str, spaces: Iterable[int]) -> None:
+        if piece:
+            self.head.append(piece)
+            self.head_spaces.extend(spaces)
+            self.cursor += len(piece)
+            self.last = piece[-1]
+
+    def _spaces_of(self, piece: str, at: int) -> list[int]:
+        return [at + m.start() for m in _WHITESPACE.finditer(piece)]
+
+    def insert(self, k: int, at: int, rendering: str) -> None:
+        """Insert term ``k``'s ``rendering`` at ``at``, a space on each side where words meet."""
+        if at < self.cursor:
+            self._rejoin()
+        left = " " if at > 0 and not self._char(at - 1).isspace() else ""
+        right = " " if at < self.length and not self._char(at).isspace() else ""
+        p = at - self.cursor
+        if p <= len(self.pending):
+            moved, self.pending = self.pending[:p], right + self.pending[p:]
+            gap = self.rest
+            self._to_head(moved, self._spaces_of(moved, self.cursor))
+        else:
+            gap = self.rest + p - len(self.pending)
+            offset = self._offset
+            self._to_head(self.pending, self._spaces_of(self.pending, self.cursor))
+            first = bisect.bisect_left(self.base_spaces, self.rest)
+            last = bisect.bisect_left(self.base_spaces, gap)
+            spaces = [s + offset for s in self.base_spaces[first:last]]
+            self._to_head(self.base[self.rest : gap], spaces)
+            self.pending, self.rest = right, gap
+        self._to_head(left, self._spaces_of(left, self.cursor))
+        start = self.cursor
+        self._to_head(rendering, self._spaces_of(rendering, start))
+        self.inserted[k] = (start, start + len(rendering))
+        item = left + rendering + right
+        self.gaps.append(gap)
+        self.grown.append((self.grown[-1] if self.grown else 0) + len(item))
+        if at < self.end:
+            self.end += len(item)
+        elif item.rstrip(_END_PUNCTUATION):
+            self.end = at + len(item.rstrip(_END_PUNCTUATION))
+        self.length += len(item)
+
+    def _rejoin(self) -> None:
+        """Make the current text the base: correct for any insertion point, at a copy's cost."""
+        spans = {k: self.span(k) for k in [*self.placed, *self.inserted]}
+        self._start(self.text(), spans)
+
+    def text(self) -> str:
+        return "".join(self.head) + self.pending + self.base[self.rest :]
+
+    def result(self) -> tuple[str, dict[int, Span]]:
+        return self.text(), {k: self.span(k) for k in sorted([*self.placed, *self.inserted])}
 
 
 def _replace_wrong(
-    out: str, glossary: Glossary, keep: list[_Placed]
+    out: str, glossary: Glossary, keep: list[Span]
 ) -> tuple[str, list[tuple[str, str]]]:
     """Replace German and forbidden spellings outside the placed renderings."""
+    keep = sorted(keep)
+    starts = [a for a, _ in keep]
+    reach = list(itertools.accumulate((b for _, b in keep), max))  # furthest end so far
     replaced: list[tuple[str, str]] = []
-    for m in reversed(find_matches(out, glossary)):
+    pieces: list[str] = []
+    pos = 0
+    for m in find_matches(out, glossary):
         if not m.spelling.wrong:
             continue
-        if any(m.start < p.end and m.end > p.start for p in keep):
+        k = bisect.bisect_left(starts, m.end)  # the renderings that start before m ends
+        if k and reach[k - 1] > m.start:
             continue
         text = render(m.entry, "base" if m.form == "closed-compound" else m.form, m.spelling.short)
+        pieces.append(out[pos : m.start])
         if m.form == "closed-compound":
             text += "-"
-            tail_at = m.end
-            out = out[: m.start] + text + out[tail_at : tail_at + 1].upper() + out[tail_at + 1 :]
+            pieces += [text, out[m.end : m.end + 1].upper()]
+            pos = m.end + 1
         else:
-            out = out[: m.start] + text + out[m.end :]
+            pieces.append(text)
+            pos = m.end
         replaced.append((m.text, text.rstrip("-")))
-    replaced.reverse()
-    return out, replaced
+    pieces.append(out[pos:])
+    return "".join(pieces), replaced
 
 
 def protect_all(

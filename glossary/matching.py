@@ -169,12 +169,19 @@ class Matcher:
 
 
 def _after_context(text: str, i: int, context: tuple[str, ...]) -> bool:
-    before = text[:i].rstrip()
-    if len(before) == len(text[:i]):
+    """Whether one of the ``context`` words, then whitespace, comes right before ``i``.
+
+    Only the whitespace before ``i`` is walked (never a copy of ``text[:i]``, which made
+    matching quadratic in a long sentence).
+    """
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == i:
         return False
     for word in context:
-        if before.endswith(word) and (
-            len(before) == len(word) or not _is_word_char(before[-len(word) - 1])
+        if text.endswith(word, 0, j) and (
+            j == len(word) or not _is_word_char(text[j - len(word) - 1])
         ):
             return True
     return False

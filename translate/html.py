@@ -27,6 +27,7 @@ from .glossary import Glossary, find_matches
 from .reader import split_term, term_spans
 
 TITLE_CHARS = 90
+Label = tuple[str, str]  # a mark's classes and title
 
 CSS = """
 :root { color-scheme: light; --line: #d8d8d8; --mark: #fff0a8; --bad: #b3261e; }
@@ -147,23 +148,33 @@ def _german(pair: Pair, glossary: Glossary | None) -> tuple[str, dict[str, str]]
             classes = "term failed" if match.text in failed_sources else "term"
             spans.append((match.start, match.end, (classes, title)))
     else:
-        needles = []
+        needles: list[tuple[str, Label]] = []
         for term in pair.terms:
             source, rendering = split_term(term)
             title = f"glossary: {term}"
             titles.setdefault(rendering, title)
             classes = "term failed" if source in failed_sources else "term"
             needles.append((source, (classes, title)))
-        spans = term_spans(text, needles)
+        spans = term_spans(text, _distinct(needles))
     return _marked(text, spans), titles
 
 
 def _english(pair: Pair, titles: dict[str, str]) -> str:
-    needles = []
+    needles: list[tuple[str, Label]] = []
     for term in pair.terms:
         rendering = split_term(term)[1]
         needles.append((rendering, ("term", titles.get(rendering, f"glossary: {term}"))))
-    return _marked(pair.target, term_spans(pair.target, needles))
+    return _marked(pair.target, term_spans(pair.target, _distinct(needles)))
+
+
+def _distinct(needles: list[tuple[str, Label]]) -> list[tuple[str, Label]]:
+    """The first needle of each string: a sentence with 10,000 mentions of Putin then
+    searches its text once for "Putin", not 10,000 times.  The spans are the same, as
+    ``term_spans`` gives a place found by several needles to the first of them."""
+    first: dict[str, Label] = {}
+    for needle, label in needles:
+        first.setdefault(needle, label)
+    return list(first.items())
 
 
 def _row(pair: Pair, glossary: Glossary | None) -> str:

@@ -15,10 +15,12 @@ HEADER = ("id", "de", "en")
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {v: k for k, v in _ESCAPES.items()}
 _ESCAPED = re.compile(r"\\[\\tnr]")
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 
 def escape(text: str) -> str:
-    return "".join(_ESCAPES.get(ch, ch) for ch in text)
+    # str.translate runs in C: a 100,000-word sentence took half a second character by character
+    return text.translate(_ESCAPE_TABLE)
 
 
 def unescape(text: str) -> str:

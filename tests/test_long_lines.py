@@ -1,0 +1,416 @@
+"""Long sentences (issue 12, item 1): linear glossary work, whatever the sentence length.
+
+A table flattened into one line reaches the glossary and the writers as one sentence of
+many thousand words.  Two kinds of test:
+
+* ``restore`` was rewritten to be linear; a property test holds it to the quadratic
+  implementation it replaces (kept below, verbatim, as the oracle) on random engine
+  outputs: mangled, dropped, repeated and reordered tokens, names the engine wrote itself;
+* a 100,000-word sentence goes through protect, restore and every writer, and through
+  ``translate_documents`` with a stub engine: every name comes back in its canonical form
+  and every word is kept.  Linear, this takes seconds; the quadratic code took hours.
+
+Timings are not asserted here: ``bench/long_line.py`` measures them.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dolmetsch.document import parse_document
+from dolmetsch.engine import EngineInfo, Progress
+from dolmetsch.glossary import find_matches, load_default_glossary, protect, restore
+from dolmetsch.glossary.enforce import (
+    AppliedTerm,
+    Protected,
+    Protection,
+    Restored,
+    Status,
+    Technique,
+)
+from dolmetsch.glossary.matching import render
+from dolmetsch.glossary.model import Glossary
+from dolmetsch.html import dump_html
+from dolmetsch.pipeline import LoadedArticle, Silent, translate_documents
+from dolmetsch.po import dump_po, parse_po
+from dolmetsch.tmx import dump_tmx, parse_tmx
+from dolmetsch.tsv import dump_tsv, parse_tsv
+
+GLOSSARY = load_default_glossary()
+
+
+# --- the oracle: restore as it was before this change ---------------------------------------
+# fmt: off
+def _ref_key_pattern(term: Protection, technique: Technique) -> re.Pattern[str]:
+    if technique == "placeholder":
+        prefix, letters = term.key[:2], term.key[2:]
+        body = rf"{re.escape(prefix)}\s?{re.escape(letters)}"
+    else:
+        words = [re.escape(w) for w in re.split(r"[\s-]+", term.rendering) if w]
+        body = r"[\s-]?".join(words)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+@dataclass
+class _RefPlaced:
+    start: int
+    end: int
+
+
+def _ref_insertion_point(out: str, share: float) -> int:
+    """The word boundary of ``out`` nearest to ``share`` of its length."""
+    target = round(len(out) * share)
+    spaces = [m.start() for m in re.finditer(r"\s", out)]
+    candidates = [0, len(out.rstrip('.!?…:;"“”»«„ ')), *spaces]
+    return min(candidates, key=lambda k: abs(k - target))
+
+
+def _ref_insert(out: str, at: int, text: str) -> tuple[str, int]:
+    """Insert ``text`` at ``at`` with a space on each side where words meet."""
+    left = " " if at > 0 and not out[at - 1].isspace() else ""
+    right = " " if at < len(out) and not out[at].isspace() else ""
+    return out[:at] + left + text + right + out[at:], at + len(left)
+
+
+def reference_restore(protected: Protected, output: str) -> Restored:
+    """``restore`` as of 12c8cf1: quadratic, kept as the oracle."""
+    terms = protected.terms
+    technique = protected.technique
+    located: list[tuple[int, int, bool] | None] = []
+    taken: list[tuple[int, int]] = []
+    for term in terms:
+        hit = None
+        for m in _ref_key_pattern(term, technique).finditer(output):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                exact = m.group(0) == term.key
+                hit = (m.start(), m.end(), exact)
+                break
+        if hit is not None:
+            taken.append((hit[0], hit[1]))
+        located.append(hit)
+    # A lost token whose entity the engine wrote itself ("Kiev", "Kyiv") is found by name.
+    if any(h is None for h in located):
+        by_name = find_matches(output, protected.glossary)
+        for i, term in enumerate(terms):
+            if located[i] is not None:
+                continue
+            for named in by_name:
+                free = all(named.end <= a or named.start >= b for a, b in taken)
+                if named.entry == term.match.entry and free:
+                    located[i] = (named.start, named.end, False)
+                    taken.append((named.start, named.end))
+                    break
+    # Tokens the engine repeated are dropped: each occurrence must appear exactly once.
+    extras: list[tuple[int, int]] = []
+    if technique == "placeholder":
+        for term in terms:
+            for m in _ref_key_pattern(term, technique).finditer(output):
+                if all(m.end() <= a or m.start() >= b for a, b in taken):
+                    extras.append(m.span())
+                    taken.append(m.span())
+    status: list[Status] = ["enforced" if h and h[2] else "repaired" for h in located]
+    # Rebuild the output right to left so that earlier offsets stay valid.
+    edits = [(h[0], h[1], terms[i].rendering, i) for i, h in enumerate(located) if h]
+    edits += [(a, b, "", -1) for a, b in extras]
+    out = output
+    placed: dict[int, _RefPlaced] = {}
+    for a, b, text, i in sorted(edits, reverse=True):
+        if i < 0:
+            # A dropped duplicate token takes one adjacent space with it.
+            if a > 0 and out[a - 1] == " " and (b == len(out) or out[b] in " .,;:!?"):
+                a -= 1
+            elif b < len(out) and out[b] == " ":
+                b += 1
+        out = out[:a] + text + out[b:]
+        # Edits run right to left, so every span placed so far lies after this one.
+        for p in placed.values():
+            p.start += len(text) - (b - a)
+            p.end += len(text) - (b - a)
+        if i >= 0:
+            placed[i] = _RefPlaced(a, a + len(text))
+    if any(h is None for h in located) and out.strip():
+        out = _ref_insert_missing(protected, located, out, placed, status)
+    else:
+        status = [s if h else "failed" for s, h in zip(status, located, strict=True)]
+    out, replaced = _ref_replace_wrong(out, protected.glossary, list(placed.values()))
+    applied = tuple(
+        AppliedTerm(
+            t.match.entry.target,
+            t.match.entry.kind,
+            t.match.text,
+            t.rendering,
+            t.match.form,
+            st,
+        )
+        for t, st in zip(terms, status, strict=True)
+    )
+    return Restored(out, applied, tuple(replaced))
+
+
+def _ref_insert_missing(
+    protected: Protected,
+    located: list[tuple[int, int, bool] | None],
+    out: str,
+    placed: dict[int, _RefPlaced],
+    status: list[Status],
+) -> str:
+    terms = protected.terms
+    for i, hit in enumerate(located):
+        if hit is not None:
+            continue
+        # In proportion to the source position, but between the neighbouring terms, so
+        # that the order of the terms is kept.
+        before = [placed[k].end for k in placed if k < i]
+        after = [placed[k].start for k in placed if k > i]
+        low = max(before, default=0)
+        high = min(after, default=len(out))
+        share = terms[i].match.start / max(1, len(protected.source))
+        at = min(max(_ref_insertion_point(out, share), low), high)
+        before_len = len(out)
+        out, start = _ref_insert(out, at, terms[i].rendering)
+        for p in placed.values():
+            if p.start >= at:
+                p.start += len(out) - before_len
+                p.end += len(out) - before_len
+        placed[i] = _RefPlaced(start, start + len(terms[i].rendering))
+        status[i] = "repaired"
+    return out
+
+
+def _ref_replace_wrong(
+    out: str, glossary: Glossary, keep: list[_RefPlaced]
+) -> tuple[str, list[tuple[str, str]]]:
+    """Replace German and forbidden spellings outside the placed renderings."""
+    replaced: list[tuple[str, str]] = []
+    for m in reversed(find_matches(out, glossary)):
+        if not m.spelling.wrong:
+            continue
+        if any(m.start < p.end and m.end > p.start for p in keep):
+            continue
+        text = render(m.entry, "base" if m.form == "closed-compound" else m.form, m.spelling.short)
+        if m.form == "closed-compound":
+            text += "-"
+            tail_at = m.end
+            out = out[: m.start] + text + out[tail_at : tail_at + 1].upper() + out[tail_at + 1 :]
+        else:
+            out = out[: m.start] + text + out[m.end :]
+        replaced.append((m.text, text.rstrip("-")))
+    replaced.reverse()
+    return out, replaced
+
+
+# fmt: on
+
+
+# --- restore equals the oracle on any engine output -----------------------------------------
+
+NAMES = (
+    "Selenskyj", "Selenskyjs", "Putin", "Putins", "Wladimir Putin", "Kiew", "Kiewer", "Peskow",
+    "Dmitri Peskow", "Kreml-Sprecher", "Kremlchef", "Moskau", "von Blick", "Kiev",
+)  # fmt: skip
+WORDS = ("der", "Präsident", "sagte", "am", "Montag", "in", "und", "Gespräche", "mit", "über")
+ENGLISH = ("Kiev", "Kyiv", "Zelensky", "Peskow", "Putin", "Kremlin", "the", "said", "Zq", "Zqa")
+SOURCES = st.lists(st.sampled_from(NAMES + WORDS), min_size=1, max_size=25).map(" ".join)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One thing an engine does to its input: a word dropped, doubled, moved, mangled..."""
+
+    kind: str
+    at: int
+    word: str = ""
+
+
+EDITS = st.lists(
+    st.builds(
+        Edit,
+        st.sampled_from(["drop", "double", "swap", "upper", "split", "name", "stop", "glue"]),
+        st.integers(0, 60),
+        st.sampled_from(ENGLISH),
+    ),
+    max_size=12,
+)
+
+
+def engine_output(text: str, edits: list[Edit]) -> str:
+    words = text.split()
+    for edit in edits:
+        if not words:
+            break
+        k = edit.at % len(words)
+        if edit.kind == "drop":
+            del words[k]
+        elif edit.kind == "double":
+            words.insert(k, words[k])
+        elif edit.kind == "swap" and k + 1 < len(words):
+            words[k], words[k + 1] = words[k + 1], words[k]
+        elif edit.kind == "upper":
+            words[k] = words[k].upper()
+        elif edit.kind == "split":  # "Zqa" -> "Zq a"
+            words[k] = words[k][:2] + " " + words[k][2:]
+        elif edit.kind == "name":
+            words.insert(k, edit.word)
+        elif edit.kind == "stop":
+            words[k] += "."
+        elif edit.kind == "glue" and k + 1 < len(words):
+            words[k : k + 2] = [words[k] + words[k + 1]]
+    return " ".join(words)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SOURCES, EDITS, st.sampled_from(["placeholder", "substitute"]))
+def test_restore_equals_the_quadratic_oracle(
+    source: str, edits: list[Edit], technique: Technique
+) -> None:
+    protected = protect(source, GLOSSARY, technique)
+    output = engine_output(protected.text, edits)
+    assert restore(protected, output) == reference_restore(protected, output)
+
+
+# Engine outputs from scratch: most tokens missing, so that many terms are inserted.
+PARTS = st.sampled_from(
+    [
+        *"the said . , … ( “ Kiev Kyiv Putin Peskow Kremlin Kyiv's".split(),
+        *"Zq Zqa Zqb Zqc Zqd Zqe-Chef".split(),
+        *["  ", "ZQ a", "zq B"],
+    ]
+)
+OUTPUTS = st.tuples(st.lists(PARTS, max_size=14), st.sampled_from([" ", ""])).map(
+    lambda parts_joiner: parts_joiner[1].join(parts_joiner[0])
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SOURCES, OUTPUTS, st.sampled_from(["placeholder", "substitute"]))
+def test_restore_equals_the_oracle_when_the_engine_loses_tokens(
+    source: str, output: str, technique: Technique
+) -> None:
+    protected = protect(source, GLOSSARY, technique)
+    assert restore(protected, output) == reference_restore(protected, output)
+
+
+# Cases the random search found hard to reach: a duplicate's space taken from the next
+# duplicate's removal, terms the engine moved so that their neighbours cross, names written
+# by the engine, a sentence of punctuation.
+ORACLE_CASES = [
+    ("Putin und Selenskyj in Kiew", "(Zqa Zqa Zqa Zqb Zqc"),
+    ("Putin und Selenskyj in Kiew", "Zqc Zqb and"),
+    ("Putin und Selenskyj in Kiew und Peskow", "Zqd said Zqc to Zqa"),
+    ("Putin und Selenskyj in Kiew und Peskow", "Kiev Zelensky Kyiv: Peskow."),
+    ("Putin Selenskyj Kiew Peskow Moskau", "…"),
+    ("Putin Selenskyj Kiew Peskow Moskau", "x Zqe. Zqa"),
+    ("Putin Selenskyj Kiew Peskow Moskau", "Zqa Zqa, Zqb Zqb! Zqc"),
+    ("Kremlchef Putin in Kiew", "ZQA Zq b, zqc"),
+    ("Putin und Selenskyj in Kiew", "Zqa (Zqa Zqa Zqb"),
+    ("Putin Selenskyj Kiew Peskow Moskau", "Zqa (Zqa Zqa Zqc."),
+    ("Putin Selenskyj Kiew Peskow Moskau", "ab"),
+    ("Putin Selenskyj Kiew Peskow Moskau", "x."),
+]
+
+
+def test_restore_equals_the_oracle_on_hard_cases() -> None:
+    for source, output in ORACLE_CASES:
+        for technique in ("placeholder", "substitute"):
+            protected = protect(source, GLOSSARY, technique)  # type: ignore[arg-type]
+            assert restore(protected, output) == reference_restore(protected, output), output
+
+
+# --- a 100,000-word sentence, end to end ---------------------------------------------------
+
+LONG_NAMES = ("Selenskyj", "Putins", "Kiew", "Peskow", "Kiewer", "Wladimir Putin", "Kremlchef")
+LONG_WORDS = (
+    "die Regierung sagte am Montag dass der Präsident nicht mit den Partnern sprach".split()
+)
+
+
+def long_sentence(words: int, seed: int = 12) -> str:
+    """``words`` words without sentence punctuation, a glossary name every dozen or so."""
+    rng = random.Random(seed)
+    return " ".join(
+        rng.choice(LONG_NAMES) if rng.randrange(12) == 0 else rng.choice(LONG_WORDS)
+        for _ in range(words)
+    )
+
+
+def expected(protected: Protected) -> str:
+    """The source with each occurrence in its English form: what an echoing engine gives."""
+    out = [protected.pieces[0]]
+    for term, piece in zip(protected.terms, protected.pieces[1:], strict=True):
+        out += [term.rendering, piece]
+    return "".join(out)
+
+
+def test_a_100k_word_sentence_restores_every_name_in_canonical_form() -> None:
+    protected = protect(long_sentence(100_000), GLOSSARY)
+    assert len(protected.terms) > 7_000
+    restored = restore(protected, protected.text)
+    assert restored.counts.enforced == restored.counts.found == len(protected.terms)
+    assert restored.text == expected(protected)
+
+
+def test_a_100k_word_sentence_with_every_token_repeated_keeps_one_of_each() -> None:
+    protected = protect(long_sentence(100_000), GLOSSARY)
+    # every token not glued to a word ("Zqa-Chef" stays single)
+    doubled = re.sub(r"\bZq[a-z]+(?= |$)", lambda m: f"{m.group()} {m.group()}", protected.text)
+    restored = restore(protected, doubled)
+    assert restored.counts.enforced == len(protected.terms)
+    assert restored.text == expected(protected)
+
+
+def test_a_100k_word_sentence_with_every_token_dropped_inserts_them_all_in_order() -> None:
+    protected = protect(long_sentence(100_000), GLOSSARY)
+    dropped = " ".join(w for w in protected.text.split() if not w.startswith("Zq"))
+    restored = restore(protected, dropped)
+    assert restored.counts.repaired == restored.counts.found == len(protected.terms)
+    words = restored.text.split()
+    renderings = [w for t in protected.terms for w in t.rendering.split()]
+    assert len(words) == len(dropped.split()) + len(renderings)
+    kept = iter(words)  # the engine's words, in order, with the renderings among them
+    assert all(any(w == k for k in kept) for w in dropped.split())
+    kept = iter(words)
+    assert all(any(w == k for k in kept) for w in renderings)
+
+
+def test_a_100k_word_sentence_substituted_restores_every_name() -> None:
+    protected = protect(long_sentence(100_000), GLOSSARY, "substitute")
+    restored = restore(protected, protected.text)
+    assert restored.counts.enforced == restored.counts.found == len(protected.terms)
+    assert restored.text == expected(protected)
+
+
+class Echo:
+    """Returns every sentence as it came, placeholders and all."""
+
+    info = EngineInfo("echo")
+
+    def translate(self, sentences: Sequence[str], progress: Progress | None = None) -> list[str]:
+        return list(sentences)
+
+
+def test_a_100k_word_article_goes_through_the_pipeline_and_every_writer() -> None:
+    source = long_sentence(100_000)
+    document = parse_document("long", source + "\n")
+    article = LoadedArticle(Path("long.txt"), document, "utf-8")
+    (translated,), _ = translate_documents([article], Echo(), Silent(), GLOSSARY)
+    (pair,) = translated.pairs
+    names = find_matches(source, GLOSSARY)
+    assert len(pair.terms) == len(names) and not pair.failed
+    assert pair.target == expected(protect(source, GLOSSARY))
+
+    page = dump_html(translated, GLOSSARY)
+    # every occurrence marked in German and in English, the whole text escaped into the page
+    assert page.count('<mark class="term"') == 2 * len(names)
+    assert re.sub(r"<[^>]+>", "", page).count(" ") > 2 * 100_000
+    assert parse_tsv(dump_tsv(translated)) == [(pair.segment.id, source, pair.target)]
+    (entry,) = parse_po(dump_po(translated))
+    assert (entry.msgid, entry.msgstr) == (source, pair.target)
+    (unit,) = parse_tmx(dump_tmx([translated]))
+    assert unit[1:3] == (source, pair.target)
