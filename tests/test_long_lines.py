@@ -414,3 +414,15 @@ def test_a_100k_word_article_goes_through_the_pipeline_and_every_writer() -> Non
     assert (entry.msgid, entry.msgstr) == (source, pair.target)
     (unit,) = parse_tmx(dump_tmx([translated]))
     assert unit[1:3] == (source, pair.target)
+
+
+def test_a_line_of_rejected_full_stops_is_split_in_linear_time() -> None:
+    """Every ``5.`` before a month is an ordinal, not a sentence end: 20,000 of them on one
+    line took 12 s when each decision copied the sentence so far (minutes at this size)."""
+    from dolmetsch.segment import sentence_spans
+
+    text = " ".join(["am 5. Februar sagte er"] * 20_000) + ". Dann ging er."
+    assert sentence_spans(text) == [
+        (0, len(text) - len(" Dann ging er.")),
+        (len(text) - 13, len(text)),
+    ]

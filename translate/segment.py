@@ -128,6 +128,19 @@ def _is_ordinal(word: str, previous: str, next_word: str) -> bool:
     return next_word.lower() not in _SENTENCE_STARTERS
 
 
+def _tail(text: str, start: int, end: int, words: int = 2) -> str:
+    """The end of ``text[start:end]`` holding its last ``words`` words whole: the decision
+    at a full stop needs no more, and copying all of a sentence that has many rejected full
+    stops (``am 5. Februar ...`` over and over on one line) made splitting quadratic."""
+    size = 64
+    while True:
+        low = max(start, end - size)
+        tail = text[low:end]
+        if low == start or len(tail.split()) > words:  # only the first may be cut
+            return tail
+        size *= 4
+
+
 def sentence_spans(text: str, prefixes: Prefixes | None = None) -> list[tuple[int, int]]:
     """Split ``text`` into sentence spans ``(start, end)``; gaps between them are whitespace."""
     prefixes = prefixes or german_prefixes()
@@ -140,7 +153,7 @@ def sentence_spans(text: str, prefixes: Prefixes | None = None) -> list[tuple[in
         boundary = match.start("gap")
         if boundary <= start:
             continue
-        head = text[start : match.start("gap")]
+        head = _tail(text, start, boundary)
         after = _WORD_AFTER.match(text, match.end("gap"))
         next_word = after.group(1) if after else ""
         if match.re is _CANDIDATE and match.group("end") == "." and not match.group("close"):
