@@ -289,7 +289,11 @@ def test_forget_human_removes_one_segment_or_all_and_marks_outputs_stale(
         assert tm.forget_human("Hallo.", "a#p1.s1") == 1
         assert tm.state() != state
         assert tm.human_target("Hallo.", "a#p1.s1") is None
-        assert tm.lookup_segments(["Hallo."], ["a#p1.s1"], stamp)[0] == Hit("Yo.", "human", (), "")
+        # taken back there: that segment gets no other human translation, the machine's
+        assert tm.lookup_segments(["Hallo."], ["a#p1.s1"], stamp)[0] == Hit(
+            "Hello there.", "machine"
+        )
+        assert tm.lookup_segments(["Hallo."], ["c#p1.s1"], stamp)[0] == Hit("Yo.", "human", (), "")
         state = tm.state()
         assert tm.forget_human("Hallo.", "a#p1.s1") == 0
         assert tm.state() == state  # nothing removed: outputs are not redone

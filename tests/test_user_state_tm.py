@@ -562,7 +562,7 @@ def test_forget_all_segments_or_one_and_say_what_is_left(tmp_path: Path) -> None
     result = cli(*args, "--context", "a#p1.s1")
     assert result.stdout == (
         f"forgot 1 human translations of 'Guten Tag.' for a#p1.s1 in {memory}; other "
-        "segments keep theirs, and this one now gets the latest of them\n"
+        "segments keep theirs, and this one now gets the machine's\n"
     )
     result = cli(*args)
     assert result.stdout == f"forgot 2 human translations of 'Guten Tag.' in {memory}\n"

@@ -921,7 +921,7 @@ def tm_forget(source: str, where: str | None, memory_file: Path | None) -> None:
         others = where is not None and memory.human_target(source) is not None
     line = f"forgot {removed} human translations of {source!r}{segment} in {memory.path}"
     if others:
-        line += "; other segments keep theirs, and this one now gets the latest of them"
+        line += "; other segments keep theirs, and this one now gets the machine's"
     click.echo(line)
 
 

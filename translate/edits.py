@@ -32,6 +32,7 @@ from .provenance import Provenance
 # need not say it again.
 REPORTED = "-"
 HUMAN_NOTE = "human translation"  # the note dolmetsch writes on a human translation
+REUSED_NOTE = "human translation of "  # ... on another article's, offered for review
 _ATTRIBUTION = KIND_NOTES["attribution"]
 
 
@@ -69,8 +70,11 @@ class Edits:
 
 @dataclass
 class _Found:
-    imported: int = 0
-    withdrawn: int = 0
+    # gathered from every PO first, stored after: each PO is judged against the memory as
+    # the run found it, not as the POs read before it left it
+    edits: list[tuple[str, str, str]] = field(default_factory=list)
+    withdrawals: list[tuple[str, str]] = field(default_factory=list)
+    refused_fallbacks: list[tuple[str, str]] = field(default_factory=list)
     replaceable: dict[str, str] = field(default_factory=dict)
     unsure: dict[str, tuple[Unsure, ...]] = field(default_factory=dict)
     refusals: list[str] = field(default_factory=list)
@@ -109,7 +113,7 @@ def take_edits(
         article = articles.get(stem)
         if article is None and f"X-Dolmetsch-Source: {stem}.".encode() not in data:
             continue  # not a PO dolmetsch wrote for this name (a person's copy): theirs
-        before = found.imported
+        before = len(found.edits)
         try:
             _take(po, data, stem, article, memory, folder, found, added_only=ours)
         except DolmetschError as exc:
@@ -117,14 +121,19 @@ def take_edits(
             found.replaceable[stem] = REPORTED
             continue
         found.replaceable[stem] = sha
-        if article is None and found.imported > before:
+        if article is None and len(found.edits) > before:
             found.notes.append(
                 f"{po}: its article {stem}.* is not among the articles of this run; its edits "
                 "were taken into the memory (the file was left as it is)"
             )
+    imported = withdrawn = 0
+    if memory is not None:
+        imported = memory.store_human(found.edits)
+        withdrawn = memory.withdraw_human(found.withdrawals)
+        withdrawn += memory.withdraw_human(found.refused_fallbacks, mark=True)
     return Edits(
-        found.imported,
-        found.withdrawn,
+        imported,
+        withdrawn,
         found.replaceable,
         found.unsure,
         tuple(found.refusals),
@@ -139,10 +148,12 @@ def _from_another_memory(entry: Entry | None, memory: TranslationMemory) -> bool
     if entry is None or not entry.index_row.human:
         return False
     try:
-        state = str(json.loads(entry.stamp)[-1])
+        identity, _, count = str(json.loads(entry.stamp)[-1]).rpartition("#")
+        now, _, count_now = memory.state().rpartition("#")
+        # another memory, or this one put back from a copy made before those outputs
+        return identity != now or int(count_now) < int(count)
     except (ValueError, IndexError, TypeError):
         return True
-    return state.rsplit("#", 1)[0] != memory.identity
 
 
 def _take(
@@ -172,7 +183,7 @@ def _take(
         )
     canonical = _check_sources(po_path, entries, active, article, found) if article else {}
     made_with = _made_with(entries.metadata)
-    edits, withdrawn, unsure = [], [], []
+    unsure, conflicts = [], []
     for entry in active:
         segment = entry.msgctxt or ""
         source, target = entry.msgid, entry.msgstr
@@ -190,43 +201,49 @@ def _take(
                 )
             continue
         known = memory.human_target(source, here)
+        taken_back = memory.withdrawn(source, here)
         if added_only:  # what the outputs show, read back into another memory
             if HUMAN_NOTE not in notes or not reviewed or not target or known == target:
                 continue
             if known is not None:
-                raise InputError(
+                conflicts.append(
                     f"{where}:{entry.linenum}: shows {target!r} for {segment}, but this memory "
                     f"has {known!r} for it (the file was made with another memory): to keep "
                     f"the file's, dolmetsch tm import {po_path} --replace-human; to take the "
                     "memory's, move the file away; it was left as it is"
                 )
-            if not memory.withdrawn(source, here):
-                edits.append((source, target, here))
+            elif taken_back is None:
+                found.edits.append((source, target, here))
             continue
         machine = memory.machine_target(source, made_with)
         machine_text = not reviewed and (
             target == machine or target in memory.machine_targets(source)
         )
-        if HUMAN_NOTE in notes and known is not None and (not target or machine_text):
-            # the PO showed this segment's human translation: emptied, or flagged unreviewed
-            # with the machine's text back, the person takes it back
-            withdrawn.append((source, here))
+        if HUMAN_NOTE in notes and (not target or machine_text):
+            # the PO showed this segment a human translation: emptied, or flagged unreviewed
+            # with the machine's text back, the person takes it back (also one made for no
+            # segment in particular: this segment then refuses it)
+            if known is not None:
+                found.withdrawals.append((source, here))
+            elif taken_back is None:
+                found.refused_fallbacks.append((source, here))
             continue
-        if not target or known == target:
-            continue
+        if not target or known == target or (HUMAN_NOTE in notes and target == taken_back):
+            continue  # nothing new (an older PO put back does not undo a withdrawal)
         if reviewed:
-            edits.append((source, target, here))
-        elif target in memory.human_targets(source):
-            continue  # another segment's translation, reused and flagged for review: untouched
+            found.edits.append((source, target, here))
+        elif any(note.startswith(REUSED_NOTE) for note in notes):
+            continue  # another article's translation offered for review: still a suggestion
         elif machine is not None:
             if target != machine:
-                edits.append((source, target, here))  # changed, though still flagged
+                found.edits.append((source, target, here))  # changed, though still flagged
         elif target != source and target not in memory.machine_targets(source):
             unsure.append(Unsure(segment, target, entry.linenum))
-    found.imported += memory.store_human(edits)
-    found.withdrawn += memory.withdraw_human(withdrawn)
     if unsure:
         found.unsure[stem] = tuple(unsure)
+    if conflicts:  # the others are taken; this PO waits for the person's choice
+        more = f" (and {len(conflicts) - 1} more like it)" if len(conflicts) > 1 else ""
+        raise InputError(conflicts[0] + more)
 
 
 def _check_sources(

@@ -17,6 +17,7 @@ from typing import IO
 from .errors import DolmetschError, InputError, OutputError
 
 LOCK_NAME = ".dolmetsch.lock"
+LEDGER_FILE = ".dolmetsch-ledger.sqlite"  # ledger.LEDGER_NAME: marks an output folder
 
 
 class BusyError(DolmetschError):
@@ -194,10 +195,10 @@ def _through_link(path: Path) -> Path:
         raise OutputError(
             f"{path}: a symbolic link to {target}, which does not exist; it was left as it is"
         )
-    if target.parent == path.parent.resolve():
-        # two outputs of one folder would take turns writing into one file
+    if target.parent == path.parent.resolve() or (target.parent / LEDGER_FILE).exists():
+        # two outputs would take turns writing into one file (of this or another run's folder)
         raise OutputError(
-            f"{path}: a symbolic link to {target.name} in the same folder; it was left as it "
+            f"{path}: a symbolic link to {target}, an output of dolmetsch; it was left as it "
             "is: remove the link"
         )
     return target

@@ -102,7 +102,7 @@ class IndexRow:
             glossary_failures=sum(len(pair.failed) for pair in article.pairs),
             engine=article.engine.describe(),
             date=article.document.date or "",
-            human=sum(1 for pair in article.pairs if pair.origin == "human"),
+            human=sum(1 for p in article.pairs if p.origin == "human" and not p.reused),
         )
 
 

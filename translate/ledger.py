@@ -22,9 +22,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .files import LEDGER_FILE
 from .html import IndexRow
 
-LEDGER_NAME = ".dolmetsch-ledger.sqlite"
+LEDGER_NAME = LEDGER_FILE
 SCHEMA_VERSION = "1"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

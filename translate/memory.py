@@ -41,6 +41,7 @@ _WITHDRAWN_TABLE = """
 CREATE TABLE IF NOT EXISTS withdrawn (
     source TEXT NOT NULL,
     context TEXT NOT NULL,
+    target TEXT NOT NULL,  -- what was taken back ('' when none was there: a fallback refused)
     PRIMARY KEY (source, context)
 ) WITHOUT ROWID;
 """
@@ -77,7 +78,7 @@ _MERGE_HUMAN = (
     "FROM other.unit AS o WHERE o.origin = 'human' AND NOT EXISTS (SELECT 1 FROM main.unit "
     "AS u WHERE u.source = o.source AND u.origin = 'human' AND u.context = o.context) "
     "AND NOT EXISTS (SELECT 1 FROM main.withdrawn AS w "
-    "WHERE w.source = o.source AND w.context = o.context)"
+    "WHERE w.source = o.source AND (w.context = o.context OR w.target = o.target))"
 )
 _MERGE_CONFLICTS = (
     "SELECT count(*) FROM (SELECT DISTINCT o.source, o.context FROM other.unit AS o "
@@ -235,7 +236,8 @@ class TranslationMemory:
         stamp's machine one; None when the memory has none."""
         query = (
             "SELECT target, origin, terms, context FROM unit WHERE source = ? AND "
-            "(origin = 'human' OR stamp = ?) "
+            "((origin = 'human' AND NOT EXISTS (SELECT 1 FROM withdrawn AS w "
+            "WHERE w.source = unit.source AND w.context = ?)) OR stamp = ?) "
             "ORDER BY origin = 'human' DESC, context = ? DESC, context = '' DESC, seq DESC LIMIT 1"
         )
         found: dict[tuple[str, str], Hit | None] = {}
@@ -247,7 +249,7 @@ class TranslationMemory:
                 for key in zip(sources, contexts, strict=True):
                     if key in found:
                         continue
-                    row = self._db.execute(query, (key[0], stamp.key, key[1])).fetchone()
+                    row = self._db.execute(query, (key[0], key[1], stamp.key, key[1])).fetchone()
                     found[key] = (
                         None
                         if row is None
@@ -327,23 +329,34 @@ class TranslationMemory:
             ) from exc
         return len(listed)
 
-    def withdraw_human(self, units: Iterable[tuple[str, str]]) -> int:
+    def withdraw_human(self, units: Iterable[tuple[str, str]], *, mark: bool = False) -> int:
         """Remove the human translations a person took back, ``(source, context)`` each, and
-        remember that they did; how many were removed."""
+        remember what they took back, so that no older file brings it in again; how many
+        were removed.  With ``mark`` a segment that had none of its own is marked too: it
+        then takes no other segment's human translation either (it refused the one shown)."""
         listed = list(units)
         if not listed:
             return 0
         try:
             with self._db:
                 removed = 0
-                for key in listed:
-                    gone = self._db.execute(
+                for source, where in listed:
+                    row = self._db.execute(
+                        "SELECT target FROM unit WHERE source = ? AND origin = 'human' "
+                        "AND context = ?",
+                        (source, where),
+                    ).fetchone()
+                    if row is None and not mark:
+                        continue  # a mistyped context leaves no trace
+                    self._db.execute(
                         "DELETE FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
-                        key,
-                    ).rowcount
-                    if gone:  # only what was there: a mistyped context leaves no trace
-                        self._db.execute("INSERT OR IGNORE INTO withdrawn VALUES (?, ?)", key)
-                        removed += gone
+                        (source, where),
+                    )
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO withdrawn VALUES (?, ?, ?)",
+                        (source, where, row[0] if row is not None else ""),
+                    )
+                    removed += 1
                 if removed:
                     self._db.execute(_HUMAN_CHANGED)
         except sqlite3.DatabaseError as exc:
@@ -352,10 +365,18 @@ class TranslationMemory:
             ) from exc
         return removed
 
-    def withdrawn(self, source: str, context: str) -> bool:
-        """Whether a person took back their translation of ``source`` for ``context``."""
+    def withdrawn(self, source: str, context: str) -> str | None:
+        """What a person took back for ``source`` in ``context`` ('' when they refused the
+        translation shown there), or None when they took nothing back."""
         row = self._db.execute(
-            "SELECT 1 FROM withdrawn WHERE source = ? AND context = ?", (source, context)
+            "SELECT target FROM withdrawn WHERE source = ? AND context = ?", (source, context)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def taken_back(self, source: str, target: str) -> bool:
+        """Whether a person took back ``target`` as a translation of ``source`` anywhere."""
+        row = self._db.execute(
+            "SELECT 1 FROM withdrawn WHERE source = ? AND target = ?", (source, target)
         ).fetchone()
         return row is not None
 
@@ -383,7 +404,7 @@ class TranslationMemory:
                         "AND context = ?",
                         (source, where),
                     ).fetchone()
-                    if row is None and not replace and self.withdrawn(source, where):
+                    if row is None and not replace and self.taken_back(source, target):
                         withdrawn += 1  # a person took it back: an older file brings it not
                         continue
                     if row is None:
@@ -455,14 +476,18 @@ class TranslationMemory:
     @property
     def identity(self) -> str:
         """A name made when the memory was first opened: the same file wiped and started
-        again, or a copy's later life, is another memory (its outputs must be read back)."""
+        again is another memory (its outputs must be read back).  A copy keeps the name;
+        a copy from before later changes is told by its count of human changes."""
         row = self._db.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone()
         if row is not None:
             return str(row[0])
-        with self._db:
-            self._db.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('identity', ?)", (uuid.uuid4().hex,)
-            )
+        try:
+            with self._db:
+                self._db.execute(
+                    "INSERT OR IGNORE INTO meta VALUES ('identity', ?)", (uuid.uuid4().hex,)
+                )
+        except sqlite3.DatabaseError:
+            return f"file:{self.path.resolve()}"  # read-only: named by its place instead
         return str(self._db.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone()[0])
 
     def machine_target(self, source: str, stamp: Provenance) -> str | None:

@@ -276,11 +276,18 @@ def _remembered(source: str, hit: Hit, glossary: Glossary | None, here: str = ""
         # for another segment is offered for review, not passed off as this one's.
         findings = check_pairs([(source, hit.target)], glossary) if glossary is not None else []
         failed = tuple(f"{f.target}: {f.describe()}" for f in findings)
-        reused = hit.context if hit.context not in ("", here) else ""
+        reused = hit.context if _article(hit.context) not in ("", _article(here)) else ""
         return Translation(hit.target, (), failed, "human", reused)
     terms = tuple(t for t in hit.terms if not t.startswith(FAILED))
     failed = tuple(t[len(FAILED) :] for t in hit.terms if t.startswith(FAILED))
     return Translation(hit.target, terms, failed, "machine")
+
+
+def _article(where: str) -> str:
+    """The article of a segment's context (``/x/out/004#p1.s2`` -> ``004``): a translation
+    made for the same article (before a paragraph moved it, or in the folder before it was
+    moved) is still that article's own."""
+    return where.rsplit("/", 1)[-1].rpartition("#")[0]
 
 
 def _hit_counts(translation: Translation) -> Counts:
@@ -374,8 +381,14 @@ def _translator_comments(po: Path) -> dict[str, str]:
         parsed = parse_po_strict(decode_po(data, str(po)), str(po))
     except PoError:
         return {}  # a damaged PO is never replaced anyway
-    # by sentence, not by position: a paragraph added above must not move a note
-    return {e.msgid: e.tcomment for e in parsed if e.tcomment and e.msgid}
+    # by position and sentence, else by sentence: a paragraph added above must not move a
+    # note, and two notes on one sentence in two places must both stay
+    comments: dict[str, str] = {}
+    for e in parsed:
+        if e.tcomment and e.msgid:
+            comments[f"{e.msgctxt}\x00{e.msgid}"] = e.tcomment
+            comments.setdefault(e.msgid, e.tcomment)
+    return comments
 
 
 class _UnsureError(NotOursError):

@@ -92,7 +92,7 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
                 msgstr=pair.target,
                 occurrences=[(article.source_name, str(line))],
                 comment="\n".join(notes),
-                tcomment=(comments or {}).get(segment.text, ""),
+                tcomment=_comment(comments or {}, segment.id, segment.text),
                 flags=(
                     ["fuzzy"]
                     if segment.translatable and (pair.origin == "machine" or pair.reused)
@@ -101,6 +101,11 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
             )
         )
     return po
+
+
+def _comment(comments: Mapping[str, str], segment_id: str, text: str) -> str:
+    """The person's note for this segment: the one at its place, else one on its sentence."""
+    return comments.get(f"{segment_id}\x00{text}", comments.get(text, ""))
 
 
 def dump_po(article: TranslatedArticle, comments: Mapping[str, str] | None = None) -> str:
