@@ -26,7 +26,7 @@ from test_user_state_po import STEM, edit, msgstr
 from dolmetsch.cli import main
 from dolmetsch.files import write_if_changed
 from dolmetsch.ledger import LEDGER_NAME, Ledger, note_pending
-from dolmetsch.memory import TranslationMemory
+from dolmetsch.memory import TranslationMemory, context
 
 
 @dataclass(frozen=True)
@@ -444,3 +444,117 @@ def test_a_name_too_long_for_one_output_is_one_line(installed_tiny: Path, tmp_pa
     assert len(done.stderr.splitlines()) == 1 and f"{stem}.html" in done.stderr
     assert (out / f"{stem}.po").exists() and (out / "b.po").exists()
     assert (out / "index.html").exists()
+
+
+# --- the third round --------------------------------------------------------------------
+
+
+def test_a_memory_put_back_from_an_older_copy_reads_the_outputs_back(
+    pair: Path, tmp_path: Path
+) -> None:
+    out, memory = tmp_path / "out", Path(os.environ["DOLMETSCH_MEMORY"])
+    assert run(pair, out).returncode == 0
+    backup = tmp_path / "backup.sqlite"
+    shutil.copy(memory, backup)
+    edit(out / "a.po", "p2.s1", "The cat is asleep.")
+    assert run(pair, out).returncode == 0
+    for stale in tmp_path.glob("memory.sqlite*"):
+        stale.unlink()
+    shutil.copy(backup, memory)
+    assert run(pair, out).returncode == 0
+    assert msgstr(out / "a.po", "p2.s1") == "The cat is asleep."
+
+
+def test_a_moved_folder_and_a_moved_paragraph_keep_their_own_translation(
+    pair: Path, tmp_path: Path
+) -> None:
+    out, moved = tmp_path / "out", tmp_path / "moved"
+    assert run(pair, out).returncode == 0
+    edit(out / "a.po", "p2.s1", "The cat is asleep.")
+    assert run(pair, out).returncode == 0
+    out.rename(moved)
+    article = pair / "a.txt"
+    article.write_text("Neue Einleitung hier.\n\n" + article.read_text("utf-8"), "utf-8")
+    assert run(pair, moved).returncode == 0
+    entry = polib.pofile(str(moved / "a.po")).find("p3.s1", by="msgctxt")
+    assert (entry.msgstr, entry.flags) == ("The cat is asleep.", [])
+    done = run(pair, moved, "--memory", tmp_path / "new.sqlite")  # read back, not lost
+    assert done.returncode == 0, done.stderr
+    assert msgstr(moved / "a.po", "p3.s1") == "The cat is asleep."
+
+
+def test_a_conflict_on_read_back_keeps_the_pos_other_translations(
+    pair: Path, tmp_path: Path
+) -> None:
+    out, other = tmp_path / "out", tmp_path / "other.sqlite"
+    assert run(pair, out).returncode == 0
+    edit(out / "a.po", "p1.s1", "Mine one.")
+    edit(out / "a.po", "p2.s1", "Mine two.")
+    assert run(pair, out).returncode == 0
+    with TranslationMemory(other) as tm:
+        tm.store_human(
+            [("Der Hund bellt laut.", "Theirs.", context("a", "p1.s1", str(out.resolve())))]
+        )
+    done = run(pair, out, "--memory", other)
+    assert done.returncode == 1 and "but this memory has 'Theirs.'" in done.stderr
+    with TranslationMemory(other) as tm:
+        assert tm.human_target("Die Katze schläft.") == "Mine two."
+
+
+def test_withdrawing_in_one_po_and_editing_another_does_not_revive_it(
+    pair: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert run(pair, out).returncode == 0
+    edit(out / "a.po", "p1.s1", "The hound barks.")
+    assert run(pair, out).returncode == 0
+    edit(out / "a.po", "p1.s1", "")
+    edit(out / "b.po", "p2.s1", "The horse eats hay.")  # b.po offers a's, untouched
+    done = run(pair, out)
+    assert "1 human edits kept; 1 human translations withdrawn" in done.stdout
+    for stem in ("a", "b"):
+        assert msgstr(out / f"{stem}.po", "p1.s1") != "The hound barks."
+
+
+def test_an_older_po_or_article_tmx_does_not_undo_a_withdrawal(pair: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(pair, out).returncode == 0
+    edit(out / "a.po", "p2.s1", "The cat is asleep.")
+    assert run(pair, out).returncode == 0
+    old_po, old_tmx = (out / "a.po").read_bytes(), tmp_path / "a.old.tmx"
+    shutil.copy(out / "a.tmx", old_tmx)
+    edit(out / "a.po", "p2.s1", "")
+    assert "1 human translations withdrawn" in run(pair, out).stdout
+    assert "left out" in dolmetsch("tm", "import", old_tmx).stdout
+    (out / "a.po").write_bytes(old_po)  # a backup put back
+    assert run(pair, out).returncode == 0
+    assert msgstr(out / "a.po", "p2.s1") != "The cat is asleep."
+
+
+def test_emptying_a_general_translation_refuses_it_for_that_segment(
+    pair: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    with TranslationMemory(Path(os.environ["DOLMETSCH_MEMORY"])) as tm:
+        tm.store_human([("Der Hund bellt laut.", "From a CAT tool.", "")])
+    assert run(pair, out).returncode == 0
+    assert msgstr(out / "a.po", "p1.s1") == "From a CAT tool."
+    edit(out / "a.po", "p1.s1", "")
+    assert run(pair, out).returncode == 0
+    assert msgstr(out / "a.po", "p1.s1") != "From a CAT tool."
+    assert msgstr(out / "b.po", "p1.s1") == "From a CAT tool."
+
+
+def test_two_notes_on_one_sentence_both_stay(pair: Path, tmp_path: Path) -> None:
+    (pair / "a.txt").write_text(
+        "Der Hund bellt laut.\n\nDie Katze schläft.\n\nDer Hund bellt laut.\n", "utf-8"
+    )
+    out = tmp_path / "out"
+    assert run(pair, out).returncode == 0
+    doc = polib.pofile(str(out / "a.po"))
+    doc.find("p1.s1", by="msgctxt").tcomment = "note A"
+    doc.find("p3.s1", by="msgctxt").tcomment = "note B"
+    doc.save(str(out / "a.po"))
+    assert run(pair, out, "--no-glossary").returncode == 0
+    notes = {e.msgctxt: e.tcomment for e in polib.pofile(str(out / "a.po"))}
+    assert (notes["p1.s1"], notes["p3.s1"]) == ("note A", "note B")
