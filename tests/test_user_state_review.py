@@ -558,3 +558,36 @@ def test_two_notes_on_one_sentence_both_stay(pair: Path, tmp_path: Path) -> None
     assert run(pair, out, "--no-glossary").returncode == 0
     notes = {e.msgctxt: e.tcomment for e in polib.pofile(str(out / "a.po"))}
     assert (notes["p1.s1"], notes["p3.s1"]) == ("note A", "note B")
+
+
+# --- the fourth round -------------------------------------------------------------------
+
+
+def test_an_offered_translation_changed_with_its_flag_left_on_is_the_persons(
+    pair: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert run(pair, out).returncode == 0
+    edit(out / "a.po", "p1.s1", "A's dog.")
+    assert run(pair, out).returncode == 0
+    assert "reused" in polib.pofile(str(out / "b.po")).find("p1.s1", by="msgctxt").comment
+    edit(out / "b.po", "p1.s1", "B changed it, still fuzzy.", review=False)
+    assert run(pair, out).returncode == 0
+    assert msgstr(out / "b.po", "p1.s1") == "B changed it, still fuzzy."
+    assert msgstr(out / "a.po", "p1.s1") == "A's dog."
+
+
+def test_notes_on_a_corrected_sentence_and_in_the_header_stay(pair: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(pair, out).returncode == 0
+    doc = polib.pofile(str(out / "a.po"))
+    doc.find("p2.s1", by="msgctxt").tcomment = "NOTE: confirm with desk"
+    doc.header += "\nfile note: second reading done"
+    doc.save(str(out / "a.po"))
+    article = pair / "a.txt"
+    article.write_text(article.read_text("utf-8").replace("schläft.", "schläft fest."), "utf-8")
+    assert run(pair, out).returncode == 0
+    again = polib.pofile(str(out / "a.po"))
+    assert again.find("p2.s1", by="msgctxt").tcomment == "NOTE: confirm with desk"
+    assert again.header.endswith("\nfile note: second reading done")
+    assert again.find("p1.s1", by="msgctxt").tcomment == ""

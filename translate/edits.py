@@ -233,7 +233,10 @@ def _take(
         if reviewed:
             found.edits.append((source, target, here))
         elif any(note.startswith(REUSED_NOTE) for note in notes):
-            continue  # another article's translation offered for review: still a suggestion
+            # another article's translation offered for review: untouched it stays a
+            # suggestion; changed (the flag left on, as a text editor leaves it), it is theirs
+            if target not in memory.human_targets(source):
+                found.edits.append((source, target, here))
         elif machine is not None:
             if target != machine:
                 found.edits.append((source, target, here))  # changed, though still flagged

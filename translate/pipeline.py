@@ -45,7 +45,14 @@ from .html import IndexRow, IndexTotals, dump_html, index_frame, index_row
 from .ledger import Entry as LedgerEntry
 from .ledger import Ledger, note_pending, sha256_bytes
 from .memory import Hit, TranslationMemory, context
-from .po import PoError, decode_po, dump_po, parse_po_strict
+from .po import (
+    HEADER_COMMENT,
+    PoError,
+    build_po_header_lines,
+    decode_po,
+    dump_po,
+    parse_po_strict,
+)
 from .provenance import Provenance
 from .segment import sentence_spans
 from .tmx import TMX_HEAD, TMX_TAIL, dump_tmx_units
@@ -375,19 +382,25 @@ def _translator_comments(po: Path) -> dict[str, str]:
         data = po.read_bytes()
     except OSError:
         return {}
-    if not (data.startswith(b"# ") or b"\n# " in data or b"\n#\n" in data):
-        return {}  # the common case, without parsing: dolmetsch writes none
+    if data.count(b"\n# ") < 2 and b"\n#\n" not in data:
+        return {}  # the common case, without parsing: only dolmetsch's two header lines
     try:
         parsed = parse_po_strict(decode_po(data, str(po)), str(po))
     except PoError:
         return {}  # a damaged PO is never replaced anyway
-    # by position and sentence, else by sentence: a paragraph added above must not move a
-    # note, and two notes on one sentence in two places must both stay
+    # by position and sentence, else by sentence, else by position when the sentence is gone
+    # from the article: a paragraph added above must not move a note, two notes on one
+    # sentence in two places must both stay, and a corrected sentence keeps its note
     comments: dict[str, str] = {}
     for e in parsed:
         if e.tcomment and e.msgid:
             comments[f"{e.msgctxt}\x00{e.msgid}"] = e.tcomment
             comments.setdefault(e.msgid, e.tcomment)
+            comments[f"@{e.msgctxt}"] = f"{e.msgid}\x00{e.tcomment}"
+    ours = build_po_header_lines(parsed.metadata.get("X-Dolmetsch-Source", ""))
+    extra = [line for line in parsed.header.split("\n") if not line.startswith(ours)]
+    if any(extra):
+        comments[HEADER_COMMENT] = "\n".join(extra)
     return comments
 
 

@@ -50,6 +50,9 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
         f"Machine translation by {article.tool} with {article.engine.describe()}; "
         "entries marked fuzzy are unreviewed."
     )
+    texts = {pair.segment.text for pair in article.pairs}
+    if comments and comments.get(HEADER_COMMENT):
+        po.header += "\n" + comments[HEADER_COMMENT]
     engine = article.engine
     metadata = {
         "Project-Id-Version": article.stem,
@@ -92,7 +95,7 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
                 msgstr=pair.target,
                 occurrences=[(article.source_name, str(line))],
                 comment="\n".join(notes),
-                tcomment=_comment(comments or {}, segment.id, segment.text),
+                tcomment=_comment(comments or {}, segment.id, segment.text, texts),
                 flags=(
                     ["fuzzy"]
                     if segment.translatable and (pair.origin == "machine" or pair.reused)
@@ -103,9 +106,22 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
     return po
 
 
-def _comment(comments: Mapping[str, str], segment_id: str, text: str) -> str:
-    """The person's note for this segment: the one at its place, else one on its sentence."""
-    return comments.get(f"{segment_id}\x00{text}", comments.get(text, ""))
+HEADER_COMMENT = "\x00header"  # key of the lines a person added to the header comment
+
+
+def build_po_header_lines(source_name: str) -> tuple[str, ...]:
+    """How the two header comment lines dolmetsch writes begin (a person's are the rest)."""
+    return (f"{source_name}: German-English, aligned", "Machine translation by dolmetsch")
+
+
+def _comment(comments: Mapping[str, str], segment_id: str, text: str, texts: set[str]) -> str:
+    """The person's note for this segment: the one at its place, else one on its sentence,
+    else the one at its place on a sentence the article no longer has (corrected)."""
+    found = comments.get(f"{segment_id}\x00{text}", comments.get(text))
+    if found is not None:
+        return found
+    old, _, note = comments.get(f"@{segment_id}", "").partition("\x00")
+    return note if old and old not in texts else ""
 
 
 def dump_po(article: TranslatedArticle, comments: Mapping[str, str] | None = None) -> str:
