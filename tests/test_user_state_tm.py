@@ -573,8 +573,8 @@ def test_forget_all_segments_or_one_and_say_what_is_left(tmp_path: Path) -> None
     result = cli(*args, "--context", "")
     assert (result.exit_code, result.stdout, result.stderr) == (
         2, "", f"dolmetsch: {memory}: no human translation of 'Guten Tag.' for no segment in "
-        "particular; nothing was changed (the German must match exactly: `tm export "
-        "--human-only` lists them)\n",
+        "particular; nothing was changed (the German and the segment must match exactly: "
+        "`tm stats --conflicts` and `tm export --human-only` list them)\n",
     )  # fmt: skip
     assert snapshot(memory) == before
     missing = tmp_path / "typo.sqlite"

@@ -899,9 +899,10 @@ def tm_export(file: Path, human_only: bool, force: bool, memory_file: Path | Non
     "(a PO's msgid; `tm export --human-only` lists them).",
 )
 @click.option(
-    "--context", "where", metavar="STEM#ID",
-    help="Only the translation made for this segment (as `tm stats --conflicts` names it; "
-    "'' for the one made for no segment in particular) [default: all of them].",
+    "--context", "where", metavar="SEGMENT",
+    help="Only the translation made for this segment, as `tm stats --conflicts` names it "
+    "(OUT_FOLDER/STEM#ID, the output folder as an absolute path; '' for the one made for "
+    "no segment in particular) [default: all of them].",
 )  # fmt: skip
 @_memory_option
 def tm_forget(source: str, where: str | None, memory_file: Path | None) -> None:
@@ -916,7 +917,8 @@ def tm_forget(source: str, where: str | None, memory_file: Path | None) -> None:
         if not removed:
             raise UsageError(
                 f"{memory.path}: no human translation of {source!r}{segment}; nothing was "
-                "changed (the German must match exactly: `tm export --human-only` lists them)"
+                "changed (the German and the segment must match exactly: `tm stats --conflicts` "
+                "and `tm export --human-only` list them)"
             )
         others = where is not None and memory.human_target(source) is not None
     line = f"forgot {removed} human translations of {source!r}{segment} in {memory.path}"
