@@ -591,3 +591,21 @@ def test_notes_on_a_corrected_sentence_and_in_the_header_stay(pair: Path, tmp_pa
     assert again.find("p2.s1", by="msgctxt").tcomment == "NOTE: confirm with desk"
     assert again.header.endswith("\nfile note: second reading done")
     assert again.find("p1.s1", by="msgctxt").tcomment == ""
+
+
+def test_articles_named_like_the_run_wide_outputs_do_not_collide(
+    pair: Path, tmp_path: Path
+) -> None:
+    (pair / "index.txt").write_text("Der Index ist lang.\n", encoding="utf-8")
+    (pair / "corpus.txt").write_text("Das Korpus wächst.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    for _ in range(2):  # the second run must know every file for its own
+        done = run(pair, out)
+        assert done.returncode == 0, done.stderr
+    assert "translated 4 articles" in done.stdout or "kept 4 unchanged" in done.stdout
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<table" in index and index.count(' data-stem="') == 4
+    (page,) = out.glob("index-article-*.html")
+    assert "Der Index ist lang." in page.read_text(encoding="utf-8")
+    (po,) = out.glob("corpus-article-*.po")
+    assert polib.pofile(str(po)).metadata["X-Dolmetsch-Source"] == "corpus.txt"

@@ -21,7 +21,7 @@ from pathlib import Path
 import polib
 
 from .aligned import translatable_segments
-from .articles import load_article
+from .articles import load_article, output_stem
 from .errors import DolmetschError, InputError
 from .ledger import Entry, Ledger, sha256_bytes
 from .memory import TranslationMemory, context
@@ -92,7 +92,7 @@ def take_edits(
     writer to refuse.  POs of articles no longer in ``paths`` are read too, so the edits
     of a renamed or removed article are kept (and said so)."""
     found = _Found()
-    articles = {path.stem: path for path in paths}
+    articles = {output_stem(path): path for path in paths}
     orphans = sorted(p.stem for p in out_dir.glob("*.po") if p.stem not in articles)
     folder = str(out_dir.resolve())
     for stem in [*articles, *orphans]:

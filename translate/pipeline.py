@@ -29,7 +29,7 @@ from .aligned import (
     translatable_segments,
     translatable_texts,
 )
-from .articles import LoadedArticle, load_article
+from .articles import LoadedArticle, load_article, output_stem
 from .edits import REPORTED, Edits, Unsure, take_edits
 from .engine import Engine, EngineInfo, Progress
 from .errors import DolmetschError, OutputError, UsageError
@@ -199,7 +199,7 @@ def translate_documents(
     segments = [translatable_segments(a.document) for a in articles]
     flat = [s.text for ss in segments for s in ss]
     contexts = [
-        context(a.path.stem, s.id, folder)
+        context(a.document.name, s.id, folder)
         for a, ss in zip(articles, segments, strict=True)
         for s in ss
     ]
@@ -755,7 +755,7 @@ class _Planner:
         try:
             data = read_input(path)
             # Without a memory every sentence is translated afresh: nothing is kept.
-            entry = self.ledger.get(path.stem) if self.memory is not None else None
+            entry = self.ledger.get(output_stem(path)) if self.memory is not None else None
             return entry is not None and entry.current(self.out_dir, sha256_bytes(data), stamp)
         except DolmetschError as exc:
             self.failures.append(str(exc))
@@ -863,7 +863,7 @@ def _translate_planned(
     def jobs(window: list[Path]) -> list[Job]:
         made = []
         for path in window:
-            stem = path.stem
+            stem = output_stem(path)
             entry = ledger.get(stem)
             recorded = edits.expected(stem, entry.outputs if entry is not None else {})
             names = [f"{stem}{ext}" for ext in (".po", *ARTICLE_WRITERS, ".tmx")]
@@ -895,7 +895,7 @@ def _translate_planned(
     position = 0
     try:
         for article in planned:
-            stem = article.path.stem
+            stem = output_stem(article.path)
             if article.kept:
                 entry = ledger.get(stem)
                 if entry is not None:
@@ -960,10 +960,10 @@ def _holds_human(
 ) -> bool:
     """Whether the article's outputs show human translations (so a run without the memory,
     which cannot reproduce them, must leave them alone); reported when they do."""
-    entry = ledger.get(article.path.stem)
+    entry = ledger.get(output_stem(article.path))
     if entry is None or not entry.index_row.human:
         return False
-    po = out_dir / f"{article.path.stem}.po"
+    po = out_dir / f"{output_stem(article.path)}.po"
     count = entry.index_row.human
     failures.append(
         f"{po}: shows {count} human translation{'s' if count != 1 else ''}, which --no-memory "
