@@ -111,3 +111,21 @@ def test_help_explains_every_command() -> None:
         assert code == 0
         assert "Usage: " in out
         assert len(out.splitlines()) > 4
+
+
+def test_articles_ending_in_upper_case_txt_are_found(tmp_path: Path) -> None:
+    from dolmetsch.pipeline import discover
+
+    for name in ("a.TXT", "b.txt", "c.Txt", "notes.md"):
+        (tmp_path / name).write_text("Guten Tag.\n", encoding="utf-8")
+    assert [p.name for p in discover(tmp_path)] == ["a.TXT", "b.txt", "c.Txt"]
+
+
+def test_more_jobs_than_articles_are_capped_and_said(
+    installed_tiny: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(
+        main, ["run", str(seeds_copy), "--out", str(tmp_path / "out"), "--jobs", "100"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("dolmetsch: note: --jobs 100 is more than the 5 articles")

@@ -111,7 +111,7 @@ def test_workers_die_with_their_run_and_write_nothing_after_it(
         left = {p: cmd for p, cmd in family.items() if alive(p)}
         assert not left, f"left running after the run ended: {left}"
         # SIGTERM is a request to stop, handled as Ctrl-C is: status 1, not death by signal
-        assert proc.returncode == (-signal.SIGKILL if sig == signal.SIGKILL else 1)
+        assert proc.returncode == (-signal.SIGKILL if sig == signal.SIGKILL else 130)
     finally:  # a failing test leaves nothing running either
         proc.kill()
         for process in family:

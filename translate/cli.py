@@ -7,6 +7,7 @@ and a non-zero exit code: 1 when some work failed, 2 when nothing could be done.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,10 @@ class _Group(click.Group):
         except DolmetschError as exc:
             click.echo(f"dolmetsch: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM: not "some articles failed" (1)
+            click.echo("dolmetsch: interrupted; what is written is whole: run again to finish",
+                       err=True)  # fmt: skip
+            ctx.exit(130)
 
 
 def _path_option(name: str, dest: str, envvar: str, text: str, *, folder: bool) -> Callable[[F], F]:
@@ -197,7 +202,7 @@ def main() -> None:
       dolmetsch model list               the installed argos models
 
     Exit codes: 0 success, 1 some articles failed (the rest were written),
-    2 nothing could be done (no model, bad folder, bad option).
+    2 nothing could be done (no model, bad folder, bad option), 130 interrupted.
     """
 
 
@@ -301,6 +306,11 @@ def run(
     from .pipeline import discover, run_batch
 
     paths = discover(input_dir)  # a bad folder is a usage error before any model loads
+    ceiling = min(len(paths), os.cpu_count() or 1)
+    if jobs > ceiling:  # more workers than articles or cores only cost memory and start-up
+        click.echo(f"dolmetsch: note: --jobs {jobs} is more than the {len(paths)} articles "
+                   f"or {os.cpu_count() or 1} cores; using {ceiling}", err=True)  # fmt: skip
+        jobs = ceiling
     glossary = _load_glossary(glossary_file, no_glossary)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)

@@ -143,12 +143,12 @@ def describe_counts(counts: Counts) -> str:
 
 
 def discover(input_dir: Path) -> list[Path]:
-    """The ``*.txt`` articles of ``input_dir``, in name order."""
+    """The ``*.txt`` articles of ``input_dir`` (``.TXT`` too), in name order."""
     if not input_dir.exists():
         raise UsageError(f"{input_dir}: no such folder")
     if not input_dir.is_dir():
         raise UsageError(f"{input_dir}: not a folder")
-    paths = sorted(p for p in input_dir.glob("*.txt") if p.is_file())
+    paths = sorted(p for p in input_dir.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
     if not paths:
         raise UsageError(f"{input_dir}: no *.txt articles to translate")
     return paths
