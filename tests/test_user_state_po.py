@@ -303,7 +303,7 @@ def test_an_edit_saved_while_a_real_run_goes_on_survives_it(
     corpus.mkdir()
     for path in sorted(seeds_copy.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        for n in range(14):  # two windows of 2,000 sentences: the last article comes late
+        for n in range(4):  # with --jobs 2, windows of ~50 sentences: the last comes late
             (corpus / f"{path.stem}-{n:03d}.txt").write_text(
                 text.replace(". ", f". ({n}) "), encoding="utf-8"
             )
@@ -314,7 +314,7 @@ def test_an_edit_saved_while_a_real_run_goes_on_survives_it(
 
     proc = subprocess.Popen(  # no glossary: every sentence goes to the engine again
         [sys.executable, "-m", "dolmetsch", "run", str(corpus), "--out", str(out),
-         "--engine", "argos", "--no-glossary"],
+         "--engine", "argos", "--no-glossary", "--jobs", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     while not any(p.stat().st_mtime_ns != t for p, t in before.items()):
