@@ -313,21 +313,25 @@ class TranslationMemory:
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")  # seq is read and written in one go
-                start = self._db.execute("SELECT coalesce(max(seq), 0) FROM unit").fetchone()[0]
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO unit VALUES (?,'human','',?,?,'human','','','',?)",
-                    [(s, c, t, start + n) for n, (s, t, c) in enumerate(listed, start=1)],
-                )
-                self._db.executemany(
-                    "DELETE FROM withdrawn WHERE source = ? AND context = ?",
-                    [(s, c) for s, _, c in listed],
-                )
-                self._db.execute(_HUMAN_CHANGED)
+                self._put_human(listed)
         except sqlite3.DatabaseError as exc:
             raise TranslationMemoryError(
                 f"{self.path}: cannot write translation memory: {exc}"
             ) from exc
         return len(listed)
+
+    def _put_human(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        """Inside a write transaction: store ``(source, target, context)`` rows as the latest
+        human translations, lift their segments' withdrawals, mark outputs out of date."""
+        start = self._db.execute("SELECT coalesce(max(seq), 0) FROM unit").fetchone()[0]
+        self._db.executemany(
+            "INSERT OR REPLACE INTO unit VALUES (?,'human','',?,?,'human','','','',?)",
+            [(s, c, t, start + n) for n, (s, t, c) in enumerate(rows, start=1)],
+        )
+        self._db.executemany(
+            "DELETE FROM withdrawn WHERE source = ? AND context = ?", [(s, c) for s, _, c in rows]
+        )
+        self._db.execute(_HUMAN_CHANGED)
 
     def withdraw_human(self, units: Iterable[tuple[str, str]], *, mark: bool = False) -> int:
         """Remove the human translations a person took back, ``(source, context)`` each, and
@@ -416,18 +420,9 @@ class TranslationMemory:
                         differing += 1
                         if not replace:
                             continue
-                    rows.append((source, where, target))
+                    rows.append((source, target, where))
                 if rows:
-                    start = self._db.execute("SELECT coalesce(max(seq), 0) FROM unit").fetchone()
-                    self._db.executemany(
-                        "INSERT OR REPLACE INTO unit VALUES (?,'human','',?,?,'human','','','',?)",
-                        [(*row, start[0] + n) for n, row in enumerate(rows, start=1)],
-                    )
-                    self._db.executemany(
-                        "DELETE FROM withdrawn WHERE source = ? AND context = ?",
-                        [(source, where) for source, where, _ in rows],
-                    )
-                    self._db.execute(_HUMAN_CHANGED)
+                    self._put_human(rows)
         except sqlite3.DatabaseError as exc:
             raise TranslationMemoryError(
                 f"{self.path}: cannot write translation memory: {exc}"
