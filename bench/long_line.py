@@ -28,18 +28,18 @@ The lexicon store is built once on first use (about a minute), before the first 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from child import run_child  # noqa: E402
+
 SEEDS = ROOT / "seeds"
 DEFAULT_SIZES = (5_000, 10_000, 20_000, 40_000, 100_000)
 # Glossary mentions in the forms the matcher knows: base, genitive, place adjective,
@@ -94,29 +94,11 @@ def run(article: str, words: int, work: Path, glossary: bool, timeout: float) ->
     ]  # fmt: skip
     if not glossary:
         argv.append("--no-glossary")
-    # to files, not pipes: a full pipe would stall the child while we wait for it
-    with (work / "stdout").open("w+b") as out_file, (work / "stderr").open("w+b") as err_file:
-        started = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=out_file, stderr=err_file)
-        deadline = started + timeout
-        while True:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                child.kill()
-                os.wait4(child.pid, 0)
-                return None
-            time.sleep(0.02)
-        seconds = time.perf_counter() - started
-        out_file.seek(0)
-        err_file.seek(0)
-        stdout, stderr = out_file.read().decode(), err_file.read().decode()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"run failed: {' '.join(argv)}\n{stderr}")
-    summary = next((line for line in stdout.splitlines() if "glossary:" in line), "")
-    # ru_maxrss: KiB on Linux
-    return Measure(words, seconds, usage.ru_maxrss / 1024, summary.strip())
+    done = run_child(argv, work, timeout)
+    if done is None:
+        return None
+    summary = next((line for line in done.stdout.splitlines() if "glossary:" in line), "")
+    return Measure(words, done.seconds, done.peak_mib, summary.strip())
 
 
 def start_up(work: Path, repeat: int) -> Measure:

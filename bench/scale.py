@@ -26,7 +26,6 @@ it as well as against the target (a virtual machine's cores are often not whole 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -37,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from child import run_child  # noqa: E402
 from corpus import make_corpus  # noqa: E402
 
 
@@ -58,19 +58,9 @@ def run(corpus: Path, articles: int, jobs: int, engine: str, work: Path) -> Meas
     shutil.rmtree(out, ignore_errors=True)
     memory.unlink(missing_ok=True)
     argv = command(corpus, out, memory, engine, jobs)
-    # to files, not pipes: a full pipe would stall the child while we wait for it
-    with (work / "stdout").open("w+b") as out_file, (work / "stderr").open("w+b") as err_file:
-        started = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=out_file, stderr=err_file)
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - started
-        out_file.seek(0)
-        err_file.seek(0)
-        stdout, stderr = out_file.read().decode(), err_file.read().decode()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"run failed: {' '.join(argv)}\n{stderr}")
-    # ru_maxrss: KiB on Linux; the largest of the process and its waited-for children
-    return Measure(articles, jobs, seconds, usage.ru_maxrss / 1024, stdout.strip())
+    done = run_child(argv, work)
+    assert done is not None  # no timeout: it ran to the end
+    return Measure(articles, jobs, done.seconds, done.peak_mib, done.stdout.strip())
 
 
 def command(corpus: Path, out: Path, memory: Path, engine: str, jobs: int) -> list[str]:
