@@ -857,6 +857,7 @@ def tm_import(
     """
     units, skipped = _read_exchange(file, include_fuzzy=not reviewed_only)
     with _open_memory(memory_file) as memory:
+        memory.require_writable("import into it")
         people, machine = _store_units(memory, units, replace_human=replace_human)
         line = (
             f"imported {people.taken} human and {machine} machine translations, skipped "
@@ -944,11 +945,16 @@ def tm_merge(others: tuple[Path, ...], memory_file: Path | None) -> None:
     """Merge the memories OTHERS (SQLite files, e.g. the shards of a cluster run) into
     this one. Human translations here are never replaced; differing ones are counted."""
     from .errors import UsageError
+    from .memory import default_memory_path
 
+    target = memory_file or default_memory_path()
     for other in others:  # before anything is opened or created
         if not other.is_file():
             raise UsageError(f"{other}: no such translation memory")
+        if target.exists() and other.samefile(target):  # also through a link
+            raise UsageError(f"{other} and the memory are the same file; nothing was merged")
     with _open_memory(memory_file) as memory:
+        memory.require_writable("merge into it")
         for other in others:
             click.echo(f"{other}: {memory.merge(other).describe()}")
 

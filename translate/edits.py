@@ -24,7 +24,7 @@ from .aligned import translatable_segments
 from .articles import load_article, output_stem
 from .errors import DolmetschError, InputError
 from .ledger import Entry, Ledger, sha256_bytes
-from .memory import TranslationMemory, context
+from .memory import TranslationMemory, TranslationMemoryError, context
 from .po import KIND_NOTES, PoError, decode_po, parse_po_strict
 from .provenance import Provenance
 
@@ -114,10 +114,21 @@ def take_edits(
         if article is None and f"X-Dolmetsch-Source: {stem}.".encode() not in data:
             continue  # not a PO dolmetsch wrote for this name (a person's copy): theirs
         before = len(found.edits)
+        marks = (before, len(found.withdrawals), len(found.refused_fallbacks))
         try:
             _take(po, data, stem, article, memory, folder, found, added_only=ours)
+        except TranslationMemoryError:
+            raise  # the memory's fault, not this PO's: the run stops with its one line
         except DolmetschError as exc:
             found.refusals.append(str(exc))
+            found.replaceable[stem] = REPORTED
+            continue
+        if memory.read_only and _drop_since(found, marks):
+            found.refusals.append(
+                f"{po}: its edits cannot be kept, the translation memory {memory.path} is "
+                "read-only; the file was left as it is: make the memory writable (or pass "
+                "--memory with another), then run again"
+            )
             found.replaceable[stem] = REPORTED
             continue
         found.replaceable[stem] = sha
@@ -139,6 +150,14 @@ def take_edits(
         tuple(found.refusals),
         tuple(found.notes),
     )
+
+
+def _drop_since(found: _Found, marks: tuple[int, int, int]) -> bool:
+    """Drop what one PO added to ``found`` (its lengths were ``marks``); whether it added any."""
+    added = (len(found.edits), len(found.withdrawals), len(found.refused_fallbacks)) != marks
+    del found.edits[marks[0] :], found.withdrawals[marks[1] :]
+    del found.refused_fallbacks[marks[2] :]
+    return added
 
 
 def _from_another_memory(entry: Entry | None, memory: TranslationMemory) -> bool:

@@ -3,19 +3,41 @@
 A SQLite file outside the repository.  A machine translation is reused only when the same
 engine, model and glossary produced it; a human translation (imported from a PO file a
 person edited, or from a CAT tool's TMX) always wins and is never overwritten by a machine.
-A damaged database is reported, never silently emptied or replaced.
+A damaged database is reported in one line, never silently emptied or replaced, and so
+is any other file (another program's SQLite database, dolmetsch's output ledger): it is
+left byte for byte.  A memory dolmetsch may not write is read and not written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
+from .dbfile import (
+    MEMORY,
+    MEMORY_APP_ID,
+    UNIT_COLUMNS,
+    NotOurs,
+    State,
+    application_id,
+    connect,
+    connect_read_only,
+    legacy_state,
+    one_line,
+    quick_check,
+    read_only_uri,
+    recognise,
+    table_layout,
+    trouble,
+    writable,
+)
 from .errors import DolmetschError, UsageError
 from .provenance import Origin, Provenance
 
@@ -33,32 +55,37 @@ CREATE TABLE IF NOT EXISTS {name} (
     terms TEXT NOT NULL,   -- glossary terms applied, one per line (machine units)
     seq INTEGER NOT NULL,  -- human: order of storing; the latest serves other segments
     PRIMARY KEY (source, origin, stamp, context)
-) WITHOUT ROWID;
+) WITHOUT ROWID
 """
 # Human translations a person took back, so that no output still showing one (an older PO)
 # brings it back; storing one for the segment again lifts it.
 _WITHDRAWN_TABLE = """
-CREATE TABLE IF NOT EXISTS withdrawn (
+CREATE {temp}TABLE IF NOT EXISTS withdrawn (
     source TEXT NOT NULL,
     context TEXT NOT NULL,
     target TEXT NOT NULL,  -- what was taken back ('' when none was there: a fallback refused)
     PRIMARY KEY (source, context)
-) WITHOUT ROWID;
+) WITHOUT ROWID
 """
 _SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-    + _UNIT_TABLE.format(name="unit")
-    + _WITHDRAWN_TABLE
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    _UNIT_TABLE.format(name="unit"),
+    _WITHDRAWN_TABLE.format(temp=""),
 )
+_TABLES = frozenset({"meta", "unit", "withdrawn"})
 # Version 1 had no context (one human translation per source) and no seq: its rows move
 # over unchanged, a human translation with the context '' (made for no segment in
 # particular), so that it still serves every segment with that sentence.
 _MIGRATE_1 = (
-    _UNIT_TABLE.format(name="unit_v2")
-    + "INSERT INTO unit_v2 SELECT source, origin, stamp, '', target, engine, model, glossary, "
-    "terms, 0 FROM unit; DROP TABLE unit; ALTER TABLE unit_v2 RENAME TO unit; "
-    "UPDATE meta SET value = '2' WHERE key = 'schema';"
+    _UNIT_TABLE.format(name="unit_v2"),
+    "INSERT INTO unit_v2 SELECT source, origin, stamp, '', target, engine, model, glossary, "
+    "terms, 0 FROM unit",
+    "DROP TABLE unit",
+    "ALTER TABLE unit_v2 RENAME TO unit",
+    "UPDATE meta SET value = '2' WHERE key = 'schema'",
 )
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 # Counts the changes to human translations: outputs made before one are out of date.
@@ -165,52 +192,217 @@ def default_memory_path() -> Path:
     return default_data_dir() / "memory.sqlite"
 
 
-class TranslationMemory:
-    """An open translation memory; use as a context manager or call :meth:`close`."""
+def _guarded(
+    doing: str,
+) -> Callable[
+    [Callable[Concatenate[TranslationMemory, _P], _R]],
+    Callable[Concatenate[TranslationMemory, _P], _R],
+]:
+    """Every access to the database: a fault of SQLite's (a damaged page, text that is not
+    UTF-8, a full disk) leaves as the memory's one-line :class:`TranslationMemoryError`."""
 
-    def __init__(self, path: Path, *, create: bool = True) -> None:
+    def wrap(
+        method: Callable[Concatenate[TranslationMemory, _P], _R],
+    ) -> Callable[Concatenate[TranslationMemory, _P], _R]:
+        def guarded(self: TranslationMemory, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+            with self.guard(doing):
+                return method(self, *args, **kwargs)
+
+        functools.update_wrapper(guarded, method)
+        return guarded
+
+    return wrap
+
+
+class TranslationMemory:
+    """An open translation memory; use as a context manager or call :meth:`close`.
+
+    A memory dolmetsch may not write (the file, or its folder, is read-only; or it would be
+    new in a folder that is) is opened read-only: lookups work, machine translations are
+    not stored (:attr:`read_only`), and anything else that would write it is refused."""
+
+    def __init__(self, path: Path, *, create: bool = True, check: bool = True) -> None:
         """Open the memory at ``path``; with ``create=False`` (commands that only read it)
-        a missing file is a :class:`UsageError` and nothing is created."""
+        a missing file is a :class:`UsageError` and nothing is created.  ``check`` runs
+        SQLite's quick integrity check, linear in the file's size (a ``--jobs`` worker skips
+        it: its run checked the file), so that a damaged memory is refused before any
+        output is written."""
         if not create and not path.is_file():
             raise UsageError(f"{path}: no such translation memory")
         self.path = path
+        self.read_only = False
+        self._made = True  # False: a new memory that could not be made (read-only folder)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, timeout=30)
-            # WAL: the workers of a --jobs run read while one of them writes, never blocked
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
-            version = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            if version is None:
-                with self._db:
-                    self._db.execute(
-                        "INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
-                    )
-            elif version[0] == "1":
-                try:  # one transaction: a crash leaves version 1 whole, never half of each
-                    self._db.executescript(f"BEGIN IMMEDIATE; {_MIGRATE_1} COMMIT;")
-                except BaseException:
-                    if self._db.in_transaction:
-                        self._db.rollback()
-                    raise
-            elif version[0] != str(SCHEMA_VERSION):
+            if path.exists() and not path.is_file():
                 raise TranslationMemoryError(
-                    f"{path}: translation memory schema {version[0]}, this dolmetsch "
+                    f"{path}: not a file, so not a translation memory: pass --memory with one"
+                )
+            state = recognise(path, MEMORY)
+            if state == "new" and not path.exists():
+                with contextlib.suppress(OSError):  # a read-only place: said below
+                    path.parent.mkdir(parents=True, exist_ok=True)
+            self.read_only = not writable(path)
+            self._db = (
+                self._open_read_only(state, check) if self.read_only else self._open(state, check)
+            )
+        except NotOurs as exc:
+            advice = (
+                "move it away to start a new one, or pass --memory"
+                if exc.damaged
+                else "pass --memory with a translation memory (or a new file)"
+            )
+            raise TranslationMemoryError(f"{path}: {exc}; it was left as it is: {advice}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise self._failure(exc, "open") from exc
+        except OSError as exc:
+            raise TranslationMemoryError(
+                f"{path}: cannot open the translation memory ({exc.strerror or exc}); it was "
+                "left as it is: check its permissions, then run again"
+            ) from exc
+
+    def _open(self, state: State, check: bool) -> sqlite3.Connection:
+        db = connect(self.path, "rwc" if state == "new" else "rw")
+        try:
+            if check and state != "new":
+                self._check(db)
+            if not self._ready(db):
+                self._set_up(db)
+            # WAL: the workers of a --jobs run read while one of them writes, never blocked
+            db.execute("PRAGMA journal_mode=WAL")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _open_read_only(self, state: State, check: bool) -> sqlite3.Connection:
+        if state == "new":  # nothing there, and nothing may be made: an empty memory
+            self._made = False
+            db = sqlite3.connect(":memory:")
+            for statement in _SCHEMA:
+                db.execute(statement)
+            return db
+        db = connect_read_only(self.path)
+        try:
+            if check:
+                self._check(db)
+            tables = table_layout(db)
+            legacy_state(tables, application_id(db), MEMORY)  # under a lock this time
+            version = self._version(db)
+            if version not in (None, str(SCHEMA_VERSION)) or tables.get("unit") != UNIT_COLUMNS:
+                raise TranslationMemoryError(
+                    f"{self.path}: translation memory schema {version}, this dolmetsch reads "
+                    f"{SCHEMA_VERSION} and cannot upgrade it while it is read-only: make it "
+                    "writable for one run"
+                )
+            if "withdrawn" not in tables:  # older than withdrawals: none were made
+                db.execute(_WITHDRAWN_TABLE.format(temp="TEMP "))
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _check(self, db: sqlite3.Connection) -> None:
+        fault = quick_check(db)
+        if fault is not None:
+            raise TranslationMemoryError(
+                f"{self.path}: the translation memory is damaged ({fault}); it was left as it "
+                "is: put back a copy, or move it away to start a new one"
+            )
+
+    @staticmethod
+    def _version(db: sqlite3.Connection) -> str | None:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        return None if row is None else str(row[0])
+
+    def _ready(self, db: sqlite3.Connection) -> bool:
+        """Whether the memory has its id and current schema (then opening writes nothing)."""
+        tables = table_layout(db)
+        if application_id(db) != MEMORY_APP_ID or not tables.keys() >= _TABLES:
+            return False
+        version = self._version(db)
+        if version not in (None, "1", str(SCHEMA_VERSION)):
+            raise TranslationMemoryError(
+                f"{self.path}: translation memory schema {version}, this dolmetsch "
+                f"reads {SCHEMA_VERSION}"
+            )
+        return version == str(SCHEMA_VERSION)
+
+    def _set_up(self, db: sqlite3.Connection) -> None:
+        """Make a new memory, or bring one of an older dolmetsch up to date: its id, its
+        tables, its schema, in one transaction (a crash leaves the old one whole)."""
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # looked at again under the lock: another process may have made it meanwhile
+            legacy_state(table_layout(db), application_id(db), MEMORY)
+            db.execute(f"PRAGMA application_id = {MEMORY_APP_ID}")
+            for statement in _SCHEMA:
+                db.execute(statement)
+            version = self._version(db)
+            if version is None:
+                db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            elif version == "1":
+                for statement in _MIGRATE_1:
+                    db.execute(statement)
+            elif version != str(SCHEMA_VERSION):
+                raise TranslationMemoryError(
+                    f"{self.path}: translation memory schema {version}, this dolmetsch "
                     f"reads {SCHEMA_VERSION}"
                 )
-            self._db.execute("SELECT count(*) FROM unit").fetchone()
-        except sqlite3.OperationalError as exc:  # a full disk, no access, locked: not damage
-            raise TranslationMemoryError(
-                f"{path}: cannot open the translation memory ({exc}); it was left as it is: "
-                "free disk space or check its permissions, then run again"
-            ) from exc
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+
+    @contextlib.contextmanager
+    def guard(self, doing: str) -> Iterator[None]:
+        """Turn a fault of SQLite's inside into this memory's one-line error."""
+        try:
+            yield
+        except sqlite3.ProgrammingError:
+            raise  # a mistake in dolmetsch, not in the file
         except sqlite3.DatabaseError as exc:
+            raise self._failure(exc, doing) from exc
+
+    def _failure(self, exc: sqlite3.DatabaseError, doing: str) -> TranslationMemoryError:
+        detail = one_line(exc)
+        kind = trouble(exc)
+        if kind == "damaged":
+            return TranslationMemoryError(
+                f"{self.path}: the translation memory is damaged ({detail}); it was left as "
+                "it is: put back a copy, or move it away to start a new one"
+            )
+        if kind == "full":
+            return TranslationMemoryError(
+                f"{self.path}: cannot {doing} the translation memory: the disk is full "
+                f"({detail}); free disk space, then run again"
+            )
+        if kind == "busy":
+            return TranslationMemoryError(
+                f"{self.path}: cannot {doing} the translation memory: another process has "
+                f"held it for 30 s ({detail}); run again when it is done"
+            )
+        return TranslationMemoryError(
+            f"{self.path}: cannot {doing} the translation memory ({detail}); it was left as "
+            "it is: check its permissions and free disk space, then run again"
+        )
+
+    @property
+    def read_only_note(self) -> str | None:
+        """What a run must say when this memory is read-only, else None."""
+        if not self.read_only:
+            return None
+        if not self._made:
+            return f"memory {self.path} cannot be made in a read-only folder: nothing was stored"
+        return f"memory {self.path} is read-only: nothing was stored"
+
+    def require_writable(self, doing: str) -> None:
+        """Refuse, in one line, what would write a read-only memory."""
+        if self.read_only:
+            where = "its folder is read-only" if not self._made else "it is read-only"
             raise TranslationMemoryError(
-                f"{path}: damaged or not a translation memory ({exc}); it was left as it is: "
-                "move it away to start a new one, or pass --memory"
-            ) from exc
-        except OSError as exc:
-            raise TranslationMemoryError(f"{path}: cannot open translation memory: {exc}") from exc
+                f"{self.path}: cannot {doing}: {where}; nothing was changed: make it "
+                "writable, or pass --memory with another"
+            )
 
     def __enter__(self) -> TranslationMemory:
         return self
@@ -219,7 +411,8 @@ class TranslationMemory:
         self.close()
 
     def close(self) -> None:
-        self._db.close()
+        with contextlib.suppress(sqlite3.Error):  # nothing is left to lose at this point
+            self._db.close()
 
     def lookup(self, sources: Sequence[str], stamp: Provenance) -> dict[str, Hit]:
         """The best known translation of each source for no segment in particular: a human
@@ -227,6 +420,7 @@ class TranslationMemory:
         hits = self.lookup_segments(sources, [""] * len(sources), stamp)
         return {s: h for s, h in zip(sources, hits, strict=True) if h is not None}
 
+    @_guarded("read")
     def lookup_segments(
         self, sources: Sequence[str], contexts: Sequence[str], stamp: Provenance
     ) -> list[Hit | None]:
@@ -242,34 +436,32 @@ class TranslationMemory:
         )
         found: dict[tuple[str, str], Hit | None] = {}
         own = not self._db.in_transaction
+        if own:
+            self._db.execute("BEGIN")  # one read transaction, not one lock per sentence
         try:
+            for key in zip(sources, contexts, strict=True):
+                if key in found:
+                    continue
+                row = self._db.execute(query, (key[0], key[1], stamp.key, key[1])).fetchone()
+                if row is None:
+                    found[key] = None
+                    continue
+                target, origin, terms, where = row
+                terms_ = tuple(filter(None, _text(terms).split("\n")))
+                found[key] = Hit(_text(target), _origin(origin), terms_, _text(where))
+        finally:
             if own:
-                self._db.execute("BEGIN")  # one read transaction, not one lock per sentence
-            try:
-                for key in zip(sources, contexts, strict=True):
-                    if key in found:
-                        continue
-                    row = self._db.execute(query, (key[0], key[1], stamp.key, key[1])).fetchone()
-                    found[key] = (
-                        None
-                        if row is None
-                        else Hit(row[0], row[1], tuple(filter(None, row[2].split("\n"))), row[3])
-                    )
-            finally:
-                if own:
-                    self._db.commit()
-        except sqlite3.DatabaseError as exc:
-            raise TranslationMemoryError(
-                f"{self.path}: cannot read translation memory: {exc}"
-            ) from exc
+                self._db.commit()
         return [found[key] for key in zip(sources, contexts, strict=True)]
 
+    @_guarded("read")
     def machine_targets(self, source: str) -> set[str]:
         rows = self._db.execute(
             "SELECT target FROM unit WHERE source = ? AND origin = 'machine'", (source,)
         )
-        return {row[0] for row in rows}
+        return {_text(row[0]) for row in rows}
 
+    @_guarded("read")
     def human_target(self, source: str, context: str | None = None) -> str | None:
         """The human translation made for ``context``; without one, the latest of any."""
         if context is not None:
@@ -283,7 +475,7 @@ class TranslationMemory:
                 "ORDER BY seq DESC LIMIT 1",
                 (source,),
             ).fetchone()
-        return None if row is None else str(row[0])
+        return None if row is None else _text(row[0])
 
     def store(
         self,
@@ -293,9 +485,12 @@ class TranslationMemory:
     ) -> int:
         """Record ``(source, target, glossary terms)`` units; a machine unit replaces the one
         with the same stamp, a human one (made for no segment in particular) the previous
-        human one without a segment.  A machine unit never replaces a human one."""
+        human one without a segment.  A machine unit never replaces a human one.  A
+        read-only memory stores no machine unit (the engine makes it again next time)."""
         if origin == "human":
             return self.store_human((source, target, "") for source, target, _ in units)
+        if self.read_only:
+            return 0
         rows = [
             (source, "machine", stamp.key, "", target, stamp.engine, stamp.model,
              stamp.glossary, "\n".join(terms), 0)
@@ -303,6 +498,7 @@ class TranslationMemory:
         ]  # fmt: skip
         return self._write("INSERT OR REPLACE INTO unit VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
 
+    @_guarded("write")
     def store_human(self, units: Iterable[tuple[str, str, str]]) -> int:
         """Record a person's ``(source, target, context)`` translations; each replaces the
         human translation of the same source for the same segment only, so two segments
@@ -310,20 +506,18 @@ class TranslationMemory:
         listed = list(units)
         if not listed:
             return 0
-        try:
-            with self._db:
-                self._db.execute("BEGIN IMMEDIATE")  # seq is read and written in one go
-                self._put_human(listed)
-        except sqlite3.DatabaseError as exc:
-            raise TranslationMemoryError(
-                f"{self.path}: cannot write translation memory: {exc}"
-            ) from exc
+        self.require_writable("store human translations")
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")  # seq is read and written in one go
+            self._put_human(listed)
         return len(listed)
 
     def _put_human(self, rows: Sequence[tuple[str, str, str]]) -> None:
         """Inside a write transaction: store ``(source, target, context)`` rows as the latest
         human translations, lift their segments' withdrawals, mark outputs out of date."""
         start = self._db.execute("SELECT coalesce(max(seq), 0) FROM unit").fetchone()[0]
+        if not isinstance(start, int):
+            raise sqlite3.DataError("a human translation's order is not a number")
         self._db.executemany(
             "INSERT OR REPLACE INTO unit VALUES (?,'human','',?,?,'human','','','',?)",
             [(s, c, t, start + n) for n, (s, t, c) in enumerate(rows, start=1)],
@@ -333,6 +527,7 @@ class TranslationMemory:
         )
         self._db.execute(_HUMAN_CHANGED)
 
+    @_guarded("write")
     def withdraw_human(self, units: Iterable[tuple[str, str]], *, mark: bool = False) -> int:
         """Remove the human translations a person took back, ``(source, context)`` each, and
         remember what they took back, so that no older file brings it in again; how many
@@ -341,42 +536,39 @@ class TranslationMemory:
         listed = list(units)
         if not listed:
             return 0
-        try:
-            with self._db:
-                removed = 0
-                for source, where in listed:
-                    row = self._db.execute(
-                        "SELECT target FROM unit WHERE source = ? AND origin = 'human' "
-                        "AND context = ?",
-                        (source, where),
-                    ).fetchone()
-                    if row is None and not mark:
-                        continue  # a mistyped context leaves no trace
-                    self._db.execute(
-                        "DELETE FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
-                        (source, where),
-                    )
-                    self._db.execute(
-                        "INSERT OR REPLACE INTO withdrawn VALUES (?, ?, ?)",
-                        (source, where, row[0] if row is not None else ""),
-                    )
-                    removed += 1
-                if removed:
-                    self._db.execute(_HUMAN_CHANGED)
-        except sqlite3.DatabaseError as exc:
-            raise TranslationMemoryError(
-                f"{self.path}: cannot write translation memory: {exc}"
-            ) from exc
+        self.require_writable("take back human translations")
+        with self._db:
+            removed = 0
+            for source, where in listed:
+                row = self._db.execute(
+                    "SELECT target FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
+                    (source, where),
+                ).fetchone()
+                if row is None and not mark:
+                    continue  # a mistyped context leaves no trace
+                self._db.execute(
+                    "DELETE FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
+                    (source, where),
+                )
+                self._db.execute(
+                    "INSERT OR REPLACE INTO withdrawn VALUES (?, ?, ?)",
+                    (source, where, row[0] if row is not None else ""),
+                )
+                removed += 1
+            if removed:
+                self._db.execute(_HUMAN_CHANGED)
         return removed
 
+    @_guarded("read")
     def withdrawn(self, source: str, context: str) -> str | None:
         """What a person took back for ``source`` in ``context`` ('' when they refused the
         translation shown there), or None when they took nothing back."""
         row = self._db.execute(
             "SELECT target FROM withdrawn WHERE source = ? AND context = ?", (source, context)
         ).fetchone()
-        return None if row is None else str(row[0])
+        return None if row is None else _text(row[0])
 
+    @_guarded("read")
     def taken_back(self, source: str, target: str) -> bool:
         """Whether a person took back ``target`` as a translation of ``source`` anywhere."""
         row = self._db.execute(
@@ -384,6 +576,7 @@ class TranslationMemory:
         ).fetchone()
         return row is not None
 
+    @_guarded("write")
     def add_human(
         self, units: Iterable[tuple[str, str, str]], *, replace: bool = False
     ) -> HumanImport:
@@ -397,59 +590,54 @@ class TranslationMemory:
         latest = {(source, where): target for source, target, where in units}
         added = same = differing = withdrawn = 0
         rows: list[tuple[str, str, str]] = []
-        try:
-            with self._db:
-                # the comparison and the write in one transaction: a person's edit stored
-                # meanwhile by a run cannot be replaced unseen
-                self._db.execute("BEGIN IMMEDIATE")
-                for (source, where), target in latest.items():
-                    row = self._db.execute(
-                        "SELECT target FROM unit WHERE source = ? AND origin = 'human' "
-                        "AND context = ?",
-                        (source, where),
-                    ).fetchone()
-                    if row is None and not replace and self.taken_back(source, target):
-                        withdrawn += 1  # a person took it back: an older file brings it not
+        if latest:
+            self.require_writable("import human translations")
+        with self._db:
+            # the comparison and the write in one transaction: a person's edit stored
+            # meanwhile by a run cannot be replaced unseen
+            self._db.execute("BEGIN IMMEDIATE" if latest else "BEGIN")
+            for (source, where), target in latest.items():
+                row = self._db.execute(
+                    "SELECT target FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
+                    (source, where),
+                ).fetchone()
+                if row is None and not replace and self.taken_back(source, target):
+                    withdrawn += 1  # a person took it back: an older file brings it not
+                    continue
+                if row is None:
+                    added += 1
+                elif row[0] == target:
+                    same += 1
+                    continue
+                else:
+                    differing += 1
+                    if not replace:
                         continue
-                    if row is None:
-                        added += 1
-                    elif row[0] == target:
-                        same += 1
-                        continue
-                    else:
-                        differing += 1
-                        if not replace:
-                            continue
-                    rows.append((source, target, where))
-                if rows:
-                    self._put_human(rows)
-        except sqlite3.DatabaseError as exc:
-            raise TranslationMemoryError(
-                f"{self.path}: cannot write translation memory: {exc}"
-            ) from exc
+                rows.append((source, target, where))
+            if rows:
+                self._put_human(rows)
         return HumanImport(added, same, differing, replace, withdrawn)
 
+    @_guarded("write")
     def forget_human(self, source: str, context: str | None = None) -> int:
         """Remove the human translations of ``source``: the one made for ``context``, or
         all of them; how many were removed.  Outputs made before are then out of date, so
         the next run translates those segments again (see :meth:`withdraw_human`)."""
+        self.require_writable("forget human translations")
         if context is not None:
             return self.withdraw_human([(source, context)])
         rows = self._db.execute(
             "SELECT context FROM unit WHERE origin = 'human' AND source = ?", (source,)
         )
-        return self.withdraw_human([(source, row[0]) for row in rows.fetchall()])
+        return self.withdraw_human([(source, _text(row[0])) for row in rows.fetchall()])
 
+    @_guarded("write")
     def _write(self, statement: str, rows: Sequence[tuple[object, ...]]) -> int:
-        try:
-            with self._db:
-                self._db.executemany(statement, rows)
-        except sqlite3.DatabaseError as exc:
-            raise TranslationMemoryError(
-                f"{self.path}: cannot write translation memory: {exc}"
-            ) from exc
+        with self._db:
+            self._db.executemany(statement, rows)
         return len(rows)
 
+    @_guarded("read")
     def conflicts(self) -> list[Conflict]:
         """Sentences with differing human translations, in source order."""
         rows = self._db.execute(
@@ -459,101 +647,153 @@ class TranslationMemory:
         )
         grouped: dict[str, list[tuple[str, str]]] = {}
         for source, context, target in rows:
-            grouped.setdefault(source, []).append((context, target))
+            grouped.setdefault(_text(source), []).append((_text(context), _text(target)))
         return [Conflict(source, tuple(pairs)) for source, pairs in grouped.items()]
 
+    @_guarded("read")
+    def conflict_count(self) -> int:
+        """How many sentences have differing human translations."""
+        row = self._db.execute(
+            "SELECT count(*) FROM (SELECT source FROM unit WHERE origin = 'human' "
+            "GROUP BY source HAVING count(DISTINCT target) > 1)"
+        ).fetchone()
+        return int(row[0])
+
+    @_guarded("read")
     def state(self) -> str:
         """Names this memory and its human translations' state: it changes whenever a human
         translation is stored, so outputs made before are known to be out of date."""
         row = self._db.execute("SELECT value FROM meta WHERE key = 'human_changes'").fetchone()
-        return f"{self.identity}#{row[0] if row else 0}"
+        return f"{self.identity}#{_text(row[0]) if row else 0}"
 
     @property
+    @_guarded("read")
     def identity(self) -> str:
         """A name made when the memory was first opened: the same file wiped and started
         again is another memory (its outputs must be read back).  A copy keeps the name;
         a copy from before later changes is told by its count of human changes."""
         row = self._db.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone()
         if row is not None:
-            return str(row[0])
-        try:
-            with self._db:
-                self._db.execute(
-                    "INSERT OR IGNORE INTO meta VALUES ('identity', ?)", (uuid.uuid4().hex,)
-                )
-        except sqlite3.DatabaseError:
-            return f"file:{self.path.resolve()}"  # read-only: named by its place instead
-        return str(self._db.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone()[0])
+            return _text(row[0])
+        if self.read_only:
+            return f"file:{self.path.resolve()}"  # named by its place instead
+        with self._db:
+            self._db.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('identity', ?)", (uuid.uuid4().hex,)
+            )
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone()
+        return _text(row[0])
 
+    @_guarded("read")
     def machine_target(self, source: str, stamp: Provenance) -> str | None:
         """The machine translation ``stamp``'s engine, model and glossary gave ``source``."""
         row = self._db.execute(
             "SELECT target FROM unit WHERE source = ? AND origin = 'machine' AND stamp = ?",
             (source, stamp.key),
         ).fetchone()
-        return None if row is None else str(row[0])
+        return None if row is None else _text(row[0])
 
+    @_guarded("read")
     def human_targets(self, source: str) -> set[str]:
         """Every human translation of ``source``, for any segment."""
         rows = self._db.execute(
             "SELECT target FROM unit WHERE source = ? AND origin = 'human'", (source,)
         )
-        return {row[0] for row in rows}
+        return {_text(row[0]) for row in rows}
+
+    def same_file(self, other: Path) -> bool:
+        """Whether ``other`` names this memory's file (through a link or another path)."""
+        try:
+            return self.path.samefile(other)
+        except OSError:
+            return False
 
     def merge(self, other: Path) -> MergeCounts:
         """Take the other memory's units that this one lacks (a shard's, translated on
         another machine).  A human translation here is never replaced: one that differs
-        in ``other`` is counted as a conflict and left out."""
+        in ``other`` is counted as a conflict and left out.  ``other`` is only read."""
+        self.require_writable("merge into it")
         if not other.is_file():
             raise TranslationMemoryError(f"{other}: no such translation memory")
+        if self.same_file(other):
+            raise TranslationMemoryError(
+                f"{other} and the memory are the same file; nothing was merged"
+            )
         try:
-            self._db.execute("ATTACH DATABASE ? AS other", (str(other),))
-        except sqlite3.DatabaseError as exc:
-            raise TranslationMemoryError(f"{other}: cannot open translation memory: {exc}") from exc
+            state = recognise(other, MEMORY)
+        except NotOurs as exc:
+            raise TranslationMemoryError(
+                f"{other}: {exc}; it was left as it is, nothing was merged"
+            ) from exc
+        except OSError as exc:
+            raise TranslationMemoryError(
+                f"{other}: cannot be read ({exc.strerror or exc}); nothing was merged"
+            ) from exc
+        if state == "new":
+            raise TranslationMemoryError(f"{other}: an empty file; nothing was merged")
         try:
-            version = self._db.execute(
-                "SELECT value FROM other.meta WHERE key = 'schema'"
-            ).fetchone()
-            if version is None or version[0] != str(SCHEMA_VERSION):
-                raise TranslationMemoryError(
-                    f"{other}: not a translation memory of schema {SCHEMA_VERSION}"
-                )
-            # one write transaction from the count to the last insert, so that a human
-            # translation stored meanwhile by another process cannot slip between them
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                conflicts = self._db.execute(_MERGE_CONFLICTS).fetchone()[0]
-                before = self._db.total_changes
-                self._db.execute(_MERGE_MACHINE)
-                machine = self._db.total_changes - before
-                before = self._db.total_changes
-                self._db.execute(_MERGE_HUMAN)
-                human = self._db.total_changes - before
-                if human:
-                    self._db.execute(_HUMAN_CHANGED)
-                self._db.commit()
-            except BaseException:
-                self._db.rollback()
-                raise
+            self._db.execute("ATTACH DATABASE ? AS other", (read_only_uri(other),))
         except sqlite3.DatabaseError as exc:
-            raise TranslationMemoryError(f"{other}: cannot merge: {exc}") from exc
+            raise TranslationMemoryError(
+                f"{other}: cannot open the translation memory ({one_line(exc)}); nothing was merged"
+            ) from exc
+        try:
+            return self._merge_attached(other)
+        except sqlite3.DatabaseError as exc:
+            raise TranslationMemoryError(
+                f"cannot merge {other} into {self.path} ({one_line(exc)}); nothing was merged: "
+                "check both files (dolmetsch tm stats --memory FILE)"
+            ) from exc
         finally:
             with contextlib.suppress(sqlite3.Error):  # never hide the error that got here
                 self._db.execute("DETACH DATABASE other")
+
+    def _merge_attached(self, other: Path) -> MergeCounts:
+        fault = self._db.execute("PRAGMA other.quick_check(1)").fetchall()
+        if [tuple(r) for r in fault] != [("ok",)]:
+            raise TranslationMemoryError(
+                f"{other}: the translation memory is damaged "
+                f"({one_line(' '.join(str(r[0]) for r in fault))}); it was left as it is, "
+                "nothing was merged"
+            )
+        columns = tuple(
+            str(r[0]) for r in self._db.execute("SELECT name FROM other.pragma_table_info('unit')")
+        )
+        version = self._db.execute("SELECT value FROM other.meta WHERE key = 'schema'").fetchone()
+        if columns != UNIT_COLUMNS or (version is not None and version[0] != str(SCHEMA_VERSION)):
+            raise TranslationMemoryError(
+                f"{other}: not a translation memory of schema {SCHEMA_VERSION}: open it once "
+                "with this dolmetsch (dolmetsch tm stats --memory FILE), then merge it"
+            )
+        # one write transaction from the count to the last insert, so that a human
+        # translation stored meanwhile by another process cannot slip between them
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            conflicts = self._db.execute(_MERGE_CONFLICTS).fetchone()[0]
+            before = self._db.total_changes
+            self._db.execute(_MERGE_MACHINE)
+            machine = self._db.total_changes - before
+            before = self._db.total_changes
+            self._db.execute(_MERGE_HUMAN)
+            human = self._db.total_changes - before
+            if human:
+                self._db.execute(_HUMAN_CHANGED)
+            self._db.commit()
+        except BaseException:
+            self._db.rollback()
+            raise
         return MergeCounts(machine, human, int(conflicts))
 
+    @_guarded("read")
     def counts(self) -> MemoryCounts:
         rows = dict(self._db.execute("SELECT origin, count(*) FROM unit GROUP BY origin"))
-        conflicts = self._db.execute(
-            "SELECT count(*) FROM (SELECT source FROM unit WHERE origin = 'human' "
-            "GROUP BY source HAVING count(DISTINCT target) > 1)"
-        ).fetchone()[0]
         return MemoryCounts(
             machine=int(rows.get("machine", 0)),
             human=int(rows.get("human", 0)),
-            conflicts=int(conflicts),
+            conflicts=self.conflict_count(),
         )
 
+    @_guarded("read")
     def units(self, origin: Origin | None = None) -> list[tuple[str, str, Origin]]:
         """``(source, target, origin)`` rows, human ones first, in source order."""
         query = "SELECT source, target, origin FROM unit"
@@ -562,8 +802,9 @@ class TranslationMemory:
             query += " WHERE origin = ?"
             params = (origin,)
         query += " ORDER BY origin = 'human' DESC, source, stamp, context"
-        return [(s, t, o) for s, t, o in self._db.execute(query, params)]
+        return [(_text(s), _text(t), _origin(o)) for s, t, o in self._db.execute(query, params)]
 
+    @_guarded("read")
     def export_units(self) -> list[ExportedUnit]:
         """Every unit with what made it, for a TMX that reads back into the same memory;
         in the order of :meth:`units`."""
@@ -573,17 +814,33 @@ class TranslationMemory:
         )
         found: list[ExportedUnit] = []
         for row in self._db.execute(query):
-            source, target, origin, key, engine, model, glossary, terms, where = row
+            source, target, origin_, key, engine, model, glossary, terms, where = map(_text, row)
+            origin = _origin(origin_)
             parts = key.split("\t")
             # the stamp key is what a lookup matches; human units have none (''), only columns
             stamp = (
-                Provenance(*parts)
+                Provenance(parts[0], parts[1], parts[2], parts[3])
                 if len(parts) == 4
                 else Provenance(engine, model, "", glossary, origin)
             )
             terms_ = tuple(filter(None, terms.split("\n")))
             found.append(ExportedUnit(source, target, origin, stamp, terms_, where))
         return found
+
+
+def _origin(value: object) -> Origin:
+    if value == "human":
+        return "human"
+    if value == "machine":
+        return "machine"
+    raise sqlite3.DataError(f"a unit of origin {str(value)[:20]!r}")
+
+
+def _text(value: object) -> str:
+    """A text column's value; anything else there is damage (a page overwritten in place)."""
+    if not isinstance(value, str):
+        raise sqlite3.DataError(f"a text column holds {type(value).__name__}")
+    return value
 
 
 @dataclass(frozen=True)

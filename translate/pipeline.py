@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
 import json
 import tempfile
 import time
@@ -44,7 +45,7 @@ from .glossary import (
 from .html import IndexRow, IndexTotals, dump_html, index_frame, index_row
 from .ledger import Entry as LedgerEntry
 from .ledger import Ledger, note_pending, sha256_bytes
-from .memory import Hit, TranslationMemory, context
+from .memory import Hit, TranslationMemory, TranslationMemoryError, context
 from .po import (
     HEADER_COMMENT,
     PoError,
@@ -107,6 +108,7 @@ class RunSummary:
     withdrawn: int = 0  # human translations people took back in their PO files
     kept: int = 0  # articles whose outputs were current and kept as they were
     conflicts: int = 0  # sentences people translated differently in different segments
+    memory_note: str = ""  # the memory is read-only: what the run could not store
 
     @property
     def ok(self) -> bool:
@@ -130,6 +132,8 @@ class RunSummary:
                 f"; {self.conflicts} sentences have differing human translations, each used "
                 "for its own segment (dolmetsch tm stats lists them)"
             )
+        if self.memory_note:
+            line += f"; {self.memory_note}"
         return line
 
 
@@ -524,6 +528,7 @@ class WindowResult:
     articles: tuple[ArticleResult | str, ...]
     counts: Counts | None
     sentences: int
+    stopped: str = ""  # the memory failed: nothing of the window was written, the run stops
 
 
 class WindowTranslator:
@@ -554,10 +559,13 @@ class WindowTranslator:
                 loaded.append(load_article(path))
             except DolmetschError as exc:  # changed since the first pass
                 outcome[path] = str(exc)
-        translated, counts = translate_documents(
-            loaded, self.engine, observer or Silent(), self.glossary, self.memory,
-            str(self.out_dir.resolve()),
-        )  # fmt: skip
+        try:
+            translated, counts = translate_documents(
+                loaded, self.engine, observer or Silent(), self.glossary, self.memory,
+                str(self.out_dir.resolve()),
+            )  # fmt: skip
+        except TranslationMemoryError as exc:  # before any of the window's outputs
+            return WindowResult(tuple(str(exc) for _ in paths), None, 0, stopped=str(exc))
         sentences = 0
         for source, article in zip(loaded, translated, strict=True):
             lifeline.check()  # a worker whose run is gone writes nothing more
@@ -598,7 +606,8 @@ def _start_worker(
         engine = spawn_engine()
         if engine.info != expected:
             raise UsageError(f"a worker opened {engine.info.describe()}, not {expected.describe()}")
-        memory = TranslationMemory(memory_path) if memory_path is not None else None
+        # not checked again: the run checked it before starting the workers
+        memory = TranslationMemory(memory_path, check=False) if memory_path is not None else None
         _WORKER = WindowTranslator(out_dir, engine, glossary, memory)
     except DolmetschError as exc:
         _WORKER = exc  # raised by the first task, so the run reports it in one line
@@ -809,6 +818,10 @@ def run_batch(
     # The ledger says which outputs dolmetsch wrote, so it is kept even without a memory.
     ledger = Ledger(out_dir)
     try:
+        if ledger.problem:
+            observer.failed(ledger.problem)
+        if ledger.note:
+            observer.noted(ledger.note)
         edits = take_edits(paths, out_dir, memory, ledger)
         for failure in edits.refusals:
             observer.failed(failure)
@@ -826,13 +839,29 @@ def run_batch(
         ledger.close()
         if workers is not None:
             workers.close()
+    late: list[str] = [ledger.trouble] if ledger.trouble else []
+    conflicts = 0
+    if memory is not None:
+        try:
+            conflicts = memory.conflict_count()
+        except TranslationMemoryError as exc:  # the outputs are written: say it, once
+            late.append(str(exc))
+    for failure in late:
+        observer.failed(failure)
     return replace(
         summary,
         seconds=time.perf_counter() - started,
-        failures=(*edits.refusals, *planner.failures, *summary.failures),
+        failures=(
+            *([ledger.problem] if ledger.problem else []),
+            *edits.refusals,
+            *planner.failures,
+            *summary.failures,
+            *late,
+        ),
         human_edits=edits.imported,
         withdrawn=edits.withdrawn,
-        conflicts=memory.counts().conflicts if memory is not None else 0,
+        conflicts=conflicts,
+        memory_note=(memory.read_only_note or "") if memory is not None else "",
     )
 
 
@@ -876,16 +905,21 @@ def _translate_planned(
             made.append(Job(path, expected, refused, tuple(edits.unsure.get(stem, ()))))
         return made
 
+    # A window the memory failed in stops the run: no window is started after it (a damaged
+    # memory could give wrong text, or lose a person's); those under way end as they do.
+    halt = False
+
+    def windows(size: int) -> Iterator[list[Path]]:
+        return itertools.takewhile(lambda _: not halt, _windows(planned, size))
+
     results: Iterator[WindowResult]
     if workers is not None:
         # small windows, so that every worker has work and none waits long for the last
         size = max(1, min(window_sentences, WORKER_WINDOW, -(-total // (8 * workers.jobs))))
-        results = workers.results(map(jobs, _windows(planned, size)), stamp)
+        results = workers.results(map(jobs, windows(size)), stamp)
     else:
         here = WindowTranslator(out_dir, engine, glossary, memory)
-        results = (
-            here.translate(jobs(w), stamp, observer) for w in _windows(planned, window_sentences)
-        )
+        results = (here.translate(jobs(w), stamp, observer) for w in windows(window_sentences))
     entries: list[LedgerEntry] = []
     articles = sentences = kept = 0
     counts = Counts() if glossary is not None else None
@@ -893,8 +927,10 @@ def _translate_planned(
     totals = IndexTotals()
     window_articles: Sequence[ArticleResult | str] = ()
     position = 0
+    stopped, skipped = "", 0  # why the run stopped; articles it did not translate then
+    dropped = False  # the window under way is one the memory failed in
     try:
-        for article in planned:
+        for number, article in enumerate(planned):
             stem = output_stem(article.path)
             if article.kept:
                 entry = ledger.get(stem)
@@ -905,15 +941,22 @@ def _translate_planned(
                     kept += 1
                     continue
             if position == len(window_articles):
-                window = next(results)
-                if workers is not None:
+                window = next(results, None)
+                if window is None:  # no window was started after the memory failed
+                    skipped += sum(1 for p in planned[number:] if not p.kept)
+                    break
+                if window.stopped:
+                    stopped, halt = stopped or window.stopped, True
+                elif workers is not None:
                     observer.advanced(window.sentences)
                 if counts is not None and window.counts is not None:
                     counts = counts + window.counts
-                window_articles, position = window.articles, 0
+                window_articles, position, dropped = window.articles, 0, bool(window.stopped)
             result = window_articles[position]
             position += 1
-            if isinstance(result, str):
+            if dropped:  # nothing of this window was written
+                skipped += 1
+            elif isinstance(result, str):
                 failures.append(result)
                 observer.failed(result)
             else:
@@ -929,7 +972,14 @@ def _translate_planned(
             if position == len(window_articles):
                 ledger.record(entries)  # the window's outputs are all on disk now
                 entries = []
-        if totals.articles:
+        if stopped:
+            failures.append(
+                f"{stopped}; the run stopped: {skipped} "
+                + ("article was" if skipped == 1 else "articles were")
+                + " not translated (their outputs were left as they were)"
+            )
+            observer.failed(failures[-1])
+        elif totals.articles:  # corpus and index of the whole run, or none
             for spool, frame in ((corpus, (TMX_HEAD, TMX_TAIL)), (index, index_frame(totals))):
                 name = spool.path.name
                 ours = {ledger.written(name) or "", *ledger.pending([name]).get(name, set())}
@@ -995,6 +1045,7 @@ def fill_memory(
     :func:`run_batch` with the merged memory writes every output without calling the
     engine.  The outputs are then exactly those of a run on one machine.
     """
+    memory.require_writable("fill it")
     counted = count_sentences(paths)  # a count per readable article, else its error line
     readable = [(p, n) for p, n in zip(paths, counted, strict=True) if isinstance(n, int)]
     planned = [_Planned(p, n, kept=False) for p, n in readable]
