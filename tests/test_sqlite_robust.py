@@ -462,7 +462,7 @@ def test_a_damaged_ledger_is_started_again_in_one_note(
 ) -> None:
     out = tmp_path / "first"
     ledger = out / LEDGER_NAME
-    outputs = {p.name: p.read_bytes() for p in out.iterdir() if p.suffix in (*KINDS, ".html")}
+    outputs = {p.name: p.read_bytes() for p in out.iterdir() if p.suffix in KINDS}
     if damage == "garbage":
         ledger.write_bytes(b"not a database" * 300)
     else:
@@ -480,6 +480,28 @@ def test_a_damaged_ledger_is_started_again_in_one_note(
         "); a new one was started: an output that differs from what this run writes is left "
         "alone and reported"
     )
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name in outputs} == outputs
+    third = run(seeds_copy, out, memory)
+    assert (third.exit_code, third.stderr) == (0, "")
+    assert "kept 5 unchanged" in third.stdout
+
+
+def test_a_damaged_ledger_record_is_dropped_and_its_article_redone(
+    memory: Path, seeds_copy: Path, tmp_path: Path
+) -> None:
+    """Text damaged inside a record, which SQLite's check cannot see: that article takes
+    the normal path (its outputs are the same bytes), the record is written again."""
+    out = tmp_path / "first"
+    ledger = out / LEDGER_NAME
+    data = bytearray(ledger.read_bytes())
+    at = data.find(f'"{STEM}.html": "'.encode())
+    assert at > 0
+    data[at + len(STEM) + 12] = 0xFF  # in the SHA-256 the record keeps for the HTML
+    ledger.write_bytes(bytes(data))
+    outputs = {p.name: p.read_bytes() for p in out.iterdir() if p.suffix in KINDS}
+    again = run(seeds_copy, out, memory)
+    assert (again.exit_code, again.stderr) == (0, "")
+    assert again.stdout.startswith("translated 1 articles (") and "kept 4 unchanged" in again.stdout
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.name in outputs} == outputs
     third = run(seeds_copy, out, memory)
     assert (third.exit_code, third.stderr) == (0, "")

@@ -9,8 +9,10 @@ SQLite file is recognised as someone else's before a single byte of it is writte
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,10 +130,14 @@ def read_header(path: Path) -> bytes:
     """The first 100 bytes of the file (b'' when there is none): SQLite's header, read
     without SQLite, which may write beside a file it opens."""
     try:
-        with path.open("rb") as file:
-            return file.read(100)
+        # not blocking: a FIFO in its place must not hang the run
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         return b""
+    with os.fdopen(handle, "rb") as file:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return file.read(100)
 
 
 def header_app_id(header: bytes) -> int | None:
@@ -229,6 +235,8 @@ def trouble(exc: BaseException) -> Trouble:
     full disk, another process holding the file, or anything about access and I/O."""
     name = getattr(exc, "sqlite_errorname", None) or ""
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "Could not decode" in str(exc):
+        return "damaged"
+    if name == "SQLITE_ERROR":  # no such table or column: not the tables dolmetsch made
         return "damaged"
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
         return "damaged"  # malformed, integrity, data: the contents are not what was written

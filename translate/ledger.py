@@ -136,9 +136,11 @@ class Ledger:
     def _unusable(self, exc: BaseException) -> str | None:
         if not os.access(self.path.parent, os.W_OK):
             return None  # nothing can be written there: each output says so itself
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else one_line(exc)
         return (
-            f"{self.path}: cannot open the output ledger ({one_line(exc)}); this run keeps no "
-            "record of its outputs: check the folder's permissions and free disk space"
+            f"{self.path}: cannot open the output ledger ({detail}); it was left as it is, and "
+            "this run keeps no record of its outputs: move it away, or check the folder's "
+            "permissions and free disk space"
         )
 
     def _open(self, state: State) -> sqlite3.Connection:
@@ -233,9 +235,22 @@ class Ledger:
             return Entry(stem, row[0], row[1], outputs, IndexRow(**index_row))
         except sqlite3.ProgrammingError:
             raise
-        except (sqlite3.DatabaseError, ValueError, TypeError) as exc:
+        except sqlite3.OperationalError as exc:
+            if trouble(exc) != "damaged":
+                self._failed(exc)
+                return None
+        except sqlite3.DatabaseError as exc:
             self._failed(exc)
             return None
+        except (ValueError, TypeError):
+            pass
+        # a damaged record (its text, its JSON): dropped, the article takes the normal path
+        try:
+            with self._db:
+                self._db.execute("DELETE FROM article WHERE stem = ?", (stem,))
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
+        return None
 
     def pending(self, names: Iterable[str]) -> dict[str, set[str]]:
         """The bytes noted for ``names`` before a rename that no record followed yet."""

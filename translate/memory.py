@@ -287,7 +287,7 @@ class TranslationMemory:
                 self._check(db)
             tables = table_layout(db)
             legacy_state(tables, application_id(db), MEMORY)  # under a lock this time
-            version = self._version(db)
+            version = self._version(db) if "meta" in tables else None
             if version not in (None, str(SCHEMA_VERSION)) or tables.get("unit") != UNIT_COLUMNS:
                 raise TranslationMemoryError(
                     f"{self.path}: translation memory schema {version}, this dolmetsch reads "

@@ -109,6 +109,7 @@ class RunSummary:
     kept: int = 0  # articles whose outputs were current and kept as they were
     conflicts: int = 0  # sentences people translated differently in different segments
     memory_note: str = ""  # the memory is read-only: what the run could not store
+    stopped: bool = False  # the memory failed during the run, which stopped there
 
     @property
     def ok(self) -> bool:
@@ -841,7 +842,7 @@ def run_batch(
             workers.close()
     late: list[str] = [ledger.trouble] if ledger.trouble else []
     conflicts = 0
-    if memory is not None:
+    if memory is not None and not summary.stopped:  # a memory that failed said so once
         try:
             conflicts = memory.conflict_count()
         except TranslationMemoryError as exc:  # the outputs are written: say it, once
@@ -943,6 +944,8 @@ def _translate_planned(
             if position == len(window_articles):
                 window = next(results, None)
                 if window is None:  # no window was started after the memory failed
+                    if not stopped:
+                        raise RuntimeError("the windows ended before the articles")
                     skipped += sum(1 for p in planned[number:] if not p.kept)
                     break
                 if window.stopped:
@@ -1002,6 +1005,7 @@ def _translate_planned(
         failures=tuple(failures),
         glossary=counts,
         kept=kept,
+        stopped=bool(stopped),
     )
 
 
