@@ -11,6 +11,7 @@ left byte for byte.  A memory dolmetsch may not write is read and not written.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import sqlite3
@@ -239,8 +240,11 @@ class TranslationMemory:
                 )
             state = recognise(path, MEMORY)
             if state == "new" and not path.exists():
-                with contextlib.suppress(OSError):  # a read-only place: said below
+                try:
                     path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                        raise  # a file in the way, a name too long: not a read-only place
             self.read_only = not writable(path)
             self._db = (
                 self._open_read_only(state, check) if self.read_only else self._open(state, check)
