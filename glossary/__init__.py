@@ -84,7 +84,7 @@ from .store import (
     save_edit,
     start_edit,
 )
-from .suggest import Suggestion, name_key, suggest
+from .suggest import Corpus, Suggestion, load_corpus, name_key, suggest
 
 __all__ = [
     "COLUMNS",
@@ -93,6 +93,7 @@ __all__ = [
     "TECHNIQUES",
     "AppliedTerm",
     "Change",
+    "Corpus",
     "Counts",
     "EditSession",
     "Entry",
@@ -131,6 +132,7 @@ __all__ = [
     "glossary_to_dict",
     "import_into_glossary",
     "layer",
+    "load_corpus",
     "load_deepl",
     "load_default_glossary",
     "load_effective",

@@ -298,14 +298,21 @@ def run(
     translated again, and an article whose outputs are current (same source, engine,
     glossary and memory) is kept as it is.
     """
+    import dataclasses
     import functools
 
     from .engine import load_engine
-    from .files import folder_lock
+    from .files import find_articles, folder_lock, no_articles
     from .lifeline import sigterm_as_interrupt
-    from .pipeline import discover, run_batch
+    from .pipeline import run_batch
 
-    paths = discover(input_dir)  # a bad folder is a usage error before any model loads
+    found = find_articles(input_dir)  # a bad folder is a usage error before any model loads
+    progress = _Progress()
+    for line in found.skipped:
+        progress.failed(line)
+    if not found.paths:
+        raise no_articles(input_dir, found)
+    paths = found.paths
     ceiling = min(len(paths), os.cpu_count() or 1)
     if jobs > ceiling:  # more workers than articles or cores only cost memory and start-up
         click.echo(f"dolmetsch: note: --jobs {jobs} is more than the {len(paths)} articles "
@@ -317,9 +324,8 @@ def run(
     # workers open the engine this process resolved ("auto" became argos or lexicon)
     spawn = functools.partial(load_engine, translator.info.name, options, packages_dir, data_dir)
     memory = None if no_memory else _open_memory(memory_file)
-    progress = _Progress()
     try:
-        # SIGTERM stops the run as Ctrl-C does: workers end, outputs stay whole, exit 1
+        # SIGTERM stops the run as Ctrl-C does: workers end, outputs stay whole, exit 130
         with folder_lock(out_dir), sigterm_as_interrupt():
             summary = run_batch(
                 paths, out_dir, translator, progress, glossary=glossary, memory=memory,
@@ -329,6 +335,7 @@ def run(
         progress.close()
         if memory is not None:
             memory.close()
+    summary = dataclasses.replace(summary, failures=(*found.skipped, *summary.failures))
     click.echo(summary.line())
     if not summary.ok:
         sys.exit(1)
@@ -738,25 +745,31 @@ def glossary_export(file: Path, force: bool, glossary_file: Path | None) -> None
 
 
 @glossary.command("suggest")
-@click.argument("input_dir", type=click.Path(path_type=Path), metavar="SEEDS_DIR")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="SEEDS_DIR_OR_FILE...")  # fmt: skip
 @click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True)
 @_glossary_file_option
-def glossary_suggest(input_dir: Path, min_count: int, glossary_file: Path | None) -> None:
-    """Find names in the articles of SEEDS_DIR and cluster their spellings.
+def glossary_suggest(sources: tuple[Path, ...], min_count: int, glossary_file: Path | None) -> None:
+    """Find names in the articles (folders of *.txt articles, or article files) and cluster
+    their spellings.
 
     Each line: the proposed English form, its spellings with counts, and the entry that
-    already covers it (or NEW).
+    already covers it (or NEW). A file that cannot be read is reported in one line and the
+    others are still read (exit code 1).
     """
-    from .articles import load_article
-    from .glossary import suggest
-    from .pipeline import discover
+    from .glossary import load_corpus, suggest
 
-    texts = [(load_article(p).document.text, "") for p in discover(input_dir)]
+    corpus = load_corpus(sources)
+    for failure in corpus.failures:
+        click.echo(f"dolmetsch: {failure}", err=True)
     current = _load_glossary(glossary_file, False)
+    texts = [(text, "") for text in corpus.texts]
     for found in suggest(texts, current, min_count=min_count):
         spellings = ", ".join(f"{s} ({n})" for s, n in found.spellings)
         covered = f"covered by {found.covered_by}" if found.covered_by else "NEW"
         click.echo(f"{found.target}\t{spellings}\t{covered}")
+    if corpus.failures:
+        sys.exit(1)
 
 
 @glossary.command("check")

@@ -7,6 +7,7 @@ import fcntl
 import filecmp
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .errors import DolmetschError, InputError, OutputError
+from .errors import DolmetschError, InputError, OutputError, UsageError
 
 LOCK_NAME = ".dolmetsch.lock"
 LEDGER_FILE = ".dolmetsch-ledger.sqlite"  # ledger.LEDGER_NAME: marks an output folder
@@ -88,11 +89,97 @@ def decode_article(data: bytes, where: str) -> DecodedText:
     return DecodedText(text, encoding)
 
 
-def read_input(path: Path) -> bytes:
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def not_a_regular_file(path: Path) -> str | None:
+    """Why ``path`` holds no text to read, found with ``stat`` alone; None for a regular file
+    (also through a symbolic link).
+
+    Nothing is opened: opening a FIFO waits for a writer that may never come, a device such
+    as ``/dev/zero`` never ends, and opening some devices does something by itself.
+    """
     try:
-        return path.read_bytes()
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError) and path.is_symlink():
+            return f"a symbolic link to {_link_target(path)}, which does not exist"
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+    link = f"a symbolic link to {_link_target(path)}, " if path.is_symlink() else ""
+    return f"not a regular file ({link}{kind})"
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return str(path.readlink())
+    except OSError:
+        return "a file it cannot name"
+
+
+def read_input(path: Path) -> bytes:
+    """A regular file's bytes; anything else (:func:`not_a_regular_file`) is refused unread."""
+    why = not_a_regular_file(path)
+    if why is not None:
+        raise InputError(f"{path}: {why}")
+    try:
+        # non-blocking: should a FIFO have taken the file's place since the stat, opening
+        # it does not wait for a writer, and fstat refuses it before anything is read
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise InputError(f"{path}: not a regular file (replaced since it was listed)")
+            return handle.read()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+
+
+@dataclass(frozen=True)
+class Found:
+    """A folder's articles, and a line for each other ``*.txt`` name in it, saying why it
+    was skipped (a FIFO, a device, a folder, a symbolic link to nothing)."""
+
+    paths: tuple[Path, ...]
+    skipped: tuple[str, ...] = ()
+
+
+def find_articles(input_dir: Path) -> Found:
+    """The ``*.txt`` articles of ``input_dir`` (``.TXT`` too), in name order, and the
+    ``*.txt`` names that are no regular file, found without opening them."""
+    if not input_dir.exists():
+        raise UsageError(f"{input_dir}: no such folder")
+    if not input_dir.is_dir():
+        raise UsageError(f"{input_dir}: not a folder")
+    try:
+        names = sorted(p for p in input_dir.iterdir() if p.suffix.lower() == ".txt")
+    except OSError as exc:
+        raise UsageError(f"{input_dir}: cannot list the folder: {exc.strerror or exc}") from exc
+    paths, skipped = [], []
+    for path in names:
+        why = not_a_regular_file(path)
+        if why is None:
+            paths.append(path)
+        else:
+            skipped.append(f"{path}: {why}: skipped")
+    if not names:
+        raise UsageError(f"{input_dir}: no *.txt articles to translate")
+    return Found(tuple(paths), tuple(skipped))
+
+
+def no_articles(input_dir: Path, found: Found) -> UsageError:
+    """The error for a folder whose ``*.txt`` names were all skipped."""
+    return UsageError(
+        f"{input_dir}: no *.txt articles to translate ({len(found.skipped)} skipped: not "
+        "regular files)"
+    )
 
 
 def read_article(path: Path) -> DecodedText:
