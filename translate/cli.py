@@ -640,15 +640,21 @@ def glossary_edit(glossary_file: Path | None, wait: float) -> None:
     FILE.edited.1, ... when an earlier one is still there). The previous version is kept in
     FILE.bak; the file keeps its line ends (CRLF too).
     """
-    from .glossary import save_edit, start_edit
+    from .glossary import decode_edit, save_edit, start_edit
 
     files = _glossary_files(glossary_file)
     session = start_edit(files)
-    edited = click.edit(session.text, extension=".tsv", require_save=True)
-    if edited is None or session.unchanged(edited):
+    # as bytes: click would decode them as UTF-8 and lose the edit of an editor set to Latin-1
+    saved = click.edit(session.text.encode("utf-8"), extension=".tsv", require_save=True)
+    edited = decode_edit(files.user, saved) if saved is not None else None
+    if edited is None or session.unchanged(edited.text):
         click.echo("no changes", err=True)
         return
-    change = save_edit(files, session, edited, timeout=wait)
+    if edited.encoding != "utf-8":
+        name = "Windows-1252" if edited.encoding == "cp1252" else edited.encoding.upper()
+        click.echo(f"dolmetsch: note: your editor saved the glossary in {name}, not UTF-8: "
+                   f"read as {name}, saved in UTF-8", err=True)  # fmt: skip
+    change = save_edit(files, session, edited.text, timeout=wait)
     click.echo(f"saved {files.user}")
     if change.backup is not None:
         click.echo(f"previous version kept in {change.backup}", err=True)

@@ -46,8 +46,23 @@ class DecodedText:
 
 
 def decode_article(data: bytes, where: str) -> DecodedText:
-    """Decode an article's bytes: UTF-16 or UTF-32 with a byte order mark, else UTF-8 (with
-    or without BOM), else Windows-1252.
+    """Decode an article's bytes (:func:`decode_text`); refused when they are no text at all
+    (NUL bytes without a byte order mark, many control characters) or blank."""
+    decoded = decode_text(data, where, "a text article")
+    text = decoded.text
+    controls = sum(1 for ch in text if ch < " " and ch not in _TEXT_CONTROLS)
+    share = controls / len(text) if text else 0.0
+    if share > MAX_STRAY_SHARE or (controls > STRAY_CONTROLS and share > MAX_CONTROL_SHARE):
+        raise InputError(f"{where}: binary file ({controls} control characters), not text")
+    if not text.strip():
+        raise InputError(f"{where}: empty article (no text to translate)")
+    return decoded
+
+
+def decode_text(data: bytes, where: str, what: str = "text") -> DecodedText:
+    """Decode the bytes of a text a person saved: UTF-16 or UTF-32 with a byte order mark,
+    else UTF-8 (with or without BOM), else Windows-1252.  ``where`` and ``what`` name the
+    text in the :class:`InputError` raised for anything else.
 
     Windows editors save "Unicode" as UTF-16 with a BOM: its NUL bytes are text, not the
     sign of a binary file.  German news from older systems is in Latin-1 or cp1252; a byte
@@ -63,7 +78,7 @@ def decode_article(data: bytes, where: str) -> DecodedText:
     ]
     bom, unicode = next(((m, name) for m, name in marks if data.startswith(m)), (b"", ""))
     if not unicode and b"\x00" in data:
-        raise InputError(f"{where}: binary file (contains NUL bytes), not a text article")
+        raise InputError(f"{where}: binary file (contains NUL bytes), not {what}")
     try:
         text = data[len(bom) :].decode(unicode or "utf-8-sig")
         encoding = unicode or "utf-8"
@@ -80,12 +95,6 @@ def decode_article(data: bytes, where: str) -> DecodedText:
                 f"{where}: neither UTF-8 nor Windows-1252 text (byte {exc.start}: "
                 f"{data[exc.start : exc.start + 1]!r})"
             ) from None
-    controls = sum(1 for ch in text if ch < " " and ch not in _TEXT_CONTROLS)
-    share = controls / len(text) if text else 0.0
-    if share > MAX_STRAY_SHARE or (controls > STRAY_CONTROLS and share > MAX_CONTROL_SHARE):
-        raise InputError(f"{where}: binary file ({controls} control characters), not text")
-    if not text.strip():
-        raise InputError(f"{where}: empty article (no text to translate)")
     return DecodedText(text, encoding)
 
 
