@@ -794,6 +794,7 @@ def glossary_check(out_dir: Path, glossary_file: Path | None) -> None:
     files = sorted(out_dir.glob("*.po"))
     for path in files:
         try:
+            _regular(path)
             po = read_po(path)
         except DolmetschError as exc:  # one line for it; the other files are still checked
             click.echo(f"dolmetsch: {exc}", err=True)
@@ -978,6 +979,7 @@ def _read_exchange(file: Path, *, include_fuzzy: bool) -> tuple[list[Any], int]:
     from .errors import InputError, UsageError
 
     suffix = file.suffix.lower()
+    _regular(file)
     if suffix == ".po":
         from .po import po_memory_units, read_po
 
@@ -990,14 +992,25 @@ def _read_exchange(file: Path, *, include_fuzzy: bool) -> tuple[list[Any], int]:
         raise UsageError(
             f"{file}: can import .po and .tmx files, not {file.suffix or 'a file without one'}"
         )
+    from .files import read_regular
     from .tmx import parse_memory_tmx
 
     try:
-        return parse_memory_tmx(file.read_bytes()), 0
+        return parse_memory_tmx(read_regular(file)), 0
     except OSError as exc:
         raise InputError(f"{file}: cannot be read: {exc.strerror or exc}") from exc
     except ValueError as exc:
         raise InputError(f"{file}: {exc}; it was left as it is") from exc
+
+
+def _regular(path: Path) -> None:
+    """Refuse, before anything opens it, a FIFO (reading it would wait for a writer), a
+    device (``/dev/zero`` never ends) or a folder named like the file."""
+    from .files import not_a_regular_file
+
+    why = not_a_regular_file(path)
+    if why is not None:
+        raise InputError(f"{path}: {why}")
 
 
 def _store_units(memory: Any, units: list[Any], *, replace_human: bool) -> tuple[Any, int]:
@@ -1051,6 +1064,7 @@ def view(article: str, out_dir: Path, interleaved: bool, width: int | None) -> N
     path = given if given.suffix in (".po", ".tsv") else out_dir / f"{given.stem}.po"
     if not path.exists():
         raise UsageError(f"{path}: no such output; translate it first: dolmetsch run")
+    _regular(path)
     tty = sys.stdout.isatty()
     columns = width or (shutil.get_terminal_size().columns if tty else 100)
     layout = "interleaved" if interleaved else "auto"

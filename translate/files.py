@@ -107,6 +107,10 @@ _KINDS = (
 )
 
 
+class NotRegularFileError(OSError):
+    """A FIFO, socket, device or folder where a file's bytes were to be read."""
+
+
 def not_a_regular_file(path: Path) -> str | None:
     """Why ``path`` holds no text to read, found with ``stat`` alone; None for a regular file
     (also through a symbolic link).
@@ -120,8 +124,10 @@ def not_a_regular_file(path: Path) -> str | None:
         if isinstance(exc, FileNotFoundError) and path.is_symlink():
             return f"a symbolic link to {_link_target(path)}, which does not exist"
         return f"cannot read: {exc.strerror or exc}"
-    if stat.S_ISREG(mode):
-        return None
+    return None if stat.S_ISREG(mode) else _kind(path, mode)
+
+
+def _kind(path: Path, mode: int) -> str:
     kind = next((name for test, name in _KINDS if test(mode)), "not a file")
     link = f"a symbolic link to {_link_target(path)}, " if path.is_symlink() else ""
     return f"not a regular file ({link}{kind})"
@@ -134,19 +140,32 @@ def _link_target(path: Path) -> str:
         return "a file it cannot name"
 
 
+def read_regular(path: Path) -> bytes:
+    """A regular file's bytes.  Raises what reading raises (``FileNotFoundError`` for a
+    missing file), and :class:`NotRegularFileError` for anything but a regular file, which
+    is never read (see :func:`not_a_regular_file`)."""
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(None, _kind(path, mode))
+    # non-blocking: should a FIFO have taken the file's place since the stat, opening it
+    # does not wait for a writer, and fstat refuses it before anything is read
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFileError(None, _kind(path, mode))
+        return handle.read()
+
+
 def read_input(path: Path) -> bytes:
-    """A regular file's bytes; anything else (:func:`not_a_regular_file`) is refused unread."""
-    why = not_a_regular_file(path)
+    """An article's bytes; anything but a regular file is refused unread."""
+    why = not_a_regular_file(path)  # the message, for a link to nothing too
     if why is not None:
         raise InputError(f"{path}: {why}")
     try:
-        # non-blocking: should a FIFO have taken the file's place since the stat, opening
-        # it does not wait for a writer, and fstat refuses it before anything is read
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise InputError(f"{path}: not a regular file (replaced since it was listed)")
-            return handle.read()
+        return read_regular(path)
+    except NotRegularFileError as exc:
+        raise InputError(f"{path}: {exc.strerror}") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
@@ -273,9 +292,11 @@ def write_streamed(
 
 def _replaceable(path: Path, expect: Collection[str]) -> bool:
     try:
-        data = path.read_bytes()
+        data = read_regular(path)  # a FIFO there would block the run, a device never end
     except FileNotFoundError:
         return True
+    except NotRegularFileError as exc:
+        raise NotOursError(f"{path}: {exc.strerror}; it was left as it is") from exc
     return not data or hashlib.sha256(data).hexdigest() in expect
 
 
