@@ -723,3 +723,26 @@ def test_10_glossary_edit_in_no_known_encoding_is_kept_not_lost(
     ]
     assert glossary_file.read_bytes() == before
     assert copy.read_bytes() == before + appended  # the editor's bytes, as it saved them
+
+
+@pytest.mark.parametrize("how", ["same-path", "symbolic-link", "hard-link"])
+def test_10_tm_merge_of_the_memory_into_itself_is_refused_at_once(
+    excerpt_lexicon: Path, folder: Path, tmp_path: Path, how: str
+) -> None:
+    memory = tmp_path / "memory.sqlite"
+    assert run(folder, tmp_path / "out", "--memory", memory).returncode == 0
+    other = memory
+    if how == "symbolic-link":
+        other = tmp_path / "link.sqlite"
+        other.symlink_to(memory)
+    elif how == "hard-link":
+        other = tmp_path / "hard.sqlite"
+        other.hardlink_to(memory)
+    before = sha256(memory)
+    done = dolmetsch("tm", "merge", other, "--memory", memory)  # it waited for its own lock
+    assert (done.returncode, problems(done.stderr)) == (
+        2,
+        [f"dolmetsch: {other}: the same file as the memory to merge into ({memory}); nothing "
+         "merged"],
+    )  # fmt: skip
+    assert sha256(memory) == before

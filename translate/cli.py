@@ -964,10 +964,17 @@ def tm_merge(others: tuple[Path, ...], memory_file: Path | None) -> None:
     """Merge the memories OTHERS (SQLite files, e.g. the shards of a cluster run) into
     this one. Human translations here are never replaced; differing ones are counted."""
     from .errors import UsageError
+    from .memory import default_memory_path
 
+    target = memory_file or default_memory_path()
     for other in others:  # before anything is opened or created
         if not other.is_file():
             raise UsageError(f"{other}: no such translation memory")
+        # the same file twice would wait for its own write lock until the timeout
+        if target.exists() and other.samefile(target):
+            raise UsageError(
+                f"{other}: the same file as the memory to merge into ({target}); nothing merged"
+            )
     with _open_memory(memory_file) as memory:
         for other in others:
             click.echo(f"{other}: {memory.merge(other).describe()}")
