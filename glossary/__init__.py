@@ -77,6 +77,7 @@ from .store import (
     EditSession,
     add_to_glossary,
     backup_path,
+    decode_edit,
     export_glossary,
     import_into_glossary,
     load_effective,
@@ -84,7 +85,7 @@ from .store import (
     save_edit,
     start_edit,
 )
-from .suggest import Suggestion, name_key, suggest
+from .suggest import Corpus, Suggestion, load_corpus, name_key, suggest
 
 __all__ = [
     "COLUMNS",
@@ -93,6 +94,7 @@ __all__ = [
     "TECHNIQUES",
     "AppliedTerm",
     "Change",
+    "Corpus",
     "Counts",
     "EditSession",
     "Entry",
@@ -116,6 +118,7 @@ __all__ = [
     "add_to_glossary",
     "backup_path",
     "check_pairs",
+    "decode_edit",
     "dump_deepl",
     "dump_glossary",
     "dump_tbx",
@@ -131,6 +134,7 @@ __all__ = [
     "glossary_to_dict",
     "import_into_glossary",
     "layer",
+    "load_corpus",
     "load_deepl",
     "load_default_glossary",
     "load_effective",

@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from dolmetsch.errors import OutputError
-from dolmetsch.files import write_atomic
+from dolmetsch.errors import InputError, OutputError
+from dolmetsch.files import DecodedText, decode_text, write_atomic
 
 from .errors import GlossaryError
 from .exchange import dump_exchange
@@ -394,6 +394,24 @@ def keep_edit(path: Path, data: bytes) -> Path:
     ) as handle:
         handle.write(data)
     return Path(handle.name)
+
+
+def decode_edit(path: Path, data: bytes) -> DecodedText:
+    """The text an editor saved for the glossary at ``path``, and the encoding it was in.
+
+    An editor set to Latin-1 or Windows-1252 (or to UTF-16 with a byte order mark) saves
+    the person's edit in that encoding: it is read as such (the caller says so), the
+    glossary is written in UTF-8 all the same.  Bytes that are none of these are refused
+    (:class:`GlossaryError`) and kept as they are in a copy the message names: the edit
+    is never lost.
+    """
+    try:
+        return decode_text(data, "your edited text")
+    except InputError as exc:
+        copy = keep_edit(real_path(path), data)
+        raise GlossaryError(
+            f"{exc}; nothing saved, {path} is as it was: your edited text is in {copy}"
+        ) from None
 
 
 def _edit_problem(files: GlossaryFiles, text: str, name: str) -> str | None:

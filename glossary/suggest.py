@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .matching import find_matches
 from .model import Glossary
@@ -217,3 +218,43 @@ def suggest(
         suggestions.append(Suggestion(target, spellings, covered))
     suggestions.sort(key=lambda s: (-s.count, s.target))
     return suggestions
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The German texts of the articles read, and one line for each file that could not be."""
+
+    texts: tuple[str, ...]
+    failures: tuple[str, ...]
+
+
+def load_corpus(sources: Iterable[Path]) -> Corpus:
+    """The articles at ``sources``: article files, or folders of ``*.txt`` articles.
+
+    A file that cannot be read (no permission, a folder or a FIFO named ``*.txt``, bytes
+    neither UTF-8 nor Windows-1252) is one line in ``failures``; the others are still read,
+    so that one bad file does not cost the suggestions of the rest.  A source that does not
+    exist, or a folder without a ``*.txt`` name, raises: nothing was meant to be there.
+    """
+    from dolmetsch.articles import load_article
+    from dolmetsch.errors import DolmetschError, UsageError
+    from dolmetsch.files import find_articles
+
+    paths: list[Path] = []
+    failures: list[str] = []
+    for source in sources:  # every source listed before one is read: a typo costs nothing
+        if source.is_dir():
+            found = find_articles(source)
+            paths.extend(found.paths)
+            failures.extend(found.skipped)
+        elif source.exists() or source.is_symlink():
+            paths.append(source)
+        else:
+            raise UsageError(f"{source}: no such file or folder")
+    texts: list[str] = []
+    for path in paths:
+        try:
+            texts.append(load_article(path).document.text)
+        except DolmetschError as exc:
+            failures.append(str(exc))
+    return Corpus(tuple(texts), tuple(failures))

@@ -298,14 +298,21 @@ def run(
     translated again, and an article whose outputs are current (same source, engine,
     glossary and memory) is kept as it is.
     """
+    import dataclasses
     import functools
 
     from .engine import load_engine
-    from .files import folder_lock
+    from .files import find_articles, folder_lock, no_articles
     from .lifeline import sigterm_as_interrupt
-    from .pipeline import discover, run_batch
+    from .pipeline import run_batch
 
-    paths = discover(input_dir)  # a bad folder is a usage error before any model loads
+    found = find_articles(input_dir)  # a bad folder is a usage error before any model loads
+    progress = _Progress()
+    for line in found.skipped:
+        progress.failed(line)
+    if not found.paths:
+        raise no_articles(input_dir, found)
+    paths = found.paths
     ceiling = min(len(paths), os.cpu_count() or 1)
     if jobs > ceiling:  # more workers than articles or cores only cost memory and start-up
         click.echo(f"dolmetsch: note: --jobs {jobs} is more than the {len(paths)} articles "
@@ -317,9 +324,8 @@ def run(
     # workers open the engine this process resolved ("auto" became argos or lexicon)
     spawn = functools.partial(load_engine, translator.info.name, options, packages_dir, data_dir)
     memory = None if no_memory else _open_memory(memory_file)
-    progress = _Progress()
     try:
-        # SIGTERM stops the run as Ctrl-C does: workers end, outputs stay whole, exit 1
+        # SIGTERM stops the run as Ctrl-C does: workers end, outputs stay whole, exit 130
         with folder_lock(out_dir), sigterm_as_interrupt():
             summary = run_batch(
                 paths, out_dir, translator, progress, glossary=glossary, memory=memory,
@@ -329,6 +335,7 @@ def run(
         progress.close()
         if memory is not None:
             memory.close()
+    summary = dataclasses.replace(summary, failures=(*found.skipped, *summary.failures))
     click.echo(summary.line())
     if not summary.ok:
         sys.exit(1)
@@ -633,15 +640,21 @@ def glossary_edit(glossary_file: Path | None, wait: float) -> None:
     FILE.edited.1, ... when an earlier one is still there). The previous version is kept in
     FILE.bak; the file keeps its line ends (CRLF too).
     """
-    from .glossary import save_edit, start_edit
+    from .glossary import decode_edit, save_edit, start_edit
 
     files = _glossary_files(glossary_file)
     session = start_edit(files)
-    edited = click.edit(session.text, extension=".tsv", require_save=True)
-    if edited is None or session.unchanged(edited):
+    # as bytes: click would decode them as UTF-8 and lose the edit of an editor set to Latin-1
+    saved = click.edit(session.text.encode("utf-8"), extension=".tsv", require_save=True)
+    edited = decode_edit(files.user, saved) if saved is not None else None
+    if edited is None or session.unchanged(edited.text):
         click.echo("no changes", err=True)
         return
-    change = save_edit(files, session, edited, timeout=wait)
+    if edited.encoding != "utf-8":
+        name = "Windows-1252" if edited.encoding == "cp1252" else edited.encoding.upper()
+        click.echo(f"dolmetsch: note: your editor saved the glossary in {name}, not UTF-8: "
+                   f"read as {name}, saved in UTF-8", err=True)  # fmt: skip
+    change = save_edit(files, session, edited.text, timeout=wait)
     click.echo(f"saved {files.user}")
     if change.backup is not None:
         click.echo(f"previous version kept in {change.backup}", err=True)
@@ -738,25 +751,31 @@ def glossary_export(file: Path, force: bool, glossary_file: Path | None) -> None
 
 
 @glossary.command("suggest")
-@click.argument("input_dir", type=click.Path(path_type=Path), metavar="SEEDS_DIR")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="SEEDS_DIR_OR_FILE...")  # fmt: skip
 @click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True)
 @_glossary_file_option
-def glossary_suggest(input_dir: Path, min_count: int, glossary_file: Path | None) -> None:
-    """Find names in the articles of SEEDS_DIR and cluster their spellings.
+def glossary_suggest(sources: tuple[Path, ...], min_count: int, glossary_file: Path | None) -> None:
+    """Find names in the articles (folders of *.txt articles, or article files) and cluster
+    their spellings.
 
     Each line: the proposed English form, its spellings with counts, and the entry that
-    already covers it (or NEW).
+    already covers it (or NEW). A file that cannot be read is reported in one line and the
+    others are still read (exit code 1).
     """
-    from .articles import load_article
-    from .glossary import suggest
-    from .pipeline import discover
+    from .glossary import load_corpus, suggest
 
-    texts = [(load_article(p).document.text, "") for p in discover(input_dir)]
+    corpus = load_corpus(sources)
+    for failure in corpus.failures:
+        click.echo(f"dolmetsch: {failure}", err=True)
     current = _load_glossary(glossary_file, False)
+    texts = [(text, "") for text in corpus.texts]
     for found in suggest(texts, current, min_count=min_count):
         spellings = ", ".join(f"{s} ({n})" for s, n in found.spellings)
         covered = f"covered by {found.covered_by}" if found.covered_by else "NEW"
         click.echo(f"{found.target}\t{spellings}\t{covered}")
+    if corpus.failures:
+        sys.exit(1)
 
 
 @glossary.command("check")
@@ -775,6 +794,7 @@ def glossary_check(out_dir: Path, glossary_file: Path | None) -> None:
     files = sorted(out_dir.glob("*.po"))
     for path in files:
         try:
+            _regular(path)
             po = read_po(path)
         except DolmetschError as exc:  # one line for it; the other files are still checked
             click.echo(f"dolmetsch: {exc}", err=True)
@@ -965,6 +985,7 @@ def _read_exchange(file: Path, *, include_fuzzy: bool) -> tuple[list[Any], int]:
     from .errors import InputError, UsageError
 
     suffix = file.suffix.lower()
+    _regular(file)
     if suffix == ".po":
         from .po import po_memory_units, read_po
 
@@ -977,14 +998,25 @@ def _read_exchange(file: Path, *, include_fuzzy: bool) -> tuple[list[Any], int]:
         raise UsageError(
             f"{file}: can import .po and .tmx files, not {file.suffix or 'a file without one'}"
         )
+    from .files import read_regular
     from .tmx import parse_memory_tmx
 
     try:
-        return parse_memory_tmx(file.read_bytes()), 0
+        return parse_memory_tmx(read_regular(file)), 0
     except OSError as exc:
         raise InputError(f"{file}: cannot be read: {exc.strerror or exc}") from exc
     except ValueError as exc:
         raise InputError(f"{file}: {exc}; it was left as it is") from exc
+
+
+def _regular(path: Path) -> None:
+    """Refuse, before anything opens it, a FIFO (reading it would wait for a writer), a
+    device (``/dev/zero`` never ends) or a folder named like the file."""
+    from .files import not_a_regular_file
+
+    why = not_a_regular_file(path)
+    if why is not None:
+        raise InputError(f"{path}: {why}")
 
 
 def _store_units(memory: Any, units: list[Any], *, replace_human: bool) -> tuple[Any, int]:
@@ -1038,6 +1070,7 @@ def view(article: str, out_dir: Path, interleaved: bool, width: int | None) -> N
     path = given if given.suffix in (".po", ".tsv") else out_dir / f"{given.stem}.po"
     if not path.exists():
         raise UsageError(f"{path}: no such output; translate it first: dolmetsch run")
+    _regular(path)
     tty = sys.stdout.isatty()
     columns = width or (shutil.get_terminal_size().columns if tty else 100)
     layout = "interleaved" if interleaved else "auto"

@@ -23,6 +23,7 @@ import polib
 from .aligned import translatable_segments
 from .articles import load_article, output_stem
 from .errors import DolmetschError, InputError
+from .files import read_regular
 from .ledger import Entry, Ledger, sha256_bytes
 from .memory import TranslationMemory, TranslationMemoryError, context
 from .po import KIND_NOTES, PoError, decode_po, parse_po_strict
@@ -98,7 +99,7 @@ def take_edits(
     for stem in [*articles, *orphans]:
         po = out_dir / f"{stem}.po"
         try:
-            data = po.read_bytes()
+            data = read_regular(po)  # a FIFO named *.po would block the run
         except FileNotFoundError:
             continue
         except OSError as exc:

@@ -7,6 +7,7 @@ import fcntl
 import filecmp
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .errors import DolmetschError, InputError, OutputError
+from .errors import DolmetschError, InputError, OutputError, UsageError
 
 LOCK_NAME = ".dolmetsch.lock"
 LEDGER_FILE = ".dolmetsch-ledger.sqlite"  # ledger.LEDGER_NAME: marks an output folder
@@ -45,8 +46,23 @@ class DecodedText:
 
 
 def decode_article(data: bytes, where: str) -> DecodedText:
-    """Decode an article's bytes: UTF-16 or UTF-32 with a byte order mark, else UTF-8 (with
-    or without BOM), else Windows-1252.
+    """Decode an article's bytes (:func:`decode_text`); refused when they are no text at all
+    (NUL bytes without a byte order mark, many control characters) or blank."""
+    decoded = decode_text(data, where, "a text article")
+    text = decoded.text
+    controls = sum(1 for ch in text if ch < " " and ch not in _TEXT_CONTROLS)
+    share = controls / len(text) if text else 0.0
+    if share > MAX_STRAY_SHARE or (controls > STRAY_CONTROLS and share > MAX_CONTROL_SHARE):
+        raise InputError(f"{where}: binary file ({controls} control characters), not text")
+    if not text.strip():
+        raise InputError(f"{where}: empty article (no text to translate)")
+    return decoded
+
+
+def decode_text(data: bytes, where: str, what: str = "text") -> DecodedText:
+    """Decode the bytes of a text a person saved: UTF-16 or UTF-32 with a byte order mark,
+    else UTF-8 (with or without BOM), else Windows-1252.  ``where`` and ``what`` name the
+    text in the :class:`InputError` raised for anything else.
 
     Windows editors save "Unicode" as UTF-16 with a BOM: its NUL bytes are text, not the
     sign of a binary file.  German news from older systems is in Latin-1 or cp1252; a byte
@@ -62,7 +78,7 @@ def decode_article(data: bytes, where: str) -> DecodedText:
     ]
     bom, unicode = next(((m, name) for m, name in marks if data.startswith(m)), (b"", ""))
     if not unicode and b"\x00" in data:
-        raise InputError(f"{where}: binary file (contains NUL bytes), not a text article")
+        raise InputError(f"{where}: binary file (contains NUL bytes), not {what}")
     try:
         text = data[len(bom) :].decode(unicode or "utf-8-sig")
         encoding = unicode or "utf-8"
@@ -79,20 +95,119 @@ def decode_article(data: bytes, where: str) -> DecodedText:
                 f"{where}: neither UTF-8 nor Windows-1252 text (byte {exc.start}: "
                 f"{data[exc.start : exc.start + 1]!r})"
             ) from None
-    controls = sum(1 for ch in text if ch < " " and ch not in _TEXT_CONTROLS)
-    share = controls / len(text) if text else 0.0
-    if share > MAX_STRAY_SHARE or (controls > STRAY_CONTROLS and share > MAX_CONTROL_SHARE):
-        raise InputError(f"{where}: binary file ({controls} control characters), not text")
-    if not text.strip():
-        raise InputError(f"{where}: empty article (no text to translate)")
     return DecodedText(text, encoding)
 
 
-def read_input(path: Path) -> bytes:
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+class NotRegularFileError(OSError):
+    """A FIFO, socket, device or folder where a file's bytes were to be read."""
+
+
+def not_a_regular_file(path: Path) -> str | None:
+    """Why ``path`` holds no text to read, found with ``stat`` alone; None for a regular file
+    (also through a symbolic link).
+
+    Nothing is opened: opening a FIFO waits for a writer that may never come, a device such
+    as ``/dev/zero`` never ends, and opening some devices does something by itself.
+    """
     try:
-        return path.read_bytes()
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError) and path.is_symlink():
+            return f"a symbolic link to {_link_target(path)}, which does not exist"
+        return f"cannot read: {exc.strerror or exc}"
+    return None if stat.S_ISREG(mode) else _kind(path, mode)
+
+
+def _kind(path: Path, mode: int) -> str:
+    kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+    link = f"a symbolic link to {_link_target(path)}, " if path.is_symlink() else ""
+    return f"not a regular file ({link}{kind})"
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return str(path.readlink())
+    except OSError:
+        return "a file it cannot name"
+
+
+def read_regular(path: Path) -> bytes:
+    """A regular file's bytes.  Raises what reading raises (``FileNotFoundError`` for a
+    missing file), and :class:`NotRegularFileError` for anything but a regular file, which
+    is never read (see :func:`not_a_regular_file`)."""
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(None, _kind(path, mode))
+    # non-blocking: should a FIFO have taken the file's place since the stat, opening it
+    # does not wait for a writer, and fstat refuses it before anything is read
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFileError(None, _kind(path, mode))
+        return handle.read()
+
+
+def read_input(path: Path) -> bytes:
+    """An article's bytes; anything but a regular file is refused unread."""
+    why = not_a_regular_file(path)  # the message, for a link to nothing too
+    if why is not None:
+        raise InputError(f"{path}: {why}")
+    try:
+        return read_regular(path)
+    except NotRegularFileError as exc:
+        raise InputError(f"{path}: {exc.strerror}") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+
+
+@dataclass(frozen=True)
+class Found:
+    """A folder's articles, and a line for each other ``*.txt`` name in it, saying why it
+    was skipped (a FIFO, a device, a folder, a symbolic link to nothing)."""
+
+    paths: tuple[Path, ...]
+    skipped: tuple[str, ...] = ()
+
+
+def find_articles(input_dir: Path) -> Found:
+    """The ``*.txt`` articles of ``input_dir`` (``.TXT`` too), in name order, and the
+    ``*.txt`` names that are no regular file, found without opening them."""
+    if not input_dir.exists():
+        raise UsageError(f"{input_dir}: no such folder")
+    if not input_dir.is_dir():
+        raise UsageError(f"{input_dir}: not a folder")
+    try:
+        names = sorted(p for p in input_dir.iterdir() if p.suffix.lower() == ".txt")
+    except OSError as exc:
+        raise UsageError(f"{input_dir}: cannot list the folder: {exc.strerror or exc}") from exc
+    paths, skipped = [], []
+    for path in names:
+        why = not_a_regular_file(path)
+        if why is None:
+            paths.append(path)
+        else:
+            skipped.append(f"{path}: {why}: skipped")
+    if not names:
+        raise UsageError(f"{input_dir}: no *.txt articles to translate")
+    return Found(tuple(paths), tuple(skipped))
+
+
+def no_articles(input_dir: Path, found: Found) -> UsageError:
+    """The error for a folder whose ``*.txt`` names were all skipped."""
+    return UsageError(
+        f"{input_dir}: no *.txt articles to translate ({len(found.skipped)} skipped: not "
+        "regular files)"
+    )
 
 
 def read_article(path: Path) -> DecodedText:
@@ -177,9 +292,11 @@ def write_streamed(
 
 def _replaceable(path: Path, expect: Collection[str]) -> bool:
     try:
-        data = path.read_bytes()
+        data = read_regular(path)  # a FIFO there would block the run, a device never end
     except FileNotFoundError:
         return True
+    except NotRegularFileError as exc:
+        raise NotOursError(f"{path}: {exc.strerror}; it was left as it is") from exc
     return not data or hashlib.sha256(data).hexdigest() in expect
 
 

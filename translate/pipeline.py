@@ -34,7 +34,14 @@ from .articles import LoadedArticle, load_article, output_stem
 from .edits import REPORTED, Edits, Unsure, take_edits
 from .engine import Engine, EngineInfo, Progress
 from .errors import DolmetschError, OutputError, UsageError
-from .files import NotOursError, read_input, write_if_changed, write_streamed
+from .files import (
+    NotOursError,
+    find_articles,
+    no_articles,
+    read_input,
+    write_if_changed,
+    write_streamed,
+)
 from .glossary import (
     Counts,
     Glossary,
@@ -148,15 +155,11 @@ def describe_counts(counts: Counts) -> str:
 
 
 def discover(input_dir: Path) -> list[Path]:
-    """The ``*.txt`` articles of ``input_dir`` (``.TXT`` too), in name order."""
-    if not input_dir.exists():
-        raise UsageError(f"{input_dir}: no such folder")
-    if not input_dir.is_dir():
-        raise UsageError(f"{input_dir}: not a folder")
-    paths = sorted(p for p in input_dir.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
-    if not paths:
-        raise UsageError(f"{input_dir}: no *.txt articles to translate")
-    return paths
+    """The articles of :func:`find_articles` (at least one), without the names it skipped."""
+    found = find_articles(input_dir)
+    if not found.paths:
+        raise no_articles(input_dir, found)
+    return list(found.paths)
 
 
 def translate_sentences(

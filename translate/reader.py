@@ -130,9 +130,24 @@ def term_spans(text: str, needles: Iterable[tuple[str, T]]) -> list[tuple[int, i
     return chosen
 
 
+# What an article may hold that a terminal would obey instead of show: C0 and C1 controls
+# (ESC starts a sequence that recolours, moves the cursor or renames the window; BEL rings)
+# and the bidi embeddings, overrides and isolates (they reorder the rest of the line, the
+# separator and the English column too).  Each is shown as a symbol: a C0 control as its
+# Unicode control picture (ESC as ␛), the others as <U+XXXX>.  dolmetsch's own styles are
+# added after this, so they still work.
+_VISIBLE = {
+    **{code: chr(0x2400 + code) for code in range(0x20)},
+    0x7F: "\u2421",
+    **{code: f"<U+{code:04X}>" for code in range(0x80, 0xA0)},
+    **{code: f"<U+{code:04X}>" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
+
+
 def _plain(text: str) -> str:
-    """NFC with every run of whitespace as one space: what is wrapped and measured."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """NFC with every run of whitespace as one space and every control made visible
+    (:data:`_VISIBLE`): what is wrapped, measured and shown."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).translate(_VISIBLE)
 
 
 def _wrap(text: str, width: int) -> list[tuple[int, int]]:
