@@ -18,6 +18,7 @@ import click
 from . import __version__
 from .engine import ENGINE_CHOICES, EngineOptions
 from .errors import DolmetschError, InputError
+from .names import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,7 +30,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except DolmetschError as exc:
-            click.echo(f"dolmetsch: {exc}", err=True)
+            click.echo(f"dolmetsch: {one_line(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:  # Ctrl-C or SIGTERM: not "some articles failed" (1)
             click.echo("dolmetsch: interrupted; what is written is whole: run again to finish",
@@ -233,10 +234,10 @@ class _Progress:
             self._bar.update(sentences)
 
     def failed(self, message: str) -> None:
-        click.echo(f"dolmetsch: {message}", err=True)
+        click.echo(f"dolmetsch: {one_line(message)}", err=True)
 
     def noted(self, message: str) -> None:
-        click.echo(f"dolmetsch: note: {message}", err=True)
+        click.echo(f"dolmetsch: note: {one_line(message)}", err=True)
 
     def close(self) -> None:
         if self._bar is not None:
@@ -329,7 +330,7 @@ def run(
         progress.close()
         if memory is not None:
             memory.close()
-    click.echo(summary.line())
+    click.echo(one_line(summary.line()))
     if not summary.ok:
         sys.exit(1)
 

@@ -20,6 +20,7 @@ import polib
 from .aligned import TranslatedArticle
 from .errors import InputError
 from .memory import ExportedUnit, context
+from .names import quote_name, readable, unquote_name
 
 KIND_NOTES = {
     "heading": "heading",
@@ -45,8 +46,11 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
     """The article's PO; ``comments`` are translator comments by German sentence (a
     person's, carried over from the PO this one replaces)."""
     po = polib.POFile(wrapwidth=78)
+    # the file name is data: one line, whatever it holds (see names.quote_name)
+    source = quote_name(article.source_name)
+    location = quote_name(article.source_name, spaces=True)
     po.header = (
-        f"{article.source_name}: German-English, aligned sentence by sentence.\n"
+        f"{source}: German-English, aligned sentence by sentence.\n"
         f"Machine translation by {article.tool} with {article.engine.describe()}; "
         "entries marked fuzzy are unreviewed."
     )
@@ -69,7 +73,7 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
         "X-Dolmetsch-Engine": engine.name,
         "X-Dolmetsch-Model": engine.model,
         "X-Dolmetsch-Model-Version": engine.model_version,
-        "X-Dolmetsch-Source": article.source_name,
+        "X-Dolmetsch-Source": source,
         "X-Dolmetsch-Source-Encoding": article.encoding,
         "X-Dolmetsch-Source-SHA256": article.source_sha256,
         "X-Dolmetsch-Article-Date": article.document.date or "",
@@ -93,7 +97,7 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
                 msgctxt=segment.id,
                 msgid=segment.text,
                 msgstr=pair.target,
-                occurrences=[(article.source_name, str(line))],
+                occurrences=[(location, str(line))],
                 comment="\n".join(notes),
                 tcomment=_comment(comments or {}, segment.id, segment.text, texts),
                 flags=(
@@ -110,8 +114,21 @@ HEADER_COMMENT = "\x00header"  # key of the lines a person added to the header c
 
 
 def build_po_header_lines(source_name: str) -> tuple[str, ...]:
-    """How the two header comment lines dolmetsch writes begin (a person's are the rest)."""
+    """How the two header comment lines dolmetsch writes begin (a person's are the rest);
+    ``source_name`` as the PO's ``X-Dolmetsch-Source`` holds it (quoted)."""
     return (f"{source_name}: German-English, aligned", "Machine translation by dolmetsch")
+
+
+def written_for(data: bytes, stem: str) -> bool:
+    """Whether PO bytes are those of a PO dolmetsch wrote for outputs named ``stem`` (its
+    header names them), without parsing the file."""
+    if readable(stem) != stem:
+        return False  # dolmetsch names no output so (a byte that is not UTF-8, a newline)
+    escaped = stem.replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        f'"Project-Id-Version: {escaped}\\n"'.encode() in data
+        or f"X-Dolmetsch-Source: {stem}.".encode() in data  # a PO editor may rewrite the version
+    )
 
 
 def _comment(comments: Mapping[str, str], segment_id: str, text: str, texts: set[str]) -> str:
@@ -603,13 +620,14 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False, folder: st
     cannot pass for what the engine said).  Obsolete entries, the header, untranslated and
     plural entries, and agency attributions dolmetsch copied unchanged are left out.
     """
+    from .articles import output_stem
     from .provenance import HUMAN, IMPORTED
 
     units: list[ExportedUnit] = []
     skipped = 0
     # dolmetsch's own PO names its article: each translation is for its own segment there
     article = po.metadata.get("X-Dolmetsch-Source")
-    stem = PurePath(article).stem if article else None
+    stem = output_stem(PurePath(unquote_name(article))) if article else None
     for entry in po:
         if entry.obsolete or not entry.msgid or not entry.msgstr or entry.msgid_plural:
             continue
