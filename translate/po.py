@@ -59,7 +59,7 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
         po.header += "\n" + comments[HEADER_COMMENT]
     engine = article.engine
     metadata = {
-        "Project-Id-Version": article.stem,
+        "Project-Id-Version": quote_name(article.stem),
         "PO-Revision-Date": revision_date(article.document.date),
         "Last-Translator": f"{article.tool} / {engine.describe()}",
         "Language-Team": "none",
@@ -124,7 +124,7 @@ def written_for(data: bytes, stem: str) -> bool:
     header names them), without parsing the file."""
     if readable(stem) != stem:
         return False  # dolmetsch names no output so (a byte that is not UTF-8, a newline)
-    escaped = stem.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = quote_name(stem).replace("\\", "\\\\").replace('"', '\\"')
     return (
         f'"Project-Id-Version: {escaped}\\n"'.encode() in data
         or f"X-Dolmetsch-Source: {stem}.".encode() in data  # a PO editor may rewrite the version
