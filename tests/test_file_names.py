@@ -26,10 +26,12 @@ from urllib.parse import unquote, unquote_plus
 import polib
 import pytest
 import regex
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dolmetsch.articles import output_stem
+from dolmetsch.cli import main
 from dolmetsch.files import TMP_PREFIX
 from dolmetsch.lexicon import LexiconEngine, open_lexicon
 from dolmetsch.names import NAME_BYTES, STEM_BYTES, one_line, quote_name, unquote_name
@@ -347,6 +349,23 @@ def test_edits_of_a_long_named_article_are_taken_also_after_it_is_renamed(
         f"dolmetsch: note: {po_path}: its article {po_path.stem}.* is not among the articles "
         "of this run; its edits were taken into the memory (the file was left as it is)\n"
     )
+
+
+def test_view_finds_the_outputs_of_an_article_by_its_path(
+    excerpt_lexicon: Path, tmp_path: Path
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    names = ["ä" * 125 + ".txt", "index.txt", "Bericht v. 3.txt"]
+    for number, name in enumerate(names, start=1):
+        (seeds / name).write_text(article(number), encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli_run(seeds, out)[0] == 0
+    given = [str(seeds / name) for name in names] + ["Bericht v. 3"]
+    for number, what in enumerate([1, 2, 3, 3]):
+        result = CliRunner().invoke(main, ["view", given[number], "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert f"Bericht {what}" in result.output
 
 
 # --- output stems and quoting --------------------------------------------------------------

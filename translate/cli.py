@@ -778,13 +778,13 @@ def glossary_check(out_dir: Path, glossary_file: Path | None) -> None:
         try:
             po = read_po(path)
         except DolmetschError as exc:  # one line for it; the other files are still checked
-            click.echo(f"dolmetsch: {exc}", err=True)
+            click.echo(f"dolmetsch: {one_line(str(exc))}", err=True)
             unreadable += 1
             continue
         entries = [e for e in po if e.msgstr and not e.obsolete]
         for finding in check_pairs([(e.msgid, e.msgstr) for e in entries], current):
             entry = entries[finding.index]
-            where = f"{path}:{entry.linenum}"
+            where = one_line(f"{path}:{entry.linenum}")
             click.echo(f"{where}: [{finding.target}] {entry.msgctxt}: {finding.describe()}")
             problems += 1
     failed = f", {unreadable} files could not be read" if unreadable else ""
@@ -1029,8 +1029,16 @@ def view(article: str, out_dir: Path, interleaved: bool, width: int | None) -> N
     from .errors import UsageError
     from .reader import load_rows, view_lines
 
+    from .articles import output_stem
+
     given = Path(article)
-    path = given if given.suffix in (".po", ".tsv") else out_dir / f"{given.stem}.po"
+    if given.suffix in (".po", ".tsv"):
+        path = given
+    elif given.suffix.lower() == ".txt":  # an article: its outputs' name (index.txt's differs)
+        path = out_dir / f"{output_stem(given)}.po"
+    else:  # a stem, which may hold a dot ("Bericht v. 3"), or another output (out/004.html)
+        named = out_dir / f"{given.name}.po"
+        path = named if named.exists() else out_dir / f"{given.stem}.po"
     if not path.exists():
         raise UsageError(f"{path}: no such output; translate it first: dolmetsch run")
     tty = sys.stdout.isatty()
