@@ -35,7 +35,7 @@ from dolmetsch.cli import main
 from dolmetsch.files import TMP_PREFIX
 from dolmetsch.lexicon import LexiconEngine, open_lexicon
 from dolmetsch.names import NAME_BYTES, STEM_BYTES, one_line, quote_name, unquote_name
-from dolmetsch.pipeline import discover, distinct_stems, run_batch
+from dolmetsch.pipeline import _folds_case, discover, distinct_stems, run_batch
 from dolmetsch.po import read_po
 from dolmetsch.tmx import parse_tmx_units
 from dolmetsch.tsv import parse_tsv
@@ -204,8 +204,8 @@ def check_outputs(seeds: Path, out: Path, *, toolkit_too: bool = True) -> None:
     toolkit_files.append(out / "corpus.tmx")
     expected_units.append([u.de for u in corpus])
     read = toolkit(toolkit_files, out.parent)
-    assert [[source for _, source, _ in units] for units in read] == expected_units
-    for file, units in zip(toolkit_files, read, strict=False):
+    assert [[source for _, source, _ in found] for found in read] == expected_units
+    for file, found in zip(toolkit_files, read, strict=True):
         if file.suffix != ".po":
             continue
         name = unquote_name(polib.pofile(str(file)).metadata["X-Dolmetsch-Source"])
@@ -213,7 +213,7 @@ def check_outputs(seeds: Path, out: Path, *, toolkit_too: bool = True) -> None:
             shown = name.encode("utf-8").decode("utf-8")
         except UnicodeEncodeError:  # not UTF-8: the toolkit leaves the quoted form
             shown = quote_name(name, spaces=True)
-        for locations, _, _ in units:
+        for locations, _, _ in found:
             assert isinstance(locations, list) and len(locations) == 1
             assert str(locations[0]).rpartition(":")[0] == shown
 
@@ -464,6 +464,35 @@ def test_a_run_leaves_out_an_article_named_like_another_articles_outputs() -> No
     kept, clashes = distinct_stems([Path("A.txt"), Path("a.txt")], folds_case=True)
     assert kept == [Path("A.txt")] and len(clashes) == 1
     assert distinct_stems([Path("A.txt"), Path("a.txt")])[0] == [Path("A.txt"), Path("a.txt")]
+
+
+def test_the_case_probe(tmp_path: Path) -> None:
+    probe = tmp_path / "ledger.sqlite"
+    probe.write_bytes(b"")
+    assert not _folds_case(probe)
+    (tmp_path / "LEDGER.SQLITE").symlink_to(probe)  # as a case-insensitive disk answers
+    assert _folds_case(probe)
+
+
+def test_an_article_named_like_another_articles_outputs_is_one_line(
+    excerpt_lexicon: Path, tmp_path: Path
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    long = "x" * 250 + ".txt"
+    lookalike = output_stem(PurePath(long)) + ".txt"
+    (seeds / long).write_text(article(1), encoding="utf-8")
+    (seeds / lookalike).write_text(article(2), encoding="utf-8")
+    assert lookalike < long  # "-" before "x": the first in name order keeps the name
+    code, stdout, stderr = cli_run(seeds, tmp_path / "out")
+    assert code == 1
+    assert stderr == (
+        f"dolmetsch: {seeds / long}: its outputs would be named {lookalike[:-4]}.* like "
+        f"those of {lookalike}; it was not translated: rename one of the two\n"
+    )
+    assert stdout.startswith("translated 1 articles")
+    po = polib.pofile(str(tmp_path / "out" / f"{lookalike[:-4]}.po"))
+    assert po.metadata["X-Dolmetsch-Source"] == lookalike
 
 
 # --- any name, any script, through run_batch ----------------------------------------------

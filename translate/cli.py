@@ -1026,10 +1026,9 @@ def view(article: str, out_dir: Path, interleaved: bool, width: int | None) -> N
     """
     import shutil
 
+    from .articles import output_stem
     from .errors import UsageError
     from .reader import load_rows, view_lines
-
-    from .articles import output_stem
 
     given = Path(article)
     if given.suffix in (".po", ".tsv"):
