@@ -20,13 +20,14 @@ def output_stem(path: PurePath) -> str:
 
     The article's name without ``.txt`` when that is at most
     :data:`~dolmetsch.names.STEM_BYTES` (240) bytes, printable, valid UTF-8 and not a
-    run-wide output's name (``index``, ``corpus``).  An
-    article named ``X.TXT`` (any other case) keeps the suffix (``X.TXT``), so that it does
-    not share its outputs with ``X.txt``; a name ``X.txt.txt`` is then hashed below.
-    Otherwise the stem is made from the name with a short hash of the full name, so that two
-    names alike up to the cut still differ: ``index-article-<hash8>`` for a run-wide
-    output's name, else :func:`readable` of the name, cut to fit, and ``-<hash8>``.  The
-    PO, TMX and HTML keep the full name (see :func:`~dolmetsch.names.quote_name`).
+    run-wide output's name (``index``, ``corpus``).  An article named ``X.TXT`` (any other
+    case) keeps the suffix (``X.TXT``), so that it does not share its outputs with
+    ``X.txt``; a name ``X.TXT.txt`` is then made as below.  Otherwise the stem is made from
+    the name with a short hash of the full name, so that two names alike up to the cut
+    still differ: ``index-article-<hash8>`` for a run-wide output's name, else
+    :func:`~dolmetsch.names.readable` of the name, :func:`~dolmetsch.names.fit` to the
+    budget, and ``-<hash8>``.  The PO, TMX and HTML keep the full name (see
+    :func:`~dolmetsch.names.quote_name`).
     """
     name, stem, suffix = path.name, path.stem, path.suffix
     if suffix != ".txt" and suffix.lower() == ".txt":

@@ -2,8 +2,12 @@
 
 ``msgid`` is the German sentence, ``msgstr`` the English, ``msgctxt`` the segment id
 (``p3.s2``: paragraph 3, sentence 2; ``h2.s1``: heading 2), the occurrence names the
-source file and line.  Machine translations carry the ``fuzzy`` flag, as unreviewed
-translations do in every PO editor; a person who corrects one clears it.
+source file and line.  File names are data: in the header and the ``#:`` occurrences they
+are written by :func:`~dolmetsch.names.quote_name` (``%0A`` for a newline; in ``#:`` also
+``%20`` for a space, as translate-toolkit reads it), so that msgfmt, polib,
+translate-toolkit and :func:`parse_po_strict` read one line and one name.  Machine
+translations carry the ``fuzzy`` flag, as unreviewed translations do in every PO editor; a
+person who corrects one clears it.
 """
 
 from __future__ import annotations
