@@ -18,6 +18,7 @@ import click
 from . import __version__
 from .engine import ENGINE_CHOICES, EngineOptions
 from .errors import DolmetschError, InputError
+from .names import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,7 +30,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except DolmetschError as exc:
-            click.echo(f"dolmetsch: {exc}", err=True)
+            click.echo(f"dolmetsch: {one_line(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:  # Ctrl-C or SIGTERM: not "some articles failed" (1)
             click.echo("dolmetsch: interrupted; what is written is whole: run again to finish",
@@ -233,10 +234,10 @@ class _Progress:
             self._bar.update(sentences)
 
     def failed(self, message: str) -> None:
-        click.echo(f"dolmetsch: {message}", err=True)
+        click.echo(f"dolmetsch: {one_line(message)}", err=True)
 
     def noted(self, message: str) -> None:
-        click.echo(f"dolmetsch: note: {message}", err=True)
+        click.echo(f"dolmetsch: note: {one_line(message)}", err=True)
 
     def close(self) -> None:
         if self._bar is not None:
@@ -336,7 +337,7 @@ def run(
         if memory is not None:
             memory.close()
     summary = dataclasses.replace(summary, failures=(*found.skipped, *summary.failures))
-    click.echo(summary.line())
+    click.echo(one_line(summary.line()))
     if not summary.ok:
         sys.exit(1)
 
@@ -797,13 +798,13 @@ def glossary_check(out_dir: Path, glossary_file: Path | None) -> None:
             _regular(path)
             po = read_po(path)
         except DolmetschError as exc:  # one line for it; the other files are still checked
-            click.echo(f"dolmetsch: {exc}", err=True)
+            click.echo(f"dolmetsch: {one_line(str(exc))}", err=True)
             unreadable += 1
             continue
         entries = [e for e in po if e.msgstr and not e.obsolete]
         for finding in check_pairs([(e.msgid, e.msgstr) for e in entries], current):
             entry = entries[finding.index]
-            where = f"{path}:{entry.linenum}"
+            where = one_line(f"{path}:{entry.linenum}")
             click.echo(f"{where}: [{finding.target}] {entry.msgctxt}: {finding.describe()}")
             problems += 1
     failed = f", {unreadable} files could not be read" if unreadable else ""
@@ -1063,11 +1064,18 @@ def view(article: str, out_dir: Path, interleaved: bool, width: int | None) -> N
     """
     import shutil
 
+    from .articles import output_stem
     from .errors import UsageError
     from .reader import load_rows, view_lines
 
     given = Path(article)
-    path = given if given.suffix in (".po", ".tsv") else out_dir / f"{given.stem}.po"
+    if given.suffix in (".po", ".tsv"):
+        path = given
+    elif given.suffix.lower() == ".txt":  # an article: its outputs' name (index.txt's differs)
+        path = out_dir / f"{output_stem(given)}.po"
+    else:  # a stem, which may hold a dot ("Bericht v. 3"), or another output (out/004.html)
+        named = out_dir / f"{given.name}.po"
+        path = named if named.exists() else out_dir / f"{given.stem}.po"
     if not path.exists():
         raise UsageError(f"{path}: no such output; translate it first: dolmetsch run")
     _regular(path)

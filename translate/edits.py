@@ -26,7 +26,7 @@ from .errors import DolmetschError, InputError
 from .files import read_regular
 from .ledger import Entry, Ledger, sha256_bytes
 from .memory import TranslationMemory, TranslationMemoryError, context
-from .po import KIND_NOTES, PoError, decode_po, parse_po_strict
+from .po import KIND_NOTES, PoError, decode_po, parse_po_strict, written_for
 from .provenance import Provenance
 
 # The expected bytes of a PO this step refused, and said so: never matched, and the writer
@@ -112,7 +112,7 @@ def take_edits(
         if memory is None or (ours and not _from_another_memory(entry, memory)):
             continue  # dolmetsch's own bytes, rendered from this memory: nothing to take
         article = articles.get(stem)
-        if article is None and f"X-Dolmetsch-Source: {stem}.".encode() not in data:
+        if article is None and not written_for(data, stem):
             continue  # not a PO dolmetsch wrote for this name (a person's copy): theirs
         before = len(found.edits)
         marks = (before, len(found.withdrawals), len(found.refused_fallbacks))

@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from .aligned import Pair, TranslatedArticle
 from .glossary import Glossary, find_matches
+from .names import quote_name
 from .reader import split_term, term_spans
 
 TITLE_CHARS = 90
@@ -234,7 +235,7 @@ def dump_html(article: TranslatedArticle, glossary: Glossary | None = None) -> s
         f"<h1>{_e(title)}</h1>",
         _meta(
             [
-                ("Source", f"{article.source_name} ({article.encoding})"),
+                ("Source", f"{quote_name(article.source_name)} ({article.encoding})"),
                 ("Engine", engine.name),
                 ("Model", f"{engine.model} {engine.model_version}".strip() or "none"),
                 ("Glossary", article.glossary_hash or "none"),

@@ -162,6 +162,43 @@ def discover(input_dir: Path) -> list[Path]:
     return list(found.paths)
 
 
+def distinct_stems(
+    paths: Sequence[Path], *, folds_case: bool = False
+) -> tuple[list[Path], list[str]]:
+    """The articles whose outputs have names of their own, and one line for each other.
+
+    :func:`output_stem` gives different names different stems; two can only meet through
+    its short hash, a name made like one of its own (``x-1a2b3c4d.txt`` beside the long
+    name it stands for), or, in a folder whose file system ``folds_case`` (macOS, Windows,
+    a USB stick), ``A.txt`` beside ``a.txt``.  The first keeps the stem; the others would
+    write over its outputs, so they are left out, each with what to do.
+    """
+    kept: list[Path] = []
+    clashes: list[str] = []
+    owners: dict[str, Path] = {}
+    for path in paths:
+        stem = output_stem(path)
+        key = stem.casefold() if folds_case else stem
+        owner = owners.setdefault(key, path)
+        if owner is path:
+            kept.append(path)
+        else:
+            clashes.append(
+                f"{path}: its outputs would be named {stem}.* like those of {owner.name}; "
+                "it was not translated: rename one of the two"
+            )
+    return kept, clashes
+
+
+def _folds_case(probe: Path) -> bool:
+    """Whether the file system of ``probe`` (an existing file) takes ``A`` and ``a`` for
+    one name."""
+    try:
+        return probe.exists() and probe.with_name(probe.name.swapcase()).exists()
+    except OSError:
+        return False
+
+
 def translate_sentences(
     sentences: Sequence[str],
     engine: Engine,
@@ -826,6 +863,9 @@ def run_batch(
             observer.failed(ledger.problem)
         if ledger.note:
             observer.noted(ledger.note)
+        paths, clashes = distinct_stems(paths, folds_case=_folds_case(ledger.path))
+        for failure in clashes:
+            observer.failed(failure)
         edits = take_edits(paths, out_dir, memory, ledger)
         for failure in edits.refusals:
             observer.failed(failure)
@@ -857,6 +897,7 @@ def run_batch(
         seconds=time.perf_counter() - started,
         failures=(
             *([ledger.problem] if ledger.problem else []),
+            *clashes,
             *edits.refusals,
             *planner.failures,
             *summary.failures,

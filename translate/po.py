@@ -2,8 +2,12 @@
 
 ``msgid`` is the German sentence, ``msgstr`` the English, ``msgctxt`` the segment id
 (``p3.s2``: paragraph 3, sentence 2; ``h2.s1``: heading 2), the occurrence names the
-source file and line.  Machine translations carry the ``fuzzy`` flag, as unreviewed
-translations do in every PO editor; a person who corrects one clears it.
+source file and line.  File names are data: in the header and the ``#:`` occurrences they
+are written by :func:`~dolmetsch.names.quote_name` (``%0A`` for a newline; in ``#:`` also
+``%20`` for a space, as translate-toolkit reads it), so that msgfmt, polib,
+translate-toolkit and :func:`parse_po_strict` read one line and one name.  Machine
+translations carry the ``fuzzy`` flag, as unreviewed translations do in every PO editor; a
+person who corrects one clears it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import polib
 from .aligned import TranslatedArticle
 from .errors import InputError
 from .memory import ExportedUnit, context
+from .names import quote_name, readable, unquote_name
 
 KIND_NOTES = {
     "heading": "heading",
@@ -45,8 +50,11 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
     """The article's PO; ``comments`` are translator comments by German sentence (a
     person's, carried over from the PO this one replaces)."""
     po = polib.POFile(wrapwidth=78)
+    # the file name is data: one line, whatever it holds (see names.quote_name)
+    source = quote_name(article.source_name)
+    location = quote_name(article.source_name, spaces=True)
     po.header = (
-        f"{article.source_name}: German-English, aligned sentence by sentence.\n"
+        f"{source}: German-English, aligned sentence by sentence.\n"
         f"Machine translation by {article.tool} with {article.engine.describe()}; "
         "entries marked fuzzy are unreviewed."
     )
@@ -55,7 +63,7 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
         po.header += "\n" + comments[HEADER_COMMENT]
     engine = article.engine
     metadata = {
-        "Project-Id-Version": article.stem,
+        "Project-Id-Version": quote_name(article.stem),
         "PO-Revision-Date": revision_date(article.document.date),
         "Last-Translator": f"{article.tool} / {engine.describe()}",
         "Language-Team": "none",
@@ -69,7 +77,7 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
         "X-Dolmetsch-Engine": engine.name,
         "X-Dolmetsch-Model": engine.model,
         "X-Dolmetsch-Model-Version": engine.model_version,
-        "X-Dolmetsch-Source": article.source_name,
+        "X-Dolmetsch-Source": source,
         "X-Dolmetsch-Source-Encoding": article.encoding,
         "X-Dolmetsch-Source-SHA256": article.source_sha256,
         "X-Dolmetsch-Article-Date": article.document.date or "",
@@ -93,7 +101,7 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
                 msgctxt=segment.id,
                 msgid=segment.text,
                 msgstr=pair.target,
-                occurrences=[(article.source_name, str(line))],
+                occurrences=[(location, str(line))],
                 comment="\n".join(notes),
                 tcomment=_comment(comments or {}, segment.id, segment.text, texts),
                 flags=(
@@ -110,8 +118,21 @@ HEADER_COMMENT = "\x00header"  # key of the lines a person added to the header c
 
 
 def build_po_header_lines(source_name: str) -> tuple[str, ...]:
-    """How the two header comment lines dolmetsch writes begin (a person's are the rest)."""
+    """How the two header comment lines dolmetsch writes begin (a person's are the rest);
+    ``source_name`` as the PO's ``X-Dolmetsch-Source`` holds it (quoted)."""
     return (f"{source_name}: German-English, aligned", "Machine translation by dolmetsch")
+
+
+def written_for(data: bytes, stem: str) -> bool:
+    """Whether PO bytes are those of a PO dolmetsch wrote for outputs named ``stem`` (its
+    header names them), without parsing the file."""
+    if readable(stem) != stem:
+        return False  # dolmetsch names no output so (a byte that is not UTF-8, a newline)
+    escaped = quote_name(stem).replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        f'"Project-Id-Version: {escaped}\\n"'.encode() in data
+        or f"X-Dolmetsch-Source: {stem}.".encode() in data  # a PO editor may rewrite the version
+    )
 
 
 def _comment(comments: Mapping[str, str], segment_id: str, text: str, texts: set[str]) -> str:
@@ -603,13 +624,14 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False, folder: st
     cannot pass for what the engine said).  Obsolete entries, the header, untranslated and
     plural entries, and agency attributions dolmetsch copied unchanged are left out.
     """
+    from .articles import output_stem
     from .provenance import HUMAN, IMPORTED
 
     units: list[ExportedUnit] = []
     skipped = 0
     # dolmetsch's own PO names its article: each translation is for its own segment there
     article = po.metadata.get("X-Dolmetsch-Source")
-    stem = PurePath(article).stem if article else None
+    stem = output_stem(PurePath(unquote_name(article))) if article else None
     for entry in po:
         if entry.obsolete or not entry.msgid or not entry.msgstr or entry.msgid_plural:
             continue

@@ -2,9 +2,10 @@
 
 One ``<tu tuid="<stem>:<segment id>">`` per aligned pair, with the German and English as
 ``<tuv xml:lang="de">`` / ``<tuv xml:lang="en">``, and props naming the engine, the kind of
-the segment, the source file and the glossary.  The header has no ``creationdate`` (it is
-optional in TMX 1.4b) so that the same inputs give the same bytes; the article's date is a
-``x-dolmetsch-article-date`` prop instead.
+the segment, the source file (as :func:`~dolmetsch.names.quote_name` writes it: a control
+character in a file name is kept, percent-encoded) and the glossary.  The header has no
+``creationdate`` (it is optional in TMX 1.4b) so that the same inputs give the same bytes;
+the article's date is a ``x-dolmetsch-article-date`` prop instead.
 
 Each unit also says its origin (``x-dolmetsch-origin``: machine or human) and, for machine
 units, what made it (``x-dolmetsch-engine-name``, ``-model``, ``-model-version``,
@@ -29,6 +30,7 @@ from .aligned import TranslatedArticle
 from .errors import UsageError
 from .files import write_atomic
 from .memory import ExportedUnit
+from .names import quote_name
 from .provenance import HUMAN, IMPORTED, Origin, Provenance
 
 ORIGIN = "x-dolmetsch-origin"
@@ -79,6 +81,7 @@ def _prop(kind: str, value: str) -> str:
 
 def _units(article: TranslatedArticle) -> list[str]:
     engine = article.engine.describe()
+    source = quote_name(article.source_name)  # reversibly: XML 1.0 cannot carry a \x1b
     lines: list[str] = []
     for pair in article.pairs:
         segment = pair.segment
@@ -95,7 +98,7 @@ def _units(article: TranslatedArticle) -> list[str]:
         if pair.reused:  # a person's translation made for another segment, shown for review
             lines.append(_prop(CONTEXT, pair.reused))
         lines.append(_prop("x-dolmetsch-kind", kind))
-        lines.append(_prop("x-dolmetsch-source", article.source_name))
+        lines.append(_prop("x-dolmetsch-source", source))
         if article.document.date:
             lines.append(_prop("x-dolmetsch-article-date", article.document.date))
         if article.glossary_hash:
