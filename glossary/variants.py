@@ -62,8 +62,19 @@ _STRONG_KEY = 8  # shorter keys must agree exactly: one edit in "Levitt" is anot
 _MIN_LETTERS = 4
 _APOSTROPHES = "'’"
 _VOWELS = frozenset("aeiou")
-# Scientific transliteration (Zaporižžja, Černihiv) in the German clusters name_key knows.
-_DIACRITICS = str.maketrans({"ž": "zh", "š": "sch", "č": "tsch", "ć": "tsch", "ł": "l"})
+# Scientific transliteration (Zaporižžja, Černihiv) in the German clusters name_key knows,
+# other accents dropped (Kyïv, Genève); German umlauts stay, name_key spells them out.
+_DIACRITICS = str.maketrans(
+    {"ž": "zh", "š": "sch", "č": "tsch", "ć": "tsch", "ł": "l", "ř": "rsch"}
+    | {c: "i" for c in "ïíìîýÿı"}
+    | {c: "e" for c in "éèêëė"}
+    | {c: "a" for c in "áàâ"}
+    | {c: "o" for c in "óòôø"}
+    | {c: "u" for c in "úùû"}
+    | {"ń": "n", "ś": "s", "ź": "z", "ż": "z"}
+)
+# Patronymics stand between a first name and the surname (Wolodymyr Oleksandrowytsch ...).
+_PATRONYMIC = re.compile(r"(?:owitsch|ewitsch|owytsch|ewytsch|ovich|evich|ovych|ijowytsch)$")
 # Sentence-initial function words are capitalised, known to no first-name list, and short.
 _FUNCTION_WORDS = frozenset(
     "der die das den dem des ein eine einer auch aber und oder doch so da dann wenn weil "
@@ -73,9 +84,11 @@ _FUNCTION_WORDS = frozenset(
 
 
 def variant_key(name: str) -> str:
-    """:func:`.suggest.name_key` of ``name``, after scientific transliteration, with a final
-    ``f`` read as ``v`` (``Peskoff``, ``Witkoff``: the English rendering of ``-ов``)."""
-    key = name_key(name.lower().translate(_DIACRITICS))
+    """:func:`.suggest.name_key` of ``name``, after scientific transliteration, with ``c``
+    read as ``k`` and a final ``f`` as ``v`` (``Peskoff``, ``Witkoff``: the English
+    rendering of ``-ов``)."""
+    # After name_key, a "c" is no longer part of ch/sch/tsch: it is a k (Witcoff, Marco).
+    key = name_key(name.lower().translate(_DIACRITICS)).replace("c", "k")
     return key[:-1] + "v" if key.endswith("f") else key
 
 
@@ -85,12 +98,14 @@ def is_german_word(word: str) -> bool:
     knows (``Kremlsprecher``; the head at least four letters, a linking ``s`` allowed).
 
     The table (1.1 million forms, names such as ``Walz``, ``Donez``, ``Moskwa`` among them)
-    takes about two seconds to load: it is asked only about words close to a glossary name.
+    is read with simplemma's memory-frugal backend (about a second and 25 MiB, where the
+    default one takes twice the time and 110 MiB), and only when a word is close to a
+    glossary name.
     """
     import simplemma
 
     def known(text: str) -> bool:
-        return bool(simplemma.is_known(text, lang="de"))
+        return bool(simplemma.is_known(text, lang="de", low_memory=True))
 
     if known(word):
         return True
@@ -236,7 +251,7 @@ class Recogniser:
         hits: list[Hit] = []
         candidates: list[Candidate] = []
         k = 0  # the first listed occurrence that does not end before the current word
-        previous: _Token | None = None
+        last: list[_Token] = []  # the two words before the current one
         used = 0  # the end of the last recognised spelling or candidate: never shared
         for m in _WORD.finditer(norm):
             start, end = m.span()
@@ -244,60 +259,52 @@ class Recogniser:
                 hits.append(listed[k])
                 k += 1
             token = _Token(start, end, m.group(), k < len(listed) and listed[k].start < end)
-            before, previous = previous, token
+            before = _name_before(norm, last, token, used)
+            last = [*last[-1:], token]
             if start and is_word_char(norm[start - 1]):  # after a digit: "2Selensky"
                 continue
-            adjacent = None
-            if before is not None and before.end > used and _adjacent(norm, before, token):
-                adjacent = before
             if token.listed:
-                if adjacent is not None and listed[k].start == start:
-                    listed[k] = self._with_first_name(norm, listed[k], adjacent)
+                if before is not None and listed[k].start == start:
+                    listed[k] = self._with_first_name(listed[k], before)
                 continue
             found = self._word(norm, token)
             if found is None:
                 continue
             verdict, form, base, stop = found
-            spelling = base
-            short = verdict.short
-            strong = verdict.strong
-            first = adjacent is not None and not adjacent.listed and "-" not in adjacent.text
-            if first and adjacent is not None and self.is_first_name(adjacent.text, verdict.entry):
-                spelling, short, strong = f"{adjacent.text} {base}", False, True
-                start = adjacent.start
-            elif first and adjacent is not None and _name_like(adjacent.text):
-                spelling, strong = f"{adjacent.text} {base}", False  # another person?
-                short = False
-                start = adjacent.start
+            spelling, short, strong = base, verdict.short, verdict.strong
+            if before is not None:
+                first, words = before
+                if self.is_first_name(first.text, verdict.entry):
+                    spelling, short, strong = f"{words} {base}", False, True
+                    start = first.start
+                elif _name_like(first.text):  # another person of that name?
+                    spelling, short, strong = f"{words} {base}", False, False
+                    start = first.start
             used = stop
             if strong:
-                entry = verdict.entry
-                hits.append(
-                    Hit(Spelling(spelling, entry, (), True, short, True), form, start, stop)
-                )
-            else:
+                spelled = Spelling(spelling, verdict.entry, (), True, short, True)
+                hits.append(Hit(spelled, form, start, stop))
+            elif verdict.entry.kind == "person":  # a place one edit away is noise (Muskau)
                 a, b = starts[start], starts[stop]
                 rendering = verdict.entry.short if short else verdict.entry.target
                 candidates.append(Candidate(text[a:b], verdict.entry, rendering, a, b))
         hits.extend(listed[k:])
         return Recognised(tuple(to_matches(text, starts, hits)), tuple(candidates))
 
-    def _with_first_name(self, norm: str, hit: Hit, before: _Token) -> Hit:
+    def _with_first_name(self, hit: Hit, before: tuple[_Token, str]) -> Hit:
         """A listed surname after an unlisted first name of its entity: the whole name."""
         spelling = hit.spelling
         entry = spelling.entry
+        first, words = before
         if (
             not spelling.short
             or entry.kind != "person"
             or hit.form == "closed-compound"
-            or before.listed
-            or "-" in before.text
-            or not before.text[0].isupper()
-            or not self.is_first_name(before.text, entry)
+            or not self.is_first_name(first.text, entry)
         ):
             return hit
-        name = f"{before.text} {spelling.name}"
-        return Hit(Spelling(name, entry, (), True, False, True), hit.form, before.start, hit.end)
+        name = f"{words} {spelling.name}"
+        return Hit(Spelling(name, entry, (), True, False, True), hit.form, first.start, hit.end)
 
     def _word(self, norm: str, token: _Token) -> tuple[_Verdict, Form, str, int] | None:
         """The entity, form, spelling (without ending) and span end of a word, if any."""
@@ -326,7 +333,9 @@ class Recogniser:
             if verdict is None:
                 continue
             entry = verdict.entry
-            if form == "adjective" and not (entry.kind == "place" or entry.adjective):
+            if form == "adjective" and not (
+                (entry.kind == "place" or entry.adjective) and _before_noun(norm, stop)
+            ):
                 continue
             whole = word if form != "compound" else base
             reformed = base.replace("ß", "ss") in self.listed.get(entry, ())  # Rußland
@@ -348,12 +357,42 @@ def _closeness(key: str, anchor: str, place: bool) -> bool | None:
         a, b = a[:-1], b[:-1]
     if not allowed or a[-2:] != b[-2:] or edit_distance(key, anchor) > allowed:
         return None
-    return min(len(key), len(anchor)) >= _STRONG_KEY
+    return max(len(key), len(anchor)) >= _STRONG_KEY
+
+
+def _before_noun(norm: str, i: int) -> bool:
+    """Whether a capitalised word follows ``i`` after one space: a place adjective stands
+    before its noun (``Kyjiwer Behörden``); a surname in -er does not (``Kieffer sagte``)."""
+    return norm[i : i + 1] == " " and norm[i + 1 : i + 2].isupper()
 
 
 def _ends(norm: str, i: int) -> bool:
     """Whether a word ends at ``i``."""
     return i >= len(norm) or not is_word_char(norm[i])
+
+
+def _name_before(
+    norm: str, last: list[_Token], token: _Token, used: int
+) -> tuple[_Token, str] | None:
+    """The word that may be the first name of a surname ``token``, and the words from it up
+    to the surname (a patronymic included): capitalised, right before it, no glossary
+    occurrence, no compound, not part of an earlier spelling."""
+
+    def usable(word: _Token, right: _Token) -> bool:
+        return (
+            word.end > used
+            and not word.listed
+            and "-" not in word.text
+            and word.text[0].isupper()
+            and _adjacent(norm, word, right)
+        )
+
+    if not last or not usable(last[-1], token):
+        return None
+    prev = last[-1]
+    if _PATRONYMIC.search(prev.text) and len(last) == 2 and usable(last[0], prev):
+        return last[0], f"{last[0].text} {prev.text}"
+    return prev, prev.text
 
 
 def _adjacent(norm: str, before: _Token, token: _Token) -> bool:
