@@ -184,11 +184,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"set: {result.positives} unlisted spellings of {entities} entities, "
         f"{result.negatives} near misses ({args.set.name})"
     )
+    found = result.true_positives + result.false_positives
+    precision = f"{100 * result.precision:.1f} %" if found else "-"
     print(
-        f"recognition{' (strict)' if args.strict else ''}: precision "
-        f"{100 * result.precision:.1f} % ({result.true_positives}/"
-        f"{result.true_positives + result.false_positives}), recall "
-        f"{100 * result.recall:.1f} % ({result.true_positives}/{result.positives})"
+        f"recognition{' (strict)' if args.strict else ''}: precision {precision} "
+        f"({result.true_positives}/{found}), recall {100 * result.recall:.1f} % "
+        f"({result.true_positives}/{result.positives})"
     )
     if args.engine:
         with tempfile.TemporaryDirectory() as work:
