@@ -19,7 +19,17 @@ checks the English: a positive is right when a rendering of its entity is there 
 when no rendering of the entity it resembles appears.  ``argos`` is the installed de->en
 package or, with none, the tiny copy model of the tests.
 
+``--scan FILE...`` counts what is recognised in plain German text, one sentence a line (the
+WMT test sets in ``../shared/data/wmt-dev``, say): every unlisted spelling found there is a
+rewrite nobody labelled, so the list (``--show``) is a check of precision on real news.
+
     python bench/variants.py [--set FILE] [--strict] [--engine lexicon|argos] [--show]
+    python bench/variants.py --scan FILE... [--show]
+    python bench/variants.py --long-line WORDS...
+
+``--long-line`` times recognition alone on one unpunctuated line of WORDS words (the seeds'
+words, with an unlisted spelling every dozen words): with the listed spellings only, then
+with unlisted ones too, so that the cost of the second is seen to grow with the length.
 """
 
 from __future__ import annotations
@@ -149,6 +159,67 @@ def end_to_end(
     return right_pos, positives, right_neg, len(rows) - positives
 
 
+def scan(paths: Sequence[Path], glossary: Glossary, show: bool) -> int:
+    from collections import Counter
+
+    from dolmetsch.glossary import recognise
+
+    recognised: Counter[str] = Counter()
+    candidates: Counter[str] = Counter()
+    sentences = 0
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            sentences += 1
+            found = recognise(line, glossary)
+            recognised.update(
+                f"{m.text} -> {m.rendering}" for m in found.matches if m.spelling.unlisted
+            )
+            candidates.update(c.note for c in found.candidates)
+    print(
+        f"{sentences} sentences: {sum(recognised.values())} unlisted spellings recognised "
+        f"({len(recognised)} distinct), {sum(candidates.values())} candidates reported"
+    )
+    if show:
+        for kind, found_ in (("recognised", recognised), ("candidate", candidates)):
+            for note, n in found_.most_common():
+                print(f"  {kind}: {note} ({n})")
+    return 0
+
+
+UNLISTED = ("Selensky", "Selenskys", "Kyjiwer", "Peskoff", "Wolodymyr Selensky", "Ushakow",
+            "Saporoschschje", "Syrskyy-Stab", "Kyjiw", "Rußlands")  # fmt: skip
+
+
+def long_line(sizes: Sequence[int], glossary: Glossary) -> int:
+    import dataclasses
+    import random
+    import time
+
+    from dolmetsch.glossary import recognise
+    from dolmetsch.glossary.variants import is_german_word
+
+    words = sorted(set(re.findall(r"[^\W\d_]+", " ".join(
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))
+    ))))  # fmt: skip
+    strict = dataclasses.replace(glossary, strict=True)
+    is_german_word("Haus")  # the dictionary loads once per process: not part of the timing
+    print("   words   listed s  +unlisted s  unlisted found")
+    for size in sizes:
+        rng = random.Random(16)
+        line = " ".join(
+            rng.choice(UNLISTED) if rng.randrange(12) == 0 else rng.choice(words)
+            for _ in range(size)
+        )
+        timed = []
+        for g in (strict, glossary):
+            start = time.perf_counter()
+            found = recognise(line, g)
+            timed.append(time.perf_counter() - start)
+        unlisted = sum(1 for m in found.matches if m.spelling.unlisted)
+        print(f"{size:8d} {timed[0]:10.2f} {timed[1]:12.2f} {unlisted:15d}")
+    return 0
+
+
 def open_engine(name: str, work: Path) -> Engine:
     from dolmetsch.engine import load_engine
     from dolmetsch.models import find_package
@@ -168,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="listed spellings only")
     parser.add_argument("--engine", choices=("lexicon", "argos"), help="also translate")
     parser.add_argument("--show", action="store_true", help="list every error")
+    parser.add_argument("--scan", type=Path, nargs="+", metavar="FILE", help="plain text")
+    parser.add_argument("--long-line", type=int, nargs="+", metavar="WORDS")
     args = parser.parse_args(argv)
 
     import dataclasses
@@ -177,6 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     glossary = load_default_glossary()
     if args.strict:
         glossary = dataclasses.replace(glossary, strict=True)
+    if args.scan:
+        return scan(args.scan, glossary, args.show)
+    if args.long_line:
+        return long_line(args.long_line, glossary)
     rows = read_set(args.set)
     entities = len({r.expected for r in rows if r.expected})
     result = score(rows, glossary, args.show)

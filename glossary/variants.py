@@ -259,17 +259,20 @@ class Recogniser:
                 hits.append(listed[k])
                 k += 1
             token = _Token(start, end, m.group(), k < len(listed) and listed[k].start < end)
-            before = _name_before(norm, last, token, used)
-            last = [*last[-1:], token]
-            if start and is_word_char(norm[start - 1]):  # after a digit: "2Selensky"
+            previous, last = last, [*last[-1:], token]
+            # Names are capitalised; a word glued to a digit ("2Selensky") is none.
+            if not token.text[0].isupper() or (start and is_word_char(norm[start - 1])):
                 continue
             if token.listed:
-                if before is not None and listed[k].start == start:
-                    listed[k] = self._with_first_name(listed[k], before)
+                if listed[k].start == start and listed[k].spelling.short:
+                    before = _name_before(norm, previous, token, used)
+                    if before is not None:
+                        listed[k] = self._with_first_name(listed[k], before)
                 continue
             found = self._word(norm, token)
             if found is None:
                 continue
+            before = _name_before(norm, previous, token, used)
             verdict, form, base, stop = found
             spelling, short, strong = base, verdict.short, verdict.strong
             if before is not None:
