@@ -260,8 +260,10 @@ class Recogniser:
                 k += 1
             token = _Token(start, end, m.group(), k < len(listed) and listed[k].start < end)
             previous, last = last, [*last[-1:], token]
-            # Names are capitalised; a word glued to a digit ("2Selensky") is none.
-            if not token.text[0].isupper() or (start and is_word_char(norm[start - 1])):
+            # Names are capitalised; a word glued to a digit ("2Selensky", "Selensky2") is none.
+            if not token.text[0].isupper() or not _ends(norm, end):
+                continue
+            if start and is_word_char(norm[start - 1]):
                 continue
             if token.listed:
                 if listed[k].start == start and listed[k].spelling.short:

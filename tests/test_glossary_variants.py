@@ -9,6 +9,7 @@ canonical form through both engines, visible everywhere (PO note, HTML title, ru
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import shutil
 import unicodedata
@@ -18,6 +19,8 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dolmetsch.cli import main
 from dolmetsch.glossary import (
@@ -472,3 +475,45 @@ def test_run_variants_groups_and_skips_listed() -> None:
         ("Kyiv", (("Kyjiw", 1),), True),
         ("Dmitry Peskov", (("Nikolai Peskoff", 1),), False),
     ]
+
+
+# --- properties ------------------------------------------------------------------------------
+
+POOL = [
+    "Selensky", "Selenskys", "Selenskyi-Regierung", "Kyjiwer", "Kyjiw's", "Wolodymyr",
+    "Volodymyr", "Nikolai", "Peskoff", "Peskow", "Olena", "Selenska", "Schweiß", "Kiefer",
+    "Zaporižžja", unicodedata.normalize("NFD", "Zaporižžja"), "Oleksandrowytsch", "Rußland",
+    "2Selensky", "Putin", "Kieffer", "Donez", "Behörden", "und", "der", "sagte",
+]  # fmt: skip
+SEPARATORS = st.sampled_from([" ", "  ", "", "-", ", ", "\n", " „", "“ ", "'s "])
+pool_sentences = st.lists(st.tuples(st.sampled_from(POOL), SEPARATORS), max_size=14).map(
+    lambda parts: "".join(a + b for a, b in parts)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pool_sentences)
+def test_recognition_invariants(sentence: str) -> None:
+    found = recognise(sentence, GLOSSARY)
+    spans = [(m.start, m.end) for m in found.matches]
+    assert spans == sorted(spans)
+    assert all(a < b <= c for (a, b), (c, _) in itertools.pairwise(spans))
+    assert all(sentence[m.start : m.end] == m.text for m in found.matches)
+    # Listed spellings are found as before: recognition only adds.
+    listed = {(m.start, m.end, m.entry) for m in find_matches(sentence, GLOSSARY)}
+    kept = {(m.start, m.end, m.entry) for m in found.matches if not m.spelling.unlisted}
+    widened = [m for m in found.matches if m.spelling.unlisted and " " in m.spelling.name]
+    assert listed - kept <= {
+        (a, b, e) for a, b, e in listed for m in widened if m.start < a and m.end == b
+    }
+    assert not any(
+        c.start < m.end and m.start < c.end for c in found.candidates for m in found.matches
+    )
+    protected = protect(sentence, GLOSSARY)
+    restored = restore(protected, protected.text)
+    expected = protected.pieces[0] + "".join(
+        t.rendering + p for t, p in zip(protected.terms, protected.pieces[1:], strict=True)
+    )
+    assert restored.text == expected and restored.counts.failed == 0
+    again = protect(restored.text, GLOSSARY)
+    assert restore(again, again.text).text == restored.text  # idempotent
