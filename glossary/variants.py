@@ -7,8 +7,8 @@ listed spelling, and says so.  A capitalised word is taken for an entity when
 
 - its transliteration key (:func:`.suggest.name_key`, the key ``glossary suggest`` clusters
   spellings with) equals that of a listed one-word spelling of the entity (a surname, a
-  place), or, for keys of eight letters or more, differs from it by at most one edit in
-  six letters with the same first letter and the same last two: so ``Selenska``,
+  place), or, when the longer key has eight letters or more, differs from it by at most
+  one edit in six letters with the same first letter and the same last two: so ``Selenska``,
   ``Peskowa``, ``Putina`` (wives, daughters, feminine forms), ``Pokrowske`` and ``Donez``
   (other places) stay themselves;
 - that holds for exactly one entity;
