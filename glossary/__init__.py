@@ -4,7 +4,8 @@ Data: :func:`load_default_glossary` (``glossary/terms.tsv``), :func:`load_glossa
 :func:`save_glossary` (atomic, byte-identical round trip).  The person's own glossary
 (:func:`locate`) is layered over the shipped defaults (:func:`load_effective`) and changed
 only through :mod:`.store`: locked, merged without loss, backed up, atomic.
-Matching: :func:`find_matches`.
+Matching: :func:`find_matches` (listed spellings), :func:`recognise` / :func:`find_terms`
+(also unlisted spellings of the glossary's people and places, unless it is strict).
 Enforcement around any engine: :func:`protect` -> ``engine.translate`` -> :func:`restore`
 (or :func:`translate_with_glossary` for a batch).  QA: :func:`check_pairs`,
 :func:`term_accuracy`.  Editing, DeepL/TBX exchange and :func:`suggest` complete it.
@@ -86,6 +87,7 @@ from .store import (
     start_edit,
 )
 from .suggest import Corpus, Suggestion, load_corpus, name_key, suggest
+from .variants import Candidate, Recognised, find_terms, recognise
 
 __all__ = [
     "COLUMNS",
@@ -93,6 +95,7 @@ __all__ = [
     "LOCK_TIMEOUT",
     "TECHNIQUES",
     "AppliedTerm",
+    "Candidate",
     "Change",
     "Corpus",
     "Counts",
@@ -110,6 +113,7 @@ __all__ = [
     "Merged",
     "Protected",
     "Protection",
+    "Recognised",
     "Restored",
     "Suggestion",
     "Technique",
@@ -127,6 +131,7 @@ __all__ = [
     "export_glossary",
     "filter_entries",
     "find_matches",
+    "find_terms",
     "glossary_from_dict",
     "glossary_hash",
     "glossary_lock",
@@ -150,6 +155,7 @@ __all__ = [
     "parse_tbx",
     "protect",
     "protect_all",
+    "recognise",
     "remove_entry",
     "remove_from_glossary",
     "render",

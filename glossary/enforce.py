@@ -34,6 +34,7 @@ from typing import Literal
 
 from .matching import Form, Match, find_matches, render
 from .model import Entry, Glossary
+from .variants import RULES, Candidate, recognise, unlisted_note
 
 Technique = Literal["placeholder", "substitute"]
 Status = Literal["enforced", "repaired", "failed"]
@@ -69,7 +70,8 @@ class Protected:
 
     ``text`` goes to the engine.  ``pieces`` are the source text between the occurrences
     (``len(terms) + 1`` of them, a closed compound's tail already rewritten as ``-Chef``), so
-    ``restore(p, p.text).text`` equals them joined with the renderings.
+    ``restore(p, p.text).text`` equals them joined with the renderings.  ``candidates``
+    look like unlisted spellings of an entry on weak evidence: left to the engine, reported.
     """
 
     source: str
@@ -78,11 +80,16 @@ class Protected:
     pieces: tuple[str, ...]
     technique: Technique
     glossary: Glossary
+    candidates: tuple[Candidate, ...] = ()
 
 
 @dataclass(frozen=True)
 class AppliedTerm:
-    """One glossary occurrence as it ended up in the output (for the PO entry's comment)."""
+    """One glossary occurrence as it ended up in the output (for the PO entry's comment).
+
+    ``unlisted`` is ``"Selenskyi -> Zelensky"`` for a spelling the glossary does not list
+    (recognised by :mod:`.variants`): the spelling to add to the glossary, and its form.
+    """
 
     target: str
     kind: str
@@ -90,6 +97,7 @@ class AppliedTerm:
     rendering: str
     form: Form
     status: Status
+    unlisted: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +107,8 @@ class Counts:
     repaired: int = 0
     failed: int = 0
     replaced: int = 0  # German or forbidden spellings replaced outside the occurrences
+    unlisted: int = 0  # occurrences (among found) of spellings the glossary does not list
+    candidates: int = 0  # spellings like an entry's on weak evidence, left to the engine
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(
@@ -107,6 +117,8 @@ class Counts:
             self.repaired + other.repaired,
             self.failed + other.failed,
             self.replaced + other.replaced,
+            self.unlisted + other.unlisted,
+            self.candidates + other.candidates,
         )
 
 
@@ -117,6 +129,7 @@ class Restored:
     text: str
     terms: tuple[AppliedTerm, ...]
     replaced: tuple[tuple[str, str], ...]  # (wrong spelling, its replacement)
+    candidates: tuple[str, ...] = ()  # "Nikolai Peskoff -> Dmitry Peskov": not applied
 
     @property
     def counts(self) -> Counts:
@@ -127,12 +140,19 @@ class Restored:
             status["repaired"],
             status["failed"],
             len(self.replaced),
+            len(self.unlisted),
+            len(self.candidates),
         )
 
     @property
     def applied(self) -> list[str]:
         """``"Selenskyjs -> Zelensky's"`` lines, one per occurrence."""
         return [f"{t.source} -> {t.rendering}" for t in self.terms]
+
+    @property
+    def unlisted(self) -> list[str]:
+        """``"Selenskyi -> Zelensky"`` for each occurrence of a spelling the glossary lacks."""
+        return [t.unlisted for t in self.terms if t.unlisted]
 
 
 def _prefix(sentence: str) -> str:
@@ -144,8 +164,10 @@ def _prefix(sentence: str) -> str:
 
 
 def protect(sentence: str, glossary: Glossary, technique: Technique = "placeholder") -> Protected:
-    """Mark every glossary occurrence of ``sentence`` for the engine."""
-    matches = find_matches(sentence, glossary)
+    """Mark every glossary occurrence of ``sentence`` for the engine: its listed spellings
+    and, unless the glossary is strict, the unlisted ones :mod:`.variants` recognises."""
+    found = recognise(sentence, glossary)
+    matches = found.matches
     prefix = _prefix(sentence)
     terms: list[Protection] = []
     pieces: list[str] = []
@@ -168,7 +190,13 @@ def protect(sentence: str, glossary: Glossary, technique: Technique = "placehold
     pieces.append(carry + sentence[pos:])
     engine_text.append(carry + sentence[pos:])
     return Protected(
-        sentence, "".join(engine_text), tuple(terms), tuple(pieces), technique, glossary
+        sentence,
+        "".join(engine_text),
+        tuple(terms),
+        tuple(pieces),
+        technique,
+        glossary,
+        found.candidates,
     )
 
 
@@ -318,10 +346,12 @@ def restore(protected: Protected, output: str) -> Restored:
             t.rendering,
             t.match.form,
             st,
+            unlisted_note(t.match) if t.match.spelling.unlisted else "",
         )
         for t, st in zip(terms, status, strict=True)
     )
-    return Restored(out, applied, tuple(replaced))
+    candidates = tuple(c.note for c in protected.candidates)
+    return Restored(out, applied, tuple(replaced), candidates)
 
 
 def _apply_edits(
@@ -607,7 +637,8 @@ def glossary_hash(glossary: Glossary) -> str:
     """A stable 16-hex-digit hash of the glossary's content, for output headers.
 
     Comments, entry order and list order do not change it; any change of a spelling,
-    target, kind, flag or note does.
+    target, kind, flag or note does, and so does whether it is strict (and the rules of
+    :mod:`.variants` when it is not): they change the translations too.
     """
     canonical = sorted(
         [
@@ -623,4 +654,6 @@ def glossary_hash(glossary: Glossary) -> str:
         for e in glossary.entries
     )
     data = json.dumps(canonical, ensure_ascii=False, separators=(",", ":"))
+    if not glossary.strict:
+        data += "\n" + RULES
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]

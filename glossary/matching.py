@@ -35,6 +35,7 @@ class Spelling:
     context: tuple[str, ...]
     wrong: bool  # a German or forbidden spelling that must not survive in English
     short: bool  # a surname-only mention, rendered with the entry's short form
+    unlisted: bool = False  # a spelling the glossary does not list, recognised (variants.py)
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,30 @@ def render(entry: Entry, form: Form, short: bool = False) -> str:
     return base
 
 
-def _is_word_char(char: str) -> bool:
+def is_word_char(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
-def _nfc_map(text: str) -> tuple[str, list[int]]:
+@dataclass(frozen=True)
+class Hit:
+    """An occurrence found in NFC text: ``norm[start:end]``."""
+
+    spelling: Spelling
+    form: Form
+    start: int
+    end: int
+
+
+def to_matches(text: str, starts: list[int], hits: list[Hit]) -> list[Match]:
+    """``hits`` in the NFC form of ``text`` as matches in ``text`` (``starts``: see nfc_map)."""
+    found: list[Match] = []
+    for hit in hits:
+        a, b = starts[hit.start], starts[hit.end]
+        found.append(Match(hit.spelling.entry, a, b, text[a:b], hit.form, hit.spelling))
+    return found
+
+
+def nfc_map(text: str) -> tuple[str, list[int]]:
     """NFC of ``text`` and, for each NFC index (and the end), the index in ``text``."""
     if unicodedata.is_normalized("NFC", text):
         return text, list(range(len(text) + 1))
@@ -112,10 +132,10 @@ class Matcher:
         n = len(text)
 
         def boundary(k: int) -> bool:
-            return k >= n or not _is_word_char(text[k])
+            return k >= n or not is_word_char(text[k])
 
         if boundary(end):
-            if end + 1 < n and text[end] == "-" and _is_word_char(text[end + 1]):
+            if end + 1 < n and text[end] == "-" and is_word_char(text[end + 1]):
                 return "compound", end
             if end < n and text[end] in _APOSTROPHES:
                 if text[end + 1 : end + 2] == "s" and boundary(end + 2):
@@ -130,7 +150,7 @@ class Matcher:
             return "adjective", end + 2
         if spelling.entry.closed_compounds:
             k = end
-            while k < n and _is_word_char(text[k]):
+            while k < n and is_word_char(text[k]):
                 k += 1
             tail = text[end:k]
             if len(tail) >= _CLOSED_TAIL_MIN and tail.islower():
@@ -138,12 +158,16 @@ class Matcher:
         return None
 
     def find(self, text: str) -> list[Match]:
-        norm, starts = _nfc_map(text)
-        found: list[Match] = []
+        norm, starts = nfc_map(text)
+        return to_matches(text, starts, self.find_nfc(norm))
+
+    def find_nfc(self, norm: str) -> list[Hit]:
+        """The occurrences in ``norm`` (NFC text), with spans in ``norm``."""
+        found: list[Hit] = []
         i = 0
         n = len(norm)
         while i < n:
-            if (i > 0 and _is_word_char(norm[i - 1])) or norm[i] not in self.buckets:
+            if (i > 0 and is_word_char(norm[i - 1])) or norm[i] not in self.buckets:
                 i += 1
                 continue
             hit = self._at(norm, i)
@@ -151,8 +175,7 @@ class Matcher:
                 i += 1
                 continue
             spelling, form, end = hit
-            a, b = starts[i], starts[end]
-            found.append(Match(spelling.entry, a, b, text[a:b], form, spelling))
+            found.append(Hit(spelling, form, i, end))
             i = max(end, i + 1)
         return found
 
@@ -181,7 +204,7 @@ def _after_context(text: str, i: int, context: tuple[str, ...]) -> bool:
         return False
     for word in context:
         if text.endswith(word, 0, j) and (
-            j == len(word) or not _is_word_char(text[j - len(word) - 1])
+            j == len(word) or not is_word_char(text[j - len(word) - 1])
         ):
             return True
     return False

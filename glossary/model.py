@@ -97,6 +97,11 @@ class Glossary:
     ``bom`` whether the file began with a UTF-8 byte order mark, both kept for the round
     trip.  Construct it with :func:`make_glossary` (or a loader), which validates, and
     change it with :func:`with_entries`, which keeps the file's layout.
+
+    ``strict`` is how it is applied, not what it lists: a strict glossary enforces its
+    listed spellings only; otherwise unlisted spellings of its people and places are
+    recognised too (:mod:`.variants`).  It takes part in equality and in the glossary's
+    hash, as the two give different translations.
     """
 
     entries: tuple[Entry, ...]
@@ -105,6 +110,7 @@ class Glossary:
     trailer: tuple[str, ...] = field(default=(), compare=False, repr=False)
     header: str | None = field(default=None, compare=False, repr=False)
     bom: bool = field(default=False, compare=False, repr=False)
+    strict: bool = False
 
     def __len__(self) -> int:
         return len(self.entries)

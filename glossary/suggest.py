@@ -258,3 +258,51 @@ def load_corpus(sources: Iterable[Path]) -> Corpus:
         except DolmetschError as exc:
             failures.append(str(exc))
     return Corpus(tuple(texts), tuple(failures))
+
+
+# --- what a run recognised: `glossary suggest --from-run OUT_DIR` ---------------------------
+
+
+@dataclass(frozen=True)
+class RunVariant:
+    """Spellings a run found of one entry that the glossary does not list.
+
+    ``applied``: recognised and rendered as the entry (``glossary (unlisted variant)`` in
+    the PO files); otherwise candidates the run left as they were (``glossary (candidate,
+    not applied)``): add them only if they are the same entity.  ``spellings`` are
+    ``(spelling, occurrences)``, most frequent first.
+    """
+
+    target: str
+    spellings: tuple[tuple[str, int], ...]
+    applied: bool
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        return tuple(s for s, _ in self.spellings)
+
+
+def run_variants(notes: Iterable[tuple[bool, str]], glossary: Glossary) -> list[RunVariant]:
+    """The unlisted spellings in a run's notes, grouped by entry: applied ones first.
+
+    ``notes`` are ``(applied, "Selenskyi -> Zelensky")`` pairs, one per occurrence, as the
+    PO files' comments give them; the entry is the one whose English form (full or short)
+    is the rendering.  Spellings the glossary has listed since are left out, as are notes
+    whose rendering no entry has any more.
+    """
+    counts: dict[tuple[bool, str], Counter[str]] = {}
+    for applied, note in notes:
+        spelling, arrow, rendering = note.partition(" -> ")
+        entry = next((e for e in glossary.entries if rendering in (e.target, e.short)), None)
+        if not arrow or not spelling or entry is None:
+            continue
+        hits = find_matches(spelling, glossary)
+        if hits and hits[0].start == 0 and hits[0].end == len(spelling):
+            continue  # listed by now
+        counts.setdefault((applied, entry.target), Counter())[spelling] += 1
+    found = [
+        RunVariant(target, tuple(sorted(spellings.items(), key=lambda s: (-s[1], s[0]))), applied)
+        for (applied, target), spellings in counts.items()
+    ]
+    found.sort(key=lambda v: (not v.applied, -sum(n for _, n in v.spellings), v.target))
+    return found

@@ -20,6 +20,9 @@ class Translation:
     ``terms`` are the glossary occurrences applied (``"Selenskyjs -> Zelensky's"``);
     ``failed`` those the glossary could not enforce (the English lacks them), or, for a
     human translation, the glossary findings it now breaks (flagged, never rewritten).
+    ``unlisted`` names the spellings among the terms that the glossary does not list
+    (``"Selenskyi -> Zelensky"``), ``candidates`` those that only look like an entry's and
+    were left to the engine.
     """
 
     text: str
@@ -27,6 +30,8 @@ class Translation:
     failed: tuple[str, ...] = ()
     origin: Origin = "machine"
     reused: str = ""  # a human translation made for another segment: that segment
+    unlisted: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,8 @@ class Pair:
     failed: tuple[str, ...] = ()
     origin: Origin = "machine"
     reused: str = ""  # see Translation.reused: shown for review, not as this segment's own
+    unlisted: tuple[str, ...] = ()  # see Translation
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,17 @@ def align(
             if segment.translatable:
                 t = next(it)
                 pairs.append(
-                    Pair(segment, t.text, block.kind, t.terms, t.failed, t.origin, t.reused)
+                    Pair(
+                        segment,
+                        t.text,
+                        block.kind,
+                        t.terms,
+                        t.failed,
+                        t.origin,
+                        t.reused,
+                        t.unlisted,
+                        t.candidates,
+                    )
                 )
             else:
                 pairs.append(Pair(segment, segment.text, block.kind))

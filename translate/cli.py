@@ -107,6 +107,14 @@ _memory_option = _path_option(
 
 def _glossary_options(func: F) -> F:
     func = click.option(
+        "--strict-glossary",
+        is_flag=True,
+        envvar="DOLMETSCH_STRICT_GLOSSARY",
+        show_envvar=True,
+        help="Enforce the spellings the glossary lists, and no others: unlisted spellings "
+        "of its people and places (Selensky, Kyjiw) are then left to the engine.",
+    )(func)
+    func = click.option(
         "--no-glossary", is_flag=True, help="Translate without enforcing the glossary."
     )(func)
     return _glossary_file_option(func)
@@ -121,13 +129,16 @@ def _glossary_files(glossary_file: Path | None) -> Any:
     return locate(glossary_file, only)
 
 
-def _load_glossary(glossary_file: Path | None, no_glossary: bool) -> Any:
+def _load_glossary(glossary_file: Path | None, no_glossary: bool, strict: bool = False) -> Any:
     """The effective glossary: the shipped one with the person's over it (or theirs alone)."""
+    import dataclasses
+
     from .glossary import load_effective
 
     if no_glossary:
         return None
-    return load_effective(_glossary_files(glossary_file)).glossary
+    glossary = load_effective(_glossary_files(glossary_file)).glossary
+    return dataclasses.replace(glossary, strict=True) if strict else glossary
 
 
 def _engine_options(func: F) -> F:
@@ -284,6 +295,7 @@ def run(
     data_dir: Path | None,
     glossary_file: Path | None,
     no_glossary: bool,
+    strict_glossary: bool,
     memory_file: Path | None,
     no_memory: bool,
     jobs: int,
@@ -319,7 +331,7 @@ def run(
         click.echo(f"dolmetsch: note: --jobs {jobs} is more than the {len(paths)} articles "
                    f"or {os.cpu_count() or 1} cores; using {ceiling}", err=True)  # fmt: skip
         jobs = ceiling
-    glossary = _load_glossary(glossary_file, no_glossary)
+    glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
     # workers open the engine this process resolved ("auto" became argos or lexicon)
@@ -355,6 +367,7 @@ def translate(
     data_dir: Path | None,
     glossary_file: Path | None,
     no_glossary: bool,
+    strict_glossary: bool,
 ) -> None:
     """Translate TEXT, or standard input line for line, to standard output.
 
@@ -365,7 +378,7 @@ def translate(
 
     from .pipeline import translate_lines
 
-    glossary = _load_glossary(glossary_file, no_glossary)
+    glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     if text is not None:
         text, cp1252 = _as_text(text, "TEXT")
@@ -752,20 +765,38 @@ def glossary_export(file: Path, force: bool, glossary_file: Path | None) -> None
 
 
 @glossary.command("suggest")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path),
+@click.argument("sources", nargs=-1, required=False, type=click.Path(path_type=Path),
                 metavar="SEEDS_DIR_OR_FILE...")  # fmt: skip
 @click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option(
+    "--from-run",
+    "run_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="OUT_DIR",
+    help="Instead: the spellings a run recognised in OUT_DIR that the glossary does not "
+    "list, each entry with the command that adds them.",
+)
 @_glossary_file_option
-def glossary_suggest(sources: tuple[Path, ...], min_count: int, glossary_file: Path | None) -> None:
+def glossary_suggest(
+    sources: tuple[Path, ...], min_count: int, run_dir: Path | None, glossary_file: Path | None
+) -> None:
     """Find names in the articles (folders of *.txt articles, or article files) and cluster
     their spellings.
 
     Each line: the proposed English form, its spellings with counts, and the entry that
     already covers it (or NEW). A file that cannot be read is reported in one line and the
-    others are still read (exit code 1).
+    others are still read (exit code 1). With --from-run OUT_DIR: the unlisted spellings the
+    run into OUT_DIR recognised (and the candidates it left as they were), read from its PO
+    files.
     """
+    from .errors import UsageError
     from .glossary import load_corpus, suggest
 
+    if bool(sources) == (run_dir is not None):
+        raise UsageError("give SEEDS_DIR_OR_FILE... or --from-run OUT_DIR (one of them)")
+    if run_dir is not None:
+        _suggest_from_run(run_dir, glossary_file)
+        return
     corpus = load_corpus(sources)
     for failure in corpus.failures:
         click.echo(f"dolmetsch: {failure}", err=True)
@@ -776,6 +807,53 @@ def glossary_suggest(sources: tuple[Path, ...], min_count: int, glossary_file: P
         covered = f"covered by {found.covered_by}" if found.covered_by else "NEW"
         click.echo(f"{found.target}\t{spellings}\t{covered}")
     if corpus.failures:
+        sys.exit(1)
+
+
+_RUN_NOTES = {"glossary (unlisted variant): ": True, "glossary (candidate, not applied): ": False}
+
+
+def _suggest_from_run(out_dir: Path, glossary_file: Path | None) -> None:
+    """``glossary suggest --from-run``: read the notes of OUT_DIR's PO files, list them."""
+    import shlex
+
+    from .glossary.suggest import run_variants
+    from .po import read_po
+    from .reader import _po_notes
+
+    current = _load_glossary(glossary_file, False)
+    notes: list[tuple[bool, str]] = []
+    unreadable = 0
+    files = sorted(out_dir.glob("*.po"))
+    for path in files:
+        try:
+            po = read_po(path)
+        except DolmetschError as exc:  # one line for it; the other files are still read
+            click.echo(f"dolmetsch: {exc}", err=True)
+            unreadable += 1
+            continue
+        for entry in po:
+            for note in _po_notes(entry.comment or ""):
+                for prefix, applied in _RUN_NOTES.items():
+                    if note.startswith(prefix):
+                        notes += [(applied, n) for n in note.removeprefix(prefix).split("; ")]
+    found = run_variants(notes, current)
+    option = f" --glossary {shlex.quote(str(glossary_file))}" if glossary_file else ""
+    for variant in found:
+        spellings = ", ".join(f"{s} ({n})" for s, n in variant.spellings)
+        add = " ".join(f"--variant {shlex.quote(s)}" for s in variant.variants)
+        command = f"dolmetsch glossary add {shlex.quote(variant.target)} {add}{option}"
+        if variant.applied:
+            click.echo(f"{variant.target}\t{spellings}\trecognised; to list: {command}")
+        else:
+            click.echo(f"{variant.target}\t{spellings}\tleft as they were; if the same: {command}")
+    failed = f", {unreadable} files could not be read" if unreadable else ""
+    click.echo(
+        f"read {len(files)} PO files: {sum(v.applied for v in found)} entries with unlisted "
+        f"spellings, {sum(not v.applied for v in found)} with candidates{failed}",
+        err=True,
+    )
+    if unreadable:
         sys.exit(1)
 
 

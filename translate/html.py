@@ -7,9 +7,10 @@ it was written.  German and English stand in two columns, one row per aligned se
 (German above English) and in print they stay side by side without the colours.
 
 Glossary terms are marked on both sides (``<mark class="term">``, with the entry in the
-``title``): in German from :func:`~dolmetsch.glossary.find_matches` when the glossary
-is given, else from the sources of ``Pair.terms``; in English from their renderings.  A
-sentence whose glossary check failed gets the row class ``failed`` and a visible notice.
+``title``; an unlisted spelling says so): in German from
+:func:`~dolmetsch.glossary.find_terms` when the glossary is given, else from the sources
+of ``Pair.terms``; in English from their renderings.  A sentence whose glossary check
+failed gets the row class ``failed`` and a visible notice.
 
 All text goes through :func:`html.escape`; the output is byte-identical for identical
 input (no clock, no absolute path).
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from .aligned import Pair, TranslatedArticle
-from .glossary import Glossary, find_matches
+from .glossary import Glossary, find_terms
 from .names import quote_name
 from .reader import split_term, term_spans
 
@@ -142,9 +143,11 @@ def _german(pair: Pair, glossary: Glossary | None) -> tuple[str, dict[str, str]]
     spans: list[tuple[int, int, tuple[str, str]]] = []
     text = pair.segment.text
     if glossary is not None and pair.segment.translatable:
-        for match in find_matches(text, glossary):
+        for match in find_terms(text, glossary):
             entry = match.entry
             title = f"{entry.target} ({entry.kind}): {match.text} -> {match.rendering}"
+            if match.spelling.unlisted:
+                title += " (unlisted variant)"
             titles.setdefault(match.rendering, title)
             classes = "term failed" if match.text in failed_sources else "term"
             spans.append((match.start, match.end, (classes, title)))

@@ -131,6 +131,7 @@ class RunSummary:
         )
         if self.glossary is not None and self.articles:
             line += "; " + describe_counts(self.glossary)
+            line += describe_unlisted(self.glossary, self.out_dir)
         if self.human_edits:
             line += f"; {self.human_edits} human edits kept"
         if self.withdrawn:
@@ -152,6 +153,19 @@ def describe_counts(counts: Counts) -> str:
         f"glossary: {counts.found} terms, {counts.enforced} enforced, {counts.repaired} "
         f"repaired, {counts.failed} failed (term accuracy {accuracy:.1f} %)"
     )
+
+
+def describe_unlisted(counts: Counts, out_dir: Path) -> str:
+    """``; 3 unlisted spellings recognised, 1 candidate left as it is (dolmetsch glossary
+    suggest --from-run out)``, or nothing when there were none."""
+    if not counts.unlisted and not counts.candidates:
+        return ""
+    parts = []
+    if counts.unlisted:
+        parts.append(f"{counts.unlisted} unlisted spellings recognised")
+    if counts.candidates:
+        parts.append(f"{counts.candidates} candidates left as they are")
+    return f"; {', '.join(parts)} (dolmetsch glossary suggest --from-run {out_dir})"
 
 
 def discover(input_dir: Path) -> list[Path]:
@@ -221,6 +235,8 @@ def translate_sentences(
             r.text,
             tuple(r.applied),
             tuple(f"{t.source} -> {t.rendering}" for t in r.terms if t.status == "failed"),
+            unlisted=tuple(r.unlisted),
+            candidates=r.candidates,
         )
         for r in restored
     ]
@@ -258,10 +274,7 @@ def translate_documents(
     fresh, fresh_counts = translate_sentences(misses, engine, glossary, observer.advanced)
     if memory is not None and misses:
         memory.store(
-            (
-                (s, t.text, [*t.terms, *(FAILED + f for f in t.failed)])
-                for s, t in zip(misses, fresh, strict=True)
-            ),
+            ((s, t.text, _memory_terms(t)) for s, t in zip(misses, fresh, strict=True)),
             "machine",
             stamp,
         )
@@ -297,6 +310,18 @@ def translate_documents(
 
 
 FAILED = "! "  # marks a failed glossary term among a memory unit's terms
+UNLISTED = "~ "  # an unlisted spelling recognised ("~ Selenskyi -> Zelensky")
+CANDIDATE = "? "  # a spelling like an entry's, left to the engine
+
+
+def _memory_terms(translation: Translation) -> list[str]:
+    """What the memory keeps of a machine translation's glossary notes, one string each."""
+    return [
+        *translation.terms,
+        *(FAILED + f for f in translation.failed),
+        *(UNLISTED + u for u in translation.unlisted),
+        *(CANDIDATE + c for c in translation.candidates),
+    ]
 
 
 def memory_stamp(info: EngineInfo, glossary: Glossary | None) -> Provenance:
@@ -330,9 +355,12 @@ def _remembered(source: str, hit: Hit, glossary: Glossary | None, here: str = ""
         failed = tuple(f"{f.target}: {f.describe()}" for f in findings)
         reused = hit.context if _article(hit.context) not in ("", _article(here)) else ""
         return Translation(hit.target, (), failed, "human", reused)
-    terms = tuple(t for t in hit.terms if not t.startswith(FAILED))
-    failed = tuple(t[len(FAILED) :] for t in hit.terms if t.startswith(FAILED))
-    return Translation(hit.target, terms, failed, "machine")
+    marks = (FAILED, UNLISTED, CANDIDATE)
+    terms = tuple(t for t in hit.terms if not t.startswith(marks))
+    failed, unlisted, candidates = (
+        tuple(t[len(mark) :] for t in hit.terms if t.startswith(mark)) for mark in marks
+    )
+    return Translation(hit.target, terms, failed, "machine", "", unlisted, candidates)
 
 
 def _article(where: str) -> str:
@@ -345,7 +373,13 @@ def _article(where: str) -> str:
 def _hit_counts(translation: Translation) -> Counts:
     found = len(translation.terms) if translation.origin == "machine" else len(translation.failed)
     failed = len(translation.failed)
-    return Counts(found=found, enforced=found - failed, failed=failed)
+    return Counts(
+        found=found,
+        enforced=found - failed,
+        failed=failed,
+        unlisted=len(translation.unlisted),
+        candidates=len(translation.candidates),
+    )
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,10 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
         notes = [note] if note else []
         if pair.terms:
             notes.append("glossary: " + "; ".join(pair.terms))
+        if pair.unlisted:  # spellings the glossary lacks: `glossary suggest --from-run` lists them
+            notes.append("glossary (unlisted variant): " + "; ".join(pair.unlisted))
+        if pair.candidates:
+            notes.append("glossary (candidate, not applied): " + "; ".join(pair.candidates))
         if pair.reused:  # the segment part: the folder is the reader's own
             notes.append(f"human translation of {pair.reused.rsplit('/', 1)[-1]}, reused")
         elif pair.origin == "human":

@@ -295,6 +295,8 @@ def view_lines(
 _NOTE_PREFIXES = (
     "glossary: ",
     "glossary FAILED: ",
+    "glossary (unlisted variant): ",
+    "glossary (candidate, not applied): ",
     "heading",
     "agency attribution",
     "human translation",
