@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from dolmetsch.errors import InputError, OutputError
-from dolmetsch.files import DecodedText, decode_text, write_atomic
+from dolmetsch.files import DecodedText, decode_text, read_regular, write_atomic
 
 from .errors import GlossaryError
 from .exchange import dump_exchange
@@ -105,7 +105,7 @@ def user_template(source: str) -> Glossary:
 
 def _read_bytes(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
+        return read_regular(path)  # a FIFO or device is refused, never waited on
     except FileNotFoundError:
         real_path(path)  # a link to nothing is refused, not read as an empty glossary
         return None

@@ -334,7 +334,7 @@ def write_if_changed(
     modification times, so tools that watch them see no change.
     """
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
+        if path.stat().st_size == len(data) and read_regular(path) == data:
             return False
     except OSError:
         pass

@@ -41,7 +41,7 @@ from .dbfile import (
     table_layout,
     trouble,
 )
-from .files import LEDGER_FILE
+from .files import LEDGER_FILE, read_regular
 from .html import IndexRow
 
 LEDGER_NAME = LEDGER_FILE
@@ -75,9 +75,10 @@ def sha256_bytes(data: bytes) -> str:
 
 
 def sha256_file(path: Path) -> str | None:
-    """The file's SHA-256, or None when it cannot be read (missing, a folder, no access)."""
+    """The file's SHA-256, or None when it cannot be read (missing, a folder, no access,
+    a FIFO or device, which is never opened)."""
     try:
-        return sha256_bytes(path.read_bytes())
+        return sha256_bytes(read_regular(path))
     except OSError:
         return None
 

@@ -39,6 +39,7 @@ from .files import (
     find_articles,
     no_articles,
     read_input,
+    read_regular,
     write_if_changed,
     write_streamed,
 )
@@ -458,7 +459,7 @@ def write_outputs(
 def _translator_comments(po: Path) -> dict[str, str]:
     """The ``# ...`` comments a person wrote in the PO, by German sentence."""
     try:
-        data = po.read_bytes()
+        data = read_regular(po)
     except OSError:
         return {}
     if data.count(b"\n# ") < 2 and b"\n#\n" not in data:

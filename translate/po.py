@@ -23,6 +23,7 @@ import polib
 
 from .aligned import TranslatedArticle
 from .errors import InputError
+from .files import read_regular
 from .memory import ExportedUnit, context
 from .names import quote_name, readable, unquote_name
 
@@ -602,7 +603,7 @@ def read_po(path: Path) -> polib.POFile:
     :class:`PoError` (an :class:`InputError`) whose one-line message names ``path:line``.
     A missing or unreadable file is an :class:`InputError` naming ``path``."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)  # a FIFO in its place is refused, never waited on
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:
