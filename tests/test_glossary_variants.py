@@ -457,7 +457,9 @@ def test_strict_glossary_run(installed_tiny: Path, article: Path, tmp_path: Path
 def test_suggest_needs_one_source(tmp_path: Path) -> None:
     code, _, stderr = run("glossary", "suggest")
     assert code == 2
-    assert stderr == "dolmetsch: give SEEDS_DIR or --from-run OUT_DIR (one of them)\n"
+    assert stderr == (
+        "dolmetsch: give SEEDS_DIR (folders or article files) or --from-run OUT_DIR (one of them)\n"
+    )
 
 
 def test_run_variants_groups_and_skips_listed() -> None:

@@ -793,7 +793,9 @@ def glossary_suggest(
     from .glossary import load_corpus, suggest
 
     if bool(sources) == (run_dir is not None):
-        raise UsageError("give SEEDS_DIR_OR_FILE... or --from-run OUT_DIR (one of them)")
+        raise UsageError(
+            "give SEEDS_DIR (folders or article files) or --from-run OUT_DIR (one of them)"
+        )
     if run_dir is not None:
         _suggest_from_run(run_dir, glossary_file)
         return
