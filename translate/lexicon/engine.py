@@ -23,6 +23,7 @@ from typing import Literal
 from dolmetsch.engine import EngineInfo, Progress
 
 from .compound import MIN_SPLIT_LENGTH, split_compound
+from .decoder import Item, Option, Slot, decode
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
 from .rules import (
     AUX_HAVE_BE,
@@ -120,6 +121,7 @@ class LexiconEngine:
         self.mode = mode
         self._words: dict[tuple[str, bool], str | None] = {}
         self._compounds: dict[str, str | None] = {}
+        self._options: dict[tuple[str, bool], list[Option] | None] = {}
 
     @property
     def info(self) -> EngineInfo:
@@ -238,33 +240,42 @@ class LexiconEngine:
             self._words[cache_key] = found
         return found
 
-    def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
+    def resolve(self, word: str) -> tuple[str, str] | None:
+        """The store key a word is looked up under, with its lemma tag ("pl", "past", "");
+        None when only a compound split (or nothing) would know it."""
         # Swiss spelling has no ß: "aussenpolitischer" is "außenpolitischer".
         variants = [word, word.replace("ss", "ß")] if "ss" in word else [word]
         for variant in variants:
-            found = self._sense(variant, participle)
-            if found is not None:
-                return found
-        # The lemma before the other capitalisation: "neuen" is "neu", not "Neue".  The
-        # English keeps the form's number and tense: "Angriffen" -> "attacks".
+            if self.store.sense(variant) is not None:
+                return variant, ""
+        # The lemma before the other capitalisation: "neuen" is "neu", not "Neue".
         for variant in variants:
             lemma, tag = self.lemma_tag(variant)
-            if lemma != variant:
-                sense = self.store.sense(lemma)
-                if sense is not None:
-                    english = sense.en_pp if participle else sense.en
-                    if tag == "pl" and "N" in sense.pos3 and not participle:
-                        return self.inflect(english, "pl")
-                    if tag == "past" and "V" in sense.poss and not participle:
-                        return self.inflect(english, "past", variant)
-                    return english
+            if lemma != variant and self.store.sense(lemma) is not None:
+                return lemma, tag
         for variant in variants:
             swapped = (
                 variant.lower() if variant[:1].isupper() else variant[:1].upper() + variant[1:]
             )
-            found = self._sense(swapped, participle)
-            if found is not None:
-                return found
+            if self.store.sense(swapped) is not None:
+                return swapped, ""
+        return None
+
+    def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
+        found = self.resolve(word)
+        if found is not None:
+            key, tag = found
+            sense = self.store.sense(key)
+            if sense is None:  # resolve() found it: unreachable
+                return None
+            english = sense.en_pp if participle else sense.en
+            # Found through its lemma, the English keeps the form's number and tense:
+            # "Angriffen" -> "attacks".
+            if tag == "pl" and "N" in sense.pos3 and not participle:
+                return self.inflect(english, "pl")
+            if tag == "past" and "V" in sense.poss and not participle:
+                return self.inflect(english, "past", word)
+            return english
         if compounds and len(word) >= MIN_SPLIT_LENGTH and (word[:1].isupper() or "-" in word):
             return self.compound(word)
         return None
@@ -351,7 +362,36 @@ class LexiconEngine:
         return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
 
     def _translate_tokens(self, tokens: list[str]) -> list[str]:
-        out: list[str] = []
+        weights = self.store.weights
+        return decode(self._translate_items(tokens), self.store.lm, 1.0, weights.lm)
+
+    def options(self, word: str, participle: bool) -> list[Option] | None:
+        """A content word's English candidates with their scores, best first, in the form's
+        number and tense; None when only a compound split (or nothing) knows the word."""
+        cache_key = (word, participle)
+        if cache_key in self._options:
+            return self._options[cache_key]
+        found = self.resolve(word)
+        result: list[Option] | None = None
+        if found is not None:
+            key, tag = found
+            sense = self.store.sense(key)
+            ranked = self.store.ranked(key, participle)[: self.store.weights.beam_senses]
+            if sense is not None and ranked:
+                result = []
+                for english, score in ranked:
+                    if tag == "pl" and "N" in sense.pos3 and not participle:
+                        english = self.inflect(english, "pl")
+                    elif tag == "past" and "V" in sense.poss and not participle:
+                        english = self.inflect(english, "past", word)
+                    result.append((english, score))
+        if len(self._options) > CACHE_LIMIT:
+            self._options.clear()
+        self._options[cache_key] = result
+        return result
+
+    def _translate_items(self, tokens: list[str]) -> list[Item]:
+        out: list[Item] = []
         n = len(tokens)
         i = 0
         prev_aux: str | None = None
@@ -463,8 +503,12 @@ class LexiconEngine:
                 out.append(token)
             else:
                 participle = prev_aux in AUX_HAVE_BE or prev_aux in AUX_WERDEN
-                found = self.lookup(token, participle=participle)
-                out.append(found or self._name_form(token) or token)
+                options = self.options(token, participle)
+                if options is not None and len(options) > 1:
+                    out.append(Slot(tuple(options)))
+                else:
+                    found = self.lookup(token, participle=participle)
+                    out.append(found or self._name_form(token) or token)
                 prev_aux = None
             i += 1
         return out
