@@ -122,6 +122,8 @@ class LexiconEngine:
         self._words: dict[tuple[str, bool], str | None] = {}
         self._compounds: dict[str, str | None] = {}
         self._options: dict[tuple[str, bool], list[Option] | None] = {}
+        # off while learning phrases: they are judged against the engine without them
+        self.use_learned_phrases = True
 
     @property
     def info(self) -> EngineInfo:
@@ -364,6 +366,10 @@ class LexiconEngine:
     def _translate_tokens(self, tokens: list[str]) -> list[str]:
         weights = self.store.weights
         return decode(self._translate_items(tokens), self.store.lm, 1.0, weights.lm)
+
+    def translate_tokens(self, tokens: list[str]) -> list[str]:
+        """English of German tokens already in English order, one string per unit."""
+        return self._translate_tokens(tokens)
 
     def options(self, word: str, participle: bool) -> list[Option] | None:
         """A content word's English candidates with their scores, best first, in the form's
@@ -715,6 +721,9 @@ class LexiconEngine:
                 # "the female gender" (in society).
                 continue
             lower = " ".join(tokens[i : i + size]).lower()
+            learned = self.store.learned_phrase(lower) if self.use_learned_phrases else None
+            if learned is not None:
+                return learned, size
             key = self.store.phrase(lower)
             if key is not None:
                 english = FUNCTION_WORD_TABLE.get(lower) or self._sense(key, False)

@@ -174,6 +174,112 @@ def learn_files(
     pairs = read_pairs(files)
     engine = open_lexicon(data_dir, before_build=lambda p: say(f"building the store {p}"))
     learned = learn(pairs, engine, lambda n: say(f"{n} of {len(pairs)} sentence pairs"))
+    engine.use_learned_phrases = False
+    learned.phrases = learn_phrases(pairs, engine, lambda n: say(f"{n} German phrases"))
     engine.store.close()
     save_learned(learned, target)
     return target, learned
+
+
+# Phrase pairs: German word sequences seen at least this often are considered ...
+PHRASE_MIN_COUNT = 6
+PHRASE_MAX_GERMAN = 3
+PHRASE_MAX_ENGLISH = 3
+# ... and kept when one English word sequence appears opposite at least this share of them
+# (and at least PHRASE_MIN_HITS times) while the engine's own rendering appears opposite
+# PHRASE_MIN_GAIN fewer of them.
+PHRASE_MIN_SHARE = 0.4
+PHRASE_MIN_HITS = 3
+PHRASE_MIN_GAIN = 0.25
+_GERMAN_WORD = re.compile(r"^[^\W\d_][\w'’-]*$")
+
+
+def _ngrams(words: Sequence[str], longest: int) -> set[tuple[str, ...]]:
+    return {
+        tuple(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)
+    }
+
+
+def learn_phrases(
+    pairs: Sequence[tuple[str, str]],
+    engine: LexiconEngine,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, tuple[str, int, int]]:
+    """Phrase pairs the engine gets wrong: German (lower-cased) -> (English, hits, count).
+
+    A German word sequence (2-3 words) is a candidate when frequent; its English is the
+    English word sequence (1-3 words) most associated with it (hits squared over both
+    counts); it is kept only when that English appears opposite a large share of the German
+    occurrences *and* clearly more often than what the engine makes of the German alone.
+    """
+    german_occurrences: dict[tuple[str, ...], list[int]] = {}
+    english_words: list[list[str]] = []
+    for index, (german, english) in enumerate(pairs):
+        tokens = [t.lower() for t in tokenize(german)]
+        english_words.append([w for w in lm_words(english) if w[:1].isalnum()])
+        seen: set[tuple[str, ...]] = set()
+        for n in range(2, PHRASE_MAX_GERMAN + 1):
+            for i in range(len(tokens) - n + 1):
+                gram = tuple(tokens[i : i + n])
+                if gram in seen or not all(_GERMAN_WORD.match(t) for t in gram):
+                    continue
+                seen.add(gram)
+                german_occurrences.setdefault(gram, []).append(index)
+    frequent = {g: w for g, w in german_occurrences.items() if len(w) >= PHRASE_MIN_COUNT}
+    english_count: dict[tuple[str, ...], int] = {}
+    english_grams = [_ngrams(words, PHRASE_MAX_ENGLISH) for words in english_words]
+    for grams in english_grams:
+        for gram in grams:
+            english_count[gram] = english_count.get(gram, 0) + 1
+    english_sets = [frozenset(stem(w) for w in words) for words in english_words]
+    found: dict[str, tuple[str, int, int]] = {}
+    for done, (gram, where) in enumerate(sorted(frequent.items())):
+        if progress is not None and done % 5000 == 0:
+            progress(done)
+        if all(w in FUNCTION_WORDS for w in gram):
+            continue  # the hand-written function-word rules do these
+        together: dict[tuple[str, ...], int] = {}
+        for index in where:
+            for e in english_grams[index]:
+                together[e] = together.get(e, 0) + 1
+        best = max(
+            (e for e, c in together.items() if not all(w in _ENGLISH_STOP_WIDE for w in e)),
+            key=lambda e: (together[e] ** 2 / english_count[e], e),
+            default=None,
+        )
+        if best is None:
+            continue
+        hits, count = together[best], len(where)
+        if hits < PHRASE_MIN_HITS or hits / count < PHRASE_MIN_SHARE:
+            continue
+        own = " ".join(engine.translate_tokens(list(gram)))
+        own_stems = candidate_stems(own)
+        own_hits = sum(1 for index in where if own_stems and own_stems <= english_sets[index])
+        if (hits - own_hits) / count < PHRASE_MIN_GAIN:
+            continue
+        found[" ".join(gram)] = (_cased(best, [pairs[i][1] for i in where]), hits, count)
+    return found
+
+
+# English words that alone make no phrase translation.
+_ENGLISH_STOP_WIDE = _ENGLISH_STOP | frozenset(
+    "and or in on at by for with from that this is are was were has have had will would "
+    "not he she they we i you his her their its our as but said says".split()
+)
+
+
+def _cased(words: tuple[str, ...], sentences: Sequence[str]) -> str:
+    """The most frequent spelling of lower-cased ``words`` in the English sentences."""
+    pattern = re.compile(
+        r"(?<![\w'])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w'])", re.IGNORECASE
+    )
+    spellings: dict[str, int] = {}
+    for sentence in sentences:
+        for match in pattern.finditer(sentence):
+            spelling = " ".join(match.group(0).split())
+            spellings[spelling] = spellings.get(spelling, 0) + 1
+    # a sentence-initial capital is no spelling of the phrase
+    lower = " ".join(words)
+    return max(
+        spellings, key=lambda s: (spellings[s] + (0.5 if s == lower else 0), s), default=lower
+    )

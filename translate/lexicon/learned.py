@@ -8,7 +8,9 @@ A table is a gzipped TSV of counts only, never sentences:
   English sentences contain the candidate; and how many English sentences of the whole
   text contain it (the chance rate the scorer compares against);
 - ``U <tab> word <tab> count`` and ``B <tab> word <tab> word <tab> count``: English word
-  and word-pair counts (lower-cased, pruned), the decoder's language model.
+  and word-pair counts (lower-cased, pruned), the decoder's language model;
+- ``P <tab> german <tab> english <tab> hits <tab> count``: a phrase pair (German lower-cased,
+  2-3 words) the engine rendered wrongly: its English was opposite ``hits`` of ``count``.
 
 The store builder reads the table shipped with the package (learned from WMT news test
 sets 2008-2016, see the README) and any ``learned*.tsv.gz`` in the data directory (a
@@ -43,6 +45,7 @@ class Learned:
     pairs: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     unigrams: dict[str, int] = field(default_factory=dict)
     bigrams: dict[tuple[str, str], int] = field(default_factory=dict)
+    phrases: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
     def add(self, other: Learned) -> None:
         self.sentences += other.sentences
@@ -55,6 +58,10 @@ class Learned:
             self.unigrams[word] = self.unigrams.get(word, 0) + count
         for bigram, count in other.bigrams.items():
             self.bigrams[bigram] = self.bigrams.get(bigram, 0) + count
+        for german, found in other.phrases.items():
+            held = self.phrases.get(german)
+            if held is None or found[1] > held[1]:  # the better-attested English wins
+                self.phrases[german] = found
 
 
 def dump_learned(learned: Learned) -> str:
@@ -62,6 +69,7 @@ def dump_learned(learned: Learned) -> str:
     lines = [HEADER, f"S\t{learned.sentences}"]
     lines += [f"K\t{k}\t{n}" for k, n in sorted(learned.keys.items())]
     lines += [f"C\t{k}\t{e}\t{h}\t{b}" for (k, e), (h, b) in sorted(learned.pairs.items())]
+    lines += [f"P\t{g}\t{e}\t{h}\t{c}" for g, (e, h, c) in sorted(learned.phrases.items())]
     lines += [f"U\t{w}\t{c}" for w, c in sorted(learned.unigrams.items())]
     lines += [f"B\t{v}\t{w}\t{c}" for (v, w), c in sorted(learned.bigrams.items())]
     return "\n".join(lines) + "\n"
@@ -80,6 +88,8 @@ def parse_learned(text: str, name: str = "<text>") -> Learned:
                 learned.keys[fields[1]] = int(fields[2])
             elif fields[0] == "C" and len(fields) == 5:
                 learned.pairs[fields[1], fields[2]] = (int(fields[3]), int(fields[4]))
+            elif fields[0] == "P" and len(fields) == 5:
+                learned.phrases[fields[1]] = (fields[2], int(fields[3]), int(fields[4]))
             elif fields[0] == "U" and len(fields) == 3:
                 learned.unigrams[fields[1]] = int(fields[2])
             elif fields[0] == "B" and len(fields) == 4:

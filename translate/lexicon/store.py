@@ -78,6 +78,8 @@ CREATE TABLE lemma(form TEXT PRIMARY KEY, lemma TEXT NOT NULL, tag TEXT NOT NULL
 CREATE TABLE inflection(en TEXT NOT NULL, tag TEXT NOT NULL, form TEXT NOT NULL,
                         PRIMARY KEY(en, tag)) WITHOUT ROWID;
 CREATE TABLE phrase(key TEXT PRIMARY KEY, de TEXT NOT NULL) WITHOUT ROWID;
+-- Phrase pairs learned from parallel text (``learn.learn_phrases``), before Ding's.
+CREATE TABLE learned_phrase(key TEXT PRIMARY KEY, en TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE phrase_start(first TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 -- Capitalised words that de2en translates as themselves first: names ("Louis", "Boston").
 CREATE TABLE name(de TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -395,7 +397,7 @@ def build_store(
     phrases = _phrase_rows(grouped, FUNCTION_WORDS)
     names = sorted(w for w, c in de2en.items() if _is_name(w, c))
     starts: dict[str, int] = {}
-    for lower in phrases:
+    for lower in [*phrases, *learned.phrases]:
         words = lower.split()
         starts[words[0]] = max(starts.get(words[0], 0), len(words))
     meta = {
@@ -430,6 +432,10 @@ def build_store(
             con.executemany("INSERT INTO inflection VALUES(?,?,?)", inflections)
             con.executemany("INSERT INTO phrase VALUES(?,?)", sorted(phrases.items()))
             con.executemany("INSERT INTO phrase_start VALUES(?,?)", sorted(starts.items()))
+            con.executemany(
+                "INSERT INTO learned_phrase VALUES(?,?)",
+                sorted((g, e) for g, (e, _, _) in learned.phrases.items()),
+            )
             con.executemany("INSERT INTO name VALUES(?)", ((n,) for n in names))
             con.commit()
             con.execute("VACUUM")
@@ -478,6 +484,7 @@ class Store:
         self._phrases: dict[str, str | None] = {}
         self._starts: dict[str, int] = {}
         self._names: dict[str, bool] = {}
+        self._learned_phrases: dict[str, str | None] = {}
         self._unigrams: dict[str, int] = {}
         self._bigrams: dict[tuple[str, str], float] = {}
         self._lm_total = int(self.meta.get("lm_tokens", "0"))
@@ -603,6 +610,18 @@ class Store:
         if len(self._phrases) > CACHE_LIMIT:
             self._phrases.clear()
         self._phrases[lower] = found = row[0] if row else None
+        return found
+
+    def learned_phrase(self, lower: str) -> str | None:
+        """The learned English of a lower-cased contiguous German phrase, or None."""
+        try:
+            return self._learned_phrases[lower]
+        except KeyError:
+            pass
+        row = self._con.execute("SELECT en FROM learned_phrase WHERE key=?", (lower,)).fetchone()
+        if len(self._learned_phrases) > CACHE_LIMIT:
+            self._learned_phrases.clear()
+        self._learned_phrases[lower] = found = row[0] if row else None
         return found
 
     def is_name(self, word: str) -> bool:
