@@ -23,6 +23,7 @@ from typing import Literal
 from dolmetsch.engine import EngineInfo, Progress
 
 from .compound import MIN_SPLIT_LENGTH, split_compound
+from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
 from .rules import (
@@ -351,17 +352,73 @@ class LexiconEngine:
 
     def translate_sentence(self, sentence: str) -> str:
         """One German sentence in English."""
-        tokens = reorder(tokenize(sentence), self)
+        return self._translate(sentence, None)
+
+    def translate_scored(self, sentences: Sequence[str]) -> list[Scored]:
+        """Each sentence's English with the engine's confidence in it, in [0, 1].
+
+        The text is exactly ``translate``'s; the confidence comes from the engine's own
+        evidence (``confidence``): unknown words, close competing senses, reordering.
+        """
+        out = []
+        for sentence in sentences:
+            if self.mode == "baseline":
+                out.append(Scored(self.translate_baseline(sentence), 0.0))
+                continue
+            evidence: list[Evidence] = []
+            text = self._translate(sentence, evidence)
+            out.append(Scored(text, confidence(evidence[0])))
+        return out
+
+    def _translate(self, sentence: str, evidence: list[Evidence] | None) -> str:
+        german = tokenize(sentence)
+        tokens = reorder(german, self)
         tokens = [
             t
             for k, t in enumerate(tokens)
             if t != "," or k + 1 == len(tokens) or tokens[k + 1] not in _NO_COMMA_BEFORE
         ]
-        out = _articles(self._translate_tokens(tokens))
+        items = self._translate_items(tokens)
+        if evidence is not None:
+            evidence.append(self._evidence(german, tokens, items))
+        out = _articles(decode(items, self.store.lm, 1.0, self.store.weights.lm))
         out = undouble(out)
         # English puts the comma that ends a quotation inside the quotes: "...," he said.
         text = detokenize(out).replace('", ', ',", ').replace(',",', ',"')
         return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+
+    def _evidence(self, german: list[str], tokens: list[str], items: list[Item]) -> Evidence:
+        words = [t for t in german if _WORD_START.match(t)]
+        unknown = kept = content = unsure = learned = 0
+        for t in words:
+            if t.lower() in FUNCTION_WORDS or t in MONTHS or t in DAYS:
+                continue
+            found = self.resolve(t)
+            if found is None:
+                if self.lookup(t) is not None:
+                    content += 1  # a compound
+                elif t[:1].isupper():
+                    kept += 1  # a name: passes through, as in the English
+                else:
+                    unknown += 1
+                continue
+            content += 1
+            ranked = self.store.ranked(found[0], False)
+            if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < UNSURE_MARGIN:
+                unsure += 1
+            if self.store.learned_count(found[0]) > 0:
+                learned += 1
+        kept += sum(1 for t in german if t[:1].isdigit())
+        moved = sum(1 for k, t in enumerate(german) if k >= len(tokens) or tokens[k] != t)
+        return Evidence(
+            words=len(words),
+            unknown=unknown,
+            kept=kept,
+            content=content,
+            unsure=unsure,
+            moved=moved,
+            learned=learned,
+        )
 
     def _translate_tokens(self, tokens: list[str]) -> list[str]:
         weights = self.store.weights

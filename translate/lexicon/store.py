@@ -485,6 +485,7 @@ class Store:
         self._starts: dict[str, int] = {}
         self._names: dict[str, bool] = {}
         self._learned_phrases: dict[str, str | None] = {}
+        self._candidates: dict[str, list[Evidence]] = {}
         self._unigrams: dict[str, int] = {}
         self._bigrams: dict[tuple[str, str], float] = {}
         self._lm_total = int(self.meta.get("lm_tokens", "0"))
@@ -520,12 +521,25 @@ class Store:
 
     def candidates(self, key: str) -> list[Evidence]:
         """Every stored English candidate of ``key``, in Ding's order."""
+        try:
+            return self._candidates[key]
+        except KeyError:
+            pass
         rows = self._con.execute(
             "SELECT en, base, flags, hits, n, bg FROM candidate WHERE de=? ORDER BY rank", (key,)
         ).fetchall()
-        return [
+        found = [
             Evidence(en, base, bool(f & 1), bool(f & 2), h, n, bg) for en, base, f, h, n, bg in rows
         ]
+        if len(self._candidates) > CACHE_LIMIT:
+            self._candidates.clear()
+        self._candidates[key] = found
+        return found
+
+    def learned_count(self, key: str) -> int:
+        """Sentence pairs of the learned tables whose German has ``key`` (0: none learned)."""
+        found = self.candidates(key)
+        return found[0].n if found else 0
 
     def ranked(self, key: str, participle: bool) -> list[tuple[str, float]]:
         """(English, score) of ``key``'s candidates, best first, after an auxiliary or not."""
