@@ -14,7 +14,10 @@ A table is a gzipped TSV of counts only, never sentences:
 
 The store builder reads the table shipped with the package (learned from WMT news test
 sets 2008-2016, see the README) and any ``learned*.tsv.gz`` in the data directory (a
-user's own ``dolmetsch lexicon learn``); their counts add up.
+user's own ``dolmetsch lexicon learn``).  The user's tables add up among themselves and,
+for the German keys and phrases they have, replace the packaged counts: a user's own text
+is what they translate, however many news sentences the packaged table saw.  Language
+model counts add up.
 """
 
 from __future__ import annotations
@@ -127,7 +130,23 @@ def load_learned(paths: Iterable[Path]) -> Learned:
 def learned_sources(data_dir: Path) -> list[Path]:
     """The packaged table (if present) and the user's tables in ``data_dir``, in order."""
     found = [PACKAGED] if PACKAGED.is_file() else []
-    return found + sorted(data_dir.glob("learned*.tsv.gz"))
+    return found + user_sources(data_dir)
+
+
+def user_sources(data_dir: Path) -> list[Path]:
+    """The user's own tables in ``data_dir`` (``dolmetsch lexicon learn`` writes them)."""
+    return sorted(data_dir.glob("learned*.tsv.gz"))
+
+
+def load_layers(data_dir: Path) -> list[Learned]:
+    """The user's tables (summed) and the packaged one: the first that has a key decides."""
+    layers = []
+    user = user_sources(data_dir)
+    if user:
+        layers.append(load_learned(user))
+    if PACKAGED.is_file():
+        layers.append(load_learned([PACKAGED]))
+    return layers
 
 
 def learned_digest(paths: Sequence[Path]) -> str:

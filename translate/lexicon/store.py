@@ -15,12 +15,12 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from .learned import Learned, learned_digest, learned_sources, load_learned
+from .learned import Learned, learned_digest, learned_sources, load_layers
 from .lm import backoff_score
 from .ranking import PAST_PARTICIPLE_SUB, english_zipf
 from .ranking import candidates as sense_candidates
@@ -179,8 +179,10 @@ def _sense_rows(
 
 
 def _candidate_rows(
-    key: str, found: list[tuple[str, float, int]], learned: Learned
+    key: str, found: list[tuple[str, float, int]], layers: Sequence[Learned]
 ) -> Iterable[CandidateRow]:
+    # The first layer (the user's own tables, then the packaged one) that has the key decides.
+    learned = next((layer for layer in layers if key in layer.keys), Learned())
     n = learned.keys.get(key, 0)
     for position, (english, base, flags) in enumerate(found):
         hits, background = learned.pairs.get((key, english), (0, 0))
@@ -374,7 +376,12 @@ def build_store(
     if not grouped:
         raise LexiconError(f"{ding}: no dictionary entries found; is it a Ding file?")
     say("reading de2en, wordfreq, simplemma and the learned tables")
-    learned = load_learned(tables)
+    layers = load_layers(target_dir)
+    learned = Learned()  # language model counts add up; user phrases win
+    for layer in reversed(layers):
+        learned.sentences += layer.sentences
+        learned.add(Learned(unigrams=layer.unigrams, bigrams=layer.bigrams))
+        learned.phrases.update(layer.phrases)
     pkl = de2en_path() if use_de2en else None
     de2en = load_de2en(pkl) if pkl else {}
     zipf = english_zipf(load_frequencies("en"))
@@ -384,12 +391,12 @@ def build_store(
     candidate_rows: list[CandidateRow] = []
     for row, found in _sense_rows(grouped, de2en, zipf, german_freq):
         senses.append(row)
-        candidate_rows += _candidate_rows(row[0], found, learned)
+        candidate_rows += _candidate_rows(row[0], found, layers)
     lemmas = _lemma_rows(load_lemmas(), grouped)
     for fallback in _fallback_rows(de2en, grouped, {f for f, _, _ in lemmas}, german_freq):
         word, english, freq = fallback[0], fallback[1], fallback[-1]
         senses.append((word, english, "N", "N", "N", freq))
-        candidate_rows += _candidate_rows(word, [(english, 0.0, 0)], learned)
+        candidate_rows += _candidate_rows(word, [(english, 0.0, 0)], layers)
     say("inflections, lemmas, phrases and names")
     inflections = _english_inflections(
         (p for ps in grouped.values() for p in ps), english_irregulars(lines)
