@@ -786,6 +786,10 @@ class LexiconEngine:
                 english = FUNCTION_WORD_TABLE.get(lower) or self._sense(key, False)
                 if english:
                     return english, size
+        if longest >= 1 and self.use_learned_phrases:
+            learned = self.store.learned_phrase(tokens[i].lower())
+            if learned is not None:
+                return learned, 1
         return None
 
     def _genitive_article(self, tokens: list[str], i: int) -> bool:

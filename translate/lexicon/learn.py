@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from .grammar import tokenize
 from .learned import Learned, LearnedError
 from .lm import SENTENCE_END, SENTENCE_START, lm_words
+from .meaning import has_english_negation, has_german_negation
 from .rules import FUNCTION_WORDS
 
 if TYPE_CHECKING:
@@ -188,7 +189,7 @@ PHRASE_MAX_ENGLISH = 3
 # ... and kept when one English word sequence appears opposite at least this share of them
 # (and at least PHRASE_MIN_HITS times) while the engine's own rendering appears opposite
 # PHRASE_MIN_GAIN fewer of them.
-PHRASE_MIN_SHARE = 0.4
+PHRASE_MIN_SHARE = 0.3
 PHRASE_MIN_HITS = 3
 PHRASE_MIN_GAIN = 0.25
 _GERMAN_WORD = re.compile(r"^[^\W\d_][\w'’-]*$")
@@ -218,7 +219,7 @@ def learn_phrases(
         tokens = [t.lower() for t in tokenize(german)]
         english_words.append([w for w in lm_words(english) if w[:1].isalnum()])
         seen: set[tuple[str, ...]] = set()
-        for n in range(2, PHRASE_MAX_GERMAN + 1):
+        for n in range(1, PHRASE_MAX_GERMAN + 1):
             for i in range(len(tokens) - n + 1):
                 gram = tuple(tokens[i : i + n])
                 if gram in seen or not all(_GERMAN_WORD.match(t) for t in gram):
@@ -242,12 +243,20 @@ def learn_phrases(
         for index in where:
             for e in english_grams[index]:
                 together[e] = together.get(e, 0) + 1
+        # An English article or subject must come from a German one: "Ball" is "ball", not
+        # "the ball"; "glaube nicht" is not "I don't think" (the "ich" says "I").
+        article = gram[0] in _GERMAN_DETERMINERS
         best = max(
-            (e for e, c in together.items() if not all(w in _ENGLISH_STOP_WIDE for w in e)),
+            (
+                e
+                for e in together
+                if not all(w in _ENGLISH_STOP_WIDE for w in e)
+                and (article or e[0] not in _ENGLISH_ARTICLES)
+            ),
             key=lambda e: (together[e] ** 2 / english_count[e], e),
             default=None,
         )
-        if best is None:
+        if best is None or not _same_meaning_marks(gram, best):
             continue
         hits, count = together[best], len(where)
         if hits < PHRASE_MIN_HITS or hits / count < PHRASE_MIN_SHARE:
@@ -261,6 +270,11 @@ def learn_phrases(
     return found
 
 
+_GERMAN_DETERMINERS = frozenset(
+    "der die das dem den des ein eine einen einem einer eines im am zum zur vom beim ins "
+    "ans ich du er sie es wir ihr man".split()
+)
+_ENGLISH_ARTICLES = frozenset("the a an i he she it we they you".split())
 # English words that alone make no phrase translation.
 _ENGLISH_STOP_WIDE = _ENGLISH_STOP | frozenset(
     "and or in on at by for with from that this is are was were has have had will would "
@@ -273,13 +287,27 @@ def _cased(words: tuple[str, ...], sentences: Sequence[str]) -> str:
     pattern = re.compile(
         r"(?<![\w'])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w'])", re.IGNORECASE
     )
-    spellings: dict[str, int] = {}
+    spellings: dict[str, float] = {}
     for sentence in sentences:
         for match in pattern.finditer(sentence):
             spelling = " ".join(match.group(0).split())
-            spellings[spelling] = spellings.get(spelling, 0) + 1
-    # a sentence-initial capital is no spelling of the phrase
+            if sentence[: match.start()].strip(" \"'“‘(„"):
+                spellings[spelling] = spellings.get(spelling, 0) + 1
+                continue
+            # At the start of a sentence a capital says little: "The" or "Angela".
+            lowered = spelling[:1].lower() + spelling[1:]
+            spellings[spelling] = spellings.get(spelling, 0) + 0.11
+            spellings[lowered] = spellings.get(lowered, 0) + 0.1
     lower = " ".join(words)
     return max(
         spellings, key=lambda s: (spellings[s] + (0.5 if s == lower else 0), s), default=lower
     )
+
+
+def _same_meaning_marks(german: tuple[str, ...], english: tuple[str, ...]) -> bool:
+    """No learned phrase adds or drops a negation or a number ("unbedingt" is not "not
+    necessarily", though news often has "nicht unbedingt" opposite it)."""
+    de, en = " ".join(german), " ".join(english)
+    if has_german_negation(de) != has_english_negation(en):
+        return False
+    return any(c.isdigit() for c in de) == any(c.isdigit() for c in en)
