@@ -22,6 +22,7 @@ from typing import Literal
 
 from dolmetsch.engine import EngineInfo, Progress
 
+from . import context as context_rules
 from .compound import MIN_SPLIT_LENGTH, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
@@ -32,16 +33,13 @@ from .rules import (
     AUXILIARIES,
     CLAUSE_PUNCT,
     DAYS,
-    DETERMINERS,
     FUNCTION_WORD_TABLE,
     FUNCTION_WORDS,
-    MODALS,
     MONTHS,
     PASSIVE_WERDEN,
     QUOTES,
     RELATIVE_PRONOUNS,
     SUBORDINATORS,
-    TIME_NOUNS,
     indefinite_article,
     ordinal,
 )
@@ -49,7 +47,6 @@ from .store import CACHE_LIMIT, Store, build_store, default_data_dir, store_path
 
 Mode = Literal["full", "baseline"]
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_CLOCK = re.compile(r"^([01]?\d|2[0-4])(?:[.:]([0-5]\d))?$")
 # The first letter of the sentence, and of a quoted sentence after a colon, is upper-case.
 _SENTENCE_START = re.compile(r'(^["(\s]*|: "|[.!?] ")([a-z])')
 _DECIMAL = re.compile(r"^\d+,\d+$")
@@ -84,15 +81,6 @@ _PERFECT_SEIN = {"ist": "has", "sind": "have", "war": "had", "waren": "had", "se
 # zu" starts with "zu") or a trailing adverbial clause; German always does.  ("als" and the
 # wh-words measured worse: they also open comparisons and appositions.)
 _NO_COMMA_BEFORE = frozenset("dass daß ob zu weil wenn nachdem bevor bis damit sodass".split())
-# Two-word adverbs whose words mislead one by one ("immer noch" is not "always still").
-_ADVERB_PAIRS = {
-    ("immer", "noch"): "still", ("noch", "immer"): "still", ("immer", "mehr"): "more and more",
-    ("nicht", "mehr"): "no longer", ("noch", "nicht"): "not yet", ("schon", "lange"): "long",
-    ("immer", "wieder"): "again and again",
-}  # fmt: skip
-_NUMBER_WORDS = frozenset(
-    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split()
-)
 # Endings of German place, street and family names: an unknown "Rottenburg", "Gerberstraße"
 # or "Krautmann" is a name to keep, not a compound to translate ("ret castle").
 _NAME_SUFFIXES = (
@@ -100,10 +88,7 @@ _NAME_SUFFIXES = (
     "straße", "strasse", "gasse", "platz", "allee",
 )  # fmt: skip
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
-_DAY_PARTS = frozenset("Morgen Vormittag Mittag Nachmittag Abend".split())
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
-_THERE_IS = {"gibt": "there is", "gab": "there was", "geben": "there are"}
-_CLAUSE_OPENERS = {"als": "when", "während": "while", "wie": "how"}
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
 _IRREGULAR_ADVERBS = {
     "good": "well", "fast": "fast", "hard": "hard", "early": "early", "late": "late",
@@ -576,7 +561,7 @@ class LexiconEngine:
             i += 1
         return out
 
-    def _place(self, word: str) -> bool:
+    def is_place(self, word: str) -> bool:
         """Whether a capitalised word with no article is a place name: a name, or a noun
         whose English is capitalised ("Deutschland" -> "Germany")."""
         if not word[:1].isupper() or word in FUNCTION_WORD_TABLE or word in MONTHS:
@@ -625,93 +610,7 @@ class LexiconEngine:
 
     def _context_rule(self, tokens: list[str], i: int, lower: str) -> tuple[str, int] | None:
         """A function word whose English depends on its neighbours: (English, tokens used)."""
-        n = len(tokens)
-        previous = tokens[i - 1].lower() if i > 0 else ""
-        nxt = tokens[i + 1] if i + 1 < n else ""
-        if lower == "als" and (previous in ("mehr", "weniger") or self._comparative(previous)):
-            return "than", 1
-        if lower == "über" and (nxt[:1].isdigit() or nxt in _NUMBER_WORDS):
-            return "over", 1  # "über 30.000 Tonnen", "über zwei Jahre": a quantity
-        if lower == "seit" and (
-            nxt in TIME_NOUNS
-            or (
-                i + 2 < n
-                and (nxt.isdigit() or nxt in _NUMBER_WORDS)
-                and tokens[i + 2] in TIME_NOUNS
-            )
-        ):
-            return "for", 1  # a duration: "seit drei Jahren" -> "for three years"
-        if lower == "bis" and nxt == "zu" and i + 2 < n and tokens[i + 2][:1].isdigit():
-            return "up to", 2
-        if lower == "am" and nxt in _DAY_PARTS:
-            return "in the", 1  # "am Morgen" -> "in the morning"
-        if (
-            lower == "im"
-            and nxt in ("Jahr", "Jahre")
-            and tokens[i + 2 : i + 3] != []
-            and (tokens[i + 2].isdigit())
-        ):
-            return "in", 2  # "im Jahr 2003" -> "in 2003"
-        if lower in ("auch", "selbst") and nxt == "wenn":
-            return "even if", 2
-        pair = _ADVERB_PAIRS.get((lower, nxt))
-        if pair is not None:
-            return pair, 2
-        if lower == "es" and nxt in _THERE_IS:  # "es gibt" -> "there is", no "it"
-            return _THERE_IS[nxt], 2
-        if lower == "es" and nxt in ("sind", "waren"):
-            return "there", 1  # a plural verb agrees with what follows: "there were"
-        if lower in _THERE_IS and nxt in ("es", "Es"):  # inverted: "Heute gibt es"
-            return _THERE_IS[lower], 2
-        if self._bare_genitive(tokens, i):
-            english = self.lookup(tokens[i])
-            if english:
-                return f"of {english}", 1
-        after = tokens[i + 2] if i + 2 < n else ""
-        if lower == "um" and nxt[:1].isdigit() and after in ("Prozent", "%", "Prozentpunkte"):
-            return "by", 1  # a difference: "um 5 Prozent" -> "by 5 percent"
-        if lower == "um" and nxt[:1].isdigit():
-            return "at", 1  # "um 13:20 Uhr" -> "at 1:20 p.m."
-        if lower == "an" and nxt in ("dem", "einem", "der", "einer"):
-            return "at", 1  # the dative is a place: "an der Grenze" -> "at the border"
-        if lower == "nach" and self._place(nxt):
-            return "to", 1  # a destination: "nach Berlin" -> "to Berlin"
-        if lower == "gegen" and i + 2 < n and tokens[i + 2] == "Uhr" and _CLOCK.match(nxt):
-            return "at around", 1
-        if i + 1 < n and tokens[i + 1] == "Uhr" and _CLOCK.match(tokens[i]):
-            # "a.m." ends the sentence with its own dot.
-            return _clock(tokens[i]), 3 if tokens[i + 2 : i + 3] == ["."] and i + 3 == n else 2
-        if lower == "da" and (i == 0 or previous in CLAUSE_PUNCT) and not self.is_verb(nxt):
-            return "because", 1  # a clause opened by "da" and no verb is causal: "because"
-        if lower == "wie" and (i == 0 or previous in CLAUSE_PUNCT) and nxt.lower() in DETERMINERS:
-            return "as", 1  # "Wie der Sprecher sagte" -> "As the spokesman said"
-        if lower in _CLAUSE_OPENERS and (i == 0 or previous in CLAUSE_PUNCT):
-            # A subordinating "als"/"während" opens a clause: "when", "while".
-            return _CLAUSE_OPENERS[lower], 1
-        if lower == "vor" and i + 2 < n and tokens[i + 2] in TIME_NOUNS:
-            amount = self._translate_tokens([nxt, tokens[i + 2]])
-            return " ".join([*amount, "ago"]), 3
-        if lower == "vor" and nxt in ("kurzem", "Kurzem"):
-            return "recently", 2
-        if lower == "von" and i > 0 and self.is_participle(tokens[i - 1]):
-            return "by", 1
-        if lower in ("sein", "haben") and (
-            previous in MODALS
-            or previous in ("zu", "werden", "wird", "würde", "würden")
-            or not nxt
-            or nxt in CLAUSE_PUNCT
-        ):
-            return ("be" if lower == "sein" else "have"), 1
-        if lower in ("das", "dies") and (i == 0 or previous in CLAUSE_PUNCT) and self.is_verb(nxt):
-            return ("that" if lower == "das" else "this"), 1
-        if (
-            tokens[i].isdigit()
-            and nxt == "-"
-            and i + 2 < n
-            and tokens[i + 2].lower().startswith("jährig")
-        ):
-            return f"{tokens[i]}-year-old", 3
-        return None
+        return context_rules.apply(self, tokens, i, lower)
 
     def _negated(self, verb: str) -> str:
         """A negated finite full verb with do-support: "kam" -> "did not come"."""
@@ -733,7 +632,7 @@ class LexiconEngine:
             do = "do"
         return f"{do} not {base}"
 
-    def _bare_genitive(self, tokens: list[str], i: int) -> bool:
+    def bare_genitive(self, tokens: Sequence[str], i: int) -> bool:
         """An article-less genitive after a noun: "ein Symbol amerikanischer Freiheit"."""
         word = tokens[i]
         if i < 2 or i + 1 >= len(tokens) or not word.endswith("er") or not word[:1].islower():
@@ -759,7 +658,7 @@ class LexiconEngine:
             return False
         return self.is_verb(word) and (word.endswith(("t", "te")) or self.is_past(word))
 
-    def _comparative(self, word: str) -> bool:
+    def comparative(self, word: str) -> bool:
         """Whether a lower-case word is a comparative adjective or adverb: "größer", "früher"."""
         if not word.endswith("er") or len(word) < 4:
             return False
@@ -860,18 +759,6 @@ def _adverb(adjective: str) -> str:
     if adjective.endswith("ic"):
         return adjective + "ally"
     return adjective + "ly"
-
-
-def _clock(time: str) -> str:
-    """A German 24-hour time as English news writes it: "20" -> "8 p.m.", "9.30" -> "9.30 a.m."."""
-    match = _CLOCK.match(time)
-    if match is None:
-        return time
-    hour = int(match.group(1)) % 24
-    half = "a.m." if hour < 12 else "p.m."
-    hour = hour % 12 or 12
-    minutes = match.group(2)
-    return f"{hour}.{minutes} {half}" if minutes and minutes != "00" else f"{hour} {half}"
 
 
 def _third_person(verb_phrase: str) -> str:
