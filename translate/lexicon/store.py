@@ -123,7 +123,7 @@ def default_data_dir() -> Path:
 def store_name(ding_digest: str, learned: str = "") -> str:
     """File name of the store built from a Ding file with this SHA-256 and learned tables
     with this digest (``learned.learned_digest``)."""
-    tables = f"-{learned}" if learned else ""
+    tables = f"_{learned}" if learned else ""
     return f"lexicon-{ding_digest[:12]}{tables}-v{SCHEMA_VERSION}.sqlite"
 
 
