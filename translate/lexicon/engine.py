@@ -1,10 +1,13 @@
 """The lexicon engine: dictionary look-up plus rules, German to English, fully offline.
 
 Per sentence: tokenize, rearrange clauses into English order (``grammar``), then translate
-token by token: numbers, dates and ordinals by rule; contiguous phrases by longest match;
-function words from the hand-written table with a few context rules; content words from
-the store's pre-ranked senses, via the word itself, its Swiss ``ss`` spelling, its lemma,
-its other capitalisation, and finally its compound parts.  A form found only through its
+token by token: numbers, dates and ordinals by rule; contiguous phrases by longest match
+(learned phrase pairs before Ding's); function words from the hand-written table with the
+context rules (``context.RULES``); content words from the store's candidates ranked by
+``scorer`` (a content word with several becomes a ``decoder.Slot``, resolved by the
+decoder, with the language model when its weight is not 0), found via the word itself,
+its Swiss ``ss`` spelling, its lemma, its other capitalisation, and finally its compound
+parts.  A form found only through its
 lemma keeps its number and tense: the English is inflected with Ding's own forms (aligned
 plural/past sub-entries, "to begin {began; begun}" notes) or the regular rules.  Words
 nothing knows (mostly names) pass through unchanged.
