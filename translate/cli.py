@@ -500,11 +500,41 @@ def lexicon_build(data_dir: Path | None) -> None:
     """Build (or rebuild) the lexicon store from the installed Ding dictionary."""
     from .lexicon import build_store
 
-    report = build_store(data_dir)
+    report = build_store(data_dir, progress=lambda line: click.echo(f"dolmetsch: {line}", err=True))
     click.echo(
         f"built {report.path} in {report.seconds:.1f} s: {report.keys} entries, "
         f"{report.lemmas} inflected forms, {report.phrases} phrases"
         + ("" if report.used_de2en else " (without de2en: sense ranking is weaker)")
+    )
+
+
+@lexicon.command("learn")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the table [default: learned.tsv.gz in the data directory, which "
+    "the store joins in on its next build].",
+)
+@_data_dir_option
+def lexicon_learn(files: tuple[Path, ...], output: Path | None, data_dir: Path | None) -> None:
+    """Adapt the lexicon engine to your text: learn from DE_FILE EN_FILE [DE_FILE EN_FILE ...].
+
+    Each pair is a German file and its line-by-line English translation.  Only counts are
+    kept (which English sense of each German word your translations use), never sentences.
+    """
+    if len(files) % 2:
+        raise click.UsageError("give German and English files in pairs: DE_FILE EN_FILE ...")
+    from .lexicon.learn import learn_files
+
+    pairs = list(zip(files[::2], files[1::2], strict=True))
+    path, learned = learn_files(
+        pairs, output, data_dir, progress=lambda line: click.echo(f"dolmetsch: {line}", err=True)
+    )
+    click.echo(
+        f"learned from {learned.sentences} sentence pairs: {len(learned.keys)} German keys, "
+        f"{len(learned.pairs)} sense counts -> {path}"
     )
 
 

@@ -1,12 +1,14 @@
 """The lexicon engine: offline German->English from the Ding dictionary and rules.
 
-``open_lexicon()`` opens it (building its store on first use), ``build_store()`` builds
+``open_lexicon()`` opens it (building its store on first use); its ``translate_scored()``
+gives each translation with a confidence in [0, 1] (``Scored``).  ``build_store()`` builds
 the store explicitly, ``default_data_dir()`` / ``store_path()`` say where it lives.  Data
 sources and their licences are listed in ``dolmetsch.lexicon.sources``.
 """
 
 from __future__ import annotations
 
+from .confidence import Scored
 from .engine import LexiconEngine, Mode, open_lexicon
 from .sources import DING_PATH, LexiconError
 from .store import SCHEMA_VERSION, BuildReport, Store, build_store, default_data_dir, store_path
@@ -18,6 +20,7 @@ __all__ = [
     "LexiconEngine",
     "LexiconError",
     "Mode",
+    "Scored",
     "Store",
     "build_store",
     "default_data_dir",

@@ -1,10 +1,13 @@
 """The lexicon engine: dictionary look-up plus rules, German to English, fully offline.
 
 Per sentence: tokenize, rearrange clauses into English order (``grammar``), then translate
-token by token: numbers, dates and ordinals by rule; contiguous phrases by longest match;
-function words from the hand-written table with a few context rules; content words from
-the store's pre-ranked senses, via the word itself, its Swiss ``ss`` spelling, its lemma,
-its other capitalisation, and finally its compound parts.  A form found only through its
+token by token: numbers, dates and ordinals by rule; contiguous phrases by longest match
+(learned phrase pairs before Ding's); function words from the hand-written table with the
+context rules (``context.RULES``); content words from the store's candidates ranked by
+``scorer`` (a content word with several becomes a ``decoder.Slot``, resolved by the
+decoder, with the language model when its weight is not 0), found via the word itself,
+its Swiss ``ss`` spelling, its lemma, its other capitalisation, and finally its compound
+parts.  A form found only through its
 lemma keeps its number and tense: the English is inflected with Ding's own forms (aligned
 plural/past sub-entries, "to begin {began; begun}" notes) or the regular rules.  Words
 nothing knows (mostly names) pass through unchanged.
@@ -22,7 +25,10 @@ from typing import Literal
 
 from dolmetsch.engine import EngineInfo, Progress
 
+from . import context as context_rules
 from .compound import MIN_SPLIT_LENGTH, split_compound
+from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
+from .decoder import Item, Option, Slot, decode
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
 from .rules import (
     AUX_HAVE_BE,
@@ -30,16 +36,13 @@ from .rules import (
     AUXILIARIES,
     CLAUSE_PUNCT,
     DAYS,
-    DETERMINERS,
     FUNCTION_WORD_TABLE,
     FUNCTION_WORDS,
-    MODALS,
     MONTHS,
     PASSIVE_WERDEN,
     QUOTES,
     RELATIVE_PRONOUNS,
     SUBORDINATORS,
-    TIME_NOUNS,
     indefinite_article,
     ordinal,
 )
@@ -47,7 +50,6 @@ from .store import CACHE_LIMIT, Store, build_store, default_data_dir, store_path
 
 Mode = Literal["full", "baseline"]
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_CLOCK = re.compile(r"^([01]?\d|2[0-4])(?:[.:]([0-5]\d))?$")
 # The first letter of the sentence, and of a quoted sentence after a colon, is upper-case.
 _SENTENCE_START = re.compile(r'(^["(\s]*|: "|[.!?] ")([a-z])')
 _DECIMAL = re.compile(r"^\d+,\d+$")
@@ -82,15 +84,6 @@ _PERFECT_SEIN = {"ist": "has", "sind": "have", "war": "had", "waren": "had", "se
 # zu" starts with "zu") or a trailing adverbial clause; German always does.  ("als" and the
 # wh-words measured worse: they also open comparisons and appositions.)
 _NO_COMMA_BEFORE = frozenset("dass daß ob zu weil wenn nachdem bevor bis damit sodass".split())
-# Two-word adverbs whose words mislead one by one ("immer noch" is not "always still").
-_ADVERB_PAIRS = {
-    ("immer", "noch"): "still", ("noch", "immer"): "still", ("immer", "mehr"): "more and more",
-    ("nicht", "mehr"): "no longer", ("noch", "nicht"): "not yet", ("schon", "lange"): "long",
-    ("immer", "wieder"): "again and again",
-}  # fmt: skip
-_NUMBER_WORDS = frozenset(
-    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split()
-)
 # Endings of German place, street and family names: an unknown "Rottenburg", "Gerberstraße"
 # or "Krautmann" is a name to keep, not a compound to translate ("ret castle").
 _NAME_SUFFIXES = (
@@ -98,10 +91,7 @@ _NAME_SUFFIXES = (
     "straße", "strasse", "gasse", "platz", "allee",
 )  # fmt: skip
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
-_DAY_PARTS = frozenset("Morgen Vormittag Mittag Nachmittag Abend".split())
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
-_THERE_IS = {"gibt": "there is", "gab": "there was", "geben": "there are"}
-_CLAUSE_OPENERS = {"als": "when", "während": "while", "wie": "how"}
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
 _IRREGULAR_ADVERBS = {
     "good": "well", "fast": "fast", "hard": "hard", "early": "early", "late": "late",
@@ -120,6 +110,9 @@ class LexiconEngine:
         self.mode = mode
         self._words: dict[tuple[str, bool], str | None] = {}
         self._compounds: dict[str, str | None] = {}
+        self._options: dict[tuple[str, bool], list[Option] | None] = {}
+        # off while learning phrases: they are judged against the engine without them
+        self.use_learned_phrases = True
 
     @property
     def info(self) -> EngineInfo:
@@ -238,33 +231,42 @@ class LexiconEngine:
             self._words[cache_key] = found
         return found
 
-    def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
+    def resolve(self, word: str) -> tuple[str, str] | None:
+        """The store key a word is looked up under, with its lemma tag ("pl", "past", "");
+        None when only a compound split (or nothing) would know it."""
         # Swiss spelling has no ß: "aussenpolitischer" is "außenpolitischer".
         variants = [word, word.replace("ss", "ß")] if "ss" in word else [word]
         for variant in variants:
-            found = self._sense(variant, participle)
-            if found is not None:
-                return found
-        # The lemma before the other capitalisation: "neuen" is "neu", not "Neue".  The
-        # English keeps the form's number and tense: "Angriffen" -> "attacks".
+            if self.store.sense(variant) is not None:
+                return variant, ""
+        # The lemma before the other capitalisation: "neuen" is "neu", not "Neue".
         for variant in variants:
             lemma, tag = self.lemma_tag(variant)
-            if lemma != variant:
-                sense = self.store.sense(lemma)
-                if sense is not None:
-                    english = sense.en_pp if participle else sense.en
-                    if tag == "pl" and "N" in sense.pos3 and not participle:
-                        return self.inflect(english, "pl")
-                    if tag == "past" and "V" in sense.poss and not participle:
-                        return self.inflect(english, "past", variant)
-                    return english
+            if lemma != variant and self.store.sense(lemma) is not None:
+                return lemma, tag
         for variant in variants:
             swapped = (
                 variant.lower() if variant[:1].isupper() else variant[:1].upper() + variant[1:]
             )
-            found = self._sense(swapped, participle)
-            if found is not None:
-                return found
+            if self.store.sense(swapped) is not None:
+                return swapped, ""
+        return None
+
+    def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
+        found = self.resolve(word)
+        if found is not None:
+            key, tag = found
+            sense = self.store.sense(key)
+            if sense is None:  # resolve() found it: unreachable
+                return None
+            english = sense.en_pp if participle else sense.en
+            # Found through its lemma, the English keeps the form's number and tense:
+            # "Angriffen" -> "attacks".
+            if tag == "pl" and "N" in sense.pos3 and not participle:
+                return self.inflect(english, "pl")
+            if tag == "past" and "V" in sense.poss and not participle:
+                return self.inflect(english, "past", word)
+            return english
         if compounds and len(word) >= MIN_SPLIT_LENGTH and (word[:1].isupper() or "-" in word):
             return self.compound(word)
         return None
@@ -338,20 +340,109 @@ class LexiconEngine:
 
     def translate_sentence(self, sentence: str) -> str:
         """One German sentence in English."""
-        tokens = reorder(tokenize(sentence), self)
+        return self._translate(sentence, None)
+
+    def translate_scored(self, sentences: Sequence[str]) -> list[Scored]:
+        """Each sentence's English with the engine's confidence in it, in [0, 1].
+
+        The text is exactly ``translate``'s; the confidence comes from the engine's own
+        evidence (``confidence``): unknown words, close competing senses, reordering.
+        """
+        out = []
+        for sentence in sentences:
+            if self.mode == "baseline":
+                out.append(Scored(self.translate_baseline(sentence), 0.0))
+                continue
+            evidence: list[Evidence] = []
+            text = self._translate(sentence, evidence)
+            out.append(Scored(text, confidence(evidence[0])))
+        return out
+
+    def _translate(self, sentence: str, evidence: list[Evidence] | None) -> str:
+        german = tokenize(sentence)
+        tokens = reorder(german, self)
         tokens = [
             t
             for k, t in enumerate(tokens)
             if t != "," or k + 1 == len(tokens) or tokens[k + 1] not in _NO_COMMA_BEFORE
         ]
-        out = _articles(self._translate_tokens(tokens))
+        items = self._translate_items(tokens)
+        if evidence is not None:
+            evidence.append(self._evidence(german, tokens, items))
+        out = _articles(decode(items, self.store.lm, 1.0, self.store.weights.lm))
         out = undouble(out)
         # English puts the comma that ends a quotation inside the quotes: "...," he said.
         text = detokenize(out).replace('", ', ',", ').replace(',",', ',"')
         return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
 
+    def _evidence(self, german: list[str], tokens: list[str], items: list[Item]) -> Evidence:
+        words = [t for t in german if _WORD_START.match(t)]
+        unknown = kept = content = unsure = learned = 0
+        for t in words:
+            if t.lower() in FUNCTION_WORDS or t in MONTHS or t in DAYS:
+                continue
+            found = self.resolve(t)
+            if found is None:
+                if self.lookup(t) is not None:
+                    content += 1  # a compound
+                elif t[:1].isupper():
+                    kept += 1  # a name: passes through, as in the English
+                else:
+                    unknown += 1
+                continue
+            content += 1
+            ranked = self.store.ranked(found[0], False)
+            if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < UNSURE_MARGIN:
+                unsure += 1
+            if self.store.learned_count(found[0]) > 0:
+                learned += 1
+        kept += sum(1 for t in german if t[:1].isdigit())
+        moved = sum(1 for k, t in enumerate(german) if k >= len(tokens) or tokens[k] != t)
+        return Evidence(
+            words=len(words),
+            unknown=unknown,
+            kept=kept,
+            content=content,
+            unsure=unsure,
+            moved=moved,
+            learned=learned,
+        )
+
     def _translate_tokens(self, tokens: list[str]) -> list[str]:
-        out: list[str] = []
+        weights = self.store.weights
+        return decode(self._translate_items(tokens), self.store.lm, 1.0, weights.lm)
+
+    def translate_tokens(self, tokens: list[str]) -> list[str]:
+        """English of German tokens already in English order, one string per unit."""
+        return self._translate_tokens(tokens)
+
+    def options(self, word: str, participle: bool) -> list[Option] | None:
+        """A content word's English candidates with their scores, best first, in the form's
+        number and tense; None when only a compound split (or nothing) knows the word."""
+        cache_key = (word, participle)
+        if cache_key in self._options:
+            return self._options[cache_key]
+        found = self.resolve(word)
+        result: list[Option] | None = None
+        if found is not None:
+            key, tag = found
+            sense = self.store.sense(key)
+            ranked = self.store.ranked(key, participle)[: self.store.weights.beam_senses]
+            if sense is not None and ranked:
+                result = []
+                for english, score in ranked:
+                    if tag == "pl" and "N" in sense.pos3 and not participle:
+                        english = self.inflect(english, "pl")
+                    elif tag == "past" and "V" in sense.poss and not participle:
+                        english = self.inflect(english, "past", word)
+                    result.append((english, score))
+        if len(self._options) > CACHE_LIMIT:
+            self._options.clear()
+        self._options[cache_key] = result
+        return result
+
+    def _translate_items(self, tokens: list[str]) -> list[Item]:
+        out: list[Item] = []
         n = len(tokens)
         i = 0
         prev_aux: str | None = None
@@ -463,13 +554,17 @@ class LexiconEngine:
                 out.append(token)
             else:
                 participle = prev_aux in AUX_HAVE_BE or prev_aux in AUX_WERDEN
-                found = self.lookup(token, participle=participle)
-                out.append(found or self._name_form(token) or token)
+                options = self.options(token, participle)
+                if options is not None and len(options) > 1:
+                    out.append(Slot(tuple(options)))
+                else:
+                    found = self.lookup(token, participle=participle)
+                    out.append(found or self._name_form(token) or token)
                 prev_aux = None
             i += 1
         return out
 
-    def _place(self, word: str) -> bool:
+    def is_place(self, word: str) -> bool:
         """Whether a capitalised word with no article is a place name: a name, or a noun
         whose English is capitalised ("Deutschland" -> "Germany")."""
         if not word[:1].isupper() or word in FUNCTION_WORD_TABLE or word in MONTHS:
@@ -518,93 +613,7 @@ class LexiconEngine:
 
     def _context_rule(self, tokens: list[str], i: int, lower: str) -> tuple[str, int] | None:
         """A function word whose English depends on its neighbours: (English, tokens used)."""
-        n = len(tokens)
-        previous = tokens[i - 1].lower() if i > 0 else ""
-        nxt = tokens[i + 1] if i + 1 < n else ""
-        if lower == "als" and (previous in ("mehr", "weniger") or self._comparative(previous)):
-            return "than", 1
-        if lower == "über" and (nxt[:1].isdigit() or nxt in _NUMBER_WORDS):
-            return "over", 1  # "über 30.000 Tonnen", "über zwei Jahre": a quantity
-        if lower == "seit" and (
-            nxt in TIME_NOUNS
-            or (
-                i + 2 < n
-                and (nxt.isdigit() or nxt in _NUMBER_WORDS)
-                and tokens[i + 2] in TIME_NOUNS
-            )
-        ):
-            return "for", 1  # a duration: "seit drei Jahren" -> "for three years"
-        if lower == "bis" and nxt == "zu" and i + 2 < n and tokens[i + 2][:1].isdigit():
-            return "up to", 2
-        if lower == "am" and nxt in _DAY_PARTS:
-            return "in the", 1  # "am Morgen" -> "in the morning"
-        if (
-            lower == "im"
-            and nxt in ("Jahr", "Jahre")
-            and tokens[i + 2 : i + 3] != []
-            and (tokens[i + 2].isdigit())
-        ):
-            return "in", 2  # "im Jahr 2003" -> "in 2003"
-        if lower in ("auch", "selbst") and nxt == "wenn":
-            return "even if", 2
-        pair = _ADVERB_PAIRS.get((lower, nxt))
-        if pair is not None:
-            return pair, 2
-        if lower == "es" and nxt in _THERE_IS:  # "es gibt" -> "there is", no "it"
-            return _THERE_IS[nxt], 2
-        if lower == "es" and nxt in ("sind", "waren"):
-            return "there", 1  # a plural verb agrees with what follows: "there were"
-        if lower in _THERE_IS and nxt in ("es", "Es"):  # inverted: "Heute gibt es"
-            return _THERE_IS[lower], 2
-        if self._bare_genitive(tokens, i):
-            english = self.lookup(tokens[i])
-            if english:
-                return f"of {english}", 1
-        after = tokens[i + 2] if i + 2 < n else ""
-        if lower == "um" and nxt[:1].isdigit() and after in ("Prozent", "%", "Prozentpunkte"):
-            return "by", 1  # a difference: "um 5 Prozent" -> "by 5 percent"
-        if lower == "um" and nxt[:1].isdigit():
-            return "at", 1  # "um 13:20 Uhr" -> "at 1:20 p.m."
-        if lower == "an" and nxt in ("dem", "einem", "der", "einer"):
-            return "at", 1  # the dative is a place: "an der Grenze" -> "at the border"
-        if lower == "nach" and self._place(nxt):
-            return "to", 1  # a destination: "nach Berlin" -> "to Berlin"
-        if lower == "gegen" and i + 2 < n and tokens[i + 2] == "Uhr" and _CLOCK.match(nxt):
-            return "at around", 1
-        if i + 1 < n and tokens[i + 1] == "Uhr" and _CLOCK.match(tokens[i]):
-            # "a.m." ends the sentence with its own dot.
-            return _clock(tokens[i]), 3 if tokens[i + 2 : i + 3] == ["."] and i + 3 == n else 2
-        if lower == "da" and (i == 0 or previous in CLAUSE_PUNCT) and not self.is_verb(nxt):
-            return "because", 1  # a clause opened by "da" and no verb is causal: "because"
-        if lower == "wie" and (i == 0 or previous in CLAUSE_PUNCT) and nxt.lower() in DETERMINERS:
-            return "as", 1  # "Wie der Sprecher sagte" -> "As the spokesman said"
-        if lower in _CLAUSE_OPENERS and (i == 0 or previous in CLAUSE_PUNCT):
-            # A subordinating "als"/"während" opens a clause: "when", "while".
-            return _CLAUSE_OPENERS[lower], 1
-        if lower == "vor" and i + 2 < n and tokens[i + 2] in TIME_NOUNS:
-            amount = self._translate_tokens([nxt, tokens[i + 2]])
-            return " ".join([*amount, "ago"]), 3
-        if lower == "vor" and nxt in ("kurzem", "Kurzem"):
-            return "recently", 2
-        if lower == "von" and i > 0 and self.is_participle(tokens[i - 1]):
-            return "by", 1
-        if lower in ("sein", "haben") and (
-            previous in MODALS
-            or previous in ("zu", "werden", "wird", "würde", "würden")
-            or not nxt
-            or nxt in CLAUSE_PUNCT
-        ):
-            return ("be" if lower == "sein" else "have"), 1
-        if lower in ("das", "dies") and (i == 0 or previous in CLAUSE_PUNCT) and self.is_verb(nxt):
-            return ("that" if lower == "das" else "this"), 1
-        if (
-            tokens[i].isdigit()
-            and nxt == "-"
-            and i + 2 < n
-            and tokens[i + 2].lower().startswith("jährig")
-        ):
-            return f"{tokens[i]}-year-old", 3
-        return None
+        return context_rules.apply(self, tokens, i, lower)
 
     def _negated(self, verb: str) -> str:
         """A negated finite full verb with do-support: "kam" -> "did not come"."""
@@ -626,7 +635,7 @@ class LexiconEngine:
             do = "do"
         return f"{do} not {base}"
 
-    def _bare_genitive(self, tokens: list[str], i: int) -> bool:
+    def bare_genitive(self, tokens: Sequence[str], i: int) -> bool:
         """An article-less genitive after a noun: "ein Symbol amerikanischer Freiheit"."""
         word = tokens[i]
         if i < 2 or i + 1 >= len(tokens) or not word.endswith("er") or not word[:1].islower():
@@ -652,7 +661,7 @@ class LexiconEngine:
             return False
         return self.is_verb(word) and (word.endswith(("t", "te")) or self.is_past(word))
 
-    def _comparative(self, word: str) -> bool:
+    def comparative(self, word: str) -> bool:
         """Whether a lower-case word is a comparative adjective or adverb: "größer", "früher"."""
         if not word.endswith("er") or len(word) < 4:
             return False
@@ -671,11 +680,18 @@ class LexiconEngine:
                 # "the female gender" (in society).
                 continue
             lower = " ".join(tokens[i : i + size]).lower()
+            learned = self.store.learned_phrase(lower) if self.use_learned_phrases else None
+            if learned is not None:
+                return learned, size
             key = self.store.phrase(lower)
             if key is not None:
                 english = FUNCTION_WORD_TABLE.get(lower) or self._sense(key, False)
                 if english:
                     return english, size
+        if longest >= 1 and self.use_learned_phrases:
+            learned = self.store.learned_phrase(tokens[i].lower())
+            if learned is not None:
+                return learned, 1
         return None
 
     def _genitive_article(self, tokens: list[str], i: int) -> bool:
@@ -746,18 +762,6 @@ def _adverb(adjective: str) -> str:
     if adjective.endswith("ic"):
         return adjective + "ally"
     return adjective + "ly"
-
-
-def _clock(time: str) -> str:
-    """A German 24-hour time as English news writes it: "20" -> "8 p.m.", "9.30" -> "9.30 a.m."."""
-    match = _CLOCK.match(time)
-    if match is None:
-        return time
-    hour = int(match.group(1)) % 24
-    half = "a.m." if hour < 12 else "p.m."
-    hour = hour % 12 or 12
-    minutes = match.group(2)
-    return f"{hour}.{minutes} {half}" if minutes and minutes != "00" else f"{hour} {half}"
 
 
 def _third_person(verb_phrase: str) -> str:

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .sources import DingPair
 
@@ -51,31 +52,38 @@ def english_zipf(frequencies: Mapping[str, float]) -> Callable[[str], float]:
     return zipf
 
 
-def best_sense(
+class Candidate(NamedTuple):
+    """One English translation of a German key, with its build-time evidence."""
+
+    en: str
+    base: float  # Ding + de2en + English frequency score, without the sub-entry preference
+    pp: bool  # given in a verb's past-participle sub-entry
+    third: bool  # given in a verb's 3rd-person sub-entry
+
+
+def candidates(
     pairs: Sequence[DingPair],
     agreeing: Sequence[str],
     zipf: Callable[[str], float],
-    prefer_sub: int | None = None,
     weights: Weights = Weights(),
-) -> str:
-    """The best English translation among ``pairs``, all for one German key.
+) -> list[Candidate]:
+    """Every English translation among ``pairs`` (all for one German key), in Ding order.
 
-    ``agreeing`` are de2en's candidates for the key, best first; ``prefer_sub`` favours
-    translations given in that sub-entry (a past participle after an auxiliary).
+    ``agreeing`` are de2en's candidates for the key, best first.
     """
     support: dict[str, int] = {}
     en_pos: dict[str, int] = {}
     de_pos: dict[str, int] = {}
-    form_match: set[str] = set()
+    subs: dict[str, set[int]] = {}
+    verb_subs = {p.sub for p in pairs if p.pos == "V"}
     for pair in pairs:
         support[pair.en] = support.get(pair.en, 0) + 1
         en_pos[pair.en] = min(en_pos.get(pair.en, 9), pair.en_pos)
         de_pos[pair.en] = min(de_pos.get(pair.en, 9), pair.de_pos)
-        if prefer_sub is not None and pair.sub == prefer_sub:
-            form_match.add(pair.en)
+        subs.setdefault(pair.en, set()).add(pair.sub)
     agree = [a.lower() for a in agreeing]
-    best, best_score = pairs[0].en, -math.inf
-    for english in support:  # insertion order = Ding order, so ties go to Ding's first
+    found = []
+    for english in support:  # insertion order = Ding order
         lower = english.lower()
         words = len(english.split())
         score = 0.0
@@ -87,10 +95,34 @@ def best_sense(
         score += weights.support * math.log(1 + support[english])
         score -= weights.en_position * en_pos[english] + weights.de_position * de_pos[english]
         score -= weights.extra_word * (words - 1)
-        if english in form_match:
-            score += weights.form_match
         if not _PLAIN_ENGLISH.match(english):
             score -= weights.non_letter
+        # A sub-entry counts only when the key has it as a verb: a form that is both
+        # participle and 3rd person ("verhandelt") is the finite verb outside a cluster.
+        pp = PAST_PARTICIPLE_SUB in subs[english] and PAST_PARTICIPLE_SUB in verb_subs
+        third = THIRD_PERSON_SUB in subs[english] and THIRD_PERSON_SUB in verb_subs
+        found.append(Candidate(english, score, pp, third))
+    return found
+
+
+def best_sense(
+    pairs: Sequence[DingPair],
+    agreeing: Sequence[str],
+    zipf: Callable[[str], float],
+    prefer_sub: int | None = None,
+    weights: Weights = Weights(),
+) -> str:
+    """The best English translation among ``pairs``, all for one German key.
+
+    ``prefer_sub`` favours translations given in that sub-entry (a past participle after an
+    auxiliary).
+    """
+    best, best_score = pairs[0].en, -math.inf
+    for c in candidates(pairs, agreeing, zipf, weights):  # ties go to Ding's first
+        matched = (prefer_sub == PAST_PARTICIPLE_SUB and c.pp) or (
+            prefer_sub == THIRD_PERSON_SUB and c.third
+        )
+        score = c.base + (weights.form_match if matched else 0.0)
         if score > best_score:
-            best, best_score = english, score
+            best, best_score = c.en, score
     return best

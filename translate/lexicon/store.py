@@ -15,12 +15,16 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from .ranking import PAST_PARTICIPLE_SUB, THIRD_PERSON_SUB, best_sense, english_zipf
+from .learned import Learned, learned_digest, learned_sources, load_layers
+from .lm import backoff_score
+from .ranking import PAST_PARTICIPLE_SUB, english_zipf
+from .ranking import candidates as sense_candidates
+from .scorer import DEFAULT, Evidence, Weights, rank
 from .sources import (
     DingPair,
     LexiconError,
@@ -35,7 +39,9 @@ from .sources import (
     require_ding,
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
+# Candidates kept per German key: the best by build-time score (more never won on news).
+MAX_CANDIDATES = 8
 # Multi-word keys longer than this are not matched as contiguous phrases.
 MAX_PHRASE_WORDS = 4
 # Entries per lookup cache (store and engine); a full cache is cleared, so memory stays flat
@@ -46,14 +52,24 @@ _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
 CREATE TABLE sense(
     de TEXT PRIMARY KEY,  -- exact Ding key: headword, inflected form, phrase, "rief an"
-    en TEXT NOT NULL,     -- best-ranked English
-    en_pp TEXT,           -- best English as a past participle (verbs), if it differs
     first TEXT NOT NULL,  -- Ding's first English, for the word-by-word baseline
     pos0 TEXT NOT NULL,   -- part of speech of the first entry (N V ADJ ADV P or '')
     pos3 TEXT NOT NULL,   -- parts of speech of the first three entries, space-separated
     poss TEXT NOT NULL,   -- parts of speech of all entries
     fde REAL NOT NULL     -- German word frequency of the key (wordfreq), 0 if unknown
 ) WITHOUT ROWID;
+-- Every English candidate of a key (the best MAX_CANDIDATES), ranked at run time by
+-- ``scorer``: rank is Ding's order, flags 1 = past-participle sub-entry, 2 = 3rd person;
+-- n, hits, bg are learned from parallel text (``learned``): sentence pairs with the key,
+-- those whose English has the candidate, and the candidate's share of all English sentences.
+CREATE TABLE candidate(de TEXT NOT NULL, rank INTEGER NOT NULL, en TEXT NOT NULL,
+                       base REAL NOT NULL, flags INTEGER NOT NULL, n INTEGER NOT NULL,
+                       hits INTEGER NOT NULL, bg REAL NOT NULL,
+                       PRIMARY KEY(de, rank)) WITHOUT ROWID;
+-- The English language model (``lm``): lower-cased word and word-pair counts.
+CREATE TABLE unigram(w TEXT PRIMARY KEY, c INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE bigram(v TEXT NOT NULL, w TEXT NOT NULL, c INTEGER NOT NULL,
+                    PRIMARY KEY(v, w)) WITHOUT ROWID;
 -- tag: "pl" (a noun's plural) or "past" (a verb's past tense), so that a form found only
 -- through its lemma keeps its number and tense in English.
 CREATE TABLE lemma(form TEXT PRIMARY KEY, lemma TEXT NOT NULL, tag TEXT NOT NULL) WITHOUT ROWID;
@@ -62,6 +78,8 @@ CREATE TABLE lemma(form TEXT PRIMARY KEY, lemma TEXT NOT NULL, tag TEXT NOT NULL
 CREATE TABLE inflection(en TEXT NOT NULL, tag TEXT NOT NULL, form TEXT NOT NULL,
                         PRIMARY KEY(en, tag)) WITHOUT ROWID;
 CREATE TABLE phrase(key TEXT PRIMARY KEY, de TEXT NOT NULL) WITHOUT ROWID;
+-- Phrase pairs learned from parallel text (``learn.learn_phrases``), before Ding's.
+CREATE TABLE learned_phrase(key TEXT PRIMARY KEY, en TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE phrase_start(first TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 -- Capitalised words that de2en translates as themselves first: names ("Louis", "Boston").
 CREATE TABLE name(de TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -102,16 +120,20 @@ def default_data_dir() -> Path:
     return base / "dolmetsch"
 
 
-def store_name(ding_digest: str) -> str:
-    """File name of the store built from a Ding file with this SHA-256."""
-    return f"lexicon-{ding_digest[:12]}-v{SCHEMA_VERSION}.sqlite"
+def store_name(ding_digest: str, learned: str = "") -> str:
+    """File name of the store built from a Ding file with this SHA-256 and learned tables
+    with this digest (``learned.learned_digest``)."""
+    tables = f"_{learned}" if learned else ""
+    return f"lexicon-{ding_digest[:12]}{tables}-v{SCHEMA_VERSION}.sqlite"
 
 
 def store_path(data_dir: Path | None = None, ding: Path | None = None) -> Path:
     """Where the store for the Ding file ``ding`` lives (whether or not it is built yet)."""
     ding = ding or ding_path()
     require_ding(ding)
-    return (data_dir or default_data_dir()) / store_name(file_digest(ding))
+    target_dir = data_dir or default_data_dir()
+    learned = learned_digest(learned_sources(target_dir))
+    return target_dir / store_name(file_digest(ding), learned)
 
 
 def _group(pairs: Iterable[DingPair]) -> dict[str, list[DingPair]]:
@@ -125,38 +147,47 @@ def _pos_set(pairs: Iterable[DingPair]) -> str:
     return " ".join(sorted({p.pos for p in pairs if p.pos}))
 
 
+SenseRow = tuple[str, str, str, str, str, float]
+CandidateRow = tuple[str, int, str, float, int, int, int, float]
+
+
 def _sense_rows(
     ding: Mapping[str, list[DingPair]],
     de2en: Mapping[str, list[str]],
     zipf: Callable[[str], float],
     german_freq: Mapping[str, float],
-) -> Iterable[tuple[str, str, str | None, str, str, str, str, float]]:
+) -> Iterable[tuple[SenseRow, list[tuple[str, float, int]]]]:
+    """Per key: its sense row, and its best candidates as (English, base score, flags)."""
     for key, pairs in ding.items():
         agreeing = de2en.get(key) or de2en.get(key.lower()) or []
-        # Outside a verb cluster a form that is both participle and 3rd person ("verhandelt")
-        # is the finite verb.
-        finite = (
-            THIRD_PERSON_SUB
-            if any(p.sub == THIRD_PERSON_SUB and p.pos == "V" for p in pairs)
-            else None
+        found = sense_candidates(pairs, agreeing, zipf)
+        # Keep the best by the score they can reach (with the sub-entry bonus), in Ding order.
+        reach = sorted(
+            range(len(found)),
+            key=lambda k: -(found[k].base + (1.5 if found[k].pp or found[k].third else 0.0)),
         )
-        english = best_sense(pairs, agreeing, zipf, prefer_sub=finite)
-        participle = None
-        if any(p.sub == PAST_PARTICIPLE_SUB and p.pos == "V" for p in pairs):
-            participle = best_sense(pairs, agreeing, zipf, prefer_sub=PAST_PARTICIPLE_SUB)
-            if participle == english:
-                participle = None
+        kept = sorted(reach[:MAX_CANDIDATES])
         freq = german_freq.get(key.lower(), 0.0) if " " not in key else 0.0
+        row = (key, pairs[0].en, pairs[0].pos, _pos_set(pairs[:3]), _pos_set(pairs), freq)
         yield (
-            key,
-            english,
-            participle,
-            pairs[0].en,
-            pairs[0].pos,
-            _pos_set(pairs[:3]),
-            _pos_set(pairs),
-            freq,
+            row,
+            [
+                (found[k].en, found[k].base, int(found[k].pp) | 2 * int(found[k].third))
+                for k in kept
+            ],
         )
+
+
+def _candidate_rows(
+    key: str, found: list[tuple[str, float, int]], layers: Sequence[Learned]
+) -> Iterable[CandidateRow]:
+    # The first layer (the user's own tables, then the packaged one) that has the key decides.
+    learned = next((layer for layer in layers if key in layer.keys), Learned())
+    n = learned.keys.get(key, 0)
+    for position, (english, base, flags) in enumerate(found):
+        hits, background = learned.pairs.get((key, english), (0, 0))
+        share = background / learned.sentences if learned.sentences else 0.0
+        yield (key, position, english, base, flags, n, hits if n else 0, share if n else 0.0)
 
 
 def _english_inflections(
@@ -320,12 +351,15 @@ def build_store(
     ding: Path | None = None,
     *,
     use_de2en: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build the store for the Ding file ``ding`` into ``data_dir`` and return its report.
 
-    Takes about half a minute for the full Ding file.  Older stores in ``data_dir`` (another
-    Ding hash or schema) are removed once the new one is in place.
+    Takes about a minute for the full Ding file; ``progress`` gets a line per stage.  The
+    learned tables (``learned.learned_sources``) are joined in.  Older stores in ``data_dir``
+    (another Ding hash, learned tables or schema) are removed once the new one is in place.
     """
+    say = progress or (lambda _line: None)
     from .rules import FUNCTION_WORDS
 
     ding = ding or ding_path()
@@ -333,26 +367,44 @@ def build_store(
     started = time.perf_counter()
     target_dir = data_dir or default_data_dir()
     digest = file_digest(ding)
-    target = target_dir / store_name(digest)
+    tables = learned_sources(target_dir)
+    target = target_dir / store_name(digest, learned_digest(tables))
+    say(f"reading {ding}")
     with ding.open(encoding="utf-8") as stream:
         lines = stream.readlines()
     grouped = _group(parse_ding(lines))
     if not grouped:
         raise LexiconError(f"{ding}: no dictionary entries found; is it a Ding file?")
+    say("reading de2en, wordfreq, simplemma and the learned tables")
+    layers = load_layers(target_dir)
+    learned = Learned()  # language model counts add up; user phrases win
+    for layer in reversed(layers):
+        learned.sentences += layer.sentences
+        learned.add(Learned(unigrams=layer.unigrams, bigrams=layer.bigrams))
+        learned.phrases.update(layer.phrases)
     pkl = de2en_path() if use_de2en else None
     de2en = load_de2en(pkl) if pkl else {}
     zipf = english_zipf(load_frequencies("en"))
     german_freq = load_frequencies("de")
-    senses = list(_sense_rows(grouped, de2en, zipf, german_freq))
+    say(f"ranking the candidates of {len(grouped)} keys")
+    senses: list[SenseRow] = []
+    candidate_rows: list[CandidateRow] = []
+    for row, found in _sense_rows(grouped, de2en, zipf, german_freq):
+        senses.append(row)
+        candidate_rows += _candidate_rows(row[0], found, layers)
     lemmas = _lemma_rows(load_lemmas(), grouped)
-    senses += _fallback_rows(de2en, grouped, {f for f, _, _ in lemmas}, german_freq)
+    for fallback in _fallback_rows(de2en, grouped, {f for f, _, _ in lemmas}, german_freq):
+        word, english, freq = fallback[0], fallback[1], fallback[-1]
+        senses.append((word, english, "N", "N", "N", freq))
+        candidate_rows += _candidate_rows(word, [(english, 0.0, 0)], layers)
+    say("inflections, lemmas, phrases and names")
     inflections = _english_inflections(
         (p for ps in grouped.values() for p in ps), english_irregulars(lines)
     )
     phrases = _phrase_rows(grouped, FUNCTION_WORDS)
     names = sorted(w for w, c in de2en.items() if _is_name(w, c))
     starts: dict[str, int] = {}
-    for lower in phrases:
+    for lower in [*phrases, *learned.phrases]:
         words = lower.split()
         starts[words[0]] = max(starts.get(words[0], 0), len(words))
     meta = {
@@ -360,6 +412,9 @@ def build_store(
         "ding_sha256": digest,
         "ding_path": str(ding),
         "de2en": "0.1.1" if de2en else "",
+        "learned": " ".join(str(t) for t in tables),
+        "learned_sentences": str(learned.sentences),
+        "lm_tokens": str(sum(learned.unigrams.values())),
         "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
 
@@ -372,11 +427,22 @@ def build_store(
         try:
             con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
             con.executemany("INSERT INTO meta VALUES(?,?)", sorted(meta.items()))
-            con.executemany("INSERT INTO sense VALUES(?,?,?,?,?,?,?,?)", senses)
+            say(f"writing {target.name}")
+            con.executemany("INSERT INTO sense VALUES(?,?,?,?,?,?)", senses)
+            con.executemany("INSERT INTO candidate VALUES(?,?,?,?,?,?,?,?)", candidate_rows)
+            con.executemany("INSERT INTO unigram VALUES(?,?)", sorted(learned.unigrams.items()))
+            con.executemany(
+                "INSERT INTO bigram VALUES(?,?,?)",
+                sorted((v, w, c) for (v, w), c in learned.bigrams.items()),
+            )
             con.executemany("INSERT INTO lemma VALUES(?,?,?)", lemmas)
             con.executemany("INSERT INTO inflection VALUES(?,?,?)", inflections)
             con.executemany("INSERT INTO phrase VALUES(?,?)", sorted(phrases.items()))
             con.executemany("INSERT INTO phrase_start VALUES(?,?)", sorted(starts.items()))
+            con.executemany(
+                "INSERT INTO learned_phrase VALUES(?,?)",
+                sorted((g, e) for g, (e, _, _) in learned.phrases.items()),
+            )
             con.executemany("INSERT INTO name VALUES(?)", ((n,) for n in names))
             con.commit()
             con.execute("VACUUM")
@@ -403,7 +469,8 @@ def build_store(
 class Store:
     """A built store, opened read-only, with cached point lookups."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, weights: Weights = DEFAULT) -> None:
+        self.weights = weights
         if not path.is_file():
             raise LexiconError(f"{path}: lexicon store not found; run: dolmetsch lexicon build")
         self.path = path
@@ -424,6 +491,11 @@ class Store:
         self._phrases: dict[str, str | None] = {}
         self._starts: dict[str, int] = {}
         self._names: dict[str, bool] = {}
+        self._learned_phrases: dict[str, str | None] = {}
+        self._candidates: dict[str, list[Evidence]] = {}
+        self._unigrams: dict[str, int] = {}
+        self._bigrams: dict[tuple[str, str], float] = {}
+        self._lm_total = int(self.meta.get("lm_tokens", "0"))
 
     @property
     def version(self) -> str:
@@ -440,17 +512,83 @@ class Store:
         except KeyError:
             pass
         row = self._con.execute(
-            "SELECT en, en_pp, first, pos0, pos3, poss, fde FROM sense WHERE de=?", (key,)
+            "SELECT first, pos0, pos3, poss, fde FROM sense WHERE de=?", (key,)
         ).fetchone()
         found = None
         if row is not None:
-            en, en_pp, first, pos0, pos3, poss, fde = row
+            first, pos0, pos3, poss, fde = row
+            en, en_pp = self._best(key, first)
             found = Sense(
-                en, en_pp or en, first, pos0, frozenset(pos3.split()), frozenset(poss.split()), fde
+                en, en_pp, first, pos0, frozenset(pos3.split()), frozenset(poss.split()), fde
             )
         if len(self._senses) > CACHE_LIMIT:
             self._senses.clear()
         self._senses[key] = found
+        return found
+
+    def candidates(self, key: str) -> list[Evidence]:
+        """Every stored English candidate of ``key``, in Ding's order."""
+        try:
+            return self._candidates[key]
+        except KeyError:
+            pass
+        rows = self._con.execute(
+            "SELECT en, base, flags, hits, n, bg FROM candidate WHERE de=? ORDER BY rank", (key,)
+        ).fetchall()
+        found = [
+            Evidence(en, base, bool(f & 1), bool(f & 2), h, n, bg) for en, base, f, h, n, bg in rows
+        ]
+        if len(self._candidates) > CACHE_LIMIT:
+            self._candidates.clear()
+        self._candidates[key] = found
+        return found
+
+    def learned_count(self, key: str) -> int:
+        """Sentence pairs of the learned tables whose German has ``key`` (0: none learned)."""
+        found = self.candidates(key)
+        return found[0].n if found else 0
+
+    def ranked(self, key: str, participle: bool) -> list[tuple[str, float]]:
+        """(English, score) of ``key``'s candidates, best first, after an auxiliary or not."""
+        found = self.candidates(key)
+        # Without a participle sub-entry a key's participle is its finite sense.
+        participle = participle and any(c.pp for c in found)
+        return rank(found, participle, self.weights)
+
+    def _best(self, key: str, first: str) -> tuple[str, str]:
+        found = self.candidates(key)
+        if not found:
+            return first, first
+        finite = rank(found, False, self.weights)[0][0]
+        if not any(c.pp for c in found):
+            return finite, finite
+        return finite, rank(found, True, self.weights)[0][0]
+
+    def _unigram(self, word: str) -> int:
+        try:
+            return self._unigrams[word]
+        except KeyError:
+            pass
+        row = self._con.execute("SELECT c FROM unigram WHERE w=?", (word,)).fetchone()
+        if len(self._unigrams) > CACHE_LIMIT:
+            self._unigrams.clear()
+        self._unigrams[word] = found = int(row[0]) if row else 0
+        return found
+
+    def lm(self, history: str, word: str) -> float:
+        """log10 language-model score of English ``word`` after ``history`` (``lm`` words)."""
+        key = (history, word)
+        try:
+            return self._bigrams[key]
+        except KeyError:
+            pass
+        row = self._con.execute("SELECT c FROM bigram WHERE v=? AND w=?", key).fetchone()
+        found = backoff_score(
+            int(row[0]) if row else 0, self._unigram(history), self._unigram(word), self._lm_total
+        )
+        if len(self._bigrams) > CACHE_LIMIT:
+            self._bigrams.clear()
+        self._bigrams[key] = found
         return found
 
     def lemma(self, form: str) -> str | None:
@@ -493,6 +631,18 @@ class Store:
         if len(self._phrases) > CACHE_LIMIT:
             self._phrases.clear()
         self._phrases[lower] = found = row[0] if row else None
+        return found
+
+    def learned_phrase(self, lower: str) -> str | None:
+        """The learned English of a lower-cased contiguous German phrase, or None."""
+        try:
+            return self._learned_phrases[lower]
+        except KeyError:
+            pass
+        row = self._con.execute("SELECT en FROM learned_phrase WHERE key=?", (lower,)).fetchone()
+        if len(self._learned_phrases) > CACHE_LIMIT:
+            self._learned_phrases.clear()
+        self._learned_phrases[lower] = found = row[0] if row else None
         return found
 
     def is_name(self, word: str) -> bool:

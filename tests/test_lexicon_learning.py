@@ -1,0 +1,184 @@
+"""The lexicon engine v2 parts: learned tables, scorer, decoder, learning, confidence.
+
+Runs on stores built from the Ding-format excerpt (tests/ding_excerpt.py); the parallel
+text is written here, a few sentences of our own.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dolmetsch.cli import main
+from dolmetsch.lexicon import LexiconEngine, Store, open_lexicon
+from dolmetsch.lexicon.confidence import Evidence, confidence
+from dolmetsch.lexicon.decoder import Slot, best_path, decode
+from dolmetsch.lexicon.learn import candidate_stems, english_stems, learn, read_pairs, stem
+from dolmetsch.lexicon.learned import (
+    Learned,
+    LearnedError,
+    dump_learned,
+    load_learned,
+    parse_learned,
+    save_learned,
+)
+from dolmetsch.lexicon.scorer import DEFAULT, learned_excess, rank
+from dolmetsch.lexicon.scorer import Evidence as Candidate
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# "Regierung" is "administration" in this text (Ding's first sense, which the ranking
+# puts second): the learned counts must flip it.
+PARALLEL = [
+    ("Die Regierung kam.", "The administration came."),
+    ("Die Regierung sagte nichts.", "The administration said nothing."),
+    ("Die Regierung hat eine Bitte erhalten.", "The administration has received a request."),
+    ("Die Polizei kam.", "The police came."),
+]
+# Sentences without the key: "administration" is rare in the text as a whole.
+TEXT = PARALLEL * 2 + [("Die Drohnen kamen.", "The drones came.")] * 8
+
+
+def _learned() -> Learned:
+    return Learned(
+        sentences=10,
+        keys={"Regierung": 4},
+        pairs={("Regierung", "administration"): (3, 3)},
+        unigrams={"the": 9, "police": 2},
+        bigrams={("the", "police"): 2},
+        phrases={"nach angaben": ("according to", 5, 6)},
+    )
+
+
+def test_learned_round_trip(tmp_path: Path) -> None:
+    table = _learned()
+    assert parse_learned(dump_learned(table)) == table
+    path = tmp_path / "learned.tsv.gz"
+    save_learned(table, path)
+    first = path.read_bytes()
+    save_learned(table, path)
+    assert path.read_bytes() == first  # no timestamp: the same counts, the same bytes
+    assert load_learned([path, path]).keys == {"Regierung": 8}  # tables add up
+
+
+def test_learned_table_errors_name_file_and_line(tmp_path: Path) -> None:
+    with pytest.raises(LearnedError, match=r"x\.tsv:3: not a learned-statistics row"):
+        parse_learned("# header\nS\t3\nK\tRegierung\tmany\n", "x.tsv")
+    bad = tmp_path / "learned.tsv.gz"
+    bad.write_text("plain text", encoding="utf-8")
+    with pytest.raises(LearnedError, match="not a gzipped learned-statistics table"):
+        load_learned([bad])
+
+
+def test_stems_match_inflected_english() -> None:
+    assert stem("attacks") == stem("attacked") == stem("attacking") == stem("attack")
+    assert candidate_stems("to be killed") <= english_stems("Three people were killed.")
+    assert not candidate_stems("ceasefire") <= english_stems("The truce held.")
+
+
+def test_learned_excess_rewards_more_than_chance() -> None:
+    assert learned_excess(0, 0, 0.5, 3.0) == 0.0  # nothing learned
+    assert learned_excess(8, 10, 0.1, 0.0) == pytest.approx(0.7)
+    # a word that is everywhere gains nothing from appearing opposite the key
+    assert learned_excess(9, 10, 0.9, 0.0) == pytest.approx(0.0)
+    assert learned_excess(1, 1, 0.0, 3.0) < learned_excess(10, 10, 0.0, 3.0)
+
+
+def test_rank_keeps_ding_order_on_ties_and_prefers_participles() -> None:
+    found = [
+        Candidate("get", 1.0, False, False, 0, 0, 0.0),
+        Candidate("receive", 1.0, False, False, 0, 0, 0.0),
+        Candidate("received", 0.5, True, False, 0, 0, 0.0),
+    ]
+    assert [e for e, _ in rank(found, participle=False)] == ["get", "receive", "received"]
+    assert rank(found, participle=True)[0] == ("received", 0.5 + DEFAULT.form_match)
+
+
+def test_decoder_follows_the_language_model_only_when_weighted() -> None:
+    items = ["the", Slot((("bank", 0.0), ("shore", -0.5))), "of the river"]
+
+    def lm(history: str, word: str) -> float:
+        return 0.0 if (history, word) in {("the", "shore"), ("shore", "of")} else -3.0
+
+    assert best_path(items) == ["the", "bank", "of the river"]
+    assert decode(items, lm, 1.0, 0.0) == ["the", "bank", "of the river"]
+    assert decode(items, lm, 1.0, 1.0) == ["the", "shore", "of the river"]
+    assert Slot((("a", 2.0), ("b", 0.5))).margin == 1.5
+    assert math.isinf(Slot((("a", 2.0),)).margin)
+
+
+def test_learning_flips_a_sense(store_dir: Path, excerpt_ding: Path, tmp_path: Path) -> None:
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    assert engine.translate(["Die Regierung kam."]) == ["The government came."]
+    table = learn(TEXT, engine)
+    assert table.sentences == 16
+    assert table.keys["Regierung"] == 6
+    assert table.pairs["Regierung", "administration"][0] == 6
+    assert ("Regierung", "government") not in table.pairs  # never opposite: no row
+    # Through the command line, into a data directory of its own: the store is rebuilt
+    # with the table (its name changes) and the sense follows the text.
+    data = tmp_path / "data"
+    de, en = tmp_path / "text.de", tmp_path / "text.en"
+    de.write_text("\n".join(d for d, _ in TEXT) + "\n", encoding="utf-8")
+    en.write_text("\n".join(e for _, e in TEXT) + "\n", encoding="utf-8")
+    env = {"DOLMETSCH_DING": str(excerpt_ding)}
+    result = CliRunner().invoke(
+        main, ["lexicon", "learn", str(de), str(en), "--data-dir", str(data)], env=env
+    )
+    assert result.exit_code == 0, result.output
+    assert "learned from 16 sentence pairs" in result.output
+    assert (data / "learned.tsv.gz").is_file()
+    adapted = open_lexicon(data, ding=excerpt_ding)
+    assert adapted.translate(["Die Regierung kam."]) == ["The administration came."]
+    assert b"Regierung kam" not in gzip.decompress((data / "learned.tsv.gz").read_bytes())
+
+
+def test_learn_refuses_what_it_did_not_write(tmp_path: Path, excerpt_ding: Path) -> None:
+    de, en = tmp_path / "a.de", tmp_path / "a.en"
+    de.write_text("Die Polizei kam.\n", encoding="utf-8")
+    en.write_text("The police came.\nExtra line.\n", encoding="utf-8")
+    notes = tmp_path / "notes.tsv.gz"
+    notes.write_text("my own notes", encoding="utf-8")
+    env = {"DOLMETSCH_DING": str(excerpt_ding)}
+    runner = CliRunner()
+    odd = runner.invoke(main, ["lexicon", "learn", str(de)], env=env)
+    assert odd.exit_code != 0 and "in pairs" in odd.output
+    with pytest.raises(LearnedError, match="parallel files must be line-aligned"):
+        read_pairs([(de, en)])
+    en.write_text("The police came.\n", encoding="utf-8")
+    result = runner.invoke(main, ["lexicon", "learn", str(de), str(en), "-o", str(notes)], env=env)
+    assert result.exit_code == 1
+    assert "is not a learned-statistics table" in result.output
+    assert notes.read_text(encoding="utf-8") == "my own notes"
+
+
+def test_translate_scored_is_translate_with_a_confidence(
+    store_dir: Path, excerpt_ding: Path
+) -> None:
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    sentences = ["Die Regierung kam.", "Xaverius Quendt kam.", "Die Regierung quatzte.", "", "42"]
+    scored = engine.translate_scored(sentences)
+    assert [s.text for s in scored] == engine.translate(sentences)
+    assert all(0.0 <= s.confidence <= 1.0 for s in scored)
+    # unknown lower-case words lower it; names passed through raise it
+    assert scored[2].confidence < scored[0].confidence < scored[1].confidence
+
+
+def test_confidence_bounds() -> None:
+    nothing = Evidence(words=0, unknown=0, kept=0, content=0, unsure=0, moved=0, learned=0)
+    assert confidence(nothing) == 1.0
+    lost = Evidence(words=10, unknown=10, kept=0, content=0, unsure=0, moved=10, learned=0)
+    names = Evidence(words=3, unknown=0, kept=3, content=0, unsure=0, moved=0, learned=0)
+    assert 0.0 <= confidence(lost) < confidence(names) <= 1.0
+
+
+def test_store_weights_change_the_ranking(store_dir: Path, excerpt_ding: Path) -> None:
+    from dataclasses import replace
+
+    path = open_lexicon(store_dir, build=False, ding=excerpt_ding).store.path
+    plain = LexiconEngine(Store(path, replace(DEFAULT, learned=0.0)))
+    assert plain.store.ranked("Regierung", False)[0][0] == "government"

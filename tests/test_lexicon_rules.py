@@ -1,0 +1,105 @@
+"""Each context rule on its own (dolmetsch.lexicon.context), on the excerpt's store.
+
+A rule answers (English, tokens used) for the token at ``i``, or None; the cases give each
+rule a sentence it fires on and one it must leave alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dolmetsch.lexicon import LexiconEngine, open_lexicon
+from dolmetsch.lexicon import context as rules
+from dolmetsch.lexicon.grammar import tokenize
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
+    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    yield opened
+    opened.store.close()
+
+
+# (rule, German, index of the token, expected answer)
+CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
+    (rules.than_after_comparative, "mehr als drei", 1, ("than", 1)),
+    (rules.than_after_comparative, "als er kam", 0, None),
+    (rules.over_a_quantity, "über 30.000 Drohnen", 0, ("over", 1)),
+    (rules.over_a_quantity, "über die Regierung", 0, None),
+    (rules.for_a_duration, "seit drei Jahren", 0, ("for", 1)),
+    (rules.for_a_duration, "seit Montag", 0, None),
+    (rules.up_to_a_number, "bis zu 50 Drohnen", 0, ("up to", 2)),
+    (rules.up_to_a_number, "bis zu der Hauptstadt", 0, None),
+    (rules.in_the_morning, "am Morgen", 0, ("in the", 1)),
+    (rules.in_the_morning, "am Montag", 0, None),
+    (rules.in_a_year, "im Jahr 2003", 0, ("in", 2)),
+    (rules.in_a_year, "im Jahr danach", 0, None),
+    (rules.even_if, "auch wenn er kam", 0, ("even if", 2)),
+    (rules.even_if, "auch er kam", 0, None),
+    (rules.adverb_pair, "immer noch", 0, ("still", 2)),
+    (rules.adverb_pair, "immer wieder", 0, ("again and again", 2)),
+    (rules.adverb_pair, "noch einmal", 0, None),
+    (rules.there_is, "es gibt eine Einigung", 0, ("there is", 2)),
+    (rules.there_is, "es waren drei", 0, ("there", 1)),
+    (rules.there_is, "heute gibt es", 1, ("there is", 2)),
+    (rules.there_is, "es kam", 0, None),
+    (rules.bare_genitive, "ein Symbol neuer Energie", 2, ("of new", 1)),
+    (rules.bare_genitive, "die neuer Energie", 1, None),
+    (rules.um_a_number, "um 5 Prozent", 0, ("by", 1)),
+    (rules.um_a_number, "um 20 Uhr", 0, ("at", 1)),
+    (rules.um_a_number, "um die Hauptstadt", 0, None),
+    (rules.at_a_dative_place, "an der Hauptstadt", 0, ("at", 1)),
+    (rules.at_a_dative_place, "an die Hauptstadt", 0, None),
+    (rules.to_a_place, "nach Kriegsberg", 0, ("to", 1)),
+    (rules.to_a_place, "nach der Einigung", 0, None),
+    (rules.clock_time, "gegen 9.30 Uhr", 0, ("at around", 1)),
+    (rules.clock_time, "20 Uhr .", 0, ("8 p.m.", 3)),
+    (rules.clock_time, "20 Uhr und", 0, ("8 p.m.", 2)),
+    (rules.clock_time, "20 Drohnen", 0, None),
+    (rules.clause_opener, "da die Regierung kam", 0, ("because", 1)),
+    (rules.clause_opener, "wie die Regierung sagte", 0, ("as", 1)),
+    (rules.clause_opener, "als er kam", 0, ("when", 1)),
+    (rules.clause_opener, "er kam als Sprecher", 2, None),
+    (rules.ago, "vor drei Jahren", 0, ("three years ago", 3)),
+    (rules.ago, "vor kurzem", 0, ("recently", 2)),
+    (rules.ago, "vor der Hauptstadt", 0, None),
+    (rules.by_after_participle, "angegriffen von Drohnen", 1, ("by", 1)),
+    (rules.by_after_participle, "Angriff von Drohnen", 1, None),
+    (rules.infinitive_be_have, "kann sein", 1, ("be", 1)),
+    (rules.infinitive_be_have, "sein Sprecher kam", 0, None),
+    (rules.demonstrative_subject, "das kam", 0, ("that", 1)),
+    (rules.demonstrative_subject, "das Angriff", 0, None),
+    (rules.years_old, "35 - jährige", 0, ("35-year-old", 3)),
+    (rules.years_old, "35 - 40", 0, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "german", "i", "expected"),
+    CASES,
+    ids=[f"{c[0].__name__}-{'fires' if c[3] else 'not'}-{k}" for k, c in enumerate(CASES)],
+)
+def test_rule(
+    engine: LexiconEngine,
+    rule: rules.Rule,
+    german: str,
+    i: int,
+    expected: tuple[str, int] | None,
+) -> None:
+    tokens = german.split()
+    assert rule(engine, rules.context(tokens, i, tokens[i].lower())) == expected
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {c[0] for c in CASES} == set(rules.RULES)
+
+
+def test_apply_takes_the_first_rule_that_answers(engine: LexiconEngine) -> None:
+    tokens = tokenize("Er kam um 5 Prozent.")
+    assert rules.apply(engine, tokens, 2, "um") == ("by", 1)
+    assert rules.apply(engine, tokens, 0, "er") is None

@@ -1,0 +1,260 @@
+"""Context rules: function words whose English depends on their neighbours.
+
+Each rule is a small named function of the engine and a ``Context`` (the token, its
+neighbours) that returns (English, tokens used) or None; ``RULES`` lists them in the order
+they are tried, which is part of their meaning ("um" + number + "Prozent" is "by" before
+"um" + number is "at").  ``apply`` returns the first rule's answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .rules import CLAUSE_PUNCT, DETERMINERS, MODALS, TIME_NOUNS
+
+if TYPE_CHECKING:
+    from .engine import LexiconEngine
+
+CLOCK = re.compile(r"^([01]?\d|2[0-4])(?:[.:]([0-5]\d))?$")
+NUMBER_WORDS = frozenset(
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split()
+)
+# Two-word adverbs whose words mislead one by one ("immer noch" is not "always still").
+ADVERB_PAIRS = {
+    ("immer", "noch"): "still", ("noch", "immer"): "still", ("immer", "mehr"): "more and more",
+    ("nicht", "mehr"): "no longer", ("noch", "nicht"): "not yet", ("schon", "lange"): "long",
+    ("immer", "wieder"): "again and again",
+}  # fmt: skip
+DAY_PARTS = frozenset("Morgen Vormittag Mittag Nachmittag Abend".split())
+THERE_IS = {"gibt": "there is", "gab": "there was", "geben": "there are"}
+CLAUSE_OPENERS = {"als": "when", "während": "while", "wie": "how"}
+
+Result = tuple[str, int] | None
+
+
+@dataclass(frozen=True)
+class Context:
+    """A token in its sentence: ``lower`` is the token lower-cased, ``previous`` the token
+    before it lower-cased, ``nxt`` and ``after`` the next two tokens as they are."""
+
+    tokens: Sequence[str]
+    i: int
+    lower: str
+    previous: str
+    nxt: str
+    after: str
+
+    @property
+    def clause_start(self) -> bool:
+        return self.i == 0 or self.previous in CLAUSE_PUNCT
+
+
+def context(tokens: Sequence[str], i: int, lower: str) -> Context:
+    n = len(tokens)
+    return Context(
+        tokens,
+        i,
+        lower,
+        tokens[i - 1].lower() if i > 0 else "",
+        tokens[i + 1] if i + 1 < n else "",
+        tokens[i + 2] if i + 2 < n else "",
+    )
+
+
+def than_after_comparative(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "als" and (c.previous in ("mehr", "weniger") or lex.comparative(c.previous)):
+        return "than", 1
+    return None
+
+
+def over_a_quantity(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "über" and (c.nxt[:1].isdigit() or c.nxt in NUMBER_WORDS):
+        return "over", 1  # "über 30.000 Tonnen", "über zwei Jahre"
+    return None
+
+
+def for_a_duration(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "seit" and (
+        c.nxt in TIME_NOUNS
+        or ((c.nxt.isdigit() or c.nxt in NUMBER_WORDS) and c.after in TIME_NOUNS)
+    ):
+        return "for", 1  # "seit drei Jahren" -> "for three years"
+    return None
+
+
+def up_to_a_number(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "bis" and c.nxt == "zu" and c.after[:1].isdigit():
+        return "up to", 2
+    return None
+
+
+def in_the_morning(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "am" and c.nxt in DAY_PARTS:
+        return "in the", 1  # "am Morgen" -> "in the morning"
+    return None
+
+
+def in_a_year(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "im" and c.nxt in ("Jahr", "Jahre") and c.after.isdigit():
+        return "in", 2  # "im Jahr 2003" -> "in 2003"
+    return None
+
+
+def even_if(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower in ("auch", "selbst") and c.nxt == "wenn":
+        return "even if", 2
+    return None
+
+
+def adverb_pair(lex: LexiconEngine, c: Context) -> Result:
+    pair = ADVERB_PAIRS.get((c.lower, c.nxt))
+    return (pair, 2) if pair is not None else None
+
+
+def there_is(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "es" and c.nxt in THERE_IS:  # "es gibt" -> "there is", no "it"
+        return THERE_IS[c.nxt], 2
+    if c.lower == "es" and c.nxt in ("sind", "waren"):
+        return "there", 1  # a plural verb agrees with what follows: "there were"
+    if c.lower in THERE_IS and c.nxt in ("es", "Es"):  # inverted: "Heute gibt es"
+        return THERE_IS[c.lower], 2
+    return None
+
+
+def bare_genitive(lex: LexiconEngine, c: Context) -> Result:
+    if lex.bare_genitive(list(c.tokens), c.i):
+        english = lex.lookup(c.tokens[c.i])
+        if english:
+            return f"of {english}", 1
+    return None
+
+
+def um_a_number(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "um" and c.nxt[:1].isdigit():
+        if c.after in ("Prozent", "%", "Prozentpunkte"):
+            return "by", 1  # a difference: "um 5 Prozent" -> "by 5 percent"
+        return "at", 1  # "um 13:20 Uhr" -> "at 1:20 p.m."
+    return None
+
+
+def at_a_dative_place(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "an" and c.nxt in ("dem", "einem", "der", "einer"):
+        return "at", 1  # "an der Grenze" -> "at the border"
+    return None
+
+
+def to_a_place(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "nach" and lex.is_place(c.nxt):
+        return "to", 1  # a destination: "nach Berlin" -> "to Berlin"
+    return None
+
+
+def clock_time(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "gegen" and c.after == "Uhr" and CLOCK.match(c.nxt):
+        return "at around", 1
+    if c.nxt == "Uhr" and CLOCK.match(c.tokens[c.i]):
+        # "a.m." ends the sentence with its own dot.
+        end = c.i + 3 == len(c.tokens) and c.after == "."
+        return clock(c.tokens[c.i]), 3 if end else 2
+    return None
+
+
+def clause_opener(lex: LexiconEngine, c: Context) -> Result:
+    if not c.clause_start:
+        return None
+    if c.lower == "da" and not lex.is_verb(c.nxt):
+        return "because", 1  # a clause opened by "da" and no verb is causal
+    if c.lower == "wie" and c.nxt.lower() in DETERMINERS:
+        return "as", 1  # "Wie der Sprecher sagte" -> "As the spokesman said"
+    if c.lower in CLAUSE_OPENERS:
+        return CLAUSE_OPENERS[c.lower], 1  # a subordinating "als"/"während"
+    return None
+
+
+def ago(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "vor" and c.after in TIME_NOUNS:
+        amount = lex.translate_tokens([c.nxt, c.after])
+        return " ".join([*amount, "ago"]), 3
+    if c.lower == "vor" and c.nxt in ("kurzem", "Kurzem"):
+        return "recently", 2
+    return None
+
+
+def by_after_participle(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "von" and c.i > 0 and lex.is_participle(c.tokens[c.i - 1]):
+        return "by", 1
+    return None
+
+
+def infinitive_be_have(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower in ("sein", "haben") and (
+        c.previous in MODALS
+        or c.previous in ("zu", "werden", "wird", "würde", "würden")
+        or not c.nxt
+        or c.nxt in CLAUSE_PUNCT
+    ):
+        return ("be" if c.lower == "sein" else "have"), 1
+    return None
+
+
+def demonstrative_subject(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower in ("das", "dies") and c.clause_start and lex.is_verb(c.nxt):
+        return ("that" if c.lower == "das" else "this"), 1
+    return None
+
+
+def years_old(lex: LexiconEngine, c: Context) -> Result:
+    token = c.tokens[c.i]
+    if token.isdigit() and c.nxt == "-" and c.after.lower().startswith("jährig"):
+        return f"{token}-year-old", 3
+    return None
+
+
+Rule = Callable[["LexiconEngine", Context], Result]
+RULES: tuple[Rule, ...] = (
+    than_after_comparative,
+    over_a_quantity,
+    for_a_duration,
+    up_to_a_number,
+    in_the_morning,
+    in_a_year,
+    even_if,
+    adverb_pair,
+    there_is,
+    bare_genitive,
+    um_a_number,
+    at_a_dative_place,
+    to_a_place,
+    clock_time,
+    clause_opener,
+    ago,
+    by_after_participle,
+    infinitive_be_have,
+    demonstrative_subject,
+    years_old,
+)
+
+
+def apply(lex: LexiconEngine, tokens: Sequence[str], i: int, lower: str) -> Result:
+    """The first rule's (English, tokens used) for the token at ``i``, or None."""
+    c = context(tokens, i, lower)
+    for rule in RULES:
+        found = rule(lex, c)
+        if found is not None:
+            return found
+    return None
+
+
+def clock(time: str) -> str:
+    """A German 24-hour time as English news writes it: "20" -> "8 p.m.", "9.30" -> "9.30 a.m."."""
+    match = CLOCK.match(time)
+    if match is None:
+        return time
+    hour = int(match.group(1)) % 24
+    half = "a.m." if hour < 12 else "p.m."
+    hour = hour % 12 or 12
+    minutes = match.group(2)
+    return f"{hour}.{minutes} {half}" if minutes and minutes != "00" else f"{hour} {half}"

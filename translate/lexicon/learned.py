@@ -1,0 +1,157 @@
+"""Learned statistics: the compact tables ``learn`` derives from parallel text.
+
+A table is a gzipped TSV of counts only, never sentences:
+
+- ``S <tab> sentences``: sentence pairs read;
+- ``K <tab> key <tab> n``: pairs whose German has the store key;
+- ``C <tab> key <tab> english <tab> hits <tab> background``: of those n pairs, how many
+  English sentences contain the candidate; and how many English sentences of the whole
+  text contain it (the chance rate the scorer compares against);
+- ``U <tab> word <tab> count`` and ``B <tab> word <tab> word <tab> count``: English word
+  and word-pair counts (lower-cased, pruned), the decoder's language model;
+- ``P <tab> german <tab> english <tab> hits <tab> count``: a phrase pair (German lower-cased,
+  2-3 words) the engine rendered wrongly: its English was opposite ``hits`` of ``count``.
+
+The store builder reads the table shipped with the package (learned from WMT news test
+sets 2008-2016, see the README) and any ``learned*.tsv.gz`` in the data directory (a
+user's own ``dolmetsch lexicon learn``).  The user's tables add up among themselves and,
+for the German keys and phrases they have, replace the packaged counts: a user's own text
+is what they translate, however many news sentences the packaged table saw.  Language
+model counts add up.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dolmetsch.errors import DolmetschError
+
+PACKAGED = Path(__file__).resolve().parent / "data" / "learned.tsv.gz"
+HEADER = "# dolmetsch lexicon learned statistics v1 (counts only)"
+
+
+class LearnedError(DolmetschError):
+    """A learned-statistics table cannot be read."""
+
+
+@dataclass
+class Learned:
+    """Counts from parallel text (see the module docstring); mutable while learning."""
+
+    sentences: int = 0
+    keys: dict[str, int] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    unigrams: dict[str, int] = field(default_factory=dict)
+    bigrams: dict[tuple[str, str], int] = field(default_factory=dict)
+    phrases: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+
+    def add(self, other: Learned) -> None:
+        self.sentences += other.sentences
+        for key, n in other.keys.items():
+            self.keys[key] = self.keys.get(key, 0) + n
+        for pair, (hits, background) in other.pairs.items():
+            old = self.pairs.get(pair, (0, 0))
+            self.pairs[pair] = (old[0] + hits, old[1] + background)
+        for word, count in other.unigrams.items():
+            self.unigrams[word] = self.unigrams.get(word, 0) + count
+        for bigram, count in other.bigrams.items():
+            self.bigrams[bigram] = self.bigrams.get(bigram, 0) + count
+        for german, found in other.phrases.items():
+            held = self.phrases.get(german)
+            if held is None or found[1] > held[1]:  # the better-attested English wins
+                self.phrases[german] = found
+
+
+def dump_learned(learned: Learned) -> str:
+    """The table as text, sorted, so the same counts give the same bytes."""
+    lines = [HEADER, f"S\t{learned.sentences}"]
+    lines += [f"K\t{k}\t{n}" for k, n in sorted(learned.keys.items())]
+    lines += [f"C\t{k}\t{e}\t{h}\t{b}" for (k, e), (h, b) in sorted(learned.pairs.items())]
+    lines += [f"P\t{g}\t{e}\t{h}\t{c}" for g, (e, h, c) in sorted(learned.phrases.items())]
+    lines += [f"U\t{w}\t{c}" for w, c in sorted(learned.unigrams.items())]
+    lines += [f"B\t{v}\t{w}\t{c}" for (v, w), c in sorted(learned.bigrams.items())]
+    return "\n".join(lines) + "\n"
+
+
+def parse_learned(text: str, name: str = "<text>") -> Learned:
+    learned = Learned()
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        try:
+            if fields[0] == "S" and len(fields) == 2:
+                learned.sentences += int(fields[1])
+            elif fields[0] == "K" and len(fields) == 3:
+                learned.keys[fields[1]] = int(fields[2])
+            elif fields[0] == "C" and len(fields) == 5:
+                learned.pairs[fields[1], fields[2]] = (int(fields[3]), int(fields[4]))
+            elif fields[0] == "P" and len(fields) == 5:
+                learned.phrases[fields[1]] = (fields[2], int(fields[3]), int(fields[4]))
+            elif fields[0] == "U" and len(fields) == 3:
+                learned.unigrams[fields[1]] = int(fields[2])
+            elif fields[0] == "B" and len(fields) == 4:
+                learned.bigrams[fields[1], fields[2]] = int(fields[3])
+            else:
+                raise ValueError("unknown row")
+        except ValueError:
+            raise LearnedError(f"{name}:{number}: not a learned-statistics row") from None
+    return learned
+
+
+def save_learned(learned: Learned, path: Path) -> None:
+    """Write the table gzipped, atomically, with no timestamp (byte-identical reruns)."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as stream:
+        stream.write(dump_learned(learned).encode("utf-8"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(buffer.getvalue())
+    tmp.replace(path)
+
+
+def load_learned(paths: Iterable[Path]) -> Learned:
+    """The sum of the tables at ``paths``."""
+    total = Learned()
+    for path in paths:
+        try:
+            text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        except (OSError, EOFError, UnicodeDecodeError) as exc:
+            raise LearnedError(f"{path}: not a gzipped learned-statistics table ({exc})") from exc
+        total.add(parse_learned(text, str(path)))
+    return total
+
+
+def learned_sources(data_dir: Path) -> list[Path]:
+    """The packaged table (if present) and the user's tables in ``data_dir``, in order."""
+    found = [PACKAGED] if PACKAGED.is_file() else []
+    return found + user_sources(data_dir)
+
+
+def user_sources(data_dir: Path) -> list[Path]:
+    """The user's own tables in ``data_dir`` (``dolmetsch lexicon learn`` writes them)."""
+    return sorted(data_dir.glob("learned*.tsv.gz"))
+
+
+def load_layers(data_dir: Path) -> list[Learned]:
+    """The user's tables (summed) and the packaged one: the first that has a key decides."""
+    layers = []
+    user = user_sources(data_dir)
+    if user:
+        layers.append(load_learned(user))
+    if PACKAGED.is_file():
+        layers.append(load_learned([PACKAGED]))
+    return layers
+
+
+def learned_digest(paths: Sequence[Path]) -> str:
+    """A short hash of the tables' bytes: a new table gets a new store."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:8]
