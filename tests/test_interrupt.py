@@ -17,6 +17,8 @@ from dolmetsch.ledger import LEDGER_NAME
 from dolmetsch.tmx import parse_tmx
 from dolmetsch.tsv import parse_tsv
 
+ARTICLES = 40
+
 
 def corpus(seeds: Path, target: Path, copies: int) -> Path:
     target.mkdir()
@@ -35,8 +37,10 @@ def _default_sigint() -> None:
 
 
 def start(folder: Path, out: Path) -> subprocess.Popen[bytes]:
+    # --jobs 2 translates in worker windows of ~500 sentences: with 40 articles the last
+    # outputs come well after the first, and the parent's and the workers' deaths are tested
     return subprocess.Popen(
-        [sys.executable, "-m", "dolmetsch", "run", str(folder), "--out", str(out)],
+        [sys.executable, "-m", "dolmetsch", "run", str(folder), "--out", str(out), "--jobs", "2"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         preexec_fn=_default_sigint,  # runs in the child before exec
@@ -63,29 +67,29 @@ def complete_outputs(out: Path) -> set[str]:
 def test_killed_run_leaves_no_half_written_file_and_resumes(
     installed_tiny: Path, seeds_copy: Path, tmp_path: Path, sig: signal.Signals
 ) -> None:
-    # 70 articles make two translation windows (2,000 sentences each): the first window's
-    # outputs appear while the second is still being translated, so the signal always
-    # lands mid-run.
-    folder = corpus(seeds_copy, tmp_path / "corpus", copies=14)
+    # 40 articles make several windows: the first window's outputs appear while later ones
+    # are still being translated, so the signal lands mid-run.
+    folder = corpus(seeds_copy, tmp_path / "corpus", copies=ARTICLES // 5)
     out = tmp_path / "out"
     proc = start(folder, out)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(out.glob("*.po"))) < 3:
+    # no deadline that a loaded machine could miss: the run ends by itself if it is too fast
+    while proc.poll() is None and len(list(out.glob("*.po"))) < 3:
         time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be killed"
     proc.send_signal(sig)
     proc.wait(timeout=60)
     assert proc.returncode == (130 if sig == signal.SIGINT else -signal.SIGKILL)
     done = complete_outputs(out)
-    assert 0 < len(done) < 70, "killed mid-run"
+    assert 0 < len(done) < ARTICLES, "killed mid-run"
 
     proc = start(folder, out)
     stdout, stderr = proc.communicate(timeout=300)
     assert proc.returncode == 0, stderr
-    # articles the killed run finished whole may be kept as they are; all 70 are accounted for
+    # articles the killed run finished whole may be kept as they are; all are accounted for
     summary = re.match(rb"translated (\d+) articles .*?(?:and kept (\d+) unchanged )?with", stdout)
     assert summary is not None, stdout
-    assert int(summary[1]) + int(summary[2] or 0) == 70
-    assert len(complete_outputs(out)) == 70
+    assert int(summary[1]) + int(summary[2] or 0) == ARTICLES
+    assert len(complete_outputs(out)) == ARTICLES
     hidden = {p.name for p in out.iterdir() if p.name.startswith(".")}
     assert hidden <= {LOCK_NAME, LEDGER_NAME}
     assert (out / "corpus.tmx").exists()
