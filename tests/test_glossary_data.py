@@ -32,6 +32,7 @@ from dolmetsch.glossary import (
     term_accuracy,
     total_counts,
 )
+from dolmetsch.glossary.suggest import Verdict
 
 GLOSSARY = load_default_glossary()
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
@@ -212,8 +213,12 @@ def test_suggest_clusters_spellings_and_marks_coverage() -> None:
         ("Selenski und Jermaks Berater trafen Sarubin.", "Zelensky and Yermak's adviser ..."),
         ("Selenskij lobt Jermak.", "Zelensky praises Yermak."),
     ]
-    common = {"Der", "Politiker", "Berater"}.__contains__
-    found = suggest(texts, GLOSSARY, is_common=common)
+    common = {"Der", "Politiker", "Berater"}
+
+    def judge(word: str) -> Verdict:
+        return "common" if word in common else "unknown"
+
+    found = suggest(texts, GLOSSARY, judge)
     by_target = {s.target: s for s in found}
     assert "Yermak" in by_target
     yermak = by_target["Yermak"]
@@ -222,7 +227,8 @@ def test_suggest_clusters_spellings_and_marks_coverage() -> None:
     assert {n for n, _ in zelensky.spellings} == {
         "Wolodymyr Selenskyj", "Selenski", "Selenskij",
     }  # fmt: skip
-    assert by_target["Sarubin"].covered_by == "Pavel Zarubin"
+    assert by_target["Pavel Zarubin"].covered_by == "Pavel Zarubin"
+    assert dict(by_target["Pavel Zarubin"].spellings) == {"Sarubin": 1}
 
 
 # --- end to end through the lexicon engine -------------------------------------------------
