@@ -956,11 +956,14 @@ def glossary_check(out_dir: Path, glossary_file: Path | None) -> None:
         entries = [e for e in po if e.msgstr and not e.obsolete]
         for finding in check_pairs([(e.msgid, e.msgstr) for e in entries], current):
             entry = entries[finding.index]
-            where = one_line(f"{path}:{entry.linenum}")
-            click.echo(f"{where}: [{finding.target}] {entry.msgctxt}: {finding.describe()}")
+            # The pair as the PO (msgctxt) and the HTML page (row id) name it.
+            pair = f" {entry.msgctxt}" if entry.msgctxt else ""
+            where = one_line(f"{path}:{entry.linenum}: [{finding.target}]{pair}")
+            click.echo(f"{where}: {finding.describe()}")
             problems += 1
-    failed = f", {unreadable} files could not be read" if unreadable else ""
-    click.echo(f"checked {len(files)} files: {problems} inconsistent renderings{failed}", err=True)
+    failed = f", {_count(unreadable, 'file')} could not be read" if unreadable else ""
+    renderings = _count(problems, "inconsistent rendering")
+    click.echo(f"checked {_count(len(files), 'file')}: {renderings}{failed}", err=True)
     if problems or unreadable:
         sys.exit(1)
 
