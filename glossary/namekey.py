@@ -7,6 +7,7 @@ clusters spellings with it and :mod:`.variants` recognises unlisted spellings wi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Ordered: longer German clusters first (dsch before sch, tsch before sch before ch).
 _TRANSLIT = (
@@ -32,6 +33,7 @@ _TRANSLIT = (
 )
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Transliteration-normalised key: ``Saporischschja`` and ``Zaporizhzhia`` agree."""
     key = name.lower().replace("-", " ")
@@ -53,4 +55,7 @@ def edit_distance(a: str, b: str) -> int:
 def similar(a: str, b: str) -> bool:
     """Same name under transliteration, allowing one edit per six letters."""
     ka, kb = name_key(a), name_key(b)
-    return edit_distance(ka, kb) <= max(len(ka), len(kb)) // 6
+    allowed = max(len(ka), len(kb)) // 6
+    if abs(len(ka) - len(kb)) > allowed:  # each edit changes the length by one at most
+        return False
+    return ka == kb or (allowed > 0 and edit_distance(ka, kb) <= allowed)

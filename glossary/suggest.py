@@ -89,7 +89,7 @@ _ROLES = (
     "sender dienst agentur zeitung zeitschrift magazin blatt portal plattform netzwerk "
     "konzern unternehmen firma partei stiftung stadt hauptstadt region gebiet provinz "
     "oblast bezirk ortschaft dorf insel fluss hafen flughafen oberst major leutnant "
-    "admiral lady sir lord"
+    "admiral lady sir lord mr mrs ms dr prof"
 ).split()
 # English endings of demonyms, which Ding gives capitalised ("Russen" -> "Russians").
 _DEMONYM_EN = ("an", "ans", "ese", "ite", "ites", "ish", "ch", "ons", "ss", "men", "women")
@@ -135,14 +135,15 @@ def _zipf(word: str, lang: str) -> float:
 def _known(word: str) -> bool:
     import simplemma
 
-    return bool(simplemma.is_known(word, lang="de", low_memory=True))
+    return bool(word) and bool(simplemma.is_known(word, lang="de", low_memory=True))
 
 
 @lru_cache(maxsize=65536)
 def _lemma(word: str) -> str:
     import simplemma
 
-    return str(simplemma.lemmatize(word, lang="de"))
+    # The memory-frugal backend, as for _known: mixing the two reloads a table per call.
+    return str(simplemma.lemmatize(word, lang="de", low_memory=True)) if word else word
 
 
 def _international(word: str) -> bool:
@@ -189,7 +190,13 @@ class GermanWords:
         if word.isupper() and len(word) > 1:
             return "unknown"  # an acronym no dictionary knows: "DVRK", "SDA"
         if not is_german_word(word):
-            return "unknown"
+            if _international(word):
+                return "unknown"
+            if word.endswith("s") and len(word) > 4 and self._common_noun(word[:-1]):
+                return "common"  # a genitive or a compound's first part: "Zustimmungs-"
+            if word.endswith("in") and len(word) > 5 and self._common_noun(word[:-2]):
+                return "common"  # a feminine form: "Katholikin"
+            return "common" if self._noun_compound(word) else "unknown"
         if not _known(word) and not _known(lemma):
             # A compound of known words ("Abrüstungsforum"), unless English uses the whole
             # as much as German: a brand that splits by chance ("Tele|gram").
@@ -197,6 +204,22 @@ class GermanWords:
         if self.dictionary is not None and self.dictionary.is_name(word):
             return "maybe"
         return "maybe" if _international(word) else "common"
+
+    def _noun_compound(self, word: str) -> bool:
+        """Whether ``word`` is a known word, a linking ``s``, and a common noun of three
+        letters or more: a compound too rare for the tables (``Vermarktungs|weg``).  The
+        linking ``s`` keeps surnames made of words out (``Hoff|mann``, ``Bald|auf``)."""
+        for i in range(4, len(word) - 2):
+            if word[i - 1] == "s" and _known(word[: i - 1]) and self._common_noun(word[i:]):
+                return True
+        return False
+
+    def _common_noun(self, word: str) -> bool:
+        """Whether the dictionary gives ``word`` (capitalised) a lower-case English."""
+        if self.dictionary is None:
+            return False
+        english = self.dictionary.english(word[0].upper() + word[1:])
+        return bool(english) and english[0][:1].islower()
 
     def _common_head(self, word: str) -> bool:
         """Whether ``word`` ends in a common noun of six letters or more (the head of a
@@ -211,17 +234,20 @@ class GermanWords:
         return False
 
 
+_ROLE_END = re.compile(rf"(?:{'|'.join(_ROLES)})(?:s|es)?$")
+_TITLE = re.compile(rf"(?:{'|'.join(_ROLES)})(?:s|en)?")
+
+
+@lru_cache(maxsize=65536)
 def _is_role(word: str) -> bool:
-    lower = word.lower().rsplit("-", 1)[-1]
-    for role in _ROLES:
-        if lower.endswith(role) or lower.endswith(role + "s") or lower.endswith(role + "es"):
-            return True
-    return False
+    """A title or descriptor, alone or as a compound's head (``Kremlsprecher``)."""
+    return bool(_ROLE_END.search(word.lower()))
 
 
+@lru_cache(maxsize=65536)
 def _is_title(word: str) -> bool:
-    lower = word.lower()
-    return any(lower in (role, role + "s", role + "en") for role in _ROLES)
+    """A title or descriptor itself (``Region``, ``General``), not a compound."""
+    return bool(_TITLE.fullmatch(word.lower()))
 
 
 def _initial_common(word: str) -> bool:
@@ -230,7 +256,10 @@ def _initial_common(word: str) -> bool:
     lower = word.lower()
     if _known(lower) or lower in _FUNCTION_WORDS:
         return True
-    return any(lower.endswith(e) and _known(lower[: -len(e)]) for e in ("e", "en", "er", "es"))
+    return any(
+        lower.endswith(e) and len(lower) > len(e) + 2 and _known(lower[: -len(e)])
+        for e in ("e", "en", "er", "es")
+    )
 
 
 def _is_name(run: Sequence[tuple[str, Verdict]], after_role: bool) -> bool:
@@ -257,7 +286,7 @@ def _tokens(text: str) -> list[tuple[_Token, bool, bool]]:
     for m in _TOKEN.finditer(text):
         word = m.group(0).rstrip("'’-")
         gap = text[last_end : m.start()] if last_end >= 0 else ""
-        initial = last_end < 0 or "\n" in gap or bool(_SENTENCE_END.search(text[: m.start()]))
+        initial = last_end < 0 or "\n" in gap or bool(_SENTENCE_END.search(gap))
         adjacent = last_end >= 0 and gap.isspace() and "\n" not in gap
         out.append((_Token(m.start(), m.start() + len(word), word), initial, adjacent))
         last_end = m.end()
@@ -322,7 +351,7 @@ def _candidates(
             verdict = "unknown"
         if verdict == "common" and _surname(run, run_after_role, word, initial):
             verdict = "unknown"  # "Bundeskanzler Friedrich Merz", "Sicherheitsberater Mike Waltz"
-        if verdict == "common" or (verdict != "unknown" and _is_title(word)):
+        if verdict == "common" or _is_title(word):
             flush()  # a title is no part of the name after it: "Region Kursk", "Lady Olena"
             role = _is_role(word)
             continue
@@ -352,7 +381,11 @@ def _surname(
 
 
 def _is_person_word(word: str, people: frozenset[str]) -> bool:
-    if len(word) < 3 or word.lower() in _FUNCTION_WORDS:
+    # Not a function word that a key happens to share: "Wann" is no "Van".
+    lower = word.lower()
+    if len(word) < 3 or lower in _FUNCTION_WORDS or lower in _CALENDAR:  # "Mai" is no "May"
+        return False
+    if _lemma(word)[:1].islower():
         return False
     return variant_key(word) in people or (word[-1] == "s" and variant_key(word[:-1]) in people)
 
@@ -385,6 +418,8 @@ class Suggestion:
 def _alike(a: str, b: str) -> bool:
     """Similar, with the same ending: ``Selenski``, ``Selenskyj``, ``Zelensky`` are one
     name, ``Selenska`` (his wife) and ``Uschakowa`` (feminine) are others."""
+    if (len(a) > 1 and a.isupper()) != (len(b) > 1 and b.isupper()):
+        return False  # an acronym is no spelling of a word: "WM" is not "Wm"
     return similar(a, b) and name_key(a)[-2:] == name_key(b)[-2:]
 
 
@@ -499,14 +534,19 @@ def suggest(
         else:
             covered.setdefault(entry, Counter())[name] += count
     clusters: list[list[str]] = []
+    # Clusters by the first letter of their surnames' key: spellings of one name share it
+    # (as variants.py requires), and a corpus of thousands of names is not compared pairwise.
+    by_letter: dict[str, list[list[str]]] = {}
     # Full names first, so that a surname alone finds every person it could be.
     for name in sorted(new, key=lambda n: (" " not in n, -new[n], n)):
-        fitting = [cluster for cluster in clusters if _fits(name, cluster)]
+        letter = name_key(name.split()[-1])[:1]
+        fitting = [cluster for cluster in by_letter.get(letter, ()) if _fits(name, cluster)]
         # A surname alone that fits two people ("Kushnir": Anna or Oleh?) stays alone.
         if len(fitting) == 1 or (fitting and len(name.split()) > 1):
             fitting[0].append(name)
         else:
             clusters.append([name])
+            by_letter.setdefault(letter, []).append(clusters[-1])
     english_counts = Counter(english)
     suggestions: list[Suggestion] = []
     for cluster in clusters:
