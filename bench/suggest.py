@@ -164,6 +164,10 @@ def corpus_paths(sources: Sequence[Path], scratch: Path) -> list[Path]:
     return paths
 
 
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, nargs="+", default=[SEEDS])
@@ -184,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         empty.write_text("\t".join(COLUMNS) + "\n", encoding="utf-8")
         corpus = corpus_paths(args.corpus, Path(scratch))
         print(
-            f"corpus: {', '.join(str(p) for p in args.corpus)}; labels: {args.labels.name} "
+            f"corpus: {', '.join(_shown(p) for p in args.corpus)}; labels: {args.labels.name} "
             f"({len(names)} name spellings of {len({n.entity for n in names})} entities, "
             f"{len(labels) - len(names)} not-a-name)"
         )
