@@ -268,7 +268,8 @@ def _is_name(run: Sequence[tuple[str, Verdict]], after_role: bool) -> bool:
         return True
     if any(v == "proper" or (v == "unknown" and len(w) > 1) for w, v in run):
         return True
-    return len(run) >= 2  # "Friedrich Merz", "Abu Dhabi": two name-like words together
+    # "Friedrich Merz", "Abu Dhabi": two name-like words together (letters do not count)
+    return sum(len(w) > 1 for w, _ in run) >= 2
 
 
 @dataclass(frozen=True)
@@ -330,9 +331,13 @@ def _candidates(
             role = False
             continue
         parts = word.split("-")
-        verdicts = [judge(p) if p else "common" for p in parts]
-        if len(parts) > 1 and verdicts[-1] == "maybe":
-            verdicts[-1] = "common"  # a loan word's head: "US-Delegation", "Live-Interview"
+        # A part glued to a digit is no name as it stands ("Selensky2"); an acronym is ("G7").
+        verdicts: list[Verdict] = [
+            judge(p) if p and (p.isupper() or not any(c.isdigit() for c in p)) else "common"
+            for p in parts
+        ]
+        if len(parts) > 1 and verdicts[-1] == "maybe" and verdicts[0] != "maybe":
+            verdicts[-1] = "common"  # a loan word's head: "US-Delegation", not "Jean-Claude"
         if len(parts) > 1 and "common" in verdicts:
             # "US-Präsident", "Telegram-Kanal": the name before a common head stands alone
             flush()

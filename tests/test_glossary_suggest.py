@@ -242,6 +242,19 @@ def test_a_new_person_is_one_candidate_with_the_surname_alone(article: Path) -> 
     assert "Friedrich" not in new and "Dienstag" not in new and "Mai" not in new
 
 
+def test_hyphenated_first_names_acronyms_and_words_glued_to_digits(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Der Landrat Karl-Heinrich Felstehausen lobte die G7-Staaten. Die G7 tagt im Mai. "
+        "Selensky2 und Ğ Ü Ä blieben unklar. Die US-Delegation reiste ab.\n",
+        encoding="utf-8",
+    )
+    done = dolmetsch("glossary", "suggest", article, "--glossary", SHIPPED, "--glossary-only")
+    assert done.code == 0, done.err
+    new = {line.target: line.spellings for line in lines(done.out) if line.status == "NEW"}
+    assert new == {"G7": {"G7": 2}, "Karl-Heinrich Felstehausen": {"Karl-Heinrich Felstehausen": 1}}
+
+
 # --- glossary check ------------------------------------------------------------------------
 
 
