@@ -19,9 +19,11 @@ Problem = Literal["missing", "forbidden"]
 class Finding:
     """One inconsistent rendering in pair ``index`` (0-based).
 
-    ``missing``: the German has ``count`` occurrences of the entry, the English fewer of its
-    canonical forms (``text`` is the German text).  ``forbidden``: the English contains
-    ``text``, a German or known wrong spelling, where ``expected`` belongs.
+    ``missing``: the German has more occurrences of the entry than the English has of its
+    renderings and wrong spellings together (``text`` is the German text).  ``forbidden``:
+    the English contains ``text``, a German or known wrong spelling, where ``expected``
+    belongs.  A wrong spelling is one finding, never also a missing rendering: a hand-typed
+    ``Kiev`` for ``Kiew`` is one failure.
     """
 
     index: int
@@ -31,9 +33,11 @@ class Finding:
     expected: str
 
     def describe(self) -> str:
+        """The finding without its place: the caller names the pair as its output does (a
+        PO entry's msgctxt, an HTML row), so that every output numbers pairs alike."""
         if self.problem == "missing":
-            return f"pair {self.index + 1}: {self.text!r} is not rendered as {self.expected!r}"
-        return f"pair {self.index + 1}: {self.text!r} should be {self.expected!r}"
+            return f"{self.text!r} is not rendered as {self.expected!r}"
+        return f"{self.text!r} should be {self.expected!r}"
 
 
 @dataclass(frozen=True)
@@ -62,12 +66,14 @@ def _pair_findings(index: int, german: str, english: str, glossary: Glossary) ->
     for m in find_matches(german, glossary):
         wanted[m.entry] += 1
         first.setdefault(m.entry, m.text)
+    wrong = [m for m in find_matches(english, glossary) if m.spelling.wrong]
+    # A wrong spelling stands where a rendering belongs: it is counted once, as wrong.
+    wrong_count = Counter(m.entry for m in wrong)
     for entry, count in wanted.items():
-        if len(_renderings(entry).findall(english)) < count:
+        if len(_renderings(entry).findall(english)) + wrong_count[entry] < count:
             findings.append(Finding(index, entry.target, "missing", first[entry], entry.target))
-    for m in find_matches(english, glossary):
-        if m.spelling.wrong:
-            findings.append(Finding(index, m.entry.target, "forbidden", m.text, m.rendering))
+    for m in wrong:
+        findings.append(Finding(index, m.entry.target, "forbidden", m.text, m.rendering))
     return findings
 
 

@@ -1,74 +1,68 @@
-"""Suggesting glossary entries: name candidates in a corpus, clustered across spellings.
+"""Suggesting glossary entries: the names in a corpus that the glossary does not cover yet.
 
-A candidate is a run of capitalised tokens that are not common German words (sentence-
-initial function words, nouns like ``Regierung``).  Spellings of one name are clustered by a
-German/Slavic transliteration key (``Selenskyj``, ``Selenski`` and ``Zelensky`` all give
-``selenski``) plus a small edit distance.  The English side of each pair proposes the
-target: the capitalised English run closest to the cluster's key.
+Every glossary occurrence is found first, through every spelling a run would recognise
+(listed ones, and unlisted ones: :func:`.variants.find_terms`), and reported under its
+entry; so is a lone first name or surname of a covered person (``Friedrich`` when
+``Friedrich Merz`` is listed).  Elsewhere a *candidate* is a run of capitalised words that
+reads as a name (:class:`GermanWords` judges each word, :func:`_is_name` the run):
+
+- a word no dictionary knows (``Leavitt``, ``Sybiha``, ``DVRK``), or one a dictionary gives
+  a proper English for (``Russland`` -> "Russia", with the lexicon store's Ding senses);
+- or after a title or descriptor (``Sprecherin``, ``Außenminister``, ``Onlinedienst``,
+  ``Region``): ``Onlinedienst X``;
+- or two name-like words together, a first name and a surname (``Friedrich Merz``).
+
+A German common word is never one: function words, adjectives and verbs (simplemma's
+lemma is lower-case), nouns whose English is lower-case in Ding (``Interview`` ->
+"interview", ``Pause``, ``Land``), compounds of known words, months and weekdays, and a
+word that begins a sentence and is known in lower case.  Spellings of one name are then
+clustered by their transliteration key (:func:`.namekey.name_key`) and a small edit
+distance; the English side of each pair, when given, proposes the target.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from .matching import find_matches
-from .model import Glossary
+from .model import Entry, Glossary, split_context
+from .namekey import edit_distance, name_key, similar
+from .variants import find_terms, is_german_word, variant_key
 
-IsCommon = Callable[[str], bool]
+if TYPE_CHECKING:
+    from dolmetsch.lexicon import LexiconEngine
+
+__all__ = [
+    "Corpus",
+    "Dictionary",
+    "GermanWords",
+    "LexiconDictionary",
+    "RunVariant",
+    "Suggestion",
+    "Verdict",
+    "edit_distance",
+    "load_corpus",
+    "name_key",
+    "run_variants",
+    "similar",
+    "suggest",
+]
+
+Verdict = Literal["common", "maybe", "proper", "unknown"]
+"""What a capitalised word is on its own: ``common`` an ordinary German word; ``maybe`` a
+word that is also a name (first names, brands: ``Steve``, ``Facebook``, ``X``); ``proper``
+a name by a dictionary; ``unknown`` known to no dictionary, the surest sign of a name."""
+
+Judge = Callable[[str], Verdict]
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-# Ordered: longer German clusters first (dsch before sch, tsch before sch before ch).
-_TRANSLIT = (
-    ("dsch", "j"),
-    ("tsch", "ch"),
-    ("sch", "sh"),
-    ("zh", "sh"),
-    ("kh", "h"),
-    ("ch", "h"),
-    ("x", "ks"),
-    ("w", "v"),
-    ("z", "s"),
-    ("ij", "i"),
-    ("iy", "i"),
-    ("yi", "i"),
-    ("yj", "i"),
-    ("y", "i"),
-    ("j", "i"),
-    ("ß", "ss"),
-    ("ä", "ae"),
-    ("ö", "oe"),
-    ("ü", "ue"),
-)
-
-
-def name_key(name: str) -> str:
-    """Transliteration-normalised key: ``Saporischschja`` and ``Zaporizhzhia`` agree."""
-    key = name.lower().replace("-", " ")
-    for old, new in _TRANSLIT:
-        key = key.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", key)  # doubled letters: Wassyliwka/Vasylivka
-
-
-def edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def similar(a: str, b: str) -> bool:
-    """Same name under transliteration, allowing one edit per six letters."""
-    ka, kb = name_key(a), name_key(b)
-    return edit_distance(ka, kb) <= max(len(ka), len(kb)) // 6
-
+_SENTENCE_END = re.compile(r"[.!?:;]\W*$")
 
 # Function words that start German sentences; capitalised there, and some are English too.
 _FUNCTION_WORDS = frozenset(
@@ -77,6 +71,57 @@ _FUNCTION_WORDS = frozenset(
     "dann wenn weil dass ob wie was wer wo er sie es wir ihr ich man sein seine dies diese "
     "dieser dabei darum zudem zuletzt laut nun noch schon".split()
 )
+# Capitalised in English too, so a dictionary's English does not set them apart.
+_CALENDAR = frozenset(
+    "januar jänner februar märz april mai juni juli august september oktober november "
+    "dezember montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag".split()
+)
+# Titles and descriptors: the capitalised word right after one is a name ("Sprecherin
+# Karoline Leavitt", "Onlinedienst X", "Region Sumy"), also as a compound's head
+# ("Kremlsprecher", "US-Außenminister") and with a genitive -s ("des Fernsehsenders").
+_ROLES = (
+    "präsident präsidentin präsidenten sprecher sprecherin minister ministerin kanzler "
+    "kanzlerin chef chefin berater beraterin gesandte gesandter gesandten botschafter "
+    "botschafterin general generals kommandeur oberbefehlshaber machthaber vorsitzende "
+    "vorsitzender vorsitzenden bürgermeister bürgermeisterin senator senatorin "
+    "abgeordnete abgeordneter korrespondent korrespondentin reporter reporterin "
+    "journalist journalistin moderator moderatorin autor autorin regisseur papst premier "
+    "sender dienst agentur zeitung zeitschrift magazin blatt portal plattform netzwerk "
+    "konzern unternehmen firma partei stiftung stadt hauptstadt region gebiet provinz "
+    "oblast bezirk ortschaft dorf insel fluss hafen flughafen oberst major leutnant "
+    "admiral lady sir lord mr mrs ms dr prof"
+).split()
+# English endings of demonyms, which Ding gives capitalised ("Russen" -> "Russians").
+_DEMONYM_EN = ("an", "ans", "ese", "ite", "ites", "ish", "ch", "ons", "ss", "men", "women")
+_DEMONYM_DE = ("er", "ern", "en", "e", "in", "innen")
+
+
+class Dictionary(Protocol):
+    """What a German-English dictionary says about a word."""
+
+    def english(self, word: str) -> Sequence[str]:
+        """Its first English senses (through its lemma), best first; empty if unknown."""
+        ...
+
+    def is_name(self, word: str) -> bool:
+        """Whether it is known as a name (a first name, a brand)."""
+        ...
+
+
+class LexiconDictionary:
+    """:class:`Dictionary` over the lexicon engine's store: Ding's senses, de2en's names."""
+
+    def __init__(self, engine: LexiconEngine) -> None:
+        self.engine = engine
+
+    def english(self, word: str) -> Sequence[str]:
+        found = self.engine.resolve(word)
+        if found is None:
+            return ()
+        return tuple(c.en for c in self.engine.store.candidates(found[0])[:3])
+
+    def is_name(self, word: str) -> bool:
+        return self.engine.store.is_name(word)
 
 
 @lru_cache(maxsize=65536)
@@ -86,25 +131,275 @@ def _zipf(word: str, lang: str) -> float:
     return float(zipf_frequency(word, lang))
 
 
-def _plain_common(word: str) -> bool:
-    de = _zipf(word, "de")
-    # A frequent German word that English rarely uses is a common noun ("Regierung"); names
-    # are as frequent in English as in German ("Putin", "Trump") or rare in both ("Sarubin").
-    return de >= 3.0 and _zipf(word, "en") < de - 1.5
+@lru_cache(maxsize=65536)
+def _known(word: str) -> bool:
+    import simplemma
+
+    return bool(word) and bool(simplemma.is_known(word, lang="de", low_memory=True))
 
 
 @lru_cache(maxsize=65536)
-def _wordfreq_common(word: str) -> bool:
+def _lemma(word: str) -> str:
+    import simplemma
+
+    # The memory-frugal backend, as for _known: mixing the two reloads a table per call.
+    return str(simplemma.lemmatize(word, lang="de", low_memory=True)) if word else word
+
+
+def _international(word: str) -> bool:
+    """As frequent in English as in German: a name (``Steve``, ``Facebook``) or a loan
+    word (``Interview``); a German word English rarely uses (``Kreml``) is neither."""
+    de, en = _zipf(word.lower(), "de"), _zipf(word.lower(), "en")
+    return en >= 2.5 and en >= de - 1.0
+
+
+class GermanWords:
+    """Judges capitalised German words (a :data:`Judge`): simplemma's German table and
+    wordfreq, and a :class:`Dictionary` (the lexicon store) when there is one."""
+
+    def __init__(self, dictionary: Dictionary | None = None) -> None:
+        self.dictionary = dictionary
+        self._cache: dict[str, Verdict] = {}
+
+    def __call__(self, word: str) -> Verdict:
+        try:
+            return self._cache[word]
+        except KeyError:
+            pass
+        found = self._cache[word] = self._judge(word)
+        return found
+
+    def _judge(self, word: str) -> Verdict:
+        lower = word.lower()
+        if lower in _FUNCTION_WORDS or lower in _CALENDAR:
+            return "common"
+        if len(word) == 1 and word.isupper():
+            return "maybe"  # a letter: "Onlinedienst X", or "Teil B"
+        lemma = _lemma(word)
+        if lemma[:1].islower():  # an adjective, verb or adverb: "Ukrainische", "Bislang"
+            return "common"
+        english = self.dictionary.english(word) if self.dictionary is not None else ()
+        if english:
+            if any(e[:1].islower() for e in english):  # "Interview" -> "interview"
+                return "common"
+            if english[0].endswith(_DEMONYM_EN) and lower.endswith(_DEMONYM_DE):
+                return "common"  # "Amerikaner" -> "American"
+            if self._common_head(word):
+                return "common"  # "Verteidigungsministerium" -> "Ministry of Defence"
+            return "proper"  # "Russland" -> "Russia"
+        if word.isupper() and len(word) > 1:
+            return "unknown"  # an acronym no dictionary knows: "DVRK", "SDA"
+        if not is_german_word(word):
+            if _international(word):
+                return "unknown"
+            if word.endswith("s") and len(word) > 4 and self._common_noun(word[:-1]):
+                return "common"  # a genitive or a compound's first part: "Zustimmungs-"
+            if word.endswith("in") and len(word) > 5 and self._common_noun(word[:-2]):
+                return "common"  # a feminine form: "Katholikin"
+            return "common" if self._noun_compound(word) else "unknown"
+        if not _known(word) and not _known(lemma):
+            # A compound of known words ("Abrüstungsforum"), unless English uses the whole
+            # as much as German: a brand that splits by chance ("Tele|gram").
+            return "unknown" if _international(word) else "common"
+        if self.dictionary is not None and self.dictionary.is_name(word):
+            return "maybe"
+        return "maybe" if _international(word) else "common"
+
+    def _noun_compound(self, word: str) -> bool:
+        """Whether ``word`` is a known word, a linking ``s``, and a common noun of three
+        letters or more: a compound too rare for the tables (``Vermarktungs|weg``).  The
+        linking ``s`` keeps surnames made of words out (``Hoff|mann``, ``Bald|auf``)."""
+        for i in range(4, len(word) - 2):
+            if word[i - 1] == "s" and _known(word[: i - 1]) and self._common_noun(word[i:]):
+                return True
+        return False
+
+    def _common_noun(self, word: str) -> bool:
+        """Whether the dictionary gives ``word`` (capitalised) a lower-case English."""
+        if self.dictionary is None:
+            return False
+        english = self.dictionary.english(word[0].upper() + word[1:])
+        return bool(english) and english[0][:1].islower()
+
+    def _common_head(self, word: str) -> bool:
+        """Whether ``word`` ends in a common noun of six letters or more (the head of a
+        compound: ``-ministerium``, ``-republik``)."""
+        if self.dictionary is None:
+            return False
+        for i in range(3, len(word) - 5):  # "-land" of "Russland" is too short to tell
+            head = word[i].upper() + word[i + 1 :]
+            english = self.dictionary.english(head)
+            if english and english[0][:1].islower():
+                return True
+        return False
+
+
+_ROLE_END = re.compile(rf"(?:{'|'.join(_ROLES)})(?:s|es)?$")
+_TITLE = re.compile(rf"(?:{'|'.join(_ROLES)})(?:s|en)?")
+
+
+@lru_cache(maxsize=65536)
+def _is_role(word: str) -> bool:
+    """A title or descriptor, alone or as a compound's head (``Kremlsprecher``)."""
+    return bool(_ROLE_END.search(word.lower()))
+
+
+@lru_cache(maxsize=65536)
+def _is_title(word: str) -> bool:
+    """A title or descriptor itself (``Region``, ``General``), not a compound."""
+    return bool(_TITLE.fullmatch(word.lower()))
+
+
+def _initial_common(word: str) -> bool:
+    """A sentence's first word that is an ordinary word in lower case: ``Fast``, ``Trilaterale``
+    (``trilateral`` + ending)."""
     lower = word.lower()
-    if lower in _FUNCTION_WORDS or _plain_common(lower):
+    if _known(lower) or lower in _FUNCTION_WORDS:
         return True
-    # A closed compound of known words ("Kampfdrohnen", "Sicherheitsberater") is common too.
-    for i in range(3, len(lower) - 3):
-        if _plain_common(lower[i:]) and (
-            _zipf(lower[:i], "de") >= 2.5 or _zipf(lower[: i - 1], "de") >= 2.5
-        ):
-            return True
-    return False
+    return any(
+        lower.endswith(e) and len(lower) > len(e) + 2 and _known(lower[: -len(e)])
+        for e in ("e", "en", "er", "es")
+    )
+
+
+def _is_name(run: Sequence[tuple[str, Verdict]], after_role: bool) -> bool:
+    """Whether a run of capitalised, not common words is a name."""
+    if after_role:
+        return True
+    if any(v == "proper" or (v == "unknown" and len(w) > 1) for w, v in run):
+        return True
+    # "Friedrich Merz", "Abu Dhabi": two name-like words together (letters do not count)
+    return sum(len(w) > 1 for w, _ in run) >= 2
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str) -> list[tuple[_Token, bool, bool]]:
+    """Each word of ``text`` with whether it begins a sentence and whether only one space
+    (no line break, no punctuation) separates it from the word before."""
+    out: list[tuple[_Token, bool, bool]] = []
+    last_end = -1
+    for m in _TOKEN.finditer(text):
+        word = m.group(0).rstrip("'’-")
+        gap = text[last_end : m.start()] if last_end >= 0 else ""
+        initial = last_end < 0 or "\n" in gap or bool(_SENTENCE_END.search(gap))
+        adjacent = last_end >= 0 and gap.isspace() and "\n" not in gap
+        out.append((_Token(m.start(), m.start() + len(word), word), initial, adjacent))
+        last_end = m.end()
+    return out
+
+
+def _candidates(
+    text: str,
+    covered: Sequence[tuple[int, int]],
+    judge: Judge,
+    people: frozenset[str] = frozenset(),
+) -> list[str]:
+    """The name candidates of ``text`` outside the ``covered`` spans, in order; a word whose
+    transliteration key is in ``people`` (a covered person's first name or surname) is
+    always a name, whatever else it may be (``Merz``, ``Friedrich``)."""
+    found: list[str] = []
+    run: list[tuple[str, Verdict]] = []
+    run_after_role = False
+    role = False  # the word before is a title or descriptor
+    spans = sorted(covered)
+    k = 0
+
+    def flush() -> None:
+        if run and _is_name(run, run_after_role):
+            found.append(" ".join(w for w, _ in run))
+        run.clear()
+
+    for token, initial, adjacent in _tokens(text):
+        while k < len(spans) and spans[k][1] <= token.start:
+            k += 1
+        if not adjacent:
+            flush()
+            role = False
+        word = token.text
+        if k < len(spans) and spans[k][0] < token.end:  # a glossary occurrence
+            flush()
+            role = _is_role(word)
+            continue
+        if not word[:1].isupper():
+            flush()
+            role = False
+            continue
+        parts = word.split("-")
+        # A part glued to a digit is no name as it stands ("Selensky2"); an acronym is ("G7").
+        verdicts: list[Verdict] = [
+            judge(p) if p and (p.isupper() or not any(c.isdigit() for c in p)) else "common"
+            for p in parts
+        ]
+        if len(parts) > 1 and verdicts[-1] == "maybe" and verdicts[0] != "maybe":
+            verdicts[-1] = "common"  # a loan word's head: "US-Delegation", not "Jean-Claude"
+        if len(parts) > 1 and "common" in verdicts:
+            # "US-Präsident", "Telegram-Kanal": the name before a common head stands alone
+            flush()
+            lead = parts[: verdicts.index("common")]
+            lead_verdicts = verdicts[: len(lead)]
+            if lead and not (initial and _initial_common(lead[0])):
+                run.extend([("-".join(lead), _strongest(lead_verdicts))])
+                run_after_role = role
+                flush()
+            role = _is_role(word)
+            continue
+        verdict = _strongest(verdicts)
+        if initial and verdict in ("maybe", "unknown") and _initial_common(word):
+            verdict = "common"
+        if _is_person_word(word, people):
+            verdict = "unknown"
+        if verdict == "common" and _surname(run, run_after_role, word, initial):
+            verdict = "unknown"  # "Bundeskanzler Friedrich Merz", "Sicherheitsberater Mike Waltz"
+        if verdict == "common" or _is_title(word):
+            flush()  # a title is no part of the name after it: "Region Kursk", "Lady Olena"
+            role = _is_role(word)
+            continue
+        if not run:
+            run_after_role = role
+        run.append((word, verdict))
+        role = False
+    flush()
+    return found
+
+
+def _surname(
+    run: Sequence[tuple[str, Verdict]], after_role: bool, word: str, initial: bool
+) -> bool:
+    """Whether a common word is the surname after a title and a first name: the run is
+    one name-like word after a title, and the word is uninflected (``Merz``, not the
+    ``Beiträge`` of ``Onlinedienst X Beiträge``)."""
+    return (
+        after_role
+        and len(run) == 1
+        and run[0][1] == "maybe"
+        and len(run[0][0]) > 2
+        and not initial
+        and not _is_title(word)
+        and _lemma(word) == word
+    )
+
+
+def _is_person_word(word: str, people: frozenset[str]) -> bool:
+    # Not a function word that a key happens to share: "Wann" is no "Van".
+    lower = word.lower()
+    if len(word) < 3 or lower in _FUNCTION_WORDS or lower in _CALENDAR:  # "Mai" is no "May"
+        return False
+    if _lemma(word)[:1].islower():
+        return False
+    return variant_key(word) in people or (word[-1] == "s" and variant_key(word[:-1]) in people)
+
+
+_STRENGTH: dict[Verdict, int] = {"common": 0, "maybe": 1, "unknown": 2, "proper": 3}
+
+
+def _strongest(verdicts: Sequence[Verdict]) -> Verdict:
+    return max(verdicts, key=_STRENGTH.__getitem__)
 
 
 @dataclass(frozen=True)
@@ -112,8 +407,8 @@ class Suggestion:
     """A cluster of spellings of one name.
 
     ``spellings`` are ``(spelling, count)`` pairs, most frequent first; ``target`` is the
-    proposed English form (from the aligned English, else the most frequent spelling);
-    ``covered_by`` is the glossary entry that already matches one of the spellings.
+    proposed English form (the entry's, if covered; else from the aligned English, else the
+    most frequent spelling); ``covered_by`` is the glossary entry that covers it, if any.
     """
 
     target: str
@@ -125,99 +420,157 @@ class Suggestion:
         return sum(n for _, n in self.spellings)
 
 
-def _candidates(text: str, is_common: IsCommon) -> list[str]:
-    runs: list[str] = []
-    current: list[str] = []
-    last_end = -1
-    sentence_start = True
-    for m in _TOKEN.finditer(text):
-        if last_end >= 0:
-            sentence_start = bool(re.search(r"[.!?:][\s\"„“”»«'’]*$", text[last_end : m.start()]))
-        word = m.group(0).rstrip("'’-")
-        gap = text[last_end : m.start()] if last_end >= 0 else ""
-        adjacent = last_end >= 0 and gap.strip() == ""
-        ok = word[:1].isupper() and not is_common(word)
-        if ok and not (sentence_start and is_common(word)):
-            if current and not adjacent:
-                runs.append(" ".join(current))
-                current = []
-            current.append(word)
-        elif current:
-            runs.append(" ".join(current))
-            current = []
-        last_end = m.end()
-    if current:
-        runs.append(" ".join(current))
-    return runs
+def _alike(a: str, b: str) -> bool:
+    """Similar, with the same ending: ``Selenski``, ``Selenskyj``, ``Zelensky`` are one
+    name, ``Selenska`` (his wife) and ``Uschakowa`` (feminine) are others."""
+    if (len(a) > 1 and a.isupper()) != (len(b) > 1 and b.isupper()):
+        return False  # an acronym is no spelling of a word: "WM" is not "Wm"
+    return similar(a, b) and name_key(a)[-2:] == name_key(b)[-2:]
 
 
 def _same_name(a: str, b: str) -> bool:
-    """Similar, or one is the surname of the other (``Selenski``, ``Wolodimir Selenski``)."""
-    if similar(a, b):
+    """Alike, or one is the surname of the other (``Selenski``, ``Wolodimir Selenski``)."""
+    if _alike(a, b):
         return True
     wa, wb = a.split(), b.split()
-    return (len(wa) == 1 < len(wb) and similar(a, wb[-1])) or (
-        len(wb) == 1 < len(wa) and similar(b, wa[-1])
+    return (len(wa) == 1 < len(wb) and _alike(a, wb[-1])) or (
+        len(wb) == 1 < len(wa) and _alike(b, wa[-1])
     )
 
 
-def _strip_genitive(name: str, known: Counter[str]) -> str:
-    if name.endswith("s") and known[name[:-1]]:
-        return name[:-1]
+def _fits(name: str, cluster: Sequence[str]) -> bool:
+    """Whether ``name`` belongs in ``cluster``: the same name as one of its spellings, and no
+    other first name than its full names have (``Anna Kuschnir`` is not ``Oleh Kushnir``,
+    though both are ``Kushnir``)."""
+    if not any(_same_name(name, other) for other in cluster):
+        return False
+    words = name.split()
+    return all(
+        similar(words[0], other.split()[0])
+        for other in cluster
+        if len(words) > 1 and len(other.split()) > 1
+    )
+
+
+def _strip_ending(name: str, known: Counter[str]) -> str:
+    """``Trumps`` -> ``Trump``, ``Kiewer`` -> ``Kiew`` when the base is a candidate too."""
+    for ending in ("s", "er"):
+        if name.endswith(ending) and known[name[: -len(ending)]]:
+            return name[: -len(ending)]
     return name
+
+
+def _name_words(glossary: Glossary) -> dict[str, list[Entry]]:
+    """Transliteration key of each word of each spelling -> the entries it belongs to; and
+    each multi-word name's initials (``US`` of ``United States``) -> its entries."""
+    words: dict[str, list[Entry]] = {}
+    for entry in glossary.entries:
+        names = {entry.target, *(split_context(n)[1] for n, _, _ in entry.source_forms())}
+        keys: set[str] = set()
+        for name in names:
+            parts = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+            keys.update(variant_key(w) for w in parts if len(w) > 1)
+            if len(parts) > 1:
+                keys.add("".join(w[0] for w in parts))  # upper case: no key is
+        for key in keys:
+            words.setdefault(key, []).append(entry)
+    return words
+
+
+def _partial_cover(name: str, words: dict[str, list[Entry]], seen: Counter[Entry]) -> Entry | None:
+    """The entry whose spellings have every word of ``name`` (``Friedrich`` or ``Merz`` of
+    ``Friedrich Merz``), or whose initials ``name`` is (``US``): the one met most often in
+    the corpus when several have."""
+    if name.isupper() and name.isalpha():
+        common = set(words.get(name, ()))
+    else:
+        common = set(words.get(variant_key(name.split()[0]), ()))
+        for word in name.replace("-", " ").split()[1:]:
+            common &= set(words.get(variant_key(word), ()))
+    if not common:
+        return None
+    return max(common, key=lambda e: (seen[e], -len(e.target), e.target))
 
 
 def suggest(
     texts: Iterable[tuple[str, str]],
     glossary: Glossary,
-    is_common: IsCommon | None = None,
+    judge: Judge | None = None,
     min_count: int = 1,
 ) -> list[Suggestion]:
-    """Name clusters found in (German, English) pairs, most frequent first.
+    """Name clusters found in (German, English) pairs: new ones first, then the covered
+    ones, each by frequency.
 
-    ``is_common(word)`` says whether a capitalised word is an ordinary German word; the
-    default asks wordfreq.  Pass ``("", "")`` halves for monolingual input.
+    ``judge(word)`` says what a capitalised word is on its own (:data:`Verdict`); the
+    default, :class:`GermanWords` without a dictionary, asks simplemma and wordfreq.  Pass
+    ``("", "")`` halves for monolingual input.
     """
-    common = is_common or _wordfreq_common
-    pairs = list(texts)
+    judge = judge or GermanWords()
     found: Counter[str] = Counter()
     english: list[str] = []
-    for german, eng in pairs:
-        found.update(_candidates(german, common))
-        english.extend(_candidates(eng, lambda w: False))
+    covered: dict[Entry, Counter[str]] = {}
+    words = _name_words(glossary)
+    people = frozenset(
+        key for key, entries in words.items() if any(e.kind == "person" for e in entries)
+    )
+    pairs: list[tuple[str, list[tuple[int, int]]]] = []
+    for german, eng in texts:
+        matches = find_terms(german, glossary)
+        for m in matches:
+            covered.setdefault(m.entry, Counter())[m.spelling.name] += 1
+        pairs.append((german, [(m.start, m.end) for m in matches]))
+        english.extend(_candidates(eng, [], lambda w: "unknown"))
+    # The surname of a first name and surname found anywhere is a name everywhere: "Merz
+    # sagte" once "Bundeskanzler Friedrich Merz" is found.
+    first = [c for german, spans in pairs for c in _candidates(german, spans, judge, people)]
+    surnames = {variant_key(c.split()[-1]) for c in first if len(c.split()) == 2}
+    people |= surnames - {""}
+    for german, spans in pairs:
+        found.update(_candidates(german, spans, judge, people))
     merged: Counter[str] = Counter()
     for name, count in found.items():
-        merged[_strip_genitive(name, found)] += count
+        merged[_strip_ending(name, found)] += count
+    seen = Counter({entry: sum(c.values()) for entry, c in covered.items()})
+    new: Counter[str] = Counter()
+    for name, count in merged.items():
+        entry = _partial_cover(name, words, seen)
+        if entry is None:
+            new[name] += count
+        else:
+            covered.setdefault(entry, Counter())[name] += count
     clusters: list[list[str]] = []
-    for name in sorted(merged, key=lambda n: (-merged[n], n)):
-        for cluster in clusters:
-            if any(_same_name(name, other) for other in cluster):
-                cluster.append(name)
-                break
+    # Clusters by the first letter of their surnames' key: spellings of one name share it
+    # (as variants.py requires), and a corpus of thousands of names is not compared pairwise.
+    by_letter: dict[str, list[list[str]]] = {}
+    # Full names first, so that a surname alone finds every person it could be.
+    for name in sorted(new, key=lambda n: (" " not in n, -new[n], n)):
+        letter = name_key(name.split()[-1])[:1]
+        fitting = [cluster for cluster in by_letter.get(letter, ()) if _fits(name, cluster)]
+        # A surname alone that fits two people ("Kushnir": Anna or Oleh?) stays alone.
+        if len(fitting) == 1 or (fitting and len(name.split()) > 1):
+            fitting[0].append(name)
         else:
             clusters.append([name])
+            by_letter.setdefault(letter, []).append(clusters[-1])
     english_counts = Counter(english)
     suggestions: list[Suggestion] = []
     for cluster in clusters:
-        spellings = tuple((n, merged[n]) for n in cluster)
-        total = sum(c for _, c in spellings)
-        if total < min_count:
-            continue
-        head = max(cluster, key=lambda n: (len(n.split()), merged[n]))
+        head = max(cluster, key=lambda n: (len(n.split()), new[n]))
         target = min(
             (e for e in english_counts if similar(e, head)),
             key=lambda e: (edit_distance(name_key(e), name_key(head)), -english_counts[e]),
             default=head,
         )
-        covered = None
-        for name in cluster:
-            hits = find_matches(name, glossary)
-            if hits and hits[0].start == 0:
-                covered = hits[0].entry.target
-                break
-        suggestions.append(Suggestion(target, spellings, covered))
-    suggestions.sort(key=lambda s: (-s.count, s.target))
+        suggestions.append(Suggestion(target, _ordered(new, cluster), None))
+    for entry, spellings in covered.items():
+        suggestions.append(Suggestion(entry.target, _ordered(spellings, spellings), entry.target))
+    suggestions = [s for s in suggestions if s.count >= min_count]
+    suggestions.sort(key=lambda s: (s.covered_by is not None, -s.count, s.target))
     return suggestions
+
+
+def _ordered(counts: Counter[str], names: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(((n, counts[n]) for n in names), key=lambda s: (-s[1], s[0])))
 
 
 @dataclass(frozen=True)

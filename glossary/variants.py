@@ -5,7 +5,7 @@ German news never settles on one spelling of a Slavic name (``Selenskyj``, ``Sel
 module recognises the ones it does not list, so that they are protected and rendered like a
 listed spelling, and says so.  A capitalised word is taken for an entity when
 
-- its transliteration key (:func:`.suggest.name_key`, the key ``glossary suggest`` clusters
+- its transliteration key (:func:`.namekey.name_key`, the key ``glossary suggest`` clusters
   spellings with) equals that of a listed one-word spelling of the entity (a surname, a
   place), or, when the longer key has eight letters or more, differs from it by at most
   one edit in six letters with the same first letter and the same last two: so ``Selenska``,
@@ -51,7 +51,7 @@ from .matching import (
     to_matches,
 )
 from .model import Entry, Glossary, split_context
-from .suggest import edit_distance, name_key
+from .namekey import edit_distance, name_key
 
 RULES = "unlisted-variants-1"
 """Named in the glossary hash of a glossary that is not strict: a change of these rules
@@ -84,7 +84,7 @@ _FUNCTION_WORDS = frozenset(
 
 
 def variant_key(name: str) -> str:
-    """:func:`.suggest.name_key` of ``name``, after scientific transliteration, with ``c``
+    """:func:`.namekey.name_key` of ``name``, after scientific transliteration, with ``c``
     read as ``k`` and a final ``f`` as ``v`` (``Peskoff``, ``Witkoff``: the English
     rendering of ``-ов``)."""
     # After name_key, a "c" is no longer part of ch/sch/tsch: it is a k (Witcoff, Marco).

@@ -222,7 +222,7 @@ def test_unterminated_string_is_refused_and_nothing_stored(
     check = cli("glossary", "check", str(translated))
     assert check.exit_code == 1
     assert check.stderr.splitlines()[0] == f"dolmetsch: {message.rstrip()}"
-    assert check.stderr.splitlines()[-1].endswith(", 1 files could not be read")
+    assert check.stderr.splitlines()[-1].endswith(", 1 file could not be read")
     assert check.stderr.splitlines()[-1].startswith("checked 5 files: ")
 
 

@@ -806,18 +806,25 @@ def glossary_export(file: Path, force: bool, glossary_file: Path | None) -> None
     help="Instead: the spellings a run recognised in OUT_DIR that the glossary does not "
     "list, each entry with the command that adds them.",
 )
+@_data_dir_option
 @_glossary_file_option
 def glossary_suggest(
-    sources: tuple[Path, ...], min_count: int, run_dir: Path | None, glossary_file: Path | None
+    sources: tuple[Path, ...],
+    min_count: int,
+    run_dir: Path | None,
+    data_dir: Path | None,
+    glossary_file: Path | None,
 ) -> None:
-    """Find names in the articles (folders of *.txt articles, or article files) and cluster
-    their spellings.
+    """Find the names in the articles (folders of *.txt articles, or article files) that the
+    glossary does not cover yet, and cluster their spellings.
 
-    Each line: the proposed English form, its spellings with counts, and the entry that
-    already covers it (or NEW). A file that cannot be read is reported in one line and the
-    others are still read (exit code 1). With --from-run OUT_DIR: the unlisted spellings the
-    run into OUT_DIR recognised (and the candidates it left as they were), read from its PO
-    files.
+    Each line: the proposed English form, its spellings with counts, and NEW or the entry
+    that already covers it; new names first. Names are told from common nouns with the
+    lexicon store's dictionary (built on first use), simplemma and wordfreq, and their
+    context (titles such as "Sprecherin", first name and surname). A file that cannot be
+    read is reported in one line and the others are still read (exit code 1). With
+    --from-run OUT_DIR: the unlisted spellings the run into OUT_DIR recognised (and the
+    candidates it left as they were), read from its PO files.
     """
     from .errors import UsageError
     from .glossary import load_corpus, suggest
@@ -834,12 +841,47 @@ def glossary_suggest(
         click.echo(f"dolmetsch: {failure}", err=True)
     current = _load_glossary(glossary_file, False)
     texts = [(text, "") for text in corpus.texts]
-    for found in suggest(texts, current, min_count=min_count):
-        spellings = ", ".join(f"{s} ({n})" for s, n in found.spellings)
-        covered = f"covered by {found.covered_by}" if found.covered_by else "NEW"
-        click.echo(f"{found.target}\t{spellings}\t{covered}")
+    found = suggest(texts, current, _name_judge(data_dir), min_count=min_count)
+    for suggestion in found:
+        spellings = ", ".join(f"{s} ({n})" for s, n in suggestion.spellings)
+        covered = f"covered by {suggestion.covered_by}" if suggestion.covered_by else "NEW"
+        click.echo(f"{suggestion.target}\t{spellings}\t{covered}")
+    new = sum(s.covered_by is None for s in found)
+    click.echo(
+        f"read {_count(len(corpus.texts), 'article')}: {_count(new, 'new name')}, "
+        f"{_count(len(found) - new, 'glossary entry', 'glossary entries')} found",
+        err=True,
+    )
     if corpus.failures:
         sys.exit(1)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def _name_judge(data_dir: Path | None) -> Any:
+    """How ``glossary suggest`` tells names from common words: with the lexicon store's
+    dictionary (built on first use, as for a run), or without it if Ding is missing."""
+    from .glossary.suggest import GermanWords, LexiconDictionary
+    from .lexicon import LexiconError, open_lexicon
+
+    def announce(path: Path) -> None:
+        click.echo(
+            f"dolmetsch: building the lexicon store {path} (first use, about half a minute)",
+            err=True,
+        )
+
+    try:
+        engine = open_lexicon(data_dir, before_build=announce)
+    except LexiconError as exc:
+        click.echo(
+            f"dolmetsch: {one_line(str(exc))}; names are told from common nouns without "
+            "it, so fewer places and more common nouns are listed",
+            err=True,
+        )
+        return GermanWords()
+    return GermanWords(LexiconDictionary(engine))
 
 
 _RUN_NOTES = {"glossary (unlisted variant): ": True, "glossary (candidate, not applied): ": False}
@@ -914,11 +956,14 @@ def glossary_check(out_dir: Path, glossary_file: Path | None) -> None:
         entries = [e for e in po if e.msgstr and not e.obsolete]
         for finding in check_pairs([(e.msgid, e.msgstr) for e in entries], current):
             entry = entries[finding.index]
-            where = one_line(f"{path}:{entry.linenum}")
-            click.echo(f"{where}: [{finding.target}] {entry.msgctxt}: {finding.describe()}")
+            # The pair as the PO (msgctxt) and the HTML page (row id) name it.
+            pair = f" {entry.msgctxt}" if entry.msgctxt else ""
+            where = one_line(f"{path}:{entry.linenum}: [{finding.target}]{pair}")
+            click.echo(f"{where}: {finding.describe()}")
             problems += 1
-    failed = f", {unreadable} files could not be read" if unreadable else ""
-    click.echo(f"checked {len(files)} files: {problems} inconsistent renderings{failed}", err=True)
+    failed = f", {_count(unreadable, 'file')} could not be read" if unreadable else ""
+    renderings = _count(problems, "inconsistent rendering")
+    click.echo(f"checked {_count(len(files), 'file')}: {renderings}{failed}", err=True)
     if problems or unreadable:
         sys.exit(1)
 
