@@ -42,29 +42,12 @@ REORDER = [
         "dass die Regierung hat erhalten eine Bitte und die Polizei ist gekommen",
         "coordinated",
     ),
-    # prepositional_relative
-    (
-        "Sie sah , mit der die Regierung verhandelt hat",
-        "Sie sah , mit der die Regierung hat verhandelt",
-        "prepositional-relative",
-    ),
-    (
-        "Sie sah , mit der Regierung verhandelt hat",
-        "Sie sah , mit der Regierung verhandelt hat",
-        "preposition-article",
-    ),
     # fronted_phrase_end: a long fronted phrase before the verb
     (
         "Am Ende der Bitte in der Hauptstadt sagte er nichts",
         "Am Ende der Bitte in der Hauptstadt er sagte nichts",
         "long-fronted",
     ),
-    # _FRONTED_ADVERBS: a lower-case adverb after "und" inverts too
-    ("und dann sagte er nichts", "und dann er sagte nichts", "fronted-adverb"),
-    ("und nichts sagte er", "und nichts sagte er", "no-fronted-adverb"),
-    # "damit" before a verb is an adverb ("with that"), not "so that"
-    ("und damit sagte er nichts", "und damit er sagte nichts", "adverbial-damit"),
-    ("damit er nichts sagte", "damit er sagte nichts", "subordinating-damit"),
 ]
 
 
@@ -112,15 +95,6 @@ def test_preverbal_adverb(
     verbs: list[str], rest: list[str], expected: tuple[list[str], list[str]]
 ) -> None:
     assert grammar.preverbal_adverb(verbs, rest) == expected
-
-
-@pytest.mark.parametrize(
-    ("german", "fires"),
-    [("in denen die Regierung verhandelt", True), ("in der Hauptstadt verhandelt", False)],
-)
-def test_prepositional_relative(engine: LexiconEngine, german: str, fires: bool) -> None:
-    found = grammar.prepositional_relative(german.split(), engine)
-    assert (found is not None) is fires
 
 
 @pytest.mark.parametrize(
