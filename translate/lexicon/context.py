@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .rules import CLAUSE_PUNCT, DETERMINERS, MODALS, TIME_NOUNS
+from .rules import CLAUSE_PUNCT, DETERMINERS, MODALS, PREPOSITIONS, PRONOUNS, TIME_NOUNS
 
 if TYPE_CHECKING:
     from .engine import LexiconEngine
@@ -206,6 +206,22 @@ def demonstrative_subject(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+def relative_after_preposition(lex: LexiconEngine, c: Context) -> Result:
+    # ", in der sie leben" -> ", in which they live": a clause opened by a preposition and
+    # an article-like word followed by a subject (reordered: "in der sie leben").
+    i = c.i
+    if (
+        c.lower in ("der", "die", "das", "dem", "den")
+        and i >= 2
+        and c.tokens[i - 2] == ","
+        and c.tokens[i - 1].islower()
+        and c.tokens[i - 1] in PREPOSITIONS
+        and (c.nxt in PRONOUNS or c.nxt.lower() in DETERMINERS)
+    ):
+        return "which", 1
+    return None
+
+
 def years_old(lex: LexiconEngine, c: Context) -> Result:
     token = c.tokens[c.i]
     if token.isdigit() and c.nxt == "-" and c.after.lower().startswith("jährig"):
@@ -234,6 +250,7 @@ RULES: tuple[Rule, ...] = (
     by_after_participle,
     infinitive_be_have,
     demonstrative_subject,
+    relative_after_preposition,
     years_old,
 )
 

@@ -134,6 +134,12 @@ PARTICLES = frozenset(
     "zusammen vorbei heraus hinaus herein dar bekannt fern frei hoch offen wieder entgegen "
     "weiter voran durch kennen gegenüber hinzu hervor herum herunter hinweg".split()
 )
+# A fronted prepositional phrase ("Am Montag sagte er") inverts like a fronted adverb; one
+# before a relative pronoun opens a relative clause ("in der sie leben").
+PREPOSITIONS = frozenset(
+    "in im an am auf mit von vom zu zum zur für bei beim nach aus über um vor seit gegen "
+    "unter zwischen durch ohne während wegen trotz laut bis ab".split()
+)
 COORDINATORS = frozenset("und oder aber denn doch".split())
 CLAUSE_PUNCT = frozenset(
     [",", ";", ":", ".", "!", "?", '"', "„", "“", "”", "(", ")", "–", "-", "«", "»"]

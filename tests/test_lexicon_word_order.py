@@ -1,0 +1,109 @@
+"""Each word-order rule of dolmetsch.lexicon.grammar on its own, on the excerpt's store.
+
+Every rule has a clause it fires on and one it must leave alone; the whole ``reorder`` is
+checked where the rule's effect is the point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dolmetsch.lexicon import LexiconEngine, grammar, open_lexicon
+from dolmetsch.lexicon.grammar import reorder, tokenize
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
+    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    yield opened
+    opened.store.close()
+
+
+def ordered(german: str, engine: LexiconEngine) -> str:
+    return " ".join(reorder(tokenize(german), engine))
+
+
+REORDER = [
+    # non_nominative: a dative after a relative pronoun is no subject
+    ("Er sah , der dem Sprecher helfen kann", "Er sah , der kann helfen dem Sprecher", "dative"),
+    (
+        "Er sah , der die Polizei helfen kann",
+        "Er sah , der die Polizei kann helfen",
+        "nominative",
+    ),
+    # coordinated_split: each conjunct of a verb-final clause keeps its own verbs
+    (
+        "dass die Regierung eine Bitte erhalten hat und die Polizei gekommen ist",
+        "dass die Regierung hat erhalten eine Bitte und die Polizei ist gekommen",
+        "coordinated",
+    ),
+    # fronted_phrase_end: a long fronted phrase before the verb
+    (
+        "Am Ende der Bitte in der Hauptstadt sagte er nichts",
+        "Am Ende der Bitte in der Hauptstadt er sagte nichts",
+        "long-fronted",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"), [r[:2] for r in REORDER], ids=[r[2] for r in REORDER]
+)
+def test_reorder(engine: LexiconEngine, german: str, expected: str) -> None:
+    assert ordered(german, engine) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("dem", True), ("Ihnen", True), ("der", False), ("sie", False)],
+)
+def test_non_nominative(word: str, expected: bool) -> None:
+    assert grammar.non_nominative(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        ("dass die Regierung verhandelt und die Polizei kommt", 4),
+        ("dass die Regierung und die Polizei verhandelt", None),
+        ("Die Regierung verhandelt und die Polizei kommt", None),
+    ],
+)
+def test_coordinated_split(engine: LexiconEngine, german: str, expected: int | None) -> None:
+    assert grammar.coordinated_split(german.split(), engine) == expected
+
+
+@pytest.mark.parametrize(
+    ("verbs", "rest", "expected"),
+    [
+        (["hat", "gesagt"], ["nie", "etwas"], (["hat", "nie", "gesagt"], ["etwas"])),
+        (
+            ["hat", "nicht", "gesagt"],
+            ["oft", "etwas"],
+            (["hat", "nicht", "gesagt"], ["oft", "etwas"]),
+        ),
+        (["hat", "gesagt"], ["immer", "mehr"], (["hat", "gesagt"], ["immer", "mehr"])),
+        (["hat", "gesagt"], ["etwas", "nie"], (["hat", "gesagt"], ["etwas", "nie"])),
+    ],
+)
+def test_preverbal_adverb(
+    verbs: list[str], rest: list[str], expected: tuple[list[str], list[str]]
+) -> None:
+    assert grammar.preverbal_adverb(verbs, rest) == expected
+
+
+@pytest.mark.parametrize(
+    ("german", "end"),
+    [
+        ("Am Ende der Bitte in der Hauptstadt sagte er", 7),
+        ("Am Montag sagte er", 2),
+        ("Die Regierung sagte", 0),
+    ],
+)
+def test_fronted_phrase_end(german: str, end: int) -> None:
+    assert grammar.fronted_phrase_end(german.split()) == end
