@@ -40,6 +40,29 @@ def isolated_argos(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(scope="session")
+def real_store_dir() -> Path:
+    """The data folder of the user's real lexicon store (Ding), built once if missing.
+
+    Session scope runs before the per-test isolation of XDG_DATA_HOME: the store is the
+    shared one, as for bench/quality.py, so the full build (half a minute) is paid once per
+    machine, not per test.  Tests point DOLMETSCH_DATA_DIR at it."""
+    from dolmetsch.lexicon import DING_PATH, default_data_dir, open_lexicon
+
+    if not DING_PATH.is_file():
+        pytest.skip(f"no Ding at {DING_PATH}")
+    folder = default_data_dir()
+    open_lexicon(folder)
+    return folder
+
+
+@pytest.fixture
+def real_store(real_store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Commands of this test use the real store, already built (so no "building" line)."""
+    monkeypatch.setenv("DOLMETSCH_DATA_DIR", str(real_store_dir))
+    return real_store_dir
+
+
+@pytest.fixture(scope="session")
 def tiny_argosmodel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tiny copy model as a .argosmodel file, built once per session."""
     return build_tiny_package(tmp_path_factory.mktemp("tiny"))

@@ -118,6 +118,7 @@ def test_export_import_round_trip(glossary_file: Path, tmp_path: Path, name: str
     assert {"Volodymyr Zelensky", "Kyiv", "Dmitry Peskov"} <= imported
 
 
+@pytest.mark.usefixtures("real_store")  # suggest reads the real store
 def test_suggest_clusters_spellings(seeds_copy: Path, glossary_file: Path) -> None:
     code, out, _ = invoke("glossary", "suggest", str(seeds_copy), "--glossary", str(glossary_file))
     assert code == 0

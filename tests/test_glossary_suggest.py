@@ -21,7 +21,6 @@ from click.testing import CliRunner
 
 from dolmetsch.cli import main
 from dolmetsch.glossary import COLUMNS, fileformat, load_glossary
-from dolmetsch.lexicon import DING_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = Path(fileformat.__file__).resolve().parent / fileformat.DEFAULT_NAME
@@ -35,7 +34,11 @@ UNCOVERED = {
     "AFP",
     "Reuters",
 }
-needs_ding = pytest.mark.skipif(not DING_PATH.is_file(), reason=f"no Ding at {DING_PATH}")
+
+
+@pytest.fixture(autouse=True)
+def _store(real_store: Path) -> None:
+    """suggest reads the real lexicon store (Ding): built once, not by every test."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,6 @@ def test_labels_name_the_shipped_entries_of_every_covered_name() -> None:
 # --- suggest on the seeds ------------------------------------------------------------------
 
 
-@needs_ding
 def test_seeds_new_candidates_are_real_names_the_glossary_lacks(seeds_copy: Path) -> None:
     done = dolmetsch("glossary", "suggest", seeds_copy, "--glossary", SHIPPED, "--glossary-only")
     assert done.code == 0, done.err
@@ -147,7 +149,6 @@ def test_seeds_new_candidates_are_real_names_the_glossary_lacks(seeds_copy: Path
     assert done.err == f"read 5 articles: {names}, {len(covered)} glossary entries found\n"
 
 
-@needs_ding
 def test_seeds_with_an_empty_glossary_every_name_is_new(
     seeds_copy: Path, empty_glossary: Path
 ) -> None:

@@ -571,6 +571,7 @@ def test_10_a_folder_of_nothing_but_fifos_is_refused_after_naming_them(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.usefixtures("real_store")  # suggest reads the real store
 def test_10_glossary_suggest_goes_on_after_an_unreadable_file(
     excerpt_lexicon: Path, folder: Path, tmp_path: Path
 ) -> None:
