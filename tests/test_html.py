@@ -290,15 +290,17 @@ def test_index_lists_every_article(
     for article in [*seed_articles, tricky]:
         row = IndexRow.from_article(article)
         assert (site / f"{article.stem}.html").exists()
+        none = {n: " none" if not getattr(row, n) else "" for n in ("human", "low")}
         assert (
-            f'<td class="n sentences">{row.sentences}</td>'
-            f'<td class="n hits">{row.glossary_hits}</td>'
-            f'<td class="n failures">{row.glossary_failures}</td>'
+            f'<td class="n sentences" data-label="Sentences">{row.sentences}</td>'
+            f'<td class="n human{none["human"]}" data-label="Reviewed">{row.human}</td>'
+            f'<td class="n low{none["low"]}" data-label="Low confidence">{row.low}</td>'
+            f'<td class="n hits" data-label="Glossary terms">{row.glossary_hits}</td>'
         ) in index
         assert f'<a href="{article.stem}.html">' in index
     assert IndexRow.from_article(tricky) == IndexRow(
         stem="tricky",
-        title="Zelensky warns of <script>alert(1)</script>",
+        title="Selenskyj warnt vor <script>alert(1)</script>",
         sentences=3,
         glossary_hits=5,
         glossary_failures=1,

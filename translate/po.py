@@ -7,7 +7,9 @@ are written by :func:`~dolmetsch.names.quote_name` (``%0A`` for a newline; in ``
 ``%20`` for a space, as translate-toolkit reads it), so that msgfmt, polib,
 translate-toolkit and :func:`parse_po_strict` read one line and one name.  Machine
 translations carry the ``fuzzy`` flag, as unreviewed translations do in every PO editor; a
-person who corrects one clears it.
+person who corrects one clears it.  A machine translation's confidence, when the engine
+gives one, is an extracted comment (``#. confidence: 0.62``; ``(low)`` below
+:data:`~dolmetsch.engine.LOW_CONFIDENCE`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import NoReturn
 import polib
 
 from .aligned import TranslatedArticle
+from .engine import shown
 from .errors import InputError
 from .files import read_regular
 from .memory import ExportedUnit, context
@@ -101,6 +104,8 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
             notes.append("human translation")
         if pair.failed:
             notes.append("glossary FAILED: " + "; ".join(pair.failed))
+        if pair.confidence is not None and pair.origin == "machine":
+            notes.append(f"confidence: {shown(pair.confidence)}" + (" (low)" if pair.low else ""))
         po.append(
             polib.POEntry(
                 msgctxt=segment.id,
