@@ -817,14 +817,20 @@ def run_stamp(
 
 
 def article_stamp(stamp: str, neighbours: tuple[str, str]) -> str:
-    """The ledger's stamp of one article's outputs: the run's, and the articles its page
-    links to as previous and next."""
-    return f"{stamp}\n{json.dumps(list(neighbours))}"
+    """The ledger's stamp of one article's outputs: the articles its page links to as
+    previous and next, then the run's stamp (a JSON list still ending in the memory's
+    state, which :mod:`.edits` reads)."""
+    return json.dumps([*neighbours, *json.loads(stamp)])
 
 
 def _run_part(recorded: str) -> str:
-    """The run's stamp in an article's (see :func:`article_stamp`)."""
-    return recorded.partition("\n")[0]
+    """The run's stamp in an article's (see :func:`article_stamp`); '' for a stamp of an
+    older version, whose pages had no such links."""
+    try:
+        parts = json.loads(recorded)
+    except ValueError:
+        return ""
+    return json.dumps(parts[2:]) if isinstance(parts, list) and len(parts) > 2 else ""
 
 
 COUNT_CHUNK = 100  # articles counted per task
