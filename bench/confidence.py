@@ -23,9 +23,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quality import TEST_SETS, WMT, read_lines, spearman  # noqa: E402 (a sibling script)
+from quality import TEST_SETS, WMT, read_lines, spearman
 
 THRESHOLDS = (0.35, 0.40, 0.45, 0.50)
+
+
+def as_shown(confidence: float) -> float:
+    """The confidence as the outputs show it and mark it (two decimals)."""
+    from dolmetsch.engine import shown
+
+    return float(shown(confidence))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,8 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         confidences = [s.confidence for s in scored]
         rho = spearman(confidences, chrf)
         for threshold in THRESHOLDS:
-            low = [c for s, c in zip(confidences, chrf, strict=True) if s < threshold]
-            rest = [c for s, c in zip(confidences, chrf, strict=True) if s >= threshold]
+            low = [c for s, c in zip(confidences, chrf, strict=True) if as_shown(s) < threshold]
+            rest = [c for s, c in zip(confidences, chrf, strict=True) if as_shown(s) >= threshold]
             mean_low = sum(low) / len(low) if low else float("nan")
             mean_rest = sum(rest) / len(rest) if rest else float("nan")
             print(

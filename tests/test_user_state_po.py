@@ -190,7 +190,9 @@ def test_a_po_saved_during_the_run_is_not_overwritten(
     class PersonSavesMidRun(CountingEngine):
         """The real engine; while it translates, a person saves the PO in an editor."""
 
-        def translate_scored(self, sentences: Sequence[str], progress: object = None) -> list[Scored]:
+        def translate_scored(
+            self, sentences: Sequence[str], progress: object = None
+        ) -> list[Scored]:
             if not saved:
                 edit(po, "h1.s1", "Saved while dolmetsch was translating")
                 saved.append(po.read_bytes())

@@ -151,7 +151,9 @@ class ArgosEngine:
         done: dict[str, Scored] = {}
         for sentence, chunks in zip(unique, chunked, strict=True):
             pieces = [next(outputs) for _ in chunks]
-            text = "".join(join + piece.text for (join, _), piece in zip(chunks, pieces, strict=True))
+            text = "".join(
+                join + piece.text for (join, _), piece in zip(chunks, pieces, strict=True)
+            )
             done[sentence] = Scored(text, _Piece.confidence(pieces))
             if progress is not None:
                 progress(counts[sentence])

@@ -14,8 +14,8 @@ ENGINE_CHOICES = ("auto", "argos", "lexicon")
 # Below this confidence (as shown, to two decimals) a sentence is marked for the reader to
 # check against the German.  The lexicon's confidence estimates sentence chrF / 100; argos's
 # is the model's mean token probability, so few of its sentences fall below.  Measured with
-# bench/confidence.py: the lexicon marks 18.8 % of newstest2017, whose chrF is 42.2 against
-# 50.8 for the rest (newstest2018: 21.2 %, 46.5 against 54.1).
+# bench/confidence.py: the lexicon marks 16.3 % of newstest2017, whose chrF is 42.1 against
+# 50.5 for the rest (newstest2018: 18.1 %, 46.1 against 53.9).
 LOW_CONFIDENCE = 0.45
 
 

@@ -91,6 +91,7 @@ section.block { border-bottom: 1px solid var(--line); padding: .5rem 0; }
 mark.term { background: var(--mark); color: inherit; border-radius: 2px; padding: 0 .1em; }
 mark.term.failed { background: none; outline: 2px solid var(--bad); }
 .row.failed { border-left: 4px solid var(--bad); padding-left: .6rem; background: #fdf0ef; }
+.row.human.failed { border-left-color: var(--human); }
 .row > .note { grid-column: 1 / -1; margin: .3rem 0 0; font: 600 .85rem system-ui, sans-serif; }
 .row > .check { color: var(--bad); }
 .row > .origin { color: var(--human); }
@@ -294,9 +295,7 @@ def _row(pair: Pair, glossary: Glossary | None) -> str:
         )
     if pair.failed:
         failed = "; ".join(pair.failed)
-        lines.append(
-            f'<p class="note check" role="note">⚠ glossary check failed: {_e(failed)}</p>'
-        )
+        lines.append(f'<p class="note check" role="note">⚠ glossary check failed: {_e(failed)}</p>')
     lines.append("</div>")
     return "\n".join(lines)
 
@@ -370,10 +369,9 @@ def _provenance(article: TranslatedArticle) -> str:
         return f"Machine translation by {engine}; unreviewed."
     if human == total:
         return f"All {total} sentences translated by a person (made with {engine})."
-    sentences = "sentence" if total == 1 else "sentences"
     return (
-        f"{human} of {total} {sentences} translated by a person (marked); the others are "
-        f"machine translation by {engine}, unreviewed."
+        f"{human} of {_plural(total, 'sentence')} translated by a person (marked); the "
+        f"others are machine translation by {engine}, unreviewed."
     )
 
 
@@ -395,10 +393,13 @@ def dump_html(article: TranslatedArticle, glossary: Glossary | None = None) -> s
                 ("Engine", engine.name),
                 ("Model", f"{engine.model} {engine.model_version}".strip() or "none"),
                 ("Glossary", article.glossary_hash or "none"),
-                ("Reviewed", f"{human} of {len(translatable)} sentences" if human else ""),
+                (
+                    "Reviewed",
+                    f"{human} of {_plural(len(translatable), 'sentence')}" if human else "",
+                ),
                 (
                     "Confidence",
-                    f"{low} of {len(scored)} machine sentences low" if scored else "",
+                    f"{low} of {_plural(len(scored), 'machine sentence')} low" if scored else "",
                 ),
                 ("Tool", article.tool),
             ]
@@ -429,11 +430,12 @@ def dump_html(article: TranslatedArticle, glossary: Glossary | None = None) -> s
         body.append("</section>")
     failures = sum(len(p.failed) for p in article.pairs)
     hits = sum(len(p.terms) for p in article.pairs)
-    counts = f"{hits} glossary terms, {failures} failed checks."
+    counts = f"{_plural(hits, 'glossary term')}, {_plural(failures, 'failed check')}."
     if scored:
         counts += (
-            f" {low} of {len(scored)} machine sentences have a low confidence (below "
-            f"{LOW_CONFIDENCE:.2f}, marked)."
+            f" {low} of {_plural(len(scored), 'machine sentence')} "
+            f"{'has' if low == 1 else 'have'} a low confidence (below {LOW_CONFIDENCE:.2f}, "
+            "marked)."
         )
     body += [
         "</main>",
@@ -443,7 +445,13 @@ def dump_html(article: TranslatedArticle, glossary: Glossary | None = None) -> s
         _nav(article),
         "</footer>",
     ]
-    return _page(f"{title} ({article.stem})" if title != article.stem else title, body, article.tool)
+    return _page(
+        f"{title} ({article.stem})" if title != article.stem else title, body, article.tool
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def dump_index(rows: Sequence[IndexRow], *, tool: str = "") -> str:

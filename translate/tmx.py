@@ -28,9 +28,9 @@ from pathlib import Path
 
 from . import __version__
 from .aligned import TranslatedArticle
+from .engine import shown
 from .errors import UsageError
 from .files import write_atomic
-from .engine import shown
 from .memory import CONFIDENCE_MARK, ExportedUnit, confidence_note, read_confidence
 from .names import quote_name
 from .provenance import HUMAN, IMPORTED, Origin, Provenance

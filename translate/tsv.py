@@ -76,6 +76,8 @@ def parse_tsv_scored(text: str) -> list[tuple[str, str, str, float | None]]:
             try:
                 confidence = float(cells[3])
             except ValueError:
-                raise ValueError(f"line {number}: confidence {cells[3]!r} is not a number") from None
+                raise ValueError(
+                    f"line {number}: confidence {cells[3]!r} is not a number"
+                ) from None
         rows.append((unescape(cells[0]), unescape(cells[1]), unescape(cells[2]), confidence))
     return rows
