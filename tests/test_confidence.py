@@ -389,3 +389,27 @@ def test_a_confidence_note_reads_back_exactly() -> None:
         assert read_confidence(confidence_note(value)) == value
     for note in ("% 1.5", "% -0.1", "% nan", "% x", "Kiew -> Kyiv", "%0.5"):
         assert read_confidence(note) is None
+
+
+def test_the_confidence_note_leaves_the_other_notes_readable() -> None:
+    from dolmetsch.aligned import Translation, align
+    from dolmetsch.document import parse_document
+    from dolmetsch.po import dump_po
+    from dolmetsch.reader import parse_po_rows
+
+    terms = tuple(f"Wort{i} -> Word{i}" for i in range(8))  # wrapped over several lines
+    article = align(
+        parse_document("c", "Der Kreml schweigt\n\nEr spricht."),
+        [
+            Translation("The Kremlin is silent", terms, confidence=0.3),
+            Translation("He speaks.", terms[:1], ("Wort0 -> Word0",), confidence=0.7),
+        ],
+        source_name="c.txt",
+        encoding="utf-8",
+        engine=EngineInfo("lexicon", "ding", "1"),
+    )
+    rows = parse_po_rows(dump_po(article))
+    assert [(r.kind, r.terms, r.failed) for r in rows] == [
+        ("heading", terms, ()),
+        ("paragraph", terms[:1], ("Wort0 -> Word0",)),
+    ]

@@ -21,9 +21,9 @@ GOLDEN = Path(__file__).parent / "golden"
 SUMMARY = re.compile(
     r"translated (\d+) articles \((\d+) sentences(, (\d+) failed)?\) with "
     r"argos \(translate-de_en-tiny 0\.0\.1\) in \d+\.\d s -> ([^;]+)"
+    r"(?:; \d+ of \d+ sentences low-confidence \(below 0\.45, marked in the HTML\))?"
     r"(; glossary: (\d+) terms, (\d+) enforced, (\d+) repaired, (\d+) failed "
-    r"\(term accuracy (\d+\.\d) %\))?"
-    r"(; (\d+) of (\d+) sentences low-confidence \(below 0\.45, marked in the HTML\))?\n"
+    r"\(term accuracy (\d+\.\d) %\))?\n"
 )
 
 

@@ -139,10 +139,10 @@ class RunSummary:
             + (f"and kept {self.kept} unchanged " if self.kept else "")
             + f"with {self.engine.describe()} in {self.seconds:.1f} s -> {self.out_dir}"
         )
+        line += describe_confidence(*self.confidence)
         if self.glossary is not None and self.articles:
             line += "; " + describe_counts(self.glossary)
             line += describe_unlisted(self.glossary, self.out_dir)
-        line += describe_confidence(*self.confidence)
         if self.human_edits:
             line += f"; {self.human_edits} human edits kept"
         if self.withdrawn:

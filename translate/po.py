@@ -92,6 +92,11 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
         segment = pair.segment
         note = KIND_NOTES["attribution" if segment.kind == "attribution" else pair.block_kind]
         notes = [note] if note else []
+        if pair.confidence is not None and pair.origin == "machine":
+            # first: a reader of the notes (reader._po_notes) takes a line it does not know
+            # for the wrapped end of the note before it
+            low = " (low)" if pair.low else ""
+            notes.insert(0, f"confidence: {shown(pair.confidence)}{low}")
         if pair.terms:
             notes.append("glossary: " + "; ".join(pair.terms))
         if pair.unlisted:  # spellings the glossary lacks: `glossary suggest --from-run` lists them
@@ -104,8 +109,6 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
             notes.append("human translation")
         if pair.failed:
             notes.append("glossary FAILED: " + "; ".join(pair.failed))
-        if pair.confidence is not None and pair.origin == "machine":
-            notes.append(f"confidence: {shown(pair.confidence)}" + (" (low)" if pair.low else ""))
         po.append(
             polib.POEntry(
                 msgctxt=segment.id,
