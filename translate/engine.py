@@ -81,7 +81,11 @@ def is_low(confidence: float | None) -> bool:
 
 
 class Engine(Protocol):
-    """Translates German sentences to English, one target per source, in order."""
+    """Translates German sentences to English, one target per source, in order.
+
+    An engine that can say how sure it is also implements :class:`ScoringEngine`; callers
+    go through :func:`translate_scored`, which takes either kind.
+    """
 
     @property
     def info(self) -> EngineInfo: ...
