@@ -29,8 +29,10 @@ import re
 import string
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
+
+from dolmetsch.engine import Scored
 
 from .matching import Form, Match, find_matches, render
 from .model import Entry, Glossary
@@ -130,6 +132,7 @@ class Restored:
     terms: tuple[AppliedTerm, ...]
     replaced: tuple[tuple[str, str], ...]  # (wrong spelling, its replacement)
     candidates: tuple[str, ...] = ()  # "Nikolai Peskoff -> Dmitry Peskov": not applied
+    confidence: float | None = None  # the engine's in the sentence, when it gave one
 
     @property
     def counts(self) -> Counts:
@@ -619,14 +622,24 @@ def restore_all(protected: Sequence[Protected], outputs: Sequence[str]) -> list[
 
 
 def translate_with_glossary(
-    translate: Callable[[list[str]], list[str]],
+    translate: Callable[[list[str]], Sequence[str | Scored]],
     sentences: Sequence[str],
     glossary: Glossary,
     technique: Technique = "placeholder",
 ) -> list[Restored]:
-    """protect -> ``translate`` (e.g. ``lambda s: engine.translate(s, progress)``) -> restore."""
+    """protect -> ``translate`` (e.g. ``lambda s: engine.translate(s, progress)``) -> restore.
+
+    ``translate`` may give scored translations (``lambda s: translate_scored(engine, s)``):
+    each sentence then keeps the engine's confidence through the restoration.
+    """
     protected = protect_all(sentences, glossary, technique)
-    return restore_all(protected, translate([p.text for p in protected]))
+    outputs = translate([p.text for p in protected])
+    texts = [o if isinstance(o, str) else o.text for o in outputs]
+    restored = restore_all(protected, texts)
+    return [
+        r if isinstance(o, str) else replace(r, confidence=o.confidence)
+        for r, o in zip(restored, outputs, strict=True)
+    ]
 
 
 def total_counts(results: Iterable[Restored]) -> Counts:

@@ -10,13 +10,17 @@ product page itself has no script.  They skip when /usr/bin/chromium is absent
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import struct
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
@@ -290,15 +294,17 @@ def test_index_lists_every_article(
     for article in [*seed_articles, tricky]:
         row = IndexRow.from_article(article)
         assert (site / f"{article.stem}.html").exists()
+        none = {n: " none" if not getattr(row, n) else "" for n in ("human", "low")}
         assert (
-            f'<td class="n sentences">{row.sentences}</td>'
-            f'<td class="n hits">{row.glossary_hits}</td>'
-            f'<td class="n failures">{row.glossary_failures}</td>'
+            f'<td class="n sentences" data-label="Sentences">{row.sentences}</td>'
+            f'<td class="n human{none["human"]}" data-label="Reviewed">{row.human}</td>'
+            f'<td class="n low{none["low"]}" data-label="Low confidence">{row.low}</td>'
+            f'<td class="n hits" data-label="Glossary terms">{row.glossary_hits}</td>'
         ) in index
         assert f'<a href="{article.stem}.html">' in index
     assert IndexRow.from_article(tricky) == IndexRow(
         stem="tricky",
-        title="Zelensky warns of <script>alert(1)</script>",
+        title="Selenskyj warnt vor <script>alert(1)</script>",
         sentences=3,
         glossary_hits=5,
         glossary_failures=1,
@@ -351,7 +357,6 @@ def measure(page: Path, tmp_path: Path, width: int, height: int) -> dict[str, ob
     dom = chromium(tmp_path, f"--window-size={width},{height}", "--dump-dom", probe.as_uri())
     found = re.search(r'data-measured="([^"]*)"', dom.stdout)
     assert found is not None, dom.stdout[:500]
-    import html
 
     measured: dict[str, object] = json.loads(html.unescape(found.group(1)))
     return measured
@@ -411,3 +416,336 @@ def test_index_links_open_pages(site: Path, tmp_path: Path) -> None:
     dom = chromium(tmp_path, "--dump-dom", (site / "index.html").as_uri()).stdout
     hrefs = re.findall(r'<a href="([^"]+)"', dom)
     assert sorted(hrefs) == sorted(p.name for p in site.glob("*.html") if p.name != "index.html")
+
+
+# --- who translated a row, how sure the engine was, and the way around the site -----------
+
+MARKED = """Der Kreml schweigt zu Kiew
+
+Selenskyj traf Putin in Moskau. Der Kreml schweigt. Es regnet in Kiew. Das Wetter ist schön. \
+Niemand weiß es.
+"""
+MARKED_TARGETS = [
+    Translation("The Kremlin is silent on Kyiv", ("Kreml -> Kremlin", "Kiew -> Kyiv"),
+                confidence=0.9),
+    Translation("Zelensky met Putin in Moscow.", origin="human"),
+    Translation("The Kremlin says nothing.", origin="human", reused="/x/out/other#p1.s1"),
+    Translation("It rains in Kyiv.", ("Kiew -> Kyiv",), confidence=0.3),
+    Translation("The weather is fine.", confidence=0.8),
+    Translation("Nobody knows it."),
+]  # fmt: skip
+
+
+LEXICON = EngineInfo("lexicon", "ding", "1")
+
+
+def marked_article(
+    engine: EngineInfo = LEXICON,
+    neighbours: tuple[str, str] = ("a b", "zz"),
+    targets: list[Translation] = MARKED_TARGETS,
+) -> TranslatedArticle:
+    article = align(
+        parse_document("marked", MARKED),
+        targets,
+        source_name="marked.txt",
+        encoding="utf-8",
+        engine=engine,
+    )
+    return replace(article, neighbours=neighbours)
+
+
+def test_rows_say_who_translated_them_and_how_sure_the_engine_was(glossary: Glossary) -> None:
+    page = dump_html(marked_article(), glossary)
+    rows = parse_rows(page).rows
+    marks = {
+        row_id: [c for c in row["class"].split() if c in ("human", "reused", "low")]
+        for row_id, row in rows.items()
+    }
+    assert marks == {
+        "h1.s1": [], "p2.s1": ["human"], "p2.s2": ["reused"], "p2.s3": ["low"], "p2.s4": [],
+        "p2.s5": [],
+    }  # fmt: skip
+    assert "✓ translated by a person" in rows["p2.s1"]["text"]
+    assert (
+        "a person's translation of this sentence in other#p1.s1, not yet reviewed here"
+        in (rows["p2.s2"]["text"])
+    )
+    assert "? low confidence (0.30): check the English against the German" in rows["p2.s3"]["text"]
+    assert "confidence" not in rows["p2.s4"]["text"]
+    confidences = re.findall(r'data-id="([^"]+)" data-confidence="([^"]+)"', page)
+    assert confidences == [("h1.s1", "0.90"), ("p2.s3", "0.30"), ("p2.s4", "0.80")]
+
+
+def test_a_persons_english_has_its_glossary_terms_marked(glossary: Glossary) -> None:
+    page = dump_html(marked_article(), glossary)
+    row = page[page.index('data-id="p2.s1"') : page.index('data-id="p2.s2"')]
+    english = row[row.index('class="en"') :]
+    marked = re.findall(r'<mark class="term" title="([^"]*)">([^<]*)</mark>', english)
+    assert [text for _, text in marked] == ["Zelensky", "Putin", "Moscow"]
+    assert html.unescape(marked[0][0]) == ("Volodymyr Zelensky (person): Selenskyj -> Zelensky")
+
+
+def test_legend_and_footer_tell_the_truth(glossary: Glossary, tricky: TranslatedArticle) -> None:
+    page = dump_html(marked_article(), glossary)
+    legend = re.search(r'<ul class="legend" aria-label="Legend">(.*?)</ul>', page)
+    assert legend is not None
+    assert re.findall(r'<span class="key (\w+)"', legend.group(1)) == ["human", "low", "term"]
+    assert (
+        "<p>1 of 6 sentences translated by a person (marked); the others are machine "
+        "translation by dolmetsch" in page
+    )
+    assert "unreviewed" not in page.split("1 of 6 sentences")[0]
+    assert "<dt>Reviewed</dt><dd>1 of 6 sentences</dd>" in page
+    assert "<dt>Confidence</dt><dd>1 of 3 machine sentences low</dd>" in page
+    assert "1 of 3 machine sentences has a low confidence (below 0.45, marked)." in page
+    plain = dump_html(tricky, glossary)
+    assert re.findall(r'<span class="key (\w+)"', plain) == ["term", "failed"]
+    assert "<p>Machine translation by dolmetsch" in plain and "; unreviewed." in plain
+    assert "<dt>Reviewed</dt>" not in plain and "<dt>Confidence</dt>" not in plain
+    everyone = [Translation(t.text, origin="human") for t in MARKED_TARGETS]
+    reviewed = dump_html(marked_article(targets=everyone), glossary)
+    assert "<p>All 6 sentences translated by a person (made with dolmetsch" in reviewed
+    assert "Machine translation" not in reviewed and "unreviewed" not in reviewed
+
+
+def test_the_dictionary_engine_says_its_pages_are_for_gist(glossary: Glossary) -> None:
+    banner = '<p class="banner" role="note">Dictionary translation, for gist only'
+    page = dump_html(marked_article(), glossary)
+    assert banner in page and "<code>dolmetsch model install</code>" in page
+    assert page.index(banner) < page.index("<main>")
+    neural = marked_article(EngineInfo("argos", "translate-de_en", "1.9"))
+    assert banner not in dump_html(neural, glossary)
+    everyone = [Translation(t.text, origin="human") for t in MARKED_TARGETS]
+    assert banner not in dump_html(marked_article(targets=everyone), glossary)
+
+
+def test_title_is_the_german_heading_or_the_stem(tricky: TranslatedArticle) -> None:
+    page = dump_html(marked_article())
+    assert "<title>Der Kreml schweigt zu Kiew (marked)</title>" in page
+    assert '<h1 lang="de">Der Kreml schweigt zu Kiew</h1>' in page
+    headless = align(
+        parse_document("no-heading", "Ein langer erster Satz ohne Überschrift. Noch einer."),
+        [Translation("A long first sentence without a heading."), Translation("Another.")],
+        source_name="no-heading.txt",
+        encoding="utf-8",
+        engine=EngineInfo("lexicon", "ding", "1"),
+    )
+    page = dump_html(headless)
+    assert "<title>no-heading</title>" in page and "<h1>no-heading</h1>" in page
+    assert IndexRow.from_article(headless).title == "no-heading"
+    assert "<small>no-heading</small>" not in dump_index([IndexRow.from_article(headless)])
+
+
+def test_navigation_links_index_and_neighbours() -> None:
+    nav = re.findall(
+        r'<nav class="pages" aria-label="Articles">(.*?)</nav>', dump_html(marked_article())
+    )
+    assert len(nav) == 2 and nav[0] == nav[1]  # above and below the article
+    assert re.findall(r'<a (?:rel="(\w+)" )?href="([^"]+)">', nav[0]) == [
+        ("", "index.html"),
+        ("prev", "a%20b.html"),
+        ("next", "zz.html"),
+    ]
+    first = dump_html(marked_article(neighbours=("", "zz")))
+    assert 'rel="prev"' not in first and 'rel="next" href="zz.html"' in first
+
+
+def test_index_counts_reviewed_and_low_confidence_sentences() -> None:
+    row = IndexRow.from_article(marked_article())
+    assert (row.human, row.low, row.scored, row.sentences) == (1, 1, 3, 6)
+    index = dump_index([row])
+    assert '<td class="n human" data-label="Reviewed">1</td>' in index
+    assert '<td class="n low" data-label="Low confidence">1</td>' in index
+    assert '<th class="n" data-label="Reviewed">1</th>' in index
+
+
+def _run_site(
+    seeds: Path, out: Path, store_dir: Path, excerpt_ding: Path, glossary: Glossary
+) -> list[str]:
+    """Translate ``seeds`` into ``out`` with a memory, as `dolmetsch run` does; the stems."""
+    from dolmetsch.memory import TranslationMemory
+    from dolmetsch.pipeline import discover, run_batch
+
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    try:
+        with TranslationMemory(out.parent / "tm.sqlite") as memory:
+            summary = run_batch(discover(seeds), out, engine, glossary=glossary, memory=memory)
+    finally:
+        engine.store.close()
+    assert not summary.failures or all("binary" in f for f in summary.failures)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    return re.findall(r'<tr(?: class="failed")? data-stem="([^"]+)">', index)
+
+
+def _nav_links(page: Path) -> dict[str, str]:
+    nav = re.search(r'<nav class="pages" aria-label="Articles">(.*?)</nav>', page.read_text())
+    assert nav is not None, page
+    return {
+        rel or "index": href
+        for rel, href in re.findall(r'<a (?:rel="(\w+)" )?href="([^"]+)">', nav.group(1))
+    }
+
+
+def test_a_run_links_each_page_to_its_neighbours_in_the_index(
+    seeds_copy: Path, tmp_path: Path, store_dir: Path, excerpt_ding: Path, glossary: Glossary
+) -> None:
+    (seeds_copy / "binary.txt").write_bytes(b"\x00\x01")  # not translated: never linked
+    out = tmp_path / "out"
+    stems = _run_site(seeds_copy, out, store_dir, excerpt_ding, glossary)
+    assert len(stems) == 5 and "binary" not in stems
+    for k, stem in enumerate(stems):
+        links = _nav_links(out / f"{stem}.html")
+        expected = {"index": "index.html"}
+        if k:
+            expected["prev"] = f"{stems[k - 1]}.html"
+        if k + 1 < len(stems):
+            expected["next"] = f"{stems[k + 1]}.html"
+        assert links == expected, stem
+        assert all((out / href).is_file() for href in links.values())
+    # a new last article: the page before it now links to it, the others are kept as they were
+    before = {p.name: p.read_bytes() for p in out.glob("*.html")}
+    (seeds_copy / "zz.txt").write_text("Der Kreml schweigt.\n", encoding="utf-8")
+    stems = _run_site(seeds_copy, out, store_dir, excerpt_ding, glossary)
+    assert stems[-1] == "zz" and _nav_links(out / f"{stems[-2]}.html")["next"] == "zz.html"
+    assert _nav_links(out / "zz.html") == {"index": "index.html", "prev": f"{stems[-2]}.html"}
+    changed = {n for n, data in before.items() if (out / n).read_bytes() != data}
+    assert changed == {f"{stems[-2]}.html", "index.html"}
+
+
+@pytest.fixture(scope="session")
+def run_site(
+    tmp_path_factory: pytest.TempPathFactory,
+    store_dir: Path,
+    excerpt_ding: Path,
+    glossary: Glossary,
+) -> Path:
+    """The seeds as `dolmetsch run` writes them (lexicon excerpt, glossary, memory), with a
+    person's correction taken in and a page of marked rows beside them."""
+    import polib
+
+    from dolmetsch.pipeline import write_outputs
+
+    base = tmp_path_factory.mktemp("run-site")
+    seeds = base / "seeds"
+    seeds.mkdir()
+    for path in sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")):
+        (seeds / path.name).write_bytes(path.read_bytes())
+    out = base / "out"
+    _run_site(seeds, out, store_dir, excerpt_ding, glossary)
+    po = polib.pofile(str(out / "004_afa19b5bb09a82e9.po"))
+    entry = po.find("p2.s1", by="msgctxt")
+    entry.msgstr, entry.flags = "US President Donald Trump says he spoke with Vladimir Putin.", []
+    po.save()
+    _run_site(seeds, out, store_dir, excerpt_ding, glossary)
+    write_outputs(marked_article(neighbours=("", "000_711f6cf1b5bfa63b")), out, glossary)
+    return out
+
+
+MEASURE_STYLE = """<script>
+(function () {
+  function style(id) {
+    var row = document.querySelector('[data-id="' + id + '"]');
+    var s = getComputedStyle(row);
+    return [s.backgroundColor, s.borderLeftColor, s.borderLeftStyle, s.borderLeftWidth];
+  }
+  var rows = {};
+  document.querySelectorAll('.row').forEach(function (row) {
+    rows[row.getAttribute('data-id')] = style(row.getAttribute('data-id'));
+  });
+  var notes = [];
+  document.querySelectorAll('.note').forEach(function (note) {
+    var r = note.getBoundingClientRect();
+    notes.push([note.parentNode.getAttribute('data-id'), note.className,
+                r.width > 0 && r.height > 0]);
+  });
+  document.body.setAttribute('data-measured', JSON.stringify({rows: rows, notes: notes}));
+})();
+</script>
+"""
+
+
+def run_script(page: Path, tmp_path: Path, script: str, width: int = 1280) -> dict[str, Any]:
+    """What ``script`` (appended to a copy of ``page``) found, the page shown ``width`` CSS px
+    wide: in a frame of that width, as headless Chromium makes no window narrower than 500."""
+    inner = page.read_text(encoding="utf-8").replace("</body>", script + "</body>")
+    inner = inner.replace("document.body.setAttribute(", "parent.document.body.setAttribute(")
+    frame = tmp_path / f"frame-{page.stem}-{width}.html"
+    frame.write_text(
+        '<!DOCTYPE html><html><body style="margin:0">'
+        f'<iframe style="border:0;width:{width}px;height:844px" srcdoc="'
+        f'{html.escape(inner, quote=True)}"></iframe></body></html>',
+        encoding="utf-8",
+    )
+    dom = chromium(tmp_path, "--window-size=1400,900", "--dump-dom", frame.as_uri()).stdout
+    found = re.search(r'data-measured="([^"]*)"', dom)
+    assert found is not None, dom[:500]
+    measured: dict[str, Any] = json.loads(html.unescape(found.group(1)))
+    return measured
+
+
+@needs_chromium
+def test_human_and_low_confidence_rows_are_visibly_marked(run_site: Path, tmp_path: Path) -> None:
+    for name, human, plain, low in [
+        ("marked.html", "p2.s1", "p2.s4", "p2.s3"),
+        ("004_afa19b5bb09a82e9.html", "p2.s1", None, None),
+    ]:
+        measured = run_script(run_site / name, tmp_path, MEASURE_STYLE)
+        rows = measured["rows"]
+        page = (run_site / name).read_text(encoding="utf-8")
+        classes = dict(re.findall(r'<div class="row ([^"]*)" id="[^"]*" data-id="([^"]*)"', page))
+        by_id = {row_id: cls.split() for cls, row_id in classes.items()}
+        if plain is None:  # in the run's page: any machine row without a mark
+            plain = next(i for i, c in by_id.items() if not {"human", "low", "failed"} & set(c))
+            low = next(i for i, c in by_id.items() if "low" in c and "failed" not in c)
+        assert rows[human] != rows[plain], f"{name}: a person's row looks like a machine's"
+        assert rows[low] != rows[plain], f"{name}: a low-confidence row looks like the others"
+        assert rows[low] != rows[human], f"{name}: low confidence looks like a person's"
+        assert rows[human][0] != rows[plain][0] and rows[low][0] != rows[plain][0]  # background
+        assert rows[plain][2] == "none"  # no left border on a plain row
+        notes = {(row_id, cls) for row_id, cls, visible in measured["notes"] if visible}
+        assert (human, "note origin") in notes and (low, "note confidence") in notes
+
+
+MEASURE_OVERFLOW = """<script>
+(function () {
+  var root = document.documentElement;
+  var cells = [];
+  document.querySelectorAll('td, th').forEach(function (cell) {
+    var r = cell.getBoundingClientRect();
+    if (getComputedStyle(cell).display !== 'none') {
+      cells.push([cell.className, cell.textContent, r.left, r.right, r.width]);
+    }
+  });
+  document.body.setAttribute('data-measured', JSON.stringify({
+    width: window.innerWidth, client: root.clientWidth, scroll: root.scrollWidth, cells: cells
+  }));
+})();
+</script>
+"""
+
+
+@needs_chromium
+def test_index_and_pages_fit_a_390_px_phone(run_site: Path, tmp_path: Path) -> None:
+    measured = run_script(run_site / "index.html", tmp_path, MEASURE_OVERFLOW, width=390)
+    assert measured["width"] == 390
+    assert measured["scroll"] <= measured["client"], "the index scrolls sideways at 390 px"
+    cells = measured["cells"]
+    for kind in ("n hits", "n failures", "n human", "n low", "n sentences"):
+        shown_cells = [c for c in cells if c[0].startswith(kind)]
+        assert len(shown_cells) == 5, kind  # a cell per article, shown
+        assert all(c[2] >= 0 and c[3] <= 390 and c[4] > 0 for c in shown_cells), kind
+    for page in ("004_afa19b5bb09a82e9.html", "marked.html"):
+        measured = run_script(run_site / page, tmp_path, MEASURE_OVERFLOW, width=390)
+        assert measured["scroll"] <= measured["client"], page
+
+
+@needs_chromium
+def test_navigation_links_resolve_in_the_browser(run_site: Path, tmp_path: Path) -> None:
+    pages = sorted(run_site.glob("*.html"))
+    for page in pages:
+        dom = chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
+        hrefs = re.findall(r'<a (?:rel="\w+" )?href="([^"]+)"', dom)
+        assert "index.html" in hrefs or page.name == "index.html", page.name
+        for href in hrefs:
+            target = run_site / unquote(href)
+            assert target.is_file(), f"{page.name} links to {href}, which is not there"

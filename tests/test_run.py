@@ -21,6 +21,7 @@ GOLDEN = Path(__file__).parent / "golden"
 SUMMARY = re.compile(
     r"translated (\d+) articles \((\d+) sentences(, (\d+) failed)?\) with "
     r"argos \(translate-de_en-tiny 0\.0\.1\) in \d+\.\d s -> ([^;]+)"
+    r"(?:; \d+ of \d+ sentences low-confidence \(below 0\.45, marked in the HTML\))?"
     r"(; glossary: (\d+) terms, (\d+) enforced, (\d+) repaired, (\d+) failed "
     r"\(term accuracy (\d+\.\d) %\))?\n"
 )
@@ -174,7 +175,7 @@ def test_bad_files_are_named_and_the_rest_translated(
     match = SUMMARY.fullmatch(stdout)
     assert match is not None and (match.group(1), match.group(4)) == ("6", "2")
     assert (out / "latin1.tsv").read_text(encoding="utf-8").splitlines()[1] == (
-        "p1.s1\tGröße Äpfel traf Moskau.\tGröße Äpfel met Moscow."
+        "p1.s1\tGröße Äpfel traf Moskau.\tGröße Äpfel met Moscow.\t1.00"
     )
     assert polib.pofile(str(out / "latin1.po")).metadata["X-Dolmetsch-Source-Encoding"] == "cp1252"
     assert not (out / "binary.po").exists()

@@ -257,3 +257,31 @@ def test_article_units_carry_origin_and_stamp() -> None:
     assert (first["x-dolmetsch-engine-name"], first["x-dolmetsch-model"]) == ("argos", "tiny")
     assert (first["x-dolmetsch-model-version"], first["x-dolmetsch-glossary"]) == ("0.0.1", "abc")
     assert second["x-dolmetsch-origin"] == "human" and "x-dolmetsch-engine-name" not in second
+
+
+def test_a_persons_unit_names_no_engine_and_a_machine_unit_its_confidence() -> None:
+    article = align(
+        parse_document("o", "Der Kreml schweigt. Er spricht. Es regnet."),
+        [
+            Translation("The Kremlin is silent.", confidence=0.6234),
+            Translation("He speaks.", origin="human"),
+            Translation("It rains."),
+        ],
+        source_name="o.txt",
+        encoding="utf-8",
+        engine=EngineInfo("lexicon", "ding+de2en", "v8"),
+    )
+    units = parse_tmx_units(dump_tmx([article]))
+    machine, human, unscored = (dict(u.props) for u in units)
+    assert machine["x-dolmetsch-confidence"] == "0.62"
+    assert machine["x-dolmetsch-engine"] == "lexicon (ding+de2en v8)"
+    assert human["x-dolmetsch-origin"] == "human"
+    assert not any(k.startswith("x-dolmetsch-engine") for k in human)
+    assert "x-dolmetsch-confidence" not in human and "x-dolmetsch-confidence" not in unscored
+    # read back into a memory: the confidence is kept, as the memory keeps it
+    from dolmetsch.provenance import HUMAN
+    from dolmetsch.tmx import memory_unit
+
+    kept = [memory_unit(u) for u in units]
+    assert kept[0].terms == ("% 0.62",) and kept[1].terms == () and kept[2].terms == ()
+    assert kept[1].origin == "human" and kept[1].stamp == HUMAN

@@ -18,7 +18,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from dolmetsch.engine import load_engine
+from dolmetsch.engine import Scored, load_engine
 from dolmetsch.glossary import load_default_glossary, make_glossary
 from dolmetsch.memory import TranslationMemory
 from dolmetsch.pipeline import discover, run_batch
@@ -190,11 +190,13 @@ def test_a_po_saved_during_the_run_is_not_overwritten(
     class PersonSavesMidRun(CountingEngine):
         """The real engine; while it translates, a person saves the PO in an editor."""
 
-        def translate(self, sentences: Sequence[str], progress: object = None) -> list[str]:
+        def translate_scored(
+            self, sentences: Sequence[str], progress: object = None
+        ) -> list[Scored]:
             if not saved:
                 edit(po, "h1.s1", "Saved while dolmetsch was translating")
                 saved.append(po.read_bytes())
-            return super().translate(sentences)
+            return super().translate_scored(sentences)
 
     glossary = make_glossary(load_default_glossary().entries)  # a glossary: all redone
     with TranslationMemory(memory_path) as memory:

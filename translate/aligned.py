@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from . import __version__
 from .document import Document, Segment
-from .engine import EngineInfo
+from .engine import EngineInfo, is_low
 from .provenance import Origin
 
 
@@ -22,7 +22,8 @@ class Translation:
     human translation, the glossary findings it now breaks (flagged, never rewritten).
     ``unlisted`` names the spellings among the terms that the glossary does not list
     (``"Selenskyi -> Zelensky"``), ``candidates`` those that only look like an entry's and
-    were left to the engine.
+    were left to the engine.  ``confidence`` is the engine's in its sentence (None for a
+    person's translation, or an engine that gives none).
     """
 
     text: str
@@ -32,6 +33,7 @@ class Translation:
     reused: str = ""  # a human translation made for another segment: that segment
     unlisted: tuple[str, ...] = ()
     candidates: tuple[str, ...] = ()
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,17 @@ class Pair:
     reused: str = ""  # see Translation.reused: shown for review, not as this segment's own
     unlisted: tuple[str, ...] = ()  # see Translation
     candidates: tuple[str, ...] = ()
+    confidence: float | None = None  # see Translation
+
+    @property
+    def reviewed(self) -> bool:
+        """A person's translation made for this segment: reviewed, not machine output."""
+        return self.origin == "human" and not self.reused
+
+    @property
+    def low(self) -> bool:
+        """The engine was unsure: a reader should check it against the German."""
+        return is_low(self.confidence)
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,9 @@ class TranslatedArticle:
     engine: EngineInfo
     pairs: tuple[Pair, ...]
     glossary_hash: str = ""
+    # the stems of the articles before and after this one in the run's index ('' at an end),
+    # for the HTML page's previous/next links
+    neighbours: tuple[str, str] = ("", "")
 
     @property
     def stem(self) -> str:
@@ -104,6 +120,7 @@ def align(
                         t.reused,
                         t.unlisted,
                         t.candidates,
+                        t.confidence,
                     )
                 )
             else:

@@ -11,14 +11,16 @@ ctranslate2 and sentencepiece are imported lazily, when the engine is opened.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import regex
 
-from .engine import EngineInfo, EngineOptions, Progress
+from .engine import EngineInfo, EngineOptions, Progress, Scored
 from .errors import ModelError
 from .models import ModelPackage
 
@@ -35,6 +37,7 @@ _CLUSTER = regex.compile(r"\X")  # one grapheme cluster: "Ã©" as e + U+0301, "ðŸ
 DECODE_RATIO = 2.0
 DECODE_MARGIN = 16
 UNKNOWN = "<unk>"  # CTranslate2's unknown token in every argos model's vocabulary
+LENGTH_PENALTY = 0.2
 
 
 def detokenize(pieces: Sequence[str]) -> str:
@@ -133,18 +136,30 @@ class ArgosEngine:
 
     def translate(self, sentences: Sequence[str], progress: Progress | None = None) -> list[str]:
         """Translate every sentence; identical sentences are translated once."""
+        return [s.text for s in self.translate_scored(sentences, progress)]
+
+    def translate_scored(
+        self, sentences: Sequence[str], progress: Progress | None = None
+    ) -> list[Scored]:
+        """``translate``'s sentences, each with the model's confidence in it: its mean token
+        probability, exp(log-probability / tokens) over every piece it was decoded in.  A
+        sentence left as it was (nothing to decode) has none."""
         counts = Counter(s for s in sentences if s.strip())
         unique = list(counts)
         chunked = [self._chunks(s) for s in unique]
         outputs = self._translate_chunks([chunk for chunks in chunked for _, chunk in chunks])
-        done: dict[str, str] = {}
+        done: dict[str, Scored] = {}
         for sentence, chunks in zip(unique, chunked, strict=True):
-            done[sentence] = "".join(join + next(outputs) for join, _ in chunks)
+            pieces = [next(outputs) for _ in chunks]
+            text = "".join(
+                join + piece.text for (join, _), piece in zip(chunks, pieces, strict=True)
+            )
+            done[sentence] = Scored(text, _Piece.confidence(pieces))
             if progress is not None:
                 progress(counts[sentence])
-        return [done.get(s, s) for s in sentences]
+        return [done.get(s, Scored(s)) for s in sentences]
 
-    def _translate_chunks(self, chunks: list[str]) -> Iterator[str]:
+    def _translate_chunks(self, chunks: list[str]) -> Iterator[_Piece]:
         """Translate in one token-batched stream; results come in order, as batches finish.
 
         Copying unknown pieces back (``replace_unknowns``) needs attention weights, which
@@ -158,29 +173,33 @@ class ArgosEngine:
         plain = self._decode(tokens, replace_unknowns=False)
         limit = self._decoding_limit()
         for chunk, source in zip(chunks, tokens, strict=True):
-            hypothesis = next(plain)
+            hypothesis, piece = next(plain)
             if UNKNOWN in hypothesis:
-                hypothesis = next(self._decode([source], replace_unknowns=True))
+                hypothesis, piece = next(self._decode([source], replace_unknowns=True))
             if len(hypothesis) >= min(limit, int(DECODE_RATIO * len(source)) + DECODE_MARGIN):
                 yield self._retranslate_in_halves(chunk)
             else:
-                yield detokenize(hypothesis)
+                yield piece
 
     def _decoding_limit(self) -> int:
         return int(DECODE_RATIO * self.options.max_input_tokens) + DECODE_MARGIN
 
-    def _decode(self, tokens: list[list[str]], replace_unknowns: bool) -> Iterator[list[str]]:
-        """The best hypothesis of each tokenized source, without the package's target prefix."""
+    def _decode(
+        self, tokens: list[list[str]], replace_unknowns: bool
+    ) -> Iterator[tuple[list[str], _Piece]]:
+        """The best hypothesis of each tokenized source, without the package's target prefix,
+        and what it is as text with its score."""
         if not tokens:
             return
         kwargs: dict[str, Any] = {
             "max_batch_size": self.options.max_batch_tokens,
             "batch_type": "tokens",
             "beam_size": self.options.beam_size,
-            "length_penalty": 0.2,
+            "length_penalty": LENGTH_PENALTY,
             "replace_unknowns": replace_unknowns,
             "max_input_length": 0,
             "max_decoding_length": self._decoding_limit(),
+            "return_scores": True,
         }
         prefix = self.package.target_prefix
         if prefix:
@@ -188,16 +207,54 @@ class ArgosEngine:
         results = self._translator.translate_iterable(tokens, **kwargs)
         for _ in tokens:
             try:
-                hypothesis: list[str] = next(results).hypotheses[0]
+                result = next(results)
+                hypothesis: list[str] = result.hypotheses[0]
+                score = float(result.scores[0])
             except (RuntimeError, ValueError) as exc:
                 raise ModelError(f"{self.package.path}: translation failed: {exc}") from exc
-            yield hypothesis[1:] if prefix and hypothesis[:1] == [prefix] else hypothesis
+            # CTranslate2 divides the log-probability of the decoded tokens and the end token
+            # by length ** length_penalty, the length counting the forced prefix too;
+            # multiplied back, it is the log-probability of the tokens the model chose
+            log_prob = score * (len(hypothesis) + 1) ** LENGTH_PENALTY
+            if prefix and hypothesis[:1] == [prefix]:
+                hypothesis = hypothesis[1:]
+            yield hypothesis, _Piece(detokenize(hypothesis), log_prob, len(hypothesis) + 1)
 
-    def _retranslate_in_halves(self, chunk: str) -> str:
+    def _retranslate_in_halves(self, chunk: str) -> _Piece:
         """The model ran to the length limit: translate the halves rather than cut it off."""
         halves, join = split_at_clause(chunk), " "
         if halves is None:
             halves, join = cut_in_middle(chunk), ""
             if halves is None:
-                return chunk
-        return join.join(self._translate_chunks(list(halves)))
+                return _Piece(chunk, None, 0)  # left as it is: no confidence in it
+        first, second = self._translate_chunks(list(halves))
+        return _Piece.joined(first, join, second)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A decoded chunk: its text, its whole log-probability (None when it was left as it
+    was) and its length in tokens."""
+
+    text: str
+    log_prob: float | None
+    length: int
+
+    @staticmethod
+    def joined(first: _Piece, join: str, second: _Piece) -> _Piece:
+        log_prob = (
+            None
+            if first.log_prob is None or second.log_prob is None
+            else first.log_prob + second.log_prob
+        )
+        return _Piece(first.text + join + second.text, log_prob, first.length + second.length)
+
+    @staticmethod
+    def confidence(pieces: Sequence[_Piece]) -> float:
+        """The mean token probability over ``pieces``; 0 when one was not translated."""
+        if any(p.log_prob is None for p in pieces):
+            return 0.0
+        length = sum(p.length for p in pieces)
+        log_prob = sum(p.log_prob or 0.0 for p in pieces)
+        # rounded to three decimals, as the lexicon gives it
+        return round(math.exp(log_prob / length), 3) if length else 0.0

@@ -119,6 +119,29 @@ _HUMAN_CHANGED = (
 )
 
 
+# A machine unit's ``terms`` column also keeps the engine's confidence in the sentence, as
+# one line ``% 0.372`` (see :func:`confidence_note`), so that outputs made from the memory
+# show what a fresh translation showed, with no change of schema.
+CONFIDENCE_MARK = "% "
+
+
+def confidence_note(confidence: float) -> str:
+    """The ``terms`` line that keeps a confidence (exactly: ``repr`` reads back the same)."""
+    return f"{CONFIDENCE_MARK}{confidence!r}"
+
+
+def read_confidence(note: str) -> float | None:
+    """The confidence a ``terms`` line keeps; None when it is not one, or not a number in
+    [0, 1] (a unit imported from a file someone edited)."""
+    if not note.startswith(CONFIDENCE_MARK):
+        return None
+    try:
+        value = float(note[len(CONFIDENCE_MARK) :])
+    except ValueError:
+        return None
+    return value if 0.0 <= value <= 1.0 else None
+
+
 class TranslationMemoryError(DolmetschError):
     """The translation memory cannot be opened or written."""
 

@@ -32,7 +32,7 @@ from .aligned import (
 )
 from .articles import LoadedArticle, load_article, output_stem
 from .edits import REPORTED, Edits, Unsure, take_edits
-from .engine import Engine, EngineInfo, Progress
+from .engine import LOW_CONFIDENCE, Engine, EngineInfo, Progress, translate_scored
 from .errors import DolmetschError, OutputError, UsageError
 from .files import (
     NotOursError,
@@ -53,7 +53,15 @@ from .glossary import (
 from .html import IndexRow, IndexTotals, dump_html, index_frame, index_row
 from .ledger import Entry as LedgerEntry
 from .ledger import Ledger, note_pending, sha256_bytes
-from .memory import Hit, TranslationMemory, TranslationMemoryError, context
+from .memory import (
+    CONFIDENCE_MARK,
+    Hit,
+    TranslationMemory,
+    TranslationMemoryError,
+    confidence_note,
+    context,
+    read_confidence,
+)
 from .po import (
     HEADER_COMMENT,
     PoError,
@@ -118,6 +126,7 @@ class RunSummary:
     conflicts: int = 0  # sentences people translated differently in different segments
     memory_note: str = ""  # the memory is read-only: what the run could not store
     stopped: bool = False  # the memory failed during the run, which stopped there
+    confidence: tuple[int, int] = (0, 0)  # machine sentences (low, with a confidence) translated
 
     @property
     def ok(self) -> bool:
@@ -130,6 +139,7 @@ class RunSummary:
             + (f"and kept {self.kept} unchanged " if self.kept else "")
             + f"with {self.engine.describe()} in {self.seconds:.1f} s -> {self.out_dir}"
         )
+        line += describe_confidence(*self.confidence)
         if self.glossary is not None and self.articles:
             line += "; " + describe_counts(self.glossary)
             line += describe_unlisted(self.glossary, self.out_dir)
@@ -153,6 +163,17 @@ def describe_counts(counts: Counts) -> str:
     return (
         f"glossary: {counts.found} terms, {counts.enforced} enforced, {counts.repaired} "
         f"repaired, {counts.failed} failed (term accuracy {accuracy:.1f} %)"
+    )
+
+
+def describe_confidence(low: int, scored: int) -> str:
+    """``; 3 of 40 sentences low-confidence (below 0.45, marked in the HTML)``, or nothing
+    when the engine gave no confidence."""
+    if not scored:
+        return ""
+    return (
+        f"; {low} of {scored} sentences low-confidence (below {LOW_CONFIDENCE:.2f}, marked "
+        "in the HTML)"
     )
 
 
@@ -224,12 +245,14 @@ def translate_sentences(
 
     Each glossary occurrence is protected before the engine sees the sentence and restored
     in its canonical English form after; the counts say, sentence by sentence, how many
-    were found, enforced, repaired and failed.
+    were found, enforced, repaired and failed.  Each translation keeps the engine's
+    confidence in its sentence when the engine gives one.
     """
     if glossary is None:
-        return [Translation(t) for t in engine.translate(sentences, progress)], None
+        scored = translate_scored(engine, sentences, progress)
+        return [Translation(s.text, confidence=s.confidence) for s in scored], None
     restored = translate_with_glossary(
-        lambda texts: engine.translate(texts, progress), sentences, glossary
+        lambda texts: translate_scored(engine, texts, progress), sentences, glossary
     )
     translations = [
         Translation(
@@ -238,6 +261,7 @@ def translate_sentences(
             tuple(f"{t.source} -> {t.rendering}" for t in r.terms if t.status == "failed"),
             unlisted=tuple(r.unlisted),
             candidates=r.candidates,
+            confidence=r.confidence,
         )
         for r in restored
     ]
@@ -316,12 +340,14 @@ CANDIDATE = "? "  # a spelling like an entry's, left to the engine
 
 
 def _memory_terms(translation: Translation) -> list[str]:
-    """What the memory keeps of a machine translation's glossary notes, one string each."""
+    """What the memory keeps of a machine translation's glossary notes and confidence, one
+    string each."""
     return [
         *translation.terms,
         *(FAILED + f for f in translation.failed),
         *(UNLISTED + u for u in translation.unlisted),
         *(CANDIDATE + c for c in translation.candidates),
+        *([confidence_note(translation.confidence)] if translation.confidence is not None else []),
     ]
 
 
@@ -357,11 +383,13 @@ def _remembered(source: str, hit: Hit, glossary: Glossary | None, here: str = ""
         reused = hit.context if _article(hit.context) not in ("", _article(here)) else ""
         return Translation(hit.target, (), failed, "human", reused)
     marks = (FAILED, UNLISTED, CANDIDATE)
-    terms = tuple(t for t in hit.terms if not t.startswith(marks))
+    terms = tuple(t for t in hit.terms if not t.startswith((*marks, CONFIDENCE_MARK)))
     failed, unlisted, candidates = (
         tuple(t[len(mark) :] for t in hit.terms if t.startswith(mark)) for mark in marks
     )
-    return Translation(hit.target, terms, failed, "machine", "", unlisted, candidates)
+    # a unit stored before confidences were kept has none: none is shown
+    confidence = next((c for t in hit.terms if (c := read_confidence(t)) is not None), None)
+    return Translation(hit.target, terms, failed, "machine", "", unlisted, candidates, confidence)
 
 
 def _article(where: str) -> str:
@@ -391,6 +419,7 @@ class Job:
     expected: Mapping[str, frozenset[str]]  # by name: the bytes (SHA-256s) it may replace
     refused: frozenset[str] = frozenset()  # outputs the first step reported: left alone
     unsure: tuple[Unsure, ...] = ()  # PO entries this run must write unchanged
+    neighbours: tuple[str, str] = ("", "")  # stems before and after it in the index
 
 
 @dataclass(frozen=True)
@@ -585,6 +614,7 @@ class _Planned:
     path: Path
     sentences: int  # sentences to translate; 0 when kept
     kept: bool  # its outputs are current: nothing to do but reuse them
+    neighbours: tuple[str, str] = ("", "")  # stems before and after it in the index
 
 
 @dataclass(frozen=True)
@@ -645,15 +675,16 @@ class WindowTranslator:
         sentences = 0
         for source, article in zip(loaded, translated, strict=True):
             lifeline.check()  # a worker whose run is gone writes nothing more
+            job = by_path[source.path]
+            article = replace(article, neighbours=job.neighbours)
             written = write_outputs(
-                article,
-                self.out_dir,
-                self.glossary,
-                by_path[source.path],
-                memory=self.memory is not None,
+                article, self.out_dir, self.glossary, job, memory=self.memory is not None
             )
             row = IndexRow.from_article(article)
-            entry = LedgerEntry(article.stem, source.sha256, stamp, written.shas, row)
+            entry = LedgerEntry(
+                article.stem, source.sha256, article_stamp(stamp, job.neighbours), written.shas,
+                row,
+            )  # fmt: skip
             outcome[source.path] = ArticleResult(
                 written.units, entry, row.sentences, written.refusals
             )
@@ -779,10 +810,27 @@ def _kept_units(out_dir: Path, stem: str) -> str:
 def run_stamp(
     engine: EngineInfo, glossary: Glossary | None, memory: TranslationMemory | None
 ) -> str:
-    """What an article's outputs depend on besides its source: the ledger's stamp."""
+    """What every article's outputs depend on besides its source."""
     ghash = glossary_hash(glossary) if glossary is not None else ""
     state = memory.state() if memory is not None else ""
     return json.dumps([__version__, engine.name, engine.model, engine.model_version, ghash, state])
+
+
+def article_stamp(stamp: str, neighbours: tuple[str, str]) -> str:
+    """The ledger's stamp of one article's outputs: the articles its page links to as
+    previous and next, then the run's stamp (a JSON list still ending in the memory's
+    state, which :mod:`.edits` reads)."""
+    return json.dumps([*neighbours, *json.loads(stamp)])
+
+
+def _run_part(recorded: str) -> str:
+    """The run's stamp in an article's (see :func:`article_stamp`); '' for a stamp of an
+    older version, whose pages had no such links."""
+    try:
+        parts = json.loads(recorded)
+    except ValueError:
+        return ""
+    return json.dumps(parts[2:]) if isinstance(parts, list) and len(parts) > 2 else ""
 
 
 COUNT_CHUNK = 100  # articles counted per task
@@ -820,31 +868,52 @@ class _Planner:
     def plan(self, paths: Sequence[Path], engine: EngineInfo, glossary: Glossary | None
              ) -> list[_Planned]:  # fmt: skip
         stamp = run_stamp(engine, glossary, self.memory)
-        checked = [(path, self._is_current(path, stamp)) for path in paths]
-        to_count = [path for path, current in checked if current is False]
+        read = [(path, self._read(path)) for path in paths]
+        # outputs made from this source with this stamp are current unless the articles
+        # around it in the index changed (their pages link to them): known once all is read
+        maybe = {
+            path: (sha, entry)
+            for path, (sha, entry) in ((p, r) for p, r in read if r is not None)
+            if entry is not None and entry.source_sha256 == sha and _run_part(entry.stamp) == stamp
+        }
+        to_count = [path for path, found in read if found is not None and path not in maybe]
         counts = dict(zip(to_count, self._count(to_count), strict=True))
+        for count in counts.values():
+            if isinstance(count, str):
+                self.failures.append(count)
+        listed = [p for p, _ in read if p in maybe or isinstance(counts.get(p), int)]
+        stems = ["", *(output_stem(p) for p in listed), ""]
+        around = {p: (stems[k], stems[k + 2]) for k, p in enumerate(listed)}
+        stale = [
+            path
+            for path, (sha, entry) in maybe.items()
+            if not entry.current(self.out_dir, sha, article_stamp(stamp, around[path]))
+        ]
+        # a page whose neighbours changed is made again (from the memory); its source was
+        # read and parsed when its outputs were made, but may fail now like any other
+        for path, count in zip(stale, self._count(stale), strict=True):
+            counts[path] = count
+            if isinstance(count, str):
+                self.failures.append(count)
         planned = []
-        for path, current in checked:
-            if current:
-                planned.append(_Planned(path, 0, kept=True))
-            elif current is False:
-                count = counts[path]
-                if isinstance(count, str):
-                    self.failures.append(count)
-                else:
-                    planned.append(_Planned(path, count, kept=False))
+        for path in listed:
+            sentences = counts.get(path)
+            if path in maybe and path not in counts:
+                planned.append(_Planned(path, 0, kept=True, neighbours=around[path]))
+            elif isinstance(sentences, int):
+                planned.append(_Planned(path, sentences, kept=False, neighbours=around[path]))
         return planned
 
-    def _is_current(self, path: Path, stamp: str) -> bool | None:
-        """Whether the article's outputs are current; None when it cannot be read."""
+    def _read(self, path: Path) -> tuple[str, LedgerEntry | None] | None:
+        """The article's SHA-256 and the ledger's entry for its outputs (none without a
+        memory: every sentence is translated afresh); None when it cannot be read."""
         try:
             data = read_input(path)
-            # Without a memory every sentence is translated afresh: nothing is kept.
-            entry = self.ledger.get(output_stem(path)) if self.memory is not None else None
-            return entry is not None and entry.current(self.out_dir, sha256_bytes(data), stamp)
         except DolmetschError as exc:
             self.failures.append(str(exc))
             return None
+        entry = self.ledger.get(output_stem(path)) if self.memory is not None else None
+        return sha256_bytes(data), entry
 
     def _count(self, paths: list[Path]) -> Iterator[int | str]:
         chunks = [paths[i : i + COUNT_CHUNK] for i in range(0, len(paths), COUNT_CHUNK)]
@@ -968,6 +1037,7 @@ def _translate_planned(
     total = sum(p.sentences for p in planned)
     observer.started(total)
     stamp = run_stamp(engine.info, glossary, memory)
+    neighbours = {p.path: p.neighbours for p in planned}
 
     def jobs(window: list[Path]) -> list[Job]:
         made = []
@@ -982,7 +1052,8 @@ def _translate_planned(
                 for name in names
             }
             refused = frozenset(n for n in names if recorded.get(n) == REPORTED)
-            made.append(Job(path, expected, refused, tuple(edits.unsure.get(stem, ()))))
+            unsure = tuple(edits.unsure.get(stem, ()))
+            made.append(Job(path, expected, refused, unsure, neighbours[path]))
         return made
 
     # A window the memory failed in stops the run: no window is started after it (a damaged
@@ -1001,7 +1072,7 @@ def _translate_planned(
         here = WindowTranslator(out_dir, engine, glossary, memory)
         results = (here.translate(jobs(w), stamp, observer) for w in windows(window_sentences))
     entries: list[LedgerEntry] = []
-    articles = sentences = kept = 0
+    articles = sentences = kept = low = scored = 0
     counts = Counts() if glossary is not None else None
     corpus, index = _Spool(out_dir / "corpus.tmx"), _Spool(out_dir / "index.html")
     totals = IndexTotals()
@@ -1051,6 +1122,8 @@ def _translate_planned(
                 entries.append(result.entry)
                 articles += 1
                 sentences += result.sentences
+                low += result.entry.index_row.low
+                scored += result.entry.index_row.scored
             if position == len(window_articles):
                 ledger.record(entries)  # the window's outputs are all on disk now
                 entries = []
@@ -1085,6 +1158,7 @@ def _translate_planned(
         glossary=counts,
         kept=kept,
         stopped=bool(stopped),
+        confidence=(low, scored),
     )
 
 

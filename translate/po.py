@@ -7,7 +7,9 @@ are written by :func:`~dolmetsch.names.quote_name` (``%0A`` for a newline; in ``
 ``%20`` for a space, as translate-toolkit reads it), so that msgfmt, polib,
 translate-toolkit and :func:`parse_po_strict` read one line and one name.  Machine
 translations carry the ``fuzzy`` flag, as unreviewed translations do in every PO editor; a
-person who corrects one clears it.
+person who corrects one clears it.  A machine translation's confidence, when the engine
+gives one, is an extracted comment (``#. confidence: 0.62``; ``(low)`` below
+:data:`~dolmetsch.engine.LOW_CONFIDENCE`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import NoReturn
 import polib
 
 from .aligned import TranslatedArticle
+from .engine import shown
 from .errors import InputError
 from .files import read_regular
 from .memory import ExportedUnit, context
@@ -89,6 +92,11 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
         segment = pair.segment
         note = KIND_NOTES["attribution" if segment.kind == "attribution" else pair.block_kind]
         notes = [note] if note else []
+        if pair.confidence is not None and pair.origin == "machine":
+            # first: a reader of the notes (reader._po_notes) takes a line it does not know
+            # for the wrapped end of the note before it
+            low = " (low)" if pair.low else ""
+            notes.insert(0, f"confidence: {shown(pair.confidence)}{low}")
         if pair.terms:
             notes.append("glossary: " + "; ".join(pair.terms))
         if pair.unlisted:  # spellings the glossary lacks: `glossary suggest --from-run` lists them

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from dolmetsch.engine import Engine, EngineInfo
+    from dolmetsch.engine import Engine, EngineInfo, Scored
 
     Matrix = NDArray[np.float32]
 
@@ -613,3 +613,11 @@ class CountingEngine:
     ) -> list[str]:
         self.sentences += len(sentences)
         return self.inner.translate(sentences, progress)
+
+    def translate_scored(
+        self, sentences: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> list[Scored]:
+        from dolmetsch.engine import translate_scored
+
+        self.sentences += len(sentences)
+        return translate_scored(self.inner, sentences, progress)

@@ -7,10 +7,11 @@ character in a file name is kept, percent-encoded) and the glossary.  The header
 ``creationdate`` (it is optional in TMX 1.4b) so that the same inputs give the same bytes;
 the article's date is a ``x-dolmetsch-article-date`` prop instead.
 
-Each unit also says its origin (``x-dolmetsch-origin``: machine or human) and, for machine
-units, what made it (``x-dolmetsch-engine-name``, ``-model``, ``-model-version``,
-``-glossary``), so that ``dolmetsch tm import`` stores it as it was; the memory's own TMX
-(:func:`dump_memory_tmx`) carries the same props and the glossary terms.
+Each unit also says its origin (``x-dolmetsch-origin``: machine or human; a person's unit
+names no engine) and, for machine units, what made it (``x-dolmetsch-engine-name``,
+``-model``, ``-model-version``, ``-glossary``) and the engine's confidence when it gave one
+(``x-dolmetsch-confidence``), so that ``dolmetsch tm import`` stores it as it was; the
+memory's own TMX (:func:`dump_memory_tmx`) carries the same props and the glossary terms.
 
 XML 1.0 cannot carry most C0 control characters, not even as character references; the
 few a sentence may hold (a stray form feed) are written as U+FFFD (:func:`lossy` tells).
@@ -27,9 +28,10 @@ from pathlib import Path
 
 from . import __version__
 from .aligned import TranslatedArticle
+from .engine import shown
 from .errors import UsageError
 from .files import write_atomic
-from .memory import ExportedUnit
+from .memory import CONFIDENCE_MARK, ExportedUnit, confidence_note, read_confidence
 from .names import quote_name
 from .provenance import HUMAN, IMPORTED, Origin, Provenance
 
@@ -40,6 +42,7 @@ MODEL = "x-dolmetsch-model"
 MODEL_VERSION = "x-dolmetsch-model-version"
 GLOSSARY = "x-dolmetsch-glossary"
 TERM = "x-dolmetsch-term"
+CONFIDENCE = "x-dolmetsch-confidence"  # the engine's in a machine unit, in [0, 1]
 CONTEXT = "x-dolmetsch-context"  # the segment a human unit was made for (stem#p1.s2)
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -88,13 +91,15 @@ def _units(article: TranslatedArticle) -> list[str]:
         kind = "attribution" if segment.kind == "attribution" else pair.block_kind
         lines.append(f'    <tu tuid="{escape_attr(f"{article.stem}:{segment.id}")}">')
         lines.append(_prop(ORIGIN, pair.origin))
-        lines.append(_prop("x-dolmetsch-engine", engine))
-        if pair.origin == "machine":
+        if pair.origin == "machine":  # a person's unit names no engine: none made it
+            lines.append(_prop("x-dolmetsch-engine", engine))
             lines.append(_prop(ENGINE_NAME, article.engine.name))
             if article.engine.model:
                 lines.append(_prop(MODEL, article.engine.model))
             if article.engine.model_version:
                 lines.append(_prop(MODEL_VERSION, article.engine.model_version))
+            if pair.confidence is not None:
+                lines.append(_prop(CONFIDENCE, shown(pair.confidence)))
         if pair.reused:  # a person's translation made for another segment, shown for review
             lines.append(_prop(CONTEXT, pair.reused))
         lines.append(_prop("x-dolmetsch-kind", kind))
@@ -137,7 +142,12 @@ def dump_memory_tmx(units: Iterable[ExportedUnit]) -> str:
                             (GLOSSARY, stamp.glossary)):  # fmt: skip
             if value:
                 lines.append(_prop(kind, value))
-        lines.extend(_prop(TERM, term) for term in unit.terms)
+        for term in unit.terms:
+            confidence = read_confidence(term)
+            if confidence is not None:
+                lines.append(_prop(CONFIDENCE, repr(confidence)))
+            else:
+                lines.append(_prop(TERM, term))
         if unit.context:
             lines.append(_prop(CONTEXT, unit.context))
         lines.append(f'      <tuv xml:lang="de"><seg>{escape_text(unit.source)}</seg></tuv>')
@@ -269,8 +279,18 @@ def memory_unit(unit: TmxUnit) -> ExportedUnit:
             origin,
         )
     terms = tuple(value for name, value in unit.props if name == TERM)
+    confidence = _confidence(unit.prop(CONFIDENCE)) if origin == "machine" else None
+    if confidence is not None:
+        terms += (confidence_note(confidence),)
     where = (unit.prop(CONTEXT) or "") if origin == "human" else ""
     return ExportedUnit(unit.de, unit.en, origin, stamp, terms, where)
+
+
+def _confidence(value: str | None) -> float | None:
+    """A confidence prop's value; None when absent or not a number in [0, 1]."""
+    if value is None:
+        return None
+    return read_confidence(CONFIDENCE_MARK + value.strip())
 
 
 def parse_memory_tmx(text: str | bytes) -> list[ExportedUnit]:

@@ -1,8 +1,11 @@
-"""Sentence-aligned TSV: ``id<TAB>de<TAB>en``, one pair a line, after a header line.
+"""Sentence-aligned TSV: ``id<TAB>de<TAB>en<TAB>confidence``, one pair a line, after a
+header line.
 
 Tabs, newlines and backslashes inside a sentence are escaped as ``\\t``, ``\\n``, ``\\r``
 and ``\\\\`` so that every record stays on one line.  A ``date`` row carries the article's
-date when it has one.
+date when it has one.  ``confidence`` is the engine's in a machine translation (``0.62``),
+empty for a person's, for the date, or when the engine gives none; files of older
+dolmetsch versions have no such column and read the same.
 """
 
 from __future__ import annotations
@@ -10,8 +13,9 @@ from __future__ import annotations
 import re
 
 from .aligned import TranslatedArticle
+from .engine import shown
 
-HEADER = ("id", "de", "en")
+HEADER = ("id", "de", "en", "confidence")
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {v: k for k, v in _ESCAPES.items()}
 _ESCAPED = re.compile(r"\\[\\tnr]")
@@ -28,24 +32,52 @@ def unescape(text: str) -> str:
 
 
 def dump_tsv(article: TranslatedArticle) -> str:
-    rows: list[tuple[str, str, str]] = [HEADER]
+    rows: list[tuple[str, ...]] = [HEADER]
     if article.document.date:
-        rows.append(("date", article.document.date, article.document.date))
-    rows.extend((p.segment.id, p.segment.text, p.target) for p in article.pairs)
+        rows.append(("date", article.document.date, article.document.date, ""))
+    rows.extend(
+        (
+            p.segment.id,
+            p.segment.text,
+            p.target,
+            shown(p.confidence) if p.confidence is not None and p.origin == "machine" else "",
+        )
+        for p in article.pairs
+    )
     return "".join("\t".join(escape(cell) for cell in row) + "\n" for row in rows)
 
 
 def parse_tsv(text: str) -> list[tuple[str, str, str]]:
-    """Rows after the header; the inverse of :func:`dump_tsv`."""
-    rows: list[tuple[str, str, str]] = []
+    """Rows after the header, ``(id, de, en)``; the inverse of :func:`dump_tsv` but for the
+    confidence (see :func:`parse_tsv_scored`)."""
+    return [(segment_id, de, en) for segment_id, de, en, _ in parse_tsv_scored(text)]
+
+
+def parse_tsv_scored(text: str) -> list[tuple[str, str, str, float | None]]:
+    """Rows after the header with their confidence (None when the cell is empty, or the
+    file has no such column: an older dolmetsch's)."""
+    rows: list[tuple[str, str, str, float | None]] = []
     # split at \n only: a sentence may hold \x0b, U+2028 or other characters that
     # str.splitlines() takes for line ends (a CRLF a person's editor wrote is allowed)
     lines = [line.removesuffix("\r") for line in text.split("\n")]
+    width = len(lines[0].split("\t"))  # 3 in files of older versions, without confidence
+    if width not in (3, 4):
+        raise ValueError(f"line 1: expected 3 or 4 tab-separated fields, got {width}")
     for number, line in enumerate(lines[1:], start=2):
         if not line and number == len(lines):
             break
         cells = line.split("\t")
-        if len(cells) != 3:
-            raise ValueError(f"line {number}: expected 3 tab-separated fields, got {len(cells)}")
-        rows.append((unescape(cells[0]), unescape(cells[1]), unescape(cells[2])))
+        if len(cells) != width:
+            raise ValueError(
+                f"line {number}: expected {width} tab-separated fields, got {len(cells)}"
+            )
+        confidence = None
+        if width == 4 and cells[3]:
+            try:
+                confidence = float(cells[3])
+            except ValueError:
+                raise ValueError(
+                    f"line {number}: confidence {cells[3]!r} is not a number"
+                ) from None
+        rows.append((unescape(cells[0]), unescape(cells[1]), unescape(cells[2]), confidence))
     return rows

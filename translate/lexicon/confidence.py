@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from dolmetsch.engine import Scored as EngineScored
+
 # A slot whose best candidate leads the runner-up by less than this is "unsure".
 UNSURE_MARGIN = 1.0
 
@@ -32,10 +34,9 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Scored:
-    """A translation with its confidence in [0, 1]."""
+class Scored(EngineScored):
+    """A translation with its confidence in [0, 1] (the lexicon always gives one)."""
 
-    text: str
     confidence: float
 
 

@@ -342,20 +342,27 @@ class LexiconEngine:
         """One German sentence in English."""
         return self._translate(sentence, None)
 
-    def translate_scored(self, sentences: Sequence[str]) -> list[Scored]:
+    def translate_scored(
+        self, sentences: Sequence[str], progress: Progress | None = None
+    ) -> list[Scored]:
         """Each sentence's English with the engine's confidence in it, in [0, 1].
 
         The text is exactly ``translate``'s; the confidence comes from the engine's own
         evidence (``confidence``): unknown words, close competing senses, reordering.
+        ``progress`` as for ``translate``.
         """
         out = []
-        for sentence in sentences:
+        for i, sentence in enumerate(sentences, 1):
             if self.mode == "baseline":
                 out.append(Scored(self.translate_baseline(sentence), 0.0))
-                continue
-            evidence: list[Evidence] = []
-            text = self._translate(sentence, evidence)
-            out.append(Scored(text, confidence(evidence[0])))
+            else:
+                evidence: list[Evidence] = []
+                text = self._translate(sentence, evidence)
+                out.append(Scored(text, confidence(evidence[0])))
+            if progress is not None and i % _PROGRESS_EVERY == 0:
+                progress(_PROGRESS_EVERY)
+        if progress is not None and len(sentences) % _PROGRESS_EVERY:
+            progress(len(sentences) % _PROGRESS_EVERY)
         return out
 
     def _translate(self, sentence: str, evidence: list[Evidence] | None) -> str:
