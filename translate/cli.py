@@ -456,7 +456,7 @@ def translate(
 
     One line in, one line out; empty lines are kept, so a test set can be fed through
     and compared line by line with its references (a TEXT of several lines too). Which
-    engine translated is said on stderr.
+    engine translated is said on stderr when it is a terminal.
     """
     import io
 
@@ -508,9 +508,11 @@ def _lines(text: str) -> list[str]:
 
 
 def _say_engine(info: Any) -> None:
-    """Which engine translated (a dolmetsch.engine.EngineInfo), and how far to trust it."""
-    caution = f": {info.caution}" if info.caution else ""
-    click.echo(f"dolmetsch: note: translated with {info.describe()}{caution}", err=True)
+    """Which engine translated (a dolmetsch.engine.EngineInfo), and how far to trust it, to
+    a person at a terminal; a script's stderr stays for errors."""
+    if sys.stderr.isatty():
+        caution = f": {info.caution}" if info.caution else ""
+        click.echo(f"dolmetsch: note: translated with {info.describe()}{caution}", err=True)
 
 
 def _as_text(line: str, where: str) -> tuple[str, bool]:
