@@ -21,6 +21,7 @@ from . import __version__
 from .engine import ENGINE_CHOICES, EngineOptions
 from .errors import DolmetschError, InputError
 from .names import one_line
+from .wording import counted
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -909,7 +910,7 @@ def glossary_export(file: Path, force: bool, glossary_file: Path | None) -> None
             "name it .tbx (TBX), .csv (DeepL CSV) or .tsv (DeepL TSV); nothing exported"
         )
     current = export_glossary(_glossary_files(glossary_file), file, force=force)
-    click.echo(f"exported {len(current.entries)} entries to {file}")
+    click.echo(f"exported {counted(len(current.entries), 'entry', 'entries')} to {file}")
 
 
 @glossary.command("suggest")
@@ -1063,9 +1064,8 @@ def tm_stats(list_conflicts: bool, memory_file: Path | None) -> None:
         conflicts = (
             f", {counts.conflicts} with differing human translations" if counts.conflicts else ""
         )
-        click.echo(
-            f"{memory.path}: {counts.machine} machine, {counts.human} human translations{conflicts}"
-        )
+        human = counted(counts.human, "human translation")
+        click.echo(f"{memory.path}: {counts.machine} machine, {human}{conflicts}")
         if list_conflicts:
             for conflict in memory.conflicts():
                 click.echo(conflict.source)
@@ -1108,21 +1108,23 @@ def tm_import(
     with _open_memory(memory_file) as memory:
         memory.require_writable("import into it")
         people, machine = _store_units(memory, units, replace_human=replace_human)
+        fuzzy = counted(skipped, "unreviewed (fuzzy) entry", "unreviewed (fuzzy) entries")
         line = (
-            f"imported {people.taken} human and {machine} machine translations, skipped "
-            f"{skipped} unreviewed (fuzzy) entries from {file} into {memory.path}"
+            f"imported {people.taken} human and {counted(machine, 'machine translation')}, "
+            f"skipped {fuzzy} from {file} into {memory.path}"
         )
+        differing = counted(people.differing, "differing human translation")
         if people.differing and replace_human:
-            line += f", {people.differing} differing human translations replaced by the file's"
+            line += f", {differing} replaced by the file's"
         elif people.differing:
-            line += (
-                f", {people.differing} differing human translations left as they are (the "
-                "memory's are kept; --replace-human to take the file's)"
+            kept = (
+                "it is (the memory's is" if people.differing == 1 else "they are (the memory's are"
             )
+            line += f", {differing} left as {kept} kept; --replace-human to take the file's)"
         if people.withdrawn:
             line += (
-                f", {people.withdrawn} human translations a person took back left out "
-                "(--replace-human to take them again)"
+                f", {counted(people.withdrawn, 'human translation')} a person took back left "
+                f"out (--replace-human to take {'it' if people.withdrawn == 1 else 'them'} again)"
             )
         click.echo(line)
 
@@ -1141,12 +1143,13 @@ def tm_export(file: Path, human_only: bool, force: bool, memory_file: Path | Non
     with _open_memory(memory_file, create=False) as memory:
         units = [u for u in memory.export_units() if not human_only or u.origin == "human"]
         save_memory_tmx(file, units, memory=memory.path, force=force)
-    click.echo(f"exported {len(units)} translations to {file}")
+    click.echo(f"exported {counted(len(units), 'translation')} to {file}")
     changed = sum(1 for u in units if lossy(u.source) or lossy(u.target))
     if changed:
+        holds = "translation holds" if changed == 1 else "translations hold"
         click.echo(
-            f"dolmetsch: warning: {changed} translations hold control characters XML cannot "
-            "carry; they are written as U+FFFD and will not import back unchanged",
+            f"dolmetsch: warning: {changed} {holds} control characters XML cannot carry; "
+            "they are written as U+FFFD and will not import back unchanged",
             err=True,
         )
 
@@ -1181,7 +1184,8 @@ def tm_forget(source: str, where: str | None, memory_file: Path | None) -> None:
                 "and `tm export --human-only` list them)"
             )
         others = where is not None and memory.human_target(source) is not None
-    line = f"forgot {removed} human translations of {source!r}{segment} in {memory.path}"
+    forgot = counted(removed, "human translation")
+    line = f"forgot {forgot} of {source!r}{segment} in {memory.path}"
     if others:
         line += "; other segments keep theirs, and this one now gets the machine's"
     click.echo(line)

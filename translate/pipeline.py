@@ -147,10 +147,10 @@ class RunSummary:
         if self.withdrawn:
             line += f"; {counted(self.withdrawn, 'human translation')} withdrawn"
         if self.conflicts:
-            have = "has a" if self.conflicts == 1 else "have"
-            have += f" differing human {'translation' if self.conflicts == 1 else 'translations'}"
+            have = "has" if self.conflicts == 1 else "have"  # each has two or more
             line += (
-                f"; {counted(self.conflicts, 'sentence')} {have}, each used for its own "
+                f"; {counted(self.conflicts, 'sentence')} {have} differing human translations, "
+                "each used for its own "
                 "segment (dolmetsch tm stats lists them)"
             )
         if self.memory_note:
