@@ -279,11 +279,13 @@ def main(ctx: click.Context) -> None:
     \b
     Start with:
       dolmetsch run seeds --out out      translate every article in seeds/
+      dolmetsch view NAME                read one in the terminal
       echo 'Guten Tag.' | dolmetsch translate
       dolmetsch model list               the installed argos models
 
     Exit codes: 0 success, 1 some articles failed (the rest were written),
-    2 nothing could be done (no model, bad folder, bad option), 130 interrupted.
+    2 nothing could be done (no model or dictionary, a missing or wrong folder or
+    file, a bad option), 130 interrupted.
     """
     ctx.meta[_STARTED] = time.perf_counter()
 
@@ -374,14 +376,17 @@ def run(
 
     \b
     For each article writes, in OUT:
-      <name>.po    gettext, one entry per sentence (msgctxt locates paragraph and
-                   sentence), for PO editors: correct the English here
+      <name>.po    gettext, one entry per sentence (msgctxt locates paragraph
+                   and sentence), for PO editors: correct the English here
       <name>.tsv   id, German, English
       <name>.tmx   TMX 1.4b, for CAT tools
       <name>.html  German beside English, glossary terms marked
-    and for the whole run OUT/corpus.tmx (every article) and OUT/index.html (a page
-    linking every article). Read one in the terminal with: dolmetsch view NAME.
-    Files that cannot be read are reported by name; the others are still translated.
+    and for the whole run:
+      corpus.tmx   every article's sentences in one TMX
+      index.html   a page listing every article, linking its .html
+
+    Read an article in the terminal with: dolmetsch view NAME. Files that
+    cannot be read are reported by name; the others are still translated.
 
     Corrections a person made in OUT/<name>.po are taken into the translation memory
     first and kept: they are never overwritten. Sentences the memory knows are not
@@ -456,8 +461,9 @@ def translate(
     """Translate TEXT, or standard input line for line, to standard output.
 
     One line in, one line out; empty lines are kept, so a test set can be fed through
-    and compared line by line with its references (a TEXT of several lines too). Which
-    engine translated is said on stderr when it is a terminal.
+    and compared line by line with its references (a TEXT of several lines too). With
+    neither TEXT nor piped input it reads what you type, until Ctrl-D. Which engine
+    translated is said on stderr when it is a terminal.
     """
     import io
 
@@ -606,7 +612,10 @@ def lexicon() -> None:
 @lexicon.command("build")
 @_data_dir_option
 def lexicon_build(data_dir: Path | None) -> None:
-    """Build (or rebuild) the lexicon store from the installed Ding dictionary."""
+    """Build (or rebuild) the lexicon store from the installed Ding dictionary.
+
+    Takes about half a minute: a bar on a terminal, a line per stage otherwise.
+    """
     from .lexicon import build_store
 
     with _all_or_nothing(), _BuildProgress() as progress:
