@@ -266,8 +266,8 @@ _STARTED = "dolmetsch.started"
 def _started() -> float:
     """When the command started (``time.perf_counter()``): a summary's time is the whole
     command's, the store build and the model loading included."""
-    ctx = click.get_current_context()
-    return float(ctx.find_root().meta.get(_STARTED, time.perf_counter()))
+    started = click.get_current_context().meta.get(_STARTED)
+    return float(started) if started is not None else time.perf_counter()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
