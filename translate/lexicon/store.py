@@ -374,7 +374,7 @@ def build_store(
     ding: Path | None = None,
     *,
     use_de2en: bool = True,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[BuildStep], None] | None = None,
 ) -> BuildReport:
     """Build the store for the Ding file ``ding`` into ``data_dir`` and return its report.
 
