@@ -49,6 +49,7 @@ TERM = "\x1b[1;33m"  # bold yellow: a glossary term
 FAILED = "\x1b[1;31m"  # bold red: a glossary check that failed
 DIM = "\x1b[2m"  # rules between blocks
 HUMAN = "\x1b[32m"  # green: a person's translation
+HUMAN_HEADING = "\x1b[1;32m"  # bold green: a heading a person translated
 CAUTION = "\x1b[1;31m"  # bold red: how far to trust the engine
 
 
@@ -233,7 +234,7 @@ def _cells(row: Row, de_width: int, en_width: int) -> tuple[list[_Cell], list[_C
     renderings = [split_term(t)[1] for t in row.terms]
     de = [_Cell(prefix + row.de, de_width, sources, base=base)]
     if row.human:
-        prefix, base = HUMAN_MARK + prefix, "\x1b[1;32m" if heading else HUMAN
+        prefix, base = HUMAN_MARK + prefix, HUMAN_HEADING if heading else HUMAN
     en = [_Cell(prefix + row.en, en_width, renderings, base=base)]
     if row.failed:
         notice = FAILED_MARK + "; ".join(row.failed)
