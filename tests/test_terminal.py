@@ -46,11 +46,14 @@ def test_unknown_colour_choice() -> None:
         # a pager not known to show colour gets plain text
         ({"PAGER": "most"}, True, PagerPlan(("most",), {}, False)),
         ({"PAGER": "'unbalanced"}, True, PagerPlan(("less",), {"LESS": "FRX"}, True)),
+        ({"TERM": "dumb"}, False, None),  # a terminal that cannot run less: no pager
+        ({"TERM": "dumb", "PAGER": "cat"}, False, PagerPlan(("cat",), {}, False)),
     ],
     ids=[
         "less-unset", "less-unset-plain", "pager-empty", "less-set", "less-raw-all",
         "less-set-plain", "less-path-args", "more", "cat", "most", "pager-unparsable",
+        "dumb", "dumb-with-pager",
     ],
 )  # fmt: skip
-def test_pager_plan(environ: dict[str, str], colour: bool, expected: PagerPlan) -> None:
+def test_pager_plan(environ: dict[str, str], colour: bool, expected: PagerPlan | None) -> None:
     assert pager_plan(environ, colour) == expected

@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,8 +49,9 @@ class PagerPlan:
     colour: bool = False
 
 
-def pager_plan(environ: Mapping[str, str], colour: bool) -> PagerPlan:
-    """How to page text, colour included when ``colour``.
+def pager_plan(environ: Mapping[str, str], colour: bool) -> PagerPlan | None:
+    """How to page text, colour included when ``colour``; None for no pager (``$PAGER``
+    unset on a ``TERM=dumb`` or ``emacs`` terminal, which cannot run one).
 
     ``less`` (the default) gets ``LESS=FRX`` when ``LESS`` is unset (``FX`` without
     colour); otherwise the person's ``LESS`` is kept and, for colour, ``-R`` is added on
@@ -59,9 +62,12 @@ def pager_plan(environ: Mapping[str, str], colour: bool) -> PagerPlan:
     plain text unless asked).
     """
     try:
-        argv = shlex.split(environ.get("PAGER", "")) or [DEFAULT_PAGER]
+        argv = shlex.split(environ.get("PAGER", ""))
     except ValueError:  # unbalanced quotes: the person's PAGER cannot be run as meant
-        argv = [DEFAULT_PAGER]
+        argv = []
+    if not argv and environ.get("TERM") in ("dumb", "emacs"):
+        return None
+    argv = argv or [DEFAULT_PAGER]
     name = Path(argv[0]).name
     if name != "less":
         return PagerPlan(tuple(argv), {}, colour and name in _SHOWS_COLOUR)
@@ -75,7 +81,8 @@ def page(text: str, plan: PagerPlan, encoding: str) -> bool:
     started, so that the caller writes the text itself.
 
     The pager reads the keyboard from the terminal; Ctrl-C belongs to it while it runs
-    (``less`` uses it to stop a search), so this waits for it to end.
+    (``less`` uses it to stop a search), so this process ignores it until the pager ends:
+    the article is fed whole and nothing is left half-drawn behind a message.
     """
     program = shutil.which(plan.argv[0])
     if program is None:
@@ -86,15 +93,21 @@ def page(text: str, plan: PagerPlan, encoding: str) -> bool:
         )
     except OSError:
         return False
-    assert process.stdin is not None  # stdin=PIPE
+    stdin = process.stdin
+    if stdin is None:  # cannot be with stdin=PIPE; it narrows the type
+        return False
+    # after the pager started, which so keeps Ctrl-C's default (cat stops at it); only the
+    # main thread may change handlers
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
     try:
-        process.stdin.write(text.encode(encoding, "replace"))
-        process.stdin.close()
-    except (BrokenPipeError, OSError):  # the person quit before the end: nothing to do
-        pass
-    while True:
         try:
-            process.wait()
-            return True
-        except KeyboardInterrupt:
-            continue
+            stdin.write(text.encode(encoding, "replace"))
+            stdin.close()
+        except OSError:  # the person quit before the end (EPIPE): nothing to do
+            pass
+        process.wait()
+    finally:
+        if main:  # None: a handler installed outside Python, unknown here: the default
+            signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+    return True
