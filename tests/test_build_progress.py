@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import re
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 from dolmetsch.lexicon import BUILD_STAGES, BuildStep, build_store
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
 
 
 def test_build_steps_cover_the_build_in_order(excerpt_ding: Path, tmp_path: Path) -> None:
@@ -31,6 +36,7 @@ def test_a_bar_on_a_terminal(excerpt_ding: Path, tmp_path: Path) -> None:
     """First use of the lexicon engine at a terminal: the announcement, then a bar that ends
     at 100 %, then the translation (``lexicon build`` shows the same bar)."""
     master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     command = [sys.executable, "-m", "dolmetsch", "translate", "--engine", "lexicon",
                "--data-dir", str(tmp_path / "data"), "Die Polizei."]  # fmt: skip
     proc = subprocess.Popen(
@@ -53,7 +59,11 @@ def test_a_bar_on_a_terminal(excerpt_ding: Path, tmp_path: Path) -> None:
     assert proc.returncode == 0, stderr
     assert stdout == b"The police.\n"
     assert stderr.startswith("dolmetsch: building the lexicon store ")
-    assert "building the lexicon store  [" in stderr  # click's bar: label, then [####...]
+    # click's bar, redrawn in place: label, [####...], percent, the stage; each redraw fits
+    # the terminal's 80 columns (a longer one wraps and leaves a line behind at each step)
+    drawn = [part for part in re.split(r"[\r\n]", ANSI.sub("", stderr)) if "  [" in part]
+    assert len(drawn) >= BUILD_STAGES and all(p.startswith("lexicon store  [") for p in drawn)
+    assert max(len(part) for part in drawn) <= 80
     assert re.search(r"\] +100%", stderr), stderr
     assert "lexicon store, stage" not in stderr  # the bar replaces the lines
     # at a terminal translate names its engine, and the caution for the dictionary engine

@@ -239,21 +239,24 @@ class _BuildProgress:
             self._bar = None
 
     def step(self, step: Any) -> None:  # a dolmetsch.lexicon.BuildStep
+        import shutil
+
         from .lexicon import BUILD_STAGES
 
-        if step.stage:
-            self._stage = step.stage
+        stage = one_line(step.stage)
         if not sys.stderr.isatty():
-            if step.stage:
+            if stage:
                 click.echo(
-                    f"dolmetsch: lexicon store, stage {step.number} of {BUILD_STAGES}: "
-                    f"{one_line(step.stage)}",
+                    f"dolmetsch: lexicon store, stage {step.number} of {BUILD_STAGES}: {stage}",
                     err=True,
                 )
             return
+        if stage:  # the bar's line must fit the terminal, or each redraw leaves a line
+            room = max(12, shutil.get_terminal_size().columns - 60)
+            self._stage = stage if len(stage) <= room else stage[: room - 1] + "…"
         if self._bar is None:
             self._bar = click.progressbar(
-                length=self.STEPS, label="building the lexicon store", file=sys.stderr,
+                length=self.STEPS, label="lexicon store", file=sys.stderr, width=20,
                 item_show_func=lambda _: self._stage or None,
             )  # fmt: skip
             self._bar.__enter__()
