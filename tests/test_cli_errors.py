@@ -39,7 +39,8 @@ def test_lexicon_without_ding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         f"dolmetsch: {missing}: Ding dictionary not found; install Debian's trans-de-en "
         "(apt-get install trans-de-en) or run: make install\n"
     )
-    assert invoke("translate", "--engine", "lexicon", "Guten Tag.") == (1, "", expected)
+    # no engine: nothing could be done
+    assert invoke("translate", "--engine", "lexicon", "Guten Tag.") == (2, "", expected)
 
 
 def test_missing_input_folder(tmp_path: Path) -> None:
@@ -70,13 +71,13 @@ def test_model_install_not_a_zip(tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.argosmodel"
     bogus.write_text("hello")
     expected = f"dolmetsch: {bogus}: not an argos model package (not a zip archive)\n"
-    assert invoke("model", "install", str(bogus)) == (1, "", expected)
+    assert invoke("model", "install", str(bogus)) == (2, "", expected)
 
 
 def test_model_install_missing_file(tmp_path: Path) -> None:
     missing = tmp_path / "nope.argosmodel"
     assert invoke("model", "install", str(missing)) == (
-        1,
+        2,
         "",
         f"dolmetsch: {missing}: no such file\n",
     )
@@ -84,7 +85,7 @@ def test_model_install_missing_file(tmp_path: Path) -> None:
 
 def test_model_remove_unknown(isolated_argos: Path) -> None:
     expected = "dolmetsch: no installed package matches 'xx-yy'; see: dolmetsch model list\n"
-    assert invoke("model", "remove", "xx-yy") == (1, "", expected)
+    assert invoke("model", "remove", "xx-yy") == (2, "", expected)
 
 
 def test_model_list_empty(isolated_argos: Path) -> None:

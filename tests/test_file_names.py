@@ -313,7 +313,8 @@ def test_a_name_never_splits_an_error_line(excerpt_lexicon: Path, tmp_path: Path
         f"dolmetsch: {seeds}/\\x1b]0;titel\\x07\\xe9.txt: empty article (no text to translate)",
         f"dolmetsch: {seeds}/leer\\nzeile.txt: empty article (no text to translate)",
     ]
-    assert stdout.startswith("translated 1 articles (") and "sentences, 2 failed)" in stdout
+    assert stdout.startswith("translated 1 article (")
+    assert "; 2 articles failed, each named on stderr;" in stdout
 
 
 def test_an_out_folder_with_a_newline_stays_on_one_summary_line(
@@ -324,7 +325,8 @@ def test_an_out_folder_with_a_newline_stays_on_one_summary_line(
     (seeds / "a.txt").write_text(article(1), encoding="utf-8")
     code, stdout, stderr = cli_run(seeds, tmp_path / "neue\nausgabe")
     assert (code, stderr) == (0, "")
-    assert len(stdout.splitlines()) == 1 and "neue\\nausgabe" in stdout
+    summary, caution = stdout.splitlines()  # the second: the dictionary engine's caution
+    assert "neue\\nausgabe" in summary and caution.startswith("lexicon engine: dictionary")
 
 
 def test_edits_of_a_long_named_article_are_taken_also_after_it_is_renamed(
@@ -344,7 +346,7 @@ def test_edits_of_a_long_named_article_are_taken_also_after_it_is_renamed(
     (seeds / name).rename(seeds / "kurz.txt")
     code, stdout, stderr = cli_run(seeds, out)
     assert code == 0
-    assert "1 human edits kept" in stdout
+    assert "; 1 human edit kept" in stdout
     assert stderr == (
         f"dolmetsch: note: {po_path}: its article {po_path.stem}.* is not among the articles "
         "of this run; its edits were taken into the memory (the file was left as it is)\n"
@@ -490,7 +492,8 @@ def test_an_article_named_like_another_articles_outputs_is_one_line(
         f"dolmetsch: {seeds / long}: its outputs would be named {lookalike[:-4]}.* like "
         f"those of {lookalike}; it was not translated: rename one of the two\n"
     )
-    assert stdout.startswith("translated 1 articles")
+    assert stdout.startswith("translated 1 article (")
+    assert "; 1 article failed, named on stderr" in stdout
     po = polib.pofile(str(tmp_path / "out" / f"{lookalike[:-4]}.po"))
     assert po.metadata["X-Dolmetsch-Source"] == lookalike
 

@@ -374,7 +374,7 @@ def test_run_shows_every_unlisted_spelling(
     code, stdout, stderr = run("run", str(article), "--out", str(out))
     assert (code, stderr) == (0, "")
     assert stdout.endswith(
-        "; 7 unlisted spellings recognised, 1 candidates left as they are "
+        "; 7 unlisted spellings recognised, 1 candidate left as it is "
         f"(dolmetsch glossary suggest --from-run {out})\n"
     )
     po = (out / "a.po").read_text(encoding="utf-8")
@@ -430,7 +430,7 @@ def test_memory_keeps_the_notes(installed_tiny: Path, article: Path, tmp_path: P
     first, second = tmp_path / "first", tmp_path / "second"
     assert run("run", str(article), "--out", str(first), "--memory", str(memory))[0] == 0
     code, stdout, _ = run("run", str(article), "--out", str(second), "--memory", str(memory))
-    assert code == 0 and "7 unlisted spellings recognised, 1 candidates" in stdout
+    assert code == 0 and "7 unlisted spellings recognised, 1 candidate left" in stdout
     assert (first / "a.po").read_text(encoding="utf-8") == (second / "a.po").read_text(
         encoding="utf-8"
     )

@@ -45,7 +45,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from dolmetsch.reader import BOLD, DIM, FAILED, RESET, TERM
+from dolmetsch.reader import BOLD, CAUTION, DIM, FAILED, HUMAN, HUMAN_HEADING, RESET, TERM
 from dolmetsch.tsv import parse_tsv
 
 GOOD = ("000_711f6cf1b5bfa63b", "001_98d687d6ed5f3761")  # the seeds beside each bad input
@@ -548,7 +548,7 @@ def test_10_a_txt_name_that_is_no_file_is_reported_and_the_rest_translated(
     assert done.returncode == 1
     line = one_line_for(done.stderr, str(bad))
     assert line.endswith(said), line
-    assert "1 failed" in done.stdout
+    assert "; 1 article failed, named on stderr" in done.stdout
     check_outputs(tmp_path / "out", GOOD, rows=2)
     if stat.S_ISFIFO(bad.lstat().st_mode):
         assert bad.exists()  # never opened, never replaced
@@ -660,7 +660,7 @@ def test_10_view_on_a_terminal_keeps_its_own_colours_only(hostile_po: Path) -> N
     shown = _on_a_terminal("view", hostile_po, "--width", "120").decode("utf-8")
     assert TERM in shown and BOLD in shown and DIM in shown  # its styles are still there
     rest = shown
-    for style in (TERM, FAILED, BOLD, DIM, RESET):
+    for style in (TERM, FAILED, HUMAN_HEADING, HUMAN, CAUTION, BOLD, DIM, RESET):
         rest = rest.replace(style, "")
     assert not any(c in rest for c in CONTROLS), repr(rest)
     assert "␛[31mrot" in rest

@@ -75,7 +75,7 @@ def test_post_edit_round_trip(
 
     sentences, summary = batch(seeds_copy, out, memory, installed_tiny)
     assert sentences == 0
-    assert "1 human edits kept" in summary.line()  # type: ignore[attr-defined]
+    assert "; 1 human edit kept" in summary.line()  # type: ignore[attr-defined]
     entry = next(e for e in polib.pofile(str(po_path)) if e.msgctxt == "h1.s1")
     assert (entry.msgstr, entry.flags) == (corrected, [])
     assert "human translation" in entry.comment
@@ -186,7 +186,7 @@ def test_tm_import_po_and_stats(tmp_path: Path) -> None:
         f"(fuzzy) entries from {tmp_path / 'a.po'} into {memory}\n"
     )
     result = CliRunner().invoke(main, ["tm", "stats", "--memory", str(memory)])
-    assert result.stdout == f"{memory}: 0 machine, 1 human translations\n"
+    assert result.stdout == f"{memory}: 0 machine, 1 human translation\n"
 
 
 def test_tm_export_tmx_is_read_back(tmp_path: Path) -> None:

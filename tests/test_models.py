@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from dolmetsch.cli import main
-from dolmetsch.errors import ModelError
+from dolmetsch.errors import ModelError, UsageError
 from dolmetsch.models import find_package, install_file, installed_packages, packages_dir, remove
 
 
@@ -124,7 +124,7 @@ def test_broken_packages_are_refused(
 
 
 def test_remove_unknown_package(isolated_argos: Path) -> None:
-    with pytest.raises(ModelError, match="no installed package matches 'fr-en'"):
+    with pytest.raises(UsageError, match="no installed package matches 'fr-en'"):
         remove("fr-en", isolated_argos)
 
 
@@ -192,7 +192,7 @@ def test_online_install_from_index(package_index: str, tmp_path: Path) -> None:
 
 def test_online_install_without_network(tmp_path: Path) -> None:
     result = _online_install(tmp_path / "home", "http://127.0.0.1:9/")
-    assert result.returncode == 1
+    assert result.returncode == 2  # nothing could be done
     assert result.stdout == ""
     assert result.stderr == (
         "dolmetsch: cannot reach the argos package index at http://127.0.0.1:9/index.json; "

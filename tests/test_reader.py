@@ -166,23 +166,13 @@ def test_inputs_as_tuples_and_pairs() -> None:
             "Der Kreml schweigt.",
             "The Kremlin is silent.",
             ("Kreml -> Kremlin",),
+            origin="machine",
         )
     ]
     assert as_rows(article.pairs) == expected
-    assert (
-        as_rows(
-            [
-                (
-                    "p1.s1",
-                    "paragraph",
-                    "Der Kreml schweigt.",
-                    "The Kremlin is silent.",
-                    ("Kreml -> Kremlin",),
-                )
-            ]
-        )
-        == expected
-    )
+    plain = ("p1.s1", "paragraph", "Der Kreml schweigt.", "The Kremlin is silent.")
+    # a 5-tuple says nothing of who translated
+    assert as_rows([(*plain, ("Kreml -> Kremlin",))]) == [expected[0]._replace(origin="")]
     assert side_by_side(article.pairs, 60, highlight=False) == side_by_side(
         expected, 60, highlight=False
     )
@@ -286,8 +276,10 @@ def test_load_rows_from_po(tmp_path: Path) -> None:
 def test_load_rows_from_tsv(tmp_path: Path) -> None:
     path = tmp_path / "art.tsv"
     path.write_text(dump_tsv(article()), encoding="utf-8")
-    # TSV keeps no glossary terms: the rest is the same.
-    assert load_rows(path) == [row._replace(terms=(), failed=()) for row in article_rows(article())]
+    # TSV keeps no glossary terms and no origins: the rest is the same.
+    assert load_rows(path) == [
+        row._replace(terms=(), failed=(), origin="") for row in article_rows(article())
+    ]
 
 
 def test_load_rows_shows_a_persons_edit(tmp_path: Path) -> None:

@@ -501,7 +501,7 @@ def test_a_damaged_ledger_record_is_dropped_and_its_article_redone(
     outputs = {p.name: p.read_bytes() for p in out.iterdir() if p.suffix in KINDS}
     again = run(seeds_copy, out, memory)
     assert (again.exit_code, again.stderr) == (0, "")
-    assert again.stdout.startswith("translated 1 articles (") and "kept 4 unchanged" in again.stdout
+    assert again.stdout.startswith("translated 1 article (") and "kept 4 unchanged" in again.stdout
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.name in outputs} == outputs
     third = run(seeds_copy, out, memory)
     assert (third.exit_code, third.stderr) == (0, "")

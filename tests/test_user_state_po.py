@@ -84,7 +84,7 @@ def test_no_memory_runs_never_replace_a_persons_translations(
 
     done = run(seeds_copy, translated)
     assert done.returncode == 0, done.stderr
-    assert "1 human edits kept" in done.stdout
+    assert "; 1 human edit kept" in done.stdout
     assert msgstr(po, "h1.s1") == "A reviewer's headline"
     # a later --no-memory run cannot make that translation again: the article is left alone
     shown = {p.name: p.read_bytes() for p in translated.glob(f"{STEM}.*")}
@@ -113,7 +113,7 @@ def test_the_same_sentence_keeps_each_articles_own_human_translation(
     done = run(seeds_copy, out)
     assert done.returncode == 0, done.stderr
     assert "3 human edits kept" in done.stdout
-    assert "1 sentences have differing human translations" in done.stdout
+    assert "1 sentence has differing human translations" in done.stdout
     assert msgstr(out / f"{STEM}.po", "p2.s1") == "Translation for the first article."
     assert msgstr(out / "zz_copy.po", "p2.s1") == "Translation for the copy."
     for stem, text in [(STEM, "the first article"), ("zz_copy", "the copy")]:
@@ -334,5 +334,5 @@ def test_an_edit_saved_while_a_real_run_goes_on_survives_it(
     assert last.read_bytes() == saved
     done = run(corpus, out, "--no-glossary")
     assert done.returncode == 0, done.stderr
-    assert "1 human edits kept" in done.stdout
+    assert "; 1 human edit kept" in done.stdout
     assert msgstr(last, "h1.s1") == "Saved while the run was going"

@@ -87,7 +87,7 @@ def test_two_output_folders_sharing_a_memory_keep_their_own_translations(
     assert done.returncode == 0
     assert msgstr(anna / f"{STEM}.po", "h1.s1") == "X by Anna."
     assert msgstr(ben / f"{STEM}.po", "h1.s1") == "Y by Ben."
-    assert "1 sentences have differing human translations" in done.stdout
+    assert "1 sentence has differing human translations" in done.stdout
 
 
 def test_translator_comments_survive_a_rewrite(translated: Path, seeds_copy: Path) -> None:
@@ -156,7 +156,7 @@ def test_emptying_a_human_translation_withdraws_it(translated: Path, seeds_copy:
     edit(po, "h1.s1", "")
     done = run(seeds_copy, translated)
     assert done.returncode == 0, done.stderr
-    assert "1 human translations withdrawn" in done.stdout
+    assert "1 human translation withdrawn" in done.stdout
     assert msgstr(po, "h1.s1") == machine
     with TranslationMemory(Path(os.environ["DOLMETSCH_MEMORY"])) as memory:
         assert memory.counts().human == 0
@@ -335,10 +335,10 @@ def test_forget_and_withdrawal_stick_however_many_outputs_showed_it(
     offered = polib.pofile(str(two / "b.po")).find("p1.s1", by="msgctxt")
     assert "fuzzy" in offered.flags and "a#p1.s1, reused" in offered.comment
     edit(one / "a.po", "p1.s1", "")  # withdrawn where it was made
-    assert "1 human translations withdrawn" in run(pair, one).stdout
+    assert "1 human translation withdrawn" in run(pair, one).stdout
     for out in (two, one):
         done = run(pair, out)
-        assert done.returncode == 0 and "human edits kept" not in done.stdout
+        assert done.returncode == 0 and "human edit" not in done.stdout
     for out in (one, two):
         for stem in ("a", "b"):
             assert msgstr(out / f"{stem}.po", "p1.s1") != "LOUD."
@@ -348,7 +348,7 @@ def test_forget_and_withdrawal_stick_however_many_outputs_showed_it(
     forgot = dolmetsch("tm", "forget", "--source", german)
     assert forgot.returncode == 0, forgot.stderr
     for out in (one, two, one):
-        assert "human edits kept" not in run(pair, out).stdout
+        assert "human edit" not in run(pair, out).stdout
     with TranslationMemory(memory) as tm:
         assert tm.counts().human == 0
 
@@ -362,7 +362,10 @@ def test_a_withdrawn_translation_stays_out_of_an_older_backup(pair: Path, tmp_pa
     edit(out / "a.po", "p1.s1", "")
     assert run(pair, out).returncode == 0
     imported = dolmetsch("tm", "import", backup)
-    assert "1 human translations a person took back left out" in imported.stdout
+    assert (
+        "1 human translation a person took back left out (--replace-human to take it again)"
+        in imported.stdout
+    )
     assert run(pair, out).returncode == 0
     assert msgstr(out / "a.po", "p1.s1") != "LOUD."
 
@@ -513,7 +516,7 @@ def test_withdrawing_in_one_po_and_editing_another_does_not_revive_it(
     edit(out / "a.po", "p1.s1", "")
     edit(out / "b.po", "p2.s1", "The horse eats hay.")  # b.po offers a's, untouched
     done = run(pair, out)
-    assert "1 human edits kept; 1 human translations withdrawn" in done.stdout
+    assert "1 human edit kept; 1 human translation withdrawn" in done.stdout
     for stem in ("a", "b"):
         assert msgstr(out / f"{stem}.po", "p1.s1") != "The hound barks."
 
@@ -526,7 +529,7 @@ def test_an_older_po_or_article_tmx_does_not_undo_a_withdrawal(pair: Path, tmp_p
     old_po, old_tmx = (out / "a.po").read_bytes(), tmp_path / "a.old.tmx"
     shutil.copy(out / "a.tmx", old_tmx)
     edit(out / "a.po", "p2.s1", "")
-    assert "1 human translations withdrawn" in run(pair, out).stdout
+    assert "1 human translation withdrawn" in run(pair, out).stdout
     assert "left out" in dolmetsch("tm", "import", old_tmx).stdout
     (out / "a.po").write_bytes(old_po)  # a backup put back
     assert run(pair, out).returncode == 0

@@ -130,7 +130,7 @@ def test_machine_unit_never_replaces_a_human_one(tmp_path: Path) -> None:
     memory = tmp_path / "tm.sqlite"
     seeded_memory(memory)
     result = cli("tm", "import", str(tmx), "--memory", str(memory))
-    assert result.stdout.startswith("imported 0 human and 1 machine translations")
+    assert result.stdout.startswith("imported 0 human and 1 machine translation,")
     with TranslationMemory(memory) as tm:
         assert tm.human_target("Guten Tag.") == "Hello."
         assert tm.lookup(["Guten Tag."], ARGOS)["Guten Tag."].target == "Hello."
@@ -390,7 +390,7 @@ def test_export_says_when_a_unit_cannot_travel_unchanged(tmp_path: Path) -> None
     result = cli("tm", "export", str(tmx), "--memory", str(memory))
     assert result.exit_code == 0
     assert result.stderr == (
-        "dolmetsch: warning: 1 translations hold control characters XML cannot carry; they "
+        "dolmetsch: warning: 1 translation holds control characters XML cannot carry; they "
         "are written as U+FFFD and will not import back unchanged\n"
     )
 
@@ -444,14 +444,14 @@ def test_an_older_file_never_replaces_the_newer_correction(
         return
     assert snapshot(memory)[2] == state  # nothing stored: no output is redone
     assert result.stdout.endswith(
-        f" into {memory}, 1 differing human translations left as they are (the memory's "
-        "are kept; --replace-human to take the file's)\n"
+        f" into {memory}, 1 differing human translation left as it is (the memory's "
+        "is kept; --replace-human to take the file's)\n"
     )
 
     # asked for, the file's translation is taken, said, and reaches every output
     result = cli("tm", "import", str(older), "--memory", str(memory), "--replace-human")
     assert result.stdout.endswith(
-        f" into {memory}, 1 differing human translations replaced by the file's\n"
+        f" into {memory}, 1 differing human translation replaced by the file's\n"
     )
     _run(seeds_copy, translated)
     assert _shown(translated, "h1.s1") == "Trump says he phoned Putin"
@@ -542,7 +542,7 @@ def test_forget_withdraws_a_correction_from_the_memory_and_every_output(
 
     result = cli("tm", "forget", "--source", source, "--context", where, "--memory", str(memory))
     assert (result.exit_code, result.stdout) == (
-        0, f"forgot 1 human translations of {source!r} for {where} in {memory}\n",
+        0, f"forgot 1 human translation of {source!r} for {where} in {memory}\n",
     )  # fmt: skip
     with TranslationMemory(memory) as tm:
         assert tm.human_target(source) is None
@@ -561,7 +561,7 @@ def test_forget_all_segments_or_one_and_say_what_is_left(tmp_path: Path) -> None
     args = ["tm", "forget", "--source", "Guten Tag.", "--memory", str(memory)]
     result = cli(*args, "--context", "a#p1.s1")
     assert result.stdout == (
-        f"forgot 1 human translations of 'Guten Tag.' for a#p1.s1 in {memory}; other "
+        f"forgot 1 human translation of 'Guten Tag.' for a#p1.s1 in {memory}; other "
         "segments keep theirs, and this one now gets the machine's\n"
     )
     result = cli(*args)

@@ -7,9 +7,11 @@ and a non-zero exit code: 1 when some work failed, 2 when nothing could be done.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +21,7 @@ from . import __version__
 from .engine import ENGINE_CHOICES, EngineOptions
 from .errors import DolmetschError, InputError
 from .names import one_line
+from .wording import counted
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -190,6 +193,7 @@ def _open_engine(
     packages_dir: Path | None,
     data_dir: Path | None,
 ) -> Any:
+    """The engine of the options; a fault opening it means nothing could be done (exit 2)."""
     from .engine import load_engine
 
     def announce(path: Path) -> None:
@@ -199,23 +203,94 @@ def _open_engine(
         )
 
     options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
-    return load_engine(engine, options, packages_dir, data_dir, before_build=announce)
+    with _all_or_nothing(), _BuildProgress() as progress:
+        return load_engine(
+            engine, options, packages_dir, data_dir, before_build=announce,
+            build_progress=progress.step,
+        )  # fmt: skip
+
+
+@contextlib.contextmanager
+def _all_or_nothing() -> Iterator[None]:
+    """A fault in this step leaves nothing done: exit code 2, as the README says, where the
+    error's own code would be 1 ("some of the work failed")."""
+    try:
+        yield
+    except DolmetschError as exc:
+        exc.exit_code = max(exc.exit_code, 2)
+        raise
+
+
+class _BuildProgress:
+    """The lexicon store's build on stderr: a bar on a terminal, else a line per stage."""
+
+    STEPS = 1000
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._stage = ""
+
+    def __enter__(self) -> _BuildProgress:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+    def step(self, step: Any) -> None:  # a dolmetsch.lexicon.BuildStep
+        import shutil
+
+        from .lexicon import BUILD_STAGES
+
+        stage = one_line(step.stage)
+        if not sys.stderr.isatty():
+            if stage:
+                click.echo(
+                    f"dolmetsch: lexicon store, stage {step.number} of {BUILD_STAGES}: {stage}",
+                    err=True,
+                )
+            return
+        if stage:  # the bar's line must fit the terminal, or each redraw leaves a line
+            room = max(12, shutil.get_terminal_size().columns - 60)
+            self._stage = stage if len(stage) <= room else stage[: room - 1] + "…"
+        if self._bar is None:
+            self._bar = click.progressbar(
+                length=self.STEPS, label="lexicon store", file=sys.stderr, width=20,
+                item_show_func=lambda _: self._stage or None,
+            )  # fmt: skip
+            self._bar.__enter__()
+        self._bar.update(max(0, round(step.done * self.STEPS) - self._bar.pos), self._stage)
+
+
+_STARTED = "dolmetsch.started"
+
+
+def _started() -> float:
+    """When the command started (``time.perf_counter()``): a summary's time is the whole
+    command's, the store build and the model loading included."""
+    started = click.get_current_context().meta.get(_STARTED)
+    return float(started) if started is not None else time.perf_counter()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dolmetsch")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Offline German-to-English translation of news articles, sentence-aligned.
 
     \b
     Start with:
       dolmetsch run seeds --out out      translate every article in seeds/
+      dolmetsch view NAME                read one in the terminal
       echo 'Guten Tag.' | dolmetsch translate
       dolmetsch model list               the installed argos models
 
     Exit codes: 0 success, 1 some articles failed (the rest were written),
-    2 nothing could be done (no model, bad folder, bad option), 130 interrupted.
+    2 nothing could be done (no model or dictionary, a missing or wrong folder or
+    file, a bad option), 130 interrupted.
     """
+    ctx.meta[_STARTED] = time.perf_counter()
 
 
 def _open_memory(memory_file: Path | None, *, create: bool = True) -> Any:
@@ -302,9 +377,19 @@ def run(
 ) -> None:
     """Translate every *.txt article in SEEDS_DIR [default: seeds].
 
-    For each article writes OUT/<name>.po (gettext, one entry per sentence, msgctxt
-    locating paragraph and sentence) and OUT/<name>.tsv (id, German, English).
-    Files that cannot be read are reported by name; the others are still translated.
+    \b
+    For each article writes, in OUT:
+      <name>.po    gettext, one entry per sentence (msgctxt locates paragraph
+                   and sentence), for PO editors: correct the English here
+      <name>.tsv   id, German, English
+      <name>.tmx   TMX 1.4b, for CAT tools
+      <name>.html  German beside English, glossary terms marked
+    and for the whole run:
+      corpus.tmx   every article's sentences in one TMX
+      index.html   a page listing every article, linking its .html
+
+    Read an article in the terminal with: dolmetsch view NAME. Files that
+    cannot be read are reported by name; the others are still translated.
 
     Corrections a person made in OUT/<name>.po are taken into the translation memory
     first and kept: they are never overwritten. Sentences the memory knows are not
@@ -348,8 +433,15 @@ def run(
         progress.close()
         if memory is not None:
             memory.close()
-    summary = dataclasses.replace(summary, failures=(*found.skipped, *summary.failures))
+    summary = dataclasses.replace(
+        summary,
+        failures=(*found.skipped, *summary.failures),
+        given=summary.given + len(found.skipped),
+        seconds=time.perf_counter() - _started(),
+    )
     click.echo(one_line(summary.line()))
+    if translator.info.caution:
+        click.echo(f"{translator.info.name} engine: {translator.info.caution}")
     if not summary.ok:
         sys.exit(1)
 
@@ -372,19 +464,28 @@ def translate(
     """Translate TEXT, or standard input line for line, to standard output.
 
     One line in, one line out; empty lines are kept, so a test set can be fed through
-    and compared line by line with its references.
+    and compared line by line with its references (a TEXT of several lines too). With
+    neither TEXT nor piped input it reads what you type, until Ctrl-D. Which engine
+    translated is said on stderr when it is a terminal.
     """
     import io
 
     from .pipeline import translate_lines
 
+    if text is None and sys.stdin.isatty():  # else it would wait without a word
+        click.echo(
+            "dolmetsch: reading German from the terminal, line by line; end with Ctrl-D "
+            "(or give the text: dolmetsch translate 'Guten Tag.')",
+            err=True,
+        )
     glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     if text is not None:
         text, cp1252 = _as_text(text, "TEXT")
         if cp1252:
             click.echo("dolmetsch: note: TEXT is not UTF-8: read as Windows-1252", err=True)
-        click.echo(" ".join(translate_lines(text.splitlines() or [""], translator, glossary)))
+        click.echo("\n".join(translate_lines(_lines(text), translator, glossary)))
+        _say_engine(translator.info)
         return
     # Bytes that are not UTF-8 are kept (surrogateescape) until _as_text decodes the line.
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="surrogateescape")
@@ -406,6 +507,22 @@ def translate(
             click.echo("\n".join(translate_lines(chunk, translator, glossary)))
     finally:
         stdin.detach()  # the binary stream is sys.stdin's (or a test runner's) to close
+    _say_engine(translator.info)
+
+
+def _lines(text: str) -> list[str]:
+    """TEXT's lines as standard input's would be read: CR LF, CR and LF end a line, and
+    a final line end starts no empty line."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return lines[:-1] if len(lines) > 1 and not lines[-1] else lines
+
+
+def _say_engine(info: Any) -> None:
+    """Which engine translated (a dolmetsch.engine.EngineInfo), and how far to trust it, to
+    a person at a terminal; a script's stderr stays for errors."""
+    if sys.stderr.isatty():
+        caution = f": {info.caution}" if info.caution else ""
+        click.echo(f"dolmetsch: note: translated with {info.describe()}{caution}", err=True)
 
 
 def _as_text(line: str, where: str) -> tuple[str, bool]:
@@ -469,10 +586,11 @@ def model_install(file: Path | None, online: bool, packages_dir: Path | None) ->
 
     if (file is None) != online:
         raise UsageError("give either FILE.argosmodel or --online, not both or neither")
-    if file is not None:
-        package = install_file(file, packages_dir)
-    else:
-        package = install_online("de", "en", packages_dir)
+    with _all_or_nothing():  # one package: installed whole, or nothing was done
+        if file is not None:
+            package = install_file(file, packages_dir)
+        else:
+            package = install_online("de", "en", packages_dir)
     click.echo(
         f"installed {package.name} ({package.pair} {package.package_version}) in {package.path}"
     )
@@ -497,10 +615,14 @@ def lexicon() -> None:
 @lexicon.command("build")
 @_data_dir_option
 def lexicon_build(data_dir: Path | None) -> None:
-    """Build (or rebuild) the lexicon store from the installed Ding dictionary."""
+    """Build (or rebuild) the lexicon store from the installed Ding dictionary.
+
+    Takes about half a minute: a bar on a terminal, a line per stage otherwise.
+    """
     from .lexicon import build_store
 
-    report = build_store(data_dir, progress=lambda line: click.echo(f"dolmetsch: {line}", err=True))
+    with _all_or_nothing(), _BuildProgress() as progress:
+        report = build_store(data_dir, progress=progress.step)
     click.echo(
         f"built {report.path} in {report.seconds:.1f} s: {report.keys} entries, "
         f"{report.lemmas} inflected forms, {report.phrases} phrases"
@@ -777,21 +899,30 @@ def glossary_import(
         click.echo(f"previous version kept in {change.backup}", err=True)
 
 
+_EXPORT_SUFFIXES = (".tbx", ".xml", ".csv", ".tsv", ".tab", ".txt")
+
+
 @glossary.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @_glossary_file_option
 def glossary_export(file: Path, force: bool, glossary_file: Path | None) -> None:
-    """Write the glossary (yours over the shipped one) to FILE: TBX for .tbx, else DeepL
-    CSV (.csv) or TSV (.tsv).
+    """Write the glossary (yours over the shipped one) to FILE: TBX for .tbx (or .xml),
+    DeepL CSV for .csv, DeepL TSV for .tsv (or .tab, .txt).
 
     FILE is never one of the glossaries dolmetsch reads, and an existing FILE is only
-    overwritten with --force.
+    overwritten with --force. Another suffix is refused: nothing is written.
     """
+    from .errors import UsageError
     from .glossary import export_glossary
 
+    if file.suffix.lower() not in _EXPORT_SUFFIXES:
+        raise UsageError(
+            f"{file}: cannot export a glossary as {file.suffix or 'a file without a suffix'}; "
+            "name it .tbx (TBX), .csv (DeepL CSV) or .tsv (DeepL TSV); nothing exported"
+        )
     current = export_glossary(_glossary_files(glossary_file), file, force=force)
-    click.echo(f"exported {len(current.entries)} entries to {file}")
+    click.echo(f"exported {counted(len(current.entries), 'entry', 'entries')} to {file}")
 
 
 @glossary.command("suggest")
@@ -990,9 +1121,8 @@ def tm_stats(list_conflicts: bool, memory_file: Path | None) -> None:
         conflicts = (
             f", {counts.conflicts} with differing human translations" if counts.conflicts else ""
         )
-        click.echo(
-            f"{memory.path}: {counts.machine} machine, {counts.human} human translations{conflicts}"
-        )
+        human = counted(counts.human, "human translation")
+        click.echo(f"{memory.path}: {counts.machine} machine, {human}{conflicts}")
         if list_conflicts:
             for conflict in memory.conflicts():
                 click.echo(conflict.source)
@@ -1035,21 +1165,23 @@ def tm_import(
     with _open_memory(memory_file) as memory:
         memory.require_writable("import into it")
         people, machine = _store_units(memory, units, replace_human=replace_human)
+        fuzzy = counted(skipped, "unreviewed (fuzzy) entry", "unreviewed (fuzzy) entries")
         line = (
-            f"imported {people.taken} human and {machine} machine translations, skipped "
-            f"{skipped} unreviewed (fuzzy) entries from {file} into {memory.path}"
+            f"imported {people.taken} human and {counted(machine, 'machine translation')}, "
+            f"skipped {fuzzy} from {file} into {memory.path}"
         )
+        differing = counted(people.differing, "differing human translation")
         if people.differing and replace_human:
-            line += f", {people.differing} differing human translations replaced by the file's"
+            line += f", {differing} replaced by the file's"
         elif people.differing:
-            line += (
-                f", {people.differing} differing human translations left as they are (the "
-                "memory's are kept; --replace-human to take the file's)"
+            kept = (
+                "it is (the memory's is" if people.differing == 1 else "they are (the memory's are"
             )
+            line += f", {differing} left as {kept} kept; --replace-human to take the file's)"
         if people.withdrawn:
             line += (
-                f", {people.withdrawn} human translations a person took back left out "
-                "(--replace-human to take them again)"
+                f", {counted(people.withdrawn, 'human translation')} a person took back left "
+                f"out (--replace-human to take {'it' if people.withdrawn == 1 else 'them'} again)"
             )
         click.echo(line)
 
@@ -1068,12 +1200,13 @@ def tm_export(file: Path, human_only: bool, force: bool, memory_file: Path | Non
     with _open_memory(memory_file, create=False) as memory:
         units = [u for u in memory.export_units() if not human_only or u.origin == "human"]
         save_memory_tmx(file, units, memory=memory.path, force=force)
-    click.echo(f"exported {len(units)} translations to {file}")
+    click.echo(f"exported {counted(len(units), 'translation')} to {file}")
     changed = sum(1 for u in units if lossy(u.source) or lossy(u.target))
     if changed:
+        holds = "translation holds" if changed == 1 else "translations hold"
         click.echo(
-            f"dolmetsch: warning: {changed} translations hold control characters XML cannot "
-            "carry; they are written as U+FFFD and will not import back unchanged",
+            f"dolmetsch: warning: {changed} {holds} control characters XML cannot carry; "
+            "they are written as U+FFFD and will not import back unchanged",
             err=True,
         )
 
@@ -1108,7 +1241,8 @@ def tm_forget(source: str, where: str | None, memory_file: Path | None) -> None:
                 "and `tm export --human-only` list them)"
             )
         others = where is not None and memory.human_target(source) is not None
-    line = f"forgot {removed} human translations of {source!r}{segment} in {memory.path}"
+    forgot = counted(removed, "human translation")
+    line = f"forgot {forgot} of {source!r}{segment} in {memory.path}"
     if others:
         line += "; other segments keep theirs, and this one now gets the machine's"
     click.echo(line)
@@ -1210,18 +1344,30 @@ def _store_units(memory: Any, units: list[Any], *, replace_human: bool) -> tuple
     "--interleaved", is_flag=True, help="German line, then English: for narrow terminals."
 )
 @click.option("--width", type=click.IntRange(min=24), help="Columns [default: the terminal's].")
-def view(article: str, out_dir: Path, interleaved: bool, width: int | None) -> None:
+@click.option(
+    "--color",
+    "--colour",
+    "colour",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour terms, headings and checks: auto does on a terminal unless NO_COLOR is set "
+    "(and through the pager only when it shows colour: less, more).",
+)
+def view(article: str, out_dir: Path, interleaved: bool, width: int | None, colour: str) -> None:
     """Read ARTICLE German beside English in the terminal.
 
     ARTICLE is a stem (004_afa19b5bb09a82e9), a seed path (seeds/004_....txt) or an output
-    file (out/004_....po or .tsv, also one a person edited). Through a pager on a terminal,
-    plain text when piped.
+    file (out/004_....po or .tsv, also one a person edited). A title names the article,
+    its date, the engine and its counts; English a person wrote is marked with a check
+    mark. Through the pager ($PAGER, else less) on a terminal, plain text when piped.
     """
     import shutil
 
     from .articles import output_stem
     from .errors import UsageError
-    from .reader import load_rows, view_lines
+    from .reader import load_view, title_lines, view_lines
+    from .terminal import page, pager_plan, wants_colour
 
     given = Path(article)
     if given.suffix in (".po", ".tsv"):
@@ -1235,11 +1381,17 @@ def view(article: str, out_dir: Path, interleaved: bool, width: int | None) -> N
         raise UsageError(f"{path}: no such output; translate it first: dolmetsch run")
     _regular(path)
     tty = sys.stdout.isatty()
+    highlight = wants_colour(colour, tty, os.environ)
+    plan = pager_plan(os.environ, highlight) if tty else None
+    if plan is not None and colour == "auto":
+        highlight = plan.colour  # a pager that would show ESC[1;33m gets plain text
     columns = width or (shutil.get_terminal_size().columns if tty else 100)
     layout = "interleaved" if interleaved else "auto"
-    lines = view_lines(load_rows(path), columns, highlight=tty, layout=layout)
+    head, rows = load_view(path)
+    rows = [row for row in rows if row.kind != "date"]  # the title gives the date
+    lines = title_lines(head, rows, columns, highlight=highlight)
+    lines += view_lines(rows, columns, highlight=highlight, layout=layout)
     text = "\n".join(lines) + "\n"
-    if tty:
-        click.echo_via_pager(text, color=True)
-    else:
-        click.echo(text, nl=False)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if plan is None or not page(text, plan, encoding):
+        click.echo(text, nl=False, color=highlight)

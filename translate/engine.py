@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .errors import NoModelError, UsageError
+
+if TYPE_CHECKING:  # the lexicon package is imported only when that engine is opened
+    from .lexicon import BuildStep
 
 Progress = Callable[[int], None]
 ENGINE_CHOICES = ("auto", "argos", "lexicon")
@@ -17,6 +20,12 @@ ENGINE_CHOICES = ("auto", "argos", "lexicon")
 # bench/confidence.py: the lexicon marks 16.3 % of newstest2017, whose chrF is 42.1 against
 # 50.5 for the rest (newstest2018: 18.1 %, 46.1 against 53.9).
 LOW_CONFIDENCE = 0.45
+
+# What a reader of the dictionary engine's text must know first (in the run summary, the
+# terminal reader and the HTML): it gives the gist of a sentence, not a translation to trust.
+GIST_ONLY = (
+    "dictionary translation, for gist only; install a neural model with `dolmetsch model install`"
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,11 @@ class EngineInfo:
             return self.name
         version = f" {self.model_version}" if self.model_version else ""
         return f"{self.name} ({self.model}{version})"
+
+    @property
+    def caution(self) -> str:
+        """:data:`GIST_ONLY` for the dictionary engine, else nothing."""
+        return GIST_ONLY if self.name == "lexicon" else ""
 
 
 @dataclass(frozen=True)
@@ -125,13 +139,14 @@ def load_engine(
     packages_dir: Path | None = None,
     data_dir: Path | None = None,
     before_build: Callable[[Path], None] | None = None,
+    build_progress: Callable[[BuildStep], None] | None = None,
 ) -> Engine:
     """Open the engine ``name``.
 
     ``auto`` takes argos when a de->en package is installed (the neural quality engine) and
     otherwise the embedded ``lexicon`` engine, so a machine without a model still works.
     ``data_dir`` is where the lexicon keeps its store; ``before_build(path)`` is called when
-    it must be built first (on first use).
+    it must be built first (on first use), and ``build_progress`` gets the build's steps.
     """
     options = options or EngineOptions()
     if name not in ENGINE_CHOICES:
@@ -151,4 +166,4 @@ def load_engine(
             )
     from .lexicon import open_lexicon
 
-    return open_lexicon(data_dir, before_build=before_build)
+    return open_lexicon(data_dir, before_build=before_build, build_progress=build_progress)

@@ -20,7 +20,7 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-from .errors import ModelError, NetworkError, NoModelError
+from .errors import ModelError, NetworkError, NoModelError, UsageError
 
 PACKAGE_SUFFIX = ".argosmodel"
 
@@ -210,7 +210,8 @@ def remove(selector: str, directory: Path | None = None) -> list[ModelPackage]:
     """Remove the packages named ``selector`` (a directory name or a pair such as ``de-en``)."""
     found = list(_matching(selector, directory))
     if not found:
-        raise ModelError(f"no installed package matches {selector!r}; see: dolmetsch model list")
+        # a name that matches nothing is a bad argument: nothing was done (exit code 2)
+        raise UsageError(f"no installed package matches {selector!r}; see: dolmetsch model list")
     for package in found:
         try:
             shutil.rmtree(package.path)

@@ -74,6 +74,7 @@ from .provenance import Provenance
 from .segment import sentence_spans
 from .tmx import TMX_HEAD, TMX_TAIL, dump_tmx_units
 from .tsv import dump_tsv
+from .wording import counted
 
 WINDOW_SENTENCES = 2000
 WORKER_WINDOW = 500  # enough for full engine batches, small enough to share work evenly
@@ -127,42 +128,63 @@ class RunSummary:
     memory_note: str = ""  # the memory is read-only: what the run could not store
     stopped: bool = False  # the memory failed during the run, which stopped there
     confidence: tuple[int, int] = (0, 0)  # machine sentences (low, with a confidence) translated
+    given: int = 0  # articles asked for: translated, kept, or failed (each named on stderr)
 
     @property
     def ok(self) -> bool:
         return not self.failures
 
+    @property
+    def failed_articles(self) -> int:
+        """Articles given that were neither translated nor kept (each named on stderr)."""
+        return max(0, self.given - self.articles - self.kept)
+
     def line(self) -> str:
-        failed = f", {len(self.failures)} failed" if self.failures else ""
-        line = (
-            f"translated {self.articles} articles ({self.sentences} sentences{failed}) "
-            + (f"and kept {self.kept} unchanged " if self.kept else "")
-            + f"with {self.engine.describe()} in {self.seconds:.1f} s -> {self.out_dir}"
-        )
+        """The run in one line: what was translated and kept, with which engine, in how long,
+        where to, what failed (each was named on stderr) and the glossary's counts."""
+        articles, sentences = counted(self.articles, "article"), counted(self.sentences, "sentence")
+        line = f"translated {articles} ({sentences})"
+        if self.kept:
+            line += f" and kept {self.kept} unchanged"
+        line += f" with {self.engine.describe()} in {self.seconds:.1f} s -> {self.out_dir}"
+        line += self._failed()
         line += describe_confidence(*self.confidence)
         if self.glossary is not None and self.articles:
             line += "; " + describe_counts(self.glossary)
             line += describe_unlisted(self.glossary, self.out_dir)
         if self.human_edits:
-            line += f"; {self.human_edits} human edits kept"
+            line += f"; {counted(self.human_edits, 'human edit')} kept"
         if self.withdrawn:
-            line += f"; {self.withdrawn} human translations withdrawn"
+            line += f"; {counted(self.withdrawn, 'human translation')} withdrawn"
         if self.conflicts:
+            have = "has" if self.conflicts == 1 else "have"  # each has two or more
             line += (
-                f"; {self.conflicts} sentences have differing human translations, each used "
-                "for its own segment (dolmetsch tm stats lists them)"
+                f"; {counted(self.conflicts, 'sentence')} {have} differing human translations, "
+                "each used for its own "
+                "segment (dolmetsch tm stats lists them)"
             )
         if self.memory_note:
             line += f"; {self.memory_note}"
         return line
+
+    def _failed(self) -> str:
+        """``; 2 articles failed, each named on stderr``; a problem that stopped no article
+        (an output refused, the memory) is a ``problem``."""
+        problems = len(self.failures)
+        if not self.failed_articles:
+            return f"; {counted(problems, 'problem')}, named on stderr" if problems else ""
+        failed = f"; {counted(self.failed_articles, 'article')} failed"
+        if problems <= self.failed_articles:
+            return failed + (", named on stderr" if problems == 1 else ", each named on stderr")
+        return failed + f" ({counted(problems, 'problem')} in all, each named on stderr)"
 
 
 def describe_counts(counts: Counts) -> str:
     """``glossary: 300 terms, 298 enforced, 2 repaired, 0 failed (term accuracy 100.0 %)``."""
     accuracy = 100.0 * (counts.enforced + counts.repaired) / counts.found if counts.found else 100.0
     return (
-        f"glossary: {counts.found} terms, {counts.enforced} enforced, {counts.repaired} "
-        f"repaired, {counts.failed} failed (term accuracy {accuracy:.1f} %)"
+        f"glossary: {counted(counts.found, 'term')}, {counts.enforced} enforced, "
+        f"{counts.repaired} repaired, {counts.failed} failed (term accuracy {accuracy:.1f} %)"
     )
 
 
@@ -172,7 +194,8 @@ def describe_confidence(low: int, scored: int) -> str:
     if not scored:
         return ""
     return (
-        f"; {low} of {scored} sentences low-confidence (below {LOW_CONFIDENCE:.2f}, marked "
+        f"; {low} of {counted(scored, 'sentence')} low-confidence (below {LOW_CONFIDENCE:.2f}, "
+        "marked "
         "in the HTML)"
     )
 
@@ -184,9 +207,10 @@ def describe_unlisted(counts: Counts, out_dir: Path) -> str:
         return ""
     parts = []
     if counts.unlisted:
-        parts.append(f"{counts.unlisted} unlisted spellings recognised")
+        parts.append(f"{counted(counts.unlisted, 'unlisted spelling')} recognised")
     if counts.candidates:
-        parts.append(f"{counts.candidates} candidates left as they are")
+        left = "left as it is" if counts.candidates == 1 else "left as they are"
+        parts.append(f"{counted(counts.candidates, 'candidate')} {left}")
     return f"; {', '.join(parts)} (dolmetsch glossary suggest --from-run {out_dir})"
 
 
@@ -956,6 +980,7 @@ def run_batch(
         raise UsageError("more than one job needs a way to open the engine in each worker")
     observer = observer or Silent()
     started = time.perf_counter()
+    given = len(paths)
     workers = None
     if jobs > 1 and spawn_engine is not None:
         memory_path = memory.path if memory is not None else None
@@ -999,6 +1024,7 @@ def run_batch(
     return replace(
         summary,
         seconds=time.perf_counter() - started,
+        given=given,
         failures=(
             *([ledger.problem] if ledger.problem else []),
             *clashes,

@@ -1,16 +1,18 @@
 """Terminal layout of an aligned article for ``dolmetsch view``: pure functions over rows.
 
 A row is one aligned sentence (:class:`Row`): its id (``p3.s2``), the kind of its block,
-the German, the English and the glossary terms applied (``"Selenskyjs -> Zelensky's"``).
+the German, the English, the glossary terms applied (``"Selenskyjs -> Zelensky's"``) and
+who translated it (a person's English is marked ``✓``).  :func:`title_lines` heads the
+article (name, date, engine, counts, and the dictionary engine's caution);
 :func:`side_by_side` sets German and English in two columns fitted to a width;
 :func:`interleaved` puts each English sentence under its German one, for narrow
-terminals.  Both return lines without newlines; the caller writes them.  Widths count one
+terminals.  All return lines without newlines; the caller writes them.  Widths count one
 cell per character after NFC normalisation, so a decomposed umlaut (``a`` + combining
 diaeresis) is one character and is never split across lines; East Asian wide characters
 are not in the scope of a German->English news reader.
 
-:func:`load_rows` reads an ``out/<stem>.po`` (also one a person has edited) or
-``out/<stem>.tsv`` back into rows, so that any output file can be viewed.
+:func:`load_view` reads an ``out/<stem>.po`` (also one a person has edited) or
+``out/<stem>.tsv`` back into its head and rows, so that any output file can be viewed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .aligned import Pair, TranslatedArticle
+from .engine import EngineInfo
 from .errors import InputError, UsageError
+from .wording import counted
 
 if TYPE_CHECKING:
     import polib
@@ -35,6 +39,7 @@ MIN_COLUMN = 12
 SIDE_BY_SIDE_MIN_WIDTH = 80
 INDENT = "    "
 HEADING_MARK = "# "
+HUMAN_MARK = "✓ "  # before the English a person wrote (also in plain text: no colour needed)
 FAILED_MARK = "!! glossary check failed: "
 
 # ANSI SGR sequences; every styled run ends with a full reset, so styles never leak.
@@ -43,6 +48,9 @@ BOLD = "\x1b[1m"
 TERM = "\x1b[1;33m"  # bold yellow: a glossary term
 FAILED = "\x1b[1;31m"  # bold red: a glossary check that failed
 DIM = "\x1b[2m"  # rules between blocks
+HUMAN = "\x1b[32m"  # green: a person's translation
+HUMAN_HEADING = "\x1b[1;32m"  # bold green: a heading a person translated
+CAUTION = "\x1b[1;31m"  # bold red: how far to trust the engine
 
 
 class Row(NamedTuple):
@@ -54,6 +62,13 @@ class Row(NamedTuple):
     en: str
     terms: tuple[str, ...] = ()
     failed: tuple[str, ...] = ()
+    # "human" (a person's translation of this sentence), "machine", or "" where nobody
+    # translated (a date, an agency attribution) or the file does not say (TSV)
+    origin: str = ""
+
+    @property
+    def human(self) -> bool:
+        return self.origin == "human"
 
     @property
     def block(self) -> str:
@@ -79,11 +94,20 @@ def as_rows(items: Iterable[RowLike]) -> list[Row]:
                     item.target,
                     item.terms,
                     item.failed,
+                    _pair_origin(item),
                 )
             )
         else:
             rows.append(Row(*item))
     return rows
+
+
+def _pair_origin(pair: Pair) -> str:
+    """As the PO says it: another segment's human translation, reused, is still under
+    review (fuzzy), so it is not this sentence's human translation."""
+    if not pair.segment.translatable:
+        return ""
+    return "machine" if pair.reused else pair.origin
 
 
 def article_rows(article: TranslatedArticle) -> list[Row]:
@@ -209,6 +233,8 @@ def _cells(row: Row, de_width: int, en_width: int) -> tuple[list[_Cell], list[_C
     sources = [split_term(t)[0] for t in row.terms]
     renderings = [split_term(t)[1] for t in row.terms]
     de = [_Cell(prefix + row.de, de_width, sources, base=base)]
+    if row.human:
+        prefix, base = HUMAN_MARK + prefix, HUMAN_HEADING if heading else HUMAN
     en = [_Cell(prefix + row.en, en_width, renderings, base=base)]
     if row.failed:
         notice = FAILED_MARK + "; ".join(row.failed)
@@ -239,9 +265,10 @@ def side_by_side(items: Iterable[RowLike], width: int, *, highlight: bool) -> li
 
     Rows of one block are separated by a blank line, blocks by a rule across the width.
     Headings start with ``#`` (and are bold when ``highlight``); glossary terms are bold
-    yellow on both sides when ``highlight``, and a failed glossary check is flagged under
-    the English in either mode.  Raises :class:`UsageError` when ``width`` cannot hold two
-    columns of :data:`MIN_COLUMN` characters.
+    yellow on both sides when ``highlight``; the English a person wrote starts with ``✓``
+    (and is green); a failed glossary check is flagged under the English in either mode.
+    Raises :class:`UsageError` when ``width`` cannot hold two columns of
+    :data:`MIN_COLUMN` characters.
     """
     left = (width - len(SEPARATOR)) // 2
     right = width - len(SEPARATOR) - left
@@ -287,6 +314,55 @@ def view_lines(
     if layout == "side" or (layout == "auto" and width >= SIDE_BY_SIDE_MIN_WIDTH):
         return side_by_side(items, width, highlight=highlight)
     return interleaved(items, width, highlight=highlight)
+
+
+# --- the title ---------------------------------------------------------------------------
+
+
+class Head(NamedTuple):
+    """What an output file says of its article: the source's name, its date, the engine."""
+
+    name: str
+    date: str = ""
+    engine: EngineInfo | None = None
+
+
+def sentence_count(rows: Sequence[Row]) -> int:
+    """Sentences someone translated: neither the date nor an agency attribution (a file
+    that records no origins, TSV, counts every row but the date)."""
+    recorded = any(row.origin for row in rows)
+    return sum(1 for row in rows if row.kind != "date" and (row.origin or not recorded))
+
+
+def title_lines(head: Head, rows: Sequence[Row], width: int, *, highlight: bool) -> list[str]:
+    """The lines above the article: its name, date and engine; its counts (sentences,
+    glossary terms, failed checks, sentences a person translated, with the ``✓`` legend);
+    for the dictionary engine the caution that it gives the gist only; then a rule.
+
+    Each line is wrapped to ``width``; the caution is bold red when ``highlight``.
+    """
+    engine = head.engine.describe() if head.engine is not None else ""
+    first = " · ".join(part for part in (_plain(head.name), head.date, engine) if part)
+    counts = [counted(sentence_count(rows), "sentence")]
+    terms = sum(len(row.terms) for row in rows if row.kind != "date")
+    if terms:
+        counts.append(counted(terms, "glossary term"))
+    failed = sum(1 for row in rows if row.failed)
+    if failed:
+        counts.append(f"{counted(failed, 'sentence')} failed a glossary check (!!)")
+    human = sum(1 for row in rows if row.human)
+    if human:
+        counts.append(f"{human} translated by a person ({HUMAN_MARK.strip()})")
+    styled: list[tuple[str, str]] = [(first, BOLD), (", ".join(counts), "")]
+    if head.engine is not None and head.engine.caution:
+        styled.append((f"{head.engine.name} engine: {head.engine.caution}", CAUTION))
+    out: list[str] = []
+    for text, style in styled:
+        for line in textwrap.wrap(text, width, break_on_hyphens=False) or [""]:
+            out.append(f"{style}{line}{RESET}" if highlight and style else line)
+    rule = "═" * width
+    out.append(f"{DIM}{rule}{RESET}" if highlight else rule)
+    return out
 
 
 # --- reading output files back -----------------------------------------------------------
@@ -350,6 +426,8 @@ def _po_rows(po: polib.POFile) -> list[Row]:
         terms: list[str] = []
         failed: list[str] = []
         kind = _kind_of(segment_id)
+        # reviewed (no fuzzy flag) is a person's, as the next run will take it
+        origin = "machine" if "fuzzy" in entry.flags else "human" if entry.msgstr else ""
         for note in _po_notes(entry.comment or ""):
             if note.startswith("glossary FAILED: "):
                 failed += note.removeprefix("glossary FAILED: ").split("; ")
@@ -357,7 +435,11 @@ def _po_rows(po: polib.POFile) -> list[Row]:
                 terms += note.removeprefix("glossary: ").split("; ")
             elif note == "heading":
                 kind = "heading"
-        rows.append(Row(segment_id, kind, entry.msgid, entry.msgstr, tuple(terms), tuple(failed)))
+            elif note.startswith("agency attribution"):
+                origin = ""  # carried over from the source, translated by nobody
+        rows.append(
+            Row(segment_id, kind, entry.msgid, entry.msgstr, tuple(terms), tuple(failed), origin)
+        )
     return rows
 
 
@@ -373,13 +455,34 @@ def parse_tsv_rows(text: str) -> list[Row]:
 
 def load_rows(path: Path) -> list[Row]:
     """Rows of an ``out/<stem>.po`` or ``out/<stem>.tsv`` file."""
+    return load_view(path)[1]
+
+
+def po_head(po: polib.POFile, fallback: str) -> Head:
+    """The :class:`Head` a PO's header gives (``fallback`` names a hand-made one's article)."""
+    meta = po.metadata
+    engine = None
+    if meta.get("X-Dolmetsch-Engine"):
+        engine = EngineInfo(
+            meta["X-Dolmetsch-Engine"],
+            meta.get("X-Dolmetsch-Model", ""),
+            meta.get("X-Dolmetsch-Model-Version", ""),
+        )
+    name = meta.get("X-Dolmetsch-Source") or fallback
+    return Head(name, meta.get("X-Dolmetsch-Article-Date", ""), engine)
+
+
+def load_view(path: Path) -> tuple[Head, list[Row]]:
+    """What ``dolmetsch view`` shows of an ``out/<stem>.po`` or ``out/<stem>.tsv`` file:
+    its :class:`Head` and its rows.  A TSV names neither engine nor origins."""
     suffix = path.suffix.lower()
     if suffix not in (".po", ".tsv"):
         raise UsageError(f"{path}: can show .po and .tsv files, not {path.suffix or 'this file'}")
     if suffix == ".po":
         from .po import read_po
 
-        return _po_rows(read_po(path))  # its errors already name path and line
+        po = read_po(path)  # its errors already name path and line
+        return po_head(po, path.name), _po_rows(po)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -387,6 +490,8 @@ def load_rows(path: Path) -> list[Row]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot be read: {exc}") from None
     try:
-        return parse_tsv_rows(text)
+        rows = parse_tsv_rows(text)
     except ValueError as exc:
         raise InputError(f"{path}: {exc}") from None
+    date = next((row.de for row in rows if row.kind == "date"), "")
+    return Head(path.name, date), rows

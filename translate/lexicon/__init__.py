@@ -11,12 +11,23 @@ from __future__ import annotations
 from .confidence import Scored
 from .engine import LexiconEngine, Mode, open_lexicon
 from .sources import DING_PATH, LexiconError
-from .store import SCHEMA_VERSION, BuildReport, Store, build_store, default_data_dir, store_path
+from .store import (
+    BUILD_STAGES,
+    SCHEMA_VERSION,
+    BuildReport,
+    BuildStep,
+    Store,
+    build_store,
+    default_data_dir,
+    store_path,
+)
 
 __all__ = [
+    "BUILD_STAGES",
     "DING_PATH",
     "SCHEMA_VERSION",
     "BuildReport",
+    "BuildStep",
     "LexiconEngine",
     "LexiconError",
     "Mode",

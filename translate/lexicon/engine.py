@@ -46,7 +46,7 @@ from .rules import (
     indefinite_article,
     ordinal,
 )
-from .store import CACHE_LIMIT, Store, build_store, default_data_dir, store_path
+from .store import CACHE_LIMIT, BuildStep, Store, build_store, default_data_dir, store_path
 
 Mode = Literal["full", "baseline"]
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -835,16 +835,18 @@ def open_lexicon(
     ding: Path | None = None,
     mode: Mode = "full",
     before_build: Callable[[Path], None] | None = None,
+    build_progress: Callable[[BuildStep], None] | None = None,
 ) -> LexiconEngine:
     """Open the lexicon engine, building its store first if ``build`` and it is missing.
 
     ``before_build(path)`` is called before a build starts (it takes about half a minute), so
-    that a command line can say why the first run waits.  Raises ``LexiconError`` when the
+    that a command line can say why the first run waits, and ``build_progress`` is given
+    the build's steps (:func:`~.store.build_store`).  Raises ``LexiconError`` when the
     Ding file is not installed, or when the store is missing and ``build`` is false.
     """
     path = store_path(data_dir, ding)
     if not path.is_file() and build:
         if before_build is not None:
             before_build(path)
-        path = build_store(data_dir or default_data_dir(), ding).path
+        path = build_store(data_dir or default_data_dir(), ding, progress=build_progress).path
     return LexiconEngine(Store(path), mode)
