@@ -281,7 +281,7 @@ def test_view_in_tmux_with_the_system_less(
         # the server was started with env: check that less really runs without LESS
         shown = _tmux(sock, "show-environment", "-g")
         assert "\nLESS=" not in "\n" + shown and "\nPAGER=" not in "\n" + shown
-        plain = _screen(sock, "═" * columns)
+        plain = _screen(sock, "═" * 40)  # the rule under the title (capped in wide panes)
         attributes = _screen(sock, "═", escapes=True)
         # Ctrl-C belongs to less while it shows the article: dolmetsch neither dies nor
         # writes over it
