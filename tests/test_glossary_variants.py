@@ -404,7 +404,7 @@ def test_suggest_from_run_and_add_with_one_command(
     code, stdout, stderr = run("glossary", "suggest", "--from-run", str(out), "--glossary",
                                str(mine))  # fmt: skip
     assert code == 0
-    assert stderr == "read 1 PO files: 4 entries with unlisted spellings, 1 with candidates\n"
+    assert stderr == "read 1 PO file: 4 entries with unlisted spellings, 1 with candidates\n"
     lines = stdout.splitlines()
     add = (
         "dolmetsch glossary add 'Volodymyr Zelensky' --variant Selensky --variant Selenskyi "

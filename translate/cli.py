@@ -1052,10 +1052,11 @@ def _suggest_from_run(out_dir: Path, glossary_file: Path | None) -> None:
             click.echo(f"{variant.target}\t{spellings}\trecognised; to list: {command}")
         else:
             click.echo(f"{variant.target}\t{spellings}\tleft as they were; if the same: {command}")
-    failed = f", {unreadable} files could not be read" if unreadable else ""
+    failed = f", {counted(unreadable, 'file')} could not be read" if unreadable else ""
+    recognised = counted(sum(v.applied for v in found), "entry", "entries")
     click.echo(
-        f"read {len(files)} PO files: {sum(v.applied for v in found)} entries with unlisted "
-        f"spellings, {sum(not v.applied for v in found)} with candidates{failed}",
+        f"read {counted(len(files), 'PO file')}: {recognised} with unlisted spellings, "
+        f"{sum(not v.applied for v in found)} with candidates{failed}",
         err=True,
     )
     if unreadable:
