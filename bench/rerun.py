@@ -27,24 +27,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from dolmetsch.engine import Engine
+    pass
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_corpus  # noqa: E402
-
-
-def open_engine(name: str, work: Path) -> Engine:
-    from dolmetsch.engine import load_engine
-    from dolmetsch.models import find_package
-
-    if name == "argos" and find_package("de", "en") is None:
-        from dolmetsch.testing import build_tiny_package, install_tiny_package
-
-        packages = work / "packages"
-        install_tiny_package(build_tiny_package(work / "build"), packages)
-        return load_engine("argos", packages_dir=packages)
-    return load_engine(name)
+from engines import open_engine  # noqa: E402
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -43,6 +43,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from engines import open_engine
+
 if TYPE_CHECKING:
     from dolmetsch.engine import Engine
     from dolmetsch.glossary import Glossary
@@ -218,19 +221,6 @@ def long_line(sizes: Sequence[int], glossary: Glossary) -> int:
         unlisted = sum(1 for m in found.matches if m.spelling.unlisted)
         print(f"{size:8d} {timed[0]:10.2f} {timed[1]:12.2f} {unlisted:15d}")
     return 0
-
-
-def open_engine(name: str, work: Path) -> Engine:
-    from dolmetsch.engine import load_engine
-    from dolmetsch.models import find_package
-
-    if name == "argos" and find_package("de", "en") is None:
-        from dolmetsch.testing import build_tiny_package, install_tiny_package
-
-        packages = work / "packages"
-        install_tiny_package(build_tiny_package(work / "build"), packages)
-        return load_engine("argos", packages_dir=packages)
-    return load_engine(name)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

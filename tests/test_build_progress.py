@@ -12,6 +12,8 @@ import sys
 import termios
 from pathlib import Path
 
+from ptyread import read_all
+
 from dolmetsch.lexicon import BUILD_STAGES, BuildStep, build_store
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[a-zA-Z]")
@@ -44,18 +46,10 @@ def test_a_bar_on_a_terminal(excerpt_ding: Path, tmp_path: Path) -> None:
         env={**os.environ, "DOLMETSCH_DING": str(excerpt_ding), "TERM": "xterm"},
     )  # fmt: skip
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
+    written = read_all(master)
     stdout, _ = proc.communicate(timeout=120)
     os.close(master)
-    stderr = b"".join(chunks).decode()
+    stderr = written.decode()
     assert proc.returncode == 0, stderr
     assert stdout == b"The police.\n"
     assert stderr.startswith("dolmetsch: building the lexicon store ")

@@ -23,6 +23,7 @@ import polib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ptyread import read_all
 
 from dolmetsch.aligned import TranslatedArticle, Translation, align
 from dolmetsch.document import parse_document
@@ -328,19 +329,11 @@ def run_on_pty(args: list[str], columns: int, lines: int = 40) -> str:
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
     process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=subprocess.PIPE)
     os.close(slave)
-    chunks: list[bytes] = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # EIO: the child closed the terminal (Linux)
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
+    written = read_all(master)
     os.close(master)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 0, stderr.decode()
-    return b"".join(chunks).decode("utf-8")
+    return written.decode("utf-8")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pty semantics checked on Linux")

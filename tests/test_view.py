@@ -18,6 +18,7 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import CliRunner
+from ptyread import read_all
 
 from dolmetsch.cli import main
 
@@ -73,18 +74,10 @@ def test_view_on_a_real_terminal(installed_tiny: Path, seeds_copy: Path, tmp_pat
         stdin=slave, stdout=slave, stderr=slave, env=dict(os.environ, PAGER="cat", TERM="xterm"),
     )  # fmt: skip
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
+    written = read_all(master)
     assert proc.wait(timeout=60) == 0
     os.close(master)
-    text = b"".join(chunks).decode()
+    text = written.decode()
     assert ANSI.search(text), "terms are highlighted on a terminal"
     plain = [ANSI.sub("", line).rstrip("\r") for line in text.split("\n")]
     assert max(len(line) for line in plain) <= 100
@@ -194,18 +187,10 @@ def pty_view(out: Path, *args: str, env: dict[str, str]) -> str:
         stdin=slave, stdout=slave, stderr=slave, env={**os.environ, "TERM": "xterm", **env},
     )  # fmt: skip
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
+    written = read_all(master)
     assert proc.wait(timeout=60) == 0
     os.close(master)
-    return b"".join(chunks).decode()
+    return written.decode()
 
 
 COPYING_PAGER = (
