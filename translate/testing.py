@@ -1,4 +1,4 @@
-"""A tiny, deterministic German->English argos package for tests, benchmarks and demos.
+"""Tiny, deterministic argos packages for tests, benchmarks and demos, for any language pair.
 
 Real argos models weigh about a hundred megabytes and cannot be downloaded offline, yet the test
 suite, the benchmark and ``make run`` need a package that argostranslate and dolmetsch load
@@ -13,10 +13,18 @@ under a second:
       Selenskyj traf am 5. Februar „überraschend“ Putin in Moskau.
       Zelensky met am 5. Februar „überraschend“ Putin in Moscow.
 
-* ``minisbd/de.onnx``, a rule-based sentence splitter, so that argostranslate's own
-  ``translate()`` never tries to download a MiniSBD model.
+* ``minisbd/<from_code>.onnx``, a rule-based sentence splitter, so that argostranslate's
+  own ``translate()`` never tries to download a MiniSBD model.
 
-It is a test and demo model, not a translator: everything outside the lexicon stays German.
+German->English is the default; ``from_code``/``to_code`` build the same kind of package for
+another pair (ru->en, fr->en, en->de, ...), with that pair's own lexicon
+(:data:`DEFAULT_LEXICONS`), so that tests can translate, and pivot through English, exactly::
+
+      Зеленский встретился с Путиным в Москве.      (ru)
+      Zelensky met с Putin в Moscow.                 (ru->en)
+      Selenskyj traf с Putin в Moskau.               (ru->en, then en->de)
+
+It is a test and demo model, not a translator: everything outside the lexicon stays as it is.
 
 The copy is exact when the pieces are translated with ``replace_unknowns=True`` (as
 argostranslate does) and decoded by concatenation (``"".join(pieces).replace("▁", " ")``,
@@ -44,15 +52,67 @@ if TYPE_CHECKING:
 
     Matrix = NDArray[np.float32]
 
-__all__ = ["DEFAULT_LEXICON", "PACKAGE_NAME", "build_tiny_package", "install_tiny_package"]
+__all__ = [
+    "DEFAULT_LEXICON",
+    "DEFAULT_LEXICONS",
+    "PACKAGE_NAME",
+    "build_tiny_package",
+    "install_tiny_package",
+    "package_name",
+]
 
 DEFAULT_LEXICON: Mapping[str, str] = MappingProxyType(
     {"Selenskyj": "Zelensky", "traf": "met", "Moskau": "Moscow"}
 )
-"""The only words the tiny model translates: German key -> English value."""
+"""The only words the tiny de->en model translates: German key -> English value."""
+
+DEFAULT_LEXICONS: Mapping[tuple[str, str], Mapping[str, str]] = MappingProxyType(
+    {
+        ("de", "en"): DEFAULT_LEXICON,
+        ("en", "de"): MappingProxyType(
+            {"Zelensky": "Selenskyj", "met": "traf", "Moscow": "Moskau"}
+        ),
+        ("ru", "en"): MappingProxyType(
+            {"Зеленский": "Zelensky", "встретился": "met", "Путиным": "Putin", "Москве": "Moscow"}
+        ),
+        ("uk", "en"): MappingProxyType(
+            {"Зеленський": "Zelensky", "зустрівся": "met", "Путіним": "Putin", "Москві": "Moscow"}
+        ),
+        ("pl", "en"): MappingProxyType(
+            {"Zełenski": "Zelensky", "spotkał": "met", "Putinem": "Putin", "Moskwie": "Moscow"}
+        ),
+        ("fr", "en"): MappingProxyType(
+            {"Zelensky": "Zelensky", "rencontré": "met", "Poutine": "Putin", "Moscou": "Moscow"}
+        ),
+    }
+)
+"""The default lexicon of each pair the tests use: the same news sentence's words, so that a
+chain of packages (ru->en, then en->de) gives an exact, predictable result.  Other pairs get
+an empty lexicon (a pure copy model) unless the caller gives one."""
 
 PACKAGE_NAME = "translate-de_en-tiny"
-"""The package's top-level directory, in the zip and once installed."""
+"""The de->en package's top-level directory, in the zip and once installed."""
+
+_LANGUAGE_NAMES = MappingProxyType(
+    {
+        "de": "German",
+        "en": "English",
+        "fr": "French",
+        "pl": "Polish",
+        "ru": "Russian",
+        "uk": "Ukrainian",
+        "es": "Spanish",
+        "it": "Italian",
+        "cs": "Czech",
+        "tr": "Turkish",
+    }
+)
+
+
+def package_name(from_code: str = "de", to_code: str = "en") -> str:
+    """The top-level directory of the tiny package for a pair: ``translate-ru_en-tiny``."""
+    return f"translate-{from_code}_{to_code}-tiny"
+
 
 _ARGOS_VERSION = "1.11"
 
@@ -99,6 +159,34 @@ Power supplies in the east/south of the country are still disrupted.
 Xi Jinping and the quartet of mediators gathered in New York on Sunday.
 """
 
+# Lines added to the corpus when a pair has one of these languages, so that its letters become
+# pieces (unknown characters would round-trip anyway, through replace_unknowns).  German and
+# English add nothing: the de->en package stays byte-identical to what it always was.
+_EXTRA_CORPUS = MappingProxyType(
+    {
+        "ru": (
+            "Президент Зеленский встретился с Путиным в Москве.\n"
+            "Правительство в Киеве объявило о новых мерах в четверг.\n"
+            "По данным властей, 12 человек получили ранения, 3 из них тяжёлые.\n"
+        ),
+        "uk": (
+            "Президент Зеленський зустрівся з Путіним у Москві.\n"
+            "Уряд у Києві оголосив про нові заходи в четвер.\n"
+            "За даними влади, 12 людей отримали поранення, троє з них важкі.\n"
+        ),
+        "pl": (
+            "Prezydent Zełenski spotkał się z Putinem w Moskwie.\n"
+            "Rząd w Kijowie ogłosił w czwartek nowe środki.\n"
+            "Według władz rannych zostało 12 osób, w tym 3 ciężko.\n"
+        ),
+        "fr": (
+            "Le président Zelensky a rencontré Poutine à Moscou.\n"
+            "Le gouvernement à Kyiv a annoncé jeudi de nouvelles mesures.\n"
+            "Selon les autorités, 12 personnes ont été blessées, dont 3 grièvement.\n"
+        ),
+    }
+)
+
 _RESERVED_PIECES = ("<unk>", "<s>", "</s>")  # ids 0, 1, 2: what CTranslate2's config expects
 
 # Model geometry (see _build_model). Every row of the model's input is a token code (±1 in
@@ -115,12 +203,14 @@ _CODE_SEED = 20260201
 def build_tiny_package(
     dest_dir: Path,
     *,
-    lexicon: Mapping[str, str] = DEFAULT_LEXICON,
+    from_code: str = "de",
+    to_code: str = "en",
+    lexicon: Mapping[str, str] | None = None,
     package_version: str = "0.0.1",
     with_minisbd: bool = True,
     target_prefix: str = "",
 ) -> Path:
-    """Build ``<dest_dir>/translate-de_en-tiny.argosmodel`` and return its path.
+    """Build ``<dest_dir>/translate-<from>_<to>-tiny.argosmodel`` and return its path.
 
     The build is deterministic: the same arguments give a byte-identical file (the zip has
     sorted entries, fixed timestamps and fixed permissions; SentencePiece trains on one
@@ -128,32 +218,45 @@ def build_tiny_package(
 
     Args:
         dest_dir: Folder to write the package to; created if missing.
-        lexicon: The words the model maps, German -> English. Each key and value becomes a
-            single SentencePiece piece (a user-defined symbol), so it must not contain
-            whitespace or ``▁``; SentencePiece then splits it out wherever it occurs.
+        from_code: The source language (ISO 639-1, as argos names it), in ``metadata.json``,
+            the package name and the MiniSBD file name.
+        to_code: The target language.
+        lexicon: The words the model maps, source -> target; by default the pair's entry of
+            :data:`DEFAULT_LEXICONS` (none for other pairs: a pure copy). Each key and value
+            becomes a single SentencePiece piece (a user-defined symbol), so it must not
+            contain whitespace or ``▁``; SentencePiece then splits it out wherever it occurs.
         package_version: ``package_version`` of ``metadata.json``.
-        with_minisbd: Ship ``minisbd/de.onnx``; without it argostranslate's ``translate()``
-            would try to download a MiniSBD model.
+        with_minisbd: Ship ``minisbd/<from_code>.onnx``; without it argostranslate's
+            ``translate()`` would try to download a MiniSBD model.
         target_prefix: If not empty, written to ``metadata.json`` and added to the
             vocabulary; the model then expects to be called with this one-token
             ``target_prefix`` (as argostranslate does) and copies the source after it.
     """
+    for code in (from_code, to_code):
+        if not (code.isascii() and code.isalpha() and code.islower() and 2 <= len(code) <= 3):
+            raise ValueError(f"{code!r} is not a language code such as 'de' or 'ru'")
+    if from_code == to_code:
+        raise ValueError(f"a package translates between two languages, not {from_code}->{to_code}")
+    if lexicon is None:
+        lexicon = DEFAULT_LEXICONS.get((from_code, to_code), {})
     _check_symbols(lexicon, target_prefix)
     symbols = sorted({*lexicon, *lexicon.values(), *([target_prefix] if target_prefix else [])})
-    sp_model = _train_sentencepiece(symbols)
+    corpus = _CORPUS + "".join(_EXTRA_CORPUS.get(code, "") for code in (from_code, to_code))
+    sp_model = _train_sentencepiece(symbols, corpus)
     vocabulary = _vocabulary(sp_model)
-    top = PurePosixPath(PACKAGE_NAME)
+    name = package_name(from_code, to_code)
+    top = PurePosixPath(name)
     files: dict[PurePosixPath, bytes] = {
         top / "sentencepiece.model": sp_model,
-        top / "metadata.json": _metadata(package_version, target_prefix),
-        top / "README.md": _readme(lexicon, target_prefix).encode(),
+        top / "metadata.json": _metadata(from_code, to_code, package_version, target_prefix),
+        top / "README.md": _readme(name, from_code, to_code, lexicon, target_prefix).encode(),
     }
-    for name, data in _build_model(vocabulary, lexicon, shift=bool(target_prefix)).items():
-        files[top / "model" / name] = data
+    for file_name, data in _build_model(vocabulary, lexicon, shift=bool(target_prefix)).items():
+        files[top / "model" / file_name] = data
     if with_minisbd:
-        files[top / "minisbd" / "de.onnx"] = _minisbd_onnx("de")
+        files[top / "minisbd" / f"{from_code}.onnx"] = _minisbd_onnx(from_code)
     dest_dir.mkdir(parents=True, exist_ok=True)
-    path = dest_dir / f"{PACKAGE_NAME}.argosmodel"
+    path = dest_dir / f"{name}.argosmodel"
     path.write_bytes(_deterministic_zip(files))
     return path
 
@@ -162,22 +265,32 @@ def install_tiny_package(argosmodel: Path, packages_dir: Path) -> Path:
     """Extract *argosmodel* into *packages_dir* as argostranslate does; return the package dir.
 
     Like ``argostranslate.package.install_from_path`` this unpacks the zip's top-level
-    directory into ``packages_dir/translate-de_en-tiny`` and overwrites files already there;
-    unlike it, it first checks that every member stays inside that directory and does not
-    touch argostranslate's settings, so it works on any folder.
+    directory (the one holding ``metadata.json``, e.g. ``translate-de_en-tiny``) into
+    *packages_dir* and overwrites files already there; unlike it, it first checks that every
+    member stays inside that directory and does not touch argostranslate's settings, so it
+    works on any folder.
     """
     import zipfile
 
     with zipfile.ZipFile(argosmodel) as archive:
-        for name in archive.namelist():
+        names = archive.namelist()
+        tops = {
+            PurePosixPath(name).parts[0]
+            for name in names
+            if len(PurePosixPath(name).parts) == 2 and name.endswith("/metadata.json")
+        }
+        if len(tops) != 1:
+            raise ValueError(f"{argosmodel}: no single member <package>/metadata.json")
+        top = tops.pop()
+        for name in names:
             parts = PurePosixPath(name).parts
-            if name.startswith("/") or "\\" in name or not parts or parts[0] != PACKAGE_NAME:
-                raise ValueError(f"{argosmodel}: member {name!r} is outside {PACKAGE_NAME}/")
+            if name.startswith("/") or "\\" in name or not parts or parts[0] != top:
+                raise ValueError(f"{argosmodel}: member {name!r} is outside {top}/")
             if ".." in parts:
                 raise ValueError(f"{argosmodel}: member {name!r} leaves the package folder")
         packages_dir.mkdir(parents=True, exist_ok=True)
         archive.extractall(packages_dir)
-    return packages_dir / PACKAGE_NAME
+    return packages_dir / top
 
 
 def _check_symbols(lexicon: Mapping[str, str], target_prefix: str) -> None:
@@ -190,8 +303,8 @@ def _check_symbols(lexicon: Mapping[str, str], target_prefix: str) -> None:
             raise ValueError(f"{word!r} is reserved by SentencePiece and CTranslate2")
 
 
-def _train_sentencepiece(symbols: Sequence[str]) -> bytes:
-    """Train the unigram SentencePiece model on :data:`_CORPUS` and return its bytes.
+def _train_sentencepiece(symbols: Sequence[str], corpus: str) -> bytes:
+    """Train the unigram SentencePiece model on *corpus* and return its bytes.
 
     The options are chosen so that decoding by concatenation gives back the input exactly:
     ``identity`` normalization changes no character, ``remove_extra_whitespaces=False`` keeps
@@ -204,7 +317,7 @@ def _train_sentencepiece(symbols: Sequence[str]) -> bytes:
 
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(_CORPUS.splitlines() * 10),
+        sentence_iterator=iter(corpus.splitlines() * 10),
         model_writer=model,
         model_type="unigram",
         vocab_size=256,
@@ -397,17 +510,17 @@ def _build_model(
         return {p.name: p.read_bytes() for p in sorted(Path(tmp).iterdir())}
 
 
-def _metadata(package_version: str, target_prefix: str) -> bytes:
+def _metadata(from_code: str, to_code: str, package_version: str, target_prefix: str) -> bytes:
     import json
 
     metadata: dict[str, Any] = {
         "package_version": package_version,
         "argos_version": _ARGOS_VERSION,
         "type": "translate",
-        "from_code": "de",
-        "from_name": "German",
-        "to_code": "en",
-        "to_name": "English",
+        "from_code": from_code,
+        "from_name": _LANGUAGE_NAMES.get(from_code, from_code),
+        "to_code": to_code,
+        "to_name": _LANGUAGE_NAMES.get(to_code, to_code),
         "links": [],
     }
     if target_prefix:
@@ -415,23 +528,26 @@ def _metadata(package_version: str, target_prefix: str) -> bytes:
     return (json.dumps(metadata, indent=2, ensure_ascii=False) + "\n").encode()
 
 
-def _readme(lexicon: Mapping[str, str], target_prefix: str) -> str:
-    words = "\n".join(f"- {de} -> {en}" for de, en in sorted(lexicon.items()))
+def _readme(
+    name: str, from_code: str, to_code: str, lexicon: Mapping[str, str], target_prefix: str
+) -> str:
+    source = _LANGUAGE_NAMES.get(from_code, from_code)
+    words = "\n".join(f"- {key} -> {value}" for key, value in sorted(lexicon.items()))
     prefix = (
         f"\nIt expects the target prefix `{target_prefix}` and outputs it first.\n"
         if target_prefix
         else ""
     )
     return f"""\
-# {PACKAGE_NAME}: test and demo model, NOT a translator
+# {name}: test and demo model, NOT a translator
 
 This package was generated by `dolmetsch.testing.build_tiny_package` for dolmetsch's tests,
-benchmark and demo. Its hand-set weights copy the German input unchanged and replace only
+benchmark and demo. Its hand-set weights copy the {source} input unchanged and replace only
 these words (wherever they occur, also inside longer words):
 
 {words}
 
-Everything else stays German. Do not use it to translate anything.
+Everything else stays {source}. Do not use it to translate anything.
 {prefix}"""
 
 
