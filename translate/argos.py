@@ -6,23 +6,31 @@ is given into one token-batched stream, splits sentences longer than the input l
 clause boundaries, decodes with a length limit derived from the input, and re-splits any
 output that still reaches the limit, so nothing is ever cut off.
 
+A pair without a direct package is translated through English by :class:`PivotEngine`,
+two argos engines in a row.
+
 ctranslate2 and sentencepiece are imported lazily, when the engine is opened.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import math
+import os
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
 
 from .engine import EngineInfo, EngineOptions, Progress, Scored
 from .errors import ModelError
-from .models import ModelPackage
+from .models import ModelPackage, Route
+from .threads import ThreadPlan, default_plan, omp_environment
 
 # Preferred split points of an over-long sentence, best first.
 _CLAUSE_BREAKS = (
@@ -87,12 +95,58 @@ def cut_in_middle(text: str) -> tuple[str, str] | None:
     return text[:at], text[at:]
 
 
+def suppress_sequences(
+    spellings: Iterable[str], encode: Callable[[str], list[str]], vocabulary: set[str]
+) -> list[list[str]]:
+    """The target-token sequences that spell any of ``spellings``, for CTranslate2's
+    ``suppress_sequences``.
+
+    CTranslate2 forbids the last token of a sequence wherever the tokens before it were just
+    generated, so each spelling is given as the model's tokenizer writes it: as typed,
+    capitalised and in capitals, each after a space (SentencePiece's ``▁`` prefix) and
+    directly after other text (a quote, a bracket, a hyphen), which is the same pieces with
+    the leading ``▁`` dropped.  A sequence with a piece outside the target vocabulary is left
+    out: CTranslate2 would read that piece as ``<unk>`` and forbid every unknown word.
+    """
+    found: set[tuple[str, ...]] = set()
+    for spelling in spellings:
+        word = spelling.strip()
+        if not word:
+            continue
+        for form in dict.fromkeys((word, word[:1].upper() + word[1:], word.upper())):
+            pieces = list(encode(form))
+            if not pieces:
+                continue
+            found.add(tuple(pieces))
+            head = pieces[0].removeprefix("▁")
+            found.add(tuple(([head] if head else []) + pieces[1:]))
+    return [list(seq) for seq in sorted(found) if seq and all(p in vocabulary for p in seq)]
+
+
+def target_vocabulary(model_dir: Path) -> set[str]:
+    """The target vocabulary of a CTranslate2 model folder (JSON list or one token a line)."""
+    for name in ("target_vocabulary", "shared_vocabulary"):
+        path = model_dir / f"{name}.json"
+        if path.is_file():
+            tokens = json.loads(path.read_text(encoding="utf-8"))
+            return {str(token) for token in tokens}
+        path = model_dir / f"{name}.txt"
+        if path.is_file():
+            return set(path.read_text(encoding="utf-8").split("\n")) - {""}
+    raise ModelError(f"{model_dir}: no target vocabulary file")
+
+
 class ArgosEngine:
     """Translate with an installed argos package, pooled and token-batched."""
 
     def __init__(self, package: ModelPackage, options: EngineOptions | None = None) -> None:
         self.package = package
         self.options = options or EngineOptions()
+        self.threads: ThreadPlan = default_plan(self.options.threads)
+        # GNU OpenMP reads its settings once, when CTranslate2 is first loaded; a user's own
+        # setting wins
+        for key, value in omp_environment(self.threads).items():
+            os.environ.setdefault(key, value)
         try:
             import ctranslate2
             import sentencepiece
@@ -106,9 +160,18 @@ class ArgosEngine:
                 str(package.model_dir),
                 device="cpu",
                 compute_type=self.options.compute_type,
-                inter_threads=1,
-                intra_threads=self.options.threads,
+                inter_threads=self.threads.inter,
+                intra_threads=self.threads.intra,
             )
+            self._suppress = (
+                suppress_sequences(
+                    self.options.suppress, self._encode, target_vocabulary(package.model_dir)
+                )
+                if self.options.suppress
+                else []
+            )
+        except ModelError:
+            raise
         except Exception as exc:  # a broken model raises IndexError, RuntimeError, OSError...
             raise ModelError(f"{package.path}: cannot load the model: {exc}") from exc
         self._info = EngineInfo("argos", package.name, package.package_version)
@@ -201,6 +264,8 @@ class ArgosEngine:
             "max_decoding_length": self._decoding_limit(),
             "return_scores": True,
         }
+        if self._suppress:
+            kwargs["suppress_sequences"] = self._suppress
         prefix = self.package.target_prefix
         if prefix:
             kwargs["target_prefix"] = [[prefix]] * len(tokens)
@@ -258,3 +323,65 @@ class _Piece:
         log_prob = sum(p.log_prob or 0.0 for p in pieces)
         # rounded to three decimals, as the lexicon gives it
         return round(math.exp(log_prob / length), 3) if length else 0.0
+
+
+class PivotEngine:
+    """Translate through a pivot language with two argos engines in a row (ru->en, en->de),
+    as argostranslate does for a pair with no direct package.
+
+    The provenance names both packages (``translate-ru_en-x+translate-en_de-y``, versions
+    likewise joined by ``+``).  A sentence's confidence is the product of the two steps'
+    confidences: the chance that neither step went wrong, if each is right with its own
+    mean token probability.
+    """
+
+    def __init__(self, first: ArgosEngine, second: ArgosEngine) -> None:
+        if first.package.to_code != second.package.from_code:
+            raise ValueError(f"{first.package.pair} does not lead into {second.package.pair}")
+        self.first, self.second = first, second
+        self._info = EngineInfo(
+            "argos",
+            f"{first.package.name}+{second.package.name}",
+            f"{first.package.package_version}+{second.package.package_version}",
+        )
+
+    @property
+    def info(self) -> EngineInfo:
+        return self._info
+
+    def translate(self, sentences: Sequence[str], progress: Progress | None = None) -> list[str]:
+        return [s.text for s in self.translate_scored(sentences, progress)]
+
+    def translate_scored(
+        self, sentences: Sequence[str], progress: Progress | None = None
+    ) -> list[Scored]:
+        """Both steps' output; progress is reported as the second step finishes sentences."""
+        middle = self.first.translate_scored(sentences)
+        final = self.second.translate_scored([m.text for m in middle], progress)
+        return [
+            Scored(last.text, combined_confidence(mid.confidence, last.confidence))
+            for mid, last in zip(middle, final, strict=True)
+        ]
+
+
+def combined_confidence(first: float | None, second: float | None) -> float | None:
+    """Two steps' confidences in a row: their product (rounded as every engine gives it);
+    None when either step gave none (a sentence left as it was)."""
+    if first is None or second is None:
+        return None
+    return round(first * second, 3)
+
+
+def open_route(route: Route, options: EngineOptions | None = None) -> ArgosEngine | PivotEngine:
+    """The engine of a route: its package, or its two packages through the pivot language.
+
+    Forbidden spellings (``options.suppress``) are target-language spellings, so only the
+    last step, which writes the target language, suppresses them.
+    """
+    options = options or EngineOptions()
+    if len(route.steps) == 1:
+        return ArgosEngine(route.steps[0], options)
+    if len(route.steps) != 2:
+        raise ValueError(f"a route of {len(route.steps)} steps")
+    first = ArgosEngine(route.steps[0], dataclasses.replace(options, suppress=()))
+    return PivotEngine(first, ArgosEngine(route.steps[1], options))

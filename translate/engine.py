@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the lexicon package is imported only when that engine is op
 
 Progress = Callable[[int], None]
 ENGINE_CHOICES = ("auto", "argos", "lexicon")
+LEXICON_PAIR = ("de", "en")  # the embedded dictionary engine knows German->English only
 # Below this confidence (as shown, to two decimals) a sentence is marked for the reader to
 # check against the German.  The lexicon's confidence estimates sentence chrF / 100; argos's
 # is the model's mean token probability, so few of its sentences fall below.  Measured with
@@ -50,13 +51,20 @@ class EngineInfo:
 
 @dataclass(frozen=True)
 class EngineOptions:
-    """Decoding options shared by the engines that have a use for them."""
+    """Decoding options shared by the engines that have a use for them.
+
+    ``threads`` 0 lets :mod:`dolmetsch.threads` choose from the free cores.  ``suppress`` holds
+    target-language spellings the engine must never generate (a glossary's forbidden
+    variants, such as "Kiev"): argos forbids their SentencePiece pieces while decoding; the
+    lexicon engine, whose output words come from its dictionary, ignores it.
+    """
 
     beam_size: int = 4
     compute_type: str = "auto"
     threads: int = 0
     max_batch_tokens: int = 4096
     max_input_tokens: int = 256
+    suppress: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.beam_size < 1:
@@ -67,6 +75,10 @@ class EngineOptions:
             raise UsageError("max batch tokens must be at least max input tokens")
         if self.max_input_tokens < 8:
             raise UsageError(f"max input tokens must be at least 8, not {self.max_input_tokens}")
+        if not isinstance(self.suppress, tuple) or any(
+            not isinstance(s, str) or not s.strip() for s in self.suppress
+        ):
+            raise UsageError("suppress must be a tuple of non-blank spellings")
 
 
 @dataclass(frozen=True)
@@ -140,29 +152,46 @@ def load_engine(
     data_dir: Path | None = None,
     before_build: Callable[[Path], None] | None = None,
     build_progress: Callable[[BuildStep], None] | None = None,
+    *,
+    source: str = "de",
+    target: str = "en",
 ) -> Engine:
-    """Open the engine ``name``.
+    """Open the engine ``name`` for the pair ``source``->``target`` (ISO 639-1 codes).
 
-    ``auto`` takes argos when a de->en package is installed (the neural quality engine) and
-    otherwise the embedded ``lexicon`` engine, so a machine without a model still works.
+    ``argos`` takes the installed package for the pair, or pivots through English when only
+    the two halves are installed (the provenance names both packages).  ``lexicon`` is the
+    embedded German->English dictionary engine and is refused for any other pair.  ``auto``
+    takes argos when it can translate the pair, else the lexicon for German->English (so a
+    machine without a model still works), else says what to install.
     ``data_dir`` is where the lexicon keeps its store; ``before_build(path)`` is called when
     it must be built first (on first use), and ``build_progress`` gets the build's steps.
     """
     options = options or EngineOptions()
     if name not in ENGINE_CHOICES:
         raise UsageError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINE_CHOICES)}")
+    from .models import check_code, find_route, install_hint
+
+    pair = (check_code(source), check_code(target))
+    if name == "lexicon" and pair != LEXICON_PAIR:
+        raise UsageError(
+            f"the lexicon engine translates de->en only, not {source}->{target}; "
+            f"use --engine argos with a model: {install_hint(source, target)}"
+        )
     if name in ("auto", "argos"):
-        from .models import find_package
+        route = find_route(source, target, packages_dir)
+        if route is not None:
+            from .argos import open_route
 
-        package = find_package("de", "en", packages_dir)
-        if package is not None:
-            from .argos import ArgosEngine
-
-            return ArgosEngine(package, options)
-        if name == "argos":
+            return open_route(route, options)
+        if pair == LEXICON_PAIR and name == "argos":
             raise NoModelError(
                 "no German->English model is installed; run: dolmetsch model install "
                 "FILE.argosmodel (or, with internet: dolmetsch model install --online)"
+            )
+        if pair != LEXICON_PAIR:
+            raise NoModelError(
+                f"no argos model for {source}->{target} is installed (the lexicon engine "
+                f"knows de->en only); run: {install_hint(source, target)}"
             )
     from .lexicon import open_lexicon
 

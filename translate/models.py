@@ -16,13 +16,15 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from packaging.version import InvalidVersion, Version
 
 from .errors import ModelError, NetworkError, NoModelError, UsageError
 
 PACKAGE_SUFFIX = ".argosmodel"
+_T = TypeVar("_T")
+PIVOT = "en"  # argostranslate pivots through English, and so does dolmetsch
 
 
 @dataclass(frozen=True)
@@ -122,21 +124,114 @@ def installed_packages(directory: Path | None = None) -> list[ModelPackage]:
     return found
 
 
+def _usable(packages: list[ModelPackage]) -> list[ModelPackage]:
+    """The packages that have what the engine needs: a CTranslate2 model and an SP model."""
+    return [
+        p
+        for p in packages
+        if (p.model_dir / "model.bin").exists() and p.sentencepiece_model.exists()
+    ]
+
+
+def _newest(packages: list[ModelPackage], from_code: str, to_code: str) -> ModelPackage | None:
+    found = [p for p in packages if p.from_code == from_code and p.to_code == to_code]
+    if not found:
+        return None
+    return max(found, key=lambda p: (_version_key(p.package_version), p.name))
+
+
 def find_package(
     from_code: str = "de", to_code: str = "en", directory: Path | None = None
 ) -> ModelPackage | None:
     """The newest installed package for the pair that has a CTranslate2 model and SP model."""
-    usable = [
-        p
-        for p in installed_packages(directory)
-        if p.from_code == from_code
-        and p.to_code == to_code
-        and (p.model_dir / "model.bin").exists()
-        and p.sentencepiece_model.exists()
-    ]
-    if not usable:
+    return _newest(_usable(installed_packages(directory)), from_code, to_code)
+
+
+@dataclass(frozen=True)
+class Route:
+    """How installed packages translate a pair: one package, or two through English."""
+
+    steps: tuple[ModelPackage, ...]
+
+    def __post_init__(self) -> None:
+        if not self.steps or any(
+            a.to_code != b.from_code for a, b in zip(self.steps, self.steps[1:], strict=False)
+        ):
+            raise ValueError("a route is a non-empty chain of packages")
+
+    @property
+    def from_code(self) -> str:
+        return self.steps[0].from_code
+
+    @property
+    def to_code(self) -> str:
+        return self.steps[-1].to_code
+
+    @property
+    def pair(self) -> str:
+        return f"{self.from_code}->{self.to_code}"
+
+    @property
+    def pivot(self) -> str:
+        """The language in between ("" for a direct package)."""
+        return self.steps[0].to_code if len(self.steps) > 1 else ""
+
+    def describe(self) -> str:
+        """``translate-ru_en-tiny + translate-en_de-tiny``."""
+        return " + ".join(step.name for step in self.steps)
+
+
+def plan_route(packages: list[ModelPackage], from_code: str, to_code: str) -> Route | None:
+    """The direct package for the pair, else a pivot through English when both halves are
+    there (as argostranslate does); None when neither."""
+    direct = _newest(packages, from_code, to_code)
+    if direct is not None:
+        return Route((direct,))
+    if PIVOT in (from_code, to_code) or from_code == to_code:
         return None
-    return max(usable, key=lambda p: (_version_key(p.package_version), p.name))
+    first, second = _newest(packages, from_code, PIVOT), _newest(packages, PIVOT, to_code)
+    if first is None or second is None:
+        return None
+    return Route((first, second))
+
+
+def find_route(from_code: str, to_code: str, directory: Path | None = None) -> Route | None:
+    """:func:`plan_route` over the usable installed packages."""
+    return plan_route(_usable(installed_packages(directory)), from_code, to_code)
+
+
+def possible_pivots(packages: list[ModelPackage]) -> list[Route]:
+    """Every pair with no direct package that a pivot through English can translate, in
+    order of the pair."""
+    usable = _usable(packages)
+    sources = sorted({p.from_code for p in usable if p.to_code == PIVOT})
+    targets = sorted({p.to_code for p in usable if p.from_code == PIVOT})
+    routes = []
+    for source in sources:
+        for target in targets:
+            if source != target and _newest(usable, source, target) is None:
+                route = plan_route(usable, source, target)
+                if route is not None:
+                    routes.append(route)
+    return routes
+
+
+def install_hint(from_code: str, to_code: str) -> str:
+    """What to run to translate the pair with argos."""
+    hint = f"dolmetsch model install --online --from {from_code} --to {to_code}"
+    if PIVOT not in (from_code, to_code):
+        hint += (
+            f" (or, to pivot through English, both --from {from_code} --to {PIVOT}"
+            f" and --from {PIVOT} --to {to_code})"
+        )
+    return hint + "; without internet: dolmetsch model install FILE.argosmodel"
+
+
+def check_code(code: str) -> str:
+    """A language code as argos names packages (ISO 639-1, lower case); else a usage error."""
+    if not (code.isascii() and code.isalpha() and code.islower() and 2 <= len(code) <= 3):
+        raise UsageError(f"{code!r} is not a language code such as de, en or ru")
+    return code
 
 
 def _members(archive: zipfile.ZipFile, where: str) -> tuple[str, list[zipfile.ZipInfo]]:
@@ -220,6 +315,27 @@ def remove(selector: str, directory: Path | None = None) -> list[ModelPackage]:
     return found
 
 
+def choose_from_index(
+    available: list[tuple[str, str, str, _T]], from_code: str, to_code: str
+) -> _T:
+    """The newest index entry ``(from, to, version, entry)`` for the pair; when there is none,
+    a :class:`NoModelError` that says what the index offers instead (the two halves of a
+    pivot through English)."""
+    candidates = [entry for entry in available if entry[:2] == (from_code, to_code)]
+    if candidates:
+        return max(candidates, key=lambda entry: _version_key(entry[2]))[3]
+    message = f"the argos package index has no {from_code}->{to_code} package"
+    pairs = {entry[:2] for entry in available}
+    if PIVOT not in (from_code, to_code) and {(from_code, PIVOT), (PIVOT, to_code)} <= pairs:
+        message += (
+            f"; it has {from_code}->{PIVOT} and {PIVOT}->{to_code}, which translate "
+            f"{from_code}->{to_code} through English: install both, with "
+            f"dolmetsch model install --online --from {from_code} --to {PIVOT} and "
+            f"--from {PIVOT} --to {to_code}"
+        )
+    raise NoModelError(message)
+
+
 def install_online(
     from_code: str = "de", to_code: str = "en", directory: Path | None = None
 ) -> ModelPackage:
@@ -243,14 +359,12 @@ def install_online(
             f"cannot reach the argos package index at {index_url}; without internet, install "
             "a downloaded package with: dolmetsch model install FILE.argosmodel"
         )
-    candidates = [
-        p
+    available = [
+        (p.from_code, p.to_code, str(p.package_version), p)
         for p in argos_package.get_available_packages()
-        if p.type == "translate" and p.from_code == from_code and p.to_code == to_code
+        if p.type == "translate"
     ]
-    if not candidates:
-        raise NoModelError(f"the argos package index has no {from_code}->{to_code} package")
-    best = max(candidates, key=lambda p: _version_key(str(p.package_version)))
+    best = choose_from_index(available, from_code, to_code)
     try:
         downloaded = Path(best.download())
     except Exception as exc:  # argostranslate raises bare Exception on download failure
