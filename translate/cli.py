@@ -554,8 +554,12 @@ def model() -> None:
 @model.command("list")
 @_packages_dir_option
 def model_list(packages_dir: Path | None) -> None:
-    """List installed argos packages; the one `run` uses for de->en is marked *."""
-    from .models import find_package, installed_packages
+    """List installed argos packages and the pairs they translate through English.
+
+    The package `run` uses for its pair is marked *; a pair with no package of its own that
+    two installed packages translate through English is listed as a pivot.
+    """
+    from .models import installed_packages, possible_pivots, preferred
     from .models import packages_dir as default_dir
 
     directory = packages_dir or default_dir()
@@ -563,12 +567,14 @@ def model_list(packages_dir: Path | None) -> None:
     if not found:
         click.echo(f"no models installed in {directory}", err=True)
         return
-    chosen = find_package("de", "en", directory)
+    chosen = {package.path for package in preferred(found)}
     for package in found:
-        mark = "*" if chosen is not None and package.path == chosen.path else " "
+        mark = "*" if package.path in chosen else " "
         click.echo(
             f"{mark} {package.name}\t{package.pair}\t{package.package_version}\t{package.path}"
         )
+    for route in possible_pivots(found):
+        click.echo(f"  pivot\t{route.pair}\tvia {route.pivot}: {route.describe()}")
 
 
 @model.command("install")
@@ -576,21 +582,44 @@ def model_list(packages_dir: Path | None) -> None:
 @click.option(
     "--online",
     is_flag=True,
-    help="Download the newest de->en package from the argos package index.",
+    help="Download the newest package for --from/--to from the argos package index.",
+)
+@click.option(
+    "--from",
+    "from_code",
+    metavar="LANG",
+    help="With --online: the source language (ISO 639-1, as argos names it)  [default: de]",
+)
+@click.option(
+    "--to",
+    "to_code",
+    metavar="LANG",
+    help="With --online: the target language  [default: en]",
 )
 @_packages_dir_option
-def model_install(file: Path | None, online: bool, packages_dir: Path | None) -> None:
-    """Install FILE.argosmodel, or with --online the de->en package from the argos index."""
+def model_install(
+    file: Path | None,
+    online: bool,
+    from_code: str | None,
+    to_code: str | None,
+    packages_dir: Path | None,
+) -> None:
+    """Install FILE.argosmodel, or with --online the --from/--to package from the argos index."""
     from .errors import UsageError
-    from .models import install_file, install_online
+    from .models import check_code, install_file, install_online
 
     if (file is None) != online:
         raise UsageError("give either FILE.argosmodel or --online, not both or neither")
+    if file is not None and (from_code or to_code):
+        raise UsageError("--from/--to choose the package --online downloads; FILE names its pair")
     with _all_or_nothing():  # one package: installed whole, or nothing was done
         if file is not None:
             package = install_file(file, packages_dir)
         else:
-            package = install_online("de", "en", packages_dir)
+            source, target = check_code(from_code or "de"), check_code(to_code or "en")
+            if source == target:
+                raise UsageError(f"--from and --to are the same language ({source})")
+            package = install_online(source, target, packages_dir)
     click.echo(
         f"installed {package.name} ({package.pair} {package.package_version}) in {package.path}"
     )

@@ -147,6 +147,13 @@ def find_package(
     return _newest(_usable(installed_packages(directory)), from_code, to_code)
 
 
+def preferred(packages: list[ModelPackage]) -> list[ModelPackage]:
+    """The package each pair uses (the newest usable one), in the order of ``packages``."""
+    usable = _usable(packages)
+    chosen = {_newest(usable, p.from_code, p.to_code) for p in usable}
+    return [p for p in packages if p in chosen]
+
+
 @dataclass(frozen=True)
 class Route:
     """How installed packages translate a pair: one package, or two through English."""
