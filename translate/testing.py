@@ -209,6 +209,8 @@ def build_tiny_package(
     package_version: str = "0.0.1",
     with_minisbd: bool = True,
     target_prefix: str = "",
+    width: int = 0,
+    layers: int = 1,
 ) -> Path:
     """Build ``<dest_dir>/translate-<from>_<to>-tiny.argosmodel`` and return its path.
 
@@ -231,6 +233,11 @@ def build_tiny_package(
         target_prefix: If not empty, written to ``metadata.json`` and added to the
             vocabulary; the model then expects to be called with this one-token
             ``target_prefix`` (as argostranslate does) and copies the source after it.
+        width: The model width; 0 is the smallest that works (96). A wider model (with
+            ``layers``) gives the same output at more compute per token, for benchmarks
+            whose timings must not be all overhead: the extra dimensions, layers and the
+            feed-forward blocks (4 x width) are zero, so they cost time and change nothing.
+        layers: Encoder and decoder layers (at least 1).
     """
     for code in (from_code, to_code):
         if not (code.isascii() and code.isalpha() and code.islower() and 2 <= len(code) <= 3):
@@ -240,6 +247,8 @@ def build_tiny_package(
     if lexicon is None:
         lexicon = DEFAULT_LEXICONS.get((from_code, to_code), {})
     _check_symbols(lexicon, target_prefix)
+    if layers < 1 or (width and width < _TOKEN_DIMS + 4 * _POSITION_FREQS):
+        raise ValueError(f"need layers >= 1 and width 0 or >= 96, not {layers} and {width}")
     symbols = sorted({*lexicon, *lexicon.values(), *([target_prefix] if target_prefix else [])})
     corpus = _CORPUS + "".join(_EXTRA_CORPUS.get(code, "") for code in (from_code, to_code))
     sp_model = _train_sentencepiece(symbols, corpus)
@@ -251,7 +260,8 @@ def build_tiny_package(
         top / "metadata.json": _metadata(from_code, to_code, package_version, target_prefix),
         top / "README.md": _readme(name, from_code, to_code, lexicon, target_prefix).encode(),
     }
-    for file_name, data in _build_model(vocabulary, lexicon, shift=bool(target_prefix)).items():
+    model = _build_model(vocabulary, lexicon, shift=bool(target_prefix), width=width, layers=layers)
+    for file_name, data in model.items():
         files[top / "model" / file_name] = data
     if with_minisbd:
         files[top / "minisbd" / f"{from_code}.onnx"] = _minisbd_onnx(from_code)
@@ -401,7 +411,12 @@ def _position_gap() -> float:
 
 
 def _build_model(
-    vocabulary: Sequence[str], lexicon: Mapping[str, str], *, shift: bool
+    vocabulary: Sequence[str],
+    lexicon: Mapping[str, str],
+    *,
+    shift: bool,
+    width: int = 0,
+    layers: int = 1,
 ) -> dict[str, bytes]:
     """Build the copy model and return its files (``model.bin``, ``config.json``, vocabulary).
 
@@ -440,7 +455,10 @@ def _build_model(
     size = len(vocabulary)
     tok = slice(0, _TOKEN_DIMS)
     pos = slice(_TOKEN_DIMS, _TOKEN_DIMS + 4 * _POSITION_FREQS)
-    width = pos.stop
+    # dimensions past pos.stop are zero in every row: LayerNorm's mean stays 0, and every
+    # scale below is computed from the full width
+    width = max(width, pos.stop)
+    ffn_width = 4 * width if width > pos.stop else 1
     pos_norm_sq = 2.0 * _POSITION_FREQS  # each frequency gives sin² + cos², twice
     enc_norm = math.sqrt(_TOKEN_DIMS + pos_norm_sq)
 
@@ -476,7 +494,7 @@ def _build_model(
     if shift:
         decoder_positions[1:] = encoder_positions[:-1]
 
-    spec = transformer_spec.TransformerSpec.from_config(1, 1)  # CTranslate2 needs >= 1 layer
+    spec = transformer_spec.TransformerSpec.from_config(layers, 1)  # CTranslate2 needs >= 1
     spec.config.add_source_eos = True
     encoder, decoder = spec.encoder, spec.decoder
     encoder.scale_embeddings = False
@@ -487,18 +505,28 @@ def _build_model(
     decoder.position_encodings.encodings = decoder_positions
     layer = decoder.layer[0]
     norms = [encoder.layer_norm, decoder.layer_norm, layer.attention.layer_norm]
-    for block_spec in (encoder.layer[0], layer):  # blocks that pass the residual through
+    for block_spec in (*encoder.layer, *decoder.layer):  # blocks that pass the residual through
         norms += [block_spec.self_attention.layer_norm, block_spec.ffn.layer_norm]
         block_spec.self_attention.linear[0].weight = zeros(3 * width, width)  # fused q, k, v
         block_spec.self_attention.linear[1].weight = zeros(width, width)
-        block_spec.ffn.linear_0.weight = zeros(1, width)
-        block_spec.ffn.linear_1.weight = zeros(width, 1)
+        block_spec.ffn.linear_0.weight = zeros(ffn_width, width)
+        block_spec.ffn.linear_1.weight = zeros(width, ffn_width)
     for norm in norms:
         norm.gamma = np.ones(width, dtype=np.float32)
         norm.beta = zeros(width)
     layer.attention.linear[0].weight = block(pos, pos, query_scale)
     layer.attention.linear[1].weight = np.concatenate([block(pos, pos), block(tok, tok)])
     layer.attention.linear[2].weight = block(tok, tok)
+    # Further decoder layers attend to the same source position (CTranslate2's replace_unknowns
+    # reads the last layer's attention) but add nothing: zero values.  Their state also holds
+    # the copied code, so LayerNorm shrinks its position part by pos_norm / state_norm.
+    later_query = query_scale * state_norm / math.sqrt(pos_norm_sq)
+    for extra in decoder.layer[1:]:
+        extra.attention.layer_norm.gamma = np.ones(width, dtype=np.float32)
+        extra.attention.layer_norm.beta = zeros(width)
+        extra.attention.linear[0].weight = block(pos, pos, later_query)
+        extra.attention.linear[1].weight = np.concatenate([block(pos, pos), zeros(width, width)])
+        extra.attention.linear[2].weight = zeros(width, width)
     decoder.projection.weight = np.concatenate(
         [codes * projection_scale, zeros(size, width - tok.stop)], 1
     )
