@@ -17,8 +17,9 @@ of the machine does not fall on one method only). By default it builds the tiny 
 not the speed of a real model); ``--package DIR`` measures an installed real package instead.
 
 Run from the repository root: ``python bench/throughput.py [--sentences N] [--repeat K]``.
-On a small machine also try ``--threads 1``: with the tiny model, CTranslate2's automatic
-thread count slows every method down, argostranslate's thousands of small batches most.
+With ``--threads 0`` (the default) dolmetsch and the floor use dolmetsch's automatic thread
+plan (:mod:`dolmetsch.threads`) and argostranslate its stock setting (CTranslate2's 4 intra
+threads); ``bench/threads.py`` compares thread settings.
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ class Floor:
     ``replace_unknowns``, untimed, only for the output check (:meth:`reference`).
     """
 
-    def __init__(self, package: Any, args: argparse.Namespace) -> None:
+    def __init__(self, package: Any, args: argparse.Namespace, plan: Any) -> None:
         import ctranslate2
         import sentencepiece
 
@@ -144,8 +145,8 @@ class Floor:
             str(package.model_dir),
             device="cpu",
             compute_type=args.compute_type,
-            inter_threads=1,
-            intra_threads=args.threads,
+            inter_threads=plan.inter,  # the same threads as dolmetsch's engine
+            intra_threads=plan.intra,
         )
         # dolmetsch's length penalty and output limit (2 x its input limit + 16), so that on
         # the same input both give the same output; neither costs time on its own.
@@ -309,7 +310,7 @@ def benchmark(args: argparse.Namespace, scratch: Path, argv: Sequence[str] | Non
     engine.translate(warmup)
 
     start = time.perf_counter()
-    floor = Floor(package, args)
+    floor = Floor(package, args, engine.threads)
     floor.translate(floor.tokenize([LOAD_PROBE]))
     loads["ctranslate2 floor"] = time.perf_counter() - start
     tokens = floor.tokenize(sentences)  # before the timer
@@ -390,7 +391,7 @@ def report(
     floor: Result,
     argos: Result | None,
 ) -> None:
-    threads = str(args.threads) if args.threads else "auto"
+    threads = str(args.threads) if args.threads else "auto: dolmetsch's plan"
     print(f"command: {command_line(argv)}")
     print(
         f"sentences: {len(sentences)} (unique: {duplicates} duplicates dropped so that "

@@ -260,3 +260,25 @@ def test_argostranslate_uses_the_package_offline(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.rstrip("\n") == f"{TRANSLATION} Danach reiste er ab! Wirklich? Ja."
     assert not list((tmp_path / "data").rglob("*.onnx")), "MiniSBD downloaded a model"
+
+
+def test_wide_deep_model_copies_the_same(tmp_path: Path) -> None:
+    """A wider, deeper model (for benchmarks) costs more and gives exactly the same output,
+    unknown characters included (replace_unknowns reads the last layer's attention)."""
+    package = build_tiny_package(tmp_path, width=160, layers=3)
+    with zipfile.ZipFile(package) as archive:
+        config = json.loads(archive.read(f"{PACKAGE_NAME}/model/config.json"))
+        size = archive.getinfo(f"{PACKAGE_NAME}/model/model.bin").file_size
+    small = build_tiny_package(tmp_path / "small")
+    with zipfile.ZipFile(small) as archive:
+        small_size = archive.getinfo(f"{PACKAGE_NAME}/model/model.bin").file_size
+    assert size > 4 * small_size, config
+    wide = CopyModel(install_tiny_package(package, tmp_path / "packages"))
+    outputs = wide.translate([german for german, _ in COPIES], beam_size=4)
+    assert [_decode(output) for output in outputs] == [english for _, english in COPIES]
+
+
+@pytest.mark.parametrize(("width", "layers"), [(64, 1), (0, 0)])
+def test_rejects_too_small_models(tmp_path: Path, width: int, layers: int) -> None:
+    with pytest.raises(ValueError, match="layers"):
+        build_tiny_package(tmp_path, width=width, layers=layers)

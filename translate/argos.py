@@ -106,12 +106,13 @@ def suppress_sequences(
     capitalised and in capitals, each after a space (SentencePiece's ``▁`` prefix) and
     directly after other text (a quote, a bracket, a hyphen), which is the same pieces with
     the leading ``▁`` dropped.  A sequence with a piece outside the target vocabulary is left
-    out: CTranslate2 would read that piece as ``<unk>`` and forbid every unknown word.
+    out: CTranslate2 would read that piece as ``<unk>`` and forbid every unknown word.  So is
+    a spelling of one character, which would be forbidden inside every word.
     """
     found: set[tuple[str, ...]] = set()
     for spelling in spellings:
         word = spelling.strip()
-        if not word:
+        if len(word) < 2:  # a lone letter or mark would be forbidden inside every word
             continue
         for form in dict.fromkeys((word, word[:1].upper() + word[1:], word.upper())):
             pieces = list(encode(form))
