@@ -17,7 +17,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from .errors import UsageError
@@ -160,14 +160,19 @@ GERMAN = LanguageData(
 )
 
 
-def generic(code: str) -> LanguageData:
+def generic(code: str, abbreviations: Iterable[str] = (), **fields: Any) -> LanguageData:
     """Rules for a language without an entry: Moses' list for ``code`` when sacremoses ships
-    one, Latin abbreviations, initials, numbers before "No."-like words, CJK full stops."""
+    one, Latin abbreviations, initials, numbers before "No."-like words, CJK full stops.
+
+    The entries below are these rules with ``fields`` set and ``abbreviations`` (and the
+    language's abbreviated month names) added."""
+    months = _MONTH_ABBREVIATIONS.get(code, "").split()
     return LanguageData(
         code=code,
         moses=code if code in MOSES_LISTS else "",
-        abbreviations=_LATIN_ABBREVIATIONS,
+        abbreviations=_LATIN_ABBREVIATIONS | frozenset(abbreviations) | frozenset(months),
         numeric_abbreviations=_NUMERIC_ABBREVIATIONS,
+        **fields,
     )
 
 
@@ -210,17 +215,8 @@ _MONTH_ABBREVIATIONS = {
 _CYRILLIC_LIST_ENDINGS = ("т. д.", "т.д.", "т. п.", "т.п.")
 
 
-def _entry(code: str, abbreviations: Iterable[str] = (), **fields: Any) -> LanguageData:
-    """Generic rules for ``code`` with ``fields`` replaced and ``abbreviations`` added (its
-    abbreviated month names too)."""
-    base = generic(code)
-    months = _MONTH_ABBREVIATIONS.get(code, "").split()
-    added = base.abbreviations | frozenset(abbreviations) | frozenset(months)
-    return replace(base, abbreviations=added, **fields)
-
-
 def _entries() -> dict[str, LanguageData]:
-    entry = _entry
+    entry = generic
     return {
         "de": GERMAN,
         "en": entry("en", months=_EN_MONTHS),
