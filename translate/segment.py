@@ -220,15 +220,27 @@ def _cuts_cluster(text: str, at: int) -> bool:
     return 0 < at < len(text) and _CLUSTER.match(text, at - 1).end() > at
 
 
-def _nested(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` leaves a CJK bracket or quote open."""
-    depth = 0
-    for char in text[start:end]:
-        if char in _CJK_OPEN:
-            depth += 1
-        elif char in _CJK_CLOSE and depth:
-            depth -= 1
-    return depth > 0
+class _Nesting:
+    """How deep in CJK brackets and quotes a position of the current sentence lies; counted
+    on from the last position asked, so that a bracket left open over a long text costs one
+    pass, not one per full stop."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = self.pos = self.depth = 0
+
+    def open_at(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` (``start``: the sentence's) leaves a bracket open."""
+        if start != self.start or end < self.pos:
+            self.start = self.pos = start
+            self.depth = 0
+        for char in self.text[self.pos : end]:
+            if char in _CJK_OPEN:
+                self.depth += 1
+            elif char in _CJK_CLOSE and self.depth:
+                self.depth -= 1
+        self.pos = end
+        return self.depth > 0
 
 
 def sentence_spans(
@@ -248,6 +260,7 @@ def sentence_spans(
         if extra is not None:
             found.extend(extra.finditer(text))
     candidates = sorted(found, key=lambda m: m.start("gap"))
+    nesting = _Nesting(text)
     for match in candidates:
         boundary = match.start("gap")
         if boundary <= start:
@@ -259,7 +272,8 @@ def sentence_spans(
             if _cuts_cluster(text, boundary) or _cuts_cluster(text, match.end("gap")):
                 continue
             if match.re is rules.tight and (
-                _nested(text, start, boundary) or (match.group("close") and not match.group("gap"))
+                nesting.open_at(start, boundary)
+                or (match.group("close") and not match.group("gap"))
             ):
                 continue
         head = _tail(text, start, boundary)
