@@ -467,3 +467,11 @@ def test_documents_are_lossless_in_every_language(text: str, lang: str) -> None:
     assert "".join(p for _, p in pieces) == text
     assert all(p.strip() == "" for r, p in pieces if r == "space")
     assert all(s.text and s.text == text[s.start : s.end] for s in document.segments())
+
+
+def test_a_bracket_left_open_is_split_in_linear_time() -> None:
+    """20,000 full stops inside a bracket that never closes: none ends a sentence, and the
+    depth is counted once along the text (from the sentence's start at every full stop,
+    this took minutes)."""
+    text = "（" + "句子。" * 20_000 + "\n下一句。"
+    assert sentence_spans(text, lang="zh") == [(0, len(text))]

@@ -88,10 +88,10 @@ class LanguageData:
     # Letters that continue a sentence after a full stop and a space (a ``re`` character-class
     # body); "" stands for every lower-case letter of Unicode.
     lower: str = ""
-    # The language writes ordinals as "5." (German, Polish, Czech...): a small number before a
-    # full stop then ends a sentence only when the next word is no month and, where the
-    # language lists them, when the word before is no ordinal cue and the next a sentence
-    # starter.
+    # The language writes ordinals as "5." and capitalises what follows them (German: "am 5.
+    # Februar", "die 47. Brigade"): a small number before a full stop then ends a sentence
+    # only when the next word is no month and, where the language lists them, when the word
+    # before is no ordinal cue and the next a sentence starter.
     ordinal_dot: bool = False
     months: frozenset[str] = frozenset()
     ordinal_cues: frozenset[str] = frozenset()
@@ -329,11 +329,12 @@ def _entries() -> dict[str, LanguageData]:
         "pl": entry(
             "pl",
             months=_PL_MONTHS,
-            ordinal_dot=True,  # "47. Brygada", "XX w."; dates are "5 lutego" without the dot
             list_endings=("itd.", "itp.", "etc."),
         ),
-        "cs": entry("cs", ordinal_dot=True, list_endings=("atd.", "apod.")),
-        "sk": entry("sk", ordinal_dot=True, list_endings=("atď.", "apod.")),
+        # Czech, Slovak and Polish write ordinals with a full stop too ("5. ledna"), but their
+        # months are lower case, so no split is ever considered there: no ordinal rules needed.
+        "cs": entry("cs", list_endings=("atd.", "apod.")),
+        "sk": entry("sk", list_endings=("atď.", "apod.")),
         "el": entry(
             "el",
             # ";" (and U+037E) is the Greek question mark; "·" is a semicolon, no end.
