@@ -376,6 +376,8 @@ def test_invalid_language_code_is_refused(tag: str) -> None:
     with pytest.raises(LanguageCodeError, match="is not a language code") as caught:
         split_sentences("Ein Satz.", lang=tag)
     assert isinstance(caught.value, UsageError)
+    with pytest.raises(LanguageCodeError, match="is not a language code"):
+        parse_document("a", "", lang=tag)  # refused even where there is nothing to split
 
 
 def test_moses_lists_are_the_ones_sacremoses_ships() -> None:
