@@ -54,8 +54,8 @@ _DE_SENTENCE_STARTERS = frozenset(
     "zwar zwischen allerdings außerdem ausserdem bereits zuletzt später".split()
 )
 
-# Abbreviations that hold in most languages written in Latin letters: Latin ones, and
-# those before a number ("No. 5", "p. 12").
+# Abbreviations that news in any language borrows: Latin ones and titles ("ca.", "Dr."),
+# and those before a number ("No. 5", "p. 12").
 _LATIN_ABBREVIATIONS = frozenset(
     "ca cf vs viz approx ibid al e.g i.e Dr Prof Mr Mrs Ms St Jr Sr".split()
 )
@@ -117,6 +117,7 @@ class LanguageData:
     space_separated: str = ""
 
     def __post_init__(self) -> None:
+        # Unless an entry says otherwise, both follow from the language's own punctuation.
         if not self.attribution_after:
             quotes = "".join(c for c in self.closers if c not in ")]）］｝")
             object.__setattr__(self, "attribution_after", self.enders + self.tight_enders + quotes)
