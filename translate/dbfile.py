@@ -50,7 +50,7 @@ UNIT_COLUMNS_V2 = (
     "source", "origin", "stamp", "context", "target", "engine", "model", "glossary",
     "terms", "seq",
 )  # fmt: skip
-UNIT_COLUMNS = (*UNIT_COLUMNS_V2, "pair")
+UNIT_COLUMNS = ("pair", *UNIT_COLUMNS_V2)
 MEMORY = Kind(
     "translation memory",
     "a",
@@ -59,7 +59,7 @@ MEMORY = Kind(
         "meta": _META,
         "unit": frozenset({_UNIT_V1, UNIT_COLUMNS_V2, UNIT_COLUMNS}),
         "withdrawn": frozenset(
-            {("source", "context", "target"), ("source", "context", "target", "pair")}
+            {("source", "context", "target"), ("pair", "source", "context", "target")}
         ),
     },
     frozenset({"meta", "unit"}),

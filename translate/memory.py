@@ -46,6 +46,7 @@ from .provenance import Origin, Provenance
 SCHEMA_VERSION = 3
 _UNIT_TABLE = """
 CREATE TABLE IF NOT EXISTS {name} (
+    pair TEXT NOT NULL,    -- the languages, source-target ('de-en'): never served across
     source TEXT NOT NULL,
     origin TEXT NOT NULL CHECK (origin IN ('machine', 'human')),
     stamp TEXT NOT NULL,   -- engine, model, model version and glossary hash; '' for human
@@ -56,7 +57,8 @@ CREATE TABLE IF NOT EXISTS {name} (
     glossary TEXT NOT NULL,
     terms TEXT NOT NULL,   -- glossary terms applied, one per line (machine units)
     seq INTEGER NOT NULL,  -- human: order of storing; the latest serves other segments
-    pair TEXT NOT NULL,    -- the languages, source-target ('de-en'): never served across
+    -- the key's columns first, in its order: SQLite 3.40's quick_check reports NULLs in a
+    -- WITHOUT ROWID table whose key is not its leading columns
     PRIMARY KEY (pair, source, origin, stamp, context)
 ) WITHOUT ROWID
 """
@@ -64,10 +66,10 @@ CREATE TABLE IF NOT EXISTS {name} (
 # brings it back; storing one for the segment again lifts it.
 _WITHDRAWN_TABLE = """
 CREATE {temp}TABLE IF NOT EXISTS {name} (
+    pair TEXT NOT NULL,
     source TEXT NOT NULL,
     context TEXT NOT NULL,
     target TEXT NOT NULL,  -- what was taken back ('' when none was there: a fallback refused)
-    pair TEXT NOT NULL,
     PRIMARY KEY (pair, source, context)
 ) WITHOUT ROWID
 """
@@ -84,10 +86,10 @@ _LEGACY_PAIR = "'de-en'"
 # particular), so that it still serves every segment with that sentence.  Version 2 had no
 # pair.  Each migration runs in the one transaction of _set_up: a crash leaves the old file.
 _MIGRATE = {
-    "1": "SELECT source, origin, stamp, '', target, engine, model, glossary, terms, 0, "
-    f"{_LEGACY_PAIR} FROM unit",
-    "2": "SELECT source, origin, stamp, context, target, engine, model, glossary, terms, seq, "
-    f"{_LEGACY_PAIR} FROM unit",
+    "1": f"SELECT {_LEGACY_PAIR}, source, origin, stamp, '', target, engine, model, glossary, "
+    "terms, 0 FROM unit",
+    "2": f"SELECT {_LEGACY_PAIR}, source, origin, stamp, context, target, engine, model, "
+    "glossary, terms, seq FROM unit",
 }
 _WITHDRAWN_V2 = ("source", "context", "target")
 _P = ParamSpec("_P")
@@ -99,15 +101,15 @@ _R = TypeVar("_R")
 # human ones for sources with no human translation here (one per source, whatever stamp a
 # foreign writer gave it). A differing human translation is a conflict, counted per source.
 _MERGE_MACHINE = (
-    "INSERT OR IGNORE INTO main.unit SELECT source, origin, stamp, '', target, engine, model, "
-    "glossary, terms, 0, pair FROM other.unit WHERE origin = 'machine'"
+    "INSERT OR IGNORE INTO main.unit SELECT pair, source, origin, stamp, '', target, engine, "
+    "model, glossary, terms, 0 FROM other.unit WHERE origin = 'machine'"
 )
 # Human translations come over with their segment; one for a segment that has a human
 # translation here already is a conflict, and this memory's is kept.
 _MERGE_HUMAN = (
-    "INSERT OR IGNORE INTO main.unit SELECT o.source, 'human', '', o.context, o.target, "
+    "INSERT OR IGNORE INTO main.unit SELECT o.pair, o.source, 'human', '', o.context, o.target, "
     "o.engine, o.model, o.glossary, o.terms, "
-    "(SELECT coalesce(max(seq), 0) FROM main.unit) + o.seq + 1, o.pair "
+    "(SELECT coalesce(max(seq), 0) FROM main.unit) + o.seq + 1 "
     "FROM other.unit AS o WHERE o.origin = 'human' AND NOT EXISTS (SELECT 1 FROM main.unit "
     "AS u WHERE u.pair = o.pair AND u.source = o.source AND u.origin = 'human' "
     "AND u.context = o.context) "
@@ -332,14 +334,14 @@ class TranslationMemory:
                 # read as it is, every unit German->English, through views that add the pair
                 # (a temporary view is found before the file's table of the same name)
                 db.execute(
-                    f"CREATE TEMP VIEW unit AS SELECT *, {_LEGACY_PAIR} AS pair FROM main.unit"
+                    f"CREATE TEMP VIEW unit AS SELECT {_LEGACY_PAIR} AS pair, * FROM main.unit"
                 )
                 if tables.get("withdrawn") == _WITHDRAWN_V2:
                     db.execute(
-                        f"CREATE TEMP VIEW withdrawn AS SELECT *, {_LEGACY_PAIR} AS pair "
+                        f"CREATE TEMP VIEW withdrawn AS SELECT {_LEGACY_PAIR} AS pair, * "
                         "FROM main.withdrawn"
                     )
-                    tables = {**tables, "withdrawn": (*_WITHDRAWN_V2, "pair")}
+                    tables = {**tables, "withdrawn": ("pair", *_WITHDRAWN_V2)}
             elif version not in (None, str(SCHEMA_VERSION)) or tables.get("unit") != UNIT_COLUMNS:
                 raise TranslationMemoryError(
                     f"{self.path}: translation memory schema {version}, this dolmetsch reads "
@@ -415,8 +417,8 @@ class TranslationMemory:
         if table_layout(db).get("withdrawn") == _WITHDRAWN_V2:  # one made by _SCHEMA is new
             db.execute(_WITHDRAWN_TABLE.format(temp="", name="withdrawn_new"))
             db.execute(
-                "INSERT INTO withdrawn_new SELECT source, context, target, "
-                f"{_LEGACY_PAIR} FROM withdrawn"
+                f"INSERT INTO withdrawn_new SELECT {_LEGACY_PAIR}, source, context, target "
+                "FROM withdrawn"
             )
             db.execute("DROP TABLE withdrawn")
             db.execute("ALTER TABLE withdrawn_new RENAME TO withdrawn")
@@ -578,8 +580,8 @@ class TranslationMemory:
             return 0
         code = self._code(pair)
         rows = [
-            (source, "machine", stamp.key, "", target, stamp.engine, stamp.model,
-             stamp.glossary, "\n".join(terms), 0, code)
+            (code, source, "machine", stamp.key, "", target, stamp.engine, stamp.model,
+             stamp.glossary, "\n".join(terms), 0)
             for source, target, terms in units
         ]  # fmt: skip
         return self._write("INSERT OR REPLACE INTO unit VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
@@ -607,8 +609,8 @@ class TranslationMemory:
         if not isinstance(start, int):
             raise sqlite3.DataError("a human translation's order is not a number")
         self._db.executemany(
-            "INSERT OR REPLACE INTO unit VALUES (?,'human','',?,?,'human','','','',?,?)",
-            [(s, c, t, start + n, code) for n, (s, t, c) in enumerate(rows, start=1)],
+            "INSERT OR REPLACE INTO unit VALUES (?,?,'human','',?,?,'human','','','',?)",
+            [(code, s, c, t, start + n) for n, (s, t, c) in enumerate(rows, start=1)],
         )
         self._db.executemany(
             "DELETE FROM withdrawn WHERE pair = ? AND source = ? AND context = ?",
@@ -644,7 +646,7 @@ class TranslationMemory:
                 )
                 self._db.execute(
                     "INSERT OR REPLACE INTO withdrawn VALUES (?, ?, ?, ?)",
-                    (source, where, row[0] if row is not None else "", code),
+                    (code, source, where, row[0] if row is not None else ""),
                 )
                 removed += 1
             if removed:
