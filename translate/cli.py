@@ -357,7 +357,7 @@ def _open_memory(memory_file: Path | None, *, create: bool = True, pair: Any = N
 
     if pair is None:
         pair = _configured_pair()
-    return TranslationMemory(memory_file or default_memory_path(), create=create)
+    return TranslationMemory(memory_file or default_memory_path(), create=create, pair=pair)
 
 
 def _pair(source: str, target: str) -> Any:
@@ -522,7 +522,7 @@ def run(
     options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
     # workers open the engine this process resolved ("auto" became argos or lexicon)
     spawn = functools.partial(load_engine, translator.info.name, options, packages_dir, data_dir)
-    memory = None if no_memory else _open_memory(memory_file)
+    memory = None if no_memory else _open_memory(memory_file, pair=pair)
     try:
         # SIGTERM stops the run as Ctrl-C does: workers end, outputs stay whole, exit 130
         with folder_lock(out_dir), sigterm_as_interrupt():
@@ -1424,17 +1424,36 @@ def _store_units(memory: Any, units: list[Any], *, replace_human: bool) -> tuple
     One the memory already holds is not stored again: importing a file twice changes
     nothing (not even the state that marks outputs out of date).
     """
+    from .memory import HumanImport
+
     groups: dict[Any, list[tuple[str, str, tuple[str, ...]]]] = {}
-    people: list[tuple[str, str, str]] = []  # each for the segment it was made for
-    for unit in units:
+    people: dict[Any, list[tuple[str, str, str]]] = {}  # each for the segment it was made for
+    for unit in units:  # each in its own language pair: a file may hold several
         if unit.origin == "human":
-            people.append((unit.source, unit.target, unit.context))
+            people.setdefault(unit.pair, []).append((unit.source, unit.target, unit.context))
             continue
-        groups.setdefault(unit.stamp, []).append((unit.source, unit.target, unit.terms))
-    taken = memory.add_human(people, replace=replace_human)
-    for stamp, rows in groups.items():
-        memory.store(rows, "machine", stamp)
-    return taken, len(units) - len(people)
+        key = (unit.pair, unit.stamp)
+        groups.setdefault(key, []).append((unit.source, unit.target, unit.terms))
+    taken = HumanImport(0, 0, 0, replace_human)
+    for pair, rows in people.items():
+        taken = _plus(taken, memory.add_human(rows, replace=replace_human, pair=pair))
+    for (pair, stamp), machine in groups.items():
+        memory.store(machine, "machine", stamp, pair=pair)
+    humans = sum(len(rows) for rows in people.values())
+    return taken, len(units) - humans
+
+
+def _plus(one: Any, other: Any) -> Any:
+    """Two HumanImport counts (of two language pairs of one file) as one."""
+    from .memory import HumanImport
+
+    return HumanImport(
+        one.added + other.added,
+        one.same + other.same,
+        one.differing + other.differing,
+        one.replaced,
+        one.withdrawn + other.withdrawn,
+    )
 
 
 # --- reading ---------------------------------------------------------------------------------

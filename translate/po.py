@@ -652,7 +652,8 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False, folder: st
     skipped and counted, or with ``include_fuzzy`` taken as a machine translation under a
     stamp no engine has (a person may have edited it without clearing the flag, so it
     cannot pass for what the engine said).  Obsolete entries, the header, untranslated and
-    plural entries, and agency attributions dolmetsch copied unchanged are left out.
+    plural entries, and agency attributions dolmetsch copied unchanged are left out.  The
+    units are of the languages the header names (:func:`po_pair`).
     """
     from .articles import output_stem
     from .provenance import HUMAN, IMPORTED
@@ -662,6 +663,7 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False, folder: st
     # dolmetsch's own PO names its article: each translation is for its own segment there
     article = po.metadata.get("X-Dolmetsch-Source")
     stem = output_stem(PurePath(unquote_name(article))) if article else None
+    pair = po_pair(po.metadata, po.fpath or "")
     for entry in po:
         if entry.obsolete or not entry.msgid or not entry.msgstr or entry.msgid_plural:
             continue
@@ -669,9 +671,9 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False, folder: st
             continue  # dolmetsch copied it unflagged (an agency's name); nobody translated it
         if "fuzzy" not in entry.flags:
             where = context(stem, entry.msgctxt or "", folder) if stem is not None else ""
-            units.append(ExportedUnit(entry.msgid, entry.msgstr, "human", HUMAN, (), where))
+            units.append(ExportedUnit(entry.msgid, entry.msgstr, "human", HUMAN, (), where, pair))
         elif include_fuzzy:
-            units.append(ExportedUnit(entry.msgid, entry.msgstr, "machine", IMPORTED, ()))
+            units.append(ExportedUnit(entry.msgid, entry.msgstr, "machine", IMPORTED, (), "", pair))
         else:
             skipped += 1
     return PoImport(tuple(units), skipped)

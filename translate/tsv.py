@@ -15,6 +15,7 @@ import re
 
 from .aligned import TranslatedArticle
 from .engine import shown
+from .errors import DolmetschError
 from .languages import LanguagePair
 
 HEADER = ("id", "de", "en", "confidence")
@@ -54,6 +55,18 @@ def dump_tsv(article: TranslatedArticle) -> str:
         for p in article.pairs
     )
     return "".join("\t".join(escape(cell) for cell in row) + "\n" for row in rows)
+
+
+def header_pair(text: str) -> LanguagePair | None:
+    """The languages a TSV's header row names (``id  ru  en  confidence``); None when it
+    names none dolmetsch knows."""
+    cells = text.split("\n", 1)[0].removesuffix("\r").split("\t")
+    if len(cells) < 3:
+        return None
+    try:
+        return LanguagePair(cells[1], cells[2])
+    except DolmetschError:
+        return None
 
 
 def parse_tsv(text: str) -> list[tuple[str, str, str]]:
