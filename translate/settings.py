@@ -271,8 +271,11 @@ def parse_config(data: bytes, path: Path) -> ConfigFile:
 def _line_of(text: str, name: str) -> int:
     """The line where a top-level key is set (1 when it cannot be told: a table header)."""
     quoted = re.escape(name)
-    pattern = re.compile(rf"^\s*(?:{quoted}|\"{quoted}\"|'{quoted}')\s*[=.]", re.MULTILINE)
-    match = pattern.search(text) or re.compile(rf"^\s*\[\s*{quoted}\s*[\].]", re.M).search(text)
+    # [ \t], not \s: a match must not start on an empty line above the key's
+    pattern = re.compile(rf"^[ \t]*(?:{quoted}|\"{quoted}\"|'{quoted}')[ \t]*[=.]", re.M)
+    match = pattern.search(text) or re.compile(rf"^[ \t]*\[[ \t]*{quoted}[ \t]*[\].]", re.M).search(
+        text
+    )
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
