@@ -465,3 +465,32 @@ def test_bad_pairs_are_refused_before_any_work(
     assert (result.exit_code, result.stderr) == (2, message)
     assert marking.calls == 0
     assert not (tmp_path / "o").exists()
+
+
+def test_tm_import_and_stats_keep_each_units_pair(tmp_path: Path) -> None:
+    memory = tmp_path / "tm.sqlite"
+    tmx = tmp_path / "mixed.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="*all*"/><body>'
+        '<tu srclang="ru"><tuv xml:lang="ru"><seg>Мир.</seg></tuv>'
+        '<tuv xml:lang="en"><seg>Peace.</seg></tuv></tu>'
+        '<tu><tuv xml:lang="de"><seg>Frieden.</seg></tuv>'
+        '<tuv xml:lang="en"><seg>Peace.</seg></tuv></tu>'
+        "</body></tmx>",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    done = runner.invoke(main, ["tm", "import", str(tmx), "--memory", str(memory)])
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.startswith("imported 2 human and 0 machine translations")
+    stats = runner.invoke(main, ["tm", "stats", "--memory", str(memory)])
+    assert stats.stdout.splitlines() == [
+        f"{memory}: 0 machine, 2 human translations",
+        "\tde-en (German->English): 0 machine, 1 human translation",
+        "\tru-en (Russian->English): 0 machine, 1 human translation",
+    ]
+    stamp = Provenance("test", "", "", "")
+    with TranslationMemory(memory, pair=LanguagePair("ru", "en")) as russian:
+        assert {s: h.target for s, h in russian.lookup(["Мир.", "Frieden."], stamp).items()} == {
+            "Мир.": "Peace."
+        }

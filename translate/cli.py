@@ -1228,6 +1228,11 @@ def tm_stats(list_conflicts: bool, memory_file: Path | None) -> None:
         )
         human = counted(counts.human, "human translation")
         click.echo(f"{memory.path}: {counts.machine} machine, {human}{conflicts}")
+        pairs = memory.pair_counts()
+        if set(pairs) - {memory.pair}:  # a memory of several pairs: each one's units
+            for pair, each in pairs.items():
+                human = counted(each.human, "human translation")
+                click.echo(f"\t{pair.code} ({pair.describe()}): {each.machine} machine, {human}")
         if list_conflicts:
             for conflict in memory.conflicts():
                 click.echo(conflict.source)

@@ -904,6 +904,20 @@ class TranslationMemory:
         )
 
     @_guarded("read")
+    def pair_counts(self) -> dict[LanguagePair, MemoryCounts]:
+        """Machine and human units by language pair, in the pairs' order (conflicts: 0)."""
+        rows = self._db.execute(
+            "SELECT pair, origin, count(*) FROM unit GROUP BY pair, origin ORDER BY pair"
+        )
+        found: dict[LanguagePair, dict[str, int]] = {}
+        for code, origin, count in rows:
+            found.setdefault(_pair(_text(code)), {})[_text(origin)] = int(count)
+        return {
+            pair: MemoryCounts(by.get("machine", 0), by.get("human", 0))
+            for pair, by in found.items()
+        }
+
+    @_guarded("read")
     def units(self, origin: Origin | None = None) -> list[tuple[str, str, Origin]]:
         """``(source, target, origin)`` rows, human ones first, in source order."""
         query = "SELECT source, target, origin FROM unit"

@@ -33,11 +33,6 @@ from typing import Literal
 from .errors import UsageError
 from .languages import LanguageError, LanguagePair, check_code
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 reads TOML with the backport
-    import tomli as tomllib
-
 Kind = Literal["text", "choice", "int", "bool", "path", "lang"]
 Value = str | int | bool | Path
 ENGINE_CHOICES = ("auto", "argos", "lexicon")  # as engine.ENGINE_CHOICES, without importing it
@@ -250,6 +245,11 @@ def parse_config(data: bytes, path: Path) -> ConfigFile:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ConfigError(f"{path}:{line}: not UTF-8 text (TOML files are UTF-8)") from None
+    # imported here: `dolmetsch --help` and every command without a config file skip it
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 reads TOML with the backport
+        import tomli as tomllib
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
