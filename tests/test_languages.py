@@ -494,3 +494,28 @@ def test_tm_import_and_stats_keep_each_units_pair(tmp_path: Path) -> None:
         assert {s: h.target for s, h in russian.lookup(["Мир.", "Frieden."], stamp).items()} == {
             "Мир.": "Peace."
         }
+
+
+@pytest.mark.parametrize(
+    ("metadata", "code"),
+    [
+        ({}, "de-en"),
+        ({"Language": "en", "X-Source-Language": "ru"}, "ru-en"),
+        ({"Language": "en_GB", "X-Source-Language": "uk"}, "uk-en"),
+        ({"Language": "pt-BR"}, "de-pt"),
+        ({"Language": "sr@latin", "X-Source-Language": "en"}, "en-sr"),
+    ],
+    ids=["older-dolmetsch", "russian", "locale", "region", "modifier"],
+)
+def test_po_pair_from_headers(metadata: dict[str, str], code: str) -> None:
+    from dolmetsch.po import po_pair
+
+    assert po_pair(metadata).code == code
+
+
+def test_po_pair_refuses_headers_that_name_no_language() -> None:
+    from dolmetsch.errors import InputError
+    from dolmetsch.po import po_pair
+
+    with pytest.raises(InputError, match=r"^x\.po: its language headers: target language "):
+        po_pair({"Language": "Klingon"}, "x.po")

@@ -140,6 +140,10 @@ def build_po_header_lines(source_name: str, pair: LanguagePair = DEFAULT_PAIR) -
     return (f"{source_name}: {languages}, aligned", "Machine translation by dolmetsch")
 
 
+def _language_part(locale: str) -> str:
+    return re.split(r"[_\-@.]", locale, maxsplit=1)[0]
+
+
 def po_pair(metadata: Mapping[str, str], where: str = "") -> LanguagePair:
     """The languages a PO dolmetsch wrote is in: ``X-Source-Language`` and ``Language``
     (German and English when it names none: every PO of an older dolmetsch was);
@@ -147,8 +151,8 @@ def po_pair(metadata: Mapping[str, str], where: str = "") -> LanguagePair:
     source = metadata.get("X-Source-Language", "").strip() or "de"
     target = metadata.get("Language", "").strip() or "en"
     try:
-        # a PO editor may write a locale (de_DE, pt_BR): the language is its first part
-        return LanguagePair(source.split("_")[0], target.split("_")[0])
+        # a PO editor may write a locale (de_DE, en-GB, sr@latin): the language is its first part
+        return LanguagePair(_language_part(source), _language_part(target))
     except LanguageError as exc:
         raise InputError(f"{where or 'PO file'}: its language headers: {exc}") from None
 
