@@ -519,3 +519,18 @@ def test_po_pair_refuses_headers_that_name_no_language() -> None:
 
     with pytest.raises(InputError, match=r"^x\.po: its language headers: target language "):
         po_pair({"Language": "Klingon"}, "x.po")
+
+
+def test_merge_keeps_pairs_apart(tmp_path: Path) -> None:
+    russian = LanguagePair("ru", "en")
+    with TranslationMemory(tmp_path / "shard.sqlite", pair=russian) as shard:
+        shard.store_human([("Мир.", "Peace.", "out/a#p1.s1")])
+        shard.store([("Война.", "War.", ())], "machine", Provenance("t", "", "", ""))
+    with TranslationMemory(tmp_path / "main.sqlite") as main_memory:
+        main_memory.store_human([("Мир.", "World.", "out/a#p1.s1")])  # a German "sentence"
+        counts = main_memory.merge(tmp_path / "shard.sqlite")
+        assert (counts.machine, counts.human, counts.conflicts) == (1, 1, 0)
+        assert main_memory.human_target("Мир.", "out/a#p1.s1") == "World."
+    with TranslationMemory(tmp_path / "main.sqlite", pair=russian) as merged:
+        assert merged.human_target("Мир.", "out/a#p1.s1") == "Peace."
+        assert merged.machine_targets("Война.") == {"War."}
