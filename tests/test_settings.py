@@ -251,3 +251,32 @@ def test_the_library_reads_no_environment() -> None:
     cli = (ROOT / "translate" / "cli.py").read_text(encoding="utf-8")
     assert "envvar=" not in cli
     assert len(re.findall(r"os\.environ", cli)) == 2
+
+
+def test_config_command_flags_win(tmp_path: Path) -> None:
+    config = _config(tmp_path, 'from = "pl"\nthreads = 3\n')
+    env = {"DOLMETSCH_CONFIG": str(config), "DOLMETSCH_THREADS": "2"}
+    code, out, err = _invoke(["config", "--from", "UK", "--strict-glossary"], env=env)
+    assert (code, err) == (0, "")
+    lines = _lines(out)
+    assert lines["from"] == ('"uk"', "flag")
+    assert lines["threads"] == ("2", "env DOLMETSCH_THREADS")
+    assert lines["strict_glossary"] == ("true", "flag")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["config", "--from", "deu"], "dolmetsch: --from 'deu' is not an ISO 639-1 code such "
+                                      "as de, en, ru, uk: did you mean de (German)?\n"),
+        (["translate", "--to", "de", "--from", "de", "Hallo."],
+         "dolmetsch: source and target language are both de (German): give two different "
+         "languages with --from and --to\n"),
+        (["config", "--to", "de", "--from", "de"],
+         "dolmetsch: source and target language are both de (German): give two different "
+         "languages with --from and --to (from: flag, to: flag)\n"),
+    ],
+    ids=["three-letter", "translate-same", "config-same"],
+)  # fmt: skip
+def test_language_flags_are_checked(args: list[str], message: str) -> None:
+    assert _invoke(args) == (2, "", message)

@@ -375,10 +375,38 @@ def _configured_pair() -> Any:
     return resolve(config=_config()).pair
 
 
+def _config_flags(func: F) -> F:
+    """`dolmetsch config`'s flags: the settings' own, so that it shows what a command given
+    them would use (taken as given, with no callback: their origin is ``flag``)."""
+    from .settings import KEYS
+
+    for key in reversed(KEYS):
+        flag = "--" + key.name.replace("_", "-")
+        if key.kind == "bool":
+            option = click.option(
+                flag, key.name, is_flag=True, default=None, help=f"{key.help} [{_where(key.name)}]"
+            )
+        else:
+            kinds: dict[str, Any] = {
+                "int": click.IntRange(min=key.minimum),
+                "path": click.Path(path_type=Path),
+                "choice": click.Choice(key.choices),
+            }
+            option = click.option(
+                flag, key.name, type=kinds.get(key.kind, str), default=None,
+                help=f"{key.help} [{_where(key.name)}]",
+            )  # fmt: skip
+        func = option(func)
+    return func
+
+
 @main.command("config")
-def config_command() -> None:
+@_config_flags
+def config_command(**flags: Any) -> None:
     """Print the effective settings and where each comes from: a flag, an environment
-    variable (env VAR), the config file (config FILE:LINE) or the default.
+    variable (env VAR), the config file (config FILE:LINE) or the default.  Its flags are
+    the settings' (--from ru, --threads 1, --memory FILE...): what a command given them
+    would use.
 
     \b
     The config file is $XDG_CONFIG_HOME/dolmetsch/config.toml (~/.config/dolmetsch/
@@ -393,7 +421,7 @@ def config_command() -> None:
     from .glossary import locate
     from .settings import describe, resolve
 
-    settings = resolve(config=_config())
+    settings = resolve(flags, config=_config())
     _ = settings.pair  # the same language twice is refused here too, saying where from
     found = locate(settings.glossary).user if settings.glossary is None else None
     for line in describe(settings, found):

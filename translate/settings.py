@@ -409,6 +409,8 @@ def resolve(
         key = BY_NAME[name]
         flag = given.get(name)
         if flag is not None:
+            if key.kind == "lang":  # click takes any text: the code is checked here
+                flag = check_code(str(flag), f"--{name}")
             done[name] = Resolved(flag, "flag")
         elif key.env and env.get(key.env):
             where = f"environment variable {key.env}"
