@@ -1,7 +1,9 @@
 """The translation memory: every source sentence's translations, machine and human.
 
-A SQLite file outside the repository.  A machine translation is reused only when the same
-engine, model and glossary produced it; a human translation (imported from a PO file a
+A SQLite file outside the repository.  Every unit belongs to one language pair (``de-en``),
+and a memory opened for a pair serves that pair's units only: a German sentence's English
+is never a Russian one's.  A machine translation is reused only when the same engine, model
+and glossary produced it; a human translation (imported from a PO file a
 person edited, or from a CAT tool's TMX) always wins and is never overwritten by a machine.
 A damaged database is reported in one line, never silently emptied or replaced, and so
 is any other file (another program's SQLite database, dolmetsch's output ledger): it is
