@@ -62,14 +62,13 @@ def _setting(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
     from click.core import ParameterSource
 
     def resolve(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-        from .settings import resolve as resolve_settings
+        from .settings import resolve_one
 
         given = param.name is not None and ctx.get_parameter_source(param.name) not in (
             ParameterSource.DEFAULT,
             ParameterSource.DEFAULT_MAP,
         )
-        settings = resolve_settings({name: value if given else None}, config=_config())
-        return settings.value(name)
+        return resolve_one(name, value if given else None, _config()).value
 
     return resolve
 

@@ -25,7 +25,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -397,6 +397,22 @@ def resolve(
     """Every setting from ``flags`` (None or missing: not given), ``environ`` (an empty
     variable counts as unset, as it always did) and the ``config`` file (read from
     :func:`config_path` when not given), else its default."""
+    return _resolve(flags, environ, config, BY_NAME.keys())
+
+
+def resolve_one(
+    name: str, flag: Value | None, config: ConfigFile, environ: Mapping[str, str] | None = None
+) -> Resolved:
+    """One setting, as :func:`resolve` gives it (for a command-line option's callback)."""
+    return _resolve({name: flag}, environ, config, {name}).resolved[name]
+
+
+def _resolve(
+    flags: Mapping[str, Value | None] | None,
+    environ: Mapping[str, str] | None,
+    config: ConfigFile | None,
+    wanted: Collection[str],
+) -> Settings:
     env = dict(os.environ if environ is None else environ)
     if config is None:
         config = read_config(config_path(env))
@@ -405,7 +421,10 @@ def resolve(
     if unknown:
         raise ValueError(f"unknown settings {sorted(unknown)}")
     done: dict[str, Resolved] = {}
+    needed = {*wanted, "data_dir"} if "memory" in wanted else set(wanted)
     for name in _ORDER:
+        if name not in needed:
+            continue
         key = BY_NAME[name]
         flag = given.get(name)
         if flag is not None:
@@ -420,7 +439,7 @@ def resolve(
             done[name] = Resolved(value, f"config {config.path}:{line}")
         else:
             done[name] = Resolved(_DEFAULTS[name](done, env), "default")
-    return Settings({key.name: done[key.name] for key in KEYS}, config, env)
+    return Settings({key.name: done[key.name] for key in KEYS if key.name in done}, config, env)
 
 
 def toml_value(value: Value | None) -> str:
