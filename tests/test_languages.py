@@ -534,3 +534,30 @@ def test_merge_keeps_pairs_apart(tmp_path: Path) -> None:
     with TranslationMemory(tmp_path / "main.sqlite", pair=russian) as merged:
         assert merged.human_target("Мир.", "out/a#p1.s1") == "Peace."
         assert merged.machine_targets("Война.") == {"War."}
+
+
+def test_workers_write_the_pair_too(installed_tiny: Path, seeds_copy: Path, tmp_path: Path) -> None:
+    """--jobs workers open their own memory and translator: for the run's pair."""
+    import functools
+
+    from dolmetsch.engine import load_engine
+    from dolmetsch.pipeline import discover, run_batch
+
+    pair = LanguagePair("ru", "en")  # the tiny German package stands in for a Russian one
+    engine = load_engine("argos", packages_dir=installed_tiny)
+    spawn = functools.partial(load_engine, "argos", None, installed_tiny)
+    out = tmp_path / "out"
+    with TranslationMemory(tmp_path / "tm.sqlite", pair=pair) as memory:
+        summary = run_batch(
+            discover(seeds_copy), out, engine, memory=memory, jobs=2, spawn_engine=spawn, pair=pair
+        )
+        assert summary.ok and summary.articles == 5
+        assert memory.pair_counts().keys() == {pair}
+    for po in out.glob("*.po"):
+        found = polib.pofile(str(po))
+        assert (found.metadata["X-Source-Language"], found.metadata["Language"]) == ("ru", "en")
+    language, units = toolkit_tmx(out / "corpus.tmx")
+    assert language == "ru"
+    assert {tuple(langs) for _, _, langs in units} == {("ru", "en")}
+    index = (out / "index.html").read_text("utf-8")
+    assert "Low confidence: machine sentences to check against the Russian (below" in index
