@@ -388,6 +388,9 @@ def test_run_from_russian_names_the_languages_everywhere(tmp_path: Path, marking
     view = CliRunner().invoke(main, ["view", "a", "--out", str(out), "--width", "100"])
     assert view.exit_code == 0
     assert view.stdout.split("\n", 1)[0] == "a.txt · Russian->English · marking (mark-1 1)"
+    from dolmetsch.reader import load_view
+
+    assert load_view(out / "a.tsv")[0].pair == LanguagePair("ru", "en")
 
 
 def test_german_english_outputs_are_todays(tmp_path: Path, marking: _Marking) -> None:
