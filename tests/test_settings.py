@@ -99,7 +99,8 @@ def test_paths_expand_the_home_folder(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('threads = 2\nfrom = "ru\n', "{path}:2: not valid TOML: "),
+        ('threads = 2\nfrom = "ru\n', "{path}:2: from: not valid TOML: "),
+        ("threads = 2\n[[x]\n", "{path}:2: not valid TOML: "),
         ("threads = 1\nthread = 2\n", "{path}:2: unknown key 'thread' (known keys: from, to, "),
         ('\n\nthreads = "two"\n', "{path}:3: threads must be a whole number of at least 0, "
                                   "not a string ('two')"),
@@ -114,8 +115,8 @@ def test_paths_expand_the_home_folder(tmp_path: Path) -> None:
         ('memory = ["a", "b"]\n', "{path}:1: memory must be a string, not an array"),
         ("[memory]\npath = 'x'\n", "{path}:1: memory must be a string, not a table"),
     ],
-    ids=["syntax", "unknown-key", "wrong-type", "too-small", "not-bool", "not-a-choice",
-         "bad-language", "array", "table"],
+    ids=["syntax", "syntax-no-key", "unknown-key", "wrong-type", "too-small", "not-bool",
+         "not-a-choice", "bad-language", "array", "table"],
 )  # fmt: skip
 def test_config_errors_name_file_line_and_key(tmp_path: Path, text: str, message: str) -> None:
     path = _config(tmp_path, text)

@@ -256,7 +256,14 @@ def parse_config(data: bytes, path: Path) -> ConfigFile:
         message = str(exc)
         at = _TOML_AT.search(message)
         where = at.group(1) if at else "1"
-        raise ConfigError(f"{path}:{where}: not valid TOML: {_TOML_AT.sub('', message)}") from None
+        # the key of that line, when it has one: where a person looks first
+        lines = text.split("\n")
+        number = int(where)
+        line = lines[number - 1] if 0 < number <= len(lines) else ""
+        key = re.match(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=", line)
+        named = f"{key.group(1)}: " if key else ""
+        problem = _TOML_AT.sub("", message)
+        raise ConfigError(f"{path}:{where}: {named}not valid TOML: {problem}") from None
     values: dict[str, tuple[Value, int]] = {}
     for name, raw in table.items():
         line = _line_of(text, name)
