@@ -259,8 +259,8 @@ def parse_config(data: bytes, path: Path) -> ConfigFile:
         # the key of that line, when it has one: where a person looks first
         lines = text.split("\n")
         number = int(where)
-        line = lines[number - 1] if 0 < number <= len(lines) else ""
-        key = re.match(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=", line)
+        text_of_line = lines[number - 1] if 0 < number <= len(lines) else ""
+        key = re.match(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=", text_of_line)
         named = f"{key.group(1)}: " if key else ""
         problem = _TOML_AT.sub("", message)
         raise ConfigError(f"{path}:{where}: {named}not valid TOML: {problem}") from None
