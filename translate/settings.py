@@ -260,8 +260,8 @@ def parse_config(data: bytes, path: Path) -> ConfigFile:
         lines = text.split("\n")
         number = int(where)
         text_of_line = lines[number - 1] if 0 < number <= len(lines) else ""
-        key = re.match(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=", text_of_line)
-        named = f"{key.group(1)}: " if key else ""
+        setting = re.match(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=", text_of_line)
+        named = f"{setting.group(1)}: " if setting else ""
         problem = _TOML_AT.sub("", message)
         raise ConfigError(f"{path}:{where}: {named}not valid TOML: {problem}") from None
     values: dict[str, tuple[Value, int]] = {}
