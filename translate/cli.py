@@ -41,29 +41,71 @@ class _Group(click.Group):
             ctx.exit(130)
 
 
-def _path_option(name: str, dest: str, envvar: str, text: str, *, folder: bool) -> Callable[[F], F]:
-    """A file or folder option that can also come from an environment variable."""
+_SETTINGS = "dolmetsch.settings"
+
+
+def _config() -> Any:
+    """The config file (a dolmetsch.settings.ConfigFile), read once per command."""
+    from .settings import config_path, read_config
+
+    ctx = click.get_current_context()
+    root = ctx.find_root()
+    if _SETTINGS not in root.meta:
+        root.meta[_SETTINGS] = read_config(config_path())
+    return root.meta[_SETTINGS]
+
+
+def _setting(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """An option's callback: its value resolved by dolmetsch.settings (the flag, else the
+    environment variable, else the config file, else the default), so that every command
+    with the option gets the same value for it, and `dolmetsch config` shows it."""
+    from click.core import ParameterSource
+
+    def resolve(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        from .settings import resolve_one
+
+        given = param.name is not None and ctx.get_parameter_source(param.name) not in (
+            ParameterSource.DEFAULT,
+            ParameterSource.DEFAULT_MAP,
+        )
+        return resolve_one(name, value if given else None, _config()).value
+
+    return resolve
+
+
+def _where(name: str) -> str:
+    """Where else a setting can come from, for its --help."""
+    from .settings import BY_NAME
+
+    key = BY_NAME[name]
+    env = f"env {key.env}; " if key.env else ""
+    return f"{env}config key {key.name}"
+
+
+def _path_option(
+    name: str, dest: str, setting: str, text: str, *, folder: bool
+) -> Callable[[F], F]:
+    """A file or folder option that can also come from the environment or the config file."""
     return click.option(
         name,
         dest,
         type=click.Path(file_okay=not folder, dir_okay=folder, path_type=Path),
-        envvar=envvar,
-        show_envvar=True,
-        help=text,
+        callback=_setting(setting),
+        help=f"{text[:-2]}; {_where(setting)}].",
     )
 
 
 _packages_dir_option = _path_option(
     "--packages-dir",
     "packages_dir",
-    "ARGOS_PACKAGES_DIR",
+    "packages_dir",
     "Argos package folder [default: argos's own, under ~/.local/share].",
     folder=True,
 )
 _data_dir_option = _path_option(
     "--data-dir",
     "data_dir",
-    "DOLMETSCH_DATA_DIR",
+    "data_dir",
     "Where the lexicon engine keeps its store [default: ~/.local/share/dolmetsch].",
     folder=True,
 )
@@ -72,7 +114,7 @@ _data_dir_option = _path_option(
 _glossary_path_option = _path_option(
     "--glossary",
     "glossary_file",
-    "DOLMETSCH_GLOSSARY",
+    "glossary",
     "Your glossary file, layered over the one shipped with dolmetsch [default: "
     "~/.config/dolmetsch/glossary.tsv; glossary/terms.tsv in a source checkout].",
     folder=False,
@@ -102,7 +144,7 @@ def _glossary_file_option(func: F) -> F:
 _memory_option = _path_option(
     "--memory",
     "memory_file",
-    "DOLMETSCH_MEMORY",
+    "memory",
     "Translation memory (SQLite) [default: ~/.local/share/dolmetsch/memory.sqlite].",
     folder=False,
 )
@@ -112,10 +154,10 @@ def _glossary_options(func: F) -> F:
     func = click.option(
         "--strict-glossary",
         is_flag=True,
-        envvar="DOLMETSCH_STRICT_GLOSSARY",
-        show_envvar=True,
+        callback=_setting("strict_glossary"),
         help="Enforce the spellings the glossary lists, and no others: unlisted spellings "
-        "of its people and places (Selensky, Kyjiw) are then left to the engine.",
+        "of its people and places (Selensky, Kyjiw) are then left to the engine "
+        f"[{_where('strict_glossary')}].",
     )(func)
     func = click.option(
         "--no-glossary", is_flag=True, help="Translate without enforcing the glossary."
@@ -147,34 +189,47 @@ def _load_glossary(glossary_file: Path | None, no_glossary: bool, strict: bool =
 def _engine_options(func: F) -> F:
     options = [
         click.option(
+            "--from",
+            "source_lang",
+            metavar="LANG",
+            callback=_setting("from"),
+            help="The articles' language, an ISO 639-1 code as argos names it (de, ru, uk, "
+            f"pl, fr...) [default: de; {_where('from')}].",
+        ),
+        click.option(
+            "--to",
+            "target_lang",
+            metavar="LANG",
+            callback=_setting("to"),
+            help=f"The language to translate into [default: en; {_where('to')}].",
+        ),
+        click.option(
             "--engine",
             type=click.Choice(ENGINE_CHOICES),
-            default="auto",
-            show_default=True,
+            callback=_setting("engine"),
             help="Translation engine: argos (neural, needs an installed model), lexicon "
             "(embedded dictionary engine), or auto: argos when a de->en model is installed, "
-            "else lexicon.",
+            f"else lexicon [default: auto; {_where('engine')}].",
         ),
         click.option(
             "--beam-size",
             type=click.IntRange(min=1),
-            default=4,
-            show_default=True,
-            help="Beam width; 1 is greedy and fastest.",
+            callback=_setting("beam_size"),
+            help=f"Beam width; 1 is greedy and fastest [default: 4; {_where('beam_size')}].",
         ),
         click.option(
             "--compute-type",
             type=click.Choice(["auto", "int8", "int8_float32", "int16", "float32"]),
-            default="auto",
-            show_default=True,
-            help="CTranslate2 compute type; int8 is fastest on CPU.",
+            callback=_setting("compute_type"),
+            help="CTranslate2 compute type; int8 is fastest on CPU "
+            f"[default: auto; {_where('compute_type')}].",
         ),
         click.option(
             "--threads",
             type=click.IntRange(min=0),
-            default=0,
-            show_default=True,
-            help="CPU threads for the model; 0 picks automatically.",
+            callback=_setting("threads"),
+            help="CPU threads for the model; 0 picks automatically "
+            f"[default: 0; {_where('threads')}].",
         ),
         _packages_dir_option,
         _data_dir_option,
@@ -293,12 +348,83 @@ def main(ctx: click.Context) -> None:
     ctx.meta[_STARTED] = time.perf_counter()
 
 
-def _open_memory(memory_file: Path | None, *, create: bool = True) -> Any:
-    """The memory of --memory (or the default one); commands that only read it pass
-    ``create=False``, so a mistyped path is an error, not a new empty memory."""
+def _open_memory(memory_file: Path | None, *, create: bool = True, pair: Any = None) -> Any:
+    """The memory of --memory (or the default one), serving ``pair`` (a LanguagePair; the
+    configured one when None); commands that only read it pass ``create=False``, so a
+    mistyped path is an error, not a new empty memory."""
     from .memory import TranslationMemory, default_memory_path
 
-    return TranslationMemory(memory_file or default_memory_path(), create=create)
+    if pair is None:
+        pair = _configured_pair()
+    return TranslationMemory(memory_file or default_memory_path(), create=create, pair=pair)
+
+
+def _pair(source: str, target: str) -> Any:
+    """The LanguagePair of --from and --to (each already resolved by dolmetsch.settings)."""
+    from .languages import LanguagePair
+
+    return LanguagePair(source, target)
+
+
+def _configured_pair() -> Any:
+    """The language pair of the environment and config file, for commands without --from
+    and --to (the memory's `tm` commands)."""
+    from .settings import resolve
+
+    return resolve(config=_config()).pair
+
+
+def _config_flags(func: F) -> F:
+    """`dolmetsch config`'s flags: the settings' own, so that it shows what a command given
+    them would use (taken as given, with no callback: their origin is ``flag``)."""
+    from .settings import KEYS
+
+    for key in reversed(KEYS):
+        flag = "--" + key.name.replace("_", "-")
+        if key.kind == "bool":
+            option = click.option(
+                flag, key.name, is_flag=True, default=None, help=f"{key.help} [{_where(key.name)}]"
+            )
+        else:
+            kinds: dict[str, Any] = {
+                "int": click.IntRange(min=key.minimum),
+                "path": click.Path(path_type=Path),
+                "choice": click.Choice(key.choices),
+            }
+            option = click.option(
+                flag, key.name, type=kinds.get(key.kind, str), default=None,
+                help=f"{key.help} [{_where(key.name)}]",
+            )  # fmt: skip
+        func = option(func)
+    return func
+
+
+@main.command("config")
+@_config_flags
+def config_command(**flags: Any) -> None:
+    """Print the effective settings and where each comes from: a flag, an environment
+    variable (env VAR), the config file (config FILE:LINE) or the default.  Its flags are
+    the settings' (--from ru, --threads 1, --memory FILE...): what a command given them
+    would use.
+
+    \b
+    The config file is $XDG_CONFIG_HOME/dolmetsch/config.toml (~/.config/dolmetsch/
+    config.toml; $DOLMETSCH_CONFIG names another), flat TOML, one key per setting, e.g.:
+      from = "ru"
+      threads = 1
+      memory = "~/news/memory.sqlite"
+    Flags win over environment variables, which win over the file. The output is itself
+    a config file: paste the lines you want to keep. A relative path is taken from the
+    folder a command runs in, as on the command line.
+    """
+    from .glossary import locate
+    from .settings import describe, resolve
+
+    settings = resolve(flags, config=_config())
+    _ = settings.pair  # the same language twice is refused here too, saying where from
+    found = locate(settings.glossary).user if settings.glossary is None else None
+    for line in describe(settings, found):
+        click.echo(line)
 
 
 class _Progress:
@@ -338,10 +464,9 @@ class _Progress:
 @click.option(
     "--out",
     "out_dir",
-    default="out",
-    show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the aligned outputs (created if missing).",
+    callback=_setting("out"),
+    help=f"Folder for the aligned outputs (created if missing) [default: out; {_where('out')}].",
 )
 @_memory_option
 @click.option(
@@ -362,6 +487,8 @@ class _Progress:
 def run(
     input_dir: Path,
     out_dir: Path,
+    source_lang: str,
+    target_lang: str,
     engine: str,
     beam_size: int,
     compute_type: str,
@@ -416,18 +543,19 @@ def run(
         click.echo(f"dolmetsch: note: --jobs {jobs} is more than the {len(paths)} articles "
                    f"or {os.cpu_count() or 1} cores; using {ceiling}", err=True)  # fmt: skip
         jobs = ceiling
+    pair = _pair(source_lang, target_lang)
     glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
     # workers open the engine this process resolved ("auto" became argos or lexicon)
     spawn = functools.partial(load_engine, translator.info.name, options, packages_dir, data_dir)
-    memory = None if no_memory else _open_memory(memory_file)
+    memory = None if no_memory else _open_memory(memory_file, pair=pair)
     try:
         # SIGTERM stops the run as Ctrl-C does: workers end, outputs stay whole, exit 130
         with folder_lock(out_dir), sigterm_as_interrupt():
             summary = run_batch(
                 paths, out_dir, translator, progress, glossary=glossary, memory=memory,
-                jobs=jobs, spawn_engine=spawn,
+                jobs=jobs, spawn_engine=spawn, pair=pair,
             )  # fmt: skip
     finally:
         progress.close()
@@ -451,6 +579,8 @@ def run(
 @_engine_options
 def translate(
     text: str | None,
+    source_lang: str,
+    target_lang: str,
     engine: str,
     beam_size: int,
     compute_type: str,
@@ -472,10 +602,11 @@ def translate(
 
     from .pipeline import translate_lines
 
+    pair = _pair(source_lang, target_lang)
     if text is None and sys.stdin.isatty():  # else it would wait without a word
         click.echo(
-            "dolmetsch: reading German from the terminal, line by line; end with Ctrl-D "
-            "(or give the text: dolmetsch translate 'Guten Tag.')",
+            f"dolmetsch: reading {pair.source_name} from the terminal, line by line; end with "
+            "Ctrl-D (or give the text: dolmetsch translate 'Guten Tag.')",
             err=True,
         )
     glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
@@ -1124,6 +1255,11 @@ def tm_stats(list_conflicts: bool, memory_file: Path | None) -> None:
         )
         human = counted(counts.human, "human translation")
         click.echo(f"{memory.path}: {counts.machine} machine, {human}{conflicts}")
+        pairs = memory.pair_counts()
+        if set(pairs) - {memory.pair}:  # a memory of several pairs: each one's units
+            for pair, each in pairs.items():
+                human = counted(each.human, "human translation")
+                click.echo(f"\t{pair.code} ({pair.describe()}): {each.machine} machine, {human}")
         if list_conflicts:
             for conflict in memory.conflicts():
                 click.echo(conflict.source)
@@ -1320,17 +1456,36 @@ def _store_units(memory: Any, units: list[Any], *, replace_human: bool) -> tuple
     One the memory already holds is not stored again: importing a file twice changes
     nothing (not even the state that marks outputs out of date).
     """
+    from .memory import HumanImport
+
     groups: dict[Any, list[tuple[str, str, tuple[str, ...]]]] = {}
-    people: list[tuple[str, str, str]] = []  # each for the segment it was made for
-    for unit in units:
+    people: dict[Any, list[tuple[str, str, str]]] = {}  # each for the segment it was made for
+    for unit in units:  # each in its own language pair: a file may hold several
         if unit.origin == "human":
-            people.append((unit.source, unit.target, unit.context))
+            people.setdefault(unit.pair, []).append((unit.source, unit.target, unit.context))
             continue
-        groups.setdefault(unit.stamp, []).append((unit.source, unit.target, unit.terms))
-    taken = memory.add_human(people, replace=replace_human)
-    for stamp, rows in groups.items():
-        memory.store(rows, "machine", stamp)
-    return taken, len(units) - len(people)
+        key = (unit.pair, unit.stamp)
+        groups.setdefault(key, []).append((unit.source, unit.target, unit.terms))
+    taken = HumanImport(0, 0, 0, replace_human)
+    for pair, rows in people.items():
+        taken = _plus(taken, memory.add_human(rows, replace=replace_human, pair=pair))
+    for (pair, stamp), machine in groups.items():
+        memory.store(machine, "machine", stamp, pair=pair)
+    humans = sum(len(rows) for rows in people.values())
+    return taken, len(units) - humans
+
+
+def _plus(one: Any, other: Any) -> Any:
+    """Two HumanImport counts (of two language pairs of one file) as one."""
+    from .memory import HumanImport
+
+    return HumanImport(
+        one.added + other.added,
+        one.same + other.same,
+        one.differing + other.differing,
+        one.replaced,
+        one.withdrawn + other.withdrawn,
+    )
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -1338,11 +1493,12 @@ def _store_units(memory: Any, units: list[Any], *, replace_human: bool) -> tuple
 
 @main.command()
 @click.argument("article")
-@click.option("--out", "out_dir", default="out", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Where to look for the outputs of a stem or seed path.")  # fmt: skip
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              callback=_setting("out"),
+              help="Where to look for the outputs of a stem or seed path "
+              f"[default: out; {_where('out')}].")  # fmt: skip
 @click.option(
-    "--interleaved", is_flag=True, help="German line, then English: for narrow terminals."
+    "--interleaved", is_flag=True, help="Source line, then translation: for narrow terminals."
 )
 @click.option("--width", type=click.IntRange(min=24), help="Columns [default: the terminal's].")
 @click.option(
@@ -1350,10 +1506,10 @@ def _store_units(memory: Any, units: list[Any], *, replace_human: bool) -> tuple
     "--colour",
     "colour",
     type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
+    callback=_setting("colour"),
     help="Colour terms, headings and checks: auto does on a terminal unless NO_COLOR is set "
-    "(and through the pager only when it shows colour: less, more).",
+    f"(and through the pager only when it shows colour: less, more) [default: auto; "
+    f"{_where('colour')}].",
 )
 def view(article: str, out_dir: Path, interleaved: bool, width: int | None, colour: str) -> None:
     """Read ARTICLE German beside English in the terminal.

@@ -26,7 +26,7 @@ from .errors import DolmetschError, InputError
 from .files import read_regular
 from .ledger import Entry, Ledger, sha256_bytes
 from .memory import TranslationMemory, TranslationMemoryError, context
-from .po import KIND_NOTES, PoError, decode_po, parse_po_strict, written_for
+from .po import KIND_NOTES, PoError, decode_po, parse_po_strict, po_pair, written_for
 from .provenance import Provenance
 
 # The expected bytes of a PO this step refused, and said so: never matched, and the writer
@@ -200,6 +200,14 @@ def _take(
         raise InputError(
             f"{where}: not a PO file dolmetsch wrote (no X-Dolmetsch-Source header), so its "
             "edits cannot be placed: move it away; it was left as it is"
+        )
+    made_for = po_pair(entries.metadata, where)
+    if made_for != memory.pair:  # its edits are that pair's: never another's translations
+        raise InputError(
+            f"{where}: made for {made_for.describe()}, this run translates "
+            f"{memory.pair.describe()}: its edits cannot be kept in this pair; it was left as "
+            f"it is: run with --from {made_for.source} --to {made_for.target} first, or move "
+            "it away"
         )
     canonical = _check_sources(po_path, entries, active, article, found) if article else {}
     made_with = _made_with(entries.metadata)
