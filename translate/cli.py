@@ -615,7 +615,7 @@ def translate(
         text, cp1252 = _as_text(text, "TEXT")
         if cp1252:
             click.echo("dolmetsch: note: TEXT is not UTF-8: read as Windows-1252", err=True)
-        click.echo("\n".join(translate_lines(_lines(text), translator, glossary)))
+        click.echo("\n".join(translate_lines(_lines(text), translator, glossary, pair.source)))
         _say_engine(translator.info)
         return
     # Bytes that are not UTF-8 are kept (surrogateescape) until _as_text decodes the line.
@@ -632,10 +632,10 @@ def translate(
                 noted = True
             chunk.append(line)
             if len(chunk) >= 2000:
-                click.echo("\n".join(translate_lines(chunk, translator, glossary)))
+                click.echo("\n".join(translate_lines(chunk, translator, glossary, pair.source)))
                 chunk = []
         if chunk:
-            click.echo("\n".join(translate_lines(chunk, translator, glossary)))
+            click.echo("\n".join(translate_lines(chunk, translator, glossary, pair.source)))
     finally:
         stdin.detach()  # the binary stream is sys.stdin's (or a test runner's) to close
     _say_engine(translator.info)

@@ -209,7 +209,11 @@ def _take(
             f"it is: run with --from {made_for.source} --to {made_for.target} first, or move "
             "it away"
         )
-    canonical = _check_sources(po_path, entries, active, article, found) if article else {}
+    canonical = (
+        _check_sources(po_path, entries, active, article, found, memory.pair.source)
+        if article
+        else {}
+    )
     made_with = _made_with(entries.metadata)
     unsure, conflicts = [], []
     for entry in active:
@@ -278,14 +282,19 @@ def _take(
 
 
 def _check_sources(
-    po_path: Path, po: polib.POFile, active: list[polib.POEntry], article: Path, found: _Found
+    po_path: Path,
+    po: polib.POFile,
+    active: list[polib.POEntry],
+    article: Path,
+    found: _Found,
+    lang: str,
 ) -> dict[str, str]:
     """Refuse a PO whose German a person changed: dolmetsch translates the article, so the
     changed entry would vanish from the next PO.  When the article itself changed, say which
     translations now belong to sentences it no longer has.  Returns the article's German by
     segment id when the PO was made from the article as it is."""
     try:
-        loaded = load_article(article)
+        loaded = load_article(article, lang=lang)
     except DolmetschError:
         return {}  # the run reports the article itself
     german = {s.id: s.text for s in translatable_segments(loaded.document)}

@@ -407,7 +407,7 @@ def needing_engine(
     left = []
     for path in paths:
         try:
-            texts = translatable_texts(load_article(path).document)
+            texts = translatable_texts(load_article(path, lang=memory.pair.source).document)
         except DolmetschError:
             continue
         if len(memory.lookup(texts, stamp)) < len(set(texts)):
@@ -709,7 +709,7 @@ class WindowTranslator:
         paths = [job.path for job in jobs]
         for path in paths:
             try:
-                loaded.append(load_article(path))
+                loaded.append(load_article(path, lang=self.pair.source))
             except DolmetschError as exc:  # changed since the first pass
                 outcome[path] = str(exc)
         try:
@@ -897,12 +897,12 @@ def _run_part(recorded: str) -> str:
 COUNT_CHUNK = 100  # articles counted per task
 
 
-def count_sentences(paths: Sequence[Path]) -> list[int | str]:
+def count_sentences(paths: Sequence[Path], lang: str = "de") -> list[int | str]:
     """Each article's number of sentences to translate, or why it cannot be read."""
     counts: list[int | str] = []
     for path in paths:
         try:
-            counts.append(len(translatable_texts(load_article(path).document)))
+            counts.append(len(translatable_texts(load_article(path, lang=lang).document)))
         except DolmetschError as exc:
             counts.append(str(exc))
     return counts
@@ -980,11 +980,8 @@ class _Planner:
 
     def _count(self, paths: list[Path]) -> Iterator[int | str]:
         chunks = [paths[i : i + COUNT_CHUNK] for i in range(0, len(paths), COUNT_CHUNK)]
-        counted = (
-            self.workers.map(count_sentences, chunks)
-            if self.workers
-            else map(count_sentences, chunks)
-        )
+        count = functools.partial(count_sentences, lang=self.pair.source)
+        counted = self.workers.map(count, chunks) if self.workers else map(count, chunks)
         for chunk in counted:
             yield from chunk
 
@@ -1277,7 +1274,8 @@ def fill_memory(
     engine.  The outputs are then exactly those of a run on one machine.
     """
     memory.require_writable("fill it")
-    counted = count_sentences(paths)  # a count per readable article, else its error line
+    lang = memory.pair.source
+    counted = count_sentences(paths, lang)  # a count per readable article, else its error line
     readable = [(p, n) for p, n in zip(paths, counted, strict=True) if isinstance(n, int)]
     planned = [_Planned(p, n, kept=False) for p, n in readable]
     failures = [c for c in counted if isinstance(c, str)]
@@ -1286,7 +1284,7 @@ def fill_memory(
         loaded = []
         for path in window:
             try:
-                loaded.append(load_article(path))
+                loaded.append(load_article(path, lang=lang))
             except DolmetschError as exc:  # changed since it was counted
                 failures.append(str(exc))
         translated, _ = translate_documents(loaded, engine, Silent(), glossary, memory)
@@ -1296,10 +1294,11 @@ def fill_memory(
 
 
 def translate_lines(
-    lines: Sequence[str], engine: Engine, glossary: Glossary | None = None
+    lines: Sequence[str], engine: Engine, glossary: Glossary | None = None, lang: str = "de"
 ) -> list[str]:
-    """Translate text line for line: one line in, one line out, empty lines kept."""
-    spans = [sentence_spans(line) for line in lines]
+    """Translate text line for line: one line in, one line out, empty lines kept; ``lang``
+    is the lines' language (its sentence rules)."""
+    spans = [sentence_spans(line, lang=lang) for line in lines]
     sentences = [
         line[a:b] for line, line_spans in zip(lines, spans, strict=True) for a, b in line_spans
     ]
