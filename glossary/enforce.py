@@ -667,6 +667,14 @@ def glossary_hash(glossary: Glossary) -> str:
         for e in glossary.entries
     )
     data = json.dumps(canonical, ensure_ascii=False, separators=(",", ":"))
+    # Other languages and another pair change translations too; a German->English glossary
+    # without them keeps the hash it always had, so that no output is redone for nothing.
+    others = sorted([e.target, [[c, sorted(n)] for c, n in e.spellings]]
+                    for e in glossary.entries if e.spellings)  # fmt: skip
+    if others:
+        data += "\n" + json.dumps(others, ensure_ascii=False, separators=(",", ":"))
+    if glossary.pair != ("de", "en"):
+        data += "\npair:" + "-".join(glossary.pair)
     if not glossary.strict:
         data += "\n" + RULES
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
