@@ -102,7 +102,7 @@ def _parse_row(line: str, source: str, number: int, columns: tuple[str, ...] = C
         raise GlossaryError(
             f"{source}:{number}: compounds must be empty or 'closed', not {compounds!r}"
         )
-    kind_: Kind = kind  # type: ignore[assignment]  # checked against KINDS just above
+    kind_: Kind = kind  # checked against KINDS just above
     return Entry(
         target=row["english"],
         kind=kind_,
@@ -134,7 +134,7 @@ def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
     pending: list[str] = []
     preamble: tuple[str, ...] | None = None
     header = HEADER
-    columns = COLUMNS
+    columns: tuple[str, ...] = COLUMNS
     entries: list[Entry] = []
     numbers: list[int] = []
     for number, raw in enumerate(lines, start=1):
