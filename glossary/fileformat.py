@@ -78,7 +78,10 @@ def header_columns(header: str, source: str = "<glossary>", number: int = 0) -> 
 
 
 def _min_cells(columns: tuple[str, ...]) -> int:
-    return 3 if columns == COLUMNS else columns.index("kind") + 1
+    """The cells a line must have: through kind, and through the German column if the file
+    has one (the standard file has always written ``Kursk<TAB>place<TAB>``)."""
+    needed = [columns.index(c) for c in ("kind", "german", "de") if c in columns]
+    return max(needed) + 1
 
 
 def _parse_row(line: str, source: str, number: int, columns: tuple[str, ...] = COLUMNS) -> Entry:

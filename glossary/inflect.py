@@ -187,7 +187,7 @@ def _pl_word(w: str) -> tuple[str, ...]:
         s = w[:-1]
         tail = "ch" if low.endswith("cha") else s[-1:].lower()
         dative = s[: -len(tail)] + _PL_DATIVE[tail] if tail in _PL_DATIVE else s + "ie"
-        forms = [s + "y", s + "i", dative, s + "ę", s + "ą"]
+        forms = [s + "y", s + "i", dative, s + "ę", s + "ą", s + "ej"]  # ...ej: wschodniej
         if low.endswith("ia"):
             forms.append(s + "i")  # Arabia -> Arabii
         return tuple(dict.fromkeys(forms))

@@ -234,7 +234,8 @@ def add_to_glossary(
     Without ``replace_existing`` nothing already in the glossary changes: a spelling of
     another entry, a differing kind, short form, adjective or note is refused.  With it,
     the entry replaces the existing one, but only if every non-empty field of that one is
-    given again.  ``kind_given`` False takes the kind of the existing entry.
+    given again; the spellings of a language other than German are replaced only when
+    ``entry`` has spellings in that language, and kept otherwise.  ``kind_given`` False takes the kind of the existing entry.
     """
     make_glossary([entry], "command line")  # no tab, line break or ';' gets near the file
     names = _names(files)
@@ -249,6 +250,10 @@ def add_to_glossary(
             )
         new = entry if kind_given or existing is None else replace(entry, kind=existing.kind)
         if replace_existing and existing is not None:
+            # Another language's spellings are replaced only when given (--lang XX).
+            for code, kept in existing.spellings:
+                if not new.spellings_in(code):
+                    new = new.with_spellings(code, kept)
             return _replace(user, defaults, existing, new, names)
         merged = merge(user, defaults, [new], names=names)
         if merged.conflicts:
