@@ -235,7 +235,8 @@ def add_to_glossary(
     another entry, a differing kind, short form, adjective or note is refused.  With it,
     the entry replaces the existing one, but only if every non-empty field of that one is
     given again; the spellings of a language other than German are replaced only when
-    ``entry`` has spellings in that language, and kept otherwise.  ``kind_given`` False takes the kind of the existing entry.
+    ``entry`` has spellings in that language, and kept otherwise.  ``kind_given`` False
+    takes the kind of the existing entry.
     """
     make_glossary([entry], "command line")  # no tab, line break or ';' gets near the file
     names = _names(files)
