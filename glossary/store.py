@@ -480,9 +480,16 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def export_glossary(files: GlossaryFiles, path: Path, *, force: bool = False) -> Glossary:
+def export_glossary(
+    files: GlossaryFiles,
+    path: Path,
+    *,
+    force: bool = False,
+    pair: tuple[str, str] = ("de", "en"),
+) -> Glossary:
     """Write the effective glossary to the exchange file ``path`` (TBX or DeepL, see
-    :func:`.exchange.dump_exchange`); the glossary written.
+    :func:`.exchange.dump_exchange`; a DeepL file holds the dictionary of ``pair``); the
+    glossary written.
 
     Refused before anything is written: ``path`` is a glossary dolmetsch reads (an export
     keeps neither kinds, notes nor comments), its folder does not exist, or it exists and
@@ -510,7 +517,7 @@ def export_glossary(files: GlossaryFiles, path: Path, *, force: bool = False) ->
     if not force and (path.exists() or path.is_symlink()):
         raise GlossaryError(exists)
     glossary = load_effective(files).glossary
-    data = dump_exchange(glossary, path).encode("utf-8")
+    data = dump_exchange(glossary, path, pair).encode("utf-8")
     if not force:
         try:
             # claim the name, so that a file made meanwhile is not overwritten either
