@@ -187,10 +187,11 @@ def _pairs_into(
         found[entry.target] = new
     if unknown:
         names = ", ".join(repr(u) for u in dict.fromkeys(unknown))
+        first = "the English entries" if lang == "en" else f"the {lang}->en dictionary"
         raise GlossaryError(
             f"{source}: no glossary entry has the {into} form {names}; nothing imported: "
-            f"import the {lang}->en dictionary first, or add them (dolmetsch glossary add "
-            f"ENGLISH --lang {into} --variant FORM)"
+            f"import {first} first, or add them (dolmetsch glossary add ENGLISH --lang "
+            f"{into} --variant FORM)"
         )
     return make_glossary(found.values(), source)
 
