@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -700,7 +700,7 @@ def _language_code(ctx: click.Context, param: click.Parameter, value: Any) -> An
 
     values = value if isinstance(value, tuple) else (value,)
     for code in values:
-        if code is not None and code != "all" and not is_language_code(code):
+        if code is not None and code not in ("all", "auto") and not is_language_code(code):
             raise click.BadParameter(
                 f"{code!r} is not a language code; use two lower-case letters (de, ru, uk, pl)"
             )
@@ -726,6 +726,7 @@ def glossary_list(
     --lang, as "ru: ..."), and the file each comes from (yours or the shipped one)."""
     import json
 
+    from .errors import UsageError
     from .glossary import entry_to_dict, filter_entries, load_effective
 
     layered = load_effective(_glossary_files(glossary_file))
@@ -736,6 +737,8 @@ def glossary_list(
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
     codes = list(dict.fromkeys(langs))
+    if "auto" in codes:
+        raise UsageError("--lang auto is for glossary suggest; list takes 'all' or a code")
     if "all" in codes:
         codes = list(layered.glossary.languages)
     for entry, origin in rows:
@@ -795,7 +798,7 @@ def glossary_add(
     from .errors import UsageError
     from .glossary import add_to_glossary, entry_from_dict
 
-    if lang in ("en", "all"):
+    if lang in ("en", "all", "auto"):
         raise UsageError(
             "--lang en: the English forms are TARGET, --short and --forbidden; "
             "--variant spellings are in a source language (de, ru, uk, pl...)"
@@ -1034,12 +1037,21 @@ def glossary_export(
     help="Instead: the spellings a run recognised in OUT_DIR that the glossary does not "
     "list, each entry with the command that adds them.",
 )
+@click.option(
+    "--lang",
+    default="de",
+    show_default=True,
+    callback=_language_code,
+    help="The articles' language: de, ru, uk, pl, or 'auto' to tell each article's by its "
+    "letters and group the names found across languages into one suggested entry each.",
+)
 @_data_dir_option
 @_glossary_file_option
 def glossary_suggest(
     sources: tuple[Path, ...],
     min_count: int,
     run_dir: Path | None,
+    lang: str,
     data_dir: Path | None,
     glossary_file: Path | None,
 ) -> None:
@@ -1068,6 +1080,11 @@ def glossary_suggest(
     for failure in corpus.failures:
         click.echo(f"dolmetsch: {failure}", err=True)
     current = _load_glossary(glossary_file, False)
+    if lang != "de":
+        _suggest_across(corpus.texts, lang, current, data_dir, min_count)
+        if corpus.failures:
+            sys.exit(1)
+        return
     texts = [(text, "") for text in corpus.texts]
     found = suggest(texts, current, _name_judge(data_dir), min_count=min_count)
     for suggestion in found:
@@ -1082,6 +1099,34 @@ def glossary_suggest(
     )
     if corpus.failures:
         sys.exit(1)
+
+
+def _suggest_across(
+    texts: Sequence[str], lang: str, current: Any, data_dir: Path | None, min_count: int
+) -> None:
+    """``glossary suggest --lang``: one suggested entry per entity across languages."""
+    from .glossary import suggest
+    from .glossary.suggest import detect_language, suggest_across
+
+    langs = [detect_language(t) if lang == "auto" else lang for t in texts]
+    german = [(t, "") for t, code in zip(texts, langs, strict=True) if code == "de"]
+    found_de = suggest(german, current, _name_judge(data_dir)) if german else []
+    others = [(t, code) for t, code in zip(texts, langs, strict=True) if code != "de"]
+    found = suggest_across(others, current, found_de, min_count=min_count)
+    for s in found:
+        spellings = ", ".join(f"{code}: {name} ({n})" for code, name, n in s.spellings)
+        if s.covered_by:
+            click.echo(f"{s.target}\t{spellings}\tcovered by {s.covered_by}")
+            continue
+        short = f", short {s.short}" if s.short else ""
+        click.echo(f"{s.target}\t{spellings}\tNEW ({s.system}{short})")
+    new = sum(s.covered_by is None for s in found)
+    tally = ", ".join(f"{langs.count(c)} {c}" for c in sorted(set(langs)))
+    click.echo(
+        f"read {_count(len(texts), 'article')} ({tally}): {_count(new, 'new name')}, "
+        f"{_count(len(found) - new, 'glossary entry', 'glossary entries')} found",
+        err=True,
+    )
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
