@@ -155,7 +155,7 @@ def glossary_from_pairs(
         if known is not None:
             guarded = {split_context(v)[1]: v for v in listed}
             entry = Entry(
-                target, known.kind, (), short or known.short, known.adjective,
+                target, known.kind, known.variants, short or known.short, known.adjective,
                 known.forbidden, known.closed_compounds, known.note,
                 spellings=known.spellings,  # the other languages, as DeepL has no column
             )  # fmt: skip

@@ -72,8 +72,12 @@ def header_columns(header: str, source: str = "<glossary>", number: int = 0) -> 
             raise GlossaryError(
                 f"{where}: no 'en' column: the English forms go in english, short and forbidden"
             )
-        if name in names[:i] or (name in ("de", "german") and {"de", "german"} <= set(names)):
+        if name in names[:i]:
             raise GlossaryError(f"{where}: column {name!r} appears twice in the header row")
+    if {"de", "german"} <= set(names):
+        raise GlossaryError(
+            f"{where}: columns 'german' and 'de' are one column (German spellings); keep one"
+        )
     return names
 
 
