@@ -25,6 +25,7 @@ read from a file without them, with the same :func:`.enforce.glossary_hash`.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from .errors import GlossaryError
@@ -96,3 +97,27 @@ def project(glossary: Glossary, source: str, target: str) -> Glossary:
     except GlossaryError as exc:
         raise GlossaryError(f"{exc} (in the glossary for {source}->{target})") from None
     return replace(projected, strict=glossary.strict, pair=(source, target))
+
+
+def wrong_in_target(glossary: Glossary) -> tuple[str, ...]:
+    """The spellings a translation into ``glossary.pair[1]`` must not contain, for an
+    engine that can keep them from being generated (``EngineOptions(suppress=...)``): the
+    forbidden ones, and the source spellings that are wrong in the target, written in the
+    target's alphabet (Latin for a Latin-script target).  A spelling that is a rendering of
+    another entry, or guarded by a context (``(von) Blick``), is left out: it is right
+    somewhere."""
+    renderings = {r for entry in glossary.entries for r in entry.renderings}
+    latin = glossary.pair[1] in LATIN_SCRIPT
+    found: dict[str, None] = {}
+    for entry in glossary.entries:
+        for name, context, wrong in entry.source_forms():
+            if not wrong or context or name in renderings or len(name) < 3:
+                continue
+            if latin != all(ch.isascii() or "LATIN" in _name(ch) for ch in name if ch.isalpha()):
+                continue
+            found[name] = None
+    return tuple(found)
+
+
+def _name(char: str) -> str:
+    return unicodedata.name(char, "")

@@ -45,9 +45,9 @@ T = TypeVar("T")
 
 USER_PREAMBLE = (
     "# Your dolmetsch glossary.  dolmetsch layers it over the glossary it ships with: an entry",
-    "# here replaces the shipped entry with the same english form, and a German spelling",
-    "# listed here belongs to your entry.  `dolmetsch glossary list` shows where each entry",
-    "# comes from.",
+    "# here replaces the shipped entry with the same english form, and a spelling listed",
+    "# here (German, or in a language column such as ru) belongs to your entry.",
+    "# `dolmetsch glossary list` shows where each entry comes from.",
 )
 _FLAGS = {
     "variants": "--variant",

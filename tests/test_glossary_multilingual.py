@@ -439,3 +439,15 @@ def test_cli_suggest_auto(tmp_path: Path) -> None:
     assert lines[0].endswith(")") and "NEW (" in lines[0]
     assert "Kyiv\t" in out and "covered by Kyiv" in out
     assert "read 2 articles (1 ru, 1 uk): 1 new name" in err
+
+
+def test_wrong_in_target_lists_what_an_engine_may_be_kept_from_writing() -> None:
+    from dolmetsch.glossary import wrong_in_target
+
+    de_en = wrong_in_target(SHIPPED.for_pair("de", "en"))
+    assert "Kiev" in de_en and "Selenskyj" in de_en and "Peskow" in de_en
+    assert "Kyiv" not in de_en and "Blick" not in de_en  # renderings are never suppressed
+    ru_en = wrong_in_target(SHIPPED.for_pair("ru", "en"))
+    assert "Kiev" in ru_en and not any("\u0400" <= c <= "\u04ff" for n in ru_en for c in n)
+    ru_de = wrong_in_target(SHIPPED.for_pair("ru", "de"))
+    assert "Volodymyr Zelensky" in ru_de and "Wolodymyr Selenskyj" not in ru_de
