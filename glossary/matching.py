@@ -172,6 +172,13 @@ class Matcher:
                     key = Spelling(name, entry, context, wrong, short, surface=surface)
                     buckets[surface[0]].append(spelling if surface == name else key)
         self.buckets = {k: sorted(v, key=lambda s: -len(s.matched)) for k, v in buckets.items()}
+        # Outside German a language's inflected forms make thousands of spellings: they are
+        # found by the word at the position (a dictionary lookup), not by a first-letter scan.
+        self.by_word: dict[str, list[Spelling]] = defaultdict(list)
+        if not self.german:
+            for bucket in self.buckets.values():
+                for spelling in bucket:
+                    self.by_word[_first_word(spelling.matched)].append(spelling)
 
     def _ending(self, text: str, end: int, spelling: Spelling) -> tuple[Form, int] | None:
         """The form and span end of ``spelling`` ending at ``end``, or None if no word ends."""
@@ -222,7 +229,7 @@ class Matcher:
             ):
                 i += 1
                 continue
-            if norm[i] not in self.buckets:
+            if norm[i] not in self.buckets or (not self.german and not self._candidates(norm, i)):
                 i += 1
                 continue
             hit = self._at(norm, i)
@@ -234,8 +241,14 @@ class Matcher:
             i = max(end, i + 1)
         return found
 
+    def _candidates(self, norm: str, i: int) -> list[Spelling]:
+        """The spellings that may start at ``i``, longest first."""
+        if self.german:
+            return self.buckets[norm[i]]
+        return self.by_word.get(_first_word(norm, i), [])
+
     def _at(self, norm: str, i: int) -> tuple[Spelling, Form, int] | None:
-        for spelling in self.buckets[norm[i]]:
+        for spelling in self._candidates(norm, i):
             if not norm.startswith(spelling.matched, i):
                 continue
             if spelling.context and not _after_context(norm, i, spelling.context):
@@ -244,6 +257,16 @@ class Matcher:
             if ending is not None:
                 return spelling, ending[0], ending[1]
         return None
+
+
+def _first_word(text: str, i: int = 0) -> str:
+    """The word that starts at ``i``: one letter of a script without spaces, else the run
+    of letters that :func:`joined` holds together."""
+    k = i + 1
+    if not spaceless(text[i]):
+        while k < len(text) and joined(text[k - 1], text[k]):
+            k += 1
+    return text[i:k]
 
 
 def _other_ending(text: str, end: int) -> tuple[Form, int] | None:
