@@ -651,7 +651,10 @@ def glossary_hash(glossary: Glossary) -> str:
 
     Comments, entry order and list order do not change it; any change of a spelling,
     target, kind, flag or note does, and so does whether it is strict (and the rules of
-    :mod:`.variants` when it is not): they change the translations too.
+    :mod:`.variants` when it is not): they change the translations too.  The hash is that
+    of the pair the glossary is read as (:meth:`.Glossary.for_pair`): the spellings of
+    other languages do not change it, the pair does (German->English keeps the hash it
+    had before the glossary had languages).
     """
     canonical = sorted(
         [

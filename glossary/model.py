@@ -128,7 +128,10 @@ class Glossary:
     ``strict`` is how it is applied, not what it lists: a strict glossary enforces its
     listed spellings only; otherwise unlisted spellings of its people and places are
     recognised too (:mod:`.variants`).  It takes part in equality and in the glossary's
-    hash, as the two give different translations.
+    hash, as the two give different translations.  ``pair`` is the language pair its
+    ``variants`` and targets are in: German->English for a glossary as read from a file,
+    the projected pair after :meth:`for_pair`; it takes part in equality and in the hash
+    when it is not German->English.
     """
 
     entries: tuple[Entry, ...]

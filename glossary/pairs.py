@@ -86,6 +86,13 @@ def project(glossary: Glossary, source: str, target: str) -> Glossary:
             raise GlossaryError(f"{code!r} is not a two-letter ISO 639-1 language code")
     if source == target:
         raise GlossaryError(f"a glossary translates between two languages, not {source}->{target}")
+    if glossary.pair != ("de", "en"):
+        if glossary.pair == (source, target):
+            return glossary
+        raise GlossaryError(
+            f"this glossary is already the one for {'->'.join(glossary.pair)}; project the "
+            f"glossary as read from its file for {source}->{target}"
+        )
     if (source, target) == ("de", "en") and not any(e.spellings for e in glossary.entries):
         return replace(glossary, pair=("de", "en"))
     entries = [p for p in (_project(e, source, target) for e in glossary.entries) if p]

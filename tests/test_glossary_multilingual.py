@@ -451,3 +451,10 @@ def test_wrong_in_target_lists_what_an_engine_may_be_kept_from_writing() -> None
     assert "Kiev" in ru_en and not any("\u0400" <= c <= "\u04ff" for n in ru_en for c in n)
     ru_de = wrong_in_target(SHIPPED.for_pair("ru", "de"))
     assert "Volodymyr Zelensky" in ru_de and "Wolodymyr Selenskyj" not in ru_de
+
+
+def test_a_projection_is_not_projected_again() -> None:
+    ru = SHIPPED.for_pair("ru", "en")
+    assert ru.for_pair("ru", "en") is ru
+    with pytest.raises(GlossaryError, match="already the one for ru->en"):
+        ru.for_pair("uk", "en")
