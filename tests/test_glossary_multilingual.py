@@ -458,3 +458,25 @@ def test_a_projection_is_not_projected_again() -> None:
     assert ru.for_pair("ru", "en") is ru
     with pytest.raises(GlossaryError, match="already the one for ru->en"):
         ru.for_pair("uk", "en")
+
+
+ONE_FORM = [
+    ("de", "Selenskyj sprach mit Peskow in Kiew."),
+    ("ru", "Зеленский говорил с Песковым в Киеве."),
+    ("uk", "Зеленський говорив з Пєсковим у Києві."),
+    ("pl", "Zełenski rozmawiał z Pieskowem w Kijowie."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), ONE_FORM, ids=[lang for lang, _ in ONE_FORM])
+def test_enforcement_gives_one_english_form_from_every_language(
+    lang: str, sentence: str
+) -> None:
+    from dolmetsch.glossary import translate_with_glossary
+
+    glossary = SHIPPED.for_pair(lang, "en")
+    [restored] = translate_with_glossary(lambda texts: list(texts), [sentence], glossary)
+    assert [t.rendering for t in restored.terms] == ["Zelensky", "Peskov", "Kyiv"]
+    for name in ("Zelensky", "Peskov", "Kyiv"):
+        assert name in restored.text
+    assert restored.counts.enforced == 3
