@@ -469,9 +469,7 @@ ONE_FORM = [
 
 
 @pytest.mark.parametrize(("lang", "sentence"), ONE_FORM, ids=[lang for lang, _ in ONE_FORM])
-def test_enforcement_gives_one_english_form_from_every_language(
-    lang: str, sentence: str
-) -> None:
+def test_enforcement_gives_one_english_form_from_every_language(lang: str, sentence: str) -> None:
     from dolmetsch.glossary import translate_with_glossary
 
     glossary = SHIPPED.for_pair(lang, "en")
