@@ -12,6 +12,7 @@ declines (Орехово-Васильевки).  A word is declined by its endin
 - nouns by their last letter: a consonant, -а/-я, -ь, -й, -ий (ru first names), -о/-е
   (uk; Russian loans in -о/-е/-и/-у such as Рубио, Абу-Даби are indeclinable), -ы/-и
   plurals; Polish consonant, -a, -o, -e, -y plurals;
+- abbreviations (США, ООН, ONZ) not at all;
 - with the alternations that names meet most: Ukrainian і->о/є in the last syllable
   (Київ -> Києва, Харків -> Харкова), г/к/х -> з/ц/с before і (Сибіга -> Сибізі); Polish
   ó -> o (Kijów -> Kijowa), k/g + -em -> -kiem/-giem, the fleeting e of Павел/Paweł.
@@ -217,6 +218,8 @@ def _word_forms(lang: str, word: str) -> tuple[str, ...]:
     head, hyphen, last = word.rpartition("-")
     if not last or not last[:1].isalpha() or (lang != "pl" and not _is_cyrillic(last)):
         return ()
+    if len(last) > 1 and last.isupper():
+        return ()  # abbreviations do not decline: США, ООН, ТАСС, ONZ
     forms = _WORD_RULES[lang](last)
     return tuple(head + hyphen + form for form in forms)
 

@@ -478,3 +478,9 @@ def test_enforcement_gives_one_english_form_from_every_language(lang: str, sente
     for name in ("Zelensky", "Peskov", "Kyiv"):
         assert name in restored.text
     assert restored.counts.enforced == 3
+
+
+def test_abbreviations_do_not_decline() -> None:
+    assert inflections("ru", "США") == () and inflections("pl", "ONZ") == ()
+    found = find_matches("в США и ООН", SHIPPED.for_pair("ru", "en"))
+    assert [m.rendering for m in found] == ["United States", "United Nations"]
