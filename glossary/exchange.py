@@ -84,23 +84,62 @@ def _header_key(cell: str) -> str:
     return "".join(ch for ch in cell.strip().lower() if ch.isalnum())
 
 
+# DeepL's glossary languages: a first row of two of them is a header ("ru,en"), never an entry.
+_DEEPL_LANGS = frozenset(
+    "ar bg cs da de el en es et fi fr he hu id it ja ko lt lv nb nl pl pt ro ru sk sl sv th "
+    "tr uk vi zh".split()
+)
+
+
+def _code(cell: str) -> str:
+    """``EN-GB`` -> ``en``: DeepL's codes name variants the glossary does not tell apart."""
+    return cell.strip().lower().split("-")[0]
+
+
+def header_pair(row: list[str]) -> tuple[str, str] | None:
+    """The language pair a header row names (``ru,en``), if it names one."""
+    if len(row) == 2:
+        codes = (_code(row[0]), _code(row[1]))
+        if codes[0] != codes[1] and set(codes) <= _DEEPL_LANGS:
+            return codes
+    return None
+
+
 def is_header_row(row: list[str]) -> bool:
-    """``source,target``, ``Source,Target``, ``de,en`` or a 4-column header naming the
-    language columns (``source,target,source_lang,target_lang``)."""
+    """``source,target``, ``Source,Target``, ``de,en`` (any two of DeepL's languages) or a
+    4-column header naming the language columns (``source,target,source_lang,target_lang``)."""
     keys = [_header_key(c) for c in row]
     if len(keys) == 4 and {keys[2], keys[3]} <= _HEADER_LANGS:
         return True
-    return len(keys) in (2, 4) and (keys[0], keys[1]) in _HEADER_PAIRS
+    return (len(keys) in (2, 4) and (keys[0], keys[1]) in _HEADER_PAIRS) or bool(header_pair(row))
 
 
-def parse_pairs(text: str, delimiter: str = ",", source: str = "<glossary>") -> list[Pair]:
-    """The pairs of a DeepL file; a header row as the first row is recognised and skipped."""
+def parse_pairs(
+    text: str,
+    delimiter: str = ",",
+    source: str = "<glossary>",
+    pair: tuple[str, str] | None = None,
+) -> list[Pair]:
+    """The pairs of a DeepL file; a header row as the first row is recognised and skipped.
+
+    With ``pair``, a header row or a row's language columns that name another pair are
+    refused (the file is another dictionary than the one being imported).
+    """
     pairs: list[Pair] = []
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     first = True
     for row in reader:
         if not row or all(not c.strip() for c in row):
             continue
+        named = header_pair(row) if first else None
+        if len(row) == 4 and not is_header_row(row):
+            named = (_code(row[2]), _code(row[3]))
+        if pair is not None and named is not None and named != pair:
+            raise GlossaryError(
+                f"{source}:{reader.line_num}: this is a {named[0]}->{named[1]} dictionary, "
+                f"not {pair[0]}->{pair[1]}; nothing imported: give --from {named[0]} "
+                f"--to {named[1]}"
+            )
         if first and is_header_row(row):
             first = False
             continue
@@ -228,7 +267,8 @@ def parse_deepl(
 ) -> Glossary:
     """A DeepL dictionary of ``pair`` as entries; a target ``base`` does not know gets
     ``kind`` (into English; into another language every entity must be in ``base``)."""
-    return glossary_from_pairs(parse_pairs(text, delimiter, source), base, kind, source, pair)
+    pairs = parse_pairs(text, delimiter, source, pair)
+    return glossary_from_pairs(pairs, base, kind, source, pair)
 
 
 def dictionary_pairs(glossary: Glossary) -> list[tuple[str, str]]:

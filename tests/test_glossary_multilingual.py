@@ -484,3 +484,17 @@ def test_abbreviations_do_not_decline() -> None:
     assert inflections("ru", "США") == () and inflections("pl", "ONZ") == ()
     found = find_matches("в США и ООН", SHIPPED.for_pair("ru", "en"))
     assert [m.rendering for m in found] == ["United States", "United Nations"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("ru,en\nКиев,Kyiv\n", "x.csv:1: this is a ru->en dictionary, not de->en"),
+     ("Kiew,Kyiv,de,en\nКиев,Kyiv,RU,EN-GB\n", "x.csv:2: this is a ru->en dictionary")],
+    ids=["header", "row-codes"],
+)  # fmt: skip
+def test_deepl_file_of_another_pair_is_refused(text: str, message: str) -> None:
+    with pytest.raises(GlossaryError, match=message):
+        parse_deepl(text, ",", source="x.csv", pair=("de", "en"))
+    assert parse_deepl("ru,en\nКиев,Kyiv\n", pair=("ru", "en")).entries == (
+        Entry("Kyiv", "term", spellings=(("ru", ("Киев",)),)),
+    )
