@@ -498,3 +498,10 @@ def test_deepl_file_of_another_pair_is_refused(text: str, message: str) -> None:
     assert parse_deepl("ru,en\nКиев,Kyiv\n", pair=("ru", "en")).entries == (
         Entry("Kyiv", "term", spellings=(("ru", ("Киев",)),)),
     )
+
+
+def test_every_pair_of_the_shipped_languages_projects_with_its_own_hash() -> None:
+    codes = ["de", "en", "ru", "uk", "pl", "fr"]
+    pairs = [(s, t) for s in codes for t in codes if s != t]
+    hashes = {glossary_hash(SHIPPED.for_pair(s, t)) for s, t in pairs}
+    assert len(hashes) == len(pairs)
