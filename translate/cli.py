@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -825,15 +825,39 @@ def glossary() -> None:
     """
 
 
+def _language_code(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Two lower-case letters (ISO 639-1, as argos names languages), checked at the flag."""
+    from .glossary.model import is_language_code
+
+    values = value if isinstance(value, tuple) else (value,)
+    for code in values:
+        if code is not None and code not in ("all", "auto") and not is_language_code(code):
+            raise click.BadParameter(
+                f"{code!r} is not a language code; use two lower-case letters (de, ru, uk, pl)"
+            )
+    return value
+
+
 @glossary.command("list")
 @click.option("--kind", type=_KIND_CHOICE)
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    callback=_language_code,
+    help="Show the spellings in this source language instead of German (repeatable; "
+    "'all': every language of the glossary).",
+)
 @_glossary_file_option
-def glossary_list(kind: str | None, as_json: bool, glossary_file: Path | None) -> None:
-    """List the entries: canonical English, kind, German variants, and the file each
-    comes from (yours or the shipped one)."""
+def glossary_list(
+    kind: str | None, as_json: bool, langs: tuple[str, ...], glossary_file: Path | None
+) -> None:
+    """List the entries: canonical English, kind, German spellings (or those of each
+    --lang, as "ru: ..."), and the file each comes from (yours or the shipped one)."""
     import json
 
+    from .errors import UsageError
     from .glossary import entry_to_dict, filter_entries, load_effective
 
     layered = load_effective(_glossary_files(glossary_file))
@@ -843,13 +867,29 @@ def glossary_list(kind: str | None, as_json: bool, glossary_file: Path | None) -
         found = [{**entry_to_dict(e), "file": origin} for e, origin in rows]
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
+    codes = list(dict.fromkeys(langs))
+    if "auto" in codes:
+        raise UsageError("--lang auto is for glossary suggest; list takes 'all' or a code")
+    if "all" in codes:
+        codes = list(layered.glossary.languages)
     for entry, origin in rows:
-        click.echo(f"{entry.target}\t{entry.kind}\t{'; '.join(entry.variants)}\t{origin}")
+        if codes == [] or codes == ["de"]:
+            spellings = "; ".join(entry.variants)
+        else:
+            spellings = "\t".join(f"{c}: {'; '.join(entry.spellings_in(c))}" for c in codes)
+        click.echo(f"{entry.target}\t{entry.kind}\t{spellings}\t{origin}")
 
 
 @glossary.command("add")
 @click.argument("target")
-@click.option("--variant", "variants", multiple=True, help="A German spelling (repeatable).")
+@click.option("--variant", "variants", multiple=True, help="A spelling in --lang (repeatable).")
+@click.option(
+    "--lang",
+    default="de",
+    show_default=True,
+    callback=_language_code,
+    help="The source language of the --variant spellings (ru, uk, pl...).",
+)
 @click.option("--kind", type=_KIND_CHOICE, help="Required for a new entry.")
 @click.option("--short", default="", help="English form for surname-only mentions.")
 @click.option("--adjective", default="", help="English form for a place adjective in -er.")
@@ -867,6 +907,7 @@ def glossary_list(kind: str | None, as_json: bool, glossary_file: Path | None) -
 def glossary_add(
     target: str,
     variants: tuple[str, ...],
+    lang: str,
     kind: str | None,
     short: str,
     adjective: str,
@@ -880,16 +921,26 @@ def glossary_add(
     """Add an entry with canonical English form TARGET, or add spellings to it.
 
     On an existing entry the --variant and --forbidden spellings are added and empty
-    fields filled; nothing it already has is changed unless --replace is given.
+    fields filled; nothing it already has is changed unless --replace is given (which
+    replaces the spellings of --lang, and keeps those of the other languages).
+    The spellings are German unless --lang names another language:
+    dolmetsch glossary add 'Volodymyr Zelensky' --lang ru --variant Зеленский
     """
+    from .errors import UsageError
     from .glossary import add_to_glossary, entry_from_dict
 
+    if lang in ("en", "all", "auto"):
+        raise UsageError(
+            "--lang en: the English forms are TARGET, --short and --forbidden; "
+            "--variant spellings are in a source language (de, ru, uk, pl...)"
+        )
     files = _glossary_files(glossary_file)
     entry = entry_from_dict(
         {
             "target": target,
             "kind": kind or "term",
-            "variants": list(variants),
+            "variants": list(variants) if lang == "de" else [],
+            "spellings": {} if lang == "de" else {lang: list(variants)},
             "short": short,
             "adjective": adjective,
             "forbidden": list(forbidden),
@@ -957,6 +1008,18 @@ def glossary_edit(glossary_file: Path | None, wait: float) -> None:
         click.echo(f"previous version kept in {change.backup}", err=True)
 
 
+def _pair_options(what: str) -> Callable[[F], F]:
+    """--from/--to of a glossary command (the exchange files' language pair)."""
+
+    def decorate(func: F) -> F:
+        func = click.option("--to", "target_lang", default="en", show_default=True,
+                            callback=_language_code, help=what)(func)  # fmt: skip
+        return click.option("--from", "source_lang", default="de", show_default=True,
+                            callback=_language_code, help=what)(func)  # fmt: skip
+
+    return decorate
+
+
 def _exchange_format(path: Path) -> str:
     return "tbx" if path.suffix.lower() in (".tbx", ".xml") else "deepl"
 
@@ -977,6 +1040,7 @@ def _exchange_format(path: Path) -> str:
     show_default=True,
     help="Kind of a new entry whose FILE gives none (DeepL files never do).",
 )
+@_pair_options("The language pair of a DeepL FILE (a TBX file names its languages).")
 @_glossary_file_option
 @_glossary_wait_option
 def glossary_import(
@@ -985,10 +1049,16 @@ def glossary_import(
     replace_all: bool,
     dry_run: bool,
     kind: str,
+    source_lang: str,
+    target_lang: str,
     glossary_file: Path | None,
     wait: float,
 ) -> None:
     """Merge FILE into your glossary: DeepL CSV/TSV (source,target) or TBX (.tbx).
+
+    A DeepL file is one dictionary of a multilingual glossary: --from/--to name its pair
+    (default de, en); into English its spellings join the entry of their English form,
+    into another language each entity must already be in the glossary.
 
     New spellings join the entry with the same English form, new entries are appended,
     and conflicts (a spelling of another entry, a differing kind, short form or note) are
@@ -1011,7 +1081,8 @@ def glossary_import(
     if _exchange_format(file) == "tbx":
         incoming = load_tbx(file, kind_)
     else:
-        incoming = load_deepl(file, load_effective(files, True).glossary, kind_)
+        base = load_effective(files, True).glossary
+        incoming = load_deepl(file, base, kind_, (source_lang, target_lang))
     change, merged = import_into_glossary(
         files, incoming.entries, replace_conflicts=replace_conflicts, replace_all=replace_all,
         dry_run=dry_run, timeout=wait,
@@ -1036,24 +1107,53 @@ _EXPORT_SUFFIXES = (".tbx", ".xml", ".csv", ".tsv", ".tab", ".txt")
 @glossary.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@_pair_options("The language pair of the DeepL dictionary written (TBX has them all).")
+@click.option(
+    "--every-pair",
+    is_flag=True,
+    help="DeepL: one file per language of the glossary into English, named "
+    "FILE.de-en.csv, FILE.ru-en.csv, ... (a DeepL multilingual glossary's dictionaries).",
+)
 @_glossary_file_option
-def glossary_export(file: Path, force: bool, glossary_file: Path | None) -> None:
+def glossary_export(
+    file: Path,
+    force: bool,
+    source_lang: str,
+    target_lang: str,
+    every_pair: bool,
+    glossary_file: Path | None,
+) -> None:
     """Write the glossary (yours over the shipped one) to FILE: TBX for .tbx (or .xml),
-    DeepL CSV for .csv, DeepL TSV for .tsv (or .tab, .txt).
+    with every language; DeepL CSV for .csv, DeepL TSV for .tsv (or .tab, .txt), the
+    dictionary of one pair (--from/--to, default de->en) or of every pair (--every-pair).
 
     FILE is never one of the glossaries dolmetsch reads, and an existing FILE is only
     overwritten with --force. Another suffix is refused: nothing is written.
     """
     from .errors import UsageError
-    from .glossary import export_glossary
+    from .glossary import export_glossary, load_effective
+    from .glossary.exchange import dictionary_pairs, dictionary_path
 
     if file.suffix.lower() not in _EXPORT_SUFFIXES:
         raise UsageError(
             f"{file}: cannot export a glossary as {file.suffix or 'a file without a suffix'}; "
             "name it .tbx (TBX), .csv (DeepL CSV) or .tsv (DeepL TSV); nothing exported"
         )
-    current = export_glossary(_glossary_files(glossary_file), file, force=force)
-    click.echo(f"exported {counted(len(current.entries), 'entry', 'entries')} to {file}")
+    files = _glossary_files(glossary_file)
+    if every_pair:
+        if _exchange_format(file) == "tbx":
+            raise UsageError("--every-pair writes DeepL files: name FILE .csv or .tsv")
+        for pair in dictionary_pairs(load_effective(files).glossary):
+            path = dictionary_path(file, pair)
+            current = export_glossary(files, path, force=force, pair=pair)
+            pairs = len(current.for_pair(*pair).entries)
+            click.echo(f"exported {counted(pairs, 'entry', 'entries')} ({pair[0]}->{pair[1]}) "
+                       f"to {path}")  # fmt: skip
+        return
+    pair = (source_lang, target_lang)
+    current = export_glossary(files, file, force=force, pair=pair)
+    count = len(current.entries if _exchange_format(file) == "tbx" else current.for_pair(*pair))
+    click.echo(f"exported {counted(count, 'entry', 'entries')} to {file}")
 
 
 @glossary.command("suggest")
@@ -1068,12 +1168,21 @@ def glossary_export(file: Path, force: bool, glossary_file: Path | None) -> None
     help="Instead: the spellings a run recognised in OUT_DIR that the glossary does not "
     "list, each entry with the command that adds them.",
 )
+@click.option(
+    "--lang",
+    default="de",
+    show_default=True,
+    callback=_language_code,
+    help="The articles' language: de, ru, uk, pl, or 'auto' to tell each article's by its "
+    "letters and group the names found across languages into one suggested entry each.",
+)
 @_data_dir_option
 @_glossary_file_option
 def glossary_suggest(
     sources: tuple[Path, ...],
     min_count: int,
     run_dir: Path | None,
+    lang: str,
     data_dir: Path | None,
     glossary_file: Path | None,
 ) -> None:
@@ -1102,6 +1211,11 @@ def glossary_suggest(
     for failure in corpus.failures:
         click.echo(f"dolmetsch: {failure}", err=True)
     current = _load_glossary(glossary_file, False)
+    if lang != "de":
+        _suggest_across(corpus.texts, lang, current, data_dir, min_count)
+        if corpus.failures:
+            sys.exit(1)
+        return
     texts = [(text, "") for text in corpus.texts]
     found = suggest(texts, current, _name_judge(data_dir), min_count=min_count)
     for suggestion in found:
@@ -1116,6 +1230,34 @@ def glossary_suggest(
     )
     if corpus.failures:
         sys.exit(1)
+
+
+def _suggest_across(
+    texts: Sequence[str], lang: str, current: Any, data_dir: Path | None, min_count: int
+) -> None:
+    """``glossary suggest --lang``: one suggested entry per entity across languages."""
+    from .glossary import suggest
+    from .glossary.suggest import detect_language, suggest_across
+
+    langs = [detect_language(t) if lang == "auto" else lang for t in texts]
+    german = [(t, "") for t, code in zip(texts, langs, strict=True) if code == "de"]
+    found_de = suggest(german, current, _name_judge(data_dir)) if german else []
+    others = [(t, code) for t, code in zip(texts, langs, strict=True) if code != "de"]
+    found = suggest_across(others, current, found_de, min_count=min_count)
+    for s in found:
+        spellings = ", ".join(f"{code}: {name} ({n})" for code, name, n in s.spellings)
+        if s.covered_by:
+            click.echo(f"{s.target}\t{spellings}\tcovered by {s.covered_by}")
+            continue
+        short = f", short {s.short}" if s.short else ""
+        click.echo(f"{s.target}\t{spellings}\tNEW ({s.system}{short})")
+    new = sum(s.covered_by is None for s in found)
+    tally = ", ".join(f"{langs.count(c)} {c}" for c in sorted(set(langs)))
+    click.echo(
+        f"read {_count(len(texts), 'article')} ({tally}): {_count(new, 'new name')}, "
+        f"{_count(len(found) - new, 'glossary entry', 'glossary entries')} found",
+        err=True,
+    )
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
