@@ -174,8 +174,12 @@ def _glossary_files(glossary_file: Path | None) -> Any:
     return locate(glossary_file, only)
 
 
-def _load_glossary(glossary_file: Path | None, no_glossary: bool, strict: bool = False) -> Any:
-    """The effective glossary: the shipped one with the person's over it (or theirs alone)."""
+def _load_glossary(
+    glossary_file: Path | None, no_glossary: bool, strict: bool = False, pair: Any = None
+) -> Any:
+    """The effective glossary: the shipped one with the person's over it (or theirs alone);
+    for a run's language ``pair``, as that pair sees it (its source spellings, its target's
+    canonical forms)."""
     import dataclasses
 
     from .glossary import load_effective
@@ -183,6 +187,8 @@ def _load_glossary(glossary_file: Path | None, no_glossary: bool, strict: bool =
     if no_glossary:
         return None
     glossary = load_effective(_glossary_files(glossary_file)).glossary
+    if pair is not None:
+        glossary = glossary.for_pair(pair.source, pair.target)
     return dataclasses.replace(glossary, strict=True) if strict else glossary
 
 
@@ -544,7 +550,7 @@ def run(
                    f"or {os.cpu_count() or 1} cores; using {ceiling}", err=True)  # fmt: skip
         jobs = ceiling
     pair = _pair(source_lang, target_lang)
-    glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
+    glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
     # workers open the engine this process resolved ("auto" became argos or lexicon)
@@ -609,7 +615,7 @@ def translate(
             "Ctrl-D (or give the text: dolmetsch translate 'Guten Tag.')",
             err=True,
         )
-    glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
+    glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     if text is not None:
         text, cp1252 = _as_text(text, "TEXT")
