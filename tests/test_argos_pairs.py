@@ -318,10 +318,18 @@ def test_argos_de_en_message_unchanged(isolated_argos: Path) -> None:
         load_engine("argos", packages_dir=isolated_argos)
 
 
-@pytest.mark.parametrize("code", ["RU", "r", "russian", "r1"])
+@pytest.mark.parametrize("code", ["xx", "r", "russian", "r1", ""])
 def test_bad_language_codes(isolated_argos: Path, code: str) -> None:
-    with pytest.raises(UsageError, match="is not a language code"):
+    with pytest.raises(UsageError, match=r"^source language .* is not an ISO 639-1 code"):
         load_engine("auto", packages_dir=isolated_argos, source=code, target="en")
+
+
+def test_language_codes_are_normalised(
+    archives: dict[tuple[str, str], Path], isolated_argos: Path
+) -> None:
+    install(archives, isolated_argos, "ru-en")
+    engine = load_engine("argos", packages_dir=isolated_argos, source="RU", target="en")
+    assert engine.translate([RU]) == ["Zelensky met с Putin в Moscow."]
 
 
 # --- suppressed spellings ----------------------------------------------------------------------
@@ -520,8 +528,8 @@ def test_online_install_names_the_pivot_halves(pair_index: str, tmp_path: Path) 
     ("args", "message"),
     [
         (
-            ["--online", "--from", "RU"],
-            "dolmetsch: 'RU' is not a language code such as de, en or ru\n",
+            ["--online", "--from", "xx"],
+            "dolmetsch: --from 'xx' is not an ISO 639-1 code such as de, en, ru, uk\n",
         ),
         (["--online", "--from", "en"], "dolmetsch: --from and --to are the same language (en)\n"),
         (

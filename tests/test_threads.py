@@ -17,7 +17,6 @@ from dolmetsch.threads import (
     _cpu_times,
     busy_between,
     default_plan,
-    omp_environment,
     plan_threads,
     usable_cores,
 )
@@ -75,11 +74,6 @@ def test_bad_requests() -> None:
         plan_threads(-1, 2, 0.0)
     with pytest.raises(ValueError, match="at least 1"):
         ThreadPlan(0, 1, "")
-
-
-def test_omp_environment() -> None:
-    assert omp_environment(ThreadPlan(2, 1, "")) == {}
-    assert omp_environment(ThreadPlan(1, 2, "")) == {"OMP_WAIT_POLICY": "PASSIVE"}
 
 
 STAT_1 = """\

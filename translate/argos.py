@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,7 +29,7 @@ import regex
 from .engine import EngineInfo, EngineOptions, Progress, Scored
 from .errors import ModelError
 from .models import ModelPackage, Route
-from .threads import ThreadPlan, default_plan, omp_environment
+from .threads import ThreadPlan, default_plan
 
 # Preferred split points of an over-long sentence, best first.
 _CLAUSE_BREAKS = (
@@ -144,10 +143,6 @@ class ArgosEngine:
         self.package = package
         self.options = options or EngineOptions()
         self.threads: ThreadPlan = default_plan(self.options.threads)
-        # GNU OpenMP reads its settings once, when CTranslate2 is first loaded; a user's own
-        # setting wins
-        for key, value in omp_environment(self.threads).items():
-            os.environ.setdefault(key, value)
         try:
             import ctranslate2
             import sentencepiece

@@ -743,7 +743,8 @@ def model_install(
 ) -> None:
     """Install FILE.argosmodel, or with --online the --from/--to package from the argos index."""
     from .errors import UsageError
-    from .models import check_code, install_file, install_online
+    from .languages import check_code
+    from .models import install_file, install_online
 
     if (file is None) != online:
         raise UsageError("give either FILE.argosmodel or --online, not both or neither")
@@ -753,7 +754,8 @@ def model_install(
         if file is not None:
             package = install_file(file, packages_dir)
         else:
-            source, target = check_code(from_code or "de"), check_code(to_code or "en")
+            source = check_code(from_code or "de", "--from")
+            target = check_code(to_code or "en", "--to")
             if source == target:
                 raise UsageError(f"--from and --to are the same language ({source})")
             package = install_online(source, target, packages_dir)

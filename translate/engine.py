@@ -169,9 +169,11 @@ def load_engine(
     options = options or EngineOptions()
     if name not in ENGINE_CHOICES:
         raise UsageError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINE_CHOICES)}")
-    from .models import check_code, find_route, install_hint
+    from .languages import check_code
+    from .models import find_route, install_hint
 
-    pair = (check_code(source), check_code(target))
+    source, target = check_code(source, "source language"), check_code(target, "target language")
+    pair = (source, target)
     if name == "lexicon" and pair != LEXICON_PAIR:
         raise UsageError(
             f"the lexicon engine translates de->en only, not {source}->{target}; "

@@ -224,13 +224,6 @@ def install_hint(from_code: str, to_code: str) -> str:
     return hint + "; without internet: dolmetsch model install FILE.argosmodel"
 
 
-def check_code(code: str) -> str:
-    """A language code as argos names packages (ISO 639-1, lower case); else a usage error."""
-    if not (code.isascii() and code.isalpha() and code.islower() and 2 <= len(code) <= 3):
-        raise UsageError(f"{code!r} is not a language code such as de, en or ru")
-    return code
-
-
 def _members(archive: zipfile.ZipFile, where: str) -> tuple[str, list[zipfile.ZipInfo]]:
     """The single top-level directory of a package archive, and its members."""
     infos = archive.infolist()

@@ -10,7 +10,10 @@ other at every operation, and one of them waiting for a core another process hol
 them all.  Inter threads never wait for each other, so the automatic plan uses them, one per
 free core, each batch on one core; a core that becomes busy later then slows one worker down
 instead of all of them.  The engine translates thousands of tokens in many batches at once,
-which is what inter threads need to be useful.
+which is what inter threads need to be useful.  With one intra thread OpenMP never starts a
+parallel region, so its settings (``OMP_WAIT_POLICY``, which GNU OpenMP reads once when
+CTranslate2 is loaded) do not matter for the automatic plan; only a machine with more than
+:data:`MAX_INTER_THREADS` free cores, or an explicit ``--threads N``, uses intra threads.
 
 The decision is pure (:func:`plan_threads`); :func:`usable_cores` and :func:`busy_cores`
 read the machine.
@@ -69,18 +72,6 @@ def plan_threads(requested: int, cores: int, busy: float) -> ThreadPlan:
     intra = max(1, free // inter)
     others = f"others busy on {busy:.1f}" if busy >= 0.05 else "idle"
     return ThreadPlan(inter, intra, f"automatic: {free} of {cores} usable cores free, {others}")
-
-
-def omp_environment(plan: ThreadPlan) -> Mapping[str, str]:
-    """OpenMP settings for the plan, to be set before CTranslate2 is first imported.
-
-    With one intra thread OpenMP never runs a parallel region and needs nothing.  With more,
-    GNU OpenMP's threads spin while waiting for each other; ``OMP_WAIT_POLICY=PASSIVE`` makes
-    them sleep instead, so that a core another process takes later does not stall the rest.
-    """
-    if plan.intra <= 1:
-        return {}
-    return {"OMP_WAIT_POLICY": "PASSIVE"}
 
 
 def usable_cores() -> int:
