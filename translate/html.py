@@ -538,13 +538,14 @@ def index_row(row: IndexRow) -> str:
 
 
 def index_frame(
-    totals: IndexTotals, *, tool: str = "", pair: LanguagePair = DEFAULT_PAIR
+    totals: IndexTotals, *, tool: str = "", pair: LanguagePair | None = DEFAULT_PAIR
 ) -> tuple[str, str]:
     """``index.html`` before and after its rows, so that a long run can stream the rows;
-    ``pair`` is the run's languages."""
+    ``pair`` is the run's languages, None for a run over several source languages."""
     from . import __version__
 
     tool = tool or f"dolmetsch {__version__}"
+    source = pair.source_name if pair is not None else "source"
     before = [
         *_page_head("Translated articles", tool),
         '<header class="stamp">',
@@ -553,7 +554,7 @@ def index_frame(
         "</header>",
         '<ul class="legend" aria-label="Legend">'
         "<li>Reviewed: sentences translated by a person</li>"
-        f"<li>Low confidence: machine sentences to check against the {pair.source_name} (below "
+        f"<li>Low confidence: machine sentences to check against the {source} (below "
         f"{LOW_CONFIDENCE:.2f})</li>"
         "<li>Failed: glossary checks that failed</li></ul>",
         "<main>",

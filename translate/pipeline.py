@@ -652,6 +652,55 @@ class _Spool:
             self._body = None
 
 
+class _Whole:
+    """The run's ``corpus.tmx`` and ``index.html``, filled group by group and written once
+    at the end.  ``srclang`` is the articles' one source language, ``""`` when they have
+    several: the corpus then says ``*all*`` and each unit names its own."""
+
+    def __init__(self, out_dir: Path, srclang: str) -> None:
+        self.corpus = _Spool(out_dir / "corpus.tmx")
+        self.index = _Spool(out_dir / "index.html")
+        self.srclang = srclang
+        self.totals = IndexTotals()
+        self.pair: LanguagePair | None = None  # the first group's, for a one-pair index
+
+    def add(self, units: str, row: IndexRow, pair: LanguagePair) -> None:
+        self.pair = self.pair or pair
+        if not self.srclang:
+            units = units.replace("    <tu tuid=", f'    <tu srclang="{pair.source}" tuid=')
+        self.corpus.add(units)
+        self.index.add(index_row(row))
+        self.totals = self.totals.plus(row)
+
+    def finish(self, ledger: Ledger, observer: Observer) -> list[str]:
+        """Write both (when any article was translated or kept); the failures, each told
+        to the observer."""
+        failures: list[str] = []
+        if not self.totals.articles:  # corpus and index of the whole run, or none
+            return failures
+        pair = self.pair or DEFAULT_PAIR
+        frames = (
+            (self.corpus, (tmx_head(self.srclang or "*all*"), TMX_TAIL)),
+            (self.index, index_frame(self.totals, pair=pair if self.srclang else None)),
+        )
+        for spool, frame in frames:
+            name = spool.path.name
+            ours = {ledger.written(name) or "", *ledger.pending([name]).get(name, set())}
+            try:
+                ledger.record_written(name, spool.finish(*frame, ours - {""}))
+            except NotOursError as exc:
+                failures.append(f"{exc}: {_advice(name, True, bool(ours - {''}))}")
+                observer.failed(failures[-1])
+            except OutputError as exc:
+                failures.append(str(exc))
+                observer.failed(failures[-1])
+        return failures
+
+    def abandon(self) -> None:
+        self.corpus.abandon()
+        self.index.abandon()
+
+
 @dataclass(frozen=True, slots=True)  # one per article for the whole run: keep it small
 class _Planned:
     """An article as the first pass left it: only what the second pass needs."""
@@ -1013,28 +1062,143 @@ def run_batch(
     articles' languages (the memory's when not given, else German->English): every output
     names them, and the memory serves only that pair's translations.
     """
-    pair = _pair_of(pair, memory)
+    group = Group(paths, engine, _pair_of(pair, memory), glossary, memory, spawn_engine)
+    return run_groups([group], out_dir, observer, window_sentences, jobs)
+
+
+@dataclass(frozen=True)
+class Group:
+    """The articles of one language pair in a run, with what translates them: the pair's
+    engine, the glossary as the pair sees it (:meth:`Glossary.for_pair`) and the memory
+    opened for the pair (one object per pair on the same file)."""
+
+    paths: Sequence[Path]
+    engine: Engine
+    pair: LanguagePair = DEFAULT_PAIR
+    glossary: Glossary | None = None
+    memory: TranslationMemory | None = None
+    spawn_engine: Callable[[], Engine] | None = None
+
+
+def run_groups(
+    groups: Sequence[Group],
+    out_dir: Path,
+    observer: Observer | None = None,
+    window_sentences: int = WINDOW_SENTENCES,
+    jobs: int = 1,
+) -> RunSummary:
+    """Translate each group of articles (see :class:`Group`) into the one folder
+    ``out_dir``, as :func:`run_batch` does one: each group with its own engine, glossary
+    and memory, one after the other, with one ledger, one ``index.html`` and one
+    ``corpus.tmx`` for all of them.  A corpus of several source languages says
+    ``srclang="*all*"`` in its header and each unit names its own (TMX 1.4b).  The summary
+    counts every group; its engine is the first group's (each article's outputs name its
+    own).  A group whose memory fails stops the run there, as in :func:`run_batch`.
+    """
+    if not groups:
+        raise UsageError("a run needs at least one group of articles")
+    for group in groups:
+        _pair_of(group.pair, group.memory)
     if jobs < 1:
         raise UsageError(f"jobs must be at least 1, not {jobs}")
-    if jobs > 1 and spawn_engine is None:
+    if jobs > 1 and any(g.spawn_engine is None for g in groups):
         raise UsageError("more than one job needs a way to open the engine in each worker")
     observer = observer or Silent()
     started = time.perf_counter()
-    given = len(paths)
-    workers = None
-    if jobs > 1 and spawn_engine is not None:
-        memory_path = memory.path if memory is not None else None
-        workers = _Workers(jobs, (spawn_engine, engine.info, out_dir, glossary, memory_path, pair))
+    given = sum(len(g.paths) for g in groups)
+    sources = {g.pair.source for g in groups}
+    whole = _Whole(out_dir, next(iter(sources)) if len(sources) == 1 else "")
     # The ledger says which outputs dolmetsch wrote, so it is kept even without a memory.
     ledger = Ledger(out_dir)
+    done: list[tuple[Group, RunSummary, Edits]] = []
+    early: list[str] = []
+    finished: list[str] = []
     try:
         if ledger.problem:
             observer.failed(ledger.problem)
+            early.append(ledger.problem)
         if ledger.note:
             observer.noted(ledger.note)
-        paths, clashes = distinct_stems(paths, folds_case=_folds_case(ledger.path))
+        every = [path for group in groups for path in group.paths]
+        distinct, clashes = distinct_stems(every, folds_case=_folds_case(ledger.path))
         for failure in clashes:
             observer.failed(failure)
+        early.extend(clashes)
+        keep = set(distinct)
+        for group in groups:
+            summary, edits, failures = _run_group(
+                group, [p for p in group.paths if p in keep], out_dir, observer,
+                window_sentences, jobs, ledger, whole,
+            )  # fmt: skip
+            early.extend(failures)
+            done.append((group, summary, edits))
+            if summary.stopped:
+                break
+        if not any(summary.stopped for _, summary, _ in done):
+            finished = whole.finish(ledger, observer)
+    finally:
+        ledger.close()
+        whole.abandon()
+    late: list[str] = [ledger.trouble] if ledger.trouble else []
+    conflicts = 0
+    for group, summary, _ in done:
+        memory = group.memory
+        if memory is not None and not summary.stopped:  # a memory that failed said so once
+            try:
+                conflicts += memory.conflict_count()
+            except TranslationMemoryError as exc:  # the outputs are written: say it, once
+                late.append(str(exc))
+    for failure in late:
+        observer.failed(failure)
+    summaries = [summary for _, summary, _ in done]
+    counts = [s.glossary for s in summaries if s.glossary is not None]
+    notes = dict.fromkeys(
+        g.memory.read_only_note
+        for g, _, _ in done
+        if g.memory is not None and g.memory.read_only_note
+    )
+    return RunSummary(
+        engine=groups[0].engine.info,
+        out_dir=out_dir,
+        articles=sum(s.articles for s in summaries),
+        sentences=sum(s.sentences for s in summaries),
+        seconds=time.perf_counter() - started,
+        failures=(*early, *(f for s in summaries for f in s.failures), *finished, *late),
+        glossary=sum(counts, Counts()) if counts else None,
+        human_edits=sum(e.imported for _, _, e in done),
+        withdrawn=sum(e.withdrawn for _, _, e in done),
+        kept=sum(s.kept for s in summaries),
+        conflicts=conflicts,
+        memory_note="; ".join(n for n in notes if n),
+        stopped=any(s.stopped for s in summaries),
+        confidence=(
+            sum(s.confidence[0] for s in summaries),
+            sum(s.confidence[1] for s in summaries),
+        ),
+        given=given,
+    )
+
+
+def _run_group(
+    group: Group,
+    paths: list[Path],
+    out_dir: Path,
+    observer: Observer,
+    window_sentences: int,
+    jobs: int,
+    ledger: Ledger,
+    whole: _Whole,
+) -> tuple[RunSummary, Edits, list[str]]:
+    """One group's part of :func:`run_groups`: people's edits taken into its memory, its
+    articles planned and translated; its summary, the edits, and the failures before
+    translating (each told to the observer)."""
+    engine, glossary, memory, pair = group.engine, group.glossary, group.memory, group.pair
+    workers = None
+    if jobs > 1 and group.spawn_engine is not None:
+        memory_path = memory.path if memory is not None else None
+        start = (group.spawn_engine, engine.info, out_dir, glossary, memory_path, pair)
+        workers = _Workers(jobs, start)
+    try:
         edits = take_edits(paths, out_dir, memory, ledger)
         for failure in edits.refusals:
             observer.failed(failure)
@@ -1046,38 +1210,12 @@ def run_batch(
             observer.failed(failure)
         summary = _translate_planned(
             planned, out_dir, engine, observer, window_sentences, glossary, memory, ledger,
-            workers, edits, pair,
+            workers, edits, pair, whole,
         )  # fmt: skip
     finally:
-        ledger.close()
         if workers is not None:
             workers.close()
-    late: list[str] = [ledger.trouble] if ledger.trouble else []
-    conflicts = 0
-    if memory is not None and not summary.stopped:  # a memory that failed said so once
-        try:
-            conflicts = memory.conflict_count()
-        except TranslationMemoryError as exc:  # the outputs are written: say it, once
-            late.append(str(exc))
-    for failure in late:
-        observer.failed(failure)
-    return replace(
-        summary,
-        seconds=time.perf_counter() - started,
-        given=given,
-        failures=(
-            *([ledger.problem] if ledger.problem else []),
-            *clashes,
-            *edits.refusals,
-            *planner.failures,
-            *summary.failures,
-            *late,
-        ),
-        human_edits=edits.imported,
-        withdrawn=edits.withdrawn,
-        conflicts=conflicts,
-        memory_note=(memory.read_only_note or "") if memory is not None else "",
-    )
+    return summary, edits, [*edits.refusals, *planner.failures]
 
 
 def _translate_planned(
@@ -1091,7 +1229,8 @@ def _translate_planned(
     ledger: Ledger,
     workers: _Workers | None,
     edits: Edits,
-    pair: LanguagePair = DEFAULT_PAIR,
+    pair: LanguagePair,
+    whole: _Whole,
 ) -> RunSummary:
     failures: list[str] = []
     if memory is None:  # outputs showing people's translations cannot be made again: kept
@@ -1141,85 +1280,59 @@ def _translate_planned(
     entries: list[LedgerEntry] = []
     articles = sentences = kept = low = scored = 0
     counts = Counts() if glossary is not None else None
-    corpus, index = _Spool(out_dir / "corpus.tmx"), _Spool(out_dir / "index.html")
-    totals = IndexTotals()
     window_articles: Sequence[ArticleResult | str] = ()
     position = 0
     stopped, skipped = "", 0  # why the run stopped; articles it did not translate then
     dropped = False  # the window under way is one the memory failed in
-    try:
-        for number, article in enumerate(planned):
-            stem = output_stem(article.path)
-            if article.kept:
-                entry = ledger.get(stem)
-                if entry is not None:
-                    corpus.add(_kept_units(out_dir, stem, pair))
-                    index.add(index_row(entry.index_row))
-                    totals = totals.plus(entry.index_row)
-                    kept += 1
-                    continue
-            if position == len(window_articles):
-                window = next(results, None)
-                if window is None:  # no window was started after the memory failed
-                    if not stopped:
-                        raise RuntimeError("the windows ended before the articles")
-                    skipped += sum(1 for p in planned[number:] if not p.kept)
-                    break
-                if window.stopped:
-                    stopped, halt = stopped or window.stopped, True
-                elif workers is not None:
-                    observer.advanced(window.sentences)
-                if counts is not None and window.counts is not None:
-                    counts = counts + window.counts
-                window_articles, position, dropped = window.articles, 0, bool(window.stopped)
-            result = window_articles[position]
-            position += 1
-            if dropped:  # nothing of this window was written
-                skipped += 1
-            elif isinstance(result, str):
-                failures.append(result)
-                observer.failed(result)
-            else:
-                for refusal in result.refusals:
-                    failures.append(refusal)
-                    observer.failed(refusal)
-                corpus.add(result.units)
-                index.add(index_row(result.entry.index_row))
-                totals = totals.plus(result.entry.index_row)
-                entries.append(result.entry)
-                articles += 1
-                sentences += result.sentences
-                low += result.entry.index_row.low
-                scored += result.entry.index_row.scored
-            if position == len(window_articles):
-                ledger.record(entries)  # the window's outputs are all on disk now
-                entries = []
-        if stopped:
-            failures.append(
-                f"{stopped}; the run stopped: {skipped} "
-                + ("article was" if skipped == 1 else "articles were")
-                + " not translated (their outputs were left as they were)"
-            )
-            observer.failed(failures[-1])
-        elif totals.articles:  # corpus and index of the whole run, or none
-            frames = (
-                (corpus, (tmx_head(pair.source), TMX_TAIL)),
-                (index, index_frame(totals, pair=pair)),
-            )
-            for spool, frame in frames:
-                name = spool.path.name
-                ours = {ledger.written(name) or "", *ledger.pending([name]).get(name, set())}
-                try:
-                    ledger.record_written(name, spool.finish(*frame, ours - {""}))
-                except NotOursError as exc:
-                    failures.append(f"{exc}: {_advice(name, True, bool(ours - {''}))}")
-                    observer.failed(failures[-1])
-                except OutputError as exc:
-                    failures.append(str(exc))
-                    observer.failed(failures[-1])
-    finally:
-        corpus.abandon()
-        index.abandon()
+    for number, article in enumerate(planned):
+        stem = output_stem(article.path)
+        if article.kept:
+            entry = ledger.get(stem)
+            if entry is not None:
+                whole.add(_kept_units(out_dir, stem, pair), entry.index_row, pair)
+                kept += 1
+                continue
+        if position == len(window_articles):
+            window = next(results, None)
+            if window is None:  # no window was started after the memory failed
+                if not stopped:
+                    raise RuntimeError("the windows ended before the articles")
+                skipped += sum(1 for p in planned[number:] if not p.kept)
+                break
+            if window.stopped:
+                stopped, halt = stopped or window.stopped, True
+            elif workers is not None:
+                observer.advanced(window.sentences)
+            if counts is not None and window.counts is not None:
+                counts = counts + window.counts
+            window_articles, position, dropped = window.articles, 0, bool(window.stopped)
+        result = window_articles[position]
+        position += 1
+        if dropped:  # nothing of this window was written
+            skipped += 1
+        elif isinstance(result, str):
+            failures.append(result)
+            observer.failed(result)
+        else:
+            for refusal in result.refusals:
+                failures.append(refusal)
+                observer.failed(refusal)
+            whole.add(result.units, result.entry.index_row, pair)
+            entries.append(result.entry)
+            articles += 1
+            sentences += result.sentences
+            low += result.entry.index_row.low
+            scored += result.entry.index_row.scored
+        if position == len(window_articles):
+            ledger.record(entries)  # the window's outputs are all on disk now
+            entries = []
+    if stopped:
+        failures.append(
+            f"{stopped}; the run stopped: {skipped} "
+            + ("article was" if skipped == 1 else "articles were")
+            + " not translated (their outputs were left as they were)"
+        )
+        observer.failed(failures[-1])
     return RunSummary(
         engine=engine.info,
         out_dir=out_dir,
