@@ -253,8 +253,10 @@ def _open_engine(
     threads: int,
     packages_dir: Path | None,
     data_dir: Path | None,
+    pair: Any = None,
 ) -> Any:
-    """The engine of the options; a fault opening it means nothing could be done (exit 2)."""
+    """The engine of the options for ``pair`` (a LanguagePair; German->English when None);
+    a fault opening it means nothing could be done (exit 2)."""
     from .engine import load_engine
 
     def announce(path: Path) -> None:
@@ -268,6 +270,8 @@ def _open_engine(
         return load_engine(
             engine, options, packages_dir, data_dir, before_build=announce,
             build_progress=progress.step,
+            source=pair.source if pair is not None else "de",
+            target=pair.target if pair is not None else "en",
         )  # fmt: skip
 
 
@@ -427,7 +431,8 @@ def config_command(**flags: Any) -> None:
     from .settings import describe, resolve
 
     settings = resolve(flags, config=_config())
-    _ = settings.pair  # the same language twice is refused here too, saying where from
+    if settings.value("from") != "auto":
+        _ = settings.pair  # the same language twice is refused here too, saying where from
     found = locate(settings.glossary).user if settings.glossary is None else None
     for line in describe(settings, found):
         click.echo(line)
@@ -441,6 +446,7 @@ class _Progress:
         self._tty = sys.stderr.isatty()
 
     def started(self, total_sentences: int) -> None:
+        self.close()  # a run over several languages starts a bar per language
         if self._tty and total_sentences:
             self._bar = click.progressbar(
                 length=total_sentences, label="translating", file=sys.stderr, show_pos=True
@@ -535,7 +541,7 @@ def run(
     from .engine import load_engine
     from .files import find_articles, folder_lock, no_articles
     from .lifeline import sigterm_as_interrupt
-    from .pipeline import run_batch
+    from .pipeline import Group, run_groups
 
     found = find_articles(input_dir)  # a bad folder is a usage error before any model loads
     progress = _Progress()
@@ -549,35 +555,99 @@ def run(
         click.echo(f"dolmetsch: note: --jobs {jobs} is more than the {len(paths)} articles "
                    f"or {os.cpu_count() or 1} cores; using {ceiling}", err=True)  # fmt: skip
         jobs = ceiling
-    pair = _pair(source_lang, target_lang)
-    glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
-    translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
-    # workers open the engine this process resolved ("auto" became argos or lexicon)
-    spawn = functools.partial(load_engine, translator.info.name, options, packages_dir, data_dir)
-    memory = None if no_memory else _open_memory(memory_file, pair=pair)
+    left_out: tuple[str, ...] = ()
+    groups: list[Any] = []
+    memories: list[Any] = []
     try:
+        if source_lang == "auto":
+            glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
+            opened, left_out = _mixed_groups(
+                paths, target_lang, glossary, engine, options, packages_dir, data_dir, progress
+            )
+        else:
+            pair = _pair(source_lang, target_lang)
+            glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
+            translator = _open_engine(
+                engine, beam_size, compute_type, threads, packages_dir, data_dir, pair
+            )
+            opened = [(pair, translator, paths, glossary)]
+        for pair, translator, group_paths, group_glossary in opened:
+            # workers open the engine this process resolved ("auto" became argos or lexicon)
+            spawn = functools.partial(
+                load_engine, translator.info.name, options, packages_dir, data_dir,
+                source=pair.source, target=pair.target,
+            )  # fmt: skip
+            memory = None if no_memory else _open_memory(memory_file, pair=pair)
+            if memory is not None:
+                memories.append(memory)
+            groups.append(Group(group_paths, translator, pair, group_glossary, memory, spawn))
         # SIGTERM stops the run as Ctrl-C does: workers end, outputs stay whole, exit 130
         with folder_lock(out_dir), sigterm_as_interrupt():
-            summary = run_batch(
-                paths, out_dir, translator, progress, glossary=glossary, memory=memory,
-                jobs=jobs, spawn_engine=spawn, pair=pair,
-            )  # fmt: skip
+            summary = run_groups(groups, out_dir, progress, jobs=jobs)
     finally:
         progress.close()
-        if memory is not None:
+        for memory in memories:
             memory.close()
     summary = dataclasses.replace(
         summary,
-        failures=(*found.skipped, *summary.failures),
-        given=summary.given + len(found.skipped),
+        failures=(*found.skipped, *left_out, *summary.failures),
+        given=summary.given + len(found.skipped) + len(left_out),
         seconds=time.perf_counter() - _started(),
     )
     click.echo(one_line(summary.line()))
-    if translator.info.caution:
-        click.echo(f"{translator.info.name} engine: {translator.info.caution}")
+    cautions = dict.fromkeys(g.engine.info for g in groups if g.engine.info.caution)
+    for info in cautions:
+        click.echo(f"{info.name} engine: {info.caution}")
     if not summary.ok:
         sys.exit(1)
+
+
+def _mixed_groups(
+    paths: Sequence[Path],
+    target: str,
+    glossary: Any,
+    engine: str,
+    options: Any,
+    packages_dir: Path | None,
+    data_dir: Path | None,
+    progress: Any,
+) -> tuple[list[tuple[Any, Any, Sequence[Path], Any]], tuple[str, ...]]:
+    """--from auto: the folder's articles by language (dolmetsch.mixed), each language with
+    its pair, engine and glossary projection; and one line per article left out (its
+    language unsure, or no engine for it: each told on stderr).  Nothing at all to
+    translate is a fault (exit 2)."""
+    from .engine import load_engine
+    from .languages import LanguagePair
+    from .mixed import sort_by_language
+
+    found = sort_by_language(paths, target)
+    left_out = list(found.left_out)
+    for line in found.left_out:
+        progress.failed(line)
+    opened: list[tuple[Any, Any, Sequence[Path], Any]] = []
+    for lang, group in found.groups.items():
+        pair = LanguagePair(lang, target)
+        try:
+            with _BuildProgress() as build:
+                translator = load_engine(
+                    engine, options, packages_dir, data_dir, build_progress=build.step,
+                    source=lang, target=target,
+                )  # fmt: skip
+        except DolmetschError as exc:  # this language only: the others go on
+            for path in group:
+                left_out.append(f"{path}: {pair.source_name} article not translated: {exc}")
+                progress.failed(left_out[-1])
+            continue
+        projected = glossary.for_pair(lang, target) if glossary is not None else None
+        opened.append((pair, translator, group, projected))
+    if not opened:
+        nothing = DolmetschError(
+            f"no article could be translated ({counted(len(paths), 'article')}, each named above)"
+        )
+        nothing.exit_code = 2
+        raise nothing
+    return opened, tuple(left_out)
 
 
 @main.command()
@@ -608,6 +678,11 @@ def translate(
 
     from .pipeline import translate_lines
 
+    if source_lang == "auto":
+        raise click.UsageError(
+            "--from auto is for `run` over a folder (each article's language is found); "
+            "translate needs one language: give --from LANG"
+        )
     pair = _pair(source_lang, target_lang)
     if text is None and sys.stdin.isatty():  # else it would wait without a word
         click.echo(
@@ -616,7 +691,9 @@ def translate(
             err=True,
         )
     glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
-    translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
+    translator = _open_engine(
+        engine, beam_size, compute_type, threads, packages_dir, data_dir, pair
+    )
     if text is not None:
         text, cp1252 = _as_text(text, "TEXT")
         if cp1252:

@@ -39,6 +39,7 @@ ENGINE_CHOICES = ("auto", "argos", "lexicon")  # as engine.ENGINE_CHOICES, witho
 COMPUTE_TYPES = ("auto", "int8", "int8_float32", "int16", "float32")
 COLOUR_CHOICES = ("auto", "always", "never")
 CONFIG_NAME = "config.toml"
+AUTO = "auto"  # ``from = "auto"``: `run` finds each article's language (dolmetsch.detect)
 
 
 class ConfigError(UsageError):
@@ -60,7 +61,7 @@ class Key:
 # The settings in the order ``dolmetsch config`` lists them.  The environment variables are
 # those dolmetsch always read; DOLMETSCH_ENGINE ... DOLMETSCH_COLOUR are new with the file.
 KEYS: tuple[Key, ...] = (
-    Key("from", "lang", "DOLMETSCH_FROM", help="source language (ISO 639-1)"),
+    Key("from", "lang", "DOLMETSCH_FROM", help="source language (ISO 639-1), or auto for `run`"),
     Key("to", "lang", "DOLMETSCH_TO", help="target language (ISO 639-1)"),
     Key("engine", "choice", "DOLMETSCH_ENGINE", ENGINE_CHOICES, help="translation engine"),
     Key("threads", "int", "DOLMETSCH_THREADS", help="CPU threads for the model; 0 automatic"),
@@ -197,6 +198,8 @@ def parse_value(key: Key, raw: object, where: str) -> Value:
             raise ConfigError(f"{label} must be one of {', '.join(key.choices)}, not {raw!r}")
         return raw
     if key.kind == "lang":
+        if key.name == "from" and raw.strip().lower() == AUTO:
+            return AUTO
         try:
             return check_code(raw, f"{key.name} language")
         except LanguageError as exc:
@@ -322,6 +325,11 @@ class Settings:
     def pair(self) -> LanguagePair:
         """The language pair; :class:`ConfigError` saying where each half came from when
         they are the same language."""
+        if self._text("from") == AUTO:
+            raise ConfigError(
+                f"from is {AUTO} ({self.origin('from')}): each article's language is found by "
+                "`run` alone; give this command one language with --from LANG or DOLMETSCH_FROM"
+            )
         try:
             return LanguagePair(self._text("from"), self._text("to"))
         except LanguageError as exc:
@@ -436,7 +444,8 @@ def _resolve(
         flag = given.get(name)
         if flag is not None:
             if key.kind == "lang":  # click takes any text: the code is checked here
-                flag = check_code(str(flag), f"--{name}")
+                auto = name == "from" and str(flag).strip().lower() == AUTO
+                flag = AUTO if auto else check_code(str(flag), f"--{name}")
             done[name] = Resolved(flag, "flag")
         elif key.env and env.get(key.env):
             where = f"environment variable {key.env}"

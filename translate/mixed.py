@@ -1,0 +1,77 @@
+"""A mixed folder: each article's language found, and the articles grouped by it.
+
+``run --from auto`` translates a folder of articles in several languages in one run.  An
+article's language is its file name's tag when it has one (``report.ru.txt`` is Russian,
+whatever its text), else what :func:`dolmetsch.detect.detect` finds in its text.  An
+article whose language the detector is not sure of is left out with one line saying how
+to tag it; so is one already in the target language.  The groups then go to
+:func:`dolmetsch.pipeline.run_groups`, each with the engine, glossary and memory of its
+pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .detect import Detection, detect, tagged_language
+from .errors import DolmetschError
+from .files import decode_article, read_input
+from .languages import language_name
+
+
+@dataclass(frozen=True)
+class Sorted:
+    """A folder's articles by source language (in the order given, languages in the order
+    first met), and one line for each article left out."""
+
+    groups: dict[str, list[Path]] = field(default_factory=dict)
+    left_out: tuple[str, ...] = ()
+
+
+def article_language(path: Path, text: str | None = None) -> tuple[str, Detection | None]:
+    """An article's language: its name's tag (no detection then), else the detector's
+    finding on ``text`` (read from ``path`` when not given)."""
+    tag = tagged_language(path)
+    if tag:
+        return tag, None
+    if text is None:
+        text = decode_article(read_input(path), str(path)).text
+    found = detect(text)
+    return found.lang, found
+
+
+def sort_by_language(paths: Sequence[Path], target: str) -> Sorted:
+    """Group ``paths`` by their language (see :func:`article_language`)."""
+    groups: dict[str, list[Path]] = {}
+    left_out: list[str] = []
+    for path in paths:
+        try:
+            lang, found = article_language(path)
+        except DolmetschError as exc:
+            left_out.append(str(exc))
+            continue
+        if found is not None and not found.sure:
+            left_out.append(unsure_line(path, found))
+        elif lang == target:
+            left_out.append(
+                f"{path}: written in {language_name(lang)}, the language translated into; "
+                "it was not translated"
+            )
+        else:
+            groups.setdefault(lang, []).append(path)
+    return Sorted(groups, tuple(left_out))
+
+
+def unsure_line(path: Path, found: Detection) -> str:
+    """What to do about an article whose language the detector could not tell."""
+    guess = ""
+    if found.lang:
+        second = f" or {language_name(found.runner_up)}" if found.runner_up else ""
+        guess = f" (perhaps {language_name(found.lang)}{second}, confidence {found.confidence:.2f})"
+    example = path.with_name(f"{path.stem}.{found.lang or 'de'}{path.suffix}").name
+    return (
+        f"{path}: cannot tell its language{guess}; it was not translated: tag it in its "
+        f"name (e.g. {example}) or run its folder with --from LANG"
+    )
