@@ -70,8 +70,9 @@ def unsure_line(path: Path, found: Detection) -> str:
     if found.lang:
         second = f" or {language_name(found.runner_up)}" if found.runner_up else ""
         guess = f" (perhaps {language_name(found.lang)}{second}, confidence {found.confidence:.2f})"
-    example = path.with_name(f"{path.stem}.{found.lang or 'de'}{path.suffix}").name
+    example = path.with_name(f"{path.stem}.LANG{path.suffix}").name
     return (
         f"{path}: cannot tell its language{guess}; it was not translated: tag it in its "
-        f"name (e.g. {example}) or run its folder with --from LANG"
+        f"name ({example}, LANG a code such as {found.lang or 'ru'}) or run its folder "
+        "with --from LANG"
     )

@@ -131,6 +131,7 @@ class RunSummary:
     stopped: bool = False  # the memory failed during the run, which stopped there
     confidence: tuple[int, int] = (0, 0)  # machine sentences (low, with a confidence) translated
     given: int = 0  # articles asked for: translated, kept, or failed (each named on stderr)
+    other_engines: tuple[EngineInfo, ...] = ()  # a run over several languages: the others'
 
     @property
     def ok(self) -> bool:
@@ -148,7 +149,8 @@ class RunSummary:
         line = f"translated {articles} ({sentences})"
         if self.kept:
             line += f" and kept {self.kept} unchanged"
-        line += f" with {self.engine.describe()} in {self.seconds:.1f} s -> {self.out_dir}"
+        engines = dict.fromkeys(e.describe() for e in (self.engine, *self.other_engines))
+        line += f" with {', '.join(engines)} in {self.seconds:.1f} s -> {self.out_dir}"
         line += self._failed()
         line += describe_confidence(*self.confidence)
         if self.glossary is not None and self.articles:
@@ -1176,6 +1178,7 @@ def run_groups(
             sum(s.confidence[1] for s in summaries),
         ),
         given=given,
+        other_engines=tuple(g.engine.info for g in groups[1:]),
     )
 
 

@@ -1,0 +1,378 @@
+"""A mixed folder: German, Russian, Ukrainian and Polish articles translated in one run
+(``run --from auto``), each with its own tiny argos package, the glossary enforcing one
+English form of every person and place from all four; and the language detector."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from dolmetsch.cli import main
+from dolmetsch.detect import SURE, detect, tagged_language
+from dolmetsch.glossary import check_pairs, load_default_glossary, term_accuracy
+from dolmetsch.mixed import sort_by_language
+from dolmetsch.settings import config_path, read_config, resolve_one
+from dolmetsch.testing import build_tiny_package, install_tiny_package
+
+# translate-toolkit reads a TMX (as in test_languages.py): its source language, each unit's
+# texts and tuv languages; in a child process run elsewhere, where this repository's
+# translate/ folder does not shadow it.
+TOOLKIT = """
+import json, sys
+from translate.storage.tmx import tmxfile
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+store = tmxfile.parsestring(open(sys.argv[1], "rb").read())
+units = [[u.source, u.target, [t.get(LANG) for t in u.xmlelement.iter("tuv")]]
+         for u in store.units]
+print(json.dumps([store.sourcelanguage, units]))
+"""
+
+
+def toolkit_tmx(path: Path) -> tuple[str, list[tuple[str, str, list[str]]]]:
+    done = subprocess.run(
+        [sys.executable, "-c", TOOLKIT, str(path)],
+        cwd=path.parent, capture_output=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    language, units = json.loads(done.stdout)
+    return language, [(s, t, langs) for s, t, langs in units]
+
+
+# Every word of the articles is a lexicon key or a glossary term, so the copy models give
+# whole English sentences; a key inside a longer word is safe only because that word is a
+# key too (SentencePiece takes the longest user symbol).
+LEXICONS: Mapping[str, Mapping[str, str]] = {
+    "de": {
+        "empfing": "received", "Der": "The", "Sprecher": "spokesman", "lobte": "praised",
+        "und": "and", "die": "the", "Gespräche": "talks",
+    },
+    "ru": {
+        "принял": "received", "в": "in", "Представитель": "Spokesman", "хвалил": "praised",
+        "переговоры": "talks", "и": "and",
+    },
+    "uk": {
+        "прийняв": "received", "у": "in", "Речник": "Spokesman", "хвалив": "praised",
+        "переговори": "talks", "і": "and",
+    },
+    "pl": {
+        "przyjął": "received", "pod": "near", "Rzecznik": "Spokesman", "chwalił": "praised",
+        "oraz": "and",
+    },
+}  # fmt: skip
+
+ARTICLES = {
+    "berlin-bericht.txt": (
+        "de",
+        "Wolodymyr Selenskyj in Kiew\n\nSelenskyj empfing Dmitri Peskow in Kiew. "
+        "Der Sprecher lobte Selenskyj und die Kiewer Gespräche.\n",
+    ),
+    "moskva.txt": (
+        "ru",
+        "Владимир Зеленский в Киеве\n\nЗеленский принял Дмитрия Пескова в Киеве. "
+        "Представитель хвалил переговоры и Зеленского.\n",
+    ),
+    "kyiv-novyny.txt": (
+        "uk",
+        "Володимир Зеленський у Києві\n\nЗеленський прийняв Дмитра Пєскова у Києві. "
+        "Речник хвалив переговори і Зеленського.\n",
+    ),
+    "warszawa.txt": (
+        "pl",
+        "Wołodymyr Zełenski przyjął Pieskowa\n\nZełenski przyjął Dmitrija Pieskowa pod "
+        "Kijowem. Rzecznik chwalił Kijów oraz Zełenskiego.\n",
+    ),
+}
+ENGLISH = {
+    "de": ["Volodymyr Zelensky in Kyiv", "Zelensky received Dmitry Peskov in Kyiv.",
+           "The spokesman praised Zelensky and the Kyiv talks."],
+    "ru": ["Volodymyr Zelensky in Kyiv", "Zelensky received Dmitry Peskov in Kyiv.",
+           "Spokesman praised talks and Zelensky."],
+    "uk": ["Volodymyr Zelensky in Kyiv", "Zelensky received Dmitry Peskov in Kyiv.",
+           "Spokesman praised talks and Zelensky."],
+    "pl": ["Volodymyr Zelensky received Peskov", "Zelensky received Dmitry Peskov near Kyiv.",
+           "Spokesman praised Kyiv and Zelensky."],
+}  # fmt: skip
+CANONICAL = {"Volodymyr Zelensky", "Zelensky", "Dmitry Peskov", "Peskov", "Kyiv"}
+VARIANTS = ["Selenskyj", "Зеленск", "Зеленськ", "Zełensk", "Peskow", "Песков", "Пєсков",
+            "Pieskow", "Kiew", "Киев", "Київ", "Києв", "Kijów", "Kijow", "Kiev"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A copy model X->en for each of the four languages, with its own lexicon."""
+    folder = tmp_path_factory.mktemp("mixed-packages")
+    return {
+        lang: build_tiny_package(folder, from_code=lang, to_code="en", lexicon=lexicon)
+        for lang, lexicon in LEXICONS.items()
+    }
+
+
+def _install(archives: dict[str, Path], packages: Path, *langs: str) -> None:
+    packages.mkdir(parents=True, exist_ok=True)
+    for lang in langs:
+        install_tiny_package(archives[lang], packages)
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name, (_, text) in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["run", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+class _Langs(html.parser.HTMLParser):
+    """The ``lang`` of every element of a page that has one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.langs: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.langs.update(value or "" for name, value in attrs if name == "lang")
+
+
+def _stem(name: str) -> str:
+    return name.removesuffix(".txt")
+
+
+def test_mixed_folder_one_run(
+    archives: dict[str, Path], isolated_argos: Path, mixed: Path, tmp_path: Path
+) -> None:
+    _install(archives, isolated_argos, "de", "ru", "uk", "pl")
+    out = tmp_path / "out"
+    code, stdout, stderr = _run(str(mixed), "--from", "auto", "--out", str(out))
+    assert (code, stderr) == (0, "")
+    assert stdout.startswith("translated 4 articles (12 sentences) with argos (")
+    for lang in LEXICONS:  # each language's own engine, named once
+        assert stdout.count(f"translate-{lang}_en-tiny 0.0.1") == 1
+    assert "glossary: 26 terms, 26 enforced, 0 repaired, 0 failed (term accuracy 100.0 %)" in stdout
+    glossary = load_default_glossary()
+    everything: list[tuple[str, str]] = []
+    occurrences = 0
+    for name, (lang, _) in ARTICLES.items():
+        stem = _stem(name)
+        po = polib.pofile(str(out / f"{stem}.po"))
+        assert (po.metadata["X-Source-Language"], po.metadata["Language"]) == (lang, "en")
+        assert [e.msgstr for e in po] == ENGLISH[lang], name
+        pairs = [(e.msgid, e.msgstr) for e in po]
+        projected = glossary.for_pair(lang, "en")
+        assert check_pairs(pairs, projected) == []
+        accuracy = term_accuracy(pairs, projected)
+        assert accuracy.occurrences >= 6 and accuracy.accuracy == 1.0, name
+        assert accuracy.forbidden_left == 0
+        occurrences += accuracy.occurrences
+        everything.extend((e.msgstr, lang) for e in po)
+        if shutil.which("msgfmt"):
+            check = subprocess.run(
+                ["msgfmt", "--check", "-o", "/dev/null", str(out / f"{stem}.po")],
+                capture_output=True, text=True, check=False,
+            )  # fmt: skip
+            assert check.returncode == 0, check.stderr
+        language, units = toolkit_tmx(out / f"{stem}.tmx")
+        assert language == lang
+        assert {tuple(langs) for _, _, langs in units} == {(lang, "en")}
+        assert [t for _, t, _ in units] == ENGLISH[lang]
+        page = _Langs()
+        page.feed((out / f"{stem}.html").read_text(encoding="utf-8"))
+        assert page.langs == {lang, "en"}
+        tsv = (out / f"{stem}.tsv").read_text(encoding="utf-8")
+        assert tsv.split("\n", 1)[0] == f"id\t{lang}\ten\tconfidence"
+    assert occurrences == 26  # every one the run counted, rendered in its canonical form
+    # one English form from every language: each variant gone, only canonical forms left
+    english = " ".join(text for text, _ in everything)
+    for variant in VARIANTS:
+        assert variant not in english
+    assert {w for w in CANONICAL if w in english} == CANONICAL
+    # the run's corpus holds every article's units, each naming its own languages
+    language, units = toolkit_tmx(out / "corpus.tmx")
+    corpus = (out / "corpus.tmx").read_text(encoding="utf-8")
+    assert 'srclang="*all*"' in corpus.split("<body>", 1)[0]
+    assert language == "*all*"
+    assert sorted({tuple(langs) for _, _, langs in units}) == [
+        ("de", "en"), ("pl", "en"), ("ru", "en"), ("uk", "en"),
+    ]  # fmt: skip
+    assert sorted(t for _, t, _ in units) == sorted(t for ts in ENGLISH.values() for t in ts)
+    for lang in ("de", "ru", "uk", "pl"):
+        assert corpus.count(f'<tu srclang="{lang}" ') == 3
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for name in ARTICLES:
+        assert f'data-stem="{_stem(name)}"' in index
+    assert "check against the source (below" in index
+    # run again: everything is current, nothing is translated again
+    before = {
+        p.name: (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in out.iterdir()
+        if not p.name.startswith(".")  # the lock and the ledger
+    }
+    code, stdout, stderr = _run(str(mixed), "--from", "auto", "--out", str(out))
+    assert (code, stderr) == (0, "")
+    assert stdout.startswith("translated 0 articles (0 sentences) and kept 4 unchanged")
+    after = {
+        p.name: (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in out.iterdir()
+        if not p.name.startswith(".")  # the lock and the ledger
+    }
+    assert after == before
+
+
+def test_language_without_package_is_one_line(
+    archives: dict[str, Path], isolated_argos: Path, mixed: Path, tmp_path: Path
+) -> None:
+    _install(archives, isolated_argos, "de", "ru", "uk")  # no Polish package
+    out = tmp_path / "out"
+    code, stdout, stderr = _run(str(mixed), "--from", "auto", "--out", str(out))
+    assert code == 1
+    assert stderr == (
+        f"dolmetsch: {mixed / 'warszawa.txt'}: Polish article not translated: no argos model "
+        "for pl->en is installed (the lexicon engine knows de->en only); run: dolmetsch model "
+        "install --online --from pl --to en; without internet: dolmetsch model install "
+        "FILE.argosmodel\n"
+    )
+    assert stdout.startswith("translated 3 articles (9 sentences) with ")
+    assert "; 1 article failed, named on stderr" in stdout
+    written = sorted(p.name for p in out.glob("*.po"))
+    assert written == ["berlin-bericht.po", "kyiv-novyny.po", "moskva.po"]
+    _, units = toolkit_tmx(out / "corpus.tmx")
+    assert {langs[0] for _, _, langs in units} == {"de", "ru", "uk"}
+
+
+def test_tagged_name_wins_and_unsure_is_one_line(
+    archives: dict[str, Path], isolated_argos: Path, tmp_path: Path
+) -> None:
+    _install(archives, isolated_argos, "uk", "ru")
+    folder = tmp_path / "tagged"
+    folder.mkdir()
+    # Too short for the detector to be sure, though its є is Ukrainian.
+    (folder / "brief.uk.txt").write_text("Пєсков\n", encoding="utf-8")
+    (folder / "brief.txt").write_text("Пєсков\n", encoding="utf-8")
+    assert not detect("Пєсков\n").sure
+    out = tmp_path / "out"
+    code, _, stderr = _run(str(folder), "--from", "auto", "--out", str(out))
+    assert code == 1
+    assert stderr.startswith(f"dolmetsch: {folder / 'brief.txt'}: cannot tell its language")
+    assert stderr.endswith(
+        "it was not translated: tag it in its name (brief.LANG.txt, LANG a code such as uk) "
+        "or run its folder with --from LANG\n"
+    )
+    assert stderr.count("\n") == 1
+    po = polib.pofile(str(out / "brief.uk.po"))
+    assert po.metadata["X-Source-Language"] == "uk"
+    assert [e.msgstr for e in po] == ["Peskov"]
+    assert not (out / "brief.po").exists()
+
+
+def test_article_in_the_target_language_is_left_out(tmp_path: Path) -> None:
+    english = tmp_path / "report.txt"
+    english.write_text(
+        "The government said on Monday that it would send more aid to the region, and the "
+        "minister told reporters that the talks were not over.\n",
+        encoding="utf-8",
+    )
+    found = sort_by_language([english], "en")
+    assert found.groups == {}
+    assert found.left_out == (
+        f"{english}: written in English, the language translated into; it was not translated",
+    )
+
+
+def test_from_auto_is_a_setting(monkeypatch: pytest.MonkeyPatch, isolated_argos: Path) -> None:
+    folder = config_path().parent
+    folder.mkdir(parents=True)
+    config_path().write_text('from = "auto"\n', encoding="utf-8")
+    config = read_config(config_path())
+    assert resolve_one("from", None, config).value == "auto"
+    assert resolve_one("from", "AUTO", config).value == "auto"
+    monkeypatch.setenv("DOLMETSCH_FROM", "auto")
+    assert resolve_one("from", None, config).origin == "env DOLMETSCH_FROM"
+    assert resolve_one("from", None, config).value == "auto"
+    shown = CliRunner().invoke(main, ["config"])
+    assert shown.exit_code == 0, shown.stderr
+    assert 'from = "auto"' in shown.stdout
+    result = CliRunner().invoke(main, ["translate", "Guten Tag."])
+    assert result.exit_code == 2
+    assert "--from auto is for `run` over a folder" in result.stderr
+
+
+# --- the detector -----------------------------------------------------------------------
+
+
+def _samples() -> Iterator[tuple[str, str]]:
+    path = Path(__file__).parent / "data" / "detect_samples.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            lang, text = line.split("\t", 1)
+            yield lang, text
+
+
+SAMPLES = list(_samples())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), SAMPLES, ids=[f"{lang}-{n}" for n, (lang, _) in enumerate(SAMPLES)]
+)
+def test_detects_hand_written_samples(lang: str, text: str) -> None:
+    found = detect(text)
+    assert found.lang == lang
+    assert found.sure, found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Зеленський заявив, що Україна отримає нову допомогу від партнерів.", "uk"),
+        ("Зеленский заявил, что Украина получит новую помощь от партнёров.", "ru"),
+        ("Πρόεδρος της Ουκρανίας", "el"),
+        ("这是一个测试句子，用来检查中文。", "zh"),
+        ("これは日本語のテスト文です。", "ja"),
+        ("우크라이나 대통령이 오늘 발표했다", "ko"),
+        ("Prezydent Ukrainy powiedział, że rozmowy będą kontynuowane w przyszłym tygodniu.", "pl"),
+        ("Prezident Ukrajiny řekl, že jednání budou pokračovat příští týden.", "cs"),
+    ],
+    ids=["uk-letters", "ru-letters", "greek", "chinese", "japanese-kana", "korean", "polish",
+         "czech"],
+)  # fmt: skip
+def test_script_and_letters_decide(text: str, lang: str) -> None:
+    assert detect(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "12345 -- 678", "Kiew", "Berlin Paris London"],
+    ids=["empty", "no-letters", "one-name", "names-only"],
+)
+def test_too_little_to_tell_is_unsure(text: str) -> None:
+    found = detect(text)
+    assert not found.sure
+    assert found.confidence < SURE
+
+
+def test_seed_articles_are_german(seed_files: list[Path]) -> None:
+    found = [detect(path.read_text(encoding="utf-8")) for path in seed_files]
+    assert [f.lang for f in found] == ["de"] * len(seed_files)
+    assert all(f.confidence >= 0.8 for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"),
+    [("report.ru.txt", "ru"), ("report.UK.txt", "uk"), ("report.txt", ""),
+     ("2024.01.txt", ""), ("report.xx.txt", ""), ("a.b.pl.txt", "pl")],
+    ids=["ru", "upper-case", "none", "digits", "not-a-code", "last-part"],
+)  # fmt: skip
+def test_name_tags(name: str, lang: str) -> None:
+    assert tagged_language(Path(name)) == lang
