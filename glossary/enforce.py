@@ -34,7 +34,7 @@ from typing import Literal
 
 from dolmetsch.engine import Scored
 
-from .matching import Form, Match, find_matches, render
+from .matching import Form, Match, find_matches, possessive, render
 from .model import Entry, Glossary
 from .variants import RULES, Candidate, recognise, unlisted_note
 
@@ -43,7 +43,9 @@ Status = Literal["enforced", "repaired", "failed"]
 TECHNIQUES: tuple[Technique, ...] = ("placeholder", "substitute")
 # Prefixes no German or English word starts with; the first one absent from a sentence is used.
 _PREFIXES = ("Zq", "Xq", "Qx", "Zx", "Qz")
+PLACEHOLDER_PREFIXES = _PREFIXES
 _WHITESPACE = re.compile(r"\s")
+_WORD_CHAR = re.compile(r"\w")
 _END_PUNCTUATION = '.!?…:;"“”»«„ '  # what an inserted term may go before at the end
 
 
@@ -262,6 +264,183 @@ def _occurrences(
     return groups, list(range(len(terms)))
 
 
+# Letters of other scripts that a model writes for the Latin ones of a placeholder
+# (``Ζqа``: Greek Zeta, Cyrillic a), and full-width forms: each one character for one, so
+# that a folded text has the offsets of the original.
+_LOOKALIKES = str.maketrans(
+    {
+        **dict(zip("АВЕЅІЈКМНОРСТХУԚԜЬ", "ABESIJKMHOPCTXYQWb", strict=True)),  # Cyrillic
+        **dict(zip("аеѕіјкмнорстхуԛԝьһԁӏпгв", "aesijkmhopctxyqwbhdlnrb", strict=True)),
+        **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹϺ", "ABEZHIKMNOPTYXCM", strict=True)),  # Greek
+        **dict(zip("αβεζηικνορτυχϲϳγ", "abezniknoptuxcjy", strict=True)),
+        **dict(zip("ᏃᎪᏴᎬᎻᏆᏦᎷᏒᏚᎢᏔᏙ", "ZABEHIKMRSTWV", strict=False)),  # Cherokee
+        **dict(zip("ᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdeghijklmnoprstuvwyz", strict=True)),
+        **{chr(0xFF21 + k): chr(0x41 + k) for k in range(26)},  # full-width A-Z
+        **{chr(0xFF41 + k): chr(0x61 + k) for k in range(26)},  # full-width a-z
+    }
+)
+# What a model may append to a name it takes for a word: an English possessive ``s`` (read
+# as one), German case and plural endings (dropped).
+_ENDINGS = ("s", "es", "n", "en", "e", "er", "ns")
+_APOSTROPHE_S = re.compile(r"['’]s?(?!\w)")
+
+
+@functools.lru_cache(maxsize=8)
+def _mangled(prefix: str) -> re.Pattern[str]:
+    """A placeholder of ``prefix`` as a model may write it (after folding look-alikes): any
+    case, split by a space or hyphen after either prefix letter, merged with the next one
+    (``ZqaZqb``, ``Zqab``), an ending glued on (``Zqas``), or the prefix alone."""
+    first, second = (re.escape(c) for c in prefix)
+    return re.compile(rf"(?<!\w){first}([\s-]?){second}([\s-]?)([a-z]*)(?!\w)", re.IGNORECASE)
+
+
+def _ascii(letters: str) -> str:
+    return letters.lower() if letters.isascii() else "".join(map(_fold, letters))
+
+
+def _segment(letters: str, index: dict[str, int], longest: int) -> list[int] | None:
+    """``letters`` as consecutive keys (``ab`` -> a, b), the longest key first; None if
+    they are not.  Linear in ``len(letters)``: at most ``longest`` tries per position."""
+    # best[k]: a segmentation of letters[k:], computed right to left.
+    best: list[list[int] | None] = [None] * len(letters) + [[]]
+    for k in range(len(letters) - 1, -1, -1):
+        for n in range(min(longest, len(letters) - k), 0, -1):
+            rest = best[k + n]
+            i = index.get(letters[k : k + n])
+            if i is not None and rest is not None:
+                best[k] = [i, *rest]
+                break
+    return best[0]
+
+
+def _resolve(
+    letters: str, prefix: str, index: dict[str, int], longest: int
+) -> tuple[list[int], str] | None:
+    """The terms a mangled placeholder's letters stand for, and the ending glued to the
+    last one; None when they are no keys of the sentence."""
+    if letters in index:  # a key may contain the prefix's letters: "azq"
+        return [index[letters]], ""
+    parts = [p for p in letters.split(prefix.lower()) if p]  # "azqb": "ZqaZqb" merged
+    if not parts:
+        return None
+    found: list[int] = []
+    for n, part in enumerate(parts):
+        last = n == len(parts) - 1
+        keys = _segment(part, index, longest)
+        ending = ""
+        if keys is None and last:
+            for tail in _ENDINGS:
+                if part.endswith(tail) and len(part) > len(tail):
+                    keys = _segment(part[: -len(tail)], index, longest)
+                    if keys is not None:
+                        ending = tail
+                        break
+        if keys is None:
+            return None
+        found += keys
+    return found, ending
+
+
+def _possessive_tail(rendering: str) -> str:
+    """What makes ``rendering`` possessive (``'s``, ``'``), or nothing if it is."""
+    if rendering.endswith(("'s", "'")):
+        return ""
+    return possessive(rendering)[len(rendering) :]
+
+
+def mend_tokens(protected: Protected, output: str) -> tuple[str, frozenset[int]]:
+    """``output`` with every placeholder a model mangled written as ``protect`` wrote it,
+    and where the rewritten ones start (they count as *repaired*).
+
+    ``ZQA``, ``Zq-a``, ``Z qa``, ``Ζqа`` become ``Zqa``; ``ZqaZqb`` and ``Zqab`` two
+    placeholders, joined as in the German; ``Zqas`` the possessive ``Zqa's`` (``Zqa`` when
+    the rendering is already possessive, as it is ``Zqa``'s ``'s``); ``Zqaen`` is ``Zqa``.
+    A stray prefix (``Zq`` alone, or letters that are no key of the sentence) is dropped:
+    the prefix is absent from the German, so it can only come from a placeholder.  One
+    scan; what the pattern does not take stays as it was.
+    """
+    terms = protected.terms
+    if protected.technique != "placeholder" or not terms:
+        return output, frozenset()
+    prefix = terms[0].key[:2]
+    index = {t.key[2:]: i for i, t in enumerate(terms)}
+    longest = max(map(len, index))
+    folded = output.translate(_LOOKALIKES)
+    pieces: list[str] = []
+    mended: set[int] = set()
+    length = 0  # of the pieces so far
+    pos = 0
+    for m in _mangled(prefix).finditer(folded):
+        start, end = m.span()
+        if start < pos:
+            continue
+        split_prefix, split_key, letters = m.group(1), m.group(2), _ascii(m.group(3))
+        found = _resolve(letters, prefix, index, longest) if letters else None
+        if found is None:
+            if split_prefix:
+                continue  # "Z quietly": not a placeholder after all
+            if split_key:  # "Zq the": a stray prefix before a word
+                end = m.start(2)
+            text = ""
+        else:
+            keys, ending = found
+            last = terms[keys[-1]].rendering
+            tail = _possessive_tail(last) if ending == "s" else ""
+            possessive_after = _APOSTROPHE_S.match(folded, end)
+            if possessive_after and not _possessive_tail(last):
+                end = possessive_after.end()  # "Zqa's" for "Putin's": one possessive
+            joined = [terms[keys[0]].key]
+            offsets = [0]
+            size = len(joined[0])
+            for a, b in itertools.pairwise(keys):
+                between = protected.pieces[b] if b == a + 1 else ""
+                joiner = between if between and not _WORD_CHAR.search(between) else " "
+                offsets.append(size + len(joiner))
+                joined += [joiner, terms[b].key]
+                size += len(joiner) + len(terms[b].key)
+            text = "".join(joined) + tail
+            if text == output[start:end]:
+                continue
+            at = length + start - pos
+            mended.update(at + k for k in offsets)
+        pieces.append(output[pos:start])
+        pieces.append(text)
+        length += start - pos + len(text)
+        pos = end
+    if not pieces:
+        return output, frozenset()
+    pieces.append(output[pos:])
+    return "".join(pieces), frozenset(mended)
+
+
+def _named(output: str, glossary: Glossary, entries: set[Entry]) -> dict[Entry, list[Span]]:
+    """Where the engine wrote one of ``entries`` itself, by start: a spelling the glossary
+    matches (``Kiev``, ``Putin's``), or else an English rendering it does not match in
+    English text (``Blick``, listed only after ``von``; ``Swiss``)."""
+    found: dict[Entry, list[Span]] = {}
+    matched = find_matches(output, glossary)
+    for named in matched:
+        if named.entry in entries:
+            found.setdefault(named.entry, []).append((named.start, named.end))
+    owner: dict[str, Entry] = {}
+    for entry in entries:
+        for rendering in entry.renderings:
+            owner.setdefault(rendering, entry)
+    forms = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
+    k = 0
+    extra = False
+    for m in re.finditer(rf"(?<!\w)(?:{forms})(?!\w)", output):
+        while k < len(matched) and matched[k].end <= m.start():
+            k += 1
+        if k < len(matched) and matched[k].start < m.end():
+            continue  # inside a spelling the glossary matched: that one counts
+        found.setdefault(owner[m.group()], []).append(m.span())
+        extra = True
+    if extra:
+        found = {e: sorted(spans) for e, spans in found.items()}
+    return found
+
+
 class _Taken:
     """The characters of the output already claimed by an occurrence: a byte per character,
     so that checking a span costs its length, not the number of spans taken before."""
@@ -285,6 +464,7 @@ def restore(protected: Protected, output: str) -> Restored:
     """
     terms = protected.terms
     technique = protected.technique
+    output, mended = mend_tokens(protected, output)
     groups, group_of = _occurrences(terms, technique, output)
     taken = _Taken(len(output))
     located: list[tuple[int, int, bool] | None] = []
@@ -299,16 +479,15 @@ def restore(protected: Protected, output: str) -> Restored:
             a, b = spans[k]
             k += 1
             if taken.free(a, b):
-                hit = (a, b, output[a:b] == term.key)
+                hit = (a, b, output[a:b] == term.key and a not in mended)
                 taken.take(a, b)
                 break
         resume[g] = k
         located.append(hit)
     # A lost token whose entity the engine wrote itself ("Kiev", "Kyiv") is found by name.
     if any(h is None for h in located):
-        by_entry: dict[Entry, list[Match]] = {}
-        for named in find_matches(output, protected.glossary):
-            by_entry.setdefault(named.entry, []).append(named)
+        lost = {t.match.entry for t, h in zip(terms, located, strict=True) if h is None}
+        by_entry = _named(output, protected.glossary, lost)
         next_named: dict[Entry, int] = {}
         for i, term in enumerate(terms):
             if located[i] is not None:
@@ -317,11 +496,11 @@ def restore(protected: Protected, output: str) -> Restored:
             names = by_entry.get(entry, [])
             k = next_named.get(entry, 0)
             while k < len(names):
-                named = names[k]
+                start, end = names[k]
                 k += 1
-                if taken.free(named.start, named.end):
-                    located[i] = (named.start, named.end, False)
-                    taken.take(named.start, named.end)
+                if taken.free(start, end):
+                    located[i] = (start, end, False)
+                    taken.take(start, end)
                     break
             next_named[entry] = k
     # Tokens the engine repeated are dropped: each occurrence must appear exactly once.
