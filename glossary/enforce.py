@@ -281,7 +281,7 @@ _LOOKALIKES = str.maketrans(
 )
 # What a model may append to a name it takes for a word: an English possessive ``s`` (read
 # as one), German case and plural endings (dropped).
-_ENDINGS = ("s", "es", "n", "en", "e", "er", "ns")
+_ENDINGS = ("es", "en", "er", "ns", "s", "n", "e")  # the longer first: "Zqbes" is b + "es"
 _APOSTROPHE_S = re.compile(r"['’]s?(?!\w)")
 
 
@@ -329,16 +329,27 @@ def _resolve(
         keys = _segment(part, index, longest)
         ending = ""
         if keys is None and last:
-            for tail in _ENDINGS:
-                if part.endswith(tail) and len(part) > len(tail):
-                    keys = _segment(part[: -len(tail)], index, longest)
-                    if keys is not None:
-                        ending = tail
-                        break
+            keys, ending = _strip_endings(part, index, longest)
         if keys is None:
             return None
         found += keys
     return found, ending
+
+
+def _strip_endings(
+    part: str, index: dict[str, int], longest: int, depth: int = 3
+) -> tuple[list[int] | None, str]:
+    """``part`` as keys and up to ``depth`` endings (``beses``: b, then "es" twice); the
+    ending returned is the last one, which decides whether the name is possessive."""
+    for tail in _ENDINGS:
+        if part.endswith(tail) and len(part) > len(tail):
+            head = part[: -len(tail)]
+            keys = _segment(head, index, longest)
+            if keys is None and depth > 1:
+                keys = _strip_endings(head, index, longest, depth - 1)[0]
+            if keys is not None:
+                return keys, tail
+    return None, ""
 
 
 def _possessive_tail(rendering: str) -> str:
@@ -382,6 +393,11 @@ def mend_tokens(protected: Protected, output: str) -> tuple[str, frozenset[int]]
             if split_key:  # "Zq the": a stray prefix before a word
                 end = m.start(2)
             text = ""
+            # Like a repeated placeholder, a stray one takes one space next to it along.
+            if output[end : end + 1] == " ":
+                end += 1
+            elif start > pos and output[start - 1] == " ":
+                start -= 1
         else:
             keys, ending = found
             last = terms[keys[-1]].rendering

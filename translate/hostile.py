@@ -227,7 +227,9 @@ class _Output:
         """Put ``token`` between two words, at the start or at the end, chosen by ``rng``."""
         spots: list[tuple[int, int]] = [(0, -1), (len(self.texts) - 1, -2)]
         for k, text in enumerate(self.texts):
-            spots += [(k, m.start()) for m in _WORD_GAP.finditer(text)]
+            spots += [
+                (k, m.start()) for m in _WORD_GAP.finditer(text) if not _in_name(text, m.start())
+            ]
         k, at = rng.choice(spots)
         text = self.texts[k]
         if at == -1:  # the start
@@ -258,6 +260,13 @@ class _Output:
         else:
             joined = between + after
         self.texts[i + 1 : i + 3] = [joined]
+
+
+def _in_name(text: str, gap: int) -> bool:
+    """Whether the space at ``gap`` lies between two capitalised words (``Wladimir Putin``):
+    a model moves a name to a clause's edge, never into another name."""
+    before = text.rfind(" ", 0, gap) + 1
+    return text[before : before + 1].isupper() and text[gap + 1 : gap + 2].isupper()
 
 
 def corrupt(
