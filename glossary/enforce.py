@@ -273,12 +273,13 @@ _LOOKALIKES = str.maketrans(
         **dict(zip("аеѕіјкмнорстхуԛԝьһԁӏпгв", "aesijkmhopctxyqwbhdlnrb", strict=True)),
         **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹϺ", "ABEZHIKMNOPTYXCM", strict=True)),  # Greek
         **dict(zip("αβεζηικνορτυχϲϳγ", "abezniknoptuxcjy", strict=True)),
-        **dict(zip("ᏃᎪᏴᎬᎻᏆᏦᎷᏒᏚᎢᏔᏙ", "ZABEHIKMRSTWV", strict=False)),  # Cherokee
+        **dict(zip("ᏃᎪᏴᎬᎻᏆᏦᎷᏒᏚᎢᏔᏙ", "ZABEHIKMRSTWV", strict=True)),  # Cherokee
         **dict(zip("ᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdeghijklmnoprstuvwyz", strict=True)),
         **{chr(0xFF21 + k): chr(0x41 + k) for k in range(26)},  # full-width A-Z
         **{chr(0xFF41 + k): chr(0x61 + k) for k in range(26)},  # full-width a-z
     }
 )
+_LOOKALIKE_CHARS = re.compile("[" + "".join(map(chr, _LOOKALIKES)) + "]")
 # What a model may append to a name it takes for a word: an English possessive ``s`` (read
 # as one), German case and plural endings (dropped).
 _ENDINGS = ("es", "en", "er", "ns", "s", "n", "e")  # the longer first: "Zqbes" is b + "es"
@@ -376,7 +377,8 @@ def mend_tokens(protected: Protected, output: str) -> tuple[str, frozenset[int]]
     prefix = terms[0].key[:2]
     index = {t.key[2:]: i for i, t in enumerate(terms)}
     longest = max(map(len, index))
-    folded = output.translate(_LOOKALIKES)
+    # Most outputs have no look-alike at all: a search is much cheaper than a translation.
+    folded = output.translate(_LOOKALIKES) if _LOOKALIKE_CHARS.search(output) else output
     pieces: list[str] = []
     mended: set[int] = set()
     length = 0  # of the pieces so far
@@ -385,7 +387,18 @@ def mend_tokens(protected: Protected, output: str) -> tuple[str, frozenset[int]]
         start, end = m.span()
         if start < pos:
             continue
-        split_prefix, split_key, letters = m.group(1), m.group(2), _ascii(m.group(3))
+        split_prefix, split_key, letters = m.group(1), m.group(2), m.group(3)
+        i = index.get(letters, -1)
+        copied = i >= 0 and not split_prefix and not split_key
+        copied = (
+            copied and output.startswith(prefix, start) and output.startswith(letters, start + 2)
+        )
+        # A copied placeholder: only a possessive after a possessive rendering is news.
+        if copied and (
+            _possessive_tail(terms[i].rendering) or not _APOSTROPHE_S.match(folded, end)
+        ):
+            continue
+        letters = _ascii(letters)
         found = _resolve(letters, prefix, index, longest) if letters else None
         if found is None:
             if split_prefix:
