@@ -7,7 +7,9 @@ engine copies as an unknown proper noun (letters only: the lexicon engine splits
 ``XGLOSSX1``, giving ``XGLOSSX 1``).  ``substitute`` writes the English rendering into the
 German text instead (NMT copies names well).  Either way ``restore`` then
 
-1. finds every occurrence in the output, tolerating case and spacing changes;
+1. mends the placeholders a neural model mangled (:func:`mend_tokens`: case, splits,
+   look-alike letters of other scripts, merged neighbours, glued endings, stray prefixes)
+   and finds every occurrence in the output;
 2. writes the rendering (``Zelensky``, ``Zelensky's`` for a genitive, ``Kyiv`` for
    ``Kiewer``) in its place; a mangled token counts as *repaired*;
 3. inserts an occurrence the engine dropped next to its neighbour term, or in proportion
@@ -395,7 +397,9 @@ def mend_tokens(protected: Protected, output: str) -> tuple[str, frozenset[int]]
         )
         # A copied placeholder: only a possessive after a possessive rendering is news.
         if copied and (
-            _possessive_tail(terms[i].rendering) or not _APOSTROPHE_S.match(folded, end)
+            _possessive_tail(terms[i].rendering)
+            or not _APOSTROPHE_S.match(folded, end)
+            or _APOSTROPHE_S.match(protected.pieces[i + 1])
         ):
             continue
         letters = _ascii(letters)
@@ -416,8 +420,10 @@ def mend_tokens(protected: Protected, output: str) -> tuple[str, frozenset[int]]
             last = terms[keys[-1]].rendering
             tail = _possessive_tail(last) if ending == "s" else ""
             possessive_after = _APOSTROPHE_S.match(folded, end)
-            if possessive_after and not _possessive_tail(last):
-                end = possessive_after.end()  # "Zqa's" for "Putin's": one possessive
+            # "Zqa's" for "Putin's": one possessive, unless the German had the "'s" too.
+            in_source = _APOSTROPHE_S.match(protected.pieces[keys[-1] + 1])
+            if possessive_after and not _possessive_tail(last) and not in_source:
+                end = possessive_after.end()
             joined = [terms[keys[0]].key]
             offsets = [0]
             size = len(joined[0])
@@ -444,20 +450,29 @@ def mend_tokens(protected: Protected, output: str) -> tuple[str, frozenset[int]]
 
 def _named(output: str, glossary: Glossary, entries: set[Entry]) -> dict[Entry, list[Span]]:
     """Where the engine wrote one of ``entries`` itself, by start: a spelling the glossary
-    matches (``Kiev``, ``Putin's``), or else an English rendering it does not match in
+    matches (``Kiev``, ``Putin's``) or, unless it is strict, recognises (``Selenskyi``,
+    ``Kyjiw``, also on weak evidence), or else an English rendering it does not match in
     English text (``Blick``, listed only after ``von``; ``Swiss``)."""
     found: dict[Entry, list[Span]] = {}
-    matched = find_matches(output, glossary)
+    recognised = recognise(output, glossary)
+    matched = recognised.matches
     for named in matched:
         if named.entry in entries:
             found.setdefault(named.entry, []).append((named.start, named.end))
+    # Weak evidence ("President Selenskyi": another first name?) is enough for a name the
+    # engine wrote where the sentence's placeholder for it went missing: its last word.
+    extra = False
+    for weak in recognised.candidates:
+        if weak.entry in entries:
+            last = weak.text.rsplit(maxsplit=1)[-1]
+            found.setdefault(weak.entry, []).append((weak.end - len(last), weak.end))
+            extra = True
     owner: dict[str, Entry] = {}
     for entry in entries:
         for rendering in entry.renderings:
             owner.setdefault(rendering, entry)
     forms = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
     k = 0
-    extra = False
     for m in re.finditer(rf"(?<!\w)(?:{forms})(?!\w)", output):
         while k < len(matched) and matched[k].end <= m.start():
             k += 1

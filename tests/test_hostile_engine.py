@@ -234,6 +234,9 @@ HAND_WRITTEN = [
     ("Putin sagte", "Zq said Zqa", "said Putin"),
     ("Putin sagte", "Zqz said", "Putin said"),
     ("Putin sagte", "Z quickly said Zqa", "Z quickly said Putin"),
+    ("Selenskyj traf Putin in Kiew.", "Selenskyi met Zqb in Kyjiw.", "Zelensky met Putin in Kyiv."),
+    ("Präsident Selenskyj", "President Selenskyi", "President Zelensky"),
+    ("Selenskyjs's Wort", "Zqa's word", "Zelensky's's word"),
     ("laut Blick", "according to Blick", "according to Blick"),
     ("Die Schweizer Regierung", "The Swiss government", "The Swiss government"),
 ]
@@ -245,12 +248,14 @@ HAND_WRITTEN = [
     ids=[
         "case", "split", "greek-cyrillic", "fullwidth", "merged-letters", "merged-tokens",
         "merged-keeps-comma", "merged-three", "dropped", "duplicated", "moved", "own-spelling",
-        "own-and-token", "possessive-once", "curly-possessive", "glued-s", "english-possessive",
-        "german-endings", "possessive-of-s", "compound-and-s", "stray-prefix", "unknown-key",
-        "a-real-Z", "guarded-name", "adjective",
+        "own-and-token", "possessive-once", "curly-possessive", "glued-s",
+        "english-possessive", "german-endings", "possessive-of-s", "compound-and-s",
+        "stray-prefix", "unknown-key", "a-real-Z", "own-unlisted", "own-unlisted-after-title",
+        "possessive-in-german", "guarded-name", "adjective",
     ],
 )  # fmt: skip
 def test_repair_on_hand_written_outputs(german: str, output: str, english: str) -> None:
+    assert len(HAND_WRITTEN) == len(set(HAND_WRITTEN)) == 28
     protected = protect(german, GLOSSARY)
     restored = restore(protected, output)
     assert restored.text == english
