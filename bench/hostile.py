@@ -10,8 +10,8 @@ at a time, then the realistic mix), and restored.  Per kind, the table gives:
 * ``repaired`` / ``failed``: enforcement's own counts (a mangled, moved or lost placeholder
   put right; an occurrence it could not place);
 * ``extra``: renderings beyond the German's occurrences (a repeated name), ``wrong``:
-  German or forbidden spellings left, ``left``: placeholders left, ``bad``: a rendering
-  with a doubled ending (``Putin's's``); all four must be 0;
+  German, forbidden or unlisted (``Selenskyi``) spellings left, ``left``: placeholders
+  left, ``bad``: a rendering with a doubled ending (``Putin's's``); all four must be 0;
 * ``same``: sentences identical to the enforced output of the same engine without
   corruption (a moved or dropped name lands elsewhere, so these kinds score lower).
 

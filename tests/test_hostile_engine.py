@@ -30,6 +30,7 @@ from dolmetsch.glossary import (
     load_default_glossary,
     protect,
     protect_all,
+    recognise,
     restore,
     restore_all,
     term_accuracy,
@@ -84,7 +85,9 @@ def placeholders_left(protected: Protected, english: str) -> list[str]:
 
 
 def wrong_spellings(english: str) -> list[str]:
-    return [m.text for m in find_matches(english, GLOSSARY) if m.spelling.wrong]
+    """German, forbidden and unlisted spellings (``Selenskyi``) in ``english``."""
+    found = recognise(english, GLOSSARY).matches
+    return [m.text for m in found if m.spelling.wrong or m.spelling.unlisted]
 
 
 # --- every kind over the seeds --------------------------------------------------------------

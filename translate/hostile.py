@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import Literal, get_args
 
 from .engine import Engine, EngineInfo, Progress
-from .glossary import Entry, Glossary, find_matches, term_accuracy
+from .glossary import Entry, Glossary, find_matches, recognise, term_accuracy
 from .glossary.enforce import PLACEHOLDER_PREFIXES, Protected, Restored
 from .glossary.matching import possessive
 from .glossary.model import split_context
@@ -420,7 +420,8 @@ class Score:
 
     ``canonical``: occurrences whose canonical form is there (``glossary.term_accuracy``'s
     hits); ``extra``: renderings beyond the German's occurrences (a repeated name);
-    ``wrong``: German or forbidden spellings left; ``left``: placeholders left;
+    ``wrong``: German, forbidden or unlisted (``Selenskyi``) spellings left; ``left``:
+    placeholders left;
     ``malformed``: a rendering with a doubled or glued ending (``Putin's's``).
     ``repaired`` and ``failed`` are enforcement's own counts; ``same`` counts sentences
     identical to the enforced output of the same engine without corruption.
@@ -482,13 +483,16 @@ def score(german: str, restored: Restored, glossary: Glossary, clean: str | None
         found = list(_renderings(entry).finditer(english))
         extra += max(0, len(found) - count)
         malformed += sum(1 for m in found if _MALFORMED.match(english, m.end()))
+    # A spelling the glossary recognises but does not list (Selenskyi) is as wrong in
+    # English as a forbidden one; term_accuracy counts the listed ones.
+    unlisted = sum(1 for m in recognise(english, glossary).matches if m.spelling.unlisted)
     counts = restored.counts
     return Score(
         1,
         accuracy.occurrences,
         accuracy.hits,
         extra,
-        accuracy.forbidden_left,
+        accuracy.forbidden_left + unlisted,
         len(_FOLDED_TOKEN.findall(english)),
         malformed,
         counts.repaired,
