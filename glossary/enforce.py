@@ -301,19 +301,60 @@ def _ascii(letters: str) -> str:
     return letters.lower() if letters.isascii() else "".join(map(_fold, letters))
 
 
-def _segment(letters: str, index: dict[str, int], longest: int) -> list[int] | None:
-    """``letters`` as consecutive keys (``ab`` -> a, b), the longest key first; None if
-    they are not.  Linear in ``len(letters)``: at most ``longest`` tries per position."""
-    # best[k]: a segmentation of letters[k:], computed right to left.
-    best: list[list[int] | None] = [None] * len(letters) + [[]]
-    for k in range(len(letters) - 1, -1, -1):
-        for n in range(min(longest, len(letters) - k), 0, -1):
-            rest = best[k + n]
-            i = index.get(letters[k : k + n])
-            if i is not None and rest is not None:
-                best[k] = [i, *rest]
+def _prefix_keys(letters: str, index: dict[str, int], longest: int) -> list[int]:
+    """For each ``j``, the length of the last key of a reading of ``letters[:j]`` as
+    consecutive keys (``ab``: a, b), the longest last key first; -1 if there is none.
+    Linear in ``len(letters)``: at most ``longest`` tries per position."""
+    back = [-1] * (len(letters) + 1)
+    back[0] = 0
+    for j in range(1, len(letters) + 1):
+        for n in range(min(longest, j), 0, -1):
+            if back[j - n] >= 0 and letters[j - n : j] in index:
+                back[j] = n
                 break
-    return best[0]
+    return back
+
+
+def _keys_of(letters: str, back: list[int], j: int, index: dict[str, int]) -> list[int]:
+    keys: list[int] = []
+    while j > 0:
+        n = back[j]
+        keys.append(index[letters[j - n : j]])
+        j -= n
+    return keys[::-1]
+
+
+def _last_ending(tail: str, depth: int = 3) -> str | None:
+    """The last of up to ``depth`` endings that make up ``tail`` (``eses``: "es"), or None."""
+    for ending in _ENDINGS:
+        if tail == ending:
+            return ending
+        if depth > 1 and tail.endswith(ending) and _last_ending(tail[: -len(ending)], depth - 1):
+            return ending
+    return None
+
+
+def _resolve_part(
+    part: str, index: dict[str, int], longest: int, last: bool
+) -> tuple[list[int], str] | None:
+    """One run of letters between prefixes: its keys, and (``last``) a glued ending.
+
+    Ambiguity arises once the keys have several letters or reach the endings' letters
+    (``Zqas`` with a 19th term ``s``): neighbours merged read first (a, b), then a key with
+    an ending (a + "s"), then any reading as keys.
+    """
+    if part in index:
+        return [index[part]], ""
+    back = _prefix_keys(part, index, longest)
+    whole = _keys_of(part, back, len(part), index) if back[len(part)] >= 0 else None
+    if whole and all(b == a + 1 for a, b in itertools.pairwise(whole)):
+        return whole, ""
+    if last:
+        for j in range(max(1, len(part) - 6), len(part)):
+            ending = _last_ending(part[j:]) if back[j] >= 0 else None
+            if ending is not None:
+                return _keys_of(part, back, j, index), ending
+    return (whole, "") if whole else None
 
 
 def _resolve(
@@ -324,35 +365,15 @@ def _resolve(
     if letters in index:  # a key may contain the prefix's letters: "azq"
         return [index[letters]], ""
     parts = [p for p in letters.split(prefix.lower()) if p]  # "azqb": "ZqaZqb" merged
-    if not parts:
-        return None
     found: list[int] = []
+    ending = ""
     for n, part in enumerate(parts):
-        last = n == len(parts) - 1
-        keys = _segment(part, index, longest)
-        ending = ""
-        if keys is None and last:
-            keys, ending = _strip_endings(part, index, longest)
-        if keys is None:
+        resolved = _resolve_part(part, index, longest, n == len(parts) - 1)
+        if resolved is None:
             return None
-        found += keys
-    return found, ending
-
-
-def _strip_endings(
-    part: str, index: dict[str, int], longest: int, depth: int = 3
-) -> tuple[list[int] | None, str]:
-    """``part`` as keys and up to ``depth`` endings (``beses``: b, then "es" twice); the
-    ending returned is the last one, which decides whether the name is possessive."""
-    for tail in _ENDINGS:
-        if part.endswith(tail) and len(part) > len(tail):
-            head = part[: -len(tail)]
-            keys = _segment(head, index, longest)
-            if keys is None and depth > 1:
-                keys = _strip_endings(head, index, longest, depth - 1)[0]
-            if keys is not None:
-                return keys, tail
-    return None, ""
+        found += resolved[0]
+        ending = resolved[1]
+    return (found, ending) if found else None
 
 
 def _possessive_tail(rendering: str) -> str:

@@ -341,3 +341,24 @@ def test_two_letter_placeholders_survive_every_kind(kind: Corruption) -> None:
         assert wrong_spellings(restored.text) == []
         accuracy = term_accuracy([(source, restored.text)], GLOSSARY)
         assert accuracy.hits == accuracy.occurrences == len(protected.terms)
+
+
+def test_an_ending_is_read_as_an_ending_when_its_letter_is_also_a_key() -> None:
+    # 20 occurrences: "s" (the 19th) is a key, so "Zqas" could be a merged with s.
+    source = " und ".join(["Putins Berater", *["Kiew"] * 19])
+    protected = protect(source, GLOSSARY)
+    assert [t.key for t in protected.terms][18] == "Zqs"
+    output = protected.text.replace("Zqa ", "Zqas ", 1)
+    restored = restore(protected, output)
+    assert restored.text == " und ".join(["Putin's Berater", *["Kyiv"] * 19])
+    assert [t.status for t in restored.terms] == ["repaired"] + ["enforced"] * 19
+
+
+def test_a_huge_mangled_run_is_mended_in_one_pass() -> None:
+    """200,000 letters after the prefix (a model stuck on a piece): read as the first key
+    repeated, so one ``Putin`` is kept and the rest go as repeats.  Quadratic reading of
+    the run would not finish here."""
+    protected = protect("Putin und Selenskyj", GLOSSARY)
+    restored = restore(protected, "Zq" + "a" * 200_000 + " and Zqb")
+    assert restored.text == "Putin and Zelensky"
+    assert [t.status for t in restored.terms] == ["repaired", "enforced"]
