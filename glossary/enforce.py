@@ -550,7 +550,8 @@ def restore(protected: Protected, output: str) -> Restored:
         resume[g] = k
         located.append(hit)
     # A lost token whose entity the engine wrote itself ("Kiev", "Kyiv") is found by name.
-    if any(h is None for h in located):
+    lost_any = any(h is None for h in located)
+    if lost_any:
         lost = {t.match.entry for t, h in zip(terms, located, strict=True) if h is None}
         by_entry = _named(output, protected.glossary, lost)
         next_named: dict[Entry, int] = {}
@@ -584,7 +585,9 @@ def restore(protected: Protected, output: str) -> Restored:
         out, placed = _insert_missing(protected, out, placed, status)
     else:
         status = [s if h else "failed" for s, h in zip(status, located, strict=True)]
-    out, replaced = _replace_wrong(out, protected.glossary, list(placed.values()))
+    # Where a placeholder went missing the engine may have written the name its own way,
+    # also in a spelling the glossary does not list: those are looked for too.
+    out, replaced = _replace_wrong(out, protected.glossary, list(placed.values()), lost_any)
     applied = tuple(
         AppliedTerm(
             t.match.entry.target,
@@ -824,17 +827,18 @@ class _Growing:
 
 
 def _replace_wrong(
-    out: str, glossary: Glossary, keep: list[Span]
+    out: str, glossary: Glossary, keep: list[Span], unlisted: bool = False
 ) -> tuple[str, list[tuple[str, str]]]:
-    """Replace German and forbidden spellings outside the placed renderings."""
+    """Replace German and forbidden spellings outside the placed renderings, and with
+    ``unlisted`` the spellings the glossary recognises without listing them."""
     keep = sorted(keep)
     starts = [a for a, _ in keep]
     reach = list(itertools.accumulate((b for _, b in keep), max))  # furthest end so far
     replaced: list[tuple[str, str]] = []
     pieces: list[str] = []
     pos = 0
-    for m in find_matches(out, glossary):
-        if not m.spelling.wrong:
+    for m in recognise(out, glossary).matches if unlisted else find_matches(out, glossary):
+        if not (m.spelling.wrong or m.spelling.unlisted):
             continue
         k = bisect.bisect_left(starts, m.end)  # the renderings that start before m ends
         if k and reach[k - 1] > m.start:

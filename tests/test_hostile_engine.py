@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 from dolmetsch.document import parse_document
 from dolmetsch.glossary import (
+    check_pairs,
     find_matches,
     load_default_glossary,
     protect,
@@ -50,6 +51,7 @@ from dolmetsch.hostile import (
     score,
     total,
 )
+from dolmetsch.pipeline import LoadedArticle, Silent, translate_documents
 
 GLOSSARY = load_default_glossary()
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -169,6 +171,28 @@ def test_enforcement_through_translate_with_glossary() -> None:
     restored = translate_with_glossary(engine.translate, SENTENCES, GLOSSARY)
     accuracy = term_accuracy(zip(SENTENCES, [r.text for r in restored], strict=True), GLOSSARY)
     assert (accuracy.occurrences, accuracy.hits, accuracy.forbidden_left) == (299, 299, 0)
+
+
+@pytest.mark.parametrize(
+    "plan", ["mix", "transliterate", "merge"], ids=["mix", "transliterate", "merge"]
+)
+def test_a_run_over_the_seeds_passes_the_glossary_check(plan: Plan) -> None:
+    """The pipeline as ``dolmetsch run`` drives it: one pooled engine call, restoration,
+    alignment; ``check_pairs`` (what ``glossary check`` runs) finds nothing to report."""
+    articles = [
+        LoadedArticle(path, parse_document(path.name, path.read_text(encoding="utf-8")), "utf-8")
+        for path in sorted(SEEDS.glob("*.txt"))
+    ]
+    translated, counts = translate_documents(
+        articles, HostileEngine(INNER, plan, 5), Silent(), GLOSSARY
+    )
+    assert counts is not None
+    assert (counts.found, counts.failed) == (299, 0)
+    assert counts.repaired > 50
+    pairs = [(p.segment.text, p.target) for article in translated for p in article.pairs]
+    assert len(pairs) == 198  # the 189 sentences and 9 agency attributions
+    assert check_pairs(pairs, GLOSSARY) == []
+    assert all(not p.failed for article in translated for p in article.pairs)
 
 
 # --- what each corruption does, and its repair, on small sentences ------------------------------

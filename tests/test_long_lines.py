@@ -85,7 +85,8 @@ def reference_restore(protected: Protected, output: str) -> Restored:
     placeholders are first rewritten by ``mend_tokens`` (one scan, tested on its own in
     test_hostile_engine.py), and a lost term is also found by a spelling the glossary
     recognises but does not list (``Selenskyi``, also on weak evidence) and by an English
-    rendering it does not match in English (``Blick``, ``Swiss``)."""
+    rendering it does not match in English (``Blick``, ``Swiss``); then such unlisted
+    spellings left are replaced too."""
     terms = protected.terms
     technique = protected.technique
     output, mended = mend_tokens(protected, output)
@@ -102,7 +103,8 @@ def reference_restore(protected: Protected, output: str) -> Restored:
             taken.append((hit[0], hit[1]))
         located.append(hit)
     # A lost token whose entity the engine wrote itself ("Kiev", "Kyiv") is found by name.
-    if any(h is None for h in located):
+    lost_any = any(h is None for h in located)
+    if lost_any:
         recognised = recognise(output, protected.glossary)
         matched = recognised.matches
         by_name = [(n.entry, n.start, n.end) for n in matched]
@@ -158,7 +160,7 @@ def reference_restore(protected: Protected, output: str) -> Restored:
         out = _ref_insert_missing(protected, located, out, placed, status)
     else:
         status = [s if h else "failed" for s, h in zip(status, located, strict=True)]
-    out, replaced = _ref_replace_wrong(out, protected.glossary, list(placed.values()))
+    out, replaced = _ref_replace_wrong(out, protected.glossary, list(placed.values()), lost_any)
     applied = tuple(
         AppliedTerm(
             t.match.entry.target,
@@ -204,12 +206,14 @@ def _ref_insert_missing(
 
 
 def _ref_replace_wrong(
-    out: str, glossary: Glossary, keep: list[_RefPlaced]
+    out: str, glossary: Glossary, keep: list[_RefPlaced], unlisted: bool
 ) -> tuple[str, list[tuple[str, str]]]:
-    """Replace German and forbidden spellings outside the placed renderings."""
+    """Replace German and forbidden spellings outside the placed renderings (and unlisted
+    ones the glossary recognises, when a term was lost)."""
     replaced: list[tuple[str, str]] = []
-    for m in reversed(find_matches(out, glossary)):
-        if not m.spelling.wrong:
+    found = recognise(out, glossary).matches if unlisted else find_matches(out, glossary)
+    for m in reversed(found):
+        if not (m.spelling.wrong or m.spelling.unlisted):
             continue
         if any(m.start < p.end and m.end > p.start for p in keep):
             continue
