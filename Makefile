@@ -52,8 +52,10 @@ typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy -p dolmetsch
 	$(BIN)/mypy examples
 
+# Two workers (pytest-xdist): most tests wait on subprocesses and files, so two share the
+# machine's two cores well; the shared lexicon store is built once, under a lock (conftest.py).
 test: lint typecheck
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 # --engine auto: argos when a de->en model is installed, else the embedded lexicon engine
 # (its store is built on first use, about half a minute).

@@ -6,6 +6,9 @@ Data: :func:`load_default_glossary` (``glossary/terms.tsv``), :func:`load_glossa
 only through :mod:`.store`: locked, merged without loss, backed up, atomic.
 Matching: :func:`find_matches` (listed spellings), :func:`recognise` / :func:`find_terms`
 (also unlisted spellings of the glossary's people and places, unless it is strict).
+Languages: an entry spells its entity in any source language (columns ``de``/``german``,
+``ru``, ``uk``, ``pl``...); :meth:`Glossary.for_pair` is the glossary one language pair sees,
+:func:`wrong_in_target` what an engine may be kept from generating.
 Enforcement around any engine: :func:`protect` -> ``engine.translate`` -> :func:`restore`
 (or :func:`translate_with_glossary` for a batch).  QA: :func:`check_pairs`,
 :func:`term_accuracy`.  Editing, DeepL/TBX exchange and :func:`suggest` complete it.
@@ -66,13 +69,16 @@ from .fileformat import (
     parse_glossary,
     save_glossary,
 )
+from .inflect import inflections
 from .layers import Layered, layer
 from .location import GlossaryFiles, locate, shipped_path, user_config_path
 from .lock import LOCK_TIMEOUT, GlossaryBusyError, glossary_lock, lock_path
 from .matching import Form, Match, find_matches, render
 from .merge import Merged, merge
 from .model import KINDS, Entry, Glossary, Kind, make_glossary
+from .pairs import canonical_in, wrong_in_target
 from .qa import Finding, TermAccuracy, check_pairs, term_accuracy
+from .romanise import SYSTEMS, romanise
 from .store import (
     Change,
     EditSession,
@@ -86,19 +92,30 @@ from .store import (
     save_edit,
     start_edit,
 )
-from .suggest import Corpus, Suggestion, load_corpus, name_key, suggest
+from .suggest import (
+    Corpus,
+    CrossSuggestion,
+    Suggestion,
+    detect_language,
+    load_corpus,
+    name_key,
+    suggest,
+    suggest_across,
+)
 from .variants import Candidate, Recognised, find_terms, recognise
 
 __all__ = [
     "COLUMNS",
     "KINDS",
     "LOCK_TIMEOUT",
+    "SYSTEMS",
     "TECHNIQUES",
     "AppliedTerm",
     "Candidate",
     "Change",
     "Corpus",
     "Counts",
+    "CrossSuggestion",
     "EditSession",
     "Entry",
     "Finding",
@@ -121,8 +138,10 @@ __all__ = [
     "add_entry",
     "add_to_glossary",
     "backup_path",
+    "canonical_in",
     "check_pairs",
     "decode_edit",
+    "detect_language",
     "dump_deepl",
     "dump_glossary",
     "dump_tbx",
@@ -138,6 +157,7 @@ __all__ = [
     "glossary_pairs",
     "glossary_to_dict",
     "import_into_glossary",
+    "inflections",
     "layer",
     "load_corpus",
     "load_deepl",
@@ -161,6 +181,7 @@ __all__ = [
     "render",
     "restore",
     "restore_all",
+    "romanise",
     "save_deepl",
     "save_edit",
     "save_glossary",
@@ -168,8 +189,10 @@ __all__ = [
     "shipped_path",
     "start_edit",
     "suggest",
+    "suggest_across",
     "term_accuracy",
     "total_counts",
     "translate_with_glossary",
     "user_config_path",
+    "wrong_in_target",
 ]

@@ -40,7 +40,8 @@ def filter_entries(glossary: Glossary, kind: str | None = None) -> list[Entry]:
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
-    """JSON-serialisable form of one entry (lists, strings, a bool)."""
+    """JSON-serialisable form of one entry (lists, strings, a bool; ``spellings`` maps a
+    language code to that language's spellings, German being ``variants``)."""
     return {
         "target": entry.target,
         "kind": entry.kind,
@@ -50,6 +51,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         "forbidden": list(entry.forbidden),
         "closed_compounds": entry.closed_compounds,
         "note": entry.note,
+        "spellings": {code: list(names) for code, names in entry.spellings},
     }
 
 
@@ -65,8 +67,12 @@ def entry_from_dict(data: dict[str, Any]) -> Entry:
             forbidden=tuple(str(v) for v in data.get("forbidden", ())),
             closed_compounds=bool(data.get("closed_compounds", False)),
             note=str(data.get("note", "")),
+            spellings=tuple(
+                (str(code), tuple(str(n) for n in names))
+                for code, names in dict(data.get("spellings", {})).items()
+            ),
         )
-    except (KeyError, TypeError) as exc:
+    except (KeyError, TypeError, ValueError) as exc:
         raise GlossaryError(f"malformed glossary entry {data!r}: missing {exc}") from exc
 
 

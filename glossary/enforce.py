@@ -899,7 +899,10 @@ def glossary_hash(glossary: Glossary) -> str:
 
     Comments, entry order and list order do not change it; any change of a spelling,
     target, kind, flag or note does, and so does whether it is strict (and the rules of
-    :mod:`.variants` when it is not): they change the translations too.
+    :mod:`.variants` when it is not): they change the translations too.  The hash is that
+    of the pair the glossary is read as (:meth:`.Glossary.for_pair`): the spellings of
+    other languages do not change it, the pair does (German->English keeps the hash it
+    had before the glossary had languages).
     """
     canonical = sorted(
         [
@@ -915,6 +918,11 @@ def glossary_hash(glossary: Glossary) -> str:
         for e in glossary.entries
     )
     data = json.dumps(canonical, ensure_ascii=False, separators=(",", ":"))
+    # Enforcement reads a glossary as its pair does (German->English unless projected with
+    # for_pair), so the spellings of other languages change no translation of that pair:
+    # they stay out, and a German->English glossary keeps the hash it always had.
+    if glossary.pair != ("de", "en"):
+        data += "\npair:" + "-".join(glossary.pair)
     if not glossary.strict:
         data += "\n" + RULES
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]

@@ -8,9 +8,21 @@ German spellings exports ``target,target`` so that it survives the round trip.  
 no kinds or notes: import takes them from ``base`` (the glossary being updated) or uses
 ``kind``.
 
-TBX: ``termEntry`` with ``descrip type="subjectField"`` (the kind), ``note``, and one
-``langSec`` per language holding ``termSec/term``; ``termNote`` marks the short form, the
-adjective and the forbidden (deprecated) spellings.
+DeepL multilingual glossaries (API v3) hold one dictionary per language pair, each in the
+same CSV/TSV layout.  A dictionary is the glossary seen from its pair
+(:meth:`.Glossary.for_pair`): every spelling matched in the source language beside its
+rendering in the target.  :func:`dump_deepl` writes one pair (German->English unless told),
+:func:`dictionary_paths` names one file per pair for ``glossary export --every-pair``
+(``name.de-en.csv``, ``name.ru-en.csv``...).  Importing a pair ``X->en`` adds the X
+spellings to the entry of their English form; a pair into another language finds each
+entity by its form in that language (or by its English form when X is English), since
+only the glossary knows the English form of ``Wolodymyr Selenskyj``.
+
+TBX (TBX-Basic, the TBX 2 layout translate-toolkit and CAT tools read): ``martif`` /
+``termEntry`` with ``descrip type="subjectField"`` (the kind), ``note``, and one
+``langSet`` per language -- English first, then German, then every other language of the
+entry -- each holding ``tig/term``; ``termNote`` marks the short form, the adjective and
+the forbidden (deprecated) spellings.  Reading also accepts TBX 3's ``langSec/termSec``.
 """
 
 from __future__ import annotations
@@ -23,7 +35,15 @@ from pathlib import Path
 
 from .errors import GlossaryError
 from .fileformat import read_text, write_text
-from .model import KINDS, Entry, Glossary, Kind, make_glossary, split_context
+from .model import (
+    KINDS,
+    Entry,
+    Glossary,
+    Kind,
+    is_language_code,
+    make_glossary,
+    split_context,
+)
 
 Pair = tuple[str, str]
 
@@ -33,10 +53,10 @@ def _rendering_for(entry: Entry, name: str) -> str:
     return entry.short if short else entry.target
 
 
-def glossary_pairs(glossary: Glossary) -> list[Pair]:
-    """The (German, English) pairs of ``glossary``, in entry order."""
+def glossary_pairs(glossary: Glossary, source: str = "de", target: str = "en") -> list[Pair]:
+    """The (source, target) pairs of ``glossary`` for one language pair, in entry order."""
     pairs: list[Pair] = []
-    for entry in glossary.entries:
+    for entry in glossary.for_pair(source, target).entries:
         names = [split_context(v)[1] for v in entry.variants]
         if not names:
             pairs.append((entry.target, entry.target))
@@ -64,23 +84,62 @@ def _header_key(cell: str) -> str:
     return "".join(ch for ch in cell.strip().lower() if ch.isalnum())
 
 
+# DeepL's glossary languages: a first row of two of them is a header ("ru,en"), never an entry.
+_DEEPL_LANGS = frozenset(
+    "ar bg cs da de el en es et fi fr he hu id it ja ko lt lv nb nl pl pt ro ru sk sl sv th "
+    "tr uk vi zh".split()
+)
+
+
+def _code(cell: str) -> str:
+    """``EN-GB`` -> ``en``: DeepL's codes name variants the glossary does not tell apart."""
+    return cell.strip().lower().split("-")[0]
+
+
+def header_pair(row: list[str]) -> tuple[str, str] | None:
+    """The language pair a header row names (``ru,en``), if it names one."""
+    if len(row) == 2:
+        codes = (_code(row[0]), _code(row[1]))
+        if codes[0] != codes[1] and set(codes) <= _DEEPL_LANGS:
+            return codes
+    return None
+
+
 def is_header_row(row: list[str]) -> bool:
-    """``source,target``, ``Source,Target``, ``de,en`` or a 4-column header naming the
-    language columns (``source,target,source_lang,target_lang``)."""
+    """``source,target``, ``Source,Target``, ``de,en`` (any two of DeepL's languages) or a
+    4-column header naming the language columns (``source,target,source_lang,target_lang``)."""
     keys = [_header_key(c) for c in row]
     if len(keys) == 4 and {keys[2], keys[3]} <= _HEADER_LANGS:
         return True
-    return len(keys) in (2, 4) and (keys[0], keys[1]) in _HEADER_PAIRS
+    return (len(keys) in (2, 4) and (keys[0], keys[1]) in _HEADER_PAIRS) or bool(header_pair(row))
 
 
-def parse_pairs(text: str, delimiter: str = ",", source: str = "<glossary>") -> list[Pair]:
-    """The pairs of a DeepL file; a header row as the first row is recognised and skipped."""
+def parse_pairs(
+    text: str,
+    delimiter: str = ",",
+    source: str = "<glossary>",
+    pair: tuple[str, str] | None = None,
+) -> list[Pair]:
+    """The pairs of a DeepL file; a header row as the first row is recognised and skipped.
+
+    With ``pair``, a header row or a row's language columns that name another pair are
+    refused (the file is another dictionary than the one being imported).
+    """
     pairs: list[Pair] = []
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     first = True
     for row in reader:
         if not row or all(not c.strip() for c in row):
             continue
+        named = header_pair(row) if first else None
+        if len(row) == 4 and not is_header_row(row):
+            named = (_code(row[2]), _code(row[3]))
+        if pair is not None and named is not None and named != pair:
+            raise GlossaryError(
+                f"{source}:{reader.line_num}: this is a {named[0]}->{named[1]} dictionary, "
+                f"not {pair[0]}->{pair[1]}; nothing imported: give --from {named[0]} "
+                f"--to {named[1]}"
+            )
         if first and is_header_row(row):
             first = False
             continue
@@ -99,16 +158,20 @@ def glossary_from_pairs(
     base: Glossary | None = None,
     kind: Kind = "term",
     source: str = "<glossary>",
+    pair: tuple[str, str] = ("de", "en"),
 ) -> Glossary:
-    """Group pairs by English target into entries.
+    """Group pairs by target into entries (see the module docstring for other pairs).
 
-    A target that is the last word of another target is that entry's short form
-    (``Selenskyj,Zelensky`` joins ``Wolodymyr Selenskyj,Volodymyr Zelensky``).  Kind, note
-    and the other fields come from ``base`` when it has an entry with the same target.
+    Into English: a target that is the last word of another target is that entry's short
+    form (``Selenskyj,Zelensky`` joins ``Wolodymyr Selenskyj,Volodymyr Zelensky``).  Kind,
+    note and the other fields come from ``base`` when it has an entry with the same target.
     """
+    if pair[1] != "en":
+        return _pairs_into(list(pairs), base, source, pair)
+    lang = pair[0]
     groups: dict[str, list[str]] = {}
-    for german, english in pairs:
-        groups.setdefault(english, []).append(german)
+    for spelling, english in pairs:
+        groups.setdefault(english, []).append(spelling)
     shorts: dict[str, str] = {}
     for target in groups:
         for other in groups:
@@ -117,38 +180,81 @@ def glossary_from_pairs(
             if other != target and len(other.split()) > 1 and other.split()[-1] == target:
                 shorts[target] = other
     entries: list[Entry] = []
-    for target, germans in groups.items():
+    for target, spellings in groups.items():
         if target in shorts:
             continue
-        # A lone "Trump,Trump"-style pair only carries an entry without German spellings.
+        # A lone "Trump,Trump"-style pair only carries an entry without spellings.
         known = base.get(target) if base is not None else None
-        listed = {split_context(v)[1] for v in known.variants} if known is not None else set()
-        lone = germans == [target] and target not in listed
-        variants = [] if lone else list(germans)
+        listed = known.spellings_in(lang) if known is not None else ()
+        lone = spellings == [target] and target not in {split_context(v)[1] for v in listed}
+        names = [] if lone or lang == "en" else list(spellings)
         short = next((s for s, full in shorts.items() if full == target), "")
-        if short:
-            variants += groups[short]
+        if short and lang != "en":
+            names += groups[short]
         if known is not None:
-            guarded = {split_context(v)[1]: v for v in known.variants}
-            entries.append(
-                Entry(
-                    target,
-                    known.kind,
-                    tuple(guarded.get(v, v) for v in variants),
-                    short or known.short,
-                    known.adjective,
-                    known.forbidden,
-                    known.closed_compounds,
-                    known.note,
-                )
-            )
+            guarded = {split_context(v)[1]: v for v in listed}
+            entry = Entry(
+                target, known.kind, known.variants, short or known.short, known.adjective,
+                known.forbidden, known.closed_compounds, known.note,
+                spellings=known.spellings,  # the other languages, as DeepL has no column
+            )  # fmt: skip
         else:
-            entries.append(Entry(target, kind, tuple(variants), short))
+            guarded = {}
+            entry = Entry(target, kind, (), short)
+        entries.append(entry.with_spellings(lang, [guarded.get(v, v) for v in names]))
     return make_glossary(entries, source)
 
 
-def dump_deepl(glossary: Glossary, delimiter: str = ",") -> str:
-    return dump_pairs(glossary_pairs(glossary), delimiter)
+def _pairs_into(
+    pairs: list[Pair], base: Glossary | None, source: str, pair: tuple[str, str]
+) -> Glossary:
+    """Pairs into a language other than English: each entity found in ``base``."""
+    lang, into = pair
+    found: dict[str, Entry] = {}
+    unknown: list[str] = []
+    for spelling, form in pairs:
+        entry = _entity(base, into, form) or (
+            _entity(base, "en", spelling) if lang == "en" else None
+        )
+        if entry is None:
+            unknown.append(form)
+            continue
+        new = found.get(entry.target) or Entry(entry.target, entry.kind)
+        for code, name in ((lang, spelling), (into, form)):
+            if code != "en" and name not in new.spellings_in(code):
+                new = new.with_spellings(code, [*new.spellings_in(code), name])
+        found[entry.target] = new
+    if unknown:
+        names = ", ".join(repr(u) for u in dict.fromkeys(unknown))
+        first = "the English entries" if lang == "en" else f"the {lang}->en dictionary"
+        raise GlossaryError(
+            f"{source}: no glossary entry has the {into} form {names}; nothing imported: "
+            f"import {first} first, or add them (dolmetsch glossary add ENGLISH --lang "
+            f"{into} --variant FORM)"
+        )
+    return make_glossary(found.values(), source)
+
+
+def _entity(base: Glossary | None, lang: str, name: str) -> Entry | None:
+    """The entry of ``base`` that spells ``name`` in ``lang`` (English: its own forms)."""
+    if base is None:
+        return None
+    for entry in base.entries:
+        forms = (
+            (entry.target, entry.short)
+            if lang == "en"
+            else [split_context(v)[1] for v in entry.spellings_in(lang)]
+        )
+        if name in forms:
+            return entry
+    return None
+
+
+def dump_deepl(
+    glossary: Glossary, delimiter: str = ",", pair: tuple[str, str] = ("de", "en")
+) -> str:
+    """One DeepL dictionary: the glossary's pairs for ``pair``."""
+    return dump_pairs(glossary_pairs(glossary, *pair), delimiter)
 
 
 def parse_deepl(
@@ -157,29 +263,50 @@ def parse_deepl(
     base: Glossary | None = None,
     source: str = "<glossary>",
     kind: Kind = "term",
+    pair: tuple[str, str] = ("de", "en"),
 ) -> Glossary:
-    """A DeepL file as entries; a target ``base`` does not know gets ``kind``."""
-    return glossary_from_pairs(parse_pairs(text, delimiter, source), base, kind, source)
+    """A DeepL dictionary of ``pair`` as entries; a target ``base`` does not know gets
+    ``kind`` (into English; into another language every entity must be in ``base``)."""
+    pairs = parse_pairs(text, delimiter, source, pair)
+    return glossary_from_pairs(pairs, base, kind, source, pair)
+
+
+def dictionary_pairs(glossary: Glossary) -> list[tuple[str, str]]:
+    """The DeepL dictionaries a multilingual export writes: every language of the
+    glossary into English (German first)."""
+    return [(lang, "en") for lang in glossary.languages or ("de",)]
+
+
+def dictionary_path(path: Path, pair: tuple[str, str]) -> Path:
+    """``glossary.csv`` -> ``glossary.ru-en.csv``: the file of one dictionary."""
+    return path.with_name(f"{path.stem}.{pair[0]}-{pair[1]}{path.suffix}")
 
 
 def _delimiter(path: Path) -> str:
     return "\t" if path.suffix.lower() in (".tsv", ".tab", ".txt") else ","
 
 
-def load_deepl(path: Path, base: Glossary | None = None, kind: Kind = "term") -> Glossary:
+def load_deepl(
+    path: Path,
+    base: Glossary | None = None,
+    kind: Kind = "term",
+    pair: tuple[str, str] = ("de", "en"),
+) -> Glossary:
     """A DeepL glossary file: tab-separated for .tsv/.tab/.txt, comma-separated otherwise."""
-    return parse_deepl(read_text(path, "utf-8-sig"), _delimiter(path), base, str(path), kind)
+    text = read_text(path, "utf-8-sig")
+    return parse_deepl(text, _delimiter(path), base, str(path), kind, pair)
 
 
-def dump_exchange(glossary: Glossary, path: Path) -> str:
-    """The text of an exchange file named ``path``: TBX for .tbx/.xml, else DeepL CSV or TSV."""
+def dump_exchange(glossary: Glossary, path: Path, pair: tuple[str, str] = ("de", "en")) -> str:
+    """The text of an exchange file named ``path``: TBX for .tbx/.xml (every language),
+    else the DeepL CSV or TSV dictionary of ``pair``."""
     if path.suffix.lower() in (".tbx", ".xml"):
         return dump_tbx(glossary)
-    return dump_deepl(glossary, _delimiter(path))
+    return dump_deepl(glossary, _delimiter(path), pair)
 
 
-def save_deepl(glossary: Glossary, path: Path) -> None:
-    write_text(path, dump_deepl(glossary, _delimiter(path)))
+def save_deepl(glossary: Glossary, path: Path, pair: tuple[str, str] = ("de", "en")) -> None:
+    write_text(path, dump_deepl(glossary, _delimiter(path), pair))
 
 
 # --- TBX ---------------------------------------------------------------------------------
@@ -188,15 +315,15 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _term(parent: ET.Element, text: str, note: tuple[str, str] | None = None) -> None:
-    sec = ET.SubElement(parent, "termSec")
-    ET.SubElement(sec, "term").text = text
+    tig = ET.SubElement(parent, "tig")
+    ET.SubElement(tig, "term").text = text
     if note is not None:
-        ET.SubElement(sec, "termNote", type=note[0]).text = note[1]
+        ET.SubElement(tig, "termNote", type=note[0]).text = note[1]
 
 
 def dump_tbx(glossary: Glossary) -> str:
-    root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", _XML_LANG: "de"})
-    header = ET.SubElement(root, "tbxHeader")
+    root = ET.Element("martif", {"type": "TBX-Basic", _XML_LANG: "en"})
+    header = ET.SubElement(root, "martifHeader")
     desc = ET.SubElement(ET.SubElement(header, "fileDesc"), "sourceDesc")
     ET.SubElement(desc, "p").text = "dolmetsch glossary"
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
@@ -207,10 +334,7 @@ def dump_tbx(glossary: Glossary) -> str:
             ET.SubElement(item, "descrip", type="closedCompounds").text = "yes"
         if entry.note:
             ET.SubElement(item, "note").text = entry.note
-        de = ET.SubElement(item, "langSec", {_XML_LANG: "de"})
-        for variant in entry.variants:
-            _term(de, variant)
-        en = ET.SubElement(item, "langSec", {_XML_LANG: "en"})
+        en = ET.SubElement(item, "langSet", {_XML_LANG: "en"})
         _term(en, entry.target, ("termType", "fullForm"))
         if entry.short:
             _term(en, entry.short, ("termType", "shortForm"))
@@ -218,6 +342,10 @@ def dump_tbx(glossary: Glossary) -> str:
             _term(en, entry.adjective, ("partOfSpeech", "adjective"))
         for wrong in entry.forbidden:
             _term(en, wrong, ("administrativeStatus", "deprecatedTerm-admn-sts"))
+        for lang in entry.languages:
+            lang_set = ET.SubElement(item, "langSet", {_XML_LANG: lang})
+            for spelling in entry.spellings_in(lang):
+                _term(lang_set, spelling)
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
@@ -251,6 +379,7 @@ def parse_tbx(text: str, source: str = "<glossary>", kind: Kind = "term") -> Glo
         for n in _children(item, "note"):
             note = (n.text or "").strip()
         german: list[str] = []
+        others: dict[str, list[str]] = {}
         target = short = adjective = ""
         forbidden: list[str] = []
         for lang in _children(item, "langSec", "langSet"):
@@ -263,6 +392,8 @@ def parse_tbx(text: str, source: str = "<glossary>", kind: Kind = "term") -> Glo
                 notes = {n.get("type"): (n.text or "").strip() for n in _children(sec, "termNote")}
                 if code == "de":
                     german.append(term)
+                elif is_language_code(code) and code != "en":
+                    others.setdefault(code, []).append(term)
                 elif code == "en":
                     if notes.get("administrativeStatus", "").startswith("deprecated"):
                         forbidden.append(term)
@@ -273,9 +404,12 @@ def parse_tbx(text: str, source: str = "<glossary>", kind: Kind = "term") -> Glo
                     elif not target:
                         target = term
         kind_: Kind = found_kind  # type: ignore[assignment]  # checked against KINDS above
-        entries.append(
-            Entry(target, kind_, tuple(german), short, adjective, tuple(forbidden), closed, note)
+        entry = Entry(
+            target, kind_, tuple(german), short, adjective, tuple(forbidden), closed, note
         )
+        for code, names in others.items():
+            entry = entry.with_spellings(code, names)
+        entries.append(entry)
     return make_glossary(entries, source)
 
 

@@ -9,6 +9,18 @@ Format (also described at the top of the default ``terms.tsv``)::
 The first non-comment line is that header row.  List cells separate items with ``"; "``.
 Trailing empty cells may be left out; ``compounds`` is empty or ``closed``.
 ``parse_glossary`` / ``dump_glossary`` are pure; ``load_*`` / ``save_glossary`` do the I/O.
+
+Languages: the header row names the columns, in any order.  ``english`` and ``kind`` are
+required; ``german`` may also be called ``de``; any other two-letter ISO 639-1 code
+(``ru``, ``uk``, ``pl``) is a column of that language's spellings, ``"; "``-separated,
+nominative first (the first is also the entity's canonical form in that language)::
+
+    english<TAB>kind<TAB>german<TAB>ru<TAB>uk<TAB>pl<TAB>short<TAB>...
+    Kyiv<TAB>place<TAB>Kiew<TAB>Киев<TAB>Київ<TAB>Kijów<TAB><TAB>...
+
+A file with today's header reads as it always did, and is written back byte for byte;
+it gains a language column (appended to its header row) only when an entry gets spellings
+in that language, and the lines of the other entries stay as they were.
 """
 
 from __future__ import annotations
@@ -21,10 +33,11 @@ from dolmetsch.errors import OutputError
 from dolmetsch.files import write_atomic
 
 from .errors import GlossaryError
-from .model import KINDS, Entry, Glossary, Kind, make_glossary
+from .model import KINDS, Entry, Glossary, Kind, is_language_code, make_glossary
 
 COLUMNS = ("english", "kind", "german", "short", "adjective", "forbidden", "compounds", "note")
 HEADER = "\t".join(COLUMNS)
+_FIELDS = frozenset(COLUMNS) | {"de"}
 DEFAULT_NAME = "terms.tsv"
 _SEP = "; "
 
@@ -40,16 +53,54 @@ def _is_comment(line: str) -> bool:
 BOM = "\ufeff"
 
 
-def _parse_row(line: str, source: str, number: int) -> Entry:
+def header_columns(header: str, source: str = "<glossary>", number: int = 0) -> tuple[str, ...]:
+    """The column names of a header row; raises :class:`GlossaryError` when it is not one."""
+    names = tuple(cell.strip() for cell in header.rstrip().split("\t"))
+    where = f"{source}:{number}"
+    if "english" not in names or "kind" not in names:
+        raise GlossaryError(
+            f"{where}: expected the header row {' | '.join(COLUMNS)} (separated by tabs; "
+            "language columns such as ru, uk, pl may follow)"
+        )
+    for i, name in enumerate(names):
+        if name not in _FIELDS and not is_language_code(name):
+            raise GlossaryError(
+                f"{where}: unknown column {name!r} in the header row; use "
+                f"{', '.join(COLUMNS)} or a two-letter language code (ru, uk, pl, ...)"
+            )
+        if name == "en":
+            raise GlossaryError(
+                f"{where}: no 'en' column: the English forms go in english, short and forbidden"
+            )
+        if name in names[:i]:
+            raise GlossaryError(f"{where}: column {name!r} appears twice in the header row")
+    if {"de", "german"} <= set(names):
+        raise GlossaryError(
+            f"{where}: columns 'german' and 'de' are one column (German spellings); keep one"
+        )
+    return names
+
+
+def _min_cells(columns: tuple[str, ...]) -> int:
+    """The cells a line must have: through kind, and through the German column if the file
+    has one (the standard file has always written ``Kursk<TAB>place<TAB>``)."""
+    needed = [columns.index(c) for c in ("kind", "german", "de") if c in columns]
+    return max(needed) + 1
+
+
+def _parse_row(line: str, source: str, number: int, columns: tuple[str, ...] = COLUMNS) -> Entry:
     """One entry line; its ``raw`` is the line itself, kept for writing it back unchanged."""
     cells = line.split("\t")
-    if len(cells) < 3 or len(cells) > len(COLUMNS):
+    least = _min_cells(columns)
+    if len(cells) < least or len(cells) > len(columns):
         raise GlossaryError(
-            f"{source}:{number}: expected 3 to {len(COLUMNS)} tab-separated columns "
-            f"({', '.join(COLUMNS)}), found {len(cells)}"
+            f"{source}:{number}: expected {least} to {len(columns)} tab-separated columns "
+            f"({', '.join(columns)}), found {len(cells)}"
         )
-    cells = [c.strip() for c in cells] + [""] * (len(COLUMNS) - len(cells))
-    english, kind, german, short, adjective, forbidden, compounds, note = cells
+    cells = [c.strip() for c in cells] + [""] * (len(columns) - len(cells))
+    row = dict(zip(columns, cells, strict=True))
+    kind = row["kind"]
+    compounds = row.get("compounds", "")
     if kind not in KINDS:
         raise GlossaryError(
             f"{source}:{number}: unknown kind {kind!r}; use one of: {', '.join(KINDS)}"
@@ -60,15 +111,20 @@ def _parse_row(line: str, source: str, number: int) -> Entry:
         )
     kind_: Kind = kind  # checked against KINDS just above
     return Entry(
-        target=english,
+        target=row["english"],
         kind=kind_,
-        variants=_split_list(german),
-        short=short,
-        adjective=adjective,
-        forbidden=_split_list(forbidden),
+        variants=_split_list(row.get("german", row.get("de", ""))),
+        short=row.get("short", ""),
+        adjective=row.get("adjective", ""),
+        forbidden=_split_list(row.get("forbidden", "")),
         closed_compounds=compounds == "closed",
-        note=note,
+        note=row.get("note", ""),
         raw=line,
+        spellings=tuple(
+            (name, _split_list(row[name]))
+            for name in columns
+            if is_language_code(name) and name != "de"
+        ),
     )
 
 
@@ -85,6 +141,7 @@ def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
     pending: list[str] = []
     preamble: tuple[str, ...] | None = None
     header = HEADER
+    columns: tuple[str, ...] = COLUMNS
     entries: list[Entry] = []
     numbers: list[int] = []
     for number, raw in enumerate(lines, start=1):
@@ -94,13 +151,11 @@ def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
             continue
         if preamble is None:
             if line.rstrip() != HEADER:
-                raise GlossaryError(
-                    f"{source}:{number}: expected the header row "
-                    f"{' | '.join(COLUMNS)} (separated by tabs)"
-                )
+                columns = header_columns(line, source, number)
             preamble, pending, header = tuple(pending), [], line
             continue
-        entries.append(replace(_parse_row(line, source, number), leading=tuple(pending)))
+        entry = _parse_row(line, source, number, columns)
+        entries.append(replace(entry, leading=tuple(pending)))
         numbers.append(number)
         pending = []
     if preamble is None:
@@ -111,27 +166,45 @@ def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
     )  # fmt: skip
 
 
-def dump_entry(entry: Entry) -> str:
+def file_columns(glossary: Glossary) -> tuple[str, ...]:
+    """The columns the file of ``glossary`` has: its header row's, and a column for each
+    language an entry has spellings in that the header row does not name yet."""
+    columns = COLUMNS if glossary.header is None else header_columns(glossary.header)
+    have = set(columns)
+    missing = [c for c in glossary.languages if c != "de" and c not in have]
+    if "de" in glossary.languages and not have & {"german", "de"}:
+        missing.insert(0, "german")
+    return (*columns, *missing)
+
+
+def _cell(entry: Entry, column: str) -> str:
+    if is_language_code(column):
+        return _SEP.join(entry.spellings_in(column))
+    return {
+        "english": entry.target,
+        "kind": entry.kind,
+        "german": _SEP.join(entry.variants),
+        "short": entry.short,
+        "adjective": entry.adjective,
+        "forbidden": _SEP.join(entry.forbidden),
+        "compounds": "closed" if entry.closed_compounds else "",
+        "note": entry.note,
+    }[column]
+
+
+def dump_entry(entry: Entry, columns: tuple[str, ...] = COLUMNS) -> str:
     """The entry's line: as it was read while it still says exactly this entry (so that a
     change elsewhere in the file leaves it byte for byte), else in the canonical form."""
     if entry.raw is not None:
         try:
-            unchanged = make_glossary([_parse_row(entry.raw, "", 0)]).entries[0] == entry
+            parsed = _parse_row(entry.raw, "", 0, columns)
+            unchanged = make_glossary([parsed]).entries[0] == entry
         except GlossaryError:
             unchanged = False
         if unchanged:
             return entry.raw
-    cells = [
-        entry.target,
-        entry.kind,
-        _SEP.join(entry.variants),
-        entry.short,
-        entry.adjective,
-        _SEP.join(entry.forbidden),
-        "closed" if entry.closed_compounds else "",
-        entry.note,
-    ]
-    while len(cells) > 3 and not cells[-1]:
+    cells = [_cell(entry, column) for column in columns]
+    while len(cells) > _min_cells(columns) and not cells[-1]:
         cells.pop()
     return "\t".join(cells)
 
@@ -139,10 +212,14 @@ def dump_entry(entry: Entry) -> str:
 def dump_glossary(glossary: Glossary) -> str:
     """The file text; ``dump_glossary(parse_glossary(t)) == t`` for any file with LF line
     ends that ends in one (CRLF is the job of whoever writes the bytes)."""
-    out = [*glossary.preamble, glossary.header or HEADER]
+    columns = file_columns(glossary)
+    header = glossary.header or HEADER
+    if columns != (COLUMNS if glossary.header is None else header_columns(header)):
+        header = "\t".join(columns)  # a language column joins the header row
+    out = [*glossary.preamble, header]
     for entry in glossary.entries:
         out.extend(entry.leading)
-        out.append(dump_entry(entry))
+        out.append(dump_entry(entry, columns))
     out.extend(glossary.trailer)
     return (BOM if glossary.bom else "") + "\n".join(out) + "\n"
 

@@ -18,7 +18,6 @@ Every command uses the defaults layered with the person's file (see :mod:`.layer
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,11 +59,9 @@ def source_checkout_glossary(shipped: Path | None = None) -> Path | None:
 
 def user_config_path(environ: Mapping[str, str] | None = None) -> Path:
     """``$XDG_CONFIG_HOME/dolmetsch/glossary.tsv``, by default under ``~/.config``."""
-    env = os.environ if environ is None else environ
-    base = env.get("XDG_CONFIG_HOME", "")
-    # The XDG spec: a relative value is invalid and must be ignored.
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
-    return root / "dolmetsch" / USER_NAME
+    from dolmetsch.settings import config_home  # the one place that reads the environment
+
+    return config_home(environ) / "dolmetsch" / USER_NAME
 
 
 def real_path(path: Path) -> Path:

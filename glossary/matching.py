@@ -9,6 +9,18 @@ rest of a closed compound (``Kremlchef``).  ``Kiewitz``, ``Peskowitz`` and ``Mos
 do not match: a demonym noun is not the place.  Matching is case-sensitive (names are
 capitalised; ``Blick`` the paper is not ``blick``) and works on NFC, whatever the input's
 normalisation; spans always index the caller's string.
+
+Other source languages (a glossary projected with :meth:`.Glossary.for_pair`): the German
+endings above apply to German only.  In Russian, Ukrainian and Polish the inflected forms
+of every listed spelling in the language's script match too (:mod:`.inflect`: Зеленского,
+Києві, Zełenskiemu), and stand for the entity's base form: the genitive ``Зеленского``
+renders ``Zelensky``, not ``Zelensky's`` -- a Slavic genitive follows prepositions,
+numerals and negation as often as it marks a possessor, and the engine writes the "of".
+Russian ``ё`` and ``е`` are the same letter for matching (the press mostly drops the
+dots).  A hyphen after a name still starts a compound, an apostrophe-s is still a
+genitive.  Word boundaries make no ASCII assumption: any letter, digit or combining mark
+of any script continues a word, except that a script written without spaces (Han, kana,
+Thai...) never joins a letter of another script, so ``Kyiv`` in ``在Kyiv访问`` is a word.
 """
 
 from __future__ import annotations
@@ -19,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from .inflect import INFLECTED, declines, inflections
 from .model import Entry, Glossary
 
 Form = Literal["base", "genitive", "adjective", "compound", "closed-compound"]
@@ -36,6 +49,11 @@ class Spelling:
     wrong: bool  # a German or forbidden spelling that must not survive in English
     short: bool  # a surname-only mention, rendered with the entry's short form
     unlisted: bool = False  # a spelling the glossary does not list, recognised (variants.py)
+    surface: str = ""  # the form matched when it is not the name itself: an inflected one
+
+    @property
+    def matched(self) -> str:
+        return self.surface or self.name
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,23 @@ def render(entry: Entry, form: Form, short: bool = False) -> str:
 
 def is_word_char(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+_SPACELESS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TANGUT")
+
+
+@lru_cache(maxsize=4096)
+def spaceless(char: str) -> bool:
+    """A letter of a script written without spaces between words."""
+    if char.isascii():
+        return False
+    name = unicodedata.name(char, "")
+    return name.startswith(_SPACELESS) or "IDEOGRAPH" in name
+
+
+def joined(a: str, b: str) -> bool:
+    """Whether ``a`` then ``b`` are inside one word (see the module docstring)."""
+    return is_word_char(a) and is_word_char(b) and not spaceless(a) and not spaceless(b)
 
 
 @dataclass(frozen=True)
@@ -120,15 +155,35 @@ class Matcher:
 
     def __init__(self, glossary: Glossary) -> None:
         buckets: dict[str, list[Spelling]] = defaultdict(list)
+        self.lang = glossary.pair[0]
+        self.german = self.lang == "de"
+        self.fold = str.maketrans("ёЁ", "еЕ") if self.lang == "ru" else None
         for entry in glossary.entries:
             words = len(entry.target.split())
             for name, context, wrong in entry.source_forms():
                 short = bool(entry.short) and len(name.split()) < words
-                buckets[name[0]].append(Spelling(name, entry, context, wrong, short))
-        self.buckets = {k: sorted(v, key=lambda s: -len(s.name)) for k, v in buckets.items()}
+                spelling = Spelling(name, entry, context, wrong, short)
+                surfaces = [name]
+                if self.lang in INFLECTED and declines(self.lang, name):
+                    surfaces += inflections(self.lang, name)
+                for surface in surfaces:
+                    if self.fold is not None:
+                        surface = surface.translate(self.fold)
+                    key = Spelling(name, entry, context, wrong, short, surface=surface)
+                    buckets[surface[0]].append(spelling if surface == name else key)
+        self.buckets = {k: sorted(v, key=lambda s: -len(s.matched)) for k, v in buckets.items()}
+        # Outside German a language's inflected forms make thousands of spellings: they are
+        # found by the word at the position (a dictionary lookup), not by a first-letter scan.
+        self.by_word: dict[str, list[Spelling]] = defaultdict(list)
+        if not self.german:
+            for bucket in self.buckets.values():
+                for spelling in bucket:
+                    self.by_word[_first_word(spelling.matched)].append(spelling)
 
     def _ending(self, text: str, end: int, spelling: Spelling) -> tuple[Form, int] | None:
         """The form and span end of ``spelling`` ending at ``end``, or None if no word ends."""
+        if not self.german:
+            return _other_ending(text, end)
         n = len(text)
 
         def boundary(k: int) -> bool:
@@ -166,8 +221,15 @@ class Matcher:
         found: list[Hit] = []
         i = 0
         n = len(norm)
+        if self.fold is not None:
+            norm = norm.translate(self.fold)  # one letter for one: the spans stay
         while i < n:
-            if (i > 0 and is_word_char(norm[i - 1])) or norm[i] not in self.buckets:
+            if i > 0 and (
+                is_word_char(norm[i - 1]) if self.german else joined(norm[i - 1], norm[i])
+            ):
+                i += 1
+                continue
+            if norm[i] not in self.buckets or (not self.german and not self._candidates(norm, i)):
                 i += 1
                 continue
             hit = self._at(norm, i)
@@ -179,16 +241,46 @@ class Matcher:
             i = max(end, i + 1)
         return found
 
+    def _candidates(self, norm: str, i: int) -> list[Spelling]:
+        """The spellings that may start at ``i``, longest first."""
+        if self.german:
+            return self.buckets[norm[i]]
+        return self.by_word.get(_first_word(norm, i), [])
+
     def _at(self, norm: str, i: int) -> tuple[Spelling, Form, int] | None:
-        for spelling in self.buckets[norm[i]]:
-            if not norm.startswith(spelling.name, i):
+        for spelling in self._candidates(norm, i):
+            if not norm.startswith(spelling.matched, i):
                 continue
             if spelling.context and not _after_context(norm, i, spelling.context):
                 continue
-            ending = self._ending(norm, i + len(spelling.name), spelling)
+            ending = self._ending(norm, i + len(spelling.matched), spelling)
             if ending is not None:
                 return spelling, ending[0], ending[1]
         return None
+
+
+def _first_word(text: str, i: int = 0) -> str:
+    """The word that starts at ``i``: one letter of a script without spaces, else the run
+    of letters that :func:`joined` holds together."""
+    k = i + 1
+    if not spaceless(text[i]):
+        while k < len(text) and joined(text[k - 1], text[k]):
+            k += 1
+    return text[i:k]
+
+
+def _other_ending(text: str, end: int) -> tuple[Form, int] | None:
+    """Outside German: a whole word (inflected forms are spellings of their own), a
+    hyphenated compound, or an apostrophe-s genitive."""
+    n = len(text)
+    if end < n and end > 0 and joined(text[end - 1], text[end]):
+        return None
+    if end + 1 < n and text[end] == "-" and is_word_char(text[end + 1]):
+        return "compound", end
+    genitive = end + 1 < n and text[end] in _APOSTROPHES and text[end + 1] == "s"
+    if genitive and (end + 2 >= n or not is_word_char(text[end + 2])):
+        return "genitive", end + 2
+    return "base", end
 
 
 def _after_context(text: str, i: int, context: tuple[str, ...]) -> bool:

@@ -5,8 +5,9 @@ incoming entries (an import, or one ``glossary add``) and returns the new glossa
 line for every conflict.  What the glossary already says wins unless the caller asks to
 replace conflicts:
 
-- an incoming entry with the English form of an existing one adds its new German and
-  forbidden spellings to it, and fills its empty fields (short, adjective, note);
+- an incoming entry with the English form of an existing one adds its new German,
+  forbidden and other-language spellings to it, and fills its empty fields (short,
+  adjective, note); a spelling belongs to one entry per language;
 - any other incoming entry is appended;
 - a spelling that already belongs to another entry, a differing kind, and a differing
   short form, adjective or note are conflicts, left unchanged (or, with
@@ -22,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .layers import FormKey, entry_forms, form_key, layer
+from .layers import FormKey, LangKey, entry_forms, form_key, language_keys, layer
 from .model import Entry, Glossary, with_entries
 
 # The fields `glossary add --replace` must be given again to be dropped, in message order.
@@ -82,9 +83,12 @@ class _State:
         self.entries: dict[str, Entry] = {e.target: e for e in effective.glossary.entries}
         self.origins: dict[str, str] = {e.target: o for e, o in effective}
         self.owner: dict[FormKey, str] = {}
+        self.lang_owner: dict[LangKey, str] = {}
         for entry in self.entries.values():
             for key in entry_forms(entry):
                 self.owner[key] = entry.target
+            for lang_key in language_keys(entry):
+                self.lang_owner[lang_key] = entry.target
         self.touched: dict[str, None] = {}  # targets to write into the person's file, ordered
         self.conflicts: list[str] = []
         self.replaced: list[str] = []
@@ -117,6 +121,26 @@ class _State:
         self.conflicts.append(line)
         if replace_conflicts and self.releasable(owner, key):
             self.release(owner, key)
+            self.replaced.append(line)
+            return True
+        return False
+
+    def claim_in(self, target: str, code: str, key: FormKey, replace_conflicts: bool) -> bool:
+        """May ``target`` take the ``code`` spelling ``key``?  Like :meth:`claim`."""
+        owner = self.lang_owner.get((code, key))
+        if owner is None or owner == target:
+            return True
+        line = (
+            f"{target!r}: {code} spelling {key[0]!r} already belongs to {owner!r} "
+            f"(in {self.where(owner)})"
+        )
+        self.conflicts.append(line)
+        if replace_conflicts:
+            entry = self.entries[owner]
+            names = [v for v in entry.spellings_in(code) if form_key(v) != key]
+            self.entries[owner] = entry.with_spellings(code, names)
+            if self.origins.get(owner) == self.user_name:
+                self.touched[owner] = None
             self.replaced.append(line)
             return True
         return False
@@ -182,7 +206,19 @@ def _merge_one(state: _State, incoming: Entry, replace_conflicts: bool) -> bool:
     merged = Entry(
         target, kind, tuple(variants), short, adjective, tuple(forbidden),
         base.closed_compounds or incoming.closed_compounds, note, base.leading,
+        spellings=base.spellings,
     )  # fmt: skip
+    for code, names in incoming.spellings:
+        have = list(merged.spellings_in(code))
+        listed_here = {form_key(v) for v in have}
+        for spelling in names:
+            key = form_key(spelling)
+            if key in listed_here:
+                continue
+            if state.claim_in(target, code, key, replace_conflicts):
+                have.append(spelling)
+                listed_here.add(key)
+        merged = merged.with_spellings(code, have)
     if existing is not None and merged == existing:
         return False
     state.entries[target] = merged
@@ -190,6 +226,8 @@ def _merge_one(state: _State, incoming: Entry, replace_conflicts: bool) -> bool:
     state.touched[target] = None
     for key in entry_forms(merged):
         state.owner[key] = target
+    for lang_key in language_keys(merged):
+        state.lang_owner[lang_key] = target
     return True
 
 

@@ -1,7 +1,11 @@
 """The glossary data model: entries, the glossary, and validation.
 
-An entry maps German spellings of one named entity (or term) to one canonical English
-form.  Everything here is pure: files are read and written in :mod:`.fileformat`.
+An entry is one named entity (or term): its canonical English form and the spellings it
+has in each source language -- German in ``variants`` (the field predates the other
+languages), every other language in ``spellings``.  A language's first spelling is also
+the entity's canonical form in that language, used when translating into it
+(:meth:`Glossary.for_pair`).  Everything here is pure: files are read and written in
+:mod:`.fileformat`.
 """
 
 from __future__ import annotations
@@ -60,6 +64,29 @@ class Entry:
     note: str = ""
     leading: tuple[str, ...] = field(default=(), compare=False, repr=False)
     raw: str | None = field(default=None, compare=False, repr=False)
+    spellings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def spellings_in(self, lang: str) -> tuple[str, ...]:
+        """The spellings listed for source language ``lang`` (German: ``variants``)."""
+        if lang == "de":
+            return self.variants
+        for code, names in self.spellings:
+            if code == lang:
+                return names
+        return ()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The source languages this entry lists spellings for, German first."""
+        return (*(("de",) if self.variants else ()), *(code for code, _ in self.spellings))
+
+    def with_spellings(self, lang: str, names: Sequence[str]) -> Entry:
+        """This entry with ``names`` as its spellings in ``lang`` (none: the language dropped)."""
+        if lang == "de":
+            return replace(self, variants=tuple(names))
+        rest = dict(self.spellings)
+        rest[lang] = tuple(names)
+        return replace(self, spellings=_sorted_spellings(rest.items()))
 
     @property
     def renderings(self) -> frozenset[str]:
@@ -101,7 +128,10 @@ class Glossary:
     ``strict`` is how it is applied, not what it lists: a strict glossary enforces its
     listed spellings only; otherwise unlisted spellings of its people and places are
     recognised too (:mod:`.variants`).  It takes part in equality and in the glossary's
-    hash, as the two give different translations.
+    hash, as the two give different translations.  ``pair`` is the language pair its
+    ``variants`` and targets are in: German->English for a glossary as read from a file,
+    the projected pair after :meth:`for_pair`; it takes part in equality and in the hash
+    when it is not German->English.
     """
 
     entries: tuple[Entry, ...]
@@ -111,6 +141,7 @@ class Glossary:
     header: str | None = field(default=None, compare=False, repr=False)
     bom: bool = field(default=False, compare=False, repr=False)
     strict: bool = False
+    pair: tuple[str, str] = ("de", "en")
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -123,6 +154,24 @@ class Glossary:
             if entry.target == target:
                 return entry
         return None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every source language some entry lists spellings for, German first, then by code."""
+        found = {code for entry in self.entries for code in entry.languages}
+        return tuple(sorted(found, key=lambda code: (code != "de", code)))
+
+    def for_pair(self, source: str, target: str) -> Glossary:
+        """This glossary as seen by a translation from ``source`` into ``target``.
+
+        The projection has the single-pair shape enforcement knows: ``variants`` are the
+        spellings matched in a ``source`` text, ``target``/``short``/``adjective`` the
+        canonical forms in ``target`` (see :mod:`.pairs`).  ``for_pair("de", "en")`` equals
+        the glossary without its other languages, and has the same hash.
+        """
+        from .pairs import project  # the projection rules live with their documentation
+
+        return project(self, source, target)
 
 
 def _control(text: str) -> str | None:
@@ -183,6 +232,48 @@ def _check_entry(entry: Entry, where: str) -> None:
     for wrong in entry.forbidden:
         if wrong in entry.renderings:
             raise GlossaryError(f"{where}: {wrong!r} is both forbidden and a target")
+    for code, names in entry.spellings:
+        if not is_language_code(code) or code in ("de", "en"):
+            raise GlossaryError(
+                f"{where}: {code!r} is not a language for spellings; use a two-letter "
+                "ISO 639-1 code such as ru, uk or pl (German: the german column, English: "
+                "english, short and forbidden)"
+            )
+        for i, name in enumerate(names):
+            _check_text(entry, f"{code} spelling", name, where, item=True)
+            context, bare = split_context(name)
+            if not bare or (name.startswith("(") and not context):
+                raise GlossaryError(f"{where}: malformed {code} spelling {name!r}")
+            if name in names[:i]:
+                raise GlossaryError(
+                    f"{where}: {code} spelling {name!r} listed twice for {entry.target!r}"
+                )
+
+
+def is_language_code(code: str) -> bool:
+    """An ISO 639-1 code as argos uses them: two lower-case ASCII letters."""
+    return len(code) == 2 and code.isascii() and code.isalpha() and code.islower()
+
+
+def _sorted_spellings(
+    items: Iterable[tuple[str, Sequence[str]]],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """One ``(code, names)`` per language with spellings, by code: the order of the
+    columns in a file is the file's business, not the entry's."""
+    return tuple(sorted((code, tuple(names)) for code, names in items if names))
+
+
+def language_forms(entry: Entry, lang: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The spellings matched for ``entry`` in a ``lang`` text besides German: the
+    language's own and the English ones (target, short, forbidden), as ``(name, context)``."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for spelling in (entry.target, entry.short, *entry.forbidden, *entry.spellings_in(lang)):
+        if not spelling:
+            continue
+        context, name = split_context(spelling)
+        if (name, context) not in seen:
+            seen.add((name, context))
+            yield name, context
 
 
 def make_glossary(
@@ -219,7 +310,38 @@ def make_glossary(
                     f"{where}: variant {name!r} already belongs to {other.target!r}"
                 )
             owner[(name, context)] = entry
+    _check_languages(items, source, lines)
     return Glossary(items, source, tuple(preamble), tuple(trailer), header, bom)
+
+
+def _check_languages(items: Sequence[Entry], source: str, lines: Sequence[int] | None) -> None:
+    """A spelling belongs to one entry per language (the English forms, matched in every
+    language, count as that language's too)."""
+    codes = sorted({code for entry in items for code, _ in entry.spellings})
+    for code in codes:
+        owner: dict[tuple[str, tuple[str, ...]], Entry] = {}
+        for i, entry in enumerate(items):
+            if not entry.spellings_in(code):
+                listed: set[tuple[str, tuple[str, ...]]] = set()
+            else:
+                listed = {(n, c) for c, n in map(split_context, entry.spellings_in(code))}
+            for key in language_forms(entry, code):
+                other = owner.get(key)
+                if (
+                    other is not None
+                    and other is not entry
+                    and (key in listed or key in _listed(other, code))
+                ):
+                    line = lines[i] if lines is not None else None
+                    where = f"{source}:{line}" if line is not None else source
+                    raise GlossaryError(
+                        f"{where}: {code} spelling {key[0]!r} already belongs to {other.target!r}"
+                    )
+                owner.setdefault(key, entry)
+
+
+def _listed(entry: Entry, code: str) -> set[tuple[str, tuple[str, ...]]]:
+    return {(n, c) for c, n in map(split_context, entry.spellings_in(code))}
 
 
 def with_entries(
@@ -243,4 +365,7 @@ def _normalised(entry: Entry) -> Entry:
         variants=tuple(nfc(v) for v in entry.variants),
         forbidden=tuple(nfc(v) for v in entry.forbidden),
         note=nfc(entry.note),
+        spellings=_sorted_spellings(
+            (code, [nfc(v) for v in names]) for code, names in entry.spellings
+        ),
     )

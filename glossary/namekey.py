@@ -59,3 +59,37 @@ def similar(a: str, b: str) -> bool:
     if abs(len(ka) - len(kb)) > allowed:  # each edit changes the length by one at most
         return False
     return ka == kb or (allowed > 0 and edit_distance(ka, kb) <= allowed)
+
+
+# Polish spelling of Slavic names, into the German-English clusters name_key knows.
+_POLISH = (
+    ("szcz", "shch"),
+    ("sz", "sh"),
+    ("cz", "ch"),
+    ("rz", "zh"),
+    ("ż", "zh"),
+    ("ź", "z"),
+    ("ł", "l"),
+    ("ś", "s"),
+    ("ć", "ch"),
+    ("ń", "n"),
+    ("ó", "o"),
+    ("ą", "on"),
+    ("ę", "en"),
+    ("ie", "e"),  # Pieskow, Giennadij: Polish marks the soft consonant
+)
+
+
+def cross_key(name: str, lang: str) -> str:
+    """The :func:`name_key` of ``name`` written in ``lang``: Russian and Ukrainian are
+    romanised first (:mod:`.romanise`), Polish digraphs spelled out, so that ``Зеленский``,
+    ``Зеленський``, ``Zełenski``, ``Selenskyj`` and ``Zelensky`` share one key."""
+    from .romanise import romanise  # a leaf module; imported here to keep namekey light
+
+    if lang in ("ru", "uk"):
+        name = romanise(name, lang).replace("’", "").replace("”", "").replace("ë", "e")
+    elif lang == "pl":
+        name = name.lower()
+        for old, new in _POLISH:
+            name = name.replace(old, new)
+    return name_key(name)

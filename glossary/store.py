@@ -45,9 +45,9 @@ T = TypeVar("T")
 
 USER_PREAMBLE = (
     "# Your dolmetsch glossary.  dolmetsch layers it over the glossary it ships with: an entry",
-    "# here replaces the shipped entry with the same english form, and a German spelling",
-    "# listed here belongs to your entry.  `dolmetsch glossary list` shows where each entry",
-    "# comes from.",
+    "# here replaces the shipped entry with the same english form, and a spelling listed",
+    "# here (German, or in a language column such as ru) belongs to your entry.",
+    "# `dolmetsch glossary list` shows where each entry comes from.",
 )
 _FLAGS = {
     "variants": "--variant",
@@ -234,7 +234,9 @@ def add_to_glossary(
     Without ``replace_existing`` nothing already in the glossary changes: a spelling of
     another entry, a differing kind, short form, adjective or note is refused.  With it,
     the entry replaces the existing one, but only if every non-empty field of that one is
-    given again.  ``kind_given`` False takes the kind of the existing entry.
+    given again; the spellings of a language other than German are replaced only when
+    ``entry`` has spellings in that language, and kept otherwise.  ``kind_given`` False
+    takes the kind of the existing entry.
     """
     make_glossary([entry], "command line")  # no tab, line break or ';' gets near the file
     names = _names(files)
@@ -249,6 +251,10 @@ def add_to_glossary(
             )
         new = entry if kind_given or existing is None else replace(entry, kind=existing.kind)
         if replace_existing and existing is not None:
+            # Another language's spellings are replaced only when given (--lang XX).
+            for code, kept in existing.spellings:
+                if not new.spellings_in(code):
+                    new = new.with_spellings(code, kept)
             return _replace(user, defaults, existing, new, names)
         merged = merge(user, defaults, [new], names=names)
         if merged.conflicts:
@@ -474,9 +480,16 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def export_glossary(files: GlossaryFiles, path: Path, *, force: bool = False) -> Glossary:
+def export_glossary(
+    files: GlossaryFiles,
+    path: Path,
+    *,
+    force: bool = False,
+    pair: tuple[str, str] = ("de", "en"),
+) -> Glossary:
     """Write the effective glossary to the exchange file ``path`` (TBX or DeepL, see
-    :func:`.exchange.dump_exchange`); the glossary written.
+    :func:`.exchange.dump_exchange`; a DeepL file holds the dictionary of ``pair``); the
+    glossary written.
 
     Refused before anything is written: ``path`` is a glossary dolmetsch reads (an export
     keeps neither kinds, notes nor comments), its folder does not exist, or it exists and
@@ -504,7 +517,7 @@ def export_glossary(files: GlossaryFiles, path: Path, *, force: bool = False) ->
     if not force and (path.exists() or path.is_symlink()):
         raise GlossaryError(exists)
     glossary = load_effective(files).glossary
-    data = dump_exchange(glossary, path).encode("utf-8")
+    data = dump_exchange(glossary, path, pair).encode("utf-8")
     if not force:
         try:
             # claim the name, so that a file made meanwhile is not overwritten either

@@ -30,9 +30,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from .inflect import inflections
 from .matching import find_matches
 from .model import Entry, Glossary, split_context
-from .namekey import edit_distance, name_key, similar
+from .namekey import cross_key, edit_distance, name_key, similar
+from .romanise import SYSTEMS, romanise
 from .variants import find_terms, is_german_word, variant_key
 
 if TYPE_CHECKING:
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Corpus",
+    "CrossSuggestion",
     "Dictionary",
     "GermanWords",
     "LexiconDictionary",
@@ -52,6 +55,7 @@ __all__ = [
     "run_variants",
     "similar",
     "suggest",
+    "suggest_across",
 ]
 
 Verdict = Literal["common", "maybe", "proper", "unknown"]
@@ -659,3 +663,253 @@ def run_variants(notes: Iterable[tuple[bool, str]], glossary: Glossary) -> list[
     ]
     found.sort(key=lambda v: (not v.applied, -sum(n for _, n in v.spellings), v.target))
     return found
+
+
+# --- across languages ----------------------------------------------------------------------
+#
+# Russian, Ukrainian and Polish capitalise names and little else, so a candidate there is a
+# run of capitalised words (a sentence's first word only when the corpus also has it
+# capitalised inside a sentence).  Each word is brought back to its nominative by the
+# inflection rules of :mod:`.inflect` (the form that explains most of the forms seen:
+# Пескова, Песковым and Песков give Песков), spellings are clustered across languages by
+# :func:`.namekey.cross_key`, and a cluster with a Cyrillic spelling gets a romanised English
+# form, the system named (:mod:`.romanise`): of the Cyrillic language with the fullest name
+# (then: seen most; Ukrainian on a tie), that name.  A name seen only in Latin letters is
+# proposed as spelled most often.  A run of more than two capitalised words ends in the
+# name, two words (three with a patronymic): "Глава Роскосмоса Юрий Борисов".
+
+_SLAVIC_WORD = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
+_NOMINATIVE_ENDINGS = {
+    "ru": ("", "а", "я", "ий", "ый", "ой", "ь", "й", "о", "е", "ы", "ая", "ое", "ые", "ие", "ье"),
+    "uk": ("", "а", "я", "ий", "ій", "ь", "й", "о", "е", "и", "і"),
+    "pl": ("", "a", "i", "y", "o", "e", "ów"),
+}
+
+
+# Endings of oblique cases only: a word seen only in one of these is not its nominative.
+_OBLIQUE = {
+    "ru": ("ого", "его", "ому", "ему", "ым", "ыми", "ими", "ами", "ями", "ах", "ях", "ою", "ею",
+           "ом", "ем"),
+    "uk": ("ого", "ього", "ому", "ьому", "ові", "еві", "им", "ими", "ами", "ями", "ах", "ях",
+           "ою", "ею", "єю", "ої", "ом", "ем", "ві", "ці", "зі"),
+    "pl": ("ego", "emu", "owi", "iem", "em", "ach", "ami", "ą", "ę", "ie", "ów"),
+}  # fmt: skip
+_PATRONYMIC = re.compile(r"(?:ович|евич|ич|івна|ївна|овна|евна|ична)$")
+
+
+def detect_language(text: str) -> str:
+    """``ru``, ``uk``, ``pl`` or ``de`` by the letters of ``text``: Cyrillic with і/ї/є/ґ is
+    Ukrainian, other Cyrillic Russian; Latin with Polish letters (ł ż ś ź ć ń ą ę) Polish."""
+    letters = [c.lower() for c in text if c.isalpha()]
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
+    if cyrillic * 2 > len(letters):
+        ukrainian = sum(c in "іїєґ" for c in letters)
+        russian = sum(c in "ыэъё" for c in letters)
+        return "uk" if ukrainian > russian else "ru"
+    polish = sum(c in "łżśźćńąę" for c in letters)
+    return "pl" if polish * 200 > max(len(letters), 1) else "de"
+
+
+def _slavic_candidates(text: str) -> list[tuple[str, bool]]:
+    """Runs of capitalised words, up to three, and whether each starts a sentence."""
+    runs: list[tuple[str, bool]] = []
+    words: list[str] = []
+    initial = False
+    last_end = 0
+    for m in _SLAVIC_WORD.finditer(text):
+        word = m.group()
+        gap = text[last_end : m.start()]
+        joined = bool(words) and gap == " "
+        if not joined and words:
+            runs.extend(_name_runs(words, initial))
+            words = []
+        if word[:1].isupper():
+            if not words:
+                before = text[: m.start()].rstrip()
+                initial = not before or before[-1] in '.!?:…\n"«»„“—–-' or gap.count("\n") > 0
+            words.append(word)
+        elif words:
+            runs.extend(_name_runs(words, initial))
+            words = []
+        last_end = m.end()
+    if words:
+        runs.extend(_name_runs(words, initial))
+    return runs
+
+
+def _name_runs(words: list[str], initial: bool) -> list[tuple[str, bool]]:
+    """A person's name is two words, or three with a patronymic in the middle: a longer
+    run ("Глава Роскосмоса Юрий Борисов") is its end, the name, and the words before it."""
+    keep = 3 if len(words) >= 3 and _PATRONYMIC.search(words[-2].lower()) else 2
+    if len(words) <= keep:
+        return [(" ".join(words), initial)]
+    return [(" ".join(words[:-keep]), initial), (" ".join(words[-keep:]), False)]
+
+
+@lru_cache(maxsize=65536)
+def _explained(lang: str, nominative: str) -> frozenset[str]:
+    return frozenset((nominative, *inflections(lang, nominative)))
+
+
+def nominatives(lang: str, counts: Counter[str]) -> dict[str, str]:
+    """Each word of ``counts`` (words of one language, with how often they were seen) ->
+    its nominative: the form whose paradigm explains the most of the words seen, the word
+    itself when nothing explains more."""
+    result: dict[str, str] = {}
+    endings = _NOMINATIVE_ENDINGS.get(lang, ("",))
+    for word in counts:
+        best = word
+        best_rank: tuple[int, bool, bool, int, int] | None = None
+        for cut in range(0, min(4, len(word) - 1)):
+            stem = word[: len(word) - cut] if cut else word
+            for order, ending in enumerate(endings):
+                guess = stem + ending
+                if guess != word and word not in _explained(lang, guess):
+                    continue
+                score = sum(counts[w] for w in _explained(lang, guess) if w in counts)
+                nominative_like = not guess.lower().endswith(_OBLIQUE.get(lang, ()))
+                rank = (score, nominative_like, guess in counts, -order, -cut)
+                if best_rank is None or rank > best_rank:
+                    best, best_rank = guess, rank
+        result[word] = best
+    return result
+
+
+@dataclass(frozen=True)
+class CrossSuggestion:
+    """One entity found in several languages: a suggested multilingual entry.
+
+    ``spellings`` are ``(language, spelling, count)``, most frequent first (nominatives in
+    Russian, Ukrainian and Polish, the forms seen counted under them); ``target`` is the
+    proposed English form and ``system`` how it was made (a romanisation, the glossary's
+    entry, or the spelling as seen); ``short`` the surname form, if the cluster has one.
+    """
+
+    target: str
+    system: str
+    spellings: tuple[tuple[str, str, int], ...]
+    covered_by: str | None
+    short: str = ""
+
+    @property
+    def count(self) -> int:
+        return sum(n for _, _, n in self.spellings)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(lang for lang, _, _ in self.spellings))
+
+
+def _joinable(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two (language, spelling) items name one entity: alike keys, or one is the other's
+    surname (the last word)."""
+    ka, kb = cross_key(a[1], a[0]), cross_key(b[1], b[0])
+    if _similar_keys(ka, kb):
+        return True
+    wa, wb = ka.split(), kb.split()
+    return (len(wa) == 1 < len(wb) and _similar_keys(ka, wb[-1])) or (
+        len(wb) == 1 < len(wa) and _similar_keys(kb, wa[-1])
+    )
+
+
+def _similar_keys(a: str, b: str) -> bool:
+    allowed = max(len(a), len(b)) // 6
+    if abs(len(a) - len(b)) > allowed or a[:1] != b[:1]:
+        return False
+    return a == b or (allowed > 0 and edit_distance(a, b) <= allowed)
+
+
+def _propose(items: Sequence[tuple[str, str, int]]) -> tuple[str, str, str]:
+    """The English form, the system that made it, and the short form of one cluster."""
+    counts = Counter({lang: 0 for lang in ("uk", "ru")})
+    for code, _, n in items:
+        if code in counts:
+            counts[code] += n
+    # The Cyrillic language the cluster is seen in most (Ukrainian on a tie), its fullest
+    # name; the surname alone, when the cluster has it alone, is the short form.
+    longest = {
+        code: max((len(s.split()) for c, s, _ in items if c == code), default=0) for code in counts
+    }
+    lang = max(counts, key=lambda code: (longest[code], counts[code], code == "uk"))
+    mine = [(s, n) for code, s, n in items if code == lang]
+    if mine:
+        full = max(mine, key=lambda sn: (len(sn[0].split()), sn[1]))[0]
+        words = full.split()
+        alone = any(len(i[1].split()) == 1 for i in items)
+        short = romanise(words[-1], lang) if len(words) > 1 and alone else ""
+        return romanise(full, lang), SYSTEMS[lang], short
+    lang, full, _ = max(items, key=lambda i: (len(i[1].split()), i[2]))
+    return full, f"as spelled in {lang}", ""
+
+
+def suggest_across(
+    texts: Iterable[tuple[str, str]],
+    glossary: Glossary,
+    german: Sequence[Suggestion] = (),
+    min_count: int = 1,
+) -> list[CrossSuggestion]:
+    """Entities named in ``texts`` (``(text, language)``; Russian, Ukrainian, Polish), and
+    in the German ``german`` suggestions, grouped across languages into suggested entries:
+    new ones first, then the covered ones, each by frequency."""
+    seen: dict[str, Counter[str]] = {}
+    covered: dict[str, list[tuple[str, str, int]]] = {}
+    capital_inside: dict[str, set[str]] = {}
+    runs_by_lang: dict[str, list[tuple[str, bool]]] = {}
+    for text, lang in texts:
+        runs = _slavic_candidates(text)
+        runs_by_lang.setdefault(lang, []).extend(runs)
+        capital_inside.setdefault(lang, set()).update(
+            w for run, initial in runs for w in run.split()[1 if initial else 0 :]
+        )
+    for lang, runs in runs_by_lang.items():
+        projected = glossary.for_pair(lang, "en")
+        words: Counter[str] = Counter()
+        kept: Counter[str] = Counter()
+        for run, initial in runs:
+            parts = run.split()
+            if initial and parts[0] not in capital_inside[lang]:
+                parts = parts[1:]  # "Президент Владимир Путин" at a sentence's start
+            if not parts:
+                continue
+            name = " ".join(parts)
+            match = next(iter(find_matches(name, projected)), None)
+            if match is not None:
+                covered.setdefault(match.entry.target, []).append((lang, match.text, 1))
+                continue
+            kept[name] += 1
+            words.update(parts)
+        base = nominatives(lang, words)
+        counts = seen.setdefault(lang, Counter())
+        for name, n in kept.items():
+            counts[" ".join(base[w] for w in name.split())] += n
+    items = [(lang, name, n) for lang, counts in seen.items() for name, n in counts.items()]
+    items += [("de", s, n) for g in german if g.covered_by is None for s, n in g.spellings]
+    # Full names first, so that a surname alone joins the person it names.
+    items.sort(key=lambda i: (-len(i[1].split()), -i[2], i[0], i[1]))
+    clusters: list[list[tuple[str, str, int]]] = []
+    for item in items:
+        home = next((c for c in clusters if any(_joinable(item[:2], o[:2]) for o in c)), None)
+        if home is None:
+            clusters.append([item])
+        else:
+            home.append(item)
+    result: list[CrossSuggestion] = []
+    for cluster in clusters:
+        target, system, short = _propose(cluster)
+        ordered = tuple(sorted(cluster, key=lambda i: (-i[2], i[0], i[1])))
+        result.append(CrossSuggestion(target, system, ordered, None, short))
+    for entry_target, found in covered.items():
+        tally = Counter((lang, text) for lang, text, _ in found)
+        for g in german:
+            if g.covered_by == entry_target:
+                tally.update({("de", s): n for s, n in g.spellings})
+        ordered = tuple(sorted(((code, s, n) for (code, s), n in tally.items()),
+                               key=lambda i: (-i[2], i[0], i[1])))  # fmt: skip
+        result.append(CrossSuggestion(entry_target, "glossary", ordered, entry_target))
+    for g in german:
+        if g.covered_by is not None and g.covered_by not in covered:
+            ordered = tuple(("de", s, n) for s, n in g.spellings)
+            result.append(CrossSuggestion(g.target, "glossary", ordered, g.covered_by))
+    result = [s for s in result if s.count >= min_count]
+    result.sort(key=lambda s: (s.covered_by is not None, -s.count, s.target))
+    return result

@@ -25,7 +25,9 @@ first name before the surname (``Nikolai Peskoff``: the spokesman's son?), makes
 genitive ``-s`` / ``'s``, place adjective ``-er``, hyphenated compounds
 (``Selenskyi-Regierung``).  Only people with a short form and places are recognised:
 organisations and terms are not transliterated, and a full name without a surname form
-(``Kim Jong Un``) is too ambiguous by halves.
+(``Kim Jong Un``) is too ambiguous by halves.  German only: in a glossary projected onto
+another source language (:meth:`.Glossary.for_pair`) the listed spellings and their
+inflected forms (:mod:`.inflect`) are matched, and nothing else.
 
 Everything is a pure function of the text and the glossary, and linear in the length of
 the text: one scan of its words, each distinct word judged once (cached).
@@ -426,7 +428,9 @@ def recogniser(glossary: Glossary) -> Recogniser:
 def recognise(text: str, glossary: Glossary) -> Recognised:
     """Every glossary occurrence in ``text``: the listed spellings, and unless the glossary
     is strict the unlisted ones recognised, with the candidates left as they are."""
-    if glossary.strict:
+    if glossary.strict or glossary.pair[0] != "de":
+        # The recognition rules know German spellings of Slavic names; in the other
+        # languages the glossary's spellings and their inflected forms are matched.
         return Recognised(tuple(matcher(glossary).find(text)), ())
     return recogniser(glossary).recognise(text)
 

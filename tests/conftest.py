@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,7 +52,12 @@ def real_store_dir() -> Path:
     if not DING_PATH.is_file():
         pytest.skip(f"no Ding at {DING_PATH}")
     folder = default_data_dir()
-    open_lexicon(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    # Under pytest-xdist every worker runs this fixture: one builds, the others wait for it
+    # instead of building the same store at once (a build is half a minute of one core).
+    with open(folder / ".dolmetsch-test-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        open_lexicon(folder)
     return folder
 
 

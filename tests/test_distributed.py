@@ -164,12 +164,12 @@ def test_merge_takes_one_human_translation_per_segment_whatever_its_stamp(
     # another writer's human rows carry stamps; dolmetsch's always have none
     with sqlite3.connect(tmp_path / "shard.sqlite") as db:
         db.execute(
-            "INSERT INTO unit SELECT source, origin, 'x', context, 'One (b).', engine, model, "
-            "glossary, terms, seq FROM unit WHERE source = 'Eins.'"
+            "INSERT INTO unit SELECT pair, source, origin, 'x', context, 'One (b).', engine, "
+            "model, glossary, terms, seq FROM unit WHERE source = 'Eins.'"
         )
         db.execute(
-            "INSERT INTO unit SELECT source, origin, 'x', context, 'Three (x).', engine, model, "
-            "glossary, terms, seq FROM unit WHERE source = 'Drei.'"
+            "INSERT INTO unit SELECT pair, source, origin, 'x', context, 'Three (x).', engine, "
+            "model, glossary, terms, seq FROM unit WHERE source = 'Drei.'"
         )
     db.close()
     with TranslationMemory(tmp_path / "main.sqlite") as main:

@@ -72,7 +72,7 @@ def test_import_merges_keeping_every_entry_and_the_header_byte_for_byte(
     result = dolmetsch("glossary", "import", str(new), "--glossary", str(curated))
     assert result.returncode == 0, result.stderr
     assert result.stdout.endswith("1 new entries, 1 entries extended\n")
-    kyiv = "Kyiv\tplace\tKiew\t\t\tKiev\t\tcapital of Ukraine\n"
+    kyiv = "Kyiv\tplace\tKiew\tКиев\tКиїв\tKijów\t\t\tKiev\t\tcapital of Ukraine\n"
     expected = before.decode().replace(kyiv, kyiv.replace("Kiew", "Kiew; Kyjiw"))
     expected += "Olaf Scholz\tterm\t\n"  # a lone "X,X" pair is an entry without variants
     assert curated.read_text(encoding="utf-8") == expected
@@ -117,8 +117,8 @@ def test_dry_run_prints_a_diff_and_writes_nothing(curated: Path, tmp_path: Path)
     assert files_in(curated.parent) == folder  # no change, no backup, not even a lock file
     lines = result.stdout.splitlines()
     assert lines[:2] == [f"--- {curated}", f"+++ {curated}"]
-    assert "-Kyiv\tplace\tKiew\t\t\tKiev\t\tcapital of Ukraine" in lines
-    assert "+Kyiv\tplace\tKiew; Kyjiw\t\t\tKiev\t\tcapital of Ukraine" in lines
+    assert "-Kyiv\tplace\tKiew\tКиев\tКиїв\tKijów\t\t\tKiev\t\tcapital of Ukraine" in lines
+    assert "+Kyiv\tplace\tKiew; Kyjiw\tКиев\tКиїв\tKijów\t\t\tKiev\t\tcapital of Ukraine" in lines
     assert "+Olaf Scholz\tterm\t" in lines
     assert lines[-1].startswith("dry run, nothing written: would import")
 
@@ -367,13 +367,14 @@ def test_edit_with_a_broken_line_keeps_the_edit_and_the_file(curated: Path, tmp_
     assert result.returncode == 1 and curated.read_bytes() == before
     copy = curated.with_name("terms.tsv.edited")
     # the line named is the line in the copy, where the person's text is
+    line = before.count(b"\n") + 1  # the line after the shipped file's last
     assert result.stderr == (
-        f"dolmetsch: {copy}:86: unknown kind 'chancellor'; use one of: person, place, "
+        f"dolmetsch: {copy}:{line}: unknown kind 'chancellor'; use one of: person, place, "
         f"organisation, term; nothing saved, {curated} is as it was: your edited text is "
         f"in {copy}\n"
     )
     assert copy.read_bytes() == before + b"Olaf Scholz\tchancellor\tScholz\n"
-    assert copy.read_bytes().splitlines()[85] == b"Olaf Scholz\tchancellor\tScholz"
+    assert copy.read_bytes().splitlines()[line - 1] == b"Olaf Scholz\tchancellor\tScholz"
 
 
 def test_a_second_failed_edit_keeps_the_first_ones_text(curated: Path, tmp_path: Path) -> None:
@@ -390,7 +391,8 @@ def test_a_second_failed_edit_keeps_the_first_ones_text(curated: Path, tmp_path:
     )
     assert kept.read_bytes() == before + b"A\tchancellor\tA\n"
     assert kept_again.read_bytes() == before + b"\nB\tminister\tB\n"
-    assert second.stderr.startswith(f"dolmetsch: {kept_again}:87: unknown kind 'minister'")
+    line = before.count(b"\n") + 2  # after the shipped file's lines and a blank one
+    assert second.stderr.startswith(f"dolmetsch: {kept_again}:{line}: unknown kind 'minister'")
     assert second.stderr.endswith(f"your edited text is in {kept_again}\n")
     assert second.stderr.count("\n") == 1
 
@@ -595,8 +597,11 @@ def test_installed_changes_go_to_the_user_file_never_the_shipped_one(
     # a spelling for a shipped entry: the entry is copied into the user file, extended
     add = dolmetsch("glossary", "add", "Kyiv", "--variant", "Kyjiw", env=env)
     assert add.returncode == 0, add.stderr
-    assert user.read_text(encoding="utf-8").endswith(
-        "Kyiv\tplace\tKiew; Kyjiw\t\t\tKiev\t\tcapital of Ukraine\n"
+    # ... with its other languages, in columns appended to the header row
+    text = user.read_text(encoding="utf-8")
+    assert f"\n{HEADER.rstrip()}\tpl\tru\tuk\n" in text
+    assert text.endswith(
+        "Kyiv\tplace\tKiew; Kyjiw\t\t\tKiev\t\tcapital of Ukraine\tKijów\tКиев\tКиїв\n"
     )
 
     edit_env = editor(tmp_path, "printf 'Annalena Baerbock\\tperson\\tBaerbock\\n' >> \"$1\"\n")

@@ -1,4 +1,4 @@
-"""A translated article: its document and one English target per source segment."""
+"""A translated article: its document and one target per source segment, and the languages."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from . import __version__
 from .document import Document, Segment
 from .engine import EngineInfo, is_low
+from .languages import DEFAULT_PAIR, LanguagePair
 from .provenance import Origin
 
 
@@ -73,6 +74,8 @@ class TranslatedArticle:
     # the stems of the articles before and after this one in the run's index ('' at an end),
     # for the HTML page's previous/next links
     neighbours: tuple[str, str] = ("", "")
+    # the languages: every output names them (PO Language, TMX xml:lang, HTML lang, TSV)
+    pair: LanguagePair = DEFAULT_PAIR
 
     @property
     def stem(self) -> str:
@@ -101,6 +104,7 @@ def align(
     encoding: str,
     engine: EngineInfo,
     glossary_hash: str = "",
+    pair: LanguagePair = DEFAULT_PAIR,
 ) -> TranslatedArticle:
     """Pair each segment with its target; attributions are carried over unchanged."""
     pairs: list[Pair] = []
@@ -127,7 +131,9 @@ def align(
                 pairs.append(Pair(segment, segment.text, block.kind))
     if next(it, None) is not None:
         raise ValueError(f"{document.name}: more targets than translatable segments")
-    return TranslatedArticle(document, source_name, encoding, engine, tuple(pairs), glossary_hash)
+    return TranslatedArticle(
+        document, source_name, encoding, engine, tuple(pairs), glossary_hash, pair=pair
+    )
 
 
 def translatable_segments(document: Document) -> list[Segment]:

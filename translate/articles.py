@@ -52,13 +52,14 @@ class LoadedArticle:
     sha256: str = ""  # of the file's bytes
 
 
-def load_article(path: Path, data: bytes | None = None) -> LoadedArticle:
-    """Read (unless ``data`` holds the file's bytes already), decode and parse an article."""
+def load_article(path: Path, data: bytes | None = None, lang: str = "de") -> LoadedArticle:
+    """Read (unless ``data`` holds the file's bytes already), decode and parse an article
+    written in ``lang`` (its sentence and heading rules)."""
     data = read_input(path) if data is None else data
     decoded = decode_article(data, str(path))
     return LoadedArticle(
         path,
-        parse_document(output_stem(path), decoded.text),
+        parse_document(output_stem(path), decoded.text, lang=lang),
         decoded.encoding,
         sha256_bytes(data),
     )

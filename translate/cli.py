@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,29 +41,71 @@ class _Group(click.Group):
             ctx.exit(130)
 
 
-def _path_option(name: str, dest: str, envvar: str, text: str, *, folder: bool) -> Callable[[F], F]:
-    """A file or folder option that can also come from an environment variable."""
+_SETTINGS = "dolmetsch.settings"
+
+
+def _config() -> Any:
+    """The config file (a dolmetsch.settings.ConfigFile), read once per command."""
+    from .settings import config_path, read_config
+
+    ctx = click.get_current_context()
+    root = ctx.find_root()
+    if _SETTINGS not in root.meta:
+        root.meta[_SETTINGS] = read_config(config_path())
+    return root.meta[_SETTINGS]
+
+
+def _setting(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """An option's callback: its value resolved by dolmetsch.settings (the flag, else the
+    environment variable, else the config file, else the default), so that every command
+    with the option gets the same value for it, and `dolmetsch config` shows it."""
+    from click.core import ParameterSource
+
+    def resolve(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        from .settings import resolve_one
+
+        given = param.name is not None and ctx.get_parameter_source(param.name) not in (
+            ParameterSource.DEFAULT,
+            ParameterSource.DEFAULT_MAP,
+        )
+        return resolve_one(name, value if given else None, _config()).value
+
+    return resolve
+
+
+def _where(name: str) -> str:
+    """Where else a setting can come from, for its --help."""
+    from .settings import BY_NAME
+
+    key = BY_NAME[name]
+    env = f"env {key.env}; " if key.env else ""
+    return f"{env}config key {key.name}"
+
+
+def _path_option(
+    name: str, dest: str, setting: str, text: str, *, folder: bool
+) -> Callable[[F], F]:
+    """A file or folder option that can also come from the environment or the config file."""
     return click.option(
         name,
         dest,
         type=click.Path(file_okay=not folder, dir_okay=folder, path_type=Path),
-        envvar=envvar,
-        show_envvar=True,
-        help=text,
+        callback=_setting(setting),
+        help=f"{text[:-2]}; {_where(setting)}].",
     )
 
 
 _packages_dir_option = _path_option(
     "--packages-dir",
     "packages_dir",
-    "ARGOS_PACKAGES_DIR",
+    "packages_dir",
     "Argos package folder [default: argos's own, under ~/.local/share].",
     folder=True,
 )
 _data_dir_option = _path_option(
     "--data-dir",
     "data_dir",
-    "DOLMETSCH_DATA_DIR",
+    "data_dir",
     "Where the lexicon engine keeps its store [default: ~/.local/share/dolmetsch].",
     folder=True,
 )
@@ -72,7 +114,7 @@ _data_dir_option = _path_option(
 _glossary_path_option = _path_option(
     "--glossary",
     "glossary_file",
-    "DOLMETSCH_GLOSSARY",
+    "glossary",
     "Your glossary file, layered over the one shipped with dolmetsch [default: "
     "~/.config/dolmetsch/glossary.tsv; glossary/terms.tsv in a source checkout].",
     folder=False,
@@ -102,7 +144,7 @@ def _glossary_file_option(func: F) -> F:
 _memory_option = _path_option(
     "--memory",
     "memory_file",
-    "DOLMETSCH_MEMORY",
+    "memory",
     "Translation memory (SQLite) [default: ~/.local/share/dolmetsch/memory.sqlite].",
     folder=False,
 )
@@ -112,10 +154,10 @@ def _glossary_options(func: F) -> F:
     func = click.option(
         "--strict-glossary",
         is_flag=True,
-        envvar="DOLMETSCH_STRICT_GLOSSARY",
-        show_envvar=True,
+        callback=_setting("strict_glossary"),
         help="Enforce the spellings the glossary lists, and no others: unlisted spellings "
-        "of its people and places (Selensky, Kyjiw) are then left to the engine.",
+        "of its people and places (Selensky, Kyjiw) are then left to the engine "
+        f"[{_where('strict_glossary')}].",
     )(func)
     func = click.option(
         "--no-glossary", is_flag=True, help="Translate without enforcing the glossary."
@@ -132,8 +174,12 @@ def _glossary_files(glossary_file: Path | None) -> Any:
     return locate(glossary_file, only)
 
 
-def _load_glossary(glossary_file: Path | None, no_glossary: bool, strict: bool = False) -> Any:
-    """The effective glossary: the shipped one with the person's over it (or theirs alone)."""
+def _load_glossary(
+    glossary_file: Path | None, no_glossary: bool, strict: bool = False, pair: Any = None
+) -> Any:
+    """The effective glossary: the shipped one with the person's over it (or theirs alone);
+    for a run's language ``pair``, as that pair sees it (its source spellings, its target's
+    canonical forms)."""
     import dataclasses
 
     from .glossary import load_effective
@@ -141,40 +187,55 @@ def _load_glossary(glossary_file: Path | None, no_glossary: bool, strict: bool =
     if no_glossary:
         return None
     glossary = load_effective(_glossary_files(glossary_file)).glossary
+    if pair is not None:
+        glossary = glossary.for_pair(pair.source, pair.target)
     return dataclasses.replace(glossary, strict=True) if strict else glossary
 
 
 def _engine_options(func: F) -> F:
     options = [
         click.option(
+            "--from",
+            "source_lang",
+            metavar="LANG",
+            callback=_setting("from"),
+            help="The articles' language, an ISO 639-1 code as argos names it (de, ru, uk, "
+            f"pl, fr...) [default: de; {_where('from')}].",
+        ),
+        click.option(
+            "--to",
+            "target_lang",
+            metavar="LANG",
+            callback=_setting("to"),
+            help=f"The language to translate into [default: en; {_where('to')}].",
+        ),
+        click.option(
             "--engine",
             type=click.Choice(ENGINE_CHOICES),
-            default="auto",
-            show_default=True,
+            callback=_setting("engine"),
             help="Translation engine: argos (neural, needs an installed model), lexicon "
             "(embedded dictionary engine), or auto: argos when a de->en model is installed, "
-            "else lexicon.",
+            f"else lexicon [default: auto; {_where('engine')}].",
         ),
         click.option(
             "--beam-size",
             type=click.IntRange(min=1),
-            default=4,
-            show_default=True,
-            help="Beam width; 1 is greedy and fastest.",
+            callback=_setting("beam_size"),
+            help=f"Beam width; 1 is greedy and fastest [default: 4; {_where('beam_size')}].",
         ),
         click.option(
             "--compute-type",
             type=click.Choice(["auto", "int8", "int8_float32", "int16", "float32"]),
-            default="auto",
-            show_default=True,
-            help="CTranslate2 compute type; int8 is fastest on CPU.",
+            callback=_setting("compute_type"),
+            help="CTranslate2 compute type; int8 is fastest on CPU "
+            f"[default: auto; {_where('compute_type')}].",
         ),
         click.option(
             "--threads",
             type=click.IntRange(min=0),
-            default=0,
-            show_default=True,
-            help="CPU threads for the model; 0 picks automatically.",
+            callback=_setting("threads"),
+            help="CPU threads for the model; 0 picks automatically "
+            f"[default: 0; {_where('threads')}].",
         ),
         _packages_dir_option,
         _data_dir_option,
@@ -293,12 +354,83 @@ def main(ctx: click.Context) -> None:
     ctx.meta[_STARTED] = time.perf_counter()
 
 
-def _open_memory(memory_file: Path | None, *, create: bool = True) -> Any:
-    """The memory of --memory (or the default one); commands that only read it pass
-    ``create=False``, so a mistyped path is an error, not a new empty memory."""
+def _open_memory(memory_file: Path | None, *, create: bool = True, pair: Any = None) -> Any:
+    """The memory of --memory (or the default one), serving ``pair`` (a LanguagePair; the
+    configured one when None); commands that only read it pass ``create=False``, so a
+    mistyped path is an error, not a new empty memory."""
     from .memory import TranslationMemory, default_memory_path
 
-    return TranslationMemory(memory_file or default_memory_path(), create=create)
+    if pair is None:
+        pair = _configured_pair()
+    return TranslationMemory(memory_file or default_memory_path(), create=create, pair=pair)
+
+
+def _pair(source: str, target: str) -> Any:
+    """The LanguagePair of --from and --to (each already resolved by dolmetsch.settings)."""
+    from .languages import LanguagePair
+
+    return LanguagePair(source, target)
+
+
+def _configured_pair() -> Any:
+    """The language pair of the environment and config file, for commands without --from
+    and --to (the memory's `tm` commands)."""
+    from .settings import resolve
+
+    return resolve(config=_config()).pair
+
+
+def _config_flags(func: F) -> F:
+    """`dolmetsch config`'s flags: the settings' own, so that it shows what a command given
+    them would use (taken as given, with no callback: their origin is ``flag``)."""
+    from .settings import KEYS
+
+    for key in reversed(KEYS):
+        flag = "--" + key.name.replace("_", "-")
+        if key.kind == "bool":
+            option = click.option(
+                flag, key.name, is_flag=True, default=None, help=f"{key.help} [{_where(key.name)}]"
+            )
+        else:
+            kinds: dict[str, Any] = {
+                "int": click.IntRange(min=key.minimum),
+                "path": click.Path(path_type=Path),
+                "choice": click.Choice(key.choices),
+            }
+            option = click.option(
+                flag, key.name, type=kinds.get(key.kind, str), default=None,
+                help=f"{key.help} [{_where(key.name)}]",
+            )  # fmt: skip
+        func = option(func)
+    return func
+
+
+@main.command("config")
+@_config_flags
+def config_command(**flags: Any) -> None:
+    """Print the effective settings and where each comes from: a flag, an environment
+    variable (env VAR), the config file (config FILE:LINE) or the default.  Its flags are
+    the settings' (--from ru, --threads 1, --memory FILE...): what a command given them
+    would use.
+
+    \b
+    The config file is $XDG_CONFIG_HOME/dolmetsch/config.toml (~/.config/dolmetsch/
+    config.toml; $DOLMETSCH_CONFIG names another), flat TOML, one key per setting, e.g.:
+      from = "ru"
+      threads = 1
+      memory = "~/news/memory.sqlite"
+    Flags win over environment variables, which win over the file. The output is itself
+    a config file: paste the lines you want to keep. A relative path is taken from the
+    folder a command runs in, as on the command line.
+    """
+    from .glossary import locate
+    from .settings import describe, resolve
+
+    settings = resolve(flags, config=_config())
+    _ = settings.pair  # the same language twice is refused here too, saying where from
+    found = locate(settings.glossary).user if settings.glossary is None else None
+    for line in describe(settings, found):
+        click.echo(line)
 
 
 class _Progress:
@@ -338,10 +470,9 @@ class _Progress:
 @click.option(
     "--out",
     "out_dir",
-    default="out",
-    show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the aligned outputs (created if missing).",
+    callback=_setting("out"),
+    help=f"Folder for the aligned outputs (created if missing) [default: out; {_where('out')}].",
 )
 @_memory_option
 @click.option(
@@ -362,6 +493,8 @@ class _Progress:
 def run(
     input_dir: Path,
     out_dir: Path,
+    source_lang: str,
+    target_lang: str,
     engine: str,
     beam_size: int,
     compute_type: str,
@@ -416,18 +549,19 @@ def run(
         click.echo(f"dolmetsch: note: --jobs {jobs} is more than the {len(paths)} articles "
                    f"or {os.cpu_count() or 1} cores; using {ceiling}", err=True)  # fmt: skip
         jobs = ceiling
-    glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
+    pair = _pair(source_lang, target_lang)
+    glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
     # workers open the engine this process resolved ("auto" became argos or lexicon)
     spawn = functools.partial(load_engine, translator.info.name, options, packages_dir, data_dir)
-    memory = None if no_memory else _open_memory(memory_file)
+    memory = None if no_memory else _open_memory(memory_file, pair=pair)
     try:
         # SIGTERM stops the run as Ctrl-C does: workers end, outputs stay whole, exit 130
         with folder_lock(out_dir), sigterm_as_interrupt():
             summary = run_batch(
                 paths, out_dir, translator, progress, glossary=glossary, memory=memory,
-                jobs=jobs, spawn_engine=spawn,
+                jobs=jobs, spawn_engine=spawn, pair=pair,
             )  # fmt: skip
     finally:
         progress.close()
@@ -451,6 +585,8 @@ def run(
 @_engine_options
 def translate(
     text: str | None,
+    source_lang: str,
+    target_lang: str,
     engine: str,
     beam_size: int,
     compute_type: str,
@@ -472,19 +608,20 @@ def translate(
 
     from .pipeline import translate_lines
 
+    pair = _pair(source_lang, target_lang)
     if text is None and sys.stdin.isatty():  # else it would wait without a word
         click.echo(
-            "dolmetsch: reading German from the terminal, line by line; end with Ctrl-D "
-            "(or give the text: dolmetsch translate 'Guten Tag.')",
+            f"dolmetsch: reading {pair.source_name} from the terminal, line by line; end with "
+            "Ctrl-D (or give the text: dolmetsch translate 'Guten Tag.')",
             err=True,
         )
-    glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
+    glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
     translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
     if text is not None:
         text, cp1252 = _as_text(text, "TEXT")
         if cp1252:
             click.echo("dolmetsch: note: TEXT is not UTF-8: read as Windows-1252", err=True)
-        click.echo("\n".join(translate_lines(_lines(text), translator, glossary)))
+        click.echo("\n".join(translate_lines(_lines(text), translator, glossary, pair.source)))
         _say_engine(translator.info)
         return
     # Bytes that are not UTF-8 are kept (surrogateescape) until _as_text decodes the line.
@@ -501,10 +638,10 @@ def translate(
                 noted = True
             chunk.append(line)
             if len(chunk) >= 2000:
-                click.echo("\n".join(translate_lines(chunk, translator, glossary)))
+                click.echo("\n".join(translate_lines(chunk, translator, glossary, pair.source)))
                 chunk = []
         if chunk:
-            click.echo("\n".join(translate_lines(chunk, translator, glossary)))
+            click.echo("\n".join(translate_lines(chunk, translator, glossary, pair.source)))
     finally:
         stdin.detach()  # the binary stream is sys.stdin's (or a test runner's) to close
     _say_engine(translator.info)
@@ -694,15 +831,39 @@ def glossary() -> None:
     """
 
 
+def _language_code(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Two lower-case letters (ISO 639-1, as argos names languages), checked at the flag."""
+    from .glossary.model import is_language_code
+
+    values = value if isinstance(value, tuple) else (value,)
+    for code in values:
+        if code is not None and code not in ("all", "auto") and not is_language_code(code):
+            raise click.BadParameter(
+                f"{code!r} is not a language code; use two lower-case letters (de, ru, uk, pl)"
+            )
+    return value
+
+
 @glossary.command("list")
 @click.option("--kind", type=_KIND_CHOICE)
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    callback=_language_code,
+    help="Show the spellings in this source language instead of German (repeatable; "
+    "'all': every language of the glossary).",
+)
 @_glossary_file_option
-def glossary_list(kind: str | None, as_json: bool, glossary_file: Path | None) -> None:
-    """List the entries: canonical English, kind, German variants, and the file each
-    comes from (yours or the shipped one)."""
+def glossary_list(
+    kind: str | None, as_json: bool, langs: tuple[str, ...], glossary_file: Path | None
+) -> None:
+    """List the entries: canonical English, kind, German spellings (or those of each
+    --lang, as "ru: ..."), and the file each comes from (yours or the shipped one)."""
     import json
 
+    from .errors import UsageError
     from .glossary import entry_to_dict, filter_entries, load_effective
 
     layered = load_effective(_glossary_files(glossary_file))
@@ -712,13 +873,29 @@ def glossary_list(kind: str | None, as_json: bool, glossary_file: Path | None) -
         found = [{**entry_to_dict(e), "file": origin} for e, origin in rows]
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
+    codes = list(dict.fromkeys(langs))
+    if "auto" in codes:
+        raise UsageError("--lang auto is for glossary suggest; list takes 'all' or a code")
+    if "all" in codes:
+        codes = list(layered.glossary.languages)
     for entry, origin in rows:
-        click.echo(f"{entry.target}\t{entry.kind}\t{'; '.join(entry.variants)}\t{origin}")
+        if codes == [] or codes == ["de"]:
+            spellings = "; ".join(entry.variants)
+        else:
+            spellings = "\t".join(f"{c}: {'; '.join(entry.spellings_in(c))}" for c in codes)
+        click.echo(f"{entry.target}\t{entry.kind}\t{spellings}\t{origin}")
 
 
 @glossary.command("add")
 @click.argument("target")
-@click.option("--variant", "variants", multiple=True, help="A German spelling (repeatable).")
+@click.option("--variant", "variants", multiple=True, help="A spelling in --lang (repeatable).")
+@click.option(
+    "--lang",
+    default="de",
+    show_default=True,
+    callback=_language_code,
+    help="The source language of the --variant spellings (ru, uk, pl...).",
+)
 @click.option("--kind", type=_KIND_CHOICE, help="Required for a new entry.")
 @click.option("--short", default="", help="English form for surname-only mentions.")
 @click.option("--adjective", default="", help="English form for a place adjective in -er.")
@@ -736,6 +913,7 @@ def glossary_list(kind: str | None, as_json: bool, glossary_file: Path | None) -
 def glossary_add(
     target: str,
     variants: tuple[str, ...],
+    lang: str,
     kind: str | None,
     short: str,
     adjective: str,
@@ -749,16 +927,26 @@ def glossary_add(
     """Add an entry with canonical English form TARGET, or add spellings to it.
 
     On an existing entry the --variant and --forbidden spellings are added and empty
-    fields filled; nothing it already has is changed unless --replace is given.
+    fields filled; nothing it already has is changed unless --replace is given (which
+    replaces the spellings of --lang, and keeps those of the other languages).
+    The spellings are German unless --lang names another language:
+    dolmetsch glossary add 'Volodymyr Zelensky' --lang ru --variant Зеленский
     """
+    from .errors import UsageError
     from .glossary import add_to_glossary, entry_from_dict
 
+    if lang in ("en", "all", "auto"):
+        raise UsageError(
+            "--lang en: the English forms are TARGET, --short and --forbidden; "
+            "--variant spellings are in a source language (de, ru, uk, pl...)"
+        )
     files = _glossary_files(glossary_file)
     entry = entry_from_dict(
         {
             "target": target,
             "kind": kind or "term",
-            "variants": list(variants),
+            "variants": list(variants) if lang == "de" else [],
+            "spellings": {} if lang == "de" else {lang: list(variants)},
             "short": short,
             "adjective": adjective,
             "forbidden": list(forbidden),
@@ -826,6 +1014,18 @@ def glossary_edit(glossary_file: Path | None, wait: float) -> None:
         click.echo(f"previous version kept in {change.backup}", err=True)
 
 
+def _pair_options(what: str) -> Callable[[F], F]:
+    """--from/--to of a glossary command (the exchange files' language pair)."""
+
+    def decorate(func: F) -> F:
+        func = click.option("--to", "target_lang", default="en", show_default=True,
+                            callback=_language_code, help=what)(func)  # fmt: skip
+        return click.option("--from", "source_lang", default="de", show_default=True,
+                            callback=_language_code, help=what)(func)  # fmt: skip
+
+    return decorate
+
+
 def _exchange_format(path: Path) -> str:
     return "tbx" if path.suffix.lower() in (".tbx", ".xml") else "deepl"
 
@@ -846,6 +1046,7 @@ def _exchange_format(path: Path) -> str:
     show_default=True,
     help="Kind of a new entry whose FILE gives none (DeepL files never do).",
 )
+@_pair_options("The language pair of a DeepL FILE (a TBX file names its languages).")
 @_glossary_file_option
 @_glossary_wait_option
 def glossary_import(
@@ -854,10 +1055,16 @@ def glossary_import(
     replace_all: bool,
     dry_run: bool,
     kind: str,
+    source_lang: str,
+    target_lang: str,
     glossary_file: Path | None,
     wait: float,
 ) -> None:
     """Merge FILE into your glossary: DeepL CSV/TSV (source,target) or TBX (.tbx).
+
+    A DeepL file is one dictionary of a multilingual glossary: --from/--to name its pair
+    (default de, en); into English its spellings join the entry of their English form,
+    into another language each entity must already be in the glossary.
 
     New spellings join the entry with the same English form, new entries are appended,
     and conflicts (a spelling of another entry, a differing kind, short form or note) are
@@ -880,7 +1087,8 @@ def glossary_import(
     if _exchange_format(file) == "tbx":
         incoming = load_tbx(file, kind_)
     else:
-        incoming = load_deepl(file, load_effective(files, True).glossary, kind_)
+        base = load_effective(files, True).glossary
+        incoming = load_deepl(file, base, kind_, (source_lang, target_lang))
     change, merged = import_into_glossary(
         files, incoming.entries, replace_conflicts=replace_conflicts, replace_all=replace_all,
         dry_run=dry_run, timeout=wait,
@@ -905,24 +1113,53 @@ _EXPORT_SUFFIXES = (".tbx", ".xml", ".csv", ".tsv", ".tab", ".txt")
 @glossary.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@_pair_options("The language pair of the DeepL dictionary written (TBX has them all).")
+@click.option(
+    "--every-pair",
+    is_flag=True,
+    help="DeepL: one file per language of the glossary into English, named "
+    "FILE.de-en.csv, FILE.ru-en.csv, ... (a DeepL multilingual glossary's dictionaries).",
+)
 @_glossary_file_option
-def glossary_export(file: Path, force: bool, glossary_file: Path | None) -> None:
+def glossary_export(
+    file: Path,
+    force: bool,
+    source_lang: str,
+    target_lang: str,
+    every_pair: bool,
+    glossary_file: Path | None,
+) -> None:
     """Write the glossary (yours over the shipped one) to FILE: TBX for .tbx (or .xml),
-    DeepL CSV for .csv, DeepL TSV for .tsv (or .tab, .txt).
+    with every language; DeepL CSV for .csv, DeepL TSV for .tsv (or .tab, .txt), the
+    dictionary of one pair (--from/--to, default de->en) or of every pair (--every-pair).
 
     FILE is never one of the glossaries dolmetsch reads, and an existing FILE is only
     overwritten with --force. Another suffix is refused: nothing is written.
     """
     from .errors import UsageError
-    from .glossary import export_glossary
+    from .glossary import export_glossary, load_effective
+    from .glossary.exchange import dictionary_pairs, dictionary_path
 
     if file.suffix.lower() not in _EXPORT_SUFFIXES:
         raise UsageError(
             f"{file}: cannot export a glossary as {file.suffix or 'a file without a suffix'}; "
             "name it .tbx (TBX), .csv (DeepL CSV) or .tsv (DeepL TSV); nothing exported"
         )
-    current = export_glossary(_glossary_files(glossary_file), file, force=force)
-    click.echo(f"exported {counted(len(current.entries), 'entry', 'entries')} to {file}")
+    files = _glossary_files(glossary_file)
+    if every_pair:
+        if _exchange_format(file) == "tbx":
+            raise UsageError("--every-pair writes DeepL files: name FILE .csv or .tsv")
+        for pair in dictionary_pairs(load_effective(files).glossary):
+            path = dictionary_path(file, pair)
+            current = export_glossary(files, path, force=force, pair=pair)
+            pairs = len(current.for_pair(*pair).entries)
+            click.echo(f"exported {counted(pairs, 'entry', 'entries')} ({pair[0]}->{pair[1]}) "
+                       f"to {path}")  # fmt: skip
+        return
+    pair = (source_lang, target_lang)
+    current = export_glossary(files, file, force=force, pair=pair)
+    count = len(current.entries if _exchange_format(file) == "tbx" else current.for_pair(*pair))
+    click.echo(f"exported {counted(count, 'entry', 'entries')} to {file}")
 
 
 @glossary.command("suggest")
@@ -937,12 +1174,21 @@ def glossary_export(file: Path, force: bool, glossary_file: Path | None) -> None
     help="Instead: the spellings a run recognised in OUT_DIR that the glossary does not "
     "list, each entry with the command that adds them.",
 )
+@click.option(
+    "--lang",
+    default="de",
+    show_default=True,
+    callback=_language_code,
+    help="The articles' language: de, ru, uk, pl, or 'auto' to tell each article's by its "
+    "letters and group the names found across languages into one suggested entry each.",
+)
 @_data_dir_option
 @_glossary_file_option
 def glossary_suggest(
     sources: tuple[Path, ...],
     min_count: int,
     run_dir: Path | None,
+    lang: str,
     data_dir: Path | None,
     glossary_file: Path | None,
 ) -> None:
@@ -971,6 +1217,11 @@ def glossary_suggest(
     for failure in corpus.failures:
         click.echo(f"dolmetsch: {failure}", err=True)
     current = _load_glossary(glossary_file, False)
+    if lang != "de":
+        _suggest_across(corpus.texts, lang, current, data_dir, min_count)
+        if corpus.failures:
+            sys.exit(1)
+        return
     texts = [(text, "") for text in corpus.texts]
     found = suggest(texts, current, _name_judge(data_dir), min_count=min_count)
     for suggestion in found:
@@ -985,6 +1236,34 @@ def glossary_suggest(
     )
     if corpus.failures:
         sys.exit(1)
+
+
+def _suggest_across(
+    texts: Sequence[str], lang: str, current: Any, data_dir: Path | None, min_count: int
+) -> None:
+    """``glossary suggest --lang``: one suggested entry per entity across languages."""
+    from .glossary import suggest
+    from .glossary.suggest import detect_language, suggest_across
+
+    langs = [detect_language(t) if lang == "auto" else lang for t in texts]
+    german = [(t, "") for t, code in zip(texts, langs, strict=True) if code == "de"]
+    found_de = suggest(german, current, _name_judge(data_dir)) if german else []
+    others = [(t, code) for t, code in zip(texts, langs, strict=True) if code != "de"]
+    found = suggest_across(others, current, found_de, min_count=min_count)
+    for s in found:
+        spellings = ", ".join(f"{code}: {name} ({n})" for code, name, n in s.spellings)
+        if s.covered_by:
+            click.echo(f"{s.target}\t{spellings}\tcovered by {s.covered_by}")
+            continue
+        short = f", short {s.short}" if s.short else ""
+        click.echo(f"{s.target}\t{spellings}\tNEW ({s.system}{short})")
+    new = sum(s.covered_by is None for s in found)
+    tally = ", ".join(f"{langs.count(c)} {c}" for c in sorted(set(langs)))
+    click.echo(
+        f"read {_count(len(texts), 'article')} ({tally}): {_count(new, 'new name')}, "
+        f"{_count(len(found) - new, 'glossary entry', 'glossary entries')} found",
+        err=True,
+    )
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -1124,6 +1403,11 @@ def tm_stats(list_conflicts: bool, memory_file: Path | None) -> None:
         )
         human = counted(counts.human, "human translation")
         click.echo(f"{memory.path}: {counts.machine} machine, {human}{conflicts}")
+        pairs = memory.pair_counts()
+        if set(pairs) - {memory.pair}:  # a memory of several pairs: each one's units
+            for pair, each in pairs.items():
+                human = counted(each.human, "human translation")
+                click.echo(f"\t{pair.code} ({pair.describe()}): {each.machine} machine, {human}")
         if list_conflicts:
             for conflict in memory.conflicts():
                 click.echo(conflict.source)
@@ -1320,17 +1604,36 @@ def _store_units(memory: Any, units: list[Any], *, replace_human: bool) -> tuple
     One the memory already holds is not stored again: importing a file twice changes
     nothing (not even the state that marks outputs out of date).
     """
+    from .memory import HumanImport
+
     groups: dict[Any, list[tuple[str, str, tuple[str, ...]]]] = {}
-    people: list[tuple[str, str, str]] = []  # each for the segment it was made for
-    for unit in units:
+    people: dict[Any, list[tuple[str, str, str]]] = {}  # each for the segment it was made for
+    for unit in units:  # each in its own language pair: a file may hold several
         if unit.origin == "human":
-            people.append((unit.source, unit.target, unit.context))
+            people.setdefault(unit.pair, []).append((unit.source, unit.target, unit.context))
             continue
-        groups.setdefault(unit.stamp, []).append((unit.source, unit.target, unit.terms))
-    taken = memory.add_human(people, replace=replace_human)
-    for stamp, rows in groups.items():
-        memory.store(rows, "machine", stamp)
-    return taken, len(units) - len(people)
+        key = (unit.pair, unit.stamp)
+        groups.setdefault(key, []).append((unit.source, unit.target, unit.terms))
+    taken = HumanImport(0, 0, 0, replace_human)
+    for pair, rows in people.items():
+        taken = _plus(taken, memory.add_human(rows, replace=replace_human, pair=pair))
+    for (pair, stamp), machine in groups.items():
+        memory.store(machine, "machine", stamp, pair=pair)
+    humans = sum(len(rows) for rows in people.values())
+    return taken, len(units) - humans
+
+
+def _plus(one: Any, other: Any) -> Any:
+    """Two HumanImport counts (of two language pairs of one file) as one."""
+    from .memory import HumanImport
+
+    return HumanImport(
+        one.added + other.added,
+        one.same + other.same,
+        one.differing + other.differing,
+        one.replaced,
+        one.withdrawn + other.withdrawn,
+    )
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -1338,11 +1641,12 @@ def _store_units(memory: Any, units: list[Any], *, replace_human: bool) -> tuple
 
 @main.command()
 @click.argument("article")
-@click.option("--out", "out_dir", default="out", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Where to look for the outputs of a stem or seed path.")  # fmt: skip
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              callback=_setting("out"),
+              help="Where to look for the outputs of a stem or seed path "
+              f"[default: out; {_where('out')}].")  # fmt: skip
 @click.option(
-    "--interleaved", is_flag=True, help="German line, then English: for narrow terminals."
+    "--interleaved", is_flag=True, help="Source line, then translation: for narrow terminals."
 )
 @click.option("--width", type=click.IntRange(min=24), help="Columns [default: the terminal's].")
 @click.option(
@@ -1350,10 +1654,10 @@ def _store_units(memory: Any, units: list[Any], *, replace_human: bool) -> tuple
     "--colour",
     "colour",
     type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
+    callback=_setting("colour"),
     help="Colour terms, headings and checks: auto does on a terminal unless NO_COLOR is set "
-    "(and through the pager only when it shows colour: less, more).",
+    f"(and through the pager only when it shows colour: less, more) [default: auto; "
+    f"{_where('colour')}].",
 )
 def view(article: str, out_dir: Path, interleaved: bool, width: int | None, colour: str) -> None:
     """Read ARTICLE German beside English in the terminal.

@@ -46,18 +46,21 @@ class Kind:
 
 _META = frozenset({("key", "value")})
 _UNIT_V1 = ("source", "origin", "stamp", "target", "engine", "model", "glossary", "terms")
-UNIT_COLUMNS = (
+UNIT_COLUMNS_V2 = (
     "source", "origin", "stamp", "context", "target", "engine", "model", "glossary",
     "terms", "seq",
 )  # fmt: skip
+UNIT_COLUMNS = ("pair", *UNIT_COLUMNS_V2)
 MEMORY = Kind(
     "translation memory",
     "a",
     MEMORY_APP_ID,
     {
         "meta": _META,
-        "unit": frozenset({_UNIT_V1, UNIT_COLUMNS}),
-        "withdrawn": frozenset({("source", "context", "target")}),
+        "unit": frozenset({_UNIT_V1, UNIT_COLUMNS_V2, UNIT_COLUMNS}),
+        "withdrawn": frozenset(
+            {("source", "context", "target"), ("pair", "source", "context", "target")}
+        ),
     },
     frozenset({"meta", "unit"}),
 )

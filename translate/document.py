@@ -1,4 +1,9 @@
-"""Document model of a German news article: date, headings, paragraphs, sentences.
+"""Document model of a news article: date, headings, paragraphs, sentences.
+
+What differs between languages (what ends a sentence, so that a line is no heading; the
+closing marks after it; the agencies that sign a paragraph; the sentence rules) is data in
+:mod:`dolmetsch.langdata`, chosen by ``lang``; German is the default.  The ``date`` marker
+is dolmetsch's own convention and the same in every language.
 
 Parsing is lossless: every character of the article lies either in a segment (a sentence
 or an agency attribution), in the date marker, or in the whitespace between them, and
@@ -12,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from .langdata import language_data
 from .segment import sentence_spans, split_attribution
 
 BlockKind = Literal["heading", "paragraph"]
@@ -20,8 +26,6 @@ SegmentKind = Literal["sentence", "attribution"]
 # "date 2026-01-30" or "date 2025-03" at the very start, on its own line or before the text.
 _DATE = re.compile(r"\A\s*(date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?))(?=\s|\Z)")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_FINAL = ".!?…:;,"
-_CLOSERS = "“”\"'’‘«»‹›)]"
 HEADING_MAX_CHARS = 120
 # A chunk of at least this many lines of even length (<= WRAP_MAX_CHARS) is one hard-wrapped
 # paragraph; otherwise each line of a chunk is a block of its own (scraped news often puts
@@ -67,6 +71,7 @@ class Document:
     date: str | None
     date_span: tuple[int, int] | None
     blocks: tuple[Block, ...]
+    lang: str = "de"  # the language it was parsed as (ISO 639 code)
 
     def segments(self) -> Iterator[Segment]:
         for block in self.blocks:
@@ -118,23 +123,24 @@ def block_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
-def is_heading(text: str) -> bool:
+def is_heading(text: str, lang: str = "de") -> bool:
     """A short single line without final punctuation: "Russland garantiert Sicherheit"."""
     stripped = text.strip()
     if not stripped or "\n" in stripped or len(stripped) > HEADING_MAX_CHARS:
         return False
-    if len(sentence_spans(stripped)) != 1:
+    if len(sentence_spans(stripped, lang=lang)) != 1:
         return False
-    return stripped.rstrip(_CLOSERS)[-1:] not in _FINAL
+    data = language_data(lang)
+    return stripped.rstrip(data.closers)[-1:] not in data.heading_final
 
 
-def _segments(text: str, a: int, b: int, block_id: str) -> tuple[Segment, ...]:
+def _segments(text: str, a: int, b: int, block_id: str, lang: str) -> tuple[Segment, ...]:
     body_end = b
-    attribution = split_attribution(text[a:b])
+    attribution = split_attribution(text[a:b], lang=lang)
     if attribution is not None:
         body_end = a + attribution[0]
     spans: list[tuple[SegmentKind, int, int]] = [
-        ("sentence", a + x, a + y) for x, y in sentence_spans(text[a:body_end])
+        ("sentence", a + x, a + y) for x, y in sentence_spans(text[a:body_end], lang=lang)
     ]
     if attribution is not None:
         spans.append(("attribution", a + attribution[0], a + attribution[1]))
@@ -144,8 +150,9 @@ def _segments(text: str, a: int, b: int, block_id: str) -> tuple[Segment, ...]:
     )
 
 
-def parse_document(name: str, text: str) -> Document:
-    """Parse an article's text (already decoded) into its structure."""
+def parse_document(name: str, text: str, lang: str = "de") -> Document:
+    """Parse an article's text (already decoded), written in ``lang``, into its structure."""
+    language_data(lang)  # an invalid code is refused before any work
     date: str | None = None
     date_span: tuple[int, int] | None = None
     body_start = 0
@@ -154,10 +161,10 @@ def parse_document(name: str, text: str) -> Document:
         date, date_span, body_start = match.group(2), match.span(1), match.end(1)
     blocks: list[Block] = []
     for number, (a, b) in enumerate(block_spans(text, body_start), start=1):
-        kind: BlockKind = "heading" if is_heading(text[a:b]) else "paragraph"
+        kind: BlockKind = "heading" if is_heading(text[a:b], lang) else "paragraph"
         block_id = f"{kind[0]}{number}"
-        blocks.append(Block(kind, number, a, b, _segments(text, a, b, block_id)))
-    return Document(name, text, date, date_span, tuple(blocks))
+        blocks.append(Block(kind, number, a, b, _segments(text, a, b, block_id, lang)))
+    return Document(name, text, date, date_span, tuple(blocks), lang)
 
 
 def layout(document: Document) -> Iterator[tuple[str, str]]:

@@ -26,7 +26,7 @@ from .errors import DolmetschError, InputError
 from .files import read_regular
 from .ledger import Entry, Ledger, sha256_bytes
 from .memory import TranslationMemory, TranslationMemoryError, context
-from .po import KIND_NOTES, PoError, decode_po, parse_po_strict, written_for
+from .po import KIND_NOTES, PoError, decode_po, parse_po_strict, po_pair, written_for
 from .provenance import Provenance
 
 # The expected bytes of a PO this step refused, and said so: never matched, and the writer
@@ -201,7 +201,19 @@ def _take(
             f"{where}: not a PO file dolmetsch wrote (no X-Dolmetsch-Source header), so its "
             "edits cannot be placed: move it away; it was left as it is"
         )
-    canonical = _check_sources(po_path, entries, active, article, found) if article else {}
+    made_for = po_pair(entries.metadata, where)
+    if made_for != memory.pair:  # its edits are that pair's: never another's translations
+        raise InputError(
+            f"{where}: made for {made_for.describe()}, this run translates "
+            f"{memory.pair.describe()}: its edits cannot be kept in this pair; it was left as "
+            f"it is: run with --from {made_for.source} --to {made_for.target} first, or move "
+            "it away"
+        )
+    canonical = (
+        _check_sources(po_path, entries, active, article, found, memory.pair.source)
+        if article
+        else {}
+    )
     made_with = _made_with(entries.metadata)
     unsure, conflicts = [], []
     for entry in active:
@@ -270,14 +282,19 @@ def _take(
 
 
 def _check_sources(
-    po_path: Path, po: polib.POFile, active: list[polib.POEntry], article: Path, found: _Found
+    po_path: Path,
+    po: polib.POFile,
+    active: list[polib.POEntry],
+    article: Path,
+    found: _Found,
+    lang: str,
 ) -> dict[str, str]:
     """Refuse a PO whose German a person changed: dolmetsch translates the article, so the
     changed entry would vanish from the next PO.  When the article itself changed, say which
     translations now belong to sentences it no longer has.  Returns the article's German by
     segment id when the PO was made from the article as it is."""
     try:
-        loaded = load_article(article)
+        loaded = load_article(article, lang=lang)
     except DolmetschError:
         return {}  # the run reports the article itself
     german = {s.id: s.text for s in translatable_segments(loaded.document)}

@@ -3,7 +3,10 @@
 Each page is one self-contained file: inline CSS, no script, no font, no image and no
 URL of any kind but relative links to the run's other pages (the index and the previous and
 next article), so it opens offline, from a mail attachment or a USB stick, exactly as it
-was written.  German and English stand in two columns, one row per aligned sentence
+was written.  Source and target stand in two columns (German and English, or the article's
+other pair: each cell has its ``lang``, the columns are headed by each language's own name,
+and the cells keep the classes ``de`` (source) and ``en`` (target) whatever the languages),
+one row per aligned sentence
 (``data-id="p3.s2"``), grouped by block as in the article; under 600 px the columns stack
 (German above English) and in print they stay side by side without the colours.  The page
 is titled by the article's German heading, or its file stem when it has none.
@@ -36,6 +39,7 @@ from urllib.parse import quote
 from .aligned import Pair, TranslatedArticle
 from .engine import LOW_CONFIDENCE, EngineInfo, shown
 from .glossary import Glossary, find_terms
+from .languages import DEFAULT_PAIR, LanguagePair, native_name
 from .names import quote_name
 from .reader import split_term, term_spans
 
@@ -256,7 +260,7 @@ def _distinct(needles: list[tuple[str, Label]]) -> list[tuple[str, Label]]:
     return list(first.items())
 
 
-def _row(pair: Pair, glossary: Glossary | None) -> str:
+def _row(pair: Pair, glossary: Glossary | None, langs: LanguagePair = DEFAULT_PAIR) -> str:
     segment = pair.segment
     classes = ["row", pair.block_kind]
     if segment.kind == "attribution":
@@ -277,8 +281,8 @@ def _row(pair: Pair, glossary: Glossary | None) -> str:
     lines = [
         f'<div class="{" ".join(classes)}" id="{_e(segment.id)}" data-id="{_e(segment.id)}"'
         f"{scored}>",
-        f'<{cell} class="de" lang="de">{german}</{cell}>',
-        f'<{cell} class="en" lang="en">{_english(pair, titles)}</{cell}>',
+        f'<{cell} class="de" lang="{langs.source}">{german}</{cell}>',
+        f'<{cell} class="en" lang="{langs.target}">{_english(pair, titles)}</{cell}>',
     ]
     if pair.reviewed:
         lines.append('<p class="note origin" role="note">✓ translated by a person</p>')
@@ -291,7 +295,8 @@ def _row(pair: Pair, glossary: Glossary | None) -> str:
     elif pair.low and pair.confidence is not None:
         lines.append(
             f'<p class="note confidence" role="note">? low confidence '
-            f"({shown(pair.confidence)}): check the English against the German</p>"
+            f"({shown(pair.confidence)}): check the {langs.target_name} against the "
+            f"{langs.source_name}</p>"
         )
     if pair.failed:
         failed = "; ".join(pair.failed)
@@ -300,14 +305,24 @@ def _row(pair: Pair, glossary: Glossary | None) -> str:
     return "\n".join(lines)
 
 
-def _page(title: str, body: Sequence[str], generator: str) -> str:
-    return "\n".join([*_page_head(title, generator), *body, *PAGE_END]) + "\n"
+def _page(
+    title: str, body: Sequence[str], generator: str, langs: LanguagePair = DEFAULT_PAIR
+) -> str:
+    return "\n".join([*_page_head(title, generator, langs), *body, *PAGE_END]) + "\n"
 
 
 PAGE_END = ("</body>", "</html>")
 
 
-def _page_head(title: str, generator: str) -> list[str]:
+def _css(langs: LanguagePair) -> str:
+    """The page's CSS, the stacked columns' labels naming its languages (DE, EN)."""
+    return CSS.replace('content: "DE"', f'content: "{langs.source.upper()}"').replace(
+        'content: "EN"', f'content: "{langs.target.upper()}"'
+    )
+
+
+def _page_head(title: str, generator: str, langs: LanguagePair = DEFAULT_PAIR) -> list[str]:
+    # the page's own words (headings, legend) are English: lang="en" whatever the pair
     return [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -316,7 +331,7 @@ def _page_head(title: str, generator: str) -> list[str]:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="{_e(generator)}">',
         f"<title>{_e(title)}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{_css(langs)}</style>",
         "</head>",
         "<body>",
     ]
@@ -349,7 +364,8 @@ def _legend(article: TranslatedArticle) -> str:
     if any(p.reviewed or p.reused for p in article.pairs):
         keys.append(("human", "translated by a person"))
     if any(p.low and not (p.reviewed or p.reused) for p in article.pairs):
-        keys.append(("low", f"low confidence (below {LOW_CONFIDENCE:.2f}): check the German"))
+        check = f"check the {article.pair.source_name}"
+        keys.append(("low", f"low confidence (below {LOW_CONFIDENCE:.2f}): {check}"))
     keys.append(("term", "glossary term (hover for the entry)"))
     if any(p.failed for p in article.pairs):
         keys.append(("failed", "glossary check failed"))
@@ -378,6 +394,7 @@ def _provenance(article: TranslatedArticle) -> str:
 def dump_html(article: TranslatedArticle, glossary: Glossary | None = None) -> str:
     """The article's side-by-side page; pass the run's ``glossary`` for exact German marks."""
     engine = article.engine
+    langs = article.pair
     title = article_title(article)
     translatable = [p for p in article.pairs if p.segment.translatable]
     human = sum(1 for p in translatable if p.reviewed)
@@ -386,7 +403,9 @@ def dump_html(article: TranslatedArticle, glossary: Glossary | None = None) -> s
     body = [
         '<header class="stamp">',
         _nav(article),
-        f'<h1 lang="de">{_e(title)}</h1>' if title != article.stem else f"<h1>{_e(title)}</h1>",
+        f'<h1 lang="{langs.source}">{_e(title)}</h1>'
+        if title != article.stem
+        else f"<h1>{_e(title)}</h1>",
         _meta(
             [
                 ("Source", f"{quote_name(article.source_name)} ({article.encoding})"),
@@ -418,7 +437,9 @@ def dump_html(article: TranslatedArticle, glossary: Glossary | None = None) -> s
             f'<p class="date">Article date: <time datetime="{_e(date)}">{_e(date)}</time></p>'
         )
     body.append(
-        '<div class="columns" aria-hidden="true"><span>Deutsch</span><span>English</span></div>'
+        f'<div class="columns" aria-hidden="true"><span lang="{langs.source}">'
+        f"{_e(native_name(langs.source))}</span>"
+        f'<span lang="{langs.target}">{_e(native_name(langs.target))}</span></div>'
     )
     by_block: dict[str, list[Pair]] = {}
     for pair in article.pairs:
@@ -426,7 +447,7 @@ def dump_html(article: TranslatedArticle, glossary: Glossary | None = None) -> s
     for block in article.document.blocks:
         pairs = by_block.get(block.id, [])
         body.append(f'<section class="block {block.kind}" data-block="{_e(block.id)}">')
-        body.extend(_row(pair, glossary) for pair in pairs)
+        body.extend(_row(pair, glossary, langs) for pair in pairs)
         body.append("</section>")
     failures = sum(len(p.failed) for p in article.pairs)
     hits = sum(len(p.terms) for p in article.pairs)
@@ -446,20 +467,23 @@ def dump_html(article: TranslatedArticle, glossary: Glossary | None = None) -> s
         "</footer>",
     ]
     return _page(
-        f"{title} ({article.stem})" if title != article.stem else title, body, article.tool
-    )
+        f"{title} ({article.stem})" if title != article.stem else title, body, article.tool,
+        langs,
+    )  # fmt: skip
 
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-def dump_index(rows: Sequence[IndexRow], *, tool: str = "") -> str:
+def dump_index(
+    rows: Sequence[IndexRow], *, tool: str = "", pair: LanguagePair = DEFAULT_PAIR
+) -> str:
     """``index.html``: every article with its counts, linking to ``<stem>.html``.
 
     ``tool`` (``dolmetsch 0.1.0``) stamps the page; rows are listed in the order given.
     """
-    before, after = index_frame(IndexTotals.of(rows), tool=tool)
+    before, after = index_frame(IndexTotals.of(rows), tool=tool, pair=pair)
     return before + "".join(index_row(row) for row in rows) + after
 
 
@@ -513,8 +537,11 @@ def index_row(row: IndexRow) -> str:
     )
 
 
-def index_frame(totals: IndexTotals, *, tool: str = "") -> tuple[str, str]:
-    """``index.html`` before and after its rows, so that a long run can stream the rows."""
+def index_frame(
+    totals: IndexTotals, *, tool: str = "", pair: LanguagePair = DEFAULT_PAIR
+) -> tuple[str, str]:
+    """``index.html`` before and after its rows, so that a long run can stream the rows;
+    ``pair`` is the run's languages."""
     from . import __version__
 
     tool = tool or f"dolmetsch {__version__}"
@@ -526,7 +553,7 @@ def index_frame(totals: IndexTotals, *, tool: str = "") -> tuple[str, str]:
         "</header>",
         '<ul class="legend" aria-label="Legend">'
         "<li>Reviewed: sentences translated by a person</li>"
-        f"<li>Low confidence: machine sentences to check against the German (below "
+        f"<li>Low confidence: machine sentences to check against the {pair.source_name} (below "
         f"{LOW_CONFIDENCE:.2f})</li>"
         "<li>Failed: glossary checks that failed</li></ul>",
         "<main>",

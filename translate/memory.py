@@ -1,7 +1,9 @@
 """The translation memory: every source sentence's translations, machine and human.
 
-A SQLite file outside the repository.  A machine translation is reused only when the same
-engine, model and glossary produced it; a human translation (imported from a PO file a
+A SQLite file outside the repository.  Every unit belongs to one language pair (``de-en``),
+and a memory opened for a pair serves that pair's units only: a German sentence's English
+is never a Russian one's.  A machine translation is reused only when the same engine, model
+and glossary produced it; a human translation (imported from a PO file a
 person edited, or from a CAT tool's TMX) always wins and is never overwritten by a machine.
 A damaged database is reported in one line, never silently emptied or replaced, and so
 is any other file (another program's SQLite database, dolmetsch's output ledger): it is
@@ -13,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
-import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,6 +26,7 @@ from .dbfile import (
     MEMORY,
     MEMORY_APP_ID,
     UNIT_COLUMNS,
+    UNIT_COLUMNS_V2,
     NotOurs,
     State,
     application_id,
@@ -40,11 +42,13 @@ from .dbfile import (
     writable,
 )
 from .errors import DolmetschError, UsageError
+from .languages import DEFAULT_PAIR, LanguagePair
 from .provenance import Origin, Provenance
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _UNIT_TABLE = """
 CREATE TABLE IF NOT EXISTS {name} (
+    pair TEXT NOT NULL,    -- the languages, source-target ('de-en'): never served across
     source TEXT NOT NULL,
     origin TEXT NOT NULL CHECK (origin IN ('machine', 'human')),
     stamp TEXT NOT NULL,   -- engine, model, model version and glossary hash; '' for human
@@ -55,36 +59,41 @@ CREATE TABLE IF NOT EXISTS {name} (
     glossary TEXT NOT NULL,
     terms TEXT NOT NULL,   -- glossary terms applied, one per line (machine units)
     seq INTEGER NOT NULL,  -- human: order of storing; the latest serves other segments
-    PRIMARY KEY (source, origin, stamp, context)
+    -- the key's columns first, in its order: SQLite 3.40's quick_check reports NULLs in a
+    -- WITHOUT ROWID table whose key is not its leading columns
+    PRIMARY KEY (pair, source, origin, stamp, context)
 ) WITHOUT ROWID
 """
 # Human translations a person took back, so that no output still showing one (an older PO)
 # brings it back; storing one for the segment again lifts it.
 _WITHDRAWN_TABLE = """
-CREATE {temp}TABLE IF NOT EXISTS withdrawn (
+CREATE {temp}TABLE IF NOT EXISTS {name} (
+    pair TEXT NOT NULL,
     source TEXT NOT NULL,
     context TEXT NOT NULL,
     target TEXT NOT NULL,  -- what was taken back ('' when none was there: a fallback refused)
-    PRIMARY KEY (source, context)
+    PRIMARY KEY (pair, source, context)
 ) WITHOUT ROWID
 """
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     _UNIT_TABLE.format(name="unit"),
-    _WITHDRAWN_TABLE.format(temp=""),
+    _WITHDRAWN_TABLE.format(temp="", name="withdrawn"),
 )
 _TABLES = frozenset({"meta", "unit", "withdrawn"})
+# Every memory before version 3 was German->English: its units are that pair's.
+_LEGACY_PAIR = "'de-en'"
 # Version 1 had no context (one human translation per source) and no seq: its rows move
 # over unchanged, a human translation with the context '' (made for no segment in
-# particular), so that it still serves every segment with that sentence.
-_MIGRATE_1 = (
-    _UNIT_TABLE.format(name="unit_v2"),
-    "INSERT INTO unit_v2 SELECT source, origin, stamp, '', target, engine, model, glossary, "
+# particular), so that it still serves every segment with that sentence.  Version 2 had no
+# pair.  Each migration runs in the one transaction of _set_up: a crash leaves the old file.
+_MIGRATE = {
+    "1": f"SELECT {_LEGACY_PAIR}, source, origin, stamp, '', target, engine, model, glossary, "
     "terms, 0 FROM unit",
-    "DROP TABLE unit",
-    "ALTER TABLE unit_v2 RENAME TO unit",
-    "UPDATE meta SET value = '2' WHERE key = 'schema'",
-)
+    "2": f"SELECT {_LEGACY_PAIR}, source, origin, stamp, context, target, engine, model, "
+    "glossary, terms, seq FROM unit",
+}
+_WITHDRAWN_V2 = ("source", "context", "target")
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -94,23 +103,24 @@ _R = TypeVar("_R")
 # human ones for sources with no human translation here (one per source, whatever stamp a
 # foreign writer gave it). A differing human translation is a conflict, counted per source.
 _MERGE_MACHINE = (
-    "INSERT OR IGNORE INTO main.unit SELECT source, origin, stamp, '', target, engine, model, "
-    "glossary, terms, 0 FROM other.unit WHERE origin = 'machine'"
+    "INSERT OR IGNORE INTO main.unit SELECT pair, source, origin, stamp, '', target, engine, "
+    "model, glossary, terms, 0 FROM other.unit WHERE origin = 'machine'"
 )
 # Human translations come over with their segment; one for a segment that has a human
 # translation here already is a conflict, and this memory's is kept.
 _MERGE_HUMAN = (
-    "INSERT OR IGNORE INTO main.unit SELECT o.source, 'human', '', o.context, o.target, "
+    "INSERT OR IGNORE INTO main.unit SELECT o.pair, o.source, 'human', '', o.context, o.target, "
     "o.engine, o.model, o.glossary, o.terms, "
     "(SELECT coalesce(max(seq), 0) FROM main.unit) + o.seq + 1 "
     "FROM other.unit AS o WHERE o.origin = 'human' AND NOT EXISTS (SELECT 1 FROM main.unit "
-    "AS u WHERE u.source = o.source AND u.origin = 'human' AND u.context = o.context) "
-    "AND NOT EXISTS (SELECT 1 FROM main.withdrawn AS w "
-    "WHERE w.source = o.source AND (w.context = o.context OR w.target = o.target))"
+    "AS u WHERE u.pair = o.pair AND u.source = o.source AND u.origin = 'human' "
+    "AND u.context = o.context) "
+    "AND NOT EXISTS (SELECT 1 FROM main.withdrawn AS w WHERE w.pair = o.pair "
+    "AND w.source = o.source AND (w.context = o.context OR w.target = o.target))"
 )
 _MERGE_CONFLICTS = (
-    "SELECT count(*) FROM (SELECT DISTINCT o.source, o.context FROM other.unit AS o "
-    "JOIN main.unit AS u ON u.source = o.source AND u.origin = 'human' "
+    "SELECT count(*) FROM (SELECT DISTINCT o.pair, o.source, o.context FROM other.unit AS o "
+    "JOIN main.unit AS u ON u.pair = o.pair AND u.source = o.source AND u.origin = 'human' "
     "AND u.context = o.context WHERE o.origin = 'human' AND u.target != o.target)"
 )
 _HUMAN_CHANGED = (
@@ -161,6 +171,7 @@ class Conflict:
 
     source: str
     translations: tuple[tuple[str, str], ...]  # (context, target), latest first
+    pair: LanguagePair = DEFAULT_PAIR
 
 
 @dataclass(frozen=True)
@@ -208,12 +219,9 @@ def context(stem: str, segment_id: str, folder: str = "") -> str:
 
 def default_memory_path() -> Path:
     """``$DOLMETSCH_MEMORY``, else ``memory.sqlite`` beside the lexicon store."""
-    explicit = os.environ.get("DOLMETSCH_MEMORY")
-    if explicit:
-        return Path(explicit)
-    from .lexicon import default_data_dir
+    from .settings import default_memory_path as resolved
 
-    return default_data_dir() / "memory.sqlite"
+    return resolved()
 
 
 def _guarded(
@@ -245,15 +253,24 @@ class TranslationMemory:
     new in a folder that is) is opened read-only: lookups work, machine translations are
     not stored (:attr:`read_only`), and anything else that would write it is refused."""
 
-    def __init__(self, path: Path, *, create: bool = True, check: bool = True) -> None:
-        """Open the memory at ``path``; with ``create=False`` (commands that only read it)
-        a missing file is a :class:`UsageError` and nothing is created.  ``check`` runs
-        SQLite's quick integrity check, linear in the file's size (a ``--jobs`` worker skips
-        it: its run checked the file), so that a damaged memory is refused before any
-        output is written."""
+    def __init__(
+        self,
+        path: Path,
+        *,
+        create: bool = True,
+        check: bool = True,
+        pair: LanguagePair = DEFAULT_PAIR,
+    ) -> None:
+        """Open the memory at ``path`` for ``pair``: lookups and stores are that pair's
+        (a unit of another pair is never served), unless a method is given another.
+        With ``create=False`` (commands that only read it) a missing file is a
+        :class:`UsageError` and nothing is created.  ``check`` runs SQLite's quick integrity
+        check, linear in the file's size (a ``--jobs`` worker skips it: its run checked the
+        file), so that a damaged memory is refused before any output is written."""
         if not create and not path.is_file():
             raise UsageError(f"{path}: no such translation memory")
         self.path = path
+        self.pair = pair
         self.read_only = False
         self._made = True  # False: a new memory that could not be made (read-only folder)
         try:
@@ -315,14 +332,26 @@ class TranslationMemory:
             tables = table_layout(db)
             legacy_state(tables, application_id(db), MEMORY)  # under a lock this time
             version = self._version(db) if "meta" in tables else None
-            if version not in (None, str(SCHEMA_VERSION)) or tables.get("unit") != UNIT_COLUMNS:
+            if version == "2" and tables.get("unit") == UNIT_COLUMNS_V2:
+                # read as it is, every unit German->English, through views that add the pair
+                # (a temporary view is found before the file's table of the same name)
+                db.execute(
+                    f"CREATE TEMP VIEW unit AS SELECT {_LEGACY_PAIR} AS pair, * FROM main.unit"
+                )
+                if tables.get("withdrawn") == _WITHDRAWN_V2:
+                    db.execute(
+                        f"CREATE TEMP VIEW withdrawn AS SELECT {_LEGACY_PAIR} AS pair, * "
+                        "FROM main.withdrawn"
+                    )
+                    tables = {**tables, "withdrawn": ("pair", *_WITHDRAWN_V2)}
+            elif version not in (None, str(SCHEMA_VERSION)) or tables.get("unit") != UNIT_COLUMNS:
                 raise TranslationMemoryError(
                     f"{self.path}: translation memory schema {version}, this dolmetsch reads "
                     f"{SCHEMA_VERSION} and cannot upgrade it while it is read-only: make it "
                     "writable for one run"
                 )
             if "withdrawn" not in tables:  # older than withdrawals: none were made
-                db.execute(_WITHDRAWN_TABLE.format(temp="TEMP "))
+                db.execute(_WITHDRAWN_TABLE.format(temp="TEMP ", name="withdrawn"))
         except BaseException:
             db.close()
             raise
@@ -347,7 +376,7 @@ class TranslationMemory:
         if application_id(db) != MEMORY_APP_ID or not tables.keys() >= _TABLES:
             return False
         version = self._version(db)
-        if version not in (None, "1", str(SCHEMA_VERSION)):
+        if version not in (None, *_MIGRATE, str(SCHEMA_VERSION)):
             raise TranslationMemoryError(
                 f"{self.path}: translation memory schema {version}, this dolmetsch "
                 f"reads {SCHEMA_VERSION}"
@@ -367,9 +396,8 @@ class TranslationMemory:
             version = self._version(db)
             if version is None:
                 db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-            elif version == "1":
-                for statement in _MIGRATE_1:
-                    db.execute(statement)
+            elif version in _MIGRATE:
+                self._migrate(db, version)
             elif version != str(SCHEMA_VERSION):
                 raise TranslationMemoryError(
                     f"{self.path}: translation memory schema {version}, this dolmetsch "
@@ -379,6 +407,28 @@ class TranslationMemory:
         except BaseException:
             db.rollback()
             raise
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection, version: str) -> None:
+        """Inside _set_up's transaction: bring a memory of schema ``version`` to the current
+        one, every row kept (a unit of an older memory is a German->English one)."""
+        db.execute(_UNIT_TABLE.format(name="unit_new"))
+        db.execute(f"INSERT INTO unit_new {_MIGRATE[version]}")
+        db.execute("DROP TABLE unit")
+        db.execute("ALTER TABLE unit_new RENAME TO unit")
+        if table_layout(db).get("withdrawn") == _WITHDRAWN_V2:  # one made by _SCHEMA is new
+            db.execute(_WITHDRAWN_TABLE.format(temp="", name="withdrawn_new"))
+            db.execute(
+                f"INSERT INTO withdrawn_new SELECT {_LEGACY_PAIR}, source, context, target "
+                "FROM withdrawn"
+            )
+            db.execute("DROP TABLE withdrawn")
+            db.execute("ALTER TABLE withdrawn_new RENAME TO withdrawn")
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+
+    def _code(self, pair: LanguagePair | None) -> str:
+        """The pair's code as the memory keeps it: ``pair``'s, else this memory's."""
+        return (pair or self.pair).code
 
     @contextlib.contextmanager
     def guard(self, doing: str) -> Iterator[None]:
@@ -443,7 +493,8 @@ class TranslationMemory:
 
     def lookup(self, sources: Sequence[str], stamp: Provenance) -> dict[str, Hit]:
         """The best known translation of each source for no segment in particular: a human
-        one (see :meth:`lookup_segments`), else this stamp's machine one."""
+        one (see :meth:`lookup_segments`), else this stamp's machine one; this memory's
+        pair's only."""
         hits = self.lookup_segments(sources, [""] * len(sources), stamp)
         return {s: h for s, h in zip(sources, hits, strict=True) if h is not None}
 
@@ -454,11 +505,13 @@ class TranslationMemory:
         """The best known translation of each source in its segment (``contexts``, one per
         source): the human one made for that segment, else one made for no segment in
         particular (a CAT tool's), else the latest made for another segment, else this
-        stamp's machine one; None when the memory has none."""
+        stamp's machine one; None when the memory has none.  Only units of this memory's
+        language pair are served: a German sentence's English is no Russian's."""
         query = (
-            "SELECT target, origin, terms, context FROM unit WHERE source = ? AND "
+            "SELECT target, origin, terms, context FROM unit WHERE pair = ? AND source = ? AND "
             "((origin = 'human' AND NOT EXISTS (SELECT 1 FROM withdrawn AS w "
-            "WHERE w.source = unit.source AND w.context = ?)) OR stamp = ?) "
+            "WHERE w.pair = unit.pair AND w.source = unit.source AND w.context = ?)) "
+            "OR stamp = ?) "
             "ORDER BY origin = 'human' DESC, context = ? DESC, context = '' DESC, seq DESC LIMIT 1"
         )
         found: dict[tuple[str, str], Hit | None] = {}
@@ -469,7 +522,9 @@ class TranslationMemory:
             for key in zip(sources, contexts, strict=True):
                 if key in found:
                     continue
-                row = self._db.execute(query, (key[0], key[1], stamp.key, key[1])).fetchone()
+                row = self._db.execute(
+                    query, (self.pair.code, key[0], key[1], stamp.key, key[1])
+                ).fetchone()
                 if row is None:
                     found[key] = None
                     continue
@@ -484,7 +539,8 @@ class TranslationMemory:
     @_guarded("read")
     def machine_targets(self, source: str) -> set[str]:
         rows = self._db.execute(
-            "SELECT target FROM unit WHERE source = ? AND origin = 'machine'", (source,)
+            "SELECT target FROM unit WHERE pair = ? AND source = ? AND origin = 'machine'",
+            (self.pair.code, source),
         )
         return {_text(row[0]) for row in rows}
 
@@ -493,14 +549,15 @@ class TranslationMemory:
         """The human translation made for ``context``; without one, the latest of any."""
         if context is not None:
             row = self._db.execute(
-                "SELECT target FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
-                (source, context),
+                "SELECT target FROM unit WHERE pair = ? AND source = ? AND origin = 'human' "
+                "AND context = ?",
+                (self.pair.code, source, context),
             ).fetchone()
         else:
             row = self._db.execute(
-                "SELECT target FROM unit WHERE source = ? AND origin = 'human' "
+                "SELECT target FROM unit WHERE pair = ? AND source = ? AND origin = 'human' "
                 "ORDER BY seq DESC LIMIT 1",
-                (source,),
+                (self.pair.code, source),
             ).fetchone()
         return None if row is None else _text(row[0])
 
@@ -509,48 +566,57 @@ class TranslationMemory:
         units: Iterable[tuple[str, str, Sequence[str]]],
         origin: Origin,
         stamp: Provenance,
+        *,
+        pair: LanguagePair | None = None,
     ) -> int:
-        """Record ``(source, target, glossary terms)`` units; a machine unit replaces the one
-        with the same stamp, a human one (made for no segment in particular) the previous
-        human one without a segment.  A machine unit never replaces a human one.  A
-        read-only memory stores no machine unit (the engine makes it again next time)."""
+        """Record ``(source, target, glossary terms)`` units of ``pair`` (this memory's when
+        None); a machine unit replaces the one with the same stamp, a human one (made for no
+        segment in particular) the previous human one without a segment.  A machine unit
+        never replaces a human one.  A read-only memory stores no machine unit (the engine
+        makes it again next time)."""
         if origin == "human":
-            return self.store_human((source, target, "") for source, target, _ in units)
+            return self.store_human(
+                ((source, target, "") for source, target, _ in units), pair=pair
+            )
         if self.read_only:
             return 0
+        code = self._code(pair)
         rows = [
-            (source, "machine", stamp.key, "", target, stamp.engine, stamp.model,
+            (code, source, "machine", stamp.key, "", target, stamp.engine, stamp.model,
              stamp.glossary, "\n".join(terms), 0)
             for source, target, terms in units
         ]  # fmt: skip
-        return self._write("INSERT OR REPLACE INTO unit VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+        return self._write("INSERT OR REPLACE INTO unit VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
 
     @_guarded("write")
-    def store_human(self, units: Iterable[tuple[str, str, str]]) -> int:
-        """Record a person's ``(source, target, context)`` translations; each replaces the
-        human translation of the same source for the same segment only, so two segments
-        with the same sentence keep their own."""
+    def store_human(
+        self, units: Iterable[tuple[str, str, str]], *, pair: LanguagePair | None = None
+    ) -> int:
+        """Record a person's ``(source, target, context)`` translations (of ``pair``, this
+        memory's when None); each replaces the human translation of the same source for the
+        same segment only, so two segments with the same sentence keep their own."""
         listed = list(units)
         if not listed:
             return 0
         self.require_writable("store human translations")
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")  # seq is read and written in one go
-            self._put_human(listed)
+            self._put_human(listed, self._code(pair))
         return len(listed)
 
-    def _put_human(self, rows: Sequence[tuple[str, str, str]]) -> None:
+    def _put_human(self, rows: Sequence[tuple[str, str, str]], code: str) -> None:
         """Inside a write transaction: store ``(source, target, context)`` rows as the latest
         human translations, lift their segments' withdrawals, mark outputs out of date."""
         start = self._db.execute("SELECT coalesce(max(seq), 0) FROM unit").fetchone()[0]
         if not isinstance(start, int):
             raise sqlite3.DataError("a human translation's order is not a number")
         self._db.executemany(
-            "INSERT OR REPLACE INTO unit VALUES (?,'human','',?,?,'human','','','',?)",
-            [(s, c, t, start + n) for n, (s, t, c) in enumerate(rows, start=1)],
+            "INSERT OR REPLACE INTO unit VALUES (?,?,'human','',?,?,'human','','','',?)",
+            [(code, s, c, t, start + n) for n, (s, t, c) in enumerate(rows, start=1)],
         )
         self._db.executemany(
-            "DELETE FROM withdrawn WHERE source = ? AND context = ?", [(s, c) for s, _, c in rows]
+            "DELETE FROM withdrawn WHERE pair = ? AND source = ? AND context = ?",
+            [(code, s, c) for s, _, c in rows],
         )
         self._db.execute(_HUMAN_CHANGED)
 
@@ -564,22 +630,25 @@ class TranslationMemory:
         if not listed:
             return 0
         self.require_writable("take back human translations")
+        code = self.pair.code
         with self._db:
             removed = 0
             for source, where in listed:
                 row = self._db.execute(
-                    "SELECT target FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
-                    (source, where),
+                    "SELECT target FROM unit WHERE pair = ? AND source = ? AND origin = 'human' "
+                    "AND context = ?",
+                    (code, source, where),
                 ).fetchone()
                 if row is None and not mark:
                     continue  # a mistyped context leaves no trace
                 self._db.execute(
-                    "DELETE FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
-                    (source, where),
+                    "DELETE FROM unit WHERE pair = ? AND source = ? AND origin = 'human' "
+                    "AND context = ?",
+                    (code, source, where),
                 )
                 self._db.execute(
-                    "INSERT OR REPLACE INTO withdrawn VALUES (?, ?, ?)",
-                    (source, where, row[0] if row is not None else ""),
+                    "INSERT OR REPLACE INTO withdrawn VALUES (?, ?, ?, ?)",
+                    (code, source, where, row[0] if row is not None else ""),
                 )
                 removed += 1
             if removed:
@@ -591,23 +660,30 @@ class TranslationMemory:
         """What a person took back for ``source`` in ``context`` ('' when they refused the
         translation shown there), or None when they took nothing back."""
         row = self._db.execute(
-            "SELECT target FROM withdrawn WHERE source = ? AND context = ?", (source, context)
+            "SELECT target FROM withdrawn WHERE pair = ? AND source = ? AND context = ?",
+            (self.pair.code, source, context),
         ).fetchone()
         return None if row is None else _text(row[0])
 
     @_guarded("read")
-    def taken_back(self, source: str, target: str) -> bool:
+    def taken_back(self, source: str, target: str, pair: LanguagePair | None = None) -> bool:
         """Whether a person took back ``target`` as a translation of ``source`` anywhere."""
         row = self._db.execute(
-            "SELECT 1 FROM withdrawn WHERE source = ? AND target = ?", (source, target)
+            "SELECT 1 FROM withdrawn WHERE pair = ? AND source = ? AND target = ?",
+            (self._code(pair), source, target),
         ).fetchone()
         return row is not None
 
     @_guarded("write")
     def add_human(
-        self, units: Iterable[tuple[str, str, str]], *, replace: bool = False
+        self,
+        units: Iterable[tuple[str, str, str]],
+        *,
+        replace: bool = False,
+        pair: LanguagePair | None = None,
     ) -> HumanImport:
-        """Record imported ``(source, target, context)`` translations (a TMX or PO file).
+        """Record imported ``(source, target, context)`` translations (a TMX or PO file) of
+        ``pair`` (this memory's when None).
 
         Unlike :meth:`store_human` (a run's own PO edits, where the person's newest edit
         wins), a file may be older than the memory: a differing human translation the memory
@@ -615,6 +691,7 @@ class TranslationMemory:
         human state advances only when something was stored, so importing a file twice
         leaves outputs alone."""
         latest = {(source, where): target for source, target, where in units}
+        code = self._code(pair)
         added = same = differing = withdrawn = 0
         rows: list[tuple[str, str, str]] = []
         if latest:
@@ -625,10 +702,11 @@ class TranslationMemory:
             self._db.execute("BEGIN IMMEDIATE" if latest else "BEGIN")
             for (source, where), target in latest.items():
                 row = self._db.execute(
-                    "SELECT target FROM unit WHERE source = ? AND origin = 'human' AND context = ?",
-                    (source, where),
+                    "SELECT target FROM unit WHERE pair = ? AND source = ? AND origin = 'human' "
+                    "AND context = ?",
+                    (code, source, where),
                 ).fetchone()
-                if row is None and not replace and self.taken_back(source, target):
+                if row is None and not replace and self.taken_back(source, target, pair):
                     withdrawn += 1  # a person took it back: an older file brings it not
                     continue
                 if row is None:
@@ -642,7 +720,7 @@ class TranslationMemory:
                         continue
                 rows.append((source, target, where))
             if rows:
-                self._put_human(rows)
+                self._put_human(rows, code)
         return HumanImport(added, same, differing, replace, withdrawn)
 
     @_guarded("write")
@@ -654,7 +732,8 @@ class TranslationMemory:
         if context is not None:
             return self.withdraw_human([(source, context)])
         rows = self._db.execute(
-            "SELECT context FROM unit WHERE origin = 'human' AND source = ?", (source,)
+            "SELECT context FROM unit WHERE pair = ? AND origin = 'human' AND source = ?",
+            (self.pair.code, source),
         )
         return self.withdraw_human([(source, _text(row[0])) for row in rows.fetchall()])
 
@@ -666,23 +745,27 @@ class TranslationMemory:
 
     @_guarded("read")
     def conflicts(self) -> list[Conflict]:
-        """Sentences with differing human translations, in source order."""
+        """Sentences with differing human translations, in source order (of every pair)."""
         rows = self._db.execute(
-            "SELECT source, context, target FROM unit WHERE origin = 'human' AND source IN "
-            "(SELECT source FROM unit WHERE origin = 'human' GROUP BY source "
-            "HAVING count(DISTINCT target) > 1) ORDER BY source, seq DESC"
+            "SELECT pair, source, context, target FROM unit WHERE origin = 'human' AND "
+            "(pair, source) IN (SELECT pair, source FROM unit WHERE origin = 'human' "
+            "GROUP BY pair, source HAVING count(DISTINCT target) > 1) "
+            "ORDER BY source, pair, seq DESC"
         )
-        grouped: dict[str, list[tuple[str, str]]] = {}
-        for source, context, target in rows:
-            grouped.setdefault(_text(source), []).append((_text(context), _text(target)))
-        return [Conflict(source, tuple(pairs)) for source, pairs in grouped.items()]
+        grouped: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for code, source, context, target in rows:
+            key = (_text(code), _text(source))
+            grouped.setdefault(key, []).append((_text(context), _text(target)))
+        return [
+            Conflict(source, tuple(pairs), _pair(code)) for (code, source), pairs in grouped.items()
+        ]
 
     @_guarded("read")
     def conflict_count(self) -> int:
         """How many sentences have differing human translations."""
         row = self._db.execute(
             "SELECT count(*) FROM (SELECT source FROM unit WHERE origin = 'human' "
-            "GROUP BY source HAVING count(DISTINCT target) > 1)"
+            "GROUP BY pair, source HAVING count(DISTINCT target) > 1)"
         ).fetchone()
         return int(row[0])
 
@@ -715,8 +798,9 @@ class TranslationMemory:
     def machine_target(self, source: str, stamp: Provenance) -> str | None:
         """The machine translation ``stamp``'s engine, model and glossary gave ``source``."""
         row = self._db.execute(
-            "SELECT target FROM unit WHERE source = ? AND origin = 'machine' AND stamp = ?",
-            (source, stamp.key),
+            "SELECT target FROM unit WHERE pair = ? AND source = ? AND origin = 'machine' "
+            "AND stamp = ?",
+            (self.pair.code, source, stamp.key),
         ).fetchone()
         return None if row is None else _text(row[0])
 
@@ -724,7 +808,8 @@ class TranslationMemory:
     def human_targets(self, source: str) -> set[str]:
         """Every human translation of ``source``, for any segment."""
         rows = self._db.execute(
-            "SELECT target FROM unit WHERE source = ? AND origin = 'human'", (source,)
+            "SELECT target FROM unit WHERE pair = ? AND source = ? AND origin = 'human'",
+            (self.pair.code, source),
         )
         return {_text(row[0]) for row in rows}
 
@@ -821,6 +906,20 @@ class TranslationMemory:
         )
 
     @_guarded("read")
+    def pair_counts(self) -> dict[LanguagePair, MemoryCounts]:
+        """Machine and human units by language pair, in the pairs' order (conflicts: 0)."""
+        rows = self._db.execute(
+            "SELECT pair, origin, count(*) FROM unit GROUP BY pair, origin ORDER BY pair"
+        )
+        found: dict[LanguagePair, dict[str, int]] = {}
+        for code, origin, count in rows:
+            found.setdefault(_pair(_text(code)), {})[_text(origin)] = int(count)
+        return {
+            pair: MemoryCounts(by.get("machine", 0), by.get("human", 0))
+            for pair, by in found.items()
+        }
+
+    @_guarded("read")
     def units(self, origin: Origin | None = None) -> list[tuple[str, str, Origin]]:
         """``(source, target, origin)`` rows, human ones first, in source order."""
         query = "SELECT source, target, origin FROM unit"
@@ -836,12 +935,14 @@ class TranslationMemory:
         """Every unit with what made it, for a TMX that reads back into the same memory;
         in the order of :meth:`units`."""
         query = (
-            "SELECT source, target, origin, stamp, engine, model, glossary, terms, context "
-            "FROM unit ORDER BY origin = 'human' DESC, source, stamp, seq"
+            "SELECT source, target, origin, stamp, engine, model, glossary, terms, context, "
+            "pair FROM unit ORDER BY origin = 'human' DESC, source, stamp, seq, pair"
         )
         found: list[ExportedUnit] = []
         for row in self._db.execute(query):
-            source, target, origin_, key, engine, model, glossary, terms, where = map(_text, row)
+            source, target, origin_, key, engine, model, glossary, terms, where, code = map(
+                _text, row
+            )
             origin = _origin(origin_)
             parts = key.split("\t")
             # the stamp key is what a lookup matches; human units have none (''), only columns
@@ -851,7 +952,7 @@ class TranslationMemory:
                 else Provenance(engine, model, "", glossary, origin)
             )
             terms_ = tuple(filter(None, terms.split("\n")))
-            found.append(ExportedUnit(source, target, origin, stamp, terms_, where))
+            found.append(ExportedUnit(source, target, origin, stamp, terms_, where, _pair(code)))
         return found
 
 
@@ -861,6 +962,16 @@ def _origin(value: object) -> Origin:
     if value == "machine":
         return "machine"
     raise sqlite3.DataError(f"a unit of origin {str(value)[:20]!r}")
+
+
+@functools.cache
+def _pair(code: str) -> LanguagePair:
+    """The pair a ``pair`` column names; one that is no pair is damage (or a foreign
+    writer's), reported as SQLite's faults are."""
+    try:
+        return LanguagePair.parse(code)
+    except DolmetschError as exc:
+        raise sqlite3.DataError(f"a unit of language pair {code[:20]!r}") from exc
 
 
 def _text(value: object) -> str:
@@ -880,3 +991,4 @@ class ExportedUnit:
     stamp: Provenance  # what made a machine unit; a human unit's engine/model/glossary columns
     terms: tuple[str, ...]  # glossary terms applied (machine units)
     context: str = ""  # the segment a human unit was made for (``stem#p1.s2``), if any
+    pair: LanguagePair = DEFAULT_PAIR

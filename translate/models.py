@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import tempfile
 import zipfile
@@ -54,20 +53,11 @@ class ModelPackage:
 
 
 def packages_dir() -> Path:
-    """Argos's package directory, resolved the way argostranslate resolves it, at call time."""
-    explicit = os.environ.get("ARGOS_PACKAGES_DIR")
-    if explicit:
-        return Path(explicit)
-    home = Path.home()
-    config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "argos-translate"
-    try:
-        settings = json.loads((config / "settings.json").read_text(encoding="utf-8"))
-        if isinstance(settings, dict) and settings.get("ARGOS_PACKAGES_DIR"):
-            return Path(settings["ARGOS_PACKAGES_DIR"])
-    except (OSError, ValueError):
-        pass
-    data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
-    return data / "argos-translate" / "packages"
+    """Argos's package directory, resolved the way argostranslate resolves it, at call time
+    (in :mod:`dolmetsch.settings`, the one place that reads the environment)."""
+    from .settings import default_packages_dir
+
+    return default_packages_dir()
 
 
 def _version_key(version: str) -> tuple[int, Version | str]:

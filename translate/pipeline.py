@@ -51,6 +51,7 @@ from .glossary import (
     translate_with_glossary,
 )
 from .html import IndexRow, IndexTotals, dump_html, index_frame, index_row
+from .languages import DEFAULT_PAIR, LanguagePair
 from .ledger import Entry as LedgerEntry
 from .ledger import Ledger, note_pending, sha256_bytes
 from .memory import (
@@ -69,10 +70,11 @@ from .po import (
     decode_po,
     dump_po,
     parse_po_strict,
+    po_pair,
 )
 from .provenance import Provenance
 from .segment import sentence_spans
-from .tmx import TMX_HEAD, TMX_TAIL, dump_tmx_units
+from .tmx import TMX_TAIL, dump_tmx_units, tmx_head
 from .tsv import dump_tsv
 from .wording import counted
 
@@ -299,13 +301,17 @@ def translate_documents(
     glossary: Glossary | None = None,
     memory: TranslationMemory | None = None,
     folder: str = "",
+    pair: LanguagePair | None = None,
 ) -> tuple[list[TranslatedArticle], Counts | None]:
     """Translate the articles' sentences in one pooled engine call and align them.
 
     Sentences the translation memory knows (a human translation, or a machine one by the
-    same engine, model and glossary) are not sent to the engine.  The glossary counts are
-    per occurrence, so they do not depend on how articles are grouped into calls.
+    same engine, model and glossary, of the same language ``pair``) are not sent to the
+    engine.  ``pair`` is the memory's when not given (German->English without one).  The
+    glossary counts are per occurrence, so they do not depend on how articles are grouped
+    into calls.
     """
+    pair = _pair_of(pair, memory)
     segments = [translatable_segments(a.document) for a in articles]
     flat = [s.text for ss in segments for s in ss]
     contexts = [
@@ -352,10 +358,21 @@ def translate_documents(
             encoding=article.encoding,
             engine=info,
             glossary_hash=ghash,
+            pair=pair,
         )
         for article, article_segments in zip(articles, segments, strict=True)
     ]
     return articles_out, counts
+
+
+def _pair_of(pair: LanguagePair | None, memory: TranslationMemory | None) -> LanguagePair:
+    """The run's language pair, which the memory must serve: one pair's units are never
+    another's translations."""
+    if memory is not None and pair is not None and memory.pair != pair:
+        raise UsageError(
+            f"the memory was opened for {memory.pair.describe()}, the run is {pair.describe()}"
+        )
+    return pair or (memory.pair if memory is not None else DEFAULT_PAIR)
 
 
 FAILED = "! "  # marks a failed glossary term among a memory unit's terms
@@ -390,7 +407,7 @@ def needing_engine(
     left = []
     for path in paths:
         try:
-            texts = translatable_texts(load_article(path).document)
+            texts = translatable_texts(load_article(path, lang=memory.pair.source).document)
         except DolmetschError:
             continue
         if len(memory.lookup(texts, stamp)) < len(set(texts)):
@@ -477,7 +494,7 @@ def write_outputs(
         **{f"{stem}{ext}": dump(article, glossary) for ext, dump in ARTICLE_WRITERS.items()},
     }
     units = dump_tmx_units(article)
-    outputs[f"{stem}.tmx"] = TMX_HEAD + units + TMX_TAIL
+    outputs[f"{stem}.tmx"] = tmx_head(article.pair.source) + units + TMX_TAIL
     shas, refusals = {}, []
     for name, text in outputs.items():
         data = text.encode("utf-8")
@@ -530,7 +547,11 @@ def _translator_comments(po: Path) -> dict[str, str]:
             comments[f"{e.msgctxt}\x00{e.msgid}"] = e.tcomment
             comments.setdefault(e.msgid, e.tcomment)
             comments[f"@{e.msgctxt}"] = f"{e.msgid}\x00{e.tcomment}"
-    ours = build_po_header_lines(parsed.metadata.get("X-Dolmetsch-Source", ""))
+    try:  # the lines dolmetsch wrote name the languages that PO was made for
+        made_for = po_pair(parsed.metadata)
+    except DolmetschError:
+        made_for = DEFAULT_PAIR
+    ours = build_po_header_lines(parsed.metadata.get("X-Dolmetsch-Source", ""), made_for)
     extra = [line for line in parsed.header.split("\n") if not line.startswith(ours)]
     if any(extra):
         comments[HEADER_COMMENT] = "\n".join(extra)
@@ -671,11 +692,13 @@ class WindowTranslator:
         engine: Engine,
         glossary: Glossary | None,
         memory: TranslationMemory | None,
+        pair: LanguagePair = DEFAULT_PAIR,
     ) -> None:
         self.out_dir = out_dir
         self.engine = engine
         self.glossary = glossary
         self.memory = memory
+        self.pair = pair
 
     def translate(
         self, jobs: Sequence[Job], stamp: str, observer: Observer | None = None
@@ -686,13 +709,13 @@ class WindowTranslator:
         paths = [job.path for job in jobs]
         for path in paths:
             try:
-                loaded.append(load_article(path))
+                loaded.append(load_article(path, lang=self.pair.source))
             except DolmetschError as exc:  # changed since the first pass
                 outcome[path] = str(exc)
         try:
             translated, counts = translate_documents(
                 loaded, self.engine, observer or Silent(), self.glossary, self.memory,
-                str(self.out_dir.resolve()),
+                str(self.out_dir.resolve()), self.pair,
             )  # fmt: skip
         except TranslationMemoryError as exc:  # before any of the window's outputs
             return WindowResult(tuple(str(exc) for _ in paths), None, 0, stopped=str(exc))
@@ -718,7 +741,9 @@ class WindowTranslator:
 
 # In a worker process: its translator, or the error that kept it from opening one.
 _WORKER: WindowTranslator | DolmetschError | None = None
-_WorkerStart = tuple[Callable[[], Engine], EngineInfo, Path, "Glossary | None", "Path | None"]
+_WorkerStart = tuple[
+    Callable[[], Engine], EngineInfo, Path, "Glossary | None", "Path | None", LanguagePair
+]
 
 
 def _start_worker(
@@ -727,6 +752,7 @@ def _start_worker(
     out_dir: Path,
     glossary: Glossary | None,
     memory_path: Path | None,
+    pair: LanguagePair,
     parent: int,
 ) -> None:
     global _WORKER
@@ -738,8 +764,12 @@ def _start_worker(
         if engine.info != expected:
             raise UsageError(f"a worker opened {engine.info.describe()}, not {expected.describe()}")
         # not checked again: the run checked it before starting the workers
-        memory = TranslationMemory(memory_path, check=False) if memory_path is not None else None
-        _WORKER = WindowTranslator(out_dir, engine, glossary, memory)
+        memory = (
+            TranslationMemory(memory_path, check=False, pair=pair)
+            if memory_path is not None
+            else None
+        )
+        _WORKER = WindowTranslator(out_dir, engine, glossary, memory, pair)
     except DolmetschError as exc:
         _WORKER = exc  # raised by the first task, so the run reports it in one line
 
@@ -826,18 +856,25 @@ def _windows(planned: Sequence[_Planned], size: int) -> Iterator[list[Path]]:
         yield window
 
 
-def _kept_units(out_dir: Path, stem: str) -> str:
+def _kept_units(out_dir: Path, stem: str, pair: LanguagePair = DEFAULT_PAIR) -> str:
+    # kept outputs were made for this pair (it is in their stamp), so their head is this one
     text = (out_dir / f"{stem}.tmx").read_text(encoding="utf-8")
-    return text[len(TMX_HEAD) : len(text) - len(TMX_TAIL)]
+    return text[len(tmx_head(pair.source)) : len(text) - len(TMX_TAIL)]
 
 
 def run_stamp(
-    engine: EngineInfo, glossary: Glossary | None, memory: TranslationMemory | None
+    engine: EngineInfo,
+    glossary: Glossary | None,
+    memory: TranslationMemory | None,
+    pair: LanguagePair = DEFAULT_PAIR,
 ) -> str:
-    """What every article's outputs depend on besides its source."""
+    """What every article's outputs depend on besides its source: outputs made for another
+    language pair are made again, never kept."""
     ghash = glossary_hash(glossary) if glossary is not None else ""
     state = memory.state() if memory is not None else ""
-    return json.dumps([__version__, engine.name, engine.model, engine.model_version, ghash, state])
+    return json.dumps(
+        [__version__, engine.name, engine.model, engine.model_version, ghash, pair.code, state]
+    )
 
 
 def article_stamp(stamp: str, neighbours: tuple[str, str]) -> str:
@@ -860,12 +897,12 @@ def _run_part(recorded: str) -> str:
 COUNT_CHUNK = 100  # articles counted per task
 
 
-def count_sentences(paths: Sequence[Path]) -> list[int | str]:
+def count_sentences(paths: Sequence[Path], lang: str = "de") -> list[int | str]:
     """Each article's number of sentences to translate, or why it cannot be read."""
     counts: list[int | str] = []
     for path in paths:
         try:
-            counts.append(len(translatable_texts(load_article(path).document)))
+            counts.append(len(translatable_texts(load_article(path, lang=lang).document)))
         except DolmetschError as exc:
             counts.append(str(exc))
     return counts
@@ -882,16 +919,18 @@ class _Planner:
         memory: TranslationMemory | None,
         ledger: Ledger,
         workers: _Workers | None = None,
+        pair: LanguagePair = DEFAULT_PAIR,
     ) -> None:
         self.out_dir = out_dir
         self.memory = memory
         self.ledger = ledger
         self.workers = workers
+        self.pair = pair
         self.failures: list[str] = []
 
     def plan(self, paths: Sequence[Path], engine: EngineInfo, glossary: Glossary | None
              ) -> list[_Planned]:  # fmt: skip
-        stamp = run_stamp(engine, glossary, self.memory)
+        stamp = run_stamp(engine, glossary, self.memory, self.pair)
         read = [(path, self._read(path)) for path in paths]
         # outputs made from this source with this stamp are current unless the articles
         # around it in the index changed (their pages link to them): known once all is read
@@ -941,11 +980,8 @@ class _Planner:
 
     def _count(self, paths: list[Path]) -> Iterator[int | str]:
         chunks = [paths[i : i + COUNT_CHUNK] for i in range(0, len(paths), COUNT_CHUNK)]
-        counted = (
-            self.workers.map(count_sentences, chunks)
-            if self.workers
-            else map(count_sentences, chunks)
-        )
+        count = functools.partial(count_sentences, lang=self.pair.source)
+        counted = self.workers.map(count, chunks) if self.workers else map(count, chunks)
         for chunk in counted:
             yield from chunk
 
@@ -960,6 +996,7 @@ def run_batch(
     memory: TranslationMemory | None = None,
     jobs: int = 1,
     spawn_engine: Callable[[], Engine] | None = None,
+    pair: LanguagePair | None = None,
 ) -> RunSummary:
     """Translate the articles at ``paths`` (see :func:`discover`) into ``out_dir``.
 
@@ -972,8 +1009,11 @@ def run_batch(
     memory) is kept as it is.  With ``jobs`` > 1 the windows are translated in that many
     worker processes, each opening its engine with ``spawn_engine()``; outputs do not depend
     on the number of jobs.  A file that cannot be read is reported to the observer and
-    counted as a failure; the other articles are still translated.
+    counted as a failure; the other articles are still translated.  ``pair`` is the
+    articles' languages (the memory's when not given, else German->English): every output
+    names them, and the memory serves only that pair's translations.
     """
+    pair = _pair_of(pair, memory)
     if jobs < 1:
         raise UsageError(f"jobs must be at least 1, not {jobs}")
     if jobs > 1 and spawn_engine is None:
@@ -984,7 +1024,7 @@ def run_batch(
     workers = None
     if jobs > 1 and spawn_engine is not None:
         memory_path = memory.path if memory is not None else None
-        workers = _Workers(jobs, (spawn_engine, engine.info, out_dir, glossary, memory_path))
+        workers = _Workers(jobs, (spawn_engine, engine.info, out_dir, glossary, memory_path, pair))
     # The ledger says which outputs dolmetsch wrote, so it is kept even without a memory.
     ledger = Ledger(out_dir)
     try:
@@ -1000,13 +1040,13 @@ def run_batch(
             observer.failed(failure)
         for note in edits.notes:
             observer.noted(note)
-        planner = _Planner(out_dir, memory, ledger, workers)
+        planner = _Planner(out_dir, memory, ledger, workers, pair)
         planned = planner.plan(paths, engine.info, glossary)
         for failure in planner.failures:
             observer.failed(failure)
         summary = _translate_planned(
             planned, out_dir, engine, observer, window_sentences, glossary, memory, ledger,
-            workers, edits,
+            workers, edits, pair,
         )  # fmt: skip
     finally:
         ledger.close()
@@ -1051,6 +1091,7 @@ def _translate_planned(
     ledger: Ledger,
     workers: _Workers | None,
     edits: Edits,
+    pair: LanguagePair = DEFAULT_PAIR,
 ) -> RunSummary:
     failures: list[str] = []
     if memory is None:  # outputs showing people's translations cannot be made again: kept
@@ -1062,7 +1103,7 @@ def _translate_planned(
         ]
     total = sum(p.sentences for p in planned)
     observer.started(total)
-    stamp = run_stamp(engine.info, glossary, memory)
+    stamp = run_stamp(engine.info, glossary, memory, pair)
     neighbours = {p.path: p.neighbours for p in planned}
 
     def jobs(window: list[Path]) -> list[Job]:
@@ -1095,7 +1136,7 @@ def _translate_planned(
         size = max(1, min(window_sentences, WORKER_WINDOW, -(-total // (8 * workers.jobs))))
         results = workers.results(map(jobs, windows(size)), stamp)
     else:
-        here = WindowTranslator(out_dir, engine, glossary, memory)
+        here = WindowTranslator(out_dir, engine, glossary, memory, pair)
         results = (here.translate(jobs(w), stamp, observer) for w in windows(window_sentences))
     entries: list[LedgerEntry] = []
     articles = sentences = kept = low = scored = 0
@@ -1112,7 +1153,7 @@ def _translate_planned(
             if article.kept:
                 entry = ledger.get(stem)
                 if entry is not None:
-                    corpus.add(_kept_units(out_dir, stem))
+                    corpus.add(_kept_units(out_dir, stem, pair))
                     index.add(index_row(entry.index_row))
                     totals = totals.plus(entry.index_row)
                     kept += 1
@@ -1161,7 +1202,11 @@ def _translate_planned(
             )
             observer.failed(failures[-1])
         elif totals.articles:  # corpus and index of the whole run, or none
-            for spool, frame in ((corpus, (TMX_HEAD, TMX_TAIL)), (index, index_frame(totals))):
+            frames = (
+                (corpus, (tmx_head(pair.source), TMX_TAIL)),
+                (index, index_frame(totals, pair=pair)),
+            )
+            for spool, frame in frames:
                 name = spool.path.name
                 ours = {ledger.written(name) or "", *ledger.pending([name]).get(name, set())}
                 try:
@@ -1229,7 +1274,8 @@ def fill_memory(
     engine.  The outputs are then exactly those of a run on one machine.
     """
     memory.require_writable("fill it")
-    counted = count_sentences(paths)  # a count per readable article, else its error line
+    lang = memory.pair.source
+    counted = count_sentences(paths, lang)  # a count per readable article, else its error line
     readable = [(p, n) for p, n in zip(paths, counted, strict=True) if isinstance(n, int)]
     planned = [_Planned(p, n, kept=False) for p, n in readable]
     failures = [c for c in counted if isinstance(c, str)]
@@ -1238,7 +1284,7 @@ def fill_memory(
         loaded = []
         for path in window:
             try:
-                loaded.append(load_article(path))
+                loaded.append(load_article(path, lang=lang))
             except DolmetschError as exc:  # changed since it was counted
                 failures.append(str(exc))
         translated, _ = translate_documents(loaded, engine, Silent(), glossary, memory)
@@ -1248,10 +1294,11 @@ def fill_memory(
 
 
 def translate_lines(
-    lines: Sequence[str], engine: Engine, glossary: Glossary | None = None
+    lines: Sequence[str], engine: Engine, glossary: Glossary | None = None, lang: str = "de"
 ) -> list[str]:
-    """Translate text line for line: one line in, one line out, empty lines kept."""
-    spans = [sentence_spans(line) for line in lines]
+    """Translate text line for line: one line in, one line out, empty lines kept; ``lang``
+    is the lines' language (its sentence rules)."""
+    spans = [sentence_spans(line, lang=lang) for line in lines]
     sentences = [
         line[a:b] for line, line_spans in zip(lines, spans, strict=True) for a, b in line_spans
     ]

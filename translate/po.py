@@ -27,6 +27,7 @@ from .aligned import TranslatedArticle
 from .engine import shown
 from .errors import InputError
 from .files import read_regular
+from .languages import DEFAULT_PAIR, LanguageError, LanguagePair
 from .memory import ExportedUnit, context
 from .names import quote_name, readable, unquote_name
 
@@ -57,8 +58,9 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
     # the file name is data: one line, whatever it holds (see names.quote_name)
     source = quote_name(article.source_name)
     location = quote_name(article.source_name, spaces=True)
+    langs = article.pair
     po.header = (
-        f"{source}: German-English, aligned sentence by sentence.\n"
+        f"{source}: {langs.source_name}-{langs.target_name}, aligned sentence by sentence.\n"
         f"Machine translation by {article.tool} with {article.engine.describe()}; "
         "entries marked fuzzy are unreviewed."
     )
@@ -71,13 +73,13 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
         "PO-Revision-Date": revision_date(article.document.date),
         "Last-Translator": f"{article.tool} / {engine.describe()}",
         "Language-Team": "none",
-        "Language": "en",
+        "Language": langs.target,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": "nplurals=2; plural=(n != 1);",
         "X-Generator": article.tool,
-        "X-Source-Language": "de",
+        "X-Source-Language": langs.source,
         "X-Dolmetsch-Engine": engine.name,
         "X-Dolmetsch-Model": engine.model,
         "X-Dolmetsch-Model-Version": engine.model_version,
@@ -130,10 +132,29 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
 HEADER_COMMENT = "\x00header"  # key of the lines a person added to the header comment
 
 
-def build_po_header_lines(source_name: str) -> tuple[str, ...]:
+def build_po_header_lines(source_name: str, pair: LanguagePair = DEFAULT_PAIR) -> tuple[str, ...]:
     """How the two header comment lines dolmetsch writes begin (a person's are the rest);
-    ``source_name`` as the PO's ``X-Dolmetsch-Source`` holds it (quoted)."""
-    return (f"{source_name}: German-English, aligned", "Machine translation by dolmetsch")
+    ``source_name`` as the PO's ``X-Dolmetsch-Source`` holds it (quoted), ``pair`` as its
+    language headers name it (:func:`po_pair`)."""
+    languages = f"{pair.source_name}-{pair.target_name}"
+    return (f"{source_name}: {languages}, aligned", "Machine translation by dolmetsch")
+
+
+def _language_part(locale: str) -> str:
+    return re.split(r"[_\-@.]", locale, maxsplit=1)[0]
+
+
+def po_pair(metadata: Mapping[str, str], where: str = "") -> LanguagePair:
+    """The languages a PO dolmetsch wrote is in: ``X-Source-Language`` and ``Language``
+    (German and English when it names none: every PO of an older dolmetsch was);
+    :class:`InputError` naming ``where`` for codes that are no languages."""
+    source = metadata.get("X-Source-Language", "").strip() or "de"
+    target = metadata.get("Language", "").strip() or "en"
+    try:
+        # a PO editor may write a locale (de_DE, en-GB, sr@latin): the language is its first part
+        return LanguagePair(_language_part(source), _language_part(target))
+    except LanguageError as exc:
+        raise InputError(f"{where or 'PO file'}: its language headers: {exc}") from None
 
 
 def written_for(data: bytes, stem: str) -> bool:
@@ -635,7 +656,8 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False, folder: st
     skipped and counted, or with ``include_fuzzy`` taken as a machine translation under a
     stamp no engine has (a person may have edited it without clearing the flag, so it
     cannot pass for what the engine said).  Obsolete entries, the header, untranslated and
-    plural entries, and agency attributions dolmetsch copied unchanged are left out.
+    plural entries, and agency attributions dolmetsch copied unchanged are left out.  The
+    units are of the languages the header names (:func:`po_pair`).
     """
     from .articles import output_stem
     from .provenance import HUMAN, IMPORTED
@@ -645,6 +667,7 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False, folder: st
     # dolmetsch's own PO names its article: each translation is for its own segment there
     article = po.metadata.get("X-Dolmetsch-Source")
     stem = output_stem(PurePath(unquote_name(article))) if article else None
+    pair = po_pair(po.metadata, po.fpath or "")
     for entry in po:
         if entry.obsolete or not entry.msgid or not entry.msgstr or entry.msgid_plural:
             continue
@@ -652,9 +675,9 @@ def po_memory_units(po: polib.POFile, *, include_fuzzy: bool = False, folder: st
             continue  # dolmetsch copied it unflagged (an agency's name); nobody translated it
         if "fuzzy" not in entry.flags:
             where = context(stem, entry.msgctxt or "", folder) if stem is not None else ""
-            units.append(ExportedUnit(entry.msgid, entry.msgstr, "human", HUMAN, (), where))
+            units.append(ExportedUnit(entry.msgid, entry.msgstr, "human", HUMAN, (), where, pair))
         elif include_fuzzy:
-            units.append(ExportedUnit(entry.msgid, entry.msgstr, "machine", IMPORTED, ()))
+            units.append(ExportedUnit(entry.msgid, entry.msgstr, "machine", IMPORTED, (), "", pair))
         else:
             skipped += 1
     return PoImport(tuple(units), skipped)

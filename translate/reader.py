@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .aligned import Pair, TranslatedArticle
 from .engine import EngineInfo
-from .errors import InputError, UsageError
+from .errors import DolmetschError, InputError, UsageError
+from .languages import DEFAULT_PAIR, LanguagePair
 from .wording import counted
 
 if TYPE_CHECKING:
@@ -320,11 +321,13 @@ def view_lines(
 
 
 class Head(NamedTuple):
-    """What an output file says of its article: the source's name, its date, the engine."""
+    """What an output file says of its article: the source's name, its date, the engine,
+    its languages (None when it names none)."""
 
     name: str
     date: str = ""
     engine: EngineInfo | None = None
+    pair: LanguagePair | None = None
 
 
 def sentence_count(rows: Sequence[Row]) -> int:
@@ -342,7 +345,10 @@ def title_lines(head: Head, rows: Sequence[Row], width: int, *, highlight: bool)
     Each line is wrapped to ``width``; the caution is bold red when ``highlight``.
     """
     engine = head.engine.describe() if head.engine is not None else ""
-    first = " · ".join(part for part in (_plain(head.name), head.date, engine) if part)
+    # German->English, dolmetsch's first and commonest pair, goes unnamed as it always did
+    languages = head.pair.describe() if head.pair not in (None, DEFAULT_PAIR) else ""
+    parts = (_plain(head.name), head.date, languages, engine)
+    first = " · ".join(part for part in parts if part)
     counts = [counted(sentence_count(rows), "sentence")]
     terms = sum(len(row.terms) for row in rows if row.kind != "date")
     if terms:
@@ -469,7 +475,13 @@ def po_head(po: polib.POFile, fallback: str) -> Head:
             meta.get("X-Dolmetsch-Model-Version", ""),
         )
     name = meta.get("X-Dolmetsch-Source") or fallback
-    return Head(name, meta.get("X-Dolmetsch-Article-Date", ""), engine)
+    from .po import po_pair
+
+    try:
+        pair: LanguagePair | None = po_pair(meta)
+    except DolmetschError:
+        pair = None  # a person's editor wrote a locale dolmetsch does not know: not named
+    return Head(name, meta.get("X-Dolmetsch-Article-Date", ""), engine, pair)
 
 
 def load_view(path: Path) -> tuple[Head, list[Row]]:
@@ -494,4 +506,6 @@ def load_view(path: Path) -> tuple[Head, list[Row]]:
     except ValueError as exc:
         raise InputError(f"{path}: {exc}") from None
     date = next((row.de for row in rows if row.kind == "date"), "")
-    return Head(path.name, date), rows
+    from .tsv import header_pair
+
+    return Head(path.name, date, pair=header_pair(text)), rows

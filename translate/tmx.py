@@ -1,7 +1,8 @@
 """Sentence-aligned TMX 1.4b: ``out/<stem>.tmx`` (one article) and ``out/corpus.tmx`` (all).
 
-One ``<tu tuid="<stem>:<segment id>">`` per aligned pair, with the German and English as
-``<tuv xml:lang="de">`` / ``<tuv xml:lang="en">``, and props naming the engine, the kind of
+One ``<tu tuid="<stem>:<segment id>">`` per aligned pair, with the source and target as
+``<tuv xml:lang="de">`` / ``<tuv xml:lang="en">`` (the article's language pair; the header's
+``srclang`` names its source language), and props naming the engine, the kind of
 the segment, the source file (as :func:`~dolmetsch.names.quote_name` writes it: a control
 character in a file name is kept, percent-encoded) and the glossary.  The header has no
 ``creationdate`` (it is optional in TMX 1.4b) so that the same inputs give the same bytes;
@@ -31,6 +32,7 @@ from .aligned import TranslatedArticle
 from .engine import shown
 from .errors import UsageError
 from .files import write_atomic
+from .languages import DEFAULT_PAIR, LanguageError, LanguagePair, check_code
 from .memory import CONFIDENCE_MARK, ExportedUnit, confidence_note, read_confidence
 from .names import quote_name
 from .provenance import HUMAN, IMPORTED, Origin, Provenance
@@ -110,18 +112,31 @@ def _units(article: TranslatedArticle) -> list[str]:
             lines.append(_prop(GLOSSARY, article.glossary_hash))
         lines.extend(_prop(TERM, term) for term in pair.terms)
         lines.extend(_prop("x-dolmetsch-term-failed", term) for term in pair.failed)
-        lines.append(f'      <tuv xml:lang="de"><seg>{escape_text(segment.text)}</seg></tuv>')
-        lines.append(f'      <tuv xml:lang="en"><seg>{escape_text(pair.target)}</seg></tuv>')
+        lines.extend(_tuvs(article.pair, segment.text, pair.target))
         lines.append("    </tu>")
     return lines
 
 
-TMX_HEAD = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
-    f'  <header creationtool="dolmetsch" creationtoolversion="{escape_attr(__version__)}" '
-    'datatype="plaintext" segtype="sentence" adminlang="en" srclang="de" o-tmf="dolmetsch"/>\n'
-    "  <body>\n"
-)
+def _tuvs(pair: LanguagePair, source: str, target: str) -> tuple[str, str]:
+    return (
+        f'      <tuv xml:lang="{pair.source}"><seg>{escape_text(source)}</seg></tuv>',
+        f'      <tuv xml:lang="{pair.target}"><seg>{escape_text(target)}</seg></tuv>',
+    )
+
+
+def tmx_head(srclang: str = "de") -> str:
+    """A TMX document's start, its header naming the source language (``*all*`` when its
+    units have several, as TMX 1.4b says)."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+        f'  <header creationtool="dolmetsch" creationtoolversion="{escape_attr(__version__)}" '
+        f'datatype="plaintext" segtype="sentence" adminlang="en" srclang="{escape_attr(srclang)}" '
+        'o-tmf="dolmetsch"/>\n'
+        "  <body>\n"
+    )
+
+
+TMX_HEAD = tmx_head(DEFAULT_PAIR.source)
 TMX_TAIL = "  </body>\n</tmx>\n"
 
 
@@ -132,10 +147,15 @@ def dump_memory_tmx(units: Iterable[ExportedUnit]) -> str:
     version, glossary hash) and the glossary terms applied, so that
     :func:`parse_memory_tmx` gives back the same units.
     """
+    listed = list(units)
+    sources = {unit.pair.source for unit in listed} or {DEFAULT_PAIR.source}
+    # one source language: the header names it; several: each unit names its own
+    srclang = next(iter(sources)) if len(sources) == 1 else "*all*"
     lines: list[str] = []
-    for number, unit in enumerate(units, start=1):
+    for number, unit in enumerate(listed, start=1):
         stamp = unit.stamp
-        lines.append(f'    <tu tuid="tm:{number}">')
+        own = f' srclang="{unit.pair.source}"' if srclang == "*all*" else ""
+        lines.append(f'    <tu tuid="tm:{number}"{own}>')
         lines.append(_prop(ORIGIN, unit.origin))
         lines.append(_prop(ENGINE_NAME, stamp.engine))
         for kind, value in ((MODEL, stamp.model), (MODEL_VERSION, stamp.model_version),
@@ -150,10 +170,9 @@ def dump_memory_tmx(units: Iterable[ExportedUnit]) -> str:
                 lines.append(_prop(TERM, term))
         if unit.context:
             lines.append(_prop(CONTEXT, unit.context))
-        lines.append(f'      <tuv xml:lang="de"><seg>{escape_text(unit.source)}</seg></tuv>')
-        lines.append(f'      <tuv xml:lang="en"><seg>{escape_text(unit.target)}</seg></tuv>')
+        lines.extend(_tuvs(unit.pair, unit.source, unit.target))
         lines.append("    </tu>")
-    return TMX_HEAD + "".join(line + "\n" for line in lines) + TMX_TAIL
+    return tmx_head(srclang) + "".join(line + "\n" for line in lines) + TMX_TAIL
 
 
 # SQLite keeps a memory's pending writes beside it; replacing one of these loses them too
@@ -192,8 +211,10 @@ def dump_tmx_units(article: TranslatedArticle) -> str:
 
 
 def dump_tmx(articles: Sequence[TranslatedArticle]) -> str:
-    """The TMX document of ``articles``, in the order given; byte-identical for equal input."""
-    return TMX_HEAD + "".join(dump_tmx_units(a) for a in articles) + TMX_TAIL
+    """The TMX document of ``articles`` (of one language pair), in the order given;
+    byte-identical for equal input."""
+    source = articles[0].pair.source if articles else DEFAULT_PAIR.source
+    return tmx_head(source) + "".join(dump_tmx_units(a) for a in articles) + TMX_TAIL
 
 
 def _lang(tuv: ET.Element) -> str:
@@ -203,12 +224,22 @@ def _lang(tuv: ET.Element) -> str:
 
 @dataclass(frozen=True)
 class TmxUnit:
-    """One ``<tu>`` with German and English: its id, texts and ``<prop>`` s in order."""
+    """One ``<tu>``'s source and target text: its id, texts, ``<prop>`` s in order and
+    languages."""
 
     tuid: str
-    de: str
-    en: str
+    source: str
+    target: str
     props: tuple[tuple[str, str], ...] = ()
+    pair: LanguagePair = DEFAULT_PAIR
+
+    @property
+    def de(self) -> str:  # the names of the German->English days, kept for callers
+        return self.source
+
+    @property
+    def en(self) -> str:
+        return self.target
 
     def prop(self, kind: str) -> str | None:
         """The first prop of this type, or None when the unit has none."""
@@ -216,8 +247,12 @@ class TmxUnit:
 
 
 def parse_tmx_units(text: str | bytes) -> list[TmxUnit]:
-    """Every ``<tu>`` that has both a German and an English ``<seg>``, with its props.
+    """Every ``<tu>``'s source ``<seg>`` with each other language's, with its props.
 
+    The source language is the ``<tu>``'s ``srclang``, else the header's, when the unit
+    has it; else German when it has German and English (as every TMX dolmetsch wrote
+    before it named other languages), else its first ``<tuv>``.  A unit in three languages
+    gives one :class:`TmxUnit` per target; a language that is no ISO 639-1 code is skipped.
     Inline markup inside ``<seg>`` (``<ph>``, ``<bpt>`` of other tools' files) is read as
     its text content.  A ``<tu>`` without ``tuid`` gets its position (``tu3``).  Given
     bytes, the XML declaration's encoding is honoured (CAT tools write UTF-16 too).
@@ -230,6 +265,8 @@ def parse_tmx_units(text: str | bytes) -> list[TmxUnit]:
         raise ValueError(f"line {line}, column {column + 1}: not well-formed TMX: {exc}") from None
     if root.tag != "tmx":
         raise ValueError(f"not a TMX document: the root element is <{root.tag}>, not <tmx>")
+    header = root.find("header")
+    default = _code(header.get("srclang") if header is not None else None)
     units: list[TmxUnit] = []
     for number, tu in enumerate(root.iter("tu"), start=1):
         segs: dict[str, str] = {}
@@ -237,14 +274,45 @@ def parse_tmx_units(text: str | bytes) -> list[TmxUnit]:
             seg = tuv.find("seg")
             if seg is not None:
                 segs.setdefault(_lang(tuv), "".join(seg.itertext()))
-        if "de" in segs and "en" in segs:
-            props = tuple((p.get("type") or "", p.text or "") for p in tu.findall("prop"))
-            units.append(TmxUnit(tu.get("tuid") or f"tu{number}", segs["de"], segs["en"], props))
+        source = _source(segs, _code(tu.get("srclang")) or default)
+        if source is None:
+            continue
+        props = tuple((p.get("type") or "", p.text or "") for p in tu.findall("prop"))
+        tuid = tu.get("tuid") or f"tu{number}"
+        for lang, text in segs.items():
+            if lang == source:
+                continue
+            try:
+                pair = LanguagePair(source, lang)
+            except LanguageError:
+                continue  # not a language argos names (x-klingon, a three-letter code)
+            units.append(TmxUnit(tuid, segs[source], text, props, pair))
     return units
 
 
+def _code(value: str | None) -> str:
+    """A ``srclang``'s language ('' for none, ``*all*`` or a code dolmetsch does not know)."""
+    primary = (value or "").lower().split("-")[0]
+    try:
+        return check_code(primary) if primary else ""
+    except LanguageError:
+        return ""
+
+
+def _source(segs: dict[str, str], srclang: str) -> str | None:
+    """The unit's source language (see :func:`parse_tmx_units`); None when it has no two."""
+    if len(segs) < 2:
+        return None
+    if srclang in segs:
+        return srclang
+    if "de" in segs and "en" in segs:
+        return "de"
+    return next(iter(segs))
+
+
 def parse_tmx(text: str | bytes) -> list[tuple[str, str, str]]:
-    """``(tuid, de, en)`` for each ``<tu>`` that has both; the inverse of :func:`dump_tmx`.
+    """``(tuid, source, target)`` for each ``<tu>`` that has both; the inverse of
+    :func:`dump_tmx`.
 
     See :func:`parse_tmx_units`, which also gives the props.
     """
@@ -283,7 +351,7 @@ def memory_unit(unit: TmxUnit) -> ExportedUnit:
     if confidence is not None:
         terms += (confidence_note(confidence),)
     where = (unit.prop(CONTEXT) or "") if origin == "human" else ""
-    return ExportedUnit(unit.de, unit.en, origin, stamp, terms, where)
+    return ExportedUnit(unit.source, unit.target, origin, stamp, terms, where, unit.pair)
 
 
 def _confidence(value: str | None) -> float | None:
@@ -295,5 +363,6 @@ def _confidence(value: str | None) -> float | None:
 
 def parse_memory_tmx(text: str | bytes) -> list[ExportedUnit]:
     """The translation-memory units of a TMX (see :func:`memory_unit`); the inverse of
-    :func:`dump_memory_tmx`.  Units with an empty English are left out."""
-    return [memory_unit(unit) for unit in parse_tmx_units(text) if unit.en]
+    :func:`dump_memory_tmx`, of any language pair.  Units with an empty target are left
+    out."""
+    return [memory_unit(unit) for unit in parse_tmx_units(text) if unit.target]

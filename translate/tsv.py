@@ -1,5 +1,6 @@
 """Sentence-aligned TSV: ``id<TAB>de<TAB>en<TAB>confidence``, one pair a line, after a
-header line.
+header line that names the languages (``de`` and ``en`` are the pair's codes: ``ru``, ``en``
+for a Russian article).
 
 Tabs, newlines and backslashes inside a sentence are escaped as ``\\t``, ``\\n``, ``\\r``
 and ``\\\\`` so that every record stays on one line.  A ``date`` row carries the article's
@@ -14,8 +15,17 @@ import re
 
 from .aligned import TranslatedArticle
 from .engine import shown
+from .errors import DolmetschError
+from .languages import LanguagePair
 
 HEADER = ("id", "de", "en", "confidence")
+
+
+def header(pair: LanguagePair) -> tuple[str, ...]:
+    """The header row of an article of ``pair``: :data:`HEADER` for German->English."""
+    return ("id", pair.source, pair.target, "confidence")
+
+
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {v: k for k, v in _ESCAPES.items()}
 _ESCAPED = re.compile(r"\\[\\tnr]")
@@ -32,7 +42,7 @@ def unescape(text: str) -> str:
 
 
 def dump_tsv(article: TranslatedArticle) -> str:
-    rows: list[tuple[str, ...]] = [HEADER]
+    rows: list[tuple[str, ...]] = [header(article.pair)]
     if article.document.date:
         rows.append(("date", article.document.date, article.document.date, ""))
     rows.extend(
@@ -47,9 +57,21 @@ def dump_tsv(article: TranslatedArticle) -> str:
     return "".join("\t".join(escape(cell) for cell in row) + "\n" for row in rows)
 
 
+def header_pair(text: str) -> LanguagePair | None:
+    """The languages a TSV's header row names (``id  ru  en  confidence``); None when it
+    names none dolmetsch knows."""
+    cells = text.split("\n", 1)[0].removesuffix("\r").split("\t")
+    if len(cells) < 3:
+        return None
+    try:
+        return LanguagePair(cells[1], cells[2])
+    except DolmetschError:
+        return None
+
+
 def parse_tsv(text: str) -> list[tuple[str, str, str]]:
-    """Rows after the header, ``(id, de, en)``; the inverse of :func:`dump_tsv` but for the
-    confidence (see :func:`parse_tsv_scored`)."""
+    """Rows after the header, ``(id, source, target)`` whatever languages the header names;
+    the inverse of :func:`dump_tsv` but for the confidence (see :func:`parse_tsv_scored`)."""
     return [(segment_id, de, en) for segment_id, de, en, _ in parse_tsv_scored(text)]
 
 

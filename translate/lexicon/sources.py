@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 import pickle
 import re
 from collections.abc import Iterable, Iterator
@@ -38,7 +37,9 @@ DING_PATH = Path("/usr/share/trans/de-en")
 
 def ding_path() -> Path:
     """The Ding file to build from: ``$DOLMETSCH_DING``, else Debian's trans-de-en."""
-    return Path(os.environ.get("DOLMETSCH_DING") or DING_PATH)
+    from dolmetsch.settings import default_ding_path
+
+    return default_ding_path()
 
 
 class LexiconError(DolmetschError):

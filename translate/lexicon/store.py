@@ -134,13 +134,11 @@ _RANK_STEP = 4096
 
 
 def default_data_dir() -> Path:
-    """``$DOLMETSCH_DATA_DIR``, else ``$XDG_DATA_HOME/dolmetsch``, else ~/.local/share/dolmetsch."""
-    explicit = os.environ.get("DOLMETSCH_DATA_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_DATA_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
-    return base / "dolmetsch"
+    """``$DOLMETSCH_DATA_DIR``, else ``$XDG_DATA_HOME/dolmetsch``, else ~/.local/share/dolmetsch
+    (resolved in :mod:`dolmetsch.settings`, the one place that reads the environment)."""
+    from dolmetsch.settings import default_data_dir as resolved
+
+    return resolved()
 
 
 def store_name(ding_digest: str, learned: str = "") -> str:

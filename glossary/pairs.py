@@ -1,0 +1,130 @@
+"""One multilingual glossary seen from one language pair: :meth:`.Glossary.for_pair`.
+
+Enforcement (:mod:`.enforce`, :mod:`.matching`) knows one shape: ``variants`` are the
+spellings matched in the source text, ``target``/``short``/``adjective`` what stands for
+them in the translation, ``forbidden`` what must not survive in it.  The projection fills
+that shape from the entry's languages:
+
+- spellings matched in a text in ``source``: the entry's spellings in that language, and
+  as before the English forms (``english``, ``short``) and the forbidden English spellings,
+  which the press of every language prints.  Other languages' spellings are not matched: a
+  Polish ``Zełenski`` in a German text is rare, and one language's spelling may be another
+  language's word.
+- canonical forms in ``target``: English -- the ``english``, ``short``, ``adjective`` and
+  ``forbidden`` fields, exactly as before.  Any other language -- its first listed
+  spelling (context dropped) is the full form, its last word the short form when the entry
+  has an English short form; no adjective; the forbidden English spellings stay forbidden
+  and the English forms become wrong in the output, so that ``Zelensky`` in a German
+  translation becomes ``Selenskyj``.  An entry without a spelling in ``target`` is written
+  as in English when ``target`` is written in Latin letters (``Trump``), and left out of
+  the projection otherwise (a Russian translation is not given ``Trump``).
+
+``for_pair("de", "en")`` is the glossary without its other languages: equal to it as
+read from a file without them, with the same :func:`.enforce.glossary_hash`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+
+from .errors import GlossaryError
+from .model import Entry, Glossary, is_language_code, make_glossary, split_context
+
+# Target languages written in Latin letters: an entry they have no spelling for keeps its
+# English form there.  Others (Cyrillic, Greek, CJK, Arabic...) leave such an entry out.
+LATIN_SCRIPT = frozenset(
+    "af az bs ca cs cy da de en eo es et eu fi fr ga gl hr hu id is it lt lv ms mt nb nl nn "
+    "no pl pt ro sk sl sq sv sw tl tr uz vi".split()
+)
+
+
+def canonical_in(entry: Entry, lang: str) -> str | None:
+    """The entity's canonical form in ``lang``, or None when it has none there."""
+    if lang == "en":
+        return entry.target
+    listed = entry.spellings_in(lang)
+    if listed:
+        return split_context(listed[0])[1]
+    return entry.target if lang in LATIN_SCRIPT else None
+
+
+def _project(entry: Entry, source: str, target: str) -> Entry | None:
+    own = () if source == "en" else entry.spellings_in(source)
+    if target == "en":
+        return replace(entry, variants=own, spellings=(), raw=None, leading=())
+    full = canonical_in(entry, target)
+    if full is None:
+        return None
+    if full == entry.target:
+        short = entry.short
+    else:
+        words = full.split()
+        short = words[-1] if entry.short and len(words) > 1 else ""
+    renderings = {full, short}
+    variants = [*own]
+    # The English forms are matched in every source text, and are wrong in the output.
+    variants += [name for name in (entry.target, entry.short) if name and name not in variants]
+    variants = [v for v in variants if split_context(v)[1] not in renderings or v in own]
+    forbidden = tuple(f for f in entry.forbidden if f not in renderings and f not in variants)
+    return Entry(
+        target=full,
+        kind=entry.kind,
+        variants=tuple(dict.fromkeys(variants)),
+        short=short,
+        forbidden=forbidden,
+        closed_compounds=entry.closed_compounds,
+        note=entry.note,
+    )
+
+
+def project(glossary: Glossary, source: str, target: str) -> Glossary:
+    """See the module docstring; raises :class:`GlossaryError` for a bad pair, or when two
+    entries share a canonical form in ``target`` (the message names both)."""
+    for code in (source, target):
+        if not is_language_code(code):
+            raise GlossaryError(f"{code!r} is not a two-letter ISO 639-1 language code")
+    if source == target:
+        raise GlossaryError(f"a glossary translates between two languages, not {source}->{target}")
+    if glossary.pair != ("de", "en"):
+        if glossary.pair == (source, target):
+            return glossary
+        raise GlossaryError(
+            f"this glossary is already the one for {'->'.join(glossary.pair)}; project the "
+            f"glossary as read from its file for {source}->{target}"
+        )
+    if (source, target) == ("de", "en") and not any(e.spellings for e in glossary.entries):
+        return replace(glossary, pair=("de", "en"))
+    entries = [p for p in (_project(e, source, target) for e in glossary.entries) if p]
+    try:
+        projected = make_glossary(
+            entries, glossary.source, None, glossary.preamble, glossary.trailer,
+            header=glossary.header, bom=glossary.bom,
+        )  # fmt: skip
+    except GlossaryError as exc:
+        raise GlossaryError(f"{exc} (in the glossary for {source}->{target})") from None
+    return replace(projected, strict=glossary.strict, pair=(source, target))
+
+
+def wrong_in_target(glossary: Glossary) -> tuple[str, ...]:
+    """The spellings a translation into ``glossary.pair[1]`` must not contain, for an
+    engine that can keep them from being generated (``EngineOptions(suppress=...)``): the
+    forbidden ones, and the source spellings that are wrong in the target, written in the
+    target's alphabet (Latin for a Latin-script target).  A spelling that is a rendering of
+    another entry, or guarded by a context (``(von) Blick``), is left out: it is right
+    somewhere."""
+    renderings = {r for entry in glossary.entries for r in entry.renderings}
+    latin = glossary.pair[1] in LATIN_SCRIPT
+    found: dict[str, None] = {}
+    for entry in glossary.entries:
+        for name, context, wrong in entry.source_forms():
+            if not wrong or context or name in renderings or len(name) < 3:
+                continue
+            if latin != all(ch.isascii() or "LATIN" in _name(ch) for ch in name if ch.isalpha()):
+                continue
+            found[name] = None
+    return tuple(found)
+
+
+def _name(char: str) -> str:
+    return unicodedata.name(char, "")
