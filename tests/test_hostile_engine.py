@@ -386,3 +386,34 @@ def test_a_huge_mangled_run_is_mended_in_one_pass() -> None:
     restored = restore(protected, "Zq" + "a" * 200_000 + " and Zqb")
     assert restored.text == "Putin and Zelensky"
     assert [t.status for t in restored.terms] == ["repaired", "enforced"]
+
+
+# --- other source languages ---------------------------------------------------------------------
+
+OTHER_LANGUAGES = [
+    ("ru", "Зеленский встретился с Путиным в Киеве, сообщил Песков."),
+    ("uk", "Зеленський і Путін зустрілися у Києві, повідомив Пєсков."),
+    ("pl", "Zełenski spotkał się z Putinem w Kijowie, poinformował Pieskow."),
+]
+
+
+@pytest.mark.parametrize("kind", CORRUPTIONS, ids=list(CORRUPTIONS))
+@pytest.mark.parametrize(("lang", "sentence"), OTHER_LANGUAGES, ids=["ru", "uk", "pl"])
+def test_placeholders_from_other_languages_are_repaired(
+    lang: str, sentence: str, kind: Corruption
+) -> None:
+    """The glossary as a ru/uk/pl->en pair sees it: the same repairs; ``own`` writes the
+    source language's spellings (``Путин``), which enforcement matches for that pair."""
+    glossary = GLOSSARY.for_pair(lang, "en")
+    protected = protect(sentence, glossary)
+    assert [t.rendering for t in protected.terms] == ["Zelensky", "Putin", "Kyiv", "Peskov"]
+    known = {t.key: (t.match.entry, t.match.form) for t in protected.terms}
+    for seed in range(5):
+        output = corrupt(protected.text, kind, random.Random(seed), known, unlisted={})
+        restored = restore(protected, output)
+        assert placeholders_left(protected, restored.text) == []
+        wrong = [m.text for m in find_matches(restored.text, glossary) if m.spelling.wrong]
+        assert wrong == []
+        accuracy = term_accuracy([(sentence, restored.text)], glossary)
+        assert accuracy.hits == accuracy.occurrences == 4
+        assert restored.counts.failed == 0

@@ -181,11 +181,13 @@ UNLISTED: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 
 
-def own_spellings(entry: Entry) -> tuple[str, ...]:
+def own_spellings(
+    entry: Entry, unlisted: Mapping[str, tuple[str, ...]] = UNLISTED
+) -> tuple[str, ...]:
     """The spellings a model writes for ``entry`` on its own: the German and forbidden
     ones (``Selenskyj``, ``Zelenskyy``, ``Kiev``) and a few the glossary does not list
-    (:data:`UNLISTED`), or the canonical form when it has none of them."""
-    wrong = list(UNLISTED.get(entry.target, ()))
+    (``unlisted``, by target), or the canonical form when it has none of them."""
+    wrong = list(unlisted.get(entry.target, ()))
     for variant in (*entry.forbidden, *entry.variants):
         context, name = split_context(variant)
         if not context and name not in entry.renderings:
@@ -193,11 +195,16 @@ def own_spellings(entry: Entry) -> tuple[str, ...]:
     return tuple(wrong) or (entry.target,)
 
 
-def _own(token: str, rng: random.Random, known: Mapping[str, tuple[Entry, str]]) -> str:
+def _own(
+    token: str,
+    rng: random.Random,
+    known: Mapping[str, tuple[Entry, str]],
+    unlisted: Mapping[str, tuple[str, ...]],
+) -> str:
     if token not in known:
         return token  # the engine does not know the name: it copies the token
     entry, form = known[token]
-    spelling = rng.choice(own_spellings(entry))
+    spelling = rng.choice(own_spellings(entry, unlisted))
     return possessive(spelling) if form == "genitive" else spelling
 
 
@@ -287,13 +294,16 @@ def corrupt(
     kind: Corruption,
     rng: random.Random,
     known: Mapping[str, tuple[Entry, str]] | None = None,
+    unlisted: Mapping[str, tuple[str, ...]] = UNLISTED,
 ) -> str:
     """``text`` (an engine output with placeholders) as a model might have written it.
 
     Kinds that change a placeholder (case, split, transliterate, inflect, own) change every
     one; the others (drop, duplicate, move, merge) act once per sentence.  ``known`` maps a
     placeholder to its entry and form, for ``own``: a model writes the name it reads from
-    the context, which the placeholder hides from this engine.
+    the context, which the placeholder hides from this engine; ``unlisted`` are spellings
+    it may write that the glossary does not list (:data:`UNLISTED` are German ones: pass
+    ``{}`` for another source language, whose glossary does not recognise them).
     """
     out = _Output.parse(text)
     n = len(out.tokens)
@@ -301,7 +311,7 @@ def corrupt(
         return text
     if kind in ("case", "split", "transliterate", "inflect", "own"):
         for i, token in enumerate(out.tokens):
-            out.tokens[i] = _change(token, kind, rng, known or {})
+            out.tokens[i] = _change(token, kind, rng, known or {}, unlisted)
     elif kind == "drop":
         out.remove(rng.randrange(n))
     elif kind == "duplicate":
@@ -319,7 +329,11 @@ def corrupt(
 
 
 def _change(
-    token: str, kind: Corruption, rng: random.Random, known: Mapping[str, tuple[Entry, str]]
+    token: str,
+    kind: Corruption,
+    rng: random.Random,
+    known: Mapping[str, tuple[Entry, str]],
+    unlisted: Mapping[str, tuple[str, ...]],
 ) -> str:
     if kind == "case":
         return _case(token, rng)
@@ -330,7 +344,7 @@ def _change(
     if kind == "inflect":
         return token + rng.choice(SUFFIXES)
     if kind == "own":
-        return _own(token, rng, known)
+        return _own(token, rng, known, unlisted)
     raise ValueError(f"not a placeholder corruption: {kind}")
 
 
@@ -339,6 +353,7 @@ def corrupt_mixed(
     rng: random.Random,
     mix: Mapping[Corruption | None, float] = REALISTIC_MIX,
     known: Mapping[str, tuple[Entry, str]] | None = None,
+    unlisted: Mapping[str, tuple[str, ...]] = UNLISTED,
 ) -> str:
     """``text`` with each placeholder corrupted by a kind drawn from ``mix`` (None: copied).
 
@@ -353,7 +368,7 @@ def corrupt_mixed(
     for i in range(len(out.tokens) - 1, -1, -1):
         kind = drawn[i]
         if kind in ("case", "split", "transliterate", "inflect", "own"):
-            out.tokens[i] = _change(out.tokens[i], kind, rng, known or {})
+            out.tokens[i] = _change(out.tokens[i], kind, rng, known or {}, unlisted)
         elif kind == "drop":
             out.remove(i)
         elif kind == "duplicate":
@@ -381,12 +396,19 @@ class HostileEngine:
     sentence's placeholders (for ``own``, which writes names, not placeholders).
     """
 
-    def __init__(self, inner: Engine, plan: Plan, seed: int = 0) -> None:
+    def __init__(
+        self,
+        inner: Engine,
+        plan: Plan,
+        seed: int = 0,
+        unlisted: Mapping[str, tuple[str, ...]] = UNLISTED,
+    ) -> None:
         if plan not in PLANS:
             raise ValueError(f"unknown corruption {plan!r}; use one of: {', '.join(PLANS)}")
         self.inner = inner
         self.plan = plan
         self.seed = seed
+        self.unlisted = unlisted
         self.known: dict[str, dict[str, tuple[Entry, str]]] = {}
 
     @property
@@ -405,9 +427,9 @@ class HostileEngine:
             rng = random.Random(f"{self.seed}/{source}")
             known = self.known.get(source)
             if self.plan == "mix":
-                result.append(corrupt_mixed(output, rng, known=known))
+                result.append(corrupt_mixed(output, rng, known=known, unlisted=self.unlisted))
             else:
-                result.append(corrupt(output, self.plan, rng, known))
+                result.append(corrupt(output, self.plan, rng, known, self.unlisted))
         return result
 
 
