@@ -376,3 +376,20 @@ def test_seed_articles_are_german(seed_files: list[Path]) -> None:
 )  # fmt: skip
 def test_name_tags(name: str, lang: str) -> None:
     assert tagged_language(Path(name)) == lang
+
+
+def test_workers_give_the_same_outputs(
+    archives: dict[str, Path], isolated_argos: Path, mixed: Path, tmp_path: Path
+) -> None:
+    """--jobs 2: each language's workers open that language's engine and memory."""
+    _install(archives, isolated_argos, "de", "ru", "uk", "pl")
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert _run(str(mixed), "--from", "auto", "--out", str(one), "--no-memory")[0] == 0
+    code, stdout, stderr = _run(str(mixed), "--from", "auto", "--out", str(two), "-j", "2")
+    assert (code, stderr) == (0, "")
+    assert stdout.startswith("translated 4 articles (12 sentences)")
+    names = sorted(p.name for p in one.iterdir() if not p.name.startswith("."))
+    assert names == sorted(p.name for p in two.iterdir() if not p.name.startswith("."))
+    assert len(names) == 4 * 4 + 2
+    for name in names:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
