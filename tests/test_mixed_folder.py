@@ -393,3 +393,24 @@ def test_workers_give_the_same_outputs(
     assert len(names) == 4 * 4 + 2
     for name in names:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_no_language_with_an_engine_is_nothing_done(
+    isolated_argos: Path, mixed: Path, tmp_path: Path
+) -> None:
+    code, stdout, stderr = _run(
+        str(mixed), "--from", "auto", "--engine", "argos", "--out", str(tmp_path / "out")
+    )
+    assert (code, stdout) == (2, "")
+    lines = stderr.splitlines()
+    assert len(lines) == 5
+    assert lines[-1] == "dolmetsch: no article could be translated (4 articles, each named above)"
+    assert lines[0] == (
+        f"dolmetsch: {mixed / 'berlin-bericht.txt'}: German article not translated: no "
+        "German->English model is installed; run: dolmetsch model install FILE.argosmodel (or, "
+        "with internet: dolmetsch model install --online)"
+    )
+    for line, lang in zip(lines[1:4], ("uk", "ru", "pl"), strict=True):
+        assert f" article not translated: no argos model for {lang}->en is installed" in line
+        assert f"dolmetsch model install --online --from {lang} --to en" in line
+    assert not (tmp_path / "out").exists()

@@ -563,8 +563,11 @@ def run(
         if source_lang == "auto":
             glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
             opened, left_out = _mixed_groups(
-                paths, target_lang, glossary, engine, options, packages_dir, data_dir, progress
-            )
+                paths, target_lang, glossary, progress,
+                lambda pair: _open_engine(
+                    engine, beam_size, compute_type, threads, packages_dir, data_dir, pair
+                ),
+            )  # fmt: skip
         else:
             pair = _pair(source_lang, target_lang)
             glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
@@ -607,17 +610,13 @@ def _mixed_groups(
     paths: Sequence[Path],
     target: str,
     glossary: Any,
-    engine: str,
-    options: Any,
-    packages_dir: Path | None,
-    data_dir: Path | None,
     progress: Any,
+    open_engine: Callable[[Any], Any],
 ) -> tuple[list[tuple[Any, Any, Sequence[Path], Any]], tuple[str, ...]]:
     """--from auto: the folder's articles by language (dolmetsch.mixed), each language with
-    its pair, engine and glossary projection; and one line per article left out (its
-    language unsure, or no engine for it: each told on stderr).  Nothing at all to
-    translate is a fault (exit 2)."""
-    from .engine import load_engine
+    its pair, engine (``open_engine(pair)``) and glossary projection; and one line per
+    article left out (its language unsure, or no engine for it: each told on stderr).
+    Nothing at all to translate is a fault (exit 2)."""
     from .languages import LanguagePair
     from .mixed import sort_by_language
 
@@ -629,11 +628,7 @@ def _mixed_groups(
     for lang, group in found.groups.items():
         pair = LanguagePair(lang, target)
         try:
-            with _BuildProgress() as build:
-                translator = load_engine(
-                    engine, options, packages_dir, data_dir, build_progress=build.step,
-                    source=lang, target=target,
-                )  # fmt: skip
+            translator = open_engine(pair)
         except DolmetschError as exc:  # this language only: the others go on
             for path in group:
                 left_out.append(f"{path}: {pair.source_name} article not translated: {exc}")
