@@ -200,7 +200,8 @@ def _engine_options(func: F) -> F:
             metavar="LANG",
             callback=_setting("from"),
             help="The articles' language, an ISO 639-1 code as argos names it (de, ru, uk, "
-            f"pl, fr...) [default: de; {_where('from')}].",
+            "pl, fr...); with run also auto: each article's own, from its name's tag "
+            f"(name.ru.txt) or its text [default: de; {_where('from')}].",
         ),
         click.option(
             "--to",
@@ -534,6 +535,10 @@ def run(
     first and kept: they are never overwritten. Sentences the memory knows are not
     translated again, and an article whose outputs are current (same source, engine,
     glossary and memory) is kept as it is.
+
+    With --from auto the folder may hold articles in several languages: each is
+    translated with its own language's engine (name.ru.txt is Russian; an untagged
+    article's language is detected, and one it cannot tell is named on stderr).
     """
     import dataclasses
     import functools
