@@ -213,9 +213,10 @@ def _engine_options(func: F) -> F:
             "--engine",
             type=click.Choice(ENGINE_CHOICES),
             callback=_setting("engine"),
-            help="Translation engine: argos (neural, needs an installed model), lexicon "
-            "(embedded dictionary engine), or auto: argos when a de->en model is installed, "
-            f"else lexicon [default: auto; {_where('engine')}].",
+            help="Translation engine: argos (neural, needs an installed model for the pair, "
+            "or two through English), lexicon (embedded German->English dictionary engine), "
+            "or auto: argos when it can translate the pair, else lexicon for de->en "
+            f"[default: auto; {_where('engine')}].",
         ),
         click.option(
             "--beam-size",
