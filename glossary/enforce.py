@@ -7,7 +7,9 @@ engine copies as an unknown proper noun (letters only: the lexicon engine splits
 ``XGLOSSX1``, giving ``XGLOSSX 1``).  ``substitute`` writes the English rendering into the
 German text instead (NMT copies names well).  Either way ``restore`` then
 
-1. finds every occurrence in the output, tolerating case and spacing changes;
+1. mends the placeholders a neural model mangled (:func:`mend_tokens`: case, splits,
+   look-alike letters of other scripts, merged neighbours, glued endings, stray prefixes)
+   and finds every occurrence in the output;
 2. writes the rendering (``Zelensky``, ``Zelensky's`` for a genitive, ``Kyiv`` for
    ``Kiewer``) in its place; a mangled token counts as *repaired*;
 3. inserts an occurrence the engine dropped next to its neighbour term, or in proportion
@@ -34,7 +36,7 @@ from typing import Literal
 
 from dolmetsch.engine import Scored
 
-from .matching import Form, Match, find_matches, render
+from .matching import Form, Match, find_matches, possessive, render
 from .model import Entry, Glossary
 from .variants import RULES, Candidate, recognise, unlisted_note
 
@@ -43,7 +45,9 @@ Status = Literal["enforced", "repaired", "failed"]
 TECHNIQUES: tuple[Technique, ...] = ("placeholder", "substitute")
 # Prefixes no German or English word starts with; the first one absent from a sentence is used.
 _PREFIXES = ("Zq", "Xq", "Qx", "Zx", "Qz")
+PLACEHOLDER_PREFIXES = _PREFIXES
 _WHITESPACE = re.compile(r"\s")
+_WORD_CHAR = re.compile(r"\w")
 _END_PUNCTUATION = '.!?…:;"“”»«„ '  # what an inserted term may go before at the end
 
 
@@ -262,6 +266,246 @@ def _occurrences(
     return groups, list(range(len(terms)))
 
 
+# Letters of other scripts that a model writes for the Latin ones of a placeholder
+# (``Ζqа``: Greek Zeta, Cyrillic a), and full-width forms: each one character for one, so
+# that a folded text has the offsets of the original.
+_LOOKALIKES = str.maketrans(
+    {
+        **dict(zip("АВЕЅІЈКМНОРСТХУԚԜЬ", "ABESIJKMHOPCTXYQWb", strict=True)),  # Cyrillic
+        **dict(zip("аеѕіјкмнорстхуԛԝьһԁӏпгв", "aesijkmhopctxyqwbhdlnrb", strict=True)),
+        **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹϺ", "ABEZHIKMNOPTYXCM", strict=True)),  # Greek
+        **dict(zip("αβεζηικνορτυχϲϳγ", "abezniknoptuxcjy", strict=True)),
+        **dict(zip("ᏃᎪᏴᎬᎻᏆᏦᎷᏒᏚᎢᏔᏙ", "ZABEHIKMRSTWV", strict=True)),  # Cherokee
+        **dict(zip("ᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdeghijklmnoprstuvwyz", strict=True)),
+        **{chr(0xFF21 + k): chr(0x41 + k) for k in range(26)},  # full-width A-Z
+        **{chr(0xFF41 + k): chr(0x61 + k) for k in range(26)},  # full-width a-z
+    }
+)
+_LOOKALIKE_CHARS = re.compile("[" + "".join(map(chr, _LOOKALIKES)) + "]")
+# What a model may append to a name it takes for a word: an English possessive ``s`` (read
+# as one), German case and plural endings (dropped).
+_ENDINGS = ("es", "en", "er", "ns", "s", "n", "e")  # the longer first: "Zqbes" is b + "es"
+_APOSTROPHE_S = re.compile(r"['’]s?(?!\w)")
+
+
+@functools.lru_cache(maxsize=8)
+def _mangled(prefix: str) -> re.Pattern[str]:
+    """A placeholder of ``prefix`` as a model may write it (after folding look-alikes): any
+    case, split by a space or hyphen after either prefix letter, merged with the next one
+    (``ZqaZqb``, ``Zqab``), an ending glued on (``Zqas``), or the prefix alone."""
+    first, second = (re.escape(c) for c in prefix)
+    return re.compile(rf"(?<!\w){first}([\s-]?){second}([\s-]?)([a-z]*)(?!\w)", re.IGNORECASE)
+
+
+def _ascii(letters: str) -> str:
+    return letters.lower() if letters.isascii() else "".join(map(_fold, letters))
+
+
+def _prefix_keys(letters: str, index: dict[str, int], longest: int) -> list[int]:
+    """For each ``j``, the length of the last key of a reading of ``letters[:j]`` as
+    consecutive keys (``ab``: a, b), the longest last key first; -1 if there is none.
+    Linear in ``len(letters)``: at most ``longest`` tries per position."""
+    back = [-1] * (len(letters) + 1)
+    back[0] = 0
+    for j in range(1, len(letters) + 1):
+        for n in range(min(longest, j), 0, -1):
+            if back[j - n] >= 0 and letters[j - n : j] in index:
+                back[j] = n
+                break
+    return back
+
+
+def _keys_of(letters: str, back: list[int], j: int, index: dict[str, int]) -> list[int]:
+    keys: list[int] = []
+    while j > 0:
+        n = back[j]
+        keys.append(index[letters[j - n : j]])
+        j -= n
+    return keys[::-1]
+
+
+def _last_ending(tail: str, depth: int = 3) -> str | None:
+    """The last of up to ``depth`` endings that make up ``tail`` (``eses``: "es"), or None."""
+    for ending in _ENDINGS:
+        if tail == ending:
+            return ending
+        if depth > 1 and tail.endswith(ending) and _last_ending(tail[: -len(ending)], depth - 1):
+            return ending
+    return None
+
+
+def _resolve_part(
+    part: str, index: dict[str, int], longest: int, last: bool
+) -> tuple[list[int], str] | None:
+    """One run of letters between prefixes: its keys, and (``last``) a glued ending.
+
+    Ambiguity arises once the keys have several letters or reach the endings' letters
+    (``Zqas`` with a 19th term ``s``): neighbours merged read first (a, b), then a key with
+    an ending (a + "s"), then any reading as keys.
+    """
+    if part in index:
+        return [index[part]], ""
+    back = _prefix_keys(part, index, longest)
+    whole = _keys_of(part, back, len(part), index) if back[len(part)] >= 0 else None
+    if whole and all(b == a + 1 for a, b in itertools.pairwise(whole)):
+        return whole, ""
+    if last:
+        for j in range(max(1, len(part) - 6), len(part)):
+            ending = _last_ending(part[j:]) if back[j] >= 0 else None
+            if ending is not None:
+                return _keys_of(part, back, j, index), ending
+    return (whole, "") if whole else None
+
+
+def _resolve(
+    letters: str, prefix: str, index: dict[str, int], longest: int
+) -> tuple[list[int], str] | None:
+    """The terms a mangled placeholder's letters stand for, and the ending glued to the
+    last one; None when they are no keys of the sentence."""
+    if letters in index:  # a key may contain the prefix's letters: "azq"
+        return [index[letters]], ""
+    parts = [p for p in letters.split(prefix.lower()) if p]  # "azqb": "ZqaZqb" merged
+    found: list[int] = []
+    ending = ""
+    for n, part in enumerate(parts):
+        resolved = _resolve_part(part, index, longest, n == len(parts) - 1)
+        if resolved is None:
+            return None
+        found += resolved[0]
+        ending = resolved[1]
+    return (found, ending) if found else None
+
+
+def _possessive_tail(rendering: str) -> str:
+    """What makes ``rendering`` possessive (``'s``, ``'``), or nothing if it is."""
+    if rendering.endswith(("'s", "'")):
+        return ""
+    return possessive(rendering)[len(rendering) :]
+
+
+def mend_tokens(protected: Protected, output: str) -> tuple[str, frozenset[int]]:
+    """``output`` with every placeholder a model mangled written as ``protect`` wrote it,
+    and where the rewritten ones start (they count as *repaired*).
+
+    ``ZQA``, ``Zq-a``, ``Z qa``, ``Ζqа`` become ``Zqa``; ``ZqaZqb`` and ``Zqab`` two
+    placeholders, joined as in the German; ``Zqas`` the possessive ``Zqa's`` (``Zqa`` when
+    the rendering is already possessive, as it is ``Zqa``'s ``'s``); ``Zqaen`` is ``Zqa``.
+    A stray prefix (``Zq`` alone, or letters that are no key of the sentence) is dropped:
+    the prefix is absent from the German, so it can only come from a placeholder.  One
+    scan; what the pattern does not take stays as it was.
+    """
+    terms = protected.terms
+    if protected.technique != "placeholder" or not terms:
+        return output, frozenset()
+    prefix = terms[0].key[:2]
+    index = {t.key[2:]: i for i, t in enumerate(terms)}
+    longest = max(map(len, index))
+    # Most outputs have no look-alike at all: a search is much cheaper than a translation.
+    folded = output.translate(_LOOKALIKES) if _LOOKALIKE_CHARS.search(output) else output
+    pieces: list[str] = []
+    mended: set[int] = set()
+    length = 0  # of the pieces so far
+    pos = 0
+    for m in _mangled(prefix).finditer(folded):
+        start, end = m.span()
+        if start < pos:
+            continue
+        split_prefix, split_key, letters = m.group(1), m.group(2), m.group(3)
+        i = index.get(letters, -1)
+        copied = i >= 0 and not split_prefix and not split_key
+        copied = (
+            copied and output.startswith(prefix, start) and output.startswith(letters, start + 2)
+        )
+        # A copied placeholder: only a possessive after a possessive rendering is news.
+        if copied and (
+            _possessive_tail(terms[i].rendering)
+            or not _APOSTROPHE_S.match(folded, end)
+            or _APOSTROPHE_S.match(protected.pieces[i + 1])
+        ):
+            continue
+        letters = _ascii(letters)
+        found = _resolve(letters, prefix, index, longest) if letters else None
+        if found is None:
+            if split_prefix:
+                continue  # "Z quietly": not a placeholder after all
+            if split_key:  # "Zq the": a stray prefix before a word
+                end = m.start(2)
+            text = ""
+            # Like a repeated placeholder, a stray one takes one space next to it along.
+            if output[end : end + 1] == " ":
+                end += 1
+            elif start > pos and output[start - 1] == " ":
+                start -= 1
+        else:
+            keys, ending = found
+            last = terms[keys[-1]].rendering
+            tail = _possessive_tail(last) if ending == "s" else ""
+            possessive_after = _APOSTROPHE_S.match(folded, end)
+            # "Zqa's" for "Putin's": one possessive, unless the German had the "'s" too.
+            in_source = _APOSTROPHE_S.match(protected.pieces[keys[-1] + 1])
+            if possessive_after and not _possessive_tail(last) and not in_source:
+                end = possessive_after.end()
+            joined = [terms[keys[0]].key]
+            offsets = [0]
+            size = len(joined[0])
+            for a, b in itertools.pairwise(keys):
+                between = protected.pieces[b] if b == a + 1 else ""
+                joiner = between if between and not _WORD_CHAR.search(between) else " "
+                offsets.append(size + len(joiner))
+                joined += [joiner, terms[b].key]
+                size += len(joiner) + len(terms[b].key)
+            text = "".join(joined) + tail
+            if text == output[start:end]:
+                continue
+            at = length + start - pos
+            mended.update(at + k for k in offsets)
+        pieces.append(output[pos:start])
+        pieces.append(text)
+        length += start - pos + len(text)
+        pos = end
+    if not pieces:
+        return output, frozenset()
+    pieces.append(output[pos:])
+    return "".join(pieces), frozenset(mended)
+
+
+def _named(output: str, glossary: Glossary, entries: set[Entry]) -> dict[Entry, list[Span]]:
+    """Where the engine wrote one of ``entries`` itself, by start: a spelling the glossary
+    matches (``Kiev``, ``Putin's``) or, unless it is strict, recognises (``Selenskyi``,
+    ``Kyjiw``, also on weak evidence), or else an English rendering it does not match in
+    English text (``Blick``, listed only after ``von``; ``Swiss``)."""
+    found: dict[Entry, list[Span]] = {}
+    recognised = recognise(output, glossary)
+    matched = recognised.matches
+    for named in matched:
+        if named.entry in entries:
+            found.setdefault(named.entry, []).append((named.start, named.end))
+    # Weak evidence ("President Selenskyi": another first name?) is enough for a name the
+    # engine wrote where the sentence's placeholder for it went missing: its last word.
+    extra = False
+    for weak in recognised.candidates:
+        if weak.entry in entries:
+            last = weak.text.rsplit(maxsplit=1)[-1]
+            found.setdefault(weak.entry, []).append((weak.end - len(last), weak.end))
+            extra = True
+    owner: dict[str, Entry] = {}
+    for entry in entries:
+        for rendering in entry.renderings:
+            owner.setdefault(rendering, entry)
+    forms = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
+    k = 0
+    for m in re.finditer(rf"(?<!\w)(?:{forms})(?!\w)", output):
+        while k < len(matched) and matched[k].end <= m.start():
+            k += 1
+        if k < len(matched) and matched[k].start < m.end():
+            continue  # inside a spelling the glossary matched: that one counts
+        found.setdefault(owner[m.group()], []).append(m.span())
+        extra = True
+    if extra:
+        found = {e: sorted(spans) for e, spans in found.items()}
+    return found
+
+
 class _Taken:
     """The characters of the output already claimed by an occurrence: a byte per character,
     so that checking a span costs its length, not the number of spans taken before."""
@@ -285,6 +529,7 @@ def restore(protected: Protected, output: str) -> Restored:
     """
     terms = protected.terms
     technique = protected.technique
+    output, mended = mend_tokens(protected, output)
     groups, group_of = _occurrences(terms, technique, output)
     taken = _Taken(len(output))
     located: list[tuple[int, int, bool] | None] = []
@@ -299,16 +544,16 @@ def restore(protected: Protected, output: str) -> Restored:
             a, b = spans[k]
             k += 1
             if taken.free(a, b):
-                hit = (a, b, output[a:b] == term.key)
+                hit = (a, b, output[a:b] == term.key and a not in mended)
                 taken.take(a, b)
                 break
         resume[g] = k
         located.append(hit)
     # A lost token whose entity the engine wrote itself ("Kiev", "Kyiv") is found by name.
-    if any(h is None for h in located):
-        by_entry: dict[Entry, list[Match]] = {}
-        for named in find_matches(output, protected.glossary):
-            by_entry.setdefault(named.entry, []).append(named)
+    lost_any = any(h is None for h in located)
+    if lost_any:
+        lost = {t.match.entry for t, h in zip(terms, located, strict=True) if h is None}
+        by_entry = _named(output, protected.glossary, lost)
         next_named: dict[Entry, int] = {}
         for i, term in enumerate(terms):
             if located[i] is not None:
@@ -317,11 +562,11 @@ def restore(protected: Protected, output: str) -> Restored:
             names = by_entry.get(entry, [])
             k = next_named.get(entry, 0)
             while k < len(names):
-                named = names[k]
+                start, end = names[k]
                 k += 1
-                if taken.free(named.start, named.end):
-                    located[i] = (named.start, named.end, False)
-                    taken.take(named.start, named.end)
+                if taken.free(start, end):
+                    located[i] = (start, end, False)
+                    taken.take(start, end)
                     break
             next_named[entry] = k
     # Tokens the engine repeated are dropped: each occurrence must appear exactly once.
@@ -340,7 +585,9 @@ def restore(protected: Protected, output: str) -> Restored:
         out, placed = _insert_missing(protected, out, placed, status)
     else:
         status = [s if h else "failed" for s, h in zip(status, located, strict=True)]
-    out, replaced = _replace_wrong(out, protected.glossary, list(placed.values()))
+    # Where a placeholder went missing the engine may have written the name its own way,
+    # also in a spelling the glossary does not list: those are looked for too.
+    out, replaced = _replace_wrong(out, protected.glossary, list(placed.values()), lost_any)
     applied = tuple(
         AppliedTerm(
             t.match.entry.target,
@@ -580,17 +827,18 @@ class _Growing:
 
 
 def _replace_wrong(
-    out: str, glossary: Glossary, keep: list[Span]
+    out: str, glossary: Glossary, keep: list[Span], unlisted: bool = False
 ) -> tuple[str, list[tuple[str, str]]]:
-    """Replace German and forbidden spellings outside the placed renderings."""
+    """Replace German and forbidden spellings outside the placed renderings, and with
+    ``unlisted`` the spellings the glossary recognises without listing them."""
     keep = sorted(keep)
     starts = [a for a, _ in keep]
     reach = list(itertools.accumulate((b for _, b in keep), max))  # furthest end so far
     replaced: list[tuple[str, str]] = []
     pieces: list[str] = []
     pos = 0
-    for m in find_matches(out, glossary):
-        if not m.spelling.wrong:
+    for m in recognise(out, glossary).matches if unlisted else find_matches(out, glossary):
+        if not (m.spelling.wrong or m.spelling.unlisted):
             continue
         k = bisect.bisect_left(starts, m.end)  # the renderings that start before m ends
         if k and reach[k - 1] > m.start:

@@ -55,7 +55,7 @@ def real_store_dir() -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     # Under pytest-xdist every worker runs this fixture: one builds, the others wait for it
     # instead of building the same store at once (a build is half a minute of one core).
-    with open(folder / ".dolmetsch-test-build.lock", "w") as lock:
+    with (folder / ".dolmetsch-test-build.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         open_lexicon(folder)
     return folder
