@@ -254,8 +254,12 @@ def _open_engine(
     threads: int,
     packages_dir: Path | None,
     data_dir: Path | None,
+    pair: Any = None,
+    glossary: Any = None,
 ) -> Any:
-    """The engine of the options; a fault opening it means nothing could be done (exit 2)."""
+    """The engine of the options for ``pair`` (German->English when None), kept by
+    ``glossary`` from writing its wrong spellings where the engine can be; a fault opening it
+    means nothing could be done (exit 2)."""
     from .engine import load_engine
 
     def announce(path: Path) -> None:
@@ -264,12 +268,24 @@ def _open_engine(
             err=True,
         )
 
-    options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
+    options = _options(beam_size, compute_type, threads, glossary)
+    languages = {"source": pair.source, "target": pair.target} if pair is not None else {}
     with _all_or_nothing(), _BuildProgress() as progress:
         return load_engine(
             engine, options, packages_dir, data_dir, before_build=announce,
-            build_progress=progress.step,
+            build_progress=progress.step, **languages,
         )  # fmt: skip
+
+
+def _options(beam_size: int, compute_type: str, threads: int, glossary: Any) -> EngineOptions:
+    """Decoding options; the spellings ``glossary`` (projected on the run's pair) says are
+    wrong in the target are suppressed where the engine can suppress them (argos)."""
+    from .glossary.pairs import wrong_in_target
+
+    suppress = wrong_in_target(glossary) if glossary is not None else ()
+    return EngineOptions(
+        beam_size=beam_size, compute_type=compute_type, threads=threads, suppress=suppress
+    )
 
 
 @contextlib.contextmanager
@@ -552,10 +568,15 @@ def run(
         jobs = ceiling
     pair = _pair(source_lang, target_lang)
     glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
-    translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
-    options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
+    translator = _open_engine(
+        engine, beam_size, compute_type, threads, packages_dir, data_dir, pair, glossary
+    )
+    options = _options(beam_size, compute_type, threads, glossary)
     # workers open the engine this process resolved ("auto" became argos or lexicon)
-    spawn = functools.partial(load_engine, translator.info.name, options, packages_dir, data_dir)
+    spawn = functools.partial(
+        load_engine, translator.info.name, options, packages_dir, data_dir,
+        source=pair.source, target=pair.target,
+    )  # fmt: skip
     memory = None if no_memory else _open_memory(memory_file, pair=pair)
     try:
         # SIGTERM stops the run as Ctrl-C does: workers end, outputs stay whole, exit 130
@@ -617,7 +638,9 @@ def translate(
             err=True,
         )
     glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
-    translator = _open_engine(engine, beam_size, compute_type, threads, packages_dir, data_dir)
+    translator = _open_engine(
+        engine, beam_size, compute_type, threads, packages_dir, data_dir, pair, glossary
+    )
     if text is not None:
         text, cp1252 = _as_text(text, "TEXT")
         if cp1252:
