@@ -205,7 +205,8 @@ def test_no_pivot_with_one_half(
     with pytest.raises(NoModelError) as caught:
         load_engine("argos", packages_dir=isolated_argos, source="ru", target="de")
     assert str(caught.value) == (
-        "no argos model for ru->de is installed (the lexicon engine knows de->en only); run: "
+        "no Russian->German model is installed (the lexicon engine knows German->English only); "
+        "run: "
         "dolmetsch model install --online --from ru --to de (or, to pivot through English, "
         "both --from ru --to en and --from en --to de); without internet: "
         "dolmetsch model install FILE.argosmodel"
@@ -297,9 +298,9 @@ def test_lexicon_refused_for_other_pairs(isolated_argos: Path) -> None:
     with pytest.raises(UsageError) as caught:
         load_engine("lexicon", packages_dir=isolated_argos, source="ru", target="en")
     assert str(caught.value) == (
-        "the lexicon engine translates de->en only, not ru->en; use --engine argos with a "
-        "model: dolmetsch model install --online --from ru --to en; without internet: "
-        "dolmetsch model install FILE.argosmodel"
+        "the lexicon engine translates German->English only, not ru->en (Russian->English); "
+        "use --engine argos with a model: dolmetsch model install --online --from ru --to en; "
+        "without internet: dolmetsch model install FILE.argosmodel"
     )
 
 
@@ -307,7 +308,8 @@ def test_auto_explains_what_to_install(isolated_argos: Path) -> None:
     with pytest.raises(NoModelError) as caught:
         load_engine("auto", packages_dir=isolated_argos, source="fr", target="en")
     assert str(caught.value) == (
-        "no argos model for fr->en is installed (the lexicon engine knows de->en only); run: "
+        "no French->English model is installed (the lexicon engine knows German->English only); "
+        "run: "
         "dolmetsch model install --online --from fr --to en; without internet: "
         "dolmetsch model install FILE.argosmodel"
     )

@@ -214,9 +214,10 @@ def _engine_options(func: F) -> F:
             "--engine",
             type=click.Choice(ENGINE_CHOICES),
             callback=_setting("engine"),
-            help="Translation engine: argos (neural, needs an installed model), lexicon "
-            "(embedded dictionary engine), or auto: argos when a de->en model is installed, "
-            f"else lexicon [default: auto; {_where('engine')}].",
+            help="Translation engine: argos (neural, needs an installed model for the pair, "
+            "or two through English), lexicon (embedded German->English dictionary engine), "
+            "or auto: argos when it can translate the pair, else lexicon for de->en "
+            f"[default: auto; {_where('engine')}].",
         ),
         click.option(
             "--beam-size",
@@ -255,9 +256,11 @@ def _open_engine(
     packages_dir: Path | None,
     data_dir: Path | None,
     pair: Any = None,
+    glossary: Any = None,
 ) -> Any:
-    """The engine of the options for ``pair`` (a LanguagePair; German->English when None);
-    a fault opening it means nothing could be done (exit 2)."""
+    """The engine of the options for ``pair`` (German->English when None), kept by
+    ``glossary`` from writing its wrong spellings where the engine can be; a fault opening it
+    means nothing could be done (exit 2)."""
     from .engine import load_engine
 
     def announce(path: Path) -> None:
@@ -266,14 +269,24 @@ def _open_engine(
             err=True,
         )
 
-    options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
+    options = _options(beam_size, compute_type, threads, glossary)
+    languages = {"source": pair.source, "target": pair.target} if pair is not None else {}
     with _all_or_nothing(), _BuildProgress() as progress:
         return load_engine(
             engine, options, packages_dir, data_dir, before_build=announce,
-            build_progress=progress.step,
-            source=pair.source if pair is not None else "de",
-            target=pair.target if pair is not None else "en",
+            build_progress=progress.step, **languages,
         )  # fmt: skip
+
+
+def _options(beam_size: int, compute_type: str, threads: int, glossary: Any) -> EngineOptions:
+    """Decoding options; the spellings ``glossary`` (projected on the run's pair) says are
+    wrong in the target are suppressed where the engine can suppress them (argos)."""
+    from .glossary.pairs import wrong_in_target
+
+    suppress = wrong_in_target(glossary) if glossary is not None else ()
+    return EngineOptions(
+        beam_size=beam_size, compute_type=compute_type, threads=threads, suppress=suppress
+    )
 
 
 @contextlib.contextmanager
@@ -560,7 +573,6 @@ def run(
         click.echo(f"dolmetsch: note: --jobs {jobs} is more than the {len(paths)} articles "
                    f"or {os.cpu_count() or 1} cores; using {ceiling}", err=True)  # fmt: skip
         jobs = ceiling
-    options = EngineOptions(beam_size=beam_size, compute_type=compute_type, threads=threads)
     left_out: tuple[str, ...] = ()
     groups: list[Any] = []
     memories: list[Any] = []
@@ -569,18 +581,20 @@ def run(
             glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
             opened, left_out = _mixed_groups(
                 paths, target_lang, glossary, progress,
-                lambda pair: _open_engine(
-                    engine, beam_size, compute_type, threads, packages_dir, data_dir, pair
+                lambda pair, projected: _open_engine(
+                    engine, beam_size, compute_type, threads, packages_dir, data_dir, pair,
+                    projected,
                 ),
             )  # fmt: skip
         else:
             pair = _pair(source_lang, target_lang)
             glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
             translator = _open_engine(
-                engine, beam_size, compute_type, threads, packages_dir, data_dir, pair
+                engine, beam_size, compute_type, threads, packages_dir, data_dir, pair, glossary
             )
             opened = [(pair, translator, paths, glossary)]
         for pair, translator, group_paths, group_glossary in opened:
+            options = _options(beam_size, compute_type, threads, group_glossary)
             # workers open the engine this process resolved ("auto" became argos or lexicon)
             spawn = functools.partial(
                 load_engine, translator.info.name, options, packages_dir, data_dir,
@@ -616,10 +630,11 @@ def _mixed_groups(
     target: str,
     glossary: Any,
     progress: Any,
-    open_engine: Callable[[Any], Any],
+    open_engine: Callable[[Any, Any], Any],
 ) -> tuple[list[tuple[Any, Any, Sequence[Path], Any]], tuple[str, ...]]:
     """--from auto: the folder's articles by language (dolmetsch.mixed), each language with
-    its pair, engine (``open_engine(pair)``) and glossary projection; and one line per
+    its pair, engine (``open_engine(pair, projected glossary)``) and glossary projection;
+    and one line per
     article left out (its language unsure, or no engine for it: each told on stderr).
     Nothing at all to translate is a fault (exit 2)."""
     from .languages import LanguagePair
@@ -632,14 +647,14 @@ def _mixed_groups(
     opened: list[tuple[Any, Any, Sequence[Path], Any]] = []
     for lang, group in found.groups.items():
         pair = LanguagePair(lang, target)
+        projected = glossary.for_pair(lang, target) if glossary is not None else None
         try:
-            translator = open_engine(pair)
+            translator = open_engine(pair, projected)
         except DolmetschError as exc:  # this language only: the others go on
             for path in group:
                 left_out.append(f"{path}: {pair.source_name} article not translated: {exc}")
                 progress.failed(left_out[-1])
             continue
-        projected = glossary.for_pair(lang, target) if glossary is not None else None
         opened.append((pair, translator, group, projected))
     if not opened:
         nothing = DolmetschError(
@@ -692,7 +707,7 @@ def translate(
         )
     glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
     translator = _open_engine(
-        engine, beam_size, compute_type, threads, packages_dir, data_dir, pair
+        engine, beam_size, compute_type, threads, packages_dir, data_dir, pair, glossary
     )
     if text is not None:
         text, cp1252 = _as_text(text, "TEXT")

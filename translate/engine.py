@@ -169,14 +169,15 @@ def load_engine(
     options = options or EngineOptions()
     if name not in ENGINE_CHOICES:
         raise UsageError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINE_CHOICES)}")
-    from .languages import check_code
+    from .languages import check_code, language_name
     from .models import find_route, install_hint
 
     source, target = check_code(source, "source language"), check_code(target, "target language")
     pair = (source, target)
     if name == "lexicon" and pair != LEXICON_PAIR:
         raise UsageError(
-            f"the lexicon engine translates de->en only, not {source}->{target}; "
+            f"the lexicon engine translates German->English only, not {source}->{target} "
+            f"({language_name(source)}->{language_name(target)}); "
             f"use --engine argos with a model: {install_hint(source, target)}"
         )
     if name in ("auto", "argos"):
@@ -192,8 +193,9 @@ def load_engine(
             )
         if pair != LEXICON_PAIR:
             raise NoModelError(
-                f"no argos model for {source}->{target} is installed (the lexicon engine "
-                f"knows de->en only); run: {install_hint(source, target)}"
+                f"no {language_name(source)}->{language_name(target)} model is installed "
+                f"(the lexicon engine knows German->English only); run: "
+                f"{install_hint(source, target)}"
             )
     from .lexicon import open_lexicon
 
