@@ -239,10 +239,10 @@ def test_language_without_package_is_one_line(
     code, stdout, stderr = _run(str(mixed), "--from", "auto", "--out", str(out))
     assert code == 1
     assert stderr == (
-        f"dolmetsch: {mixed / 'warszawa.txt'}: Polish article not translated: no argos model "
-        "for pl->en is installed (the lexicon engine knows de->en only); run: dolmetsch model "
-        "install --online --from pl --to en; without internet: dolmetsch model install "
-        "FILE.argosmodel\n"
+        f"dolmetsch: {mixed / 'warszawa.txt'}: Polish article not translated: no "
+        "Polish->English model is installed (the lexicon engine knows German->English only); "
+        "run: dolmetsch model install --online --from pl --to en; without internet: dolmetsch "
+        "model install FILE.argosmodel\n"
     )
     assert stdout.startswith("translated 3 articles (9 sentences) with ")
     assert "; 1 article failed, named on stderr" in stdout
@@ -411,6 +411,7 @@ def test_no_language_with_an_engine_is_nothing_done(
         "with internet: dolmetsch model install --online)"
     )
     for line, lang in zip(lines[1:4], ("uk", "ru", "pl"), strict=True):
-        assert f" article not translated: no argos model for {lang}->en is installed" in line
+        name = {"uk": "Ukrainian", "ru": "Russian", "pl": "Polish"}[lang]
+        assert f"{name} article not translated: no {name}->English model is installed" in line
         assert f"dolmetsch model install --online --from {lang} --to en" in line
     assert not (tmp_path / "out").exists()
