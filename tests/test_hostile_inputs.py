@@ -668,10 +668,10 @@ def test_10_view_on_a_terminal_keeps_its_own_colours_only(hostile_po: Path) -> N
 
 @pytest.fixture
 def glossary_file(tmp_path: Path) -> Path:
-    from dolmetsch.glossary import fileformat
-
+    """A person's glossary as dolmetsch shipped it before it had other languages: text a
+    Latin-1 editor can hold (the shipped one now has Cyrillic spellings, which it cannot)."""
     path = tmp_path / "terms.tsv"
-    shutil.copy(Path(fileformat.__file__).resolve().parent / fileformat.DEFAULT_NAME, path)
+    shutil.copy(Path(__file__).parent / "data" / "terms-before-languages.tsv", path)
     return path
 
 
