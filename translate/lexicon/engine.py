@@ -36,6 +36,7 @@ from .rules import (
     AUXILIARIES,
     CLAUSE_PUNCT,
     DAYS,
+    DETERMINERS,
     FUNCTION_WORD_TABLE,
     FUNCTION_WORDS,
     MONTHS,
@@ -90,6 +91,9 @@ _NAME_SUFFIXES = (
     "burg", "berg", "dorf", "heim", "hausen", "ingen", "stein", "bach", "feld", "mann",
     "straße", "strasse", "gasse", "platz", "allee",
 )  # fmt: skip
+# Endings a declined adjective or a genitive noun adds to the form the dictionary lists.
+_ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
+_GENITIVE_ENDINGS = ("es", "s")
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
@@ -250,6 +254,25 @@ class LexiconEngine:
             )
             if self.store.sense(swapped) is not None:
                 return swapped, ""
+        return self._inflected_stem(word)
+
+    def _inflected_stem(self, word: str) -> tuple[str, str] | None:
+        """A declined adjective or a genitive noun the lemma table lacks: "beliebten" ->
+        "beliebt", "Kongresses" -> "Kongress" (each only when the stem is that part of
+        speech, so no verb or name is cut short)."""
+        if len(word) < 6:
+            return None
+        endings: tuple[str, ...]
+        if word[:1].islower():
+            endings, wanted = _ADJECTIVE_ENDINGS, "ADJ"
+        else:
+            endings, wanted = _GENITIVE_ENDINGS, "N"
+        for ending in endings:
+            if word.endswith(ending):
+                stem = word[: -len(ending)]
+                sense = self.store.sense(stem)
+                if sense is not None and wanted in sense.poss:
+                    return stem, ""
         return None
 
     def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
@@ -557,6 +580,8 @@ class LexiconEngine:
                 out.append(MONTHS[token])
             elif token in DAYS:
                 out.append(DAYS[token])
+            elif self._genitive_name(tokens, i):
+                out.append(token[:-1] + "'s")
             elif not _WORD_START.match(token) or (token[:1].isupper() and self._is_name(tokens, i)):
                 out.append(token)
             else:
@@ -607,6 +632,29 @@ class LexiconEngine:
         genitive = token[:1].isupper() and token.endswith("s") and len(token) > 4
         # Only names de2en knows: "Biles", "Markus" also end in -s.
         return token[:-1] + "'s" if genitive and self.store.is_name(token[:-1]) else None
+
+    def _genitive_name(self, tokens: list[str], i: int) -> bool:
+        """An unknown name in the genitive before its noun, with no article: "Putins Rede"
+        -> "Putin's speech" ("GBs", all capitals, is a plural)."""
+        token = tokens[i]
+        if (
+            len(token) < 5
+            or not token.endswith("s")
+            or token.endswith("ss")
+            or not token[:1].isupper()
+            or not token[1:].islower()
+            or i + 1 >= len(tokens)
+            or (i > 0 and tokens[i - 1].lower() in DETERMINERS)
+        ):
+            return False
+        nxt = tokens[i + 1]
+        if not _WORD_START.match(nxt) or nxt.lower() in FUNCTION_WORDS:
+            return False
+        if self.store.is_name(token) or self.resolve(token) or self.resolve(token[:-1]):
+            return False  # "Thomas Müller", "Kongresses"
+        if nxt[:1].isupper():  # a noun; an unknown one is a surname: "Xaverius Quendt"
+            return self.resolve(nxt) is not None
+        return nxt.endswith(_ADJECTIVE_ENDINGS)
 
     def _is_name(self, tokens: list[str], i: int) -> bool:
         """A name passes through: de2en knows it as one, or it stands beside one."""
