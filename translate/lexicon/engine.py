@@ -43,6 +43,7 @@ from .rules import (
     PASSIVE_WERDEN,
     QUOTES,
     RELATIVE_PRONOUNS,
+    SEIN_PERFECT,
     SUBORDINATORS,
     indefinite_article,
     ordinal,
@@ -56,6 +57,7 @@ _SENTENCE_START = re.compile(r'(^["(\s]*|: "|[.!?] ")([a-z])')
 _DECIMAL = re.compile(r"^\d+,\d+$")
 _WORD_START = re.compile(r"^[A-Za-zÄÖÜäöüß]")
 _PARTICIPLE_ENDINGS = ("t", "en")
+_INSEPARABLE = ("be", "ver", "er", "zer", "ent", "emp", "miss", "über", "unter", "hinter")
 _PROGRESS_EVERY = 64
 # Irregular English pasts, for when Ding's aligned entries give none (and the few that do
 # not keep the first letter, which Ding's inflections must).
@@ -208,13 +210,22 @@ class LexiconEngine:
         words[head] = self.store.inflection(noun, "pl") or _regular_plural(noun)
         return " ".join(words)
 
+    def sein_perfect(self, word: str) -> bool:
+        """Whether ``word`` is the participle of a verb whose perfect takes "sein"."""
+        if not word[:1].islower() or not self.is_participle(word):
+            return False
+        lemma = self.lemma(word)
+        if lemma == word:
+            return False
+        return any(lemma.endswith(base) for base in SEIN_PERFECT)
+
     def is_participle(self, word: str) -> bool:
-        return (
-            word[:1].islower()
-            and "ge" in word[:6]
-            and word.endswith(_PARTICIPLE_ENDINGS)
-            and self.is_verb(word)
-        )
+        if not word[:1].islower() or not word.endswith(_PARTICIPLE_ENDINGS):
+            return False
+        # "verfolgt", "kritisiert" have no "ge": an inseparable prefix or -ieren (a finite
+        # "verfolgt" reads the same, but after "wurde" or before "von" it is the participle)
+        marked = "ge" in word[:6] or word.startswith(_INSEPARABLE) or word.endswith("iert")
+        return marked and self.is_verb(word)
 
     # ------------------------------------------------------------------ words
     def _sense(self, key: str, participle: bool) -> str | None:
@@ -788,6 +799,8 @@ class LexiconEngine:
                 return "was" if lower == "wurde" else "were"
         if lower in _PERFECT_SEIN and nxt in ("worden", "gewesen"):
             return _PERFECT_SEIN[lower]  # "ist ... worden" -> "has been"
+        if lower in _PERFECT_SEIN and self.sein_perfect(nxt):
+            return _PERFECT_SEIN[lower]  # "sind gestiegen" -> "have risen"
         if english.endswith(" it") and lower.startswith("da") and nxt in ("dass", "daß", "ob"):
             english = english[:-3]  # it points ahead to the clause: "dazu, dass" -> "to that"
         if lower == "sie":

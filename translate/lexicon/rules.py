@@ -147,6 +147,16 @@ CLAUSE_PUNCT = frozenset(
 QUOTES = frozenset(['"', "„", "“", "”", "»", "«"])
 
 
+# Verbs whose perfect takes "sein" (motion and change of state): "ist gestiegen" is "has
+# risen", where "ist geschlossen" is "is closed".  Separable and inseparable compounds
+# ("ankommen", "entkommen") take it from their base verb.
+SEIN_PERFECT = frozenset(
+    "gehen kommen fahren fliegen laufen steigen sinken fallen sterben bleiben passieren "
+    "geschehen gelingen misslingen wachsen entstehen erscheinen verschwinden reisen fliehen "
+    "folgen treten springen rennen wandern ziehen kehren stürzen sein werden scheitern "
+    "explodieren wechseln landen starten schrumpfen schwimmen reiten klettern kriechen "
+    "gelangen eilen weichen rücken brechen schmelzen platzen wachen sterben".split()
+)
 # "vor drei Jahren" is "three years ago": the nouns that make "vor" temporal.
 TIME_NOUNS = frozenset(
     "Jahren Jahr Monaten Monat Wochen Woche Tagen Tag Stunden Stunde Minuten Jahrzehnten "
