@@ -91,6 +91,12 @@ TRANSLATIONS = [
     ("Ein aussenpolitischer Sprecher.", "A foreign-policy spokesman.", "swiss-ss"),
     # names pass through unchanged
     ("Sprecher Xaverius Quendt sagte.", "Spokesman Xaverius Quendt said.", "unknown-names"),
+    # an unknown name in the genitive before a known noun, no article
+    ("Quendts Regierung kam.", "Quendt's government came.", "genitive-name"),
+    # a participle with no "ge-" after "wird" is the passive
+    ("Der Vertrag wird verhandelt.", "The contract is negotiated.", "passive-no-ge"),
+    # the perfect of a verb of change takes "sein": "has", not "is"
+    ("Die Drohne ist gestiegen.", "The drone has risen.", "perfect-sein"),
     # tense and number kept when a form is found only through its lemma
     ("Die Regierungen begannen.", "The governments began.", "lemma-past"),
     ("Die Kinder trafen die Regierung.", "The children met the government.", "ding-irregular"),
@@ -169,6 +175,14 @@ TRANSLATIONS = [
 )
 def test_translation(engine: LexiconEngine, german: str, english: str) -> None:
     assert engine.translate([german]) == [english]
+
+
+def test_inflected_stems_only_of_their_part_of_speech(engine: LexiconEngine) -> None:
+    assert engine._inflected_stem("außenpolitischen") == ("außenpolitisch", "")
+    assert engine._inflected_stem("Vertrages") == ("Vertrag", "")
+    assert engine._inflected_stem("Kinds") is None  # too short a word: no guess
+    assert engine._inflected_stem("Sprechers") == ("Sprecher", "")
+    assert engine._inflected_stem("verhandelte") is None  # a verb, not an adjective
 
 
 def test_translation_does_not_depend_on_the_batch(engine: LexiconEngine) -> None:

@@ -26,6 +26,7 @@ from typing import Literal
 from dolmetsch.engine import EngineInfo, Progress
 
 from . import context as context_rules
+from . import prepositions
 from .compound import MIN_SPLIT_LENGTH, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
@@ -119,6 +120,7 @@ class LexiconEngine:
         self._options: dict[tuple[str, bool], list[Option] | None] = {}
         # off while learning phrases: they are judged against the engine without them
         self.use_learned_phrases = True
+        self.use_learned_prepositions = True
 
     @property
     def info(self) -> EngineInfo:
@@ -785,6 +787,12 @@ class LexiconEngine:
         )
 
     def _function_word(self, token: str, lower: str, tokens: list[str], i: int) -> str:
+        if self.use_learned_prepositions:
+            learned = prepositions.choose(
+                tokens, i, lower, self.resolve, self.store.learned_preposition
+            )
+            if learned is not None:
+                return learned
         english = FUNCTION_WORD_TABLE.get(token, FUNCTION_WORD_TABLE.get(lower, ""))
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if (nxt.startswith(ADVERB) or nxt == "nicht") and i + 2 < len(tokens):
