@@ -93,6 +93,8 @@ TRANSLATIONS = [
     ("Sprecher Xaverius Quendt sagte.", "Spokesman Xaverius Quendt said.", "unknown-names"),
     # an unknown name in the genitive before a known noun, no article
     ("Quendts Regierung kam.", "Quendt's government came.", "genitive-name"),
+    # a preposition with the genitive says "of" itself
+    ("Er kam wegen des Vertrages.", "He came because of the contract.", "genitive-preposition"),
     # a participle with no "ge-" after "wird" is the passive
     ("Der Vertrag wird verhandelt.", "The contract is negotiated.", "passive-no-ge"),
     # the perfect of a verb of change takes "sein": "has", not "is"

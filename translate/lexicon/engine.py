@@ -40,6 +40,7 @@ from .rules import (
     DETERMINERS,
     FUNCTION_WORD_TABLE,
     FUNCTION_WORDS,
+    GENITIVE_PREPOSITIONS,
     MONTHS,
     PASSIVE_WERDEN,
     QUOTES,
@@ -571,6 +572,9 @@ class LexiconEngine:
                     sense = self.store.sense(lower)
                     if sense is not None and sense.pos0 in ("ADJ", "ADV", "V", "P", ""):
                         token = lower
+            if lower == "von" and previous.lower() in GENITIVE_PREPOSITIONS:
+                i += 1  # "aufgrund von Regen" -> "due to rain"
+                continue
             special = self._context_rule(tokens, i, lower)
             if special is not None:
                 english, size = special
@@ -766,6 +770,8 @@ class LexiconEngine:
         """Whether the article at ``i`` opens a genitive after a noun: "der Rat der Stadt"."""
         token = tokens[i]
         previous = tokens[i - 1] if i > 0 else ""
+        if previous.lower() in GENITIVE_PREPOSITIONS:
+            return False  # the preposition says "of" itself: "wegen des Wetters"
         if token == "des":
             return True
         if token not in ("der", "eines", "einer") or i < 2:

@@ -157,6 +157,14 @@ SEIN_PERFECT = frozenset(
     "explodieren wechseln landen starten schrumpfen schwimmen reiten klettern kriechen "
     "gelangen eilen weichen rücken brechen schmelzen platzen wachen sterben".split()
 )
+# Prepositions that govern the genitive and whose English already ends in "of"/"to"
+# ("wegen" -> "because of", "aufgrund" -> "due to"): the article after them is no genitive
+# "of the", and a "von" after them adds nothing.
+GENITIVE_PREPOSITIONS = frozenset(
+    "aufgrund wegen trotz während innerhalb außerhalb angesichts statt anstatt "
+    "infolge mithilfe anhand bezüglich hinsichtlich seitens oberhalb unterhalb anlässlich "
+    "zugunsten laut".split()
+)
 # "vor drei Jahren" is "three years ago": the nouns that make "vor" temporal.
 TIME_NOUNS = frozenset(
     "Jahren Jahr Monaten Monat Wochen Woche Tagen Tag Stunden Stunde Minuten Jahrzehnten "
