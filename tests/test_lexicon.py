@@ -93,6 +93,10 @@ TRANSLATIONS = [
     ("Sprecher Xaverius Quendt sagte.", "Spokesman Xaverius Quendt said.", "unknown-names"),
     # an unknown name in the genitive before a known noun, no article
     ("Quendts Regierung kam.", "Quendt's government came.", "genitive-name"),
+    # "werden" after a modal is the passive infinitive
+    ("Der Vertrag soll verhandelt werden.", "The contract should be negotiated.", "modal-passive"),
+    # a demonstrative before a plural noun
+    ("Diese Drohnen kamen.", "These drones came.", "these"),
     # a preposition with the genitive says "of" itself
     ("Er kam wegen des Vertrages.", "He came because of the contract.", "genitive-preposition"),
     # a participle with no "ge-" after "wird" is the passive

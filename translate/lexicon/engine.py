@@ -41,6 +41,7 @@ from .rules import (
     FUNCTION_WORD_TABLE,
     FUNCTION_WORDS,
     GENITIVE_PREPOSITIONS,
+    MODALS,
     MONTHS,
     PASSIVE_WERDEN,
     QUOTES,
@@ -99,6 +100,8 @@ _NAME_SUFFIXES = (
 _ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
 _GENITIVE_ENDINGS = ("es", "s")
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
+# A demonstrative before a plural noun is plural in English.
+_PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "jenen": "those"}
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
 _IRREGULAR_ADVERBS = {
@@ -590,7 +593,8 @@ class LexiconEngine:
                 if english:
                     out.append(english)
                 if lower != "nicht":  # "hat nicht erhalten": still a participle
-                    prev_aux = lower if lower in AUXILIARIES else None
+                    # "war zerstört worden" -> "worden zerstört": still a participle
+                    prev_aux = lower if lower in AUXILIARIES or lower == "worden" else None
                 i += 1
                 continue
             if token in MONTHS:
@@ -602,7 +606,9 @@ class LexiconEngine:
             elif not _WORD_START.match(token) or (token[:1].isupper() and self._is_name(tokens, i)):
                 out.append(token)
             else:
-                participle = prev_aux in AUX_HAVE_BE or prev_aux in AUX_WERDEN
+                participle = (
+                    prev_aux in AUX_HAVE_BE or prev_aux in AUX_WERDEN or prev_aux == "worden"
+                )
                 options = self.options(token, participle)
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
@@ -792,6 +798,15 @@ class LexiconEngine:
             and nxt not in CLAUSE_PUNCT
         )
 
+    @staticmethod
+    def _after_modal(tokens: list[str], i: int) -> bool:
+        """Whether the verb at ``i`` follows a modal or "werden" (past a "nicht"): it is an
+        infinitive ("kann nicht werden ausgeschlossen" -> "cannot be ruled out")."""
+        k = i - 1
+        while k >= 0 and (tokens[k] == "nicht" or tokens[k].startswith(ADVERB)):
+            k -= 1
+        return k >= 0 and (tokens[k].lower() in MODALS or tokens[k].lower() in AUX_WERDEN)
+
     def _function_word(self, token: str, lower: str, tokens: list[str], i: int) -> str:
         if self.use_learned_prepositions:
             learned = prepositions.choose(
@@ -800,11 +815,17 @@ class LexiconEngine:
             if learned is not None:
                 return learned
         english = FUNCTION_WORD_TABLE.get(token, FUNCTION_WORD_TABLE.get(lower, ""))
+        if lower in _PLURAL_DEMONSTRATIVE:
+            noun = prepositions.governed_noun(tokens, i)
+            if noun is not None and self.lemma_tag(noun)[1] == "pl":
+                return _PLURAL_DEMONSTRATIVE[lower]  # "diese Maßnahmen" -> "these measures"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if (nxt.startswith(ADVERB) or nxt == "nicht") and i + 2 < len(tokens):
             nxt = tokens[i + 2]  # "wurde <schwer> beschädigt" is still the passive
         previous = tokens[i - 1] if i > 0 else ""
         if lower in AUX_WERDEN:
+            if lower == "werden" and self.is_participle(nxt) and self._after_modal(tokens, i):
+                return "be"  # the passive infinitive: "soll werden gebaut" -> "should be built"
             if self.is_verb(nxt) and self.is_participle(nxt):
                 return PASSIVE_WERDEN[lower]
             if lower in ("wurde", "wurden") and not self.is_verb(nxt):
