@@ -95,6 +95,8 @@ TRANSLATIONS = [
     ("Quendts Regierung kam.", "Quendt's government came.", "genitive-name"),
     # "werden" after a modal is the passive infinitive
     ("Der Vertrag soll verhandelt werden.", "The contract should be negotiated.", "modal-passive"),
+    # a present participle as an adjective is English -ing
+    ("Die beginnende Einigung.", "The beginning agreement.", "present-participle"),
     # a demonstrative before a plural noun
     ("Diese Drohnen kamen.", "These drones came.", "these"),
     # a preposition with the genitive says "of" itself
@@ -181,6 +183,12 @@ TRANSLATIONS = [
 )
 def test_translation(engine: LexiconEngine, german: str, english: str) -> None:
     assert engine.translate([german]) == [english]
+
+
+def test_undouble_drops_an_article_before_a_sense_with_its_own() -> None:
+    assert undouble(["the", "the public prosecutor", "came"]) == ["the public prosecutor", "came"]
+    assert undouble(["the", "the", "war"]) == ["the", "war"]
+    assert undouble(["a", "the"]) == ["a", "the"]  # one word each: nothing to tell
 
 
 def test_inflected_stems_only_of_their_part_of_speech(engine: LexiconEngine) -> None:

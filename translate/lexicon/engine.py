@@ -60,6 +60,8 @@ _SENTENCE_START = re.compile(r'(^["(\s]*|: "|[.!?] ")([a-z])')
 _DECIMAL = re.compile(r"^\d+,\d+$")
 _WORD_START = re.compile(r"^[A-Za-zÄÖÜäöüß]")
 _PARTICIPLE_ENDINGS = ("t", "en")
+# A German present participle used as an adjective: "enttäuschende", "überraschenden".
+_PRESENT_PARTICIPLE = re.compile(r"^[a-zäöüß]{3,}end(e[nmrs]?)?$")
 _INSEPARABLE = ("be", "ver", "er", "zer", "ent", "emp", "miss", "über", "unter", "hinter")
 _PROGRESS_EVERY = 64
 # Irregular English pasts, for when Ding's aligned entries give none (and the few that do
@@ -102,6 +104,7 @@ _GENITIVE_ENDINGS = ("es", "s")
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
 # A demonstrative before a plural noun is plural in English.
 _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "jenen": "those"}
+_ARTICLE_WORDS = frozenset(["the", "a", "an"])
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
 _IRREGULAR_ADVERBS = {
@@ -264,6 +267,8 @@ class LexiconEngine:
         for variant in variants:
             lemma, tag = self.lemma_tag(variant)
             if lemma != variant and self.store.sense(lemma) is not None:
+                if _PRESENT_PARTICIPLE.match(variant) and lemma.endswith("n"):
+                    tag = "ing"  # "enttäuschende" (lemma "enttäuschen") -> "disappointing"
                 return lemma, tag
         for variant in variants:
             swapped = (
@@ -306,6 +311,8 @@ class LexiconEngine:
                 return self.inflect(english, "pl")
             if tag == "past" and "V" in sense.poss and not participle:
                 return self.inflect(english, "past", word)
+            if tag == "ing" and "V" in sense.poss:
+                return _ing(english)
             return english
         if compounds and len(word) >= MIN_SPLIT_LENGTH and (word[:1].isupper() or "-" in word):
             return self.compound(word)
@@ -482,6 +489,8 @@ class LexiconEngine:
                         english = self.inflect(english, "pl")
                     elif tag == "past" and "V" in sense.poss and not participle:
                         english = self.inflect(english, "past", word)
+                    elif tag == "ing" and "V" in sense.poss:
+                        english = _ing(english)
                     result.append((english, score))
         if len(self._options) > CACHE_LIMIT:
             self._options.clear()
@@ -675,8 +684,11 @@ class LexiconEngine:
             return False
         if self.store.is_name(token) or self.resolve(token) or self.resolve(token[:-1]):
             return False  # "Thomas Müller", "Kongresses"
-        if nxt[:1].isupper():  # a noun; an unknown one is a surname: "Xaverius Quendt"
-            return self.resolve(nxt) is not None
+        if nxt[:1].isupper():
+            # a common noun: an unknown one is a surname ("Xaverius Quendt"), a capitalised
+            # English one a place ("Besiktas Istanbul")
+            english = self.lookup(nxt) if self.resolve(nxt) is not None else None
+            return english is not None and english[:1].islower()
         return nxt.endswith(_ADJECTIVE_ENDINGS)
 
     def _is_name(self, tokens: list[str], i: int) -> bool:
@@ -881,6 +893,22 @@ def _third_person(verb_phrase: str) -> str:
     return f"{first} {rest}".strip()
 
 
+def _ing(verb_phrase: str) -> str:
+    """The English present participle of a verb phrase: "disappoint" -> "disappointing"."""
+    first, _, rest = verb_phrase.partition(" ")
+    if first == "be":
+        first = "being"
+    elif first.endswith("ie"):
+        first = first[:-2] + "ying"
+    elif first.endswith("e") and not first.endswith(("ee", "ye", "oe")) and len(first) > 2:
+        first = first[:-1] + "ing"
+    elif len(first) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]", first):
+        first = first + first[-1] + "ing"  # "run" -> "running"
+    else:
+        first += "ing"
+    return f"{first} {rest}".strip()
+
+
 def _regular_past(verb: str) -> str:
     # One short syllable ending consonant-vowel-consonant doubles: "stop" -> "stopped".
     if len(verb) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]", verb) is not None:
@@ -903,10 +931,19 @@ def _regular_plural(noun: str) -> str:
 def undouble(words: list[str]) -> list[str]:
     """Two rules can each supply the same function word ("zu" and a phrase's "to"); English
     never doubles one: ["according to", "to", "the"] -> ["according to", "the"]."""
-    return [
+    kept = [
         w
         for k, w in enumerate(words)
         if k == 0 or w not in _NO_DOUBLE or words[k - 1].rsplit(" ", 1)[-1] != w
+    ]
+    # An article before a sense that brings its own: "the" + "the public prosecutor".
+    return [
+        w
+        for k, w in enumerate(kept)
+        if w not in _ARTICLE_WORDS
+        or k + 1 == len(kept)
+        or kept[k + 1].split(" ", 1)[0].lower() not in _ARTICLE_WORDS
+        or " " not in kept[k + 1]
     ]
 
 
