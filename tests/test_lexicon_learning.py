@@ -211,6 +211,9 @@ def test_learning_prepositions_in_context(store_dir: Path, excerpt_ding: Path) -
     assert table["N", "an", "Quendstadt"] == ("at", 6, 6)
     assert ("N", "an", "Musik") not in table  # 3 times: fewer than MIN_NOUN
     assert table["V", "an", "Regierung"] == ("over", 3, 3)
+    # "to" of "according to" is no answer for "laut"
+    according = [("Laut Quendstadt kam er.", "According to Quendstadt he came.")] * 6
+    assert ("N", "laut", "Quendstadt") not in learn_prepositions(according, engine)
     # Through a table in the data directory, the engine says "at" where it learned to.
     data = store_dir.parent / "prepositions-data"
     save_learned(Learned(sentences=9, prepositions=table), data / "learned.tsv.gz")

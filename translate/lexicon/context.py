@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .prepositions import governed_noun
 from .rules import CLAUSE_PUNCT, DETERMINERS, MODALS, PREPOSITIONS, PRONOUNS, TIME_NOUNS
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ ADVERB_PAIRS = {
 }  # fmt: skip
 DAY_PARTS = frozenset("Morgen Vormittag Mittag Nachmittag Abend".split())
 THERE_IS = {"gibt": "there is", "gab": "there was", "geben": "there are"}
+THERE_PLURAL = {"there is": "there are", "there was": "there were"}
+PLURAL_QUANTIFIERS = frozenset("viele mehrere einige zahlreiche wenige zwei drei vier fünf".split())
 CLAUSE_OPENERS = {"als": "when", "während": "while", "wie": "how"}
 
 Result = tuple[str, int] | None
@@ -116,12 +119,24 @@ def adverb_pair(lex: LexiconEngine, c: Context) -> Result:
 
 def there_is(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "es" and c.nxt in THERE_IS:  # "es gibt" -> "there is", no "it"
-        return THERE_IS[c.nxt], 2
+        return _there_agrees(lex, c, THERE_IS[c.nxt]), 2
     if c.lower == "es" and c.nxt in ("sind", "waren"):
         return "there", 1  # a plural verb agrees with what follows: "there were"
     if c.lower in THERE_IS and c.nxt in ("es", "Es"):  # inverted: "Heute gibt es"
-        return THERE_IS[c.lower], 2
+        return _there_agrees(lex, c, THERE_IS[c.lower]), 2
     return None
+
+
+def _there_agrees(lex: LexiconEngine, c: Context, there: str) -> str:
+    """ "there is" agrees with what there is: "es gab viele Angriffe" -> "there were"."""
+    if there not in THERE_PLURAL:
+        return there
+    following = c.tokens[c.i + 2] if c.i + 2 < len(c.tokens) else ""
+    plural = following.lower() in PLURAL_QUANTIFIERS or (following.isdigit() and following != "1")
+    if not plural:
+        noun = governed_noun(c.tokens, c.i + 1)
+        plural = noun is not None and lex.lemma_tag(noun)[1] == "pl"
+    return THERE_PLURAL[there] if plural else there
 
 
 def bare_genitive(lex: LexiconEngine, c: Context) -> Result:

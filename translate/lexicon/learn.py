@@ -363,6 +363,8 @@ def learn_prepositions(
                     between: list[str] = []
                     for q in range(at - 1, max(at - 1 - P.WINDOW_BEFORE_NOUN, -1), -1):
                         if words[q] in P.ENGLISH:
+                            if q > 0 and (words[q - 1], words[q]) in P.MULTIWORD:
+                                break  # "according to": not a preposition of its own
                             article = lower in P.CONTRACTIONS and "the" in between
                             count("N", lower, key, words[q] + (" the" if article else ""))
                             break
@@ -377,6 +379,8 @@ def learn_prepositions(
                 if at is not None:
                     for q in range(at + 1, min(at + 1 + P.WINDOW_AFTER_WORD, len(words))):
                         if words[q] in P.ENGLISH:
+                            if q + 1 < len(words) and (words[q], words[q + 1]) in P.MULTIWORD:
+                                break  # "out of", "up to"
                             count("V", lower, found[0], words[q])
                             break
                         if not words[q][:1].isalnum():

@@ -34,6 +34,15 @@ ENGLISH = frozenset(
     "through without during into onto until around across behind near among towards per "
     "within outside ahead inside via".split()
 )
+# English prepositions of two words: their last word alone ("to" of "according to") is not
+# what the German preposition became, so such an occurrence teaches nothing.
+MULTIWORD = frozenset(
+    [
+        ("according", "to"), ("due", "to"), ("because", "of"), ("next", "to"),
+        ("ahead", "of"), ("front", "of"), ("instead", "of"), ("out", "of"), ("up", "to"),
+        ("prior", "to"), ("thanks", "to"), ("close", "to"), ("as", "of"), ("apart", "from"),
+    ]
+)  # fmt: skip
 # A pair is kept when its anchor was found this often (noun / word before) ...
 MIN_NOUN = 5
 MIN_WORD = 3
