@@ -189,6 +189,8 @@ def test_undouble_drops_an_article_before_a_sense_with_its_own() -> None:
     assert undouble(["the", "the public prosecutor", "came"]) == ["the public prosecutor", "came"]
     assert undouble(["the", "the", "war"]) == ["the", "war"]
     assert undouble(["a", "the"]) == ["a", "the"]  # one word each: nothing to tell
+    assert undouble(["last week", "week", "he"]) == ["last week", "he"]
+    assert undouble(["week", "week"]) == ["week", "week"]  # no phrase brought it
 
 
 def test_inflected_stems_only_of_their_part_of_speech(engine: LexiconEngine) -> None:

@@ -31,6 +31,8 @@ ADVERB_PAIRS = {
 }  # fmt: skip
 DAY_PARTS = frozenset("Morgen Vormittag Mittag Nachmittag Abend".split())
 THERE_IS = {"gibt": "there is", "gab": "there was", "geben": "there are"}
+# "es geht um" is an idiom, not Ding's "geht um" ("skirted", of "umgehen").
+IT_IS_ABOUT = {"geht": "it is about", "ging": "it was about", "gehe": "it is about"}
 THERE_PLURAL = {"there is": "there are", "there was": "there were"}
 PLURAL_QUANTIFIERS = frozenset("viele mehrere einige zahlreiche wenige zwei drei vier fünf".split())
 CLAUSE_OPENERS = {"als": "when", "während": "while", "wie": "how"}
@@ -137,6 +139,12 @@ def _there_agrees(lex: LexiconEngine, c: Context, there: str) -> str:
         noun = governed_noun(c.tokens, c.i + 1)
         plural = noun is not None and lex.lemma_tag(noun)[1] == "pl"
     return THERE_PLURAL[there] if plural else there
+
+
+def it_is_about(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "es" and c.nxt in IT_IS_ABOUT and c.after == "um":
+        return IT_IS_ABOUT[c.nxt], 3  # "es geht um Geld" -> "it is about money"
+    return None
 
 
 def bare_genitive(lex: LexiconEngine, c: Context) -> Result:
@@ -255,6 +263,7 @@ RULES: tuple[Rule, ...] = (
     even_if,
     adverb_pair,
     there_is,
+    it_is_about,
     bare_genitive,
     um_a_number,
     at_a_dative_place,

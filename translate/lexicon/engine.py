@@ -936,6 +936,12 @@ def undouble(words: list[str]) -> list[str]:
         for k, w in enumerate(words)
         if k == 0 or w not in _NO_DOUBLE or words[k - 1].rsplit(" ", 1)[-1] != w
     ]
+    # A phrase that already ends in the next word: "last week" + "week".
+    kept = [
+        w
+        for k, w in enumerate(kept)
+        if k == 0 or " " not in kept[k - 1] or kept[k - 1].rsplit(" ", 1)[1] != w or " " in w
+    ]
     # An article before a sense that brings its own: "the" + "the public prosecutor".
     return [
         w
