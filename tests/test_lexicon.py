@@ -91,6 +91,12 @@ TRANSLATIONS = [
     ("Ein aussenpolitischer Sprecher.", "A foreign-policy spokesman.", "swiss-ss"),
     # names pass through unchanged
     ("Sprecher Xaverius Quendt sagte.", "Spokesman Xaverius Quendt said.", "unknown-names"),
+    # a hyphenated first name stays whole, and so does the surname beside it
+    (
+        "Sprecher Karl-Heinz Quendt sagte das.",
+        "Spokesman Karl-Heinz Quendt said that.",
+        "hyphen-name",
+    ),
     # an unknown name in the genitive before a known noun, no article
     ("Quendts Regierung kam.", "Quendt's government came.", "genitive-name"),
     # "werden" after a modal is the passive infinitive

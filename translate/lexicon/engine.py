@@ -694,12 +694,24 @@ class LexiconEngine:
     def _is_name(self, tokens: list[str], i: int) -> bool:
         """A name passes through: de2en knows it as one, or it stands beside one."""
         token = tokens[i]
-        if self.store.is_name(token):
+        if self.store.is_name(token) or self._hyphenated_name(token):
             return True
         if self.has(token):
             return False
         neighbours = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
-        return any(w[:1].isupper() and self.store.is_name(w) for w in neighbours)
+        return any(
+            w[:1].isupper() and (self.store.is_name(w) or self._hyphenated_name(w))
+            for w in neighbours
+        )
+
+    def _hyphenated_name(self, word: str) -> bool:
+        """A hyphenated first name, kept whole: "Frank-Walter", "Karl-Heinz" (each part a
+        name or unknown; "Baden-Württemberg" has a word in it)."""
+        parts = word.split("-")
+        return len(parts) == 2 and all(
+            p[:1].isupper() and p[1:].islower() and (self.store.is_name(p) or not self.has(p))
+            for p in parts
+        )
 
     def _context_rule(self, tokens: list[str], i: int, lower: str) -> tuple[str, int] | None:
         """A function word whose English depends on its neighbours: (English, tokens used)."""
@@ -827,6 +839,9 @@ class LexiconEngine:
             if learned is not None:
                 return learned
         english = FUNCTION_WORD_TABLE.get(token, FUNCTION_WORD_TABLE.get(lower, ""))
+        nxt_token = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if lower == "das" and (not nxt_token or nxt_token in CLAUSE_PUNCT):
+            return "that"  # a pronoun, not an article: "sagte das." -> "said that."
         if lower in _PLURAL_DEMONSTRATIVE:
             noun = prepositions.governed_noun(tokens, i)
             if noun is not None and self.lemma_tag(noun)[1] == "pl":
