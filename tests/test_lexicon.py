@@ -97,6 +97,9 @@ TRANSLATIONS = [
         "Spokesman Karl-Heinz Quendt said that.",
         "hyphen-name",
     ),
+    # "das" before a verb is the pronoun
+    ("Das kam.", "That came.", "das-pronoun"),
+    ("Das Kind kam.", "The child came.", "das-article"),
     # an unknown name in the genitive before a known noun, no article
     ("Quendts Regierung kam.", "Quendt's government came.", "genitive-name"),
     # "werden" after a modal is the passive infinitive

@@ -41,6 +41,7 @@ from .rules import (
     FUNCTION_WORD_TABLE,
     FUNCTION_WORDS,
     GENITIVE_PREPOSITIONS,
+    IDIOMS,
     MODALS,
     MONTHS,
     PASSIVE_WERDEN,
@@ -546,11 +547,13 @@ class LexiconEngine:
                 continue
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()
                 key, _, verb = token.partition(TENSE)
-                found = self._sense(key, False) or self.lookup(key.split()[0])
+                found = IDIOMS.get(key) or self._sense(key, False) or self.lookup(key.split()[0])
                 if found and verb and self.is_past(verb):
                     found = self.inflect(found, "past", verb)
                 elif found and verb.endswith("t") and not verb.endswith("st"):
                     found = _third_person(found)  # "kündigt ... an" -> "announces"
+                elif found and found.startswith("be ") and verb.endswith("en"):
+                    found = "are " + found[3:]  # "stehen zur Verfügung" -> "are available"
                 out.append(found or key)
                 i += 1
                 continue
@@ -787,7 +790,9 @@ class LexiconEngine:
                 return learned, size
             key = self.store.phrase(lower)
             if key is not None:
-                english = FUNCTION_WORD_TABLE.get(lower) or self._sense(key, False)
+                english = (
+                    FUNCTION_WORD_TABLE.get(lower) or IDIOMS.get(key) or self._sense(key, False)
+                )
                 if english:
                     return english, size
         if longest >= 1 and self.use_learned_phrases:
@@ -840,8 +845,13 @@ class LexiconEngine:
                 return learned
         english = FUNCTION_WORD_TABLE.get(token, FUNCTION_WORD_TABLE.get(lower, ""))
         nxt_token = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if lower == "das" and (not nxt_token or nxt_token in CLAUSE_PUNCT):
-            return "that"  # a pronoun, not an article: "sagte das." -> "said that."
+        if lower == "das" and (
+            not nxt_token
+            or nxt_token in CLAUSE_PUNCT
+            or TENSE in nxt_token
+            or (nxt_token[:1].islower() and self.is_verb(nxt_token))
+        ):
+            return "that"  # a pronoun, not an article: "sagte das." / "Das ist" -> "That is"
         if lower in _PLURAL_DEMONSTRATIVE:
             noun = prepositions.governed_noun(tokens, i)
             if noun is not None and self.lemma_tag(noun)[1] == "pl":

@@ -147,6 +147,19 @@ CLAUSE_PUNCT = frozenset(
 QUOTES = frozenset(['"', "„", "“", "”", "»", "«"])
 
 
+# Light-verb constructions and idioms whose Ding senses news does not use ("eine Rolle
+# spielen" is "figure" first in Ding): the English wins over Ding's, inflected like a verb.
+IDIOMS = {
+    "eine Rolle spielen": "play a role",
+    "eine wichtige Rolle spielen": "play an important role",
+    "eine große Rolle spielen": "play a major role",
+    "ums Leben kommen": "be killed",
+    "in Kraft treten": "come into force",
+    "zu Ende gehen": "come to an end",
+    "zum Ausdruck bringen": "express",
+    "unter Druck setzen": "put pressure on",
+    "in Anspruch nehmen": "use",
+}
 # Verbs whose perfect takes "sein" (motion and change of state): "ist gestiegen" is "has
 # risen", where "ist geschlossen" is "is closed".  Separable and inseparable compounds
 # ("ankommen", "entkommen") take it from their base verb.
