@@ -27,7 +27,7 @@ from dolmetsch.lexicon import (
     store_path,
 )
 from dolmetsch.lexicon.compound import split_compound
-from dolmetsch.lexicon.engine import undouble
+from dolmetsch.lexicon.engine import _weak_past, undouble
 from dolmetsch.lexicon.grammar import ADVERB, NEGATED, TENSE, reorder, tokenize
 from dolmetsch.lexicon.sources import (
     clean_english,
@@ -200,6 +200,15 @@ def test_undouble_drops_an_article_before_a_sense_with_its_own() -> None:
     assert undouble(["a", "the"]) == ["a", "the"]  # one word each: nothing to tell
     assert undouble(["last week", "week", "he"]) == ["last week", "he"]
     assert undouble(["week", "week"]) == ["week", "week"]  # no phrase brought it
+
+
+def test_weak_past_forms() -> None:
+    assert _weak_past("erzielte", "erzielen")
+    assert _weak_past("erzielten", "erzielen")
+    assert _weak_past("redete", "reden")
+    assert not _weak_past("erzielen", "erzielen")  # the infinitive
+    assert not _weak_past("Erzielte", "erzielen")  # a noun
+    assert not _weak_past("kamen", "kommen")  # strong verbs have their own forms
 
 
 def test_inflected_stems_only_of_their_part_of_speech(engine: LexiconEngine) -> None:

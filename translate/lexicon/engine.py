@@ -270,6 +270,8 @@ class LexiconEngine:
             if lemma != variant and self.store.sense(lemma) is not None:
                 if _PRESENT_PARTICIPLE.match(variant) and lemma.endswith("n"):
                     tag = "ing"  # "enttäuschende" (lemma "enttäuschen") -> "disappointing"
+                elif not tag and _weak_past(variant, lemma):
+                    tag = "past"  # "erzielte" (lemma "erzielen"): Ding lists no past
                 return lemma, tag
         for variant in variants:
             swapped = (
@@ -916,6 +918,15 @@ def _third_person(verb_phrase: str) -> str:
     else:
         first += "s"
     return f"{first} {rest}".strip()
+
+
+def _weak_past(form: str, lemma: str) -> bool:
+    """Whether ``form`` is the simple past of the weak verb ``lemma``: "erzielte",
+    "erzielten" of "erzielen"."""
+    if not form[:1].islower() or not lemma.endswith("en"):
+        return False
+    stem = lemma[:-2]
+    return form in (stem + "te", stem + "ten", stem + "ete", stem + "eten")
 
 
 def _ing(verb_phrase: str) -> str:
