@@ -221,3 +221,17 @@ def test_learning_prepositions_in_context(store_dir: Path, excerpt_ding: Path) -
     assert adapted.translate(["Er war an Quendstadt."]) == ["He was at Quendstadt."]
     adapted.use_learned_prepositions = False
     assert adapted.translate(["Er war an Quendstadt."]) == ["He was to Quendstadt."]
+
+
+def test_a_plural_key_borrows_its_lemmas_evidence(store_dir: Path, excerpt_ding: Path) -> None:
+    # Ding lists "Drohnen" as a key of its own; with nothing learned it is looked up as is.
+    plain = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    assert plain.resolve("Drohnen") == ("Drohnen", "")
+    # The text taught something about "Drohne" and nothing about "Drohnen": the plural is
+    # looked up under the lemma and made plural again.
+    data = store_dir.parent / "plural-data"
+    table = Learned(sentences=10, keys={"Drohne": 5}, pairs={("Drohne", "drone"): (4, 1)})
+    save_learned(table, data / "learned.tsv.gz")
+    taught = open_lexicon(data, ding=excerpt_ding)
+    assert taught.resolve("Drohnen") == ("Drohne", "pl")
+    assert taught.translate(["Die Drohnen kamen."]) == ["The drones came."]

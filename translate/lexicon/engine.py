@@ -105,6 +105,9 @@ _GENITIVE_ENDINGS = ("es", "s")
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
 # A demonstrative before a plural noun is plural in English.
 _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "jenen": "those"}
+# Inflected forms that may borrow their lemma's learned evidence (``_plural_of_lemma``); pasts
+# ("past") measured -0.02 chrF on newstest2017.
+_BACKOFF_TAGS = frozenset(["pl"])
 _ARTICLE_WORDS = frozenset(["the", "a", "an"])
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
@@ -263,7 +266,7 @@ class LexiconEngine:
         variants = [word, word.replace("ss", "ß")] if "ss" in word else [word]
         for variant in variants:
             if self.store.sense(variant) is not None:
-                return variant, ""
+                return self._plural_of_lemma(variant) or (variant, "")
         # The lemma before the other capitalisation: "neuen" is "neu", not "Neue".
         for variant in variants:
             lemma, tag = self.lemma_tag(variant)
@@ -280,6 +283,17 @@ class LexiconEngine:
             if self.store.sense(swapped) is not None:
                 return swapped, ""
         return self._inflected_stem(word)
+
+    def _plural_of_lemma(self, form: str) -> tuple[str, str] | None:
+        """A plural that Ding lists as its own key ("Tore") is looked up under its lemma
+        ("Tor", then made plural) when the news text taught more about the lemma: the
+        plural's own few sentences chose "gates", the lemma's "goal"."""
+        lemma, tag = self.lemma_tag(form)
+        if tag not in _BACKOFF_TAGS or lemma == form or self.store.sense(lemma) is None:
+            return None
+        if self.store.learned_count(lemma) <= self.store.learned_count(form):
+            return None
+        return lemma, tag
 
     def _inflected_stem(self, word: str) -> tuple[str, str] | None:
         """A declined adjective or a genitive noun the lemma table lacks: "beliebten" ->
