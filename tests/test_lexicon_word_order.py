@@ -53,6 +53,8 @@ REORDER = [
     # _prepositional_opener: "seit" before a noun phrase opens no subordinate clause
     ("Seit Jahren kommt er", "Seit Jahren er kommt", "seit-preposition"),
     ("seit er gekommen ist", "seit er ist gekommen", "seit-subordinator"),
+    # _infix_zu: a separable verb's "zu" inside it ("anzugreifen")
+    ("um die Hauptstadt anzugreifen", "zu angreifen die Hauptstadt", "infix-zu"),
 ]
 
 

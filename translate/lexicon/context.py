@@ -35,6 +35,10 @@ THERE_IS = {"gibt": "there is", "gab": "there was", "geben": "there are"}
 IT_IS_ABOUT = {"geht": "it is about", "ging": "it was about", "gehe": "it is about"}
 # "es kommt zu Krawallen": something happens, English "there are riots".
 THERE_CAME = {"kommt": "there is", "kam": "there was"}
+APPROXIMATELY = frozenset("fast knapp rund etwa mehr weniger gut über nahezu".split())
+NUMBER_WORDS = frozenset(
+    "ein eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split()
+)
 THERE_PLURAL = {"there is": "there are", "there was": "there were"}
 PLURAL_QUANTIFIERS = frozenset("viele mehrere einige zahlreiche wenige zwei drei vier fünf".split())
 CLAUSE_OPENERS = {"als": "when", "während": "while", "wie": "how"}
@@ -176,6 +180,10 @@ def um_a_number(lex: LexiconEngine, c: Context) -> Result:
         if c.after in ("Prozent", "%", "Prozentpunkte"):
             return "by", 1  # a difference: "um 5 Prozent" -> "by 5 percent"
         return "at", 1  # "um 13:20 Uhr" -> "at 1:20 p.m."
+    if c.lower == "um" and c.nxt in APPROXIMATELY and c.after[:1].isdigit():
+        return "by", 1  # "um fast 90 %" -> "by almost 90%"
+    if c.lower == "um" and c.nxt in NUMBER_WORDS and c.after == "Uhr":
+        return "at", 1  # "um zehn Uhr" -> "at ten o'clock"
     return None
 
 

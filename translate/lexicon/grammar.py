@@ -360,7 +360,12 @@ def _join_particle(clause: list[str], finite: int, lex: Lexicon) -> list[str]:
 
 
 def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
-    """ "um ... zu helfen" and ", mit etwas zu fliegen" -> "zu helfen ..." ("to help ...")."""
+    """ "um ... zu helfen" and ", mit etwas zu fliegen" -> "zu helfen ..." ("to help ...");
+    a separable verb has its "zu" inside: "um ... anzukurbeln" -> "zu ankurbeln ..."."""
+    if len(clause) >= 3 and clause[0].lower() == "um" and clause[-2] != "zu":
+        infinitive = _infix_zu(clause[-1], lex)
+        if infinitive is not None:
+            clause = [*clause[:-1], "zu", infinitive]
     if len(clause) < 3 or clause[-2] != "zu" or not lex.is_verb(clause[-1]):
         return None
     first = clause[0].lower()
@@ -385,6 +390,15 @@ def _prepositional_opener(clause: Sequence[str], lex: Lexicon) -> bool:
 
 
 _PREPOSITION_OR_SUBORDINATOR = frozenset(["seit", "bis", "während"])
+
+
+def _infix_zu(word: str, lex: Lexicon) -> str | None:
+    """The infinitive of a separable verb's zu-form: "anzukurbeln" -> "ankurbeln"."""
+    k = word.find("zu", 2)
+    if k < 2 or not word[:1].islower() or not word.endswith("n"):
+        return None
+    infinitive = word[:k] + word[k + 2 :]
+    return infinitive if lex.is_verb(infinitive) else None
 
 
 def reorder_clause(clause: list[str], lex: Lexicon) -> list[str]:
