@@ -106,14 +106,19 @@ def open_systems(engine: str, ablation: bool = False) -> list[tuple[str, Transla
     systems.append((lexicon.info.describe(), _scored(lexicon), time.perf_counter() - start))
     if ablation:
         path = lexicon.store.path
+        no_prepositions = LexiconEngine(Store(path))
+        no_prepositions.use_learned_prepositions = False
         no_phrases = LexiconEngine(Store(path))
+        no_phrases.use_learned_prepositions = False
         no_phrases.use_learned_phrases = False
         no_learning = LexiconEngine(Store(path, replace(DEFAULT, learned=0.0)))
         no_learning.use_learned_phrases = False
+        no_learning.use_learned_prepositions = False
         with_lm = LexiconEngine(Store(path, replace(DEFAULT, lm=0.5, beam_senses=3)))
         systems += [
-            ("  without learned phrases", no_phrases.translate, 0.0),
-            ("  without learned phrases, sense priors", no_learning.translate, 0.0),
+            ("  without learned prepositions", no_prepositions.translate, 0.0),
+            ("  without learned prepositions, phrases", no_phrases.translate, 0.0),
+            ("  without prepositions, phrases, priors", no_learning.translate, 0.0),
             ("  with the news bigram LM (0.5, 3 senses)", with_lm.translate, 0.0),
         ]
     return systems

@@ -40,6 +40,12 @@ def _switches() -> dict[str, Callable[[], None]]:
         "coordinated_split": lambda: setattr(grammar, "coordinated_split", lambda c, lex: None),
         "preverbal_adverb": lambda: setattr(grammar, "preverbal_adverb", lambda v, r: (v, r)),
         "fronted_phrase_end": lambda: setattr(grammar, "fronted_phrase_end", fronted_before),
+        "_adjective_noun_end": lambda: setattr(
+            grammar, "_adjective_noun_end", lambda clause, start: start
+        ),
+        "_prepositional_opener": lambda: setattr(
+            grammar, "_prepositional_opener", lambda clause, lex: False
+        ),
         "relative_after_preposition": lambda: setattr(
             context,
             "RULES",

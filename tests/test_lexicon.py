@@ -27,7 +27,7 @@ from dolmetsch.lexicon import (
     store_path,
 )
 from dolmetsch.lexicon.compound import split_compound
-from dolmetsch.lexicon.engine import undouble
+from dolmetsch.lexicon.engine import _weak_past, undouble
 from dolmetsch.lexicon.grammar import ADVERB, NEGATED, TENSE, reorder, tokenize
 from dolmetsch.lexicon.sources import (
     clean_english,
@@ -91,6 +91,29 @@ TRANSLATIONS = [
     ("Ein aussenpolitischer Sprecher.", "A foreign-policy spokesman.", "swiss-ss"),
     # names pass through unchanged
     ("Sprecher Xaverius Quendt sagte.", "Spokesman Xaverius Quendt said.", "unknown-names"),
+    # a hyphenated first name stays whole, and so does the surname beside it
+    (
+        "Sprecher Karl-Heinz Quendt sagte das.",
+        "Spokesman Karl-Heinz Quendt said that.",
+        "hyphen-name",
+    ),
+    # "das" before a verb is the pronoun
+    ("Das kam.", "That came.", "das-pronoun"),
+    ("Das Kind kam.", "The child came.", "das-article"),
+    # an unknown name in the genitive before a known noun, no article
+    ("Quendts Regierung kam.", "Quendt's government came.", "genitive-name"),
+    # "werden" after a modal is the passive infinitive
+    ("Der Vertrag soll verhandelt werden.", "The contract should be negotiated.", "modal-passive"),
+    # a present participle as an adjective is English -ing
+    ("Die beginnende Einigung.", "The beginning agreement.", "present-participle"),
+    # a demonstrative before a plural noun
+    ("Diese Drohnen kamen.", "These drones came.", "these"),
+    # a preposition with the genitive says "of" itself
+    ("Er kam wegen des Vertrages.", "He came because of the contract.", "genitive-preposition"),
+    # a participle with no "ge-" after "wird" is the passive
+    ("Der Vertrag wird verhandelt.", "The contract is negotiated.", "passive-no-ge"),
+    # the perfect of a verb of change takes "sein": "has", not "is"
+    ("Die Drohne ist gestiegen.", "The drone has risen.", "perfect-sein"),
     # tense and number kept when a form is found only through its lemma
     ("Die Regierungen begannen.", "The governments began.", "lemma-past"),
     ("Die Kinder trafen die Regierung.", "The children met the government.", "ding-irregular"),
@@ -169,6 +192,31 @@ TRANSLATIONS = [
 )
 def test_translation(engine: LexiconEngine, german: str, english: str) -> None:
     assert engine.translate([german]) == [english]
+
+
+def test_undouble_drops_an_article_before_a_sense_with_its_own() -> None:
+    assert undouble(["the", "the public prosecutor", "came"]) == ["the public prosecutor", "came"]
+    assert undouble(["the", "the", "war"]) == ["the", "war"]
+    assert undouble(["a", "the"]) == ["a", "the"]  # one word each: nothing to tell
+    assert undouble(["last week", "week", "he"]) == ["last week", "he"]
+    assert undouble(["week", "week"]) == ["week", "week"]  # no phrase brought it
+
+
+def test_weak_past_forms() -> None:
+    assert _weak_past("erzielte", "erzielen")
+    assert _weak_past("erzielten", "erzielen")
+    assert _weak_past("redete", "reden")
+    assert not _weak_past("erzielen", "erzielen")  # the infinitive
+    assert not _weak_past("Erzielte", "erzielen")  # a noun
+    assert not _weak_past("kamen", "kommen")  # strong verbs have their own forms
+
+
+def test_inflected_stems_only_of_their_part_of_speech(engine: LexiconEngine) -> None:
+    assert engine._inflected_stem("außenpolitischen") == ("außenpolitisch", "")
+    assert engine._inflected_stem("Vertrages") == ("Vertrag", "")
+    assert engine._inflected_stem("Kinds") is None  # too short a word: no guess
+    assert engine._inflected_stem("Sprechers") == ("Sprecher", "")
+    assert engine._inflected_stem("verhandelte") is None  # a verb, not an adjective
 
 
 def test_translation_does_not_depend_on_the_batch(engine: LexiconEngine) -> None:

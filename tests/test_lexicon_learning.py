@@ -17,7 +17,14 @@ from dolmetsch.cli import main
 from dolmetsch.lexicon import LexiconEngine, Store, open_lexicon
 from dolmetsch.lexicon.confidence import Evidence, confidence
 from dolmetsch.lexicon.decoder import Slot, best_path, decode
-from dolmetsch.lexicon.learn import candidate_stems, english_stems, learn, read_pairs, stem
+from dolmetsch.lexicon.learn import (
+    candidate_stems,
+    english_stems,
+    learn,
+    learn_prepositions,
+    read_pairs,
+    stem,
+)
 from dolmetsch.lexicon.learned import (
     Learned,
     LearnedError,
@@ -51,6 +58,10 @@ def _learned() -> Learned:
         unigrams={"the": 9, "police": 2},
         bigrams={("the", "police"): 2},
         phrases={"nach angaben": ("according to", 5, 6)},
+        prepositions={
+            ("N", "an", "Universität"): ("at", 5, 6),
+            ("V", "an", "Interesse"): ("in", 3, 4),
+        },
     )
 
 
@@ -182,3 +193,45 @@ def test_store_weights_change_the_ranking(store_dir: Path, excerpt_ding: Path) -
     path = open_lexicon(store_dir, build=False, ding=excerpt_ding).store.path
     plain = LexiconEngine(Store(path, replace(DEFAULT, learned=0.0)))
     assert plain.store.ranked("Regierung", False)[0][0] == "government"
+
+
+# "an" before the unknown place "Quendstadt" (its own key) is "at" in this text, "an" after
+# "Regierung" is "over"; the table says "to".
+PREPOSITION_TEXT = [
+    ("Er war an Quendstadt.", "He was at Quendstadt."),
+    ("Sie arbeitet an der neuen Quendstadt.", "She works at the new Quendstadt."),
+    ("Wir waren an Quendstadt.", "We were at Quendstadt."),
+] * 2 + [("Kritik der Regierung an Musik.", "Criticism of the government over music.")] * 3
+
+
+def test_learning_prepositions_in_context(store_dir: Path, excerpt_ding: Path) -> None:
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    assert engine.translate(["Er war an Quendstadt."]) == ["He was to Quendstadt."]
+    table = learn_prepositions(PREPOSITION_TEXT, engine)
+    assert table["N", "an", "Quendstadt"] == ("at", 6, 6)
+    assert ("N", "an", "Musik") not in table  # 3 times: fewer than MIN_NOUN
+    assert table["V", "an", "Regierung"] == ("over", 3, 3)
+    # "to" of "according to" is no answer for "laut"
+    according = [("Laut Quendstadt kam er.", "According to Quendstadt he came.")] * 6
+    assert ("N", "laut", "Quendstadt") not in learn_prepositions(according, engine)
+    # Through a table in the data directory, the engine says "at" where it learned to.
+    data = store_dir.parent / "prepositions-data"
+    save_learned(Learned(sentences=9, prepositions=table), data / "learned.tsv.gz")
+    adapted = open_lexicon(data, ding=excerpt_ding)
+    assert adapted.translate(["Er war an Quendstadt."]) == ["He was at Quendstadt."]
+    adapted.use_learned_prepositions = False
+    assert adapted.translate(["Er war an Quendstadt."]) == ["He was to Quendstadt."]
+
+
+def test_a_plural_key_borrows_its_lemmas_evidence(store_dir: Path, excerpt_ding: Path) -> None:
+    # Ding lists "Drohnen" as a key of its own; with nothing learned it is looked up as is.
+    plain = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    assert plain.resolve("Drohnen") == ("Drohnen", "")
+    # The text taught something about "Drohne" and nothing about "Drohnen": the plural is
+    # looked up under the lemma and made plural again.
+    data = store_dir.parent / "plural-data"
+    table = Learned(sentences=10, keys={"Drohne": 5}, pairs={("Drohne", "drone"): (4, 1)})
+    save_learned(table, data / "learned.tsv.gz")
+    taught = open_lexicon(data, ding=excerpt_ding)
+    assert taught.resolve("Drohnen") == ("Drohne", "pl")
+    assert taught.translate(["Die Drohnen kamen."]) == ["The drones came."]

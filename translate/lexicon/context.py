@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .prepositions import governed_noun
 from .rules import CLAUSE_PUNCT, DETERMINERS, MODALS, PREPOSITIONS, PRONOUNS, TIME_NOUNS
 
 if TYPE_CHECKING:
@@ -30,6 +31,16 @@ ADVERB_PAIRS = {
 }  # fmt: skip
 DAY_PARTS = frozenset("Morgen Vormittag Mittag Nachmittag Abend".split())
 THERE_IS = {"gibt": "there is", "gab": "there was", "geben": "there are"}
+# "es geht um" is an idiom, not Ding's "geht um" ("skirted", of "umgehen").
+IT_IS_ABOUT = {"geht": "it is about", "ging": "it was about", "gehe": "it is about"}
+# "es kommt zu Krawallen": something happens, English "there are riots".
+THERE_CAME = {"kommt": "there is", "kam": "there was"}
+APPROXIMATELY = frozenset("fast knapp rund etwa mehr weniger gut über nahezu".split())
+NUMBER_WORDS = frozenset(
+    "ein eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split()
+)
+THERE_PLURAL = {"there is": "there are", "there was": "there were"}
+PLURAL_QUANTIFIERS = frozenset("viele mehrere einige zahlreiche wenige zwei drei vier fünf".split())
 CLAUSE_OPENERS = {"als": "when", "während": "while", "wie": "how"}
 
 Result = tuple[str, int] | None
@@ -116,11 +127,43 @@ def adverb_pair(lex: LexiconEngine, c: Context) -> Result:
 
 def there_is(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "es" and c.nxt in THERE_IS:  # "es gibt" -> "there is", no "it"
-        return THERE_IS[c.nxt], 2
+        return _there_agrees(lex, c.tokens, c.i + 2, THERE_IS[c.nxt]), 2
     if c.lower == "es" and c.nxt in ("sind", "waren"):
         return "there", 1  # a plural verb agrees with what follows: "there were"
     if c.lower in THERE_IS and c.nxt in ("es", "Es"):  # inverted: "Heute gibt es"
-        return THERE_IS[c.lower], 2
+        return _there_agrees(lex, c.tokens, c.i + 2, THERE_IS[c.lower]), 2
+    return None
+
+
+def _there_agrees(lex: LexiconEngine, tokens: Sequence[str], start: int, there: str) -> str:
+    """ "there is" agrees with what there is, the noun phrase at ``start``: "es gab viele
+    Angriffe" -> "there were"."""
+    if there not in THERE_PLURAL:
+        return there
+    following = tokens[start] if start < len(tokens) else ""
+    plural = following.lower() in PLURAL_QUANTIFIERS or (following.isdigit() and following != "1")
+    if not plural:
+        noun = governed_noun(tokens, start - 1)
+        plural = noun is not None and lex.lemma_tag(noun)[1] == "pl"
+    return THERE_PLURAL[there] if plural else there
+
+
+def it_is_about(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "es" and c.nxt in IT_IS_ABOUT and c.after == "um":
+        return IT_IS_ABOUT[c.nxt], 3  # "es geht um Geld" -> "it is about money"
+    return None
+
+
+def there_happened(lex: LexiconEngine, c: Context) -> Result:
+    if (
+        c.lower == "es"
+        and c.nxt in THERE_CAME
+        and c.after in ("zu", "zum", "zur")
+        and governed_noun(c.tokens, c.i + 2) is not None  # not "es kam zu spät"
+    ):
+        # "es kam zu Krawallen" -> "there were riots"; "zu" has no English here
+        there = _there_agrees(lex, c.tokens, c.i + 3, THERE_CAME[c.nxt])
+        return there + (" a" if c.after != "zu" else ""), 3
     return None
 
 
@@ -137,6 +180,10 @@ def um_a_number(lex: LexiconEngine, c: Context) -> Result:
         if c.after in ("Prozent", "%", "Prozentpunkte"):
             return "by", 1  # a difference: "um 5 Prozent" -> "by 5 percent"
         return "at", 1  # "um 13:20 Uhr" -> "at 1:20 p.m."
+    if c.lower == "um" and c.nxt in APPROXIMATELY and c.after[:1].isdigit():
+        return "by", 1  # "um fast 90 %" -> "by almost 90%"
+    if c.lower == "um" and c.nxt in NUMBER_WORDS and c.after == "Uhr":
+        return "at", 1  # "um zehn Uhr" -> "at ten o'clock"
     return None
 
 
@@ -240,6 +287,8 @@ RULES: tuple[Rule, ...] = (
     even_if,
     adverb_pair,
     there_is,
+    it_is_about,
+    there_happened,
     bare_genitive,
     um_a_number,
     at_a_dative_place,

@@ -26,6 +26,7 @@ from typing import Literal
 from dolmetsch.engine import EngineInfo, Progress
 
 from . import context as context_rules
+from . import prepositions
 from .compound import MIN_SPLIT_LENGTH, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
@@ -36,12 +37,17 @@ from .rules import (
     AUXILIARIES,
     CLAUSE_PUNCT,
     DAYS,
+    DETERMINERS,
     FUNCTION_WORD_TABLE,
     FUNCTION_WORDS,
+    GENITIVE_PREPOSITIONS,
+    IDIOMS,
+    MODALS,
     MONTHS,
     PASSIVE_WERDEN,
     QUOTES,
     RELATIVE_PRONOUNS,
+    SEIN_PERFECT,
     SUBORDINATORS,
     indefinite_article,
     ordinal,
@@ -55,6 +61,9 @@ _SENTENCE_START = re.compile(r'(^["(\s]*|: "|[.!?] ")([a-z])')
 _DECIMAL = re.compile(r"^\d+,\d+$")
 _WORD_START = re.compile(r"^[A-Za-zÄÖÜäöüß]")
 _PARTICIPLE_ENDINGS = ("t", "en")
+# A German present participle used as an adjective: "enttäuschende", "überraschenden".
+_PRESENT_PARTICIPLE = re.compile(r"^[a-zäöüß]{3,}end(e[nmrs]?)?$")
+_INSEPARABLE = ("be", "ver", "er", "zer", "ent", "emp", "miss", "über", "unter", "hinter")
 _PROGRESS_EVERY = 64
 # Irregular English pasts, for when Ding's aligned entries give none (and the few that do
 # not keep the first letter, which Ding's inflections must).
@@ -90,7 +99,16 @@ _NAME_SUFFIXES = (
     "burg", "berg", "dorf", "heim", "hausen", "ingen", "stein", "bach", "feld", "mann",
     "straße", "strasse", "gasse", "platz", "allee",
 )  # fmt: skip
+# Endings a declined adjective or a genitive noun adds to the form the dictionary lists.
+_ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
+_GENITIVE_ENDINGS = ("es", "s")
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
+# A demonstrative before a plural noun is plural in English.
+_PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "jenen": "those"}
+# Inflected forms that may borrow their lemma's learned evidence (``_plural_of_lemma``); pasts
+# ("past") measured -0.02 chrF on newstest2017.
+_BACKOFF_TAGS = frozenset(["pl"])
+_ARTICLE_WORDS = frozenset(["the", "a", "an"])
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
 _IRREGULAR_ADVERBS = {
@@ -113,6 +131,7 @@ class LexiconEngine:
         self._options: dict[tuple[str, bool], list[Option] | None] = {}
         # off while learning phrases: they are judged against the engine without them
         self.use_learned_phrases = True
+        self.use_learned_prepositions = True
 
     @property
     def info(self) -> EngineInfo:
@@ -204,13 +223,22 @@ class LexiconEngine:
         words[head] = self.store.inflection(noun, "pl") or _regular_plural(noun)
         return " ".join(words)
 
+    def sein_perfect(self, word: str) -> bool:
+        """Whether ``word`` is the participle of a verb whose perfect takes "sein"."""
+        if not word[:1].islower() or not self.is_participle(word):
+            return False
+        lemma = self.lemma(word)
+        if lemma == word:
+            return False
+        return any(lemma.endswith(base) for base in SEIN_PERFECT)
+
     def is_participle(self, word: str) -> bool:
-        return (
-            word[:1].islower()
-            and "ge" in word[:6]
-            and word.endswith(_PARTICIPLE_ENDINGS)
-            and self.is_verb(word)
-        )
+        if not word[:1].islower() or not word.endswith(_PARTICIPLE_ENDINGS):
+            return False
+        # "verfolgt", "kritisiert" have no "ge": an inseparable prefix or -ieren (a finite
+        # "verfolgt" reads the same, but after "wurde" or before "von" it is the participle)
+        marked = "ge" in word[:6] or word.startswith(_INSEPARABLE) or word.endswith("iert")
+        return marked and self.is_verb(word)
 
     # ------------------------------------------------------------------ words
     def _sense(self, key: str, participle: bool) -> str | None:
@@ -238,11 +266,15 @@ class LexiconEngine:
         variants = [word, word.replace("ss", "ß")] if "ss" in word else [word]
         for variant in variants:
             if self.store.sense(variant) is not None:
-                return variant, ""
+                return self._plural_of_lemma(variant) or (variant, "")
         # The lemma before the other capitalisation: "neuen" is "neu", not "Neue".
         for variant in variants:
             lemma, tag = self.lemma_tag(variant)
             if lemma != variant and self.store.sense(lemma) is not None:
+                if _PRESENT_PARTICIPLE.match(variant) and lemma.endswith("n"):
+                    tag = "ing"  # "enttäuschende" (lemma "enttäuschen") -> "disappointing"
+                elif not tag and _weak_past(variant, lemma):
+                    tag = "past"  # "erzielte" (lemma "erzielen"): Ding lists no past
                 return lemma, tag
         for variant in variants:
             swapped = (
@@ -250,6 +282,36 @@ class LexiconEngine:
             )
             if self.store.sense(swapped) is not None:
                 return swapped, ""
+        return self._inflected_stem(word)
+
+    def _plural_of_lemma(self, form: str) -> tuple[str, str] | None:
+        """A plural that Ding lists as its own key ("Tore") is looked up under its lemma
+        ("Tor", then made plural) when the news text taught more about the lemma: the
+        plural's own few sentences chose "gates", the lemma's "goal"."""
+        lemma, tag = self.lemma_tag(form)
+        if tag not in _BACKOFF_TAGS or lemma == form or self.store.sense(lemma) is None:
+            return None
+        if self.store.learned_count(lemma) <= self.store.learned_count(form):
+            return None
+        return lemma, tag
+
+    def _inflected_stem(self, word: str) -> tuple[str, str] | None:
+        """A declined adjective or a genitive noun the lemma table lacks: "beliebten" ->
+        "beliebt", "Kongresses" -> "Kongress" (each only when the stem is that part of
+        speech, so no verb or name is cut short)."""
+        if len(word) < 6:
+            return None
+        endings: tuple[str, ...]
+        if word[:1].islower():
+            endings, wanted = _ADJECTIVE_ENDINGS, "ADJ"
+        else:
+            endings, wanted = _GENITIVE_ENDINGS, "N"
+        for ending in endings:
+            if word.endswith(ending):
+                stem = word[: -len(ending)]
+                sense = self.store.sense(stem)
+                if sense is not None and wanted in sense.poss:
+                    return stem, ""
         return None
 
     def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
@@ -266,6 +328,8 @@ class LexiconEngine:
                 return self.inflect(english, "pl")
             if tag == "past" and "V" in sense.poss and not participle:
                 return self.inflect(english, "past", word)
+            if tag == "ing" and "V" in sense.poss:
+                return _ing(english)
             return english
         if compounds and len(word) >= MIN_SPLIT_LENGTH and (word[:1].isupper() or "-" in word):
             return self.compound(word)
@@ -442,6 +506,8 @@ class LexiconEngine:
                         english = self.inflect(english, "pl")
                     elif tag == "past" and "V" in sense.poss and not participle:
                         english = self.inflect(english, "past", word)
+                    elif tag == "ing" and "V" in sense.poss:
+                        english = _ing(english)
                     result.append((english, score))
         if len(self._options) > CACHE_LIMIT:
             self._options.clear()
@@ -497,11 +563,13 @@ class LexiconEngine:
                 continue
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()
                 key, _, verb = token.partition(TENSE)
-                found = self._sense(key, False) or self.lookup(key.split()[0])
+                found = IDIOMS.get(key) or self._sense(key, False) or self.lookup(key.split()[0])
                 if found and verb and self.is_past(verb):
                     found = self.inflect(found, "past", verb)
                 elif found and verb.endswith("t") and not verb.endswith("st"):
                     found = _third_person(found)  # "kündigt ... an" -> "announces"
+                elif found and found.startswith("be ") and verb.endswith("en"):
+                    found = "are " + found[3:]  # "stehen zur Verfügung" -> "are available"
                 out.append(found or key)
                 i += 1
                 continue
@@ -535,6 +603,9 @@ class LexiconEngine:
                     sense = self.store.sense(lower)
                     if sense is not None and sense.pos0 in ("ADJ", "ADV", "V", "P", ""):
                         token = lower
+            if lower == "von" and previous.lower() in GENITIVE_PREPOSITIONS:
+                i += 1  # "aufgrund von Regen" -> "due to rain"
+                continue
             special = self._context_rule(tokens, i, lower)
             if special is not None:
                 english, size = special
@@ -550,17 +621,22 @@ class LexiconEngine:
                 if english:
                     out.append(english)
                 if lower != "nicht":  # "hat nicht erhalten": still a participle
-                    prev_aux = lower if lower in AUXILIARIES else None
+                    # "war zerstört worden" -> "worden zerstört": still a participle
+                    prev_aux = lower if lower in AUXILIARIES or lower == "worden" else None
                 i += 1
                 continue
             if token in MONTHS:
                 out.append(MONTHS[token])
             elif token in DAYS:
                 out.append(DAYS[token])
+            elif self._genitive_name(tokens, i):
+                out.append(token[:-1] + "'s")
             elif not _WORD_START.match(token) or (token[:1].isupper() and self._is_name(tokens, i)):
                 out.append(token)
             else:
-                participle = prev_aux in AUX_HAVE_BE or prev_aux in AUX_WERDEN
+                participle = (
+                    prev_aux in AUX_HAVE_BE or prev_aux in AUX_WERDEN or prev_aux == "worden"
+                )
                 options = self.options(token, participle)
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
@@ -608,15 +684,53 @@ class LexiconEngine:
         # Only names de2en knows: "Biles", "Markus" also end in -s.
         return token[:-1] + "'s" if genitive and self.store.is_name(token[:-1]) else None
 
+    def _genitive_name(self, tokens: list[str], i: int) -> bool:
+        """An unknown name in the genitive before its noun, with no article: "Putins Rede"
+        -> "Putin's speech" ("GBs", all capitals, is a plural)."""
+        token = tokens[i]
+        if (
+            len(token) < 5
+            or not token.endswith("s")
+            or token.endswith("ss")
+            or not token[:1].isupper()
+            or not token[1:].islower()
+            or i + 1 >= len(tokens)
+            or (i > 0 and tokens[i - 1].lower() in DETERMINERS)
+        ):
+            return False
+        nxt = tokens[i + 1]
+        if not _WORD_START.match(nxt) or nxt.lower() in FUNCTION_WORDS:
+            return False
+        if self.store.is_name(token) or self.resolve(token) or self.resolve(token[:-1]):
+            return False  # "Thomas Müller", "Kongresses"
+        if nxt[:1].isupper():
+            # a common noun: an unknown one is a surname ("Xaverius Quendt"), a capitalised
+            # English one a place ("Besiktas Istanbul")
+            english = self.lookup(nxt) if self.resolve(nxt) is not None else None
+            return english is not None and english[:1].islower()
+        return nxt.endswith(_ADJECTIVE_ENDINGS)
+
     def _is_name(self, tokens: list[str], i: int) -> bool:
         """A name passes through: de2en knows it as one, or it stands beside one."""
         token = tokens[i]
-        if self.store.is_name(token):
+        if self.store.is_name(token) or self._hyphenated_name(token):
             return True
         if self.has(token):
             return False
         neighbours = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
-        return any(w[:1].isupper() and self.store.is_name(w) for w in neighbours)
+        return any(
+            w[:1].isupper() and (self.store.is_name(w) or self._hyphenated_name(w))
+            for w in neighbours
+        )
+
+    def _hyphenated_name(self, word: str) -> bool:
+        """A hyphenated first name, kept whole: "Frank-Walter", "Karl-Heinz" (each part a
+        name or unknown; "Baden-Württemberg" has a word in it)."""
+        parts = word.split("-")
+        return len(parts) == 2 and all(
+            p[:1].isupper() and p[1:].islower() and (self.store.is_name(p) or not self.has(p))
+            for p in parts
+        )
 
     def _context_rule(self, tokens: list[str], i: int, lower: str) -> tuple[str, int] | None:
         """A function word whose English depends on its neighbours: (English, tokens used)."""
@@ -692,7 +806,9 @@ class LexiconEngine:
                 return learned, size
             key = self.store.phrase(lower)
             if key is not None:
-                english = FUNCTION_WORD_TABLE.get(lower) or self._sense(key, False)
+                english = (
+                    FUNCTION_WORD_TABLE.get(lower) or IDIOMS.get(key) or self._sense(key, False)
+                )
                 if english:
                     return english, size
         if longest >= 1 and self.use_learned_phrases:
@@ -705,6 +821,8 @@ class LexiconEngine:
         """Whether the article at ``i`` opens a genitive after a noun: "der Rat der Stadt"."""
         token = tokens[i]
         previous = tokens[i - 1] if i > 0 else ""
+        if previous.lower() in GENITIVE_PREPOSITIONS:
+            return False  # the preposition says "of" itself: "wegen des Wetters"
         if token == "des":
             return True
         if token not in ("der", "eines", "einer") or i < 2:
@@ -725,13 +843,42 @@ class LexiconEngine:
             and nxt not in CLAUSE_PUNCT
         )
 
+    @staticmethod
+    def _after_modal(tokens: list[str], i: int) -> bool:
+        """Whether the verb at ``i`` follows a modal or "werden" (past a "nicht"): it is an
+        infinitive ("kann nicht werden ausgeschlossen" -> "cannot be ruled out")."""
+        k = i - 1
+        while k >= 0 and (tokens[k] == "nicht" or tokens[k].startswith(ADVERB)):
+            k -= 1
+        return k >= 0 and (tokens[k].lower() in MODALS or tokens[k].lower() in AUX_WERDEN)
+
     def _function_word(self, token: str, lower: str, tokens: list[str], i: int) -> str:
+        if self.use_learned_prepositions:
+            learned = prepositions.choose(
+                tokens, i, lower, self.resolve, self.store.learned_preposition
+            )
+            if learned is not None:
+                return learned
         english = FUNCTION_WORD_TABLE.get(token, FUNCTION_WORD_TABLE.get(lower, ""))
+        nxt_token = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if lower == "das" and (
+            not nxt_token
+            or nxt_token in CLAUSE_PUNCT
+            or TENSE in nxt_token
+            or (nxt_token[:1].islower() and self.is_verb(nxt_token))
+        ):
+            return "that"  # a pronoun, not an article: "sagte das." / "Das ist" -> "That is"
+        if lower in _PLURAL_DEMONSTRATIVE:
+            noun = prepositions.governed_noun(tokens, i)
+            if noun is not None and self.lemma_tag(noun)[1] == "pl":
+                return _PLURAL_DEMONSTRATIVE[lower]  # "diese Maßnahmen" -> "these measures"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if (nxt.startswith(ADVERB) or nxt == "nicht") and i + 2 < len(tokens):
             nxt = tokens[i + 2]  # "wurde <schwer> beschädigt" is still the passive
         previous = tokens[i - 1] if i > 0 else ""
         if lower in AUX_WERDEN:
+            if lower == "werden" and self.is_participle(nxt) and self._after_modal(tokens, i):
+                return "be"  # the passive infinitive: "soll werden gebaut" -> "should be built"
             if self.is_verb(nxt) and self.is_participle(nxt):
                 return PASSIVE_WERDEN[lower]
             if lower in ("wurde", "wurden") and not self.is_verb(nxt):
@@ -740,6 +887,8 @@ class LexiconEngine:
                 return "was" if lower == "wurde" else "were"
         if lower in _PERFECT_SEIN and nxt in ("worden", "gewesen"):
             return _PERFECT_SEIN[lower]  # "ist ... worden" -> "has been"
+        if lower in _PERFECT_SEIN and self.sein_perfect(nxt):
+            return _PERFECT_SEIN[lower]  # "sind gestiegen" -> "have risen"
         if english.endswith(" it") and lower.startswith("da") and nxt in ("dass", "daß", "ob"):
             english = english[:-3]  # it points ahead to the clause: "dazu, dass" -> "to that"
         if lower == "sie":
@@ -785,6 +934,31 @@ def _third_person(verb_phrase: str) -> str:
     return f"{first} {rest}".strip()
 
 
+def _weak_past(form: str, lemma: str) -> bool:
+    """Whether ``form`` is the simple past of the weak verb ``lemma``: "erzielte",
+    "erzielten" of "erzielen"."""
+    if not form[:1].islower() or not lemma.endswith("en"):
+        return False
+    stem = lemma[:-2]
+    return form in (stem + "te", stem + "ten", stem + "ete", stem + "eten")
+
+
+def _ing(verb_phrase: str) -> str:
+    """The English present participle of a verb phrase: "disappoint" -> "disappointing"."""
+    first, _, rest = verb_phrase.partition(" ")
+    if first == "be":
+        first = "being"
+    elif first.endswith("ie"):
+        first = first[:-2] + "ying"
+    elif first.endswith("e") and not first.endswith(("ee", "ye", "oe")) and len(first) > 2:
+        first = first[:-1] + "ing"
+    elif len(first) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]", first):
+        first = first + first[-1] + "ing"  # "run" -> "running"
+    else:
+        first += "ing"
+    return f"{first} {rest}".strip()
+
+
 def _regular_past(verb: str) -> str:
     # One short syllable ending consonant-vowel-consonant doubles: "stop" -> "stopped".
     if len(verb) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]", verb) is not None:
@@ -807,10 +981,25 @@ def _regular_plural(noun: str) -> str:
 def undouble(words: list[str]) -> list[str]:
     """Two rules can each supply the same function word ("zu" and a phrase's "to"); English
     never doubles one: ["according to", "to", "the"] -> ["according to", "the"]."""
-    return [
+    kept = [
         w
         for k, w in enumerate(words)
         if k == 0 or w not in _NO_DOUBLE or words[k - 1].rsplit(" ", 1)[-1] != w
+    ]
+    # A phrase that already ends in the next word: "last week" + "week".
+    kept = [
+        w
+        for k, w in enumerate(kept)
+        if k == 0 or " " not in kept[k - 1] or kept[k - 1].rsplit(" ", 1)[1] != w or " " in w
+    ]
+    # An article before a sense that brings its own: "the" + "the public prosecutor".
+    return [
+        w
+        for k, w in enumerate(kept)
+        if w not in _ARTICLE_WORDS
+        or k + 1 == len(kept)
+        or kept[k + 1].split(" ", 1)[0].lower() not in _ARTICLE_WORDS
+        or " " not in kept[k + 1]
     ]
 
 

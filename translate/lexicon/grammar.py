@@ -360,7 +360,12 @@ def _join_particle(clause: list[str], finite: int, lex: Lexicon) -> list[str]:
 
 
 def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
-    """ "um ... zu helfen" and ", mit etwas zu fliegen" -> "zu helfen ..." ("to help ...")."""
+    """ "um ... zu helfen" and ", mit etwas zu fliegen" -> "zu helfen ..." ("to help ...");
+    a separable verb has its "zu" inside: "um ... anzukurbeln" -> "zu ankurbeln ..."."""
+    if len(clause) >= 3 and clause[0].lower() == "um" and clause[-2] != "zu":
+        infinitive = _infix_zu(clause[-1], lex)
+        if infinitive is not None:
+            clause = [*clause[:-1], "zu", infinitive]
     if len(clause) < 3 or clause[-2] != "zu" or not lex.is_verb(clause[-1]):
         return None
     first = clause[0].lower()
@@ -372,6 +377,30 @@ def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
     return ["zu", clause[-1], *body]
 
 
+def _prepositional_opener(clause: Sequence[str], lex: Lexicon) -> bool:
+    """ "Seit Jahren kommt er": "seit", "bis", "während" open a prepositional phrase, not a
+    subordinate clause, when a noun phrase follows and the clause does not end in a verb."""
+    return (
+        clause[0].lower() in _PREPOSITION_OR_SUBORDINATOR
+        and len(clause) > 3
+        and (clause[1].lower() in DETERMINERS or clause[1][:1].isupper())
+        and clause[1] not in PRONOUNS
+        and not lex.is_verb(clause[-1])
+    )
+
+
+_PREPOSITION_OR_SUBORDINATOR = frozenset(["seit", "bis", "während"])
+
+
+def _infix_zu(word: str, lex: Lexicon) -> str | None:
+    """The infinitive of a separable verb's zu-form: "anzukurbeln" -> "ankurbeln"."""
+    k = word.find("zu", 2)
+    if k < 2 or not word[:1].islower() or not word.endswith("n"):
+        return None
+    infinitive = word[:k] + word[k + 2 :]
+    return infinitive if lex.is_verb(infinitive) else None
+
+
 def reorder_clause(clause: list[str], lex: Lexicon) -> list[str]:
     """One clause in English order."""
     zu = _zu_infinitive(clause, lex)
@@ -379,7 +408,9 @@ def reorder_clause(clause: list[str], lex: Lexicon) -> list[str]:
         return zu
     n = len(clause)
     first = clause[0]
-    if first.lower() in SUBORDINATORS or (first in RELATIVE_PRONOUNS and first[:1].islower()):
+    if (first.lower() in SUBORDINATORS and not _prepositional_opener(clause, lex)) or (
+        first in RELATIVE_PRONOUNS and first[:1].islower()
+    ):
         return _subordinate(clause, lex)
     if first.lower() in _FOCUS and clause[1].lower() in SUBORDINATORS and n > 3:
         return [first, *_subordinate(clause[1:], lex)]  # "selbst nachdem sie ... war"
@@ -397,6 +428,8 @@ def reorder_clause(clause: list[str], lex: Lexicon) -> list[str]:
         return _verb_first(clause, lex)
     finite = next((k for k in range(1, min(n, 6)) if lex.is_verb(clause[k])), None)
     fronted = fronted_phrase_end(clause)
+    if finite is not None and 0 < finite < fronted < n and lex.is_verb(clause[fronted]):
+        finite = fronted  # "Im vergangenen Jahr kam er": "vergangenen" is no verb there
     if finite is None and 5 < fronted < n - 1 and lex.is_verb(clause[fronted]):
         finite = fronted  # "Am Ende eines Turniers in Südafrika suchte er"
     if finite is None and clause[-1] in PARTICLES:
@@ -480,6 +513,8 @@ def fronted_phrase_end(clause: Sequence[str]) -> int:
         return 0
     end = noun_phrase_end(clause, 1)
     if end == 1:
+        end = _adjective_noun_end(clause, 1)  # "Zum ersten Mal", "Im vergangenen Jahr"
+    if end == 1:
         return 0
     while end < len(clause):
         word = clause[end]
@@ -494,6 +529,28 @@ def fronted_phrase_end(clause: Sequence[str]) -> int:
             break
         end = after
     return end if end <= 8 else 0
+
+
+def _adjective_noun_end(clause: Sequence[str], start: int) -> int:
+    """Index after one or two declined adjectives and their noun with no article ("ersten
+    Mal"); ``start`` if the words do not read so."""
+    j = start
+    while (
+        j < len(clause)
+        and j - start < 2
+        and clause[j][:1].islower()
+        and clause[j].endswith(_DECLINED)
+        and clause[j] not in PRONOUNS
+    ):
+        j += 1
+    if j == start or j >= len(clause) or not clause[j][:1].isupper():
+        return start
+    while j < len(clause) and clause[j][:1].isupper():
+        j += 1
+    return j
+
+
+_DECLINED = ("e", "en", "er", "em", "es")
 
 
 def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:

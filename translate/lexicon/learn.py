@@ -177,6 +177,8 @@ def learn_files(
     learned = learn(pairs, engine, lambda n: say(f"{n} of {len(pairs)} sentence pairs"))
     engine.use_learned_phrases = False
     learned.phrases = learn_phrases(pairs, engine, lambda n: say(f"{n} German phrases"))
+    say("prepositions in context")
+    learned.prepositions = learn_prepositions(pairs, engine)
     engine.store.close()
     save_learned(learned, target)
     return target, learned
@@ -256,7 +258,7 @@ def learn_phrases(
             key=lambda e: (together[e] ** 2 / english_count[e], e),
             default=None,
         )
-        if best is None or not _same_meaning_marks(gram, best):
+        if best is None or not _same_meaning_marks(gram, best) or _spelt_out(best):
             continue
         hits, count = together[best], len(where)
         if hits < PHRASE_MIN_HITS or hits / count < PHRASE_MIN_SHARE:
@@ -280,6 +282,11 @@ _ENGLISH_STOP_WIDE = _ENGLISH_STOP | frozenset(
     "and or in on at by for with from that this is are was were has have had will would "
     "not he she they we i you his her their its our as but said says".split()
 )
+
+
+def _spelt_out(words: tuple[str, ...]) -> bool:
+    """A name whose letters the English text spaced out ("M ü ller"): no translation."""
+    return any(len(w) == 1 and w not in ("a", "i") and not w.isdigit() for w in words)
 
 
 def _cased(words: tuple[str, ...], sentences: Sequence[str]) -> str:
@@ -311,3 +318,78 @@ def _same_meaning_marks(german: tuple[str, ...], english: tuple[str, ...]) -> bo
     if has_german_negation(de) != has_english_negation(en):
         return False
     return any(c.isdigit() for c in de) == any(c.isdigit() for c in en)
+
+
+def learn_prepositions(
+    pairs: Sequence[tuple[str, str]], engine: LexiconEngine
+) -> dict[tuple[str, str, str], tuple[str, int, int]]:
+    """Prepositions in context (``prepositions``): (anchor kind, German preposition, anchor
+    key) -> (English, hits, count), for the pairs with one clear English answer."""
+    from . import prepositions as P
+
+    counts: dict[tuple[str, str, str], dict[str, int]] = {}
+    heads: dict[tuple[str, str], frozenset[str]] = {}
+
+    def anchor_stems(key: str, kind: str) -> frozenset[str]:
+        found = heads.get((key, kind))
+        if found is None:
+            english = [c.en.lower().split() for c in engine.store.candidates(key)]
+            english = [words for words in english if words] or [[key.lower()]]
+            # a noun is found by its head (last word), a verb by its first word too
+            found = frozenset(stem(words[-1]) for words in english)
+            if kind == "V":
+                found |= frozenset(stem(words[0]) for words in english)
+            heads[key, kind] = found
+        return found
+
+    def count(kind: str, lower: str, key: str, english: str) -> None:
+        seen = counts.setdefault((kind, lower, key), {})
+        seen[english] = seen.get(english, 0) + 1
+
+    for german, english_text in pairs:
+        tokens = tokenize(german)
+        words = lm_words(english_text)
+        stems = [stem(w) for w in words]
+        for i, token in enumerate(tokens):
+            lower = token.lower()
+            if lower not in P.GERMAN:
+                continue
+            noun = P.governed_noun(tokens, i)
+            if noun is not None:
+                key = P.noun_key(engine.resolve, noun)
+                wanted = anchor_stems(key, "N")
+                at = next((p for p, s in enumerate(stems) if s in wanted), None)
+                if at is not None:
+                    between: list[str] = []
+                    for q in range(at - 1, max(at - 1 - P.WINDOW_BEFORE_NOUN, -1), -1):
+                        if words[q] in P.ENGLISH:
+                            if q > 0 and (words[q - 1], words[q]) in P.MULTIWORD:
+                                break  # "according to": not a preposition of its own
+                            article = lower in P.CONTRACTIONS and "the" in between
+                            count("N", lower, key, words[q] + (" the" if article else ""))
+                            break
+                        if not words[q][:1].isalnum():
+                            break
+                        between.append(words[q])
+            word = P.governing_word(tokens, i)
+            found = engine.resolve(word) if word is not None else None
+            if found is not None:
+                wanted = anchor_stems(found[0], "V")
+                at = next((p for p, s in enumerate(stems) if s in wanted), None)
+                if at is not None:
+                    for q in range(at + 1, min(at + 1 + P.WINDOW_AFTER_WORD, len(words))):
+                        if words[q] in P.ENGLISH:
+                            if q + 1 < len(words) and (words[q], words[q + 1]) in P.MULTIWORD:
+                                break  # "out of", "up to"
+                            count("V", lower, found[0], words[q])
+                            break
+                        if not words[q][:1].isalnum():
+                            break
+    kept: dict[tuple[str, str, str], tuple[str, int, int]] = {}
+    for anchor, seen in counts.items():
+        total = sum(seen.values())
+        best = max(seen, key=lambda e: (seen[e], e))
+        least = P.MIN_NOUN if anchor[0] == "N" else P.MIN_WORD
+        if total >= least and seen[best] / total >= P.MIN_SHARE:
+            kept[anchor] = (best, seen[best], total)
+    return kept

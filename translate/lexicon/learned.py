@@ -10,7 +10,10 @@ A table is a gzipped TSV of counts only, never sentences:
 - ``U <tab> word <tab> count`` and ``B <tab> word <tab> word <tab> count``: English word
   and word-pair counts (lower-cased, pruned), the decoder's language model;
 - ``P <tab> german <tab> english <tab> hits <tab> count``: a phrase pair (German lower-cased,
-  2-3 words) the engine rendered wrongly: its English was opposite ``hits`` of ``count``.
+  2-3 words) the engine rendered wrongly: its English was opposite ``hits`` of ``count``;
+- ``R <tab> anchor <tab> preposition <tab> key <tab> english <tab> hits <tab> count``: a
+  German preposition's English next to an anchor (``prepositions``: "N" the noun it
+  governs, "V" the word before it), seen ``hits`` of the ``count`` times the anchor was.
 
 The store builder reads the table shipped with the package (learned from WMT news test
 sets 2008-2016, see the README) and any ``learned*.tsv.gz`` in the data directory (a
@@ -49,6 +52,7 @@ class Learned:
     unigrams: dict[str, int] = field(default_factory=dict)
     bigrams: dict[tuple[str, str], int] = field(default_factory=dict)
     phrases: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    prepositions: dict[tuple[str, str, str], tuple[str, int, int]] = field(default_factory=dict)
 
     def add(self, other: Learned) -> None:
         self.sentences += other.sentences
@@ -65,6 +69,10 @@ class Learned:
             held = self.phrases.get(german)
             if held is None or found[1] > held[1]:  # the better-attested English wins
                 self.phrases[german] = found
+        for anchor, chosen in other.prepositions.items():
+            before = self.prepositions.get(anchor)
+            if before is None or chosen[1] > before[1]:
+                self.prepositions[anchor] = chosen
 
 
 def dump_learned(learned: Learned) -> str:
@@ -73,6 +81,10 @@ def dump_learned(learned: Learned) -> str:
     lines += [f"K\t{k}\t{n}" for k, n in sorted(learned.keys.items())]
     lines += [f"C\t{k}\t{e}\t{h}\t{b}" for (k, e), (h, b) in sorted(learned.pairs.items())]
     lines += [f"P\t{g}\t{e}\t{h}\t{c}" for g, (e, h, c) in sorted(learned.phrases.items())]
+    lines += [
+        f"R\t{a}\t{p}\t{k}\t{e}\t{h}\t{c}"
+        for (a, p, k), (e, h, c) in sorted(learned.prepositions.items())
+    ]
     lines += [f"U\t{w}\t{c}" for w, c in sorted(learned.unigrams.items())]
     lines += [f"B\t{v}\t{w}\t{c}" for (v, w), c in sorted(learned.bigrams.items())]
     return "\n".join(lines) + "\n"
@@ -93,6 +105,9 @@ def parse_learned(text: str, name: str = "<text>") -> Learned:
                 learned.pairs[fields[1], fields[2]] = (int(fields[3]), int(fields[4]))
             elif fields[0] == "P" and len(fields) == 5:
                 learned.phrases[fields[1]] = (fields[2], int(fields[3]), int(fields[4]))
+            elif fields[0] == "R" and len(fields) == 7 and fields[1] in ("N", "V"):
+                anchor = (fields[1], fields[2], fields[3])
+                learned.prepositions[anchor] = (fields[4], int(fields[5]), int(fields[6]))
             elif fields[0] == "U" and len(fields) == 3:
                 learned.unigrams[fields[1]] = int(fields[2])
             elif fields[0] == "B" and len(fields) == 4:

@@ -147,6 +147,37 @@ CLAUSE_PUNCT = frozenset(
 QUOTES = frozenset(['"', "„", "“", "”", "»", "«"])
 
 
+# Light-verb constructions and idioms whose Ding senses news does not use ("eine Rolle
+# spielen" is "figure" first in Ding): the English wins over Ding's, inflected like a verb.
+IDIOMS = {
+    "eine Rolle spielen": "play a role",
+    "eine wichtige Rolle spielen": "play an important role",
+    "eine große Rolle spielen": "play a major role",
+    "ums Leben kommen": "be killed",
+    "in Kraft treten": "come into force",
+    "zu Ende gehen": "come to an end",
+    "zum Ausdruck bringen": "express",
+    "unter Druck setzen": "put pressure on",
+    "in Anspruch nehmen": "use",
+}
+# Verbs whose perfect takes "sein" (motion and change of state): "ist gestiegen" is "has
+# risen", where "ist geschlossen" is "is closed".  Separable and inseparable compounds
+# ("ankommen", "entkommen") take it from their base verb.
+SEIN_PERFECT = frozenset(
+    "gehen kommen fahren fliegen laufen steigen sinken fallen sterben bleiben passieren "
+    "geschehen gelingen misslingen wachsen entstehen erscheinen verschwinden reisen fliehen "
+    "folgen treten springen rennen wandern ziehen kehren stürzen sein werden scheitern "
+    "explodieren wechseln landen starten schrumpfen schwimmen reiten klettern kriechen "
+    "gelangen eilen weichen rücken brechen schmelzen platzen wachen sterben".split()
+)
+# Prepositions that govern the genitive and whose English already ends in "of"/"to"
+# ("wegen" -> "because of", "aufgrund" -> "due to"): the article after them is no genitive
+# "of the", and a "von" after them adds nothing.
+GENITIVE_PREPOSITIONS = frozenset(
+    "aufgrund wegen trotz während innerhalb außerhalb angesichts statt anstatt "
+    "infolge mithilfe anhand bezüglich hinsichtlich seitens oberhalb unterhalb anlässlich "
+    "zugunsten laut".split()
+)
 # "vor drei Jahren" is "three years ago": the nouns that make "vor" temporal.
 TIME_NOUNS = frozenset(
     "Jahren Jahr Monaten Monat Wochen Woche Tagen Tag Stunden Stunde Minuten Jahrzehnten "

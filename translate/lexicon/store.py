@@ -39,7 +39,7 @@ from .sources import (
     require_ding,
 )
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # Candidates kept per German key: the best by build-time score (more never won on news).
 MAX_CANDIDATES = 8
 # Multi-word keys longer than this are not matched as contiguous phrases.
@@ -80,6 +80,10 @@ CREATE TABLE inflection(en TEXT NOT NULL, tag TEXT NOT NULL, form TEXT NOT NULL,
 CREATE TABLE phrase(key TEXT PRIMARY KEY, de TEXT NOT NULL) WITHOUT ROWID;
 -- Phrase pairs learned from parallel text (``learn.learn_phrases``), before Ding's.
 CREATE TABLE learned_phrase(key TEXT PRIMARY KEY, en TEXT NOT NULL) WITHOUT ROWID;
+-- Prepositions in context (``prepositions``): the English of a German preposition next to
+-- an anchor, "N" the noun it governs or "V" the word before it.
+CREATE TABLE learned_preposition(anchor TEXT NOT NULL, de TEXT NOT NULL, key TEXT NOT NULL,
+                                 en TEXT NOT NULL, PRIMARY KEY(anchor, de, key)) WITHOUT ROWID;
 CREATE TABLE phrase_start(first TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 -- Capitalised words that de2en translates as themselves first: names ("Louis", "Boston").
 CREATE TABLE name(de TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -416,6 +420,7 @@ def build_store(
         learned.sentences += layer.sentences
         learned.add(Learned(unigrams=layer.unigrams, bigrams=layer.bigrams))
         learned.phrases.update(layer.phrases)
+        learned.prepositions.update(layer.prepositions)
     pkl = de2en_path() if use_de2en else None
     de2en = load_de2en(pkl) if pkl else {}
     zipf = english_zipf(load_frequencies("en"))
@@ -481,6 +486,10 @@ def build_store(
                 "INSERT INTO learned_phrase VALUES(?,?)",
                 sorted((g, e) for g, (e, _, _) in learned.phrases.items()),
             )
+            con.executemany(
+                "INSERT INTO learned_preposition VALUES(?,?,?,?)",
+                sorted((*anchor, e) for anchor, (e, _, _) in learned.prepositions.items()),
+            )
             con.executemany("INSERT INTO name VALUES(?)", ((n,) for n in names))
             con.commit()
             within(0.7)
@@ -532,6 +541,7 @@ class Store:
         self._starts: dict[str, int] = {}
         self._names: dict[str, bool] = {}
         self._learned_phrases: dict[str, str | None] = {}
+        self._prepositions: dict[tuple[str, str, str], str | None] = {}
         self._candidates: dict[str, list[Evidence]] = {}
         self._unigrams: dict[str, int] = {}
         self._bigrams: dict[tuple[str, str], float] = {}
@@ -683,6 +693,21 @@ class Store:
         if len(self._learned_phrases) > CACHE_LIMIT:
             self._learned_phrases.clear()
         self._learned_phrases[lower] = found = row[0] if row else None
+        return found
+
+    def learned_preposition(self, anchor: str, german: str, key: str) -> str | None:
+        """The learned English of preposition ``german`` at an anchor (``prepositions``)."""
+        cache_key = (anchor, german, key)
+        try:
+            return self._prepositions[cache_key]
+        except KeyError:
+            pass
+        row = self._con.execute(
+            "SELECT en FROM learned_preposition WHERE anchor=? AND de=? AND key=?", cache_key
+        ).fetchone()
+        if len(self._prepositions) > CACHE_LIMIT:
+            self._prepositions.clear()
+        self._prepositions[cache_key] = found = row[0] if row else None
         return found
 
     def is_name(self, word: str) -> bool:
