@@ -168,7 +168,7 @@ def there_happened(lex: LexiconEngine, c: Context) -> Result:
 
 
 def bare_genitive(lex: LexiconEngine, c: Context) -> Result:
-    if lex.bare_genitive(list(c.tokens), c.i):
+    if lex.bare_genitive(c.tokens, c.i):  # no copy: a copy per token is quadratic on a long line
         english = lex.lookup(c.tokens[c.i])
         if english:
             return f"of {english}", 1
