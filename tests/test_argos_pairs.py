@@ -4,9 +4,6 @@ English, `model list`, the lexicon engine's refusal, `auto`'s advice and suppres
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -15,6 +12,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from children import online_install
 from click.testing import CliRunner
 
 from dolmetsch.argos import (
@@ -486,35 +484,15 @@ def pair_index(tmp_path: Path, archives: dict[tuple[str, str], Path]) -> Iterato
     server.shutdown()
 
 
-def _online(home: Path, index_url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    for var, sub in [
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_CACHE_HOME", "cache"),
-        ("ARGOS_PACKAGES_DIR", "packages"),
-    ]:
-        env[var] = str(home / sub)
-    env["ARGOS_PACKAGE_INDEX"] = index_url
-    return subprocess.run(
-        [sys.executable, "-m", "dolmetsch", "model", "install", "--online", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_online_install_of_a_pair(pair_index: str, tmp_path: Path) -> None:
-    result = _online(tmp_path / "home", pair_index, "--from", "ru", "--to", "en")
+    result = online_install(tmp_path / "home", pair_index, "--from", "ru", "--to", "en")
     target = tmp_path / "home" / "packages" / "translate-ru_en-tiny"
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == f"installed translate-ru_en-tiny (ru->en 0.0.1) in {target}\n"
 
 
 def test_online_install_names_the_pivot_halves(pair_index: str, tmp_path: Path) -> None:
-    result = _online(tmp_path / "home", pair_index, "--from", "ru", "--to", "de")
+    result = online_install(tmp_path / "home", pair_index, "--from", "ru", "--to", "de")
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr == (
         "dolmetsch: the argos package index has no ru->de package; it has ru->en and en->de, "

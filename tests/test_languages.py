@@ -4,16 +4,15 @@
 from __future__ import annotations
 
 import html.parser
-import json
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import polib
 import pytest
+from children import toolkit_tmx
 from click.testing import CliRunner
 
 from dolmetsch import engine as engine_module
@@ -31,29 +30,6 @@ from dolmetsch.memory import TranslationMemory
 from dolmetsch.provenance import Provenance
 from dolmetsch.tmx import dump_memory_tmx, parse_memory_tmx, parse_tmx_units
 from dolmetsch.tsv import header_pair, parse_tsv
-
-# translate-toolkit reads a TMX: its source language, each unit's texts and tuv languages.
-# In a child process run elsewhere: this repository's translate/ folder would shadow it.
-TOOLKIT = """
-import json, sys
-from translate.storage.tmx import tmxfile
-LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-store = tmxfile.parsestring(open(sys.argv[1], "rb").read())
-units = [[u.source, u.target, [t.get(LANG) for t in u.xmlelement.iter("tuv")]]
-         for u in store.units]
-print(json.dumps([store.sourcelanguage, units]))
-"""
-
-
-def toolkit_tmx(path: Path) -> tuple[str, list[tuple[str, str, list[str]]]]:
-    done = subprocess.run(
-        [sys.executable, "-c", TOOLKIT, str(path)],
-        cwd=path.parent, capture_output=True, timeout=300, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
-    language, units = json.loads(done.stdout)
-    return language, [(s, t, langs) for s, t, langs in units]
-
 
 # --- codes and names ----------------------------------------------------------------------
 

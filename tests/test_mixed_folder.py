@@ -5,15 +5,14 @@ English form of every person and place from all four; and the language detector.
 from __future__ import annotations
 
 import html.parser
-import json
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import polib
 import pytest
+from children import toolkit_tmx
 from click.testing import CliRunner
 
 from dolmetsch.cli import main
@@ -22,30 +21,6 @@ from dolmetsch.glossary import check_pairs, load_default_glossary, term_accuracy
 from dolmetsch.mixed import sort_by_language
 from dolmetsch.settings import config_path, read_config, resolve_one
 from dolmetsch.testing import build_tiny_package, install_tiny_package
-
-# translate-toolkit reads a TMX (as in test_languages.py): its source language, each unit's
-# texts and tuv languages; in a child process run elsewhere, where this repository's
-# translate/ folder does not shadow it.
-TOOLKIT = """
-import json, sys
-from translate.storage.tmx import tmxfile
-LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-store = tmxfile.parsestring(open(sys.argv[1], "rb").read())
-units = [[u.source, u.target, [t.get(LANG) for t in u.xmlelement.iter("tuv")]]
-         for u in store.units]
-print(json.dumps([store.sourcelanguage, units]))
-"""
-
-
-def toolkit_tmx(path: Path) -> tuple[str, list[tuple[str, str, list[str]]]]:
-    done = subprocess.run(
-        [sys.executable, "-c", TOOLKIT, str(path)],
-        cwd=path.parent, capture_output=True, timeout=300, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
-    language, units = json.loads(done.stdout)
-    return language, [(s, t, langs) for s, t, langs in units]
-
 
 # Every word of the articles is a lexicon key or a glossary term, so the copy models give
 # whole English sentences; a key inside a longer word is safe only because that word is a

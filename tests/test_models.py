@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -14,6 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from children import online_install
 from click.testing import CliRunner
 
 from dolmetsch.cli import main
@@ -131,26 +129,6 @@ def test_remove_unknown_package(isolated_argos: Path) -> None:
 # --- the online index, in a subprocess: argostranslate reads its settings once, at import
 
 
-def _online_install(home: Path, index_url: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    for var, sub in [
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_CACHE_HOME", "cache"),
-        ("ARGOS_PACKAGES_DIR", "packages"),
-    ]:
-        env[var] = str(home / sub)
-    env["ARGOS_PACKAGE_INDEX"] = index_url
-    return subprocess.run(
-        [sys.executable, "-m", "dolmetsch", "model", "install", "--online"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 @pytest.fixture
 def package_index(tmp_path: Path, tiny_argosmodel: Path) -> Iterator[str]:
     """A real HTTP server on localhost serving an argos index and the tiny package."""
@@ -182,7 +160,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 def test_online_install_from_index(package_index: str, tmp_path: Path) -> None:
-    result = _online_install(tmp_path / "home", package_index)
+    result = online_install(tmp_path / "home", package_index)
     assert (result.returncode, result.stderr) == (0, "")
     target = tmp_path / "home" / "packages" / "translate-de_en-tiny"
     assert result.stdout == f"installed translate-de_en-tiny (de->en 0.0.1) in {target}\n"
@@ -191,7 +169,7 @@ def test_online_install_from_index(package_index: str, tmp_path: Path) -> None:
 
 
 def test_online_install_without_network(tmp_path: Path) -> None:
-    result = _online_install(tmp_path / "home", "http://127.0.0.1:9/")
+    result = online_install(tmp_path / "home", "http://127.0.0.1:9/")
     assert result.returncode == 2  # nothing could be done
     assert result.stdout == ""
     assert result.stderr == (
