@@ -3,7 +3,11 @@ file's errors in one line, and ``dolmetsch config``."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -281,3 +285,89 @@ def test_config_command_flags_win(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_language_flags_are_checked(args: list[str], message: str) -> None:
     assert _invoke(args) == (2, "", message)
+
+
+# --- a config file that is no file, and paths no system call takes (review of issue 15) -----
+
+
+def test_a_fifo_config_file_does_not_hang_every_command(tmp_path: Path) -> None:
+    """A config.toml that is a FIFO blocked every command that reads settings forever."""
+    folder = tmp_path / "cfg" / "dolmetsch"
+    folder.mkdir(parents=True)
+    fifo = folder / "config.toml"
+    os.mkfifo(fifo)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    env.pop("DOLMETSCH_CONFIG", None)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "dolmetsch", "config"],
+            env=env, capture_output=True, text=True, timeout=20, check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise AssertionError("dolmetsch config hangs on a FIFO config file") from None
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"dolmetsch: {fifo}: not a regular file (a FIFO); not a config file\n"
+
+
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [
+        (lambda p: Path("/dev/zero"), "not a regular file (a character device); not a config file"),
+        (lambda p: p, "not a regular file (a folder); not a config file"),
+        (lambda p: _symlink(p / "config.toml", p / "gone.toml"),
+         "a symbolic link to {tmp}/gone.toml, which does not exist; cannot read the config file"),
+        (lambda p: _big(p / "config.toml"), "larger than 1048576 bytes; not a config file"),
+    ],
+    ids=["device", "folder", "dangling-link", "too-large"],
+)  # fmt: skip
+def test_a_config_file_that_is_no_file_is_one_line(
+    tmp_path: Path, make: Callable[[Path], Path], why: str
+) -> None:
+    """/dev/zero was read until MemoryError; a dangling link was "none there: defaults
+    apply", so a person's settings were silently replaced by the defaults."""
+    path = make(tmp_path)
+    code, out, err = _invoke(["config"], env={"DOLMETSCH_CONFIG": str(path)})
+    assert (code, out) == (2, "")
+    assert err == f"dolmetsch: {path}: {why.format(tmp=tmp_path)}\n"
+
+
+def _symlink(link: Path, target: Path) -> Path:
+    link.symlink_to(target)
+    return link
+
+
+def _big(path: Path) -> Path:
+    path.write_bytes(b"# " + b"x" * (1 << 20) + b"\n")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('out = "a\\u0000b"\n', "{path}:1: out holds a NUL character ('a\\x00b'), which no "
+                                "path can hold"),
+        ('\nmemory = "/m/\\u0000"\n', "{path}:2: memory holds a NUL character ('/m/\\x00'), "
+                                      "which no path can hold"),
+        ('glossary = "~nosuchuser-dolmetsch/g.tsv"\n',
+         "{path}:1: glossary: ~nosuchuser-dolmetsch names no user on this system "
+         "('~nosuchuser-dolmetsch/g.tsv')"),
+    ],
+    ids=["nul-out", "nul-memory", "no-such-user"],
+)  # fmt: skip
+def test_a_path_no_system_call_takes_is_one_line(tmp_path: Path, text: str, message: str) -> None:
+    """`out = "a\\u0000b"` passed the check and `run` died with `ValueError: embedded null
+    byte` (a traceback)."""
+    config = _config(tmp_path, text)
+    for args in (["config"], ["run", str(tmp_path)]):
+        code, out, err = _invoke(args, env={"DOLMETSCH_CONFIG": str(config)})
+        assert (code, out) == (2, ""), args
+        assert err == f"dolmetsch: {message.format(path=config)}\n"
+
+
+def test_a_nul_in_a_path_given_as_a_flag_is_a_config_error(tmp_path: Path) -> None:
+    """(A shell cannot pass a NUL in an argument; a caller of the library can.)"""
+    with pytest.raises(ConfigError) as caught:
+        resolve({"memory": Path("m\0.sqlite")}, {}, ConfigFile(tmp_path / "none", False))
+    assert str(caught.value) == (
+        "--memory holds a NUL character ('m\\x00.sqlite'), which no path can hold"
+    )

@@ -140,10 +140,15 @@ def _link_target(path: Path) -> str:
         return "a file it cannot name"
 
 
-def read_regular(path: Path) -> bytes:
+class TooLargeError(OSError):
+    """A file larger than its reader takes (a config file of gigabytes is no config file)."""
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes:
     """A regular file's bytes.  Raises what reading raises (``FileNotFoundError`` for a
     missing file), and :class:`NotRegularFileError` for anything but a regular file, which
-    is never read (see :func:`not_a_regular_file`)."""
+    is never read (see :func:`not_a_regular_file`).  With ``limit``, a file of more bytes
+    is :class:`TooLargeError`, read no further than one byte past the limit."""
     mode = path.stat().st_mode
     if not stat.S_ISREG(mode):
         raise NotRegularFileError(None, _kind(path, mode))
@@ -154,7 +159,12 @@ def read_regular(path: Path) -> bytes:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise NotRegularFileError(None, _kind(path, mode))
-        return handle.read()
+        if limit is None:
+            return handle.read()
+        data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise TooLargeError(None, f"larger than {limit} bytes")
+        return data
 
 
 def read_input(path: Path) -> bytes:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import UsageError
+from .files import NotRegularFileError, TooLargeError, not_a_regular_file, read_regular
 from .languages import LanguageError, LanguagePair, check_code
 
 Kind = Literal["text", "choice", "int", "bool", "path", "lang"]
@@ -202,10 +203,24 @@ def parse_value(key: Key, raw: object, where: str) -> Value:
         except LanguageError as exc:
             raise ConfigError(f"{where}: {exc}") from None
     if key.kind == "path":
-        if not raw.strip():
-            raise ConfigError(f"{label} is an empty path")
-        return Path(raw).expanduser()
+        return checked_path(raw, label)
     return raw
+
+
+def checked_path(raw: str, label: str) -> Path:
+    """``raw`` as a path (``~`` expanded), or :class:`ConfigError` naming ``label`` for text
+    no path can be: empty, a NUL character (which every system call refuses, so that the
+    command would end in a traceback wherever the path is first used), ``~someone`` for
+    no such user."""
+    if not raw.strip():
+        raise ConfigError(f"{label} is an empty path")
+    if "\0" in raw:
+        raise ConfigError(f"{label} holds a NUL character ({raw!r}), which no path can hold")
+    try:
+        return Path(raw).expanduser()
+    except RuntimeError:  # "Could not determine home directory"
+        user = raw.split("/", 1)[0]
+        raise ConfigError(f"{label}: {user} names no user on this system ({raw!r})") from None
 
 
 def _shown(raw: object) -> str:
@@ -226,12 +241,23 @@ class ConfigFile:
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
+# A config file is a dozen lines; more than this is some other file (or a device).
+MAX_CONFIG_BYTES = 1 << 20
+
+
 def read_config(path: Path) -> ConfigFile:
-    """Read and check the config file at ``path`` (a missing one is no error)."""
+    """Read and check the config file at ``path`` (a missing one is no error; a symbolic
+    link to nothing, a FIFO, a device or a folder is, and is never opened or read)."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
-        return ConfigFile(path, False)
+        if not path.is_symlink():
+            return ConfigFile(path, False)
+        # the person's settings are somewhere else, or gone: defaults would be a surprise
+        why = not_a_regular_file(path) or "a symbolic link to a file that does not exist"
+        raise ConfigError(f"{path}: {why}; cannot read the config file") from None
+    except (NotRegularFileError, TooLargeError) as exc:
+        raise ConfigError(f"{path}: {exc.strerror}; not a config file") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the config file: {exc.strerror or exc}") from exc
     return parse_config(data, path)
@@ -437,6 +463,8 @@ def _resolve(
         if flag is not None:
             if key.kind == "lang":  # click takes any text: the code is checked here
                 flag = check_code(str(flag), f"--{name}")
+            elif key.kind == "path" and "\0" in str(flag):  # as the file's, never a traceback
+                checked_path(str(flag), f"--{name.replace('_', '-')}")
             done[name] = Resolved(flag, "flag")
         elif key.env and env.get(key.env):
             where = f"environment variable {key.env}"
