@@ -642,9 +642,9 @@ def translate(
         engine, beam_size, compute_type, threads, packages_dir, data_dir, pair, glossary
     )
     if text is not None:
-        text, cp1252 = _as_text(text, "TEXT")
-        if cp1252:
-            click.echo("dolmetsch: note: TEXT is not UTF-8: read as Windows-1252", err=True)
+        text, legacy = _as_text(text, "TEXT", pair.source)
+        if legacy:
+            click.echo(f"dolmetsch: note: TEXT is not UTF-8: read as {legacy}", err=True)
         click.echo("\n".join(translate_lines(_lines(text), translator, glossary, pair.source)))
         _say_engine(translator.info)
         return
@@ -655,9 +655,9 @@ def translate(
         chunk: list[str] = []
         for number, raw in enumerate(stdin, 1):
             where = f"standard input, line {number}"
-            line, cp1252 = _as_text(raw.rstrip("\r\n"), where)
-            if cp1252 and not noted:
-                note = f"{where} is not UTF-8: read as Windows-1252 (and any such line after it)"
+            line, legacy = _as_text(raw.rstrip("\r\n"), where, pair.source)
+            if legacy and not noted:
+                note = f"{where} is not UTF-8: read as {legacy} (and any such line after it)"
                 click.echo(f"dolmetsch: note: {note}", err=True)
                 noted = True
             chunk.append(line)
@@ -686,25 +686,27 @@ def _say_engine(info: Any) -> None:
         click.echo(f"dolmetsch: note: translated with {info.describe()}{caution}", err=True)
 
 
-def _as_text(line: str, where: str) -> tuple[str, bool]:
-    """A line read with surrogateescape, decoded as an article is: UTF-8, else Windows-1252
-    (then True).  German text from older systems is cp1252 and never valid UTF-8 by chance."""
+def _as_text(line: str, where: str, lang: str = "de") -> tuple[str, str]:
+    """A line read with surrogateescape, decoded as an article in ``lang`` is: UTF-8, else
+    the language's legacy code page (then its name, for the note: ``Windows-1251
+    (Russian)``).  Text from older systems is in such a code page and never valid UTF-8
+    by chance."""
+    from .files import decode_legacy, encoding_name
+    from .languages import language_name
+
     try:
         line.encode("utf-8")
-        return line, False
+        return line, ""
     except UnicodeEncodeError:
         pass
     try:
         data = line.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a surrogate no byte stands for: only a caller can make one
-        return line.encode("utf-8", "replace").decode("utf-8"), False
-    try:
-        return data.decode("cp1252"), True
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{where}: neither UTF-8 nor Windows-1252 text (byte {exc.start}: "
-            f"{data[exc.start : exc.start + 1]!r})"
-        ) from None
+        return line.encode("utf-8", "replace").decode("utf-8"), ""
+    text, encoding = decode_legacy(data, where, lang)
+    name = encoding_name(encoding)
+    # as it always said for German; another language's code page says which language chose it
+    return text, name if encoding == "cp1252" else f"{name} ({language_name(lang)})"
 
 
 @main.group(cls=_Group)
