@@ -27,7 +27,7 @@ from .aligned import TranslatedArticle
 from .engine import shown
 from .errors import InputError
 from .files import read_regular
-from .languages import DEFAULT_PAIR, LanguageError, LanguagePair
+from .languages import DEFAULT_PAIR, LanguageError, LanguagePair, check_code, language_tag
 from .memory import ExportedUnit, context
 from .names import quote_name, readable, unquote_name
 
@@ -73,13 +73,13 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
         "PO-Revision-Date": revision_date(article.document.date),
         "Last-Translator": f"{article.tool} / {engine.describe()}",
         "Language-Team": "none",
-        "Language": langs.target,
+        "Language": language_tag(langs.target, "gettext"),
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": "nplurals=2; plural=(n != 1);",
         "X-Generator": article.tool,
-        "X-Source-Language": langs.source,
+        "X-Source-Language": language_tag(langs.source, "gettext"),
         "X-Dolmetsch-Engine": engine.name,
         "X-Dolmetsch-Model": engine.model,
         "X-Dolmetsch-Model-Version": engine.model_version,
@@ -141,7 +141,14 @@ def build_po_header_lines(source_name: str, pair: LanguagePair = DEFAULT_PAIR) -
 
 
 def _language_part(locale: str) -> str:
-    return re.split(r"[_\-@.]", locale, maxsplit=1)[0]
+    """The language of a locale: its first part, but ``pt_BR`` and ``zh_TW`` (as dolmetsch
+    writes argos's ``pb`` and ``zt``) are those."""
+    full = re.split(r"[@.]", locale, maxsplit=1)[0]
+    try:
+        code = check_code(full)
+    except LanguageError:
+        code = ""
+    return code if code in ("pb", "zt") else re.split(r"[_\-@.]", locale, maxsplit=1)[0]
 
 
 def po_pair(metadata: Mapping[str, str], where: str = "") -> LanguagePair:
