@@ -77,6 +77,9 @@ def test_argos_private_codes_are_written_as_standard_language_tags(
     out = _run(tmp_path, isolated_argos, "de", code, "Selenskyj traf Putin.\n")
     po = polib.pofile(str(out / "a.po"))
     assert (po.metadata["Language"], po.metadata["X-Source-Language"]) == (gettext, "de")
+    # and the target's own plural rule (item 16): Brazilian like French, Chinese one form
+    plural = {"pb": "nplurals=2; plural=(n > 1);", "zt": "nplurals=1; plural=0;"}[code]
+    assert po.metadata["Plural-Forms"] == plural
     check = subprocess.run(
         ["msgfmt", "--check", "-o", "/dev/null", str(out / "a.po")],
         capture_output=True, text=True, check=False,
