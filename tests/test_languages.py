@@ -499,6 +499,38 @@ def test_tm_import_and_stats_keep_each_units_pair(tmp_path: Path) -> None:
         }
 
 
+def test_tm_forget_takes_the_pair(tmp_path: Path) -> None:
+    """`tm forget` had no --from: a Russian sentence's human translation could not be
+    forgotten (the memory was opened for German->English), and its help said "German
+    sentence"."""
+    memory = tmp_path / "tm.sqlite"
+    with TranslationMemory(memory, pair=LanguagePair("ru", "en")) as russian:
+        russian.store_human([("Мир.", "Peace.", "")])
+    runner = CliRunner()
+    args = ["tm", "forget", "--source", "Мир.", "--memory", str(memory)]
+    refused = runner.invoke(main, args)
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(
+        f"dolmetsch: {memory}: no German->English human translation of 'Мир.'; nothing was "
+        "changed (the sentence, its languages (--from, --to) and the segment must match"
+    )
+    done = runner.invoke(main, [*args, "--from", "ru"])
+    assert (done.exit_code, done.stdout) == (
+        0, f"forgot 1 human translation of 'Мир.' in {memory}\n"
+    )  # fmt: skip
+    with TranslationMemory(memory, pair=LanguagePair("ru", "en")) as russian:
+        assert russian.human_target("Мир.") is None
+    config = tmp_path / "config.toml"
+    config.write_text('from = "ru"\n', encoding="utf-8")
+    again = CliRunner(env={"DOLMETSCH_CONFIG": str(config)}).invoke(main, args)
+    assert "no Russian->English human translation" in again.stderr  # the configured pair
+    helps = "".join(
+        runner.invoke(main, ["tm", command, "--help"]).stdout
+        for command in ("forget", "import", "export", "stats", "merge")
+    )
+    assert "German" not in helps
+
+
 @pytest.mark.parametrize(
     ("metadata", "code"),
     [

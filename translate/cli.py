@@ -1557,9 +1557,17 @@ def tm_export(file: Path, human_only: bool, force: bool, memory_file: Path | Non
 @click.option(
     "--source",
     required=True,
-    help="The German sentence whose human translations to remove, exactly as stored "
+    help="The source sentence whose human translations to remove, exactly as stored "
     "(a PO's msgid; `tm export --human-only` lists them).",
 )
+@click.option(
+    "--from", "source_lang", metavar="LANG", callback=_setting("from"),
+    help=f"The sentence's language [default: de; {_where('from')}].",
+)  # fmt: skip
+@click.option(
+    "--to", "target_lang", metavar="LANG", callback=_setting("to"),
+    help=f"The translations' language [default: en; {_where('to')}].",
+)  # fmt: skip
 @click.option(
     "--context", "where", metavar="SEGMENT",
     help="Only the translation made for this segment, as `tm stats --conflicts` names it "
@@ -1567,20 +1575,28 @@ def tm_export(file: Path, human_only: bool, force: bool, memory_file: Path | Non
     "no segment in particular) [default: all of them].",
 )  # fmt: skip
 @_memory_option
-def tm_forget(source: str, where: str | None, memory_file: Path | None) -> None:
-    """Remove a person's translations of a sentence from the memory; the next run redoes
-    the outputs that showed them (with a machine translation, or another segment's human
-    one)."""
+def tm_forget(
+    source: str,
+    source_lang: str,
+    target_lang: str,
+    where: str | None,
+    memory_file: Path | None,
+) -> None:
+    """Remove a person's translations of a sentence (of the --from/--to language pair)
+    from the memory; the next run redoes the outputs that showed them (with a machine
+    translation, or another segment's human one)."""
     from .errors import UsageError
 
+    pair = _pair(source_lang, target_lang)
     segment = "" if where is None else f" for {where or 'no segment in particular'}"
-    with _open_memory(memory_file, create=False) as memory:
+    with _open_memory(memory_file, create=False, pair=pair) as memory:
         removed = memory.forget_human(source, where)
         if not removed:
             raise UsageError(
-                f"{memory.path}: no human translation of {source!r}{segment}; nothing was "
-                "changed (the German and the segment must match exactly: `tm stats --conflicts` "
-                "and `tm export --human-only` list them)"
+                f"{memory.path}: no {pair.describe()} human translation of {source!r}"
+                f"{segment}; nothing was changed (the sentence, its languages (--from, --to) "
+                "and the segment must match exactly: `tm stats --conflicts` and `tm export "
+                "--human-only` list them)"
             )
         others = where is not None and memory.human_target(source) is not None
     forgot = counted(removed, "human translation")
