@@ -371,3 +371,56 @@ def test_a_nul_in_a_path_given_as_a_flag_is_a_config_error(tmp_path: Path) -> No
     assert str(caught.value) == (
         "--memory holds a NUL character ('m\\x00.sqlite'), which no path can hold"
     )
+
+
+# --- the config file's keys and types, and `dolmetsch config` pasted back -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("beam_size = 2\nbeam-size = 3\n",
+         "{path}:2: beam-size sets beam_size again (line 1 sets it too): keep one of them"),
+        ('threads = "2"\n', "{path}:1: threads must be a whole number of at least 0, not a "
+                            "string ('2')"),
+        ('strict_glossary = "yes"\n', "{path}:1: strict_glossary must be true or false, not a "
+                                      "string ('yes')"),
+    ],
+    ids=["same-key-twice", "number-as-string", "boolean-as-string"],
+)  # fmt: skip
+def test_the_config_file_is_strict_where_the_environment_is_not(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    """`beam_size = 2` and `beam-size = 3` were both taken (the last won without a word);
+    strings for a number or a boolean were taken though the README says a wrong type
+    stops (an environment variable is text, and stays accepted)."""
+    path = _config(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        read_config(path)
+    assert str(caught.value) == message.format(path=path)
+    env = {"DOLMETSCH_THREADS": "2", "DOLMETSCH_STRICT_GLOSSARY": "yes"}
+    settings = resolve({}, env, ConfigFile(tmp_path / "none", False))
+    assert (settings.threads, settings.strict_glossary) == (2, True)
+
+
+def test_config_output_with_awkward_paths_pastes_back(tmp_path: Path) -> None:
+    """A path with a quote, a backslash, a tab or a DEL is written as a TOML string that
+    reads back as the same path; one that is not UTF-8 (a raw byte the terminal cannot
+    show, and TOML cannot hold) is a comment saying so, with the byte escaped."""
+    odd = str(tmp_path / 'a "b\\c\td\x7fe')
+    not_utf8 = os.fsdecode(b"/srv/m\xe4.sqlite")
+    env = {"DOLMETSCH_OUT": odd, "DOLMETSCH_MEMORY": not_utf8,
+           "DOLMETSCH_CONFIG": str(tmp_path / "none.toml")}  # fmt: skip
+    code, out, err = _invoke(["config"], env=env)
+    assert (code, err) == (0, "")
+    out.encode("utf-8")  # no surrogate reached the output
+    memory = next(line for line in out.splitlines() if line.startswith("# memory ="))
+    assert memory.startswith(
+        "# memory = /srv/m\\xe4.sqlite (not UTF-8: a TOML file cannot hold it; give it with "
+        "--memory or DOLMETSCH_MEMORY)"
+    )
+    copy = tmp_path / "copy.toml"
+    copy.write_text(out, encoding="utf-8")
+    again = resolve({}, {}, read_config(copy))
+    assert again.out_dir == Path(odd)
+    assert again.origin("memory") == "default"  # the comment set nothing

@@ -170,21 +170,22 @@ def default_packages_dir(environ: Mapping[str, str] | None = None) -> Path:
 # --- reading values ------------------------------------------------------------------------
 
 
-def parse_value(key: Key, raw: object, where: str) -> Value:
-    """A value of ``key`` from text (an environment variable) or TOML; :class:`ConfigError`
-    naming ``where`` and the key when it is of the wrong type."""
+def parse_value(key: Key, raw: object, where: str, *, text: bool = True) -> Value:
+    """A value of ``key`` from text (an environment variable) or TOML (``text`` False: a
+    number or a boolean must then be one, as the README says, not a string of one);
+    :class:`ConfigError` naming ``where`` and the key when it is of the wrong type."""
     label = f"{where}: {key.name}"
     if key.kind == "bool":
         if isinstance(raw, bool):
             return raw
-        if isinstance(raw, str) and raw.strip().lower() in _TRUE + _FALSE:
+        if text and isinstance(raw, str) and raw.strip().lower() in _TRUE + _FALSE:
             return raw.strip().lower() in _TRUE
         raise ConfigError(f"{label} must be true or false, not {_shown(raw)}")
     if key.kind == "int":
         number: int | None = None
         if isinstance(raw, int) and not isinstance(raw, bool):
             number = raw
-        elif isinstance(raw, str) and re.fullmatch(r"\s*\d+\s*", raw):
+        elif text and isinstance(raw, str) and re.fullmatch(r"\s*\d+\s*", raw):
             number = int(raw)
         if number is None or number < key.minimum:
             raise ConfigError(
@@ -297,7 +298,13 @@ def parse_config(data: bytes, path: Path) -> ConfigFile:
         if key is None:
             known = ", ".join(k.name for k in KEYS)
             raise ConfigError(f"{path}:{line}: unknown key {name!r} (known keys: {known})")
-        values[key.name] = (parse_value(key, raw, f"{path}:{line}"), line)
+        if key.name in values:  # beam_size and beam-size: which one meant is not known
+            first = values[key.name][1]
+            raise ConfigError(
+                f"{path}:{line}: {name} sets {key.name} again (line {first} sets it too): "
+                "keep one of them"
+            )
+        values[key.name] = (parse_value(key, raw, f"{path}:{line}", text=False), line)
     return ConfigFile(path, True, values)
 
 
@@ -477,30 +484,55 @@ def _resolve(
     return Settings({key.name: done[key.name] for key in KEYS if key.name in done}, config, env)
 
 
-def toml_value(value: Value | None) -> str:
-    """A value as TOML writes it (a path as a string)."""
+def toml_value(value: Value | None) -> str | None:
+    """A value as TOML writes it (a path as a string); None for a path that is not UTF-8
+    (its bytes kept as surrogates), which no TOML file can hold."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    # a TOML basic string takes JSON's escapes; ensure_ascii=False keeps names readable
-    return json.dumps(str(value), ensure_ascii=False)
+    text = str(value)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        return None
+    # TOML's basic string: quote, backslash and the control characters (DEL too) escaped;
+    # the rest as it is, so that names stay readable
+    return '"' + text.translate(_TOML_ESCAPES) + '"'
+
+
+_TOML_ESCAPES = {
+    **{code: f"\\u{code:04x}" for code in (*range(0x20), 0x7F)},
+    **{ord(ch): escaped for ch, escaped in
+       {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n",
+        "\f": "\\f", "\r": "\\r"}.items()},
+}  # fmt: skip
 
 
 def describe(settings: Settings, glossary_default: Path | None = None) -> list[str]:
     """``dolmetsch config``'s lines: the config file, then each setting as a TOML line with
     where it came from, so that the output can be pasted into a config file."""
     state = "" if settings.config.found else " (none there: defaults apply)"
-    lines = [f"# config file: {settings.config.path}{state}"]
+    lines = [f"# config file: {_printable(settings.config.path)}{state}"]
     width = max(len(key.name) for key in KEYS) + 3 + 30
     for key in KEYS:
         resolved = settings.resolved[key.name]
         value = resolved.value
         shown = toml_value(value) if value is not None else None
-        if shown is None:  # the glossary: found by the glossary package
-            where = f" (found: {glossary_default})" if glossary_default is not None else ""
+        if value is None:  # the glossary: found by the glossary package
+            found = glossary_default
+            where = f" (found: {_printable(found)})" if found is not None else ""
             line = f"# {key.name} = (your own glossary){where}"
+        elif shown is None:  # printed, it would be bytes no TOML file may hold
+            how = f"--{key.name.replace('_', '-')}" + (f" or {key.env}" if key.env else "")
+            line = (
+                f"# {key.name} = {_printable(value)} (not UTF-8: a TOML file cannot hold it; "
+                f"give it with {how})"
+            )
         else:
             line = f"{key.name} = {shown}"
-        lines.append(f"{line.ljust(width)}  # {resolved.origin}")
+        lines.append(f"{line.ljust(width)}  # {_printable(resolved.origin)}")
     return lines
+
+
+def _printable(value: object) -> str:
+    """A path for a comment line: its bytes that are not UTF-8 as ``\\xe4`` escapes."""
+    return os.fsencode(str(value)).decode("utf-8", "backslashreplace")
