@@ -138,6 +138,9 @@ def test_run_writes_a_koi8_article_in_utf8_and_names_its_encoding(
         main, ["run", str(seeds), "--from", "ru", "--engine", "argos", "--out", str(out)]
     )
     assert result.exit_code == 0, result.stderr
+    assert f"dolmetsch: note: {seeds / 'a.txt'}: not UTF-8: read as KOI8-R (Russian)\n" in (
+        result.stderr
+    )
     po = polib.pofile(str(out / "a.po"))
     assert po.metadata["X-Dolmetsch-Source-Encoding"] == "koi8_r"
     assert [entry.msgid for entry in po if RU in entry.msgid] == [RU]

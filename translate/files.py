@@ -153,6 +153,17 @@ def legacy_encodings(lang: str) -> tuple[str, ...]:
     return _LEGACY.get(code, ())
 
 
+def legacy_note(where: str, encoding: str, lang: str) -> str:
+    """The note a run gives for a text read in ``lang``'s legacy code page, a guess a
+    person should know of (``a.txt: not UTF-8: read as Windows-1251 (Russian)``); '' for
+    Unicode, and for Windows-1252, which runs have always read without a word."""
+    if encoding.startswith("utf") or encoding == "cp1252":
+        return ""
+    from .languages import language_name
+
+    return f"{where}: not UTF-8: read as {encoding_name(encoding)} ({language_name(lang)})"
+
+
 def decode_legacy(data: bytes, where: str, lang: str = "de") -> tuple[str, str]:
     """Bytes that are not UTF-8 decoded in ``lang``'s legacy code page, and its name as
     Python knows it; :class:`InputError` naming ``where`` when none fits."""
