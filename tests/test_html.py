@@ -144,8 +144,10 @@ class Rows(HTMLParser):
             self._row_depth += 1
         elif self._row is not None:
             self._row_depth += 1
-            if "de" in classes or "en" in classes:
-                self._cell, self._cell_depth = ("de" if "de" in classes else "en"), 1
+            # the cells are classed source and target (they were de and en); kept here as
+            # "de" and "en", the languages of these tests' pages
+            if "source" in classes or "target" in classes:
+                self._cell, self._cell_depth = ("de" if "source" in classes else "en"), 1
                 self.rows[self._row][self._cell] = ""
                 self.rows[self._row][self._cell + "-lang"] = got.get("lang") or ""
         elif row_id := got.get("data-id"):
@@ -335,8 +337,8 @@ def test_rendered_dom_keeps_every_pair_in_one_row(
 MEASURE = """<script>
 (function () {
   var row = document.querySelector('.row');
-  var de = row.querySelector('.de').getBoundingClientRect();
-  var en = row.querySelector('.en').getBoundingClientRect();
+  var de = row.querySelector('.source').getBoundingClientRect();
+  var en = row.querySelector('.target').getBoundingClientRect();
   document.body.setAttribute('data-measured', JSON.stringify({
     width: window.innerWidth, de: [de.left, de.top, de.right, de.bottom],
     en: [en.left, en.top, en.right, en.bottom],
@@ -479,7 +481,7 @@ def test_rows_say_who_translated_them_and_how_sure_the_engine_was(glossary: Glos
 def test_a_persons_english_has_its_glossary_terms_marked(glossary: Glossary) -> None:
     page = dump_html(marked_article(), glossary)
     row = page[page.index('data-id="p2.s1"') : page.index('data-id="p2.s2"')]
-    english = row[row.index('class="en"') :]
+    english = row[row.index('class="target"') :]
     marked = re.findall(r'<mark class="term" title="([^"]*)">([^<]*)</mark>', english)
     assert [text for _, text in marked] == ["Zelensky", "Putin", "Moscow"]
     assert html.unescape(marked[0][0]) == ("Volodymyr Zelensky (person): Selenskyj -> Zelensky")

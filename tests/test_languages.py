@@ -358,9 +358,9 @@ def test_run_from_russian_names_the_languages_everywhere(tmp_path: Path, marking
     page.feed((out / "a.html").read_text(encoding="utf-8"))
     assert page.headings == ["Русский", "English"]
     assert ("html.", "en") in page.langs and ("h1.", "ru") in page.langs
-    cells = {lang for where, lang in page.langs if where.endswith((".de", ".en"))}
+    cells = {lang for where, lang in page.langs if where.endswith((".source", ".target"))}
     assert cells == {"ru", "en"}
-    assert ("p.de", "ru") in page.langs and ("p.en", "en") in page.langs
+    assert ("p.source", "ru") in page.langs and ("p.target", "en") in page.langs
     view = CliRunner().invoke(main, ["view", "a", "--out", str(out), "--width", "100"])
     assert view.exit_code == 0
     assert view.stdout.split("\n", 1)[0] == "a.txt · Russian->English · marking (mark-1 1)"
@@ -475,16 +475,51 @@ def test_tm_import_and_stats_keep_each_units_pair(tmp_path: Path) -> None:
         }
 
 
+def test_tm_forget_takes_the_pair(tmp_path: Path) -> None:
+    """`tm forget` had no --from: a Russian sentence's human translation could not be
+    forgotten (the memory was opened for German->English), and its help said "German
+    sentence"."""
+    memory = tmp_path / "tm.sqlite"
+    with TranslationMemory(memory, pair=LanguagePair("ru", "en")) as russian:
+        russian.store_human([("Мир.", "Peace.", "")])
+    runner = CliRunner()
+    args = ["tm", "forget", "--source", "Мир.", "--memory", str(memory)]
+    refused = runner.invoke(main, args)
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(
+        f"dolmetsch: {memory}: no German->English human translation of 'Мир.'; nothing was "
+        "changed (the sentence, its languages (--from, --to) and the segment must match"
+    )
+    done = runner.invoke(main, [*args, "--from", "ru"])
+    assert (done.exit_code, done.stdout) == (
+        0, f"forgot 1 human translation of 'Мир.' in {memory}\n"
+    )  # fmt: skip
+    with TranslationMemory(memory, pair=LanguagePair("ru", "en")) as russian:
+        assert russian.human_target("Мир.") is None
+    config = tmp_path / "config.toml"
+    config.write_text('from = "ru"\n', encoding="utf-8")
+    again = CliRunner(env={"DOLMETSCH_CONFIG": str(config)}).invoke(main, args)
+    assert "no Russian->English human translation" in again.stderr  # the configured pair
+    helps = "".join(
+        runner.invoke(main, ["tm", command, "--help"]).stdout
+        for command in ("forget", "import", "export", "stats", "merge")
+    )
+    assert "German" not in helps
+
+
 @pytest.mark.parametrize(
     ("metadata", "code"),
     [
         ({}, "de-en"),
         ({"Language": "en", "X-Source-Language": "ru"}, "ru-en"),
         ({"Language": "en_GB", "X-Source-Language": "uk"}, "uk-en"),
-        ({"Language": "pt-BR"}, "de-pt"),
+        ({"Language": "pt_PT"}, "de-pt"),
+        # Brazilian Portuguese is argos's pb, which a PO names pt_BR (dolmetsch writes it so)
+        ({"Language": "pt-BR"}, "de-pb"),
+        ({"Language": "zh_TW", "X-Source-Language": "en"}, "en-zt"),
         ({"Language": "sr@latin", "X-Source-Language": "en"}, "en-sr"),
     ],
-    ids=["older-dolmetsch", "russian", "locale", "region", "modifier"],
+    ids=["older-dolmetsch", "russian", "locale", "region", "pt-BR", "zh-TW", "modifier"],
 )
 def test_po_pair_from_headers(metadata: dict[str, str], code: str) -> None:
     from dolmetsch.po import po_pair

@@ -3,7 +3,11 @@ file's errors in one line, and ``dolmetsch config``."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -281,3 +285,142 @@ def test_config_command_flags_win(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_language_flags_are_checked(args: list[str], message: str) -> None:
     assert _invoke(args) == (2, "", message)
+
+
+# --- a config file that is no file, and paths no system call takes (review of issue 15) -----
+
+
+def test_a_fifo_config_file_does_not_hang_every_command(tmp_path: Path) -> None:
+    """A config.toml that is a FIFO blocked every command that reads settings forever."""
+    folder = tmp_path / "cfg" / "dolmetsch"
+    folder.mkdir(parents=True)
+    fifo = folder / "config.toml"
+    os.mkfifo(fifo)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    env.pop("DOLMETSCH_CONFIG", None)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "dolmetsch", "config"],
+            env=env, capture_output=True, text=True, timeout=20, check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise AssertionError("dolmetsch config hangs on a FIFO config file") from None
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"dolmetsch: {fifo}: not a regular file (a FIFO); not a config file\n"
+
+
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [
+        (lambda p: Path("/dev/zero"), "not a regular file (a character device); not a config file"),
+        (lambda p: p, "not a regular file (a folder); not a config file"),
+        (lambda p: _symlink(p / "config.toml", p / "gone.toml"),
+         "a symbolic link to {tmp}/gone.toml, which does not exist; cannot read the config file"),
+        (lambda p: _big(p / "config.toml"), "larger than 1048576 bytes; not a config file"),
+    ],
+    ids=["device", "folder", "dangling-link", "too-large"],
+)  # fmt: skip
+def test_a_config_file_that_is_no_file_is_one_line(
+    tmp_path: Path, make: Callable[[Path], Path], why: str
+) -> None:
+    """/dev/zero was read until MemoryError; a dangling link was "none there: defaults
+    apply", so a person's settings were silently replaced by the defaults."""
+    path = make(tmp_path)
+    code, out, err = _invoke(["config"], env={"DOLMETSCH_CONFIG": str(path)})
+    assert (code, out) == (2, "")
+    assert err == f"dolmetsch: {path}: {why.format(tmp=tmp_path)}\n"
+
+
+def _symlink(link: Path, target: Path) -> Path:
+    link.symlink_to(target)
+    return link
+
+
+def _big(path: Path) -> Path:
+    path.write_bytes(b"# " + b"x" * (1 << 20) + b"\n")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('out = "a\\u0000b"\n', "{path}:1: out holds a NUL character ('a\\x00b'), which no "
+                                "path can hold"),
+        ('\nmemory = "/m/\\u0000"\n', "{path}:2: memory holds a NUL character ('/m/\\x00'), "
+                                      "which no path can hold"),
+        ('glossary = "~nosuchuser-dolmetsch/g.tsv"\n',
+         "{path}:1: glossary: ~nosuchuser-dolmetsch names no user on this system "
+         "('~nosuchuser-dolmetsch/g.tsv')"),
+    ],
+    ids=["nul-out", "nul-memory", "no-such-user"],
+)  # fmt: skip
+def test_a_path_no_system_call_takes_is_one_line(tmp_path: Path, text: str, message: str) -> None:
+    """`out = "a\\u0000b"` passed the check and `run` died with `ValueError: embedded null
+    byte` (a traceback)."""
+    config = _config(tmp_path, text)
+    for args in (["config"], ["run", str(tmp_path)]):
+        code, out, err = _invoke(args, env={"DOLMETSCH_CONFIG": str(config)})
+        assert (code, out) == (2, ""), args
+        assert err == f"dolmetsch: {message.format(path=config)}\n"
+
+
+def test_a_nul_in_a_path_given_as_a_flag_is_a_config_error(tmp_path: Path) -> None:
+    """(A shell cannot pass a NUL in an argument; a caller of the library can.)"""
+    with pytest.raises(ConfigError) as caught:
+        resolve({"memory": Path("m\0.sqlite")}, {}, ConfigFile(tmp_path / "none", False))
+    assert str(caught.value) == (
+        "--memory holds a NUL character ('m\\x00.sqlite'), which no path can hold"
+    )
+
+
+# --- the config file's keys and types, and `dolmetsch config` pasted back -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("beam_size = 2\nbeam-size = 3\n",
+         "{path}:2: beam-size sets beam_size again (line 1 sets it too): keep one of them"),
+        ('threads = "2"\n', "{path}:1: threads must be a whole number of at least 0, not a "
+                            "string ('2')"),
+        ('strict_glossary = "yes"\n', "{path}:1: strict_glossary must be true or false, not a "
+                                      "string ('yes')"),
+    ],
+    ids=["same-key-twice", "number-as-string", "boolean-as-string"],
+)  # fmt: skip
+def test_the_config_file_is_strict_where_the_environment_is_not(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    """`beam_size = 2` and `beam-size = 3` were both taken (the last won without a word);
+    strings for a number or a boolean were taken though the README says a wrong type
+    stops (an environment variable is text, and stays accepted)."""
+    path = _config(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        read_config(path)
+    assert str(caught.value) == message.format(path=path)
+    env = {"DOLMETSCH_THREADS": "2", "DOLMETSCH_STRICT_GLOSSARY": "yes"}
+    settings = resolve({}, env, ConfigFile(tmp_path / "none", False))
+    assert (settings.threads, settings.strict_glossary) == (2, True)
+
+
+def test_config_output_with_awkward_paths_pastes_back(tmp_path: Path) -> None:
+    """A path with a quote, a backslash, a tab or a DEL is written as a TOML string that
+    reads back as the same path; one that is not UTF-8 (a raw byte the terminal cannot
+    show, and TOML cannot hold) is a comment saying so, with the byte escaped."""
+    odd = str(tmp_path / 'a "b\\c\td\x7fe')
+    not_utf8 = os.fsdecode(b"/srv/m\xe4.sqlite")
+    env = {"DOLMETSCH_OUT": odd, "DOLMETSCH_MEMORY": not_utf8,
+           "DOLMETSCH_CONFIG": str(tmp_path / "none.toml")}  # fmt: skip
+    code, out, err = _invoke(["config"], env=env)
+    assert (code, err) == (0, "")
+    out.encode("utf-8")  # no surrogate reached the output
+    memory = next(line for line in out.splitlines() if line.startswith("# memory ="))
+    assert memory.startswith(
+        "# memory = /srv/m\\xe4.sqlite (not UTF-8: a TOML file cannot hold it; give it with "
+        "--memory or DOLMETSCH_MEMORY)"
+    )
+    copy = tmp_path / "copy.toml"
+    copy.write_text(out, encoding="utf-8")
+    again = resolve({}, {}, read_config(copy))
+    assert again.out_dir == Path(odd)
+    assert again.origin("memory") == "default"  # the comment set nothing

@@ -572,9 +572,10 @@ def test_forget_all_segments_or_one_and_say_what_is_left(tmp_path: Path) -> None
     before = snapshot(memory)
     result = cli(*args, "--context", "")
     assert (result.exit_code, result.stdout, result.stderr) == (
-        2, "", f"dolmetsch: {memory}: no human translation of 'Guten Tag.' for no segment in "
-        "particular; nothing was changed (the German and the segment must match exactly: "
-        "`tm stats --conflicts` and `tm export --human-only` list them)\n",
+        2, "", f"dolmetsch: {memory}: no German->English human translation of 'Guten Tag.' "
+        "for no segment in particular; nothing was changed (the sentence, its languages "
+        "(--from, --to) and the segment must match exactly: `tm stats --conflicts` and "
+        "`tm export --human-only` list them)\n",
     )  # fmt: skip
     assert snapshot(memory) == before
     missing = tmp_path / "typo.sqlite"

@@ -54,9 +54,9 @@ class LoadedArticle:
 
 def load_article(path: Path, data: bytes | None = None, lang: str = "de") -> LoadedArticle:
     """Read (unless ``data`` holds the file's bytes already), decode and parse an article
-    written in ``lang`` (its sentence and heading rules)."""
+    written in ``lang`` (its legacy code page, its sentence and heading rules)."""
     data = read_input(path) if data is None else data
-    decoded = decode_article(data, str(path))
+    decoded = decode_article(data, str(path), lang)
     return LoadedArticle(
         path,
         parse_document(output_stem(path), decoded.text, lang=lang),

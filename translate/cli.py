@@ -710,9 +710,9 @@ def translate(
         engine, beam_size, compute_type, threads, packages_dir, data_dir, pair, glossary
     )
     if text is not None:
-        text, cp1252 = _as_text(text, "TEXT")
-        if cp1252:
-            click.echo("dolmetsch: note: TEXT is not UTF-8: read as Windows-1252", err=True)
+        text, legacy = _as_text(text, "TEXT", pair.source)
+        if legacy:
+            click.echo(f"dolmetsch: note: TEXT is not UTF-8: read as {legacy}", err=True)
         click.echo("\n".join(translate_lines(_lines(text), translator, glossary, pair.source)))
         _say_engine(translator.info)
         return
@@ -723,9 +723,9 @@ def translate(
         chunk: list[str] = []
         for number, raw in enumerate(stdin, 1):
             where = f"standard input, line {number}"
-            line, cp1252 = _as_text(raw.rstrip("\r\n"), where)
-            if cp1252 and not noted:
-                note = f"{where} is not UTF-8: read as Windows-1252 (and any such line after it)"
+            line, legacy = _as_text(raw.rstrip("\r\n"), where, pair.source)
+            if legacy and not noted:
+                note = f"{where} is not UTF-8: read as {legacy} (and any such line after it)"
                 click.echo(f"dolmetsch: note: {note}", err=True)
                 noted = True
             chunk.append(line)
@@ -754,25 +754,27 @@ def _say_engine(info: Any) -> None:
         click.echo(f"dolmetsch: note: translated with {info.describe()}{caution}", err=True)
 
 
-def _as_text(line: str, where: str) -> tuple[str, bool]:
-    """A line read with surrogateescape, decoded as an article is: UTF-8, else Windows-1252
-    (then True).  German text from older systems is cp1252 and never valid UTF-8 by chance."""
+def _as_text(line: str, where: str, lang: str = "de") -> tuple[str, str]:
+    """A line read with surrogateescape, decoded as an article in ``lang`` is: UTF-8, else
+    the language's legacy code page (then its name, for the note: ``Windows-1251
+    (Russian)``).  Text from older systems is in such a code page and never valid UTF-8
+    by chance."""
+    from .files import decode_legacy, encoding_name
+    from .languages import language_name
+
     try:
         line.encode("utf-8")
-        return line, False
+        return line, ""
     except UnicodeEncodeError:
         pass
     try:
         data = line.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a surrogate no byte stands for: only a caller can make one
-        return line.encode("utf-8", "replace").decode("utf-8"), False
-    try:
-        return data.decode("cp1252"), True
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{where}: neither UTF-8 nor Windows-1252 text (byte {exc.start}: "
-            f"{data[exc.start : exc.start + 1]!r})"
-        ) from None
+        return line.encode("utf-8", "replace").decode("utf-8"), ""
+    text, encoding = decode_legacy(data, where, lang)
+    name = encoding_name(encoding)
+    # as it always said for German; another language's code page says which language chose it
+    return text, name if encoding == "cp1252" else f"{name} ({language_name(lang)})"
 
 
 @main.group(cls=_Group)
@@ -1623,9 +1625,17 @@ def tm_export(file: Path, human_only: bool, force: bool, memory_file: Path | Non
 @click.option(
     "--source",
     required=True,
-    help="The German sentence whose human translations to remove, exactly as stored "
+    help="The source sentence whose human translations to remove, exactly as stored "
     "(a PO's msgid; `tm export --human-only` lists them).",
 )
+@click.option(
+    "--from", "source_lang", metavar="LANG", callback=_setting("from"),
+    help=f"The sentence's language [default: de; {_where('from')}].",
+)  # fmt: skip
+@click.option(
+    "--to", "target_lang", metavar="LANG", callback=_setting("to"),
+    help=f"The translations' language [default: en; {_where('to')}].",
+)  # fmt: skip
 @click.option(
     "--context", "where", metavar="SEGMENT",
     help="Only the translation made for this segment, as `tm stats --conflicts` names it "
@@ -1633,20 +1643,28 @@ def tm_export(file: Path, human_only: bool, force: bool, memory_file: Path | Non
     "no segment in particular) [default: all of them].",
 )  # fmt: skip
 @_memory_option
-def tm_forget(source: str, where: str | None, memory_file: Path | None) -> None:
-    """Remove a person's translations of a sentence from the memory; the next run redoes
-    the outputs that showed them (with a machine translation, or another segment's human
-    one)."""
+def tm_forget(
+    source: str,
+    source_lang: str,
+    target_lang: str,
+    where: str | None,
+    memory_file: Path | None,
+) -> None:
+    """Remove a person's translations of a sentence (of the --from/--to language pair)
+    from the memory; the next run redoes the outputs that showed them (with a machine
+    translation, or another segment's human one)."""
     from .errors import UsageError
 
+    pair = _pair(source_lang, target_lang)
     segment = "" if where is None else f" for {where or 'no segment in particular'}"
-    with _open_memory(memory_file, create=False) as memory:
+    with _open_memory(memory_file, create=False, pair=pair) as memory:
         removed = memory.forget_human(source, where)
         if not removed:
             raise UsageError(
-                f"{memory.path}: no human translation of {source!r}{segment}; nothing was "
-                "changed (the German and the segment must match exactly: `tm stats --conflicts` "
-                "and `tm export --human-only` list them)"
+                f"{memory.path}: no {pair.describe()} human translation of {source!r}"
+                f"{segment}; nothing was changed (the sentence, its languages (--from, --to) "
+                "and the segment must match exactly: `tm stats --conflicts` and `tm export "
+                "--human-only` list them)"
             )
         others = where is not None and memory.human_target(source) is not None
     forgot = counted(removed, "human translation")

@@ -1,4 +1,4 @@
-"""File I/O at the edges: reading articles in the encodings German news comes in, and
+"""File I/O at the edges: reading articles in the encodings news comes in, and
 writing outputs atomically so that no reader ever sees a half-written file."""
 
 from __future__ import annotations
@@ -45,10 +45,11 @@ class DecodedText:
     encoding: str
 
 
-def decode_article(data: bytes, where: str) -> DecodedText:
-    """Decode an article's bytes (:func:`decode_text`); refused when they are no text at all
-    (NUL bytes without a byte order mark, many control characters) or blank."""
-    decoded = decode_text(data, where, "a text article")
+def decode_article(data: bytes, where: str, lang: str = "de") -> DecodedText:
+    """Decode an article's bytes written in ``lang`` (:func:`decode_text`); refused when
+    they are no text at all (NUL bytes without a byte order mark, many control characters)
+    or blank."""
+    decoded = decode_text(data, where, "a text article", lang)
     text = decoded.text
     controls = sum(1 for ch in text if ch < " " and ch not in _TEXT_CONTROLS)
     share = controls / len(text) if text else 0.0
@@ -59,15 +60,16 @@ def decode_article(data: bytes, where: str) -> DecodedText:
     return decoded
 
 
-def decode_text(data: bytes, where: str, what: str = "text") -> DecodedText:
-    """Decode the bytes of a text a person saved: UTF-16 or UTF-32 with a byte order mark,
-    else UTF-8 (with or without BOM), else Windows-1252.  ``where`` and ``what`` name the
-    text in the :class:`InputError` raised for anything else.
+def decode_text(data: bytes, where: str, what: str = "text", lang: str = "de") -> DecodedText:
+    """Decode the bytes of a text a person saved in ``lang``: UTF-16 or UTF-32 with a byte
+    order mark, else UTF-8 (with or without BOM), else the legacy code page of ``lang``
+    (:func:`legacy_encodings`: Windows-1252 for German, English, French...).  ``where`` and
+    ``what`` name the text in the :class:`InputError` raised for anything else.
 
     Windows editors save "Unicode" as UTF-16 with a BOM: its NUL bytes are text, not the
-    sign of a binary file.  German news from older systems is in Latin-1 or cp1252; a byte
-    sequence that is not valid UTF-8 almost never is, while German cp1252 text is, so the
-    order is safe.
+    sign of a binary file.  News from older systems is in its language's code page
+    (cp1252, cp1251...); a byte sequence that is not valid UTF-8 almost never is, while
+    such text is, so the order is safe.
     """
     # UTF-32-LE's mark begins with UTF-16-LE's, so the longer marks come first.
     marks = [
@@ -88,14 +90,118 @@ def decode_text(data: bytes, where: str, what: str = "text") -> DecodedText:
                 f"{where}: not {unicode.upper()} text, although it starts with that byte "
                 f"order mark (byte {len(bom) + exc.start})"
             ) from None
-        try:
-            text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{where}: neither UTF-8 nor Windows-1252 text (byte {exc.start}: "
-                f"{data[exc.start : exc.start + 1]!r})"
-            ) from None
+        text, encoding = decode_legacy(data, where, lang)
     return DecodedText(text, encoding)
+
+
+# Each language's legacy code pages, tried strictly in order, for text that is not UTF-8.
+# Windows-1252 is the default of the languages it covers (Western Europe's); a language
+# written in another script, whose code page is not listed here, is refused rather than
+# read as Windows-1252 (mojibake in every output, and no term of the glossary matched).
+_WESTERN = frozenset(
+    "af br ca co da de en es et eu fi fo fr fy ga gd gl id is it la lb ms nb nl nn no oc "
+    "pb pt rm sq sv sw tl wa".split()
+)  # fmt: skip
+_LEGACY: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("ru", "be", "bg", "mk", "sr"), ("cp1251",)),
+    "uk": ("cp1251",),
+    **dict.fromkeys(("pl", "cs", "sk", "hu", "hr", "sl", "ro", "bs"), ("cp1250",)),
+    "el": ("cp1253",),
+    **dict.fromkeys(("tr", "az"), ("cp1254",)),
+    **dict.fromkeys(("he", "yi"), ("cp1255",)),
+    **dict.fromkeys(("ar", "fa", "ur"), ("cp1256",)),
+    **dict.fromkeys(("lt", "lv"), ("cp1257",)),
+    "vi": ("cp1258",),
+    "th": ("cp874",),
+    # CJK: a multi-byte code page rejects most other bytes, so each is tried strictly
+    "zh": ("gb18030",),
+    "zt": ("big5",),
+    "ja": ("shift_jis", "euc_jp"),
+    "ko": ("euc_kr",),
+}
+# Cyrillic texts also come in KOI8, told from Windows-1251 by the letters they make: the
+# two code pages put the alphabet in other orders, so that the bytes of one read in the
+# other make few of the most frequent letters (о, а, е, и, н...), in capitals too (a
+# dateline); with as many, the case of the letters decides (running text is mostly lower
+# case, and the two swap the cases).
+_FREQUENT_CYRILLIC = frozenset("оаеинтсрвіл")
+_KOI8 = {"ru": "koi8_r", "uk": "koi8_u", "be": "koi8_u", "bg": "koi8_r"}
+
+_ENCODING_NAMES = {
+    "cp874": "Windows-874",
+    **{f"cp125{n}": f"Windows-125{n}" for n in range(9)},
+    "koi8_r": "KOI8-R",
+    "koi8_u": "KOI8-U",
+    "gb18030": "GB18030",
+    "big5": "Big5",
+    "shift_jis": "Shift JIS",
+    "euc_jp": "EUC-JP",
+    "euc_kr": "EUC-KR",
+}
+
+
+def encoding_name(encoding: str) -> str:
+    """An encoding as people name it (``cp1251`` -> ``Windows-1251``)."""
+    return _ENCODING_NAMES.get(encoding, encoding.upper())
+
+
+def legacy_encodings(lang: str) -> tuple[str, ...]:
+    """The code pages a text in ``lang`` that is not UTF-8 is read in (none: refused)."""
+    code = lang.lower()
+    if code in _WESTERN:
+        return ("cp1252",)
+    return _LEGACY.get(code, ())
+
+
+def legacy_note(where: str, encoding: str, lang: str) -> str:
+    """The note a run gives for a text read in ``lang``'s legacy code page, a guess a
+    person should know of (``a.txt: not UTF-8: read as Windows-1251 (Russian)``); '' for
+    Unicode, and for Windows-1252, which runs have always read without a word."""
+    if encoding.startswith("utf") or encoding == "cp1252":
+        return ""
+    from .languages import language_name
+
+    return f"{where}: not UTF-8: read as {encoding_name(encoding)} ({language_name(lang)})"
+
+
+def decode_legacy(data: bytes, where: str, lang: str = "de") -> tuple[str, str]:
+    """Bytes that are not UTF-8 decoded in ``lang``'s legacy code page, and its name as
+    Python knows it; :class:`InputError` naming ``where`` when none fits."""
+    from .languages import language_name
+
+    tried = legacy_encodings(lang)
+    if not tried:
+        raise InputError(
+            f"{where}: not UTF-8 text, and dolmetsch knows no legacy encoding of "
+            f"{language_name(lang)} ({lang}) to read it in: save it as UTF-8"
+        )
+    koi8 = _KOI8.get(lang.lower())
+    if koi8 is not None:
+        windows, other = data.decode(tried[0], "replace"), data.decode(koi8)
+        if _cyrillic_score(other) > _cyrillic_score(windows):
+            return other, koi8
+    first: UnicodeDecodeError | None = None
+    for encoding in tried:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            first = first or exc
+    assert first is not None
+    *others, last = [encoding_name(e) for e in ("utf-8", *tried)]
+    names = f"{', '.join(others)} nor {last}"
+    raise InputError(
+        f"{where}: neither {names} text (byte {first.start}: "
+        f"{data[first.start : first.start + 1]!r})"
+    ) from None
+
+
+def _cyrillic_score(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha() and not ch.isascii()]
+    if not letters:
+        return 0.0
+    frequent = sum(1 for ch in letters if ch.lower() in _FREQUENT_CYRILLIC)
+    lower = sum(1 for ch in letters if ch.islower())
+    return (frequent + lower / 10) / len(letters)
 
 
 _KINDS = (
@@ -140,10 +246,15 @@ def _link_target(path: Path) -> str:
         return "a file it cannot name"
 
 
-def read_regular(path: Path) -> bytes:
+class TooLargeError(OSError):
+    """A file larger than its reader takes (a config file of gigabytes is no config file)."""
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes:
     """A regular file's bytes.  Raises what reading raises (``FileNotFoundError`` for a
     missing file), and :class:`NotRegularFileError` for anything but a regular file, which
-    is never read (see :func:`not_a_regular_file`)."""
+    is never read (see :func:`not_a_regular_file`).  With ``limit``, a file of more bytes
+    is :class:`TooLargeError`, read no further than one byte past the limit."""
     mode = path.stat().st_mode
     if not stat.S_ISREG(mode):
         raise NotRegularFileError(None, _kind(path, mode))
@@ -154,7 +265,12 @@ def read_regular(path: Path) -> bytes:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise NotRegularFileError(None, _kind(path, mode))
-        return handle.read()
+        if limit is None:
+            return handle.read()
+        data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise TooLargeError(None, f"larger than {limit} bytes")
+        return data
 
 
 def read_input(path: Path) -> bytes:
@@ -210,8 +326,8 @@ def no_articles(input_dir: Path, found: Found) -> UsageError:
     )
 
 
-def read_article(path: Path) -> DecodedText:
-    return decode_article(read_input(path), str(path))
+def read_article(path: Path, lang: str = "de") -> DecodedText:
+    return decode_article(read_input(path), str(path), lang)
 
 
 def write_atomic(

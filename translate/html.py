@@ -5,7 +5,8 @@ URL of any kind but relative links to the run's other pages (the index and the p
 next article), so it opens offline, from a mail attachment or a USB stick, exactly as it
 was written.  Source and target stand in two columns (German and English, or the article's
 other pair: each cell has its ``lang``, the columns are headed by each language's own name,
-and the cells keep the classes ``de`` (source) and ``en`` (target) whatever the languages),
+the cells have the classes ``source`` and ``target``, and ``dir="rtl"`` for a language
+written right to left),
 one row per aligned sentence
 (``data-id="p3.s2"``), grouped by block as in the article; under 600 px the columns stack
 (German above English) and in print they stay side by side without the colours.  The page
@@ -39,7 +40,7 @@ from urllib.parse import quote
 from .aligned import Pair, TranslatedArticle
 from .engine import LOW_CONFIDENCE, EngineInfo, shown
 from .glossary import Glossary, find_terms
-from .languages import DEFAULT_PAIR, LanguagePair, native_name
+from .languages import DEFAULT_PAIR, LanguagePair, is_right_to_left, language_tag, native_name
 from .names import quote_name
 from .reader import split_term, term_spans
 
@@ -83,14 +84,14 @@ nav.pages a { color: #0d2f5e; }
   letter-spacing: .05em; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
 section.block { border-bottom: 1px solid var(--line); padding: .5rem 0; }
 .row { padding: .3rem 0; }
-.row > .de, .row > .en { margin: 0; overflow-wrap: break-word; min-width: 0; }
-.row .en { color: #0d2f5e; }
-.row.heading > .de, .row.heading > .en { font-size: 1.15rem; font-weight: 700; }
+.row > .source, .row > .target { margin: 0; overflow-wrap: break-word; min-width: 0; }
+.row .target { color: #0d2f5e; }
+.row.heading > .source, .row.heading > .target { font-size: 1.15rem; font-weight: 700; }
 .row.attribution { font-style: italic; color: #555; }
 .row.human, .row.reused { border-left: 4px solid var(--human); padding-left: .6rem;
   background: var(--human-bg); }
 .row.reused { border-left-style: dotted; }
-.row.human .en { color: #123d1f; }
+.row.human .target { color: #123d1f; }
 .row.low { border-left: 4px dashed var(--low); padding-left: .6rem; background: var(--low-bg); }
 mark.term { background: var(--mark); color: inherit; border-radius: 2px; padding: 0 .1em; }
 mark.term.failed { background: none; outline: 2px solid var(--bad); }
@@ -113,9 +114,9 @@ table.index td.n.low:not(.none) { color: var(--low); font-weight: 700; }
   body { padding: .75rem .75rem 2rem; }
   .columns { display: none; }
   .row { grid-template-columns: 1fr; row-gap: .2rem; }
-  .row > .de::before, .row > .en::before { font: 600 .7rem system-ui, sans-serif;
+  .row > .source::before, .row > .target::before { font: 600 .7rem system-ui, sans-serif;
     color: #777; margin-right: .4em; }
-  .row > .de::before { content: "DE"; } .row > .en::before { content: "EN"; }
+  .row > .source::before { content: "DE"; } .row > .target::before { content: "EN"; }
   table.index, table.index tbody, table.index tfoot, table.index tr,
   table.index td, table.index th { display: block; }
   table.index thead { display: none; }
@@ -281,8 +282,8 @@ def _row(pair: Pair, glossary: Glossary | None, langs: LanguagePair = DEFAULT_PA
     lines = [
         f'<div class="{" ".join(classes)}" id="{_e(segment.id)}" data-id="{_e(segment.id)}"'
         f"{scored}>",
-        f'<{cell} class="de" lang="{langs.source}">{german}</{cell}>',
-        f'<{cell} class="en" lang="{langs.target}">{_english(pair, titles)}</{cell}>',
+        f'<{cell} class="source"{_lang(langs.source)}>{german}</{cell}>',
+        f'<{cell} class="target"{_lang(langs.target)}>{_english(pair, titles)}</{cell}>',
     ]
     if pair.reviewed:
         lines.append('<p class="note origin" role="note">✓ translated by a person</p>')
@@ -316,9 +317,17 @@ PAGE_END = ("</body>", "</html>")
 
 def _css(langs: LanguagePair) -> str:
     """The page's CSS, the stacked columns' labels naming its languages (DE, EN)."""
-    return CSS.replace('content: "DE"', f'content: "{langs.source.upper()}"').replace(
-        'content: "EN"', f'content: "{langs.target.upper()}"'
+    source, target = (language_tag(code).upper() for code in (langs.source, langs.target))
+    return CSS.replace('content: "DE"', f'content: "{source}"').replace(
+        'content: "EN"', f'content: "{target}"'
     )
+
+
+def _lang(code: str) -> str:
+    """The ``lang`` attribute of text in ``code`` (a BCP 47 tag: ``pt-BR`` for argos's
+    ``pb``), and ``dir="rtl"`` for a language written right to left."""
+    direction = ' dir="rtl"' if is_right_to_left(code) else ""
+    return f' lang="{language_tag(code)}"{direction}'
 
 
 def _page_head(title: str, generator: str, langs: LanguagePair = DEFAULT_PAIR) -> list[str]:
@@ -403,7 +412,7 @@ def dump_html(article: TranslatedArticle, glossary: Glossary | None = None) -> s
     body = [
         '<header class="stamp">',
         _nav(article),
-        f'<h1 lang="{langs.source}">{_e(title)}</h1>'
+        f"<h1{_lang(langs.source)}>{_e(title)}</h1>"
         if title != article.stem
         else f"<h1>{_e(title)}</h1>",
         _meta(
@@ -437,9 +446,9 @@ def dump_html(article: TranslatedArticle, glossary: Glossary | None = None) -> s
             f'<p class="date">Article date: <time datetime="{_e(date)}">{_e(date)}</time></p>'
         )
     body.append(
-        f'<div class="columns" aria-hidden="true"><span lang="{langs.source}">'
+        f'<div class="columns" aria-hidden="true"><span{_lang(langs.source)}>'
         f"{_e(native_name(langs.source))}</span>"
-        f'<span lang="{langs.target}">{_e(native_name(langs.target))}</span></div>'
+        f"<span{_lang(langs.target)}>{_e(native_name(langs.target))}</span></div>"
     )
     by_block: dict[str, list[Pair]] = {}
     for pair in article.pairs:

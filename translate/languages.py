@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from .errors import UsageError
 
@@ -73,13 +74,56 @@ class LanguageError(UsageError):
     """A language code that is not one dolmetsch knows, or a pair it cannot translate."""
 
 
+# argos's private codes as the standards write them: BCP 47 (HTML lang, TMX xml:lang, TSV)
+# and gettext's locale (PO Language), which tools, CAT tools and screen readers know.
+_STANDARD_TAGS: dict[str, tuple[str, str]] = {
+    "pb": ("pt-BR", "pt_BR"),
+    "zt": ("zh-Hant", "zh_TW"),
+}
+# and back: the tags other tools write for those two written standards
+_PRIVATE_CODES = {
+    "pt-br": "pb",
+    "zh-hant": "zt",
+    "zh-tw": "zt",
+    "zh-hk": "zt",
+    "zh-mo": "zt",
+    "zh-hant-tw": "zt",
+    "zh-hant-hk": "zt",
+}
+
+
+def language_tag(code: str, style: Literal["bcp47", "gettext"] = "bcp47") -> str:
+    """The tag an output writes for the language ``code`` (as :func:`check_code` gives it):
+    the code itself, but for argos's private ``pb`` and ``zt``, which are ``pt-BR`` and
+    ``zh-Hant`` in BCP 47 (``style="bcp47"``) and ``pt_BR`` and ``zh_TW`` as gettext names
+    locales (``style="gettext"``).  :func:`check_code` reads every one of them back."""
+    tags = _STANDARD_TAGS.get(code)
+    if tags is None:
+        return code
+    return tags[0] if style == "bcp47" else tags[1]
+
+
+# Languages written right to left (in the scripts argos translates them in): an HTML cell
+# of theirs needs dir="rtl", or its punctuation lands at the wrong end of the line.
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "sd", "ug"})
+
+
+def is_right_to_left(code: str) -> bool:
+    return code in RIGHT_TO_LEFT
+
+
 def check_code(code: str, what: str = "language") -> str:
     """``code`` as argos names the language (lower case), or :class:`LanguageError` saying
-    what was wrong and what to give instead (``deu`` -> ``de``; ``de-AT`` -> ``de``)."""
+    what was wrong and what to give instead (``deu`` -> ``de``; ``de-AT`` -> ``de``).  The
+    standard tags of argos's private codes are taken for them (``pt-BR``, ``pt_BR`` ->
+    ``pb``; ``zh-Hant``, ``zh_TW`` -> ``zt``): the outputs write those (:func:`language_tag`)."""
     given = code.strip()
     lower = given.lower()
     if lower in NAMES:
         return lower
+    private = _PRIVATE_CODES.get(lower.replace("_", "-"))
+    if private is not None:
+        return private
     match = _TAG.fullmatch(given)
     hint = ""
     if match is not None:

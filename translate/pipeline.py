@@ -37,6 +37,7 @@ from .errors import DolmetschError, OutputError, UsageError
 from .files import (
     NotOursError,
     find_articles,
+    legacy_note,
     no_articles,
     read_input,
     read_regular,
@@ -721,6 +722,7 @@ class ArticleResult:
     entry: LedgerEntry
     sentences: int
     refusals: tuple[str, ...] = ()  # outputs left alone: a person's
+    notes: tuple[str, ...] = ()  # what a person should know: a legacy code page guessed
 
 
 @dataclass(frozen=True)
@@ -783,8 +785,9 @@ class WindowTranslator:
                 article.stem, source.sha256, article_stamp(stamp, job.neighbours), written.shas,
                 row,
             )  # fmt: skip
+            note = legacy_note(str(source.path), source.encoding, self.pair.source)
             outcome[source.path] = ArticleResult(
-                written.units, entry, row.sentences, written.refusals
+                written.units, entry, row.sentences, written.refusals, (note,) if note else ()
             )
             sentences += row.sentences
         return WindowResult(tuple(outcome[p] for p in paths), counts, sentences)
@@ -1320,6 +1323,8 @@ def _translate_planned(
             for refusal in result.refusals:
                 failures.append(refusal)
                 observer.failed(refusal)
+            for note in result.notes:
+                observer.noted(note)
             whole.add(result.units, result.entry.index_row, pair)
             entries.append(result.entry)
             articles += 1

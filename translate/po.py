@@ -27,7 +27,7 @@ from .aligned import TranslatedArticle
 from .engine import shown
 from .errors import InputError
 from .files import read_regular
-from .languages import DEFAULT_PAIR, LanguageError, LanguagePair
+from .languages import DEFAULT_PAIR, LanguageError, LanguagePair, check_code, language_tag
 from .memory import ExportedUnit, context
 from .names import quote_name, readable, unquote_name
 
@@ -73,13 +73,13 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
         "PO-Revision-Date": revision_date(article.document.date),
         "Last-Translator": f"{article.tool} / {engine.describe()}",
         "Language-Team": "none",
-        "Language": langs.target,
+        "Language": language_tag(langs.target, "gettext"),
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": "nplurals=2; plural=(n != 1);",
+        "Plural-Forms": plural_forms(langs.target),
         "X-Generator": article.tool,
-        "X-Source-Language": langs.source,
+        "X-Source-Language": language_tag(langs.source, "gettext"),
         "X-Dolmetsch-Engine": engine.name,
         "X-Dolmetsch-Model": engine.model,
         "X-Dolmetsch-Model-Version": engine.model_version,
@@ -129,6 +129,51 @@ def build_po(article: TranslatedArticle, comments: Mapping[str, str] | None = No
     return po
 
 
+# gettext's Plural-Forms of each target language (the expressions of the gettext manual's
+# "Plural forms" table, by language family).  dolmetsch's POs hold no plural entries, but a
+# PO editor or msgfmt judges a translator's own plural entries by this header, and a Russian
+# PO that says English's rule makes every one of them wrong.  A language not listed gets no
+# header (the editor asks) rather than English's by default.
+_ONE_FORM = "nplurals=1; plural=0;"
+_NOT_ONE = "nplurals=2; plural=(n != 1);"
+_ABOVE_ONE = "nplurals=2; plural=(n > 1);"
+_EAST_SLAVIC = (
+    "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+    "(n%100<10 || n%100>=20) ? 1 : 2);"
+)
+PLURAL_FORMS: dict[str, str] = {
+    **dict.fromkeys("ja ko zh zt vi th id ms lo km my".split(), _ONE_FORM),
+    **dict.fromkeys(
+        "en de nl sv da no nb nn fo es pt it ca gl eu af bg el fi et he eo hu tr sq".split(),
+        _NOT_ONE,
+    ),
+    **dict.fromkeys("fr pb".split(), _ABOVE_ONE),
+    **dict.fromkeys("ru uk be sr hr bs".split(), _EAST_SLAVIC),
+    "cs": "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;",
+    "sk": "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;",
+    "pl": (
+        "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+    ),
+    "lt": (
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && (n%100<10 || n%100>=20) "
+        "? 1 : 2);"
+    ),
+    "lv": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2);",
+    "ro": "nplurals=3; plural=n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2;",
+    "ga": "nplurals=3; plural=n==1 ? 0 : n==2 ? 1 : 2;",
+    "sl": "nplurals=4; plural=(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3);",
+    "ar": (
+        "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
+        "n%100>=11 ? 4 : 5;"
+    ),
+}
+
+
+def plural_forms(code: str) -> str:
+    """The ``Plural-Forms`` header of a PO translated into ``code`` ('' when not known)."""
+    return PLURAL_FORMS.get(code, "")
+
+
 HEADER_COMMENT = "\x00header"  # key of the lines a person added to the header comment
 
 
@@ -141,7 +186,14 @@ def build_po_header_lines(source_name: str, pair: LanguagePair = DEFAULT_PAIR) -
 
 
 def _language_part(locale: str) -> str:
-    return re.split(r"[_\-@.]", locale, maxsplit=1)[0]
+    """The language of a locale: its first part, but ``pt_BR`` and ``zh_TW`` (as dolmetsch
+    writes argos's ``pb`` and ``zt``) are those."""
+    full = re.split(r"[@.]", locale, maxsplit=1)[0]
+    try:
+        code = check_code(full)
+    except LanguageError:
+        code = ""
+    return code if code in ("pb", "zt") else re.split(r"[_\-@.]", locale, maxsplit=1)[0]
 
 
 def po_pair(metadata: Mapping[str, str], where: str = "") -> LanguagePair:

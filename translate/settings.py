@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import UsageError
+from .files import NotRegularFileError, TooLargeError, not_a_regular_file, read_regular
 from .languages import LanguageError, LanguagePair, check_code
 
 Kind = Literal["text", "choice", "int", "bool", "path", "lang"]
@@ -170,21 +171,22 @@ def default_packages_dir(environ: Mapping[str, str] | None = None) -> Path:
 # --- reading values ------------------------------------------------------------------------
 
 
-def parse_value(key: Key, raw: object, where: str) -> Value:
-    """A value of ``key`` from text (an environment variable) or TOML; :class:`ConfigError`
-    naming ``where`` and the key when it is of the wrong type."""
+def parse_value(key: Key, raw: object, where: str, *, text: bool = True) -> Value:
+    """A value of ``key`` from text (an environment variable) or TOML (``text`` False: a
+    number or a boolean must then be one, as the README says, not a string of one);
+    :class:`ConfigError` naming ``where`` and the key when it is of the wrong type."""
     label = f"{where}: {key.name}"
     if key.kind == "bool":
         if isinstance(raw, bool):
             return raw
-        if isinstance(raw, str) and raw.strip().lower() in _TRUE + _FALSE:
+        if text and isinstance(raw, str) and raw.strip().lower() in _TRUE + _FALSE:
             return raw.strip().lower() in _TRUE
         raise ConfigError(f"{label} must be true or false, not {_shown(raw)}")
     if key.kind == "int":
         number: int | None = None
         if isinstance(raw, int) and not isinstance(raw, bool):
             number = raw
-        elif isinstance(raw, str) and re.fullmatch(r"\s*\d+\s*", raw):
+        elif text and isinstance(raw, str) and re.fullmatch(r"\s*\d+\s*", raw):
             number = int(raw)
         if number is None or number < key.minimum:
             raise ConfigError(
@@ -205,10 +207,24 @@ def parse_value(key: Key, raw: object, where: str) -> Value:
         except LanguageError as exc:
             raise ConfigError(f"{where}: {exc}") from None
     if key.kind == "path":
-        if not raw.strip():
-            raise ConfigError(f"{label} is an empty path")
-        return Path(raw).expanduser()
+        return checked_path(raw, label)
     return raw
+
+
+def checked_path(raw: str, label: str) -> Path:
+    """``raw`` as a path (``~`` expanded), or :class:`ConfigError` naming ``label`` for text
+    no path can be: empty, a NUL character (which every system call refuses, so that the
+    command would end in a traceback wherever the path is first used), ``~someone`` for
+    no such user."""
+    if not raw.strip():
+        raise ConfigError(f"{label} is an empty path")
+    if "\0" in raw:
+        raise ConfigError(f"{label} holds a NUL character ({raw!r}), which no path can hold")
+    try:
+        return Path(raw).expanduser()
+    except RuntimeError:  # "Could not determine home directory"
+        user = raw.split("/", 1)[0]
+        raise ConfigError(f"{label}: {user} names no user on this system ({raw!r})") from None
 
 
 def _shown(raw: object) -> str:
@@ -229,12 +245,23 @@ class ConfigFile:
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
+# A config file is a dozen lines; more than this is some other file (or a device).
+MAX_CONFIG_BYTES = 1 << 20
+
+
 def read_config(path: Path) -> ConfigFile:
-    """Read and check the config file at ``path`` (a missing one is no error)."""
+    """Read and check the config file at ``path`` (a missing one is no error; a symbolic
+    link to nothing, a FIFO, a device or a folder is, and is never opened or read)."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
-        return ConfigFile(path, False)
+        if not path.is_symlink():
+            return ConfigFile(path, False)
+        # the person's settings are somewhere else, or gone: defaults would be a surprise
+        why = not_a_regular_file(path) or "a symbolic link to a file that does not exist"
+        raise ConfigError(f"{path}: {why}; cannot read the config file") from None
+    except (NotRegularFileError, TooLargeError) as exc:
+        raise ConfigError(f"{path}: {exc.strerror}; not a config file") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the config file: {exc.strerror or exc}") from exc
     return parse_config(data, path)
@@ -274,7 +301,13 @@ def parse_config(data: bytes, path: Path) -> ConfigFile:
         if key is None:
             known = ", ".join(k.name for k in KEYS)
             raise ConfigError(f"{path}:{line}: unknown key {name!r} (known keys: {known})")
-        values[key.name] = (parse_value(key, raw, f"{path}:{line}"), line)
+        if key.name in values:  # beam_size and beam-size: which one meant is not known
+            first = values[key.name][1]
+            raise ConfigError(
+                f"{path}:{line}: {name} sets {key.name} again (line {first} sets it too): "
+                "keep one of them"
+            )
+        values[key.name] = (parse_value(key, raw, f"{path}:{line}", text=False), line)
     return ConfigFile(path, True, values)
 
 
@@ -446,6 +479,8 @@ def _resolve(
             if key.kind == "lang":  # click takes any text: the code is checked here
                 auto = name == "from" and str(flag).strip().lower() == AUTO
                 flag = AUTO if auto else check_code(str(flag), f"--{name}")
+            elif key.kind == "path" and "\0" in str(flag):  # as the file's, never a traceback
+                checked_path(str(flag), f"--{name.replace('_', '-')}")
             done[name] = Resolved(flag, "flag")
         elif key.env and env.get(key.env):
             where = f"environment variable {key.env}"
@@ -458,30 +493,55 @@ def _resolve(
     return Settings({key.name: done[key.name] for key in KEYS if key.name in done}, config, env)
 
 
-def toml_value(value: Value | None) -> str:
-    """A value as TOML writes it (a path as a string)."""
+def toml_value(value: Value | None) -> str | None:
+    """A value as TOML writes it (a path as a string); None for a path that is not UTF-8
+    (its bytes kept as surrogates), which no TOML file can hold."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    # a TOML basic string takes JSON's escapes; ensure_ascii=False keeps names readable
-    return json.dumps(str(value), ensure_ascii=False)
+    text = str(value)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        return None
+    # TOML's basic string: quote, backslash and the control characters (DEL too) escaped;
+    # the rest as it is, so that names stay readable
+    return '"' + text.translate(_TOML_ESCAPES) + '"'
+
+
+_TOML_ESCAPES = {
+    **{code: f"\\u{code:04x}" for code in (*range(0x20), 0x7F)},
+    **{ord(ch): escaped for ch, escaped in
+       {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n",
+        "\f": "\\f", "\r": "\\r"}.items()},
+}  # fmt: skip
 
 
 def describe(settings: Settings, glossary_default: Path | None = None) -> list[str]:
     """``dolmetsch config``'s lines: the config file, then each setting as a TOML line with
     where it came from, so that the output can be pasted into a config file."""
     state = "" if settings.config.found else " (none there: defaults apply)"
-    lines = [f"# config file: {settings.config.path}{state}"]
+    lines = [f"# config file: {_printable(settings.config.path)}{state}"]
     width = max(len(key.name) for key in KEYS) + 3 + 30
     for key in KEYS:
         resolved = settings.resolved[key.name]
         value = resolved.value
         shown = toml_value(value) if value is not None else None
-        if shown is None:  # the glossary: found by the glossary package
-            where = f" (found: {glossary_default})" if glossary_default is not None else ""
+        if value is None:  # the glossary: found by the glossary package
+            found = glossary_default
+            where = f" (found: {_printable(found)})" if found is not None else ""
             line = f"# {key.name} = (your own glossary){where}"
+        elif shown is None:  # printed, it would be bytes no TOML file may hold
+            how = f"--{key.name.replace('_', '-')}" + (f" or {key.env}" if key.env else "")
+            line = (
+                f"# {key.name} = {_printable(value)} (not UTF-8: a TOML file cannot hold it; "
+                f"give it with {how})"
+            )
         else:
             line = f"{key.name} = {shown}"
-        lines.append(f"{line.ljust(width)}  # {resolved.origin}")
+        lines.append(f"{line.ljust(width)}  # {_printable(resolved.origin)}")
     return lines
+
+
+def _printable(value: object) -> str:
+    """A path for a comment line: its bytes that are not UTF-8 as ``\\xe4`` escapes."""
+    return os.fsencode(str(value)).decode("utf-8", "backslashreplace")

@@ -32,7 +32,7 @@ from .aligned import TranslatedArticle
 from .engine import shown
 from .errors import UsageError
 from .files import write_atomic
-from .languages import DEFAULT_PAIR, LanguageError, LanguagePair, check_code
+from .languages import DEFAULT_PAIR, LanguageError, LanguagePair, check_code, language_tag
 from .memory import CONFIDENCE_MARK, ExportedUnit, confidence_note, read_confidence
 from .names import quote_name
 from .provenance import HUMAN, IMPORTED, Origin, Provenance
@@ -119,18 +119,19 @@ def _units(article: TranslatedArticle) -> list[str]:
 
 def _tuvs(pair: LanguagePair, source: str, target: str) -> tuple[str, str]:
     return (
-        f'      <tuv xml:lang="{pair.source}"><seg>{escape_text(source)}</seg></tuv>',
-        f'      <tuv xml:lang="{pair.target}"><seg>{escape_text(target)}</seg></tuv>',
+        f'      <tuv xml:lang="{language_tag(pair.source)}"><seg>{escape_text(source)}</seg></tuv>',
+        f'      <tuv xml:lang="{language_tag(pair.target)}"><seg>{escape_text(target)}</seg></tuv>',
     )
 
 
 def tmx_head(srclang: str = "de") -> str:
     """A TMX document's start, its header naming the source language (``*all*`` when its
     units have several, as TMX 1.4b says)."""
+    tag = srclang if srclang == "*all*" else language_tag(srclang)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
         f'  <header creationtool="dolmetsch" creationtoolversion="{escape_attr(__version__)}" '
-        f'datatype="plaintext" segtype="sentence" adminlang="en" srclang="{escape_attr(srclang)}" '
+        f'datatype="plaintext" segtype="sentence" adminlang="en" srclang="{escape_attr(tag)}" '
         'o-tmf="dolmetsch"/>\n'
         "  <body>\n"
     )
@@ -154,7 +155,7 @@ def dump_memory_tmx(units: Iterable[ExportedUnit]) -> str:
     lines: list[str] = []
     for number, unit in enumerate(listed, start=1):
         stamp = unit.stamp
-        own = f' srclang="{unit.pair.source}"' if srclang == "*all*" else ""
+        own = f' srclang="{language_tag(unit.pair.source)}"' if srclang == "*all*" else ""
         lines.append(f'    <tu tuid="tm:{number}"{own}>')
         lines.append(_prop(ORIGIN, unit.origin))
         lines.append(_prop(ENGINE_NAME, stamp.engine))
@@ -219,7 +220,16 @@ def dump_tmx(articles: Sequence[TranslatedArticle]) -> str:
 
 def _lang(tuv: ET.Element) -> str:
     # TMX 1.4 uses xml:lang; TMX 1.1 files (still common in old memories) use lang.
-    return (tuv.get(XML_LANG) or tuv.get("lang") or "").lower().split("-")[0]
+    return _tag_code(tuv.get(XML_LANG) or tuv.get("lang") or "")
+
+
+def _tag_code(tag: str) -> str:
+    """A language tag's code: argos's ``pb`` for ``pt-BR`` and ``zt`` for ``zh-Hant`` (as
+    dolmetsch writes them), else the tag's first part (``de`` of ``de-AT``)."""
+    try:
+        return check_code(tag)
+    except LanguageError:
+        return tag.strip().lower().split("-")[0]
 
 
 @dataclass(frozen=True)
@@ -292,7 +302,7 @@ def parse_tmx_units(text: str | bytes) -> list[TmxUnit]:
 
 def _code(value: str | None) -> str:
     """A ``srclang``'s language ('' for none, ``*all*`` or a code dolmetsch does not know)."""
-    primary = (value or "").lower().split("-")[0]
+    primary = _tag_code(value or "")
     try:
         return check_code(primary) if primary else ""
     except LanguageError:

@@ -16,14 +16,16 @@ import re
 from .aligned import TranslatedArticle
 from .engine import shown
 from .errors import DolmetschError
-from .languages import LanguagePair
+from .languages import LanguagePair, language_tag
 
 HEADER = ("id", "de", "en", "confidence")
 
 
 def header(pair: LanguagePair) -> tuple[str, ...]:
-    """The header row of an article of ``pair``: :data:`HEADER` for German->English."""
-    return ("id", pair.source, pair.target, "confidence")
+    """The header row of an article of ``pair``: :data:`HEADER` for German->English; the
+    languages as BCP 47 tags (``pt-BR`` for argos's ``pb``), which :func:`header_pair`
+    reads back."""
+    return ("id", language_tag(pair.source), language_tag(pair.target), "confidence")
 
 
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
