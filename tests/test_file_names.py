@@ -269,6 +269,8 @@ CASES = [
     ("upper-and-lower-suffix", ["a.txt", "a.TXT", "a.TXT.txt"]),
     ("not-utf8", [fs(b"Bericht \xfcber Kiew.txt"), fs(b"\x81\x8d\xff.txt")]),
     ("many-scripts", ["Путин 習近平 محمد 👩\u200d👩\u200d👧 e\u0301.txt"]),
+    # msgfmt takes the first "charset=" / "plural=" anywhere in the PO header as the file's
+    ("header-keywords", ["charset=.txt", "nplurals=9; plural=n.txt"]),
 ]
 
 

@@ -95,7 +95,9 @@ def _percent(char: str) -> str:
 def quote_name(name: str, *, spaces: bool = False) -> str:
     """``name`` for a line of text: ``%``, control characters, line separators, bytes that
     are not UTF-8 and whitespace at either end percent-encoded (``new%0Aline.txt``); also
-    ``,`` or ``:`` at the start, which polib would write as a PO flag or occurrence line.
+    ``,`` or ``:`` at the start, which polib would write as a PO flag or occurrence line, and
+    ``=``: msgfmt takes the first ``charset=`` or ``plural=`` anywhere in a PO header as the
+    file's own, so a name holding one would change how the PO is read.
 
     With ``spaces`` (a PO ``#:`` occurrence, where whitespace separates file names) also
     every whitespace character, ``+`` and ``*``: translate-toolkit reads an occurrence with
@@ -105,7 +107,7 @@ def quote_name(name: str, *, spaces: bool = False) -> str:
     last = len(name) - 1
     for i, char in enumerate(name):
         escape = (
-            char == "%"
+            char in "%="
             or _unsafe(char)
             or ((i == 0 or i == last) and char.isspace())
             or (i == 0 and char in ",:")
