@@ -770,3 +770,23 @@ def test_10_a_fifo_as_glossary_is_refused_not_waited_on(
     assert done.returncode == 1  # as for any glossary that cannot be read
     [line] = problems(done.stderr)
     assert str(glossary) in line
+
+
+def test_10_a_bad_byte_after_utf8_letters_is_named_where_it_is(tmp_path: Path) -> None:
+    """The shipped glossary holds Cyrillic: Windows-1252 fails at one of its (right) UTF-8
+    bytes, but the byte to look at is the one that is not UTF-8."""
+    from dolmetsch.glossary import fileformat
+
+    glossary = tmp_path / "terms.tsv"
+    shutil.copy(Path(fileformat.__file__).resolve().parent / fileformat.DEFAULT_NAME, glossary)
+    before = glossary.read_bytes()
+    assert "Зеленский".encode() in before
+    env = _editor(tmp_path, b"Gr\x81n\tperson\tGr\x81n\n", "utf-8")
+    done = dolmetsch("glossary", "edit", "--glossary", glossary, env=env)
+    assert done.returncode == 1
+    assert problems(done.stderr) == [
+        f"dolmetsch: your edited text: neither UTF-8 nor Windows-1252 text (byte "
+        f"{len(before) + 2}: b'\\x81'); nothing saved, {glossary} is as it was: your "
+        f"edited text is in {glossary.with_name('terms.tsv.edited')}"
+    ]
+    assert glossary.read_bytes() == before

@@ -189,10 +189,23 @@ def decode_legacy(data: bytes, where: str, lang: str = "de") -> tuple[str, str]:
     assert first is not None
     *others, last = [encoding_name(e) for e in ("utf-8", *tried)]
     names = f"{', '.join(others)} nor {last}"
-    raise InputError(
-        f"{where}: neither {names} text (byte {first.start}: "
-        f"{data[first.start : first.start + 1]!r})"
-    ) from None
+    at = _utf8_fault(data) if _mostly_utf8(data) else first.start
+    raise InputError(f"{where}: neither {names} text (byte {at}: {data[at : at + 1]!r})") from None
+
+
+def _utf8_fault(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return 0
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether the text before its first byte that is not UTF-8 already held UTF-8 letters
+    beyond ASCII: then that byte is the one a person must look at (a code page would fail
+    at some byte of those letters, which are right)."""
+    return any(byte >= 0x80 for byte in data[: _utf8_fault(data)])
 
 
 def _cyrillic_score(text: str) -> float:
