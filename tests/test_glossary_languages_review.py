@@ -1,0 +1,90 @@
+"""Faults the hostile review of issue 15 found in the multilingual glossary, fixed: a header
+row that leaves columns out, a listed spelling against a generated inflection, language
+codes, TBX language tags, the configured source language, inflection and common words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from dolmetsch.cli import main
+from dolmetsch.glossary import load_default_glossary
+from dolmetsch.glossary.fileformat import dump_glossary, load_glossary, parse_glossary
+from dolmetsch.glossary.model import Entry, with_entries
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- 1. a header row that names fewer columns loses nothing -----------------------------------
+
+MINIMAL = "english\tkind\tde\tru\nOlaf Scholz\tperson\tScholz\tШольц\n"
+
+
+def test_add_keeps_short_note_forbidden_in_a_file_without_those_columns(tmp_path: Path) -> None:
+    """The header may leave columns out (README: "any order; trailing empty columns may be
+    left out"); `glossary add --short --note --forbidden` reported success and wrote none of
+    them.  Now the header gains the columns and the other lines stay as they were."""
+    path = tmp_path / "glossary.tsv"
+    path.write_text(MINIMAL, encoding="utf-8")
+    code, out, err = invoke(
+        "glossary", "add", "Friedrich Merz", "--kind", "person", "--variant", "Merz",
+        "--short", "Merz", "--note", "Chancellor", "--forbidden", "Fritz Merz",
+        "--glossary", str(path), "--glossary-only",
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.startswith("added 'Friedrich Merz'")
+    entry = load_glossary(path).get("Friedrich Merz")
+    assert entry is not None
+    assert (entry.short, entry.note, entry.forbidden) == ("Merz", "Chancellor", ("Fritz Merz",))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[0] == "english\tkind\tde\tru\tshort\tforbidden\tnote"
+    assert lines[1] == "Olaf Scholz\tperson\tScholz\tШольц"  # byte for byte as written
+
+
+def test_tbx_import_keeps_short_forms_into_a_file_without_that_column(tmp_path: Path) -> None:
+    """`glossary export x.tbx` then `glossary import x.tbx` into a glossary whose header is
+    `english kind german` dropped every short form, forbidden spelling, note, adjective and
+    closed-compounds flag of the shipped glossary, reporting "62 new entries"."""
+    tbx = tmp_path / "x.tbx"
+    code, _, err = invoke("glossary", "export", str(tbx))
+    assert code == 0, err
+    path = tmp_path / "mine.tsv"
+    path.write_text("english\tkind\tgerman\n", encoding="utf-8")
+    code, _, err = invoke(
+        "glossary", "import", str(tbx), "--glossary", str(path), "--glossary-only"
+    )
+    assert code == 0, err
+    mine = load_glossary(path)
+    shipped = load_default_glossary()
+    assert len(mine) == len(shipped)
+    for want in shipped.entries:
+        got = mine.get(want.target)
+        assert got is not None
+        assert (got.short, got.forbidden, got.adjective, got.closed_compounds, got.note) == (
+            want.short, want.forbidden, want.adjective, want.closed_compounds, want.note
+        ), want.target  # fmt: skip
+
+
+def test_a_field_column_joins_the_header_and_old_short_lines_stay() -> None:
+    """A file without a German column gains one at the end; its old lines, shorter than the
+    new header row, stay byte for byte and still read (the German cell is not required of
+    them), and the file round-trips."""
+    text = "# mine\nenglish\tkind\tru \nA\tperson\tАа\nB\tterm\n"
+    old = parse_glossary(text)
+    b = old.get("B")
+    assert b is not None
+    changed = with_entries(
+        old, [Entry("B", "term", ("Bee",), adjective="Bish") if e is b else e for e in old.entries]
+    )
+    after = dump_glossary(changed)
+    assert (
+        after
+        == "# mine\nenglish\tkind\tru \tgerman\tadjective\nA\tperson\tАа\nB\tterm\t\tBee\tBish\n"
+    )
+    again = parse_glossary(after)
+    assert again == changed
+    assert dump_glossary(again) == after
