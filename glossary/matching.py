@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .inflect import INFLECTED, declines, inflections
-from .model import Entry, Glossary
+from .model import Entry, Glossary, split_context
 
 Form = Literal["base", "genitive", "adjective", "compound", "closed-compound"]
 _APOSTROPHES = "'’"
@@ -171,7 +171,12 @@ class Matcher:
                         surface = surface.translate(self.fold)
                     key = Spelling(name, entry, context, wrong, short, surface=surface)
                     buckets[surface[0]].append(spelling if surface == name else key)
-        self.buckets = {k: sorted(v, key=lambda s: -len(s.matched)) for k, v in buckets.items()}
+        # Longest first; at equal length a listed spelling before a generated form, so that
+        # the person's own ``Ушакова`` (Anna Ushakova) wins over the genitive of ``Ушаков``.
+        self.buckets = {
+            k: sorted(v, key=lambda s: (-len(s.matched), bool(s.surface)))
+            for k, v in buckets.items()
+        }
         # Outside German a language's inflected forms make thousands of spellings: they are
         # found by the word at the position (a dictionary lookup), not by a first-letter scan.
         self.by_word: dict[str, list[Spelling]] = defaultdict(list)
@@ -306,6 +311,36 @@ def _after_context(text: str, i: int, context: tuple[str, ...]) -> bool:
 def matcher(glossary: Glossary) -> Matcher:
     """The compiled matcher of ``glossary``, cached (glossaries are immutable)."""
     return Matcher(glossary)
+
+
+def inflection_clashes(glossary: Glossary, target: str) -> tuple[str, ...]:
+    """Notes on the spellings of the entry ``target`` that are also a generated inflected
+    form of another entry of ``glossary`` (``Ушакова``: Anna Ushakova's listed name, and the
+    genitive of Ушаков).  The listed spelling wins in matching (see :class:`Matcher`); the
+    note says that the other entry's form is then read as this entry."""
+    entry = glossary.get(target)
+    if entry is None:
+        return ()
+    notes: list[str] = []
+    for lang in INFLECTED:
+        listed = {split_context(s)[1] for s in entry.spellings_in(lang)}
+        listed |= {n for n in (entry.target, entry.short) if n and declines(lang, n)}
+        if not listed:
+            continue
+        for other in glossary.entries:
+            if other.target == target:
+                continue
+            names = {split_context(s)[1] for s in other.spellings_in(lang)}
+            names |= {n for n in (other.target, other.short) if n}
+            for name in sorted(names):
+                if not declines(lang, name):
+                    continue
+                for form in sorted(listed.intersection(inflections(lang, name))):
+                    notes.append(
+                        f"{lang} {form!r} is also a form of {name!r} ({other.target!r}); "
+                        f"the listed spelling wins: {form!r} is read as {target!r}"
+                    )
+    return tuple(dict.fromkeys(notes))
 
 
 def find_matches(text: str, glossary: Glossary) -> list[Match]:

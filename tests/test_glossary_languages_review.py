@@ -88,3 +88,47 @@ def test_a_field_column_joins_the_header_and_old_short_lines_stay() -> None:
     again = parse_glossary(after)
     assert again == changed
     assert dump_glossary(again) == after
+
+
+# --- 7. a listed spelling wins over another entry's generated inflection ---------------------
+
+
+def test_a_listed_spelling_wins_over_another_entrys_generated_inflection(tmp_path: Path) -> None:
+    """The person lists `Ушакова` (nominative of a woman's name) for their entry Anna
+    Ushakova; every `Ушакова` then came out as `Ushakov`: the shipped entry's generated
+    genitive of `Ушаков` beat the person's own spelling.  `glossary add` now says so too.
+    (The reviewer's test translated with the lexicon engine, which is German->English only
+    since issue 15; this one checks the enforced text of the ru->en glossary.)"""
+    from dolmetsch.glossary import load_effective, locate, protect, restore
+
+    mine = tmp_path / "mine.tsv"
+    code, _out, err = invoke(
+        "glossary", "add", "Anna Ushakova", "--kind", "person", "--lang", "ru",
+        "--variant", "Анна Ушакова", "--variant", "Ушакова", "--short", "Ushakova",
+        "--glossary", str(mine),
+    )  # fmt: skip
+    assert code == 0, err
+    assert (
+        "dolmetsch: note: ru 'Ушакова' is also a form of 'Ушаков' ('Yuri Ushakov'); the listed "
+        "spelling wins: 'Ушакова' is read as 'Anna Ushakova'\n"
+    ) in err
+    glossary = load_effective(locate(mine, False)).glossary.for_pair("ru", "en")
+    protected = protect("Ушакова заявила, что Юрий Ушаков молчит.", glossary)
+    assert [t.match.entry.target for t in protected.terms] == ["Anna Ushakova", "Yuri Ushakov"]
+    restored = restore(protected, protected.text)
+    assert restored.text.startswith("Ushakova заявила")
+    # and without the person's entry the generated form is still Ushakov's genitive
+    shipped = load_default_glossary().for_pair("ru", "en")
+    assert [t.match.entry.target for t in protect("Помощника Ушакова нет.", shipped).terms] == [
+        "Yuri Ushakov"
+    ]
+
+
+def test_a_second_add_without_a_clash_says_nothing(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.tsv"
+    code, _out, err = invoke(
+        "glossary", "add", "Sergey Lavrov", "--kind", "person", "--lang", "ru",
+        "--variant", "Сергей Лавров", "--glossary", str(mine),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "note" not in err

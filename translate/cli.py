@@ -1019,6 +1019,12 @@ def glossary_add(
         click.echo(f"added {target!r} to {files.user}")
     else:
         click.echo(f"{'replaced' if replace_existing else 'updated'} {target!r} in {files.user}")
+    if change.written:
+        from .glossary import load_effective
+        from .glossary.matching import inflection_clashes
+
+        for note in inflection_clashes(load_effective(files).glossary, target):
+            click.echo(f"dolmetsch: note: {note}", err=True)
 
 
 @glossary.command("remove")
