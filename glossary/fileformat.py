@@ -31,6 +31,7 @@ from pathlib import Path
 
 from dolmetsch.errors import OutputError
 from dolmetsch.files import write_atomic
+from dolmetsch.languages import LanguageError, check_code
 
 from .errors import GlossaryError
 from .model import KINDS, Entry, Glossary, Kind, is_language_code, make_glossary
@@ -62,12 +63,8 @@ def header_columns(header: str, source: str = "<glossary>", number: int = 0) -> 
             f"{where}: expected the header row {' | '.join(COLUMNS)} (separated by tabs; "
             "language columns such as ru, uk, pl may follow)"
         )
+    names = tuple(_column_name(name, where) for name in names)
     for i, name in enumerate(names):
-        if name not in _FIELDS and not is_language_code(name):
-            raise GlossaryError(
-                f"{where}: unknown column {name!r} in the header row; use "
-                f"{', '.join(COLUMNS)} or a two-letter language code (ru, uk, pl, ...)"
-            )
         if name == "en":
             raise GlossaryError(
                 f"{where}: no 'en' column: the English forms go in english, short and forbidden"
@@ -79,6 +76,22 @@ def header_columns(header: str, source: str = "<glossary>", number: int = 0) -> 
             f"{where}: columns 'german' and 'de' are one column (German spellings); keep one"
         )
     return names
+
+
+def _column_name(name: str, where: str) -> str:
+    """A header cell as a column: a field, or a language code as ``--from`` takes it
+    (``RU`` -> ``ru``); anything else is refused, with the code meant when there is one."""
+    if name in _FIELDS:
+        return name
+    try:
+        return check_code(name, "column")
+    except LanguageError as exc:
+        _, _, hint = str(exc).partition(": did you mean ")
+        raise GlossaryError(
+            f"{where}: unknown column {name!r} in the header row; use {', '.join(COLUMNS)} "
+            "or an ISO 639-1 language code (ru, uk, pl, ...)"
+            + (f": did you mean {hint}" if hint else "")
+        ) from None
 
 
 def _min_cells(columns: tuple[str, ...]) -> int:

@@ -132,3 +132,48 @@ def test_a_second_add_without_a_clash_says_nothing(tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 0, err
     assert "note" not in err
+
+
+# --- 9. language columns and --lang by the rules of --from -----------------------------------
+
+
+def test_a_language_column_that_is_no_iso_code_is_refused(tmp_path: Path) -> None:
+    """`ua` (a frequent mistake for Ukrainian, `uk`) was taken as a language column without a
+    word: its spellings are then never used (`--from uk` reads `uk`), and `glossary add
+    --lang xx` created an `xx` column, while `--from xx` is refused."""
+    path = tmp_path / "glossary.tsv"
+    text = "english\tkind\tgerman\tua\nOlena Zelenska\tperson\tSelenska\tЗеленська\n"
+    path.write_text(text, encoding="utf-8")
+    code, _out, err = invoke("glossary", "list", "--glossary", str(path), "--glossary-only")
+    assert code == 1  # as for any malformed glossary
+    assert err == (
+        f"dolmetsch: {path}:1: unknown column 'ua' in the header row; use english, kind, "
+        "german, short, adjective, forbidden, compounds, note or an ISO 639-1 language code "
+        "(ru, uk, pl, ...): did you mean uk (Ukrainian)?\n"
+    )
+    path.write_text(MINIMAL, encoding="utf-8")
+    code, _out, err = invoke(
+        "glossary", "add", "Olaf Scholz", "--lang", "xx", "--variant", "Scholtz",
+        "--glossary", str(path), "--glossary-only",
+    )  # fmt: skip
+    assert code == 2
+    assert "'xx' is not an ISO 639-1 code" in err
+    assert path.read_text(encoding="utf-8") == MINIMAL
+
+
+def test_lang_takes_what_from_takes(tmp_path: Path) -> None:
+    """`--lang DE` was refused though `--from DE` is accepted; a header `RU` reads as ru."""
+    path = tmp_path / "glossary.tsv"
+    path.write_text(MINIMAL, encoding="utf-8")
+    code, _out, err = invoke(
+        "glossary", "add", "Olaf Scholz", "--lang", "DE", "--variant", "Scholtz",
+        "--glossary", str(path), "--glossary-only",
+    )  # fmt: skip
+    assert code == 0, err
+    entry = load_glossary(path).get("Olaf Scholz")
+    assert entry is not None and entry.variants == ("Scholz", "Scholtz")
+    code, _out, err = invoke("glossary", "add", "Olaf Scholz", "--lang", "deu", "--variant",
+                             "Scholc", "--glossary", str(path))  # fmt: skip
+    assert code == 2 and "did you mean de (German)?" in err
+    upper = parse_glossary("english\tkind\tRU\nA\tperson\tИван\n")
+    assert upper.entries[0].spellings_in("ru") == ("Иван",)

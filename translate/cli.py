@@ -887,16 +887,21 @@ def glossary() -> None:
 
 
 def _language_code(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    """Two lower-case letters (ISO 639-1, as argos names languages), checked at the flag."""
-    from .glossary.model import is_language_code
+    """An ISO 639-1 code as argos names languages, checked at the flag by the rules of
+    --from (``DE`` -> ``de``; ``ua`` refused: did you mean uk)."""
+    from .languages import LanguageError, check_code
 
-    values = value if isinstance(value, tuple) else (value,)
-    for code in values:
-        if code is not None and code not in ("all", "auto") and not is_language_code(code):
-            raise click.BadParameter(
-                f"{code!r} is not a language code; use two lower-case letters (de, ru, uk, pl)"
-            )
-    return value
+    def checked(code: str | None) -> str | None:
+        if code is None or code in ("all", "auto"):
+            return code
+        try:
+            return check_code(code, "language")
+        except LanguageError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    if isinstance(value, tuple):
+        return tuple(checked(code) for code in value)
+    return checked(value)
 
 
 @glossary.command("list")

@@ -66,6 +66,9 @@ _THREE_LETTER = {
     "por": "pt", "ces": "cs", "cze": "cs", "tur": "tr", "zho": "zh", "chi": "zh",
     "jpn": "ja", "ara": "ar", "bel": "be", "bul": "bg", "swe": "sv", "fin": "fi",
 }  # fmt: skip
+# Country codes and withdrawn codes often typed for a language (ua is Ukraine, not Ukrainian).
+_MISTAKEN = {"ua": "uk", "cz": "cs", "gr": "el", "dk": "da", "jp": "ja", "cn": "zh", "iw": "he",
+             "in": "id", "ji": "yi"}  # fmt: skip
 _TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*")
 
 
@@ -85,6 +88,7 @@ def check_code(code: str, what: str = "language") -> str:
     if match is not None:
         primary = match.group(1).lower()
         better = _THREE_LETTER.get(primary, primary if primary in NAMES else "")
+        better = better or _MISTAKEN.get(primary, "")
         if better:
             hint = f": did you mean {better} ({NAMES[better]})?"
     shown = repr(given) if given else "an empty code"
