@@ -177,3 +177,87 @@ def test_lang_takes_what_from_takes(tmp_path: Path) -> None:
     assert code == 2 and "did you mean de (German)?" in err
     upper = parse_glossary("english\tkind\tRU\nA\tperson\tИван\n")
     assert upper.entries[0].spellings_in("ru") == ("Иван",)
+
+
+# --- 10. TBX language tags -------------------------------------------------------------------
+
+
+def _tbx(*lang_sets: str) -> str:
+    return (
+        '<martif type="TBX-Basic" xml:lang="en"><text><body><termEntry id="1">'
+        '<descrip type="subjectField">person</descrip>' + "".join(lang_sets) + ""
+        "</termEntry></body></text></martif>"
+    )
+
+
+def test_tbx_three_letter_language_tags_are_not_cut_into_other_codes() -> None:
+    """TBX from CAT tools may tag langSets with ISO 639-2 codes; `ger` became a column
+    `ge` and `pol` a column `po` (neither a language), so the German and Polish spellings
+    were never used."""
+    from dolmetsch.glossary import parse_tbx
+
+    text = _tbx(
+        '<langSet xml:lang="en-US"><tig><term>Sergey Lavrov</term></tig></langSet>',
+        '<langSet xml:lang="ger"><tig><term>Sergej Lawrow</term></tig></langSet>',
+        '<langSet xml:lang="pol"><tig><term>Siergiej Ławrow</term></tig></langSet>',
+        '<langSet xml:lang="RUS"><tig><term>Сергей Лавров</term></tig></langSet>',
+        '<langSet xml:lang="uk-UA"><tig><term>Сергій Лавров</term></tig></langSet>',
+    )
+    entry = parse_tbx(text).entries[0]
+    assert entry.target == "Sergey Lavrov"
+    assert entry.variants == ("Sergej Lawrow",)
+    assert entry.spellings_in("pl") == ("Siergiej Ławrow",)
+    assert entry.spellings_in("ru") == ("Сергей Лавров",)
+    assert entry.spellings_in("uk") == ("Сергій Лавров",)
+    assert entry.languages == ("de", "pl", "ru", "uk")
+
+
+def test_tbx_a_second_english_term_is_kept_and_noted(tmp_path: Path) -> None:
+    """A second English tig (en-GB beside en-US) was dropped without a word."""
+    from dolmetsch.glossary.exchange import read_tbx
+
+    text = _tbx(
+        '<langSet xml:lang="en-US"><tig><term>Sergey Lavrov</term></tig></langSet>',
+        '<langSet xml:lang="en-GB"><tig><term>Sergei Lavrov</term></tig></langSet>',
+    )
+    glossary, notes = read_tbx(text, "x.tbx")
+    assert glossary.entries[0].forbidden == ("Sergei Lavrov",)
+    assert notes == (
+        "x.tbx: 'Sergey Lavrov': the further English term 'Sergei Lavrov' (en-GB) is kept as "
+        "a forbidden spelling: the output writes 'Sergey Lavrov' for it",
+    )
+    path = tmp_path / "x.tbx"
+    path.write_text(text, encoding="utf-8")
+    mine = tmp_path / "mine.tsv"
+    code, _out, err = invoke("glossary", "import", str(path), "--glossary", str(mine))
+    assert code == 0, err
+    assert f"dolmetsch: note: {path}: 'Sergey Lavrov': the further English term" in err
+    entry = load_glossary(mine).get("Sergey Lavrov")
+    assert entry is not None and entry.forbidden == ("Sergei Lavrov",)
+
+
+def test_tbx_an_unknown_language_tag_is_refused() -> None:
+    from dolmetsch.glossary import GlossaryError, parse_tbx
+
+    text = _tbx(
+        '<langSet xml:lang="en"><tig><term>Sergey Lavrov</term></tig></langSet>',
+        '<langSet xml:lang="xyz"><tig><term>Lavrovo</term></tig></langSet>',
+    )
+    try:
+        parse_tbx(text, "x.tbx")
+    except GlossaryError as exc:
+        assert str(exc) == (
+            "x.tbx: entry 'Sergey Lavrov': language tag 'xyz' is no language dolmetsch knows "
+            "(an ISO 639-1 code such as de, en-GB, or an ISO 639-2 one such as ger); "
+            "nothing imported"
+        )
+    else:
+        raise AssertionError("an unknown language tag was taken")
+
+
+def test_from_tag_maps_what_files_write() -> None:
+    from dolmetsch.languages import from_tag
+
+    cases = {"ger": "de", "deu": "de", "pol": "pl", "en-GB": "en", "EN_us": "en",
+             "pt-BR": "pb", "zh-Hant": "zt", "zh-CN": "zh", "xx": None, "ge": None}  # fmt: skip
+    assert {tag: from_tag(tag) for tag in cases} == cases

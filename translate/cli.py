@@ -1143,7 +1143,6 @@ def glossary_import(
         import_into_glossary,
         load_deepl,
         load_effective,
-        load_tbx,
     )
 
     if replace_conflicts and replace_all:
@@ -1151,7 +1150,11 @@ def glossary_import(
     files = _glossary_files(glossary_file)
     kind_ = entry_from_dict({"target": "-", "kind": kind}).kind
     if _exchange_format(file) == "tbx":
-        incoming = load_tbx(file, kind_)
+        from .glossary.exchange import load_tbx_noted
+
+        incoming, notes = load_tbx_noted(file, kind_)
+        for note in notes:
+            click.echo(f"dolmetsch: note: {note}", err=True)
     else:
         base = load_effective(files, True).glossary
         incoming = load_deepl(file, base, kind_, (source_lang, target_lang))

@@ -95,6 +95,22 @@ def check_code(code: str, what: str = "language") -> str:
     return _refuse(f"{what} {shown} is not an ISO 639-1 code such as de, en, ru, uk{hint}")
 
 
+# Region and script subtags that argos gives a code of its own.
+_ARGOS_VARIANTS = {("pt", "br"): "pb", ("zh", "tw"): "zt", ("zh", "hk"): "zt", ("zh", "hant"): "zt"}
+
+
+def from_tag(tag: str) -> str | None:
+    """The code argos uses for a language tag as files write them (BCP 47 or ISO 639-2:
+    ``en-GB`` -> ``en``, ``ger``/``deu`` -> ``de``, ``pol`` -> ``pl``, ``pt-BR`` -> ``pb``,
+    ``zh-Hant`` -> ``zt``), or None for a tag of no language dolmetsch knows."""
+    parts = [p.lower() for p in re.split(r"[-_]", tag.strip())]
+    primary = _THREE_LETTER.get(parts[0], parts[0])
+    for sub in parts[1:]:
+        if (primary, sub) in _ARGOS_VARIANTS:
+            return _ARGOS_VARIANTS[(primary, sub)]
+    return primary if primary in NAMES else None
+
+
 def _refuse(message: str) -> str:
     raise LanguageError(message)
 
