@@ -261,3 +261,45 @@ def test_from_tag_maps_what_files_write() -> None:
     cases = {"ger": "de", "deu": "de", "pol": "pl", "en-GB": "en", "EN_us": "en",
              "pt-BR": "pb", "zh-Hant": "zt", "zh-CN": "zh", "xx": None, "ge": None}  # fmt: skip
     assert {tag: from_tag(tag) for tag in cases} == cases
+
+
+# --- 8. the glossary commands follow the configured source language -------------------------
+
+
+def test_glossary_add_follows_the_configured_source_language(tmp_path: Path) -> None:
+    """With `from = "ru"` in config.toml, `glossary add X --variant 'Сергей Лавров'` (no
+    --lang) filed the Cyrillic spelling in the German column: a Russian run then matched
+    neither `Сергей Лавров` nor `Лаврова`, and nothing was said."""
+    config = tmp_path / "config.toml"
+    config.write_text('from = "ru"\n', encoding="utf-8")
+    path = tmp_path / "glossary.tsv"
+    path.write_text("english\tkind\tgerman\n", encoding="utf-8")
+    runner = CliRunner(env={"DOLMETSCH_CONFIG": str(config)})
+    result = runner.invoke(
+        main,
+        ["glossary", "add", "Sergey Lavrov", "--kind", "person", "--variant", "Сергей Лавров",
+         "--glossary", str(path), "--glossary-only"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    entry = load_glossary(path).get("Sergey Lavrov")
+    assert entry is not None
+    assert entry.spellings_in("ru") == ("Сергей Лавров",)
+    assert entry.variants == ()
+    # export and import take the configured pair too: ru->en
+    csv = tmp_path / "x.csv"
+    result = runner.invoke(main, ["glossary", "export", str(csv), "--glossary", str(path),
+                                  "--glossary-only"])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert csv.read_text(encoding="utf-8") == "Сергей Лавров,Sergey Lavrov\n"
+    csv.write_text("Лавров,Sergey Lavrov\n", encoding="utf-8")
+    result = runner.invoke(main, ["glossary", "import", str(csv), "--glossary", str(path),
+                                  "--glossary-only"])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    entry = load_glossary(path).get("Sergey Lavrov")
+    assert entry is not None and entry.spellings_in("ru") == ("Сергей Лавров", "Лавров")
+    # a flag still wins over the config file
+    result = runner.invoke(main, ["glossary", "add", "Sergey Lavrov", "--lang", "de",
+                                  "--variant", "Lawrow", "--glossary", str(path)])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    entry = load_glossary(path).get("Sergey Lavrov")
+    assert entry is not None and entry.variants == ("Lawrow",)

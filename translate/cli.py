@@ -904,6 +904,20 @@ def _language_code(ctx: click.Context, param: click.Parameter, value: Any) -> An
     return checked(value)
 
 
+def _configured_language(setting: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A glossary command's language option: the flag checked as :func:`_language_code`
+    does, else the configured ``setting`` (``from``/``to``: flag, environment, config file,
+    default), as ``run`` takes it."""
+    resolve = _setting(setting)
+
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is not None:
+            return _language_code(ctx, param, value)
+        return resolve(ctx, param, None)
+
+    return callback
+
+
 @glossary.command("list")
 @click.option("--kind", type=_KIND_CHOICE)
 @click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
@@ -951,10 +965,9 @@ def glossary_list(
 @click.option("--variant", "variants", multiple=True, help="A spelling in --lang (repeatable).")
 @click.option(
     "--lang",
-    default="de",
-    show_default=True,
-    callback=_language_code,
-    help="The source language of the --variant spellings (ru, uk, pl...).",
+    callback=_configured_language("from"),
+    help="The source language of the --variant spellings (ru, uk, pl...) "
+    f"[default: the source language, de; {_where('from')}].",
 )
 @click.option("--kind", type=_KIND_CHOICE, help="Required for a new entry.")
 @click.option("--short", default="", help="English form for surname-only mentions.")
@@ -989,7 +1002,8 @@ def glossary_add(
     On an existing entry the --variant and --forbidden spellings are added and empty
     fields filled; nothing it already has is changed unless --replace is given (which
     replaces the spellings of --lang, and keeps those of the other languages).
-    The spellings are German unless --lang names another language:
+    The spellings are in the source language (from = ... in the config file, else German)
+    unless --lang names another:
     dolmetsch glossary add 'Volodymyr Zelensky' --lang ru --variant Зеленский
     """
     from .errors import UsageError
@@ -1084,10 +1098,10 @@ def _pair_options(what: str) -> Callable[[F], F]:
     """--from/--to of a glossary command (the exchange files' language pair)."""
 
     def decorate(func: F) -> F:
-        func = click.option("--to", "target_lang", default="en", show_default=True,
-                            callback=_language_code, help=what)(func)  # fmt: skip
-        return click.option("--from", "source_lang", default="de", show_default=True,
-                            callback=_language_code, help=what)(func)  # fmt: skip
+        func = click.option("--to", "target_lang", callback=_configured_language("to"),
+                            help=f"{what} [default: en; {_where('to')}]")(func)  # fmt: skip
+        return click.option("--from", "source_lang", callback=_configured_language("from"),
+                            help=f"{what} [default: de; {_where('from')}]")(func)  # fmt: skip
 
     return decorate
 
@@ -1129,8 +1143,8 @@ def glossary_import(
     """Merge FILE into your glossary: DeepL CSV/TSV (source,target) or TBX (.tbx).
 
     A DeepL file is one dictionary of a multilingual glossary: --from/--to name its pair
-    (default de, en); into English its spellings join the entry of their English form,
-    into another language each entity must already be in the glossary.
+    (default: the configured pair, de->en); into English its spellings join the entry of
+    their English form, into another language each entity must already be in the glossary.
 
     New spellings join the entry with the same English form, new entries are appended,
     and conflicts (a spelling of another entry, a differing kind, short form or note) are
@@ -1200,7 +1214,8 @@ def glossary_export(
 ) -> None:
     """Write the glossary (yours over the shipped one) to FILE: TBX for .tbx (or .xml),
     with every language; DeepL CSV for .csv, DeepL TSV for .tsv (or .tab, .txt), the
-    dictionary of one pair (--from/--to, default de->en) or of every pair (--every-pair).
+    dictionary of one pair (--from/--to, default: the configured pair, de->en) or of every
+    pair (--every-pair).
 
     FILE is never one of the glossaries dolmetsch reads, and an existing FILE is only
     overwritten with --force. Another suffix is refused: nothing is written.
@@ -1245,11 +1260,10 @@ def glossary_export(
 )
 @click.option(
     "--lang",
-    default="de",
-    show_default=True,
-    callback=_language_code,
+    callback=_configured_language("from"),
     help="The articles' language: de, ru, uk, pl, or 'auto' to tell each article's by its "
-    "letters and group the names found across languages into one suggested entry each.",
+    "letters and group the names found across languages into one suggested entry each "
+    f"[default: the source language, de; {_where('from')}].",
 )
 @_data_dir_option
 @_glossary_file_option
