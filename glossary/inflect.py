@@ -13,9 +13,10 @@ declines (Орехово-Васильевки).  A word is declined by its endin
   (uk; Russian loans in -о/-е/-и/-у such as Рубио, Абу-Даби are indeclinable), -ы/-и
   plurals; Polish consonant, -a, -o, -e, -y plurals;
 - abbreviations (США, ООН, ONZ) not at all;
-- with the alternations that names meet most: Ukrainian і->о/є in the last syllable
-  (Київ -> Києва, Харків -> Харкова), г/к/х -> з/ц/с before і (Сибіга -> Сибізі); Polish
-  ó -> o (Kijów -> Kijowa), k/g + -em -> -kiem/-giem, the fleeting e of Павел/Paweł.
+- with the alternations that names meet most: Ukrainian і->о/є in a last syllable in
+  -ів/-їв/-іг (Київ -> Києва, Харків -> Харкова; not in surnames: Путін -> Путіна),
+  г/к/х -> з/ц/с before і (Сибіга -> Сибізі); Polish ó -> o (Kijów -> Kijowa),
+  k/g + -em -> -kiem/-giem, the fleeting e of Павел/Paweł.
 
 The rules over-generate (a form some other paradigm would take) rather than miss a case:
 a form that is no word of the language does not occur in text, and matching stays
@@ -114,9 +115,15 @@ def _ru_word(w: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# The consonants after which the і of a last closed syllable alternates in a name: the
+# place-name suffix -ів/-їв (Харків, Львів, Київ) and Ріг (Кривий Ріг -> Кривого Рогу).
+# Surnames in -ін, -ір, -іс... keep their і (Путін -> Путіна, Зарубін -> Зарубіна).
+_UK_ALTERNATING = "вг"
+
+
 def _uk_stem_alternation(w: str) -> str:
     """Київ -> Києв, Харків -> Харков, Львів -> Львов: і in the last closed syllable."""
-    if len(w) >= 3 and w[-1].lower() not in _VOWELS_CYR:
+    if len(w) >= 3 and w[-1].lower() in _UK_ALTERNATING:
         if w[-2] == "ї":
             return w[:-2] + "є" + w[-1]
         if w[-2] == "і" and w[-3].lower() not in _VOWELS_CYR:

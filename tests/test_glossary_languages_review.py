@@ -303,3 +303,25 @@ def test_glossary_add_follows_the_configured_source_language(tmp_path: Path) -> 
     assert result.exit_code == 0, result.stderr
     entry = load_glossary(path).get("Sergey Lavrov")
     assert entry is not None and entry.variants == ("Lawrow",)
+
+
+# --- 5. Ukrainian surnames in -ін -------------------------------------------------------------
+
+
+def test_ukrainian_putin_declines_without_the_i_to_o_alternation() -> None:
+    """Путін -> Путіна, Путіну, Путіним (the і of a surname does not alternate as in
+    Київ -> Києва); the rule made Путона, Путону, ... so `Путіна` and `з Путіним` in a
+    Ukrainian article were never matched.  Зарубін likewise; the places still alternate."""
+    from dolmetsch.glossary.inflect import inflections
+    from dolmetsch.glossary.matching import matcher
+
+    forms = inflections("uk", "Путін")
+    assert {"Путіна", "Путіну", "Путіним"} <= set(forms)
+    assert not any("Путон" in form for form in forms)
+    assert "Зарубіна" in inflections("uk", "Зарубін")
+    assert {"Києва", "Харкова", "Львові"} <= {
+        *inflections("uk", "Київ"), *inflections("uk", "Харків"), *inflections("uk", "Львів")
+    }  # fmt: skip
+    m = matcher(load_default_glossary().for_pair("uk", "en"))
+    found = [h.text for h in m.find("Зеленський зустрівся з Путіним. Путіна там не було.")]
+    assert found == ["Зеленський", "Путіним", "Путіна"]
