@@ -131,6 +131,11 @@ def _uk_stem_alternation(w: str) -> str:
     return w
 
 
+# Neuter adjective endings (Суспільне, Чорне, Рівне, Луганське, Донецьке): names in them
+# decline as adjectives.  A noun in -е (море, поле) ends otherwise.
+_UK_NEUTER_ADJECTIVE = ("не", "ське", "цьке", "зьке", "ове", "еве", "єве", "ине", "іне")
+
+
 def _uk_word(w: str) -> tuple[str, ...]:
     low = w.lower()
     if low.endswith("ий"):  # Зеленський, Залужний, Білий
@@ -152,7 +157,10 @@ def _uk_word(w: str) -> tuple[str, ...]:
     if low.endswith("я"):
         s = w[:-1]
         return (s + "ї", s + "і", s + "ю", s + "єю", s + "ею", s + "ям", s + "ей")
-    if low.endswith("е"):  # Чорне (adjective) море (noun)
+    if low.endswith(_UK_NEUTER_ADJECTIVE):  # Чорне, Суспільне, Рівне: an adjective declines
+        s = w[:-1]  # as one; "Суспільні" (plural, or a noun's locative) is no form of it
+        return (s + "ого", s + "ому", s + "им", s + "ім")
+    if low.endswith("е"):  # море, поле (nouns)
         s = w[:-1]
         return (s + "ого", s + "ому", s + "им", s + "ім", s + "я", s + "ю", s + "ем", s + "і")
     if low.endswith("о"):  # Дмитро, Павло, Дніпро
@@ -229,6 +237,22 @@ def _word_forms(lang: str, word: str) -> tuple[str, ...]:
         return ()  # abbreviations do not decline: США, ООН, ТАСС, ONZ
     forms = _WORD_RULES[lang](last)
     return tuple(head + hyphen + form for form in forms)
+
+
+_SURNAME_SUFFIXES = ("ов", "ев", "ёв", "єв", "ин", "ын", "ін", "їн")
+
+
+def feminine_forms(lang: str, name: str) -> frozenset[str]:
+    """The generated forms of ``name`` that are also a woman's surname in the nominative:
+    the genitive ``Ушакова`` of ``Ушаков`` is ``Ушакова`` the woman too (Russian and
+    Ukrainian surnames in -ов/-ев/-ин).  Matching takes them for the man only where no
+    other name stands beside them (:mod:`.matching`)."""
+    if lang not in ("ru", "uk") or not _is_cyrillic(name) or " " in name:
+        return frozenset()  # a first name beside the surname says who it is
+    last = name
+    if len(last) < 4 or not last.lower().endswith(_SURNAME_SUFFIXES):
+        return frozenset()
+    return frozenset(f for f in inflections(lang, name) if f == last + "а")
 
 
 @lru_cache(maxsize=65536)

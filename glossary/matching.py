@@ -16,11 +16,19 @@ of every listed spelling in the language's script match too (:mod:`.inflect`: З
 Києві, Zełenskiemu), and stand for the entity's base form: the genitive ``Зеленского``
 renders ``Zelensky``, not ``Zelensky's`` -- a Slavic genitive follows prepositions,
 numerals and negation as often as it marks a possessor, and the engine writes the "of".
-Russian ``ё`` and ``е`` are the same letter for matching (the press mostly drops the
-dots).  A hyphen after a name still starts a compound, an apostrophe-s is still a
-genitive.  Word boundaries make no ASCII assumption: any letter, digit or combining mark
-of any script continues a word, except that a script written without spaces (Han, kana,
-Thai...) never joins a letter of another script, so ``Kyiv`` in ``在Kyiv访问`` is a word.
+A spelling that is also a common word of its language (``Суми``, "sums"; ``Sumy``) is
+listed with a context (``(в|у|до) Суми``); outside German, where nouns are written in
+lower case, the context is needed only where a capital tells nothing -- at the start of
+a sentence, or after another capitalised word -- and mid-sentence (after a lower-case
+word, a digit or a comma) the capital is enough. A generated form that is also a woman's
+surname (``Ушакова`` of ``Ушаков``) is not taken for the man beside another capitalised
+word (``заявила Анна Ушакова``, ``Ушакова Мария Ивановна``). At equal length a listed
+spelling wins over another entry's generated form. Russian ``ё`` and ``е`` are the same
+letter for matching (the press mostly drops the dots). A hyphen after a name still
+starts a compound, an apostrophe-s is still a genitive. Word boundaries make no ASCII
+assumption: any letter, digit or combining mark of any script continues a word, except
+that a script written without spaces (Han, kana, Thai...) never joins a letter of
+another script, so ``Kyiv`` in ``在Kyiv访问`` is a word.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .inflect import INFLECTED, declines, inflections
+from .inflect import INFLECTED, declines, feminine_forms, inflections
 from .model import Entry, Glossary, split_context
 
 Form = Literal["base", "genitive", "adjective", "compound", "closed-compound"]
@@ -50,6 +58,7 @@ class Spelling:
     short: bool  # a surname-only mention, rendered with the entry's short form
     unlisted: bool = False  # a spelling the glossary does not list, recognised (variants.py)
     surface: str = ""  # the form matched when it is not the name itself: an inflected one
+    feminine: bool = False  # the surface is also a woman's surname (Ушакова of Ушаков)
 
     @property
     def matched(self) -> str:
@@ -164,12 +173,17 @@ class Matcher:
                 short = bool(entry.short) and len(name.split()) < words
                 spelling = Spelling(name, entry, context, wrong, short)
                 surfaces = [name]
+                feminine: frozenset[str] = frozenset()
                 if self.lang in INFLECTED and declines(self.lang, name):
                     surfaces += inflections(self.lang, name)
+                    feminine = feminine_forms(self.lang, name)
                 for surface in surfaces:
+                    woman = surface in feminine
                     if self.fold is not None:
                         surface = surface.translate(self.fold)
-                    key = Spelling(name, entry, context, wrong, short, surface=surface)
+                    key = Spelling(
+                        name, entry, context, wrong, short, surface=surface, feminine=woman
+                    )
                     buckets[surface[0]].append(spelling if surface == name else key)
         # Longest first; at equal length a listed spelling before a generated form, so that
         # the person's own ``Ушакова`` (Anna Ushakova) wins over the genitive of ``Ушаков``.
@@ -256,8 +270,14 @@ class Matcher:
         for spelling in self._candidates(norm, i):
             if not norm.startswith(spelling.matched, i):
                 continue
-            if spelling.context and not _after_context(norm, i, spelling.context):
+            if (
+                spelling.context
+                and not _after_context(norm, i, spelling.context)
+                and (self.german or not _mid_sentence(norm, i))
+            ):
                 continue
+            if spelling.feminine and _beside_a_name(norm, i, i + len(spelling.matched)):
+                continue  # Ушакова Мария Ивановна, Анна Ушакова: a woman, not Ushakov
             ending = self._ending(norm, i + len(spelling.matched), spelling)
             if ending is not None:
                 return spelling, ending[0], ending[1]
@@ -286,6 +306,38 @@ def _other_ending(text: str, end: int) -> tuple[Form, int] | None:
     if genitive and (end + 2 >= n or not is_word_char(text[end + 2])):
         return "genitive", end + 2
     return "base", end
+
+
+def _mid_sentence(text: str, i: int) -> bool:
+    """Whether a lower-case word, a digit or a comma comes before ``i`` (spaces between):
+    where a language that writes its nouns in lower case shows a name by its capital."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == i or j == 0:
+        return False
+    before = text[j - 1]
+    return before.islower() or before.isdigit() or before == ","
+
+
+def _beside_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word stands right after ``end``, or right before ``start`` in
+    mid-sentence (a sentence's first word is capitalised anyway: ``Помощника Ушакова``),
+    with only spaces between: a first name or patronymic that is not the entry's own (its
+    own full name is a longer spelling and matched first)."""
+    j = start
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j < start and j > 0 and is_word_char(text[j - 1]):
+        k = j
+        while k > 0 and is_word_char(text[k - 1]):
+            k -= 1
+        if text[k].isupper() and _mid_sentence(text, k):  # not a sentence's first word
+            return True
+    k = end
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return k > end and k < len(text) and text[k].isupper()
 
 
 def _after_context(text: str, i: int, context: tuple[str, ...]) -> bool:

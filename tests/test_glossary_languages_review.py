@@ -325,3 +325,38 @@ def test_ukrainian_putin_declines_without_the_i_to_o_alternation() -> None:
     m = matcher(load_default_glossary().for_pair("uk", "en"))
     found = [h.text for h in m.find("Зеленський зустрівся з Путіним. Путіна там не було.")]
     assert found == ["Зеленський", "Путіним", "Путіна"]
+
+
+# --- 11. common words are not names ----------------------------------------------------------
+
+COMMON_WORDS = [
+    ("uk", "Суспільні настрої змінилися.", []),  # plural adjective: no form of Суспільне
+    ("uk", "Суспільного мовника немає. На Суспільному сказали.", ["Суспільного", "Суспільному"]),
+    ("uk", "Суми, виділені на оборону, зросли.", []),  # sums
+    ("uk", "Сум охопив країну.", []),  # sadness
+    ("pl", "Sumy pieniędzy wzrosły.", []),  # sums
+    ("uk", "Росія обстріляла Суми. Вибухи в Сумах і біля Сум.", ["Росія", "Суми", "Сумах", "Сум"]),
+    ("ru", "Взрывы в Сумах. В Сумы приехал Зеленский.", ["Сумах", "Сумы", "Зеленский"]),
+    ("pl", "Wybuchy w Sumach. Sumy ostrzelano, mówi Sumy.", ["Sumach", "Sumy"]),
+    ("ru", "Ушакова Мария Ивановна заявила.", []),  # a woman, not Ushakov
+    ("ru", "Об этом заявила Анна Ушакова.", []),
+    ("ru", "Помощника Ушакова нет.", ["Ушакова"]),  # a sentence's first word is capitalised
+    ("ru", "Помощника президента Ушакова нет.", ["Ушакова"]),
+    ("ru", "Юрия Ушакова нет, Путина и Ушакова тоже.", ["Юрия Ушакова", "Путина", "Ушакова"]),
+]  # fmt: skip
+
+
+def test_common_words_and_a_womans_surname_are_not_the_entity() -> None:
+    """`Суспільні настрої` became "Suspilne настрої"; `Суми, виділені на оборону` (sums),
+    `Сум охопив країну` (sadness) and `Sumy pieniędzy` (sums) became Sumy; `Ушакова Мария
+    Ивановна` (a woman) became Ushakov.  The rules: an adjectival name declines as an
+    adjective only; a name that is also a word is listed with a context, needed where the
+    capital tells nothing (a sentence's start; `mówi Sumy` mid-sentence is the city, a
+    form after a comma too); a form that is also a woman's surname is not the man beside
+    another name."""
+    from dolmetsch.glossary.matching import matcher
+
+    shipped = load_default_glossary()
+    for lang, text, want in COMMON_WORDS:
+        found = [m.text for m in matcher(shipped.for_pair(lang, "en")).find(text)]
+        assert found == want, (lang, text)
