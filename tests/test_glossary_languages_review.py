@@ -360,3 +360,33 @@ def test_common_words_and_a_womans_surname_are_not_the_entity() -> None:
     for lang, text, want in COMMON_WORDS:
         found = [m.text for m in matcher(shipped.for_pair(lang, "en")).find(text)]
         assert found == want, (lang, text)
+
+
+# --- 13. suggest: nominatives of first names in -ей/-ем, -ієм, Polish -em --------------------
+
+
+def test_suggest_gives_first_names_in_the_instrumental_their_nominative() -> None:
+    """`с Андреем Ермаком` was suggested as `Андреь Ермак` / `Andre’ Yermak` (no such
+    letters: ь after е); Сергеем, Алексеем alike; Ukrainian Андрієм kept as it was
+    ("Andriiem Yermak"), Polish Andrijem became "Andrije"."""
+    from collections import Counter
+
+    from dolmetsch.glossary.suggest import nominatives, suggest_across
+
+    found = nominatives("ru", Counter({"Андреем": 1, "Сергеем": 1, "Алексеем": 1, "Игорем": 1}))
+    assert found == {"Андреем": "Андрей", "Сергеем": "Сергей", "Алексеем": "Алексей",
+                     "Игорем": "Игорь"}  # fmt: skip
+    uk = Counter({"Андрієм": 1, "Ігорем": 1, "Єрмаком": 1, "Шевченком": 1, "Дмитром": 1})
+    assert nominatives("uk", uk) == {"Андрієм": "Андрій", "Ігорем": "Ігор", "Єрмаком": "Єрмак",
+                                     "Шевченком": "Шевченко", "Дмитром": "Дмитро"}  # fmt: skip
+    pl = nominatives("pl", Counter({"Andrijem": 1, "Siergiejem": 1, "Jermakiem": 1}))
+    assert pl == {"Andrijem": "Andrij", "Siergiejem": "Siergiej", "Jermakiem": "Jermak"}
+    texts = [
+        ("Путин встретился с Андреем Ермаком в Москве. Ермак молчал.", "ru"),
+        ("Зеленський зустрівся з Андрієм Єрмаком у Києві.", "uk"),
+        ("Zełenski spotkał się z Andrijem Jermakiem w Kijowie.", "pl"),
+    ]
+    new = [s for s in suggest_across(texts, load_default_glossary(), []) if not s.covered_by]
+    assert [s.target for s in new] == ["Andrii Yermak"]
+    spellings = {(lang, name) for lang, name, _ in new[0].spellings}
+    assert {("ru", "Андрей Ермак"), ("uk", "Андрій Єрмак"), ("pl", "Andrij Jermak")} <= spellings
