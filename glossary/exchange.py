@@ -185,12 +185,17 @@ def glossary_from_pairs(
     for target, spellings in groups.items():
         if target in shorts:
             continue
-        # A lone "Trump,Trump"-style pair only carries an entry without spellings.
+        # A lone "Trump,Trump"-style pair only carries an entry without spellings; with a
+        # short form's pairs beside it ("Kushner,Kushner") it is a spelling of its own.
         known = base.get(target) if base is not None else None
         listed = known.spellings_in(lang) if known is not None else ()
-        lone = spellings == [target] and target not in {split_context(v)[1] for v in listed}
-        names = [] if lone or lang == "en" else list(spellings)
         short = next((s for s, full in shorts.items() if full == target), "")
+        lone = (
+            spellings == [target]
+            and not short
+            and target not in {split_context(v)[1] for v in listed}
+        )
+        names = [] if lone or lang == "en" else list(spellings)
         if short and lang != "en":
             names += groups[short]
         if known is not None:

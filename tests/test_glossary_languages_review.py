@@ -390,3 +390,27 @@ def test_suggest_gives_first_names_in_the_instrumental_their_nominative() -> Non
     assert [s.target for s in new] == ["Andrii Yermak"]
     spellings = {(lang, name) for lang, name, _ in new[0].spellings}
     assert {("ru", "Андрей Ермак"), ("uk", "Андрій Єрмак"), ("pl", "Andrij Jermak")} <= spellings
+
+
+# --- cosmetics -------------------------------------------------------------------------------
+
+
+def test_deepl_pl_en_round_trip_keeps_a_spelling_identical_to_the_english(tmp_path: Path) -> None:
+    """DeepL pl->en export, then import into a file without a pl column, dropped the Polish
+    `Jared Kushner` (the same as the English): a lone `X,X` pair was read as an entry
+    without spellings even with its short form's pair `Kushner,Kushner` beside it."""
+    csv = tmp_path / "pl.csv"
+    code, _out, err = invoke("glossary", "export", str(csv), "--from", "pl", "--to", "en")
+    assert code == 0, err
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("english\tkind\tgerman\n", encoding="utf-8")
+    code, _out, err = invoke("glossary", "import", str(csv), "--from", "pl", "--to", "en",
+                             "--glossary", str(mine), "--glossary-only")  # fmt: skip
+    assert code == 0, err
+    entry = load_glossary(mine).get("Jared Kushner")
+    assert entry is not None
+    assert entry.spellings_in("pl") == ("Jared Kushner", "Kushner")
+    trump = load_glossary(mine).get("Donald Trump")
+    shipped = load_default_glossary().get("Donald Trump")
+    assert trump is not None and shipped is not None
+    assert trump.spellings_in("pl") == shipped.spellings_in("pl")
