@@ -139,9 +139,16 @@ def to_matches(text: str, starts: list[int], hits: list[Hit]) -> list[Match]:
     return found
 
 
+# Invisible inside a name: a soft hyphen (Selen\u00adskyj, from hyphenated web text) and the
+# stress accent of Russian and Ukrainian teaching texts (Зеле\u0301нский), left over after
+# NFC where no precomposed letter exists.  Matching reads the name without them.
+_INVISIBLE = "\u00ad\u0301"
+
+
 def nfc_map(text: str) -> tuple[str, list[int]]:
-    """NFC of ``text`` and, for each NFC index (and the end), the index in ``text``."""
-    if unicodedata.is_normalized("NFC", text):
+    """NFC of ``text`` without its soft hyphens and uncomposed stress accents, and for each
+    index of it (and the end), the index in ``text``."""
+    if unicodedata.is_normalized("NFC", text) and not any(c in text for c in _INVISIBLE):
         return text, list(range(len(text) + 1))
     out: list[str] = []
     starts: list[int] = []
@@ -152,6 +159,8 @@ def nfc_map(text: str) -> tuple[str, list[int]]:
         while j < len(text) and unicodedata.combining(text[j]):
             j += 1
         chunk = unicodedata.normalize("NFC", text[i:j])
+        if any(c in chunk for c in _INVISIBLE):
+            chunk = "".join(c for c in chunk if c not in _INVISIBLE)
         out.append(chunk)
         starts.extend([i] * len(chunk))
         i = j
@@ -177,6 +186,8 @@ class Matcher:
                 if self.lang in INFLECTED and declines(self.lang, name):
                     surfaces += inflections(self.lang, name)
                     feminine = feminine_forms(self.lang, name)
+                if not self.german:  # datelines and headlines: МОСКВА, ЗЕЛЕНСКОГО
+                    surfaces += [c for f in surfaces if (c := _capitals(f)) is not None]
                 for surface in surfaces:
                     woman = surface in feminine
                     if self.fold is not None:
@@ -282,6 +293,15 @@ class Matcher:
             if ending is not None:
                 return spelling, ending[0], ending[1]
         return None
+
+
+def _capitals(form: str) -> str | None:
+    """``form`` in capitals (``МОСКВА``), when that is another spelling: a name of three or
+    more letters with a lower-case letter (``США`` already is one)."""
+    upper = form.upper()
+    if upper == form or sum(c.isalpha() for c in form) < 3 or len(upper) != len(form):
+        return None
+    return upper
 
 
 def _first_word(text: str, i: int = 0) -> str:

@@ -414,3 +414,30 @@ def test_deepl_pl_en_round_trip_keeps_a_spelling_identical_to_the_english(tmp_pa
     shipped = load_default_glossary().get("Donald Trump")
     assert trump is not None and shipped is not None
     assert trump.spellings_in("pl") == shipped.spellings_in("pl")
+
+
+INVISIBLE_AND_CAPITALS = [
+    ("ru", "Зелен\u00adский встретился с Путиным.", "Volodymyr Zelensky"),  # soft hyphen
+    ("ru", "Зеле\u0301нский встретился с Путиным.", "Volodymyr Zelensky"),  # stress accent
+    ("de", "Selen\u00adskyj traf Putin.", "Volodymyr Zelensky"),
+    ("pl", "Zełen\u00adski spotkał się z Putinem.", "Volodymyr Zelensky"),
+    ("ru", "МОСКВА, 5 мая. Путин молчал.", "Moscow"),  # an all-caps dateline
+    ("ru", "ЗЕЛЕНСКИЙ ПРОТИВ ПУТИНА", "Volodymyr Zelensky"),  # a headline
+    ("uk", "КИЇВ. Путін мовчав.", "Kyiv"),
+]
+
+
+def test_soft_hyphens_stress_accents_and_capitals_inside_a_name() -> None:
+    """A soft hyphen inside a name (`Зелен\\u00adский`, `Selen\\u00adskyj`), a stress accent
+    (`Зеле́нский`) or an all-caps dateline (МОСКВА, ЗЕЛЕНСКИЙ) kept the name from matching;
+    the enforced text renders it, whatever invisible character was inside."""
+    from dolmetsch.glossary import protect, restore
+
+    shipped = load_default_glossary()
+    for lang, text, target in INVISIBLE_AND_CAPITALS:
+        protected = protect(text, shipped.for_pair(lang, "en"))
+        assert protected.terms and protected.terms[0].match.entry.target == target, (lang, text)
+        restored = restore(protected, protected.text).text
+        assert "\u00ad" not in restored and "\u0301" not in restored, restored
+    # German text in capitals stays as it was (German writes nouns with capitals anyway)
+    assert protect("MOSKAU (dpa)", shipped).terms == ()
