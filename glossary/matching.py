@@ -385,33 +385,39 @@ def matcher(glossary: Glossary) -> Matcher:
     return Matcher(glossary)
 
 
+def _listed_in(entry: Entry, lang: str) -> set[str]:
+    """The spellings matched for ``entry`` in a ``lang`` text as listed (not generated)."""
+    names = {split_context(s)[1] for s in entry.spellings_in(lang)}
+    return names | {n for n in (entry.target, entry.short) if n}
+
+
 def inflection_clashes(glossary: Glossary, target: str) -> tuple[str, ...]:
     """Notes on the spellings of the entry ``target`` that are also a generated inflected
-    form of another entry of ``glossary`` (``Ушакова``: Anna Ushakova's listed name, and the
-    genitive of Ушаков).  The listed spelling wins in matching (see :class:`Matcher`); the
-    note says that the other entry's form is then read as this entry."""
+    form of another entry of ``glossary``, and on its generated forms that another entry
+    lists (``Ушакова``: Anna Ushakova's listed name, and the genitive of Ушаков).  The
+    listed spelling wins in matching (see :class:`Matcher`); the note says which entry the
+    form is then read as."""
     entry = glossary.get(target)
     if entry is None:
         return ()
     notes: list[str] = []
-    for lang in INFLECTED:
-        listed = {split_context(s)[1] for s in entry.spellings_in(lang)}
-        listed |= {n for n in (entry.target, entry.short) if n and declines(lang, n)}
-        if not listed:
-            continue
-        for other in glossary.entries:
-            if other.target == target:
+
+    def clash(listed: Entry, generated: Entry, lang: str) -> None:
+        mine = _listed_in(listed, lang)
+        for name in sorted(_listed_in(generated, lang)):
+            if not declines(lang, name):
                 continue
-            names = {split_context(s)[1] for s in other.spellings_in(lang)}
-            names |= {n for n in (other.target, other.short) if n}
-            for name in sorted(names):
-                if not declines(lang, name):
-                    continue
-                for form in sorted(listed.intersection(inflections(lang, name))):
-                    notes.append(
-                        f"{lang} {form!r} is also a form of {name!r} ({other.target!r}); "
-                        f"the listed spelling wins: {form!r} is read as {target!r}"
-                    )
+            for form in sorted(mine.intersection(inflections(lang, name))):
+                notes.append(
+                    f"{lang} {form!r} is also a form of {name!r} ({generated.target!r}); "
+                    f"the listed spelling wins: {form!r} is read as {listed.target!r}"
+                )
+
+    for lang in INFLECTED:
+        for other in glossary.entries:
+            if other.target != target:
+                clash(entry, other, lang)
+                clash(other, entry, lang)
     return tuple(dict.fromkeys(notes))
 
 

@@ -441,3 +441,18 @@ def test_soft_hyphens_stress_accents_and_capitals_inside_a_name() -> None:
         assert "\u00ad" not in restored and "\u0301" not in restored, restored
     # German text in capitals stays as it was (German writes nouns with capitals anyway)
     assert protect("MOSKAU (dpa)", shipped).terms == ()
+
+
+def test_adding_the_entry_whose_form_another_lists_is_noted_too(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.tsv"
+    for args in (
+        ["Anna Ushakova", "--variant", "Ушакова"],
+        ["Yuri Ushakov", "--variant", "Ушаков"],
+    ):
+        code, _out, err = invoke("glossary", "add", *args, "--kind", "person", "--lang", "ru",
+                                 "--glossary", str(mine), "--glossary-only")  # fmt: skip
+        assert code == 0, err
+    assert err == (
+        "dolmetsch: note: ru 'Ушакова' is also a form of 'Ушаков' ('Yuri Ushakov'); the listed "
+        "spelling wins: 'Ушакова' is read as 'Anna Ushakova'\n"
+    )
