@@ -18,9 +18,12 @@ nominative first (the first is also the entity's canonical form in that language
     english<TAB>kind<TAB>german<TAB>ru<TAB>uk<TAB>pl<TAB>short<TAB>...
     Kyiv<TAB>place<TAB>Kiew<TAB>Киев<TAB>Київ<TAB>Kijów<TAB><TAB>...
 
-A file with today's header reads as it always did, and is written back byte for byte;
-it gains a language column (appended to its header row) only when an entry gets spellings
-in that language, and the lines of the other entries stay as they were.
+A file with today's header reads as it always did, and is written back byte for byte.
+A header row may leave columns out; the file gains a column (appended to its header row)
+only when an entry gets something to say in it (spellings in a language, a short form, a
+note...), and the lines of the other entries stay as they were: a change never drops a
+field.  Language columns take the codes ``--from`` takes (``RU`` is ru; ``ua`` is refused:
+Ukrainian is ``uk``).
 """
 
 from __future__ import annotations
