@@ -33,6 +33,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
+from dolmetsch.languages import from_tag
+
 from .errors import GlossaryError
 from .fileformat import read_text, write_text
 from .model import (
@@ -183,12 +185,17 @@ def glossary_from_pairs(
     for target, spellings in groups.items():
         if target in shorts:
             continue
-        # A lone "Trump,Trump"-style pair only carries an entry without spellings.
+        # A lone "Trump,Trump"-style pair only carries an entry without spellings; with a
+        # short form's pairs beside it ("Kushner,Kushner") it is a spelling of its own.
         known = base.get(target) if base is not None else None
         listed = known.spellings_in(lang) if known is not None else ()
-        lone = spellings == [target] and target not in {split_context(v)[1] for v in listed}
-        names = [] if lone or lang == "en" else list(spellings)
         short = next((s for s, full in shorts.items() if full == target), "")
+        lone = (
+            spellings == [target]
+            and not short
+            and target not in {split_context(v)[1] for v in listed}
+        )
+        names = [] if lone or lang == "en" else list(spellings)
         if short and lang != "en":
             names += groups[short]
         if known is not None:
@@ -360,6 +367,20 @@ def _children(element: ET.Element, *names: str) -> list[ET.Element]:
 
 def parse_tbx(text: str, source: str = "<glossary>", kind: Kind = "term") -> Glossary:
     """Parse TBX; ``termSec``/``tig`` and ``langSec``/``langSet`` are both accepted."""
+    return read_tbx(text, source, kind)[0]
+
+
+def read_tbx(
+    text: str, source: str = "<glossary>", kind: Kind = "term"
+) -> tuple[Glossary, tuple[str, ...]]:
+    """The glossary of a TBX text, and a note for each term kept otherwise than as written.
+
+    Language tags are read as files write them (``en-GB``, ``ger``, ``pol``; see
+    :func:`dolmetsch.languages.from_tag`); a tag of no known language is refused.  An entry
+    has one English form: a further English term that is neither short form, adjective nor
+    deprecated (an ``en-GB`` spelling beside the ``en-US`` one) is kept as a forbidden
+    spelling, which the output replaces by the English form, and noted."""
+    said: list[str] = []
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
@@ -383,7 +404,15 @@ def parse_tbx(text: str, source: str = "<glossary>", kind: Kind = "term") -> Glo
         target = short = adjective = ""
         forbidden: list[str] = []
         for lang in _children(item, "langSec", "langSet"):
-            code = (lang.get(_XML_LANG) or lang.get("lang") or "").lower()[:2]
+            tag = lang.get(_XML_LANG) or lang.get("lang") or ""
+            found = from_tag(tag)
+            if found is None:
+                raise GlossaryError(
+                    f"{source}: entry {_first_term(item)!r}: language tag {tag!r} is no "
+                    "language dolmetsch knows (an ISO 639-1 code such as de, en-GB, or an "
+                    "ISO 639-2 one such as ger); nothing imported"
+                )
+            code = found
             for sec in _children(lang, "termSec", "tig"):
                 terms = _children(sec, "term")
                 if not terms or not (terms[0].text or "").strip():
@@ -403,6 +432,13 @@ def parse_tbx(text: str, source: str = "<glossary>", kind: Kind = "term") -> Glo
                         adjective = term
                     elif not target:
                         target = term
+                    elif term not in (target, short, adjective, *forbidden):
+                        forbidden.append(term)
+                        said.append(
+                            f"{source}: {target!r}: the further English term {term!r} ({tag}) "
+                            "is kept as a forbidden spelling: the output writes "
+                            f"{target!r} for it"
+                        )
         kind_: Kind = found_kind  # type: ignore[assignment]  # checked against KINDS above
         entry = Entry(
             target, kind_, tuple(german), short, adjective, tuple(forbidden), closed, note
@@ -410,12 +446,24 @@ def parse_tbx(text: str, source: str = "<glossary>", kind: Kind = "term") -> Glo
         for code, names in others.items():
             entry = entry.with_spellings(code, names)
         entries.append(entry)
-    return make_glossary(entries, source)
+    return make_glossary(entries, source), tuple(said)
+
+
+def _first_term(item: ET.Element) -> str:
+    for term in item.iter():
+        if _local(term.tag) == "term" and (term.text or "").strip():
+            return (term.text or "").strip()
+    return item.get("id", "")
 
 
 def load_tbx(path: Path, kind: Kind = "term") -> Glossary:
     """A TBX file; an entry without a subject field gets ``kind``."""
     return parse_tbx(read_text(path), str(path), kind)
+
+
+def load_tbx_noted(path: Path, kind: Kind = "term") -> tuple[Glossary, tuple[str, ...]]:
+    """:func:`load_tbx` with the notes of :func:`read_tbx`."""
+    return read_tbx(read_text(path), str(path), kind)
 
 
 def save_tbx(glossary: Glossary, path: Path) -> None:

@@ -18,9 +18,12 @@ nominative first (the first is also the entity's canonical form in that language
     english<TAB>kind<TAB>german<TAB>ru<TAB>uk<TAB>pl<TAB>short<TAB>...
     Kyiv<TAB>place<TAB>Kiew<TAB>Киев<TAB>Київ<TAB>Kijów<TAB><TAB>...
 
-A file with today's header reads as it always did, and is written back byte for byte;
-it gains a language column (appended to its header row) only when an entry gets spellings
-in that language, and the lines of the other entries stay as they were.
+A file with today's header reads as it always did, and is written back byte for byte.
+A header row may leave columns out; the file gains a column (appended to its header row)
+only when an entry gets something to say in it (spellings in a language, a short form, a
+note...), and the lines of the other entries stay as they were: a change never drops a
+field.  Language columns take the codes ``--from`` takes (``RU`` is ru; ``ua`` is refused:
+Ukrainian is ``uk``).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path
 
 from dolmetsch.errors import OutputError
 from dolmetsch.files import write_atomic
+from dolmetsch.languages import LanguageError, check_code
 
 from .errors import GlossaryError
 from .model import KINDS, Entry, Glossary, Kind, is_language_code, make_glossary
@@ -62,12 +66,8 @@ def header_columns(header: str, source: str = "<glossary>", number: int = 0) -> 
             f"{where}: expected the header row {' | '.join(COLUMNS)} (separated by tabs; "
             "language columns such as ru, uk, pl may follow)"
         )
+    names = tuple(_column_name(name, where) for name in names)
     for i, name in enumerate(names):
-        if name not in _FIELDS and not is_language_code(name):
-            raise GlossaryError(
-                f"{where}: unknown column {name!r} in the header row; use "
-                f"{', '.join(COLUMNS)} or a two-letter language code (ru, uk, pl, ...)"
-            )
         if name == "en":
             raise GlossaryError(
                 f"{where}: no 'en' column: the English forms go in english, short and forbidden"
@@ -81,11 +81,34 @@ def header_columns(header: str, source: str = "<glossary>", number: int = 0) -> 
     return names
 
 
+def _column_name(name: str, where: str) -> str:
+    """A header cell as a column: a field, or a language code as ``--from`` takes it
+    (``RU`` -> ``ru``); anything else is refused, with the code meant when there is one."""
+    if name in _FIELDS:
+        return name
+    try:
+        return check_code(name, "column")
+    except LanguageError as exc:
+        _, _, hint = str(exc).partition(": did you mean ")
+        raise GlossaryError(
+            f"{where}: unknown column {name!r} in the header row; use {', '.join(COLUMNS)} "
+            "or an ISO 639-1 language code (ru, uk, pl, ...)"
+            + (f": did you mean {hint}" if hint else "")
+        ) from None
+
+
 def _min_cells(columns: tuple[str, ...]) -> int:
     """The cells a line must have: through kind, and through the German column if the file
-    has one (the standard file has always written ``Kursk<TAB>place<TAB>``)."""
-    needed = [columns.index(c) for c in ("kind", "german", "de") if c in columns]
-    return max(needed) + 1
+    has one right after the required columns (the standard file has always written
+    ``Kursk<TAB>place<TAB>``).  A German column a change appended to the header row is not
+    required of the lines written before it, which stay as they were."""
+    least = max(columns.index(c) for c in ("english", "kind")) + 1
+    for i, column in enumerate(columns[least:], start=least):
+        if column in ("german", "de"):
+            return i + 1
+        if column not in ("english", "kind"):
+            break
+    return least
 
 
 def _parse_row(line: str, source: str, number: int, columns: tuple[str, ...] = COLUMNS) -> Entry:
@@ -166,15 +189,32 @@ def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
     )  # fmt: skip
 
 
+def _needed_fields(entry: Entry) -> set[str]:
+    """The columns other than english and kind that ``entry`` has something to say in."""
+    values = {
+        "german": entry.variants,
+        "short": entry.short,
+        "adjective": entry.adjective,
+        "forbidden": entry.forbidden,
+        "compounds": entry.closed_compounds,
+        "note": entry.note,
+    }
+    return {name for name, value in values.items() if value}
+
+
 def file_columns(glossary: Glossary) -> tuple[str, ...]:
-    """The columns the file of ``glossary`` has: its header row's, and a column for each
-    language an entry has spellings in that the header row does not name yet."""
+    """The columns the file of ``glossary`` has: its header row's, then each column an entry
+    needs that the header row does not name yet (a field such as short or note, in the
+    standard order, then the languages by code).  A header row may leave columns out; a
+    change that fills one adds it rather than dropping what the person asked to keep."""
     columns = COLUMNS if glossary.header is None else header_columns(glossary.header)
-    have = set(columns)
-    missing = [c for c in glossary.languages if c != "de" and c not in have]
-    if "de" in glossary.languages and not have & {"german", "de"}:
-        missing.insert(0, "german")
-    return (*columns, *missing)
+    have = set(columns) | ({"german"} if "de" in columns else set())
+    needed: set[str] = set()
+    for entry in glossary.entries:
+        needed |= _needed_fields(entry)
+    fields = [c for c in COLUMNS if c in needed and c not in have]
+    languages = [c for c in glossary.languages if c != "de" and c not in have]
+    return (*columns, *fields, *languages)
 
 
 def _cell(entry: Entry, column: str) -> str:
@@ -206,7 +246,14 @@ def dump_entry(entry: Entry, columns: tuple[str, ...] = COLUMNS) -> str:
     cells = [_cell(entry, column) for column in columns]
     while len(cells) > _min_cells(columns) and not cells[-1]:
         cells.pop()
-    return "\t".join(cells)
+    line = "\t".join(cells)
+    # The last guard of "never drop a field": what is written must read back as the entry.
+    if make_glossary([_parse_row(line, "", 0, columns)]).entries[0] != entry:
+        raise GlossaryError(
+            f"cannot write {entry.target!r} in the columns {', '.join(columns)} without "
+            "losing part of it; nothing written"
+        )
+    return line
 
 
 def dump_glossary(glossary: Glossary) -> str:
@@ -214,8 +261,9 @@ def dump_glossary(glossary: Glossary) -> str:
     ends that ends in one (CRLF is the job of whoever writes the bytes)."""
     columns = file_columns(glossary)
     header = glossary.header or HEADER
-    if columns != (COLUMNS if glossary.header is None else header_columns(header)):
-        header = "\t".join(columns)  # a language column joins the header row
+    have = COLUMNS if glossary.header is None else header_columns(header)
+    if columns != have:  # the columns a change needs join the header row, at its end
+        header = "\t".join((header, *columns[len(have) :]))
     out = [*glossary.preamble, header]
     for entry in glossary.entries:
         out.extend(entry.leading)

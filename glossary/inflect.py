@@ -13,9 +13,10 @@ declines (Орехово-Васильевки).  A word is declined by its endin
   (uk; Russian loans in -о/-е/-и/-у such as Рубио, Абу-Даби are indeclinable), -ы/-и
   plurals; Polish consonant, -a, -o, -e, -y plurals;
 - abbreviations (США, ООН, ONZ) not at all;
-- with the alternations that names meet most: Ukrainian і->о/є in the last syllable
-  (Київ -> Києва, Харків -> Харкова), г/к/х -> з/ц/с before і (Сибіга -> Сибізі); Polish
-  ó -> o (Kijów -> Kijowa), k/g + -em -> -kiem/-giem, the fleeting e of Павел/Paweł.
+- with the alternations that names meet most: Ukrainian і->о/є in a last syllable in
+  -ів/-їв/-іг (Київ -> Києва, Харків -> Харкова; not in surnames: Путін -> Путіна),
+  г/к/х -> з/ц/с before і (Сибіга -> Сибізі); Polish ó -> o (Kijów -> Kijowa),
+  k/g + -em -> -kiem/-giem, the fleeting e of Павел/Paweł.
 
 The rules over-generate (a form some other paradigm would take) rather than miss a case:
 a form that is no word of the language does not occur in text, and matching stays
@@ -114,14 +115,25 @@ def _ru_word(w: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# The consonants after which the і of a last closed syllable alternates in a name: the
+# place-name suffix -ів/-їв (Харків, Львів, Київ) and Ріг (Кривий Ріг -> Кривого Рогу).
+# Surnames in -ін, -ір, -іс... keep their і (Путін -> Путіна, Зарубін -> Зарубіна).
+_UK_ALTERNATING = "вг"
+
+
 def _uk_stem_alternation(w: str) -> str:
     """Київ -> Києв, Харків -> Харков, Львів -> Львов: і in the last closed syllable."""
-    if len(w) >= 3 and w[-1].lower() not in _VOWELS_CYR:
+    if len(w) >= 3 and w[-1].lower() in _UK_ALTERNATING:
         if w[-2] == "ї":
             return w[:-2] + "є" + w[-1]
         if w[-2] == "і" and w[-3].lower() not in _VOWELS_CYR:
             return w[:-2] + "о" + w[-1]
     return w
+
+
+# Neuter adjective endings (Суспільне, Чорне, Рівне, Луганське, Донецьке): names in them
+# decline as adjectives.  A noun in -е (море, поле) ends otherwise.
+_UK_NEUTER_ADJECTIVE = ("не", "ське", "цьке", "зьке", "ове", "еве", "єве", "ине", "іне")
 
 
 def _uk_word(w: str) -> tuple[str, ...]:
@@ -145,7 +157,10 @@ def _uk_word(w: str) -> tuple[str, ...]:
     if low.endswith("я"):
         s = w[:-1]
         return (s + "ї", s + "і", s + "ю", s + "єю", s + "ею", s + "ям", s + "ей")
-    if low.endswith("е"):  # Чорне (adjective) море (noun)
+    if low.endswith(_UK_NEUTER_ADJECTIVE):  # Чорне, Суспільне, Рівне: an adjective declines
+        s = w[:-1]  # as one; "Суспільні" (plural, or a noun's locative) is no form of it
+        return (s + "ого", s + "ому", s + "им", s + "ім")
+    if low.endswith("е"):  # море, поле (nouns)
         s = w[:-1]
         return (s + "ого", s + "ому", s + "им", s + "ім", s + "я", s + "ю", s + "ем", s + "і")
     if low.endswith("о"):  # Дмитро, Павло, Дніпро
@@ -222,6 +237,22 @@ def _word_forms(lang: str, word: str) -> tuple[str, ...]:
         return ()  # abbreviations do not decline: США, ООН, ТАСС, ONZ
     forms = _WORD_RULES[lang](last)
     return tuple(head + hyphen + form for form in forms)
+
+
+_SURNAME_SUFFIXES = ("ов", "ев", "ёв", "єв", "ин", "ын", "ін", "їн")
+
+
+def feminine_forms(lang: str, name: str) -> frozenset[str]:
+    """The generated forms of ``name`` that are also a woman's surname in the nominative:
+    the genitive ``Ушакова`` of ``Ушаков`` is ``Ушакова`` the woman too (Russian and
+    Ukrainian surnames in -ов/-ев/-ин).  Matching takes them for the man only where no
+    other name stands beside them (:mod:`.matching`)."""
+    if lang not in ("ru", "uk") or not _is_cyrillic(name) or " " in name:
+        return frozenset()  # a first name beside the surname says who it is
+    last = name
+    if len(last) < 4 or not last.lower().endswith(_SURNAME_SUFFIXES):
+        return frozenset()
+    return frozenset(f for f in inflections(lang, name) if f == last + "а")
 
 
 @lru_cache(maxsize=65536)

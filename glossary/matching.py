@@ -16,11 +16,19 @@ of every listed spelling in the language's script match too (:mod:`.inflect`: З
 Києві, Zełenskiemu), and stand for the entity's base form: the genitive ``Зеленского``
 renders ``Zelensky``, not ``Zelensky's`` -- a Slavic genitive follows prepositions,
 numerals and negation as often as it marks a possessor, and the engine writes the "of".
-Russian ``ё`` and ``е`` are the same letter for matching (the press mostly drops the
-dots).  A hyphen after a name still starts a compound, an apostrophe-s is still a
-genitive.  Word boundaries make no ASCII assumption: any letter, digit or combining mark
-of any script continues a word, except that a script written without spaces (Han, kana,
-Thai...) never joins a letter of another script, so ``Kyiv`` in ``在Kyiv访问`` is a word.
+A spelling that is also a common word of its language (``Суми``, "sums"; ``Sumy``) is
+listed with a context (``(в|у|до) Суми``); outside German, where nouns are written in
+lower case, the context is needed only where a capital tells nothing -- at the start of
+a sentence, or after another capitalised word -- and mid-sentence (after a lower-case
+word, a digit or a comma) the capital is enough. A generated form that is also a woman's
+surname (``Ушакова`` of ``Ушаков``) is not taken for the man beside another capitalised
+word (``заявила Анна Ушакова``, ``Ушакова Мария Ивановна``). At equal length a listed
+spelling wins over another entry's generated form. Russian ``ё`` and ``е`` are the same
+letter for matching (the press mostly drops the dots). A hyphen after a name still
+starts a compound, an apostrophe-s is still a genitive. Word boundaries make no ASCII
+assumption: any letter, digit or combining mark of any script continues a word, except
+that a script written without spaces (Han, kana, Thai...) never joins a letter of
+another script, so ``Kyiv`` in ``在Kyiv访问`` is a word.
 """
 
 from __future__ import annotations
@@ -31,8 +39,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .inflect import INFLECTED, declines, inflections
-from .model import Entry, Glossary
+from .inflect import INFLECTED, declines, feminine_forms, inflections
+from .model import Entry, Glossary, split_context
 
 Form = Literal["base", "genitive", "adjective", "compound", "closed-compound"]
 _APOSTROPHES = "'’"
@@ -50,6 +58,7 @@ class Spelling:
     short: bool  # a surname-only mention, rendered with the entry's short form
     unlisted: bool = False  # a spelling the glossary does not list, recognised (variants.py)
     surface: str = ""  # the form matched when it is not the name itself: an inflected one
+    feminine: bool = False  # the surface is also a woman's surname (Ушакова of Ушаков)
 
     @property
     def matched(self) -> str:
@@ -130,9 +139,16 @@ def to_matches(text: str, starts: list[int], hits: list[Hit]) -> list[Match]:
     return found
 
 
+# Invisible inside a name: a soft hyphen (Selen\u00adskyj, from hyphenated web text) and the
+# stress accent of Russian and Ukrainian teaching texts (Зеле\u0301нский), left over after
+# NFC where no precomposed letter exists.  Matching reads the name without them.
+_INVISIBLE = "\u00ad\u0301"
+
+
 def nfc_map(text: str) -> tuple[str, list[int]]:
-    """NFC of ``text`` and, for each NFC index (and the end), the index in ``text``."""
-    if unicodedata.is_normalized("NFC", text):
+    """NFC of ``text`` without its soft hyphens and uncomposed stress accents, and for each
+    index of it (and the end), the index in ``text``."""
+    if unicodedata.is_normalized("NFC", text) and not any(c in text for c in _INVISIBLE):
         return text, list(range(len(text) + 1))
     out: list[str] = []
     starts: list[int] = []
@@ -143,6 +159,8 @@ def nfc_map(text: str) -> tuple[str, list[int]]:
         while j < len(text) and unicodedata.combining(text[j]):
             j += 1
         chunk = unicodedata.normalize("NFC", text[i:j])
+        if any(c in chunk for c in _INVISIBLE):
+            chunk = "".join(c for c in chunk if c not in _INVISIBLE)
         out.append(chunk)
         starts.extend([i] * len(chunk))
         i = j
@@ -164,14 +182,26 @@ class Matcher:
                 short = bool(entry.short) and len(name.split()) < words
                 spelling = Spelling(name, entry, context, wrong, short)
                 surfaces = [name]
+                feminine: frozenset[str] = frozenset()
                 if self.lang in INFLECTED and declines(self.lang, name):
                     surfaces += inflections(self.lang, name)
+                    feminine = feminine_forms(self.lang, name)
+                if not self.german:  # datelines and headlines: МОСКВА, ЗЕЛЕНСКОГО
+                    surfaces += [c for f in surfaces if (c := _capitals(f)) is not None]
                 for surface in surfaces:
+                    woman = surface in feminine
                     if self.fold is not None:
                         surface = surface.translate(self.fold)
-                    key = Spelling(name, entry, context, wrong, short, surface=surface)
+                    key = Spelling(
+                        name, entry, context, wrong, short, surface=surface, feminine=woman
+                    )
                     buckets[surface[0]].append(spelling if surface == name else key)
-        self.buckets = {k: sorted(v, key=lambda s: -len(s.matched)) for k, v in buckets.items()}
+        # Longest first; at equal length a listed spelling before a generated form, so that
+        # the person's own ``Ушакова`` (Anna Ushakova) wins over the genitive of ``Ушаков``.
+        self.buckets = {
+            k: sorted(v, key=lambda s: (-len(s.matched), bool(s.surface)))
+            for k, v in buckets.items()
+        }
         # Outside German a language's inflected forms make thousands of spellings: they are
         # found by the word at the position (a dictionary lookup), not by a first-letter scan.
         self.by_word: dict[str, list[Spelling]] = defaultdict(list)
@@ -251,12 +281,27 @@ class Matcher:
         for spelling in self._candidates(norm, i):
             if not norm.startswith(spelling.matched, i):
                 continue
-            if spelling.context and not _after_context(norm, i, spelling.context):
+            if (
+                spelling.context
+                and not _after_context(norm, i, spelling.context)
+                and (self.german or not _mid_sentence(norm, i))
+            ):
                 continue
+            if spelling.feminine and _beside_a_name(norm, i, i + len(spelling.matched)):
+                continue  # Ушакова Мария Ивановна, Анна Ушакова: a woman, not Ushakov
             ending = self._ending(norm, i + len(spelling.matched), spelling)
             if ending is not None:
                 return spelling, ending[0], ending[1]
         return None
+
+
+def _capitals(form: str) -> str | None:
+    """``form`` in capitals (``МОСКВА``), when that is another spelling: a name of three or
+    more letters with a lower-case letter (``США`` already is one)."""
+    upper = form.upper()
+    if upper == form or sum(c.isalpha() for c in form) < 3 or len(upper) != len(form):
+        return None
+    return upper
 
 
 def _first_word(text: str, i: int = 0) -> str:
@@ -283,6 +328,38 @@ def _other_ending(text: str, end: int) -> tuple[Form, int] | None:
     return "base", end
 
 
+def _mid_sentence(text: str, i: int) -> bool:
+    """Whether a lower-case word, a digit or a comma comes before ``i`` (spaces between):
+    where a language that writes its nouns in lower case shows a name by its capital."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == i or j == 0:
+        return False
+    before = text[j - 1]
+    return before.islower() or before.isdigit() or before == ","
+
+
+def _beside_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word stands right after ``end``, or right before ``start`` in
+    mid-sentence (a sentence's first word is capitalised anyway: ``Помощника Ушакова``),
+    with only spaces between: a first name or patronymic that is not the entry's own (its
+    own full name is a longer spelling and matched first)."""
+    j = start
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j < start and j > 0 and is_word_char(text[j - 1]):
+        k = j
+        while k > 0 and is_word_char(text[k - 1]):
+            k -= 1
+        if text[k].isupper() and _mid_sentence(text, k):  # not a sentence's first word
+            return True
+    k = end
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return k > end and k < len(text) and text[k].isupper()
+
+
 def _after_context(text: str, i: int, context: tuple[str, ...]) -> bool:
     """Whether one of the ``context`` words, then whitespace, comes right before ``i``.
 
@@ -306,6 +383,42 @@ def _after_context(text: str, i: int, context: tuple[str, ...]) -> bool:
 def matcher(glossary: Glossary) -> Matcher:
     """The compiled matcher of ``glossary``, cached (glossaries are immutable)."""
     return Matcher(glossary)
+
+
+def _listed_in(entry: Entry, lang: str) -> set[str]:
+    """The spellings matched for ``entry`` in a ``lang`` text as listed (not generated)."""
+    names = {split_context(s)[1] for s in entry.spellings_in(lang)}
+    return names | {n for n in (entry.target, entry.short) if n}
+
+
+def inflection_clashes(glossary: Glossary, target: str) -> tuple[str, ...]:
+    """Notes on the spellings of the entry ``target`` that are also a generated inflected
+    form of another entry of ``glossary``, and on its generated forms that another entry
+    lists (``Ушакова``: Anna Ushakova's listed name, and the genitive of Ушаков).  The
+    listed spelling wins in matching (see :class:`Matcher`); the note says which entry the
+    form is then read as."""
+    entry = glossary.get(target)
+    if entry is None:
+        return ()
+    notes: list[str] = []
+
+    def clash(listed: Entry, generated: Entry, lang: str) -> None:
+        mine = _listed_in(listed, lang)
+        for name in sorted(_listed_in(generated, lang)):
+            if not declines(lang, name):
+                continue
+            for form in sorted(mine.intersection(inflections(lang, name))):
+                notes.append(
+                    f"{lang} {form!r} is also a form of {name!r} ({generated.target!r}); "
+                    f"the listed spelling wins: {form!r} is read as {listed.target!r}"
+                )
+
+    for lang in INFLECTED:
+        for other in glossary.entries:
+            if other.target != target:
+                clash(entry, other, lang)
+                clash(other, entry, lang)
+    return tuple(dict.fromkeys(notes))
 
 
 def find_matches(text: str, glossary: Glossary) -> list[Match]:

@@ -251,8 +251,12 @@ def _check_entry(entry: Entry, where: str) -> None:
 
 
 def is_language_code(code: str) -> bool:
-    """An ISO 639-1 code as argos uses them: two lower-case ASCII letters."""
-    return len(code) == 2 and code.isascii() and code.isalpha() and code.islower()
+    """An ISO 639-1 code as argos uses them, in lower case (``ru``; argos's ``pb``, ``zt``):
+    the codes ``--from`` takes (:func:`dolmetsch.languages.check_code`), not any two letters
+    (``ua`` is Ukraine; Ukrainian is ``uk``)."""
+    from dolmetsch.languages import NAMES
+
+    return code in NAMES
 
 
 def _sorted_spellings(

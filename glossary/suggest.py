@@ -691,7 +691,7 @@ _OBLIQUE = {
     "ru": ("ого", "его", "ому", "ему", "ым", "ыми", "ими", "ами", "ями", "ах", "ях", "ою", "ею",
            "ом", "ем"),
     "uk": ("ого", "ього", "ому", "ьому", "ові", "еві", "им", "ими", "ами", "ями", "ах", "ях",
-           "ою", "ею", "єю", "ої", "ом", "ем", "ві", "ці", "зі"),
+           "ою", "ею", "єю", "ої", "ом", "ем", "єм", "ві", "ці", "зі"),
     "pl": ("ego", "emu", "owi", "iem", "em", "ach", "ami", "ą", "ę", "ie", "ów"),
 }  # fmt: skip
 _PATRONYMIC = re.compile(r"(?:ович|евич|ич|івна|ївна|овна|евна|ична)$")
@@ -746,6 +746,39 @@ def _name_runs(words: list[str], initial: bool) -> list[tuple[str, bool]]:
     return [(" ".join(words[:-keep]), initial), (" ".join(words[-keep:]), False)]
 
 
+_CYRILLIC_VOWELS = "аеёиоуыэюяіїє"
+
+
+def _spellable(lang: str, guess: str) -> bool:
+    """Whether ``guess`` can end a Russian or Ukrainian word: no ь after a vowel, no й
+    after a consonant (Андреь, Игорй)."""
+    if lang not in ("ru", "uk") or len(guess) < 2:
+        return True
+    last, before = guess[-1].lower(), guess[-2].lower()
+    if last == "ь":
+        return before not in _CYRILLIC_VOWELS
+    if last == "й":
+        return before in _CYRILLIC_VOWELS
+    return True
+
+
+def _neuter_guess(lang: str, word: str, guess: str) -> bool:
+    """Whether ``guess`` reads an instrumental in -em/-ем/-ом as a noun in -e/-о that a
+    man's name far more often is not: Polish Andrijem is Andrij's (Andrije is none),
+    Ukrainian Ігорем Ігор's (Ігоре is a vocative), Єрмаком Єрмак's.  A -о after two
+    consonants stays a name's (Шевченком: Шевченко; Дмитром: Дмитро); Данилом is read as
+    Данил, the price of the rule."""
+    if guess != word[:-1] or len(guess) < 3:
+        return False
+    if lang == "pl":
+        return word.endswith("em")
+    if lang == "uk":
+        if word.endswith("ем"):
+            return True
+        return word.endswith("ом") and guess[-3].lower() in _CYRILLIC_VOWELS
+    return False
+
+
 @lru_cache(maxsize=65536)
 def _explained(lang: str, nominative: str) -> frozenset[str]:
     return frozenset((nominative, *inflections(lang, nominative)))
@@ -759,16 +792,19 @@ def nominatives(lang: str, counts: Counter[str]) -> dict[str, str]:
     endings = _NOMINATIVE_ENDINGS.get(lang, ("",))
     for word in counts:
         best = word
-        best_rank: tuple[int, bool, bool, int, int] | None = None
+        best_rank: tuple[int, bool, bool, bool, int, int] | None = None
         for cut in range(0, min(4, len(word) - 1)):
             stem = word[: len(word) - cut] if cut else word
             for order, ending in enumerate(endings):
                 guess = stem + ending
                 if guess != word and word not in _explained(lang, guess):
                     continue
+                if guess != word and not _spellable(lang, guess):
+                    continue  # Андреь: no word ends so (Андреем is Андрей's)
                 score = sum(counts[w] for w in _explained(lang, guess) if w in counts)
                 nominative_like = not guess.lower().endswith(_OBLIQUE.get(lang, ()))
-                rank = (score, nominative_like, guess in counts, -order, -cut)
+                masculine = not _neuter_guess(lang, word, guess)
+                rank = (score, nominative_like, masculine, guess in counts, -order, -cut)
                 if best_rank is None or rank > best_rank:
                     best, best_rank = guess, rank
         result[word] = best

@@ -957,16 +957,35 @@ def glossary() -> None:
 
 
 def _language_code(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    """Two lower-case letters (ISO 639-1, as argos names languages), checked at the flag."""
-    from .glossary.model import is_language_code
+    """An ISO 639-1 code as argos names languages, checked at the flag by the rules of
+    --from (``DE`` -> ``de``; ``ua`` refused: did you mean uk)."""
+    from .languages import LanguageError, check_code
 
-    values = value if isinstance(value, tuple) else (value,)
-    for code in values:
-        if code is not None and code not in ("all", "auto") and not is_language_code(code):
-            raise click.BadParameter(
-                f"{code!r} is not a language code; use two lower-case letters (de, ru, uk, pl)"
-            )
-    return value
+    def checked(code: str | None) -> str | None:
+        if code is None or code in ("all", "auto"):
+            return code
+        try:
+            return check_code(code, "language")
+        except LanguageError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    if isinstance(value, tuple):
+        return tuple(checked(code) for code in value)
+    return checked(value)
+
+
+def _configured_language(setting: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A glossary command's language option: the flag checked as :func:`_language_code`
+    does, else the configured ``setting`` (``from``/``to``: flag, environment, config file,
+    default), as ``run`` takes it."""
+    resolve = _setting(setting)
+
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is not None:
+            return _language_code(ctx, param, value)
+        return resolve(ctx, param, None)
+
+    return callback
 
 
 @glossary.command("list")
@@ -1016,10 +1035,9 @@ def glossary_list(
 @click.option("--variant", "variants", multiple=True, help="A spelling in --lang (repeatable).")
 @click.option(
     "--lang",
-    default="de",
-    show_default=True,
-    callback=_language_code,
-    help="The source language of the --variant spellings (ru, uk, pl...).",
+    callback=_configured_language("from"),
+    help="The source language of the --variant spellings (ru, uk, pl...) "
+    f"[default: the source language, de; {_where('from')}].",
 )
 @click.option("--kind", type=_KIND_CHOICE, help="Required for a new entry.")
 @click.option("--short", default="", help="English form for surname-only mentions.")
@@ -1054,7 +1072,8 @@ def glossary_add(
     On an existing entry the --variant and --forbidden spellings are added and empty
     fields filled; nothing it already has is changed unless --replace is given (which
     replaces the spellings of --lang, and keeps those of the other languages).
-    The spellings are German unless --lang names another language:
+    The spellings are in the source language (from = ... in the config file, else German)
+    unless --lang names another:
     dolmetsch glossary add 'Volodymyr Zelensky' --lang ru --variant Зеленский
     """
     from .errors import UsageError
@@ -1089,6 +1108,12 @@ def glossary_add(
         click.echo(f"added {target!r} to {files.user}")
     else:
         click.echo(f"{'replaced' if replace_existing else 'updated'} {target!r} in {files.user}")
+    if change.written:
+        from .glossary import load_effective
+        from .glossary.matching import inflection_clashes
+
+        for note in inflection_clashes(load_effective(files).glossary, target):
+            click.echo(f"dolmetsch: note: {note}", err=True)
 
 
 @glossary.command("remove")
@@ -1143,10 +1168,10 @@ def _pair_options(what: str) -> Callable[[F], F]:
     """--from/--to of a glossary command (the exchange files' language pair)."""
 
     def decorate(func: F) -> F:
-        func = click.option("--to", "target_lang", default="en", show_default=True,
-                            callback=_language_code, help=what)(func)  # fmt: skip
-        return click.option("--from", "source_lang", default="de", show_default=True,
-                            callback=_language_code, help=what)(func)  # fmt: skip
+        func = click.option("--to", "target_lang", callback=_configured_language("to"),
+                            help=f"{what} [default: en; {_where('to')}]")(func)  # fmt: skip
+        return click.option("--from", "source_lang", callback=_configured_language("from"),
+                            help=f"{what} [default: de; {_where('from')}]")(func)  # fmt: skip
 
     return decorate
 
@@ -1188,8 +1213,8 @@ def glossary_import(
     """Merge FILE into your glossary: DeepL CSV/TSV (source,target) or TBX (.tbx).
 
     A DeepL file is one dictionary of a multilingual glossary: --from/--to name its pair
-    (default de, en); into English its spellings join the entry of their English form,
-    into another language each entity must already be in the glossary.
+    (default: the configured pair, de->en); into English its spellings join the entry of
+    their English form, into another language each entity must already be in the glossary.
 
     New spellings join the entry with the same English form, new entries are appended,
     and conflicts (a spelling of another entry, a differing kind, short form or note) are
@@ -1202,7 +1227,6 @@ def glossary_import(
         import_into_glossary,
         load_deepl,
         load_effective,
-        load_tbx,
     )
 
     if replace_conflicts and replace_all:
@@ -1210,7 +1234,11 @@ def glossary_import(
     files = _glossary_files(glossary_file)
     kind_ = entry_from_dict({"target": "-", "kind": kind}).kind
     if _exchange_format(file) == "tbx":
-        incoming = load_tbx(file, kind_)
+        from .glossary.exchange import load_tbx_noted
+
+        incoming, notes = load_tbx_noted(file, kind_)
+        for note in notes:
+            click.echo(f"dolmetsch: note: {note}", err=True)
     else:
         base = load_effective(files, True).glossary
         incoming = load_deepl(file, base, kind_, (source_lang, target_lang))
@@ -1256,7 +1284,8 @@ def glossary_export(
 ) -> None:
     """Write the glossary (yours over the shipped one) to FILE: TBX for .tbx (or .xml),
     with every language; DeepL CSV for .csv, DeepL TSV for .tsv (or .tab, .txt), the
-    dictionary of one pair (--from/--to, default de->en) or of every pair (--every-pair).
+    dictionary of one pair (--from/--to, default: the configured pair, de->en) or of every
+    pair (--every-pair).
 
     FILE is never one of the glossaries dolmetsch reads, and an existing FILE is only
     overwritten with --force. Another suffix is refused: nothing is written.
@@ -1301,11 +1330,10 @@ def glossary_export(
 )
 @click.option(
     "--lang",
-    default="de",
-    show_default=True,
-    callback=_language_code,
+    callback=_configured_language("from"),
     help="The articles' language: de, ru, uk, pl, or 'auto' to tell each article's by its "
-    "letters and group the names found across languages into one suggested entry each.",
+    "letters and group the names found across languages into one suggested entry each "
+    f"[default: the source language, de; {_where('from')}].",
 )
 @_data_dir_option
 @_glossary_file_option

@@ -67,6 +67,9 @@ _THREE_LETTER = {
     "por": "pt", "ces": "cs", "cze": "cs", "tur": "tr", "zho": "zh", "chi": "zh",
     "jpn": "ja", "ara": "ar", "bel": "be", "bul": "bg", "swe": "sv", "fin": "fi",
 }  # fmt: skip
+# Country codes and withdrawn codes often typed for a language (ua is Ukraine, not Ukrainian).
+_MISTAKEN = {"ua": "uk", "cz": "cs", "gr": "el", "dk": "da", "jp": "ja", "cn": "zh", "iw": "he",
+             "in": "id", "ji": "yi"}  # fmt: skip
 _TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*")
 
 
@@ -129,10 +132,27 @@ def check_code(code: str, what: str = "language") -> str:
     if match is not None:
         primary = match.group(1).lower()
         better = _THREE_LETTER.get(primary, primary if primary in NAMES else "")
+        better = better or _MISTAKEN.get(primary, "")
         if better:
             hint = f": did you mean {better} ({NAMES[better]})?"
     shown = repr(given) if given else "an empty code"
     return _refuse(f"{what} {shown} is not an ISO 639-1 code such as de, en, ru, uk{hint}")
+
+
+# Region and script subtags that argos gives a code of its own.
+_ARGOS_VARIANTS = {("pt", "br"): "pb", ("zh", "tw"): "zt", ("zh", "hk"): "zt", ("zh", "hant"): "zt"}
+
+
+def from_tag(tag: str) -> str | None:
+    """The code argos uses for a language tag as files write them (BCP 47 or ISO 639-2:
+    ``en-GB`` -> ``en``, ``ger``/``deu`` -> ``de``, ``pol`` -> ``pl``, ``pt-BR`` -> ``pb``,
+    ``zh-Hant`` -> ``zt``), or None for a tag of no language dolmetsch knows."""
+    parts = [p.lower() for p in re.split(r"[-_]", tag.strip())]
+    primary = _THREE_LETTER.get(parts[0], parts[0])
+    for sub in parts[1:]:
+        if (primary, sub) in _ARGOS_VARIANTS:
+            return _ARGOS_VARIANTS[(primary, sub)]
+    return primary if primary in NAMES else None
 
 
 def _refuse(message: str) -> str:
