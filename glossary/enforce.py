@@ -36,8 +36,9 @@ from typing import Literal
 
 from dolmetsch.engine import Scored
 
-from .matching import Form, Match, find_matches, possessive, render
+from .matching import Form, Match, Matcher, find_matches, possessive, render
 from .model import Entry, Glossary
+from .pairs import output_forms
 from .variants import RULES, Candidate, recognise, unlisted_note
 
 Technique = Literal["placeholder", "substitute"]
@@ -488,6 +489,14 @@ def _named(output: str, glossary: Glossary, entries: set[Entry]) -> dict[Entry, 
             last = weak.text.rsplit(maxsplit=1)[-1]
             found.setdefault(weak.entry, []).append((weak.end - len(last), weak.end))
             extra = True
+    # The other languages' spellings and their generated forms (Zelenskyy, Zelenskogo).
+    inside = _Taken(len(output))
+    for named in matched:
+        inside.take(named.start, named.end)
+    for entry, start, end, _ in _elsewhere_names(output, glossary, entries):
+        if inside.free(start, end):
+            found.setdefault(entry, []).append((start, end))
+            extra = True
     owner: dict[str, Entry] = {}
     for entry in entries:
         for rendering in entry.renderings:
@@ -550,9 +559,9 @@ def restore(protected: Protected, output: str) -> Restored:
         resume[g] = k
         located.append(hit)
     # A lost token whose entity the engine wrote itself ("Kiev", "Kyiv") is found by name.
-    lost_any = any(h is None for h in located)
+    lost = {t.match.entry for t, h in zip(terms, located, strict=True) if h is None}
+    lost_any = bool(lost)
     if lost_any:
-        lost = {t.match.entry for t, h in zip(terms, located, strict=True) if h is None}
         by_entry = _named(output, protected.glossary, lost)
         next_named: dict[Entry, int] = {}
         for i, term in enumerate(terms):
@@ -587,7 +596,7 @@ def restore(protected: Protected, output: str) -> Restored:
         status = [s if h else "failed" for s, h in zip(status, located, strict=True)]
     # Where a placeholder went missing the engine may have written the name its own way,
     # also in a spelling the glossary does not list: those are looked for too.
-    out, replaced = _replace_wrong(out, protected.glossary, list(placed.values()), lost_any)
+    out, replaced = _replace_wrong(out, protected.glossary, list(placed.values()), lost_any, lost)
     applied = tuple(
         AppliedTerm(
             t.match.entry.target,
@@ -826,24 +835,90 @@ class _Growing:
         return self.text(), {k: self.span(k) for k in sorted([*self.placed, *self.inserted])}
 
 
+@dataclass(frozen=True)
+class _OutputNames:
+    """The spellings of a projected glossary looked for in the output only (:mod:`.pairs`):
+    ``listed`` the other languages' (wrong anywhere), ``generated`` their forms (wrong
+    where a placeholder of the entry went missing); ``back`` leads to the glossary's entry."""
+
+    listed: Matcher
+    generated: Matcher
+    back: dict[Entry, Entry]
+
+
+@functools.lru_cache(maxsize=8)
+def _output_names(glossary: Glossary) -> _OutputNames | None:
+    if not any(e.elsewhere for e in glossary.entries):
+        return None
+    # A form that is some entry's rendering or matched spelling is that entry's, and one
+    # that two entries make says nothing about which: neither is looked for.
+    taken = {name for e in glossary.entries for name, _, _ in e.source_forms()}
+    taken |= {r for e in glossary.entries for r in e.renderings}
+    listed = {e: [n for _, names in e.elsewhere for n in names] for e in glossary.entries}
+    generated = {e: list(output_forms(e, glossary.pair[0])) for e in glossary.entries}
+    claims = Counter(n for forms in (listed, generated) for e in forms for n in set(forms[e]))
+    back: dict[Entry, Entry] = {}
+    made: list[list[Entry]] = [[], []]
+    for k, forms in enumerate((listed, generated)):
+        for entry, names in forms.items():
+            names = [n for n in names if n not in taken and claims[n] == 1]
+            if names:
+                stand_in = Entry(entry.target, entry.kind, tuple(names), entry.short)
+                back[stand_in] = entry
+                made[k].append(stand_in)
+    # Matched as English text is: whole words, an apostrophe-s genitive, no inflection.
+    pair = ("en", glossary.pair[1])
+    listed_m, generated_m = (Matcher(Glossary(tuple(m), pair=pair)) for m in made)
+    return _OutputNames(listed_m, generated_m, back)
+
+
+def _elsewhere_names(
+    out: str, glossary: Glossary, entries: set[Entry] | None
+) -> list[tuple[Entry, int, int, Match]]:
+    """The other languages' spellings in ``out`` (see :class:`_OutputNames`), and their
+    generated forms of ``entries``, as ``(entry, start, end, match)`` by start."""
+    names = _output_names(glossary)
+    if names is None:
+        return []
+    found = [
+        (names.back[m.entry], m.start, m.end, m) for m in names.listed.find(out) if m.spelling.wrong
+    ]
+    if entries:
+        found += [
+            (names.back[m.entry], m.start, m.end, m)
+            for m in names.generated.find(out)
+            if m.spelling.wrong and names.back[m.entry] in entries
+        ]
+    return sorted(found, key=lambda f: f[1])
+
+
 def _replace_wrong(
-    out: str, glossary: Glossary, keep: list[Span], unlisted: bool = False
+    out: str,
+    glossary: Glossary,
+    keep: list[Span],
+    unlisted: bool = False,
+    lost: set[Entry] | None = None,
 ) -> tuple[str, list[tuple[str, str]]]:
-    """Replace German and forbidden spellings outside the placed renderings, and with
-    ``unlisted`` the spellings the glossary recognises without listing them."""
+    """Replace German and forbidden spellings outside the placed renderings, the other
+    languages' (:mod:`.pairs`), with ``unlisted`` the spellings the glossary recognises
+    without listing them, and the generated forms of the ``lost`` entries."""
     keep = sorted(keep)
     starts = [a for a, _ in keep]
     reach = list(itertools.accumulate((b for _, b in keep), max))  # furthest end so far
     replaced: list[tuple[str, str]] = []
     pieces: list[str] = []
     pos = 0
-    for m in recognise(out, glossary).matches if unlisted else find_matches(out, glossary):
-        if not (m.spelling.wrong or m.spelling.unlisted):
+    own = recognise(out, glossary).matches if unlisted else find_matches(out, glossary)
+    found = [(m.start, m.end, m.entry, m) for m in own if m.spelling.wrong or m.spelling.unlisted]
+    found += [(a, b, e, m) for e, a, b, m in _elsewhere_names(out, glossary, lost)]
+    found.sort(key=lambda f: (f[0], -f[1]))
+    for start, end, entry, m in found:
+        if start < pos:
+            continue  # overlaps one replaced already
+        k = bisect.bisect_left(starts, end)  # the renderings that start before m ends
+        if k and reach[k - 1] > start:
             continue
-        k = bisect.bisect_left(starts, m.end)  # the renderings that start before m ends
-        if k and reach[k - 1] > m.start:
-            continue
-        text = render(m.entry, "base" if m.form == "closed-compound" else m.form, m.spelling.short)
+        text = render(entry, "base" if m.form == "closed-compound" else m.form, m.spelling.short)
         pieces.append(out[pos : m.start])
         if m.form == "closed-compound":
             text += "-"
@@ -900,9 +975,10 @@ def glossary_hash(glossary: Glossary) -> str:
     Comments, entry order and list order do not change it; any change of a spelling,
     target, kind, flag or note does, and so does whether it is strict (and the rules of
     :mod:`.variants` when it is not): they change the translations too.  The hash is that
-    of the pair the glossary is read as (:meth:`.Glossary.for_pair`): the spellings of
-    other languages do not change it, the pair does (German->English keeps the hash it
-    had before the glossary had languages).
+    of the pair the glossary is read as (:meth:`.Glossary.for_pair`): the pair changes it,
+    and so do the spellings of the other languages for every pair but German->English,
+    whose output they do not touch (it keeps the hash it had before the glossary had
+    languages).
     """
     canonical = sorted(
         [
@@ -923,6 +999,9 @@ def glossary_hash(glossary: Glossary) -> str:
     # they stay out, and a German->English glossary keeps the hash it always had.
     if glossary.pair != ("de", "en"):
         data += "\npair:" + "-".join(glossary.pair)
+        # The other languages' spellings are wrong in this pair's output (none from German).
+        elsewhere = sorted([e.target, sorted(e.elsewhere)] for e in glossary.entries if e.elsewhere)
+        data += "\n" + json.dumps(elsewhere, ensure_ascii=False, separators=(",", ":"))
     if not glossary.strict:
         data += "\n" + RULES
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
