@@ -44,9 +44,15 @@ from .variants import RULES, Candidate, recognise, unlisted_note
 Technique = Literal["placeholder", "substitute"]
 Status = Literal["enforced", "repaired", "failed"]
 TECHNIQUES: tuple[Technique, ...] = ("placeholder", "substitute")
-# Prefixes no German or English word starts with; the first one absent from a sentence is used.
+# Prefixes no German or English word starts with; the first one absent from a sentence is
+# used.  Should a sentence hold them all, others of rare letters follow, and should it hold
+# every one of those too, the sentence is protected by substitution: a placeholder must be
+# told apart from the words the engine copies.
 _PREFIXES = ("Zq", "Xq", "Qx", "Zx", "Qz")
-PLACEHOLDER_PREFIXES = _PREFIXES
+PLACEHOLDER_PREFIXES = (
+    *_PREFIXES,
+    *(a + b for a in "ZXQJVW" for b in "qxzjv" if a + b not in _PREFIXES),
+)
 _WHITESPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"\w")
 _END_PUNCTUATION = '.!?…:;"“”»«„ '  # what an inserted term may go before at the end
@@ -163,20 +169,28 @@ class Restored:
         return [t.unlisted for t in self.terms if t.unlisted]
 
 
-def _prefix(sentence: str) -> str:
-    lowered = sentence.lower()
-    for prefix in _PREFIXES:
+def _prefix(sentence: str) -> str | None:
+    """The first of :data:`PLACEHOLDER_PREFIXES` absent from ``sentence`` in any case and
+    in any look-alike letters (``Зqа`` reads as ``Zqa``), or None."""
+    lowered = sentence.translate(_LOOKALIKES).lower()
+    for prefix in PLACEHOLDER_PREFIXES:
         if prefix.lower() not in lowered:
             return prefix
-    return "Zq" + "q" * (len(sentence) + 1)  # longer than the sentence, so absent from it
+    return None
 
 
 def protect(sentence: str, glossary: Glossary, technique: Technique = "placeholder") -> Protected:
     """Mark every glossary occurrence of ``sentence`` for the engine: its listed spellings
-    and, unless the glossary is strict, the unlisted ones :mod:`.variants` recognises."""
+    and, unless the glossary is strict, the unlisted ones :mod:`.variants` recognises.
+
+    A sentence that holds every placeholder prefix (:data:`PLACEHOLDER_PREFIXES`) is
+    protected by substitution whatever ``technique`` says: see ``Protected.technique``."""
     found = recognise(sentence, glossary)
     matches = found.matches
-    prefix = _prefix(sentence)
+    chosen = _prefix(sentence) if technique == "placeholder" else ""
+    if chosen is None:
+        technique = "substitute"
+    prefix = chosen or ""
     terms: list[Protection] = []
     pieces: list[str] = []
     engine_text: list[str] = []
@@ -268,12 +282,14 @@ def _occurrences(
 
 
 # Letters of other scripts that a model writes for the Latin ones of a placeholder
-# (``Ζqа``: Greek Zeta, Cyrillic a), and full-width forms: each one character for one, so
-# that a folded text has the offsets of the original.
+# (``Ζqа``: Greek Zeta, Cyrillic a; ``Зqа``: Cyrillic Ze), and full-width forms: each one
+# character for one, so that a folded text has the offsets of the original.
 _LOOKALIKES = str.maketrans(
     {
         **dict(zip("АВЕЅІЈКМНОРСТХУԚԜЬ", "ABESIJKMHOPCTXYQWb", strict=True)),  # Cyrillic
         **dict(zip("аеѕіјкмнорстхуԛԝьһԁӏпгв", "aesijkmhopctxyqwbhdlnrb", strict=True)),
+        # and letters a model trained on Cyrillic writes for a Latin one by its sound: Зqа
+        **dict(zip("ЗзДдЛлФфИиБбГ", "ZzDdLlFfIiBbG", strict=True)),
         **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹϺ", "ABEZHIKMNOPTYXCM", strict=True)),  # Greek
         **dict(zip("αβεζηικνορτυχϲϳγ", "abezniknoptuxcjy", strict=True)),
         **dict(zip("ᏃᎪᏴᎬᎻᏆᏦᎷᏒᏚᎢᏔᏙ", "ZABEHIKMRSTWV", strict=True)),  # Cherokee
@@ -489,14 +505,24 @@ def _named(output: str, glossary: Glossary, entries: set[Entry]) -> dict[Entry, 
             last = weak.text.rsplit(maxsplit=1)[-1]
             found.setdefault(weak.entry, []).append((weak.end - len(last), weak.end))
             extra = True
-    # The other languages' spellings and their generated forms (Zelenskyy, Zelenskogo).
-    inside = _Taken(len(output))
-    for named in matched:
-        inside.take(named.start, named.end)
+    # The other languages' spellings and their generated forms (Zelenskyy, Zelenskogo); one
+    # that holds a spelling matched above is the longer name (Wladimir Wladimirowitsch Putin).
+    spans = [(m.start, m.end) for m in matched]
     for entry, start, end, _ in _elsewhere_names(output, glossary, entries):
-        if inside.free(start, end):
-            found.setdefault(entry, []).append((start, end))
-            extra = True
+        k = max(0, bisect.bisect_left(spans, (start, -1)) - 1)
+        inner: list[Span] = []
+        while k < len(spans) and spans[k][0] < end:
+            if spans[k][1] > start:
+                inner.append(spans[k])
+            k += 1
+        if any(a < start or b > end for a, b in inner):
+            continue  # overlaps a longer matched spelling
+        for held in inner:
+            for named_spans in found.values():
+                if held in named_spans:
+                    named_spans.remove(held)
+        found.setdefault(entry, []).append((start, end))
+        extra = True
     owner: dict[str, Entry] = {}
     for entry in entries:
         for rendering in entry.renderings:
@@ -634,14 +660,18 @@ def _apply_edits(
             tail.append(piece)
             tail_len += len(piece)
 
+    def right(b: int, n: int) -> str:
+        """Up to ``n`` characters of the text from ``b`` on, as it stands now."""
+        found = output[b:cut] if b < cut else ""
+        for piece in reversed(tail):
+            if len(found) >= n:
+                break
+            found += piece
+        return found[:n]
+
     for a, b, text, i in sorted(edits, reverse=True):
         if i < 0:
-            at_end = b >= cut and not tail_len
-            after = "" if at_end else output[b] if b < cut else tail[-1][0]
-            if a > 0 and output[a - 1] == " " and (at_end or after in " .,;:!?"):
-                a -= 1
-            elif after == " ":
-                b += 1
+            a, b = _duplicate_span(output, a, b, right(b, 2))
         while b > cut:  # the space after a duplicate was the first character of the tail
             tail[-1] = tail[-1][1:]
             tail_len -= 1
@@ -656,6 +686,42 @@ def _apply_edits(
     push(output[:cut])
     out = "".join(reversed(tail))
     return out, {i: (len(out) - d, len(out) - d + n) for i, (d, n) in from_end.items()}
+
+
+_SEPARATORS = ",;"
+
+
+def _duplicate_span(output: str, a: int, b: int, after: str) -> Span:
+    """What goes with a repeated term at ``output[a:b]`` (``after``: the next characters):
+    the brackets around it, a list separator on one side, or one adjacent space, so that
+    ``Kyiv, Kyiv, Kyiv, Peskov`` gives ``Kyiv, Peskov`` and ``Kyiv (Kyiv)`` gives ``Kyiv``."""
+    before = output[a - 1] if a > 0 else ""
+    k = a
+    while k > 0 and output[k - 1].isspace():
+        k -= 1
+    previous = output[k - 1] if k > 0 else ""  # the character before, spaces skipped
+    nxt = after[:1]
+    if before in "([" and before and nxt and nxt in ")]":
+        a, b = a - 1, b + 1
+        if a > 0 and output[a - 1] == " ":
+            a -= 1
+        return a, b
+    if nxt and nxt in _SEPARATORS and (not previous or previous in _SEPARATORS + ".!?:"):
+        # "Kyiv, Kyiv, Peskov": the repeat goes with the separator after it, and the space
+        # after that when the repeat had one before it.
+        b += 1
+        if (not before or before.isspace()) and after[1:2].isspace():
+            b += 1
+        return a, b
+    if previous and previous in _SEPARATORS and not (nxt.isalnum() or nxt == "-"):
+        return k - 1, b  # "said, Kyiv." -> "said."
+    if previous and previous in _SEPARATORS and before.isspace() and nxt == " ":
+        return k - 1, b  # "Zelensky, Zelensky met" -> "Zelensky met"
+    if before == " " and (not nxt or nxt in " .,;:!?"):
+        return a - 1, b
+    if nxt == " ":
+        return a, b + 1
+    return a, b
 
 
 def _insert_missing(
@@ -690,9 +756,28 @@ def _insert_missing(
         high = text.span(first_after[i])[0] if first_after[i] >= 0 else text.length
         share = term.match.start / max(1, len(protected.source))
         at = min(max(text.insertion_point(share), low), high)
-        text.insert(i, at, term.rendering)
+        # Right after the term before it, or right before the one after it, the term takes
+        # the source's list separator between them along ("in Kyiv, Peskov").
+        lead = trail = ""
+        if low_k == i - 1 >= 0 and text.span(low_k)[1] == at:
+            lead = _separator(protected.pieces[i])
+        nxt = first_after[i]
+        if nxt == i + 1 and text.span(nxt)[0] in (at, at + 1):
+            trail = _separator(protected.pieces[i + 1])
+        text.insert(i, at, term.rendering, lead, trail)
         status[i] = "repaired"
     return text.result()
+
+
+def _separator(piece: str) -> str:
+    """The comma or semicolon that opens ``piece`` of the source (``", сообщил "``)."""
+    return piece[:1] if piece[:1] in _SEPARATORS and piece[1:2].isspace() else ""
+
+
+# Where an inserted term needs no space: after an opening bracket or quote, before closing
+# punctuation.
+_OPENING = "([{«„“‘"
+_CLOSING = ".,;:!?…)]}»”’"
 
 
 class _Growing:
@@ -790,12 +875,17 @@ class _Growing:
     def _spaces_of(self, piece: str, at: int) -> list[int]:
         return [at + m.start() for m in _WHITESPACE.finditer(piece)]
 
-    def insert(self, k: int, at: int, rendering: str) -> None:
-        """Insert term ``k``'s ``rendering`` at ``at``, a space on each side where words meet."""
+    def insert(self, k: int, at: int, rendering: str, lead: str = "", trail: str = "") -> None:
+        """Insert term ``k``'s ``rendering`` at ``at``, a space on each side where words meet
+        (none before closing punctuation), ``lead`` and ``trail`` (separators) around it."""
         if at < self.cursor:
             self._rejoin()
-        left = " " if at > 0 and not self._char(at - 1).isspace() else ""
-        right = " " if at < self.length and not self._char(at).isspace() else ""
+        before = self._char(at - 1) if at > 0 else ""
+        after = self._char(at) if at < self.length else ""
+        left = lead + " " if before and not before.isspace() and before not in _OPENING else ""
+        right = trail
+        if at < self.end and not after.isspace() and after not in _CLOSING:
+            right += " "
         p = at - self.cursor
         if p <= len(self.pending):
             moved, self.pending = self.pending[:p], right + self.pending[p:]
