@@ -713,10 +713,10 @@ def _duplicate_span(output: str, a: int, b: int, after: str) -> Span:
         if (not before or before.isspace()) and after[1:2].isspace():
             b += 1
         return a, b
-    if previous and previous in _SEPARATORS and not (nxt.isalnum() or nxt == "-"):
+    if previous and previous in _SEPARATORS and (not nxt or nxt in _CLOSING):
         return k - 1, b  # "said, Kyiv." -> "said."
-    if previous and previous in _SEPARATORS and before.isspace() and nxt == " ":
-        return k - 1, b  # "Zelensky, Zelensky met" -> "Zelensky met"
+    if previous and previous in _SEPARATORS and output.endswith(output[a:b], 0, k - 1):
+        return k - 1, b  # the same again after a comma: "Zqa, Zqa met" -> "Zqa met"
     if before == " " and (not nxt or nxt in " .,;:!?"):
         return a - 1, b
     if nxt == " ":
@@ -775,9 +775,10 @@ def _separator(piece: str) -> str:
 
 
 # Where an inserted term needs no space: after an opening bracket or quote, before closing
-# punctuation.
-_OPENING = "([{«„“‘"
-_CLOSING = ".,;:!?…)]}»”’"
+# punctuation.  Quotes that open in one language and close in another (“ « » ‘ ’: German
+# writes „so“ and »so«) keep their space.
+_OPENING = "([{„‚¿¡"
+_CLOSING = ".,;:!?…)]}”"
 
 
 class _Growing:

@@ -78,10 +78,10 @@ def _ref_insert(out: str, at: int, text: str, lead: str, trail: str) -> tuple[st
     """Insert ``text`` at ``at`` with a space on each side where words meet (none after an
     opening bracket, none before closing punctuation), ``lead`` and ``trail`` around it."""
     end = len(out.rstrip('.!?…:;"“”»«„ '))
-    space = at > 0 and not out[at - 1].isspace() and out[at - 1] not in "([{«„“‘"
+    space = at > 0 and not out[at - 1].isspace() and out[at - 1] not in "([{„‚¿¡"
     left = lead + " " if space else ""
     right = trail
-    if at < end and not out[at].isspace() and out[at] not in ".,;:!?…)]}»”’":
+    if at < end and not out[at].isspace() and out[at] not in ".,;:!?…)]}”":
         right += " "
     return out[:at] + left + text + right + out[at:], at + len(left)
 
