@@ -715,8 +715,6 @@ def _duplicate_span(output: str, a: int, b: int, after: str) -> Span:
         return a, b
     if previous and previous in _SEPARATORS and (not nxt or nxt in _CLOSING):
         return k - 1, b  # "said, Kyiv." -> "said."
-    if previous and previous in _SEPARATORS and output.endswith(output[a:b], 0, k - 1):
-        return k - 1, b  # the same again after a comma: "Zqa, Zqa met" -> "Zqa met"
     if before == " " and (not nxt or nxt in " .,;:!?"):
         return a - 1, b
     if nxt == " ":

@@ -465,7 +465,8 @@ CYRILLIC_SOURCE = [
      "Zelensky met Putin in Kyiv. Peskov said."),
     ("ru", RU, "Zqa met Zqb in Zqc.Zqc,Zqc,Zqc, Zqd.", "Zelensky met Putin in Kyiv. Peskov."),
     ("ru", RU, "Zqa met Zqb in Zqc (Zqc), Zqd said.", "Zelensky met Putin in Kyiv, Peskov said."),
-    ("ru", RU, "Zqa, Zqa met Zqb in Zqc, Zqd said.", "Zelensky met Putin in Kyiv, Peskov said."),
+    # a repeat after a comma leaves the comma: it is the clause's more often than not
+    ("ru", RU, "Zqa met Zqb in Zqc, Zqc said Zqd.", "Zelensky met Putin in Kyiv, said Peskov."),
     ("ru", RU, "Zqa met Zqb in Zqc, Zqd said, Zqd.", "Zelensky met Putin in Kyiv, Peskov said."),
     ("ru", RU, "Zelenskogo met Putinym in Kieve, Peskova said.",
      "Zelensky met Putin in Kyiv, Peskov said."),
