@@ -36,16 +36,23 @@ from typing import Literal
 
 from dolmetsch.engine import Scored
 
-from .matching import Form, Match, find_matches, possessive, render
+from .matching import Form, Match, Matcher, find_matches, possessive, render
 from .model import Entry, Glossary
+from .pairs import output_forms
 from .variants import RULES, Candidate, recognise, unlisted_note
 
 Technique = Literal["placeholder", "substitute"]
 Status = Literal["enforced", "repaired", "failed"]
 TECHNIQUES: tuple[Technique, ...] = ("placeholder", "substitute")
-# Prefixes no German or English word starts with; the first one absent from a sentence is used.
+# Prefixes no German or English word starts with; the first one absent from a sentence is
+# used.  Should a sentence hold them all, others of rare letters follow, and should it hold
+# every one of those too, the sentence is protected by substitution: a placeholder must be
+# told apart from the words the engine copies.
 _PREFIXES = ("Zq", "Xq", "Qx", "Zx", "Qz")
-PLACEHOLDER_PREFIXES = _PREFIXES
+PLACEHOLDER_PREFIXES = (
+    *_PREFIXES,
+    *(a + b for a in "ZXQJVW" for b in "qxzjv" if a + b not in _PREFIXES),
+)
 _WHITESPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"\w")
 _END_PUNCTUATION = '.!?…:;"“”»«„ '  # what an inserted term may go before at the end
@@ -162,20 +169,28 @@ class Restored:
         return [t.unlisted for t in self.terms if t.unlisted]
 
 
-def _prefix(sentence: str) -> str:
-    lowered = sentence.lower()
-    for prefix in _PREFIXES:
+def _prefix(sentence: str) -> str | None:
+    """The first of :data:`PLACEHOLDER_PREFIXES` absent from ``sentence`` in any case and
+    in any look-alike letters (``Зqа`` reads as ``Zqa``), or None."""
+    lowered = sentence.translate(_LOOKALIKES).lower()
+    for prefix in PLACEHOLDER_PREFIXES:
         if prefix.lower() not in lowered:
             return prefix
-    return "Zq" + "q" * (len(sentence) + 1)  # longer than the sentence, so absent from it
+    return None
 
 
 def protect(sentence: str, glossary: Glossary, technique: Technique = "placeholder") -> Protected:
     """Mark every glossary occurrence of ``sentence`` for the engine: its listed spellings
-    and, unless the glossary is strict, the unlisted ones :mod:`.variants` recognises."""
+    and, unless the glossary is strict, the unlisted ones :mod:`.variants` recognises.
+
+    A sentence that holds every placeholder prefix (:data:`PLACEHOLDER_PREFIXES`) is
+    protected by substitution whatever ``technique`` says: see ``Protected.technique``."""
     found = recognise(sentence, glossary)
     matches = found.matches
-    prefix = _prefix(sentence)
+    chosen = _prefix(sentence) if technique == "placeholder" else ""
+    if chosen is None:
+        technique = "substitute"
+    prefix = chosen or ""
     terms: list[Protection] = []
     pieces: list[str] = []
     engine_text: list[str] = []
@@ -267,12 +282,14 @@ def _occurrences(
 
 
 # Letters of other scripts that a model writes for the Latin ones of a placeholder
-# (``Ζqа``: Greek Zeta, Cyrillic a), and full-width forms: each one character for one, so
-# that a folded text has the offsets of the original.
+# (``Ζqа``: Greek Zeta, Cyrillic a; ``Зqа``: Cyrillic Ze), and full-width forms: each one
+# character for one, so that a folded text has the offsets of the original.
 _LOOKALIKES = str.maketrans(
     {
         **dict(zip("АВЕЅІЈКМНОРСТХУԚԜЬ", "ABESIJKMHOPCTXYQWb", strict=True)),  # Cyrillic
         **dict(zip("аеѕіјкмнорстхуԛԝьһԁӏпгв", "aesijkmhopctxyqwbhdlnrb", strict=True)),
+        # and letters a model trained on Cyrillic writes for a Latin one by its sound: Зqа
+        **dict(zip("ЗзДдЛлФфИиБбГ", "ZzDdLlFfIiBbG", strict=True)),
         **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹϺ", "ABEZHIKMNOPTYXCM", strict=True)),  # Greek
         **dict(zip("αβεζηικνορτυχϲϳγ", "abezniknoptuxcjy", strict=True)),
         **dict(zip("ᏃᎪᏴᎬᎻᏆᏦᎷᏒᏚᎢᏔᏙ", "ZABEHIKMRSTWV", strict=True)),  # Cherokee
@@ -488,6 +505,24 @@ def _named(output: str, glossary: Glossary, entries: set[Entry]) -> dict[Entry, 
             last = weak.text.rsplit(maxsplit=1)[-1]
             found.setdefault(weak.entry, []).append((weak.end - len(last), weak.end))
             extra = True
+    # The other languages' spellings and their generated forms (Zelenskyy, Zelenskogo); one
+    # that holds a spelling matched above is the longer name (Wladimir Wladimirowitsch Putin).
+    spans = [(m.start, m.end) for m in matched]
+    for entry, start, end, _ in _elsewhere_names(output, glossary, entries):
+        k = max(0, bisect.bisect_left(spans, (start, -1)) - 1)
+        inner: list[Span] = []
+        while k < len(spans) and spans[k][0] < end:
+            if spans[k][1] > start:
+                inner.append(spans[k])
+            k += 1
+        if any(a < start or b > end for a, b in inner):
+            continue  # overlaps a longer matched spelling
+        for held in inner:
+            for named_spans in found.values():
+                if held in named_spans:
+                    named_spans.remove(held)
+        found.setdefault(entry, []).append((start, end))
+        extra = True
     owner: dict[str, Entry] = {}
     for entry in entries:
         for rendering in entry.renderings:
@@ -550,9 +585,9 @@ def restore(protected: Protected, output: str) -> Restored:
         resume[g] = k
         located.append(hit)
     # A lost token whose entity the engine wrote itself ("Kiev", "Kyiv") is found by name.
-    lost_any = any(h is None for h in located)
+    lost = {t.match.entry for t, h in zip(terms, located, strict=True) if h is None}
+    lost_any = bool(lost)
     if lost_any:
-        lost = {t.match.entry for t, h in zip(terms, located, strict=True) if h is None}
         by_entry = _named(output, protected.glossary, lost)
         next_named: dict[Entry, int] = {}
         for i, term in enumerate(terms):
@@ -587,7 +622,7 @@ def restore(protected: Protected, output: str) -> Restored:
         status = [s if h else "failed" for s, h in zip(status, located, strict=True)]
     # Where a placeholder went missing the engine may have written the name its own way,
     # also in a spelling the glossary does not list: those are looked for too.
-    out, replaced = _replace_wrong(out, protected.glossary, list(placed.values()), lost_any)
+    out, replaced = _replace_wrong(out, protected.glossary, list(placed.values()), lost_any, lost)
     applied = tuple(
         AppliedTerm(
             t.match.entry.target,
@@ -625,14 +660,18 @@ def _apply_edits(
             tail.append(piece)
             tail_len += len(piece)
 
+    def right(b: int, n: int) -> str:
+        """Up to ``n`` characters of the text from ``b`` on, as it stands now."""
+        found = output[b:cut] if b < cut else ""
+        for piece in reversed(tail):
+            if len(found) >= n:
+                break
+            found += piece
+        return found[:n]
+
     for a, b, text, i in sorted(edits, reverse=True):
         if i < 0:
-            at_end = b >= cut and not tail_len
-            after = "" if at_end else output[b] if b < cut else tail[-1][0]
-            if a > 0 and output[a - 1] == " " and (at_end or after in " .,;:!?"):
-                a -= 1
-            elif after == " ":
-                b += 1
+            a, b = _duplicate_span(output, a, b, right(b, 2))
         while b > cut:  # the space after a duplicate was the first character of the tail
             tail[-1] = tail[-1][1:]
             tail_len -= 1
@@ -647,6 +686,40 @@ def _apply_edits(
     push(output[:cut])
     out = "".join(reversed(tail))
     return out, {i: (len(out) - d, len(out) - d + n) for i, (d, n) in from_end.items()}
+
+
+_SEPARATORS = ",;"
+
+
+def _duplicate_span(output: str, a: int, b: int, after: str) -> Span:
+    """What goes with a repeated term at ``output[a:b]`` (``after``: the next characters):
+    the brackets around it, a list separator on one side, or one adjacent space, so that
+    ``Kyiv, Kyiv, Kyiv, Peskov`` gives ``Kyiv, Peskov`` and ``Kyiv (Kyiv)`` gives ``Kyiv``."""
+    before = output[a - 1] if a > 0 else ""
+    k = a
+    while k > 0 and output[k - 1].isspace():
+        k -= 1
+    previous = output[k - 1] if k > 0 else ""  # the character before, spaces skipped
+    nxt = after[:1]
+    if before in "([" and before and nxt and nxt in ")]":
+        a, b = a - 1, b + 1
+        if a > 0 and output[a - 1] == " ":
+            a -= 1
+        return a, b
+    if nxt and nxt in _SEPARATORS and (not previous or previous in _SEPARATORS + ".!?:"):
+        # "Kyiv, Kyiv, Peskov": the repeat goes with the separator after it, and the space
+        # after that when the repeat had one before it.
+        b += 1
+        if (not before or before.isspace()) and after[1:2].isspace():
+            b += 1
+        return a, b
+    if previous and previous in _SEPARATORS and (not nxt or nxt in _CLOSING):
+        return k - 1, b  # "said, Kyiv." -> "said."
+    if before == " " and (not nxt or nxt in " .,;:!?"):
+        return a - 1, b
+    if nxt == " ":
+        return a, b + 1
+    return a, b
 
 
 def _insert_missing(
@@ -681,9 +754,29 @@ def _insert_missing(
         high = text.span(first_after[i])[0] if first_after[i] >= 0 else text.length
         share = term.match.start / max(1, len(protected.source))
         at = min(max(text.insertion_point(share), low), high)
-        text.insert(i, at, term.rendering)
+        # Right after the term before it, or right before the one after it, the term takes
+        # the source's list separator between them along ("in Kyiv, Peskov").
+        lead = trail = ""
+        if low_k == i - 1 >= 0 and text.span(low_k)[1] == at:
+            lead = _separator(protected.pieces[i])
+        nxt = first_after[i]
+        if nxt == i + 1 and text.span(nxt)[0] in (at, at + 1):
+            trail = _separator(protected.pieces[i + 1])
+        text.insert(i, at, term.rendering, lead, trail)
         status[i] = "repaired"
     return text.result()
+
+
+def _separator(piece: str) -> str:
+    """The comma or semicolon that opens ``piece`` of the source (``", сообщил "``)."""
+    return piece[:1] if piece[:1] in _SEPARATORS and piece[1:2].isspace() else ""
+
+
+# Where an inserted term needs no space: after an opening bracket or quote, before closing
+# punctuation.  Quotes that open in one language and close in another (“ « » ‘ ’: German
+# writes „so“ and »so«) keep their space.
+_OPENING = "([{„‚¿¡"
+_CLOSING = ".,;:!?…)]}”"
 
 
 class _Growing:
@@ -781,12 +874,17 @@ class _Growing:
     def _spaces_of(self, piece: str, at: int) -> list[int]:
         return [at + m.start() for m in _WHITESPACE.finditer(piece)]
 
-    def insert(self, k: int, at: int, rendering: str) -> None:
-        """Insert term ``k``'s ``rendering`` at ``at``, a space on each side where words meet."""
+    def insert(self, k: int, at: int, rendering: str, lead: str = "", trail: str = "") -> None:
+        """Insert term ``k``'s ``rendering`` at ``at``, a space on each side where words meet
+        (none before closing punctuation), ``lead`` and ``trail`` (separators) around it."""
         if at < self.cursor:
             self._rejoin()
-        left = " " if at > 0 and not self._char(at - 1).isspace() else ""
-        right = " " if at < self.length and not self._char(at).isspace() else ""
+        before = self._char(at - 1) if at > 0 else ""
+        after = self._char(at) if at < self.length else ""
+        left = lead + " " if before and not before.isspace() and before not in _OPENING else ""
+        right = trail
+        if at < self.end and not after.isspace() and after not in _CLOSING:
+            right += " "
         p = at - self.cursor
         if p <= len(self.pending):
             moved, self.pending = self.pending[:p], right + self.pending[p:]
@@ -826,24 +924,90 @@ class _Growing:
         return self.text(), {k: self.span(k) for k in sorted([*self.placed, *self.inserted])}
 
 
+@dataclass(frozen=True)
+class _OutputNames:
+    """The spellings of a projected glossary looked for in the output only (:mod:`.pairs`):
+    ``listed`` the other languages' (wrong anywhere), ``generated`` their forms (wrong
+    where a placeholder of the entry went missing); ``back`` leads to the glossary's entry."""
+
+    listed: Matcher
+    generated: Matcher
+    back: dict[Entry, Entry]
+
+
+@functools.lru_cache(maxsize=8)
+def _output_names(glossary: Glossary) -> _OutputNames | None:
+    if not any(e.elsewhere for e in glossary.entries):
+        return None
+    # A form that is some entry's rendering or matched spelling is that entry's, and one
+    # that two entries make says nothing about which: neither is looked for.
+    taken = {name for e in glossary.entries for name, _, _ in e.source_forms()}
+    taken |= {r for e in glossary.entries for r in e.renderings}
+    listed = {e: [n for _, names in e.elsewhere for n in names] for e in glossary.entries}
+    generated = {e: list(output_forms(e, glossary.pair[0])) for e in glossary.entries}
+    claims = Counter(n for forms in (listed, generated) for e in forms for n in set(forms[e]))
+    back: dict[Entry, Entry] = {}
+    made: list[list[Entry]] = [[], []]
+    for k, forms in enumerate((listed, generated)):
+        for entry, names in forms.items():
+            names = [n for n in names if n not in taken and claims[n] == 1]
+            if names:
+                stand_in = Entry(entry.target, entry.kind, tuple(names), entry.short)
+                back[stand_in] = entry
+                made[k].append(stand_in)
+    # Matched as English text is: whole words, an apostrophe-s genitive, no inflection.
+    pair = ("en", glossary.pair[1])
+    listed_m, generated_m = (Matcher(Glossary(tuple(m), pair=pair)) for m in made)
+    return _OutputNames(listed_m, generated_m, back)
+
+
+def _elsewhere_names(
+    out: str, glossary: Glossary, entries: set[Entry] | None
+) -> list[tuple[Entry, int, int, Match]]:
+    """The other languages' spellings in ``out`` (see :class:`_OutputNames`), and their
+    generated forms of ``entries``, as ``(entry, start, end, match)`` by start."""
+    names = _output_names(glossary)
+    if names is None:
+        return []
+    found = [
+        (names.back[m.entry], m.start, m.end, m) for m in names.listed.find(out) if m.spelling.wrong
+    ]
+    if entries:
+        found += [
+            (names.back[m.entry], m.start, m.end, m)
+            for m in names.generated.find(out)
+            if m.spelling.wrong and names.back[m.entry] in entries
+        ]
+    return sorted(found, key=lambda f: f[1])
+
+
 def _replace_wrong(
-    out: str, glossary: Glossary, keep: list[Span], unlisted: bool = False
+    out: str,
+    glossary: Glossary,
+    keep: list[Span],
+    unlisted: bool = False,
+    lost: set[Entry] | None = None,
 ) -> tuple[str, list[tuple[str, str]]]:
-    """Replace German and forbidden spellings outside the placed renderings, and with
-    ``unlisted`` the spellings the glossary recognises without listing them."""
+    """Replace German and forbidden spellings outside the placed renderings, the other
+    languages' (:mod:`.pairs`), with ``unlisted`` the spellings the glossary recognises
+    without listing them, and the generated forms of the ``lost`` entries."""
     keep = sorted(keep)
     starts = [a for a, _ in keep]
     reach = list(itertools.accumulate((b for _, b in keep), max))  # furthest end so far
     replaced: list[tuple[str, str]] = []
     pieces: list[str] = []
     pos = 0
-    for m in recognise(out, glossary).matches if unlisted else find_matches(out, glossary):
-        if not (m.spelling.wrong or m.spelling.unlisted):
+    own = recognise(out, glossary).matches if unlisted else find_matches(out, glossary)
+    found = [(m.start, m.end, m.entry, m) for m in own if m.spelling.wrong or m.spelling.unlisted]
+    found += [(a, b, e, m) for e, a, b, m in _elsewhere_names(out, glossary, lost)]
+    found.sort(key=lambda f: (f[0], -f[1]))
+    for start, end, entry, m in found:
+        if start < pos:
+            continue  # overlaps one replaced already
+        k = bisect.bisect_left(starts, end)  # the renderings that start before m ends
+        if k and reach[k - 1] > start:
             continue
-        k = bisect.bisect_left(starts, m.end)  # the renderings that start before m ends
-        if k and reach[k - 1] > m.start:
-            continue
-        text = render(m.entry, "base" if m.form == "closed-compound" else m.form, m.spelling.short)
+        text = render(entry, "base" if m.form == "closed-compound" else m.form, m.spelling.short)
         pieces.append(out[pos : m.start])
         if m.form == "closed-compound":
             text += "-"
@@ -900,9 +1064,10 @@ def glossary_hash(glossary: Glossary) -> str:
     Comments, entry order and list order do not change it; any change of a spelling,
     target, kind, flag or note does, and so does whether it is strict (and the rules of
     :mod:`.variants` when it is not): they change the translations too.  The hash is that
-    of the pair the glossary is read as (:meth:`.Glossary.for_pair`): the spellings of
-    other languages do not change it, the pair does (German->English keeps the hash it
-    had before the glossary had languages).
+    of the pair the glossary is read as (:meth:`.Glossary.for_pair`): the pair changes it,
+    and so do the spellings of the other languages for every pair but German->English,
+    whose output they do not touch (it keeps the hash it had before the glossary had
+    languages).
     """
     canonical = sorted(
         [
@@ -923,6 +1088,9 @@ def glossary_hash(glossary: Glossary) -> str:
     # they stay out, and a German->English glossary keeps the hash it always had.
     if glossary.pair != ("de", "en"):
         data += "\npair:" + "-".join(glossary.pair)
+        # The other languages' spellings are wrong in this pair's output (none from German).
+        elsewhere = sorted([e.target, sorted(e.elsewhere)] for e in glossary.entries if e.elsewhere)
+        data += "\n" + json.dumps(elsewhere, ensure_ascii=False, separators=(",", ":"))
     if not glossary.strict:
         data += "\n" + RULES
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]

@@ -65,6 +65,10 @@ class Entry:
     leading: tuple[str, ...] = field(default=(), compare=False, repr=False)
     raw: str | None = field(default=None, compare=False, repr=False)
     spellings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Set by a projection (:mod:`.pairs`) only: the entity's spellings in the languages
+    # other than the pair's source, by language; never matched in the source text, wrong
+    # in the translation (a model's ``Zelenskyy`` from Russian).  Empty for German->English.
+    elsewhere: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def spellings_in(self, lang: str) -> tuple[str, ...]:
         """The spellings listed for source language ``lang`` (German: ``variants``)."""

@@ -449,8 +449,94 @@ def test_wrong_in_target_lists_what_an_engine_may_be_kept_from_writing() -> None
     assert "Kyiv" not in de_en and "Blick" not in de_en  # renderings are never suppressed
     ru_en = wrong_in_target(SHIPPED.for_pair("ru", "en"))
     assert "Kiev" in ru_en and not any("\u0400" <= c <= "\u04ff" for n in ru_en for c in n)
+    # the other columns' spellings too: a model translating Russian writes Zelenskyy
+    assert {"Zelenskyy", "Selenskyj", "Kiew", "Zełenski", "Kijów"} <= set(ru_en)
+    assert "Kijów" not in de_en and "Putin" not in ru_en
     ru_de = wrong_in_target(SHIPPED.for_pair("ru", "de"))
     assert "Volodymyr Zelensky" in ru_de and "Wolodymyr Selenskyj" not in ru_de
+
+
+def test_a_model_spelling_zelenskyy_is_replaced_from_every_source_language() -> None:
+    """From the hostile review of issue 15: a model that ignores the placeholder and writes
+    `Zelenskyy` (AP's spelling, listed in the German column) was repaired from German, but
+    from Russian and Polish the result was `Zelensky Zelenskyy met with ...`."""
+    from dolmetsch.glossary.enforce import protect, restore
+
+    for lang, sentence in [
+        ("de", "Selenskyj traf Putin in Kiew, sagte Peskow."),
+        ("ru", "Зеленский встретился с Путиным в Киеве, сообщил Песков."),
+        ("pl", "Zełenski spotkał się z Putinem w Kijowie, powiedział Pieskow."),
+        ("uk", "Зеленський і Путін зустрілися у Києві, повідомив Пєсков."),
+    ]:
+        protected = protect(sentence, SHIPPED.for_pair(lang, "en"))
+        # the engine copied every placeholder but the first, for which it wrote its own name
+        output = protected.text.replace(protected.terms[0].key, "Zelenskyy")
+        restored = restore(protected, output)
+        assert "Zelenskyy" not in restored.text, (lang, output, restored.text)
+        assert restored.text.count("Zelensky") == 1, (lang, restored.text)
+        assert restored.text.startswith("Zelensky "), (lang, restored.text)
+
+
+ROMANISED = [
+    # (source, engine output, English): the engine romanised what it read, inflected
+    ("ru", "Зеленский встретился с Путиным в Киеве, сообщил Песков.",
+     "Zelenskogo met Putinym in Kieve, Peskova said.",
+     "Zelensky met Putin in Kyiv, Peskov said."),
+    ("ru", "Зеленский встретился с Путиным в Киеве, сообщил Песков.",
+     "Zelenskiy met Zqb in Kiyeve, Selenskyj's aide Zqd said.",
+     "Zelensky met Putin in Kyiv, Zelensky's aide Peskov said."),
+    ("uk", "Зеленський і Путін зустрілися у Києві, повідомив Пєсков.",
+     "Zelenskoho and Zqb met in Kyievi, Pieskova said.",
+     "Zelensky and Putin met in Kyiv, Peskov said."),
+    ("pl", "Zełenski spotkał się z Putinem w Kijowie, powiedział Pieskow.",
+     "Zelenski met Putinem in Kijowie, Pieskow said.",
+     "Zelensky met Putin in Kyiv, Peskov said."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "output", "english"), ROMANISED, ids=["ru", "ru-mixed", "uk", "pl"]
+)
+def test_romanised_and_inflected_names_replace_their_placeholder(
+    lang: str, sentence: str, output: str, english: str
+) -> None:
+    from dolmetsch.glossary.enforce import protect, restore
+
+    protected = protect(sentence, SHIPPED.for_pair(lang, "en"))
+    assert len(protected.terms) == 4
+    restored = restore(protected, output)
+    assert restored.text == english
+    assert restored.counts.failed == 0
+
+
+def test_a_generated_form_is_left_where_the_placeholder_came_through() -> None:
+    """`Putina` is a form of Путин romanised, but also a name of its own (a woman's): it is
+    replaced only where Putin's placeholder went missing, never beside a placed one."""
+    from dolmetsch.glossary.enforce import protect, restore
+
+    protected = protect("Путин встретился с Песковым.", SHIPPED.for_pair("ru", "en"))
+    assert restore(protected, "Zqa met Zqb and Marina Putina.").text == (
+        "Putin met Peskov and Marina Putina."
+    )
+    assert restore(protected, "Putina met Zqb.").text == "Putin met Peskov."
+    # a listed spelling of another language is wrong wherever it stands
+    assert restore(protected, "Zqa met Zqb and Zelenskyy.").text == (
+        "Putin met Peskov and Zelensky."
+    )
+
+
+def test_only_a_german_source_keeps_the_other_columns_out() -> None:
+    de = SHIPPED.for_pair("de", "en").get("Volodymyr Zelensky")
+    ru = SHIPPED.for_pair("ru", "en").get("Volodymyr Zelensky")
+    assert de is not None and ru is not None
+    assert de.elsewhere == ()
+    assert dict(ru.elsewhere)["de"][-2:] == ("Zelenskyy", "Zelenskij")
+    assert dict(ru.elsewhere)["pl"] == ("Wołodymyr Zełenski", "Zełenski")
+    assert "ru" not in dict(ru.elsewhere)  # the source's own are matched, not elsewhere
+    other = make_glossary([Entry("Kyiv", "place", ("Kiew",), spellings=(("pl", ("Kijów",)),))])
+    changed = make_glossary([Entry("Kyiv", "place", ("Kiew",), spellings=(("pl", ("Kijow",)),))])
+    assert glossary_hash(other.for_pair("de", "en")) == glossary_hash(changed.for_pair("de", "en"))
+    assert glossary_hash(other.for_pair("ru", "en")) != glossary_hash(changed.for_pair("ru", "en"))
 
 
 def test_a_projection_is_not_projected_again() -> None:

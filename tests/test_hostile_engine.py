@@ -37,7 +37,7 @@ from dolmetsch.glossary import (
     term_accuracy,
     translate_with_glossary,
 )
-from dolmetsch.glossary.enforce import Protected, mend_tokens
+from dolmetsch.glossary.enforce import PLACEHOLDER_PREFIXES, Protected, mend_tokens
 from dolmetsch.hostile import (
     CORRUPTIONS,
     LOOKALIKES,
@@ -47,6 +47,7 @@ from dolmetsch.hostile import (
     HostileEngine,
     Plan,
     corrupt,
+    own_spellings,
     placeholder_spans,
     score,
     total,
@@ -408,12 +409,118 @@ def test_placeholders_from_other_languages_are_repaired(
     protected = protect(sentence, glossary)
     assert [t.rendering for t in protected.terms] == ["Zelensky", "Putin", "Kyiv", "Peskov"]
     known = {t.key: (t.match.entry, t.match.form) for t in protected.terms}
+    # Every word of the enforced text is the source's or a rendering's: no Zelenskyy, no
+    # Zelenskogo, no Київ in a Russian sentence.
+    allowed = {
+        *WORD.findall(sentence),
+        "Zelensky",
+        "Putin",
+        "Kyiv",
+        "Peskov",
+        "s",
+        "led",
+        "Sprecher",
+    }
     for seed in range(5):
-        output = corrupt(protected.text, kind, random.Random(seed), known, unlisted={})
+        output = corrupt(protected.text, kind, random.Random(seed), known, {}, lang)
         restored = restore(protected, output)
         assert placeholders_left(protected, restored.text) == []
         wrong = [m.text for m in find_matches(restored.text, glossary) if m.spelling.wrong]
         assert wrong == []
+        assert set(WORD.findall(restored.text)) <= allowed, (output, restored.text)
         accuracy = term_accuracy([(sentence, restored.text)], glossary)
         assert accuracy.hits == accuracy.occurrences == 4
         assert restored.counts.failed == 0
+
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def test_own_from_a_russian_source_writes_other_languages_and_romanised_names() -> None:
+    """The engine's own spellings from a Russian source are not only Russian ones: a model
+    writes AP's Zelenskyy, a German Selenskyj, or romanises what it read (Zelenskogo)."""
+    glossary = GLOSSARY.for_pair("ru", "en")
+    zelensky = glossary.get("Volodymyr Zelensky")
+    assert zelensky is not None
+    own = own_spellings(zelensky, {}, "ru")
+    assert {"Зеленский", "Zelenskyy", "Selenskyj", "Zełenski", "Зеленський"} <= set(own)
+    romanised = [s for s in own if s.isascii() and s not in zelensky.forbidden]
+    assert [s for s in romanised if s.startswith("Zelensko")], own  # an oblique case
+    assert own_spellings(GLOSSARY.get("Volodymyr Zelensky"), {}) == own_spellings(  # type: ignore[arg-type]
+        GLOSSARY.for_pair("de", "en").get("Volodymyr Zelensky"),
+        {},  # type: ignore[arg-type]
+    )
+
+
+RU = "Зеленский встретился с Путиным в Киеве, сообщил Песков."
+CYRILLIC_SOURCE = [
+    # (source language, source, engine output, English): from the hostile review of issue 15
+    ("ru", RU, "Зqа met Zqb in Zqc, Zqd said.", "Zelensky met Putin in Kyiv, Peskov said."),
+    ("ru", RU, "ЗQА met Zqb in Zqc, Zqd said.", "Zelensky met Putin in Kyiv, Peskov said."),
+    ("ru", RU, "Zqa met with Zqb in Zqc.", "Zelensky met with Putin in Kyiv, Peskov."),
+    ("ru", RU, "(Zqa met with Zqb in Zqc.)", "(Zelensky met with Putin in Kyiv, Peskov.)"),
+    ("ru", RU, "Zqa met Zqb in Zqc, Zqc, Zqc, Zqd said.",
+     "Zelensky met Putin in Kyiv, Peskov said."),
+    ("ru", RU, "Zqa met Zqb in Zqc. Zqc, Zqc, Zqd said.",
+     "Zelensky met Putin in Kyiv. Peskov said."),
+    ("ru", RU, "Zqa met Zqb in Zqc.Zqc,Zqc,Zqc, Zqd.", "Zelensky met Putin in Kyiv. Peskov."),
+    ("ru", RU, "Zqa met Zqb in Zqc (Zqc), Zqd said.", "Zelensky met Putin in Kyiv, Peskov said."),
+    # a repeat after a comma leaves the comma: it is the clause's more often than not
+    ("ru", RU, "Zqa met Zqb in Zqc, Zqc said Zqd.", "Zelensky met Putin in Kyiv, said Peskov."),
+    ("ru", RU, "Zqa met Zqb in Zqc, Zqd said, Zqd.", "Zelensky met Putin in Kyiv, Peskov said."),
+    ("ru", RU, "Zelenskogo met Putinym in Kieve, Peskova said.",
+     "Zelensky met Putin in Kyiv, Peskov said."),
+    ("ru", RU, "Zqa met Zelenskyy and Wladimir Wladimirowitsch Putin in Zqc, Zqd said.",
+     "Zelensky met Zelensky and Putin in Kyiv, Peskov said."),
+    ("uk", "Зеленський і Путін зустрілися у Києві, повідомив Пєсков.",
+     "Zqa and Зqb met in Zqc, Zqd said.", "Zelensky and Putin met in Kyiv, Peskov said."),
+    ("de", "Putin, Selenskyj und Trump", "Zqb and Zqc", "Putin, Zelensky and Trump"),
+    ("de", "Putin, Selenskyj und Trump", "Zqa and Zqc", "Putin, Zelensky and Trump"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "output", "english"),
+    CYRILLIC_SOURCE,
+    ids=[
+        "cyrillic-ze", "cyrillic-ze-caps", "last-dropped", "last-dropped-in-brackets",
+        "repeated-in-a-list", "repeated-after-full-stop", "repeated-glued", "repeated-in-brackets",
+        "repeated-after-comma", "repeated-at-end", "romanised-inflected", "other-languages",
+        "uk-cyrillic-ze", "first-dropped-takes-comma", "middle-dropped-takes-comma",
+    ],
+)  # fmt: skip
+def test_repair_from_other_source_languages(
+    lang: str, source: str, output: str, english: str
+) -> None:
+    protected = protect(source, GLOSSARY.for_pair(lang, "en"))
+    restored = restore(protected, output)
+    assert restored.text == english
+    assert restored.counts.failed == 0
+    assert restored.counts.found == len(protected.terms)
+
+
+def test_a_sentence_with_every_usual_prefix_keeps_its_words() -> None:
+    """`Zqa` is a word of this sentence: the placeholders take a prefix it lacks (the first
+    five all occur), so the word comes through and only Selenskyj is replaced."""
+    source = "Die Codes Zqa, Xqa, Qxa, Zxa und Qza nannte Selenskyj in Kiew."
+    protected = protect(source, GLOSSARY)
+    assert protected.technique == "placeholder"
+    prefix = protected.terms[0].key[:2]
+    assert prefix.lower() not in source.lower()
+    restored = restore(protected, INNER.translate([protected.text])[0])
+    assert restored.text == "Die Codes Zqa, Xqa, Qxa, Zxa and Qza nannte Zelensky in Kyiv."
+    engine = HostileEngine(INNER, "mix", 2)
+    engine.learn([protected])
+    for plan in ("case", "split", "transliterate", "mix"):
+        engine = HostileEngine(INNER, plan, 2)
+        engine.learn([protected])
+        english = restore(protected, engine.translate([protected.text])[0]).text
+        assert english.startswith("Die Codes Zqa, Xqa, Qxa, Zxa and Qza nannte Zelensky"), plan
+
+
+def test_a_sentence_with_every_prefix_is_protected_by_substitution() -> None:
+    codes = " ".join(prefix + "a" for prefix in PLACEHOLDER_PREFIXES)
+    protected = protect(f"{codes} nannte Selenskyj.", GLOSSARY)
+    assert protected.technique == "substitute"
+    assert protected.text == f"{codes} nannte Zelensky."
+    assert restore(protected, protected.text).text == f"{codes} nannte Zelensky."

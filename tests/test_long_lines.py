@@ -34,6 +34,7 @@ from dolmetsch.glossary.enforce import (
     Restored,
     Status,
     Technique,
+    _duplicate_span,
     mend_tokens,
 )
 from dolmetsch.glossary.matching import render
@@ -73,11 +74,20 @@ def _ref_insertion_point(out: str, share: float) -> int:
     return min(candidates, key=lambda k: abs(k - target))
 
 
-def _ref_insert(out: str, at: int, text: str) -> tuple[str, int]:
-    """Insert ``text`` at ``at`` with a space on each side where words meet."""
-    left = " " if at > 0 and not out[at - 1].isspace() else ""
-    right = " " if at < len(out) and not out[at].isspace() else ""
+def _ref_insert(out: str, at: int, text: str, lead: str, trail: str) -> tuple[str, int]:
+    """Insert ``text`` at ``at`` with a space on each side where words meet (none after an
+    opening bracket, none before closing punctuation), ``lead`` and ``trail`` around it."""
+    end = len(out.rstrip('.!?…:;"“”»«„ '))
+    space = at > 0 and not out[at - 1].isspace() and out[at - 1] not in "([{„‚¿¡"
+    left = lead + " " if space else ""
+    right = trail
+    if at < end and not out[at].isspace() and out[at] not in ".,;:!?…)]}”":
+        right += " "
     return out[:at] + left + text + right + out[at:], at + len(left)
+
+
+def _ref_separator(piece: str) -> str:
+    return piece[:1] if piece[:1] in ",;" and piece[1:2].isspace() else ""
 
 
 def reference_restore(protected: Protected, output: str) -> Restored:
@@ -86,7 +96,10 @@ def reference_restore(protected: Protected, output: str) -> Restored:
     test_hostile_engine.py), and a lost term is also found by a spelling the glossary
     recognises but does not list (``Selenskyi``, also on weak evidence) and by an English
     rendering it does not match in English (``Blick``, ``Swiss``); then such unlisted
-    spellings left are replaced too."""
+    spellings left are replaced too.  Since the review of issue 15: a dropped repeat takes
+    a list separator or brackets along (``_duplicate_span``, tested on its own in
+    test_hostile_engine.py), and an inserted term the source's separator next to its
+    neighbour term, with no space before closing punctuation."""
     terms = protected.terms
     technique = protected.technique
     output, mended = mend_tokens(protected, output)
@@ -144,11 +157,7 @@ def reference_restore(protected: Protected, output: str) -> Restored:
     placed: dict[int, _RefPlaced] = {}
     for a, b, text, i in sorted(edits, reverse=True):
         if i < 0:
-            # A dropped duplicate token takes one adjacent space with it.
-            if a > 0 and out[a - 1] == " " and (b == len(out) or out[b] in " .,;:!?"):
-                a -= 1
-            elif b < len(out) and out[b] == " ":
-                b += 1
+            a, b = _duplicate_span(out, a, b, out[b : b + 2])
         out = out[:a] + text + out[b:]
         # Edits run right to left, so every span placed so far lies after this one.
         for p in placed.values():
@@ -194,8 +203,13 @@ def _ref_insert_missing(
         high = min(after, default=len(out))
         share = terms[i].match.start / max(1, len(protected.source))
         at = min(max(_ref_insertion_point(out, share), low), high)
+        lead = trail = ""
+        if i - 1 in placed and before and placed[i - 1].end == low == at:
+            lead = _ref_separator(protected.pieces[i])
+        if i + 1 in placed and after and placed[i + 1].start == high and high in (at, at + 1):
+            trail = _ref_separator(protected.pieces[i + 1])
         before_len = len(out)
-        out, start = _ref_insert(out, at, terms[i].rendering)
+        out, start = _ref_insert(out, at, terms[i].rendering, lead, trail)
         for p in placed.values():
             if p.start >= at:
                 p.start += len(out) - before_len

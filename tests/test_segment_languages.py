@@ -161,7 +161,9 @@ CASES = [
         "zh-no-spaces",
         "zh",
         "我们走吧。他说：“好的。”然后他走了！你呢？我不知道",
-        ["我们走吧。", "他说：“好的。”然后他走了！", "你呢？", "我不知道"],
+        # a full stop inside a closing quote ends the sentence when no particle or comma
+        # continues it (review of issue 15; this case kept 然后他走了！ in the quote's before)
+        ["我们走吧。", "他说：“好的。”", "然后他走了！", "你呢？", "我不知道"],
     ),
     (
         "zh-fullwidth-space-after",
@@ -233,6 +235,86 @@ CASES = [
         "pt-BR",
         "O Sr. Silva chegou. Ele falou.",
         ["O Sr. Silva chegou.", "Ele falou."],
+    ),
+    # From the hostile review of issue 15
+    (
+        "fr-opening-guillemet",
+        "fr",
+        "Le Dr. Martin n'était pas d'accord. « Pourquoi ? » a-t-il demandé.",
+        ["Le Dr. Martin n'était pas d'accord.", "« Pourquoi ? » a-t-il demandé."],
+    ),
+    (
+        "pl-capitalised-abbreviation",
+        "pl",
+        "Ul. Marszałkowska 5, tj. w centrum. Tam mieszka.",
+        ["Ul. Marszałkowska 5, tj. w centrum.", "Tam mieszka."],
+    ),
+    (
+        "pl-title",
+        "pl",
+        "Jak podała PAP, prez. Duda wyjechał. Premier został.",
+        ["Jak podała PAP, prez. Duda wyjechał.", "Premier został."],
+    ),
+    (
+        "pl-words-that-abbreviate-too",  # "min." mines (and minutes after a number)
+        "pl",
+        "Saperzy usunęli tysiące min. Potem trwało to 5 min. Wrócili.",
+        ["Saperzy usunęli tysiące min.", "Potem trwało to 5 min.", "Wrócili."],
+    ),
+    (
+        "it-title",
+        "it",
+        "Il sig. Rossi è arrivato. Poi è partito.",
+        ["Il sig. Rossi è arrivato.", "Poi è partito."],
+    ),
+    (
+        "zh-closing-quote",
+        "zh",
+        "他说：“我们已经准备好了！”泽连斯基没有回应。",
+        ["他说：“我们已经准备好了！”", "泽连斯基没有回应。"],
+    ),
+    ("zh-corner-bracket", "zh", "「好。」她也同意。", ["「好。」", "她也同意。"]),
+    (
+        "zh-quote-then-comma",
+        "zh",
+        "“好的。”，他说。",
+        ["“好的。”，他说。"],
+    ),
+    (
+        "ru-dialogue-dash",
+        "ru",
+        "— Мы готовы, — сказал Песков. — Но не сейчас.",
+        ["— Мы готовы, — сказал Песков.", "— Но не сейчас."],
+    ),
+    (
+        "uk-dialogue-dash",
+        "uk",
+        "— Ми готові, — сказав Зеленський. – Але не зараз.",
+        ["— Ми готові, — сказав Зеленський.", "– Але не зараз."],
+    ),
+    (
+        "ru-amount-in-billions",
+        "ru",
+        "Сумма составила $5 млрд. Это рекорд. Ещё 5 млрд. рублей ушло на ремонт.",
+        ["Сумма составила $5 млрд.", "Это рекорд.", "Ещё 5 млрд. рублей ушло на ремонт."],
+    ),
+    (
+        "ru-amount-in-roubles",
+        "ru",
+        "Курс составил 90,5 руб. Евро подорожал.",
+        ["Курс составил 90,5 руб.", "Евро подорожал."],
+    ),
+    (
+        "uk-two-units",
+        "uk",
+        "Збитки склали 5 тис. грн. Потім усе стихло.",
+        ["Збитки склали 5 тис. грн.", "Потім усе стихло."],
+    ),
+    (
+        "ar-title",
+        "ar",
+        "قال د. أحمد إن الوضع صعب. ثم غادر.",
+        ["قال د. أحمد إن الوضع صعب.", "ثم غادر."],
     ),
 ]
 

@@ -4,11 +4,14 @@ The tiny argos package of the tests copies a placeholder such as ``Zqa`` perfect
 model does.  Seen through SentencePiece, ``Zqa`` is two or three rare pieces, and a
 Transformer decoding them changes their case (``ZQA``, ``zqa``), splits them (``Zq a``,
 ``Z qa``, ``Zq-a``), merges two neighbours (``ZqaZqb``, ``Zqab``), writes look-alike letters
-of another script (``Ζqа``: Greek Zeta, Cyrillic a), drops one, repeats one, moves one,
+of another script (``Ζqа``: Greek Zeta, Cyrillic a) or letters by their sound (``Зqа``:
+Cyrillic Ze), drops one, repeats one, moves one,
 inflects one (``Zqa's``, ``Zqas``, ``Zqa-Sprecher``), or ignores it and writes the name in
-its own spelling (``Kiev``, ``Zelenskyy``, ``Selenskyj``).  :class:`HostileEngine` wraps an
-inner engine and does each of these to the placeholders of its output, deterministically
-from a seed: one kind at a time (:data:`CORRUPTIONS`), or a mix (:data:`REALISTIC_MIX`).
+its own spelling (``Kiev``, ``Zelenskyy``, ``Selenskyj``; from a Russian source also another
+language's, ``Zełenski``, or the name romanised as it read it, ``Zelenskogo``, ``Kieve``).
+:class:`HostileEngine` wraps an inner engine and does each of these to the placeholders of
+its output, deterministically from a seed: one kind at a time (:data:`CORRUPTIONS`), or a
+mix (:data:`REALISTIC_MIX`).
 
 :func:`score` then says whether enforcement (``glossary.enforce.restore``) still gives
 every occurrence its canonical English form exactly once.  :class:`DictionaryEngine` is a
@@ -17,6 +20,7 @@ small word-by-word inner engine, so that tests need no dictionary store or model
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections import Counter
@@ -30,6 +34,7 @@ from .glossary import Entry, Glossary, find_matches, recognise, term_accuracy
 from .glossary.enforce import PLACEHOLDER_PREFIXES, Protected, Restored
 from .glossary.matching import possessive
 from .glossary.model import split_context
+from .glossary.pairs import output_forms
 
 Corruption = Literal[
     "case",
@@ -63,12 +68,12 @@ REALISTIC_MIX: Mapping[Corruption | None, float] = {
 # Look-alike letters a model trained on Cyrillic and Greek text writes for Latin ones.  The
 # engine's own table, written apart from the one enforcement folds with.
 LOOKALIKES: Mapping[str, str] = {
-    "Z": "ΖᏃ",  # Greek capital zeta, Cherokee tse
+    "Z": "ΖᏃЗ",  # Greek capital zeta, Cherokee tse; Cyrillic ze, Z by its sound
     "X": "ΧХ",  # Greek chi, Cyrillic ha
     "Q": "Ԛ",  # Cyrillic qa
     "q": "ԛ",  # Cyrillic small qa
     "x": "хχ",  # Cyrillic ha; Greek chi is close enough for a decoder
-    "z": "ᴢ",  # Latin letter small capital z (a script-mixing tokenizer's favourite)
+    "z": "ᴢз",  # Latin letter small capital z (a script-mixing tokenizer's favourite); ze
     "a": "аα",  # Cyrillic a, Greek alpha
     "b": "Ь",
     "c": "сϲ",  # Cyrillic es, Greek lunate sigma
@@ -91,7 +96,17 @@ LOOKALIKES: Mapping[str, str] = {
 # genitive or plural, a compound.
 SUFFIXES = ("'s", "’s", "s", "es", "en", "-Sprecher", "-led")
 
-_TOKEN = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(PLACEHOLDER_PREFIXES)})[a-z]+(?![^\W\d_])")
+
+@functools.lru_cache(maxsize=64)
+def _token(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(prefixes)})[a-z]+(?![^\W\d_])")
+
+
+def _prefixes(known: Mapping[str, tuple[Entry, str]] | None) -> tuple[str, ...]:
+    """The placeholder prefix of a sentence whose keys are ``known``, else every one."""
+    return tuple(sorted({key[:2] for key in known})) if known else PLACEHOLDER_PREFIXES
+
+
 _WORD_GAP = re.compile(r"(?<=\S) (?=\S)")
 
 
@@ -140,9 +155,11 @@ class DictionaryEngine:
 # --- the corruptions ------------------------------------------------------------------------
 
 
-def placeholder_spans(text: str) -> list[tuple[int, int]]:
+def placeholder_spans(
+    text: str, prefixes: tuple[str, ...] = PLACEHOLDER_PREFIXES
+) -> list[tuple[int, int]]:
     """Where ``text`` has a placeholder as :func:`~dolmetsch.glossary.protect` writes them."""
-    return [m.span() for m in _TOKEN.finditer(text)]
+    return [m.span() for m in _token(prefixes).finditer(text)]
 
 
 def _case(token: str, rng: random.Random) -> str:
@@ -182,16 +199,25 @@ UNLISTED: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 
 def own_spellings(
-    entry: Entry, unlisted: Mapping[str, tuple[str, ...]] = UNLISTED
+    entry: Entry, unlisted: Mapping[str, tuple[str, ...]] = UNLISTED, source: str = "de"
 ) -> tuple[str, ...]:
-    """The spellings a model writes for ``entry`` on its own: the German and forbidden
-    ones (``Selenskyj``, ``Zelenskyy``, ``Kiev``) and a few the glossary does not list
-    (``unlisted``, by target), or the canonical form when it has none of them."""
+    """The spellings a model writes for ``entry`` on its own: the source language's and
+    forbidden ones (``Selenskyj``, ``Zelenskyy``, ``Kiev``) and a few the glossary does
+    not list (``unlisted``, by target), or the canonical form when it has none of them.
+    From another source than German (a projected ``entry``), also the other languages'
+    (``Zelenskyy`` from Russian) and, about one in four, forms in Latin letters of what the
+    model read (``Zelenskogo``, ``Putinym``, ``Kieve``; see
+    :func:`~dolmetsch.glossary.pairs.output_forms`)."""
     wrong = list(unlisted.get(entry.target, ()))
-    for variant in (*entry.forbidden, *entry.variants):
+    listed = [name for _, names in entry.elsewhere for name in names]
+    for variant in (*entry.forbidden, *entry.variants, *listed):
         context, name = split_context(variant)
         if not context and name not in entry.renderings:
             wrong.append(name)
+    if source != "de":
+        latin = [f for f in output_forms(entry, source) if f.isascii() and " " not in f]
+        n = max(1, len(wrong) // 3)
+        wrong += latin[:: max(1, len(latin) // n)][:n]
     return tuple(wrong) or (entry.target,)
 
 
@@ -200,11 +226,12 @@ def _own(
     rng: random.Random,
     known: Mapping[str, tuple[Entry, str]],
     unlisted: Mapping[str, tuple[str, ...]],
+    source: str,
 ) -> str:
     if token not in known:
         return token  # the engine does not know the name: it copies the token
     entry, form = known[token]
-    spelling = rng.choice(own_spellings(entry, unlisted))
+    spelling = rng.choice(own_spellings(entry, unlisted, source))
     return possessive(spelling) if form == "genitive" else spelling
 
 
@@ -217,9 +244,9 @@ class _Output:
     tokens: list[str]
 
     @classmethod
-    def parse(cls, text: str) -> _Output:
+    def parse(cls, text: str, prefixes: tuple[str, ...] = PLACEHOLDER_PREFIXES) -> _Output:
         texts, tokens, pos = [], [], 0
-        for a, b in placeholder_spans(text):
+        for a, b in placeholder_spans(text, prefixes):
             texts.append(text[pos:a])
             tokens.append(text[a:b])
             pos = b
@@ -295,6 +322,7 @@ def corrupt(
     rng: random.Random,
     known: Mapping[str, tuple[Entry, str]] | None = None,
     unlisted: Mapping[str, tuple[str, ...]] = UNLISTED,
+    source: str = "de",
 ) -> str:
     """``text`` (an engine output with placeholders) as a model might have written it.
 
@@ -303,15 +331,18 @@ def corrupt(
     placeholder to its entry and form, for ``own``: a model writes the name it reads from
     the context, which the placeholder hides from this engine; ``unlisted`` are spellings
     it may write that the glossary does not list (:data:`UNLISTED` are German ones: pass
-    ``{}`` for another source language, whose glossary does not recognise them).
+    ``{}`` for another source language, whose glossary does not recognise them); ``source``
+    is the language of the glossary the entries come from (:func:`own_spellings`).  With
+    ``known``, only its keys' prefix is read as a placeholder: another prefix may be a word
+    of the sentence.
     """
-    out = _Output.parse(text)
+    out = _Output.parse(text, _prefixes(known))
     n = len(out.tokens)
     if n == 0:
         return text
     if kind in ("case", "split", "transliterate", "inflect", "own"):
         for i, token in enumerate(out.tokens):
-            out.tokens[i] = _change(token, kind, rng, known or {}, unlisted)
+            out.tokens[i] = _change(token, kind, rng, known or {}, unlisted, source)
     elif kind == "drop":
         out.remove(rng.randrange(n))
     elif kind == "duplicate":
@@ -334,6 +365,7 @@ def _change(
     rng: random.Random,
     known: Mapping[str, tuple[Entry, str]],
     unlisted: Mapping[str, tuple[str, ...]],
+    source: str = "de",
 ) -> str:
     if kind == "case":
         return _case(token, rng)
@@ -344,7 +376,7 @@ def _change(
     if kind == "inflect":
         return token + rng.choice(SUFFIXES)
     if kind == "own":
-        return _own(token, rng, known, unlisted)
+        return _own(token, rng, known, unlisted, source)
     raise ValueError(f"not a placeholder corruption: {kind}")
 
 
@@ -354,6 +386,7 @@ def corrupt_mixed(
     mix: Mapping[Corruption | None, float] = REALISTIC_MIX,
     known: Mapping[str, tuple[Entry, str]] | None = None,
     unlisted: Mapping[str, tuple[str, ...]] = UNLISTED,
+    source: str = "de",
 ) -> str:
     """``text`` with each placeholder corrupted by a kind drawn from ``mix`` (None: copied).
 
@@ -361,14 +394,14 @@ def corrupt_mixed(
     move, merge) to it as well, one after another from the right, so that positions hold.
     """
     kinds, weights = zip(*mix.items(), strict=True)
-    out = _Output.parse(text)
+    out = _Output.parse(text, _prefixes(known))
     drawn: list[Corruption | None] = [rng.choices(kinds, weights)[0] for _ in out.tokens]
     moved: list[str] = []
     # Right to left: each step changes only the placeholders at and after its own.
     for i in range(len(out.tokens) - 1, -1, -1):
         kind = drawn[i]
         if kind in ("case", "split", "transliterate", "inflect", "own"):
-            out.tokens[i] = _change(out.tokens[i], kind, rng, known or {}, unlisted)
+            out.tokens[i] = _change(out.tokens[i], kind, rng, known or {}, unlisted, source)
         elif kind == "drop":
             out.remove(i)
         elif kind == "duplicate":
@@ -410,6 +443,7 @@ class HostileEngine:
         self.seed = seed
         self.unlisted = unlisted
         self.known: dict[str, dict[str, tuple[Entry, str]]] = {}
+        self.sources: dict[str, str] = {}  # the source language of each learnt sentence
 
     @property
     def info(self) -> EngineInfo:
@@ -419,6 +453,7 @@ class HostileEngine:
     def learn(self, protected: Iterable[Protected]) -> None:
         for p in protected:
             self.known[p.text] = {t.key: (t.match.entry, t.match.form) for t in p.terms}
+            self.sources[p.text] = p.glossary.pair[0]
 
     def translate(self, sentences: Sequence[str], progress: Progress | None = None) -> list[str]:
         outputs = self.inner.translate(sentences, progress)
@@ -426,10 +461,13 @@ class HostileEngine:
         for source, output in zip(sentences, outputs, strict=True):
             rng = random.Random(f"{self.seed}/{source}")
             known = self.known.get(source)
+            lang = self.sources.get(source, "de")
             if self.plan == "mix":
-                result.append(corrupt_mixed(output, rng, known=known, unlisted=self.unlisted))
+                result.append(
+                    corrupt_mixed(output, rng, known=known, unlisted=self.unlisted, source=lang)
+                )
             else:
-                result.append(corrupt(output, self.plan, rng, known, self.unlisted))
+                result.append(corrupt(output, self.plan, rng, known, self.unlisted, lang))
         return result
 
 
@@ -482,7 +520,8 @@ def _fields(score: Score) -> tuple[int, ...]:
 
 
 _FOLDED_TOKEN = re.compile(
-    r"(?<!\w)[ZXQzxqΖᏃΧХԚԛхχᴢ][\s-]?[qxzQXZԛхχᴢԚ][\s-]?[a-zA-Z\u0370-\u03ff\u0400-\u052fᴢ]*(?!\w)"
+    r"(?<!\w)[ZXQzxqΖᏃΧХԚԛхχᴢЗз][\s-]?[qxzQXZԛхχᴢԚЗз][\s-]?"
+    r"[a-zA-Z\u0370-\u03ff\u0400-\u052fᴢ]*(?!\w)"
 )
 
 

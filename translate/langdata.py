@@ -74,6 +74,15 @@ class LanguageData:
     abbreviations: frozenset[str] = frozenset()
     # Abbreviations that end no sentence when a number follows ("Nr. 5").
     numeric_abbreviations: frozenset[str] = frozenset()
+    # A sentence may open with an abbreviation ("Ul. Marszałkowska"): Moses' lower-case ones
+    # count capitalised too.  German keeps Moses' list as it is.
+    capitalised_abbreviations: bool = True
+    # Units after an amount ("$5 млрд.", "90,5 руб.", "5 тис. грн."): before a capital they
+    # end a sentence, although the abbreviation list says otherwise.
+    unit_abbreviations: frozenset[str] = frozenset()
+    # Dashes that open a line of dialogue ("— Но не сейчас."): one after the whitespace
+    # that follows a sentence's end, then a space, starts the next sentence.
+    dialogue_dashes: str = ""
     # A single upper-case letter before a full stop is an initial ("В. В. Путин").  German
     # leaves this to Moses' list (A-Z), which is what it always did.
     initials: bool = True
@@ -83,8 +92,12 @@ class LanguageData:
     tight_enders: str = CJK_STOPS
     openers: str = OPEN
     closers: str = CLOSE
-    # Closing quotes may stand after a space (French « Non. »).
+    # Closing quotes may stand after a space (French « Non. »), opening ones before one.
     spaced_closers: bool = False
+    # After a closing CJK bracket or quote with no space ("」と言った"), what continues the
+    # sentence (a ``re`` character-class body: Japanese particles in hiragana, commas);
+    # anything else starts the next one ("「好。」她也同意。").
+    cjk_continues: str = "\u3041-\u309f、，,"
     # Letters that continue a sentence after a full stop and a space (a ``re`` character-class
     # body); "" stands for every lower-case letter of Unicode.
     lower: str = ""
@@ -144,6 +157,7 @@ def language_code(lang: str) -> str:
 GERMAN = LanguageData(
     code="de",
     moses="de",
+    capitalised_abbreviations=False,
     initials=False,
     enders=".!?…",
     tight_enders="",
@@ -213,7 +227,12 @@ _MONTH_ABBREVIATIONS = {
     "pl": "sty lut mar kwi cze lip sie wrz paź lis gru",
 }
 
+# Every letter of the Arabic script alone: no case tells an initial from a word there.
+_ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B) if chr(c).isalpha())
+
 _CYRILLIC_LIST_ENDINGS = ("т. д.", "т.д.", "т. п.", "т.п.")
+# Dialogue and quotation dashes: em dash, en dash, horizontal bar.
+_DASHES = "—–―"
 
 
 def _entries() -> dict[str, LanguageData]:
@@ -225,6 +244,10 @@ def _entries() -> dict[str, LanguageData]:
             "fr",
             months=_FR_MONTHS,
             spaced_closers=True,  # « Non. » Puis...; "Vraiment ?" needs nothing: ? ends it
+            # « opens a quotation in French, never closes one: after "d'accord. " it starts
+            # the next sentence
+            closers=CLOSE.replace("«", "").replace("‹", ""),
+            dialogue_dashes=_DASHES,
             abbreviations={"M", "MM", "Mme", "Mmes", "Mlle", "Me", "Dr", "Pr", "St", "Ste"},
         ),
         "es": entry("es", abbreviations={"Sr", "Sra", "Srta", "Dña", "Dª", "D", "Ud", "Uds"}),
@@ -264,6 +287,10 @@ def _entries() -> dict[str, LanguageData]:
             },
             list_endings=(*_CYRILLIC_LIST_ENDINGS, "и др.", "и пр."),
             year_abbreviations=frozenset({"г", "гг"}),
+            unit_abbreviations=frozenset(
+                "тыс млн млрд трлн руб коп долл дол евро км кг га шт чел".split()
+            ),
+            dialogue_dashes=_DASHES,
             agencies=("РИА Новости", "Интерфакс", "ИТАР-ТАСС"),
         ),
         "uk": entry(
@@ -320,6 +347,10 @@ def _entries() -> dict[str, LanguageData]:
             },
             list_endings=(*_CYRILLIC_LIST_ENDINGS, "т. ін.", "т.ін.", "та ін."),
             year_abbreviations=frozenset({"р", "рр"}),
+            unit_abbreviations=frozenset(
+                "тис млн млрд трлн грн коп дол долл євро км кг га шт ос".split()
+            ),
+            dialogue_dashes=_DASHES,
             agencies=("Інтерфакс-Україна", "Укрінформ", "УНІАН", "Суспільне"),
         ),
         "be": entry(
@@ -330,7 +361,54 @@ def _entries() -> dict[str, LanguageData]:
         "pl": entry(
             "pl",
             months=_PL_MONTHS,
+            # Titles before a name that Moses' Polish list lacks: "prez. Duda"; not those that
+            # are words too ("min." mines, "marsz." a march, "rzecz." a thing)
+            abbreviations={
+                "prez",
+                "wiceprez",
+                "wicemin",
+                "pos",
+                "mjr",
+                "ppłk",
+                "abp",
+                "wicemarsz",
+                "przew",
+                "sekr",
+                "amb",
+            },
             list_endings=("itd.", "itp.", "etc."),
+            unit_abbreviations=frozenset("tys mln mld bln zł gr km kg ha szt min godz".split()),
+            dialogue_dashes=_DASHES,
+        ),
+        # Moses' Italian list has titles capitalised only: "il sig. Rossi", "la dott.ssa".
+        "it": entry(
+            "it",
+            abbreviations={
+                "sig",
+                "sigg",
+                "sig.ra",
+                "sig.na",
+                "sig.ri",
+                "dott",
+                "dott.ssa",
+                "prof",
+                "prof.ssa",
+                "avv",
+                "ing",
+                "arch",
+                "geom",
+                "rag",
+                "mons",
+                "gen",
+                "col",
+                "sen",
+                "on",
+                "egr",
+                "gent",
+                "gent.mo",
+                "gent.ma",
+                "spett",
+            },
         ),
         # Czech, Slovak and Polish write ordinals with a full stop too ("5. ledna"), but their
         # months are lower case, so no split is ever considered there: no ordinal rules needed.
@@ -343,7 +421,9 @@ def _entries() -> dict[str, LanguageData]:
             agencies=("ΑΠΕ-ΜΠΕ",),
         ),
         **{
-            code: entry(code, enders=".!?…؟۔")  # Arabic question mark, Urdu full stop
+            # Arabic question mark, Urdu full stop; a letter alone before a full stop is a
+            # title ("د. أحمد": Dr Ahmed; "م." engineer, "أ." professor) or an initial.
+            code: entry(code, enders=".!?…؟۔", abbreviations=_ARABIC_LETTERS)
             for code in ("ar", "fa", "ur", "ps")
         },
         **{

@@ -93,6 +93,8 @@ def prefixes_for(lang: str) -> Prefixes:
     moses = moses_prefixes(data.moses) if data.moses else Prefixes(frozenset(), frozenset())
     # the data lists words in lower case; a sentence may open with one ("Вул. Хрещатик")
     own = data.abbreviations | {word[:1].upper() + word[1:] for word in data.abbreviations}
+    if data.capitalised_abbreviations:  # Moses' too: "Ul. Marszałkowska"
+        own |= {w[:1].upper() + w[1:] for w in moses.always if len(w) > 1 and w[:1].islower()}
     return Prefixes(moses.always | own, moses.numeric_only | data.numeric_abbreviations)
 
 
@@ -113,6 +115,8 @@ class _Rules:
     # Thai: whitespace between two letters of the script
     spaced: re.Pattern[str] | None
     word_after: re.Pattern[str]
+    # What continues a sentence after a closing CJK bracket with no space ("」と").
+    continues: re.Pattern[str]
     # News agency attributions that close a paragraph: "(dpa)", "(afp/tp)", "(ТАСС)".
     attribution: re.Pattern[str]
     attribution_before: re.Pattern[str]
@@ -127,12 +131,16 @@ def _rules(lang: str) -> _Rules:
     # French sets a (narrow) no-break space inside its guillemets: « Non. »
     close = rf"(?:[ \u00a0\u202f]?{closers})*" if data.spaced_closers else f"{closers}*"
     openers = f"[{esc(data.openers)}]*"
+    if data.spaced_closers:  # and opening ones before a space: « Pourquoi ? »
+        openers = rf"(?:[{esc(data.openers)}][ \u00a0\u202f]?)*"
+    # A dialogue dash, a space, then the sentence ("Песков. — Но не сейчас.").
+    dash = rf"(?:[{esc(data.dialogue_dashes)}]\s+)?" if data.dialogue_dashes else ""
     tag = "|".join([*(esc(a) for a in data.agencies), f"{data.agency_letters}{{2,10}}"])
     return _Rules(
         data=data,
         candidate=re.compile(
             rf"(?P<end>[{esc(data.enders)}]+)(?P<close>{close})(?P<gap>\s+)"
-            rf"(?={openers}[^\W_{lower}])"
+            rf"(?={dash}{openers}[^\W_{lower}])"
         ),
         tight=re.compile(
             rf"(?P<end>[{esc(data.tight_enders)}]+)(?P<close>{closers}*)(?P<gap>\s*)(?=\S)"
@@ -150,7 +158,8 @@ def _rules(lang: str) -> _Rules:
         )
         if data.space_separated
         else None,
-        word_after=re.compile(rf"{openers}(\w+)"),
+        word_after=re.compile(rf"{dash}{openers}(\w+)"),
+        continues=re.compile(f"[{data.cjk_continues}]"),
         attribution=re.compile(rf"\s+(\((?:{tag})(?:/(?:{tag}))*\))\s*$"),
         attribution_before=re.compile(f"[{esc(data.attribution_after)}]$"),
     )
@@ -187,20 +196,31 @@ def _is_ordinal(word: str, previous: str, next_word: str, data: LanguageData) ->
 
 # A year or a span of years, maybe with a case ending: "2020", "2020-2021", "1990-х".
 _YEAR = re.compile(r"\d{3,4}(?:[-–]\d{2,4})?(?:-[^\W\d_]+)?")
+# An amount: "5", "90,5", "1.200", "$5", "5€".
+_AMOUNT = re.compile(r"[$€£¥₴₽]?\d[\d.,]*[$€£¥₴₽%]?")
 
 
 def _ends_sentence(head: str, data: LanguageData) -> bool:
     """Whether ``head`` ends with an abbreviation that may close a sentence: one that closes
-    a list ("и т. д."), or "year" after a year ("в 2020 г.")."""
+    a list ("и т. д."), "year" after a year ("в 2020 г."), or a unit after an amount
+    ("$5 млрд.")."""
     words = head.split()
     tail = " " + " ".join(words)
     if any(tail.endswith(" " + ending) for ending in data.list_endings):
         return True
-    return (
+    if (
         len(words) >= 2
         and words[-1].rstrip(".") in data.year_abbreviations
         and _YEAR.fullmatch(words[-2]) is not None
-    )
+    ):
+        return True
+    # a unit after an amount, or after another unit after one ("5 тис. грн.")
+    units = data.unit_abbreviations
+    if not units or len(words) < 2 or words[-1].rstrip(".") not in units:
+        return False
+    if _AMOUNT.fullmatch(words[-2]):
+        return True
+    return len(words) >= 3 and words[-2].rstrip(".") in units and bool(_AMOUNT.fullmatch(words[-3]))
 
 
 def _tail(text: str, start: int, end: int, words: int = 2) -> str:
@@ -273,7 +293,11 @@ def sentence_spans(
                 continue
             if match.re is rules.tight and (
                 nesting.open_at(start, boundary)
-                or (match.group("close") and not match.group("gap"))
+                or (
+                    match.group("close")
+                    and not match.group("gap")
+                    and rules.continues.match(text, boundary)
+                )
             ):
                 continue
         head = _tail(text, start, boundary)
