@@ -111,11 +111,13 @@ def open_systems(engine: str, ablation: bool = False) -> list[tuple[str, Transla
         no_phrases = LexiconEngine(Store(path))
         no_phrases.use_learned_prepositions = False
         no_phrases.use_learned_phrases = False
-        no_learning = LexiconEngine(Store(path, replace(DEFAULT, learned=0.0)))
+        no_alignment = LexiconEngine(Store(path, replace(DEFAULT, aligned=0.0)))
+        no_learning = LexiconEngine(Store(path, replace(DEFAULT, learned=0.0, aligned=0.0)))
         no_learning.use_learned_phrases = False
         no_learning.use_learned_prepositions = False
         with_lm = LexiconEngine(Store(path, replace(DEFAULT, lm=0.5, beam_senses=3)))
         systems += [
+            ("  without IBM Model 1 priors", no_alignment.translate, 0.0),
             ("  without learned prepositions", no_prepositions.translate, 0.0),
             ("  without learned prepositions, phrases", no_phrases.translate, 0.0),
             ("  without prepositions, phrases, priors", no_learning.translate, 0.0),

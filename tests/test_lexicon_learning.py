@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from dolmetsch.lexicon.learn import (
     candidate_stems,
     english_stems,
     learn,
+    learn_alignment,
     learn_prepositions,
     read_pairs,
     stem,
@@ -55,6 +57,7 @@ def _learned() -> Learned:
         sentences=10,
         keys={"Regierung": 4},
         pairs={("Regierung", "administration"): (3, 3)},
+        aligned={("Regierung", "administration"): 2.5},
         unigrams={"the": 9, "police": 2},
         bigrams={("the", "police"): 2},
         phrases={"nach angaben": ("according to", 5, 6)},
@@ -187,9 +190,49 @@ def test_confidence_bounds() -> None:
     assert 0.0 <= confidence(lost) < confidence(names) <= 1.0
 
 
-def test_store_weights_change_the_ranking(store_dir: Path, excerpt_ding: Path) -> None:
-    from dataclasses import replace
+def test_aligned_share_ranks_candidates() -> None:
+    found = [
+        Candidate("get", 1.0, False, False, 0, 6, 0.0, 0.0),
+        Candidate("receive", 1.0, False, False, 0, 6, 0.0, 5.0),
+    ]
+    assert rank(found, participle=False)[0][0] == "receive"
+    off = replace(DEFAULT, aligned=0.0)
+    assert [e for e, _ in rank(found, False, off)] == ["get", "receive"]
 
+
+# "Waffenruhe" is "ceasefire" and "Feuerpause" is "truce" in this text; where both stand in
+# one sentence, both English words are there too.
+ALIGN_TEXT = (
+    [("Die Waffenruhe kam.", "The ceasefire came.")] * 3
+    + [("Die Feuerpause kam.", "The truce came.")] * 3
+    + [("Die Waffenruhe und die Feuerpause kamen.", "The ceasefire and the truce came.")] * 2
+)
+
+
+def test_alignment_explains_away_what_cooccurrence_counts_twice(
+    store_dir: Path, excerpt_ding: Path
+) -> None:
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    together = learn(ALIGN_TEXT, engine)
+    assert together.pairs["Waffenruhe", "truce"][0] == 2  # co-occurrence: both, twice
+    aligned = learn_alignment(ALIGN_TEXT, engine)
+    # The alignment gives "truce" to "Feuerpause", which says "truce" everywhere else.
+    # (NULL, which may say any English word, takes a share in so short a text)
+    assert aligned["Waffenruhe", "ceasefire"] >= 3.5
+    assert aligned["Feuerpause", "truce"] >= 3.5
+    assert ("Waffenruhe", "truce") not in aligned  # below MIN_ALIGNED
+    assert ("Feuerpause", "ceasefire") not in aligned
+    # In a store built with the table, the candidates carry the aligned counts.
+    data = store_dir.parent / "aligned-data"
+    table = Learned(sentences=8, keys=together.keys, pairs=together.pairs, aligned=aligned)
+    save_learned(table, data / "learned.tsv.gz")
+    store = open_lexicon(data, ding=excerpt_ding).store
+    carried = {c.en: c.aligned for c in store.candidates("Waffenruhe")}
+    assert carried["ceasefire"] == aligned["Waffenruhe", "ceasefire"]
+    assert carried["truce"] == 0.0
+
+
+def test_store_weights_change_the_ranking(store_dir: Path, excerpt_ding: Path) -> None:
     path = open_lexicon(store_dir, build=False, ding=excerpt_ding).store.path
     plain = LexiconEngine(Store(path, replace(DEFAULT, learned=0.0)))
     assert plain.store.ranked("Regierung", False)[0][0] == "government"

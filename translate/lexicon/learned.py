@@ -7,6 +7,8 @@ A table is a gzipped TSV of counts only, never sentences:
 - ``C <tab> key <tab> english <tab> hits <tab> background``: of those n pairs, how many
   English sentences contain the candidate; and how many English sentences of the whole
   text contain it (the chance rate the scorer compares against);
+- ``A <tab> key <tab> english <tab> expected``: of the key's n pairs, in how many IBM
+  Model 1 (``learn.learn_alignment``) aligns the candidate to the key (expected, one decimal);
 - ``U <tab> word <tab> count`` and ``B <tab> word <tab> word <tab> count``: English word
   and word-pair counts (lower-cased, pruned), the decoder's language model;
 - ``P <tab> german <tab> english <tab> hits <tab> count``: a phrase pair (German lower-cased,
@@ -53,6 +55,7 @@ class Learned:
     bigrams: dict[tuple[str, str], int] = field(default_factory=dict)
     phrases: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     prepositions: dict[tuple[str, str, str], tuple[str, int, int]] = field(default_factory=dict)
+    aligned: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def add(self, other: Learned) -> None:
         self.sentences += other.sentences
@@ -61,6 +64,8 @@ class Learned:
         for pair, (hits, background) in other.pairs.items():
             old = self.pairs.get(pair, (0, 0))
             self.pairs[pair] = (old[0] + hits, old[1] + background)
+        for pair, expected in other.aligned.items():
+            self.aligned[pair] = self.aligned.get(pair, 0.0) + expected
         for word, count in other.unigrams.items():
             self.unigrams[word] = self.unigrams.get(word, 0) + count
         for bigram, count in other.bigrams.items():
@@ -80,6 +85,7 @@ def dump_learned(learned: Learned) -> str:
     lines = [HEADER, f"S\t{learned.sentences}"]
     lines += [f"K\t{k}\t{n}" for k, n in sorted(learned.keys.items())]
     lines += [f"C\t{k}\t{e}\t{h}\t{b}" for (k, e), (h, b) in sorted(learned.pairs.items())]
+    lines += [f"A\t{k}\t{e}\t{a:.1f}" for (k, e), a in sorted(learned.aligned.items())]
     lines += [f"P\t{g}\t{e}\t{h}\t{c}" for g, (e, h, c) in sorted(learned.phrases.items())]
     lines += [
         f"R\t{a}\t{p}\t{k}\t{e}\t{h}\t{c}"
@@ -103,6 +109,8 @@ def parse_learned(text: str, name: str = "<text>") -> Learned:
                 learned.keys[fields[1]] = int(fields[2])
             elif fields[0] == "C" and len(fields) == 5:
                 learned.pairs[fields[1], fields[2]] = (int(fields[3]), int(fields[4]))
+            elif fields[0] == "A" and len(fields) == 4:
+                learned.aligned[fields[1], fields[2]] = float(fields[3])
             elif fields[0] == "P" and len(fields) == 5:
                 learned.phrases[fields[1]] = (fields[2], int(fields[3]), int(fields[4]))
             elif fields[0] == "R" and len(fields) == 7 and fields[1] in ("N", "V"):

@@ -39,7 +39,7 @@ from .sources import (
     require_ding,
 )
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 # Candidates kept per German key: the best by build-time score (more never won on news).
 MAX_CANDIDATES = 8
 # Multi-word keys longer than this are not matched as contiguous phrases.
@@ -61,10 +61,11 @@ CREATE TABLE sense(
 -- Every English candidate of a key (the best MAX_CANDIDATES), ranked at run time by
 -- ``scorer``: rank is Ding's order, flags 1 = past-participle sub-entry, 2 = 3rd person;
 -- n, hits, bg are learned from parallel text (``learned``): sentence pairs with the key,
--- those whose English has the candidate, and the candidate's share of all English sentences.
+-- those whose English has the candidate, and the candidate's share of all English sentences;
+-- al: of the n pairs, in how many IBM Model 1 aligns the candidate to the key (expected).
 CREATE TABLE candidate(de TEXT NOT NULL, rank INTEGER NOT NULL, en TEXT NOT NULL,
                        base REAL NOT NULL, flags INTEGER NOT NULL, n INTEGER NOT NULL,
-                       hits INTEGER NOT NULL, bg REAL NOT NULL,
+                       hits INTEGER NOT NULL, bg REAL NOT NULL, al REAL NOT NULL,
                        PRIMARY KEY(de, rank)) WITHOUT ROWID;
 -- The English language model (``lm``): lower-cased word and word-pair counts.
 CREATE TABLE unigram(w TEXT PRIMARY KEY, c INTEGER NOT NULL) WITHOUT ROWID;
@@ -173,7 +174,7 @@ def _pos_set(pairs: Iterable[DingPair]) -> str:
 
 
 SenseRow = tuple[str, str, str, str, str, float]
-CandidateRow = tuple[str, int, str, float, int, int, int, float]
+CandidateRow = tuple[str, int, str, float, int, int, int, float, float]
 
 
 def _sense_rows(
@@ -212,7 +213,18 @@ def _candidate_rows(
     for position, (english, base, flags) in enumerate(found):
         hits, background = learned.pairs.get((key, english), (0, 0))
         share = background / learned.sentences if learned.sentences else 0.0
-        yield (key, position, english, base, flags, n, hits if n else 0, share if n else 0.0)
+        aligned = learned.aligned.get((key, english), 0.0) if n else 0.0
+        yield (
+            key,
+            position,
+            english,
+            base,
+            flags,
+            n,
+            hits if n else 0,
+            share if n else 0.0,
+            aligned,
+        )
 
 
 def _english_inflections(
@@ -471,7 +483,7 @@ def build_store(
             say(f"writing {target.name}")
             con.executemany("INSERT INTO sense VALUES(?,?,?,?,?,?)", senses)
             within(0.2)
-            con.executemany("INSERT INTO candidate VALUES(?,?,?,?,?,?,?,?)", candidate_rows)
+            con.executemany("INSERT INTO candidate VALUES(?,?,?,?,?,?,?,?,?)", candidate_rows)
             within(0.4)
             con.executemany("INSERT INTO unigram VALUES(?,?)", sorted(learned.unigrams.items()))
             con.executemany(
@@ -583,10 +595,12 @@ class Store:
         except KeyError:
             pass
         rows = self._con.execute(
-            "SELECT en, base, flags, hits, n, bg FROM candidate WHERE de=? ORDER BY rank", (key,)
+            "SELECT en, base, flags, hits, n, bg, al FROM candidate WHERE de=? ORDER BY rank",
+            (key,),
         ).fetchall()
         found = [
-            Evidence(en, base, bool(f & 1), bool(f & 2), h, n, bg) for en, base, f, h, n, bg in rows
+            Evidence(en, base, bool(f & 1), bool(f & 2), h, n, bg, al)
+            for en, base, f, h, n, bg, al in rows
         ]
         if len(self._candidates) > CACHE_LIMIT:
             self._candidates.clear()
