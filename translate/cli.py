@@ -1383,8 +1383,8 @@ def glossary_suggest(
         click.echo(f"{suggestion.target}\t{spellings}\t{covered}")
     new = sum(s.covered_by is None for s in found)
     click.echo(
-        f"read {_count(len(corpus.texts), 'article')}: {_count(new, 'new name')}, "
-        f"{_count(len(found) - new, 'glossary entry', 'glossary entries')} found",
+        f"read {counted(len(corpus.texts), 'article')}: {counted(new, 'new name')}, "
+        f"{counted(len(found) - new, 'glossary entry', 'glossary entries')} found",
         err=True,
     )
     if corpus.failures:
@@ -1413,14 +1413,10 @@ def _suggest_across(
     new = sum(s.covered_by is None for s in found)
     tally = ", ".join(f"{langs.count(c)} {c}" for c in sorted(set(langs)))
     click.echo(
-        f"read {_count(len(texts), 'article')} ({tally}): {_count(new, 'new name')}, "
-        f"{_count(len(found) - new, 'glossary entry', 'glossary entries')} found",
+        f"read {counted(len(texts), 'article')} ({tally}): {counted(new, 'new name')}, "
+        f"{counted(len(found) - new, 'glossary entry', 'glossary entries')} found",
         err=True,
     )
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _name_judge(data_dir: Path | None) -> Any:
@@ -1525,9 +1521,9 @@ def glossary_check(out_dir: Path, glossary_file: Path | None) -> None:
             where = one_line(f"{path}:{entry.linenum}: [{finding.target}]{pair}")
             click.echo(f"{where}: {finding.describe()}")
             problems += 1
-    failed = f", {_count(unreadable, 'file')} could not be read" if unreadable else ""
-    renderings = _count(problems, "inconsistent rendering")
-    click.echo(f"checked {_count(len(files), 'file')}: {renderings}{failed}", err=True)
+    failed = f", {counted(unreadable, 'file')} could not be read" if unreadable else ""
+    renderings = counted(problems, "inconsistent rendering")
+    click.echo(f"checked {counted(len(files), 'file')}: {renderings}{failed}", err=True)
     if problems or unreadable:
         sys.exit(1)
 
