@@ -943,7 +943,13 @@ def _output_names(glossary: Glossary) -> _OutputNames | None:
     # that two entries make says nothing about which: neither is looked for.
     taken = {name for e in glossary.entries for name, _, _ in e.source_forms()}
     taken |= {r for e in glossary.entries for r in e.renderings}
-    listed = {e: [n for _, names in e.elsewhere for n in names] for e in glossary.entries}
+    # the target language's own spellings are its words (German "Vereinigten Staaten" is
+    # the dative of the canonical "Vereinigte Staaten"): never replaced in its text
+    target = glossary.pair[1]
+    listed = {
+        e: [n for lang, names in e.elsewhere if lang != target for n in names]
+        for e in glossary.entries
+    }
     generated = {e: list(output_forms(e, glossary.pair[0])) for e in glossary.entries}
     claims = Counter(n for forms in (listed, generated) for e in forms for n in set(forms[e]))
     back: dict[Entry, Entry] = {}
@@ -998,7 +1004,11 @@ def _replace_wrong(
     pieces: list[str] = []
     pos = 0
     own = recognise(out, glossary).matches if unlisted else find_matches(out, glossary)
-    found = [(m.start, m.end, m.entry, m) for m in own if m.spelling.wrong or m.spelling.unlisted]
+    found = [
+        (m.start, m.end, m.entry, m)
+        for m in own
+        if (m.spelling.wrong or m.spelling.unlisted) and not _a_word_there(m, glossary, lost)
+    ]
     found += [(a, b, e, m) for e, a, b, m in _elsewhere_names(out, glossary, lost)]
     found.sort(key=lambda f: (f[0], -f[1]))
     for start, end, entry, m in found:
@@ -1019,6 +1029,28 @@ def _replace_wrong(
         replaced.append((m.text, text.rstrip("-")))
     pieces.append(out[pos:])
     return "".join(pieces), replaced
+
+
+def _a_word_there(m: Match, glossary: Glossary, lost: set[Entry] | None) -> bool:
+    """Whether a source spelling found in the output is a common word of the target
+    language that the engine wrote as such ("Luck" for "Glück", not Lutsk): left alone,
+    unless the glossary forbids it by name or the entry's own placeholder was lost (then
+    the engine may have written its name so)."""
+    if m.spelling.unlisted or m.text in m.entry.forbidden or (lost and m.entry in lost):
+        return False
+    return common_word(m.text, glossary.pair[1])
+
+
+# Zipf 3 is once per million words (wordfreq); "Kiev" (3.5 in English) is forbidden by name
+COMMON_WORD_ZIPF = 3.0
+
+
+@functools.lru_cache(maxsize=4096)
+def common_word(text: str, language: str) -> bool:
+    """Whether ``text`` is a common word of ``language`` ("Luck", "USA" in English)."""
+    from wordfreq import zipf_frequency  # imported on first use: loading it takes a while
+
+    return zipf_frequency(text, language) >= COMMON_WORD_ZIPF
 
 
 def protect_all(

@@ -35,6 +35,7 @@ read from a file without them, with the same :func:`.enforce.glossary_hash`.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
 from .errors import GlossaryError
@@ -142,21 +143,36 @@ def project(glossary: Glossary, source: str, target: str) -> Glossary:
     return replace(projected, strict=glossary.strict, pair=(source, target))
 
 
-def wrong_in_target(glossary: Glossary) -> tuple[str, ...]:
+def wrong_in_target(
+    glossary: Glossary, is_word: Callable[[str], bool] | None = None
+) -> tuple[str, ...]:
     """The spellings a translation into ``glossary.pair[1]`` must not contain, for an
     engine that can keep them from being generated (``EngineOptions(suppress=...)``): the
     forbidden ones, the source spellings that are wrong in the target and the other
     languages' (``elsewhere``), written in the target's alphabet (Latin for a Latin-script
-    target); not the forms :func:`output_forms` generates (thousands of sequences).  A
-    spelling that is a rendering of another entry, or guarded by a context
-    (``(von) Blick``), is left out: it is right somewhere."""
-    renderings = {r for entry in glossary.entries for r in entry.renderings}
-    latin = glossary.pair[1] in LATIN_SCRIPT
+    target); not the forms :func:`output_forms` generates (thousands of sequences).
+
+    Left out, because the engine must stay free to write them: a rendering of any entry in
+    any letter case (the engine suppresses "Tass" in capitals too, which is "TASS"), a
+    spelling guarded by a context (``(von) Blick``), a spelling of the target language's
+    own column (German "Weißen Haus" is right German when the target is German), and,
+    unless the glossary forbids it by name, a spelling ``is_word`` says is a word of the
+    target ("Luck", "USA", "Europa" in English)."""
+    target = glossary.pair[1]
+    renderings = {r.casefold() for entry in glossary.entries for r in entry.renderings}
+    latin = target in LATIN_SCRIPT
     found: dict[str, None] = {}
     for entry in glossary.entries:
-        listed = [(name, (), True) for _, names in entry.elsewhere for name in names]
+        listed = [
+            (name, (), True) for lang, names in entry.elsewhere if lang != target for name in names
+        ]
+        own = {n for lang, names in entry.elsewhere if lang == target for n in names}
         for name, context, wrong in [*entry.source_forms(), *listed]:
-            if not wrong or context or name in renderings or len(name) < 3:
+            if not wrong or context or name.casefold() in renderings or len(name) < 3:
+                continue
+            if name in own or (
+                name not in entry.forbidden and is_word is not None and is_word(name)
+            ):
                 continue
             if latin != all(ch.isascii() or "LATIN" in _name(ch) for ch in name if ch.isalpha()):
                 continue

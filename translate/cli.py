@@ -269,7 +269,8 @@ def _open_engine(
             err=True,
         )
 
-    options = _options(beam_size, compute_type, threads, glossary)
+    argos = engine == "argos" or (engine == "auto" and _has_route(pair, packages_dir))
+    options = _options(beam_size, compute_type, threads, glossary if argos else None)
     languages = {"source": pair.source, "target": pair.target} if pair is not None else {}
     with _all_or_nothing(), _BuildProgress() as progress:
         return load_engine(
@@ -278,12 +279,27 @@ def _open_engine(
         )  # fmt: skip
 
 
+def _has_route(pair: Any, packages_dir: Path | None) -> bool:
+    from .models import find_route
+
+    source, target = (pair.source, pair.target) if pair is not None else ("de", "en")
+    return find_route(source, target, packages_dir) is not None
+
+
 def _options(beam_size: int, compute_type: str, threads: int, glossary: Any) -> EngineOptions:
     """Decoding options; the spellings ``glossary`` (projected on the run's pair) says are
-    wrong in the target are suppressed where the engine can suppress them (argos)."""
+    wrong in the target are suppressed where the engine can suppress them (argos; give no
+    glossary for another engine: finding them reads a word list, half a second)."""
+    import functools
+
+    from .glossary.enforce import common_word
     from .glossary.pairs import wrong_in_target
 
-    suppress = wrong_in_target(glossary) if glossary is not None else ()
+    if glossary is not None:  # a common word of the target stays free ("Luck" in English)
+        is_word = functools.partial(common_word, language=glossary.pair[1])
+        suppress = wrong_in_target(glossary, is_word)
+    else:
+        suppress = ()
     return EngineOptions(
         beam_size=beam_size, compute_type=compute_type, threads=threads, suppress=suppress
     )
@@ -594,7 +610,8 @@ def run(
             )
             opened = [(pair, translator, paths, glossary)]
         for pair, translator, group_paths, group_glossary in opened:
-            options = _options(beam_size, compute_type, threads, group_glossary)
+            argos = translator.info.name == "argos"
+            options = _options(beam_size, compute_type, threads, group_glossary if argos else None)
             # workers open the engine this process resolved ("auto" became argos or lexicon)
             spawn = functools.partial(
                 load_engine, translator.info.name, options, packages_dir, data_dir,
