@@ -390,3 +390,47 @@ def test_no_language_with_an_engine_is_nothing_done(
         assert f"{name} article not translated: no {name}->English model is installed" in line
         assert f"dolmetsch model install --online --from {lang} --to en" in line
     assert not (tmp_path / "out").exists()
+
+
+def test_a_po_edit_in_a_mixed_run_is_read_by_its_own_language_only(
+    archives: dict[str, Path], isolated_argos: Path, mixed: Path, tmp_path: Path
+) -> None:
+    """The other languages' groups used to read moskva.po as an orphan and refuse it ("made
+    for Russian->English, this run translates German->English"): exit 1 on every run."""
+    _install(archives, isolated_argos, "de", "ru", "uk", "pl")
+    out = tmp_path / "out"
+    assert _run(str(mixed), "--from", "auto", "--out", str(out))[::2] == (0, "")
+    po = polib.pofile(str(out / "moskva.po"))
+    entry = next(e for e in po if e.msgctxt == "p2.s2")
+    entry.msgstr = "The spokesman praised the talks and Zelensky."
+    entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    po.save(str(out / "moskva.po"))
+    code, stdout, stderr = _run(str(mixed), "--from", "auto", "--out", str(out))
+    assert (code, stderr) == (0, "")
+    assert "1 human edit kept" in stdout
+    again = polib.pofile(str(out / "moskva.po"))
+    kept = next(e for e in again if e.msgctxt == "p2.s2")
+    assert kept.msgstr == "The spokesman praised the talks and Zelensky."
+
+
+def test_a_tagged_article_of_another_language_is_one_line_in_a_one_language_run(
+    archives: dict[str, Path], isolated_argos: Path, tmp_path: Path
+) -> None:
+    """moskva.ru.txt in Russian, run with the default --from de: it was translated by the
+    German model (its Russian copied as 'English'); now one line, the others translated.
+    A tag the text does not bear out is no tag (bericht.eu.txt in German is German)."""
+    _install(archives, isolated_argos, "de", "ru")
+    folder, out = tmp_path / "tagged", tmp_path / "out"
+    folder.mkdir()
+    (folder / "moskva.ru.txt").write_text(ARTICLES["moskva.txt"][1], encoding="utf-8")
+    german = next(text for lang, text in ARTICLES.values() if lang == "de")
+    (folder / "bericht.eu.txt").write_text(german, encoding="utf-8")
+    code, _, stderr = _run(str(folder), "--out", str(out))
+    assert code == 1
+    assert stderr.splitlines() == [
+        f"dolmetsch: {folder / 'moskva.ru.txt'}: its name and its text say Russian, this run "
+        "translates German; it was not translated: run it with --from ru (or its folder with "
+        "--from auto)"
+    ]
+    assert not (out / "moskva.ru.po").exists()
+    assert polib.pofile(str(out / "bericht.eu.po")).metadata["X-Source-Language"] == "de"

@@ -603,7 +603,13 @@ def run(
                 ),
             )  # fmt: skip
         else:
+            from .mixed import tagged_otherwise
+
             pair = _pair(source_lang, target_lang)
+            kept, left_out = tagged_otherwise(paths, pair.source)
+            paths = tuple(kept)
+            for line in left_out:
+                progress.failed(line)
             glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
             translator = _open_engine(
                 engine, beam_size, compute_type, threads, packages_dir, data_dir, pair, glossary

@@ -87,14 +87,18 @@ def take_edits(
     out_dir: Path,
     memory: TranslationMemory | None,
     ledger: Ledger | None,
+    others: frozenset[str] = frozenset(),
 ) -> Edits:
     """Read every PO of ``out_dir`` that holds a person's work the memory may lack, and take
     it into ``memory``.  Without a memory nothing can be taken: such a PO is left for the
     writer to refuse.  POs of articles no longer in ``paths`` are read too, so the edits
-    of a renamed or removed article are kept (and said so)."""
+    of a renamed or removed article are kept (and said so), but not those of ``others``
+    (the stems of another language's articles in the same run, which that language reads)."""
     found = _Found()
     articles = {output_stem(path): path for path in paths}
-    orphans = sorted(p.stem for p in out_dir.glob("*.po") if p.stem not in articles)
+    orphans = sorted(
+        p.stem for p in out_dir.glob("*.po") if p.stem not in articles and p.stem not in others
+    )
     folder = str(out_dir.resolve())
     for stem in [*articles, *orphans]:
         po = out_dir / f"{stem}.po"

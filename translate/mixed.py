@@ -64,6 +64,34 @@ def sort_by_language(paths: Sequence[Path], target: str) -> Sorted:
     return Sorted(groups, tuple(left_out))
 
 
+def tagged_otherwise(paths: Sequence[Path], source: str) -> tuple[list[Path], tuple[str, ...]]:
+    """For a run of one ``source`` language: the articles to translate, and a line for each
+    whose name's tag and text both say another language (``moskva.ru.txt`` in Russian in a
+    German run), which that language's model must translate, not this one.  A tag the text
+    does not bear out is no tag (``sanktionen.eu.txt`` in German is German)."""
+    kept: list[Path] = []
+    lines: list[str] = []
+    for path in paths:
+        tag = tagged_language(path)
+        if not tag or tag == source:
+            kept.append(path)
+            continue
+        try:
+            found = detect(decode_article(read_input(path), str(path), lang=tag).text)
+        except DolmetschError:
+            kept.append(path)  # the run reports what is wrong with it
+            continue
+        if found.sure and found.lang == tag:
+            lines.append(
+                f"{path}: its name and its text say {language_name(tag)}, this run translates "
+                f"{language_name(source)}; it was not translated: run it with --from {tag} "
+                "(or its folder with --from auto)"
+            )
+        else:
+            kept.append(path)
+    return kept, tuple(lines)
+
+
 def unsure_line(path: Path, found: Detection) -> str:
     """What to do about an article whose language the detector could not tell."""
     guess = ""

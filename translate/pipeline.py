@@ -1131,9 +1131,13 @@ def run_groups(
         early.extend(clashes)
         keep = set(distinct)
         for group in groups:
+            # another language's articles: their POs are that group's to read, not orphans
+            others = frozenset(
+                output_stem(p) for g in groups if g is not group for p in g.paths if p in keep
+            )
             summary, edits, failures = _run_group(
                 group, [p for p in group.paths if p in keep], out_dir, observer,
-                window_sentences, jobs, ledger, whole,
+                window_sentences, jobs, ledger, whole, others,
             )  # fmt: skip
             early.extend(failures)
             done.append((group, summary, edits))
@@ -1194,6 +1198,7 @@ def _run_group(
     jobs: int,
     ledger: Ledger,
     whole: _Whole,
+    others: frozenset[str] = frozenset(),
 ) -> tuple[RunSummary, Edits, list[str]]:
     """One group's part of :func:`run_groups`: people's edits taken into its memory, its
     articles planned and translated; its summary, the edits, and the failures before
@@ -1205,7 +1210,7 @@ def _run_group(
         start = (group.spawn_engine, engine.info, out_dir, glossary, memory_path, pair)
         workers = _Workers(jobs, start)
     try:
-        edits = take_edits(paths, out_dir, memory, ledger)
+        edits = take_edits(paths, out_dir, memory, ledger, others)
         for failure in edits.refusals:
             observer.failed(failure)
         for note in edits.notes:
