@@ -521,3 +521,18 @@ def test_online_install_names_the_pivot_halves(pair_index: str, tmp_path: Path) 
 def test_install_option_errors(args: list[str], message: str) -> None:
     code, out, err = invoke("model", "install", *args)
     assert (code, out, err) == (2, "", message)
+
+
+def test_a_package_with_upper_case_codes_serves_its_pair(
+    archives: dict[tuple[str, str], Path], isolated_argos: Path
+) -> None:
+    """A metadata.json saying "RU": model list showed RU->en while --from ru found nothing."""
+    install(archives, isolated_argos, "ru-en")
+    meta_path = isolated_argos / "translate-ru_en-tiny" / "metadata.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["from_code"] = "RU"
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    chosen = find_package("ru", "en", isolated_argos)
+    assert chosen is not None and chosen.pair == "ru->en"
+    code, out, _ = invoke("model", "list")
+    assert code == 0 and "\tru->en\t" in out

@@ -91,8 +91,9 @@ def read_package(path: Path) -> ModelPackage:
     meta = parse_metadata(data, str(meta_path))
     return ModelPackage(
         path=path,
-        from_code=meta["from_code"],
-        to_code=meta["to_code"],
+        # a package's "RU" is the "ru" of --from ru (and of model list)
+        from_code=meta["from_code"].strip().lower(),
+        to_code=meta["to_code"].strip().lower(),
         package_version=str(meta.get("package_version", "")),
         argos_version=str(meta.get("argos_version", "")),
         target_prefix=str(meta.get("target_prefix", "") or ""),
