@@ -434,3 +434,21 @@ def test_a_tagged_article_of_another_language_is_one_line_in_a_one_language_run(
     ]
     assert not (out / "moskva.ru.po").exists()
     assert polib.pofile(str(out / "bericht.eu.po")).metadata["X-Source-Language"] == "de"
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r"])
+def test_auto_reads_a_legacy_russian_article_as_from_ru_does(
+    codec: str, archives: dict[str, Path], isolated_argos: Path, tmp_path: Path
+) -> None:
+    """--from auto decoded a Windows-1251 file as Windows-1252 and could not tell its
+    language ("perhaps French or Portuguese")."""
+    _install(archives, isolated_argos, "ru")
+    folder, out = tmp_path / "legacy", tmp_path / "out"
+    folder.mkdir()
+    (folder / "cp.txt").write_bytes(ARTICLES["moskva.txt"][1].encode(codec))
+    code, _, stderr = _run(str(folder), "--from", "auto", "--out", str(out))
+    assert code == 0, stderr
+    po = polib.pofile(str(out / "cp.po"))
+    assert po.metadata["X-Source-Language"] == "ru"
+    assert po.metadata["X-Dolmetsch-Source-Encoding"] == codec
+    assert po[0].msgid == ARTICLES["moskva.txt"][1].splitlines()[0]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .detect import Detection, detect, tagged_language
 from .errors import DolmetschError
-from .files import decode_article, read_input
+from .files import decode_article, legacy_encodings, read_input
 from .languages import language_name
 
 
@@ -36,10 +36,30 @@ def article_language(path: Path, text: str | None = None) -> tuple[str, Detectio
     tag = tagged_language(path)
     if tag:
         return tag, None
-    if text is None:
-        text = decode_article(read_input(path), str(path)).text
-    found = detect(text)
+    if text is not None:
+        found = detect(text)
+        return found.lang, found
+    data = read_input(path)
+    decoded = decode_article(data, str(path))
+    found = detect(decoded.text)
+    if decoded.encoding.startswith("utf") or found.sure:
+        return found.lang, found
+    # Not UTF-8, and Windows-1252 made no sense of it: each family's code page in turn, the
+    # first whose reading the detector is sure is in a language of that code page
+    for family in LEGACY_FAMILIES:
+        try:
+            again = decode_article(data, str(path), lang=family)
+        except DolmetschError:
+            continue
+        other = detect(again.text)
+        if other.sure and again.encoding in legacy_encodings(other.lang) + _KOI8:
+            return other.lang, other
     return found.lang, found
+
+
+# One language of each legacy code page family, tried when a text is not UTF-8
+LEGACY_FAMILIES = ("ru", "pl", "el", "tr", "he", "ar", "lt", "zh", "ja", "ko")
+_KOI8 = ("koi8_r", "koi8_u")
 
 
 def sort_by_language(paths: Sequence[Path], target: str) -> Sorted:
