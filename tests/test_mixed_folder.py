@@ -452,3 +452,26 @@ def test_auto_reads_a_legacy_russian_article_as_from_ru_does(
     assert po.metadata["X-Source-Language"] == "ru"
     assert po.metadata["X-Dolmetsch-Source-Encoding"] == codec
     assert po[0].msgid == ARTICLES["moskva.txt"][1].splitlines()[0]
+
+
+def test_a_language_whose_model_is_gone_stays_in_index_and_corpus(
+    archives: dict[str, Path], isolated_argos: Path, mixed: Path, tmp_path: Path
+) -> None:
+    """The Polish model removed and the German article changed: warszawa.* stayed on disk,
+    current, but index.html and corpus.tmx were rewritten without them."""
+    _install(archives, isolated_argos, "de", "ru", "uk", "pl")
+    out = tmp_path / "out"
+    assert _run(str(mixed), "--from", "auto", "--out", str(out))[0] == 0
+    corpus_before = (out / "corpus.tmx").read_text(encoding="utf-8")
+    polish = corpus_before.count('<tu srclang="pl"')
+    assert polish > 0 and 'data-stem="warszawa"' in (out / "index.html").read_text("utf-8")
+    for package in isolated_argos.iterdir():
+        if package.name.startswith("translate-pl_en"):
+            shutil.rmtree(package)
+    german = next(n for n, (lang, _) in ARTICLES.items() if lang == "de")
+    with (mixed / german).open("a", encoding="utf-8") as handle:
+        handle.write("\nDer Sprecher lobte die Gespräche.\n")
+    code, _, stderr = _run(str(mixed), "--from", "auto", "--out", str(out))
+    assert code == 1 and "warszawa.txt: Polish article not translated" in stderr
+    assert 'data-stem="warszawa"' in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / "corpus.tmx").read_text(encoding="utf-8").count('<tu srclang="pl"') == polish

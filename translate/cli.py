@@ -590,12 +590,13 @@ def run(
                    f"or {os.cpu_count() or 1} cores; using {ceiling}", err=True)  # fmt: skip
         jobs = ceiling
     left_out: tuple[str, ...] = ()
+    stranded: tuple[tuple[Path, Any], ...] = ()
     groups: list[Any] = []
     memories: list[Any] = []
     try:
         if source_lang == "auto":
             glossary = _load_glossary(glossary_file, no_glossary, strict_glossary)
-            opened, left_out = _mixed_groups(
+            opened, left_out, stranded = _mixed_groups(
                 paths, target_lang, glossary, progress,
                 lambda pair, projected: _open_engine(
                     engine, beam_size, compute_type, threads, packages_dir, data_dir, pair,
@@ -629,7 +630,7 @@ def run(
             groups.append(Group(group_paths, translator, pair, group_glossary, memory, spawn))
         # SIGTERM stops the run as Ctrl-C does: workers end, outputs stay whole, exit 130
         with folder_lock(out_dir), sigterm_as_interrupt():
-            summary = run_groups(groups, out_dir, progress, jobs=jobs)
+            summary = run_groups(groups, out_dir, progress, jobs=jobs, stranded=stranded)
     finally:
         progress.close()
         for memory in memories:
@@ -654,11 +655,14 @@ def _mixed_groups(
     glossary: Any,
     progress: Any,
     open_engine: Callable[[Any, Any], Any],
-) -> tuple[list[tuple[Any, Any, Sequence[Path], Any]], tuple[str, ...]]:
+) -> tuple[
+    list[tuple[Any, Any, Sequence[Path], Any]], tuple[str, ...], tuple[tuple[Path, Any], ...]
+]:
     """--from auto: the folder's articles by language (dolmetsch.mixed), each language with
     its pair, engine (``open_engine(pair, projected glossary)``) and glossary projection;
-    and one line per
-    article left out (its language unsure, or no engine for it: each told on stderr).
+    one line per article left out (its language unsure, or no engine for it: each told on
+    stderr); and the articles with no engine, with their pair (their earlier outputs stay
+    in the index and corpus).
     Nothing at all to translate is a fault (exit 2)."""
     from .languages import LanguagePair
     from .mixed import sort_by_language
@@ -668,6 +672,7 @@ def _mixed_groups(
     for line in found.left_out:
         progress.failed(line)
     opened: list[tuple[Any, Any, Sequence[Path], Any]] = []
+    stranded: list[tuple[Path, Any]] = []
     for lang, group in found.groups.items():
         pair = LanguagePair(lang, target)
         projected = glossary.for_pair(lang, target) if glossary is not None else None
@@ -677,6 +682,7 @@ def _mixed_groups(
             for path in group:
                 left_out.append(f"{path}: {pair.source_name} article not translated: {exc}")
                 progress.failed(left_out[-1])
+                stranded.append((path, pair))
             continue
         opened.append((pair, translator, group, projected))
     if not opened:
@@ -685,7 +691,7 @@ def _mixed_groups(
         )
         nothing.exit_code = 2
         raise nothing
-    return opened, tuple(left_out)
+    return opened, tuple(left_out), tuple(stranded)
 
 
 @main.command()

@@ -916,6 +916,25 @@ def _kept_units(out_dir: Path, stem: str, pair: LanguagePair = DEFAULT_PAIR) -> 
     return text[len(tmx_head(pair.source)) : len(text) - len(TMX_TAIL)]
 
 
+def _stranded_units(
+    out_dir: Path, stem: str, pair: LanguagePair, entry: LedgerEntry | None
+) -> str | None:
+    """The TMX units of an article this run cannot translate, when its TMX is the one
+    dolmetsch wrote (its bytes in the ledger) for ``pair``; else None: left out."""
+    path = out_dir / f"{stem}.tmx"
+    if entry is None:
+        return None
+    try:
+        data = read_regular(path)
+    except OSError:
+        return None
+    text = data.decode("utf-8", "replace")
+    head = tmx_head(pair.source)
+    if entry.outputs.get(path.name) != sha256_bytes(data) or not text.startswith(head):
+        return None
+    return text[len(head) : len(text) - len(TMX_TAIL)]
+
+
 def run_stamp(
     engine: EngineInfo,
     glossary: Glossary | None,
@@ -1091,6 +1110,7 @@ def run_groups(
     observer: Observer | None = None,
     window_sentences: int = WINDOW_SENTENCES,
     jobs: int = 1,
+    stranded: Sequence[tuple[Path, LanguagePair]] = (),
 ) -> RunSummary:
     """Translate each group of articles (see :class:`Group`) into the one folder
     ``out_dir``, as :func:`run_batch` does one: each group with its own engine, glossary
@@ -1099,6 +1119,8 @@ def run_groups(
     ``srclang="*all*"`` in its header and each unit names its own (TMX 1.4b).  The summary
     counts every group; its engine is the first group's (each article's outputs name its
     own).  A group whose memory fails stops the run there, as in :func:`run_batch`.
+    ``stranded`` are articles of a language this run cannot translate (no engine for it):
+    outputs an earlier run wrote for them stay in the index and the corpus as they are.
     """
     if not groups:
         raise UsageError("a run needs at least one group of articles")
@@ -1111,7 +1133,7 @@ def run_groups(
     observer = observer or Silent()
     started = time.perf_counter()
     given = sum(len(g.paths) for g in groups)
-    sources = {g.pair.source for g in groups}
+    sources = {g.pair.source for g in groups} | {pair.source for _, pair in stranded}
     whole = _Whole(out_dir, next(iter(sources)) if len(sources) == 1 else "")
     # The ledger says which outputs dolmetsch wrote, so it is kept even without a memory.
     ledger = Ledger(out_dir)
@@ -1144,6 +1166,11 @@ def run_groups(
             if summary.stopped:
                 break
         if not any(summary.stopped for _, summary, _ in done):
+            for path, pair in stranded:
+                entry = ledger.get(output_stem(path))
+                units = _stranded_units(out_dir, output_stem(path), pair, entry)
+                if entry is not None and units is not None:
+                    whole.add(units, entry.index_row, pair)
             finished = whole.finish(ledger, observer)
     finally:
         ledger.close()
