@@ -37,18 +37,6 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def seed_sentences(folder: Path = ROOT / "seeds") -> list[str]:
-    from dolmetsch.document import parse_document
-
-    return [
-        segment.text
-        for path in sorted(folder.glob("*.txt"))
-        for block in parse_document(path.name, path.read_text(encoding="utf-8")).blocks
-        for segment in block.segments
-        if segment.translatable
-    ]
-
-
 def measure(
     inner: Engine, plan: Plan, seed: int, sentences: list[str], glossary: Glossary
 ) -> Score:
@@ -81,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
 
     glossary = load_glossary(args.glossary) if args.glossary else load_default_glossary()
     inner: Engine = DictionaryEngine() if args.engine == "dictionary" else load_engine("lexicon")
-    sentences = seed_sentences(args.seeds)
+    from dolmetsch.hostile import article_sentences
+
+    sentences = article_sentences(args.seeds)
     print(
         f"{len(sentences)} sentences of {args.seeds.name}/, engine {inner.info.describe()}, "
         f"seed {' '.join(map(str, args.seed))}"

@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, get_args
 
@@ -564,3 +565,16 @@ def score(german: str, restored: Restored, glossary: Glossary, clean: str | None
 
 def total(scores: Iterable[Score]) -> Score:
     return sum(scores, Score())
+
+
+def article_sentences(folder: Path) -> list[str]:
+    """Every translatable sentence of the ``*.txt`` articles in ``folder`` (German), in
+    order, repeats kept: what the hostile measurements run over (the seeds)."""
+    from .aligned import translatable_texts
+    from .document import parse_document
+
+    return [
+        text
+        for path in sorted(folder.glob("*.txt"))
+        for text in translatable_texts(parse_document(path.name, path.read_text("utf-8")))
+    ]
