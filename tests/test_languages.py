@@ -385,10 +385,18 @@ def test_german_english_outputs_are_todays(tmp_path: Path, marking: _Marking) ->
     assert page.headings == ["Deutsch", "English"]
 
 
-def test_outputs_made_for_another_pair_are_made_again(tmp_path: Path, marking: _Marking) -> None:
-    folder = tmp_path / "x"
-    folder.mkdir()
-    (folder / "a.txt").write_text("Мир.\n", encoding="utf-8")
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A folder with one Russian article, ``a.txt``."""
+    path = tmp_path / "x"
+    path.mkdir()
+    (path / "a.txt").write_text("Мир.\n", encoding="utf-8")
+    return path
+
+
+def test_outputs_made_for_another_pair_are_made_again(
+    tmp_path: Path, marking: _Marking, folder: Path
+) -> None:
     out = tmp_path / "out"
     assert _run(folder, out, "--from", "ru") == (0, "")
     first = marking.calls
@@ -400,10 +408,9 @@ def test_outputs_made_for_another_pair_are_made_again(tmp_path: Path, marking: _
     assert po.metadata["X-Source-Language"] == "uk"
 
 
-def test_edits_made_for_another_pair_are_kept_apart(tmp_path: Path, marking: _Marking) -> None:
-    folder = tmp_path / "x"
-    folder.mkdir()
-    (folder / "a.txt").write_text("Мир.\n", encoding="utf-8")
+def test_edits_made_for_another_pair_are_kept_apart(
+    tmp_path: Path, marking: _Marking, folder: Path
+) -> None:
     out = tmp_path / "out"
     assert _run(folder, out, "--from", "ru") == (0, "")
     po = polib.pofile(str(out / "a.po"))
@@ -430,11 +437,8 @@ def test_edits_made_for_another_pair_are_kept_apart(tmp_path: Path, marking: _Ma
     ids=["same-language", "bad-code"],
 )  # fmt: skip
 def test_bad_pairs_are_refused_before_any_work(
-    tmp_path: Path, marking: _Marking, args: list[str], message: str
+    tmp_path: Path, marking: _Marking, args: list[str], message: str, folder: Path
 ) -> None:
-    folder = tmp_path / "x"
-    folder.mkdir()
-    (folder / "a.txt").write_text("Мир.\n", encoding="utf-8")
     runner = CliRunner()
     env = {"DOLMETSCH_TO": args[1]} if args[0] == "--to" else {}
     flags = [] if args[0] == "--to" else args
