@@ -279,9 +279,51 @@ def test_from_auto_is_a_setting(monkeypatch: pytest.MonkeyPatch, isolated_argos:
     shown = CliRunner().invoke(main, ["config"])
     assert shown.exit_code == 0, shown.stderr
     assert 'from = "auto"' in shown.stdout
+    # translate finds the language of its text; one that says too little is one line
     result = CliRunner().invoke(main, ["translate", "Guten Tag."])
     assert result.exit_code == 2
-    assert "--from auto is for `run` over a folder" in result.stderr
+    assert "cannot tell which language TEXT is in" in result.stderr
+    assert "give --from LANG" in result.stderr
+
+
+GERMAN_LINES = "Die Regierung hat am Montag beschlossen, die Steuern zu senken.\nEs regnet.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "found"),
+    [
+        (GERMAN_LINES.encode("utf-8"), "German"),
+        (GERMAN_LINES.encode("cp1252"), "German"),
+        (
+            "Это было решение, которое мы ждали: правительство снизит налоги для всех.\n".encode(
+                "cp1251"
+            ),
+            "Russian",
+        ),
+    ],
+)
+def test_translate_from_auto_finds_the_language(
+    isolated_argos: Path, data: bytes, found: str
+) -> None:
+    result = CliRunner().invoke(
+        main, ["translate", "--from", "auto", "--engine", "lexicon"], input=data
+    )
+    assert f"standard input read as {found} (--from auto)" in result.stderr
+    if found == "German":
+        assert result.exit_code == 0, result.stderr
+        # every line is translated, the first chunk (read to detect) included
+        assert result.stdout.splitlines()[1] == "It rains."
+        assert len(result.stdout.splitlines()) == 2
+    else:
+        assert result.exit_code == 2  # no Russian model: the line says what to install
+        assert "model install --online --from ru" in result.stderr
+
+
+def test_translate_from_auto_refuses_the_target_language(isolated_argos: Path) -> None:
+    text = "The government decided on Monday to cut taxes for every citizen of the country."
+    result = CliRunner().invoke(main, ["translate", "--from", "auto", text])
+    assert result.exit_code == 2
+    assert "TEXT is written in English, the language translated into" in result.stderr
 
 
 # --- the detector -----------------------------------------------------------------------

@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -719,53 +719,95 @@ def translate(
     translated is said on stderr when it is a terminal.
     """
     import io
+    import itertools
 
     from .pipeline import translate_lines
 
-    if source_lang == "auto":
-        raise click.UsageError(
-            "--from auto is for `run` over a folder (each article's language is found); "
-            "translate needs one language: give --from LANG"
-        )
-    pair = _pair(source_lang, target_lang)
-    if text is None and sys.stdin.isatty():  # else it would wait without a word
-        click.echo(
-            f"dolmetsch: reading {pair.source_name} from the terminal, line by line; end with "
-            "Ctrl-D (or give the text: dolmetsch translate 'Guten Tag.')",
-            err=True,
-        )
-    glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
-    translator = _open_engine(
-        engine, beam_size, compute_type, threads, packages_dir, data_dir, pair, glossary
-    )
-    if text is not None:
-        text, legacy = _as_text(text, "TEXT", pair.source)
-        if legacy:
-            click.echo(f"dolmetsch: note: TEXT is not UTF-8: read as {legacy}", err=True)
-        click.echo("\n".join(translate_lines(_lines(text), translator, glossary, pair.source)))
-        _say_engine(translator.info)
-        return
     # Bytes that are not UTF-8 are kept (surrogateescape) until _as_text decodes the line.
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="surrogateescape")
-    noted = False
     try:
-        chunk: list[str] = []
-        for number, raw in enumerate(stdin, 1):
-            where = f"standard input, line {number}"
-            line, legacy = _as_text(raw.rstrip("\r\n"), where, pair.source)
-            if legacy and not noted:
-                note = f"{where} is not UTF-8: read as {legacy} (and any such line after it)"
-                click.echo(f"dolmetsch: note: {note}", err=True)
-                noted = True
-            chunk.append(line)
-            if len(chunk) >= 2000:
-                click.echo("\n".join(translate_lines(chunk, translator, glossary, pair.source)))
-                chunk = []
-        if chunk:
-            click.echo("\n".join(translate_lines(chunk, translator, glossary, pair.source)))
+        first: list[str] = []  # standard input's first chunk, read to find its language
+        if source_lang == "auto":
+            if text is None and sys.stdin.isatty():
+                raise click.UsageError(
+                    "with --from auto the language is found in the whole text, not as you type "
+                    "it: give --from LANG (or pipe the text in)"
+                )
+            if text is None:
+                first = [raw for _, raw in zip(range(_CHUNK), stdin, strict=False)]
+            source_lang = _found_language(
+                text if text is not None else "".join(first),
+                "TEXT" if text is not None else "standard input",
+                target_lang,
+            )
+        pair = _pair(source_lang, target_lang)
+        if text is None and sys.stdin.isatty():  # else it would wait without a word
+            click.echo(
+                f"dolmetsch: reading {pair.source_name} from the terminal, line by line; end with "
+                "Ctrl-D (or give the text: dolmetsch translate 'Guten Tag.')",
+                err=True,
+            )
+        glossary = _load_glossary(glossary_file, no_glossary, strict_glossary, pair)
+        translator = _open_engine(
+            engine, beam_size, compute_type, threads, packages_dir, data_dir, pair, glossary
+        )
+        if text is not None:
+            text, legacy = _as_text(text, "TEXT", pair.source)
+            if legacy:
+                click.echo(f"dolmetsch: note: TEXT is not UTF-8: read as {legacy}", err=True)
+            click.echo("\n".join(translate_lines(_lines(text), translator, glossary, pair.source)))
+            _say_engine(translator.info)
+            return
+        _translate_stream(itertools.chain(first, stdin), translator, glossary, pair)
+        _say_engine(translator.info)
     finally:
         stdin.detach()  # the binary stream is sys.stdin's (or a test runner's) to close
-    _say_engine(translator.info)
+
+
+_CHUNK = 2000  # lines of standard input translated at a time
+
+
+def _translate_stream(raw_lines: Iterable[str], translator: Any, glossary: Any, pair: Any) -> None:
+    """Standard input's lines (read with surrogateescape: bytes that are not UTF-8 are kept
+    until _as_text decodes the line) translated a chunk at a time to standard output."""
+    from .pipeline import translate_lines
+
+    noted = False
+    chunk: list[str] = []
+    for number, raw in enumerate(raw_lines, 1):
+        where = f"standard input, line {number}"
+        line, legacy = _as_text(raw.rstrip("\r\n"), where, pair.source)
+        if legacy and not noted:
+            note = f"{where} is not UTF-8: read as {legacy} (and any such line after it)"
+            click.echo(f"dolmetsch: note: {note}", err=True)
+            noted = True
+        chunk.append(line)
+        if len(chunk) >= _CHUNK:
+            click.echo("\n".join(translate_lines(chunk, translator, glossary, pair.source)))
+            chunk = []
+    if chunk:
+        click.echo("\n".join(translate_lines(chunk, translator, glossary, pair.source)))
+
+
+def _found_language(text: str, where: str, target: str) -> str:
+    """The language ``text`` (read with surrogateescape) is written in, said in a note on
+    stderr; a UsageError when the detector is not sure or finds the target language."""
+    from .languages import language_name
+    from .mixed import data_language
+
+    lang, found = data_language(text.encode("utf-8", "surrogateescape"), where)
+    if not found.sure:
+        guess = (
+            f" (perhaps {language_name(lang)}, confidence {found.confidence:.2f})" if lang else ""
+        )
+        raise click.UsageError(f"cannot tell which language {where} is in{guess}: give --from LANG")
+    if lang == target:
+        raise click.UsageError(
+            f"{where} is written in {language_name(lang)}, the language translated into: "
+            "give --from LANG for its language, or another --to"
+        )
+    click.echo(f"dolmetsch: note: {where} read as {language_name(lang)} (--from auto)", err=True)
+    return lang
 
 
 def _lines(text: str) -> list[str]:

@@ -39,16 +39,25 @@ def article_language(path: Path, text: str | None = None) -> tuple[str, Detectio
     if text is not None:
         found = detect(text)
         return found.lang, found
-    data = read_input(path)
-    decoded = decode_article(data, str(path))
+    return data_language(read_input(path), str(path))
+
+
+def data_language(data: bytes, where: str) -> tuple[str, Detection]:
+    """The language of a text given as bytes (``where`` names it in errors): UTF-8 or
+    Windows-1252 first, then each legacy code page family in turn."""
+    decoded = decode_article(data, where)
     found = detect(decoded.text)
-    if decoded.encoding.startswith("utf") or found.sure:
+    if decoded.encoding.startswith("utf") or (
+        found.sure and decoded.encoding in legacy_encodings(found.lang)
+    ):
         return found.lang, found
-    # Not UTF-8, and Windows-1252 made no sense of it: each family's code page in turn, the
-    # first whose reading the detector is sure is in a language of that code page
+    # Not UTF-8, and Windows-1252 made no sense of it (Windows-1251 Russian read as
+    # Windows-1252 is letters with diacritics the detector can take for Czech): each
+    # family's code page in turn, the first whose reading the detector is sure is in a
+    # language of that code page
     for family in LEGACY_FAMILIES:
         try:
-            again = decode_article(data, str(path), lang=family)
+            again = decode_article(data, where, lang=family)
         except DolmetschError:
             continue
         other = detect(again.text)
