@@ -55,6 +55,32 @@ def test_install_list_remove_cli(tiny_argosmodel: Path, isolated_argos: Path) ->
     assert installed_packages(isolated_argos) == []
 
 
+def test_list_names_broken_package_folders(tiny_argosmodel: Path, isolated_argos: Path) -> None:
+    install_file(tiny_argosmodel, isolated_argos)
+    broken = isolated_argos / "translate-fr_en-broken"
+    broken.mkdir()
+    (broken / "metadata.json").write_text("{not json", encoding="utf-8")
+    hollow = isolated_argos / "translate-it_en-hollow"
+    hollow.mkdir()
+    (hollow / "metadata.json").write_text('{"from_code": "it", "to_code": "en"}', encoding="utf-8")
+    code, out, err = invoke("model", "list")
+    assert code == 0
+    target = isolated_argos / "translate-de_en-tiny"
+    # the usable package is listed and chosen; the hollow one listed, never chosen
+    assert out == (
+        f"* translate-de_en-tiny\tde->en\t0.0.1\t{target}\n"
+        f"  translate-it_en-hollow\tit->en\t\t{hollow}\n"
+    )
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"dolmetsch: {broken / 'metadata.json'}: cannot read package")
+    assert lines[0].endswith(f"it is not used: reinstall it or remove {broken}")
+    assert lines[1] == (
+        f"dolmetsch: {hollow}: package it->en lacks model/model.bin or its SentencePiece "
+        "model; it is not used: reinstall it"
+    )
+
+
 def test_reinstall_replaces_whole_package(tmp_path: Path, isolated_argos: Path) -> None:
     from dolmetsch.testing import build_tiny_package
 

@@ -861,11 +861,14 @@ def model_list(packages_dir: Path | None) -> None:
     The package `run` uses for its pair is marked *; a pair with no package of its own that
     two installed packages translate through English is listed as a pivot.
     """
-    from .models import installed_packages, possible_pivots, preferred
     from .models import packages_dir as default_dir
+    from .models import possible_pivots, preferred, scan_packages
+    from .names import one_line
 
     directory = packages_dir or default_dir()
-    found = installed_packages(directory)
+    found, problems = scan_packages(directory)
+    for problem in problems:
+        click.echo(f"dolmetsch: {one_line(problem)}", err=True)
     if not found:
         click.echo(f"no models installed in {directory}", err=True)
         return

@@ -102,17 +102,31 @@ def read_package(path: Path) -> ModelPackage:
 
 def installed_packages(directory: Path | None = None) -> list[ModelPackage]:
     """Every readable translation package in ``directory``; broken ones are skipped."""
+    return scan_packages(directory)[0]
+
+
+def scan_packages(directory: Path | None = None) -> tuple[list[ModelPackage], list[str]]:
+    """The readable packages in ``directory``, and a line for each folder that looks like a
+    package (it has a metadata.json) but cannot be read or lacks what the engine needs."""
     directory = directory or packages_dir()
     found: list[ModelPackage] = []
+    problems: list[str] = []
     if not directory.is_dir():
-        return found
+        return found, problems
     for child in sorted(directory.iterdir()):
         if child.is_dir() and not child.name.startswith(".") and (child / "metadata.json").exists():
             try:
-                found.append(read_package(child))
-            except ModelError:
+                package = read_package(child)
+            except ModelError as exc:
+                problems.append(f"{exc}; it is not used: reinstall it or remove {child}")
                 continue
-    return found
+            found.append(package)
+            if not _usable([package]):
+                problems.append(
+                    f"{child}: package {package.pair} lacks model/model.bin or its "
+                    "SentencePiece model; it is not used: reinstall it"
+                )
+    return found, problems
 
 
 def _usable(packages: list[ModelPackage]) -> list[ModelPackage]:
