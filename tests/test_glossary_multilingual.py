@@ -104,11 +104,17 @@ def test_a_new_language_joins_the_header_and_leaves_other_lines_as_written() -> 
     assert again.get("Kyiv") == kyiv.with_spellings("ru", ["Киев"])
 
 
+# entries added to the shipped glossary after it gained language columns
+ADDED_SINCE = ("Europa League",)
+
+
 def test_shipped_glossary_is_todays_for_german_to_english() -> None:
     before = parse_glossary(BEFORE.read_text(encoding="utf-8"))
     projected = SHIPPED.for_pair("de", "en")
-    assert projected == before
-    assert glossary_hash(projected) == glossary_hash(before) == glossary_hash(SHIPPED)
+    assert glossary_hash(projected) == glossary_hash(SHIPPED)
+    kept = [e for e in projected.entries if e.target not in ADDED_SINCE]
+    assert with_entries(projected, kept) == before
+    assert glossary_hash(with_entries(SHIPPED, kept)) == glossary_hash(before)
     assert SHIPPED.languages == ("de", "pl", "ru", "uk")
 
 

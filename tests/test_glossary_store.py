@@ -30,6 +30,12 @@ from dolmetsch.glossary.merge import lost_fields
 
 HEADER = "\t".join(COLUMNS)
 SHIPPED = Path(__file__).resolve().parent.parent / "glossary" / "terms.tsv"
+# entry lines of the shipped file, counted without the parser
+SHIPPED_ENTRIES = sum(
+    1
+    for line in SHIPPED.read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith(("#", "english\t"))
+)
 
 DEFAULTS = make_glossary(
     [
@@ -69,7 +75,7 @@ def test_a_missing_named_file_is_an_error_a_missing_default_user_file_is_empty(
     with pytest.raises(GlossaryError, match="no such glossary file; create it with"):
         load_effective(GlossaryFiles(missing, SHIPPED, explicit=True))
     layered = load_effective(GlossaryFiles(missing, SHIPPED))
-    assert len(layered.glossary) == 62 and set(layered.origins) == {str(SHIPPED)}
+    assert len(layered.glossary) == SHIPPED_ENTRIES and set(layered.origins) == {str(SHIPPED)}
     assert not missing.exists()
 
 
