@@ -70,12 +70,17 @@ _ONE_LANGUAGE = {
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
 # Cyrillic: letters only one of the languages writes, and common words.
-_CYRILLIC_LETTERS = {"uk": "іїєґ", "ru": "ыэъё"}
+# ъ is shared (it counts half for each): Bulgarian writes it far more often, but Russian
+# writes it too (съезд, объявил); Bulgarian is told from Russian by its words.
+_CYRILLIC_LETTERS = {"uk": "іїєґ", "ru": "ыэъё", "bg": "ъ"}
 _CYRILLIC_WORDS = {
     "uk": "і й та що не на як це від до його для але які у в з із про ще був була було "
     "вже також після тому щоб через під між україни україна році",
     "ru": "и что не на как это от до его для но которые у в с из о еще был была было "
     "уже также после того чтобы через под между россии году он она они",
+    "bg": "и е са се от със към във които който която което това този тази тези беше "
+    "бяха ще за на да не но след още също година години българия като при по си ли "
+    "го ги му им тя той те вече има няма само трябва според срещу през когато защото обаче",
 }
 # Latin: the commonest short words of each language (news prose), and its own letters.
 _LATIN_WORDS = {
