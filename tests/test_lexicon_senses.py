@@ -19,6 +19,7 @@ from dolmetsch.lexicon.scorer import DEFAULT, in_context
 from dolmetsch.lexicon.senses import (
     Senses,
     SensesError,
+    context_features,
     dump_senses,
     evidence,
     learn_senses,
@@ -124,3 +125,9 @@ def test_table_round_trip(tmp_path: Path) -> None:
     assert senses_path(tmp_path / "learned.tsv.gz") == tmp_path / "senses.tsv.gz"
     assert senses_path(tmp_path / "learned-news.tsv.gz") == tmp_path / "senses-news.tsv.gz"
     assert senses_path(tmp_path / "mine.tsv.gz") == tmp_path / "senses-mine.tsv.gz"
+
+
+def test_features_of_reordered_tokens() -> None:
+    # The engine's word order joins "kündigt ... an" with a tab: no tab may reach the table.
+    tokens = ["Er", "an\tkündigt", "Haus", "\x03gut"]
+    assert context_features(["Dach"], tokens, 2) == {"w:Dach", "p:an", "n:gut"}

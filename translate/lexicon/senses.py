@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from dolmetsch.errors import DolmetschError
 
-from .grammar import tokenize
+from .grammar import ADVERB, NEGATED, TENSE, tokenize
 from .learn import candidate_stems, english_stems
 from .rules import FUNCTION_WORDS
 
@@ -82,10 +82,16 @@ def context_features(keys: Iterable[str], tokens: Sequence[str], i: int) -> froz
     """The features of the token at ``i``: its neighbours and the other content ``keys``."""
     found = {f"w:{k}" for k in keys}
     if i > 0:
-        found.add(f"p:{tokens[i - 1].lower()}")
+        found.add(f"p:{_word(tokens[i - 1])}")
     if i + 1 < len(tokens):
-        found.add(f"n:{tokens[i + 1].lower()}")
+        found.add(f"n:{_word(tokens[i + 1])}")
     return frozenset(found)
+
+
+def _word(token: str) -> str:
+    """A token as a feature: the engine's word order joins a separable verb with a tab
+    ("an\tkündigt") and marks adverbs and negations with control characters."""
+    return token.partition(TENSE)[0].lstrip(ADVERB + NEGATED).lower()
 
 
 def content_keys(tokens: Sequence[str], resolve: Resolve) -> list[tuple[int, str]]:
