@@ -52,7 +52,18 @@ from .rules import (
     indefinite_article,
     ordinal,
 )
-from .store import CACHE_LIMIT, BuildStep, Store, build_store, default_data_dir, store_path
+from .scorer import in_context
+from .senses import Senses, SentenceContext, load_senses
+from .senses import evidence as context_evidence
+from .store import (
+    CACHE_LIMIT,
+    BuildStep,
+    Sense,
+    Store,
+    build_store,
+    default_data_dir,
+    store_path,
+)
 
 Mode = Literal["full", "baseline"]
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -129,6 +140,8 @@ class LexiconEngine:
         self._words: dict[tuple[str, bool], str | None] = {}
         self._compounds: dict[str, str | None] = {}
         self._options: dict[tuple[str, bool], list[Option] | None] = {}
+        self._resolved: dict[str, tuple[str, str] | None] = {}
+        self._senses: Senses | None = None
         # off while learning phrases: they are judged against the engine without them
         self.use_learned_phrases = True
         self.use_learned_prepositions = True
@@ -315,7 +328,7 @@ class LexiconEngine:
         return None
 
     def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
-        found = self.resolve(word)
+        found = self._resolve_cached(word)
         if found is not None:
             key, tag = found
             sense = self.store.sense(key)
@@ -452,7 +465,7 @@ class LexiconEngine:
         for t in words:
             if t.lower() in FUNCTION_WORDS or t in MONTHS or t in DAYS:
                 continue
-            found = self.resolve(t)
+            found = self._resolve_cached(t)
             if found is None:
                 if self.lookup(t) is not None:
                     content += 1  # a compound
@@ -493,29 +506,91 @@ class LexiconEngine:
         cache_key = (word, participle)
         if cache_key in self._options:
             return self._options[cache_key]
-        found = self.resolve(word)
+        found = self._resolve_cached(word)
         result: list[Option] | None = None
         if found is not None:
             key, tag = found
             sense = self.store.sense(key)
             ranked = self.store.ranked(key, participle)[: self.store.weights.beam_senses]
             if sense is not None and ranked:
-                result = []
-                for english, score in ranked:
-                    if tag == "pl" and "N" in sense.pos3 and not participle:
-                        english = self.inflect(english, "pl")
-                    elif tag == "past" and "V" in sense.poss and not participle:
-                        english = self.inflect(english, "past", word)
-                    elif tag == "ing" and "V" in sense.poss:
-                        english = _ing(english)
-                    result.append((english, score))
+                result = [
+                    (self._in_form(english, tag, sense, word, participle), score)
+                    for english, score in ranked
+                ]
         if len(self._options) > CACHE_LIMIT:
             self._options.clear()
         self._options[cache_key] = result
         return result
 
+    def _in_form(self, english: str, tag: str, sense: Sense, word: str, participle: bool) -> str:
+        """A sense of a key in the number and tense of the form ``word`` (``resolve``'s tag)."""
+        if tag == "pl" and "N" in sense.pos3 and not participle:
+            return self.inflect(english, "pl")
+        if tag == "past" and "V" in sense.poss and not participle:
+            return self.inflect(english, "past", word)
+        if tag == "ing" and "V" in sense.poss:
+            return _ing(english)
+        return english
+
+    @property
+    def senses(self) -> Senses:
+        """The senses-in-context model (``senses``), read on first use."""
+        if self._senses is None:
+            self._senses = load_senses(self.store.path.parent)
+        return self._senses
+
+    def _resolve_cached(self, word: str) -> tuple[str, str] | None:
+        try:
+            return self._resolved[word]
+        except KeyError:
+            pass
+        found = self.resolve(word)
+        if len(self._resolved) > CACHE_LIMIT:
+            self._resolved.clear()
+        self._resolved[word] = found
+        return found
+
+    def key(self, word: str) -> str | None:
+        """The store key of ``word`` (``resolve``), cached."""
+        found = self._resolve_cached(word)
+        return found[0] if found is not None else None
+
+    def sentence_context(self, tokens: Sequence[str]) -> SentenceContext:
+        return SentenceContext(tokens, self.key)
+
+    def in_context(
+        self, key: str, ranked: list[Option], context: SentenceContext, i: int
+    ) -> list[Option]:
+        """A key's ranked candidates re-ranked by the words around the token at ``i``."""
+        weights = self.store.weights
+        if not weights.context or key not in self.senses.labelled:
+            return ranked
+        features = context.features(i, key)
+        found = context_evidence(
+            self.senses, key, [e for e, _ in ranked], features, weights.context_smoothing
+        )
+        return in_context(ranked, found, weights)
+
+    def _contextual(
+        self, word: str, participle: bool, context: SentenceContext, i: int
+    ) -> str | None:
+        """The English of a content word when its context overrules the prior, else None."""
+        if not self.store.weights.context:
+            return None
+        found = self._resolve_cached(word)
+        if found is None or found[0] not in self.senses.labelled:
+            return None
+        key, tag = found
+        ranked = self.store.ranked(key, participle)
+        chosen = self.in_context(key, ranked, context, i)
+        sense = self.store.sense(key)
+        if sense is None or not chosen or chosen[0][0] == ranked[0][0]:
+            return None
+        return self._in_form(chosen[0][0], tag, sense, word, participle)
+
     def _translate_items(self, tokens: list[str]) -> list[Item]:
         out: list[Item] = []
+        context = self.sentence_context(tokens)
         n = len(tokens)
         i = 0
         prev_aux: str | None = None
@@ -641,7 +716,9 @@ class LexiconEngine:
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
                 else:
-                    found = self.lookup(token, participle=participle)
+                    found = self._contextual(token, participle, context, i) or self.lookup(
+                        token, participle=participle
+                    )
                     out.append(found or self._name_form(token) or token)
                 prev_aux = None
             i += 1
