@@ -90,6 +90,10 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.demonstrative_subject, "das Angriff", 0, None),
     (rules.years_old, "35 - jährige", 0, ("35-year-old", 3)),
     (rules.years_old, "35 - 40", 0, None),
+    # the verbs helper's rules (more in test_lexicon_verbs.py)
+    (rules.there_is_reported, "es gebe viele Drohnen", 0, ("there are", 2)),
+    (rules.there_is_reported, "sagte , es gebe einen Krieg", 2, ("there was", 2)),
+    (rules.there_is_reported, "es gibt viele Drohnen", 0, None),
 ]
 
 

@@ -13,8 +13,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .mood import past_context
 from .prepositions import governed_noun
-from .rules import CLAUSE_PUNCT, DETERMINERS, MODALS, PREPOSITIONS, PRONOUNS, TIME_NOUNS
+from .rules import (
+    CLAUSE_PUNCT,
+    DETERMINERS,
+    MODALS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TIME_NOUNS,
+)
 
 if TYPE_CHECKING:
     from .engine import LexiconEngine
@@ -276,6 +284,19 @@ def years_old(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# ---- verbs helper's block: tense, mood and adverbs --------------------------------------
+
+
+def there_is_reported(lex: LexiconEngine, c: Context) -> Result:
+    # Konjunktiv I of "es gibt": "es gebe keine Hinweise" -> "there are no clues"; after a
+    # past verb of saying "there were".
+    inverted = c.lower == "gebe" and c.nxt in ("es", "Es")
+    if not inverted and not (c.lower == "es" and c.nxt == "gebe"):
+        return None
+    there = "there was" if past_context(c.tokens, c.i + 1 - inverted, lex.is_past) else "there is"
+    return _there_agrees(lex, c.tokens, c.i + 2, there), 2
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
@@ -301,6 +322,8 @@ RULES: tuple[Rule, ...] = (
     demonstrative_subject,
     relative_after_preposition,
     years_old,
+    # verbs helper's block
+    there_is_reported,
 )
 
 

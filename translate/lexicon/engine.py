@@ -31,6 +31,7 @@ from .compound import MIN_SPLIT_LENGTH, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
+from .mood import KONJUNKTIV, reported
 from .rules import (
     AUX_HAVE_BE,
     AUX_WERDEN,
@@ -778,6 +779,8 @@ class LexiconEngine:
         before it is "she", not "they"."""
         if word in ("ist", "hat", "war", "hatte", "wird", "wurde", "kann", "muss", "will"):
             return True
+        if word in KONJUNKTIV and word != "seien":
+            return True  # reported speech: "sie sei" -> "she is"
         if not word[:1].islower() or word.endswith("n") or word in AUXILIARIES:
             return False
         return self.is_verb(word) and (word.endswith(("t", "te")) or self.is_past(word))
@@ -885,6 +888,9 @@ class LexiconEngine:
                 # "wurde Meister" is "became champion", but news mostly states a fact:
                 # "became" was 89 times in the 2017 output, 17 in the reference.
                 return "was" if lower == "wurde" else "were"
+        mood = reported(tokens, i, lower, self.is_past, self.sein_perfect)
+        if mood is not None:
+            return mood  # Konjunktiv I: "sei" -> "is", after "sagte" "was"
         if lower in _PERFECT_SEIN and nxt in ("worden", "gewesen"):
             return _PERFECT_SEIN[lower]  # "ist ... worden" -> "has been"
         if lower in _PERFECT_SEIN and self.sein_perfect(nxt):

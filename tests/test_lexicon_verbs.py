@@ -1,0 +1,96 @@
+"""Verb forms, tense, mood and adverbs in the lexicon engine's English.
+
+Whole sentences through the engine, on a store built from the tests' Ding excerpt plus a
+few entries of our own (made-up sentences, never news text), and the pure helpers on their
+own.  Each case names the rule it needs, so removing the rule fails it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from ding_excerpt import EXCERPT
+
+from dolmetsch.lexicon import LexiconEngine, build_store, mood, open_lexicon
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# Entries of our own in Ding's line format, written for these tests.
+VERB_ENTRIES = "".join(
+    line + "\n"
+    for line in (
+        "gut {adj} :: good",
+        "Preis {m} | Preise {pl} :: price | prices",
+        "Plan {m} | Pläne {pl} :: plan | plans",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
+    folder = tmp_path_factory.mktemp("verbs")
+    ding = folder / "de-en"
+    ding.write_text(EXCERPT + VERB_ENTRIES, encoding="utf-8")
+    build_store(folder, ding)
+    opened = open_lexicon(folder, build=False, ding=ding)
+    yield opened
+    opened.store.close()
+
+
+# (German, English, what it shows)
+SENTENCES = [
+    # Konjunktiv I: present in reported speech, backshifted after a past verb of saying
+    ("Der Vertrag sei gut.", "The contract is good.", "sei-present"),
+    ("Die Verträge seien gut.", "The contracts are good.", "seien-present"),
+    ("Er sagte, dass der Vertrag gut sei.", "He said that the contract was good.", "sei-backshift"),
+    ("Der Preis sei gestiegen.", "The price has risen.", "sei-perfect"),
+    (
+        "Er sagte, dass der Preis gestiegen sei.",
+        "He said that the price had risen.",
+        "sei-past-perfect",
+    ),
+    ("Er habe den Vertrag unterschrieben.", "He has signed the contract.", "habe-perfect"),
+    ("Ich habe den Vertrag unterschrieben.", "I have signed the contract.", "habe-first-person"),
+    ("Es gebe einen Vertrag.", "There is a contract.", "es-gebe"),
+    ("Es gebe neue Verträge.", "There are new contracts.", "es-gebe-plural"),
+    ("Er sagte, es gebe einen Vertrag.", "He said, there was a contract.", "es-gebe-backshift"),
+]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"), [s[:2] for s in SENTENCES], ids=[s[2] for s in SENTENCES]
+)
+def test_sentence(engine: LexiconEngine, german: str, english: str) -> None:
+    assert engine.translate([german]) == [english]
+
+
+def _never_past(word: str) -> bool:
+    return False
+
+
+def _past(word: str) -> bool:
+    return word in ("sagte", "erklärte", "teilte")
+
+
+# (tokens, index, is_past, expected)
+REPORTED = [
+    (["Er", "sei", "krank"], 1, _never_past, "is"),
+    (["Er", "sagte", ",", "er", "sei", "krank"], 4, _past, "was"),
+    (["Sie", "seien", "krank"], 1, _never_past, "are"),
+    (["Er", "könne", "kommen"], 1, _never_past, "can"),
+    (["Er", "erklärte", ",", "er", "könne", "kommen"], 4, _past, "could"),
+    (["mit teilen\tteilte", "er", "werde", "kommen"], 2, _past, "would"),
+    (["Es", "war", "so", ",", "er", "werde", "kommen"], 5, _never_past, "would"),
+    (["Ich", "habe", "Hunger"], 1, _never_past, None),
+    (["Er", "sei", "worden", "gewählt"], 1, _never_past, "has"),
+    (["Er", "sagt", "etwas"], 1, _never_past, None),
+]
+
+
+@pytest.mark.parametrize(("tokens", "i", "is_past", "expected"), REPORTED)
+def test_reported(
+    tokens: list[str], i: int, is_past: Callable[[str], bool], expected: str | None
+) -> None:
+    lower = tokens[i].lower()
+    assert mood.reported(tokens, i, lower, is_past, _never_past) == expected

@@ -1,0 +1,81 @@
+"""Reported speech: German Konjunktiv I in the tense English news uses.
+
+German news reports what someone said in the Konjunktiv I ("Der Vertrag sei gut", "Er habe
+nichts gewusst"), often with no verb of saying in the sentence at all.  English has no such
+mood: it uses the present ("The contract is good, he says") and backshifts only after a past
+verb of saying ("He said the contract was good").  On newstest2017 the references use the
+present 43 times and the past 9 times for a "sei"/"seien" in a sentence with no past verb,
+and mostly the past after one: so a Konjunktiv I form is present unless the sentence has a
+past finite verb.
+
+Pure functions of the tokens (in English order, after ``grammar.reorder``) and the engine's
+``is_past``; the engine asks ``reported`` for an auxiliary or modal before its table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .grammar import TENSE
+from .rules import AUXILIARIES
+
+# Konjunktiv I forms -> (English present, English after a past verb).  "werde" only when it
+# is no passive auxiliary (the engine's passive rule comes first); 1st person forms are
+# identical to the indicative ("ich habe", "ich werde") and keep the table's English.
+KONJUNKTIV = {
+    "sei": ("is", "was"),
+    "seien": ("are", "were"),
+    "habe": ("has", "had"),
+    "werde": ("will", "would"),
+    "könne": ("can", "could"),
+    "müsse": ("must", "had to"),
+    "dürfe": ("may", "could"),
+    "solle": ("should", "should"),
+    "wolle": ("wants to", "wanted to"),
+}
+# "sei"/"seien"/"habe" before "worden", "gewesen" or a participle whose perfect takes "sein"
+# make the perfect: "sei gestiegen" -> "has risen", after a past verb "had risen".
+PERFECT = {"sei": ("has", "had"), "seien": ("have", "had"), "habe": ("has", "had")}
+# Words a participle follows once word order joined the verb cluster.
+_BEFORE_PARTICIPLE = AUXILIARIES | frozenset(KONJUNKTIV) | frozenset(["worden"])
+# Finite past forms the lemma table does not tag as past (irregular auxiliaries).
+PAST_FINITE = frozenset(
+    "war waren hatte hatten hieß wurde wurden konnte konnten musste mussten sollte "
+    "sollten wollte wollten durfte durften".split()
+)
+
+
+def past_context(tokens: Sequence[str], i: int, is_past: Callable[[str], bool]) -> bool:
+    """Whether the sentence has a past finite verb besides the token at ``i``: a report
+    after "sagte" backshifts ("Er sagte, der Vertrag sei gut" -> "was good")."""
+    for k, token in enumerate(tokens):
+        if k == i or (k > 0 and tokens[k - 1].lower() in _BEFORE_PARTICIPLE):
+            continue  # "habe unterschrieben": a participle, not a past finite verb
+        verb = token.rpartition(TENSE)[2]  # a joined separable verb: "mit teilen<TAB>teilte"
+        if verb.lower() in PAST_FINITE or (verb[:1].islower() and is_past(verb)):
+            return True
+    return False
+
+
+def reported(
+    tokens: Sequence[str],
+    i: int,
+    lower: str,
+    is_past: Callable[[str], bool],
+    perfect: Callable[[str], bool],
+) -> str | None:
+    """English for the Konjunktiv I auxiliary or modal at ``i``, or None to leave it to the
+    table.  ``perfect(word)`` says whether ``word`` is a participle whose perfect takes
+    "sein" ("gestiegen")."""
+    forms = KONJUNKTIV.get(lower)
+    if forms is None:
+        return None
+    if any(t.lower() == "ich" for t in tokens):
+        return None  # "ich habe", "ich werde" are the indicative, and word order moves "ich"
+    backshift = past_context(tokens, i, is_past)
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if lower in PERFECT and lower != "habe" and (nxt in ("worden", "gewesen") or perfect(nxt)):
+        return PERFECT[lower][backshift]
+    if lower == "habe":
+        return PERFECT[lower][backshift]
+    return forms[backshift]
