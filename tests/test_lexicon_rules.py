@@ -94,6 +94,10 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.there_is_reported, "es gebe viele Drohnen", 0, ("there are", 2)),
     (rules.there_is_reported, "sagte , es gebe einen Krieg", 2, ("there was", 2)),
     (rules.there_is_reported, "es gibt viele Drohnen", 0, None),
+    (rules.adverb_before_adjective, "schwer beschädigt", 0, ("heavily", 1)),
+    (rules.adverb_before_adjective, "neu unterschriebener Vertrag", 0, ("newly", 1)),
+    (rules.adverb_before_adjective, "schwer Drohnen", 0, None),
+    (rules.adverb_before_adjective, "neue außenpolitisch", 0, None),
 ]
 
 

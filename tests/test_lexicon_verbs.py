@@ -23,6 +23,10 @@ VERB_ENTRIES = "".join(
         "gut {adj} :: good",
         "Preis {m} | Preise {pl} :: price | prices",
         "Plan {m} | Pläne {pl} :: plan | plans",
+        "leicht {adj} :: easy; light",
+        "zugänglich {adj} :: accessible",
+        "überraschen {vt} | überraschend | überrascht | überrascht | überraschte :: "
+        "to surprise | surprising | surprised | surprises | surprised",
     )
 )
 
@@ -55,6 +59,11 @@ SENTENCES = [
     ("Es gebe einen Vertrag.", "There is a contract.", "es-gebe"),
     ("Es gebe neue Verträge.", "There are new contracts.", "es-gebe-plural"),
     ("Er sagte, es gebe einen Vertrag.", "He said, there was a contract.", "es-gebe-backshift"),
+    # an uninflected adjective before an adjective or participle is an adverb
+    ("Der Vertrag ist leicht zugänglich.", "The contract is easily accessible.", "adverb-adj"),
+    ("Ein neu unterschriebener Vertrag.", "A newly signed contract.", "adverb-participle"),
+    ("Der Vertrag ist überraschend gut.", "The contract is surprisingly good.", "adverb-ing"),
+    ("Der Vertrag ist leicht.", "The contract is easy.", "no-adverb"),
 ]
 
 

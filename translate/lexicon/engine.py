@@ -117,7 +117,7 @@ _IRREGULAR_ADVERBS = {
     "long": "long", "high": "high", "low": "low", "far": "far", "much": "much",
     "little": "little", "right": "right", "wrong": "wrong", "straight": "straight",
     "first": "first", "last": "last", "next": "next", "new": "newly", "full": "fully",
-    "true": "truly", "whole": "wholly", "due": "duly",
+    "true": "truly", "whole": "wholly", "due": "duly", "public": "publicly",
 }  # fmt: skip
 
 
@@ -223,6 +223,11 @@ class LexiconEngine:
         noun = words[head]
         words[head] = self.store.inflection(noun, "pl") or _regular_plural(noun)
         return " ".join(words)
+
+    @staticmethod
+    def adverb(adjective: str) -> str:
+        """The English adverb of an adjective's English: "easy" -> "easily"."""
+        return _adverb(adjective)
 
     def sein_perfect(self, word: str) -> bool:
         """Whether ``word`` is the participle of a verb whose perfect takes "sein"."""
