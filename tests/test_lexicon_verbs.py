@@ -64,6 +64,33 @@ SENTENCES = [
     ("Ein neu unterschriebener Vertrag.", "A newly signed contract.", "adverb-participle"),
     ("Der Vertrag ist überraschend gut.", "The contract is surprisingly good.", "adverb-ing"),
     ("Der Vertrag ist leicht.", "The contract is easy.", "no-adverb"),
+    # "seit" + present is the present perfect
+    (
+        "Die Regierung verhandelt seit 2010.",
+        "The government has been negotiating since 2010.",
+        "seit-verb",
+    ),
+    (
+        "Die Regierungen verhandeln seit 2010.",
+        "The governments have been negotiating since 2010.",
+        "seit-plural",
+    ),
+    (
+        "Die Regierung ist seit 2010 in der Hauptstadt.",
+        "The government has been since 2010 in the capital.",
+        "seit-sein",
+    ),
+    (
+        "Die Regierung hat seit 2010 verhandelt.",
+        "The government has negotiated since 2010.",
+        "seit-perfect",
+    ),
+    (
+        "Die Preise sind seit 2010 gestiegen.",
+        "The prices have risen since 2010.",
+        "seit-sein-perfect",
+    ),
+    ("Die Regierung verhandelt.", "The government negotiates.", "no-seit"),
 ]
 
 
@@ -80,6 +107,22 @@ def _never_past(word: str) -> bool:
 
 def _past(word: str) -> bool:
     return word in ("sagte", "erklärte", "teilte")
+
+
+def _ing(verb: str) -> str:
+    return verb + "ing"
+
+
+def test_perfect_progressive() -> None:
+    assert mood.perfect_progressive("work", False, _ing) == "has been working"
+    assert mood.perfect_progressive("work", True, _ing) == "have been working"
+    assert mood.perfect_progressive("be active", False, _ing) == "has been active"
+
+
+def test_since_clause() -> None:
+    tokens = "Er lebt seit 2010 hier , sie kommt".split()
+    assert mood.since_clause(tokens, 1)
+    assert not mood.since_clause(tokens, 6)
 
 
 # (tokens, index, is_past, expected)

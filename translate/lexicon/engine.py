@@ -31,7 +31,14 @@ from .compound import MIN_SPLIT_LENGTH, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
-from .mood import KONJUNKTIV, reported
+from .mood import (
+    KONJUNKTIV,
+    SINCE,
+    SINCE_AUXILIARY,
+    perfect_progressive,
+    reported,
+    since_clause,
+)
 from .rules import (
     AUX_HAVE_BE,
     AUX_WERDEN,
@@ -228,6 +235,29 @@ class LexiconEngine:
     def adverb(adjective: str) -> str:
         """The English adverb of an adjective's English: "easy" -> "easily"."""
         return _adverb(adjective)
+
+    def _since_present(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether the word at ``i`` is a finite present verb in a clause with "seit": its
+        English is the present perfect ("lebt seit 2010" -> "has been living since 2010")."""
+        word = tokens[i]
+        if not word[:1].islower() or not word.endswith(("t", "n")) or i == 0:
+            return False
+        previous = tokens[i - 1].lower()
+        if previous in AUXILIARIES or previous in ("zu", "worden") or previous in SINCE:
+            return False  # an infinitive or participle
+        if word.endswith("n") and not (tokens[i - 1][:1].isupper() or previous in ("sie", "wir")):
+            return False  # "-en" is finite only after its subject
+        lemma, tag = self.lemma_tag(word)
+        if (
+            tag  # a past or plural form
+            or (lemma == word and word.endswith("t"))
+            or _weak_past(word, lemma)  # "prosperierten"
+            or _PRESENT_PARTICIPLE.match(word)  # "stehenden"
+            or ("ge" in word[:6] and "ge" not in lemma[:6])  # "gefragt", "angesiedelt"
+            or not self.is_verb(word)
+        ):
+            return False
+        return since_clause(tokens, i) and not _perfect_before(tokens, i)
 
     def sein_perfect(self, word: str) -> bool:
         """Whether ``word`` is the participle of a verb whose perfect takes "sein"."""
@@ -643,9 +673,15 @@ class LexiconEngine:
                 participle = (
                     prev_aux in AUX_HAVE_BE or prev_aux in AUX_WERDEN or prev_aux == "worden"
                 )
-                options = self.options(token, participle)
+                since = not participle and self._since_present(tokens, i)
+                options = self.options(self.lemma(token) if since else token, participle)
+                if options is not None and since:
+                    plural = token.endswith("n")
+                    options = [(perfect_progressive(e, plural, _ing), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
+                elif options is not None and since:
+                    out.append(options[0][0])
                 else:
                     found = self.lookup(token, participle=participle)
                     out.append(found or self._name_form(token) or token)
@@ -868,6 +904,12 @@ class LexiconEngine:
             if learned is not None:
                 return learned
         english = FUNCTION_WORD_TABLE.get(token, FUNCTION_WORD_TABLE.get(lower, ""))
+        if lower in SINCE_AUXILIARY and since_clause(tokens, i):
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            perfect = after in ("worden", "gewesen") or self.sein_perfect(after)
+            passive = lower in AUX_WERDEN and self.is_participle(after)
+            if passive or (lower not in AUX_WERDEN and not perfect):
+                return SINCE_AUXILIARY[lower]  # "ist seit 2012 aktiv" -> "has been active"
         nxt_token = tokens[i + 1] if i + 1 < len(tokens) else ""
         if lower == "das" and (
             not nxt_token
@@ -914,6 +956,17 @@ class LexiconEngine:
             ):
                 english = "them"
         return english
+
+
+def _perfect_before(tokens: Sequence[str], i: int) -> bool:
+    """Whether a form of "haben"/"sein" opens the clause's verb before ``i``: "habe schon
+    seit langem gefragt" is a perfect already."""
+    k = i - 1
+    while k >= 0 and tokens[k] not in CLAUSE_PUNCT:
+        if tokens[k].lower() in AUX_HAVE_BE:
+            return True
+        k -= 1
+    return False
 
 
 def _adverb(adjective: str) -> str:

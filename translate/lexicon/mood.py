@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .grammar import TENSE
-from .rules import AUXILIARIES
+from .rules import AUXILIARIES, CLAUSE_PUNCT
 
 # Konjunktiv I forms -> (English present, English after a past verb).  "werde" only when it
 # is no passive auxiliary (the engine's passive rule comes first); 1st person forms are
@@ -79,3 +79,33 @@ def reported(
     if lower == "habe":
         return PERFECT[lower][backshift]
     return forms[backshift]
+
+
+# "seit" + present: English says how long with the present perfect ("Er lebt seit 2010 in
+# Berlin" -> "He has been living in Berlin since 2010").
+SINCE = frozenset(["seit", "seitdem"])
+# The copula and the passive auxiliary in a "seit" clause: "ist seit Jahren aktiv" -> "has
+# been active"; "wird seit Jahren verglichen" -> "has been compared".
+SINCE_AUXILIARY = {
+    "ist": "has been", "sind": "have been", "bin": "have been",
+    "wird": "has been", "werden": "have been",
+}  # fmt: skip
+
+
+def since_clause(tokens: Sequence[str], i: int) -> bool:
+    """Whether the clause of the token at ``i`` (between clause punctuation) has "seit"."""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(tokens) and tokens[k] not in CLAUSE_PUNCT:
+            if tokens[k].lower() in SINCE:
+                return True
+            k += step
+    return False
+
+
+def perfect_progressive(english: str, plural: bool, ing: Callable[[str], str]) -> str:
+    """The present perfect progressive of a verb's English: "live" -> "has been living"."""
+    have = "have" if plural else "has"
+    if english == "be" or english.startswith("be "):
+        return f"{have} been{english[2:]}"
+    return f"{have} been {ing(english)}"
