@@ -24,6 +24,8 @@ VERB_ENTRIES = "".join(
         "Preis {m} | Preise {pl} :: price | prices",
         "Plan {m} | Pläne {pl} :: plan | plans",
         "leicht {adj} :: easy; light",
+        "erzählen {vt} | erzählend | erzählt | erzählt | erzählte :: "
+        "to tell | telling | told | tells | told",
         "zugänglich {adj} :: accessible",
         "überraschen {vt} | überraschend | überrascht | überrascht | überraschte :: "
         "to surprise | surprising | surprised | surprises | surprised",
@@ -64,6 +66,9 @@ SENTENCES = [
     ("Ein neu unterschriebener Vertrag.", "A newly signed contract.", "adverb-participle"),
     ("Der Vertrag ist überraschend gut.", "The contract is surprisingly good.", "adverb-ing"),
     ("Der Vertrag ist leicht.", "The contract is easy.", "no-adverb"),
+    # a stem + "t" form after its subject is the present, not the participle's "told"
+    ('"Der Vertrag ist gut", erzählt sie.', '"The contract is good," she tells.', "present-t"),
+    ("Sie hat viel erzählt.", "She has told much.", "participle-t"),
     # "seit" + present is the present perfect
     (
         "Die Regierung verhandelt seit 2010.",
@@ -99,6 +104,14 @@ SENTENCES = [
 )
 def test_sentence(engine: LexiconEngine, german: str, english: str) -> None:
     assert engine.translate([german]) == [english]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("stellt", True), ("verhandelt", True), ("stellte", False), ("kam", False)],
+)
+def test_present_t(engine: LexiconEngine, word: str, expected: bool) -> None:
+    assert engine.present_t(word) is expected
 
 
 def _never_past(word: str) -> bool:

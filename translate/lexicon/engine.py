@@ -93,6 +93,7 @@ _IRREGULAR_PAST = {
     "find": "found", "keep": "kept", "leave": "left", "feel": "felt", "hold": "held",
     "win": "won", "fall": "fell", "run": "ran", "set": "set", "fight": "fought",
 }  # fmt: skip
+_PAST_FORMS = frozenset(_IRREGULAR_PAST.values())
 # Modal and auxiliary lemmas: English negates them directly, without "do".
 _NO_DO_SUPPORT = frozenset("sein haben werden können müssen sollen wollen dürfen mögen".split())
 # sein as the Perfekt auxiliary of "worden"/"gewesen" is English "have": "has been".
@@ -235,6 +236,30 @@ class LexiconEngine:
     def adverb(adjective: str) -> str:
         """The English adverb of an adjective's English: "easy" -> "easily"."""
         return _adverb(adjective)
+
+    def present_t(self, word: str) -> bool:
+        """Whether ``word`` is the stem + "t" of its verb ("stellt", "fühlt"): a present
+        3rd person singular or a participle, never a simple past (which the lemma table
+        may tag it as, from a participle)."""
+        lemma = self.lemma(word)
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+        return word in (stem + "t", stem + "et")
+
+    def _present_after_subject(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether a stem + "t" form the lemma table calls past ("erzählt", "kritisiert")
+        follows its subject pronoun, so it is the present: '"...", erzählt sie' -> "she
+        tells" (word order puts the subject first)."""
+        word = tokens[i]
+        if i == 0 or not word[:1].islower():
+            return False
+        sense = self.store.sense(word)
+        own = sense.en.split(" ", 1)[0] if sense is not None else ""
+        if not self.is_past(word) and not own.endswith("ed") and own not in _PAST_FORMS:
+            return False  # "sagt" is its own key, "says"; "erzählt" is too, as "told"
+        if tokens[i - 1].lower() not in ("er", "sie", "es", "man"):
+            return False
+        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        return nxt not in AUXILIARIES and self.present_t(word)
 
     def _since_present(self, tokens: Sequence[str], i: int) -> bool:
         """Whether the word at ``i`` is a finite present verb in a clause with "seit": its
@@ -600,7 +625,7 @@ class LexiconEngine:
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()
                 key, _, verb = token.partition(TENSE)
                 found = IDIOMS.get(key) or self._sense(key, False) or self.lookup(key.split()[0])
-                if found and verb and self.is_past(verb):
+                if found and verb and self.is_past(verb) and not self.present_t(verb):
                     found = self.inflect(found, "past", verb)
                 elif found and verb.endswith("t") and not verb.endswith("st"):
                     found = _third_person(found)  # "kündigt ... an" -> "announces"
@@ -674,13 +699,17 @@ class LexiconEngine:
                     prev_aux in AUX_HAVE_BE or prev_aux in AUX_WERDEN or prev_aux == "worden"
                 )
                 since = not participle and self._since_present(tokens, i)
-                options = self.options(self.lemma(token) if since else token, participle)
+                present = not participle and not since and self._present_after_subject(tokens, i)
+                base = since or present
+                options = self.options(self.lemma(token) if base else token, participle)
                 if options is not None and since:
                     plural = token.endswith("n")
                     options = [(perfect_progressive(e, plural, _ing), s) for e, s in options]
+                elif options is not None and present:
+                    options = [(_third_person(e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
-                elif options is not None and since:
+                elif options is not None and base:
                     out.append(options[0][0])
                 else:
                     found = self.lookup(token, participle=participle)
