@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from ding_excerpt import EXCERPT
 
-from dolmetsch.lexicon import LexiconEngine, build_store, mood, open_lexicon
+from dolmetsch.lexicon import LexiconEngine, build_store, light_verbs, mood, open_lexicon
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -24,6 +24,7 @@ VERB_ENTRIES = "".join(
         "Preis {m} | Preise {pl} :: price | prices",
         "Plan {m} | Pläne {pl} :: plan | plans",
         "leicht {adj} :: easy; light",
+        "Entscheidung {f} | Entscheidungen {pl} :: decision | decisions",
         "erzählen {vt} | erzählend | erzählt | erzählt | erzählte :: "
         "to tell | telling | told | tells | told",
         "zugänglich {adj} :: accessible",
@@ -69,6 +70,20 @@ SENTENCES = [
     # a stem + "t" form after its subject is the present, not the participle's "told"
     ('"Der Vertrag ist gut", erzählt sie.', '"The contract is good," she tells.', "present-t"),
     ("Sie hat viel erzählt.", "She has told much.", "participle-t"),
+    # light verbs take the English verb of their noun
+    ("Die Regierung traf eine Entscheidung.", "The government made a decision.", "light-past"),
+    ("Die Regierung trifft eine Entscheidung.", "The government makes a decision.", "light-3sg"),
+    (
+        "Die Regierung hat eine Entscheidung getroffen.",
+        "The government has made a decision.",
+        "light-participle",
+    ),
+    (
+        "Die Regierung wird eine Entscheidung treffen.",
+        "The government will make a decision.",
+        "light-infinitive",
+    ),
+    ("Die Regierung trifft den Sprecher.", "The government meets the spokesman.", "no-light"),
     # "seit" + present is the present perfect
     (
         "Die Regierung verhandelt seit 2010.",
@@ -112,6 +127,15 @@ def test_sentence(engine: LexiconEngine, german: str, english: str) -> None:
 )
 def test_present_t(engine: LexiconEngine, word: str, expected: bool) -> None:
     assert engine.present_t(word) is expected
+
+
+def test_light_verb_needs_its_noun_in_the_clause() -> None:
+    tokens = "sie traf eine Entscheidung".split()
+    assert light_verbs.light_verb(tokens, 1, "treffen", str) == light_verbs.MAKE
+    tokens = "sie traf ihn , die Entscheidung".split()
+    assert light_verbs.light_verb(tokens, 1, "treffen", str) is None
+    tokens = "sie stellt sich die Frage".split()
+    assert light_verbs.light_verb(tokens, 1, "stellen", str) is None
 
 
 def _never_past(word: str) -> bool:

@@ -31,6 +31,7 @@ from .compound import MIN_SPLIT_LENGTH, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
+from .light_verbs import light_verb
 from .mood import (
     KONJUNKTIV,
     SINCE,
@@ -236,6 +237,27 @@ class LexiconEngine:
     def adverb(adjective: str) -> str:
         """The English adverb of an adjective's English: "easy" -> "easily"."""
         return _adverb(adjective)
+
+    def _light_verb(self, tokens: Sequence[str], i: int, participle: bool) -> str | None:
+        """The English of a light verb in the form of the German one, when its clause has
+        its noun (``light_verbs``): "getroffen" + "Entscheidung" -> "made"."""
+        word = tokens[i]
+        if not word[:1].islower():
+            return None
+        lemma = self.lemma(word)
+        forms = light_verb(tokens, i, lemma, self.lemma)
+        if forms is None:
+            return None
+        base, past, done = forms
+        if word == lemma:
+            return base  # an infinitive, also after "wird": "wird treffen" -> "will make"
+        if participle or ("ge" in word[:6] and "ge" not in lemma[:6]):
+            return done
+        if (self.is_past(word) and not self.present_t(word)) or _weak_past(word, lemma):
+            return past
+        if word.endswith("t"):
+            return _third_person(base)
+        return base
 
     def present_t(self, word: str) -> bool:
         """Whether ``word`` is the stem + "t" of its verb ("stellt", "fühlt"): a present
@@ -698,6 +720,12 @@ class LexiconEngine:
                 participle = (
                     prev_aux in AUX_HAVE_BE or prev_aux in AUX_WERDEN or prev_aux == "worden"
                 )
+                light = self._light_verb(tokens, i, participle)
+                if light is not None:
+                    out.append(light)  # "traf eine Entscheidung" -> "made a decision"
+                    prev_aux = None
+                    i += 1
+                    continue
                 since = not participle and self._since_present(tokens, i)
                 present = not participle and not since and self._present_after_subject(tokens, i)
                 base = since or present
