@@ -62,6 +62,16 @@ SENTENCES = [
     ("Es gebe einen Vertrag.", "There is a contract.", "es-gebe"),
     ("Es gebe neue Verträge.", "There are new contracts.", "es-gebe-plural"),
     ("Er sagte, es gebe einen Vertrag.", "He said, there was a contract.", "es-gebe-backshift"),
+    (
+        "Er sagte, dass die Regierung den Vertrag unterschrieben hätte.",
+        "He said that the government had signed the contract.",
+        "hätte-backshift",
+    ),
+    (
+        "Die Regierung hätte den Vertrag unterschrieben.",
+        "The government would have signed the contract.",
+        "hätte-conditional",
+    ),
     # an uninflected adjective before an adjective or participle is an adverb
     ("Der Vertrag ist leicht zugänglich.", "The contract is easily accessible.", "adverb-adj"),
     ("Ein neu unterschriebener Vertrag.", "A newly signed contract.", "adverb-participle"),

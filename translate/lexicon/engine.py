@@ -877,7 +877,7 @@ class LexiconEngine:
         before it is "she", not "they"."""
         if word in ("ist", "hat", "war", "hatte", "wird", "wurde", "kann", "muss", "will"):
             return True
-        if word in KONJUNKTIV and word != "seien":
+        if word in KONJUNKTIV and not word.endswith("n"):
             return True  # reported speech: "sie sei" -> "she is"
         if not word[:1].islower() or word.endswith("n") or word in AUXILIARIES:
             return False
