@@ -148,6 +148,23 @@ def test_light_verb_needs_its_noun_in_the_clause() -> None:
     assert light_verbs.light_verb(tokens, 1, "stellen", str) is None
 
 
+@pytest.mark.parametrize(
+    ("adjective", "adverb"),
+    [
+        ("easy", "easily"),
+        ("political", "politically"),
+        ("simple", "simply"),
+        ("public", "publicly"),
+        ("pretty", "pretty"),  # "ziemlich schwierig" -> "pretty difficult"
+        ("government", "government"),  # "staatlich kontrolliert"
+        ("business", "business"),
+        ("better", "better"),
+    ],
+)
+def test_adverb(adjective: str, adverb: str) -> None:
+    assert LexiconEngine.adverb(adjective) == adverb
+
+
 def _never_past(word: str) -> bool:
     return False
 

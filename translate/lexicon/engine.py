@@ -127,7 +127,10 @@ _IRREGULAR_ADVERBS = {
     "little": "little", "right": "right", "wrong": "wrong", "straight": "straight",
     "first": "first", "last": "last", "next": "next", "new": "newly", "full": "fully",
     "true": "truly", "whole": "wholly", "due": "duly", "public": "publicly",
+    "pretty": "pretty", "again": "again", "alone": "alone",
 }  # fmt: skip
+# English nouns Ding gives for adjectives ("staatlich" -> "government"): no "-ly".
+_NOUN_ENDINGS = ("ment", "ness", "ship", "tion")
 
 
 class LexiconEngine:
@@ -1032,6 +1035,8 @@ def _adverb(adjective: str) -> str:
         return adjective  # a phrase, already an adverb, or a comparative ("better")
     if adjective in _IRREGULAR_ADVERBS:
         return _IRREGULAR_ADVERBS[adjective]
+    if adjective.endswith(_NOUN_ENDINGS):
+        return adjective  # "staatlich kontrolliert" -> "government controlled"
     if adjective.endswith("y") and len(adjective) > 3:
         return adjective[:-1] + "ily"
     if adjective.endswith("le") and len(adjective) > 4:
