@@ -149,6 +149,21 @@ def test_light_verb_needs_its_noun_in_the_clause() -> None:
 
 
 @pytest.mark.parametrize(
+    ("english", "plural"),
+    [
+        ("inhabitants", "inhabitants"),  # a plural sense of a plural key stays as it is
+        ("employees", "employees"),
+        ("prisoner of war", "prisoners of war"),
+        ("status", "statuses"),
+        ("bus", "buses"),
+        ("city", "cities"),
+    ],
+)
+def test_plural(engine: LexiconEngine, english: str, plural: str) -> None:
+    assert engine.inflect(english, "pl") == plural
+
+
+@pytest.mark.parametrize(
     ("adjective", "adverb"),
     [
         ("easy", "easily"),

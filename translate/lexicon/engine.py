@@ -233,6 +233,8 @@ class LexiconEngine:
             return " ".join([past, *words[1:]])
         head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
         noun = words[head]
+        if _plural_already(noun):
+            return english  # Ding's sense of a plural key: "inhabitants", not "inhabitantses"
         words[head] = self.store.inflection(noun, "pl") or _regular_plural(noun)
         return " ".join(words)
 
@@ -1094,6 +1096,17 @@ def _regular_past(verb: str) -> str:
     if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "o", "u"):
         return verb[:-1] + "ied"
     return verb + "ed"
+
+
+def _plural_already(noun: str) -> bool:
+    """Whether an English noun is a plural already: "inhabitants", "employees" (not
+    "crisis", "bus", "process", "status", "politics")."""
+    return (
+        len(noun) > 3
+        and noun.endswith("s")
+        and not noun.endswith(("ss", "us", "is", "as", "os", "ics"))
+        and noun[:1].islower()
+    )
 
 
 def _regular_plural(noun: str) -> str:
