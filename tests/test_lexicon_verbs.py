@@ -180,6 +180,13 @@ def test_adverb(adjective: str, adverb: str) -> None:
     assert LexiconEngine.adverb(adjective) == adverb
 
 
+def test_participle_before_its_auxiliary(engine: LexiconEngine) -> None:
+    # a participle word order left before its auxiliary ("die verhandelt wurde") is still
+    # a participle: Ding's own key "verhandelt" says "negotiates"
+    assert engine.translate_tokens(["verhandelt", "wurde"]) == ["negotiated", "was"]
+    assert engine.translate_tokens(["sie", "verhandelt"]) == ["she", "negotiates"]
+
+
 def _never_past(word: str) -> bool:
     return False
 

@@ -119,6 +119,8 @@ _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "
 # ("past") measured -0.02 chrF on newstest2017.
 _BACKOFF_TAGS = frozenset(["pl"])
 _ARTICLE_WORDS = frozenset(["the", "a", "an"])
+# Auxiliaries a verb-final participle stands before: "zerstört seien", "gebaut wurde".
+_AUX_AFTER_PARTICIPLE = AUX_HAVE_BE | AUX_WERDEN | frozenset(["worden"])
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
 _IRREGULAR_ADVERBS = {
@@ -263,6 +265,14 @@ class LexiconEngine:
         if word.endswith("t"):
             return _third_person(base)
         return base
+
+    def _participle_in_place(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether the word at ``i`` is a participle that word order left before its
+        auxiliary, where German has it: "zerstört seien" -> "destroyed were"."""
+        word = tokens[i]
+        if not word[:1].islower() or i + 1 >= len(tokens):
+            return False
+        return tokens[i + 1].lower() in _AUX_AFTER_PARTICIPLE and self.is_participle(word)
 
     def present_t(self, word: str) -> bool:
         """Whether ``word`` is the stem + "t" of its verb ("stellt", "fühlt"): a present
@@ -723,7 +733,10 @@ class LexiconEngine:
                 out.append(token)
             else:
                 participle = (
-                    prev_aux in AUX_HAVE_BE or prev_aux in AUX_WERDEN or prev_aux == "worden"
+                    prev_aux in AUX_HAVE_BE
+                    or prev_aux in AUX_WERDEN
+                    or prev_aux == "worden"
+                    or self._participle_in_place(tokens, i)
                 )
                 light = self._light_verb(tokens, i, participle)
                 if light is not None:
