@@ -72,6 +72,13 @@ SENTENCES = [
         "The government would have signed the contract.",
         "hätte-conditional",
     ),
+    # "sollen" with a perfect infinitive reports a claim
+    (
+        "Er soll den Vertrag unterschrieben haben.",
+        "He is said to have signed the contract.",
+        "said-to-have",
+    ),
+    ("Er soll den Vertrag unterschreiben.", "He should sign the contract.", "soll"),
     # an uninflected adjective before an adjective or participle is an adverb
     ("Der Vertrag ist leicht zugänglich.", "The contract is easily accessible.", "adverb-adj"),
     ("Ein neu unterschriebener Vertrag.", "A newly signed contract.", "adverb-participle"),

@@ -287,6 +287,7 @@ def years_old(lex: LexiconEngine, c: Context) -> Result:
 
 # ---- verbs helper's block: tense, mood and adverbs --------------------------------------
 
+SAID_TO = {"soll": "is said to have", "sollen": "are said to have"}
 # Endings of a declined participle: "motivierter" of "motiviert".
 PARTICIPLE_ENDINGS = ("e", "en", "em", "er", "es")
 
@@ -299,6 +300,14 @@ def there_is_reported(lex: LexiconEngine, c: Context) -> Result:
         return None
     there = "there was" if past_context(c.tokens, c.i + 1 - inverted, lex.is_past) else "there is"
     return _there_agrees(lex, c.tokens, c.i + 2, there), 2
+
+
+def said_to_have(lex: LexiconEngine, c: Context) -> Result:
+    # "sollen" with a perfect infinitive reports a claim: "Er soll das Geld gestohlen haben"
+    # (in English order "soll haben gestohlen") -> "He is said to have stolen the money".
+    if c.lower not in SAID_TO or c.nxt not in ("haben", "sein") or not lex.is_participle(c.after):
+        return None
+    return SAID_TO[c.lower], 2
 
 
 def adverb_before_adjective(lex: LexiconEngine, c: Context) -> Result:
@@ -363,6 +372,7 @@ RULES: tuple[Rule, ...] = (
     years_old,
     # verbs helper's block
     there_is_reported,
+    said_to_have,
     adverb_before_adjective,
 )
 
