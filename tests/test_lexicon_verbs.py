@@ -72,6 +72,8 @@ SENTENCES = [
         "The government would have signed the contract.",
         "hätte-conditional",
     ),
+    ("Der Preis wäre gestiegen.", "The price would have risen.", "wäre-perfect"),
+    ("Der Vertrag wäre gut.", "The contract would be good.", "wäre"),
     # "sollen" with a perfect infinitive reports a claim
     (
         "Er soll den Vertrag unterschrieben haben.",

@@ -73,13 +73,15 @@ def reported(
     """English for the Konjunktiv I auxiliary or modal at ``i``, or None to leave it to the
     table.  ``perfect(word)`` says whether ``word`` is a participle whose perfect takes
     "sein" ("gestiegen")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if lower in ("wäre", "wären") and (nxt in ("worden", "gewesen") or perfect(nxt)):
+        return "would have"  # "wäre gewesen" -> "would have been", not "would be been"
     forms = KONJUNKTIV.get(lower)
     if forms is None:
         return None
     if any(t.lower() == "ich" for t in tokens):
         return None  # "ich habe", "ich werde" are the indicative, and word order moves "ich"
     backshift = past_context(tokens, i, is_past)
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
     if lower in PERFECT and lower != "habe" and (nxt in ("worden", "gewesen") or perfect(nxt)):
         return PERFECT[lower][backshift]
     if lower == "habe":
