@@ -31,6 +31,15 @@ from .compound import MIN_SPLIT_LENGTH, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
+from .light_verbs import light_verb
+from .mood import (
+    KONJUNKTIV,
+    SINCE,
+    SINCE_AUXILIARY,
+    perfect_progressive,
+    reported,
+    since_clause,
+)
 from .rules import (
     AUX_HAVE_BE,
     AUX_WERDEN,
@@ -96,6 +105,7 @@ _IRREGULAR_PAST = {
     "find": "found", "keep": "kept", "leave": "left", "feel": "felt", "hold": "held",
     "win": "won", "fall": "fell", "run": "ran", "set": "set", "fight": "fought",
 }  # fmt: skip
+_PAST_FORMS = frozenset(_IRREGULAR_PAST.values())
 # Modal and auxiliary lemmas: English negates them directly, without "do".
 _NO_DO_SUPPORT = frozenset("sein haben werden können müssen sollen wollen dürfen mögen".split())
 # sein as the Perfekt auxiliary of "worden"/"gewesen" is English "have": "has been".
@@ -120,6 +130,8 @@ _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "
 # ("past") measured -0.02 chrF on newstest2017.
 _BACKOFF_TAGS = frozenset(["pl"])
 _ARTICLE_WORDS = frozenset(["the", "a", "an"])
+# Auxiliaries a verb-final participle stands before: "zerstört seien", "gebaut wurde".
+_AUX_AFTER_PARTICIPLE = AUX_HAVE_BE | AUX_WERDEN | frozenset(["worden"])
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
 _IRREGULAR_ADVERBS = {
@@ -127,8 +139,11 @@ _IRREGULAR_ADVERBS = {
     "long": "long", "high": "high", "low": "low", "far": "far", "much": "much",
     "little": "little", "right": "right", "wrong": "wrong", "straight": "straight",
     "first": "first", "last": "last", "next": "next", "new": "newly", "full": "fully",
-    "true": "truly", "whole": "wholly", "due": "duly",
+    "true": "truly", "whole": "wholly", "due": "duly", "public": "publicly",
+    "pretty": "pretty", "again": "again", "alone": "alone",
 }  # fmt: skip
+# English nouns Ding gives for adjectives ("staatlich" -> "government"): no "-ly".
+_NOUN_ENDINGS = ("ment", "ness", "ship", "tion")
 
 
 class LexiconEngine:
@@ -233,8 +248,91 @@ class LexiconEngine:
             return " ".join([past, *words[1:]])
         head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
         noun = words[head]
+        if _plural_already(noun):
+            return english  # Ding's sense of a plural key: "inhabitants", not "inhabitantses"
         words[head] = self.store.inflection(noun, "pl") or _regular_plural(noun)
         return " ".join(words)
+
+    @staticmethod
+    def adverb(adjective: str) -> str:
+        """The English adverb of an adjective's English: "easy" -> "easily"."""
+        return _adverb(adjective)
+
+    def _light_verb(self, tokens: Sequence[str], i: int, participle: bool) -> str | None:
+        """The English of a light verb in the form of the German one, when its clause has
+        its noun (``light_verbs``): "getroffen" + "Entscheidung" -> "made"."""
+        word = tokens[i]
+        if not word[:1].islower():
+            return None
+        lemma = self.lemma(word)
+        forms = light_verb(tokens, i, lemma, self.lemma)
+        if forms is None:
+            return None
+        base, past, done = forms
+        if word == lemma:
+            return base  # an infinitive, also after "wird": "wird treffen" -> "will make"
+        if participle or ("ge" in word[:6] and "ge" not in lemma[:6]):
+            return done
+        if (self.is_past(word) and not self.present_t(word)) or _weak_past(word, lemma):
+            return past
+        if word.endswith("t"):
+            return _third_person(base)
+        return base
+
+    def _participle_in_place(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether the word at ``i`` is a participle that word order left before its
+        auxiliary, where German has it: "zerstört seien" -> "destroyed were"."""
+        word = tokens[i]
+        if not word[:1].islower() or i + 1 >= len(tokens):
+            return False
+        return tokens[i + 1].lower() in _AUX_AFTER_PARTICIPLE and self.is_participle(word)
+
+    def present_t(self, word: str) -> bool:
+        """Whether ``word`` is the stem + "t" of its verb ("stellt", "fühlt"): a present
+        3rd person singular or a participle, never a simple past (which the lemma table
+        may tag it as, from a participle)."""
+        lemma = self.lemma(word)
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+        return word in (stem + "t", stem + "et")
+
+    def _present_after_subject(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether a stem + "t" form the lemma table calls past ("erzählt", "kritisiert")
+        follows its subject pronoun, so it is the present: '"...", erzählt sie' -> "she
+        tells" (word order puts the subject first)."""
+        word = tokens[i]
+        if i == 0 or not word[:1].islower():
+            return False
+        sense = self.store.sense(word)
+        own = sense.en.split(" ", 1)[0] if sense is not None else ""
+        if not self.is_past(word) and not own.endswith("ed") and own not in _PAST_FORMS:
+            return False  # "sagt" is its own key, "says"; "erzählt" is too, as "told"
+        if tokens[i - 1].lower() not in ("er", "sie", "es", "man"):
+            return False
+        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        return nxt not in AUXILIARIES and self.present_t(word)
+
+    def _since_present(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether the word at ``i`` is a finite present verb in a clause with "seit": its
+        English is the present perfect ("lebt seit 2010" -> "has been living since 2010")."""
+        word = tokens[i]
+        if not word[:1].islower() or not word.endswith(("t", "n")) or i == 0:
+            return False
+        previous = tokens[i - 1].lower()
+        if previous in AUXILIARIES or previous in ("zu", "worden") or previous in SINCE:
+            return False  # an infinitive or participle
+        if word.endswith("n") and not (tokens[i - 1][:1].isupper() or previous in ("sie", "wir")):
+            return False  # "-en" is finite only after its subject
+        lemma, tag = self.lemma_tag(word)
+        if (
+            tag  # a past or plural form
+            or (lemma == word and word.endswith("t"))
+            or _weak_past(word, lemma)  # "prosperierten"
+            or _PRESENT_PARTICIPLE.match(word)  # "stehenden"
+            or ("ge" in word[:6] and "ge" not in lemma[:6])  # "gefragt", "angesiedelt"
+            or not self.is_verb(word)
+        ):
+            return False
+        return since_clause(tokens, i) and not _perfect_before(tokens, i)
 
     def sein_perfect(self, word: str) -> bool:
         """Whether ``word`` is the participle of a verb whose perfect takes "sein"."""
@@ -639,7 +737,7 @@ class LexiconEngine:
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()
                 key, _, verb = token.partition(TENSE)
                 found = IDIOMS.get(key) or self._sense(key, False) or self.lookup(key.split()[0])
-                if found and verb and self.is_past(verb):
+                if found and verb and self.is_past(verb) and not self.present_t(verb):
                     found = self.inflect(found, "past", verb)
                 elif found and verb.endswith("t") and not verb.endswith("st"):
                     found = _third_person(found)  # "kündigt ... an" -> "announces"
@@ -710,11 +808,30 @@ class LexiconEngine:
                 out.append(token)
             else:
                 participle = (
-                    prev_aux in AUX_HAVE_BE or prev_aux in AUX_WERDEN or prev_aux == "worden"
+                    prev_aux in AUX_HAVE_BE
+                    or prev_aux in AUX_WERDEN
+                    or prev_aux == "worden"
+                    or self._participle_in_place(tokens, i)
                 )
-                options = self.options(token, participle)
+                light = self._light_verb(tokens, i, participle)
+                if light is not None:
+                    out.append(light)  # "traf eine Entscheidung" -> "made a decision"
+                    prev_aux = None
+                    i += 1
+                    continue
+                since = not participle and self._since_present(tokens, i)
+                present = not participle and not since and self._present_after_subject(tokens, i)
+                base = since or present
+                options = self.options(self.lemma(token) if base else token, participle)
+                if options is not None and since:
+                    plural = token.endswith("n")
+                    options = [(perfect_progressive(e, plural, _ing), s) for e, s in options]
+                elif options is not None and present:
+                    options = [(_third_person(e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
+                elif options is not None and base:
+                    out.append(options[0][0])
                 else:
                     found = self._contextual(token, participle, context, i) or self.lookup(
                         token, participle=participle
@@ -855,6 +972,8 @@ class LexiconEngine:
         before it is "she", not "they"."""
         if word in ("ist", "hat", "war", "hatte", "wird", "wurde", "kann", "muss", "will"):
             return True
+        if word in KONJUNKTIV and not word.endswith("n"):
+            return True  # reported speech: "sie sei" -> "she is"
         if not word[:1].islower() or word.endswith("n") or word in AUXILIARIES:
             return False
         return self.is_verb(word) and (word.endswith(("t", "te")) or self.is_past(word))
@@ -937,6 +1056,12 @@ class LexiconEngine:
             if learned is not None:
                 return learned
         english = FUNCTION_WORD_TABLE.get(token, FUNCTION_WORD_TABLE.get(lower, ""))
+        if lower in SINCE_AUXILIARY and since_clause(tokens, i):
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            perfect = after in ("worden", "gewesen") or self.sein_perfect(after)
+            passive = lower in AUX_WERDEN and self.is_participle(after)
+            if passive or (lower not in AUX_WERDEN and not perfect):
+                return SINCE_AUXILIARY[lower]  # "ist seit 2012 aktiv" -> "has been active"
         nxt_token = tokens[i + 1] if i + 1 < len(tokens) else ""
         if lower == "das" and (
             not nxt_token
@@ -962,6 +1087,9 @@ class LexiconEngine:
                 # "wurde Meister" is "became champion", but news mostly states a fact:
                 # "became" was 89 times in the 2017 output, 17 in the reference.
                 return "was" if lower == "wurde" else "were"
+        mood = reported(tokens, i, lower, self.is_past, self.sein_perfect)
+        if mood is not None:
+            return mood  # Konjunktiv I: "sei" -> "is", after "sagte" "was"
         if lower in _PERFECT_SEIN and nxt in ("worden", "gewesen"):
             return _PERFECT_SEIN[lower]  # "ist ... worden" -> "has been"
         if lower in _PERFECT_SEIN and self.sein_perfect(nxt):
@@ -982,12 +1110,25 @@ class LexiconEngine:
         return english
 
 
+def _perfect_before(tokens: Sequence[str], i: int) -> bool:
+    """Whether a form of "haben"/"sein" opens the clause's verb before ``i``: "habe schon
+    seit langem gefragt" is a perfect already."""
+    k = i - 1
+    while k >= 0 and tokens[k] not in CLAUSE_PUNCT:
+        if tokens[k].lower() in AUX_HAVE_BE:
+            return True
+        k -= 1
+    return False
+
+
 def _adverb(adjective: str) -> str:
     """The English adverb of an adjective: "heavy" -> "heavily", "good" -> "well"."""
     if " " in adjective or adjective.endswith(("ly", "er")):
         return adjective  # a phrase, already an adverb, or a comparative ("better")
     if adjective in _IRREGULAR_ADVERBS:
         return _IRREGULAR_ADVERBS[adjective]
+    if adjective.endswith(_NOUN_ENDINGS):
+        return adjective  # "staatlich kontrolliert" -> "government controlled"
     if adjective.endswith("y") and len(adjective) > 3:
         return adjective[:-1] + "ily"
     if adjective.endswith("le") and len(adjective) > 4:
@@ -1045,6 +1186,17 @@ def _regular_past(verb: str) -> str:
     if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "o", "u"):
         return verb[:-1] + "ied"
     return verb + "ed"
+
+
+def _plural_already(noun: str) -> bool:
+    """Whether an English noun is a plural already: "inhabitants", "employees" (not
+    "crisis", "bus", "process", "status", "politics")."""
+    return (
+        len(noun) > 3
+        and noun.endswith("s")
+        and not noun.endswith(("ss", "us", "is", "as", "os", "ics"))
+        and noun[:1].islower()
+    )
 
 
 def _regular_plural(noun: str) -> str:
