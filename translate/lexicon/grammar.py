@@ -271,8 +271,42 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
                 else reorder_clause(second, lex)
             )
             continue
+        if start and tokens[start - 1] in CLAUSE_PUNCT:
+            inverted = inverted_auxiliary(clause, lex)
+            if inverted is not None:
+                out.extend(inverted)
+                continue
         out.extend(reorder_clause(clause, lex) if len(clause) >= 3 or short else clause)
     return out
+
+
+def inverted_auxiliary(clause: list[str], lex: Lexicon) -> list[str] | None:
+    """A clause after a comma opened by its auxiliary and then its subject, as a main clause
+    after a fronted subordinate one ("Wenn es regnet, kann man nicht spielen"): subject
+    first, the verbs together ("man kann nicht spielen"); None if it does not read so.
+    (After "und" an auxiliary opens a verb phrase without subject: "und hat die Polizei
+    informiert".)"""
+    if len(clause) < 2 or clause[0] not in AUXILIARIES:
+        return None
+    second = clause[1]
+    if not ((second in PRONOUNS or _is_name(second, lex)) and not non_nominative(second)):
+        return None
+    subject_end = noun_phrase_end(clause, 1)
+    if not 1 < subject_end <= 5:
+        return None
+    inverted = [
+        _article_opening(clause[1]),
+        *clause[2:subject_end],
+        clause[0],
+        *clause[subject_end:],
+    ]
+    return _auxiliary_clause(inverted, subject_end - 1, lex)
+
+
+def _article_opening(word: str) -> str:
+    """An article moved to the start of a clause after a comma is written as it would be
+    there: "der" there would read as a relative pronoun ("which")."""
+    return word.capitalize() if word in DETERMINERS else word
 
 
 def coordinated_split(clause: Sequence[str], lex: Lexicon) -> int | None:
@@ -440,59 +474,13 @@ def reorder_clause(clause: list[str], lex: Lexicon) -> list[str]:
     if finite is None:
         return clause
     verb = clause[finite]
-    if verb not in AUXILIARIES:
-        joined = _join_idiom(clause, finite, lex)
-        if joined is not None:
-            return joined
-        clause = _join_particle(clause, finite, lex)
-        verb = clause[finite]
-    else:
-        j = n
-        while (
-            j > finite + 2 and lex.is_verb(clause[j - 1]) and clause[j - 1] not in _FINITE_BE_HAVE
-        ):
-            j -= 1
-        if j == n:
-            # (Relative clauses opened by a preposition, "in der sie leben", made verb-final
-            # like the others: +0.00 chrF / +0.00 BLEU on newstest2017, not kept.)
-            # (A copula inverted like a full verb, "Für ihn war es" -> "Für ihn es war",
-            # measured +0.00 chrF / +0.00 BLEU on newstest2017, as did inversion after a
-            # lower-case adverb following "und" ("und dann sagte er"): not kept.)
-            return clause
-        # (Perfekt as the simple past, "hat gesagt" -> "said", measured -0.03 to -0.06 chrF.)
-        verbs = [verb, *clause[j:][::-1]]
-        middle = clause[finite + 1 : j]
-        participle = verbs[-1]
-        if (
-            len(verbs) == 2
-            and participle.endswith(("t", "en"))
-            and participle not in _RESULTATIVE
-            and len(middle) >= 1
-            and middle[-1][:1].islower()
-            and middle[-1] not in FUNCTION_WORDS
-            and lex.is_adjective(middle[-1])
-        ):
-            verbs = [verb, ADVERB + middle[-1], verbs[1]]
-            middle = middle[:-1]
-        if middle.count("nicht") == 1:
-            k = middle.index("nicht")
-            if k + 1 == len(middle) or middle[k + 1] not in _NOT_COMPOUNDS:
-                # "hat ... nicht erhalten" -> "has not received"
-                verbs = [verbs[0], "nicht", *verbs[1:]]
-                middle = [*middle[:k], *middle[k + 1 :]]
-        before = clause[:finite]
-        if (
-            finite > 0
-            and middle
-            and not _subject_first(first, lex)
-            and not non_nominative(middle[0])
-        ):
-            subject_end = noun_phrase_end(middle, 0)
-            if 0 < subject_end <= 4:
-                verbs, rest = preverbal_adverb(verbs, middle[subject_end:])
-                return [*before, *middle[:subject_end], *verbs, *_time_last(rest)]
-        verbs, middle = preverbal_adverb(verbs, middle)
-        return [*before, *verbs, *_time_last(middle)]
+    if verb in AUXILIARIES:
+        return _auxiliary_clause(clause, finite, lex)
+    joined = _join_idiom(clause, finite, lex)
+    if joined is not None:
+        return joined
+    clause = _join_particle(clause, finite, lex)
+    verb = clause[finite]
     # Inversion with a full verb: "Gestern sagte er" -> "Gestern er sagte".
     inverted = _inverted(clause, finite, lex)
     if inverted is not None:
@@ -501,6 +489,53 @@ def reorder_clause(clause: list[str], lex: Lexicon) -> list[str]:
         after = _time_last(clause[finite + 1 :])
         return [*clause[:finite], *_do_support(verb, after, lex)]
     return clause
+
+
+def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]:
+    """A clause whose finite verb at ``finite`` is an auxiliary: its clause-final verbs join
+    it ("hat ... erhalten" -> "hat erhalten ..."), an inverted subject goes first."""
+    n = len(clause)
+    first = clause[0]
+    verb = clause[finite]
+    j = n
+    while j > finite + 2 and lex.is_verb(clause[j - 1]) and clause[j - 1] not in _FINITE_BE_HAVE:
+        j -= 1
+    if j == n:
+        # (Relative clauses opened by a preposition, "in der sie leben", made verb-final
+        # like the others: +0.00 chrF / +0.00 BLEU on newstest2017, not kept.)
+        # (A copula inverted like a full verb, "Für ihn war es" -> "Für ihn es war",
+        # measured +0.00 chrF / +0.00 BLEU on newstest2017, as did inversion after a
+        # lower-case adverb following "und" ("und dann sagte er"): not kept.)
+        return clause
+    # (Perfekt as the simple past, "hat gesagt" -> "said", measured -0.03 to -0.06 chrF.)
+    verbs = [verb, *clause[j:][::-1]]
+    middle = clause[finite + 1 : j]
+    participle = verbs[-1]
+    if (
+        len(verbs) == 2
+        and participle.endswith(("t", "en"))
+        and participle not in _RESULTATIVE
+        and len(middle) >= 1
+        and middle[-1][:1].islower()
+        and middle[-1] not in FUNCTION_WORDS
+        and lex.is_adjective(middle[-1])
+    ):
+        verbs = [verb, ADVERB + middle[-1], verbs[1]]
+        middle = middle[:-1]
+    if middle.count("nicht") == 1:
+        k = middle.index("nicht")
+        if k + 1 == len(middle) or middle[k + 1] not in _NOT_COMPOUNDS:
+            # "hat ... nicht erhalten" -> "has not received"
+            verbs = [verbs[0], "nicht", *verbs[1:]]
+            middle = [*middle[:k], *middle[k + 1 :]]
+    before = clause[:finite]
+    if finite > 0 and middle and not _subject_first(first, lex) and not non_nominative(middle[0]):
+        subject_end = noun_phrase_end(middle, 0)
+        if 0 < subject_end <= 4:
+            verbs, rest = preverbal_adverb(verbs, middle[subject_end:])
+            return [*before, *middle[:subject_end], *verbs, *_time_last(rest)]
+    verbs, middle = preverbal_adverb(verbs, middle)
+    return [*before, *verbs, *_time_last(middle)]
 
 
 _GENITIVE = frozenset("des der eines einer".split())
@@ -684,7 +719,8 @@ def _verb_first(clause: list[str], lex: Lexicon) -> list[str]:
     clause = _join_particle(clause, 0, lex)
     subject_end = noun_phrase_end(clause, 1)
     if 1 < subject_end <= 5 and not non_nominative(clause[1]):
-        return [*clause[1:subject_end], clause[0], *clause[subject_end:]]
+        subject = [_article_opening(clause[1]), *clause[2:subject_end]]
+        return [*subject, clause[0], *clause[subject_end:]]
     return clause
 
 
