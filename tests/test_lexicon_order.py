@@ -49,7 +49,29 @@ REORDER = [
         "Als er kam , Der Sprecher sagte nichts",
         "article-capitalised",
     ),
+    # enumeration_comma: the commas of a list of nouns do not end the clause
+    (
+        "Im Krieg hat er Energie , Drohnen oder Waffenruhe erhalten",
+        "Im Krieg er hat erhalten Energie , Drohnen oder Waffenruhe",
+        "enumeration",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("german", "comma", "expected"),
+    [
+        ("Er hat Energie , Drohnen oder Waffenruhe erhalten", 3, True),
+        ("Er hat Energie , Drohnen , Kinder und Frauen erhalten", 3, True),
+        # the list ends the clause: nothing to keep together
+        ("Er erhielt Energie , Drohnen und Waffenruhe .", 3, False),
+        # a clause follows the comma, not a list
+        ("Er hat Energie , die er erhalten hat", 3, False),
+        ("Er sah Kinder , Drohnen kamen und die Polizei kam", 3, False),
+    ],
+)
+def test_enumeration_comma(german: str, comma: int, expected: bool) -> None:
+    assert grammar.enumeration_comma(german.split(), comma) is expected
 
 
 @pytest.mark.parametrize(

@@ -244,7 +244,8 @@ def clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
         )
         # The dot of an ordinal ("am 5. Februar") does not end a clause.
         ordinal_dot = token == "." and j > 0 and tokens[j - 1].isdigit() and j + 1 < n
-        if coordinated_vp or (token in CLAUSE_PUNCT and not ordinal_dot):
+        listed = token == "," and enumeration_comma(tokens, j)
+        if coordinated_vp or (token in CLAUSE_PUNCT and not ordinal_dot and not listed):
             if j > start:
                 spans.append((start, j))
             spans.append((j, j + 1))
@@ -252,6 +253,34 @@ def clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
     if start < n:
         spans.append((start, n))
     return spans
+
+
+def enumeration_comma(tokens: Sequence[str], comma: int) -> bool:
+    """Whether the comma at ``comma`` separates the nouns of an enumeration inside a clause
+    ("Erfahrung mit Gewalt , Zwangsehen oder Sklaverei gemacht"): a noun before it, after
+    it noun phrases separated by commas up to "und"/"oder", one more noun phrase, and the
+    clause going on after it."""
+    if comma < 2 or not tokens[comma - 1][:1].isupper():
+        return False
+    n = len(tokens)
+    j = comma
+    while j < n and tokens[j] == ",":
+        end = _listed_item_end(tokens, j + 1)
+        if end == j + 1:
+            return False
+        j = end
+    if j >= n or tokens[j] not in ("und", "oder"):
+        return False
+    end = _listed_item_end(tokens, j + 1)
+    return j + 1 < end < n and tokens[end] not in CLAUSE_PUNCT
+
+
+def _listed_item_end(tokens: Sequence[str], start: int) -> int:
+    """Index after one noun phrase of an enumeration; ``start`` if there is none."""
+    end = noun_phrase_end(tokens, start)
+    if end == start:
+        end = _adjective_noun_end(tokens, start)
+    return end
 
 
 def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
