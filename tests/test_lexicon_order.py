@@ -55,7 +55,42 @@ REORDER = [
         "Im Krieg er hat erhalten Energie , Drohnen oder Waffenruhe",
         "enumeration",
     ),
+    # subordinate_subject: subjects the simple noun phrase misses
+    (
+        "dass sich die Regierung mit der Polizei getroffen hat",
+        "dass die Regierung hat getroffen sich mit der Polizei",
+        "sich-before-subject",
+    ),
+    (
+        "weil neue Drohnen die Hauptstadt angegriffen haben",
+        "weil neue Drohnen haben angegriffen die Hauptstadt",
+        "adjective-subject",
+    ),
+    ("dass jemand die Bitte erhalten hat", "dass jemand hat erhalten die Bitte", "pronoun"),
+    # a relative pronoun is the subject itself: "sich" stays after the verbs
+    (
+        "die sich mit der Polizei getroffen hat",
+        "die hat getroffen sich mit der Polizei",
+        "relative-sich",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("sich die Dauer mit der Zeit", (1, 3)),
+        ("neue Drohnen die Hauptstadt", (0, 2)),
+        ("dies die einzige Bitte", (0, 1)),
+        ("sich das Ergebnis", (1, 3)),
+        ("ihm die Bitte", None),
+        ("schnell", None),
+    ],
+)
+def test_subordinate_subject(
+    engine: LexiconEngine, body: str, expected: tuple[int, int] | None
+) -> None:
+    assert grammar.subordinate_subject(body.split(), engine) == expected
 
 
 @pytest.mark.parametrize(

@@ -393,7 +393,34 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
         subject_end = 0  # "die Fotos machen": a bare noun is the object, "die" the subject
     if lower in _WH_WORDS and subject_end == 0:
         return clause
+    if subject_end == 0 and (lower in SUBORDINATORS or lower == "da"):
+        found = subordinate_subject(body, lex)
+        if found is not None:
+            lead, subject_end = found
+            return [first, *body[lead:subject_end], *cluster, *body[:lead], *body[subject_end:]]
     return [first, *body[:subject_end], *cluster, *body[subject_end:]]
+
+
+# Pronouns the subject list lacks that open a subordinate clause's subject ("dass dies ...").
+_SUBJECT_PRONOUNS = frozenset("dies jemand niemand beide".split())
+
+
+def subordinate_subject(body: Sequence[str], lex: Lexicon) -> tuple[int, int] | None:
+    """The subject of a verb-final clause that the simple noun phrase misses, as (start,
+    end) in ``body`` (the clause without its subordinator and verbs): a noun phrase opened
+    by an adjective ("dass schwere Regenfälle ... verursachten"), a pronoun such as "dies"
+    or "jemand", or one after "sich" ("dass sich die Dauer ... unterscheidet": the "sich"
+    goes after the verbs); None if there is none."""
+    lead = 1 if len(body) > 2 and body[0] == "sich" else 0
+    if lead >= len(body):
+        return None
+    word = body[lead]
+    end = noun_phrase_end(body, lead)
+    if end == lead:
+        end = lead + 1 if word in _SUBJECT_PRONOUNS else _adjective_noun_end(body, lead)
+    if end == lead or non_nominative(word) or end - lead > 5:
+        return None
+    return lead, end
 
 
 def _join_idiom(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
