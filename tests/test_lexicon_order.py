@@ -73,7 +73,42 @@ REORDER = [
         "die hat getroffen sich mit der Polizei",
         "relative-sich",
     ),
+    # inverted_copula: a copula after a fronted phrase, the subject first
+    (
+        "In der Hauptstadt sind die Drohnen für den Krieg neu",
+        "In der Hauptstadt die Drohnen sind neu für den Krieg",
+        "copula-inverted",
+    ),
+    ("In der Hauptstadt war es neu", "In der Hauptstadt es war neu", "copula-pronoun"),
+    # a dative after the copula is no subject
+    ("In der Hauptstadt war ihm alles neu", "In der Hauptstadt war ihm alles neu", "copula-dative"),
+    # predicative_adjective: the adjective before its complement, also without inversion
+    (
+        "Die Drohnen sind für den Krieg neu",
+        "Die Drohnen sind neu für den Krieg",
+        "predicative",
+    ),
+    (
+        "weil die Drohnen für den Krieg neu sind",
+        "weil die Drohnen sind neu für den Krieg",
+        "predicative-subordinate",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("für den Krieg neu", "neu für den Krieg"),
+        # no prepositional phrase just before the adjective
+        ("für den Krieg sehr neu", "für den Krieg sehr neu"),
+        ("dem Krieg neu", "dem Krieg neu"),
+        # two predicates
+        ("für den Krieg neu und für die Polizei neu", "für den Krieg neu und für die Polizei neu"),
+    ],
+)
+def test_predicative_adjective(engine: LexiconEngine, after: str, expected: str) -> None:
+    assert " ".join(grammar.predicative_adjective(after.split(), engine)) == expected
 
 
 @pytest.mark.parametrize(
@@ -117,6 +152,10 @@ def test_reorder(engine: LexiconEngine, german: str, expected: str) -> None:
 
 
 TRANSLATE = [
+    (
+        "In der Hauptstadt sind die Drohnen für den Krieg neu.",
+        "In the capital the drones are new for the war.",
+    ),
     ("Wenn die Polizei kommt, kann er helfen.", "If the police comes, he can help."),
     ("Als er kam, sagte der Sprecher nichts.", "When he came, the spokesman said nothing."),
 ]

@@ -398,7 +398,10 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
         if found is not None:
             lead, subject_end = found
             return [first, *body[lead:subject_end], *cluster, *body[:lead], *body[subject_end:]]
-    return [first, *body[:subject_end], *cluster, *body[subject_end:]]
+    rest = body[subject_end:]
+    if len(cluster) == 1 and cluster[0] in _COPULAS:
+        rest = predicative_adjective(rest, lex)
+    return [first, *body[:subject_end], *cluster, *rest]
 
 
 # Pronouns the subject list lacks that open a subordinate clause's subject ("dass dies ...").
@@ -557,6 +560,11 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
     while j > finite + 2 and lex.is_verb(clause[j - 1]) and clause[j - 1] not in _FINITE_BE_HAVE:
         j -= 1
     if j == n:
+        inverted = inverted_copula(clause, finite, lex)
+        if inverted is not None:
+            return inverted
+        if verb in _COPULAS and _subject_first(first, lex):
+            return [*clause[: finite + 1], *predicative_adjective(clause[finite + 1 :], lex)]
         # (Relative clauses opened by a preposition, "in der sie leben", made verb-final
         # like the others: +0.00 chrF / +0.00 BLEU on newstest2017, not kept.)
         # (A copula inverted like a full verb, "Für ihn war es" -> "Für ihn es war",
@@ -592,6 +600,49 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
             return [*before, *middle[:subject_end], *verbs, *_time_last(rest)]
     verbs, middle = preverbal_adverb(verbs, middle)
     return [*before, *verbs, *_time_last(middle)]
+
+
+_COPULAS = frozenset("ist sind war waren sei seien wäre wären".split())
+
+
+def inverted_copula(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
+    """A copula after a fronted phrase, with a noun phrase for subject and a predicative
+    adjective at the end: "In Bayern sind die Bezirke für die Unterbringung zuständig" ->
+    "In Bayern die Bezirke sind zuständig für die Unterbringung"; None if it does not read
+    so."""
+    verb = clause[finite]
+    if finite == 0 or verb not in _COPULAS or _subject_first(clause[0], lex):
+        return None
+    rest = clause[finite + 1 :]
+    if len(rest) < 2 or not (rest[0].lower() in DETERMINERS or rest[0] in PRONOUNS):
+        return None
+    if non_nominative(rest[0]):
+        return None
+    subject_end = noun_phrase_end(rest, 0)
+    if not 0 < subject_end <= 4:
+        return None
+    after = predicative_adjective(rest[subject_end:], lex)
+    return [*clause[:finite], *rest[:subject_end], verb, *after]
+
+
+def predicative_adjective(after: list[str], lex: Lexicon) -> list[str]:
+    """What follows a copula, with a clause-final adjective before its prepositional
+    complement: "für die Unterbringung zuständig" -> "zuständig für die Unterbringung"
+    ("responsible for the placement")."""
+    if (
+        len(after) > 2
+        and after[0].lower() in PREPOSITIONS
+        and after[-2][:1].isupper()
+        and after[-1][:1].islower()
+        and after[-1] not in FUNCTION_WORDS
+        and lex.is_adjective(after[-1])
+        # "272 Jahre alt und fünf Meter lang": two predicates, each with its own measure
+        and not any(
+            word in COORDINATORS and after[k - 1][:1].islower() for k, word in enumerate(after) if k
+        )
+    ):
+        return [after[-1], *after[:-1]]
+    return after
 
 
 _GENITIVE = frozenset("des der eines einer".split())
