@@ -93,6 +93,20 @@ REORDER = [
         "weil die Drohnen sind neu für den Krieg",
         "predicative-subordinate",
     ),
+    # verb_first_conditional: a clause opened by its verb before a main clause is a condition
+    (
+        "Kommt die Polizei , kann er helfen .",
+        "Wenn die Polizei kommt , er kann helfen .",
+        "conditional",
+    ),
+    (
+        "Hat die Regierung Drohnen , sagte der Sprecher .",
+        "Wenn die Regierung Drohnen hat , Der Sprecher sagte .",
+        "conditional-full-verb",
+    ),
+    # a question; a clause after the comma that is no main clause
+    ("Kommt die Polizei , kann er helfen ?", "Kommt die Polizei , er kann helfen ?", "asked"),
+    ("Kommt die Polizei , die er sah ?", "Kommt die Polizei , die er sah ?", "relative-after"),
 ]
 
 
@@ -152,6 +166,7 @@ def test_reorder(engine: LexiconEngine, german: str, expected: str) -> None:
 
 
 TRANSLATE = [
+    ("Kommt die Polizei, kann er helfen.", "If the police comes, he can help."),
     (
         "In der Hauptstadt sind die Drohnen für den Krieg neu.",
         "In the capital the drones are new for the war.",

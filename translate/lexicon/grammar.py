@@ -300,6 +300,11 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
                 else reorder_clause(second, lex)
             )
             continue
+        if start == 0:
+            conditional = verb_first_conditional(tokens, end, lex)
+            if conditional is not None:
+                out.extend(reorder_clause(conditional, lex))
+                continue
         if start and tokens[start - 1] in CLAUSE_PUNCT:
             inverted = inverted_auxiliary(clause, lex)
             if inverted is not None:
@@ -307,6 +312,36 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
                 continue
         out.extend(reorder_clause(clause, lex) if len(clause) >= 3 or short else clause)
     return out
+
+
+def verb_first_conditional(tokens: Sequence[str], end: int, lex: Lexicon) -> list[str] | None:
+    """A sentence opened by a clause with its finite verb first, followed by a comma and a
+    main clause opened by its verb, is a condition: "Fehlt die Privatsphäre, kann es zu
+    Gewalt kommen" -> "Wenn die Privatsphäre fehlt" ("If ... is absent"); the first clause
+    (``tokens[:end]``) as a "wenn" clause, or None if the sentence does not read so."""
+    if end < 3 or end + 1 >= len(tokens) or tokens[end] != "," or "?" in tokens:
+        return None  # "Ist er ein Sammler, frage ich?" asks
+    verb = tokens[0].lower()
+    if verb in SUBORDINATORS or verb in PREPOSITIONS:
+        return None  # "Während" is no form of "währen" there
+    after = tokens[end + 1]
+    if not (
+        tokens[0][:1].isupper()
+        and (
+            verb in AUXILIARIES
+            or (
+                lex.is_verb(verb)
+                and not lex.is_noun(tokens[0])
+                # a declined participle ("Niedergelassene Ärzte gibt es kaum") is no verb
+                and (verb.endswith(("t", "en")) or lex.is_past(verb))
+            )
+        )
+        and (after in AUXILIARIES or (after[:1].islower() and lex.is_verb(after)))
+        and _starts_noun_phrase(tokens[1])
+        and not (tokens[1][:1].islower() and lex.is_verb(tokens[1]))
+    ):
+        return None
+    return ["Wenn", *tokens[1:end], verb]
 
 
 def inverted_auxiliary(clause: list[str], lex: Lexicon) -> list[str] | None:
