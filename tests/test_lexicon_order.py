@@ -107,7 +107,29 @@ REORDER = [
     # a question; a clause after the comma that is no main clause
     ("Kommt die Polizei , kann er helfen ?", "Kommt die Polizei , er kann helfen ?", "asked"),
     ("Kommt die Polizei , die er sah ?", "Kommt die Polizei , die er sah ?", "relative-after"),
+    # _demonstrative: "das" alone is a subject
+    (
+        "Wenn er kommt , wird das schnell beginnen",
+        "Wenn er kommt , Das wird beginnen schnell",
+        "das-aux",
+    ),
+    ("weil das für die Polizei neu ist", "weil das ist neu für die Polizei", "das-subordinate"),
+    ("In der Hauptstadt ist das neu", "In der Hauptstadt das ist neu", "das-copula"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        ("das für ihn", True),
+        ("dies nicht", True),
+        ("das neue Symbol", False),
+        ("das Symbol", False),
+        ("das 1. Symbol", False),
+    ],
+)
+def test_demonstrative(german: str, expected: bool) -> None:
+    assert grammar._demonstrative(german.split(), 0) is expected
 
 
 @pytest.mark.parametrize(

@@ -353,9 +353,12 @@ def inverted_auxiliary(clause: list[str], lex: Lexicon) -> list[str] | None:
     if len(clause) < 2 or clause[0] not in AUXILIARIES:
         return None
     second = clause[1]
-    if not ((second in PRONOUNS or _is_name(second, lex)) and not non_nominative(second)):
+    if _demonstrative(clause, 1):
+        subject_end = 2
+    elif (second in PRONOUNS or _is_name(second, lex)) and not non_nominative(second):
+        subject_end = noun_phrase_end(clause, 1)
+    else:
         return None
-    subject_end = noun_phrase_end(clause, 1)
     if not 1 < subject_end <= 5:
         return None
     inverted = [
@@ -365,6 +368,24 @@ def inverted_auxiliary(clause: list[str], lex: Lexicon) -> list[str] | None:
         *clause[subject_end:],
     ]
     return _auxiliary_clause(inverted, subject_end - 1, lex)
+
+
+def _demonstrative(clause: Sequence[str], k: int) -> bool:
+    """Whether "das"/"dies" at ``k`` stands alone as a pronoun ("wird das für Aufgaben
+    sorgen"), not as the article of a noun."""
+    return (
+        clause[k] in ("das", "dies")
+        and k + 1 < len(clause)
+        and clause[k + 1][:1].islower()
+        and clause[k + 1].lower() not in DETERMINERS
+        and not clause[k + 1][:1].isdigit()
+        and _adjective_noun_end(clause, k + 1) == k + 1  # "das militärische Hauptquartier"
+    )
+
+
+def _subject_end(tokens: Sequence[str], start: int) -> int:
+    """Index after the subject noun phrase at ``start``: a lone demonstrative is one."""
+    return start + 1 if _demonstrative(tokens, start) else noun_phrase_end(tokens, start)
 
 
 def _article_opening(word: str) -> str:
@@ -414,7 +435,7 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
         return clause
     cluster = clause[j:][::-1]
     body = clause[1:j]
-    subject_end = noun_phrase_end(body, 0)
+    subject_end = _subject_end(body, 0)
     if lower in RELATIVE_PRONOUNS and not (
         body and _starts_noun_phrase(body[0]) and not non_nominative(body[0])
     ):
@@ -629,7 +650,7 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
             middle = [*middle[:k], *middle[k + 1 :]]
     before = clause[:finite]
     if finite > 0 and middle and not _subject_first(first, lex) and not non_nominative(middle[0]):
-        subject_end = noun_phrase_end(middle, 0)
+        subject_end = _subject_end(middle, 0)
         if 0 < subject_end <= 4:
             verbs, rest = preverbal_adverb(verbs, middle[subject_end:])
             return [*before, *middle[:subject_end], *verbs, *_time_last(rest)]
@@ -653,7 +674,7 @@ def inverted_copula(clause: list[str], finite: int, lex: Lexicon) -> list[str] |
         return None
     if non_nominative(rest[0]):
         return None
-    subject_end = noun_phrase_end(rest, 0)
+    subject_end = _subject_end(rest, 0)
     if not 0 < subject_end <= 4:
         return None
     after = predicative_adjective(rest[subject_end:], lex)
@@ -749,7 +770,7 @@ def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
         and not non_nominative(rest[0])
     ):
         return None
-    subject_end = noun_phrase_end(rest, 0)
+    subject_end = _subject_end(rest, 0)
     if not 0 < subject_end <= 4:
         return None
     after = _time_last(rest[subject_end:])
@@ -859,7 +880,7 @@ def _is_name(word: str, lex: Lexicon) -> bool:
 def _verb_first(clause: list[str], lex: Lexicon) -> list[str]:
     """A clause opened by its verb (after a quote: "sagte der Sprecher") -> subject first."""
     clause = _join_particle(clause, 0, lex)
-    subject_end = noun_phrase_end(clause, 1)
+    subject_end = _subject_end(clause, 1)
     if 1 < subject_end <= 5 and not non_nominative(clause[1]):
         subject = [_article_opening(clause[1]), *clause[2:subject_end]]
         return [*subject, clause[0], *clause[subject_end:]]
