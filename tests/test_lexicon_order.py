@@ -115,6 +115,14 @@ REORDER = [
     ),
     ("weil das für die Polizei neu ist", "weil das ist neu für die Polizei", "das-subordinate"),
     ("In der Hauptstadt ist das neu", "In der Hauptstadt das ist neu", "das-copula"),
+    # inverted_copula keeps a subject that goes on, and a name first with its adverb
+    (
+        "Im Krieg war die Polizei der Hauptstadt neu",
+        "Im Krieg war die Polizei der Hauptstadt neu",
+        "copula-genitive",
+    ),
+    ("Im Krieg war er der Sprecher", "Im Krieg er war der Sprecher", "copula-pronoun-der"),
+    ("Rosenthal wiederum ist der Sprecher", "Rosenthal wiederum ist der Sprecher", "name-first"),
 ]
 
 
