@@ -123,7 +123,33 @@ REORDER = [
     ),
     ("Im Krieg war er der Sprecher", "Im Krieg er war der Sprecher", "copula-pronoun-der"),
     ("Rosenthal wiederum ist der Sprecher", "Rosenthal wiederum ist der Sprecher", "name-first"),
+    # long_subject_auxiliary: the auxiliary after a subject of six words
+    (
+        "Die Regierung der Hauptstadt in der Türkei hat die Bitte erhalten",
+        "Die Regierung der Hauptstadt in der Türkei hat erhalten die Bitte",
+        "long-subject",
+    ),
+    (
+        "Die Regierung der Hauptstadt in der Türkei hat die Bitte erhalten und gesagt",
+        "Die Regierung der Hauptstadt in der Türkei hat die Bitte erhalten und gesagt",
+        "long-subject-two-verbs",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        ("Die Regierung der Hauptstadt in der Türkei hat die Bitte erhalten", 7),
+        ("Die Regierung der Hauptstadt in der Türkei kann helfen", 7),
+        # a full verb first: the auxiliary belongs to something else
+        ("Die Regierung der Hauptstadt in der Türkei sagte , sie hat erhalten", None),
+        # the subject does not open the clause
+        ("Erhalten hat die Regierung der Hauptstadt in der Türkei die Bitte", None),
+    ],
+)
+def test_long_subject_auxiliary(engine: LexiconEngine, german: str, expected: int | None) -> None:
+    assert grammar.long_subject_auxiliary(german.split(), engine) == expected
 
 
 @pytest.mark.parametrize(

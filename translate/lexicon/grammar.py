@@ -587,6 +587,8 @@ def reorder_clause(clause: list[str], lex: Lexicon) -> list[str]:
             (k for k in range(1, min(n - 2, 6)) if lex.has(f"{clause[k]} {clause[-1]}")), None
         )
     if finite is None:
+        finite = long_subject_auxiliary(clause, lex)
+    if finite is None:
         return clause
     verb = clause[finite]
     if verb in AUXILIARIES:
@@ -604,6 +606,23 @@ def reorder_clause(clause: list[str], lex: Lexicon) -> list[str]:
         after = _time_last(clause[finite + 1 :])
         return [*clause[:finite], *_do_support(verb, after, lex)]
     return clause
+
+
+def long_subject_auxiliary(clause: Sequence[str], lex: Lexicon) -> int | None:
+    """Where the auxiliary stands after a subject of six words or more, with its verb at
+    the clause end ("Die Angst vor einem erneuten Herzinfarkt kann ... haben"); None if
+    the clause does not open with its subject or no auxiliary follows it."""
+    if not _subject_first(clause[0], lex) or not lex.is_verb(clause[-1]):
+        return None
+    if clause[-2] in ("und", "oder"):
+        return None  # "wurden ... getestet und ausgeschlossen": two verbs at the end
+    for k in range(6, min(len(clause) - 1, 12)):
+        word = clause[k]
+        if word in AUXILIARIES:
+            return k
+        if (word[:1].islower() and lex.is_verb(word)) or word in CLAUSE_PUNCT:
+            return None
+    return None
 
 
 def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]:
