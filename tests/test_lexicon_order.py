@@ -140,6 +140,20 @@ REORDER = [
 @pytest.mark.parametrize(
     ("german", "expected"),
     [
+        ("Die Polizei griff die Hauptstadt an und kam", 6),
+        ("Die Polizei griff die Hauptstadt an oder sie kam", 6),
+        # "an" before "und" that belongs to no verb of the clause
+        ("Die Polizei kam an und die Regierung kam", None),
+        ("Die Polizei kam und griff die Hauptstadt an", None),
+    ],
+)
+def test_particle_conjunct_end(engine: LexiconEngine, german: str, expected: int | None) -> None:
+    assert grammar.particle_conjunct_end(german.split(), engine) == expected
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
         ("Die Regierung der Hauptstadt in der Türkei hat die Bitte erhalten", 7),
         ("Die Regierung der Hauptstadt in der Türkei kann helfen", 7),
         # a full verb first: the auxiliary belongs to something else
@@ -222,6 +236,10 @@ def test_reorder(engine: LexiconEngine, german: str, expected: str) -> None:
 
 
 TRANSLATE = [
+    (
+        "Die Polizei griff die Hauptstadt an und kam.",
+        "The police attacked the capital and came.",
+    ),
     ("Kommt die Polizei, kann er helfen.", "If the police comes, he can help."),
     (
         "In der Hauptstadt sind die Drohnen für den Krieg neu.",

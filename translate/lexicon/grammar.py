@@ -573,6 +573,11 @@ def reorder_clause(clause: list[str], lex: Lexicon) -> list[str]:
         while j > 2 and lex.is_verb(clause[j - 1]):
             j -= 1
         return [first, *clause[j:][::-1], *clause[1:j]] if j < n else clause
+    k = particle_conjunct_end(clause, lex)
+    if k is not None:
+        second = clause[k:]
+        after = second if lex.is_verb(second[1]) else reorder_clause(second, lex)
+        return [*reorder_clause(clause[:k], lex), *after]
     if lex.is_verb(first) and first[:1].islower():
         return _verb_first(clause, lex)
     finite = next((k for k in range(1, min(n, 6)) if lex.is_verb(clause[k])), None)
@@ -606,6 +611,27 @@ def reorder_clause(clause: list[str], lex: Lexicon) -> list[str]:
         after = _time_last(clause[finite + 1 :])
         return [*clause[:finite], *_do_support(verb, after, lex)]
     return clause
+
+
+def particle_conjunct_end(clause: Sequence[str], lex: Lexicon) -> int | None:
+    """Where the first of two coordinated main clauses ends with its separable particle:
+    "zog sie aus | und legte sie ...", "führte eine Razzia durch | und fand ..."; None if
+    the clause has no such particle before "und"/"oder"/"aber"."""
+    for k in range(2, len(clause) - 2):
+        if clause[k] not in PARTICLES or clause[k + 1] not in ("und", "oder", "aber"):
+            continue
+        for word in clause[:k]:
+            if (
+                word[:1].islower()
+                and word not in AUXILIARIES
+                and (
+                    (lex.is_verb(word) and lex.has(clause[k] + lex.lemma(word)))
+                    or lex.has(f"{word} {clause[k]}")  # a form known only with it: "griff an"
+                )
+            ):
+                return k + 1
+        return None
+    return None
 
 
 def long_subject_auxiliary(clause: Sequence[str], lex: Lexicon) -> int | None:
