@@ -134,6 +134,12 @@ REORDER = [
         "Die Regierung der Hauptstadt in der Türkei hat die Bitte erhalten und gesagt",
         "long-subject-two-verbs",
     ),
+    # a long subject, then a full verb whose particle ends the clause
+    (
+        "Die Regierung der Hauptstadt in der Türkei greift die Polizei an",
+        "Die Regierung der Hauptstadt in der Türkei greift an die Polizei",
+        "long-subject-particle",
+    ),
 ]
 
 

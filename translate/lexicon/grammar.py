@@ -593,6 +593,16 @@ def reorder_clause(clause: list[str], lex: Lexicon) -> list[str]:
         )
     if finite is None:
         finite = long_subject_auxiliary(clause, lex)
+    if finite is None and clause[-1] in PARTICLES and _subject_first(first, lex):
+        # "Die Importe in den Iran stiegen um 91 Prozent an": a long subject, then the verb
+        finite = next(
+            (
+                k
+                for k in range(6, min(n - 2, 12))
+                if clause[k][:1].islower() and _separable(clause[k], clause[-1], lex)
+            ),
+            None,
+        )
     if finite is None:
         return clause
     verb = clause[finite]
@@ -621,17 +631,18 @@ def particle_conjunct_end(clause: Sequence[str], lex: Lexicon) -> int | None:
         if clause[k] not in PARTICLES or clause[k + 1] not in ("und", "oder", "aber"):
             continue
         for word in clause[:k]:
-            if (
-                word[:1].islower()
-                and word not in AUXILIARIES
-                and (
-                    (lex.is_verb(word) and lex.has(clause[k] + lex.lemma(word)))
-                    or lex.has(f"{word} {clause[k]}")  # a form known only with it: "griff an"
-                )
-            ):
+            if word[:1].islower() and word not in AUXILIARIES and _separable(word, clause[k], lex):
                 return k + 1
         return None
     return None
+
+
+def _separable(verb: str, particle: str, lex: Lexicon) -> bool:
+    """Whether ``verb`` with ``particle`` is a separable verb the dictionary knows: "führte"
+    + "durch" (durchführen), or a form known only with its particle ("griff an")."""
+    return (lex.is_verb(verb) and lex.has(particle + lex.lemma(verb))) or lex.has(
+        f"{verb} {particle}"
+    )
 
 
 def long_subject_auxiliary(clause: Sequence[str], lex: Lexicon) -> int | None:
