@@ -140,7 +140,34 @@ REORDER = [
         "Die Regierung der Hauptstadt in der Türkei greift an die Polizei",
         "long-subject-particle",
     ),
+    # main_coordination: each main clause of a coordination in order on its own
+    (
+        "Die Regierung hat die Bitte erhalten und in der Hauptstadt hat er nichts gesagt",
+        "Die Regierung hat erhalten die Bitte und in der Hauptstadt er hat gesagt nichts",
+        "coordinated-main",
+    ),
+    # after "und" a "die" opens the subject, not a relative clause
+    (
+        "Er kam und die Polizei wird die Hauptstadt angreifen",
+        "Er kam und die Polizei wird angreifen die Hauptstadt",
+        "coordinated-die",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        ("Die Regierung kam und in der Hauptstadt sagte er nichts", 3),
+        ("Die Regierung kam und die Polizei sagte nichts", 3),
+        # two nouns, not two clauses; a verb cluster at the end; no verb before "und"
+        ("Die Regierung sah Kinder und Frauen", None),
+        ("Er hat Kinder oder einen Sprecher treffen können", None),
+        ("Die Regierung und die Polizei sagte nichts", None),
+    ],
+)
+def test_main_coordination(engine: LexiconEngine, german: str, expected: int | None) -> None:
+    assert grammar.main_coordination(german.split(), engine) == expected
 
 
 @pytest.mark.parametrize(

@@ -310,8 +310,72 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             if inverted is not None:
                 out.extend(inverted)
                 continue
-        out.extend(reorder_clause(clause, lex) if len(clause) >= 3 or short else clause)
+        if len(clause) < 3 and not short:
+            out.extend(clause)
+            continue
+        k = main_coordination(clause, lex)
+        if k is None:
+            out.extend(reorder_clause(clause, lex))
+            continue
+        out.extend(reorder_clause(clause[:k], lex))
+        while k is not None:
+            # "und die Verwendung wird ...": its "die" opens no relative clause
+            rest = clause[k + 1 :]
+            k = main_coordination(rest, lex)
+            out.append(clause[len(clause) - len(rest) - 1])
+            out.extend(reorder_clause(rest[:k] if k is not None else rest, lex, main=True))
+            clause = rest
     return out
+
+
+def main_coordination(clause: Sequence[str], lex: Lexicon) -> int | None:
+    """Where a main clause ends at "und"/"oder"/"aber" before a second main clause with its
+    finite verb second: "... ist ein Phänomen | und mit dem Film konnten wir ...", so that
+    each is put in order on its own; None if there is none ("Männer und Frauen kamen")."""
+    first = clause[0].lower()
+    if (
+        first in SUBORDINATORS
+        or first in COORDINATORS
+        or (clause[0] in RELATIVE_PRONOUNS and clause[0][:1].islower())
+    ):
+        return None
+    verb_seen = False
+    for k in range(1, len(clause) - 3):
+        word = clause[k]
+        if word[:1].islower() and lex.is_verb(word):
+            verb_seen = True
+        if not verb_seen or word not in ("und", "oder", "aber"):
+            continue
+        right = clause[k + 1 :]
+        end = _constituent_end(right, lex)
+        if (
+            0 < end < len(right) - 1
+            and right[end][:1].islower()
+            and lex.is_verb(right[end])
+            # a finite verb has more than verbs after it: "... oder einen Trainer wünschen
+            # können" ends in its verb cluster
+            and not all(lex.is_verb(t) for t in right[end + 1 :])
+            and "zu" not in right[end - 1 : end + 1]  # "... und aktiver werden zu lassen"
+            and right[-2] != "zu"
+        ):
+            return k
+    return None
+
+
+def _constituent_end(tokens: Sequence[str], lex: Lexicon) -> int:
+    """Index after the one constituent a verb-second clause opens with: a pronoun, a noun
+    phrase, a prepositional phrase, an adverb; 0 if none is seen."""
+    first = tokens[0]
+    if first in PRONOUNS:
+        return 1
+    if first.lower() in PREPOSITIONS:
+        return fronted_phrase_end(tokens)
+    end = noun_phrase_end(tokens, 0)
+    if end:
+        return end
+    if first[:1].islower() and first not in FUNCTION_WORDS and not lex.is_verb(first):
+        return 1 if lex.has(first) and not lex.is_noun(first) else 0
+    return 0
 
 
 def verb_first_conditional(tokens: Sequence[str], end: int, lex: Lexicon) -> list[str] | None:
@@ -550,15 +614,15 @@ def _infix_zu(word: str, lex: Lexicon) -> str | None:
     return infinitive if lex.is_verb(infinitive) else None
 
 
-def reorder_clause(clause: list[str], lex: Lexicon) -> list[str]:
-    """One clause in English order."""
+def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[str]:
+    """One clause in English order; ``main``: a main clause for certain (after "und")."""
     zu = _zu_infinitive(clause, lex)
     if zu is not None:
         return zu
     n = len(clause)
     first = clause[0]
     if (first.lower() in SUBORDINATORS and not _prepositional_opener(clause, lex)) or (
-        first in RELATIVE_PRONOUNS and first[:1].islower()
+        first in RELATIVE_PRONOUNS and first[:1].islower() and not main
     ):
         return _subordinate(clause, lex)
     if first.lower() in _FOCUS and clause[1].lower() in SUBORDINATORS and n > 3:
@@ -695,6 +759,8 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
         and middle[-1][:1].islower()
         and middle[-1] not in FUNCTION_WORDS
         and lex.is_adjective(middle[-1])
+        # "als kritisch eingestuft" is "classified as critical"
+        and (len(middle) < 2 or middle[-2] not in ("als", "wie", "für"))
     ):
         verbs = [verb, ADVERB + middle[-1], verbs[1]]
         middle = middle[:-1]
