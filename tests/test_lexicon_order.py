@@ -67,6 +67,11 @@ REORDER = [
         "adjective-subject",
     ),
     ("dass jemand die Bitte erhalten hat", "dass jemand hat erhalten die Bitte", "pronoun"),
+    (
+        "dass in der Hauptstadt die Polizei gekommen ist",
+        "dass die Polizei ist gekommen in der Hauptstadt",
+        "prepositional-phrase-first",
+    ),
     # a relative pronoun is the subject itself: "sich" stays after the verbs
     (
         "die sich mit der Polizei getroffen hat",
@@ -235,6 +240,8 @@ def test_predicative_adjective(engine: LexiconEngine, after: str, expected: str)
         ("neue Drohnen die Hauptstadt", (0, 2)),
         ("dies die einzige Bitte", (0, 1)),
         ("sich das Ergebnis", (1, 3)),
+        ("in der Hauptstadt die Polizei", (3, 5)),
+        ("in der Hauptstadt neue Drohnen", None),
         ("ihm die Bitte", None),
         ("schnell", None),
     ],

@@ -535,6 +535,14 @@ def subordinate_subject(body: Sequence[str], lex: Lexicon) -> tuple[int, int] | 
     or "jemand", or one after "sich" ("dass sich die Dauer ... unterscheidet": the "sich"
     goes after the verbs); None if there is none."""
     lead = 1 if len(body) > 2 and body[0] == "sich" else 0
+    if body and body[0].lower() in PREPOSITIONS:
+        lead = fronted_phrase_end(body)  # "dass in Kenia Doping-Mittel ... sind"
+        if (
+            lead == 0
+            or lead >= len(body)
+            or not (body[lead] in PRONOUNS or body[lead].lower() in DETERMINERS)
+        ):
+            return None
     if lead >= len(body):
         return None
     word = body[lead]
