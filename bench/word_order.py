@@ -67,6 +67,18 @@ def _switches() -> dict[str, Callable[[], None]]:
             grammar, "verb_first_conditional", lambda tokens, end, lex: None
         ),
         "_demonstrative": lambda: setattr(grammar, "_demonstrative", lambda clause, k: False),
+        "long_subject_auxiliary": lambda: setattr(
+            grammar, "long_subject_auxiliary", lambda clause, lex: None
+        ),
+        "long_subject_particle": lambda: setattr(
+            grammar, "long_subject_particle", lambda clause, lex: None
+        ),
+        "particle_conjunct_end": lambda: setattr(
+            grammar, "particle_conjunct_end", lambda clause, lex: None
+        ),
+        "main_coordination": lambda: setattr(
+            grammar, "main_coordination", lambda clause, lex: None
+        ),
         "relative_after_preposition": lambda: setattr(
             context,
             "RULES",

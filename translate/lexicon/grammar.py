@@ -665,16 +665,8 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         )
     if finite is None:
         finite = long_subject_auxiliary(clause, lex)
-    if finite is None and clause[-1] in PARTICLES and _subject_first(first, lex):
-        # "Die Importe in den Iran stiegen um 91 Prozent an": a long subject, then the verb
-        finite = next(
-            (
-                k
-                for k in range(6, min(n - 2, 12))
-                if clause[k][:1].islower() and _separable(clause[k], clause[-1], lex)
-            ),
-            None,
-        )
+    if finite is None:
+        finite = long_subject_particle(clause, lex)
     if finite is None:
         return clause
     verb = clause[finite]
@@ -707,6 +699,22 @@ def particle_conjunct_end(clause: Sequence[str], lex: Lexicon) -> int | None:
                 return k + 1
         return None
     return None
+
+
+def long_subject_particle(clause: Sequence[str], lex: Lexicon) -> int | None:
+    """Where the finite verb stands after a subject of six words or more when its separable
+    particle ends the clause ("Die Importe in den Iran stiegen um 91 Prozent an"); None if
+    there is no such verb."""
+    if clause[-1] not in PARTICLES or not _subject_first(clause[0], lex):
+        return None
+    return next(
+        (
+            k
+            for k in range(6, min(len(clause) - 2, 12))
+            if clause[k][:1].islower() and _separable(clause[k], clause[-1], lex)
+        ),
+        None,
+    )
 
 
 def _separable(verb: str, particle: str, lex: Lexicon) -> bool:
