@@ -52,7 +52,7 @@ REORDER = [
     # enumeration_comma: the commas of a list of nouns do not end the clause
     (
         "Im Krieg hat er Energie , Drohnen oder Waffenruhe erhalten",
-        "Im Krieg er hat erhalten Energie , Drohnen oder Waffenruhe",
+        "Im Krieg , er hat erhalten Energie , Drohnen oder Waffenruhe",
         "enumeration",
     ),
     # subordinate_subject: subjects the simple noun phrase misses
@@ -81,10 +81,10 @@ REORDER = [
     # inverted_copula: a copula after a fronted phrase, the subject first
     (
         "In der Hauptstadt sind die Drohnen für den Krieg neu",
-        "In der Hauptstadt die Drohnen sind neu für den Krieg",
+        "In der Hauptstadt , Die Drohnen sind neu für den Krieg",
         "copula-inverted",
     ),
-    ("In der Hauptstadt war es neu", "In der Hauptstadt es war neu", "copula-pronoun"),
+    ("In der Hauptstadt war es neu", "In der Hauptstadt , es war neu", "copula-pronoun"),
     # a dative after the copula is no subject
     ("In der Hauptstadt war ihm alles neu", "In der Hauptstadt war ihm alles neu", "copula-dative"),
     # predicative_adjective: the adjective before its complement, also without inversion
@@ -119,14 +119,14 @@ REORDER = [
         "das-aux",
     ),
     ("weil das für die Polizei neu ist", "weil das ist neu für die Polizei", "das-subordinate"),
-    ("In der Hauptstadt ist das neu", "In der Hauptstadt das ist neu", "das-copula"),
+    ("In der Hauptstadt ist das neu", "In der Hauptstadt , Das ist neu", "das-copula"),
     # inverted_copula keeps a subject that goes on, and a name first with its adverb
     (
         "Im Krieg war die Polizei der Hauptstadt neu",
         "Im Krieg war die Polizei der Hauptstadt neu",
         "copula-genitive",
     ),
-    ("Im Krieg war er der Sprecher", "Im Krieg er war der Sprecher", "copula-pronoun-der"),
+    ("Im Krieg war er der Sprecher", "Im Krieg , er war der Sprecher", "copula-pronoun-der"),
     ("Rosenthal wiederum ist der Sprecher", "Rosenthal wiederum ist der Sprecher", "name-first"),
     # long_subject_auxiliary: the auxiliary after a subject of six words
     (
@@ -148,7 +148,7 @@ REORDER = [
     # main_coordination: each main clause of a coordination in order on its own
     (
         "Die Regierung hat die Bitte erhalten und in der Hauptstadt hat er nichts gesagt",
-        "Die Regierung hat erhalten die Bitte und in der Hauptstadt er hat gesagt nichts",
+        "Die Regierung hat erhalten die Bitte und in der Hauptstadt , er hat gesagt nichts",
         "coordinated-main",
     ),
     # after "und" a "die" opens the subject, not a relative clause
@@ -275,7 +275,27 @@ def test_reorder(engine: LexiconEngine, german: str, expected: str) -> None:
     assert ordered(german, engine) == expected
 
 
+@pytest.mark.parametrize(
+    ("before", "subject", "expected"),
+    [
+        ("In der Hauptstadt", "der Sprecher", ", Der Sprecher"),
+        ("Gestern", "er", ", er"),
+        # a fronted object pronoun: no comma; nothing fronted: nothing to set off
+        ("Ihn", "der Sprecher", "der Sprecher"),
+        ("", "der Sprecher", "der Sprecher"),
+    ],
+)
+def test_moved_subject(before: str, subject: str, expected: str) -> None:
+    moved = grammar._moved_subject(before.split(), subject.split())
+    assert " ".join(moved) == expected
+
+
 TRANSLATE = [
+    # the comma after a fronted phrase keeps "der" an article, not a genitive "of the"
+    (
+        "In der Hauptstadt sagte der Sprecher nichts.",
+        "In the capital, the spokesman said nothing.",
+    ),
     (
         "Die Polizei griff die Hauptstadt an und kam.",
         "The police attacked the capital and came.",
@@ -283,7 +303,7 @@ TRANSLATE = [
     ("Kommt die Polizei, kann er helfen.", "If the police comes, he can help."),
     (
         "In der Hauptstadt sind die Drohnen für den Krieg neu.",
-        "In the capital the drones are new for the war.",
+        "In the capital, the drones are new for the war.",
     ),
     ("Wenn die Polizei kommt, kann er helfen.", "If the police comes, he can help."),
     ("Als er kam, sagte der Sprecher nichts.", "When he came, the spokesman said nothing."),

@@ -452,6 +452,22 @@ def _subject_end(tokens: Sequence[str], start: int) -> int:
     return start + 1 if _demonstrative(tokens, start) else noun_phrase_end(tokens, start)
 
 
+def _moved_subject(before: Sequence[str], subject: Sequence[str]) -> list[str]:
+    """A subject moved after a fronted phrase, with the comma English sets after an
+    introductory adverbial ("In Bayern sind die Bezirke" -> "In Bayern , Die Bezirke
+    sind": "In Bavaria, the districts are"); without it a "der" after the phrase's noun
+    would read as a genitive ("of the case").  The article is written as at a clause
+    start, so that the comma does not make it a relative pronoun."""
+    if (
+        before
+        and subject
+        and before[-1] not in CLAUSE_PUNCT
+        and not (len(before) == 1 and non_nominative(before[0]))  # "Ihn sah sie"
+    ):
+        return [",", _article_opening(subject[0]), *subject[1:]]
+    return list(subject)
+
+
 def _article_opening(word: str) -> str:
     """An article moved to the start of a clause after a comma is written as it would be
     there: "der" there would read as a relative pronoun ("which")."""
@@ -791,7 +807,8 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
         subject_end = _subject_end(middle, 0)
         if 0 < subject_end <= 4:
             verbs, rest = preverbal_adverb(verbs, middle[subject_end:])
-            return [*before, *middle[:subject_end], *verbs, *_time_last(rest)]
+            subject = _moved_subject(before, middle[:subject_end])
+            return [*before, *subject, *verbs, *_time_last(rest)]
     verbs, middle = preverbal_adverb(verbs, middle)
     return [*before, *verbs, *_time_last(middle)]
 
@@ -825,7 +842,7 @@ def inverted_copula(clause: list[str], finite: int, lex: Lexicon) -> list[str] |
         return None  # "Sevilla wiederum hat": a name first may be the subject itself
     # ("hat"/"hatte" as a full verb inverted the same way: -0.002 chrF, -0.001 BLEU.)
     after = predicative_adjective(rest[subject_end:], lex)
-    return [*clause[:finite], *rest[:subject_end], verb, *after]
+    return [*clause[:finite], *_moved_subject(clause[:finite], rest[:subject_end]), verb, *after]
 
 
 def _may_be_subject(first: str, lex: Lexicon) -> bool:
@@ -929,7 +946,8 @@ def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
     if not 0 < subject_end <= 4:
         return None
     after = _time_last(rest[subject_end:])
-    return [*clause[:finite], *rest[:subject_end], *_do_support(verb, after, lex)]
+    subject = _moved_subject(clause[:finite], rest[:subject_end])
+    return [*clause[:finite], *subject, *_do_support(verb, after, lex)]
 
 
 # Adverbs that English sets between the auxiliary and the main verb: "hat nie gesagt" ->
