@@ -76,6 +76,9 @@ def _switches() -> dict[str, Callable[[], None]]:
         "particle_conjunct_end": lambda: setattr(
             grammar, "particle_conjunct_end", lambda clause, lex: None
         ),
+        "_moved_subject": lambda: setattr(
+            grammar, "_moved_subject", lambda before, subject: list(subject)
+        ),
         "main_coordination": lambda: setattr(
             grammar, "main_coordination", lambda clause, lex: None
         ),
