@@ -79,6 +79,9 @@ def _switches() -> dict[str, Callable[[], None]]:
         "_moved_subject": lambda: setattr(
             grammar, "_moved_subject", lambda before, subject: list(subject)
         ),
+        "reported_source": lambda: setattr(
+            grammar, "reported_source", lambda clause, after, lex: None
+        ),
         "main_coordination": lambda: setattr(
             grammar, "main_coordination", lambda clause, lex: None
         ),

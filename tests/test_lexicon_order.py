@@ -157,6 +157,12 @@ REORDER = [
         "Er kam und die Polizei wird angreifen die Hauptstadt",
         "coordinated-die",
     ),
+    # reported_source: ", so die Polizei." names the source of reported speech
+    ("Er kam , so die Polizei .", "Er kam , laut die Polizei .", "so-source"),
+    ("Er kam , so die Polizei", "Er kam , laut die Polizei", "so-source-end"),
+    # "so" before a verb or inside the sentence is something else
+    ("Er kam , so die Polizei , nach Hause", "Er kam , so die Polizei , nach Hause", "so-inside"),
+    ("Er kam , so kam die Polizei .", "Er kam , so kam die Polizei .", "so-verb"),
 ]
 
 

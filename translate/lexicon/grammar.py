@@ -305,6 +305,11 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             if conditional is not None:
                 out.extend(reorder_clause(conditional, lex))
                 continue
+        if start and tokens[start - 1] == ",":
+            source = reported_source(clause, tokens[end:], lex)
+            if source is not None:
+                out.extend(source)
+                continue
         if start and tokens[start - 1] in CLAUSE_PUNCT:
             inverted = inverted_auxiliary(clause, lex)
             if inverted is not None:
@@ -376,6 +381,25 @@ def _constituent_end(tokens: Sequence[str], lex: Lexicon) -> int:
     if first[:1].islower() and first not in FUNCTION_WORDS and not lex.is_verb(first):
         return 1 if lex.has(first) and not lex.is_noun(first) else 0
     return 0
+
+
+def reported_source(clause: Sequence[str], after: Sequence[str], lex: Lexicon) -> list[str] | None:
+    """ ", so die Polizei." at the end of reported speech names its source: "laut die
+    Polizei" ("according to the police"); None if the clause is no such source."""
+    if (
+        len(clause) < 2
+        or clause[0] != "so"
+        or not (clause[1].lower() in DETERMINERS or clause[1][:1].isupper())
+        or any(word[:1].islower() and lex.is_verb(word) for word in clause[1:])
+        or (after and after[0] not in (".", "!", '"', "“", "”", "«", "»"))
+    ):
+        return None
+    return [SOURCE_WORD, *clause[1:]]
+
+
+# "laut" is "according to": the source as the reference translations mostly give it (the
+# source as subject of "said", "die Polizei sagte", measured -0.014 chrF on newstest2017).
+SOURCE_WORD = "laut"
 
 
 def verb_first_conditional(tokens: Sequence[str], end: int, lex: Lexicon) -> list[str] | None:
