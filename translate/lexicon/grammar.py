@@ -21,13 +21,26 @@ re-joined separable verb or idiom) in English order:
   verb it is marked for do-support: "kommt ... nicht" -> "does not come");
 - an adjective before a participle is marked as an adverb ("schwer beschädigt");
 - a time adverbial after the verb goes after the object ("am 5. Februar");
-- "um ... zu helfen" and ", ... zu fliegen" -> "zu helfen ..." ("to help ...").
+- "um ... zu helfen" and ", ... zu fliegen" -> "zu helfen ..." ("to help ...");
+- a main clause after a fronted subordinate one ("Wenn ..., kann man ...") and a copula
+  after a fronted phrase ("In Bayern sind die Bezirke ... zuständig") put the subject first;
+  a predicative adjective goes before its prepositional complement ("zuständig für ...");
+- a subject moved after a fronted phrase is set off by a comma, as English does after an
+  introductory adverbial ("In Bavaria, the districts are");
+- a verb-first clause before a verb-first main clause is a condition ("Fehlt X, kann ..."
+  -> "Wenn X fehlt, ..."); ", so die Polizei." at the end names a source ("according to");
+- the commas of a list of nouns do not end a clause; a main clause after "und"/"oder"
+  with its verb second is put in order on its own, and a separable particle before "und"
+  joins its verb ("führte ... durch und fand");
+- an auxiliary or a particle verb after a subject of six words or more still finds its
+  clause-final verb or particle; a verb-final clause finds its subject after "sich", after
+  a prepositional phrase, or opened by an adjective.
 
 Markers (``TENSE``, ``NEGATED``, ``ADVERB``) are control characters inside tokens, never
 letters, so no German word can collide with them.
 
-Heuristic, no parser: a clause is a span between punctuation; noun phrases are a
-determiner up to the last capitalised word.
+Heuristic, no parser: a clause is a span between punctuation (except the commas of a list
+of nouns); noun phrases are a determiner up to the last capitalised word.
 """
 
 from __future__ import annotations
