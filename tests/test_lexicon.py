@@ -146,7 +146,7 @@ TRANSLATIONS = [
     ("Er kam seit drei Jahren nicht.", "He did not come for three years.", "seit-duration"),
     ("Er kam am Morgen.", "He came in the morning.", "am-morgen"),
     ("Auch wenn er kam, sagte er nichts.", "Even if he came, he said nothing.", "auch-wenn"),
-    ("Heute kommt Quendt.", "Today Quendt comes.", "name-subject-inversion"),
+    ("Heute kommt Quendt.", "Today, Quendt comes.", "name-subject-inversion"),
     # a quoted sentence starts with a capital letter, as the sentence itself does
     ("„Wir kamen.“", '"We came."', "quote-capital"),
     ("Er sagte: „Wir kamen nicht.“", 'He said: "We did not come."', "colon-quote-capital"),
@@ -156,7 +156,7 @@ TRANSLATIONS = [
         "The government began the attacks on Monday.",
         "time-after-object",
     ),
-    ("Am Montag sagte er nichts.", "On Monday he said nothing.", "fronted-pp-inversion"),
+    ("Am Montag sagte er nichts.", "On Monday, he said nothing.", "fronted-pp-inversion"),
     ("Sie kamen, um zu helfen.", "They came to help.", "um-zu"),
     # names: place-name endings are not compounds; places, countries, surnames
     ("Er kam nach Kriegsberg.", "He came to Kriegsberg.", "name-suffix-nach-place"),
@@ -360,7 +360,7 @@ def test_split_compound(engine: LexiconEngine, word: str, parts: list[str] | Non
 
 REORDER = [
     ("Die Regierung hat eine Bitte erhalten", "Die Regierung hat erhalten eine Bitte", "aux"),
-    ("Gestern hat er eine Bitte erhalten", "Gestern er hat erhalten eine Bitte", "inversion"),
+    ("Gestern hat er eine Bitte erhalten", "Gestern , er hat erhalten eine Bitte", "inversion"),
     ("dass er eine Bitte erhalten hat", "dass er hat erhalten eine Bitte", "verb-final"),
     ("Er griff die Hauptstadt an", "Er griff an die Hauptstadt", "particle"),
     (
@@ -380,7 +380,7 @@ REORDER = [
         "adverb",
     ),
     ("um die Regierung zu treffen", "zu treffen die Regierung", "um-zu"),
-    ("Am Montag sagte er nichts", "Am Montag er sagte nichts", "fronted-pp"),
+    ("Am Montag sagte er nichts", "Am Montag , er sagte nichts", "fronted-pp"),
 ]
 
 

@@ -45,13 +45,13 @@ REORDER = [
     # fronted_phrase_end: a long fronted phrase before the verb
     (
         "Am Ende der Bitte in der Hauptstadt sagte er nichts",
-        "Am Ende der Bitte in der Hauptstadt er sagte nichts",
+        "Am Ende der Bitte in der Hauptstadt , er sagte nichts",
         "long-fronted",
     ),
     # _adjective_noun_end: a fronted phrase with an adjective and no article
-    ("Im neuen Vertrag sagte er nichts", "Im neuen Vertrag er sagte nichts", "fronted-adjective"),
+    ("Im neuen Vertrag sagte er nichts", "Im neuen Vertrag , er sagte nichts", "fronted-adjective"),
     # _prepositional_opener: "seit" before a noun phrase opens no subordinate clause
-    ("Seit Jahren kommt er", "Seit Jahren er kommt", "seit-preposition"),
+    ("Seit Jahren kommt er", "Seit Jahren , er kommt", "seit-preposition"),
     ("seit er gekommen ist", "seit er ist gekommen", "seit-subordinator"),
     # _infix_zu: a separable verb's "zu" inside it ("anzugreifen")
     ("um die Hauptstadt anzugreifen", "zu angreifen die Hauptstadt", "infix-zu"),

@@ -1,0 +1,321 @@
+"""The clause-order rules of issue 14's word-order round, each on a made-up sentence.
+
+Each rule has a sentence it rearranges (checked on the reordered German tokens and, where
+the English is the point, on the excerpt engine's translation) and one it must leave alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dolmetsch.lexicon import LexiconEngine, grammar, open_lexicon
+from dolmetsch.lexicon.grammar import reorder, tokenize
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
+    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    yield opened
+    opened.store.close()
+
+
+def ordered(german: str, engine: LexiconEngine) -> str:
+    return " ".join(reorder(tokenize(german), engine)).replace(grammar.TENSE, "+")
+
+
+REORDER = [
+    # inverted_auxiliary: a main clause after a fronted subordinate clause
+    (
+        "Wenn die Polizei kommt , kann er helfen",
+        "Wenn die Polizei kommt , er kann helfen",
+        "auxiliary-pronoun",
+    ),
+    (
+        "Als die Regierung kam , hatte Rosenthal nichts gesagt",
+        "Als die Regierung kam , Rosenthal hatte gesagt nichts",
+        "auxiliary-name",
+    ),
+    # a question keeps its auxiliary first; so does a verb phrase after "und"
+    ("Kann er helfen ?", "Kann er helfen ?", "question"),
+    ("Er kam und hat ihn gesagt", "Er kam und hat gesagt ihn", "after-und"),
+    # _article_opening: an article moved after a comma is no relative pronoun
+    (
+        "Als er kam , sagte der Sprecher nichts",
+        "Als er kam , Der Sprecher sagte nichts",
+        "article-capitalised",
+    ),
+    # enumeration_comma: the commas of a list of nouns do not end the clause
+    (
+        "Im Krieg hat er Energie , Drohnen oder Waffenruhe erhalten",
+        "Im Krieg , er hat erhalten Energie , Drohnen oder Waffenruhe",
+        "enumeration",
+    ),
+    # subordinate_subject: subjects the simple noun phrase misses
+    (
+        "dass sich die Regierung mit der Polizei getroffen hat",
+        "dass die Regierung hat getroffen sich mit der Polizei",
+        "sich-before-subject",
+    ),
+    (
+        "weil neue Drohnen die Hauptstadt angegriffen haben",
+        "weil neue Drohnen haben angegriffen die Hauptstadt",
+        "adjective-subject",
+    ),
+    ("dass jemand die Bitte erhalten hat", "dass jemand hat erhalten die Bitte", "pronoun"),
+    (
+        "dass in der Hauptstadt die Polizei gekommen ist",
+        "dass die Polizei ist gekommen in der Hauptstadt",
+        "prepositional-phrase-first",
+    ),
+    # a relative pronoun is the subject itself: "sich" stays after the verbs
+    (
+        "die sich mit der Polizei getroffen hat",
+        "die hat getroffen sich mit der Polizei",
+        "relative-sich",
+    ),
+    # inverted_copula: a copula after a fronted phrase, the subject first
+    (
+        "In der Hauptstadt sind die Drohnen für den Krieg neu",
+        "In der Hauptstadt , Die Drohnen sind neu für den Krieg",
+        "copula-inverted",
+    ),
+    ("In der Hauptstadt war es neu", "In der Hauptstadt , es war neu", "copula-pronoun"),
+    # a dative after the copula is no subject
+    ("In der Hauptstadt war ihm alles neu", "In der Hauptstadt war ihm alles neu", "copula-dative"),
+    # predicative_adjective: the adjective before its complement, also without inversion
+    (
+        "Die Drohnen sind für den Krieg neu",
+        "Die Drohnen sind neu für den Krieg",
+        "predicative",
+    ),
+    (
+        "weil die Drohnen für den Krieg neu sind",
+        "weil die Drohnen sind neu für den Krieg",
+        "predicative-subordinate",
+    ),
+    # verb_first_conditional: a clause opened by its verb before a main clause is a condition
+    (
+        "Kommt die Polizei , kann er helfen .",
+        "Wenn die Polizei kommt , er kann helfen .",
+        "conditional",
+    ),
+    (
+        "Hat die Regierung Drohnen , sagte der Sprecher .",
+        "Wenn die Regierung Drohnen hat , Der Sprecher sagte .",
+        "conditional-full-verb",
+    ),
+    # a question; a clause after the comma that is no main clause
+    ("Kommt die Polizei , kann er helfen ?", "Kommt die Polizei , er kann helfen ?", "asked"),
+    ("Kommt die Polizei , die er sah ?", "Kommt die Polizei , die er sah ?", "relative-after"),
+    # _demonstrative: "das" alone is a subject
+    (
+        "Wenn er kommt , wird das schnell beginnen",
+        "Wenn er kommt , Das wird beginnen schnell",
+        "das-aux",
+    ),
+    ("weil das für die Polizei neu ist", "weil das ist neu für die Polizei", "das-subordinate"),
+    ("In der Hauptstadt ist das neu", "In der Hauptstadt , Das ist neu", "das-copula"),
+    # inverted_copula keeps a subject that goes on, and a name first with its adverb
+    (
+        "Im Krieg war die Polizei der Hauptstadt neu",
+        "Im Krieg war die Polizei der Hauptstadt neu",
+        "copula-genitive",
+    ),
+    ("Im Krieg war er der Sprecher", "Im Krieg , er war der Sprecher", "copula-pronoun-der"),
+    ("Rosenthal wiederum ist der Sprecher", "Rosenthal wiederum ist der Sprecher", "name-first"),
+    # long_subject_auxiliary: the auxiliary after a subject of six words
+    (
+        "Die Regierung der Hauptstadt in der Türkei hat die Bitte erhalten",
+        "Die Regierung der Hauptstadt in der Türkei hat erhalten die Bitte",
+        "long-subject",
+    ),
+    (
+        "Die Regierung der Hauptstadt in der Türkei hat die Bitte erhalten und gesagt",
+        "Die Regierung der Hauptstadt in der Türkei hat die Bitte erhalten und gesagt",
+        "long-subject-two-verbs",
+    ),
+    # a long subject, then a full verb whose particle ends the clause
+    (
+        "Die Regierung der Hauptstadt in der Türkei greift die Polizei an",
+        "Die Regierung der Hauptstadt in der Türkei greift an die Polizei",
+        "long-subject-particle",
+    ),
+    # main_coordination: each main clause of a coordination in order on its own
+    (
+        "Die Regierung hat die Bitte erhalten und in der Hauptstadt hat er nichts gesagt",
+        "Die Regierung hat erhalten die Bitte und in der Hauptstadt , er hat gesagt nichts",
+        "coordinated-main",
+    ),
+    # after "und" a "die" opens the subject, not a relative clause
+    (
+        "Er kam und die Polizei wird die Hauptstadt angreifen",
+        "Er kam und die Polizei wird angreifen die Hauptstadt",
+        "coordinated-die",
+    ),
+    # reported_source: ", so die Polizei." names the source of reported speech
+    ("Er kam , so die Polizei .", "Er kam , laut die Polizei .", "so-source"),
+    ("Er kam , so die Polizei", "Er kam , laut die Polizei", "so-source-end"),
+    # "so" before a verb or inside the sentence is something else
+    ("Er kam , so die Polizei , nach Hause", "Er kam , so die Polizei , nach Hause", "so-inside"),
+    ("Er kam , so kam die Polizei .", "Er kam , so kam die Polizei .", "so-verb"),
+]
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        ("Die Regierung kam und in der Hauptstadt sagte er nichts", 3),
+        ("Die Regierung kam und die Polizei sagte nichts", 3),
+        # two nouns, not two clauses; a verb cluster at the end; no verb before "und"
+        ("Die Regierung sah Kinder und Frauen", None),
+        ("Er hat Kinder oder einen Sprecher treffen können", None),
+        ("Die Regierung und die Polizei sagte nichts", None),
+    ],
+)
+def test_main_coordination(engine: LexiconEngine, german: str, expected: int | None) -> None:
+    assert grammar.main_coordination(german.split(), engine) == expected
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        ("Die Polizei griff die Hauptstadt an und kam", 6),
+        ("Die Polizei griff die Hauptstadt an oder sie kam", 6),
+        # "an" before "und" that belongs to no verb of the clause
+        ("Die Polizei kam an und die Regierung kam", None),
+        ("Die Polizei kam und griff die Hauptstadt an", None),
+    ],
+)
+def test_particle_conjunct_end(engine: LexiconEngine, german: str, expected: int | None) -> None:
+    assert grammar.particle_conjunct_end(german.split(), engine) == expected
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        ("Die Regierung der Hauptstadt in der Türkei hat die Bitte erhalten", 7),
+        ("Die Regierung der Hauptstadt in der Türkei kann helfen", 7),
+        # a full verb first: the auxiliary belongs to something else
+        ("Die Regierung der Hauptstadt in der Türkei sagte , sie hat erhalten", None),
+        # the subject does not open the clause
+        ("Erhalten hat die Regierung der Hauptstadt in der Türkei die Bitte", None),
+    ],
+)
+def test_long_subject_auxiliary(engine: LexiconEngine, german: str, expected: int | None) -> None:
+    assert grammar.long_subject_auxiliary(german.split(), engine) == expected
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        ("das für ihn", True),
+        ("dies nicht", True),
+        ("das neue Symbol", False),
+        ("das Symbol", False),
+        ("das 1. Symbol", False),
+    ],
+)
+def test_demonstrative(german: str, expected: bool) -> None:
+    assert grammar._demonstrative(german.split(), 0) is expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("für den Krieg neu", "neu für den Krieg"),
+        # no prepositional phrase just before the adjective
+        ("für den Krieg sehr neu", "für den Krieg sehr neu"),
+        ("dem Krieg neu", "dem Krieg neu"),
+        # two predicates
+        ("für den Krieg neu und für die Polizei neu", "für den Krieg neu und für die Polizei neu"),
+    ],
+)
+def test_predicative_adjective(engine: LexiconEngine, after: str, expected: str) -> None:
+    assert " ".join(grammar.predicative_adjective(after.split(), engine)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("sich die Dauer mit der Zeit", (1, 3)),
+        ("neue Drohnen die Hauptstadt", (0, 2)),
+        ("dies die einzige Bitte", (0, 1)),
+        ("sich das Ergebnis", (1, 3)),
+        ("in der Hauptstadt die Polizei", (3, 5)),
+        ("in der Hauptstadt neue Drohnen", None),
+        ("ihm die Bitte", None),
+        ("schnell", None),
+    ],
+)
+def test_subordinate_subject(
+    engine: LexiconEngine, body: str, expected: tuple[int, int] | None
+) -> None:
+    assert grammar.subordinate_subject(body.split(), engine) == expected
+
+
+@pytest.mark.parametrize(
+    ("german", "comma", "expected"),
+    [
+        ("Er hat Energie , Drohnen oder Waffenruhe erhalten", 3, True),
+        ("Er hat Energie , Drohnen , Kinder und Frauen erhalten", 3, True),
+        # the list ends the clause: nothing to keep together
+        ("Er erhielt Energie , Drohnen und Waffenruhe .", 3, False),
+        # a clause follows the comma, not a list
+        ("Er hat Energie , die er erhalten hat", 3, False),
+        ("Er sah Kinder , Drohnen kamen und die Polizei kam", 3, False),
+    ],
+)
+def test_enumeration_comma(german: str, comma: int, expected: bool) -> None:
+    assert grammar.enumeration_comma(german.split(), comma) is expected
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"), [r[:2] for r in REORDER], ids=[r[2] for r in REORDER]
+)
+def test_reorder(engine: LexiconEngine, german: str, expected: str) -> None:
+    assert ordered(german, engine) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "subject", "expected"),
+    [
+        ("In der Hauptstadt", "der Sprecher", ", Der Sprecher"),
+        ("Gestern", "er", ", er"),
+        # a fronted object pronoun: no comma; nothing fronted: nothing to set off
+        ("Ihn", "der Sprecher", "der Sprecher"),
+        ("", "der Sprecher", "der Sprecher"),
+    ],
+)
+def test_moved_subject(before: str, subject: str, expected: str) -> None:
+    moved = grammar._moved_subject(before.split(), subject.split())
+    assert " ".join(moved) == expected
+
+
+TRANSLATE = [
+    # the comma after a fronted phrase keeps "der" an article, not a genitive "of the"
+    (
+        "In der Hauptstadt sagte der Sprecher nichts.",
+        "In the capital, the spokesman said nothing.",
+    ),
+    (
+        "Die Polizei griff die Hauptstadt an und kam.",
+        "The police attacked the capital and came.",
+    ),
+    ("Kommt die Polizei, kann er helfen.", "If the police comes, he can help."),
+    (
+        "In der Hauptstadt sind die Drohnen für den Krieg neu.",
+        "In the capital, the drones are new for the war.",
+    ),
+    ("Wenn die Polizei kommt, kann er helfen.", "If the police comes, he can help."),
+    ("Als er kam, sagte der Sprecher nichts.", "When he came, the spokesman said nothing."),
+]
+
+
+@pytest.mark.parametrize(("german", "english"), TRANSLATE)
+def test_translate(engine: LexiconEngine, german: str, english: str) -> None:
+    assert engine.translate([german]) == [english]
