@@ -276,7 +276,39 @@ def years_old(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# ---------------------------------------------------------------- noun phrases (issue 14)
+# Quantifiers that take a partitive genitive: "einer der Fahrer" -> "one of the drivers".
+PARTITIVES = {
+    "einer": "one", "eines": "one", "eine": "one", "einen": "one", "einem": "one",
+    "keiner": "none", "keines": "none", "keinen": "none", "keinem": "none",
+    "jeder": "each", "jedes": "each", "jeden": "each", "jedem": "each", "jede": "each",
+    "einige": "some", "einigen": "some", "viele": "many", "vielen": "many",
+    "manche": "some", "manchen": "some", "mehrere": "several", "wenige": "few",
+    "wenigen": "few", "beide": "both", "beiden": "both", "alle": "all", "allen": "all",
+    "meisten": "most", "zwei": "two", "drei": "three", "vier": "four", "fünf": "five",
+    "sechs": "six", "sieben": "seven", "acht": "eight", "neun": "nine", "zehn": "ten",
+}  # fmt: skip
+
+
+def partitive(lex: LexiconEngine, c: Context) -> Result:
+    if c.nxt not in ("der", "des") or c.lower not in PARTITIVES:
+        return None
+    if not c.tokens[c.i][:1].islower() and not c.clause_start:
+        return None  # "Acht der" mid-sentence is a name or a noun
+    return f"{PARTITIVES[c.lower]} of the", 2  # "einige der Kinder" -> "some of the children"
+
+
+def most(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "die" and c.nxt == "meisten":
+        if c.after in ("der", "des"):
+            return "most of the", 3  # "die meisten der Kinder" -> "most of the children"
+        return "most", 2  # "die meisten Kinder" -> "most children"
+    return None
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
+# The noun-phrase rules, kept as one block (tried after the others).
+NOUN_PHRASE_RULES: tuple[Rule, ...] = (partitive, most)
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
     over_a_quantity,
@@ -301,6 +333,7 @@ RULES: tuple[Rule, ...] = (
     demonstrative_subject,
     relative_after_preposition,
     years_old,
+    *NOUN_PHRASE_RULES,
 )
 
 

@@ -589,6 +589,10 @@ class LexiconEngine:
                 i += 1
                 continue
             if not was_phrase and self._genitive_article(tokens, i):
+                if token in ("eines", "einer") and nxt in ("der", "des"):
+                    out.append("of one of the")  # "im Besitz einer der Opfer"
+                    i += 2
+                    continue
                 if token not in ("des", "der"):
                     out.append("of a")
                 else:  # "der Regierung der Türkei" -> "of Turkey"

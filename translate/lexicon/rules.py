@@ -19,6 +19,7 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "viele": "many", "vielen": "many", "viel": "much", "mehr": "more", "weniger": "less",
     "andere": "other", "anderen": "other", "anderer": "other", "anderes": "other",
     "einige": "some", "einigen": "some", "mehrere": "several", "beiden": "both", "beide": "both",
+    "wenige": "few", "wenigen": "few",
     "welche": "which", "welcher": "which", "welches": "which",
     # pronouns and possessives
     "ich": "I", "du": "you", "er": "he", "sie": "they", "es": "it", "wir": "we", "ihr": "her",

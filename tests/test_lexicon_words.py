@@ -1,0 +1,69 @@
+"""Function words and noun-phrase structure (issue 14): the noun-phrase context rules
+(``context.NOUN_PHRASE_RULES``) one by one, and whole sentences through the engine, on the
+excerpt's store.  The sentences are made up for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dolmetsch.lexicon import LexiconEngine, open_lexicon
+from dolmetsch.lexicon import context as rules
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
+    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    yield opened
+    opened.store.close()
+
+
+# (rule, German, index of the token, expected answer)
+CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
+    (rules.partitive, "einer der Drohnen", 0, ("one of the", 2)),
+    (rules.partitive, "einige der Kinder", 0, ("some of the", 2)),
+    (rules.partitive, "keiner der Sprecher", 0, ("none of the", 2)),
+    (rules.partitive, "zwei der Kinder", 0, ("two of the", 2)),
+    (rules.partitive, "einige Kinder", 0, None),
+    (rules.partitive, "Energie der Drohnen", 0, None),
+    (rules.most, "die meisten der Kinder", 0, ("most of the", 3)),
+    (rules.most, "die meisten Kinder", 0, ("most", 2)),
+    (rules.most, "die Kinder", 0, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "german", "i", "expected"),
+    CASES,
+    ids=[f"{c[0].__name__}-{'fires' if c[3] else 'not'}-{k}" for k, c in enumerate(CASES)],
+)
+def test_rule(
+    engine: LexiconEngine,
+    rule: rules.Rule,
+    german: str,
+    i: int,
+    expected: tuple[str, int] | None,
+) -> None:
+    tokens = german.split()
+    assert rule(engine, rules.context(tokens, i, tokens[i].lower())) == expected
+
+
+def test_every_noun_phrase_rule_has_a_case() -> None:
+    assert {c[0] for c in CASES} == set(rules.NOUN_PHRASE_RULES)
+
+
+SENTENCES = [
+    ("Einige der Kinder kamen.", "Some of the children came."),
+    ("Die meisten der Drohnen kamen.", "Most of the drones came."),
+    ("Er kam mit einer der wenigen Frauen.", "He came with one of the few women."),
+    ("Die Energie einer der Drohnen kam.", "The energy of one of the drones came."),
+]
+
+
+@pytest.mark.parametrize(("german", "english"), SENTENCES, ids=[s[0] for s in SENTENCES])
+def test_sentence(engine: LexiconEngine, german: str, english: str) -> None:
+    assert engine.translate([german]) == [english]
