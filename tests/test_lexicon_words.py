@@ -61,6 +61,11 @@ SENTENCES = [
     ("Die meisten der Drohnen kamen.", "Most of the drones came."),
     ("Er kam mit einer der wenigen Frauen.", "He came with one of the few women."),
     ("Die Energie einer der Drohnen kam.", "The energy of one of the drones came."),
+    # a genitive after a word the learned table translates alone ("Vertrag")
+    ("Der Vertrag der Regierung kam.", "The contract of the government came."),
+    # after the sentence's first word when it is a noun, and after a parenthesis
+    ("Sprecher der Regierung kamen.", "Spokesman of the government came."),
+    ("Er traf die Regierung (BMA) der Türkei.", "He met the government (BMA) of Turkey."),
 ]
 
 

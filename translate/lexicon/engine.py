@@ -549,7 +549,8 @@ class LexiconEngine:
                 english, size = phrase
                 out.append(english)
                 i += size
-                after_phrase = True
+                # a single word's learned English is no phrase that could hide a genitive
+                after_phrase = size > 1 or english.endswith((" of", " to"))
                 continue
             if token.startswith(NEGATED):
                 out.append(self._negated(token[1:]))
@@ -829,10 +830,16 @@ class LexiconEngine:
             return False  # the preposition says "of" itself: "wegen des Wetters"
         if token == "des":
             return True
-        if token not in ("der", "eines", "einer") or i < 2:
+        if token not in ("der", "eines", "einer") or i < 1:
             return False
+        if i == 1 and (not self.is_noun(previous) or self.has(previous.lower())):
+            return False  # the sentence's first word is capitalised whatever it is
         if previous == "%":
             return True  # "50 % der Leute" -> "50% of the people"
+        if previous == ")" and "(" in tokens[max(0, i - 6) : i - 1]:
+            # "das Komitee (JDC) der Ärztekammer": the noun stands before the parenthesis
+            opening = max(k for k in range(max(0, i - 6), i - 1) if tokens[k] == "(")
+            previous = tokens[opening - 1] if opening > 0 else ""
         # A capitalised function word ("Die", "Ihnen") is no head noun; a noun of the table
         # is one: "90 Prozent der Frauen" -> "90 percent of the women".
         if not previous[:1].isupper() or previous.lower() in FUNCTION_WORD_TABLE:
