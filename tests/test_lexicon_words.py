@@ -66,6 +66,14 @@ SENTENCES = [
     # after the sentence's first word when it is a noun, and after a parenthesis
     ("Sprecher der Regierung kamen.", "Spokesman of the government came."),
     ("Er traf die Regierung (BMA) der Türkei.", "He met the government (BMA) of Turkey."),
+    # "sie" agrees with its verb, verb-final or reordered; "ihre" with the nearest "sie"
+    ("Nachdem sie kam, sagte er nichts.", "After she came, he said nothing."),
+    ("Er sagte, dass sie kamen.", "He said that they came."),
+    ("Sie sagte, ihre Regierung kam.", "She said, her government came."),
+    ("Sie kamen mit ihren Kindern.", "They came with their children."),
+    # ... or with the nearest finite verb; also in a learned phrase ("ihre Kinder")
+    ("Die Sprecher sagten, ihre Regierung kam.", "The spokesman said, their government came."),
+    ("Sie sagte, ihre Kinder kamen.", "She said, her children came."),
 ]
 
 

@@ -109,6 +109,11 @@ _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "
 # ("past") measured -0.02 chrF on newstest2017.
 _BACKOFF_TAGS = frozenset(["pl"])
 _ARTICLE_WORDS = frozenset(["the", "a", "an"])
+_POSSESSIVE_IHR = frozenset("ihre ihren ihrem ihrer ihres".split())
+# Adverbs between a pronoun subject and its verb: "sie auch konnte", "sie bereits hatte".
+_SKIPPED_ADVERBS = frozenset("nicht auch noch schon bereits nur nun jetzt dann aber doch".split())
+# A weak past singular, verb-final in a subordinate clause: "nachdem sie vorhatte".
+_WEAK_PAST_SINGULAR = re.compile(r"^[a-zäöüß]{3,}te$")
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
 _IRREGULAR_ADVERBS = {
@@ -547,6 +552,12 @@ class LexiconEngine:
             phrase = self._phrase(tokens, i)
             if phrase is not None:
                 english, size = phrase
+                if (
+                    english.startswith("their ")
+                    and token.lower() in _POSSESSIVE_IHR
+                    and self._singular_owner(tokens, i)
+                ):
+                    english = "her " + english[6:]  # a learned "ihre Kinder" -> "their children"
                 out.append(english)
                 i += size
                 # a single word's learned English is no phrase that could hide a genitive
@@ -787,6 +798,42 @@ class LexiconEngine:
             return False
         return self.is_verb(word) and (word.endswith(("t", "te")) or self.is_past(word))
 
+    def _singular_subject(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether "sie" at ``i`` is the subject of a singular finite verb after it (past
+        adverbs and "nicht"), reordered or verb-final: "sie konnte", "sie habe", "nachdem sie
+        zurückkam", a joined separable verb "aus<TAB>brach"."""
+        k = i + 1
+        while k < len(tokens) and (
+            tokens[k] in _SKIPPED_ADVERBS or tokens[k].startswith((ADVERB, NEGATED))
+        ):
+            k += 1
+        if k >= len(tokens):
+            return False
+        verb = tokens[k].rpartition(TENSE)[2].split(" ")[0]  # "sprach an", "an<TAB>sprach"
+        if (
+            not verb[:1].islower()
+            or verb.endswith(("n", "nd"))
+            or verb in FUNCTION_WORDS - AUXILIARIES
+        ):
+            return False
+        if verb in AUXILIARIES or _WEAK_PAST_SINGULAR.match(verb):
+            return True
+        return self.is_verb(verb)  # not ending in -n: "sagt", "sagte", "kam", "zurückkam"
+
+    def _singular_owner(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether the possessive "ihre" at ``i`` points to one woman: the nearest "sie"
+        before it is singular ("sie sagte, ihre ..."), or, with no "sie", the first finite
+        verb before it is ("Die Sängerin verließ ihre Band")."""
+        for k in range(i - 1, -1, -1):
+            if tokens[k].lower() == "sie":
+                nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+                return self._singular_verb(nxt) or self._singular_subject(tokens, k)
+        for k in range(i - 1, -1, -1):
+            verb = tokens[k].rpartition(TENSE)[2].split(" ")[0]
+            if verb in AUXILIARIES or (verb[:1].islower() and self.is_verb(verb)):
+                return self._singular_verb(verb)
+        return False
+
     def comparative(self, word: str) -> bool:
         """Whether a lower-case word is a comparative adjective or adverb: "größer", "früher"."""
         if not word.endswith("er") or len(word) < 4:
@@ -902,8 +949,10 @@ class LexiconEngine:
             return _PERFECT_SEIN[lower]  # "sind gestiegen" -> "have risen"
         if english.endswith(" it") and lower.startswith("da") and nxt in ("dass", "daß", "ob"):
             english = english[:-3]  # it points ahead to the clause: "dazu, dass" -> "to that"
+        if lower in _POSSESSIVE_IHR and english == "their" and self._singular_owner(tokens, i):
+            english = "her"  # "Sie verließ ihre Wohnung" -> "She left her flat"
         if lower == "sie":
-            if self._singular_verb(nxt):
+            if self._singular_verb(nxt) or self._singular_subject(tokens, i):
                 english = "she"
             if (
                 i > 0
