@@ -33,6 +33,9 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.most, "die meisten der Kinder", 0, ("most of the", 3)),
     (rules.most, "die meisten Kinder", 0, ("most", 2)),
     (rules.most, "die Kinder", 0, None),
+    (rules.it_says, "es heißt , dass", 0, ("it says", 2)),
+    (rules.it_says, "hieß es .", 0, ("it said", 2)),
+    (rules.it_says, "es kam", 0, None),
 ]
 
 
@@ -74,6 +77,7 @@ SENTENCES = [
     # ... or with the nearest finite verb; also in a learned phrase ("ihre Kinder")
     ("Die Sprecher sagten, ihre Regierung kam.", "The spokesman said, their government came."),
     ("Sie sagte, ihre Kinder kamen.", "She said, her children came."),
+    ('"Er kam", hieß es.', '"He came," it said.'),
 ]
 
 

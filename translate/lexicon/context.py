@@ -306,9 +306,21 @@ def most(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# "es heißt" reports what a text says: "in dem Bericht heißt es" -> "the report says".
+IT_SAYS = {"heißt": "it says", "heisst": "it says", "hieß": "it said", "hiess": "it said"}
+
+
+def it_says(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "es" and c.nxt in IT_SAYS:
+        return IT_SAYS[c.nxt], 2
+    if c.lower in IT_SAYS and c.nxt in ("es", "Es"):  # not reordered: '", hieß es.'
+        return IT_SAYS[c.lower], 2
+    return None
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
 # The noun-phrase rules, kept as one block (tried after the others).
-NOUN_PHRASE_RULES: tuple[Rule, ...] = (partitive, most)
+NOUN_PHRASE_RULES: tuple[Rule, ...] = (partitive, most, it_says)
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
     over_a_quantity,
