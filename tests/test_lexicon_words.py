@@ -78,6 +78,9 @@ SENTENCES = [
     ("Die Sprecher sagten, ihre Regierung kam.", "The spokesman said, their government came."),
     ("Sie sagte, ihre Kinder kamen.", "She said, her children came."),
     ('"Er kam", hieß es.', '"He came," it said.'),
+    # an English name keeps its words as written, also those German spells the same
+    ("Er traf das Symbol Research Institute.", "He met the Symbol Research Institute."),
+    ("Er traf das Symbol der Regierung.", "He met the symbol of the government."),
 ]
 
 

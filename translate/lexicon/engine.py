@@ -647,7 +647,11 @@ class LexiconEngine:
                 out.append(DAYS[token])
             elif self._genitive_name(tokens, i):
                 out.append(token[:-1] + "'s")
-            elif not _WORD_START.match(token) or (token[:1].isupper() and self._is_name(tokens, i)):
+            elif (
+                not _WORD_START.match(token)
+                or (token[:1].isupper() and self._is_name(tokens, i))
+                or self._english_in_name(tokens, i)
+            ):
                 out.append(token)
             else:
                 participle = (
@@ -737,6 +741,25 @@ class LexiconEngine:
         return any(
             w[:1].isupper() and (self.store.is_name(w) or self._hyphenated_name(w))
             for w in neighbours
+        )
+
+    def _english_in_name(self, tokens: list[str], i: int) -> bool:
+        """A capitalised word spelt as its English, beside a capitalised word German does
+        not know, is part of an English name: "das Junior Doctors Committee" keeps "Junior"
+        (not "junior")."""
+        token = tokens[i]
+        if i == 0 or not token[:1].isupper() or token.isupper() or tokens[i - 1] in CLAUSE_PUNCT:
+            return False
+        english = self.lookup(token)
+        if english is None or english.lower() != token.lower():
+            return False
+        return any(
+            0 <= j < len(tokens)
+            and tokens[j][:1].isupper()
+            and _WORD_START.match(tokens[j]) is not None
+            and tokens[j].lower() not in FUNCTION_WORDS
+            and self.resolve(tokens[j]) is None
+            for j in (i - 1, i + 1)
         )
 
     def _hyphenated_name(self, word: str) -> bool:
