@@ -36,6 +36,14 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.it_says, "es heißt , dass", 0, ("it says", 2)),
     (rules.it_says, "hieß es .", 0, ("it said", 2)),
     (rules.it_says, "es kam", 0, None),
+    (rules.for_example, "etwa 20 Drohnen", 0, ("around", 1)),
+    (rules.for_example, "etwa eine Stunde", 0, ("around", 1)),
+    (rules.for_example, "etwa von Drohnen", 0, ("for example", 1)),
+    (rules.for_example, "wie etwa Drohnen", 0, ("such as", 2)),
+    (rules.for_example, "wie die Drohnen", 0, None),
+    (rules.something_like, "so etwas wie Energie", 0, ("something like", 3)),
+    (rules.something_like, "so etwas .", 0, ("something like that", 2)),
+    (rules.something_like, "so neu", 0, None),
 ]
 
 

@@ -318,9 +318,34 @@ def it_says(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# "etwa" before an amount is "around"; elsewhere it gives an example ("etwa von Handwerkern").
+AMOUNT_WORDS = NUMBER_WORDS | frozenset(
+    "eine einen einem einer zwanzig hundert tausend die".split()
+)
+
+
+def for_example(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "wie" and c.nxt == "etwa":
+        return "such as", 2  # "Daten wie etwa Kundenlisten" -> "data such as customer lists"
+    if c.lower != "etwa":
+        return None
+    if c.nxt[:1].isdigit() or c.nxt.lower() in AMOUNT_WORDS:
+        return "around", 1  # "etwa 20 Menschen" -> "around 20 people"
+    # (the old "about" here scored the same within 0.01: news English often drops it)
+    return "for example", 1
+
+
+def something_like(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "so" and c.nxt == "etwas":
+        if c.after == "wie":
+            return "something like", 3  # "so etwas wie Bedenken" -> "something like concerns"
+        return "something like that", 2
+    return None
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
 # The noun-phrase rules, kept as one block (tried after the others).
-NOUN_PHRASE_RULES: tuple[Rule, ...] = (partitive, most, it_says)
+NOUN_PHRASE_RULES: tuple[Rule, ...] = (partitive, most, it_says, for_example, something_like)
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
     over_a_quantity,
