@@ -79,7 +79,8 @@ SENTENCES = [
     ("Er traf die Regierung (BMA) der Türkei.", "He met the government (BMA) of Turkey."),
     # "sie" agrees with its verb, verb-final or reordered; "ihre" with the nearest "sie"
     ("Nachdem sie kam, sagte er nichts.", "After she came, he said nothing."),
-    ("Er sagte, dass sie kamen.", "He said that they came."),
+    ("Er sagte, dass sie kamen.", "He said they came."),
+    ("Er verhandelte, dass sie kamen.", "He negotiated that they came."),
     ("Sie sagte, ihre Regierung kam.", "She said, her government came."),
     ("Sie kamen mit ihren Kindern.", "They came with their children."),
     # ... or with the nearest finite verb; also in a learned phrase ("ihre Kinder")

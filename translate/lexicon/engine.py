@@ -109,6 +109,9 @@ _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "
 # ("past") measured -0.02 chrF on newstest2017.
 _BACKOFF_TAGS = frozenset(["pl"])
 _ARTICLE_WORDS = frozenset(["the", "a", "an"])
+# Verbs of saying: English reports without "that" ("sagte, dass er kam" -> "said he came");
+# verbs of thinking and knowing measured worse (-0.01 chrF on newstest2017).
+_SAYING = frozenset("sagte sagt sagten sagen erklärte erklärt betonte betont meinte meint".split())
 _POSSESSIVE_IHR = frozenset("ihre ihren ihrem ihrer ihres".split())
 # Adverbs between a pronoun subject and its verb: "sie auch konnte", "sie bereits hatte".
 _SKIPPED_ADVERBS = frozenset("nicht auch noch schon bereits nur nun jetzt dann aber doch".split())
@@ -972,6 +975,8 @@ class LexiconEngine:
             return _PERFECT_SEIN[lower]  # "sind gestiegen" -> "have risen"
         if english.endswith(" it") and lower.startswith("da") and nxt in ("dass", "daß", "ob"):
             english = english[:-3]  # it points ahead to the clause: "dazu, dass" -> "to that"
+        if lower in ("dass", "daß") and previous in _SAYING:
+            return ""  # "sagte, dass er kam" -> "said he came"
         if lower in _POSSESSIVE_IHR and english == "their" and self._singular_owner(tokens, i):
             english = "her"  # "Sie verließ ihre Wohnung" -> "She left her flat"
         if lower == "sie":
