@@ -11,6 +11,7 @@ import pytest
 
 from dolmetsch.lexicon import LexiconEngine, open_lexicon
 from dolmetsch.lexicon import context as rules
+from dolmetsch.lexicon.engine import undouble
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -96,3 +97,17 @@ SENTENCES = [
 @pytest.mark.parametrize(("german", "english"), SENTENCES, ids=[s[0] for s in SENTENCES])
 def test_sentence(engine: LexiconEngine, german: str, english: str) -> None:
     assert engine.translate([german]) == [english]
+
+
+@pytest.mark.parametrize(
+    ("units", "expected"),
+    [
+        (["propose sb.", "a", "contract"], ["propose", "a", "contract"]),
+        (["fret about sth.", "sb.", "."], ["fret about", "."]),
+        (["remained", "to", "to the", "end"], ["remained", "to the", "end"]),
+        (["according to", "to", "the"], ["according to", "the"]),
+        (["went", "to", "the", "end"], ["went", "to", "the", "end"]),
+    ],
+)
+def test_undouble(units: list[str], expected: list[str]) -> None:
+    assert undouble(units) == expected

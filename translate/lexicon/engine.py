@@ -112,6 +112,7 @@ _ARTICLE_WORDS = frozenset(["the", "a", "an"])
 # Verbs of saying: English reports without "that" ("sagte, dass er kam" -> "said he came");
 # verbs of thinking and knowing measured worse (-0.01 chrF on newstest2017).
 _SAYING = frozenset("sagte sagt sagten sagen erklärte erklärt betonte betont meinte meint".split())
+_PLACEHOLDERS = frozenset("sb. sth. sb sth sb's sth's".split())
 _POSSESSIVE_IHR = frozenset("ihre ihren ihrem ihrer ihres".split())
 # Adverbs between a pronoun subject and its verb: "sie auch konnte", "sie bereits hatte".
 _SKIPPED_ADVERBS = frozenset("nicht auch noch schon bereits nur nun jetzt dann aber doch".split())
@@ -1068,11 +1069,20 @@ def _regular_plural(noun: str) -> str:
 
 def undouble(words: list[str]) -> list[str]:
     """Two rules can each supply the same function word ("zu" and a phrase's "to"); English
-    never doubles one: ["according to", "to", "the"] -> ["according to", "the"]."""
+    never doubles one: ["according to", "to", "the"] -> ["according to", "the"], ["to",
+    "to the"] -> ["to the"] ("bis zum Ende").  Ding's placeholders go: "propose sb." ->
+    "propose"."""
+    words = [_without_placeholders(w) if "s" in w else w for w in words]
+    words = [w for w in words if w]
     kept = [
         w
         for k, w in enumerate(words)
         if k == 0 or w not in _NO_DOUBLE or words[k - 1].rsplit(" ", 1)[-1] != w
+    ]
+    kept = [
+        w
+        for k, w in enumerate(kept)
+        if k + 1 == len(kept) or w not in _NO_DOUBLE or kept[k + 1].split(" ", 1)[0] != w
     ]
     # A phrase that already ends in the next word: "last week" + "week".
     kept = [
@@ -1089,6 +1099,13 @@ def undouble(words: list[str]) -> list[str]:
         or kept[k + 1].split(" ", 1)[0].lower() not in _ARTICLE_WORDS
         or " " not in kept[k + 1]
     ]
+
+
+def _without_placeholders(unit: str) -> str:
+    """A unit of English without Ding's "sb."/"sth." (an object slot of the entry)."""
+    words = unit.split(" ")
+    kept = [w for w in words if w not in _PLACEHOLDERS]
+    return unit if len(kept) == len(words) else " ".join(kept)
 
 
 def _articles(words: list[str]) -> list[str]:
