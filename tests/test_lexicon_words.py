@@ -45,6 +45,10 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.something_like, "so etwas wie Energie", 0, ("something like", 3)),
     (rules.something_like, "so etwas .", 0, ("something like that", 2)),
     (rules.something_like, "so neu", 0, None),
+    (rules.above_all, "vor allem die Drohnen", 0, ("especially", 2)),
+    (rules.above_all, "vor allen Drohnen", 0, None),
+    (rules.the_two, "die beiden Drohnen", 1, ("two", 1)),
+    (rules.the_two, "beiden Drohnen", 0, None),
 ]
 
 

@@ -307,6 +307,8 @@ def most(lex: LexiconEngine, c: Context) -> Result:
 
 
 # "es heißt" reports what a text says: "in dem Bericht heißt es" -> "the report says".
+# "vor allem": the news references say "primarily", "especially", "mainly" most often.
+ABOVE_ALL = "especially"
 IT_SAYS = {"heißt": "it says", "heisst": "it says", "hieß": "it said", "hiess": "it said"}
 
 
@@ -343,9 +345,29 @@ def something_like(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+def above_all(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "vor" and c.nxt == "allem":
+        return ABOVE_ALL, 2  # not "before all"
+    return None
+
+
+def the_two(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "beiden" and c.previous in ("die", "den", "der", "dem", "diese", "diesen"):
+        return "two", 1  # "die beiden Männer" -> "the two men" (not "the both")
+    return None
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
 # The noun-phrase rules, kept as one block (tried after the others).
-NOUN_PHRASE_RULES: tuple[Rule, ...] = (partitive, most, it_says, for_example, something_like)
+NOUN_PHRASE_RULES: tuple[Rule, ...] = (
+    partitive,
+    most,
+    it_says,
+    for_example,
+    something_like,
+    above_all,
+    the_two,
+)
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
     over_a_quantity,
