@@ -86,6 +86,8 @@ SENTENCES = [
     ("Nachdem sie kam, sagte er nichts.", "After she came, he said nothing."),
     ("Er sagte, dass sie kamen.", "He said they came."),
     ("Er verhandelte, dass sie kamen.", "He negotiated that they came."),
+    # "dazu" pointing ahead to an infinitive has no English
+    ("Die Regierung kam dazu, zu verhandeln.", "The government came to negotiate."),
     ("Sie sagte, ihre Regierung kam.", "She said, her government came."),
     ("Sie kamen mit ihren Kindern.", "They came with their children."),
     # ... or with the nearest finite verb; also in a learned phrase ("ihre Kinder")

@@ -976,6 +976,8 @@ class LexiconEngine:
             return _PERFECT_SEIN[lower]  # "sind gestiegen" -> "have risen"
         if english.endswith(" it") and lower.startswith("da") and nxt in ("dass", "daß", "ob"):
             english = english[:-3]  # it points ahead to the clause: "dazu, dass" -> "to that"
+        if english.endswith(" it") and lower.startswith("da") and nxt == "zu":
+            return ""  # it points ahead to an infinitive: "rief sie dazu auf, zu streiken"
         if lower in ("dass", "daß") and previous in _SAYING:
             return ""  # "sagte, dass er kam" -> "said he came"
         if lower in _POSSESSIVE_IHR and english == "their" and self._singular_owner(tokens, i):
