@@ -86,6 +86,9 @@ SENTENCES = [
     ("Nachdem sie kam, sagte er nichts.", "After she came, he said nothing."),
     ("Er sagte, dass sie kamen.", "He said they came."),
     ("Er verhandelte, dass sie kamen.", "He negotiated that they came."),
+    # an indirect question takes no comma; "wie" + article is "as" and keeps it
+    ("Er sagte, wie er kam.", "He said how he came."),
+    ("Er sagte, wie die Regierung kam.", "He said, as the government came."),
     # "dazu" pointing ahead to an infinitive has no English
     ("Die Regierung kam dazu, zu verhandeln.", "The government came to negotiate."),
     ("Sie sagte, ihre Regierung kam.", "She said, her government came."),
