@@ -49,6 +49,8 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.above_all, "vor allen Drohnen", 0, None),
     (rules.the_two, "die beiden Drohnen", 1, ("two", 1)),
     (rules.the_two, "beiden Drohnen", 0, None),
+    (rules.both_and, "sowohl Kinder als auch Frauen", 2, ("and", 2)),
+    (rules.both_and, "mehr Kinder als auch Frauen", 2, None),
 ]
 
 
@@ -86,6 +88,7 @@ SENTENCES = [
     ("Nachdem sie kam, sagte er nichts.", "After she came, he said nothing."),
     ("Er sagte, dass sie kamen.", "He said they came."),
     ("Er verhandelte, dass sie kamen.", "He negotiated that they came."),
+    ("Die Kinder sowie die Frauen kamen.", "The children and the women came."),
     # an indirect question takes no comma; "wie" + article is "as" and keeps it
     ("Er sagte, wie er kam.", "He said how he came."),
     ("Er sagte, wie die Regierung kam.", "He said, as the government came."),

@@ -357,6 +357,12 @@ def the_two(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+def both_and(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "als" and c.nxt == "auch" and "sowohl" in c.tokens[: c.i]:
+        return "and", 2  # "sowohl Kinder als auch Frauen" -> "both children and women"
+    return None
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
 # The noun-phrase rules, kept as one block (tried after the others).
 NOUN_PHRASE_RULES: tuple[Rule, ...] = (
@@ -367,6 +373,7 @@ NOUN_PHRASE_RULES: tuple[Rule, ...] = (
     something_like,
     above_all,
     the_two,
+    both_and,
 )
 RULES: tuple[Rule, ...] = (
     than_after_comparative,

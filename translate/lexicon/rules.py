@@ -35,7 +35,7 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "und": "and", "oder": "or", "aber": "but", "sondern": "but", "denn": "because",
     "doch": "but", "dass": "that", "daß": "that", "weil": "because", "wenn": "if",
     "ob": "whether", "obwohl": "although", "als": "as", "wie": "like", "nachdem": "after",
-    "bevor": "before", "damit": "so that", "sowie": "as well as", "sowohl": "both",
+    "bevor": "before", "damit": "so that", "sowie": "and", "sowohl": "both",
     "wo": "where", "warum": "why", "wann": "when",
     # prepositions and contractions
     "in": "in", "im": "in the", "an": "to", "am": "on the", "auf": "on", "mit": "with",
