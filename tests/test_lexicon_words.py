@@ -89,6 +89,16 @@ SENTENCES = [
     ("Er sagte, dass sie kamen.", "He said they came."),
     ("Er verhandelte, dass sie kamen.", "He negotiated that they came."),
     ("Die Kinder sowie die Frauen kamen.", "The children and the women came."),
+    # "deren" is "whose" only in a relative clause
+    (
+        "Die Frau, deren Kinder kamen, sagte nichts.",
+        "The woman, whose children came, said nothing.",
+    ),
+    (
+        "Die Frau, mit deren Kindern er kam, sagte nichts.",
+        "The woman, with whose children he came, said nothing.",
+    ),
+    ("Die Regierung und deren Sprecher kamen.", "The government and their spokesman came."),
     # an indirect question takes no comma; "wie" + article is "as" and keeps it
     ("Er sagte, wie er kam.", "He said how he came."),
     ("Er sagte, wie die Regierung kam.", "He said, as the government came."),

@@ -45,6 +45,7 @@ from .rules import (
     MODALS,
     MONTHS,
     PASSIVE_WERDEN,
+    PREPOSITIONS,
     QUOTES,
     RELATIVE_PRONOUNS,
     SEIN_PERFECT,
@@ -603,7 +604,10 @@ class LexiconEngine:
                 and (i < 2 or tokens[i - 2] not in QUOTES)  # '", der Sprecher sagte'
             ):
                 human = lower in ("der", "die") and self.is_verb(nxt)
-                out.append("who" if human else "which")
+                if lower in ("deren", "dessen"):
+                    out.append("whose")  # ", deren Kinder" -> ", whose children"
+                else:
+                    out.append("who" if human else "which")
                 i += 1
                 continue
             if not was_phrase and self._genitive_article(tokens, i):
@@ -980,6 +984,8 @@ class LexiconEngine:
             english = english[:-3]  # it points ahead to the clause: "dazu, dass" -> "to that"
         if english.endswith(" it") and lower.startswith("da") and nxt == "zu":
             return ""  # it points ahead to an infinitive: "rief sie dazu auf, zu streiken"
+        if lower == "deren" and i > 1 and tokens[i - 2] == "," and previous in PREPOSITIONS:
+            return "whose"  # a relative after a preposition: ", in deren Haus" -> "in whose house"
         if lower in ("dass", "daß") and previous in _SAYING:
             return ""  # "sagte, dass er kam" -> "said he came"
         if lower in _POSSESSIVE_IHR and english == "their" and self._singular_owner(tokens, i):

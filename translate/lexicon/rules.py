@@ -30,7 +30,7 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "seines": "his", "ihre": "their", "ihren": "their", "ihrem": "their", "ihrer": "their",
     "ihres": "their", "unser": "our", "unsere": "our", "unseren": "our", "unserem": "our",
     "unserer": "our", "was": "what", "wer": "who", "etwas": "something", "nichts": "nothing",
-    "denen": "which", "dessen": "whose", "deren": "whose",
+    "denen": "which", "dessen": "whose", "deren": "their",
     # conjunctions
     "und": "and", "oder": "or", "aber": "but", "sondern": "but", "denn": "because",
     "doch": "but", "dass": "that", "daß": "that", "weil": "because", "wenn": "if",
@@ -71,7 +71,7 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "also": "so", "zudem": "in addition", "außerdem": "also", "selbst": "even",
     "heute": "today", "gestern": "yesterday", "morgen": "tomorrow", "ja": "yes", "nein": "no",
     "mal": "once", "letzten": "last", "letzte": "last", "letzter": "last", "nächsten": "next",
-    "nächste": "next", "weiteren": "further",
+    "nächste": "next", "weiteren": "other",
     # frequent verbs and nouns of reported news whose Ding first senses mislead
     "gibt": "there is", "sagte": "said", "sagt": "says", "gesagt": "said",
     "Prozent": "percent", "Euro": "euros", "Millionen": "million", "Milliarden": "billion",
