@@ -51,6 +51,11 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.the_two, "beiden Drohnen", 0, None),
     (rules.both_and, "sowohl Kinder als auch Frauen", 2, ("and", 2)),
     (rules.both_and, "mehr Kinder als auch Frauen", 2, None),
+    (rules.there_may_be, "es kann kommen zu Angriffen", 0, ("there can be", 4)),
+    (rules.there_may_be, "es kann kommen zum Krieg", 0, ("there can be a", 4)),
+    (rules.there_may_be, "es ist gekommen zu Angriffen", 0, ("there were", 4)),
+    (rules.there_may_be, "es kann kommen zu spät", 0, None),
+    (rules.there_may_be, "es kann sein zu Angriffen", 0, None),
 ]
 
 

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .prepositions import governed_noun
-from .rules import CLAUSE_PUNCT, DETERMINERS, MODALS, PREPOSITIONS, PRONOUNS, TIME_NOUNS
+from .rules import (
+    CLAUSE_PUNCT,
+    DETERMINERS,
+    FUNCTION_WORD_TABLE,
+    MODALS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TIME_NOUNS,
+)
 
 if TYPE_CHECKING:
     from .engine import LexiconEngine
@@ -363,6 +371,27 @@ def both_and(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+def there_may_be(lex: LexiconEngine, c: Context) -> Result:
+    # "es kann zu Problemen kommen" (reordered "es kann kommen zu Problemen") -> "there can
+    # be problems"; "es ist zu Krawallen gekommen" -> "there were riots".
+    i, tokens = c.i, c.tokens
+    if c.lower != "es" or i + 3 >= len(tokens) or tokens[i + 3] not in ("zu", "zum", "zur"):
+        return None
+    if governed_noun(tokens, i + 3) is None:
+        return None
+    article = " a" if tokens[i + 3] != "zu" else ""
+    modal, verb = c.nxt.lower(), c.after
+    if verb == "kommen" and (modal in MODALS or modal in ("wird", "würde")):
+        english = FUNCTION_WORD_TABLE.get(modal, "")
+        if " " in english or not english:
+            return None  # "wollte", "musste": no "there"
+        return f"there {english} be{article}", 4
+    if verb == "gekommen" and modal in ("ist", "war", "sei"):
+        plural = lex.lemma_tag(governed_noun(tokens, i + 3) or "")[1] == "pl"
+        return ("there were" if plural else "there was") + article, 4
+    return None
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
 # The noun-phrase rules, kept as one block (tried after the others).
 NOUN_PHRASE_RULES: tuple[Rule, ...] = (
@@ -374,6 +403,7 @@ NOUN_PHRASE_RULES: tuple[Rule, ...] = (
     above_all,
     the_two,
     both_and,
+    there_may_be,
 )
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
