@@ -56,6 +56,10 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.there_may_be, "es ist gekommen zu Angriffen", 0, ("there were", 4)),
     (rules.there_may_be, "es kann kommen zu spät", 0, None),
     (rules.there_may_be, "es kann sein zu Angriffen", 0, None),
+    (rules.by_means_of, "angegriffen durch Drohnen", 1, ("by", 1)),
+    (rules.by_means_of, "wurde am Morgen durch Drohnen", 3, ("by", 1)),
+    (rules.by_means_of, "kam durch die Hauptstadt", 1, None),
+    (rules.by_means_of, "wurde , durch die Hauptstadt", 2, None),
 ]
 
 

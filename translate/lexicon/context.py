@@ -315,6 +315,7 @@ def most(lex: LexiconEngine, c: Context) -> Result:
 
 
 # "es heißt" reports what a text says: "in dem Bericht heißt es" -> "the report says".
+PASSIVE_AUX = frozenset("wurde wurden wird werden worden".split())
 # "vor allem": the news references say "primarily", "especially", "mainly" most often.
 ABOVE_ALL = "especially"
 IT_SAYS = {"heißt": "it says", "heisst": "it says", "hieß": "it said", "hiess": "it said"}
@@ -392,6 +393,19 @@ def there_may_be(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+def by_means_of(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower != "durch" or c.i == 0:
+        return None
+    if lex.is_participle(c.tokens[c.i - 1]):
+        return "by", 1  # the agent or means of a passive: "zerstört durch Feuer" -> "by fire"
+    for k in range(c.i - 1, max(-1, c.i - 8), -1):
+        if c.tokens[k] in CLAUSE_PUNCT:
+            break
+        if c.tokens[k] in PASSIVE_AUX:
+            return "by", 1  # "wurde am Montag durch Feuer zerstört"
+    return None
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
 # The noun-phrase rules, kept as one block (tried after the others).
 NOUN_PHRASE_RULES: tuple[Rule, ...] = (
@@ -404,6 +418,7 @@ NOUN_PHRASE_RULES: tuple[Rule, ...] = (
     the_two,
     both_and,
     there_may_be,
+    by_means_of,
 )
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
