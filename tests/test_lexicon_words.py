@@ -108,6 +108,7 @@ SENTENCES = [
         "The woman, with whose children he came, said nothing.",
     ),
     ("Die Regierung und deren Sprecher kamen.", "The government and their spokesman came."),
+    ("Er half denjenigen, die kamen.", "He helped those who came."),
     # an indirect question takes no comma; "wie" + article is "as" and keeps it
     ("Er sagte, wie er kam.", "He said how he came."),
     ("Er sagte, wie die Regierung kam.", "He said, as the government came."),

@@ -452,8 +452,17 @@ class LexiconEngine:
             evidence.append(self._evidence(german, tokens, items))
         out = _articles(decode(items, self.store.lm, 1.0, self.store.weights.lm))
         out = undouble(out)
-        # An indirect question takes no comma in English: "We saw how the boat ..."
-        out = [w for k, w in enumerate(out) if w != "," or k + 1 == len(out) or out[k + 1] != "how"]
+        # An indirect question takes no comma in English ("We saw how the boat ..."), nor
+        # a relative clause after "those" ("those who came").
+        out = [
+            w
+            for k, w in enumerate(out)
+            if w != ","
+            or k + 1 == len(out)
+            or not (
+                out[k + 1] == "how" or (k > 0 and out[k - 1] == "those" and out[k + 1] == "who")
+            )
+        ]
         # English puts the comma that ends a quotation inside the quotes: "...," he said.
         text = detokenize(out).replace('", ', ',", ').replace(',",', ',"')
         return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)

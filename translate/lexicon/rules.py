@@ -30,7 +30,9 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "seines": "his", "ihre": "their", "ihren": "their", "ihrem": "their", "ihrer": "their",
     "ihres": "their", "unser": "our", "unsere": "our", "unseren": "our", "unserem": "our",
     "unserer": "our", "was": "what", "wer": "who", "etwas": "something", "nichts": "nothing",
-    "denen": "which", "dessen": "whose", "deren": "their",
+    "denen": "which", "dessen": "whose", "deren": "their", "diejenigen": "those",
+    "denjenigen": "those", "derjenige": "the one", "diejenige": "the one",
+    "dasjenige": "the one", "jene": "those", "jenen": "those",
     # conjunctions
     "und": "and", "oder": "or", "aber": "but", "sondern": "but", "denn": "because",
     "doch": "but", "dass": "that", "daß": "that", "weil": "because", "wenn": "if",
