@@ -60,6 +60,11 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.by_means_of, "wurde am Morgen durch Drohnen", 3, ("by", 1)),
     (rules.by_means_of, "kam durch die Hauptstadt", 1, None),
     (rules.by_means_of, "wurde , durch die Hauptstadt", 2, None),
+    (rules.according_to, ", so der Sprecher .", 1, ("according to", 1)),
+    (rules.according_to, ", so Bratmann ,", 1, ("according to", 1)),
+    (rules.according_to, ", so dass die Regierung kam", 1, None),
+    (rules.according_to, ", so kam die Regierung", 1, None),
+    (rules.according_to, "er kam so der Regierung", 2, None),
 ]
 
 
@@ -109,6 +114,7 @@ SENTENCES = [
     ),
     ("Die Regierung und deren Sprecher kamen.", "The government and their spokesman came."),
     ("Er half denjenigen, die kamen.", "He helped those who came."),
+    ('"Er kam", so der Sprecher.', '"He came," according to the spokesman.'),
     # an indirect question takes no comma; "wie" + article is "as" and keeps it
     ("Er sagte, wie er kam.", "He said how he came."),
     ("Er sagte, wie die Regierung kam.", "He said, as the government came."),

@@ -315,6 +315,7 @@ def most(lex: LexiconEngine, c: Context) -> Result:
 
 
 # "es heißt" reports what a text says: "in dem Bericht heißt es" -> "the report says".
+SOURCE_ARTICLES = frozenset("der die das des dem den ein eine einer eines".split())
 PASSIVE_AUX = frozenset("wurde wurden wird werden worden".split())
 # "vor allem": the news references say "primarily", "especially", "mainly" most often.
 ABOVE_ALL = "especially"
@@ -406,6 +407,28 @@ def by_means_of(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in ("dass", "daß", "wie")
+
+
+def according_to(lex: LexiconEngine, c: Context) -> Result:
+    # '"...", so der Sprecher.' and ", so Bratmann, ..." name the source of what is reported.
+    if c.lower != "so" or c.previous not in (",", '"', "“", "”") or not c.nxt:
+        return None
+    first = c.nxt
+    if not (first.lower() in SOURCE_ARTICLES or (first[:1].isupper() and _capitalised(first))):
+        return None
+    k = c.i + 1
+    while k < len(c.tokens) and c.tokens[k] not in CLAUSE_PUNCT:
+        token = c.tokens[k]
+        if k - c.i > 6 or not (
+            token[:1].isupper() or token.lower() in SOURCE_ARTICLES or token.endswith(("e", "en"))
+        ):
+            return None
+        k += 1
+    return "according to", 1
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
 # The noun-phrase rules, kept as one block (tried after the others).
 NOUN_PHRASE_RULES: tuple[Rule, ...] = (
@@ -419,6 +442,7 @@ NOUN_PHRASE_RULES: tuple[Rule, ...] = (
     both_and,
     there_may_be,
     by_means_of,
+    according_to,
 )
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
