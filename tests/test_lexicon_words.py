@@ -65,6 +65,20 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.according_to, ", so dass die Regierung kam", 1, None),
     (rules.according_to, ", so kam die Regierung", 1, None),
     (rules.according_to, "er kam so der Regierung", 2, None),
+    (
+        rules.according_to_postposition,
+        "der Regierung zufolge kam",
+        0,
+        ("according to the government", 3),
+    ),
+    (
+        rules.according_to_postposition,
+        "neuen Angriffen zufolge",
+        0,
+        ("according to new attacks", 3),
+    ),
+    (rules.according_to_postposition, "kam der Regierung zufolge", 0, None),
+    (rules.according_to_postposition, "der Regierung kam", 0, None),
 ]
 
 

@@ -315,6 +315,10 @@ def most(lex: LexiconEngine, c: Context) -> Result:
 
 
 # "es heißt" reports what a text says: "in dem Bericht heißt es" -> "the report says".
+POSSESSIVES = frozenset(
+    "ihren ihrem ihrer seinen seinem seiner unseren unserem deren dessen".split()
+)
+ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
 SOURCE_ARTICLES = frozenset("der die das des dem den ein eine einer eines".split())
 PASSIVE_AUX = frozenset("wurde wurden wird werden worden".split())
 # "vor allem": the news references say "primarily", "especially", "mainly" most often.
@@ -429,6 +433,26 @@ def according_to(lex: LexiconEngine, c: Context) -> Result:
     return "according to", 1
 
 
+def according_to_postposition(lex: LexiconEngine, c: Context) -> Result:
+    # "zufolge" follows its noun phrase: "dem Bericht zufolge" -> "according to the report".
+    tokens, i = c.tokens, c.i
+    end = next((k for k in range(i + 1, min(i + 5, len(tokens))) if tokens[k] == "zufolge"), 0)
+    if not end:
+        return None
+    span = list(tokens[i:end])
+    body = span[1:] if span[0].lower() in DETERMINERS or span[0].lower() in POSSESSIVES else span
+    if not body or not body[-1][:1].isupper() or body[-1].lower() in DETERMINERS:
+        return None
+    if any(
+        not (w[:1].islower() and w.endswith(ADJECTIVE_ENDINGS))
+        or w in FUNCTION_WORD_TABLE
+        or lex.is_verb(w)
+        for w in body[:-1]
+    ):
+        return None  # only adjectives before the noun: "offiziellen Aussagen"
+    return " ".join(["according to", *lex.translate_tokens(span)]), end - i + 1
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
 # The noun-phrase rules, kept as one block (tried after the others).
 NOUN_PHRASE_RULES: tuple[Rule, ...] = (
@@ -443,6 +467,7 @@ NOUN_PHRASE_RULES: tuple[Rule, ...] = (
     there_may_be,
     by_means_of,
     according_to,
+    according_to_postposition,
 )
 RULES: tuple[Rule, ...] = (
     than_after_comparative,

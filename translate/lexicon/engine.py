@@ -915,8 +915,9 @@ class LexiconEngine:
         """Whether the article at ``i`` opens a genitive after a noun: "der Rat der Stadt"."""
         token = tokens[i]
         previous = tokens[i - 1] if i > 0 else ""
-        if previous.lower() in GENITIVE_PREPOSITIONS:
-            return False  # the preposition says "of" itself: "wegen des Wetters"
+        if previous.lower() in GENITIVE_PREPOSITIONS or "zufolge" in tokens[i + 1 : i + 4]:
+            # the preposition says "of" itself: "wegen des Wetters"; "der Umfrage zufolge"
+            return False
         if token == "des":
             return True
         if token not in ("der", "eines", "einer") or i < 1:
