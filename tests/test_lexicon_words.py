@@ -79,6 +79,8 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     ),
     (rules.according_to_postposition, "kam der Regierung zufolge", 0, None),
     (rules.according_to_postposition, "der Regierung kam", 0, None),
+    (rules.neither_nor, "weder Kinder noch Frauen", 2, ("nor", 1)),
+    (rules.neither_nor, "Kinder noch Frauen", 1, None),
 ]
 
 

@@ -453,6 +453,12 @@ def according_to_postposition(lex: LexiconEngine, c: Context) -> Result:
     return " ".join(["according to", *lex.translate_tokens(span)]), end - i + 1
 
 
+def neither_nor(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "noch" and any(t.lower() == "weder" for t in c.tokens[: c.i]):
+        return "nor", 1  # "weder Kinder noch Frauen" -> "neither children nor women"
+    return None
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
 # The noun-phrase rules, kept as one block (tried after the others).
 NOUN_PHRASE_RULES: tuple[Rule, ...] = (
@@ -468,6 +474,7 @@ NOUN_PHRASE_RULES: tuple[Rule, ...] = (
     by_means_of,
     according_to,
     according_to_postposition,
+    neither_nor,
 )
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
