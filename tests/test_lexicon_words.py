@@ -81,6 +81,10 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.according_to_postposition, "der Regierung kam", 0, None),
     (rules.neither_nor, "weder Kinder noch Frauen", 2, ("nor", 1)),
     (rules.neither_nor, "Kinder noch Frauen", 1, None),
+    (rules.title_of_address, "Frau Quendt kam", 0, ("Ms", 1)),
+    (rules.title_of_address, "Herrn Quendt", 0, ("Mr", 1)),
+    (rules.title_of_address, "Frau Energie", 0, None),
+    (rules.title_of_address, "Frau kam", 0, None),
 ]
 
 

@@ -315,6 +315,7 @@ def most(lex: LexiconEngine, c: Context) -> Result:
 
 
 # "es heißt" reports what a text says: "in dem Bericht heißt es" -> "the report says".
+TITLES = {"Frau": "Ms", "Herrn": "Mr", "Herr": "Mr"}
 POSSESSIVES = frozenset(
     "ihren ihrem ihrer seinen seinem seiner unseren unserem deren dessen".split()
 )
@@ -459,6 +460,16 @@ def neither_nor(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+def title_of_address(lex: LexiconEngine, c: Context) -> Result:
+    title = TITLES.get(c.tokens[c.i])
+    nxt = c.nxt
+    if title is None or not nxt[:1].isupper() or not nxt[1:].islower():
+        return None
+    if lex.store.is_name(nxt) or not lex.has(nxt):
+        return title, 1  # "Frau Davidson" -> "Ms Davidson", not "woman Davidson"
+    return None
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
 # The noun-phrase rules, kept as one block (tried after the others).
 NOUN_PHRASE_RULES: tuple[Rule, ...] = (
@@ -475,6 +486,7 @@ NOUN_PHRASE_RULES: tuple[Rule, ...] = (
     according_to,
     according_to_postposition,
     neither_nor,
+    title_of_address,
 )
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
