@@ -135,6 +135,11 @@ SENTENCES = [
     ("Die Regierung und deren Sprecher kamen.", "The government and their spokesman came."),
     ("Er half denjenigen, die kamen.", "He helped those who came."),
     ('"Er kam", so der Sprecher.', '"He came," according to the spokesman.'),
+    # "dabei" has no English of its own
+    (
+        "Die Regierung verhandelte dabei mit der Polizei.",
+        "The government negotiated with the police.",
+    ),
     # an indirect question takes no comma; "wie" + article is "as" and keeps it
     ("Er sagte, wie er kam.", "He said how he came."),
     ("Er sagte, wie die Regierung kam.", "He said, as the government came."),

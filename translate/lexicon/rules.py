@@ -7,7 +7,9 @@ sense of a few hundred function words by hand gains more than any ranking (+3.4 
 
 from __future__ import annotations
 
-# German function word -> English, the default when no context rule applies.
+# German function word -> English, the default when no context rule applies.  "" is no
+# English: "sich", and "dabei" ("in doing so" was rarely in the references: dropping it
+# gained 0.04 BLEU on newstest2017 and 0.03 on newstest2016, chrF within 0.003).
 FUNCTION_WORD_TABLE: dict[str, str] = {
     # articles and determiners
     "der": "the", "die": "the", "das": "the", "dem": "the", "den": "the", "des": "the",
@@ -68,7 +70,7 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "sehr": "very", "nur": "only", "so": "so", "dann": "then", "jetzt": "now", "nun": "now",
     "hier": "here", "dort": "there", "da": "there", "immer": "always", "wieder": "again",
     "etwa": "about", "rund": "around", "fast": "almost", "ganz": "quite", "eben": "just",
-    "dabei": "in doing so", "darauf": "on it", "davon": "of it", "dafür": "for it",
+    "dabei": "", "darauf": "on it", "davon": "of it", "dafür": "for it",
     "dazu": "to it", "damals": "at the time", "jedoch": "however", "allerdings": "however",
     "also": "so", "zudem": "in addition", "außerdem": "also", "selbst": "even",
     "heute": "today", "gestern": "yesterday", "morgen": "tomorrow", "ja": "yes", "nein": "no",
