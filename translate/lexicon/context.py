@@ -437,9 +437,9 @@ def according_to(lex: LexiconEngine, c: Context) -> Result:
 def according_to_postposition(lex: LexiconEngine, c: Context) -> Result:
     # "zufolge" follows its noun phrase: "dem Bericht zufolge" -> "according to the report".
     tokens, i = c.tokens, c.i
-    end = next((k for k in range(i + 1, min(i + 5, len(tokens))) if tokens[k] == "zufolge"), 0)
-    if not end:
+    if "zufolge" not in tokens[i + 1 : i + 5]:
         return None
+    end = tokens.index("zufolge", i + 1)
     span = list(tokens[i:end])
     body = span[1:] if span[0].lower() in DETERMINERS or span[0].lower() in POSSESSIVES else span
     if not body or not body[-1][:1].isupper() or body[-1].lower() in DETERMINERS:
@@ -471,23 +471,42 @@ def title_of_address(lex: LexiconEngine, c: Context) -> Result:
 
 
 Rule = Callable[["LexiconEngine", Context], Result]
-# The noun-phrase rules, kept as one block (tried after the others).
-NOUN_PHRASE_RULES: tuple[Rule, ...] = (
-    partitive,
-    most,
-    it_says,
-    for_example,
-    something_like,
-    above_all,
-    the_two,
-    both_and,
-    there_may_be,
-    by_means_of,
-    according_to,
-    according_to_postposition,
-    neither_nor,
-    title_of_address,
+# The noun-phrase rules, kept as one block (tried after the others), each with the words
+# (lower-cased) it can fire on, so that a token tries only its own (None: every token).
+NOUN_PHRASE_TRIGGERS: tuple[tuple[Rule, frozenset[str] | None], ...] = (
+    (partitive, frozenset(PARTITIVES)),
+    (most, frozenset(["die"])),
+    (it_says, frozenset(["es", *IT_SAYS])),
+    (for_example, frozenset(["etwa", "wie"])),
+    (something_like, frozenset(["so"])),
+    (above_all, frozenset(["vor"])),
+    (the_two, frozenset(["beiden"])),
+    (both_and, frozenset(["als"])),
+    (there_may_be, frozenset(["es"])),
+    (by_means_of, frozenset(["durch"])),
+    (according_to, frozenset(["so"])),
+    (according_to_postposition, None),
+    (neither_nor, frozenset(["noch"])),
+    (title_of_address, frozenset(w.lower() for w in TITLES)),
 )
+NOUN_PHRASE_RULES: tuple[Rule, ...] = tuple(rule for rule, _ in NOUN_PHRASE_TRIGGERS)
+_ANY_WORD: tuple[Rule, ...] = tuple(r for r, words in NOUN_PHRASE_TRIGGERS if words is None)
+_BY_WORD: dict[str, tuple[Rule, ...]] = {
+    word: tuple(r for r, words in NOUN_PHRASE_TRIGGERS if words is None or word in words)
+    for _, words in NOUN_PHRASE_TRIGGERS
+    for word in words or ()
+}
+
+
+def noun_phrase(lex: LexiconEngine, c: Context) -> Result:
+    """The first noun-phrase rule that answers, of those the token can trigger."""
+    for rule in _BY_WORD.get(c.lower, _ANY_WORD):
+        found = rule(lex, c)
+        if found is not None:
+            return found
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
     over_a_quantity,
@@ -512,7 +531,7 @@ RULES: tuple[Rule, ...] = (
     demonstrative_subject,
     relative_after_preposition,
     years_old,
-    *NOUN_PHRASE_RULES,
+    noun_phrase,
 )
 
 

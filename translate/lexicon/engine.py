@@ -769,17 +769,17 @@ class LexiconEngine:
         token = tokens[i]
         if i == 0 or not token[:1].isupper() or token.isupper() or tokens[i - 1] in CLAUSE_PUNCT:
             return False
-        english = self.lookup(token)
-        if english is None or english.lower() != token.lower():
-            return False
-        return any(
+        if not any(
             0 <= j < len(tokens)
             and tokens[j][:1].isupper()
             and _WORD_START.match(tokens[j]) is not None
             and tokens[j].lower() not in FUNCTION_WORDS
             and self.resolve(tokens[j]) is None
             for j in (i - 1, i + 1)
-        )
+        ):
+            return False
+        english = self.lookup(token)
+        return english is not None and english.lower() == token.lower()
 
     def _hyphenated_name(self, word: str) -> bool:
         """A hyphenated first name, kept whole: "Frank-Walter", "Karl-Heinz" (each part a
