@@ -135,6 +135,8 @@ SENTENCES = [
     ("Die Regierung und deren Sprecher kamen.", "The government and their spokesman came."),
     ("Er half denjenigen, die kamen.", "He helped those who came."),
     ('"Er kam", so der Sprecher.', '"He came," according to the spokesman.'),
+    # a demonstrative subject before a negated verb
+    ("Das half nicht.", "That did not help."),
     # "dabei" has no English of its own
     (
         "Die Regierung verhandelte dabei mit der Polizei.",

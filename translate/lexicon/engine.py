@@ -962,11 +962,15 @@ class LexiconEngine:
                 return learned
         english = FUNCTION_WORD_TABLE.get(token, FUNCTION_WORD_TABLE.get(lower, ""))
         nxt_token = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if lower == "das" and (
-            not nxt_token
-            or nxt_token in CLAUSE_PUNCT
-            or TENSE in nxt_token
-            or (nxt_token[:1].islower() and self.is_verb(nxt_token))
+        if (
+            lower == "das"
+            and (
+                not nxt_token
+                or nxt_token in CLAUSE_PUNCT
+                or TENSE in nxt_token
+                or nxt_token.startswith(NEGATED)  # "Das tut nicht" -> "That does not"
+                or (nxt_token[:1].islower() and self.is_verb(nxt_token))
+            )
         ):
             return "that"  # a pronoun, not an article: "sagte das." / "Das ist" -> "That is"
         if lower in _PLURAL_DEMONSTRATIVE:
