@@ -73,7 +73,7 @@ TRANSLATIONS = [
     ),
     (
         "Sie sagte, dass die Regierung eine Bitte erhalten hat.",
-        "She said that the government has received a request.",
+        "She said the government has received a request.",
         "verb-final-subordinate",
     ),
     # numbers, dates, ordinals, Swiss spelling, casing
@@ -177,7 +177,7 @@ TRANSLATIONS = [
     ),
     ("Wie die Regierung sagte.", "As the government said.", "wie-as"),
     ("Es gibt eine Einigung.", "There is an agreement.", "es-gibt"),
-    ("Sie sagt, dass die Regierung kommt.", "She says that the government comes.", "sie-she"),
+    ("Sie sagt, dass die Regierung kommt.", "She says the government comes.", "sie-she"),
     ("Ein Symbol neuer Energie.", "A symbol of new energy.", "bare-genitive"),
     (
         "Er kam um 20 Uhr und gegen 9.30 Uhr.",

@@ -121,7 +121,8 @@ def test_rule(
 
 
 def test_every_rule_has_a_case() -> None:
-    assert {c[0] for c in CASES} == set(rules.RULES)
+    # the noun-phrase block has its cases in test_lexicon_words.py
+    assert {c[0] for c in CASES} == set(rules.RULES) - {rules.noun_phrase}
 
 
 def test_apply_takes_the_first_rule_that_answers(engine: LexiconEngine) -> None:

@@ -50,11 +50,11 @@ SENTENCES = [
     # Konjunktiv I: present in reported speech, backshifted after a past verb of saying
     ("Der Vertrag sei gut.", "The contract is good.", "sei-present"),
     ("Die Verträge seien gut.", "The contracts are good.", "seien-present"),
-    ("Er sagte, dass der Vertrag gut sei.", "He said that the contract was good.", "sei-backshift"),
+    ("Er sagte, dass der Vertrag gut sei.", "He said the contract was good.", "sei-backshift"),
     ("Der Preis sei gestiegen.", "The price has risen.", "sei-perfect"),
     (
         "Er sagte, dass der Preis gestiegen sei.",
-        "He said that the price had risen.",
+        "He said the price had risen.",
         "sei-past-perfect",
     ),
     ("Er habe den Vertrag unterschrieben.", "He has signed the contract.", "habe-perfect"),
@@ -64,7 +64,7 @@ SENTENCES = [
     ("Er sagte, es gebe einen Vertrag.", "He said, there was a contract.", "es-gebe-backshift"),
     (
         "Er sagte, dass die Regierung den Vertrag unterschrieben hätte.",
-        "He said that the government had signed the contract.",
+        "He said the government had signed the contract.",
         "hätte-backshift",
     ),
     (

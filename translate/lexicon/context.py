@@ -18,6 +18,7 @@ from .prepositions import governed_noun
 from .rules import (
     CLAUSE_PUNCT,
     DETERMINERS,
+    FUNCTION_WORD_TABLE,
     FUNCTION_WORDS,
     MODALS,
     PREPOSITIONS,
@@ -285,7 +286,7 @@ def years_old(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
-# ---- verbs helper's block: tense, mood and adverbs --------------------------------------
+# ---------------------------------------------------- tense, mood and adverbs (issue 14)
 
 SAID_TO = {"soll": "is said to have", "sollen": "are said to have"}
 # Endings of a declined participle: "motivierter" of "motiviert".
@@ -345,7 +346,229 @@ def _adjectival(lex: LexiconEngine, word: str) -> bool:
     )
 
 
+# ---------------------------------------------------------------- noun phrases (issue 14)
+# Quantifiers that take a partitive genitive: "einer der Fahrer" -> "one of the drivers".
+PARTITIVES = {
+    "einer": "one", "eines": "one", "eine": "one", "einen": "one", "einem": "one",
+    "keiner": "none", "keines": "none", "keinen": "none", "keinem": "none",
+    "jeder": "each", "jedes": "each", "jeden": "each", "jedem": "each", "jede": "each",
+    "einige": "some", "einigen": "some", "viele": "many", "vielen": "many",
+    "manche": "some", "manchen": "some", "mehrere": "several", "wenige": "few",
+    "wenigen": "few", "beide": "both", "beiden": "both", "alle": "all", "allen": "all",
+    "meisten": "most", "zwei": "two", "drei": "three", "vier": "four", "fünf": "five",
+    "sechs": "six", "sieben": "seven", "acht": "eight", "neun": "nine", "zehn": "ten",
+}  # fmt: skip
+
+
+def partitive(lex: LexiconEngine, c: Context) -> Result:
+    if c.nxt not in ("der", "des") or c.lower not in PARTITIVES:
+        return None
+    if not c.tokens[c.i][:1].islower() and not c.clause_start:
+        return None  # "Acht der" mid-sentence is a name or a noun
+    return f"{PARTITIVES[c.lower]} of the", 2  # "einige der Kinder" -> "some of the children"
+
+
+def most(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "die" and c.nxt == "meisten":
+        if c.after in ("der", "des"):
+            return "most of the", 3  # "die meisten der Kinder" -> "most of the children"
+        return "most", 2  # "die meisten Kinder" -> "most children"
+    return None
+
+
+# "es heißt" reports what a text says: "in dem Bericht heißt es" -> "the report says".
+TITLES = {"Frau": "Ms", "Herrn": "Mr", "Herr": "Mr"}
+POSSESSIVES = frozenset(
+    "ihren ihrem ihrer seinen seinem seiner unseren unserem deren dessen".split()
+)
+ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+SOURCE_ARTICLES = frozenset("der die das des dem den ein eine einer eines".split())
+PASSIVE_AUX = frozenset("wurde wurden wird werden worden".split())
+# "vor allem": the news references say "primarily", "especially", "mainly" most often.
+ABOVE_ALL = "especially"
+IT_SAYS = {"heißt": "it says", "heisst": "it says", "hieß": "it said", "hiess": "it said"}
+
+
+def it_says(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "es" and c.nxt in IT_SAYS:
+        return IT_SAYS[c.nxt], 2
+    if c.lower in IT_SAYS and c.nxt in ("es", "Es"):  # not reordered: '", hieß es.'
+        return IT_SAYS[c.lower], 2
+    return None
+
+
+# "etwa" before an amount is "around"; elsewhere it gives an example ("etwa von Handwerkern").
+AMOUNT_WORDS = NUMBER_WORDS | frozenset(
+    "eine einen einem einer zwanzig hundert tausend die".split()
+)
+
+
+def for_example(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "wie" and c.nxt == "etwa":
+        return "such as", 2  # "Daten wie etwa Kundenlisten" -> "data such as customer lists"
+    if c.lower != "etwa":
+        return None
+    if c.nxt[:1].isdigit() or c.nxt.lower() in AMOUNT_WORDS:
+        return "around", 1  # "etwa 20 Menschen" -> "around 20 people"
+    # (the old "about" here scored the same within 0.01: news English often drops it)
+    return "for example", 1
+
+
+def something_like(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "so" and c.nxt == "etwas":
+        if c.after == "wie":
+            return "something like", 3  # "so etwas wie Bedenken" -> "something like concerns"
+        return "something like that", 2
+    return None
+
+
+def above_all(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "vor" and c.nxt == "allem":
+        return ABOVE_ALL, 2  # not "before all"
+    return None
+
+
+def the_two(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "beiden" and c.previous in ("die", "den", "der", "dem", "diese", "diesen"):
+        return "two", 1  # "die beiden Männer" -> "the two men" (not "the both")
+    return None
+
+
+def both_and(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "als" and c.nxt == "auch" and "sowohl" in c.tokens[: c.i]:
+        return "and", 2  # "sowohl Kinder als auch Frauen" -> "both children and women"
+    return None
+
+
+def there_may_be(lex: LexiconEngine, c: Context) -> Result:
+    # "es kann zu Problemen kommen" (reordered "es kann kommen zu Problemen") -> "there can
+    # be problems"; "es ist zu Krawallen gekommen" -> "there were riots".
+    i, tokens = c.i, c.tokens
+    if c.lower != "es" or i + 3 >= len(tokens) or tokens[i + 3] not in ("zu", "zum", "zur"):
+        return None
+    if governed_noun(tokens, i + 3) is None:
+        return None
+    article = " a" if tokens[i + 3] != "zu" else ""
+    modal, verb = c.nxt.lower(), c.after
+    if verb == "kommen" and (modal in MODALS or modal in ("wird", "würde")):
+        english = FUNCTION_WORD_TABLE.get(modal, "")
+        if " " in english or not english:
+            return None  # "wollte", "musste": no "there"
+        return f"there {english} be{article}", 4
+    if verb == "gekommen" and modal in ("ist", "war", "sei"):
+        plural = lex.lemma_tag(governed_noun(tokens, i + 3) or "")[1] == "pl"
+        return ("there were" if plural else "there was") + article, 4
+    return None
+
+
+def by_means_of(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower != "durch" or c.i == 0:
+        return None
+    if lex.is_participle(c.tokens[c.i - 1]):
+        return "by", 1  # the agent or means of a passive: "zerstört durch Feuer" -> "by fire"
+    for k in range(c.i - 1, max(-1, c.i - 8), -1):
+        if c.tokens[k] in CLAUSE_PUNCT:
+            break
+        if c.tokens[k] in PASSIVE_AUX:
+            return "by", 1  # "wurde am Montag durch Feuer zerstört"
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in ("dass", "daß", "wie")
+
+
+def according_to(lex: LexiconEngine, c: Context) -> Result:
+    # '"...", so der Sprecher.' and ", so Bratmann, ..." name the source of what is reported.
+    if c.lower != "so" or c.previous not in (",", '"', "“", "”") or not c.nxt:
+        return None
+    first = c.nxt
+    if not (first.lower() in SOURCE_ARTICLES or (first[:1].isupper() and _capitalised(first))):
+        return None
+    k = c.i + 1
+    while k < len(c.tokens) and c.tokens[k] not in CLAUSE_PUNCT:
+        token = c.tokens[k]
+        if k - c.i > 6 or not (
+            token[:1].isupper() or token.lower() in SOURCE_ARTICLES or token.endswith(("e", "en"))
+        ):
+            return None
+        k += 1
+    return "according to", 1
+
+
+def according_to_postposition(lex: LexiconEngine, c: Context) -> Result:
+    # "zufolge" follows its noun phrase: "dem Bericht zufolge" -> "according to the report".
+    tokens, i = c.tokens, c.i
+    if "zufolge" not in tokens[i + 1 : i + 5]:
+        return None
+    end = tokens.index("zufolge", i + 1)
+    span = list(tokens[i:end])
+    body = span[1:] if span[0].lower() in DETERMINERS or span[0].lower() in POSSESSIVES else span
+    if not body or not body[-1][:1].isupper() or body[-1].lower() in DETERMINERS:
+        return None
+    if any(
+        not (w[:1].islower() and w.endswith(ADJECTIVE_ENDINGS))
+        or w in FUNCTION_WORD_TABLE
+        or lex.is_verb(w)
+        for w in body[:-1]
+    ):
+        return None  # only adjectives before the noun: "offiziellen Aussagen"
+    return " ".join(["according to", *lex.translate_tokens(span)]), end - i + 1
+
+
+def neither_nor(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "noch" and any(t.lower() == "weder" for t in c.tokens[: c.i]):
+        return "nor", 1  # "weder Kinder noch Frauen" -> "neither children nor women"
+    return None
+
+
+def title_of_address(lex: LexiconEngine, c: Context) -> Result:
+    title = TITLES.get(c.tokens[c.i])
+    nxt = c.nxt
+    if title is None or not nxt[:1].isupper() or not nxt[1:].islower():
+        return None
+    if lex.store.is_name(nxt) or not lex.has(nxt):
+        return title, 1  # "Frau Davidson" -> "Ms Davidson", not "woman Davidson"
+    return None
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
+# The noun-phrase rules, kept as one block (tried after the others), each with the words
+# (lower-cased) it can fire on, so that a token tries only its own (None: every token).
+NOUN_PHRASE_TRIGGERS: tuple[tuple[Rule, frozenset[str] | None], ...] = (
+    (partitive, frozenset(PARTITIVES)),
+    (most, frozenset(["die"])),
+    (it_says, frozenset(["es", *IT_SAYS])),
+    (for_example, frozenset(["etwa", "wie"])),
+    (something_like, frozenset(["so"])),
+    (above_all, frozenset(["vor"])),
+    (the_two, frozenset(["beiden"])),
+    (both_and, frozenset(["als"])),
+    (there_may_be, frozenset(["es"])),
+    (by_means_of, frozenset(["durch"])),
+    (according_to, frozenset(["so"])),
+    (according_to_postposition, None),
+    (neither_nor, frozenset(["noch"])),
+    (title_of_address, frozenset(w.lower() for w in TITLES)),
+)
+NOUN_PHRASE_RULES: tuple[Rule, ...] = tuple(rule for rule, _ in NOUN_PHRASE_TRIGGERS)
+_ANY_WORD: tuple[Rule, ...] = tuple(r for r, words in NOUN_PHRASE_TRIGGERS if words is None)
+_BY_WORD: dict[str, tuple[Rule, ...]] = {
+    word: tuple(r for r, words in NOUN_PHRASE_TRIGGERS if words is None or word in words)
+    for _, words in NOUN_PHRASE_TRIGGERS
+    for word in words or ()
+}
+
+
+def noun_phrase(lex: LexiconEngine, c: Context) -> Result:
+    """The first noun-phrase rule that answers, of those the token can trigger."""
+    for rule in _BY_WORD.get(c.lower, _ANY_WORD):
+        found = rule(lex, c)
+        if found is not None:
+            return found
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
     over_a_quantity,
@@ -370,10 +593,11 @@ RULES: tuple[Rule, ...] = (
     demonstrative_subject,
     relative_after_preposition,
     years_old,
-    # verbs helper's block
+    # tense, mood and adverbs
     there_is_reported,
     said_to_have,
     adverb_before_adjective,
+    noun_phrase,
 )
 
 
