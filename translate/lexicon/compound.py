@@ -17,6 +17,9 @@ MIN_PART = 3
 MIN_SPLIT_LENGTH = 7
 _PART_PENALTY = 3.0
 _UNKNOWN_FREQUENCY = 1e-9
+# German running words per news sentence, turning "sentences with the word" into a word
+# frequency comparable with wordfreq's (fitted on keys both know: Arbeit, Kampf, Volk).
+_WORDS_PER_SENTENCE = 30.0
 
 # known(part, is_head) -> the dictionary key for the part, or None.
 Known = Callable[[str, bool], "str | None"]
@@ -56,3 +59,10 @@ def split_compound(
                 if score > best_score:
                     best, best_score = parts, score
     return best
+
+
+def news_frequency(sentences_with: int, sentences: int) -> float:
+    """A word frequency estimated from how many of ``sentences`` news sentences have it."""
+    if sentences <= 0:
+        return 0.0
+    return sentences_with / (sentences * _WORDS_PER_SENTENCE)

@@ -27,7 +27,7 @@ from dolmetsch.engine import EngineInfo, Progress
 
 from . import context as context_rules
 from . import prepositions
-from .compound import MIN_SPLIT_LENGTH, split_compound
+from .compound import MIN_SPLIT_LENGTH, news_frequency, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
@@ -358,7 +358,14 @@ class LexiconEngine:
 
     def _frequency(self, key: str) -> float:
         sense = self.store.sense(key)
-        return sense.fde if sense else 0.0
+        if sense is None:
+            return 0.0
+        if sense.fde or "ß" not in key:
+            return sense.fde
+        # wordfreq folds ß to "ss", so the store has no frequency for any ß spelling
+        # ("Maßnahme", "Straße"): estimate it from the news sentences that have the key.
+        sentences = int(self.store.meta.get("learned_sentences") or 0)
+        return news_frequency(self.store.learned_count(key), sentences)
 
     def compound(self, word: str) -> str | None:
         """English for a compound word from its parts, or None if it does not split."""
