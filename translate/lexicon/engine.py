@@ -347,8 +347,10 @@ class LexiconEngine:
     def _known_key(self, part: str, head: bool) -> str | None:
         capitalised = part[:1].upper() + part[1:]
         lemma = self.lemma(capitalised)
-        if not head and lemma != capitalised and self.has(lemma):
-            return lemma  # a modifier is singular in English: "Drohnen-" -> "drone"
+        if not head and lemma != capitalised and lemma[:1].isupper() and self.has(lemma):
+            # a modifier is singular in English: "Drohnen-" -> "drone"; a verb is no
+            # modifier's lemma ("Haus-" is not "hausen", "Handels-" not "handeln")
+            return lemma
         for key in (capitalised, part.lower()):
             if self.has(key):
                 return key
