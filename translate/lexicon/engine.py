@@ -979,7 +979,15 @@ def _regular_past(verb: str) -> str:
     return verb + "ed"
 
 
+# English singulars ending in -s ("business", "bus", "crisis", "analysis").
+_SINGULAR_S = ("ss", "us", "is")
+
+
 def _regular_plural(noun: str) -> str:
+    # A sense already plural stays so ("Einwohnern" -> "inhabitants", not "inhabitantses"):
+    # Ding gives German nouns alike in both numbers ("Einwohner") their plural sense too.
+    if noun.endswith("s") and not noun.endswith(_SINGULAR_S):
+        return noun
     if noun.endswith(("s", "x", "z", "ch", "sh")):
         return noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
