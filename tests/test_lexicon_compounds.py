@@ -1,0 +1,94 @@
+"""Compounds and words the dictionary lacks (dolmetsch.lexicon.compound and the engine's
+word look-up), on a store built from a small dictionary of our own in Ding's format.
+
+Each case is a made-up word whose English the rule decides; without the rule the engine
+answers differently (named in each test).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
+from dolmetsch.lexicon.compound import news_frequency, split_compound
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# Our own entries in Ding's line format (not copied from Ding).
+DICTIONARY = "".join(
+    line + "\n"
+    for line in (
+        "# Version :: compound test dictionary, written for dolmetsch's tests",
+        "# License :: same as dolmetsch",
+        "Arbeit {f} | Arbeiten {pl} :: work | works",
+        "Kampf {m} | Kämpfe {pl} :: fight | fights",
+        "Arbeitskampf {m} :: industrial action",
+        "Maßnahme {f} | Maßnahmen {pl} :: measure | measures",
+        "Kampfmaßnahme {f} :: military action",
+        "Haus {n} | Häuser {pl} :: house | houses",
+        "hausen {vi} | hausend | gehaust :: to live like animals | living like animals | lived",
+        "Projekt {n} | Projekte {pl} :: project | projects",
+        "Einwohner {pl} :: inhabitants",
+        "Bus {m} :: bus",
+        "Geschäft {n} :: business",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
+    folder = tmp_path_factory.mktemp("compounds")
+    ding = folder / "de-en"
+    ding.write_text(DICTIONARY, encoding="utf-8")
+    data = folder / "store"
+    build_store(data, ding)
+    opened = open_lexicon(data, build=False, ding=ding)
+    yield opened
+    opened.store.close()
+
+
+def test_a_key_spelt_with_sz_has_a_frequency(engine: LexiconEngine) -> None:
+    # wordfreq folds ß to "ss": without the news estimate "Maßnahme" has frequency 0 and the
+    # split "Arbeit|Kampfmaßnahme" ("work military action") wins.
+    assert engine.compound("Arbeitskampfmaßnahme") == "industrial action measure"
+
+
+def test_news_frequency_scales_sentences_to_words() -> None:
+    assert news_frequency(0, 100) == 0.0
+    assert news_frequency(30, 0) == 0.0
+    assert news_frequency(30, 100) == pytest.approx(0.01)
+
+
+def test_a_verb_is_no_modifier(engine: LexiconEngine) -> None:
+    # "Haus" is also a form of "hausen"; as a modifier it is the noun.
+    assert engine.compound("Hausprojekt") == "house project"
+
+
+def test_a_plural_modifier_is_singular(engine: LexiconEngine) -> None:
+    assert engine.compound("Projekthäuser") == "project houses"
+    assert engine.compound("Häuserprojekt") == "house project"
+
+
+def test_a_plural_sense_is_not_pluralised_again(engine: LexiconEngine) -> None:
+    assert engine.inflect("inhabitants", "pl") == "inhabitants"
+    assert engine.lookup("Einwohnern") == "inhabitants"
+
+
+def test_singulars_in_s_still_take_a_plural(engine: LexiconEngine) -> None:
+    assert engine.inflect("bus", "pl") == "buses"
+    assert engine.inflect("business", "pl") == "businesses"
+
+
+def test_split_prefers_common_parts() -> None:
+    frequency = {"Krieg": 1e-4, "Gefangene": 1e-5, "Kriegsgefangene": 0.0}.get
+    known = {"krieg": "Krieg", "gefangene": "Gefangene"}
+
+    def part(text: str, head: bool) -> str | None:
+        return known.get(text.lower())
+
+    assert split_compound("Kriegsgefangene", part, lambda k: frequency(k) or 0.0) == [
+        "Krieg",
+        "Gefangene",
+    ]
