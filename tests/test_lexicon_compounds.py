@@ -33,6 +33,7 @@ DICTIONARY = "".join(
         "Einwohner {pl} :: inhabitants",
         "Bus {m} :: bus",
         "Geschäft {n} :: business",
+        "verdächtig {adj} :: suspect",
     )
 )
 
@@ -91,4 +92,14 @@ def test_split_prefers_common_parts() -> None:
     assert split_compound("Kriegsgefangene", part, lambda k: frequency(k) or 0.0) == [
         "Krieg",
         "Gefangene",
+    ]
+
+
+def test_a_nominalised_adjective_in_a_form_the_lemmas_lack(engine: LexiconEngine) -> None:
+    # The lemma table knows "Verdächtige" (-> "verdächtig"), not "Verdächtigen" (and this
+    # dictionary has no "suchen": it passes through).
+    assert engine.lemma_tag("Verdächtigen") == ("Verdächtigen", "")
+    assert engine.lookup("Verdächtigen") == "suspect"
+    assert engine.translate(["Die Polizei sucht einen Verdächtigen."]) == [
+        "The police sucht a suspect."
     ]

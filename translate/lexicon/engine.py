@@ -102,6 +102,8 @@ _NAME_SUFFIXES = (
 # Endings a declined adjective or a genitive noun adds to the form the dictionary lists.
 _ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
 _GENITIVE_ENDINGS = ("es", "s")
+# A nominalised adjective's endings after its "-e" form ("Verdächtigen", "Verdächtiger").
+_NOMINALISED_ENDINGS = ("en", "er", "em", "es")
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
 # A demonstrative before a plural noun is plural in English.
 _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "jenen": "those"}
@@ -312,6 +314,25 @@ class LexiconEngine:
                 sense = self.store.sense(stem)
                 if sense is not None and wanted in sense.poss:
                     return stem, ""
+        if wanted == "N":
+            return self._nominalised(word)
+        return None
+
+    def _nominalised(self, word: str) -> tuple[str, str] | None:
+        """An adjective used as a noun in a form the lemma table lacks: "Verdächtigen" ->
+        "verdächtig" via "Verdächtige", "Geflüchtete" via "Geflüchteter" (adjectives only:
+        "Geflüchtete" are not "fled")."""
+        if word.endswith(_NOMINALISED_ENDINGS):
+            forms = [word[:-1]]
+        elif word.endswith("e"):
+            forms = [word + "r"]
+        else:
+            return None
+        for form in forms:
+            lemma, _ = self.lemma_tag(form)
+            sense = self.store.sense(lemma) if lemma != form else None
+            if sense is not None and "ADJ" in sense.poss and "V" not in sense.poss:
+                return lemma, ""
         return None
 
     def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
