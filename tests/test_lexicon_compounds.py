@@ -13,6 +13,7 @@ import pytest
 
 from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
 from dolmetsch.lexicon.compound import news_frequency, split_compound
+from dolmetsch.lexicon.engine import undouble
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -34,6 +35,10 @@ DICTIONARY = "".join(
         "Bus {m} :: bus",
         "Geschäft {n} :: business",
         "verdächtig {adj} :: suspect",
+        "das Ausland {n} :: foreign countries",
+        "der Großteil {m} :: the bulk",
+        "leben {vi} | lebend | gelebt | lebt | lebte :: to live | living | lived | lives | lived",
+        "von {prp} :: from",
     )
 )
 
@@ -103,3 +108,16 @@ def test_a_nominalised_adjective_in_a_form_the_lemmas_lack(engine: LexiconEngine
     assert engine.translate(["Die Polizei sucht einen Verdächtigen."]) == [
         "The police sucht a suspect."
     ]
+
+
+def test_a_noun_ding_lists_with_its_article(engine: LexiconEngine) -> None:
+    # Ding's "das Ausland" is no key "Ausland": without the article look-up it splits
+    # into "Aus|land" or passes through.
+    assert engine.lookup("Ausland") == "foreign countries"
+    assert engine.lookup("Großteil") == "the bulk"
+
+
+def test_no_article_before_a_sense_with_its_own() -> None:
+    assert undouble(["from the", "the bulk", "of", "it"]) == ["from", "the bulk", "of", "it"]
+    assert undouble(["from the", "bulk"]) == ["from the", "bulk"]
+    assert undouble(["the", "the bulk"]) == ["the bulk"]

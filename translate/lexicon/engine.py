@@ -102,6 +102,7 @@ _NAME_SUFFIXES = (
 # Endings a declined adjective or a genitive noun adds to the form the dictionary lists.
 _ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
 _GENITIVE_ENDINGS = ("es", "s")
+_KEY_ARTICLES = ("der", "die", "das")
 # A nominalised adjective's endings after its "-e" form ("Verdächtigen", "Verdächtiger").
 _NOMINALISED_ENDINGS = ("en", "er", "em", "es")
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
@@ -284,7 +285,17 @@ class LexiconEngine:
             )
             if self.store.sense(swapped) is not None:
                 return swapped, ""
-        return self._inflected_stem(word)
+        return self._with_article(word) or self._inflected_stem(word)
+
+    def _with_article(self, word: str) -> tuple[str, str] | None:
+        """A noun Ding lists only with its article ("das Ausland", "der Einzelhandel")."""
+        if not word[:1].isupper():
+            return None
+        for article in _KEY_ARTICLES:
+            key = f"{article} {word}"
+            if self.store.sense(key) is not None:
+                return key, ""
+        return None
 
     def _plural_of_lemma(self, form: str) -> tuple[str, str] | None:
         """A plural that Ding lists as its own key ("Tore") is looked up under its lemma
@@ -1029,6 +1040,18 @@ def undouble(words: list[str]) -> list[str]:
         w
         for k, w in enumerate(kept)
         if k == 0 or " " not in kept[k - 1] or kept[k - 1].rsplit(" ", 1)[1] != w or " " in w
+    ]
+    # A unit ending in an article before a sense that brings its own: "from the" + "the
+    # bulk" ("vom Großteil": Ding lists "der Großteil" with its article).
+    kept = [
+        w.rsplit(" ", 1)[0]
+        if k + 1 < len(kept)
+        and " " in w
+        and w.rsplit(" ", 1)[1] in _ARTICLE_WORDS
+        and " " in kept[k + 1]
+        and kept[k + 1].split(" ", 1)[0].lower() in _ARTICLE_WORDS
+        else w
+        for k, w in enumerate(kept)
     ]
     # An article before a sense that brings its own: "the" + "the public prosecutor".
     return [
