@@ -39,6 +39,11 @@ DICTIONARY = "".join(
         "der Großteil {m} :: the bulk",
         "leben {vi} | lebend | gelebt | lebt | lebte :: to live | living | lived | lives | lived",
         "von {prp} :: from",
+        "Staat {m} | Staaten {pl} :: state | states",
+        "kritisch {adj} :: critical",
+        "tragen {vt} | tragend | getragen | trägt | trug :: "
+        "to carry | carrying | carried | carries | carried",
+        "bei {prp} :: by",
     )
 )
 
@@ -121,3 +126,13 @@ def test_no_article_before_a_sense_with_its_own() -> None:
     assert undouble(["from the", "the bulk", "of", "it"]) == ["from", "the bulk", "of", "it"]
     assert undouble(["from the", "bulk"]) == ["from the", "bulk"]
     assert undouble(["the", "the bulk"]) == ["the bulk"]
+
+
+def test_a_compound_adjective(engine: LexiconEngine) -> None:
+    # Lower-case words were never split: "staatskritischen" passed through in German.
+    assert engine.lookup("staatskritischen") == "state critical"
+    assert engine.lookup("staatskritisch") == "state critical"
+
+
+def test_a_verb_with_a_particle_is_no_compound_adjective(engine: LexiconEngine) -> None:
+    assert engine.lookup("beitragen") is None

@@ -103,6 +103,7 @@ _NAME_SUFFIXES = (
 _ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
 _GENITIVE_ENDINGS = ("es", "s")
 _KEY_ARTICLES = ("der", "die", "das")
+_MIN_ADJECTIVE_COMPOUND = 9
 # A nominalised adjective's endings after its "-e" form ("Verdächtigen", "Verdächtiger").
 _NOMINALISED_ENDINGS = ("en", "er", "em", "es")
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
@@ -365,7 +366,38 @@ class LexiconEngine:
             return english
         if compounds and len(word) >= MIN_SPLIT_LENGTH and (word[:1].isupper() or "-" in word):
             return self.compound(word)
+        if compounds and len(word) >= _MIN_ADJECTIVE_COMPOUND and word.isalpha():
+            return self._adjective_compound(word)
         return None
+
+    def _adjective_compound(self, word: str) -> str | None:
+        """A compound adjective: a noun or an adjective before an adjective the dictionary
+        knows ("rechtsterroristische" -> "right terrorist", "staatskritischen" -> "state
+        critical"); verbs are not split ("beitragen" is no "bei|tragen")."""
+        if word in self._compounds:
+            return self._compounds[word]
+        keys = split_compound(word, self._adjective_part, self._frequency)
+        result = None
+        if keys:
+            english = [self._sense(k, False) or k for k in keys]
+            result = " ".join(english)
+        if len(self._compounds) > CACHE_LIMIT:
+            self._compounds.clear()
+        self._compounds[word] = result
+        return result
+
+    def _adjective_part(self, part: str, head: bool) -> str | None:
+        if head:
+            found = self.resolve(part.lower())
+            key = found[0] if found else None
+        else:
+            key = self._known_key(part, False)
+        sense = self.store.sense(key) if key else None
+        if sense is None or "V" in sense.poss:
+            return None
+        if head:
+            return key if sense.pos0 == "ADJ" else None
+        return key if sense.pos0 in ("N", "ADJ") else None
 
     def _known_part(self, part: str, head: bool) -> str | None:
         key = self._known_key(part, head)
