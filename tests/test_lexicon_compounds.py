@@ -12,7 +12,12 @@ from collections.abc import Iterator
 import pytest
 
 from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
-from dolmetsch.lexicon.compound import news_frequency, split_compound
+from dolmetsch.lexicon.compound import (
+    MIN_MODIFIER_COMPOUNDS,
+    modifier_english,
+    news_frequency,
+    split_compound,
+)
 from dolmetsch.lexicon.engine import undouble
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -136,3 +141,30 @@ def test_a_compound_adjective(engine: LexiconEngine) -> None:
 
 def test_a_verb_with_a_particle_is_no_compound_adjective(engine: LexiconEngine) -> None:
     assert engine.lookup("beitragen") is None
+
+
+# Made-up heads, each a key, for the dictionary's own compounds with one modifier.
+HEADS = ["Putsch", "Regierung", "Basis", "Gericht", "Dienst", "Einsatz", "Schlag", "Hilfe"]
+HEADS += [f"Kopf{k}" for k in range(MIN_MODIFIER_COMPOUNDS)]
+
+
+def test_a_modifier_takes_the_english_its_compounds_share() -> None:
+    entries = [(f"Militär{h.lower()}", f"military {h.lower()}") for h in HEADS]
+    known = set(HEADS).__contains__
+    assert modifier_english("Militär", entries, known) == "military"
+    # too few compounds: the key's own sense stays
+    few = entries[: MIN_MODIFIER_COMPOUNDS - 1]
+    assert modifier_english("Militär", few, known) is None
+
+
+def test_a_modifier_of_two_english_words() -> None:
+    entries = [(f"Menschenrechts{h.lower()}", f"human rights {h.lower()}") for h in HEADS]
+    assert modifier_english("Menschenrecht", entries, set(HEADS).__contains__) == "human rights"
+
+
+def test_a_longer_word_is_no_compound_of_the_modifier() -> None:
+    # "Reise" + head is not "Reis" + "e" + head; nor is a rest the dictionary lacks a head.
+    entries = [(f"Reise{h.lower()}", f"travel {h.lower()}") for h in HEADS]
+    assert modifier_english("Reis", entries, set(HEADS).__contains__) is None
+    entries = [(f"Militär{h.lower()}", f"military {h.lower()}") for h in HEADS]
+    assert modifier_english("Militär", entries, lambda key: False) is None

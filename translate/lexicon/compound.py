@@ -66,3 +66,57 @@ def news_frequency(sentences_with: int, sentences: int) -> float:
     if sentences <= 0:
         return 0.0
     return sentences_with / (sentences * _WORDS_PER_SENTENCE)
+
+
+# A modifier's English from the dictionary's own compounds that start with it: the English
+# most of them begin with ("Militär-": "military coup", "military government" ...).
+MIN_MODIFIER_COMPOUNDS = 8
+MIN_MODIFIER_SHARE = 0.4
+_NOT_MODIFIERS = frozenset(["the", "a", "an", "to", "of"])
+# Without "-e-" and "-er-": "Reise|büro" would count as "Reis" + "e" + "Büro".
+_MODIFIER_LINKERS = ("", "s", "es", "n", "en")
+
+
+def modifier_english(
+    modifier: str, entries: list[tuple[str, str]], known: Callable[[str], bool]
+) -> str | None:
+    """The English that most dictionary compounds ``modifier`` + noun begin with, or None.
+
+    ``entries`` are (German key, English) pairs whose key starts with ``modifier``; only
+    one-word keys whose rest, after a linking element, is itself a key (``known``) count:
+    "Reiseland" is no compound of "Reis".  Its English counts when it has two or three
+    words; the first word they share is the answer, with the second when most of those
+    share it too ("Menschenrechts-": "human rights")."""
+    n = len(modifier)
+    englishes: list[list[str]] = []
+    for german, english in entries:
+        words = english.lower().split()
+        if " " in german or "-" in german or not 2 <= len(words) <= 3:
+            continue
+        rest = german[n:]
+        if not any(
+            rest.startswith(linker)
+            and len(rest) - len(linker) >= MIN_PART
+            and known(rest[len(linker)].upper() + rest[len(linker) + 1 :])
+            for linker in _MODIFIER_LINKERS
+        ):
+            continue
+        englishes.append(words)
+    best = _shared([w[0] for w in englishes], len(englishes))
+    if best is None or best in _NOT_MODIFIERS or not best.isalpha():
+        return None
+    longer = [w for w in englishes if w[0] == best and len(w) == 3]
+    second = _shared([w[1] for w in longer], len(longer))
+    return f"{best} {second}" if second and second.isalpha() else best
+
+
+def _shared(words: list[str], among: int) -> str | None:
+    counts: dict[str, int] = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda w: counts[w])
+    if counts[best] < MIN_MODIFIER_COMPOUNDS or counts[best] < MIN_MODIFIER_SHARE * among:
+        return None
+    return best

@@ -27,7 +27,7 @@ from dolmetsch.engine import EngineInfo, Progress
 
 from . import context as context_rules
 from . import prepositions
-from .compound import MIN_SPLIT_LENGTH, news_frequency, split_compound
+from .compound import MIN_SPLIT_LENGTH, modifier_english, news_frequency, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
@@ -132,6 +132,7 @@ class LexiconEngine:
         self.mode = mode
         self._words: dict[tuple[str, bool], str | None] = {}
         self._compounds: dict[str, str | None] = {}
+        self._modifiers: dict[str, str] = {}
         self._options: dict[tuple[str, bool], list[Option] | None] = {}
         # off while learning phrases: they are judged against the engine without them
         self.use_learned_phrases = True
@@ -433,6 +434,20 @@ class LexiconEngine:
         sentences = int(self.store.meta.get("learned_sentences") or 0)
         return news_frequency(self.store.learned_count(key), sentences)
 
+    def _modifier(self, key: str) -> str:
+        """A compound modifier's English: the one the dictionary's compounds with it share
+        ("Militär-" -> "military", "Not-" -> "emergency"), else the key's own sense."""
+        found = self._modifiers.get(key)
+        if found is None:
+            shared = None
+            if key[:1].isupper():
+                shared = modifier_english(key, self.store.firsts_starting(key), self.has)
+            found = shared or self._sense(key, False) or key
+            if len(self._modifiers) > CACHE_LIMIT:
+                self._modifiers.clear()
+            self._modifiers[key] = found
+        return found
+
     def compound(self, word: str) -> str | None:
         """English for a compound word from its parts, or None if it does not split."""
         if word in self._compounds:
@@ -444,7 +459,7 @@ class LexiconEngine:
         elif not word.lower().endswith(_NAME_SUFFIXES):
             keys = split_compound(word, self._known_part, self._frequency)
             if keys:
-                english = [self._sense(k, False) or k for k in keys[:-1]]
+                english = [self._modifier(k) for k in keys[:-1]]
                 head = keys[-1]
                 # An inflected head is longer than its key ("angriffen" for "Angriff").
                 start = word.lower().rfind(head.lower()[:-1], 1)
