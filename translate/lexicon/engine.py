@@ -104,6 +104,9 @@ _ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
 _GENITIVE_ENDINGS = ("es", "s")
 _KEY_ARTICLES = ("der", "die", "das")
 _MIN_ADJECTIVE_COMPOUND = 9
+# Dictionary compounds read per modifier (``compound.modifier_english``): enough to see a
+# shared English, few enough to keep the look-up cheap.
+_MODIFIER_ENTRIES = 150
 # A nominalised adjective's endings after its "-e" form ("Verdächtigen", "Verdächtiger").
 _NOMINALISED_ENDINGS = ("en", "er", "em", "es")
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
@@ -441,7 +444,9 @@ class LexiconEngine:
         if found is None:
             shared = None
             if key[:1].isupper():
-                shared = modifier_english(key, self.store.firsts_starting(key), self.has)
+                shared = modifier_english(
+                    key, self.store.firsts_starting(key, _MODIFIER_ENTRIES), self.store.is_key
+                )
             found = shared or self._sense(key, False) or key
             if len(self._modifiers) > CACHE_LIMIT:
                 self._modifiers.clear()
