@@ -49,6 +49,7 @@ DICTIONARY = "".join(
         "tragen {vt} | tragend | getragen | trägt | trug :: "
         "to carry | carrying | carried | carries | carried",
         "bei {prp} :: by",
+        "typisch {adj} :: typical",
     )
 )
 
@@ -168,3 +169,9 @@ def test_a_longer_word_is_no_compound_of_the_modifier() -> None:
     assert modifier_english("Reis", entries, set(HEADS).__contains__) is None
     entries = [(f"Militär{h.lower()}", f"military {h.lower()}") for h in HEADS]
     assert modifier_english("Militär", entries, lambda key: False) is None
+
+
+def test_an_adjective_with_erweise_is_its_adverb(engine: LexiconEngine) -> None:
+    # Without the rule "typischerweise" passes through in German.
+    assert engine.lookup("typischerweise") == "typically"
+    assert engine.lookup("kritischerweise") == "critically"

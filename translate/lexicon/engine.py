@@ -371,8 +371,17 @@ class LexiconEngine:
         if compounds and len(word) >= MIN_SPLIT_LENGTH and (word[:1].isupper() or "-" in word):
             return self.compound(word)
         if compounds and len(word) >= _MIN_ADJECTIVE_COMPOUND and word.isalpha():
-            return self._adjective_compound(word)
+            return self._sentence_adverb(word) or self._adjective_compound(word)
         return None
+
+    def _sentence_adverb(self, word: str) -> str | None:
+        """An adjective + "-erweise" is its adverb: "typischerweise" -> "typically"."""
+        if not word.endswith("erweise"):
+            return None
+        sense = self.store.sense(word[: -len("erweise")])
+        if sense is None or "ADJ" not in sense.poss or " " in sense.en:
+            return None
+        return _adverb(sense.en)
 
     def _adjective_compound(self, word: str) -> str | None:
         """A compound adjective: a noun or an adjective before an adjective the dictionary
