@@ -50,6 +50,10 @@ DICTIONARY = "".join(
         "to carry | carrying | carried | carries | carried",
         "bei {prp} :: by",
         "typisch {adj} :: typical",
+        "London {n} [geogr.] :: London",
+        "München {n} [geogr.] :: Munich",
+        "Polizei {f} :: police",
+        "Lehr {f} :: gauge",
     )
 )
 
@@ -175,3 +179,15 @@ def test_an_adjective_with_erweise_is_its_adverb(engine: LexiconEngine) -> None:
     # Without the rule "typischerweise" passes through in German.
     assert engine.lookup("typischerweise") == "typically"
     assert engine.lookup("kritischerweise") == "critically"
+
+
+def test_a_place_adjective_is_the_place(engine: LexiconEngine) -> None:
+    # Without the rule "Londoner" passes through in German and "Münchner" too.
+    assert engine.lookup("Londoner") == "London"
+    assert engine.lookup("Münchner") == "Munich"
+    assert engine.translate(["Die Londoner Polizei."]) == ["The London police."]
+
+
+def test_an_er_noun_of_a_common_noun_is_no_place(engine: LexiconEngine) -> None:
+    # "Lehr" is known, but its English is no capitalised place.
+    assert engine.lookup("Lehrer") != "gauge"

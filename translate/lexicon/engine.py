@@ -368,10 +368,27 @@ class LexiconEngine:
             if tag == "ing" and "V" in sense.poss:
                 return _ing(english)
             return english
+        if compounds and word[:1].isupper() and word.endswith("er") and len(word) > 5:
+            place = self._demonym(word)
+            if place is not None:
+                return place
         if compounds and len(word) >= MIN_SPLIT_LENGTH and (word[:1].isupper() or "-" in word):
             return self.compound(word)
         if compounds and len(word) >= _MIN_ADJECTIVE_COMPOUND and word.isalpha():
             return self._sentence_adverb(word) or self._adjective_compound(word)
+        return None
+
+    def _demonym(self, word: str) -> str | None:
+        """A place's adjective in "-er" is the place in English: "Londoner Polizei" ->
+        "London police", "Münchner" -> "Munich" (München), "Freiburger" -> "Freiburg"."""
+        stem = word[:-2]
+        # "Londoner", "Tübinger" (Tübingen), "Münchner" (München)
+        for place in (stem, stem + "en", stem[:-1] + "en" if stem.endswith("n") else stem):
+            found = self.resolve(place)
+            english = self.lookup(place, compounds=False) if found is not None else None
+            if english is not None and english[:1].isupper() and " " not in english:
+                return english
+        # (names de2en knows are not enough: "Hooker" is no place "Hook")
         return None
 
     def _sentence_adverb(self, word: str) -> str | None:
