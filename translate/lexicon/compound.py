@@ -3,7 +3,12 @@
 Every split point and linking element is tried, with up to three parts; among the splits
 whose parts the dictionary knows, the one with the highest geometric-mean German word
 frequency (minus a penalty per part) wins, which prefers few, common parts over many
-rare ones ("Kriegs|gefangene", not "Krieg|sgefan|gene").
+rare ones ("Kriegs|gefangene", not "Krieg|sgefan|gene").  (Preferring long heads or
+other penalties per part measured within +-0.01 chrF on newstest2017.)
+
+A modifier's English (``modifier_english``) is the one the dictionary's own compounds with
+it share, which often differs from the word alone: "Militär-" is "military", though Ding's
+"Militär" alone is a "higher-ranking officer".
 """
 
 from __future__ import annotations
