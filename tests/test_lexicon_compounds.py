@@ -36,9 +36,6 @@ DICTIONARY = "".join(
         "Haus {n} | Häuser {pl} :: house | houses",
         "hausen {vi} | hausend | gehaust :: to live like animals | living like animals | lived",
         "Projekt {n} | Projekte {pl} :: project | projects",
-        "Einwohner {pl} :: inhabitants",
-        "Bus {m} :: bus",
-        "Geschäft {n} :: business",
         "verdächtig {adj} :: suspect",
         "das Ausland {n} :: foreign countries",
         "der Großteil {m} :: the bulk",
@@ -90,16 +87,6 @@ def test_a_verb_is_no_modifier(engine: LexiconEngine) -> None:
 def test_a_plural_modifier_is_singular(engine: LexiconEngine) -> None:
     assert engine.compound("Projekthäuser") == "project houses"
     assert engine.compound("Häuserprojekt") == "house project"
-
-
-def test_a_plural_sense_is_not_pluralised_again(engine: LexiconEngine) -> None:
-    assert engine.inflect("inhabitants", "pl") == "inhabitants"
-    assert engine.lookup("Einwohnern") == "inhabitants"
-
-
-def test_singulars_in_s_still_take_a_plural(engine: LexiconEngine) -> None:
-    assert engine.inflect("bus", "pl") == "buses"
-    assert engine.inflect("business", "pl") == "businesses"
 
 
 def test_split_prefers_common_parts() -> None:

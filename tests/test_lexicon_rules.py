@@ -90,6 +90,17 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.demonstrative_subject, "das Angriff", 0, None),
     (rules.years_old, "35 - jährige", 0, ("35-year-old", 3)),
     (rules.years_old, "35 - 40", 0, None),
+    # the verbs helper's rules (more in test_lexicon_verbs.py)
+    (rules.there_is_reported, "es gebe viele Drohnen", 0, ("there are", 2)),
+    (rules.there_is_reported, "sagte , es gebe einen Krieg", 2, ("there was", 2)),
+    (rules.there_is_reported, "es gibt viele Drohnen", 0, None),
+    (rules.said_to_have, "soll haben angegriffen", 0, ("is said to have", 2)),
+    (rules.said_to_have, "sollen sein gekommen", 0, ("are said to have", 2)),
+    (rules.said_to_have, "soll haben neue", 0, None),
+    (rules.adverb_before_adjective, "schwer beschädigt", 0, ("heavily", 1)),
+    (rules.adverb_before_adjective, "neu unterschriebener Vertrag", 0, ("newly", 1)),
+    (rules.adverb_before_adjective, "schwer Drohnen", 0, None),
+    (rules.adverb_before_adjective, "neue außenpolitisch", 0, None),
 ]
 
 

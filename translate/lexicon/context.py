@@ -13,8 +13,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .mood import past_context
 from .prepositions import governed_noun
-from .rules import CLAUSE_PUNCT, DETERMINERS, MODALS, PREPOSITIONS, PRONOUNS, TIME_NOUNS
+from .rules import (
+    CLAUSE_PUNCT,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    MODALS,
+    PREPOSITIONS,
+    PRONOUNS,
+    TIME_NOUNS,
+)
 
 if TYPE_CHECKING:
     from .engine import LexiconEngine
@@ -276,6 +285,66 @@ def years_old(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# ---- verbs helper's block: tense, mood and adverbs --------------------------------------
+
+SAID_TO = {"soll": "is said to have", "sollen": "are said to have"}
+# Endings of a declined participle: "motivierter" of "motiviert".
+PARTICIPLE_ENDINGS = ("e", "en", "em", "er", "es")
+
+
+def there_is_reported(lex: LexiconEngine, c: Context) -> Result:
+    # Konjunktiv I of "es gibt": "es gebe keine Hinweise" -> "there are no clues"; after a
+    # past verb of saying "there were".
+    inverted = c.lower == "gebe" and c.nxt in ("es", "Es")
+    if not inverted and not (c.lower == "es" and c.nxt == "gebe"):
+        return None
+    there = "there was" if past_context(c.tokens, c.i + 1 - inverted, lex.is_past) else "there is"
+    return _there_agrees(lex, c.tokens, c.i + 2, there), 2
+
+
+def said_to_have(lex: LexiconEngine, c: Context) -> Result:
+    # "sollen" with a perfect infinitive reports a claim: "Er soll das Geld gestohlen haben"
+    # (in English order "soll haben gestohlen") -> "He is said to have stolen the money".
+    if c.lower not in SAID_TO or c.nxt not in ("haben", "sein") or not lex.is_participle(c.after):
+        return None
+    return SAID_TO[c.lower], 2
+
+
+def adverb_before_adjective(lex: LexiconEngine, c: Context) -> Result:
+    # An uninflected adjective before an adjective or participle modifies it: an adverb in
+    # English ("leicht zugänglich" -> "easily accessible", "ein politisch motivierter
+    # Angriff" -> "a politically motivated attack").
+    word = c.tokens[c.i]
+    nxt = c.nxt
+    if (
+        not word[:1].islower()
+        or not nxt[:1].islower()
+        or c.lower in FUNCTION_WORDS
+        or nxt in FUNCTION_WORDS
+        or not (_present_participle(lex, word) or lex.is_adjective(word))
+        or (lex.lemma(word) != word and not _present_participle(lex, word))
+        or not _adjectival(lex, nxt)
+    ):
+        return None
+    english = lex.lookup(word)
+    return (lex.adverb(english), 1) if english else None
+
+
+def _present_participle(lex: LexiconEngine, word: str) -> bool:
+    """An uninflected present participle: "überraschend" of "überraschen"."""
+    return word.endswith("nd") and lex.lemma(word) == word[:-1]
+
+
+def _adjectival(lex: LexiconEngine, word: str) -> bool:
+    """An adjective or a participle, also declined: "motivierter" of "motiviert"."""
+    if lex.is_adjective(word) or lex.is_participle(word):
+        return True
+    return any(
+        word.endswith(ending) and lex.is_participle(word[: -len(ending)])
+        for ending in PARTICIPLE_ENDINGS
+    )
+
+
 Rule = Callable[["LexiconEngine", Context], Result]
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
@@ -301,6 +370,10 @@ RULES: tuple[Rule, ...] = (
     demonstrative_subject,
     relative_after_preposition,
     years_old,
+    # verbs helper's block
+    there_is_reported,
+    said_to_have,
+    adverb_before_adjective,
 )
 
 

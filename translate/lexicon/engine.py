@@ -31,6 +31,15 @@ from .compound import MIN_SPLIT_LENGTH, modifier_english, news_frequency, split_
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
+from .light_verbs import light_verb
+from .mood import (
+    KONJUNKTIV,
+    SINCE,
+    SINCE_AUXILIARY,
+    perfect_progressive,
+    reported,
+    since_clause,
+)
 from .rules import (
     AUX_HAVE_BE,
     AUX_WERDEN,
@@ -52,7 +61,18 @@ from .rules import (
     indefinite_article,
     ordinal,
 )
-from .store import CACHE_LIMIT, BuildStep, Store, build_store, default_data_dir, store_path
+from .scorer import in_context
+from .senses import Senses, SentenceContext, load_senses
+from .senses import evidence as context_evidence
+from .store import (
+    CACHE_LIMIT,
+    BuildStep,
+    Sense,
+    Store,
+    build_store,
+    default_data_dir,
+    store_path,
+)
 
 Mode = Literal["full", "baseline"]
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -85,6 +105,7 @@ _IRREGULAR_PAST = {
     "find": "found", "keep": "kept", "leave": "left", "feel": "felt", "hold": "held",
     "win": "won", "fall": "fell", "run": "ran", "set": "set", "fight": "fought",
 }  # fmt: skip
+_PAST_FORMS = frozenset(_IRREGULAR_PAST.values())
 # Modal and auxiliary lemmas: English negates them directly, without "do".
 _NO_DO_SUPPORT = frozenset("sein haben werden können müssen sollen wollen dürfen mögen".split())
 # sein as the Perfekt auxiliary of "worden"/"gewesen" is English "have": "has been".
@@ -116,6 +137,8 @@ _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "
 # ("past") measured -0.02 chrF on newstest2017.
 _BACKOFF_TAGS = frozenset(["pl"])
 _ARTICLE_WORDS = frozenset(["the", "a", "an"])
+# Auxiliaries a verb-final participle stands before: "zerstört seien", "gebaut wurde".
+_AUX_AFTER_PARTICIPLE = AUX_HAVE_BE | AUX_WERDEN | frozenset(["worden"])
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
 _IRREGULAR_ADVERBS = {
@@ -123,8 +146,11 @@ _IRREGULAR_ADVERBS = {
     "long": "long", "high": "high", "low": "low", "far": "far", "much": "much",
     "little": "little", "right": "right", "wrong": "wrong", "straight": "straight",
     "first": "first", "last": "last", "next": "next", "new": "newly", "full": "fully",
-    "true": "truly", "whole": "wholly", "due": "duly",
+    "true": "truly", "whole": "wholly", "due": "duly", "public": "publicly",
+    "pretty": "pretty", "again": "again", "alone": "alone",
 }  # fmt: skip
+# English nouns Ding gives for adjectives ("staatlich" -> "government"): no "-ly".
+_NOUN_ENDINGS = ("ment", "ness", "ship", "tion")
 
 
 class LexiconEngine:
@@ -137,6 +163,8 @@ class LexiconEngine:
         self._compounds: dict[str, str | None] = {}
         self._modifiers: dict[str, str] = {}
         self._options: dict[tuple[str, bool], list[Option] | None] = {}
+        self._resolved: dict[str, tuple[str, str] | None] = {}
+        self._senses: Senses | None = None
         # off while learning phrases: they are judged against the engine without them
         self.use_learned_phrases = True
         self.use_learned_prepositions = True
@@ -228,8 +256,91 @@ class LexiconEngine:
             return " ".join([past, *words[1:]])
         head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
         noun = words[head]
+        if _plural_already(noun):
+            return english  # Ding's sense of a plural key: "inhabitants", not "inhabitantses"
         words[head] = self.store.inflection(noun, "pl") or _regular_plural(noun)
         return " ".join(words)
+
+    @staticmethod
+    def adverb(adjective: str) -> str:
+        """The English adverb of an adjective's English: "easy" -> "easily"."""
+        return _adverb(adjective)
+
+    def _light_verb(self, tokens: Sequence[str], i: int, participle: bool) -> str | None:
+        """The English of a light verb in the form of the German one, when its clause has
+        its noun (``light_verbs``): "getroffen" + "Entscheidung" -> "made"."""
+        word = tokens[i]
+        if not word[:1].islower():
+            return None
+        lemma = self.lemma(word)
+        forms = light_verb(tokens, i, lemma, self.lemma)
+        if forms is None:
+            return None
+        base, past, done = forms
+        if word == lemma:
+            return base  # an infinitive, also after "wird": "wird treffen" -> "will make"
+        if participle or ("ge" in word[:6] and "ge" not in lemma[:6]):
+            return done
+        if (self.is_past(word) and not self.present_t(word)) or _weak_past(word, lemma):
+            return past
+        if word.endswith("t"):
+            return _third_person(base)
+        return base
+
+    def _participle_in_place(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether the word at ``i`` is a participle that word order left before its
+        auxiliary, where German has it: "zerstört seien" -> "destroyed were"."""
+        word = tokens[i]
+        if not word[:1].islower() or i + 1 >= len(tokens):
+            return False
+        return tokens[i + 1].lower() in _AUX_AFTER_PARTICIPLE and self.is_participle(word)
+
+    def present_t(self, word: str) -> bool:
+        """Whether ``word`` is the stem + "t" of its verb ("stellt", "fühlt"): a present
+        3rd person singular or a participle, never a simple past (which the lemma table
+        may tag it as, from a participle)."""
+        lemma = self.lemma(word)
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+        return word in (stem + "t", stem + "et")
+
+    def _present_after_subject(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether a stem + "t" form the lemma table calls past ("erzählt", "kritisiert")
+        follows its subject pronoun, so it is the present: '"...", erzählt sie' -> "she
+        tells" (word order puts the subject first)."""
+        word = tokens[i]
+        if i == 0 or not word[:1].islower():
+            return False
+        sense = self.store.sense(word)
+        own = sense.en.split(" ", 1)[0] if sense is not None else ""
+        if not self.is_past(word) and not own.endswith("ed") and own not in _PAST_FORMS:
+            return False  # "sagt" is its own key, "says"; "erzählt" is too, as "told"
+        if tokens[i - 1].lower() not in ("er", "sie", "es", "man"):
+            return False
+        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        return nxt not in AUXILIARIES and self.present_t(word)
+
+    def _since_present(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether the word at ``i`` is a finite present verb in a clause with "seit": its
+        English is the present perfect ("lebt seit 2010" -> "has been living since 2010")."""
+        word = tokens[i]
+        if not word[:1].islower() or not word.endswith(("t", "n")) or i == 0:
+            return False
+        previous = tokens[i - 1].lower()
+        if previous in AUXILIARIES or previous in ("zu", "worden") or previous in SINCE:
+            return False  # an infinitive or participle
+        if word.endswith("n") and not (tokens[i - 1][:1].isupper() or previous in ("sie", "wir")):
+            return False  # "-en" is finite only after its subject
+        lemma, tag = self.lemma_tag(word)
+        if (
+            tag  # a past or plural form
+            or (lemma == word and word.endswith("t"))
+            or _weak_past(word, lemma)  # "prosperierten"
+            or _PRESENT_PARTICIPLE.match(word)  # "stehenden"
+            or ("ge" in word[:6] and "ge" not in lemma[:6])  # "gefragt", "angesiedelt"
+            or not self.is_verb(word)
+        ):
+            return False
+        return since_clause(tokens, i) and not _perfect_before(tokens, i)
 
     def sein_perfect(self, word: str) -> bool:
         """Whether ``word`` is the participle of a verb whose perfect takes "sein"."""
@@ -352,7 +463,7 @@ class LexiconEngine:
         return None
 
     def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
-        found = self.resolve(word)
+        found = self._resolve_cached(word)
         if found is not None:
             key, tag = found
             sense = self.store.sense(key)
@@ -571,7 +682,7 @@ class LexiconEngine:
         for t in words:
             if t.lower() in FUNCTION_WORDS or t in MONTHS or t in DAYS:
                 continue
-            found = self.resolve(t)
+            found = self._resolve_cached(t)
             if found is None:
                 if self.lookup(t) is not None:
                     content += 1  # a compound
@@ -612,29 +723,91 @@ class LexiconEngine:
         cache_key = (word, participle)
         if cache_key in self._options:
             return self._options[cache_key]
-        found = self.resolve(word)
+        found = self._resolve_cached(word)
         result: list[Option] | None = None
         if found is not None:
             key, tag = found
             sense = self.store.sense(key)
             ranked = self.store.ranked(key, participle)[: self.store.weights.beam_senses]
             if sense is not None and ranked:
-                result = []
-                for english, score in ranked:
-                    if tag == "pl" and "N" in sense.pos3 and not participle:
-                        english = self.inflect(english, "pl")
-                    elif tag == "past" and "V" in sense.poss and not participle:
-                        english = self.inflect(english, "past", word)
-                    elif tag == "ing" and "V" in sense.poss:
-                        english = _ing(english)
-                    result.append((english, score))
+                result = [
+                    (self._in_form(english, tag, sense, word, participle), score)
+                    for english, score in ranked
+                ]
         if len(self._options) > CACHE_LIMIT:
             self._options.clear()
         self._options[cache_key] = result
         return result
 
+    def _in_form(self, english: str, tag: str, sense: Sense, word: str, participle: bool) -> str:
+        """A sense of a key in the number and tense of the form ``word`` (``resolve``'s tag)."""
+        if tag == "pl" and "N" in sense.pos3 and not participle:
+            return self.inflect(english, "pl")
+        if tag == "past" and "V" in sense.poss and not participle:
+            return self.inflect(english, "past", word)
+        if tag == "ing" and "V" in sense.poss:
+            return _ing(english)
+        return english
+
+    @property
+    def senses(self) -> Senses:
+        """The senses-in-context model (``senses``), read on first use."""
+        if self._senses is None:
+            self._senses = load_senses(self.store.path.parent)
+        return self._senses
+
+    def _resolve_cached(self, word: str) -> tuple[str, str] | None:
+        try:
+            return self._resolved[word]
+        except KeyError:
+            pass
+        found = self.resolve(word)
+        if len(self._resolved) > CACHE_LIMIT:
+            self._resolved.clear()
+        self._resolved[word] = found
+        return found
+
+    def key(self, word: str) -> str | None:
+        """The store key of ``word`` (``resolve``), cached."""
+        found = self._resolve_cached(word)
+        return found[0] if found is not None else None
+
+    def sentence_context(self, tokens: Sequence[str]) -> SentenceContext:
+        return SentenceContext(tokens, self.key)
+
+    def in_context(
+        self, key: str, ranked: list[Option], context: SentenceContext, i: int
+    ) -> list[Option]:
+        """A key's ranked candidates re-ranked by the words around the token at ``i``."""
+        weights = self.store.weights
+        if not weights.context or key not in self.senses.labelled:
+            return ranked
+        features = context.features(i, key)
+        found = context_evidence(
+            self.senses, key, [e for e, _ in ranked], features, weights.context_smoothing
+        )
+        return in_context(ranked, found, weights)
+
+    def _contextual(
+        self, word: str, participle: bool, context: SentenceContext, i: int
+    ) -> str | None:
+        """The English of a content word when its context overrules the prior, else None."""
+        if not self.store.weights.context:
+            return None
+        found = self._resolve_cached(word)
+        if found is None or found[0] not in self.senses.labelled:
+            return None
+        key, tag = found
+        ranked = self.store.ranked(key, participle)
+        chosen = self.in_context(key, ranked, context, i)
+        sense = self.store.sense(key)
+        if sense is None or not chosen or chosen[0][0] == ranked[0][0]:
+            return None
+        return self._in_form(chosen[0][0], tag, sense, word, participle)
+
     def _translate_items(self, tokens: list[str]) -> list[Item]:
         out: list[Item] = []
+        context = self.sentence_context(tokens)
         n = len(tokens)
         i = 0
         prev_aux: str | None = None
@@ -683,7 +856,7 @@ class LexiconEngine:
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()
                 key, _, verb = token.partition(TENSE)
                 found = IDIOMS.get(key) or self._sense(key, False) or self.lookup(key.split()[0])
-                if found and verb and self.is_past(verb):
+                if found and verb and self.is_past(verb) and not self.present_t(verb):
                     found = self.inflect(found, "past", verb)
                 elif found and verb.endswith("t") and not verb.endswith("st"):
                     found = _third_person(found)  # "kündigt ... an" -> "announces"
@@ -754,13 +927,34 @@ class LexiconEngine:
                 out.append(token)
             else:
                 participle = (
-                    prev_aux in AUX_HAVE_BE or prev_aux in AUX_WERDEN or prev_aux == "worden"
+                    prev_aux in AUX_HAVE_BE
+                    or prev_aux in AUX_WERDEN
+                    or prev_aux == "worden"
+                    or self._participle_in_place(tokens, i)
                 )
-                options = self.options(token, participle)
+                light = self._light_verb(tokens, i, participle)
+                if light is not None:
+                    out.append(light)  # "traf eine Entscheidung" -> "made a decision"
+                    prev_aux = None
+                    i += 1
+                    continue
+                since = not participle and self._since_present(tokens, i)
+                present = not participle and not since and self._present_after_subject(tokens, i)
+                base = since or present
+                options = self.options(self.lemma(token) if base else token, participle)
+                if options is not None and since:
+                    plural = token.endswith("n")
+                    options = [(perfect_progressive(e, plural, _ing), s) for e, s in options]
+                elif options is not None and present:
+                    options = [(_third_person(e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
+                elif options is not None and base:
+                    out.append(options[0][0])
                 else:
-                    found = self.lookup(token, participle=participle)
+                    found = self._contextual(token, participle, context, i) or self.lookup(
+                        token, participle=participle
+                    )
                     out.append(found or self._name_form(token) or token)
                 prev_aux = None
             i += 1
@@ -897,6 +1091,8 @@ class LexiconEngine:
         before it is "she", not "they"."""
         if word in ("ist", "hat", "war", "hatte", "wird", "wurde", "kann", "muss", "will"):
             return True
+        if word in KONJUNKTIV and not word.endswith("n"):
+            return True  # reported speech: "sie sei" -> "she is"
         if not word[:1].islower() or word.endswith("n") or word in AUXILIARIES:
             return False
         return self.is_verb(word) and (word.endswith(("t", "te")) or self.is_past(word))
@@ -979,6 +1175,12 @@ class LexiconEngine:
             if learned is not None:
                 return learned
         english = FUNCTION_WORD_TABLE.get(token, FUNCTION_WORD_TABLE.get(lower, ""))
+        if lower in SINCE_AUXILIARY and since_clause(tokens, i):
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            perfect = after in ("worden", "gewesen") or self.sein_perfect(after)
+            passive = lower in AUX_WERDEN and self.is_participle(after)
+            if passive or (lower not in AUX_WERDEN and not perfect):
+                return SINCE_AUXILIARY[lower]  # "ist seit 2012 aktiv" -> "has been active"
         nxt_token = tokens[i + 1] if i + 1 < len(tokens) else ""
         if lower == "das" and (
             not nxt_token
@@ -1004,6 +1206,9 @@ class LexiconEngine:
                 # "wurde Meister" is "became champion", but news mostly states a fact:
                 # "became" was 89 times in the 2017 output, 17 in the reference.
                 return "was" if lower == "wurde" else "were"
+        mood = reported(tokens, i, lower, self.is_past, self.sein_perfect)
+        if mood is not None:
+            return mood  # Konjunktiv I: "sei" -> "is", after "sagte" "was"
         if lower in _PERFECT_SEIN and nxt in ("worden", "gewesen"):
             return _PERFECT_SEIN[lower]  # "ist ... worden" -> "has been"
         if lower in _PERFECT_SEIN and self.sein_perfect(nxt):
@@ -1024,12 +1229,25 @@ class LexiconEngine:
         return english
 
 
+def _perfect_before(tokens: Sequence[str], i: int) -> bool:
+    """Whether a form of "haben"/"sein" opens the clause's verb before ``i``: "habe schon
+    seit langem gefragt" is a perfect already."""
+    k = i - 1
+    while k >= 0 and tokens[k] not in CLAUSE_PUNCT:
+        if tokens[k].lower() in AUX_HAVE_BE:
+            return True
+        k -= 1
+    return False
+
+
 def _adverb(adjective: str) -> str:
     """The English adverb of an adjective: "heavy" -> "heavily", "good" -> "well"."""
     if " " in adjective or adjective.endswith(("ly", "er")):
         return adjective  # a phrase, already an adverb, or a comparative ("better")
     if adjective in _IRREGULAR_ADVERBS:
         return _IRREGULAR_ADVERBS[adjective]
+    if adjective.endswith(_NOUN_ENDINGS):
+        return adjective  # "staatlich kontrolliert" -> "government controlled"
     if adjective.endswith("y") and len(adjective) > 3:
         return adjective[:-1] + "ily"
     if adjective.endswith("le") and len(adjective) > 4:
@@ -1089,15 +1307,18 @@ def _regular_past(verb: str) -> str:
     return verb + "ed"
 
 
-# English singulars ending in -s ("business", "bus", "crisis", "analysis").
-_SINGULAR_S = ("ss", "us", "is")
+def _plural_already(noun: str) -> bool:
+    """Whether an English noun is a plural already: "inhabitants", "employees" (not
+    "crisis", "bus", "process", "status", "politics")."""
+    return (
+        len(noun) > 3
+        and noun.endswith("s")
+        and not noun.endswith(("ss", "us", "is", "as", "os", "ics"))
+        and noun[:1].islower()
+    )
 
 
 def _regular_plural(noun: str) -> str:
-    # A sense already plural stays so ("Einwohnern" -> "inhabitants", not "inhabitantses"):
-    # Ding gives German nouns alike in both numbers ("Einwohner") their plural sense too.
-    if noun.endswith("s") and not noun.endswith(_SINGULAR_S):
-        return noun
     if noun.endswith(("s", "x", "z", "ch", "sh")):
         return noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):

@@ -163,6 +163,7 @@ def learn_files(
     """
     from .engine import open_lexicon
     from .learned import load_learned, save_learned
+    from .senses import learn_senses, save_senses, senses_path
     from .store import default_data_dir
 
     say = progress or (lambda _line: None)
@@ -183,6 +184,8 @@ def learn_files(
     learned.phrases = learn_phrases(pairs, engine, lambda n: say(f"{n} German phrases"))
     say("prepositions in context")
     learned.prepositions = learn_prepositions(pairs, engine)
+    say("senses in context")
+    save_senses(learn_senses(pairs, engine), senses_path(target))
     engine.store.close()
     save_learned(learned, target)
     return target, learned

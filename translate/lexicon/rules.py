@@ -59,7 +59,8 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "sollte": "should", "sollten": "should", "will": "wants to", "wollen": "want to",
     "wollte": "wanted to", "wollten": "wanted to", "darf": "may", "dürfen": "may",
     "durfte": "was allowed to", "dürfte": "might", "möchte": "would like to",
-    "möchten": "would like to",
+    "möchten": "would like to", "könne": "can", "müsse": "must", "solle": "should",
+    "wolle": "wants to", "dürfe": "may",
     # adverbs and particles
     "nicht": "not", "auch": "also", "noch": "still", "schon": "already", "bereits": "already",
     "sehr": "very", "nur": "only", "so": "so", "dann": "then", "jetzt": "now", "nun": "now",
@@ -113,7 +114,9 @@ AUX_HAVE_BE = frozenset(
 AUX_WERDEN = frozenset("wird werden wurde wurden würde würden werde wirst würdest".split())
 MODALS = frozenset(
     "kann können konnte konnten könnte könnten muss müssen musste mussten soll sollen sollte "
-    "sollten will wollen wollte wollten darf dürfen durfte dürfte möchte möchten muß".split()
+    "sollten will wollen wollte wollten darf dürfen durfte dürfte möchte möchten muß "
+    # Konjunktiv I of reported speech (their English: ``mood.KONJUNKTIV``)
+    "könne müsse solle wolle dürfe".split()
 )
 AUXILIARIES = AUX_HAVE_BE | AUX_WERDEN | MODALS
 # werden + past participle is the passive: "wurde gebracht" -> "was brought".

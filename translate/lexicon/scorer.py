@@ -10,7 +10,7 @@ weights are tuned on newstest2017 (``bench/quality.py --test-set newstest2017``)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -33,6 +33,10 @@ class Weights:
     lm: float = 0.0
     # candidates the decoder considers per German key
     beam_senses: int = 1
+    # senses in context (``senses``): the log-likelihood ratio of the sentence's words under
+    # a candidate, each word's rate smoothed towards the key's with this many occurrences
+    context: float = 1.0
+    context_smoothing: float = 10.0
 
 
 DEFAULT = Weights()
@@ -77,5 +81,16 @@ def rank(
 ) -> list[tuple[str, float]]:
     """(English, score) of a key's candidates, best first; ties keep Ding's order."""
     scored = [(c.en, sense_score(c, participle, weights)) for c in found]
+    order = sorted(range(len(scored)), key=lambda k: -scored[k][1])
+    return [scored[k] for k in order]
+
+
+def in_context(
+    ranked: list[tuple[str, float]], evidence: Mapping[str, float], weights: Weights = DEFAULT
+) -> list[tuple[str, float]]:
+    """``ranked`` (best first) re-ranked with each candidate's context evidence added."""
+    if not evidence or not weights.context:
+        return ranked
+    scored = [(en, score + weights.context * evidence.get(en, 0.0)) for en, score in ranked]
     order = sorted(range(len(scored)), key=lambda k: -scored[k][1])
     return [scored[k] for k in order]

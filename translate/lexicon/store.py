@@ -555,6 +555,7 @@ class Store:
         self._learned_phrases: dict[str, str | None] = {}
         self._prepositions: dict[tuple[str, str, str], str | None] = {}
         self._candidates: dict[str, list[Evidence]] = {}
+        self._ranked: dict[tuple[str, bool], list[tuple[str, float]]] = {}
         self._unigrams: dict[str, int] = {}
         self._bigrams: dict[tuple[str, str], float] = {}
         self._lm_total = int(self.meta.get("lm_tokens", "0"))
@@ -614,10 +615,17 @@ class Store:
 
     def ranked(self, key: str, participle: bool) -> list[tuple[str, float]]:
         """(English, score) of ``key``'s candidates, best first, after an auxiliary or not."""
+        try:
+            return self._ranked[key, participle]
+        except KeyError:
+            pass
         found = self.candidates(key)
         # Without a participle sub-entry a key's participle is its finite sense.
-        participle = participle and any(c.pp for c in found)
-        return rank(found, participle, self.weights)
+        ranked = rank(found, participle and any(c.pp for c in found), self.weights)
+        if len(self._ranked) > CACHE_LIMIT:
+            self._ranked.clear()
+        self._ranked[key, participle] = ranked
+        return ranked
 
     def _best(self, key: str, first: str) -> tuple[str, str]:
         found = self.candidates(key)

@@ -1,0 +1,133 @@
+"""Senses in context (``dolmetsch.lexicon.senses``): a key's sense chosen by its sentence.
+
+Runs on stores built from the Ding-format excerpt (tests/ding_excerpt.py), where "schwer" is
+"heavy" (the prior's choice) or "serious"; the parallel text is written here, our own.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dolmetsch.cli import main
+from dolmetsch.lexicon import LexiconEngine, Store, open_lexicon
+from dolmetsch.lexicon.scorer import DEFAULT, in_context
+from dolmetsch.lexicon.senses import (
+    Senses,
+    SensesError,
+    context_features,
+    dump_senses,
+    evidence,
+    learn_senses,
+    parse_senses,
+    read_senses,
+    save_senses,
+    senses_path,
+)
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# An attack or a war is "serious", a drone or a treaty "heavy": the same number of each, so
+# that only the words around "schwer" tell them apart.
+TEXT = [
+    ("Der Angriff war schwer.", "The attack was serious."),
+    ("Der Krieg war schwer.", "The war was serious."),
+    ("Die Drohne war schwer.", "The drone was heavy."),
+    ("Der Vertrag war schwer.", "The contract was heavy."),
+] * 25
+
+
+def test_learned_counts(store_dir: Path, excerpt_ding: Path) -> None:
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    senses = learn_senses(TEXT, engine)
+    assert senses.labelled["schwer"] == {"heavy": 50.0, "serious": 50.0}
+    assert senses.features["schwer", "w:Angriff"] == {"serious": 25.0}
+    assert senses.features["schwer", "p:war"] == {"heavy": 50.0, "serious": 50.0}
+    # "Angriff" has one candidate: nothing to choose, nothing learned
+    assert "Angriff" not in senses.labelled
+
+
+def test_a_context_sense_wins(store_dir: Path, excerpt_ding: Path, tmp_path: Path) -> None:
+    plain = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    assert plain.translate(["Der Angriff im Krieg war schwer."]) == [
+        "The attack in the war was heavy."
+    ]
+    data = tmp_path / "data"
+    save_senses(learn_senses(TEXT, plain), data / "senses.tsv.gz")
+    taught = open_lexicon(data, ding=excerpt_ding)
+    assert taught.translate(["Der Angriff im Krieg war schwer."]) == [
+        "The attack in the war was serious."
+    ]
+    assert taught.translate(["Die Drohne war schwer."]) == ["The drone was heavy."]
+    # Without context the model knows nothing either way: the prior keeps its sense.
+    assert taught.translate(["Es war schwer."]) == ["It was heavy."]
+    assert taught.translate(["Der Berg war schwer."]) == ["The mountain was heavy."]
+    # Weight 0 switches the model off.
+    off = LexiconEngine(Store(taught.store.path, replace(DEFAULT, context=0.0)))
+    assert off.translate(["Der Angriff im Krieg war schwer."]) == [
+        "The attack in the war was heavy."
+    ]
+
+
+def test_learn_writes_the_table(excerpt_ding: Path, tmp_path: Path) -> None:
+    # Through the command line, into a data directory of its own, next to the learned table.
+    data = tmp_path / "data"
+    de, en = tmp_path / "text.de", tmp_path / "text.en"
+    de.write_text("\n".join(d for d, _ in TEXT) + "\n", encoding="utf-8")
+    en.write_text("\n".join(e for _, e in TEXT) + "\n", encoding="utf-8")
+    env = {"DOLMETSCH_DING": str(excerpt_ding)}
+    result = CliRunner().invoke(
+        main, ["lexicon", "learn", str(de), str(en), "--data-dir", str(data)], env=env
+    )
+    assert result.exit_code == 0, result.output
+    table = data / "senses.tsv.gz"
+    assert b"Angriff war" not in gzip.decompress(table.read_bytes())  # counts, no sentences
+    assert read_senses(table).features["schwer", "w:Krieg"] == {"serious": 25.0}
+
+
+def test_evidence_backs_off() -> None:
+    senses = Senses(
+        labelled={"Haus": {"house": 8.0, "home": 4.0}},
+        features={("Haus", "p:nach"): {"home": 3.0}},
+    )
+    found = evidence(senses, "Haus", ["house", "home", "building"], ["p:nach", "w:Dach"], 10.0)
+    assert found["home"] > 0 > found["house"]
+    assert "building" not in found  # never labelled: the prior alone
+    assert evidence(senses, "Haus", ["house", "home"], ["w:Dach"], 10.0) == {
+        "house": 0.0,
+        "home": 0.0,
+    }
+    assert evidence(senses, "Garten", ["garden"], ["p:nach"], 10.0) == {}
+    ranked = [("house", 2.0), ("home", 1.5), ("building", 1.0)]
+    assert in_context(ranked, found, DEFAULT)[0][0] == "home"
+    assert in_context(ranked, found, replace(DEFAULT, context=0.0)) == ranked
+    assert in_context(ranked, {}, DEFAULT) == ranked
+
+
+def test_table_round_trip(tmp_path: Path) -> None:
+    senses = Senses(
+        labelled={"Haus": {"house": 8.0, "home": 4.5}},
+        features={("Haus", "p:nach"): {"home": 3.0, "house": 0.5}},
+    )
+    assert parse_senses(dump_senses(senses)) == senses
+    path = tmp_path / "senses.tsv.gz"
+    save_senses(senses, path)
+    first = path.read_bytes()
+    save_senses(senses, path)
+    assert path.read_bytes() == first  # no timestamp
+    assert read_senses(path) == senses
+    with pytest.raises(SensesError, match=r"x:2: not a senses-in-context row"):
+        parse_senses("# header\nL\tHaus\thouse\n", "x")
+    assert senses_path(tmp_path / "learned.tsv.gz") == tmp_path / "senses.tsv.gz"
+    assert senses_path(tmp_path / "learned-news.tsv.gz") == tmp_path / "senses-news.tsv.gz"
+    assert senses_path(tmp_path / "mine.tsv.gz") == tmp_path / "senses-mine.tsv.gz"
+
+
+def test_features_of_reordered_tokens() -> None:
+    # The engine's word order joins "kündigt ... an" with a tab: no tab may reach the table.
+    tokens = ["Er", "an\tkündigt", "Haus", "\x03gut"]
+    assert context_features(["Dach"], tokens, 2) == {"w:Dach", "p:an", "n:gut"}
