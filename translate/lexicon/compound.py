@@ -93,12 +93,21 @@ def modifier_english(
     words; the first word they share is the answer, with the second when most of those
     share it too ("Menschenrechts-": "human rights")."""
     n = len(modifier)
+    candidates = [
+        (german[n:], words)
+        for german, english in entries
+        if " " not in german
+        and "-" not in german
+        and 2 <= len(words := english.lower().split()) <= 3
+    ]
+    # The head check below only removes entries: too few before it, too few after.
+    firsts: dict[str, int] = {}
+    for _, words in candidates:
+        firsts[words[0]] = firsts.get(words[0], 0) + 1
+    if max(firsts.values(), default=0) < MIN_MODIFIER_COMPOUNDS:
+        return None
     englishes: list[list[str]] = []
-    for german, english in entries:
-        words = english.lower().split()
-        if " " in german or "-" in german or not 2 <= len(words) <= 3:
-            continue
-        rest = german[n:]
+    for rest, words in candidates:
         if not any(
             rest.startswith(linker)
             and len(rest) - len(linker) >= MIN_PART
