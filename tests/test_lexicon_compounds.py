@@ -22,6 +22,9 @@ from dolmetsch.lexicon.engine import undouble
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
+# Heads of made-up compounds with "Hoch-" whose English starts with "high".
+HIGH_HEADS = ["Halle", "Schule", "Bahn", "Ebene", "Saison", "Burg", "Druck", "Form", "Land"]
+
 # Our own entries in Ding's line format (not copied from Ding).
 DICTIONARY = "".join(
     line + "\n"
@@ -51,6 +54,10 @@ DICTIONARY = "".join(
         "München {n} [geogr.] :: Munich",
         "Polizei {f} :: police",
         "Lehr {f} :: gauge",
+        "hoch {adj} :: tall",
+        *(f"{h} {{n}} :: {h.lower()}" for h in HIGH_HEADS),
+        *(f"Hoch{h.lower()} {{n}} :: high {h.lower()}" for h in HIGH_HEADS),
+        "Turm {m} :: tower",
     )
 )
 
@@ -178,3 +185,8 @@ def test_a_place_adjective_is_the_place(engine: LexiconEngine) -> None:
 def test_an_er_noun_of_a_common_noun_is_no_place(engine: LexiconEngine) -> None:
     # "Lehr" is known, but its English is no capitalised place.
     assert engine.lookup("Lehrer") != "gauge"
+
+
+def test_an_adjective_modifier_takes_the_english_of_its_compounds(engine: LexiconEngine) -> None:
+    # "hoch" alone is "tall"; the dictionary's "Hoch-" compounds say "high".
+    assert engine.compound("Hochturm") == "high tower"

@@ -579,11 +579,11 @@ class LexiconEngine:
         ("Militär-" -> "military", "Not-" -> "emergency"), else the key's own sense."""
         found = self._modifiers.get(key)
         if found is None:
-            shared = None
-            if key[:1].isupper():
-                shared = modifier_english(
-                    key, self.store.firsts_starting(key, _MODIFIER_ENTRIES), self.store.is_key
-                )
+            # An adjective modifier ("hoch") opens capitalised compounds ("Hochhaus").
+            prefix = key[:1].upper() + key[1:]
+            shared = modifier_english(
+                prefix, self.store.firsts_starting(prefix, _MODIFIER_ENTRIES), self.store.is_key
+            )
             found = shared or self._sense(key, False) or key
             if len(self._modifiers) > CACHE_LIMIT:
                 self._modifiers.clear()
