@@ -27,7 +27,7 @@ from dolmetsch.engine import EngineInfo, Progress
 
 from . import context as context_rules
 from . import prepositions
-from .compound import MIN_SPLIT_LENGTH, split_compound
+from .compound import MIN_SPLIT_LENGTH, modifier_english, news_frequency, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
@@ -124,6 +124,13 @@ _NAME_SUFFIXES = (
 # Endings a declined adjective or a genitive noun adds to the form the dictionary lists.
 _ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
 _GENITIVE_ENDINGS = ("es", "s")
+_KEY_ARTICLES = ("der", "die", "das")
+_MIN_ADJECTIVE_COMPOUND = 9
+# Dictionary compounds read per modifier (``compound.modifier_english``): enough to see a
+# shared English, few enough to keep the look-up cheap.
+_MODIFIER_ENTRIES = 150
+# A nominalised adjective's endings after its "-e" form ("Verdächtigen", "Verdächtiger").
+_NOMINALISED_ENDINGS = ("en", "er", "em", "es")
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
 # A demonstrative before a plural noun is plural in English.
 _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "jenen": "those"}
@@ -164,6 +171,7 @@ class LexiconEngine:
         self.mode = mode
         self._words: dict[tuple[str, bool], str | None] = {}
         self._compounds: dict[str, str | None] = {}
+        self._modifiers: dict[str, str] = {}
         self._options: dict[tuple[str, bool], list[Option] | None] = {}
         self._resolved: dict[str, tuple[str, str] | None] = {}
         self._senses: Senses | None = None
@@ -403,7 +411,17 @@ class LexiconEngine:
             )
             if self.store.sense(swapped) is not None:
                 return swapped, ""
-        return self._inflected_stem(word)
+        return self._with_article(word) or self._inflected_stem(word)
+
+    def _with_article(self, word: str) -> tuple[str, str] | None:
+        """A noun Ding lists only with its article ("das Ausland", "der Einzelhandel")."""
+        if not word[:1].isupper():
+            return None
+        for article in _KEY_ARTICLES:
+            key = f"{article} {word}"
+            if self.store.sense(key) is not None:
+                return key, ""
+        return None
 
     def _plural_of_lemma(self, form: str) -> tuple[str, str] | None:
         """A plural that Ding lists as its own key ("Tore") is looked up under its lemma
@@ -433,6 +451,25 @@ class LexiconEngine:
                 sense = self.store.sense(stem)
                 if sense is not None and wanted in sense.poss:
                     return stem, ""
+        if wanted == "N":
+            return self._nominalised(word)
+        return None
+
+    def _nominalised(self, word: str) -> tuple[str, str] | None:
+        """An adjective used as a noun in a form the lemma table lacks: "Verdächtigen" ->
+        "verdächtig" via "Verdächtige", "Geflüchtete" via "Geflüchteter" (adjectives only:
+        "Geflüchtete" are not "fled")."""
+        if word.endswith(_NOMINALISED_ENDINGS):
+            forms = [word[:-1]]
+        elif word.endswith("e"):
+            forms = [word + "r"]
+        else:
+            return None
+        for form in forms:
+            lemma, _ = self.lemma_tag(form)
+            sense = self.store.sense(lemma) if lemma != form else None
+            if sense is not None and "ADJ" in sense.poss and "V" not in sense.poss:
+                return lemma, ""
         return None
 
     def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
@@ -452,9 +489,66 @@ class LexiconEngine:
             if tag == "ing" and "V" in sense.poss:
                 return _ing(english)
             return english
+        if compounds and word[:1].isupper() and word.endswith("er") and len(word) > 5:
+            place = self._demonym(word)
+            if place is not None:
+                return place
         if compounds and len(word) >= MIN_SPLIT_LENGTH and (word[:1].isupper() or "-" in word):
             return self.compound(word)
+        if compounds and len(word) >= _MIN_ADJECTIVE_COMPOUND and word.isalpha():
+            return self._sentence_adverb(word) or self._adjective_compound(word)
         return None
+
+    def _demonym(self, word: str) -> str | None:
+        """A place's adjective in "-er" is the place in English: "Londoner Polizei" ->
+        "London police", "Münchner" -> "Munich" (München), "Freiburger" -> "Freiburg"."""
+        stem = word[:-2]
+        # "Londoner", "Tübinger" (Tübingen), "Münchner" (München)
+        for place in (stem, stem + "en", stem[:-1] + "en" if stem.endswith("n") else stem):
+            found = self.resolve(place)
+            english = self.lookup(place, compounds=False) if found is not None else None
+            if english is not None and english[:1].isupper() and " " not in english:
+                return english
+        # (names de2en knows are not enough: "Hooker" is no place "Hook")
+        return None
+
+    def _sentence_adverb(self, word: str) -> str | None:
+        """An adjective + "-erweise" is its adverb: "typischerweise" -> "typically"."""
+        if not word.endswith("erweise"):
+            return None
+        sense = self.store.sense(word[: -len("erweise")])
+        if sense is None or "ADJ" not in sense.poss or " " in sense.en:
+            return None
+        return _adverb(sense.en)
+
+    def _adjective_compound(self, word: str) -> str | None:
+        """A compound adjective: a noun or an adjective before an adjective the dictionary
+        knows ("rechtsterroristische" -> "right terrorist", "staatskritischen" -> "state
+        critical"); verbs are not split ("beitragen" is no "bei|tragen")."""
+        if word in self._compounds:
+            return self._compounds[word]
+        keys = split_compound(word, self._adjective_part, self._frequency)
+        result = None
+        if keys:
+            english = [self._sense(k, False) or k for k in keys]
+            result = " ".join(english)
+        if len(self._compounds) > CACHE_LIMIT:
+            self._compounds.clear()
+        self._compounds[word] = result
+        return result
+
+    def _adjective_part(self, part: str, head: bool) -> str | None:
+        if head:
+            found = self.resolve(part.lower())
+            key = found[0] if found else None
+        else:
+            key = self._known_key(part, False)
+        sense = self.store.sense(key) if key else None
+        if sense is None or "V" in sense.poss:
+            return None
+        if head:
+            return key if sense.pos0 == "ADJ" else None
+        return key if sense.pos0 in ("N", "ADJ") else None
 
     def _known_part(self, part: str, head: bool) -> str | None:
         key = self._known_key(part, head)
@@ -468,8 +562,10 @@ class LexiconEngine:
     def _known_key(self, part: str, head: bool) -> str | None:
         capitalised = part[:1].upper() + part[1:]
         lemma = self.lemma(capitalised)
-        if not head and lemma != capitalised and self.has(lemma):
-            return lemma  # a modifier is singular in English: "Drohnen-" -> "drone"
+        if not head and lemma != capitalised and lemma[:1].isupper() and self.has(lemma):
+            # a modifier is singular in English: "Drohnen-" -> "drone"; a verb is no
+            # modifier's lemma ("Haus-" is not "hausen", "Handels-" not "handeln")
+            return lemma
         for key in (capitalised, part.lower()):
             if self.has(key):
                 return key
@@ -479,7 +575,30 @@ class LexiconEngine:
 
     def _frequency(self, key: str) -> float:
         sense = self.store.sense(key)
-        return sense.fde if sense else 0.0
+        if sense is None:
+            return 0.0
+        if sense.fde or "ß" not in key:
+            return sense.fde
+        # wordfreq folds ß to "ss", so the store has no frequency for any ß spelling
+        # ("Maßnahme", "Straße"): estimate it from the news sentences that have the key.
+        sentences = int(self.store.meta.get("learned_sentences") or 0)
+        return news_frequency(self.store.learned_count(key), sentences)
+
+    def _modifier(self, key: str) -> str:
+        """A compound modifier's English: the one the dictionary's compounds with it share
+        ("Militär-" -> "military", "Not-" -> "emergency"), else the key's own sense."""
+        found = self._modifiers.get(key)
+        if found is None:
+            # An adjective modifier ("hoch") opens capitalised compounds ("Hochhaus").
+            prefix = key[:1].upper() + key[1:]
+            shared = modifier_english(
+                prefix, self.store.firsts_starting(prefix, _MODIFIER_ENTRIES), self.store.is_key
+            )
+            found = shared or self._sense(key, False) or key
+            if len(self._modifiers) > CACHE_LIMIT:
+                self._modifiers.clear()
+            self._modifiers[key] = found
+        return found
 
     def compound(self, word: str) -> str | None:
         """English for a compound word from its parts, or None if it does not split."""
@@ -492,7 +611,7 @@ class LexiconEngine:
         elif not word.lower().endswith(_NAME_SUFFIXES):
             keys = split_compound(word, self._known_part, self._frequency)
             if keys:
-                english = [self._sense(k, False) or k for k in keys[:-1]]
+                english = [self._modifier(k) for k in keys[:-1]]
                 head = keys[-1]
                 # An inflected head is longer than its key ("angriffen" for "Angriff").
                 start = word.lower().rfind(head.lower()[:-1], 1)
@@ -1342,6 +1461,18 @@ def undouble(words: list[str]) -> list[str]:
         w
         for k, w in enumerate(kept)
         if k == 0 or " " not in kept[k - 1] or kept[k - 1].rsplit(" ", 1)[1] != w or " " in w
+    ]
+    # A unit ending in an article before a sense that brings its own: "from the" + "the
+    # bulk" ("vom Großteil": Ding lists "der Großteil" with its article).
+    kept = [
+        w.rsplit(" ", 1)[0]
+        if k + 1 < len(kept)
+        and " " in w
+        and w.rsplit(" ", 1)[1] in _ARTICLE_WORDS
+        and " " in kept[k + 1]
+        and kept[k + 1].split(" ", 1)[0].lower() in _ARTICLE_WORDS
+        else w
+        for k, w in enumerate(kept)
     ]
     # An article before a sense that brings its own: "the" + "the public prosecutor".
     return [

@@ -732,6 +732,21 @@ class Store:
         self._prepositions[cache_key] = found = row[0] if row else None
         return found
 
+    def firsts_starting(self, prefix: str, limit: int = 500) -> list[tuple[str, str]]:
+        """(key, Ding's first English) of the keys that start with ``prefix``."""
+        rows = self._con.execute(
+            "SELECT de, first FROM sense WHERE de > ? AND de < ? LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        ).fetchall()
+        return [(str(de), str(first)) for de, first in rows]
+
+    def is_key(self, key: str) -> bool:
+        """Whether ``key`` is a key, without ranking its senses as ``sense`` does."""
+        known = self._senses.get(key)
+        if known is not None:
+            return True
+        return self._con.execute("SELECT 1 FROM sense WHERE de=?", (key,)).fetchone() is not None
+
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is a name: de2en's first translation of it is itself."""
         try:
