@@ -27,7 +27,8 @@ from dolmetsch.lexicon import (
     store_path,
 )
 from dolmetsch.lexicon.compound import split_compound
-from dolmetsch.lexicon.engine import _weak_past, undouble
+from dolmetsch.lexicon.engine import _weak_past
+from dolmetsch.lexicon.english import undouble
 from dolmetsch.lexicon.grammar import ADVERB, NEGATED, TENSE, reorder, tokenize
 from dolmetsch.lexicon.sources import (
     clean_english,

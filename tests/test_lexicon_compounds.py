@@ -18,7 +18,7 @@ from dolmetsch.lexicon.compound import (
     news_frequency,
     split_compound,
 )
-from dolmetsch.lexicon.engine import undouble
+from dolmetsch.lexicon.english import undouble
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

@@ -11,7 +11,7 @@ import pytest
 
 from dolmetsch.lexicon import LexiconEngine, open_lexicon
 from dolmetsch.lexicon import context as rules
-from dolmetsch.lexicon.engine import undouble
+from dolmetsch.lexicon.english import undouble
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

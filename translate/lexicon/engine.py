@@ -30,6 +30,18 @@ from . import prepositions
 from .compound import MIN_SPLIT_LENGTH, modifier_english, news_frequency, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
+from .english import (
+    IRREGULAR_PAST,
+    PAST_FORMS,
+    a_or_an,
+    ing_form,
+    plural_already,
+    regular_past,
+    regular_plural,
+    third_person,
+    undouble,
+)
+from .english import adverb as adverb_of
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
 from .light_verbs import light_verb
 from .mood import (
@@ -59,7 +71,6 @@ from .rules import (
     RELATIVE_PRONOUNS,
     SEIN_PERFECT,
     SUBORDINATORS,
-    indefinite_article,
     ordinal,
 )
 from .scorer import in_context
@@ -86,27 +97,6 @@ _PARTICIPLE_ENDINGS = ("t", "en")
 _PRESENT_PARTICIPLE = re.compile(r"^[a-zäöüß]{3,}end(e[nmrs]?)?$")
 _INSEPARABLE = ("be", "ver", "er", "zer", "ent", "emp", "miss", "über", "unter", "hinter")
 _PROGRESS_EVERY = 64
-# Irregular English pasts, for when Ding's aligned entries give none (and the few that do
-# not keep the first letter, which Ding's inflections must).
-_IRREGULAR_PAST = {
-    "go": "went", "eat": "ate", "have": "had", "do": "did", "meet": "met", "lead": "led",
-    "say": "said", "pay": "paid", "sell": "sold", "tell": "told", "stand": "stood",
-    "understand": "understood", "speak": "spoke", "break": "broke", "choose": "chose",
-    "drive": "drove", "fly": "flew", "grow": "grew", "know": "knew", "throw": "threw",
-    "draw": "drew", "begin": "began", "rise": "rose", "write": "wrote", "ride": "rode",
-    "shoot": "shot", "lose": "lost", "send": "sent", "spend": "spent", "build": "built",
-    "buy": "bought", "catch": "caught", "teach": "taught", "seek": "sought", "sit": "sat",
-    "hit": "hit", "cut": "cut", "put": "put", "let": "let", "hurt": "hurt", "cost": "cost",
-    "shut": "shut", "spread": "spread", "become": "became", "come": "came", "give": "gave",
-    "forget": "forgot", "get": "got", "hear": "heard", "mean": "meant", "read": "read",
-    "sleep": "slept", "wear": "wore", "steal": "stole", "strike": "struck", "swim": "swam",
-    "sing": "sang", "sink": "sank", "bear": "bore", "beat": "beat", "hide": "hid",
-    "shake": "shook", "stick": "stuck", "feed": "fed", "flee": "fled", "deal": "dealt",
-    "make": "made", "take": "took", "see": "saw", "think": "thought", "bring": "brought",
-    "find": "found", "keep": "kept", "leave": "left", "feel": "felt", "hold": "held",
-    "win": "won", "fall": "fell", "run": "ran", "set": "set", "fight": "fought",
-}  # fmt: skip
-_PAST_FORMS = frozenset(_IRREGULAR_PAST.values())
 # Modal and auxiliary lemmas: English negates them directly, without "do".
 _NO_DO_SUPPORT = frozenset("sein haben werden können müssen sollen wollen dürfen mögen".split())
 # sein as the Perfekt auxiliary of "worden"/"gewesen" is English "have": "has been".
@@ -137,30 +127,16 @@ _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "
 # Inflected forms that may borrow their lemma's learned evidence (``_plural_of_lemma``); pasts
 # ("past") measured -0.02 chrF on newstest2017.
 _BACKOFF_TAGS = frozenset(["pl"])
-_ARTICLE_WORDS = frozenset(["the", "a", "an"])
 # Auxiliaries a verb-final participle stands before: "zerstört seien", "gebaut wurde".
 _AUX_AFTER_PARTICIPLE = AUX_HAVE_BE | AUX_WERDEN | frozenset(["worden"])
 # Verbs of saying: English reports without "that" ("sagte, dass er kam" -> "said he came");
 # verbs of thinking and knowing measured worse (-0.01 chrF on newstest2017).
 _SAYING = frozenset("sagte sagt sagten sagen erklärte erklärt betonte betont meinte meint".split())
-_PLACEHOLDERS = frozenset("sb. sth. sb sth sb's sth's".split())
 _POSSESSIVE_IHR = frozenset("ihre ihren ihrem ihrer ihres".split())
 # Adverbs between a pronoun subject and its verb: "sie auch konnte", "sie bereits hatte".
 _SKIPPED_ADVERBS = frozenset("nicht auch noch schon bereits nur nun jetzt dann aber doch".split())
 # A weak past singular, verb-final in a subordinate clause: "nachdem sie vorhatte".
 _WEAK_PAST_SINGULAR = re.compile(r"^[a-zäöüß]{3,}te$")
-_NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
-# Adverbs not formed with -ly, and adjectives that are their own adverbs.
-_IRREGULAR_ADVERBS = {
-    "good": "well", "fast": "fast", "hard": "hard", "early": "early", "late": "late",
-    "long": "long", "high": "high", "low": "low", "far": "far", "much": "much",
-    "little": "little", "right": "right", "wrong": "wrong", "straight": "straight",
-    "first": "first", "last": "last", "next": "next", "new": "newly", "full": "fully",
-    "true": "truly", "whole": "wholly", "due": "duly", "public": "publicly",
-    "pretty": "pretty", "again": "again", "alone": "alone",
-}  # fmt: skip
-# English nouns Ding gives for adjectives ("staatlich" -> "government"): no "-ly".
-_NOUN_ENDINGS = ("ment", "ness", "ship", "tion")
 
 
 class LexiconEngine:
@@ -260,21 +236,21 @@ class LexiconEngine:
             else:
                 past = (
                     self.store.inflection(first, "past")
-                    or _IRREGULAR_PAST.get(first)
-                    or _regular_past(first)
+                    or IRREGULAR_PAST.get(first)
+                    or regular_past(first)
                 )
             return " ".join([past, *words[1:]])
         head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
         noun = words[head]
-        if _plural_already(noun):
+        if plural_already(noun):
             return english  # Ding's sense of a plural key: "inhabitants", not "inhabitantses"
-        words[head] = self.store.inflection(noun, "pl") or _regular_plural(noun)
+        words[head] = self.store.inflection(noun, "pl") or regular_plural(noun)
         return " ".join(words)
 
     @staticmethod
     def adverb(adjective: str) -> str:
         """The English adverb of an adjective's English: "easy" -> "easily"."""
-        return _adverb(adjective)
+        return adverb_of(adjective)
 
     def _light_verb(self, tokens: Sequence[str], i: int, participle: bool) -> str | None:
         """The English of a light verb in the form of the German one, when its clause has
@@ -294,7 +270,7 @@ class LexiconEngine:
         if (self.is_past(word) and not self.present_t(word)) or _weak_past(word, lemma):
             return past
         if word.endswith("t"):
-            return _third_person(base)
+            return third_person(base)
         return base
 
     def _participle_in_place(self, tokens: Sequence[str], i: int) -> bool:
@@ -322,7 +298,7 @@ class LexiconEngine:
             return False
         sense = self.store.sense(word)
         own = sense.en.split(" ", 1)[0] if sense is not None else ""
-        if not self.is_past(word) and not own.endswith("ed") and own not in _PAST_FORMS:
+        if not self.is_past(word) and not own.endswith("ed") and own not in PAST_FORMS:
             return False  # "sagt" is its own key, "says"; "erzählt" is too, as "told"
         if tokens[i - 1].lower() not in ("er", "sie", "es", "man"):
             return False
@@ -487,7 +463,7 @@ class LexiconEngine:
             if tag == "past" and "V" in sense.poss and not participle:
                 return self.inflect(english, "past", word)
             if tag == "ing" and "V" in sense.poss:
-                return _ing(english)
+                return ing_form(english)
             return english
         if compounds and word[:1].isupper() and word.endswith("er") and len(word) > 5:
             place = self._demonym(word)
@@ -519,7 +495,7 @@ class LexiconEngine:
         sense = self.store.sense(word[: -len("erweise")])
         if sense is None or "ADJ" not in sense.poss or " " in sense.en:
             return None
-        return _adverb(sense.en)
+        return adverb_of(sense.en)
 
     def _adjective_compound(self, word: str) -> str | None:
         """A compound adjective: a noun or an adjective before an adjective the dictionary
@@ -680,7 +656,7 @@ class LexiconEngine:
         items = self._translate_items(tokens)
         if evidence is not None:
             evidence.append(self._evidence(german, tokens, items))
-        out = _articles(decode(items, self.store.lm, 1.0, self.store.weights.lm))
+        out = a_or_an(decode(items, self.store.lm, 1.0, self.store.weights.lm))
         out = undouble(out)
         # An indirect question takes no comma in English ("We saw how the boat ..."), nor
         # a relative clause after "those" ("those who came").
@@ -767,7 +743,7 @@ class LexiconEngine:
         if tag == "past" and "V" in sense.poss and not participle:
             return self.inflect(english, "past", word)
         if tag == "ing" and "V" in sense.poss:
-            return _ing(english)
+            return ing_form(english)
         return english
 
     @property
@@ -878,7 +854,7 @@ class LexiconEngine:
                 continue
             if token.startswith(ADVERB):
                 english = self.lookup(token[1:]) or token[1:]
-                out.append(_adverb(english))
+                out.append(adverb_of(english))
                 i += 1
                 continue
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()
@@ -887,7 +863,7 @@ class LexiconEngine:
                 if found and verb and self.is_past(verb) and not self.present_t(verb):
                     found = self.inflect(found, "past", verb)
                 elif found and verb.endswith("t") and not verb.endswith("st"):
-                    found = _third_person(found)  # "kündigt ... an" -> "announces"
+                    found = third_person(found)  # "kündigt ... an" -> "announces"
                 elif found and found.startswith("be ") and verb.endswith("en"):
                     found = "are " + found[3:]  # "stehen zur Verfügung" -> "are available"
                 out.append(found or key)
@@ -983,9 +959,9 @@ class LexiconEngine:
                 options = self.options(self.lemma(token) if base else token, participle)
                 if options is not None and since:
                     plural = token.endswith("n")
-                    options = [(perfect_progressive(e, plural, _ing), s) for e, s in options]
+                    options = [(perfect_progressive(e, plural, ing_form), s) for e, s in options]
                 elif options is not None and present:
-                    options = [(_third_person(e), s) for e, s in options]
+                    options = [(third_person(e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
                 elif options is not None and base:
@@ -1353,37 +1329,6 @@ def _perfect_before(tokens: Sequence[str], i: int) -> bool:
     return False
 
 
-def _adverb(adjective: str) -> str:
-    """The English adverb of an adjective: "heavy" -> "heavily", "good" -> "well"."""
-    if " " in adjective or adjective.endswith(("ly", "er")):
-        return adjective  # a phrase, already an adverb, or a comparative ("better")
-    if adjective in _IRREGULAR_ADVERBS:
-        return _IRREGULAR_ADVERBS[adjective]
-    if adjective.endswith(_NOUN_ENDINGS):
-        return adjective  # "staatlich kontrolliert" -> "government controlled"
-    if adjective.endswith("y") and len(adjective) > 3:
-        return adjective[:-1] + "ily"
-    if adjective.endswith("le") and len(adjective) > 4:
-        return adjective[:-1] + "y"
-    if adjective.endswith("ic"):
-        return adjective + "ally"
-    return adjective + "ly"
-
-
-def _third_person(verb_phrase: str) -> str:
-    """English 3rd person singular present of a verb phrase: "take part" -> "takes part"."""
-    first, _, rest = verb_phrase.partition(" ")
-    if first in ("be", "have"):
-        first = "is" if first == "be" else "has"
-    elif first.endswith(("s", "x", "z", "ch", "sh", "o")):
-        first += "es"
-    elif first.endswith("y") and first[-2:-1] not in ("a", "e", "o", "u"):
-        first = first[:-1] + "ies"
-    else:
-        first += "s"
-    return f"{first} {rest}".strip()
-
-
 def _weak_past(form: str, lemma: str) -> bool:
     """Whether ``form`` is the simple past of the weak verb ``lemma``: "erzielte",
     "erzielten" of "erzielen"."""
@@ -1391,119 +1336,6 @@ def _weak_past(form: str, lemma: str) -> bool:
         return False
     stem = lemma[:-2]
     return form in (stem + "te", stem + "ten", stem + "ete", stem + "eten")
-
-
-def _ing(verb_phrase: str) -> str:
-    """The English present participle of a verb phrase: "disappoint" -> "disappointing"."""
-    first, _, rest = verb_phrase.partition(" ")
-    if first == "be":
-        first = "being"
-    elif first.endswith("ie"):
-        first = first[:-2] + "ying"
-    elif first.endswith("e") and not first.endswith(("ee", "ye", "oe")) and len(first) > 2:
-        first = first[:-1] + "ing"
-    elif len(first) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]", first):
-        first = first + first[-1] + "ing"  # "run" -> "running"
-    else:
-        first += "ing"
-    return f"{first} {rest}".strip()
-
-
-def _regular_past(verb: str) -> str:
-    # One short syllable ending consonant-vowel-consonant doubles: "stop" -> "stopped".
-    if len(verb) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]", verb) is not None:
-        return verb + verb[-1] + "ed"
-    if verb.endswith("e"):
-        return verb + "d"
-    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "o", "u"):
-        return verb[:-1] + "ied"
-    return verb + "ed"
-
-
-def _plural_already(noun: str) -> bool:
-    """Whether an English noun is a plural already: "inhabitants", "employees" (not
-    "crisis", "bus", "process", "status", "politics")."""
-    return (
-        len(noun) > 3
-        and noun.endswith("s")
-        and not noun.endswith(("ss", "us", "is", "as", "os", "ics"))
-        and noun[:1].islower()
-    )
-
-
-def _regular_plural(noun: str) -> str:
-    if noun.endswith(("s", "x", "z", "ch", "sh")):
-        return noun + "es"
-    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
-        return noun[:-1] + "ies"
-    return noun + "s"
-
-
-def undouble(words: list[str]) -> list[str]:
-    """Two rules can each supply the same function word ("zu" and a phrase's "to"); English
-    never doubles one: ["according to", "to", "the"] -> ["according to", "the"], ["to",
-    "to the"] -> ["to the"] ("bis zum Ende").  Ding's placeholders go: "propose sb." ->
-    "propose"."""
-    words = [_without_placeholders(w) if "s" in w else w for w in words]
-    words = [w for w in words if w]
-    kept = [
-        w
-        for k, w in enumerate(words)
-        if k == 0 or w not in _NO_DOUBLE or words[k - 1].rsplit(" ", 1)[-1] != w
-    ]
-    kept = [
-        w
-        for k, w in enumerate(kept)
-        if k + 1 == len(kept) or w not in _NO_DOUBLE or kept[k + 1].split(" ", 1)[0] != w
-    ]
-    # A phrase that already ends in the next word: "last week" + "week".
-    kept = [
-        w
-        for k, w in enumerate(kept)
-        if k == 0 or " " not in kept[k - 1] or kept[k - 1].rsplit(" ", 1)[1] != w or " " in w
-    ]
-    # A unit ending in an article before a sense that brings its own: "from the" + "the
-    # bulk" ("vom Großteil": Ding lists "der Großteil" with its article).
-    kept = [
-        w.rsplit(" ", 1)[0]
-        if k + 1 < len(kept)
-        and " " in w
-        and w.rsplit(" ", 1)[1] in _ARTICLE_WORDS
-        and " " in kept[k + 1]
-        and kept[k + 1].split(" ", 1)[0].lower() in _ARTICLE_WORDS
-        else w
-        for k, w in enumerate(kept)
-    ]
-    # An article before a sense that brings its own: "the" + "the public prosecutor".
-    return [
-        w
-        for k, w in enumerate(kept)
-        if w not in _ARTICLE_WORDS
-        or k + 1 == len(kept)
-        or kept[k + 1].split(" ", 1)[0].lower() not in _ARTICLE_WORDS
-        or " " not in kept[k + 1]
-    ]
-
-
-def _without_placeholders(unit: str) -> str:
-    """A unit of English without Ding's "sb."/"sth." (an object slot of the entry)."""
-    words = unit.split(" ")
-    kept = [w for w in words if w not in _PLACEHOLDERS]
-    return unit if len(kept) == len(words) else " ".join(kept)
-
-
-def _articles(words: list[str]) -> list[str]:
-    """ "a" agrees with the sound of the next word: "an agreement"."""
-    out = list(words)
-    for i, word in enumerate(out[:-1]):
-        if word in ("a", "an"):
-            following = out[i + 1].split(" ", 1)[0]
-            out[i] = indefinite_article(following)
-        elif word.startswith(("a ", "an ")):
-            head, rest = word.split(" ", 1)
-            if head in ("a", "an"):
-                out[i] = indefinite_article(rest) + " " + rest
-    return out
 
 
 def open_lexicon(

@@ -1,0 +1,75 @@
+"""English word formation (dolmetsch.lexicon.english): the forms Ding's entries do not give."""
+
+from __future__ import annotations
+
+import pytest
+
+from dolmetsch.lexicon.english import (
+    a_or_an,
+    adverb,
+    ing_form,
+    plural_already,
+    regular_past,
+    regular_plural,
+    third_person,
+)
+
+
+@pytest.mark.parametrize(
+    ("verb", "past"),
+    [("stop", "stopped"), ("agree", "agreed"), ("carry", "carried"), ("play", "played"),
+     ("announce", "announced"), ("visit", "visited")],
+)  # fmt: skip
+def test_regular_past(verb: str, past: str) -> None:
+    assert regular_past(verb) == past
+
+
+@pytest.mark.parametrize(
+    ("noun", "plural"),
+    [("crisis", "crisises"), ("box", "boxes"), ("city", "cities"), ("day", "days"),
+     ("church", "churches"), ("goal", "goals")],
+)  # fmt: skip
+def test_regular_plural(noun: str, plural: str) -> None:
+    # (a plural like "crises" comes from Ding's own inflections when it has them)
+    assert regular_plural(noun) == plural
+
+
+@pytest.mark.parametrize(
+    ("phrase", "third"),
+    [("take part", "takes part"), ("be", "is"), ("have to go", "has to go"),
+     ("reach", "reaches"), ("try", "tries"), ("say", "says"), ("go", "goes")],
+)  # fmt: skip
+def test_third_person(phrase: str, third: str) -> None:
+    assert third_person(phrase) == third
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ing"),
+    [("disappoint", "disappointing"), ("run away", "running away"), ("die", "dying"),
+     ("make", "making"), ("be", "being"), ("see", "seeing")],
+)  # fmt: skip
+def test_ing_form(phrase: str, ing: str) -> None:
+    assert ing_form(phrase) == ing
+
+
+@pytest.mark.parametrize(
+    ("adjective", "expected"),
+    [("heavy", "heavily"), ("good", "well"), ("simple", "simply"), ("economic", "economically"),
+     ("better", "better"), ("right away", "right away")],
+)  # fmt: skip
+def test_adverb(adjective: str, expected: str) -> None:
+    assert adverb(adjective) == expected
+
+
+def test_plural_already() -> None:
+    assert plural_already("inhabitants")
+    assert not plural_already("crisis")
+    assert not plural_already("status")
+    assert not plural_already("politics")
+    assert not plural_already("Paris")  # a name
+
+
+def test_a_or_an() -> None:
+    assert a_or_an(["a", "agreement", "and", "an", "car"]) == ["an", "agreement", "and", "a", "car"]
+    assert a_or_an(["a hour"]) == ["an hour"]
+    assert a_or_an(["an"]) == ["an"]  # nothing after it: left alone

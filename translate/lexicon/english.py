@@ -1,0 +1,194 @@
+"""English word formation for the lexicon engine: inflection, adverbs and the clean-up of
+the English units a sentence is put together from.
+
+Pure functions on English strings; the German side (what form a German word is) is the
+engine's.  Ding's entries give most inflections; these rules form the rest: a regular
+past or plural, the 3rd person, the -ing form, an adverb from an adjective; ``undouble``
+and ``a_or_an`` tidy the joined units (no "to to the", "an agreement").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rules import indefinite_article
+
+# Irregular English pasts, for when Ding's aligned entries give none (and the few that do
+# not keep the first letter, which Ding's inflections must).
+IRREGULAR_PAST = {
+    "go": "went", "eat": "ate", "have": "had", "do": "did", "meet": "met", "lead": "led",
+    "say": "said", "pay": "paid", "sell": "sold", "tell": "told", "stand": "stood",
+    "understand": "understood", "speak": "spoke", "break": "broke", "choose": "chose",
+    "drive": "drove", "fly": "flew", "grow": "grew", "know": "knew", "throw": "threw",
+    "draw": "drew", "begin": "began", "rise": "rose", "write": "wrote", "ride": "rode",
+    "shoot": "shot", "lose": "lost", "send": "sent", "spend": "spent", "build": "built",
+    "buy": "bought", "catch": "caught", "teach": "taught", "seek": "sought", "sit": "sat",
+    "hit": "hit", "cut": "cut", "put": "put", "let": "let", "hurt": "hurt", "cost": "cost",
+    "shut": "shut", "spread": "spread", "become": "became", "come": "came", "give": "gave",
+    "forget": "forgot", "get": "got", "hear": "heard", "mean": "meant", "read": "read",
+    "sleep": "slept", "wear": "wore", "steal": "stole", "strike": "struck", "swim": "swam",
+    "sing": "sang", "sink": "sank", "bear": "bore", "beat": "beat", "hide": "hid",
+    "shake": "shook", "stick": "stuck", "feed": "fed", "flee": "fled", "deal": "dealt",
+    "make": "made", "take": "took", "see": "saw", "think": "thought", "bring": "brought",
+    "find": "found", "keep": "kept", "leave": "left", "feel": "felt", "hold": "held",
+    "win": "won", "fall": "fell", "run": "ran", "set": "set", "fight": "fought",
+}  # fmt: skip
+PAST_FORMS = frozenset(IRREGULAR_PAST.values())
+_NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
+# Adverbs not formed with -ly, and adjectives that are their own adverbs.
+_IRREGULAR_ADVERBS = {
+    "good": "well", "fast": "fast", "hard": "hard", "early": "early", "late": "late",
+    "long": "long", "high": "high", "low": "low", "far": "far", "much": "much",
+    "little": "little", "right": "right", "wrong": "wrong", "straight": "straight",
+    "first": "first", "last": "last", "next": "next", "new": "newly", "full": "fully",
+    "true": "truly", "whole": "wholly", "due": "duly", "public": "publicly",
+    "pretty": "pretty", "again": "again", "alone": "alone",
+}  # fmt: skip
+# English nouns Ding gives for adjectives ("staatlich" -> "government"): no "-ly".
+_NOUN_ENDINGS = ("ment", "ness", "ship", "tion")
+_PLACEHOLDERS = frozenset("sb. sth. sb sth sb's sth's".split())
+_ARTICLE_WORDS = frozenset(["the", "a", "an"])
+
+
+def adverb(adjective: str) -> str:
+    """The English adverb of an adjective: "heavy" -> "heavily", "good" -> "well"."""
+    if " " in adjective or adjective.endswith(("ly", "er")):
+        return adjective  # a phrase, already an adverb, or a comparative ("better")
+    if adjective in _IRREGULAR_ADVERBS:
+        return _IRREGULAR_ADVERBS[adjective]
+    if adjective.endswith(_NOUN_ENDINGS):
+        return adjective  # "staatlich kontrolliert" -> "government controlled"
+    if adjective.endswith("y") and len(adjective) > 3:
+        return adjective[:-1] + "ily"
+    if adjective.endswith("le") and len(adjective) > 4:
+        return adjective[:-1] + "y"
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    return adjective + "ly"
+
+
+def third_person(verb_phrase: str) -> str:
+    """English 3rd person singular present of a verb phrase: "take part" -> "takes part"."""
+    first, _, rest = verb_phrase.partition(" ")
+    if first in ("be", "have"):
+        first = "is" if first == "be" else "has"
+    elif first.endswith(("s", "x", "z", "ch", "sh", "o")):
+        first += "es"
+    elif first.endswith("y") and first[-2:-1] not in ("a", "e", "o", "u"):
+        first = first[:-1] + "ies"
+    else:
+        first += "s"
+    return f"{first} {rest}".strip()
+
+
+def ing_form(verb_phrase: str) -> str:
+    """The English present participle of a verb phrase: "disappoint" -> "disappointing"."""
+    first, _, rest = verb_phrase.partition(" ")
+    if first == "be":
+        first = "being"
+    elif first.endswith("ie"):
+        first = first[:-2] + "ying"
+    elif first.endswith("e") and not first.endswith(("ee", "ye", "oe")) and len(first) > 2:
+        first = first[:-1] + "ing"
+    elif len(first) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]", first):
+        first = first + first[-1] + "ing"  # "run" -> "running"
+    else:
+        first += "ing"
+    return f"{first} {rest}".strip()
+
+
+def regular_past(verb: str) -> str:
+    # One short syllable ending consonant-vowel-consonant doubles: "stop" -> "stopped".
+    if len(verb) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]", verb) is not None:
+        return verb + verb[-1] + "ed"
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "o", "u"):
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
+def plural_already(noun: str) -> bool:
+    """Whether an English noun is a plural already: "inhabitants", "employees" (not
+    "crisis", "bus", "process", "status", "politics")."""
+    return (
+        len(noun) > 3
+        and noun.endswith("s")
+        and not noun.endswith(("ss", "us", "is", "as", "os", "ics"))
+        and noun[:1].islower()
+    )
+
+
+def regular_plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def undouble(words: list[str]) -> list[str]:
+    """Two rules can each supply the same function word ("zu" and a phrase's "to"); English
+    never doubles one: ["according to", "to", "the"] -> ["according to", "the"], ["to",
+    "to the"] -> ["to the"] ("bis zum Ende").  Ding's placeholders go: "propose sb." ->
+    "propose"."""
+    words = [_without_placeholders(w) if "s" in w else w for w in words]
+    words = [w for w in words if w]
+    kept = [
+        w
+        for k, w in enumerate(words)
+        if k == 0 or w not in _NO_DOUBLE or words[k - 1].rsplit(" ", 1)[-1] != w
+    ]
+    kept = [
+        w
+        for k, w in enumerate(kept)
+        if k + 1 == len(kept) or w not in _NO_DOUBLE or kept[k + 1].split(" ", 1)[0] != w
+    ]
+    # A phrase that already ends in the next word: "last week" + "week".
+    kept = [
+        w
+        for k, w in enumerate(kept)
+        if k == 0 or " " not in kept[k - 1] or kept[k - 1].rsplit(" ", 1)[1] != w or " " in w
+    ]
+    # A unit ending in an article before a sense that brings its own: "from the" + "the
+    # bulk" ("vom Großteil": Ding lists "der Großteil" with its article).
+    kept = [
+        w.rsplit(" ", 1)[0]
+        if k + 1 < len(kept)
+        and " " in w
+        and w.rsplit(" ", 1)[1] in _ARTICLE_WORDS
+        and " " in kept[k + 1]
+        and kept[k + 1].split(" ", 1)[0].lower() in _ARTICLE_WORDS
+        else w
+        for k, w in enumerate(kept)
+    ]
+    # An article before a sense that brings its own: "the" + "the public prosecutor".
+    return [
+        w
+        for k, w in enumerate(kept)
+        if w not in _ARTICLE_WORDS
+        or k + 1 == len(kept)
+        or kept[k + 1].split(" ", 1)[0].lower() not in _ARTICLE_WORDS
+        or " " not in kept[k + 1]
+    ]
+
+
+def _without_placeholders(unit: str) -> str:
+    """A unit of English without Ding's "sb."/"sth." (an object slot of the entry)."""
+    words = unit.split(" ")
+    kept = [w for w in words if w not in _PLACEHOLDERS]
+    return unit if len(kept) == len(words) else " ".join(kept)
+
+
+def a_or_an(words: list[str]) -> list[str]:
+    """ "a" agrees with the sound of the next word: "an agreement"."""
+    out = list(words)
+    for i, word in enumerate(out):
+        if word in ("a", "an") and i + 1 < len(out):
+            following = out[i + 1].split(" ", 1)[0]
+            out[i] = indefinite_article(following)
+        elif word.startswith(("a ", "an ")):
+            head, rest = word.split(" ", 1)
+            if head in ("a", "an"):
+                out[i] = indefinite_article(rest) + " " + rest
+    return out
