@@ -21,6 +21,7 @@ from dolmetsch.lexicon.learn import (
     chrf,
     extract_phrases,
     ngram_occurrences,
+    phrase_candidates,
 )
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -145,3 +146,25 @@ def test_acceptance_keeps_what_helps_and_rejects_what_hurts(
     assert bad.worse == 3 and bad.gain < 0 and not bad.accepted
     # the trial is over: the engine is itself again
     assert engine.translate(["Die Polizei kam."]) == ["The police came."]
+
+
+def test_candidates_keep_the_guards(store_dir: Path, excerpt_ding: Path) -> None:
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    counts = {
+        # an article the German lacks is not learned; the second English is tried instead
+        "regierung": {"the administration": 6, "administration": 5, "cabinet": 1},
+        # no negation the German lacks
+        "unbedingt": {"not necessarily": 6},
+        # what the engine says anyway needs no trial
+        "polizei": {"police": 9},
+        # single function words and numbers have their own rules; function words together
+        # make phrases ("zu viele" is "too many", not "to many")
+        "der": {"of the": 8},
+        "2015": {"2015": 8},
+        "zu viele": {"too many": 7},
+    }
+    occurrences = {g: list(range(10)) for g in counts}
+    spelling = {"regierung": "Regierung", "unbedingt": "unbedingt", "polizei": "Polizei"}
+    spelling |= {"der": "der", "2015": "2015", "zu viele": "zu viele"}
+    found = phrase_candidates(counts, occurrences, spelling, engine)
+    assert found == [("regierung", "administration"), ("zu viele", "too many")]

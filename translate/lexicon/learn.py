@@ -393,8 +393,10 @@ def learn_alignment(
 # Phrase pairs from a word alignment (``align``), accepted by what they do to the engine's
 # output.  A German phrase (1-4 words) extracted at least this often is a candidate ...
 ALIGNED_MIN_COUNT = 4
-# ... with its most frequent English (at least this share of the German's occurrences);
-ALIGNED_MIN_SHARE = 0.2
+# ... with each of its two most frequent English phrases aligned to it at least as often
+# and in at least this share of the German's occurrences (the one with the larger gain wins);
+ALIGNED_MIN_SHARE = 0.1
+ALIGNED_PER_PHRASE = 2
 # ... it is tried on at most this many of the training sentences that contain it ...
 TRIAL_SENTENCES = 24
 # ... and kept when it changes at least this many of their translations, raises their
@@ -569,33 +571,35 @@ def phrase_candidates(
     spelling: dict[str, str],
     engine: LexiconEngine,
 ) -> list[tuple[str, str]]:
-    """(German, English) worth a trial: frequent, its English clearly the most frequent,
-    within the guards, and not what the engine says anyway."""
+    """(German, English) worth a trial: the German frequent, the English one of its two
+    most frequent alignments and frequent enough, within the guards, and not what the
+    engine says anyway."""
     found = []
     for german, seen in sorted(counts.items()):
         gram = tuple(german.split())
         where = occurrences.get(german, ())
         if sum(seen.values()) < ALIGNED_MIN_COUNT or not where:
             continue
-        if all(w in FUNCTION_WORDS for w in gram) or any(c.isdigit() for c in german):
+        if (len(gram) == 1 and german in FUNCTION_WORDS) or any(c.isdigit() for c in german):
             continue  # the hand-written function-word rules and the number rules do these
         if len(gram) == 2 and gram[0] in _ARTICLES_DE:
             continue  # the engine never matches article + noun as a phrase
-        english = max(seen, key=lambda e: (seen[e], e))
-        words = tuple(english.split())
-        if seen[english] < ALIGNED_MIN_COUNT or seen[english] < ALIGNED_MIN_SHARE * len(where):
-            continue
-        if all(w in _ENGLISH_STOP_WIDE for w in words) or _spelt_out(words):
-            continue
-        if not _same_meaning_marks(gram, words):
-            continue
-        # an English article or subject must come from a German one
-        if set(words) & _ENGLISH_ARTICLES and not set(gram) & _GERMAN_DETERMINERS:
-            continue
-        own = " ".join(engine.translate_tokens(spelling[german].split())).lower()
-        if own == english:
-            continue
-        found.append((german, english))
+        own: str | None = None
+        for english in sorted(seen, key=lambda e: (-seen[e], e))[:ALIGNED_PER_PHRASE]:
+            words = tuple(english.split())
+            if seen[english] < max(ALIGNED_MIN_COUNT, ALIGNED_MIN_SHARE * len(where)):
+                break
+            if all(w in _ENGLISH_STOP_WIDE for w in words) or _spelt_out(words):
+                continue
+            if not _same_meaning_marks(gram, words):
+                continue
+            # an English article or subject must come from a German one
+            if set(words) & _ENGLISH_ARTICLES and not set(gram) & _GERMAN_DETERMINERS:
+                continue
+            if own is None:
+                own = " ".join(engine.translate_tokens(spelling[german].split())).lower()
+            if own != english:
+                found.append((german, english))
     return found
 
 
@@ -718,8 +722,10 @@ def learn_aligned_phrases(
         candidates, occurrences, pairs, engine, lambda n: say(f"{n} of {len(candidates)} tried")
     )
     kept: dict[str, tuple[str, int, int]] = {}
+    gains: dict[str, float] = {}
     for trial in trials:
-        if trial.accepted:
+        if trial.accepted and trial.gain > gains.get(trial.german, -1.0):
+            gains[trial.german] = trial.gain
             spelt = spellings[trial.english]
             best = max(spelt, key=lambda s: (spelt[s] + (0.5 if s == trial.english else 0), s))
             kept[trial.german] = (best, trial.better, trial.tried)
