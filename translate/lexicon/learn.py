@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import context as context_rules
 from .align import MAX_PHRASE, NULL, phrase_spans, symmetrize, train, viterbi
 from .grammar import tokenize
 from .learned import Learned, LearnedError
@@ -584,6 +585,9 @@ def phrase_candidates(
             continue  # the hand-written function-word rules and the number rules do these
         if len(gram) == 2 and gram[0] in _ARTICLES_DE:
             continue  # the engine never matches article + noun as a phrase
+        tokens = spelling[german].split()
+        if context_rules.apply(engine, tokens, 0, gram[0]) is not None:
+            continue  # a hand-written rule for these words decides ("auch wenn" -> "even if")
         own: str | None = None
         for english in sorted(seen, key=lambda e: (-seen[e], e))[:ALIGNED_PER_PHRASE]:
             words = tuple(english.split())
@@ -597,7 +601,7 @@ def phrase_candidates(
             if set(words) & _ENGLISH_ARTICLES and not set(gram) & _GERMAN_DETERMINERS:
                 continue
             if own is None:
-                own = " ".join(engine.translate_tokens(spelling[german].split())).lower()
+                own = " ".join(engine.translate_tokens(tokens)).lower()
             if own != english:
                 found.append((german, english))
     return found
