@@ -23,6 +23,7 @@ from dolmetsch.lexicon.learn import (
     ngram_occurrences,
     phrase_candidates,
 )
+from dolmetsch.lexicon.learned import PACKAGED, Learned, load_learned, save_learned
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -171,3 +172,18 @@ def test_candidates_keep_the_guards(store_dir: Path, excerpt_ding: Path) -> None
     spelling |= {"der": "der", "2015": "2015", "zu viele": "zu viele", "auch wenn": "auch wenn"}
     found = phrase_candidates(counts, occurrences, spelling, engine)
     assert found == [("regierung", "administration"), ("zu viele", "too many")]
+
+
+def test_a_users_phrase_pair_decides_over_the_packaged_one(
+    tmp_path: Path, excerpt_ding: Path
+) -> None:
+    packaged = load_learned([PACKAGED]).phrases
+    assert packaged["vor allem"][0] == "especially"  # learned from the news test sets
+    data = tmp_path / "data"
+    save_learned(
+        Learned(phrases={"vor allem": ("first and foremost", 5, 6)}), data / "learned.tsv.gz"
+    )
+    engine = open_lexicon(data, ding=excerpt_ding)
+    assert engine.translate(["Vor allem die Polizei kam."]) == [
+        "First and foremost the police came."
+    ]
