@@ -304,7 +304,8 @@ def test_baseline_is_word_by_word(baseline: LexiconEngine) -> None:
 
 def test_english_nouns_are_lower_case(engine: LexiconEngine) -> None:
     out = engine.translate(["Die Polizei und der Sprecher der Regierung."])
-    assert out == ["The police and the spokesman of the government."]
+    # "Sprecher der" is a learned phrase pair: "spokesman for the"
+    assert out == ["The police and the spokesman for the government."]
 
 
 def test_one_target_per_source_in_order(engine: LexiconEngine) -> None:

@@ -154,6 +154,17 @@ class LexiconEngine:
         # off while learning phrases: they are judged against the engine without them
         self.use_learned_phrases = True
         self.use_learned_prepositions = True
+        # phrase pairs on trial while learning (``learn.accept_phrases``), before all others
+        self._trial: dict[str, str] = {}
+        self._trial_starts: dict[str, int] = {}
+
+    def try_phrases(self, phrases: dict[str, str]) -> None:
+        """Use these (German lower-cased -> English) phrase pairs first, until the next call."""
+        self._trial = phrases
+        self._trial_starts = {}
+        for german in phrases:
+            first, *rest = german.split()
+            self._trial_starts[first] = max(self._trial_starts.get(first, 0), len(rest) + 1)
 
     @property
     def info(self) -> EngineInfo:
@@ -1179,13 +1190,19 @@ class LexiconEngine:
 
     def _phrase(self, tokens: list[str], i: int) -> tuple[str, int] | None:
         """The longest contiguous dictionary phrase at ``i``: (English, length) or None."""
-        longest = min(self.store.phrase_length(tokens[i].lower()), len(tokens) - i)
+        first = tokens[i].lower()
+        longest = self.store.phrase_length(first)
+        if self._trial:
+            longest = max(longest, self._trial_starts.get(first, 0))
+        longest = min(longest, len(tokens) - i)
         for size in range(longest, 1, -1):
             if size == 2 and tokens[i].lower() in _ARTICLES:
                 # An article and a noun translate word by word; Ding's "die Frauen" is
                 # "the female gender" (in society).
                 continue
             lower = " ".join(tokens[i : i + size]).lower()
+            if lower in self._trial:
+                return self._trial[lower], size
             learned = self.store.learned_phrase(lower) if self.use_learned_phrases else None
             if learned is not None:
                 return learned, size
@@ -1196,8 +1213,10 @@ class LexiconEngine:
                 )
                 if english:
                     return english, size
+        if longest >= 1 and first in self._trial:
+            return self._trial[first], 1
         if longest >= 1 and self.use_learned_phrases:
-            learned = self.store.learned_phrase(tokens[i].lower())
+            learned = self.store.learned_phrase(first)
             if learned is not None:
                 return learned, 1
         return None

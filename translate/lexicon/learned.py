@@ -12,7 +12,8 @@ A table is a gzipped TSV of counts only, never sentences:
 - ``U <tab> word <tab> count`` and ``B <tab> word <tab> word <tab> count``: English word
   and word-pair counts (lower-cased, pruned), the decoder's language model;
 - ``P <tab> german <tab> english <tab> hits <tab> count``: a phrase pair (German lower-cased,
-  2-3 words) the engine rendered wrongly: its English was opposite ``hits`` of ``count``;
+  1-4 words) from the word alignment that, tried in the engine on ``count`` training
+  sentences with the German, made ``hits`` of their translations closer to the reference;
 - ``R <tab> anchor <tab> preposition <tab> key <tab> english <tab> hits <tab> count``: a
   German preposition's English next to an anchor (``prepositions``: "N" the noun it
   governs, "V" the word before it), seen ``hits`` of the ``count`` times the anchor was.

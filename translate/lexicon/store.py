@@ -79,7 +79,7 @@ CREATE TABLE lemma(form TEXT PRIMARY KEY, lemma TEXT NOT NULL, tag TEXT NOT NULL
 CREATE TABLE inflection(en TEXT NOT NULL, tag TEXT NOT NULL, form TEXT NOT NULL,
                         PRIMARY KEY(en, tag)) WITHOUT ROWID;
 CREATE TABLE phrase(key TEXT PRIMARY KEY, de TEXT NOT NULL) WITHOUT ROWID;
--- Phrase pairs learned from parallel text (``learn.learn_phrases``), before Ding's.
+-- Phrase pairs learned from parallel text (``learn.learn_aligned_phrases``), before Ding's.
 CREATE TABLE learned_phrase(key TEXT PRIMARY KEY, en TEXT NOT NULL) WITHOUT ROWID;
 -- Prepositions in context (``prepositions``): the English of a German preposition next to
 -- an anchor, "N" the noun it governs or "V" the word before it.

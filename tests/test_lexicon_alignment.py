@@ -1,0 +1,189 @@
+"""Word alignment, phrase extraction and the acceptance of learned phrase pairs.
+
+The parallel text is our own, a few made-up sentences; the engine runs on the store built
+from the Ding-format excerpt (tests/ding_excerpt.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sacrebleu
+
+from dolmetsch.lexicon import open_lexicon
+from dolmetsch.lexicon.align import phrase_spans, symmetrize, train, viterbi
+from dolmetsch.lexicon.learn import (
+    Trial,
+    accept_phrases,
+    align_pairs,
+    char_ngrams,
+    chrf,
+    extract_phrases,
+    ngram_occurrences,
+    phrase_candidates,
+)
+from dolmetsch.lexicon.learned import PACKAGED, Learned, load_learned, save_learned
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def _ids(sentences: list[list[str]], vocabulary: dict[str, int]) -> list[list[int]]:
+    return [[vocabulary.setdefault(w, len(vocabulary)) for w in s] for s in sentences]
+
+
+def test_em_finds_the_words_that_go_together() -> None:
+    german = [["das", "haus"], ["das", "buch"], ["ein", "buch"], ["ein", "haus"]]
+    english = [["the", "house"], ["the", "book"], ["a", "book"], ["a", "house"]]
+    de: dict[str, int] = {"": 0}
+    en: dict[str, int] = {"": 0}
+    source, target = _ids(german, de), _ids(english, en)
+    t = train(source, target, len(de), iterations=5)
+    assert t[de["buch"]][en["book"]] > 0.9
+    assert t[de["das"]][en["the"]] > 0.9
+    # each English word from the German word that explains it everywhere
+    assert viterbi(source[1], target[1], t) == [0, 1]
+    assert viterbi(source[3], target[3], t) == [0, 1]
+
+
+def test_dictionary_seeds_align_a_word_seen_once_against_the_diagonal() -> None:
+    # One sentence, the order crossed: by position alone "krieg" would take "peace".
+    source, target = [[1, 2]], [[2, 1]]  # krieg=1 frieden=2; war=1 peace=2
+    plain = train(source, target, 3, iterations=3)
+    seeded = train(source, target, 3, seeds={1: [1], 2: [2]}, iterations=3)
+    assert viterbi(source[0], target[0], plain) == [0, 1]
+    assert viterbi(source[0], target[0], seeded) == [1, 0]
+
+
+def test_symmetrize_grows_from_the_intersection() -> None:
+    # German "er geht davon aus" / English "he assumes": the English->German direction
+    # gives "assumes" to "geht" only; German->English gives all three to "assumes".
+    links = symmetrize([0, 1, 1, 1], [0, 1])
+    assert links == {(0, 0), (1, 1), (2, 1), (3, 1)}
+    # a link of one direction only, far from the others, between words already aligned, is
+    # left out; one next to a link is grown along
+    assert symmetrize([0, 1, 2, 0], [0, 1, 2, 3]) == {(0, 0), (1, 1), (2, 2), (3, 3)}
+    # final-and: a link of one direction between two words nothing else aligns is kept
+    assert symmetrize([0, -1, -1, -1], [0, -1, -1, 2]) == {(0, 0), (2, 3)}
+
+
+def test_phrase_spans_are_consistent_with_the_links() -> None:
+    links = frozenset({(0, 0), (1, 1), (2, 1), (3, 1)})
+    assert set(phrase_spans(links, 4, 2)) == {(0, 1, 0, 1), (1, 4, 1, 2), (0, 4, 0, 2)}
+    # an unaligned German word at the edge makes phrases of its own with its neighbour,
+    # never one alone
+    links = frozenset({(0, 0), (2, 1)})
+    assert set(phrase_spans(links, 3, 2)) == {
+        (0, 1, 0, 1),
+        (0, 2, 0, 1),
+        (1, 3, 1, 2),
+        (2, 3, 1, 2),
+        (0, 3, 0, 2),
+    }
+
+
+PARALLEL = [
+    ("Die Regierung hat den Vertrag unterschrieben.", "The government signed the contract."),
+    ("Der Sprecher sagte, der Vertrag sei neu.", "The spokesman said the contract was new."),
+    ("Die Polizei hat den Vertrag erhalten.", "The police received the contract."),
+    ("Der Krieg begann.", "The war began."),
+    ("Nach Angaben der Polizei begann der Angriff.", "According to police, the attack began."),
+    ("Die Drohnen kamen nach Angaben der Regierung.", "The drones came, according to officials."),
+]
+
+
+def test_align_pairs_and_extract_phrases(store_dir: Path, excerpt_ding: Path) -> None:
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    aligned = align_pairs(PARALLEL, engine)
+    first = aligned[0]
+    assert first.german == ("Die", "Regierung", "hat", "den", "Vertrag", "unterschrieben")
+    assert first.english == ("The", "government", "signed", "the", "contract")
+    words = {(first.german[i], first.english[j]) for i, j in first.links}
+    assert {("Regierung", "government"), ("Vertrag", "contract")} <= words
+    assert ("unterschrieben", "signed") in words
+    counts, spellings = extract_phrases(aligned)
+    assert counts["vertrag"] == {"contract": 3}
+    # the genitive "der" goes with "to": the phrase takes it in
+    assert counts["nach angaben der"] == {"according to": 2}
+    # a capital at the start of the sentence counts little
+    assert spellings["according to"] == {"According to": 0.11, "according to": 1.1}
+    where, written = ngram_occurrences(aligned, {"nach angaben", "vertrag"})
+    assert where == {"vertrag": [0, 1, 2], "nach angaben": [4, 5]}
+    assert written["vertrag"] == "Vertrag"
+
+
+def test_sentence_chrf_is_sacrebleus() -> None:
+    pairs = [
+        ("The government signed the contract.", "The administration signed a treaty."),
+        ("war", "The war began."),
+        ("", "Nothing."),
+    ]
+    for hypothesis, reference in pairs:
+        ours = chrf(char_ngrams(hypothesis), char_ngrams(reference))
+        theirs = sacrebleu.sentence_chrf(hypothesis, [reference]).score
+        assert ours == pytest.approx(theirs, abs=1e-6)
+
+
+def test_acceptance_keeps_what_helps_and_rejects_what_hurts(
+    store_dir: Path, excerpt_ding: Path
+) -> None:
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    pairs = [
+        ("Die Regierung kam.", "The administration came."),
+        ("Die Regierung sagte nichts.", "The administration said nothing."),
+        ("Die Regierung hat eine Bitte erhalten.", "The administration received a request."),
+        ("Die Polizei kam.", "The police came."),
+        ("Die Polizei sagte nichts.", "The police said nothing."),
+        ("Die Polizei begann.", "The police began."),
+    ]
+    assert engine.translate(["Die Regierung kam."]) == ["The government came."]
+    occurrences = {"regierung": [0, 1, 2], "polizei": [3, 4, 5]}
+    trials = accept_phrases(
+        [("regierung", "administration"), ("polizei", "banana")], occurrences, pairs, engine
+    )
+    good, bad = trials
+    assert good == Trial("regierung", "administration", 3, 3, 3, 0, good.gain)
+    assert good.gain > 0 and good.accepted
+    assert bad.worse == 3 and bad.gain < 0 and not bad.accepted
+    # the trial is over: the engine is itself again
+    assert engine.translate(["Die Polizei kam."]) == ["The police came."]
+
+
+def test_candidates_keep_the_guards(store_dir: Path, excerpt_ding: Path) -> None:
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    engine.use_learned_phrases = False  # as while learning: the packaged pairs do not count
+    counts = {
+        # an article the German lacks is not learned; the second English is tried instead
+        "regierung": {"the administration": 6, "administration": 5, "cabinet": 1},
+        # no negation the German lacks
+        "unbedingt": {"not necessarily": 6},
+        # what the engine says anyway needs no trial
+        "polizei": {"police": 9},
+        # single function words and numbers have their own rules; function words together
+        # make phrases ("zu viele" is "too many", not "to many")
+        "der": {"of the": 8},
+        "2015": {"2015": 8},
+        "zu viele": {"too many": 7},
+        # a hand-written rule for the same words decides
+        "auch wenn": {"even though": 9},
+    }
+    occurrences = {g: list(range(10)) for g in counts}
+    spelling = {"regierung": "Regierung", "unbedingt": "unbedingt", "polizei": "Polizei"}
+    spelling |= {"der": "der", "2015": "2015", "zu viele": "zu viele", "auch wenn": "auch wenn"}
+    found = phrase_candidates(counts, occurrences, spelling, engine)
+    assert found == [("regierung", "administration"), ("zu viele", "too many")]
+
+
+def test_a_users_phrase_pair_decides_over_the_packaged_one(
+    tmp_path: Path, excerpt_ding: Path
+) -> None:
+    packaged = load_learned([PACKAGED]).phrases
+    assert packaged["vor allem"][0] == "especially"  # learned from the news test sets
+    data = tmp_path / "data"
+    save_learned(
+        Learned(phrases={"vor allem": ("first and foremost", 5, 6)}), data / "learned.tsv.gz"
+    )
+    engine = open_lexicon(data, ding=excerpt_ding)
+    assert engine.translate(["Vor allem die Polizei kam."]) == [
+        "First and foremost the police came."
+    ]
