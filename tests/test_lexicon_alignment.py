@@ -178,12 +178,22 @@ def test_a_users_phrase_pair_decides_over_the_packaged_one(
     tmp_path: Path, excerpt_ding: Path
 ) -> None:
     packaged = load_learned([PACKAGED]).phrases
-    assert packaged["vor allem"][0] == "especially"  # learned from the news test sets
+    assert packaged["im rahmen"][0] == "within"  # learned from the news test sets
     data = tmp_path / "data"
-    save_learned(
-        Learned(phrases={"vor allem": ("first and foremost", 5, 6)}), data / "learned.tsv.gz"
-    )
+    save_learned(Learned(phrases={"im rahmen": ("as part of", 5, 6)}), data / "learned.tsv.gz")
     engine = open_lexicon(data, ding=excerpt_ding)
-    assert engine.translate(["Vor allem die Polizei kam."]) == [
-        "First and foremost the police came."
-    ]
+    assert engine.translate(["Im Rahmen der Reform kam die Polizei."])[0].startswith("As part of ")
+
+
+def test_a_word_pair_learned_without_context_yields_where_the_form_decides(
+    tmp_path: Path, excerpt_ding: Path
+) -> None:
+    data = tmp_path / "data"
+    pairs = {"neu": ("newly", 5, 6), "regierung": ("administrations", 5, 6)}
+    save_learned(Learned(phrases=pairs), data / "learned.tsv.gz")
+    engine = open_lexicon(data, ding=excerpt_ding)
+    # the pair is used where nothing else decides ...
+    assert engine.translate(["Die Regierung kam."]) == ["The administrations came."]
+    # ... but not after a copula, nor as a plural after a singular indefinite article
+    assert engine.translate(["Der Vertrag ist neu."]) == ["The contract is new."]
+    assert engine.translate(["Eine Regierung kam."]) == ["A government came."]

@@ -116,7 +116,7 @@ SENTENCES = [
     # a genitive after a word the learned table translates alone ("Vertrag")
     ("Der Vertrag der Regierung kam.", "The contract of the government came."),
     # after the sentence's first word when it is a noun, and after a parenthesis
-    ("Sprecher der Regierung kamen.", "Spokesman of the government came."),
+    ("Vertreter der Regierung kamen.", "Representatives of the government came."),
     ("Er traf die Regierung (BMA) der Türkei.", "He met the government (BMA) of Turkey."),
     # "sie" agrees with its verb, verb-final or reordered; "ihre" with the nearest "sie"
     ("Nachdem sie kam, sagte er nichts.", "After she came, he said nothing."),

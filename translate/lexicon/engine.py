@@ -128,6 +128,7 @@ _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "
 # ("past") measured -0.02 chrF on newstest2017.
 _BACKOFF_TAGS = frozenset(["pl"])
 # Auxiliaries a verb-final participle stands before: "zerstört seien", "gebaut wurde".
+_SINGULAR_INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 _AUX_AFTER_PARTICIPLE = AUX_HAVE_BE | AUX_WERDEN | frozenset(["worden"])
 # Verbs of saying: English reports without "that" ("sagte, dass er kam" -> "said he came");
 # verbs of thinking and knowing measured worse (-0.01 chrF on newstest2017).
@@ -1213,13 +1214,41 @@ class LexiconEngine:
                 )
                 if english:
                     return english, size
-        if longest >= 1 and first in self._trial:
-            return self._trial[first], 1
-        if longest >= 1 and self.use_learned_phrases:
-            learned = self.store.learned_phrase(first)
-            if learned is not None:
+        if longest >= 1:
+            learned = self._trial.get(first)
+            if learned is None and self.use_learned_phrases:
+                learned = self.store.learned_phrase(first)
+            if learned is not None and not self._form_decides(tokens, i, learned):
                 return learned, 1
         return None
+
+    def _form_decides(self, tokens: list[str], i: int, learned: str) -> bool:
+        """Whether the word at ``i`` stands where its grammatical form decides its English,
+        so a word pair learned without context must not: after an auxiliary, a copula or a
+        modal ("hat erzählt" -> "told", "ist gut" -> "good", not the learned "tells",
+        "well"), a plural after a singular indefinite article ("einen Verdächtigen" -> "a
+        suspect", not the learned "suspects"), or a lower-case word before an adjective or
+        participle it modifies ("leicht zugänglich" -> "easily")."""
+        before = tokens[i - 1].lower() if i > 0 else ""
+        if before in AUXILIARIES:
+            return True
+        modifier = tokens[i - 1] if i > 1 else ""
+        if (
+            i > 1
+            and tokens[i - 2].lower() in AUXILIARIES
+            and modifier[:1].islower()
+            and (modifier.endswith("end") or self.is_adjective(modifier))
+        ):
+            return True  # past an adjective or participle modifying it: "ist überraschend gut"
+        if before in _SINGULAR_INDEFINITE and plural_already(learned):
+            return True
+        word = tokens[i]
+        if word[:1].islower() and i + 1 < len(tokens):
+            following = tokens[i + 1]
+            return following[:1].islower() and (
+                self.is_adjective(following) or self.is_participle(following)
+            )
+        return False
 
     def _genitive_article(self, tokens: list[str], i: int) -> bool:
         """Whether the article at ``i`` opens a genitive after a noun: "der Rat der Stadt"."""
