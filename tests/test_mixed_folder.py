@@ -517,3 +517,13 @@ def test_a_language_whose_model_is_gone_stays_in_index_and_corpus(
     assert code == 1 and "warszawa.txt: Polish article not translated" in stderr
     assert 'data-stem="warszawa"' in (out / "index.html").read_text(encoding="utf-8")
     assert (out / "corpus.tmx").read_text(encoding="utf-8").count('<tu srclang="pl"') == polish
+
+
+@pytest.mark.parametrize("data", [b"", b"\n\n", b"  \n"])
+def test_translate_from_auto_with_nothing_to_tell_gives_what_one_language_gives(
+    isolated_argos: Path, data: bytes
+) -> None:
+    auto = CliRunner().invoke(main, ["translate", "--from", "auto"], input=data)
+    german = CliRunner().invoke(main, ["translate", "--from", "de"], input=data)
+    assert (auto.exit_code, auto.stdout) == (german.exit_code, german.stdout) == (0, german.stdout)
+    assert "cannot tell" not in auto.stderr

@@ -735,6 +735,13 @@ def translate(
                 )
             if text is None:
                 first = [raw for _, raw in zip(range(_CHUNK), stdin, strict=False)]
+            given = text if text is not None else "".join(first)
+            if not given.strip():
+                # nothing to tell a language by, and nothing to translate: empty lines stay
+                lines = first if text is None else _lines(text)
+                if lines:
+                    click.echo("\n" * (len(lines) - 1))
+                return
             source_lang = _found_language(
                 text if text is not None else "".join(first),
                 "TEXT" if text is not None else "standard input",
