@@ -97,6 +97,36 @@ _PARTICIPLE_ENDINGS = ("t", "en")
 _PRESENT_PARTICIPLE = re.compile(r"^[a-zäöüß]{3,}end(e[nmrs]?)?$")
 _INSEPARABLE = ("be", "ver", "er", "zer", "ent", "emp", "miss", "über", "unter", "hinter")
 _PROGRESS_EVERY = 64
+# Strong verb stems whose participle reads as the infinitive: "wird entlassen" stays a
+# passive, while "wird verteidigen" (a weak verb, or "verlieren" -> "verloren") is the future.
+_SAME_PARTICIPLE = (
+    "halten",
+    "lassen",
+    "fallen",
+    "fahren",
+    "kommen",
+    "geben",
+    "lesen",
+    "messen",
+    "essen",
+    "laden",
+    "raten",
+    "schlagen",
+    "tragen",
+    "graben",
+    "laufen",
+    "rufen",
+    "stoßen",
+    "wachsen",
+    "waschen",
+    "fangen",
+    "schaffen",
+    "sehen",
+    "treten",
+    "heißen",
+    "blasen",
+    "schlafen",
+)
 # Modal and auxiliary lemmas: English negates them directly, without "do".
 _NO_DO_SUPPORT = frozenset("sein haben werden können müssen sollen wollen dürfen mögen".split())
 # sein as the Perfekt auxiliary of "worden"/"gewesen" is English "have": "has been".
@@ -348,6 +378,18 @@ class LexiconEngine:
         if lemma == word:
             return False
         return any(lemma.endswith(base) for base in SEIN_PERFECT)
+
+    def _infinitive(self, word: str) -> bool:
+        """Whether a word that looks like a participle ("verteidigen", "geben") is its verb's
+        infinitive: its own lemma, with a base-form English, and no strong stem whose
+        participle reads the same ("entlassen")."""
+        if not word.endswith("en") or self.lemma(word) != word:
+            return False
+        if any(word.endswith(stem) and word != stem for stem in _SAME_PARTICIPLE):
+            return False
+        sense = self.store.sense(word)
+        own = sense.en.split(" ", 1)[0] if sense is not None else ""
+        return bool(own) and not own.endswith("ed") and own not in PAST_FORMS
 
     def is_participle(self, word: str) -> bool:
         if not word[:1].islower() or not word.endswith(_PARTICIPLE_ENDINGS):
@@ -1329,7 +1371,7 @@ class LexiconEngine:
         if lower in AUX_WERDEN:
             if lower == "werden" and self.is_participle(nxt) and self._after_modal(tokens, i):
                 return "be"  # the passive infinitive: "soll werden gebaut" -> "should be built"
-            if self.is_verb(nxt) and self.is_participle(nxt):
+            if self.is_verb(nxt) and self.is_participle(nxt) and not self._infinitive(nxt):
                 return PASSIVE_WERDEN[lower]
             if lower in ("wurde", "wurden") and not self.is_verb(nxt):
                 # "wurde Meister" is "became champion", but news mostly states a fact:

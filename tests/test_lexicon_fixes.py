@@ -1,0 +1,30 @@
+"""Fixes of known errors of the lexicon engine, each on made-up sentences and the
+excerpt's store: the exact English each fix produces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dolmetsch.lexicon import LexiconEngine, open_lexicon
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
+    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    yield opened
+    opened.store.close()
+
+
+def test_werden_with_an_infinitive_is_the_future(engine: LexiconEngine) -> None:
+    # "beschädigen", "verhandeln" carry an inseparable prefix, as participles do
+    assert engine.translate(["Sie werden das Haus beschädigen."]) == ["They will damage the house."]
+    assert engine.translate(["Er wird verhandeln."]) == ["He will negotiate."]
+
+
+def test_werden_with_a_participle_stays_the_passive(engine: LexiconEngine) -> None:
+    assert engine.translate(["Das Haus wird beschädigt."]) == ["The house is damaged."]
