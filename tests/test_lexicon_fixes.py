@@ -28,3 +28,13 @@ def test_werden_with_an_infinitive_is_the_future(engine: LexiconEngine) -> None:
 
 def test_werden_with_a_participle_stays_the_passive(engine: LexiconEngine) -> None:
     assert engine.translate(["Das Haus wird beschädigt."]) == ["The house is damaged."]
+
+
+def test_a_weak_noun_after_a_singular_determiner_is_singular(engine: LexiconEngine) -> None:
+    # "-en" is the case ending of "Mensch" after "dem", its plural after "den"
+    assert engine.translate(["Er traf den Sprecher mit dem Menschen."]) == [
+        "He met the spokesman with the human being."
+    ]
+    assert engine.translate(["Er traf den Sprecher mit den Menschen."]) == [
+        "He met the spokesman with the people."
+    ]
