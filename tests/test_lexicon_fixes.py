@@ -38,3 +38,10 @@ def test_a_weak_noun_after_a_singular_determiner_is_singular(engine: LexiconEngi
     assert engine.translate(["Er traf den Sprecher mit den Menschen."]) == [
         "He met the spokesman with the people."
     ]
+
+
+def test_es_before_a_plural_passive_is_there(engine: LexiconEngine) -> None:
+    # "es" is no subject of the plural "wurden": what follows is
+    assert engine.translate(["Es wurden zwei Verträge unterschrieben."]) == [
+        "There were signed two contracts."
+    ]
