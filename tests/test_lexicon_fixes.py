@@ -45,3 +45,9 @@ def test_es_before_a_plural_passive_is_there(engine: LexiconEngine) -> None:
     assert engine.translate(["Es wurden zwei Verträge unterschrieben."]) == [
         "There were signed two contracts."
     ]
+
+
+def test_a_genitive_stays_with_its_moved_subject(engine: LexiconEngine) -> None:
+    assert engine.translate(["In der Hauptstadt sagte der Sprecher der Regierung das."]) == [
+        "In the capital, the spokesman for the government said that."
+    ]
