@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from dolmetsch.lexicon import LexiconEngine, open_lexicon
+from dolmetsch.lexicon.ranking import best_sense, candidates
+from dolmetsch.lexicon.sources import DingPair
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -51,3 +53,22 @@ def test_a_genitive_stays_with_its_moved_subject(engine: LexiconEngine) -> None:
     assert engine.translate(["In der Hauptstadt sagte der Sprecher der Regierung das."]) == [
         "In the capital, the spokesman for the government said that."
     ]
+
+
+def test_a_typo_one_letter_from_a_used_word_is_dropped() -> None:
+    # made-up entries: the typo is listed twice (more support), the right word once
+    frequencies = {"frighten": 1e-8}  # a rare word: zipf 1
+
+    def zipf(term: str) -> float:
+        return 1.0 if term in frequencies else 0.0
+
+    typo = [DingPair("erschrecken", "frightenx", line, 0, 0, 0, "V") for line in range(4)]
+    pairs = [*typo, DingPair("erschrecken", "frighten", 9, 0, 0, 2, "V")]
+    assert best_sense(pairs, [], zipf) == "frighten"
+    # a hyphen is a spelling, not a typo: both stay candidates
+    spellings = [
+        DingPair("Halbfinale", "semi-final", 1, 0, 0, 0, "N"),
+        DingPair("Halbfinale", "semifinal", 2, 0, 0, 0, "N"),
+    ]
+    found = candidates(spellings, [], lambda term: 1.0 if term == "semifinal" else 0.0)
+    assert [c.en for c in found] == ["semi-final", "semifinal"]
