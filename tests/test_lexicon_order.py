@@ -123,7 +123,7 @@ REORDER = [
     # inverted_copula keeps a subject that goes on, and a name first with its adverb
     (
         "Im Krieg war die Polizei der Hauptstadt neu",
-        "Im Krieg war die Polizei der Hauptstadt neu",
+        "Im Krieg , Die Polizei der Hauptstadt war neu",
         "copula-genitive",
     ),
     ("Im Krieg war er der Sprecher", "Im Krieg , er war der Sprecher", "copula-pronoun-der"),

@@ -138,8 +138,9 @@ def adverb_pair(lex: LexiconEngine, c: Context) -> Result:
 def there_is(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "es" and c.nxt in THERE_IS:  # "es gibt" -> "there is", no "it"
         return _there_agrees(lex, c.tokens, c.i + 2, THERE_IS[c.nxt]), 2
-    if c.lower == "es" and c.nxt in ("sind", "waren"):
-        return "there", 1  # a plural verb agrees with what follows: "there were"
+    if c.lower == "es" and c.nxt in ("sind", "waren", "wurden"):
+        return "there", 1  # a plural verb agrees with what follows: "there were"; "es wurden
+        # drei Menschen verletzt" is a passive with no subject: "there were ... injured"
     if c.lower in THERE_IS and c.nxt in ("es", "Es"):  # inverted: "Heute gibt es"
         return _there_agrees(lex, c.tokens, c.i + 2, THERE_IS[c.lower]), 2
     return None

@@ -97,6 +97,36 @@ _PARTICIPLE_ENDINGS = ("t", "en")
 _PRESENT_PARTICIPLE = re.compile(r"^[a-zäöüß]{3,}end(e[nmrs]?)?$")
 _INSEPARABLE = ("be", "ver", "er", "zer", "ent", "emp", "miss", "über", "unter", "hinter")
 _PROGRESS_EVERY = 64
+# Strong verb stems whose participle reads as the infinitive: "wird entlassen" stays a
+# passive, while "wird verteidigen" (a weak verb, or "verlieren" -> "verloren") is the future.
+_SAME_PARTICIPLE = (
+    "halten",
+    "lassen",
+    "fallen",
+    "fahren",
+    "kommen",
+    "geben",
+    "lesen",
+    "messen",
+    "essen",
+    "laden",
+    "raten",
+    "schlagen",
+    "tragen",
+    "graben",
+    "laufen",
+    "rufen",
+    "stoßen",
+    "wachsen",
+    "waschen",
+    "fangen",
+    "schaffen",
+    "sehen",
+    "treten",
+    "heißen",
+    "blasen",
+    "schlafen",
+)
 # Modal and auxiliary lemmas: English negates them directly, without "do".
 _NO_DO_SUPPORT = frozenset("sein haben werden können müssen sollen wollen dürfen mögen".split())
 # sein as the Perfekt auxiliary of "worden"/"gewesen" is English "have": "has been".
@@ -129,6 +159,11 @@ _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "
 _BACKOFF_TAGS = frozenset(["pl"])
 # Auxiliaries a verb-final participle stands before: "zerstört seien", "gebaut wurde".
 _SINGULAR_INDEFINITE = frozenset("ein eine einen einem einer eines".split())
+# Determiners only a singular noun follows: the "-en" of "dem Präsidenten" is a weak
+# noun's case ending, not its plural.
+_SINGULAR_DETERMINER = _SINGULAR_INDEFINITE | frozenset(
+    "dem des diesem dieses jedem jedes seinem seines keinem keines".split()
+)
 _AUX_AFTER_PARTICIPLE = AUX_HAVE_BE | AUX_WERDEN | frozenset(["worden"])
 # Verbs of saying: English reports without "that" ("sagte, dass er kam" -> "said he came");
 # verbs of thinking and knowing measured worse (-0.01 chrF on newstest2017).
@@ -348,6 +383,18 @@ class LexiconEngine:
         if lemma == word:
             return False
         return any(lemma.endswith(base) for base in SEIN_PERFECT)
+
+    def _infinitive(self, word: str) -> bool:
+        """Whether a word that looks like a participle ("verteidigen", "geben") is its verb's
+        infinitive: its own lemma, with a base-form English, and no strong stem whose
+        participle reads the same ("entlassen")."""
+        if not word.endswith("en") or self.lemma(word) != word:
+            return False
+        if any(word.endswith(stem) and word != stem for stem in _SAME_PARTICIPLE):
+            return False
+        sense = self.store.sense(word)
+        own = sense.en.split(" ", 1)[0] if sense is not None else ""
+        return bool(own) and not own.endswith("ed") and own not in PAST_FORMS
 
     def is_participle(self, word: str) -> bool:
         if not word[:1].islower() or not word.endswith(_PARTICIPLE_ENDINGS):
@@ -967,7 +1014,8 @@ class LexiconEngine:
                     continue
                 since = not participle and self._since_present(tokens, i)
                 present = not participle and not since and self._present_after_subject(tokens, i)
-                base = since or present
+                singular = not (participle or since or present) and self._singular_noun(tokens, i)
+                base = since or present or singular
                 options = self.options(self.lemma(token) if base else token, participle)
                 if options is not None and since:
                     plural = token.endswith("n")
@@ -977,7 +1025,7 @@ class LexiconEngine:
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
                 elif options is not None and base:
-                    out.append(options[0][0])
+                    out.append(options[0][0])  # also a singular noun
                 else:
                     found = self._contextual(token, participle, context, i) or self.lookup(
                         token, participle=participle
@@ -986,6 +1034,20 @@ class LexiconEngine:
                 prev_aux = None
             i += 1
         return out
+
+    def _singular_noun(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether a noun the lemma table calls plural follows a determiner only a singular
+        follows, past its adjectives: "mit dem neuen Präsidenten" -> "the new president"."""
+        word = tokens[i]
+        lemma, tag = self.lemma_tag(word)
+        if not word[:1].isupper() or tag != "pl":
+            return False
+        if word not in (lemma + "n", lemma + "en", lemma + "s", lemma + "es"):
+            return False  # a case ending on the lemma; "Jungen" is not "Junges"
+        k = i - 1
+        while k > 0 and i - k <= 2 and len(tokens[k]) > 3 and self.is_adjective(tokens[k]):
+            k -= 1  # an adjective: "dem neuen"
+        return k >= 0 and tokens[k].lower() in _SINGULAR_DETERMINER
 
     def is_place(self, word: str) -> bool:
         """Whether a capitalised word with no article is a place name: a name, or a noun
@@ -1329,7 +1391,7 @@ class LexiconEngine:
         if lower in AUX_WERDEN:
             if lower == "werden" and self.is_participle(nxt) and self._after_modal(tokens, i):
                 return "be"  # the passive infinitive: "soll werden gebaut" -> "should be built"
-            if self.is_verb(nxt) and self.is_participle(nxt):
+            if self.is_verb(nxt) and self.is_participle(nxt) and not self._infinitive(nxt):
                 return PASSIVE_WERDEN[lower]
             if lower in ("wurde", "wurden") and not self.is_verb(nxt):
                 # "wurde Meister" is "became champion", but news mostly states a fact:

@@ -485,8 +485,22 @@ def _demonstrative(clause: Sequence[str], k: int) -> bool:
 
 
 def _subject_end(tokens: Sequence[str], start: int) -> int:
-    """Index after the subject noun phrase at ``start``: a lone demonstrative is one."""
-    return start + 1 if _demonstrative(tokens, start) else noun_phrase_end(tokens, start)
+    """Index after the subject noun phrase at ``start``: a lone demonstrative is one; a
+    genitive after its noun belongs to it ("der Sprecher der Regierung")."""
+    if _demonstrative(tokens, start):
+        return start + 1
+    end = noun_phrase_end(tokens, start)
+    if not start < end < len(tokens) or not tokens[end - 1][:1].isupper():
+        return end
+    # "des" is always a genitive; "der" after a name is mostly a dative ("sagte Brady der
+    # Zeitung"), after a noun with its article mostly a genitive
+    article = tokens[start].lower() in DETERMINERS
+    if tokens[end] == "des" or (tokens[end] == "der" and article):
+        genitive_end = noun_phrase_end(tokens, end)
+        nouns = [t for t in tokens[end + 1 : genitive_end] if t[:1].isupper()]
+        if len(nouns) == 1 and tokens[genitive_end - 1] == nouns[0]:
+            return genitive_end  # one noun: a name after it is an apposition
+    return end
 
 
 def _moved_subject(before: Sequence[str], subject: Sequence[str]) -> list[str]:

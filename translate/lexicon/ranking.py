@@ -102,7 +102,30 @@ def candidates(
         pp = PAST_PARTICIPLE_SUB in subs[english] and PAST_PARTICIPLE_SUB in verb_subs
         third = THIRD_PERSON_SUB in subs[english] and THIRD_PERSON_SUB in verb_subs
         found.append(Candidate(english, score, pp, third))
-    return found
+    return _without_typos(found, zipf)
+
+
+def _without_typos(found: list[Candidate], zipf: Callable[[str], float]) -> list[Candidate]:
+    """``found`` without a word English never uses when another candidate one letter apart
+    is used: a typo in Ding ("traumatizea" beside "traumatize") must not win on support."""
+    known = [c.en.lower() for c in found if zipf(c.en) > 0]
+    kept = [
+        c
+        for c in found
+        if zipf(c.en) > 0 or not any(_one_letter_apart(c.en.lower(), k) for k in known)
+    ]
+    return kept or found
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether one letter added, dropped or replaced turns the word ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1 or a == b or not (a.isalpha() and b.isalpha()):
+        # "semi-final" beside "semifinal", "long-term" beside "long term" are spellings
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def best_sense(

@@ -1,0 +1,74 @@
+"""Fixes of known errors of the lexicon engine, each on made-up sentences and the
+excerpt's store: the exact English each fix produces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dolmetsch.lexicon import LexiconEngine, open_lexicon
+from dolmetsch.lexicon.ranking import best_sense, candidates
+from dolmetsch.lexicon.sources import DingPair
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
+    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    yield opened
+    opened.store.close()
+
+
+def test_werden_with_an_infinitive_is_the_future(engine: LexiconEngine) -> None:
+    # "beschädigen", "verhandeln" carry an inseparable prefix, as participles do
+    assert engine.translate(["Sie werden das Haus beschädigen."]) == ["They will damage the house."]
+    assert engine.translate(["Er wird verhandeln."]) == ["He will negotiate."]
+
+
+def test_werden_with_a_participle_stays_the_passive(engine: LexiconEngine) -> None:
+    assert engine.translate(["Das Haus wird beschädigt."]) == ["The house is damaged."]
+
+
+def test_a_weak_noun_after_a_singular_determiner_is_singular(engine: LexiconEngine) -> None:
+    # "-en" is the case ending of "Mensch" after "dem", its plural after "den"
+    assert engine.translate(["Er traf den Sprecher mit dem Menschen."]) == [
+        "He met the spokesman with the human being."
+    ]
+    assert engine.translate(["Er traf den Sprecher mit den Menschen."]) == [
+        "He met the spokesman with the people."
+    ]
+
+
+def test_es_before_a_plural_passive_is_there(engine: LexiconEngine) -> None:
+    # "es" is no subject of the plural "wurden": what follows is
+    assert engine.translate(["Es wurden zwei Verträge unterschrieben."]) == [
+        "There were signed two contracts."
+    ]
+
+
+def test_a_genitive_stays_with_its_moved_subject(engine: LexiconEngine) -> None:
+    assert engine.translate(["In der Hauptstadt sagte der Sprecher der Regierung das."]) == [
+        "In the capital, the spokesman for the government said that."
+    ]
+
+
+def test_a_typo_one_letter_from_a_used_word_is_dropped() -> None:
+    # made-up entries: the typo is listed twice (more support), the right word once
+    frequencies = {"frighten": 1e-8}  # a rare word: zipf 1
+
+    def zipf(term: str) -> float:
+        return 1.0 if term in frequencies else 0.0
+
+    typo = [DingPair("erschrecken", "frightenx", line, 0, 0, 0, "V") for line in range(4)]
+    pairs = [*typo, DingPair("erschrecken", "frighten", 9, 0, 0, 2, "V")]
+    assert best_sense(pairs, [], zipf) == "frighten"
+    # a hyphen is a spelling, not a typo: both stay candidates
+    spellings = [
+        DingPair("Halbfinale", "semi-final", 1, 0, 0, 0, "N"),
+        DingPair("Halbfinale", "semifinal", 2, 0, 0, 0, "N"),
+    ]
+    found = candidates(spellings, [], lambda term: 1.0 if term == "semifinal" else 0.0)
+    assert [c.en for c in found] == ["semi-final", "semifinal"]
