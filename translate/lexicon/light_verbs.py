@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .rules import CLAUSE_PUNCT
+from .rules import CLAUSE_PUNCT, CLAUSE_REACH
 
 # An English verb's forms: (base, past, past participle).
 Forms = tuple[str, str, str]
@@ -66,12 +66,13 @@ def light_verb(
     tokens: Sequence[str], i: int, verb_lemma: str, lemma: Callable[[str], str]
 ) -> Forms | None:
     """The English forms of the verb at ``i`` (lemma ``verb_lemma``) when its clause has a
-    noun it forms a light-verb construction with, else None."""
+    noun it forms a light-verb construction with (at most :data:`CLAUSE_REACH` tokens
+    away), else None."""
     if verb_lemma not in VERBS or (i + 1 < len(tokens) and tokens[i + 1] == "sich"):
         return None  # "stellt sich die Frage": the question arises, nobody asks it
     for step in (1, -1):
         k = i + step
-        while 0 <= k < len(tokens) and tokens[k] not in CLAUSE_PUNCT:
+        while 0 <= k < len(tokens) and abs(k - i) <= CLAUSE_REACH and tokens[k] not in CLAUSE_PUNCT:
             word = tokens[k]
             if word[:1].isupper():
                 forms = LIGHT_VERBS.get((verb_lemma, lemma(word)))

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .grammar import TENSE
-from .rules import AUXILIARIES, CLAUSE_PUNCT
+from .rules import AUXILIARIES, CLAUSE_PUNCT, CLAUSE_REACH
 
 # Konjunktiv I forms -> (English present, English after a past verb).  "werde" only when it
 # is no passive auxiliary (the engine's passive rule comes first); 1st person forms are
@@ -101,10 +101,11 @@ SINCE_AUXILIARY = {
 
 
 def since_clause(tokens: Sequence[str], i: int) -> bool:
-    """Whether the clause of the token at ``i`` (between clause punctuation) has "seit"."""
+    """Whether the clause of the token at ``i`` (between clause punctuation, at most
+    :data:`CLAUSE_REACH` tokens either side) has "seit"."""
     for step in (-1, 1):
         k = i + step
-        while 0 <= k < len(tokens) and tokens[k] not in CLAUSE_PUNCT:
+        while 0 <= k < len(tokens) and abs(k - i) <= CLAUSE_REACH and tokens[k] not in CLAUSE_PUNCT:
             if tokens[k].lower() in SINCE:
                 return True
             k += step

@@ -26,6 +26,7 @@ The table (a gzipped TSV, no sentences):
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import io
 import math
@@ -106,6 +107,11 @@ def content_keys(tokens: Sequence[str], resolve: Resolve) -> list[tuple[int, str
     return found
 
 
+# Tokens on each side whose content keys are a word's context (learning saw whole sentences,
+# which are shorter than this).
+WINDOW = 60
+
+
 class SentenceContext:
     """One sentence's context features, its content keys worked out on first use (most
     sentences have no key the model knows)."""
@@ -115,12 +121,23 @@ class SentenceContext:
         self._resolve = resolve
 
     @cached_property
+    def _found(self) -> list[tuple[int, str]]:
+        return content_keys(self.tokens, self._resolve)
+
+    @cached_property
     def keys(self) -> frozenset[str]:
-        return frozenset(k for _, k in content_keys(self.tokens, self._resolve))
+        return frozenset(k for _, k in self._found)
 
     def features(self, i: int, key: str) -> frozenset[str]:
-        """The features of the token at ``i`` (whose key is ``key``)."""
-        return context_features(self.keys - {key}, self.tokens, i)
+        """The features of the token at ``i`` (whose key is ``key``): the content keys
+        within :data:`WINDOW` tokens of it, which is the whole of a news sentence; a
+        100,000-word line (a flattened table) stays linear."""
+        if len(self.tokens) <= 2 * WINDOW + 1:
+            return context_features(self.keys - {key}, self.tokens, i)
+        start = bisect.bisect_left(self._found, (i - WINDOW, ""))
+        end = bisect.bisect_right(self._found, (i + WINDOW, "\uffff"))
+        near = {k for _, k in self._found[start:end]} - {key}
+        return context_features(near, self.tokens, i)
 
 
 def learn_senses(pairs: Iterable[tuple[str, str]], engine: LexiconEngine) -> Senses:
