@@ -129,24 +129,34 @@ def parse_learned(text: str, name: str = "<text>") -> Learned:
 
 
 def save_learned(learned: Learned, path: Path) -> None:
-    """Write the table gzipped, atomically, with no timestamp (byte-identical reruns)."""
+    write_table(dump_learned(learned), path)
+
+
+def write_table(text: str, path: Path) -> None:
+    """Write a learned table gzipped, atomically, with no timestamp (byte-identical reruns)."""
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as stream:
-        stream.write(dump_learned(learned).encode("utf-8"))
+        stream.write(text.encode("utf-8"))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(buffer.getvalue())
     tmp.replace(path)
 
 
+def read_table(path: Path, error: type[DolmetschError], what: str) -> str:
+    """The text of a gzipped learned table; ``error`` naming the file and ``what`` it
+    should have been when it is not one."""
+    try:
+        return gzip.decompress(path.read_bytes()).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise error(f"{path}: not a gzipped {what} ({exc})") from exc
+
+
 def load_learned(paths: Iterable[Path]) -> Learned:
     """The sum of the tables at ``paths``."""
     total = Learned()
     for path in paths:
-        try:
-            text = gzip.decompress(path.read_bytes()).decode("utf-8")
-        except (OSError, EOFError, UnicodeDecodeError) as exc:
-            raise LearnedError(f"{path}: not a gzipped learned-statistics table ({exc})") from exc
+        text = read_table(path, LearnedError, "learned-statistics table")
         total.add(parse_learned(text, str(path)))
     return total
 

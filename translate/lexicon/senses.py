@@ -27,8 +27,6 @@ The table (a gzipped TSV, no sentences):
 from __future__ import annotations
 
 import bisect
-import gzip
-import io
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -41,6 +39,7 @@ from dolmetsch.errors import DolmetschError
 
 from .grammar import ADVERB, NEGATED, TENSE, tokenize
 from .learn import candidate_stems, english_stems
+from .learned import read_table, write_table
 from .rules import FUNCTION_WORDS
 
 if TYPE_CHECKING:
@@ -249,21 +248,11 @@ def parse_senses(text: str, name: str = "<text>") -> Senses:
 
 
 def save_senses(senses: Senses, path: Path) -> None:
-    """Write the table gzipped, atomically, with no timestamp (byte-identical reruns)."""
-    buffer = io.BytesIO()
-    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as stream:
-        stream.write(dump_senses(senses).encode("utf-8"))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(buffer.getvalue())
-    tmp.replace(path)
+    write_table(dump_senses(senses), path)
 
 
 def read_senses(path: Path) -> Senses:
-    try:
-        text = gzip.decompress(path.read_bytes()).decode("utf-8")
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise SensesError(f"{path}: not a gzipped senses-in-context table ({exc})") from exc
+    text = read_table(path, SensesError, "senses-in-context table")
     return parse_senses(text, str(path))
 
 
