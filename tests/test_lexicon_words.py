@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from dolmetsch.lexicon import LexiconEngine, open_lexicon
-from dolmetsch.lexicon import context as rules
 from dolmetsch.lexicon.english import undouble
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -21,91 +20,6 @@ def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
     opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
     yield opened
     opened.store.close()
-
-
-# (rule, German, index of the token, expected answer)
-CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
-    (rules.partitive, "einer der Drohnen", 0, ("one of the", 2)),
-    (rules.partitive, "einige der Kinder", 0, ("some of the", 2)),
-    (rules.partitive, "keiner der Sprecher", 0, ("none of the", 2)),
-    (rules.partitive, "zwei der Kinder", 0, ("two of the", 2)),
-    (rules.partitive, "einige Kinder", 0, None),
-    (rules.partitive, "Energie der Drohnen", 0, None),
-    (rules.most, "die meisten der Kinder", 0, ("most of the", 3)),
-    (rules.most, "die meisten Kinder", 0, ("most", 2)),
-    (rules.most, "die Kinder", 0, None),
-    (rules.it_says, "es heißt , dass", 0, ("it says", 2)),
-    (rules.it_says, "hieß es .", 0, ("it said", 2)),
-    (rules.it_says, "es kam", 0, None),
-    (rules.for_example, "etwa 20 Drohnen", 0, ("around", 1)),
-    (rules.for_example, "etwa eine Stunde", 0, ("around", 1)),
-    (rules.for_example, "etwa von Drohnen", 0, ("for example", 1)),
-    (rules.for_example, "wie etwa Drohnen", 0, ("such as", 2)),
-    (rules.for_example, "wie die Drohnen", 0, None),
-    (rules.something_like, "so etwas wie Energie", 0, ("something like", 3)),
-    (rules.something_like, "so etwas .", 0, ("something like that", 2)),
-    (rules.something_like, "so neu", 0, None),
-    (rules.above_all, "vor allem die Drohnen", 0, ("especially", 2)),
-    (rules.above_all, "vor allen Drohnen", 0, None),
-    (rules.the_two, "die beiden Drohnen", 1, ("two", 1)),
-    (rules.the_two, "beiden Drohnen", 0, None),
-    (rules.both_and, "sowohl Kinder als auch Frauen", 2, ("and", 2)),
-    (rules.both_and, "mehr Kinder als auch Frauen", 2, None),
-    (rules.there_may_be, "es kann kommen zu Angriffen", 0, ("there can be", 4)),
-    (rules.there_may_be, "es kann kommen zum Krieg", 0, ("there can be a", 4)),
-    (rules.there_may_be, "es ist gekommen zu Angriffen", 0, ("there were", 4)),
-    (rules.there_may_be, "es kann kommen zu spät", 0, None),
-    (rules.there_may_be, "es kann sein zu Angriffen", 0, None),
-    (rules.by_means_of, "angegriffen durch Drohnen", 1, ("by", 1)),
-    (rules.by_means_of, "wurde am Morgen durch Drohnen", 3, ("by", 1)),
-    (rules.by_means_of, "kam durch die Hauptstadt", 1, None),
-    (rules.by_means_of, "wurde , durch die Hauptstadt", 2, None),
-    (rules.according_to, ", so der Sprecher .", 1, ("according to", 1)),
-    (rules.according_to, ", so Bratmann ,", 1, ("according to", 1)),
-    (rules.according_to, ", so dass die Regierung kam", 1, None),
-    (rules.according_to, ", so kam die Regierung", 1, None),
-    (rules.according_to, "er kam so der Regierung", 2, None),
-    (
-        rules.according_to_postposition,
-        "der Regierung zufolge kam",
-        0,
-        ("according to the government", 3),
-    ),
-    (
-        rules.according_to_postposition,
-        "neuen Angriffen zufolge",
-        0,
-        ("according to new attacks", 3),
-    ),
-    (rules.according_to_postposition, "kam der Regierung zufolge", 0, None),
-    (rules.according_to_postposition, "der Regierung kam", 0, None),
-    (rules.neither_nor, "weder Kinder noch Frauen", 2, ("nor", 1)),
-    (rules.neither_nor, "Kinder noch Frauen", 1, None),
-    (rules.title_of_address, "Frau Quendt kam", 0, ("Ms", 1)),
-    (rules.title_of_address, "Herrn Quendt", 0, ("Mr", 1)),
-    (rules.title_of_address, "Frau Energie", 0, None),
-    (rules.title_of_address, "Frau kam", 0, None),
-]
-
-
-@pytest.mark.parametrize(
-    ("rule", "german", "i", "expected"),
-    CASES,
-    ids=[f"{c[0].__name__}-{'fires' if c[3] else 'not'}-{k}" for k, c in enumerate(CASES)],
-)
-def test_rule(
-    engine: LexiconEngine,
-    rule: rules.Rule,
-    german: str,
-    i: int,
-    expected: tuple[str, int] | None,
-) -> None:
-    tokens = german.split()
-    assert rule(engine, rules.context(tokens, i, tokens[i].lower())) == expected
-
-
-def test_every_noun_phrase_rule_has_a_case() -> None:
-    assert {c[0] for c in CASES} == set(rules.NOUN_PHRASE_RULES)
 
 
 SENTENCES = [
