@@ -149,6 +149,33 @@ def test_acceptance_keeps_what_helps_and_rejects_what_hurts(
     assert engine.translate(["Die Polizei kam."]) == ["The police came."]
 
 
+def test_trials_in_worker_processes_give_the_same_verdicts(
+    store_dir: Path, excerpt_ding: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dolmetsch.lexicon import learn
+
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    engine.use_learned_phrases = False
+    pairs = [
+        ("Die Regierung sagte nichts.", "The administration said nothing."),
+        ("Die Regierung begann.", "The administration began."),
+        ("Die Regierung kam.", "The administration came."),
+        ("Die Polizei sagte nichts.", "The police said nothing."),
+        ("Die Polizei begann.", "The police began."),
+    ]
+    occurrences = {"regierung": [0, 1, 2], "polizei": [3, 4]}
+    candidates = [("regierung", "administration"), ("polizei", "banana"), ("polizei", "police")]
+    alone = accept_phrases(candidates, occurrences, pairs, engine)
+    monkeypatch.setattr(learn, "PARALLEL_LEAST", 0)
+    monkeypatch.setattr(learn, "TRIAL_CHUNK", 1)  # three chunks over two processes
+    seen: list[int] = []
+    together = accept_phrases(candidates, occurrences, pairs, engine, seen.append, workers=2)
+    assert together == alone
+    assert [t.german for t in together] == ["regierung", "polizei", "polizei"]
+    assert alone[0].accepted and not alone[1].accepted
+    assert seen == [1, 2, 3]
+
+
 def test_candidates_keep_the_guards(store_dir: Path, excerpt_ding: Path) -> None:
     engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
     engine.use_learned_phrases = False  # as while learning: the packaged pairs do not count

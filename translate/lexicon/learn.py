@@ -22,11 +22,13 @@ not by how often it co-occurs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from dolmetsch.threads import usable_cores
 
 from . import context as context_rules
 from .align import MAX_PHRASE, NULL, phrase_spans, symmetrize, train, viterbi
@@ -37,7 +39,8 @@ from .meaning import has_english_negation, has_german_negation
 from .rules import FUNCTION_WORDS
 
 if TYPE_CHECKING:
-    from .engine import LexiconEngine
+    from .engine import LexiconEngine, Mode
+    from .scorer import Weights
 
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 # Words of a candidate that say nothing about whether it was used.
@@ -645,38 +648,142 @@ def accept_phrases(
     pairs: Sequence[tuple[str, str]],
     engine: LexiconEngine,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> list[Trial]:
     """Translate each candidate's sentences with it and without it (``engine.try_phrases``)
-    and score both against the reference by sentence chrF (``chrf``)."""
-    baseline: dict[int, float] = {}
-    references: dict[int, list[dict[str, int]]] = {}
-    trials = []
-    for done, (german, english) in enumerate(candidates):
-        if progress is not None and done % 500 == 0:
-            progress(done)
-        where = occurrences[german]
-        step = max(1, len(where) // TRIAL_SENTENCES)
-        sample = where[::step][:TRIAL_SENTENCES]
+    and score both against the reference by sentence chrF (``chrf``).
+
+    With ``workers`` > 1 the trials run in that many processes, each with its own engine on
+    the same store; a trial depends only on its own sentences, so the result is the same.
+    """
+    jobs = [(g, e, _trial_sample(occurrences[g])) for g, e in candidates]
+    if workers <= 1 or len(jobs) < PARALLEL_LEAST:
+        return _TrialRunner(engine, pairs).run(jobs, progress)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [jobs[k : k + TRIAL_CHUNK] for k in range(0, len(jobs), TRIAL_CHUNK)]
+    tasks = [(chunk, {i: pairs[i] for _, _, sample in chunk for i in sample}) for chunk in chunks]
+    trials: list[Trial] = []
+    # fork where there is one: spawn would run the caller's main module again in each
+    # worker (a script without a __main__ guard would learn recursively); each worker opens
+    # its own connection to the store, as a SQLite connection must not be used across a fork
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_open_trial_engine,
+        initargs=(_EngineSpec.of(engine),),
+    ) as pool:
+        for done, found in enumerate(pool.map(_run_trial_chunk, tasks)):
+            if progress is not None:
+                progress(min((done + 1) * TRIAL_CHUNK, len(jobs)))
+            trials.extend(found)
+    return trials
+
+
+# Past this many processes the trials gain little and each holds its own engine (~150 MB).
+MAX_TRIAL_WORKERS = 4
+# Fewer candidates than this are tried in this process (starting workers costs seconds).
+PARALLEL_LEAST = 200
+TRIAL_CHUNK = 100
+_Job = tuple[str, str, tuple[int, ...]]
+
+
+def _trial_sample(where: Sequence[int]) -> tuple[int, ...]:
+    """The sentences a phrase pair is tried on: at most TRIAL_SENTENCES, spread evenly."""
+    step = max(1, len(where) // TRIAL_SENTENCES)
+    return tuple(where[::step][:TRIAL_SENTENCES])
+
+
+class _TrialRunner:
+    """Runs trials on one engine, each training sentence's baseline translated once."""
+
+    def __init__(
+        self,
+        engine: LexiconEngine,
+        pairs: Mapping[int, tuple[str, str]] | Sequence[tuple[str, str]],
+    ) -> None:
+        self.engine = engine
+        self.pairs = pairs
+        self.baseline: dict[int, float] = {}
+        self.references: dict[int, list[dict[str, int]]] = {}
+
+    def run(
+        self, jobs: Sequence[_Job], progress: Callable[[int], None] | None = None
+    ) -> list[Trial]:
+        trials = []
+        for done, job in enumerate(jobs):
+            if progress is not None and done % 500 == 0:
+                progress(done)
+            trials.append(self.trial(*job))
+        self.engine.try_phrases({})
+        return trials
+
+    def trial(self, german: str, english: str, sample: tuple[int, ...]) -> Trial:
+        engine = self.engine
         changed = better = worse = 0
         gain = 0.0
         for index in sample:
-            reference = references.get(index)
+            source, target = self.pairs[index]
+            reference = self.references.get(index)
             if reference is None:
-                reference = references[index] = char_ngrams(pairs[index][1])
+                reference = self.references[index] = char_ngrams(target)
                 engine.try_phrases({})
-                before = engine.translate_sentence(pairs[index][0])
-                baseline[index] = chrf(char_ngrams(before), reference)
+                self.baseline[index] = chrf(
+                    char_ngrams(engine.translate_sentence(source)), reference
+                )
             engine.try_phrases({german: english})
-            score = chrf(char_ngrams(engine.translate_sentence(pairs[index][0])), reference)
-            delta = score - baseline[index]
+            score = chrf(char_ngrams(engine.translate_sentence(source)), reference)
+            delta = score - self.baseline[index]
             if delta:
                 changed += 1
                 gain += delta
                 better += delta > 0
                 worse += delta < 0
-        trials.append(Trial(german, english, len(sample), changed, better, worse, round(gain, 3)))
-    engine.try_phrases({})
-    return trials
+        return Trial(german, english, len(sample), changed, better, worse, round(gain, 3))
+
+
+@dataclass(frozen=True)
+class _EngineSpec:
+    """What a worker process needs to open the same engine again."""
+
+    path: Path
+    weights: Weights
+    mode: Mode
+    use_learned_phrases: bool
+    use_learned_prepositions: bool
+
+    @classmethod
+    def of(cls, engine: LexiconEngine) -> _EngineSpec:
+        return cls(
+            engine.store.path,
+            engine.store.weights,
+            engine.mode,
+            engine.use_learned_phrases,
+            engine.use_learned_prepositions,
+        )
+
+    def open(self) -> LexiconEngine:
+        from .engine import LexiconEngine
+        from .store import Store
+
+        engine = LexiconEngine(Store(self.path, self.weights), self.mode)
+        engine.use_learned_phrases = self.use_learned_phrases
+        engine.use_learned_prepositions = self.use_learned_prepositions
+        return engine
+
+
+_worker_engine: list[LexiconEngine] = []  # the worker process's engine (``_open_trial_engine``)
+
+
+def _open_trial_engine(spec: _EngineSpec) -> None:
+    _worker_engine.append(spec.open())
+
+
+def _run_trial_chunk(task: tuple[list[_Job], dict[int, tuple[str, str]]]) -> list[Trial]:
+    jobs, pairs = task
+    return _TrialRunner(_worker_engine[0], pairs).run(jobs)
 
 
 CHRF_ORDER = 6
@@ -732,7 +839,12 @@ def learn_aligned_phrases(
     candidates = phrase_candidates(counts, occurrences, spelling, engine)
     say(f"trying {len(candidates)} phrase pairs on their sentences")
     trials = accept_phrases(
-        candidates, occurrences, pairs, engine, lambda n: say(f"{n} of {len(candidates)} tried")
+        candidates,
+        occurrences,
+        pairs,
+        engine,
+        lambda n: say(f"{n} of {len(candidates)} tried"),
+        workers=min(usable_cores(), MAX_TRIAL_WORKERS),
     )
     kept: dict[str, tuple[str, int, int]] = {}
     gains: dict[str, float] = {}
