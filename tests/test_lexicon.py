@@ -27,7 +27,6 @@ from dolmetsch.lexicon import (
     store_path,
 )
 from dolmetsch.lexicon.compound import split_compound
-from dolmetsch.lexicon.engine import _weak_past
 from dolmetsch.lexicon.english import undouble
 from dolmetsch.lexicon.grammar import ADVERB, NEGATED, TENSE, reorder, tokenize
 from dolmetsch.lexicon.sources import (
@@ -37,6 +36,7 @@ from dolmetsch.lexicon.sources import (
     parse_ding,
 )
 from dolmetsch.lexicon.store import _fallback_rows
+from dolmetsch.lexicon.words import weak_past
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -204,20 +204,20 @@ def test_undouble_drops_an_article_before_a_sense_with_its_own() -> None:
 
 
 def test_weak_past_forms() -> None:
-    assert _weak_past("erzielte", "erzielen")
-    assert _weak_past("erzielten", "erzielen")
-    assert _weak_past("redete", "reden")
-    assert not _weak_past("erzielen", "erzielen")  # the infinitive
-    assert not _weak_past("Erzielte", "erzielen")  # a noun
-    assert not _weak_past("kamen", "kommen")  # strong verbs have their own forms
+    assert weak_past("erzielte", "erzielen")
+    assert weak_past("erzielten", "erzielen")
+    assert weak_past("redete", "reden")
+    assert not weak_past("erzielen", "erzielen")  # the infinitive
+    assert not weak_past("Erzielte", "erzielen")  # a noun
+    assert not weak_past("kamen", "kommen")  # strong verbs have their own forms
 
 
 def test_inflected_stems_only_of_their_part_of_speech(engine: LexiconEngine) -> None:
-    assert engine._inflected_stem("außenpolitischen") == ("außenpolitisch", "")
-    assert engine._inflected_stem("Vertrages") == ("Vertrag", "")
-    assert engine._inflected_stem("Kinds") is None  # too short a word: no guess
-    assert engine._inflected_stem("Sprechers") == ("Sprecher", "")
-    assert engine._inflected_stem("verhandelte") is None  # a verb, not an adjective
+    assert engine.words.inflected_stem("außenpolitischen") == ("außenpolitisch", "")
+    assert engine.words.inflected_stem("Vertrages") == ("Vertrag", "")
+    assert engine.words.inflected_stem("Kinds") is None  # too short a word: no guess
+    assert engine.words.inflected_stem("Sprechers") == ("Sprecher", "")
+    assert engine.words.inflected_stem("verhandelte") is None  # a verb, not an adjective
 
 
 def test_translation_does_not_depend_on_the_batch(engine: LexiconEngine) -> None:
@@ -321,14 +321,16 @@ def test_caches_stay_bounded_and_give_the_same_translations(
 ) -> None:
     import dolmetsch.lexicon.engine as lexicon_engine
     import dolmetsch.lexicon.store as lexicon_store
+    import dolmetsch.lexicon.words as lexicon_words
 
     sentences = [c[0] for c in TRANSLATIONS]
     expected = open_lexicon(store_dir, build=False, ding=excerpt_ding).translate(sentences)
     monkeypatch.setattr(lexicon_engine, "CACHE_LIMIT", 3)
     monkeypatch.setattr(lexicon_store, "CACHE_LIMIT", 3)
+    monkeypatch.setattr(lexicon_words, "CACHE_LIMIT", 3)
     small = open_lexicon(store_dir, build=False, ding=excerpt_ding)
     assert small.translate(sentences) == expected
-    assert 0 < len(small._words) <= 4 and len(small._compounds) <= 4
+    assert 0 < len(small.words._words) <= 4 and len(small.words._compounds) <= 4
     assert len(small.store._senses) <= 4
 
 
@@ -357,7 +359,7 @@ COMPOUNDS = [
 
 @pytest.mark.parametrize(("word", "parts"), COMPOUNDS, ids=[c[0] for c in COMPOUNDS])
 def test_split_compound(engine: LexiconEngine, word: str, parts: list[str] | None) -> None:
-    assert split_compound(word, engine._known_part, engine._frequency) == parts
+    assert split_compound(word, engine.words.known_part, engine.words.frequency) == parts
 
 
 REORDER = [

@@ -5,12 +5,12 @@ token by token: numbers, dates and ordinals by rule; contiguous phrases by longe
 (learned phrase pairs before Ding's); function words from the hand-written table with the
 context rules (``context.RULES``); content words from the store's candidates ranked by
 ``scorer`` (a content word with several becomes a ``decoder.Slot``, resolved by the
-decoder, with the language model when its weight is not 0), found via the word itself,
-its Swiss ``ss`` spelling, its lemma, its other capitalisation, and finally its compound
-parts.  A form found only through its
-lemma keeps its number and tense: the English is inflected with Ding's own forms (aligned
-plural/past sub-entries, "to begin {began; begun}" notes) or the regular rules.  Words
-nothing knows (mostly names) pass through unchanged.
+decoder, with the language model when its weight is not 0), found by ``words.Words`` via
+the word itself, its Swiss ``ss`` spelling, its lemma, its other capitalisation, and finally
+its compound parts.  A form found only through its lemma keeps its number and tense: the
+English is inflected with Ding's own forms (aligned plural/past sub-entries, "to begin
+{began; begun}" notes) or the regular rules.  Words nothing knows (mostly names) pass
+through unchanged.
 
 ``mode="baseline"`` is the word-by-word reference the quality benchmark compares against:
 Ding's first sense of each token (or of its other capitalisation), no lemmas, no rules.
@@ -27,17 +27,13 @@ from dolmetsch.engine import EngineInfo, Progress
 
 from . import context as context_rules
 from . import prepositions
-from .compound import MIN_SPLIT_LENGTH, modifier_english, news_frequency, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .english import (
-    IRREGULAR_PAST,
     PAST_FORMS,
     a_or_an,
     ing_form,
     plural_already,
-    regular_past,
-    regular_plural,
     third_person,
     undouble,
 )
@@ -85,6 +81,7 @@ from .store import (
     default_data_dir,
     store_path,
 )
+from .words import ADJECTIVE_ENDINGS, PRESENT_PARTICIPLE, Words, weak_past
 
 Mode = Literal["full", "baseline"]
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -93,8 +90,6 @@ _SENTENCE_START = re.compile(r'(^["(\s]*|: "|[.!?] ")([a-z])')
 _DECIMAL = re.compile(r"^\d+,\d+$")
 _WORD_START = re.compile(r"^[A-Za-zÄÖÜäöüß]")
 _PARTICIPLE_ENDINGS = ("t", "en")
-# A German present participle used as an adjective: "enttäuschende", "überraschenden".
-_PRESENT_PARTICIPLE = re.compile(r"^[a-zäöüß]{3,}end(e[nmrs]?)?$")
 _INSEPARABLE = ("be", "ver", "er", "zer", "ent", "emp", "miss", "über", "unter", "hinter")
 _PROGRESS_EVERY = 64
 # Strong verb stems whose participle reads as the infinitive: "wird entlassen" stays a
@@ -135,28 +130,9 @@ _PERFECT_SEIN = {"ist": "has", "sind": "have", "war": "had", "waren": "had", "se
 # zu" starts with "zu") or a trailing adverbial clause; German always does.  ("als" and the
 # wh-words measured worse: they also open comparisons and appositions.)
 _NO_COMMA_BEFORE = frozenset("dass daß ob zu weil wenn nachdem bevor bis damit sodass".split())
-# Endings of German place, street and family names: an unknown "Rottenburg", "Gerberstraße"
-# or "Krautmann" is a name to keep, not a compound to translate ("ret castle").
-_NAME_SUFFIXES = (
-    "burg", "berg", "dorf", "heim", "hausen", "ingen", "stein", "bach", "feld", "mann",
-    "straße", "strasse", "gasse", "platz", "allee",
-)  # fmt: skip
-# Endings a declined adjective or a genitive noun adds to the form the dictionary lists.
-_ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
-_GENITIVE_ENDINGS = ("es", "s")
-_KEY_ARTICLES = ("der", "die", "das")
-_MIN_ADJECTIVE_COMPOUND = 9
-# Dictionary compounds read per modifier (``compound.modifier_english``): enough to see a
-# shared English, few enough to keep the look-up cheap.
-_MODIFIER_ENTRIES = 150
-# A nominalised adjective's endings after its "-e" form ("Verdächtigen", "Verdächtiger").
-_NOMINALISED_ENDINGS = ("en", "er", "em", "es")
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
 # A demonstrative before a plural noun is plural in English.
 _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "jenen": "those"}
-# Inflected forms that may borrow their lemma's learned evidence (``_plural_of_lemma``); pasts
-# ("past") measured -0.02 chrF on newstest2017.
-_BACKOFF_TAGS = frozenset(["pl"])
 # Auxiliaries a verb-final participle stands before: "zerstört seien", "gebaut wurde".
 _SINGULAR_INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 # Determiners only a singular noun follows: the "-en" of "dem Präsidenten" is a weak
@@ -181,11 +157,8 @@ class LexiconEngine:
     def __init__(self, store: Store, mode: Mode = "full") -> None:
         self.store = store
         self.mode = mode
-        self._words: dict[tuple[str, bool], str | None] = {}
-        self._compounds: dict[str, str | None] = {}
-        self._modifiers: dict[str, str] = {}
+        self.words = Words(store)
         self._options: dict[tuple[str, bool], list[Option] | None] = {}
-        self._resolved: dict[str, tuple[str, str] | None] = {}
         self._senses: Senses | None = None
         # off while learning phrases: they are judged against the engine without them
         self.use_learned_phrases = True
@@ -220,79 +193,43 @@ class LexiconEngine:
             progress(len(sentences) % _PROGRESS_EVERY)
         return out
 
+    # ------------------------------------------------------------------ words (``words``)
+    # The rules ask the engine about single words; ``Words`` answers.
     def has(self, key: str) -> bool:
-        return self.store.sense(key) is not None
+        return self.words.has(key)
 
     def is_verb(self, word: str) -> bool:
-        if word in AUXILIARIES:
-            return True
-        if not word[:1].islower():
-            return False
-        sense = self.store.sense(word)
-        if sense is None:
-            lemma = self.lemma(word)
-            sense = self.store.sense(lemma) if lemma != word else None
-        return sense is not None and "V" in sense.poss
+        return self.words.is_verb(word)
 
     def is_noun(self, word: str) -> bool:
-        sense = self.store.sense(word)
-        return sense is not None and "N" in sense.pos3
-
-    def lemma(self, word: str) -> str:
-        return self.lemma_tag(word)[0]
-
-    def lemma_tag(self, word: str) -> tuple[str, str]:
-        """The lemma of ``word`` (itself if unknown) and its tag: "pl", "past" or ""."""
-        found = self.store.lemma_tag(word)
-        if found is None and word[:1].isupper():
-            found = self.store.lemma_tag(word.lower())
-        return found or (word, "")
+        return self.words.is_noun(word)
 
     def is_adjective(self, word: str) -> bool:
-        sense = self.store.sense(word)
-        if sense is None:
-            lemma = self.lemma(word)
-            sense = self.store.sense(lemma) if lemma != word else None
-        return (
-            sense is not None
-            and sense.pos0 in ("ADJ", "ADV")
-            and "ADJ" in sense.poss
-            and "V" not in sense.poss
-        )
+        return self.words.is_adjective(word)
 
     def is_past(self, word: str) -> bool:
-        return self.lemma_tag(word)[1] == "past"
+        return self.words.is_past(word)
+
+    def lemma(self, word: str) -> str:
+        return self.words.lemma(word)
+
+    def lemma_tag(self, word: str) -> tuple[str, str]:
+        return self.words.lemma_tag(word)
 
     def inflect(self, english: str, tag: str, german: str = "") -> str:
-        """English plural ("pl") or past ("past") of a dictionary sense.
+        return self.words.inflect(english, tag, german)
 
-        Ding's own forms first ("child" -> "children", "come" -> "came"), else the regular
-        rule.  A plural inflects the head noun ("prisoner of war" -> "prisoners of war"), a
-        past the first verb ("be killed" -> "were killed", by the German verb's number).
-        """
-        whole = self.store.inflection(english, tag)
-        if whole is not None:
-            return whole
-        words = english.split()
-        if not words:
-            return english
-        if tag == "past":
-            first = words[0]
-            if first == "be":
-                past = "were" if german.endswith("n") else "was"
-            else:
-                past = (
-                    self.store.inflection(first, "past")
-                    or IRREGULAR_PAST.get(first)
-                    or regular_past(first)
-                )
-            return " ".join([past, *words[1:]])
-        head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
-        noun = words[head]
-        if plural_already(noun):
-            return english  # Ding's sense of a plural key: "inhabitants", not "inhabitantses"
-        words[head] = self.store.inflection(noun, "pl") or regular_plural(noun)
-        return " ".join(words)
+    def lookup(self, word: str, participle: bool = False, compounds: bool = True) -> str | None:
+        return self.words.lookup(word, participle, compounds)
+
+    def resolve(self, word: str) -> tuple[str, str] | None:
+        return self.words.resolve(word)
+
+    def key(self, word: str) -> str | None:
+        return self.words.key(word)
+
+    def compound(self, word: str) -> str | None:
+        return self.words.compound(word)
 
     @staticmethod
     def adverb(adjective: str) -> str:
@@ -314,7 +251,7 @@ class LexiconEngine:
             return base  # an infinitive, also after "wird": "wird treffen" -> "will make"
         if participle or ("ge" in word[:6] and "ge" not in lemma[:6]):
             return done
-        if (self.is_past(word) and not self.present_t(word)) or _weak_past(word, lemma):
+        if (self.is_past(word) and not self.present_t(word)) or weak_past(word, lemma):
             return past
         if word.endswith("t"):
             return third_person(base)
@@ -367,8 +304,8 @@ class LexiconEngine:
         if (
             tag  # a past or plural form
             or (lemma == word and word.endswith("t"))
-            or _weak_past(word, lemma)  # "prosperierten"
-            or _PRESENT_PARTICIPLE.match(word)  # "stehenden"
+            or weak_past(word, lemma)  # "prosperierten"
+            or PRESENT_PARTICIPLE.match(word)  # "stehenden"
             or ("ge" in word[:6] and "ge" not in lemma[:6])  # "gefragt", "angesiedelt"
             or not self.is_verb(word)
         ):
@@ -405,266 +342,6 @@ class LexiconEngine:
         return marked and self.is_verb(word)
 
     # ------------------------------------------------------------------ words
-    def _sense(self, key: str, participle: bool) -> str | None:
-        sense = self.store.sense(key)
-        if sense is None:
-            return None
-        return sense.en_pp if participle else sense.en
-
-    def lookup(self, word: str, participle: bool = False, compounds: bool = True) -> str | None:
-        """English for one German word, or None if nothing knows it."""
-        cache_key = (word, participle)
-        if compounds and cache_key in self._words:
-            return self._words[cache_key]
-        found = self._lookup(word, participle, compounds)
-        if compounds:
-            if len(self._words) > CACHE_LIMIT:  # memory stays flat on any corpus
-                self._words.clear()
-            self._words[cache_key] = found
-        return found
-
-    def resolve(self, word: str) -> tuple[str, str] | None:
-        """The store key a word is looked up under, with its lemma tag ("pl", "past", "");
-        None when only a compound split (or nothing) would know it."""
-        # Swiss spelling has no ß: "aussenpolitischer" is "außenpolitischer".
-        variants = [word, word.replace("ss", "ß")] if "ss" in word else [word]
-        for variant in variants:
-            if self.store.sense(variant) is not None:
-                return self._plural_of_lemma(variant) or (variant, "")
-        # The lemma before the other capitalisation: "neuen" is "neu", not "Neue".
-        for variant in variants:
-            lemma, tag = self.lemma_tag(variant)
-            if lemma != variant and self.store.sense(lemma) is not None:
-                if _PRESENT_PARTICIPLE.match(variant) and lemma.endswith("n"):
-                    tag = "ing"  # "enttäuschende" (lemma "enttäuschen") -> "disappointing"
-                elif not tag and _weak_past(variant, lemma):
-                    tag = "past"  # "erzielte" (lemma "erzielen"): Ding lists no past
-                return lemma, tag
-        for variant in variants:
-            swapped = (
-                variant.lower() if variant[:1].isupper() else variant[:1].upper() + variant[1:]
-            )
-            if self.store.sense(swapped) is not None:
-                return swapped, ""
-        return self._with_article(word) or self._inflected_stem(word)
-
-    def _with_article(self, word: str) -> tuple[str, str] | None:
-        """A noun Ding lists only with its article ("das Ausland", "der Einzelhandel")."""
-        if not word[:1].isupper():
-            return None
-        for article in _KEY_ARTICLES:
-            key = f"{article} {word}"
-            if self.store.sense(key) is not None:
-                return key, ""
-        return None
-
-    def _plural_of_lemma(self, form: str) -> tuple[str, str] | None:
-        """A plural that Ding lists as its own key ("Tore") is looked up under its lemma
-        ("Tor", then made plural) when the news text taught more about the lemma: the
-        plural's own few sentences chose "gates", the lemma's "goal"."""
-        lemma, tag = self.lemma_tag(form)
-        if tag not in _BACKOFF_TAGS or lemma == form or self.store.sense(lemma) is None:
-            return None
-        if self.store.learned_count(lemma) <= self.store.learned_count(form):
-            return None
-        return lemma, tag
-
-    def _inflected_stem(self, word: str) -> tuple[str, str] | None:
-        """A declined adjective or a genitive noun the lemma table lacks: "beliebten" ->
-        "beliebt", "Kongresses" -> "Kongress" (each only when the stem is that part of
-        speech, so no verb or name is cut short)."""
-        if len(word) < 6:
-            return None
-        endings: tuple[str, ...]
-        if word[:1].islower():
-            endings, wanted = _ADJECTIVE_ENDINGS, "ADJ"
-        else:
-            endings, wanted = _GENITIVE_ENDINGS, "N"
-        for ending in endings:
-            if word.endswith(ending):
-                stem = word[: -len(ending)]
-                sense = self.store.sense(stem)
-                if sense is not None and wanted in sense.poss:
-                    return stem, ""
-        if wanted == "N":
-            return self._nominalised(word)
-        return None
-
-    def _nominalised(self, word: str) -> tuple[str, str] | None:
-        """An adjective used as a noun in a form the lemma table lacks: "Verdächtigen" ->
-        "verdächtig" via "Verdächtige", "Geflüchtete" via "Geflüchteter" (adjectives only:
-        "Geflüchtete" are not "fled")."""
-        if word.endswith(_NOMINALISED_ENDINGS):
-            forms = [word[:-1]]
-        elif word.endswith("e"):
-            forms = [word + "r"]
-        else:
-            return None
-        for form in forms:
-            lemma, _ = self.lemma_tag(form)
-            sense = self.store.sense(lemma) if lemma != form else None
-            if sense is not None and "ADJ" in sense.poss and "V" not in sense.poss:
-                return lemma, ""
-        return None
-
-    def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
-        found = self._resolve_cached(word)
-        if found is not None:
-            key, tag = found
-            sense = self.store.sense(key)
-            if sense is None:  # resolve() found it: unreachable
-                return None
-            english = sense.en_pp if participle else sense.en
-            # Found through its lemma, the English keeps the form's number and tense:
-            # "Angriffen" -> "attacks".
-            if tag == "pl" and "N" in sense.pos3 and not participle:
-                return self.inflect(english, "pl")
-            if tag == "past" and "V" in sense.poss and not participle:
-                return self.inflect(english, "past", word)
-            if tag == "ing" and "V" in sense.poss:
-                return ing_form(english)
-            return english
-        if compounds and word[:1].isupper() and word.endswith("er") and len(word) > 5:
-            place = self._demonym(word)
-            if place is not None:
-                return place
-        if compounds and len(word) >= MIN_SPLIT_LENGTH and (word[:1].isupper() or "-" in word):
-            return self.compound(word)
-        if compounds and len(word) >= _MIN_ADJECTIVE_COMPOUND and word.isalpha():
-            return self._sentence_adverb(word) or self._adjective_compound(word)
-        return None
-
-    def _demonym(self, word: str) -> str | None:
-        """A place's adjective in "-er" is the place in English: "Londoner Polizei" ->
-        "London police", "Münchner" -> "Munich" (München), "Freiburger" -> "Freiburg"."""
-        stem = word[:-2]
-        # "Londoner", "Tübinger" (Tübingen), "Münchner" (München)
-        for place in (stem, stem + "en", stem[:-1] + "en" if stem.endswith("n") else stem):
-            found = self.resolve(place)
-            english = self.lookup(place, compounds=False) if found is not None else None
-            if english is not None and english[:1].isupper() and " " not in english:
-                return english
-        # (names de2en knows are not enough: "Hooker" is no place "Hook")
-        return None
-
-    def _sentence_adverb(self, word: str) -> str | None:
-        """An adjective + "-erweise" is its adverb: "typischerweise" -> "typically"."""
-        if not word.endswith("erweise"):
-            return None
-        sense = self.store.sense(word[: -len("erweise")])
-        if sense is None or "ADJ" not in sense.poss or " " in sense.en:
-            return None
-        return adverb_of(sense.en)
-
-    def _adjective_compound(self, word: str) -> str | None:
-        """A compound adjective: a noun or an adjective before an adjective the dictionary
-        knows ("rechtsterroristische" -> "right terrorist", "staatskritischen" -> "state
-        critical"); verbs are not split ("beitragen" is no "bei|tragen")."""
-        if word in self._compounds:
-            return self._compounds[word]
-        keys = split_compound(word, self._adjective_part, self._frequency)
-        result = None
-        if keys:
-            english = [self._sense(k, False) or k for k in keys]
-            result = " ".join(english)
-        if len(self._compounds) > CACHE_LIMIT:
-            self._compounds.clear()
-        self._compounds[word] = result
-        return result
-
-    def _adjective_part(self, part: str, head: bool) -> str | None:
-        if head:
-            found = self.resolve(part.lower())
-            key = found[0] if found else None
-        else:
-            key = self._known_key(part, False)
-        sense = self.store.sense(key) if key else None
-        if sense is None or "V" in sense.poss:
-            return None
-        if head:
-            return key if sense.pos0 == "ADJ" else None
-        return key if sense.pos0 in ("N", "ADJ") else None
-
-    def _known_part(self, part: str, head: bool) -> str | None:
-        key = self._known_key(part, head)
-        if head and key is not None:
-            # The head of a compound noun is a noun: not "Ziegel|man" -> "brick one".
-            sense = self.store.sense(key)
-            if sense is None or "N" not in sense.poss:
-                return None
-        return key
-
-    def _known_key(self, part: str, head: bool) -> str | None:
-        capitalised = part[:1].upper() + part[1:]
-        lemma = self.lemma(capitalised)
-        if not head and lemma != capitalised and lemma[:1].isupper() and self.has(lemma):
-            # a modifier is singular in English: "Drohnen-" -> "drone"; a verb is no
-            # modifier's lemma ("Haus-" is not "hausen", "Handels-" not "handeln")
-            return lemma
-        for key in (capitalised, part.lower()):
-            if self.has(key):
-                return key
-        if head and lemma != capitalised and self.has(lemma):
-            return lemma
-        return None
-
-    def _frequency(self, key: str) -> float:
-        sense = self.store.sense(key)
-        if sense is None:
-            return 0.0
-        if sense.fde or "ß" not in key:
-            return sense.fde
-        # wordfreq folds ß to "ss", so the store has no frequency for any ß spelling
-        # ("Maßnahme", "Straße"): estimate it from the news sentences that have the key.
-        sentences = int(self.store.meta.get("learned_sentences") or 0)
-        return news_frequency(self.store.learned_count(key), sentences)
-
-    def _modifier(self, key: str) -> str:
-        """A compound modifier's English: the one the dictionary's compounds with it share
-        ("Militär-" -> "military", "Not-" -> "emergency"), else the key's own sense."""
-        found = self._modifiers.get(key)
-        if found is None:
-            # An adjective modifier ("hoch") opens capitalised compounds ("Hochhaus").
-            prefix = key[:1].upper() + key[1:]
-            shared = modifier_english(
-                prefix, self.store.firsts_starting(prefix, _MODIFIER_ENTRIES), self.store.is_key
-            )
-            found = shared or self._sense(key, False) or key
-            if len(self._modifiers) > CACHE_LIMIT:
-                self._modifiers.clear()
-            self._modifiers[key] = found
-        return found
-
-    def compound(self, word: str) -> str | None:
-        """English for a compound word from its parts, or None if it does not split."""
-        if word in self._compounds:
-            return self._compounds[word]
-        result = None
-        if "-" in word:
-            parts = [p for p in word.split("-") if p]
-            result = " ".join(self.lookup(p) or p for p in parts)
-        elif not word.lower().endswith(_NAME_SUFFIXES):
-            keys = split_compound(word, self._known_part, self._frequency)
-            if keys:
-                english = [self._modifier(k) for k in keys[:-1]]
-                head = keys[-1]
-                # An inflected head is longer than its key ("angriffen" for "Angriff").
-                start = word.lower().rfind(head.lower()[:-1], 1)
-                tail = word[start:] if start > 0 else word[len(word) - len(head) :]
-                # The head keeps the compound's inflection, and the noun's capital letter
-                # ("angriffe" alone would read as a verb form).
-                tail = head[:1] + tail[1:]
-                same = tail.lower() == head.lower() or self.lemma(tail) == head
-                surface = tail if same else head
-                english.append(
-                    self.lookup(surface, compounds=False) or self._sense(head, False) or head
-                )
-                result = " ".join(english)
-        if len(self._compounds) > CACHE_LIMIT:
-            self._compounds.clear()
-        self._compounds[word] = result
-        return result
-
     # ------------------------------------------------------------------ sentences
     def translate_baseline(self, sentence: str) -> str:
         """Word by word, Ding's first sense, no reordering: the benchmark's reference."""
@@ -738,7 +415,7 @@ class LexiconEngine:
         for t in words:
             if t.lower() in FUNCTION_WORDS or t in MONTHS or t in DAYS:
                 continue
-            found = self._resolve_cached(t)
+            found = self.words.resolved(t)
             if found is None:
                 if self.lookup(t) is not None:
                     content += 1  # a compound
@@ -779,7 +456,7 @@ class LexiconEngine:
         cache_key = (word, participle)
         if cache_key in self._options:
             return self._options[cache_key]
-        found = self._resolve_cached(word)
+        found = self.words.resolved(word)
         result: list[Option] | None = None
         if found is not None:
             key, tag = found
@@ -812,22 +489,6 @@ class LexiconEngine:
             self._senses = load_senses(self.store.path.parent)
         return self._senses
 
-    def _resolve_cached(self, word: str) -> tuple[str, str] | None:
-        try:
-            return self._resolved[word]
-        except KeyError:
-            pass
-        found = self.resolve(word)
-        if len(self._resolved) > CACHE_LIMIT:
-            self._resolved.clear()
-        self._resolved[word] = found
-        return found
-
-    def key(self, word: str) -> str | None:
-        """The store key of ``word`` (``resolve``), cached."""
-        found = self._resolve_cached(word)
-        return found[0] if found is not None else None
-
     def sentence_context(self, tokens: Sequence[str]) -> SentenceContext:
         return SentenceContext(tokens, self.key)
 
@@ -850,7 +511,7 @@ class LexiconEngine:
         """The English of a content word when its context overrules the prior, else None."""
         if not self.store.weights.context:
             return None
-        found = self._resolve_cached(word)
+        found = self.words.resolved(word)
         if found is None or found[0] not in self.senses.labelled:
             return None
         key, tag = found
@@ -918,7 +579,9 @@ class LexiconEngine:
                 continue
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()
                 key, _, verb = token.partition(TENSE)
-                found = IDIOMS.get(key) or self._sense(key, False) or self.lookup(key.split()[0])
+                found = (
+                    IDIOMS.get(key) or self.words.sense(key, False) or self.lookup(key.split()[0])
+                )
                 if found and verb and self.is_past(verb) and not self.present_t(verb):
                     found = self.inflect(found, "past", verb)
                 elif found and verb.endswith("t") and not verb.endswith("st"):
@@ -1110,7 +773,7 @@ class LexiconEngine:
             # English one a place ("Besiktas Istanbul")
             english = self.lookup(nxt) if self.resolve(nxt) is not None else None
             return english is not None and english[:1].islower()
-        return nxt.endswith(_ADJECTIVE_ENDINGS)
+        return nxt.endswith(ADJECTIVE_ENDINGS)
 
     def _is_name(self, tokens: list[str], i: int) -> bool:
         """A name passes through: de2en knows it as one, or it stands beside one."""
@@ -1160,7 +823,7 @@ class LexiconEngine:
     def _negated(self, verb: str) -> str:
         """A negated finite full verb with do-support: "kam" -> "did not come"."""
         lemma = self.lemma(verb)
-        base = self._sense(lemma, False) if lemma != verb else None
+        base = self.words.sense(lemma, False) if lemma != verb else None
         if base is None or lemma in _NO_DO_SUPPORT:
             return f"{self.lookup(verb) or verb} not"
         be, _, rest = base.partition(" ")
@@ -1272,7 +935,9 @@ class LexiconEngine:
             key = self.store.phrase(lower)
             if key is not None:
                 english = (
-                    FUNCTION_WORD_TABLE.get(lower) or IDIOMS.get(key) or self._sense(key, False)
+                    FUNCTION_WORD_TABLE.get(lower)
+                    or IDIOMS.get(key)
+                    or self.words.sense(key, False)
                 )
                 if english:
                     return english, size
@@ -1437,15 +1102,6 @@ def _perfect_before(tokens: Sequence[str], i: int) -> bool:
             return True
         k -= 1
     return False
-
-
-def _weak_past(form: str, lemma: str) -> bool:
-    """Whether ``form`` is the simple past of the weak verb ``lemma``: "erzielte",
-    "erzielten" of "erzielen"."""
-    if not form[:1].islower() or not lemma.endswith("en"):
-        return False
-    stem = lemma[:-2]
-    return form in (stem + "te", stem + "ten", stem + "ete", stem + "eten")
 
 
 def open_lexicon(
