@@ -1,0 +1,38 @@
+"""Relative clauses, pronouns and German particles, each on made-up sentences and the
+excerpt's store: the exact English each rule produces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dolmetsch.lexicon import LexiconEngine, open_lexicon
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
+    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    yield opened
+    opened.store.close()
+
+
+def test_a_relative_clause_after_a_noun_of_a_person_is_who(engine: LexiconEngine) -> None:
+    assert engine.translate(["Er traf den Sprecher, der den Vertrag unterschrieb."]) == [
+        "He met the spokesman who signed the contract."
+    ]
+
+
+def test_a_relative_clause_after_a_thing_is_that(engine: LexiconEngine) -> None:
+    assert engine.translate(["Er unterschrieb den Vertrag, der neu ist."]) == [
+        "He signed the contract that is new."
+    ]
+
+
+def test_a_relative_clause_after_a_name_keeps_its_comma(engine: LexiconEngine) -> None:
+    assert engine.translate(["Er traf Quendt, der den Vertrag unterschrieb."]) == [
+        "He met Quendt, who signed the contract."
+    ]
