@@ -36,3 +36,15 @@ def test_a_relative_clause_after_a_name_keeps_its_comma(engine: LexiconEngine) -
     assert engine.translate(["Er traf Quendt, der den Vertrag unterschrieb."]) == [
         "He met Quendt, who signed the contract."
     ]
+
+
+def test_a_relative_clause_after_a_pronoun_of_persons_is_who(engine: LexiconEngine) -> None:
+    assert engine.translate(["Er traf niemanden, der den Vertrag unterschrieb."]) == [
+        "He met niemanden who signed the contract."  # not in the excerpt
+    ]
+
+
+def test_everyone_who_is_anyone_who(engine: LexiconEngine) -> None:
+    assert engine.translate(["Er half jedem, der den Vertrag unterschrieb."]) == [
+        "He helped anyone who signed the contract."
+    ]

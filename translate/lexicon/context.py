@@ -280,6 +280,15 @@ def relative_after_preposition(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+EVERY_ONE = frozenset("jeder jede jeden jedem".split())
+
+
+def anyone_who(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower in EVERY_ONE and c.nxt == "," and c.after.lower() in ("der", "die", "den", "dem"):
+        return "anyone", 1  # "Jeder, der hilft" -> "Anyone who helps", not "Every, who"
+    return None
+
+
 def years_old(lex: LexiconEngine, c: Context) -> Result:
     token = c.tokens[c.i]
     if token.isdigit() and c.nxt == "-" and c.after.lower().startswith("jährig"):
@@ -593,6 +602,7 @@ RULES: tuple[Rule, ...] = (
     infinitive_be_have,
     demonstrative_subject,
     relative_after_preposition,
+    anyone_who,
     years_old,
     # tense, mood and adverbs
     there_is_reported,

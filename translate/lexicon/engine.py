@@ -174,6 +174,11 @@ _PERSON_ENDINGS = (
     "er", "ers", "or", "ors", "ist", "ists", "ant", "ants", "man", "men", "people", "person",
     "persons", "child", "children", "ent", "ents", "one", "body",
 )  # fmt: skip
+# Pronouns of persons a relative clause restricts: "jeder, der" -> "anyone who".
+_PERSON_PRONOUNS = frozenset(
+    "jeder jede jeden jedem niemand niemanden niemandem jemand jemanden jemandem derjenige "
+    "diejenige diejenigen denjenigen alle allen".split()
+)
 _POSSESSIVE_IHR = frozenset("ihre ihren ihrem ihrer ihres".split())
 # Adverbs between a pronoun subject and its verb: "sie auch konnte", "sie bereits hatte".
 _SKIPPED_ADVERBS = frozenset("nicht auch noch schon bereits nur nun jetzt dann aber doch".split())
@@ -1077,6 +1082,10 @@ class LexiconEngine:
         "who" is frequent in the references)."""
         lower = tokens[i].lower()
         antecedent = tokens[i - 2] if i >= 2 else ""
+        if antecedent.lower() in _PERSON_PRONOUNS:
+            if out and out[-1] == ",":
+                out.pop()
+            return "who"  # "niemanden, der hilft" -> "nobody who helps"
         if antecedent[:1].isupper() and (
             self._is_name(tokens, i - 2)
             or self.store.is_name(antecedent)
