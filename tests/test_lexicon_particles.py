@@ -60,3 +60,10 @@ def test_was_after_a_clause_that_ends_in_a_noun_is_which(engine: LexiconEngine) 
     assert engine.translate(["Er traf den Sprecher, was neu ist."]) == [
         "He met the spokesman, which new is."
     ]
+
+
+def test_a_modal_particle_has_no_english(engine: LexiconEngine) -> None:
+    assert engine.translate(["Der Krieg hat ja begonnen."]) == ["The war has begun."]
+    assert engine.translate(["Der Sprecher hat nämlich den Vertrag unterschrieben."]) == [
+        "The spokesman has signed the contract."
+    ]

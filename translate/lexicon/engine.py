@@ -989,7 +989,8 @@ class LexiconEngine:
             special = self._context_rule(tokens, i, lower)
             if special is not None:
                 english, size = special
-                out.append(english)
+                if english:  # "" is no English: a modal particle
+                    out.append(english)
                 i += size
                 continue
             if token in FUNCTION_WORD_TABLE or (
