@@ -67,3 +67,8 @@ def test_a_modal_particle_has_no_english(engine: LexiconEngine) -> None:
     assert engine.translate(["Der Sprecher hat nämlich den Vertrag unterschrieben."]) == [
         "The spokesman has signed the contract."
     ]
+
+
+def test_um_and_a_separable_zu_infinitive_alone_is_to(engine: LexiconEngine) -> None:
+    # two words, "um anzugreifen", are still an infinitive clause: not "around attack"
+    assert engine.translate(["Er kam, um anzugreifen."]) == ["He came to attack."]

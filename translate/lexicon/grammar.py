@@ -328,7 +328,8 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             if inverted is not None:
                 out.extend(inverted)
                 continue
-        if len(clause) < 3 and not short:
+        # "um sicherzustellen" is two words and still "zu sicherstellen" ("to ensure")
+        if len(clause) < 3 and not short and clause[0].lower() != "um":
             out.extend(clause)
             continue
         k = main_coordination(clause, lex)
@@ -650,7 +651,7 @@ def _join_particle(clause: list[str], finite: int, lex: Lexicon) -> list[str]:
 def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
     """ "um ... zu helfen" and ", mit etwas zu fliegen" -> "zu helfen ..." ("to help ...");
     a separable verb has its "zu" inside: "um ... anzukurbeln" -> "zu ankurbeln ..."."""
-    if len(clause) >= 3 and clause[0].lower() == "um" and clause[-2] != "zu":
+    if len(clause) >= 2 and clause[0].lower() == "um" and clause[-2] != "zu":
         infinitive = _infix_zu(clause[-1], lex)
         if infinitive is not None:
             clause = [*clause[:-1], "zu", infinitive]
