@@ -72,3 +72,9 @@ def test_a_modal_particle_has_no_english(engine: LexiconEngine) -> None:
 def test_um_and_a_separable_zu_infinitive_alone_is_to(engine: LexiconEngine) -> None:
     # two words, "um anzugreifen", are still an infinitive clause: not "around attack"
     assert engine.translate(["Er kam, um anzugreifen."]) == ["He came to attack."]
+
+
+def test_um_with_two_coordinated_zu_infinitives(engine: LexiconEngine) -> None:
+    assert engine.translate(
+        ["Er kam, um dem Sprecher zu helfen und den Vertrag zu unterschreiben."]
+    ) == ["He came to help the spokesman and to sign the contract."]
