@@ -78,3 +78,8 @@ def test_um_with_two_coordinated_zu_infinitives(engine: LexiconEngine) -> None:
     assert engine.translate(
         ["Er kam, um dem Sprecher zu helfen und den Vertrag zu unterschreiben."]
     ) == ["He came to help the spokesman and to sign the contract."]
+
+
+def test_a_pronoun_after_its_own_subject_is_reflexive(engine: LexiconEngine) -> None:
+    assert engine.translate(["Wir trafen uns."]) == ["We met."]
+    assert engine.translate(["Er traf uns."]) == ["He met us."]

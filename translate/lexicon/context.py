@@ -23,6 +23,7 @@ from .rules import (
     MODALS,
     PREPOSITIONS,
     PRONOUNS,
+    SUBORDINATORS,
     TIME_NOUNS,
 )
 
@@ -307,6 +308,25 @@ def modal_particle(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "mal" and c.previous == "nicht":
         return "even", 1  # "nicht mal" -> "not even"
     return "", 1
+
+
+# "mich", "uns" after their own subject are reflexive, as "sich" is, and English mostly has
+# no pronoun: "Wir trafen uns" -> "We met", "ich freue mich" -> "I am glad" (newstest2017
+# +0.002 chrF / +0.01 BLEU).
+REFLEXIVE_SUBJECTS = {"mich": "ich", "mir": "ich", "uns": "wir", "dich": "du", "dir": "du"}
+
+
+def reflexive_pronoun(lex: LexiconEngine, c: Context) -> Result:
+    subject = REFLEXIVE_SUBJECTS.get(c.lower)
+    if subject is None:
+        return None
+    for k in range(c.i - 1, max(-1, c.i - 8), -1):
+        token = c.tokens[k]
+        if token.lower() == subject:
+            return "", 1
+        if token in CLAUSE_PUNCT or token.lower() in SUBORDINATORS or token in PRONOUNS:
+            return None  # another clause or another subject: "dass sie mir hilft"
+    return None
 
 
 def years_old(lex: LexiconEngine, c: Context) -> Result:
@@ -624,6 +644,7 @@ RULES: tuple[Rule, ...] = (
     relative_after_preposition,
     anyone_who,
     modal_particle,
+    reflexive_pronoun,
     years_old,
     # tense, mood and adverbs
     there_is_reported,
