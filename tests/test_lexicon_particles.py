@@ -83,3 +83,10 @@ def test_um_with_two_coordinated_zu_infinitives(engine: LexiconEngine) -> None:
 def test_a_pronoun_after_its_own_subject_is_reflexive(engine: LexiconEngine) -> None:
     assert engine.translate(["Wir trafen uns."]) == ["We met."]
     assert engine.translate(["Er traf uns."]) == ["He met us."]
+
+
+def test_nur_is_just_but_nicht_nur_not_only(engine: LexiconEngine) -> None:
+    assert engine.translate(["Er traf nur den Sprecher."]) == ["He met just the spokesman."]
+    assert engine.translate(["Er traf nicht nur den Sprecher."]) == [
+        "He met not only the spokesman."
+    ]

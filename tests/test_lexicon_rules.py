@@ -56,6 +56,7 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.even_if, "auch er kam", 0, None),
     (rules.adverb_pair, "immer noch", 0, ("still", 2)),
     (rules.adverb_pair, "immer wieder", 0, ("again and again", 2)),
+    (rules.adverb_pair, "nicht nur", 0, ("not only", 2)),
     (rules.adverb_pair, "noch einmal", 0, None),
     (rules.there_is, "es gibt eine Einigung", 0, ("there is", 2)),
     (rules.there_is, "es waren drei", 0, ("there", 1)),

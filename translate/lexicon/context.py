@@ -38,7 +38,7 @@ NUMBER_WORDS = frozenset(
 ADVERB_PAIRS = {
     ("immer", "noch"): "still", ("noch", "immer"): "still", ("immer", "mehr"): "more and more",
     ("nicht", "mehr"): "no longer", ("noch", "nicht"): "not yet", ("schon", "lange"): "long",
-    ("immer", "wieder"): "again and again",
+    ("immer", "wieder"): "again and again", ("nicht", "nur"): "not only",
 }  # fmt: skip
 DAY_PARTS = frozenset("Morgen Vormittag Mittag Nachmittag Abend".split())
 THERE_IS = {"gibt": "there is", "gab": "there was", "geben": "there are"}
