@@ -144,6 +144,21 @@ _AUX_AFTER_PARTICIPLE = AUX_HAVE_BE | AUX_WERDEN | frozenset(["worden"])
 # Verbs of saying: English reports without "that" ("sagte, dass er kam" -> "said he came");
 # verbs of thinking and knowing measured worse (-0.01 chrF on newstest2017).
 _SAYING = frozenset("sagte sagt sagten sagen erklärte erklärt betonte betont meinte meint".split())
+# Endings of English nouns of persons ("teacher", "actor", "member", "women"): a relative
+# clause after them takes "who".
+_PERSON_ENDINGS = (
+    "er", "ers", "or", "ors", "ist", "ists", "ant", "ants", "man", "men", "people", "person",
+    "persons", "child", "children", "ent", "ents", "one", "body",
+)  # fmt: skip
+# Antecedents of a restrictive "was": "alles, was" -> "everything that".
+_INDEFINITE_ANTECEDENTS = frozenset("alles allem nichts vieles etwas einiges manches".split())
+# Articles of a nominalised adjective before "was": "das Beste, was".
+_NOMINAL_ARTICLES = frozenset("das dem der die den".split())
+# Pronouns of persons a relative clause restricts: "jeder, der" -> "anyone who".
+_PERSON_PRONOUNS = frozenset(
+    "jeder jede jeden jedem niemand niemanden niemandem jemand jemanden jemandem derjenige "
+    "diejenige diejenigen denjenigen alle allen".split()
+)
 _POSSESSIVE_IHR = frozenset("ihre ihren ihrem ihrer ihres".split())
 # Adverbs between a pronoun subject and its verb: "sie auch konnte", "sie bereits hatte".
 _SKIPPED_ADVERBS = frozenset("nicht auch noch schon bereits nur nun jetzt dann aber doch".split())
@@ -596,17 +611,20 @@ class LexiconEngine:
                 out.append("on")
                 i += 1
                 continue
+            if lower == "was" and token[:1].islower() and previous == ",":
+                out.append(self._relative_was(out, tokens, i))
+                i += 1
+                continue
             if (
                 lower in RELATIVE_PRONOUNS
                 and token[:1].islower()
                 and previous == ","
                 and (i < 2 or tokens[i - 2] not in QUOTES)  # '", der Sprecher sagte'
             ):
-                human = lower in ("der", "die") and self.is_verb(nxt)
                 if lower in ("deren", "dessen"):
                     out.append("whose")  # ", deren Kinder" -> ", whose children"
                 else:
-                    out.append("who" if human else "which")
+                    out.append(self._relative_pronoun(out, tokens, i))
                 i += 1
                 continue
             if not was_phrase and self._genitive_article(tokens, i):
@@ -634,7 +652,8 @@ class LexiconEngine:
             special = self._context_rule(tokens, i, lower)
             if special is not None:
                 english, size = special
-                out.append(english)
+                if english:  # "" is no English: a modal particle
+                    out.append(english)
                 i += size
                 continue
             if token in FUNCTION_WORD_TABLE or (
@@ -723,6 +742,70 @@ class LexiconEngine:
         if english is None:
             return not self.has(word.lower())
         return english[:1].isupper() and " " not in english
+
+    def _relative_was(self, out: list[Item], tokens: list[str], i: int) -> str:
+        """English for "was" after a comma (the last of ``out``): a relative pronoun
+        ("alles, was" -> "everything that", "das, was" -> "what", ", was toll ist" ->
+        ", which is great") or an indirect question after a verb ("glauben, was" -> "believe
+        what").  Measured on newstest2017: +0.01 chrF / +0.02 BLEU over ", what"."""
+        antecedent = tokens[i - 2] if i >= 2 else ""
+        low = antecedent.lower()
+        article = tokens[i - 3].lower() if i >= 3 else ""
+        if low in _INDEFINITE_ANTECEDENTS or (
+            article in _NOMINAL_ARTICLES and self._nominalised_adjective(antecedent)
+        ):
+            if out and out[-1] == ",":
+                out.pop()
+            return "that"  # "das Erste, was" -> "the first thing that"
+        if low in ("das", "dem"):
+            if out and out[-1] == ",":
+                out.pop()
+            if out and out[-1] in ("that", "the"):
+                out.pop()
+            return "what"
+        if antecedent[:1].islower() and self.is_verb(antecedent):
+            if out and out[-1] == ",":
+                out.pop()
+            return "what"
+        return "which"
+
+    def _nominalised_adjective(self, word: str) -> bool:
+        """A capitalised adjective used as a noun: "Erste", "Beste", "Schlimmsten"."""
+        if not word[:1].isupper():
+            return False
+        low = word.lower()
+        if low.endswith(("ste", "sten")):
+            return True  # a superlative or an ordinal: "das Beste", "das Erste"
+        return any(
+            self.is_adjective(low[: len(low) - len(ending)]) for ending in ("", *_ADJECTIVE_ENDINGS)
+        )
+
+    def _relative_pronoun(self, out: list[Item], tokens: list[str], i: int) -> str:
+        """English for the relative pronoun at ``i`` (after a comma, the last of ``out``).
+
+        After a name (or a word the dictionary lacks) the clause adds to it, as in German:
+        ", who" / ", which".  After a common noun news English restricts with "that" and no
+        comma ("a team that works", "the brother that swam"), and "who" for a noun of a
+        person ("women who flee"): measured on newstest2017 +0.04 chrF / +0.12 BLEU over
+        ", who" before a verb and ", which" elsewhere ("that" everywhere lost 0.05 chrF:
+        "who" is frequent in the references)."""
+        lower = tokens[i].lower()
+        antecedent = tokens[i - 2] if i >= 2 else ""
+        if antecedent.lower() in _PERSON_PRONOUNS:
+            if out and out[-1] == ",":
+                out.pop()
+            return "who"  # "niemanden, der hilft" -> "nobody who helps"
+        if antecedent[:1].isupper() and (
+            self._is_name(tokens, i - 2)
+            or self.store.is_name(antecedent)
+            or self.lookup(antecedent) is None
+        ):
+            return "who" if lower in ("der", "die") else "which"  # names are mostly people
+        if out and out[-1] == ",":
+            out.pop()
+        english = (self.lookup(antecedent) or "") if antecedent[:1].isupper() else ""
+        person = lower in ("der", "die", "den", "dem") and english.lower().endswith(_PERSON_ENDINGS)
+        return "who" if person else "that"
 
     def _bare_proper(self, word: str) -> bool:
         """Whether a German noun is a proper name in English that takes no article: its

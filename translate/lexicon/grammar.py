@@ -328,7 +328,8 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             if inverted is not None:
                 out.extend(inverted)
                 continue
-        if len(clause) < 3 and not short:
+        # "um sicherzustellen" is two words and still "zu sicherstellen" ("to ensure")
+        if len(clause) < 3 and not short and clause[0].lower() != "um":
             out.extend(clause)
             continue
         k = main_coordination(clause, lex)
@@ -650,7 +651,7 @@ def _join_particle(clause: list[str], finite: int, lex: Lexicon) -> list[str]:
 def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
     """ "um ... zu helfen" and ", mit etwas zu fliegen" -> "zu helfen ..." ("to help ...");
     a separable verb has its "zu" inside: "um ... anzukurbeln" -> "zu ankurbeln ..."."""
-    if len(clause) >= 3 and clause[0].lower() == "um" and clause[-2] != "zu":
+    if len(clause) >= 2 and clause[0].lower() == "um" and clause[-2] != "zu":
         infinitive = _infix_zu(clause[-1], lex)
         if infinitive is not None:
             clause = [*clause[:-1], "zu", infinitive]
@@ -661,8 +662,27 @@ def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
         return None  # "without going": English takes a gerund, not "to"
     body = clause[1:-2] if first == "um" else clause[:-2]
     if any(lex.is_verb(t) and t[:1].islower() for t in body):
+        if first == "um":
+            return _coordinated_zu(clause, lex)
         return None  # another verb in between: leave the clause alone
     return ["zu", clause[-1], *body]
+
+
+def _coordinated_zu(clause: list[str], lex: Lexicon) -> list[str] | None:
+    """ "um A zu geben und B zu setzen" -> "zu geben A und zu setzen B" ("to give A and to
+    set B"): each infinitive clause of the coordination in English order; None if there is
+    no "zu" + verb before an "und"/"oder"."""
+    for j in range(3, len(clause) - 1):
+        if clause[j - 1] != "zu" or clause[j + 1] not in ("und", "oder"):
+            continue
+        if not lex.is_verb(clause[j]):
+            continue
+        head = _zu_infinitive(["um", *clause[1 : j + 1]], lex)
+        if head is None:
+            return None
+        tail = clause[j + 2 :]
+        return [*head, clause[j + 1], *(_zu_infinitive(["um", *tail], lex) or tail)]
+    return None
 
 
 def _prepositional_opener(clause: Sequence[str], lex: Lexicon) -> bool:
