@@ -1,0 +1,46 @@
+"""Prepositions and their government: "um ... zu" infinitives, verbs and adjectives that
+take a fixed preposition (made-up sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dolmetsch.lexicon import open_lexicon
+from dolmetsch.lexicon.engine import LexiconEngine
+from dolmetsch.lexicon.grammar import reorder, tokenize
+
+
+@pytest.fixture(scope="module")
+def engine() -> LexiconEngine:
+    return open_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        # each coordinated zu-infinitive puts its verb first
+        (
+            "Er kam, um die Kinder zu retten und die Stadt zu verlassen.",
+            "Er kam , zu retten die Kinder und zu verlassen die Stadt .",
+        ),
+        # a second "um" after "und" is said once
+        (
+            "Er kam, um die Kinder zu retten und um die Stadt zu verlassen.",
+            "Er kam , zu retten die Kinder und zu verlassen die Stadt .",
+        ),
+        # a separable verb's zu-form alone after "um"
+        ("Er kam, um sicherzustellen, dass es geht.", "Er kam , zu sicherstellen , dass"),
+        # "zu können" adds nothing English needs
+        ("Er kam, um die Daten nutzen zu können.", "Er kam , zu nutzen die Daten ."),
+        # a possessive ("seinen") and a declined participle are no verbs of the clause
+        ("Er kam, um seinen Gegnern zu trotzen.", "Er kam , zu trotzen seinen Gegnern ."),
+        (
+            "Er kam, um ein andauerndes Problem zu lösen und Geld zu sparen.",
+            "Er kam , zu lösen ein andauerndes Problem und zu sparen Geld .",
+        ),
+        # an "und" between nouns stays inside the infinitive
+        ("Er kam, um Kinder und Frauen zu retten.", "Er kam , zu retten Kinder und Frauen ."),
+    ],
+)
+def test_um_zu_infinitives(engine: LexiconEngine, german: str, english: str) -> None:
+    assert " ".join(reorder(tokenize(german), engine)).startswith(english)
