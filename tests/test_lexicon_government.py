@@ -44,3 +44,29 @@ def engine() -> LexiconEngine:
 )
 def test_um_zu_infinitives(engine: LexiconEngine, german: str, english: str) -> None:
     assert " ".join(reorder(tokenize(german), engine)).startswith(english)
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Sie wartet seit Stunden auf den Bus.", "for the bus"),  # verb apart from "auf"
+        ("Er hat lange auf seine Freundin gewartet.", "for his"),  # perfect participle
+        ("Das hängt vom Wetter ab.", "depends on the weather"),  # separable, contraction
+        ("Er ist stolz auf seinen Sohn.", "proud of his son"),  # adjective
+        ("Sie zeigen einen Mangel an Geld.", "lack of money"),  # noun
+        ("Sie leiden unter der Hitze.", "from the heat"),
+    ],
+)
+def test_governed_preposition(engine: LexiconEngine, german: str, english: str) -> None:
+    assert english in engine.translate([german])[0]
+
+
+@pytest.mark.parametrize(
+    ("german", "unwanted"),
+    [
+        ("Er wurde vor acht Jahren gerettet.", "from"),  # "vor" + time is "ago"
+        ("Das Mittel wurde von Ärzten empfohlen, davon profitieren viele.", "from doctors"),
+    ],
+)
+def test_no_government(engine: LexiconEngine, german: str, unwanted: str) -> None:
+    assert unwanted not in engine.translate([german])[0]

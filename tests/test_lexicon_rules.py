@@ -29,6 +29,9 @@ def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
 CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.relative_after_preposition, ", in der sie", 2, ("which", 1)),
     (rules.relative_after_preposition, ", in der Hauptstadt", 2, None),
+    (rules.governed_preposition, "die Angst vor Hunden", 2, ("of", 1)),
+    (rules.governed_preposition, "Er ist stolz auf ihn", 3, ("of", 1)),
+    (rules.governed_preposition, "Er ist auf dem Dach", 2, None),
     (rules.than_after_comparative, "mehr als drei", 1, ("than", 1)),
     (rules.than_after_comparative, "als er kam", 0, None),
     (rules.over_a_quantity, "über 30.000 Drohnen", 0, ("over", 1)),

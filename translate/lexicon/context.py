@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .mood import past_context
-from .prepositions import governed_noun
+from .prepositions import governed, governed_noun
 from .rules import (
     CLAUSE_PUNCT,
     DETERMINERS,
@@ -83,6 +83,12 @@ def context(tokens: Sequence[str], i: int, lower: str) -> Context:
         tokens[i + 1] if i + 1 < n else "",
         tokens[i + 2] if i + 2 < n else "",
     )
+
+
+def governed_preposition(lex: LexiconEngine, c: Context) -> Result:
+    # a verb, adjective or noun that takes a fixed preposition: "nimmt teil an" -> "in"
+    found = governed(c.tokens, c.i, c.lower, lex.lemma, lex.is_verb)
+    return (found, 1) if found is not None else None
 
 
 def than_after_comparative(lex: LexiconEngine, c: Context) -> Result:
@@ -571,6 +577,7 @@ def noun_phrase(lex: LexiconEngine, c: Context) -> Result:
 
 
 RULES: tuple[Rule, ...] = (
+    governed_preposition,
     than_after_comparative,
     over_a_quantity,
     for_a_duration,
