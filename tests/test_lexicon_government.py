@@ -70,3 +70,18 @@ def test_governed_preposition(engine: LexiconEngine, german: str, english: str) 
 )
 def test_no_government(engine: LexiconEngine, german: str, unwanted: str) -> None:
     assert unwanted not in engine.translate([german])[0]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Das Haus wurde vom Feuer zerstört.", "by the fire"),  # "vom": "by the"
+        ("Das Haus wurde schon von Soldaten zerstört.", "by soldiers"),  # past an adverb
+    ],
+)
+def test_passive_agent(engine: LexiconEngine, german: str, english: str) -> None:
+    assert english in engine.translate([german])[0]
+
+
+def test_no_passive_agent_after_a_quantity(engine: LexiconEngine) -> None:
+    assert "thousands of people" in engine.translate(["Es werden tausende von Leuten kommen."])[0]

@@ -87,6 +87,8 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.ago, "vor der Hauptstadt", 0, None),
     (rules.by_after_participle, "angegriffen von Drohnen", 1, ("by", 1)),
     (rules.by_after_participle, "Angriff von Drohnen", 1, None),
+    (rules.by_after_participle, "wurde angegriffen vom Meer", 2, ("by the", 1)),
+    (rules.by_after_participle, "wurde tausende von Drohnen", 2, None),
     (rules.infinitive_be_have, "kann sein", 1, ("be", 1)),
     (rules.infinitive_be_have, "sein Sprecher kam", 0, None),
     (rules.demonstrative_subject, "das kam", 0, ("that", 1)),

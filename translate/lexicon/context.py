@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .grammar import ADVERB
 from .mood import past_context
 from .prepositions import governed, governed_noun
 from .rules import (
@@ -248,9 +249,34 @@ def ago(lex: LexiconEngine, c: Context) -> Result:
 
 
 def by_after_participle(lex: LexiconEngine, c: Context) -> Result:
-    if c.lower == "von" and c.i > 0 and lex.is_participle(c.tokens[c.i - 1]):
+    if c.lower not in ("von", "vom") or c.i == 0:
+        return None
+    if c.lower == "von" and lex.is_participle(c.tokens[c.i - 1]):
         return "by", 1
+    if not c.nxt[:1].isdigit() and _passive_before(lex, c.tokens, c.i):  # no "von 3 auf 5"
+        # the agent of a passive: "wird geschätzt vom Westen", "wird abgelehnt etwa von"
+        return ("by" if c.lower == "von" else "by the"), 1
     return None
+
+
+def _passive_before(lex: LexiconEngine, tokens: Sequence[str], i: int) -> bool:
+    """Whether right before ``i`` (tokens in English order, past adverbs) stands a
+    form of "werden" with its participle: "wird geschätzt", "wurde \x02schwer beschädigt"."""
+    participle = False
+    for k in range(i - 1, max(-1, i - 5), -1):
+        token = tokens[k]
+        if token in PASSIVE_AUX:
+            return participle
+        if lex.is_participle(token):
+            participle = True
+        elif not token.startswith(ADVERB) and not _adverb(lex, token):
+            return False  # a noun, a number or punctuation: "tausende von", "Berichte von"
+    return False
+
+
+def _adverb(lex: LexiconEngine, word: str) -> bool:
+    sense = lex.store.sense(word)
+    return word[:1].islower() and sense is not None and sense.pos0 == "ADV"
 
 
 def infinitive_be_have(lex: LexiconEngine, c: Context) -> Result:
