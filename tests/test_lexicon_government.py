@@ -85,3 +85,35 @@ def test_passive_agent(engine: LexiconEngine, german: str, english: str) -> None
 
 def test_no_passive_agent_after_a_quantity(engine: LexiconEngine) -> None:
     assert "thousands of people" in engine.translate(["Es werden tausende von Leuten kommen."])[0]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        # Ding's "sich an etw. erinnern" is "remember": a direct object, no "to"
+        ("Er erinnert sich an seine Kindheit.", "remembers his childhood"),
+        # "von etw. trennen" is "separate from", also in a passive
+        ("Das Kind wurde von seiner Mutter getrennt.", "separated from his mother"),
+        ("Sie verwandeln das Haus in ein Museum.", "into a museum"),
+        # "in" stays a place unless Ding says "into"
+        ("Sie teilten die Ergebnisse in der Zeitung.", "in the newspaper"),
+    ],
+)
+def test_dictionary_government(engine: LexiconEngine, german: str, english: str) -> None:
+    assert english in engine.translate([german])[0]
+
+
+@pytest.mark.parametrize(
+    ("verb", "entries", "expected"),
+    [
+        ("participated", ["participate in", "join in"], "in"),
+        ("remembers", ["recollect", "remember"], ""),
+        ("limited", ["limit", "limit to"], "to"),  # a preposition wins over none
+        ("waits", ["be anxious for"], None),  # no entry of the verb chosen
+        ("takes", ["take care of"], None),  # a longer phrase gives nothing
+    ],
+)
+def test_dictionary_preposition(verb: str, entries: list[str], expected: str | None) -> None:
+    from dolmetsch.lexicon.prepositions import dictionary_preposition
+
+    assert dictionary_preposition(verb, entries) == expected

@@ -88,7 +88,7 @@ def context(tokens: Sequence[str], i: int, lower: str) -> Context:
 
 def governed_preposition(lex: LexiconEngine, c: Context) -> Result:
     # a verb, adjective or noun that takes a fixed preposition: "nimmt teil an" -> "in"
-    found = governed(c.tokens, c.i, c.lower, lex.lemma, lex.is_verb)
+    found = governed(c.tokens, c.i, c.lower, lex.lemma, lex.is_verb, lex.verb_preposition)
     return (found, 1) if found is not None else None
 
 

@@ -411,6 +411,24 @@ class LexiconEngine:
             return None
         return sense.en_pp if participle else sense.en
 
+    def verb_preposition(self, preposition: str, verb: str, token: str) -> str | None:
+        """The English of ``preposition`` governed by the verb lemma ``verb`` (the token
+        ``token``), from Ding's entry "PREPOSITION etw. VERB" for the English the verb gets;
+        None when Ding has no such entry."""
+        entries = self.store.candidates(f"{preposition} {verb}")
+        if not entries and verb == token and token.endswith("et"):
+            # a present or participle the lemmatiser does not know: "verzichtet"
+            entries = self.store.candidates(f"{preposition} {token[:-1]}n")
+        if not entries:
+            return None
+        if " " in token:  # a separable verb joined by the word order: "nimmt teil"
+            english = self._sense(verb, False)
+        else:
+            english = self.lookup(token, self.is_participle(token))
+        if not english:
+            return None
+        return prepositions.dictionary_preposition(english, [e.en for e in entries])
+
     def lookup(self, word: str, participle: bool = False, compounds: bool = True) -> str | None:
         """English for one German word, or None if nothing knows it."""
         cache_key = (word, participle)

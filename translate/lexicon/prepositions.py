@@ -167,9 +167,11 @@ def governed(
     lower: str,
     lemma: Callable[[str], str],
     is_verb: Callable[[str], bool],
+    dictionary: Callable[[str, str, str], str | None] | None = None,
 ) -> str | None:
     """The English of the preposition ``lower`` at ``i`` when the word before it or the
-    nearest verb earlier in its clause (tokens in English order) governs it, else None."""
+    nearest verb earlier in its clause (tokens in English order) governs it, else None.
+    ``dictionary(preposition, verb lemma, token)`` answers for a verb the table lacks."""
     base = CONTRACTED.get(lower, lower)
     if base not in _GOVERNED:
         return None
@@ -191,8 +193,29 @@ def governed(
         if english is not None:
             return (english + article).strip()
         if token[:1].islower() and token not in FUNCTION_WORD_TABLE and is_verb(token):
-            return None  # the nearest verb takes no fixed preposition: "empfohlen von"
+            # the nearest verb: the dictionary's entry "an etw. teilnehmen" may say which
+            # English its English verb takes, else it takes no fixed one ("empfohlen von")
+            if dictionary is None or not _noun_phrase_follows(tokens, i):
+                return None
+            english = dictionary(base, _lemma_of(token, lemma), token)
+            if english is None or (base == "in" and english != "into"):
+                return None  # "in" is most often a place of its own, whatever the verb
+            return (english + article).strip()
     return None
+
+
+# Pronouns a preposition may govern ("an ihn", "auf nichts").
+_OBJECT_PRONOUNS = frozenset(
+    "ihn ihm ihr ihnen uns euch mich mir dich dir sie es nichts etwas alles".split()
+)
+
+
+def _noun_phrase_follows(tokens: Sequence[str], i: int) -> bool:
+    """Whether a noun phrase follows the preposition at ``i``, not a zu-infinitive."""
+    if CONTRACTED.get(tokens[i].lower(), tokens[i].lower()) == "zu":
+        return False  # most often a zu-infinitive, and "to" anyway
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return governed_noun(tokens, i) is not None or nxt.lower() in _OBJECT_PRONOUNS
 
 
 def _lemma_of(token: str, lemma: Callable[[str], str]) -> str:
@@ -202,3 +225,24 @@ def _lemma_of(token: str, lemma: Callable[[str], str]) -> str:
     if space:
         return particle + lemma(verb) if particle.isalpha() else token
     return lemma(token)
+
+
+def dictionary_preposition(verb_english: str, entries: Sequence[str]) -> str | None:
+    """The English preposition a dictionary entry of a verb with its German preposition
+    gives for the English verb chosen: "participated" with entries "participate in", "join
+    in" -> "in"; "remembers" with "recollect", "remember" -> "" (a direct object, when no
+    entry of that verb has a preposition); None when no entry has that verb."""
+    words = verb_english.lower().split()
+    if not words or len(words[0]) < 3:
+        return None
+    head = words[0][:4]
+    bare = False
+    for entry in entries:
+        parts = entry.lower().split()
+        if not parts or parts[0][:4] != head:
+            continue
+        if len(parts) == 1:
+            bare = True
+        elif len(parts) == 2 and parts[-1] in ENGLISH:
+            return parts[-1]
+    return "" if bare else None
