@@ -67,6 +67,8 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.um_a_number, "um fast 90 %", 0, ("by", 1)),
     (rules.um_a_number, "um zehn Uhr", 0, ("at", 1)),
     (rules.um_a_number, "um zehn Drohnen", 0, None),
+    (rules.um_a_number, "um zehn Prozent", 0, ("by", 1)),
+    (rules.um_a_number, "um fast ein Drittel", 0, ("by", 1)),
     (rules.um_a_number, "um 5 Prozent", 0, ("by", 1)),
     (rules.um_a_number, "um 20 Uhr", 0, ("at", 1)),
     (rules.um_a_number, "um die Hauptstadt", 0, None),

@@ -50,6 +50,10 @@ APPROXIMATELY = frozenset("fast knapp rund etwa mehr weniger gut über nahezu".s
 NUMBER_WORDS = frozenset(
     "ein eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split()
 )
+# What a difference "um" gives is measured in: "um zehn Prozent" -> "by ten percent".
+PERCENT = frozenset(
+    ["Prozent", "%", "Prozentpunkte", "Prozentpunkt", "Drittel", "Viertel", "Sechstel", "Hälfte"]
+)
 THERE_PLURAL = {"there is": "there are", "there was": "there were"}
 PLURAL_QUANTIFIERS = frozenset("viele mehrere einige zahlreiche wenige zwei drei vier fünf".split())
 CLAUSE_OPENERS = {"als": "when", "während": "while", "wie": "how"}
@@ -200,6 +204,12 @@ def um_a_number(lex: LexiconEngine, c: Context) -> Result:
         return "at", 1  # "um 13:20 Uhr" -> "at 1:20 p.m."
     if c.lower == "um" and c.nxt in APPROXIMATELY and c.after[:1].isdigit():
         return "by", 1  # "um fast 90 %" -> "by almost 90%"
+    if (
+        c.lower == "um"
+        and (c.nxt in NUMBER_WORDS or c.nxt in APPROXIMATELY)
+        and any(t in PERCENT for t in c.tokens[c.i + 2 : c.i + 5])
+    ):
+        return "by", 1  # "um zehn Prozent", "um fast ein Sechstel"
     if c.lower == "um" and c.nxt in NUMBER_WORDS and c.after == "Uhr":
         return "at", 1  # "um zehn Uhr" -> "at ten o'clock"
     return None
