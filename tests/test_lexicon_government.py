@@ -55,6 +55,8 @@ def test_um_zu_infinitives(engine: LexiconEngine, german: str, english: str) -> 
         ("Er ist stolz auf seinen Sohn.", "proud of his son"),  # adjective
         ("Sie zeigen einen Mangel an Geld.", "lack of money"),  # noun
         ("Sie leiden unter der Hitze.", "from the heat"),
+        ("Sie verloren das Spiel um den Pokal.", "game for the"),  # a contest "um" a prize
+        ("Er muss um seinen Job bangen.", "for his"),
     ],
 )
 def test_governed_preposition(engine: LexiconEngine, german: str, english: str) -> None:

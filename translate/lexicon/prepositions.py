@@ -149,7 +149,12 @@ GOVERNMENT: dict[tuple[str, str], str] = {
     ("Anspruch", "auf"): "to", ("Recht", "auf"): "to", ("Antwort", "auf"): "to",
     ("Reaktion", "auf"): "to", ("Einfluss", "auf"): "on", ("Auswirkung", "auf"): "on",
     ("Angriff", "auf"): "on", ("Anschlag", "auf"): "on", ("Sorge", "um"): "about",
-    ("Streit", "um"): "over", ("Kampf", "um"): "for",
+    ("Streit", "um"): "over", ("Kampf", "um"): "for", ("Spiel", "um"): "for",
+    ("Duell", "um"): "for", ("Rennen", "um"): "for", ("Wettbewerb", "um"): "for",
+    ("Wettlauf", "um"): "for", ("Wirbel", "um"): "about", ("Angst", "um"): "for",
+    ("bangen", "um"): "for", ("fürchten", "um"): "for", ("werben", "um"): "for",
+    ("ringen", "um"): "for", ("bemühen", "um"): "for", ("spielen", "um"): "for",
+    ("konkurrieren", "um"): "for", ("streiten", "um"): "over",
 }  # fmt: skip
 _GOVERNED = frozenset(preposition for _, preposition in GOVERNMENT)
 # A contraction is its preposition and an article.
