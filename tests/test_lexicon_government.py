@@ -119,3 +119,8 @@ def test_dictionary_preposition(verb: str, entries: list[str], expected: str | N
     from dolmetsch.lexicon.prepositions import dictionary_preposition
 
     assert dictionary_preposition(verb, entries) == expected
+
+
+def test_it_is_a(engine: LexiconEngine) -> None:
+    # "es handelt sich um" says what something is, not "it acts around"
+    assert engine.translate(["Es handelte sich um einen Unfall."])[0] == "It was an accident."

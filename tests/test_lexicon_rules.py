@@ -64,6 +64,8 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.there_is, "es gibt die Drohnen", 0, ("there are", 2)),
     (rules.bare_genitive, "ein Symbol neuer Energie", 2, ("of new", 1)),
     (rules.bare_genitive, "die neuer Energie", 1, None),
+    (rules.it_is_a, "es handelt sich um einen Mord", 1, ("is", 3)),
+    (rules.it_is_a, "sie handeln mit Waffen", 1, None),
     (rules.um_a_number, "um fast 90 %", 0, ("by", 1)),
     (rules.um_a_number, "um zehn Uhr", 0, ("at", 1)),
     (rules.um_a_number, "um zehn Drohnen", 0, None),

@@ -176,6 +176,18 @@ def it_is_about(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# "es handelt sich um einen Unfall" says what something is: "it is an accident".
+IT_IS_A = {
+    "handelt": "is", "handle": "is", "handelte": "was", "handeln": "be", "handelten": "were",
+}  # fmt: skip
+
+
+def it_is_a(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower in IT_IS_A and c.nxt == "sich" and c.after == "um":
+        return IT_IS_A[c.lower], 3  # not "acts around"
+    return None
+
+
 def there_happened(lex: LexiconEngine, c: Context) -> Result:
     if (
         c.lower == "es"
@@ -624,6 +636,7 @@ RULES: tuple[Rule, ...] = (
     adverb_pair,
     there_is,
     it_is_about,
+    it_is_a,
     there_happened,
     bare_genitive,
     um_a_number,
