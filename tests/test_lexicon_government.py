@@ -124,3 +124,9 @@ def test_dictionary_preposition(verb: str, entries: list[str], expected: str | N
 def test_it_is_a(engine: LexiconEngine) -> None:
     # "es handelt sich um" says what something is, not "it acts around"
     assert engine.translate(["Es handelte sich um einen Unfall."])[0] == "It was an accident."
+
+
+def test_according_to_a_source(engine: LexiconEngine) -> None:
+    # "nach" before what a source said is no "after"
+    english = engine.translate(["Nach Informationen der Zeitung kam er."])[0]
+    assert "According to information" in english

@@ -74,6 +74,8 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.um_a_number, "um 5 Prozent", 0, ("by", 1)),
     (rules.um_a_number, "um 20 Uhr", 0, ("at", 1)),
     (rules.um_a_number, "um die Hauptstadt", 0, None),
+    (rules.according_to_a_source, "nach Polizeiangaben kam er", 0, ("according to", 1)),
+    (rules.according_to_a_source, "nach Berlin kam er", 0, None),
     (rules.at_a_dative_place, "an der Hauptstadt", 0, ("at", 1)),
     (rules.at_a_dative_place, "an die Hauptstadt", 0, None),
     (rules.to_a_place, "nach Kriegsberg", 0, ("to", 1)),

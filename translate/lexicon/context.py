@@ -233,6 +233,20 @@ def at_a_dative_place(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# "nach" before a source's word is "according to": "nach Informationen des Spiegels",
+# "nach Polizeiangaben", "nach Ansicht der Experten".
+SOURCE_NOUNS = (
+    "angaben", "informationen", "ansicht", "meinung", "einschätzung", "schätzungen",
+    "berechnungen", "erkenntnissen", "aussagen", "berichten",
+)  # fmt: skip
+
+
+def according_to_a_source(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "nach" and c.nxt[:1].isupper() and c.nxt.lower().endswith(SOURCE_NOUNS):
+        return "according to", 1
+    return None
+
+
 def to_a_place(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "nach" and lex.is_place(c.nxt):
         return "to", 1  # a destination: "nach Berlin" -> "to Berlin"
@@ -641,6 +655,7 @@ RULES: tuple[Rule, ...] = (
     bare_genitive,
     um_a_number,
     at_a_dative_place,
+    according_to_a_source,
     to_a_place,
     clock_time,
     clause_opener,
