@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .grammar import ADVERB
 from .mood import past_context
-from .prepositions import governed_noun
+from .prepositions import governed, governed_noun
 from .rules import (
     CLAUSE_PUNCT,
     DETERMINERS,
@@ -50,6 +51,10 @@ APPROXIMATELY = frozenset("fast knapp rund etwa mehr weniger gut über nahezu".s
 NUMBER_WORDS = frozenset(
     "ein eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split()
 )
+# What a difference "um" gives is measured in: "um zehn Prozent" -> "by ten percent".
+PERCENT = frozenset(
+    ["Prozent", "%", "Prozentpunkte", "Prozentpunkt", "Drittel", "Viertel", "Sechstel", "Hälfte"]
+)
 THERE_PLURAL = {"there is": "there are", "there was": "there were"}
 PLURAL_QUANTIFIERS = frozenset("viele mehrere einige zahlreiche wenige zwei drei vier fünf".split())
 CLAUSE_OPENERS = {"als": "when", "während": "while", "wie": "how"}
@@ -84,6 +89,12 @@ def context(tokens: Sequence[str], i: int, lower: str) -> Context:
         tokens[i + 1] if i + 1 < n else "",
         tokens[i + 2] if i + 2 < n else "",
     )
+
+
+def governed_preposition(lex: LexiconEngine, c: Context) -> Result:
+    # a verb, adjective or noun that takes a fixed preposition: "nimmt teil an" -> "in"
+    found = governed(c.tokens, c.i, c.lower, lex.lemma, lex.is_verb, lex.verb_preposition)
+    return (found, 1) if found is not None else None
 
 
 def than_after_comparative(lex: LexiconEngine, c: Context) -> Result:
@@ -166,6 +177,18 @@ def it_is_about(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# "es handelt sich um einen Unfall" says what something is: "it is an accident".
+IT_IS_A = {
+    "handelt": "is", "handle": "is", "handelte": "was", "handeln": "be", "handelten": "were",
+}  # fmt: skip
+
+
+def it_is_a(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower in IT_IS_A and c.nxt == "sich" and c.after == "um":
+        return IT_IS_A[c.lower], 3  # not "acts around"
+    return None
+
+
 def there_happened(lex: LexiconEngine, c: Context) -> Result:
     if (
         c.lower == "es"
@@ -194,6 +217,12 @@ def um_a_number(lex: LexiconEngine, c: Context) -> Result:
         return "at", 1  # "um 13:20 Uhr" -> "at 1:20 p.m."
     if c.lower == "um" and c.nxt in APPROXIMATELY and c.after[:1].isdigit():
         return "by", 1  # "um fast 90 %" -> "by almost 90%"
+    if (
+        c.lower == "um"
+        and (c.nxt in NUMBER_WORDS or c.nxt in APPROXIMATELY)
+        and any(t in PERCENT for t in c.tokens[c.i + 2 : c.i + 5])
+    ):
+        return "by", 1  # "um zehn Prozent", "um fast ein Sechstel"
     if c.lower == "um" and c.nxt in NUMBER_WORDS and c.after == "Uhr":
         return "at", 1  # "um zehn Uhr" -> "at ten o'clock"
     return None
@@ -202,6 +231,20 @@ def um_a_number(lex: LexiconEngine, c: Context) -> Result:
 def at_a_dative_place(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "an" and c.nxt in ("dem", "einem", "der", "einer"):
         return "at", 1  # "an der Grenze" -> "at the border"
+    return None
+
+
+# "nach" before a source's word is "according to": "nach Informationen des Spiegels",
+# "nach Polizeiangaben", "nach Ansicht der Experten".
+SOURCE_NOUNS = (
+    "angaben", "informationen", "ansicht", "meinung", "einschätzung", "schätzungen",
+    "berechnungen", "erkenntnissen", "aussagen", "berichten",
+)  # fmt: skip
+
+
+def according_to_a_source(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "nach" and c.nxt[:1].isupper() and c.nxt.lower().endswith(SOURCE_NOUNS):
+        return "according to", 1
     return None
 
 
@@ -243,9 +286,34 @@ def ago(lex: LexiconEngine, c: Context) -> Result:
 
 
 def by_after_participle(lex: LexiconEngine, c: Context) -> Result:
-    if c.lower == "von" and c.i > 0 and lex.is_participle(c.tokens[c.i - 1]):
+    if c.lower not in ("von", "vom") or c.i == 0:
+        return None
+    if c.lower == "von" and lex.is_participle(c.tokens[c.i - 1]):
         return "by", 1
+    if not c.nxt[:1].isdigit() and _passive_before(lex, c.tokens, c.i):  # no "von 3 auf 5"
+        # the agent of a passive: "wird geschätzt vom Westen", "wird abgelehnt etwa von"
+        return ("by" if c.lower == "von" else "by the"), 1
     return None
+
+
+def _passive_before(lex: LexiconEngine, tokens: Sequence[str], i: int) -> bool:
+    """Whether right before ``i`` (tokens in English order, past adverbs) stands a
+    form of "werden" with its participle: "wird geschätzt", "wurde \x02schwer beschädigt"."""
+    participle = False
+    for k in range(i - 1, max(-1, i - 5), -1):
+        token = tokens[k]
+        if token in PASSIVE_AUX:
+            return participle
+        if lex.is_participle(token):
+            participle = True
+        elif not token.startswith(ADVERB) and not _adverb(lex, token):
+            return False  # a noun, a number or punctuation: "tausende von", "Berichte von"
+    return False
+
+
+def _adverb(lex: LexiconEngine, word: str) -> bool:
+    sense = lex.store.sense(word)
+    return word[:1].islower() and sense is not None and sense.pos0 == "ADV"
 
 
 def infinitive_be_have(lex: LexiconEngine, c: Context) -> Result:
@@ -620,6 +688,7 @@ def noun_phrase(lex: LexiconEngine, c: Context) -> Result:
 
 
 RULES: tuple[Rule, ...] = (
+    governed_preposition,
     than_after_comparative,
     over_a_quantity,
     for_a_duration,
@@ -630,10 +699,12 @@ RULES: tuple[Rule, ...] = (
     adverb_pair,
     there_is,
     it_is_about,
+    it_is_a,
     there_happened,
     bare_genitive,
     um_a_number,
     at_a_dative_place,
+    according_to_a_source,
     to_a_place,
     clock_time,
     clause_opener,

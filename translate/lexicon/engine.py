@@ -356,7 +356,25 @@ class LexiconEngine:
         marked = "ge" in word[:6] or word.startswith(_INSEPARABLE) or word.endswith("iert")
         return marked and self.is_verb(word)
 
-    # ------------------------------------------------------------------ words
+    # ------------------------------------------------------------------ verbs and prepositions
+    def verb_preposition(self, preposition: str, verb: str, token: str) -> str | None:
+        """The English of ``preposition`` governed by the verb lemma ``verb`` (the token
+        ``token``), from Ding's entry "PREPOSITION etw. VERB" for the English the verb gets;
+        None when Ding has no such entry."""
+        entries = self.store.candidates(f"{preposition} {verb}")
+        if not entries and verb == token and token.endswith("et"):
+            # a present or participle the lemmatiser does not know: "verzichtet"
+            entries = self.store.candidates(f"{preposition} {token[:-1]}n")
+        if not entries:
+            return None
+        if " " in token:  # a separable verb joined by the word order: "nimmt teil"
+            english = self.words.sense(verb, False)
+        else:
+            english = self.lookup(token, self.is_participle(token))
+        if not english:
+            return None
+        return prepositions.dictionary_preposition(english, [e.en for e in entries])
+
     # ------------------------------------------------------------------ sentences
     def translate_baseline(self, sentence: str) -> str:
         """Word by word, Ding's first sense, no reordering: the benchmark's reference."""
@@ -777,7 +795,7 @@ class LexiconEngine:
         if low.endswith(("ste", "sten")):
             return True  # a superlative or an ordinal: "das Beste", "das Erste"
         return any(
-            self.is_adjective(low[: len(low) - len(ending)]) for ending in ("", *_ADJECTIVE_ENDINGS)
+            self.is_adjective(low[: len(low) - len(ending)]) for ending in ("", *ADJECTIVE_ENDINGS)
         )
 
     def _relative_pronoun(self, out: list[Item], tokens: list[str], i: int) -> str:

@@ -650,7 +650,18 @@ def _join_particle(clause: list[str], finite: int, lex: Lexicon) -> list[str]:
 
 def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
     """ "um ... zu helfen" and ", mit etwas zu fliegen" -> "zu helfen ..." ("to help ...");
-    a separable verb has its "zu" inside: "um ... anzukurbeln" -> "zu ankurbeln ..."."""
+    a separable verb has its "zu" inside: "um ... anzukurbeln" -> "zu ankurbeln ...";
+    "um ... zu V und ... zu W" puts each conjunct's infinitive first."""
+    if len(clause) > 3 and clause[-2:] == ["zu", "können"] and lex.is_verb(clause[-3]):
+        # "um ... nutzen zu können" -> "to use ...": the ability goes without saying
+        clause = [*clause[:-3], "zu", clause[-3]]
+    if clause and clause[0].lower() == "um":
+        conjuncts = _zu_conjuncts(clause[1:], lex)
+        if conjuncts is not None:
+            out: list[str] = []
+            for conjunct in conjuncts:
+                out += [*conjunct[:1], "zu", *conjunct[1:]]
+            return out[1:]  # no leading "und": the clause's "zu" opens it
     if len(clause) >= 2 and clause[0].lower() == "um" and clause[-2] != "zu":
         infinitive = _infix_zu(clause[-1], lex)
         if infinitive is not None:
@@ -662,27 +673,59 @@ def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
         return None  # "without going": English takes a gerund, not "to"
     body = clause[1:-2] if first == "um" else clause[:-2]
     if any(lex.is_verb(t) and t[:1].islower() for t in body):
-        if first == "um":
-            return _coordinated_zu(clause, lex)
         return None  # another verb in between: leave the clause alone
     return ["zu", clause[-1], *body]
 
 
-def _coordinated_zu(clause: list[str], lex: Lexicon) -> list[str] | None:
-    """ "um A zu geben und B zu setzen" -> "zu geben A und zu setzen B" ("to give A and to
-    set B"): each infinitive clause of the coordination in English order; None if there is
-    no "zu" + verb before an "und"/"oder"."""
-    for j in range(3, len(clause) - 1):
-        if clause[j - 1] != "zu" or clause[j + 1] not in ("und", "oder"):
+def _zu_conjuncts(body: list[str], lex: Lexicon) -> list[list[str]] | None:
+    """ "sich die Hände zu geben und ein Ende zu verkünden" split into its zu-infinitives,
+    each in English order with its coordinator first: [["", "geben", "sich", ...], ["und",
+    "verkünden", "ein", "Ende"]]; None unless every conjunct ends in one (an "und" between
+    nouns, "Kinder und Frauen zu retten", stays inside its conjunct)."""
+    conjuncts: list[list[str]] = []
+    coordinator, start = "", 0
+    for k in range(len(body)):
+        verb = _zu_verb(body, k, lex)
+        if verb is None:
             continue
-        if not lex.is_verb(clause[j]):
-            continue
-        head = _zu_infinitive(["um", *clause[1 : j + 1]], lex)
-        if head is None:
+        end = k - 1 if body[k - 1 : k] == ["zu"] else k
+        inner = body[start:end]
+        if any(_inner_verb(t, lex) for t in inner):
+            return None  # another verb in between: leave the clause alone
+        if coordinator and inner[:1] == ["um"]:
+            inner = inner[1:]  # "und um ... zu leisten": the first "um" said it
+        conjuncts.append([coordinator, verb, *inner])
+        if k + 1 == len(body):
+            return conjuncts
+        if body[k + 1] not in ("und", "oder"):
             return None
-        tail = clause[j + 2 :]
-        return [*head, clause[j + 1], *(_zu_infinitive(["um", *tail], lex) or tail)]
+        coordinator, start = body[k + 1], k + 2
     return None
+
+
+# A declined present participle is an adjective, no verb: "des lange andauernden Krieges".
+_DECLINED = ("ende", "enden", "endem", "ender", "endes")
+
+
+def _inner_verb(token: str, lex: Lexicon) -> bool:
+    """Whether ``token`` inside a zu-infinitive is a verb of its own (not "seinen")."""
+    return (
+        token[:1].islower()
+        and token not in FUNCTION_WORDS
+        and not token.endswith(_DECLINED)
+        and lex.is_verb(token)
+    )
+
+
+def _zu_verb(body: list[str], k: int, lex: Lexicon) -> str | None:
+    """The infinitive at ``k`` if a zu-infinitive ends there ("zu geben", "anzukurbeln") and
+    the conjunct ends with it (the body does, or "und"/"oder" follows)."""
+    if k + 1 < len(body) and body[k + 1] not in ("und", "oder"):
+        return None
+    word = body[k]
+    if k > 0 and body[k - 1] == "zu" and lex.is_verb(word) and word[:1].islower():
+        return word
+    return _infix_zu(word, lex)
 
 
 def _prepositional_opener(clause: Sequence[str], lex: Lexicon) -> bool:
