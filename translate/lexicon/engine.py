@@ -26,7 +26,7 @@ from typing import Literal
 from dolmetsch.engine import EngineInfo, Progress
 
 from . import context as context_rules
-from . import prepositions
+from . import names, prepositions
 from .compound import MIN_SPLIT_LENGTH, modifier_english, news_frequency, split_compound
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
@@ -996,6 +996,7 @@ class LexiconEngine:
             elif (
                 not _WORD_START.match(token)
                 or (token[:1].isupper() and self._is_name(tokens, i))
+                or self._surname(tokens, i)
                 or self._english_in_name(tokens, i)
             ):
                 out.append(token)
@@ -1123,6 +1124,39 @@ class LexiconEngine:
         return any(
             w[:1].isupper() and (self.store.is_name(w) or self._hyphenated_name(w))
             for w in neighbours
+        )
+
+    def _surname(self, tokens: list[str], i: int) -> bool:
+        """A capitalised word after a first name is a surname: "Regine Kunde" keeps "Kunde"."""
+        token = tokens[i]
+        if i == 0 or not names.is_capitalised_word(token) or token.lower() in FUNCTION_WORDS:
+            return False
+        previous = tokens[i - 1]
+        if previous.lower() in FUNCTION_WORDS or previous in MONTHS or previous in DAYS:
+            return False
+        before = tokens[i - 2] if i >= 2 else ""
+        if not names.opens_name(before, self._unknown_capitalised(before)):
+            return False  # "im Harper Verlag", "Roy Lichtenstein Gemälde"
+        genitive = previous.endswith("s") and not self.store.is_name(previous)
+        if genitive or self._name_form(previous):
+            return False  # "Putins Rede", "Hoys Sieg"
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if nxt[:1].isdigit() or nxt in MONTHS:
+            return False  # a time: "Ende 2015"
+        if names.is_capitalised_word(nxt) and (self.store.is_name(nxt) or self.lookup(nxt) is None):
+            return False  # an apposition: "Ellis Tochter Maleah"
+        found = self.resolve(token)
+        if found is None or found[1] or not names.surname_like(token, found[0]):
+            return False
+        # "Hans-Ulrich", not "Kardashian-Jenner Familie"
+        hyphenated = self._hyphenated_name(previous) and any(
+            self.store.is_name(p) for p in previous.split("-")
+        )
+        return names.after_first_name(previous, hyphenated, self.lookup(previous) is not None)
+
+    def _unknown_capitalised(self, word: str) -> bool:
+        return names.is_capitalised_word(word) and (
+            self.store.is_name(word) or self.lookup(word) is None
         )
 
     def _english_in_name(self, tokens: list[str], i: int) -> bool:

@@ -1,0 +1,69 @@
+"""Names among German words (dolmetsch.lexicon.names), on made-up sentences and a store
+built from the test excerpt plus a few words that are also surnames."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from ding_excerpt import EXCERPT
+
+from dolmetsch.lexicon import LexiconEngine, build_store, names, open_lexicon
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# Words that are also surnames ("Kunde", "Keller"), and nouns a name may stand before.
+_EXTRA = "".join(
+    line + "\n"
+    for line in (
+        "Kunde {m} | Kunden {pl} :: customer | customers",
+        "Keller {m} | Keller {pl} :: cellar | cellars",
+        "Verlag {m} | Verlage {pl} :: publisher | publishers",
+        "Tochter {f} | Töchter {pl} :: daughter | daughters",
+        "fröhlich {adj} :: cheerful",
+        "Ende {n} | Enden {pl} :: end | ends",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
+    ding = tmp_path_factory.mktemp("names-ding") / "de-en"
+    ding.write_text(EXCERPT + _EXTRA, encoding="utf-8")
+    data = tmp_path_factory.mktemp("names-data")
+    build_store(data, ding)
+    opened = open_lexicon(data, build=False, ding=ding)
+    yield opened
+    opened.store.close()
+
+
+def test_a_word_after_a_first_name_is_a_surname(engine: LexiconEngine) -> None:
+    assert engine.translate(["Die Polizei sagt, Ulrike Kunde kam."]) == [
+        "The police says, Ulrike Kunde came."
+    ]
+    assert engine.translate(["Er hat Udo Keller getroffen."]) == ["He has met Udo Keller."]
+
+
+def test_a_noun_after_a_firm_or_an_apposition_is_translated(engine: LexiconEngine) -> None:
+    # an article before the unknown word: a firm's name, not a first name
+    assert "publisher" in engine.translate(["Er kam im Quarbel Verlag."])[0]
+    # a name after the noun: "Tochter" is an apposition, not a surname
+    assert "daughter" in engine.translate(["Er sagt, Ulrike Tochter Xenia kam."])[0]
+    # a year after it: a time, not a name
+    assert "end" in engine.translate(["Er kam Quarbel Ende 2015."])[0]
+
+
+def test_names_rules_on_their_own() -> None:
+    assert names.after_first_name("Ulrike", hyphenated_name=False, previous_known=False)
+    assert not names.after_first_name("Polizei", hyphenated_name=False, previous_known=True)
+    assert not names.after_first_name("El", hyphenated_name=False, previous_known=False)
+    assert names.after_first_name("Hans-Ulrich", hyphenated_name=True, previous_known=True)
+    assert names.opens_name("sagte", before_is_name=False)
+    assert not names.opens_name("im", before_is_name=False)
+    assert not names.opens_name("Roy", before_is_name=True)
+    assert names.surname_like("Keller", "Keller")
+    assert names.surname_like("Langer", "lang")
+    assert not names.surname_like("Palastes", "Palast")
+    assert not names.surname_like("Mikrozephalie", "Mikrozephalie")
+    assert not names.is_capitalised_word("Tag-")
+    assert not names.is_capitalised_word("CDU")

@@ -1,0 +1,63 @@
+"""Evidence that a capitalised German word is a person's or a place's name, not a noun.
+
+German capitalises every noun, so a capital letter alone says little; these rules look at
+one sentence only (a translation never depends on the rest of its batch):
+
+- a word after a first name is a surname, even when it is also a German word: "Regine
+  Kunde" is no "customer", "Bernhard Langer" no "long";
+- a capitalised word mid-sentence whose only dictionary readings are lower case
+  (adjectives, adverbs) is a name: German nominalises an adjective only with an ending
+  after an article ("das Gute"), so "sagte Fröhlich" or "sagt Langer" name a person.
+
+The functions are pure: the engine passes what its dictionary knows as booleans.
+"""
+
+from __future__ import annotations
+
+
+def is_capitalised_word(token: str) -> bool:
+    """A word with a capital first letter and lower case after it ("Langer", "Hans-Ulrich";
+    not "CDU", nor "Tag-" of "Tag- und Nachtschicht")."""
+    parts = token.split("-")
+    return (
+        len(token) > 1
+        and token[:1].isupper()
+        and all(len(p) > 1 and p[1:].islower() for p in parts)
+    )
+
+
+def after_first_name(previous: str, hyphenated_name: bool, previous_known: bool) -> bool:
+    """Whether a capitalised word after ``previous`` is a surname: ``previous`` is a
+    capitalised word the dictionary does not translate (most first names: "Uwe", "Bernd";
+    de2en's name list also holds words such as "Art") or a hyphenated first name."""
+    if not is_capitalised_word(previous) or previous.lower() in _NOT_BEFORE_FIRST_NAME:
+        return False  # "El Trampolin"
+    return hyphenated_name or not previous_known
+
+
+# Articles fused with a preposition: "im Harper Verlag" names a firm, not a person.
+_FUSED_ARTICLES = frozenset("im am zum zur vom beim ins ans aufs".split())
+# What stands before a company's or a title's name rather than a person's.
+_NOT_BEFORE_FIRST_NAME = _FUSED_ARTICLES | frozenset(
+    "der die das dem den des ein eine einen einem einer eines of the de del da von el la le".split()
+)
+_QUOTES = frozenset(['"', "„", "“", "”", "»", "«", "'"])
+
+
+def opens_name(before: str, before_is_name: bool) -> bool:
+    """Whether the word before a first name lets it open a person's name: no article (a
+    person is "Uwe Fröhlich", a firm "der Harper Verlag"), no quote (a title), and no name
+    before it (then the first name is a surname: "Roy Lichtenstein Gemälde")."""
+    return not (before.lower() in _NOT_BEFORE_FIRST_NAME or before in _QUOTES or before_is_name)
+
+
+# Surnames that are German words are short, plain words ("Keller", "Fröhlich", "Hunt");
+# a long word after a name is a noun of its own ("Edmund hat Mikrozephalie").
+MAX_SURNAME_WORD = 10
+
+
+def surname_like(token: str, key: str) -> bool:
+    """Whether a word the dictionary knows under ``key`` can still be a surname: the key is
+    the word itself ("Keller") or a lower-case adjective it inflects ("Langer": "lang"),
+    not a declined noun ("Palastes": "Palast"), and the word is short."""
+    return len(token) <= MAX_SURNAME_WORD and (key == token or key[:1].islower())
