@@ -67,3 +67,16 @@ def test_names_rules_on_their_own() -> None:
     assert not names.surname_like("Mikrozephalie", "Mikrozephalie")
     assert not names.is_capitalised_word("Tag-")
     assert not names.is_capitalised_word("CDU")
+
+
+def test_a_capitalised_adjective_mid_sentence_is_a_name(engine: LexiconEngine) -> None:
+    assert engine.translate(["Die Polizei sagt Langer."]) == ["The police says Langer."]
+    assert engine.translate(["Sprecher Fröhlich kam."]) == ["Spokesman Fröhlich came."]
+
+
+def test_an_adjective_before_its_noun_or_after_an_article_is_translated() -> None:
+    assert not names.adjective_as_name("Langer", "lang", "ein", "kam", noun_after=False)
+    assert not names.adjective_as_name("Langer", "lang", "sagt", "Krieg", noun_after=True)
+    assert not names.adjective_as_name("Lang", "lang", "sagt", "und", noun_after=False)
+    assert not names.adjective_as_name("Langes", "lang", "sagt", "kam", noun_after=False)
+    assert names.adjective_as_name("Langer", "lang", "sagt", ".", noun_after=False)

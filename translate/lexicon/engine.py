@@ -997,6 +997,7 @@ class LexiconEngine:
                 not _WORD_START.match(token)
                 or (token[:1].isupper() and self._is_name(tokens, i))
                 or self._surname(tokens, i)
+                or self._adjective_name(tokens, i)
                 or self._english_in_name(tokens, i)
             ):
                 out.append(token)
@@ -1153,6 +1154,24 @@ class LexiconEngine:
             self.store.is_name(p) for p in previous.split("-")
         )
         return names.after_first_name(previous, hyphenated, self.lookup(previous) is not None)
+
+    def _adjective_name(self, tokens: list[str], i: int) -> bool:
+        """A capitalised adjective mid-sentence with no noun reading is a name: "sagt
+        Langer" keeps "Langer" (not "long")."""
+        token = tokens[i]
+        if i == 0 or tokens[i - 1] in CLAUSE_PUNCT or self.store.sense(token) is not None:
+            return False
+        found = self.resolve(token)
+        sense = self.store.sense(found[0]) if found is not None and not found[1] else None
+        if sense is None or "ADJ" not in sense.poss or sense.poss & {"N", "V"}:
+            return False
+        if token.lower() in FUNCTION_WORDS:
+            return False  # "sagte: "Wie ...", reordered
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        noun_after = following[:1].isupper() and self.resolve(following) is not None
+        return found is not None and names.adjective_as_name(
+            token, found[0], tokens[i - 1], following, noun_after
+        )
 
     def _unknown_capitalised(self, word: str) -> bool:
         return names.is_capitalised_word(word) and (

@@ -61,3 +61,29 @@ def surname_like(token: str, key: str) -> bool:
     the word itself ("Keller") or a lower-case adjective it inflects ("Langer": "lang"),
     not a declined noun ("Palastes": "Palast"), and the word is short."""
     return len(token) <= MAX_SURNAME_WORD and (key == token or key[:1].islower())
+
+
+# Words before a nominalised adjective ("im Allgemeinen", "etwas Neues", "Jung und Alt").
+_BEFORE_NOMINALISED = _FUSED_ARTICLES | frozenset(
+    "der die das dem den des ein eine einen einem einer eines kein keine keinen keinem "
+    "keiner etwas nichts viel wenig alles und oder sowie auf in mit für von zu aus bei "
+    "nach über unter vor seit als wie".split()
+)
+
+
+def adjective_as_name(
+    token: str, adjective: str, previous: str, following: str, noun_after: bool
+) -> bool:
+    """Whether a capitalised ``token`` mid-sentence, whose only dictionary reading is the
+    lower-case ``adjective`` (or adverb), is a name: "sagt Langer", "Golfer Langer",
+    "erklärte Fröhlich".  German nominalises an adjective with an ending after an article
+    or a quantifier ("das Gute", "etwas Neues"); the bare form, or "-er" with no such word
+    before it, is a surname.  ``previous`` is the word before (not a clause boundary);
+    ``noun_after`` says the word after is a German noun (then ``token`` is its adjective)."""
+    if not is_capitalised_word(token) or token.lower() not in (adjective, adjective + "er"):
+        return False
+    if following.lower() in ("und", "oder", "&"):
+        return False  # "Jung und Alt", "Groß und Klein"
+    if noun_after:
+        return False  # an adjective before its noun: "Islamischer Staat"
+    return previous.lower() not in _BEFORE_NOMINALISED
