@@ -22,6 +22,9 @@ _EXTRA = "".join(
         "Tochter {f} | Töchter {pl} :: daughter | daughters",
         "fröhlich {adj} :: cheerful",
         "Ende {n} | Enden {pl} :: end | ends",
+        "Deutschland {n} [geogr.] :: Germany",
+        "Straße {f} | Straßen {pl} :: road | roads",
+        "Süden {m} :: south",
     )
 )
 
@@ -80,3 +83,15 @@ def test_an_adjective_before_its_noun_or_after_an_article_is_translated() -> Non
     assert not names.adjective_as_name("Lang", "lang", "sagt", "und", noun_after=False)
     assert not names.adjective_as_name("Langes", "lang", "sagt", "kam", noun_after=False)
     assert names.adjective_as_name("Langer", "lang", "sagt", ".", noun_after=False)
+
+
+def test_a_places_genitive_is_english_possessive_or_of(engine: LexiconEngine) -> None:
+    assert engine.translate(["Deutschlands Straßen sind neu."]) == ["Germany's roads are new."]
+    assert engine.translate(["Er kam aus dem Süden Deutschlands."])[0].endswith("south of Germany.")
+
+
+def test_place_genitive_on_its_own() -> None:
+    assert names.place_genitive("Germany", "sagt", False, noun_follows=True) == "Germany's"
+    assert names.place_genitive("Germany", "Süden", True, noun_follows=False) == "of Germany"
+    assert names.place_genitive("Germany", "des", False, noun_follows=True) is None
+    assert names.place_genitive("Germany", "sagt", False, noun_follows=False) is None

@@ -993,6 +993,8 @@ class LexiconEngine:
                 out.append(DAYS[token])
             elif self._genitive_name(tokens, i):
                 out.append(token[:-1] + "'s")
+            elif (place := self._place_genitive(tokens, i)) is not None:
+                out.append(place)
             elif (
                 not _WORD_START.match(token)
                 or (token[:1].isupper() and self._is_name(tokens, i))
@@ -1172,6 +1174,34 @@ class LexiconEngine:
         return found is not None and names.adjective_as_name(
             token, found[0], tokens[i - 1], following, noun_after
         )
+
+    def _place_genitive(self, tokens: list[str], i: int) -> str | None:
+        """A known place's genitive with no article: "Deutschlands Straßen" -> "Germany's
+        roads", "im Süden Deutschlands" -> "in the south of Germany"."""
+        token = tokens[i]
+        if not names.is_capitalised_word(token) or not token.endswith("s"):
+            return None
+        if self.store.sense(token) is not None:
+            return None
+        found = self.resolve(token)
+        if found is None or found[1] or found[0] not in (token[:-1], token[:-2]):
+            return None
+        place = self._sense(found[0], False)
+        if place is None or not self._bare_proper(found[0]):
+            return None
+        before = tokens[i - 1] if i > 0 else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        noun_follows = (after[:1].isupper() and after.lower() not in FUNCTION_WORDS) or (
+            after[:1].islower()
+            and self.is_adjective(after)
+            and after.endswith((*_ADJECTIVE_ENDINGS, "er"))
+        )
+        before_noun = (
+            before[:1].isupper()
+            and self.store.sense(before) is not None
+            and before.lower() not in FUNCTION_WORDS
+        )
+        return names.place_genitive(place, before, before_noun, noun_follows)
 
     def _unknown_capitalised(self, word: str) -> bool:
         return names.is_capitalised_word(word) and (

@@ -87,3 +87,18 @@ def adjective_as_name(
     if noun_after:
         return False  # an adjective before its noun: "Islamischer Staat"
     return previous.lower() not in _BEFORE_NOMINALISED
+
+
+def place_genitive(place: str, before: str, before_is_noun: bool, noun_follows: bool) -> str | None:
+    """English for a place's genitive with no article ("Deutschlands"), from the place's
+    English ``place`` ("Germany"): before its noun it is the English possessive
+    ("Deutschlands bester Golfer" -> "Germany's best golfer"), after a noun an "of"
+    phrase ("die Hauptstadt Deutschlands" -> "the capital of Germany"); None when an
+    article stands before it ("des neuen Deutschlands") or neither applies."""
+    if before.lower() in _BEFORE_NOMINALISED - {"und", "oder", "sowie"}:
+        return None
+    if noun_follows:
+        return place + "'s"
+    if before_is_noun:
+        return "of " + place
+    return None
