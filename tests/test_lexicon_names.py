@@ -25,6 +25,8 @@ _EXTRA = "".join(
         "Deutschland {n} [geogr.] :: Germany",
         "Straße {f} | Straßen {pl} :: road | roads",
         "Süden {m} :: south",
+        "Anus {m} :: anus",
+        "Ton {m} | Töne {pl} :: sound | sounds",
     )
 )
 
@@ -95,3 +97,16 @@ def test_place_genitive_on_its_own() -> None:
     assert names.place_genitive("Germany", "Süden", True, noun_follows=False) == "of Germany"
     assert names.place_genitive("Germany", "des", False, noun_follows=True) is None
     assert names.place_genitive("Germany", "sagt", False, noun_follows=False) is None
+
+
+def test_a_word_english_uses_is_no_german_compound(engine: LexiconEngine) -> None:
+    # "Aniston" would split as "Anus|Ton"; "Bergton" is German and still splits
+    assert engine.translate(["Er traf Aniston."]) == ["He met Aniston."]
+    assert engine.lookup("Bergton") == "mountain sound"
+
+
+def test_english_in_german_on_its_own() -> None:
+    assert names.english_in_german(2.97, 2.5)
+    assert not names.english_in_german(0.0, 2.4)
+    assert not names.english_in_german(1.0, 0.0)
+    assert not names.english_in_german(2.8, 4.2)

@@ -23,6 +23,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
+from wordfreq import zipf_frequency
+
 from dolmetsch.engine import EngineInfo, Progress
 
 from . import context as context_rules
@@ -643,7 +645,9 @@ class LexiconEngine:
         if "-" in word:
             parts = [p for p in word.split("-") if p]
             result = " ".join(self.lookup(p) or p for p in parts)
-        elif not word.lower().endswith(_NAME_SUFFIXES):
+        elif not word.lower().endswith(_NAME_SUFFIXES) and not names.english_in_german(
+            zipf_frequency(word, "en"), zipf_frequency(word, "de")
+        ):
             keys = split_compound(word, self._known_part, self._frequency)
             if keys:
                 english = [self._modifier(k) for k in keys[:-1]]

@@ -102,3 +102,15 @@ def place_genitive(place: str, before: str, before_is_noun: bool, noun_follows: 
     if before_is_noun:
         return "of " + place
     return None
+
+
+# A capitalised word English uses at least this often (wordfreq Zipf), and at least as
+# often as German does, is an English word or a name: "Aniston", "Universe", "Malware".
+MIN_ENGLISH_ZIPF = 1.5
+
+
+def english_in_german(english_zipf: float, german_zipf: float) -> bool:
+    """Whether a capitalised word the dictionary lacks is English (or an English-speaking
+    name) rather than a German compound, from its wordfreq Zipf frequencies: split as a
+    compound, "Aniston" would read "Anus|Ton"."""
+    return english_zipf >= MIN_ENGLISH_ZIPF and english_zipf >= german_zipf
