@@ -110,3 +110,10 @@ def test_english_in_german_on_its_own() -> None:
     assert not names.english_in_german(0.0, 2.4)
     assert not names.english_in_german(1.0, 0.0)
     assert not names.english_in_german(2.8, 4.2)
+
+
+def test_a_compound_after_a_first_name_is_a_surname(engine: LexiconEngine) -> None:
+    # alone, "Bergton" splits ("mountain sound"); after "Ulrike" it is her surname
+    assert engine.translate(["Die Polizei sagt, Ulrike Bergton kam."]) == [
+        "The police says, Ulrike Bergton came."
+    ]

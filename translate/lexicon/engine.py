@@ -1153,7 +1153,7 @@ class LexiconEngine:
         if names.is_capitalised_word(nxt) and (self.store.is_name(nxt) or self.lookup(nxt) is None):
             return False  # an apposition: "Ellis Tochter Maleah"
         found = self.resolve(token)
-        if found is None or found[1] or not names.surname_like(token, found[0]):
+        if found is not None and (found[1] or not names.surname_like(token, found[0])):
             return False
         # "Hans-Ulrich", not "Kardashian-Jenner Familie"
         hyphenated = self._hyphenated_name(previous) and any(
