@@ -26,6 +26,7 @@ _EXTRA = "".join(
         "Straße {f} | Straßen {pl} :: road | roads",
         "Süden {m} :: south",
         "Anus {m} :: anus",
+        "matt {adj} :: dull",
         "Ton {m} | Töne {pl} :: sound | sounds",
     )
 )
@@ -117,3 +118,10 @@ def test_a_compound_after_a_first_name_is_a_surname(engine: LexiconEngine) -> No
     assert engine.translate(["Die Polizei sagt, Ulrike Bergton kam."]) == [
         "The police says, Ulrike Bergton came."
     ]
+
+
+def test_an_english_first_name_before_an_unknown_name(engine: LexiconEngine) -> None:
+    # "Matt" is a German adjective too ("dull"), but English uses it more, and a name
+    # the dictionary lacks follows it
+    assert engine.translate(["Matt Quorbel kam."]) == ["Matt Quorbel came."]
+    assert engine.translate(["Er traf Matt Quorbel."]) == ["He met Matt Quorbel."]

@@ -999,6 +999,8 @@ class LexiconEngine:
                 out.append(token[:-1] + "'s")
             elif (place := self._place_genitive(tokens, i)) is not None:
                 out.append(place)
+            elif self._first_name(tokens, i):
+                out.append(tokens[i])  # also at a clause start: "Matt Damon", not "matt"
             elif (
                 not _WORD_START.match(token)
                 or (token[:1].isupper() and self._is_name(tokens, i))
@@ -1206,6 +1208,21 @@ class LexiconEngine:
             and before.lower() not in FUNCTION_WORDS
         )
         return names.place_genitive(place, before, before_noun, noun_follows)
+
+    def _first_name(self, tokens: list[str], i: int) -> bool:
+        """A word English uses as often as German, before a name the dictionary lacks, is a
+        first name: "Matt Damon", "Nick Kyrgios" (not "dull Damon", "nod Kyrgios")."""
+        token = tokens[i]
+        if i + 1 >= len(tokens) or not names.is_capitalised_word(token) or "-" in token:
+            return False  # "Malwarebytes-Chef Marcin" is a compound
+        if token.lower() in FUNCTION_WORDS or (i > 0 and tokens[i - 1].lower() in DETERMINERS):
+            return False
+        following = tokens[i + 1]
+        if not names.is_capitalised_word(following) or following.lower() in FUNCTION_WORDS:
+            return False
+        if self.lookup(following) is not None:
+            return False
+        return names.english_in_german(zipf_frequency(token, "en"), zipf_frequency(token, "de"))
 
     def _unknown_capitalised(self, word: str) -> bool:
         return names.is_capitalised_word(word) and (
