@@ -27,6 +27,7 @@ _EXTRA = "".join(
         "Süden {m} :: south",
         "Anus {m} :: anus",
         "matt {adj} :: dull",
+        "Steven {m} | Steven {pl} :: stem | stems",
         "Ton {m} | Töne {pl} :: sound | sounds",
     )
 )
@@ -125,3 +126,10 @@ def test_an_english_first_name_before_an_unknown_name(engine: LexiconEngine) -> 
     # the dictionary lacks follows it
     assert engine.translate(["Matt Quorbel kam."]) == ["Matt Quorbel came."]
     assert engine.translate(["Er traf Matt Quorbel."]) == ["He met Matt Quorbel."]
+
+
+def test_an_english_surname_after_a_first_name(engine: LexiconEngine) -> None:
+    # "Stevens" reads as the genitive of "Steven" (a ship's stem); English uses it more
+    assert engine.translate(["Die Polizei sagt, Ulrike Stevens kam."]) == [
+        "The police says, Ulrike Stevens came."
+    ]

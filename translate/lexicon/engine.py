@@ -1155,8 +1155,11 @@ class LexiconEngine:
         if names.is_capitalised_word(nxt) and (self.store.is_name(nxt) or self.lookup(nxt) is None):
             return False  # an apposition: "Ellis Tochter Maleah"
         found = self.resolve(token)
-        if found is not None and (found[1] or not names.surname_like(token, found[0])):
-            return False
+        odd = found is not None and (found[1] or not names.surname_like(token, found[0]))
+        if odd and not names.english_in_german(
+            zipf_frequency(token, "en"), zipf_frequency(token, "de")
+        ):
+            return False  # "Palastes" is a noun's genitive; "Stevens" an English name
         # "Hans-Ulrich", not "Kardashian-Jenner Familie"
         hyphenated = self._hyphenated_name(previous) and any(
             self.store.is_name(p) for p in previous.split("-")
