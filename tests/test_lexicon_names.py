@@ -133,3 +133,10 @@ def test_an_english_surname_after_a_first_name(engine: LexiconEngine) -> None:
     assert engine.translate(["Die Polizei sagt, Ulrike Stevens kam."]) == [
         "The police says, Ulrike Stevens came."
     ]
+
+
+def test_a_names_s_is_a_plural_after_an_article_or_english(engine: LexiconEngine) -> None:
+    # "die Clintons" is a family and "Twins" what English writes so itself: no genitive
+    # of "Clinton" or "Twin"
+    assert engine.translate(["Er traf die Clintons."]) == ["He met the Clintons."]
+    assert engine.translate(["Er traf Twins."]) == ["He met Twins."]

@@ -1040,7 +1040,9 @@ class LexiconEngine:
                     found = self._contextual(token, participle, context, i) or self.lookup(
                         token, participle=participle
                     )
-                    out.append(found or self._name_form(token) or token)
+                    # after an article a name's -s is a plural: "die Clintons", "die Twins"
+                    plural = previous.lower() in DETERMINERS
+                    out.append(found or (not plural and self._name_form(token)) or token)
                 prev_aux = None
             i += 1
         return out
@@ -1093,8 +1095,13 @@ class LexiconEngine:
     def _name_form(self, token: str) -> str | None:
         """English for an unknown name in the genitive: "Trumps Rede" -> "Trump's speech"."""
         genitive = token[:1].isupper() and token.endswith("s") and len(token) > 4
-        # Only names de2en knows: "Biles", "Markus" also end in -s.
-        return token[:-1] + "'s" if genitive and self.store.is_name(token[:-1]) else None
+        # Only names de2en knows: "Biles", "Markus" also end in -s; and not what English
+        # writes so itself: "Williams", "Sons & Daughters".
+        if not genitive or not self.store.is_name(token[:-1]):
+            return None
+        if names.english_in_german(zipf_frequency(token, "en"), zipf_frequency(token, "de")):
+            return None
+        return token[:-1] + "'s"
 
     def _genitive_name(self, tokens: list[str], i: int) -> bool:
         """An unknown name in the genitive before its noun, with no article: "Putins Rede"
