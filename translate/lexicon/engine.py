@@ -642,7 +642,9 @@ class LexiconEngine:
         if word in self._compounds:
             return self._compounds[word]
         result = None
-        if "-" in word:
+        if names.hyphenated_street(word):
+            result = None  # kept as it is
+        elif "-" in word:
             parts = [p for p in word.split("-") if p]
             result = " ".join(self.lookup(p) or p for p in parts)
         elif not word.lower().endswith(_NAME_SUFFIXES) and not names.english_in_german(

@@ -114,3 +114,18 @@ def english_in_german(english_zipf: float, german_zipf: float) -> bool:
     name) rather than a German compound, from its wordfreq Zipf frequencies: split as a
     compound, "Aniston" would read "Anus|Ton"."""
     return english_zipf >= MIN_ENGLISH_ZIPF and english_zipf >= german_zipf
+
+
+# The last part of a street's or a square's name: "Jakob-Müller-Straße", "Lindenweg".
+STREET_WORDS = ("straße", "strasse", "weg", "gasse", "allee", "platz")
+
+
+def hyphenated_street(word: str) -> bool:
+    """Whether a hyphenated word names a street or square after a person, kept as it is
+    (English news writes "Jakob-Müller-Straße", not "Jakob miller road")."""
+    parts = word.split("-")
+    return (
+        len(parts) >= 3
+        and parts[-1].lower() in STREET_WORDS
+        and all(p[:1].isupper() for p in parts)
+    )
