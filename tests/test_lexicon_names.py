@@ -27,6 +27,7 @@ _EXTRA = "".join(
         "Süden {m} :: south",
         "Anus {m} :: anus",
         "matt {adj} :: dull",
+        "Wicke {f} | Wicken {pl} :: vetch | vetches",
         "Steven {m} | Steven {pl} :: stem | stems",
         "Ton {m} | Töne {pl} :: sound | sounds",
     )
@@ -148,3 +149,9 @@ def test_a_street_named_after_a_person_is_kept(engine: LexiconEngine) -> None:
     assert names.hyphenated_street("Jakob-Müller-Weg")
     assert not names.hyphenated_street("Tahir-Platz")  # a square's English name may differ
     assert not names.hyphenated_street("Energie-Infrastruktur-Gesetz")
+
+
+def test_an_english_name_is_no_genitive_of_a_german_noun(engine: LexiconEngine) -> None:
+    # "Wickes" is an English name German never writes, not the genitive of "Wicke"
+    assert engine.translate(["Er traf Wickes."]) == ["He met Wickes."]
+    assert engine.translate(["Er traf die Wicke."]) == ["He met the vetch."]

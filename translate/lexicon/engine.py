@@ -511,6 +511,8 @@ class LexiconEngine:
 
     def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
         found = self._resolve_cached(word)
+        if found is not None and self._english_for_genitive(word, found[0]):
+            found = None
         if found is not None:
             key, tag = found
             sense = self.store.sense(key)
@@ -535,6 +537,19 @@ class LexiconEngine:
         if compounds and len(word) >= _MIN_ADJECTIVE_COMPOUND and word.isalpha():
             return self._sentence_adverb(word) or self._adjective_compound(word)
         return None
+
+    def _english_for_genitive(self, word: str, key: str) -> bool:
+        """Whether a capitalised word read as a noun's genitive ("Hindes": "Hinde") is an
+        English name instead: wordfreq knows it in English, never in German ("Trainers" is
+        German too).  Only whole words: as a compound's part "Militär|rats" is German."""
+        return (
+            word[:1].isupper()
+            and key in (word[:-1], word[:-2])
+            and word.endswith("s")
+            and self.lemma(word) == word  # no plural the lemma table knows: "Teams"
+            and zipf_frequency(word, "de") < names.UNSEEN_ZIPF
+            and names.english_in_german(zipf_frequency(word, "en"), zipf_frequency(word, "de"))
+        )
 
     def _demonym(self, word: str) -> str | None:
         """A place's adjective in "-er" is the place in English: "Londoner Polizei" ->

@@ -129,3 +129,7 @@ def hyphenated_street(word: str) -> bool:
         and parts[-1].lower() in STREET_WORDS
         and all(p[:1].isupper() for p in parts)
     )
+
+
+# A Zipf frequency below this is a word wordfreq has (nearly) never seen in a language.
+UNSEEN_ZIPF = 1.0
