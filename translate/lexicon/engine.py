@@ -539,9 +539,9 @@ class LexiconEngine:
         return None
 
     def _english_for_genitive(self, word: str, key: str) -> bool:
-        """Whether a capitalised word read as a noun's genitive ("Hindes": "Hinde") is an
+        """Whether a capitalised word read as a noun's genitive ("Wickes": "Wicke") is an
         English name instead: wordfreq knows it in English, never in German ("Trainers" is
-        German too).  Only whole words: as a compound's part "Militär|rats" is German."""
+        German too).  Only whole words: as a compound's part "Stadt|rats" is German."""
         return (
             word[:1].isupper()
             and key in (word[:-1], word[:-2])
@@ -1017,7 +1017,7 @@ class LexiconEngine:
             elif (place := self._place_genitive(tokens, i)) is not None:
                 out.append(place)
             elif self._first_name(tokens, i):
-                out.append(tokens[i])  # also at a clause start: "Matt Damon", not "matt"
+                out.append(tokens[i])  # also at a clause start: "Matt Delaney", not "matt"
             elif (
                 not _WORD_START.match(token)
                 or (token[:1].isupper() and self._is_name(tokens, i))
@@ -1057,7 +1057,7 @@ class LexiconEngine:
                     found = self._contextual(token, participle, context, i) or self.lookup(
                         token, participle=participle
                     )
-                    # after an article a name's -s is a plural: "die Clintons", "die Twins"
+                    # after an article a name's -s is a plural: "die Kennedys", "die Yankees"
                     plural = previous.lower() in DETERMINERS
                     out.append(found or (not plural and self._name_form(token)) or token)
                 prev_aux = None
@@ -1113,7 +1113,7 @@ class LexiconEngine:
         """English for an unknown name in the genitive: "Trumps Rede" -> "Trump's speech"."""
         genitive = token[:1].isupper() and token.endswith("s") and len(token) > 4
         # Only names de2en knows: "Biles", "Markus" also end in -s; and not what English
-        # writes so itself: "Williams", "Sons & Daughters".
+        # writes so itself: "Williams", "Jones".
         if not genitive or not self.store.is_name(token[:-1]):
             return None
         if names.english_in_german(zipf_frequency(token, "en"), zipf_frequency(token, "de")):
@@ -1160,7 +1160,7 @@ class LexiconEngine:
         )
 
     def _surname(self, tokens: list[str], i: int) -> bool:
-        """A capitalised word after a first name is a surname: "Regine Kunde" keeps "Kunde"."""
+        """A capitalised word after a first name is a surname: "Ulrike Kunde" keeps "Kunde"."""
         token = tokens[i]
         if i == 0 or not names.is_capitalised_word(token) or token.lower() in FUNCTION_WORDS:
             return False
@@ -1169,22 +1169,22 @@ class LexiconEngine:
             return False
         before = tokens[i - 2] if i >= 2 else ""
         if not names.opens_name(before, self._unknown_capitalised(before)):
-            return False  # "im Harper Verlag", "Roy Lichtenstein Gemälde"
+            return False  # "im Quarbel Verlag", "Andy Warhol Gemälde"
         genitive = previous.endswith("s") and not self.store.is_name(previous)
         if genitive or self._name_form(previous):
-            return False  # "Putins Rede", "Hoys Sieg"
+            return False  # "Putins Rede", "Smiths Sieg"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt[:1].isdigit() or nxt in MONTHS:
             return False  # a time: "Ende 2015"
         if names.is_capitalised_word(nxt) and (self.store.is_name(nxt) or self.lookup(nxt) is None):
-            return False  # an apposition: "Ellis Tochter Maleah"
+            return False  # an apposition: "Miller Tochter Lena"
         found = self.resolve(token)
         odd = found is not None and (found[1] or not names.surname_like(token, found[0]))
         if odd and not names.english_in_german(
             zipf_frequency(token, "en"), zipf_frequency(token, "de")
         ):
-            return False  # "Palastes" is a noun's genitive; "Stevens" an English name
-        # "Hans-Ulrich", not "Kardashian-Jenner Familie"
+            return False  # "Gipfels" is a noun's genitive; "Roberts" an English name
+        # "Hans-Peter", not "Smith-Jones Familie"
         hyphenated = self._hyphenated_name(previous) and any(
             self.store.is_name(p) for p in previous.split("-")
         )
@@ -1209,8 +1209,8 @@ class LexiconEngine:
         )
 
     def _place_genitive(self, tokens: list[str], i: int) -> str | None:
-        """A known place's genitive with no article: "Deutschlands Straßen" -> "Germany's
-        roads", "im Süden Deutschlands" -> "in the south of Germany"."""
+        """A known place's genitive with no article: "Deutschlands Wälder" -> "Germany's
+        forests", "im Norden Deutschlands" -> "in the north of Germany"."""
         token = tokens[i]
         if not names.is_capitalised_word(token) or not token.endswith("s"):
             return None
@@ -1238,10 +1238,10 @@ class LexiconEngine:
 
     def _first_name(self, tokens: list[str], i: int) -> bool:
         """A word English uses as often as German, before a name the dictionary lacks, is a
-        first name: "Matt Damon", "Nick Kyrgios" (not "dull Damon", "nod Kyrgios")."""
+        first name: "Matt Delaney", "Nick Varga" (not "dull Delaney", "nod Varga")."""
         token = tokens[i]
         if i + 1 >= len(tokens) or not names.is_capitalised_word(token) or "-" in token:
-            return False  # "Malwarebytes-Chef Marcin" is a compound
+            return False  # "Acme-Chef Paul" is a compound
         if token.lower() in FUNCTION_WORDS or (i > 0 and tokens[i - 1].lower() in DETERMINERS):
             return False
         following = tokens[i + 1]

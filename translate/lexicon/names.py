@@ -3,11 +3,11 @@
 German capitalises every noun, so a capital letter alone says little; these rules look at
 one sentence only (a translation never depends on the rest of its batch):
 
-- a word after a first name is a surname, even when it is also a German word: "Regine
-  Kunde" is no "customer", "Bernhard Langer" no "long";
+- a word after a first name is a surname, even when it is also a German word: "Ulrike
+  Kunde" is no "customer", "Udo Lang" no "long";
 - a capitalised word mid-sentence whose only dictionary readings are lower case
   (adjectives, adverbs) is a name: German nominalises an adjective only with an ending
-  after an article ("das Gute"), so "sagte Fröhlich" or "sagt Langer" name a person.
+  after an article ("das Gute"), so "sagte Lustig" or "sagt Langer" name a person.
 
 The functions are pure: the engine passes what its dictionary knows as booleans.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 
 def is_capitalised_word(token: str) -> bool:
-    """A word with a capital first letter and lower case after it ("Langer", "Hans-Ulrich";
+    """A word with a capital first letter and lower case after it ("Langer", "Hans-Peter";
     not "CDU", nor "Tag-" of "Tag- und Nachtschicht")."""
     parts = token.split("-")
     return (
@@ -28,14 +28,14 @@ def is_capitalised_word(token: str) -> bool:
 
 def after_first_name(previous: str, hyphenated_name: bool, previous_known: bool) -> bool:
     """Whether a capitalised word after ``previous`` is a surname: ``previous`` is a
-    capitalised word the dictionary does not translate (most first names: "Uwe", "Bernd";
+    capitalised word the dictionary does not translate (most first names: "Udo", "Heike";
     de2en's name list also holds words such as "Art") or a hyphenated first name."""
     if not is_capitalised_word(previous) or previous.lower() in _NOT_BEFORE_FIRST_NAME:
-        return False  # "El Trampolin"
+        return False  # "El Toro"
     return hyphenated_name or not previous_known
 
 
-# Articles fused with a preposition: "im Harper Verlag" names a firm, not a person.
+# Articles fused with a preposition: "im Quarbel Verlag" names a firm, not a person.
 _FUSED_ARTICLES = frozenset("im am zum zur vom beim ins ans aufs".split())
 # What stands before a company's or a title's name rather than a person's.
 _NOT_BEFORE_FIRST_NAME = _FUSED_ARTICLES | frozenset(
@@ -46,20 +46,20 @@ _QUOTES = frozenset(['"', "„", "“", "”", "»", "«", "'"])
 
 def opens_name(before: str, before_is_name: bool) -> bool:
     """Whether the word before a first name lets it open a person's name: no article (a
-    person is "Uwe Fröhlich", a firm "der Harper Verlag"), no quote (a title), and no name
-    before it (then the first name is a surname: "Roy Lichtenstein Gemälde")."""
+    person is "Udo Lustig", a firm "der Quarbel Verlag"), no quote (a title), and no name
+    before it (then the first name is a surname: "Andy Warhol Gemälde")."""
     return not (before.lower() in _NOT_BEFORE_FIRST_NAME or before in _QUOTES or before_is_name)
 
 
-# Surnames that are German words are short, plain words ("Keller", "Fröhlich", "Hunt");
-# a long word after a name is a noun of its own ("Edmund hat Mikrozephalie").
+# Surnames that are German words are short, plain words ("Keller", "Lustig", "Koch");
+# a long word after a name is a noun of its own ("Anna hat Bronchitis").
 MAX_SURNAME_WORD = 10
 
 
 def surname_like(token: str, key: str) -> bool:
     """Whether a word the dictionary knows under ``key`` can still be a surname: the key is
     the word itself ("Keller") or a lower-case adjective it inflects ("Langer": "lang"),
-    not a declined noun ("Palastes": "Palast"), and the word is short."""
+    not a declined noun ("Gipfels": "Gipfel"), and the word is short."""
     return len(token) <= MAX_SURNAME_WORD and (key == token or key[:1].islower())
 
 
@@ -75,8 +75,8 @@ def adjective_as_name(
     token: str, adjective: str, previous: str, following: str, noun_after: bool
 ) -> bool:
     """Whether a capitalised ``token`` mid-sentence, whose only dictionary reading is the
-    lower-case ``adjective`` (or adverb), is a name: "sagt Langer", "Golfer Langer",
-    "erklärte Fröhlich".  German nominalises an adjective with an ending after an article
+    lower-case ``adjective`` (or adverb), is a name: "sagt Langer", "Trainer Langer",
+    "erklärte Lustig".  German nominalises an adjective with an ending after an article
     or a quantifier ("das Gute", "etwas Neues"); the bare form, or "-er" with no such word
     before it, is a surname.  ``previous`` is the word before (not a clause boundary);
     ``noun_after`` says the word after is a German noun (then ``token`` is its adjective)."""
@@ -85,14 +85,14 @@ def adjective_as_name(
     if following.lower() in ("und", "oder", "&"):
         return False  # "Jung und Alt", "Groß und Klein"
     if noun_after:
-        return False  # an adjective before its noun: "Islamischer Staat"
+        return False  # an adjective before its noun: "Langer Atem"
     return previous.lower() not in _BEFORE_NOMINALISED
 
 
 def place_genitive(place: str, before: str, before_is_noun: bool, noun_follows: bool) -> str | None:
     """English for a place's genitive with no article ("Deutschlands"), from the place's
     English ``place`` ("Germany"): before its noun it is the English possessive
-    ("Deutschlands bester Golfer" -> "Germany's best golfer"), after a noun an "of"
+    ("Deutschlands größter Hafen" -> "Germany's biggest port"), after a noun an "of"
     phrase ("die Hauptstadt Deutschlands" -> "the capital of Germany"); None when an
     article stands before it ("des neuen Deutschlands") or neither applies."""
     if before.lower() in _BEFORE_NOMINALISED - {"und", "oder", "sowie"}:
@@ -105,7 +105,7 @@ def place_genitive(place: str, before: str, before_is_noun: bool, noun_follows: 
 
 
 # A capitalised word English uses at least this often (wordfreq Zipf), and at least as
-# often as German does, is an English word or a name: "Aniston", "Universe", "Malware".
+# often as German does, is an English word or a name: "Aniston", "Downtown", "Software".
 MIN_ENGLISH_ZIPF = 1.5
 
 
@@ -116,13 +116,13 @@ def english_in_german(english_zipf: float, german_zipf: float) -> bool:
     return english_zipf >= MIN_ENGLISH_ZIPF and english_zipf >= german_zipf
 
 
-# The last part of a street's or a square's name: "Jakob-Müller-Straße", "Lindenweg".
+# The last part of a street's or a square's name: "Anna-Seghers-Straße", "Birkenweg".
 STREET_WORDS = ("straße", "strasse", "weg", "gasse", "allee", "platz")
 
 
 def hyphenated_street(word: str) -> bool:
     """Whether a hyphenated word names a street or square after a person, kept as it is
-    (English news writes "Jakob-Müller-Straße", not "Jakob miller road")."""
+    (English news writes "Anna-Seghers-Straße", not "Anna Seghers road")."""
     parts = word.split("-")
     return (
         len(parts) >= 3
