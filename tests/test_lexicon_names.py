@@ -155,3 +155,10 @@ def test_an_english_name_is_no_genitive_of_a_german_noun(engine: LexiconEngine) 
     # "Wickes" is an English name German never writes, not the genitive of "Wicke"
     assert engine.translate(["Er traf Wickes."]) == ["He met Wickes."]
     assert engine.translate(["Er traf die Wicke."]) == ["He met the vetch."]
+
+
+def test_a_capitalised_adjective_after_a_comma_before_its_verb(engine: LexiconEngine) -> None:
+    # the subject after the verb comes first in English, behind a comma
+    assert engine.translate(["Seit Jahren hilft Langer dem Kind."]) == [
+        "For years, Langer helps the child."
+    ]

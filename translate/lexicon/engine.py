@@ -1016,6 +1016,8 @@ class LexiconEngine:
                 out.append(token[:-1] + "'s")
             elif (place := self._place_genitive(tokens, i)) is not None:
                 out.append(place)
+            elif i > 0 and tokens[i - 1] == "," and self._adjective_name(tokens, i):
+                out.append(tokens[i])  # not lower-cased as a clause's first word
             elif self._first_name(tokens, i):
                 out.append(tokens[i])  # also at a clause start: "Matt Delaney", not "matt"
             elif (
@@ -1194,8 +1196,14 @@ class LexiconEngine:
         """A capitalised adjective mid-sentence with no noun reading is a name: "sagt
         Langer" keeps "Langer" (not "long")."""
         token = tokens[i]
-        if i == 0 or tokens[i - 1] in CLAUSE_PUNCT or self.store.sense(token) is not None:
+        if i == 0 or self.store.sense(token) is not None:
             return False
+        if tokens[i - 1] in CLAUSE_PUNCT:
+            # after a comma only the "-er" form before a verb: ", Langer sagte"
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            verb_after = following[:1].islower() and self.is_verb(following)
+            if tokens[i - 1] != "," or not token.endswith("er") or not verb_after:
+                return False
         found = self.resolve(token)
         sense = self.store.sense(found[0]) if found is not None and not found[1] else None
         if sense is None or "ADJ" not in sense.poss or sense.poss & {"N", "V"}:
