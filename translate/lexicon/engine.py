@@ -23,10 +23,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
+from wordfreq import zipf_frequency
+
 from dolmetsch.engine import EngineInfo, Progress
 
 from . import context as context_rules
-from . import prepositions
+from . import names, prepositions
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .english import (
@@ -693,9 +695,17 @@ class LexiconEngine:
                 out.append(DAYS[token])
             elif self._genitive_name(tokens, i):
                 out.append(token[:-1] + "'s")
+            elif (place := self._place_genitive(tokens, i)) is not None:
+                out.append(place)
+            elif i > 0 and tokens[i - 1] == "," and self._adjective_name(tokens, i):
+                out.append(tokens[i])  # not lower-cased as a clause's first word
+            elif self._first_name(tokens, i):
+                out.append(tokens[i])  # also at a clause start: "Matt Delaney", not "matt"
             elif (
                 not _WORD_START.match(token)
                 or (token[:1].isupper() and self._is_name(tokens, i))
+                or self._surname(tokens, i)
+                or self._adjective_name(tokens, i)
                 or self._english_in_name(tokens, i)
             ):
                 out.append(token)
@@ -730,7 +740,9 @@ class LexiconEngine:
                     found = self._contextual(token, participle, context, i) or self.lookup(
                         token, participle=participle
                     )
-                    out.append(found or self._name_form(token) or token)
+                    # after an article a name's -s is a plural: "die Kennedys", "die Yankees"
+                    plural = previous.lower() in DETERMINERS
+                    out.append(found or (not plural and self._name_form(token)) or token)
                 prev_aux = None
             i += 1
         return out
@@ -847,8 +859,13 @@ class LexiconEngine:
     def _name_form(self, token: str) -> str | None:
         """English for an unknown name in the genitive: "Trumps Rede" -> "Trump's speech"."""
         genitive = token[:1].isupper() and token.endswith("s") and len(token) > 4
-        # Only names de2en knows: "Biles", "Markus" also end in -s.
-        return token[:-1] + "'s" if genitive and self.store.is_name(token[:-1]) else None
+        # Only names de2en knows: "Biles", "Markus" also end in -s; and not what English
+        # writes so itself: "Williams", "Jones".
+        if not genitive or not self.store.is_name(token[:-1]):
+            return None
+        if names.english_in_german(zipf_frequency(token, "en"), zipf_frequency(token, "de")):
+            return None
+        return token[:-1] + "'s"
 
     def _genitive_name(self, tokens: list[str], i: int) -> bool:
         """An unknown name in the genitive before its noun, with no article: "Putins Rede"
@@ -887,6 +904,109 @@ class LexiconEngine:
         return any(
             w[:1].isupper() and (self.store.is_name(w) or self._hyphenated_name(w))
             for w in neighbours
+        )
+
+    def _surname(self, tokens: list[str], i: int) -> bool:
+        """A capitalised word after a first name is a surname: "Ulrike Kunde" keeps "Kunde"."""
+        token = tokens[i]
+        if i == 0 or not names.is_capitalised_word(token) or token.lower() in FUNCTION_WORDS:
+            return False
+        previous = tokens[i - 1]
+        if previous.lower() in FUNCTION_WORDS or previous in MONTHS or previous in DAYS:
+            return False
+        before = tokens[i - 2] if i >= 2 else ""
+        if not names.opens_name(before, self._unknown_capitalised(before)):
+            return False  # "im Quarbel Verlag", "Andy Warhol Gemälde"
+        genitive = previous.endswith("s") and not self.store.is_name(previous)
+        if genitive or self._name_form(previous):
+            return False  # "Putins Rede", "Smiths Sieg"
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if nxt[:1].isdigit() or nxt in MONTHS:
+            return False  # a time: "Ende 2015"
+        if names.is_capitalised_word(nxt) and (self.store.is_name(nxt) or self.lookup(nxt) is None):
+            return False  # an apposition: "Miller Tochter Lena"
+        found = self.resolve(token)
+        odd = found is not None and (found[1] or not names.surname_like(token, found[0]))
+        if odd and not names.english_in_german(
+            zipf_frequency(token, "en"), zipf_frequency(token, "de")
+        ):
+            return False  # "Gipfels" is a noun's genitive; "Roberts" an English name
+        # "Hans-Peter", not "Smith-Jones Familie"
+        hyphenated = self._hyphenated_name(previous) and any(
+            self.store.is_name(p) for p in previous.split("-")
+        )
+        return names.after_first_name(previous, hyphenated, self.lookup(previous) is not None)
+
+    def _adjective_name(self, tokens: list[str], i: int) -> bool:
+        """A capitalised adjective mid-sentence with no noun reading is a name: "sagt
+        Langer" keeps "Langer" (not "long")."""
+        token = tokens[i]
+        if i == 0 or self.store.sense(token) is not None:
+            return False
+        if tokens[i - 1] in CLAUSE_PUNCT:
+            # after a comma only the "-er" form before a verb: ", Langer sagte"
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            verb_after = following[:1].islower() and self.is_verb(following)
+            if tokens[i - 1] != "," or not token.endswith("er") or not verb_after:
+                return False
+        found = self.resolve(token)
+        sense = self.store.sense(found[0]) if found is not None and not found[1] else None
+        if sense is None or "ADJ" not in sense.poss or sense.poss & {"N", "V"}:
+            return False
+        if token.lower() in FUNCTION_WORDS:
+            return False  # "sagte: "Wie ...", reordered
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        noun_after = following[:1].isupper() and self.resolve(following) is not None
+        return found is not None and names.adjective_as_name(
+            token, found[0], tokens[i - 1], following, noun_after
+        )
+
+    def _place_genitive(self, tokens: list[str], i: int) -> str | None:
+        """A known place's genitive with no article: "Deutschlands Wälder" -> "Germany's
+        forests", "im Norden Deutschlands" -> "in the north of Germany"."""
+        token = tokens[i]
+        if not names.is_capitalised_word(token) or not token.endswith("s"):
+            return None
+        if self.store.sense(token) is not None:
+            return None
+        found = self.resolve(token)
+        if found is None or found[1] or found[0] not in (token[:-1], token[:-2]):
+            return None
+        place = self.words.sense(found[0], False)
+        if place is None or not self._bare_proper(found[0]):
+            return None
+        before = tokens[i - 1] if i > 0 else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        noun_follows = (after[:1].isupper() and after.lower() not in FUNCTION_WORDS) or (
+            after[:1].islower()
+            and self.is_adjective(after)
+            and after.endswith((*ADJECTIVE_ENDINGS, "er"))
+        )
+        before_noun = (
+            before[:1].isupper()
+            and self.store.sense(before) is not None
+            and before.lower() not in FUNCTION_WORDS
+        )
+        return names.place_genitive(place, before, before_noun, noun_follows)
+
+    def _first_name(self, tokens: list[str], i: int) -> bool:
+        """A word English uses as often as German, before a name the dictionary lacks, is a
+        first name: "Matt Delaney", "Nick Varga" (not "dull Delaney", "nod Varga")."""
+        token = tokens[i]
+        if i + 1 >= len(tokens) or not names.is_capitalised_word(token) or "-" in token:
+            return False  # "Acme-Chef Paul" is a compound
+        if token.lower() in FUNCTION_WORDS or (i > 0 and tokens[i - 1].lower() in DETERMINERS):
+            return False
+        following = tokens[i + 1]
+        if not names.is_capitalised_word(following) or following.lower() in FUNCTION_WORDS:
+            return False
+        if self.lookup(following) is not None:
+            return False
+        return names.english_in_german(zipf_frequency(token, "en"), zipf_frequency(token, "de"))
+
+    def _unknown_capitalised(self, word: str) -> bool:
+        return names.is_capitalised_word(word) and (
+            self.store.is_name(word) or self.lookup(word) is None
         )
 
     def _english_in_name(self, tokens: list[str], i: int) -> bool:

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from wordfreq import zipf_frequency
+
+from . import names
 from .compound import MIN_SPLIT_LENGTH, modifier_english, news_frequency, split_compound
 from .english import IRREGULAR_PAST, ing_form, plural_already, regular_past, regular_plural
 from .english import adverb as adverb_of
@@ -230,6 +233,8 @@ class Words:
 
     def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
         found = self.resolved(word)
+        if found is not None and self._english_for_genitive(word, found[0]):
+            found = None
         if found is not None:
             key, tag = found
             sense = self.store.sense(key)
@@ -254,6 +259,19 @@ class Words:
         if compounds and len(word) >= _MIN_ADJECTIVE_COMPOUND and word.isalpha():
             return self._sentence_adverb(word) or self._adjective_compound(word)
         return None
+
+    def _english_for_genitive(self, word: str, key: str) -> bool:
+        """Whether a capitalised word read as a noun's genitive ("Wickes": "Wicke") is an
+        English name instead: wordfreq knows it in English, never in German ("Trainers" is
+        German too).  Only whole words: as a compound's part "Stadt|rats" is German."""
+        return (
+            word[:1].isupper()
+            and key in (word[:-1], word[:-2])
+            and word.endswith("s")
+            and self.lemma(word) == word  # no plural the lemma table knows: "Teams"
+            and zipf_frequency(word, "de") < names.UNSEEN_ZIPF
+            and names.english_in_german(zipf_frequency(word, "en"), zipf_frequency(word, "de"))
+        )
 
     def _demonym(self, word: str) -> str | None:
         """A place's adjective in "-er" is the place in English: "Londoner Polizei" ->
@@ -361,10 +379,14 @@ class Words:
         if word in self._compounds:
             return self._compounds[word]
         result = None
-        if "-" in word:
+        if names.hyphenated_street(word):
+            result = None  # kept as it is
+        elif "-" in word:
             parts = [p for p in word.split("-") if p]
             result = " ".join(self.lookup(p) or p for p in parts)
-        elif not word.lower().endswith(_NAME_SUFFIXES):
+        elif not word.lower().endswith(_NAME_SUFFIXES) and not names.english_in_german(
+            zipf_frequency(word, "en"), zipf_frequency(word, "de")
+        ):
             keys = split_compound(word, self.known_part, self.frequency)
             if keys:
                 english = [self._modifier(k) for k in keys[:-1]]

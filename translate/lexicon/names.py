@@ -1,0 +1,135 @@
+"""Evidence that a capitalised German word is a person's or a place's name, not a noun.
+
+German capitalises every noun, so a capital letter alone says little; these rules look at
+one sentence only (a translation never depends on the rest of its batch):
+
+- a word after a first name is a surname, even when it is also a German word: "Ulrike
+  Kunde" is no "customer", "Udo Lang" no "long";
+- a capitalised word mid-sentence whose only dictionary readings are lower case
+  (adjectives, adverbs) is a name: German nominalises an adjective only with an ending
+  after an article ("das Gute"), so "sagte Lustig" or "sagt Langer" name a person.
+
+The functions are pure: the engine passes what its dictionary knows as booleans.
+"""
+
+from __future__ import annotations
+
+
+def is_capitalised_word(token: str) -> bool:
+    """A word with a capital first letter and lower case after it ("Langer", "Hans-Peter";
+    not "CDU", nor "Tag-" of "Tag- und Nachtschicht")."""
+    parts = token.split("-")
+    return (
+        len(token) > 1
+        and token[:1].isupper()
+        and all(len(p) > 1 and p[1:].islower() for p in parts)
+    )
+
+
+def after_first_name(previous: str, hyphenated_name: bool, previous_known: bool) -> bool:
+    """Whether a capitalised word after ``previous`` is a surname: ``previous`` is a
+    capitalised word the dictionary does not translate (most first names: "Udo", "Heike";
+    de2en's name list also holds words such as "Art") or a hyphenated first name."""
+    if not is_capitalised_word(previous) or previous.lower() in _NOT_BEFORE_FIRST_NAME:
+        return False  # "El Toro"
+    return hyphenated_name or not previous_known
+
+
+# Articles fused with a preposition: "im Quarbel Verlag" names a firm, not a person.
+_FUSED_ARTICLES = frozenset("im am zum zur vom beim ins ans aufs".split())
+# What stands before a company's or a title's name rather than a person's.
+_NOT_BEFORE_FIRST_NAME = _FUSED_ARTICLES | frozenset(
+    "der die das dem den des ein eine einen einem einer eines of the de del da von el la le".split()
+)
+_QUOTES = frozenset(['"', "„", "“", "”", "»", "«", "'"])
+
+
+def opens_name(before: str, before_is_name: bool) -> bool:
+    """Whether the word before a first name lets it open a person's name: no article (a
+    person is "Udo Lustig", a firm "der Quarbel Verlag"), no quote (a title), and no name
+    before it (then the first name is a surname: "Andy Warhol Gemälde")."""
+    return not (before.lower() in _NOT_BEFORE_FIRST_NAME or before in _QUOTES or before_is_name)
+
+
+# Surnames that are German words are short, plain words ("Keller", "Lustig", "Koch");
+# a long word after a name is a noun of its own ("Anna hat Bronchitis").
+MAX_SURNAME_WORD = 10
+
+
+def surname_like(token: str, key: str) -> bool:
+    """Whether a word the dictionary knows under ``key`` can still be a surname: the key is
+    the word itself ("Keller") or a lower-case adjective it inflects ("Langer": "lang"),
+    not a declined noun ("Gipfels": "Gipfel"), and the word is short."""
+    return len(token) <= MAX_SURNAME_WORD and (key == token or key[:1].islower())
+
+
+# Words before a nominalised adjective ("im Allgemeinen", "etwas Neues", "Jung und Alt").
+_BEFORE_NOMINALISED = _FUSED_ARTICLES | frozenset(
+    "der die das dem den des ein eine einen einem einer eines kein keine keinen keinem "
+    "keiner etwas nichts viel wenig alles und oder sowie auf in mit für von zu aus bei "
+    "nach über unter vor seit als wie".split()
+)
+
+
+def adjective_as_name(
+    token: str, adjective: str, previous: str, following: str, noun_after: bool
+) -> bool:
+    """Whether a capitalised ``token`` mid-sentence, whose only dictionary reading is the
+    lower-case ``adjective`` (or adverb), is a name: "sagt Langer", "Trainer Langer",
+    "erklärte Lustig".  German nominalises an adjective with an ending after an article
+    or a quantifier ("das Gute", "etwas Neues"); the bare form, or "-er" with no such word
+    before it, is a surname.  ``previous`` is the word before (not a clause boundary);
+    ``noun_after`` says the word after is a German noun (then ``token`` is its adjective)."""
+    if not is_capitalised_word(token) or token.lower() not in (adjective, adjective + "er"):
+        return False
+    if following.lower() in ("und", "oder", "&"):
+        return False  # "Jung und Alt", "Groß und Klein"
+    if noun_after:
+        return False  # an adjective before its noun: "Langer Atem"
+    return previous.lower() not in _BEFORE_NOMINALISED
+
+
+def place_genitive(place: str, before: str, before_is_noun: bool, noun_follows: bool) -> str | None:
+    """English for a place's genitive with no article ("Deutschlands"), from the place's
+    English ``place`` ("Germany"): before its noun it is the English possessive
+    ("Deutschlands größter Hafen" -> "Germany's biggest port"), after a noun an "of"
+    phrase ("die Hauptstadt Deutschlands" -> "the capital of Germany"); None when an
+    article stands before it ("des neuen Deutschlands") or neither applies."""
+    if before.lower() in _BEFORE_NOMINALISED - {"und", "oder", "sowie"}:
+        return None
+    if noun_follows:
+        return place + "'s"
+    if before_is_noun:
+        return "of " + place
+    return None
+
+
+# A capitalised word English uses at least this often (wordfreq Zipf), and at least as
+# often as German does, is an English word or a name: "Aniston", "Downtown", "Software".
+MIN_ENGLISH_ZIPF = 1.5
+
+
+def english_in_german(english_zipf: float, german_zipf: float) -> bool:
+    """Whether a capitalised word the dictionary lacks is English (or an English-speaking
+    name) rather than a German compound, from its wordfreq Zipf frequencies: split as a
+    compound, "Aniston" would read "Anus|Ton"."""
+    return english_zipf >= MIN_ENGLISH_ZIPF and english_zipf >= german_zipf
+
+
+# The last part of a street's or a square's name: "Anna-Seghers-Straße", "Birkenweg".
+STREET_WORDS = ("straße", "strasse", "weg", "gasse", "allee", "platz")
+
+
+def hyphenated_street(word: str) -> bool:
+    """Whether a hyphenated word names a street or square after a person, kept as it is
+    (English news writes "Anna-Seghers-Straße", not "Anna Seghers road")."""
+    parts = word.split("-")
+    return (
+        len(parts) >= 3
+        and parts[-1].lower() in STREET_WORDS
+        and all(p[:1].isupper() for p in parts)
+    )
+
+
+# A Zipf frequency below this is a word wordfreq has (nearly) never seen in a language.
+UNSEEN_ZIPF = 1.0
