@@ -144,6 +144,8 @@ _NAME_SUFFIXES = (
 # Endings a declined adjective or a genitive noun adds to the form the dictionary lists.
 _ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
 _GENITIVE_ENDINGS = ("es", "s")
+# Every ending of a declined adjective, longest first: "größeren" is "größer" + "en".
+_DECLENSION_ENDINGS = ("en", "em", "er", "es", "e")
 _KEY_ARTICLES = ("der", "die", "das")
 _MIN_ADJECTIVE_COMPOUND = 9
 # Dictionary compounds read per modifier (``compound.modifier_english``): enough to see a
@@ -435,6 +437,9 @@ class LexiconEngine:
         for variant in variants:
             lemma, tag = self.lemma_tag(variant)
             if lemma != variant and self.store.sense(lemma) is not None:
+                comparative = self._declined_comparative(variant, lemma)
+                if comparative is not None:
+                    return comparative, ""
                 if _PRESENT_PARTICIPLE.match(variant) and lemma.endswith("n"):
                     tag = "ing"  # "enttäuschende" (lemma "enttäuschen") -> "disappointing"
                 elif not tag and _weak_past(variant, lemma):
@@ -447,6 +452,24 @@ class LexiconEngine:
             if self.store.sense(swapped) is not None:
                 return swapped, ""
         return self._with_article(word) or self._inflected_stem(word)
+
+    def _declined_comparative(self, word: str, lemma: str) -> str | None:
+        """The comparative key of a declined comparative: "größere" -> "größer" ("bigger"),
+        not its lemma "groß" ("large"), whose English would lose the comparison."""
+        if not word[:1].islower():
+            return None
+        for ending in _DECLENSION_ENDINGS:
+            if word.endswith(ending):
+                stem = word[: -len(ending)]
+                if (
+                    stem.endswith("er")
+                    and stem != lemma
+                    and self.store.sense(stem) is not None
+                    and self.lemma(stem) == lemma
+                ):
+                    return stem
+                return None
+        return None
 
     def _with_article(self, word: str) -> tuple[str, str] | None:
         """A noun Ding lists only with its article ("das Ausland", "der Einzelhandel")."""

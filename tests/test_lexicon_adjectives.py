@@ -1,0 +1,49 @@
+"""Adjectives and adverbs in the lexicon engine (issue 14): comparatives, superlatives,
+declined forms and predicative use, on a store built from the test excerpt plus a few
+adjective entries in Ding's format.  The sentences are made up for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from ding_excerpt import EXCERPT
+
+from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# Our own entries in Ding's line format (comparative and superlative as Ding gives them).
+ADJECTIVES = "".join(
+    line + "\n"
+    for line in (
+        "klein {adj} | kleiner | kleinste/r/s :: small | smaller | smallest",
+        "billig {adj} | billiger | am billigsten :: cheap | cheaper | cheapest",
+        "Auto {n} | Autos {pl} :: car | cars",
+        "kaufen {vt} | kaufend | gekauft | kauft | kaufte :: "
+        "to buy | buying | bought | buys | bought",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
+    ding = tmp_path_factory.mktemp("adjective-ding") / "de-en"
+    ding.write_text(EXCERPT + ADJECTIVES, encoding="utf-8")
+    data_dir = tmp_path_factory.mktemp("adjective-store")
+    build_store(data_dir, ding)
+    opened = open_lexicon(data_dir, build=False, ding=ding)
+    yield opened
+    opened.store.close()
+
+
+def test_a_declined_comparative_keeps_its_comparison(engine: LexiconEngine) -> None:
+    # "kleinere" is "kleiner" declined, not the lemma "klein"
+    assert engine.resolve("kleinere") == ("kleiner", "")
+    assert engine.translate_sentence("Die Kinder kauften kleinere Autos.") == (
+        "The children bought smaller cars."
+    )
+
+
+def test_a_declined_positive_stays_positive(engine: LexiconEngine) -> None:
+    assert engine.resolve("kleine") == ("klein", "")
