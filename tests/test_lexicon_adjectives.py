@@ -10,6 +10,7 @@ import pytest
 from ding_excerpt import EXCERPT
 
 from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
+from dolmetsch.lexicon.english import superlative
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -20,6 +21,11 @@ ADJECTIVES = "".join(
         "klein {adj} | kleiner | kleinste/r/s :: small | smaller | smallest",
         "billig {adj} | billiger | am billigsten :: cheap | cheaper | cheapest",
         "Auto {n} | Autos {pl} :: car | cars",
+        "hoch {adj} :: high",
+        "höchste {adj} :: top",
+        "schnell {adj} {adv} :: quickly; fast",
+        "Welt {f} | Welten {pl} :: world | worlds",
+        "groß {adj} :: large",
         "kaufen {vt} | kaufend | gekauft | kauft | kaufte :: "
         "to buy | buying | bought | buys | bought",
     )
@@ -47,3 +53,38 @@ def test_a_declined_comparative_keeps_its_comparison(engine: LexiconEngine) -> N
 
 def test_a_declined_positive_stays_positive(engine: LexiconEngine) -> None:
     assert engine.resolve("kleine") == ("klein", "")
+
+
+@pytest.mark.parametrize(
+    ("adjective", "expected"),
+    [
+        ("big", "biggest"),
+        ("large", "largest"),
+        ("happy", "happiest"),
+        ("strong", "strongest"),
+        ("important", "most important"),
+        ("popular", "most popular"),
+        ("good", "best"),
+        ("a good", "a good"),
+    ],
+)
+def test_english_superlative(adjective: str, expected: str) -> None:
+    assert superlative(adjective) == expected
+
+
+def test_a_declined_superlative_is_a_superlative(engine: LexiconEngine) -> None:
+    assert engine.translate_sentence("Die Kinder kauften die billigsten Autos.") == (
+        "The children bought the cheapest cars."
+    )
+    # an adverb's "-ly" sense gives way to the adjective's: not "most quickly"
+    assert engine.lookup("schnellsten") == "fastest"
+
+
+def test_a_superlative_key_without_a_superlative_sense(engine: LexiconEngine) -> None:
+    # Ding's own key "höchste" says "top"; the form is the superlative of "hoch"
+    assert engine.resolve("höchste") == ("hoch", "sup")
+    assert engine.lookup("höchste") == "highest"
+
+
+def test_the_head_of_a_compound_adjective_keeps_its_superlative(engine: LexiconEngine) -> None:
+    assert engine.lookup("weltgrößte") == "world largest"
