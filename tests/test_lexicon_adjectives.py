@@ -23,9 +23,13 @@ ADJECTIVES = "".join(
         "Auto {n} | Autos {pl} :: car | cars",
         "hoch {adj} :: high",
         "höchste {adj} :: top",
-        "schnell {adj} {adv} :: quickly; fast",
+        "schnell {adj} {adv} :: quickly; quick",
         "Welt {f} | Welten {pl} :: world | worlds",
         "groß {adj} :: large",
+        "freundlich {adj} :: friendly; kindly; kind",
+        "freundlicher {adj} :: kindlier",
+        "selten {adj} {adv} :: rarely; rare",
+        "Moment {m} | Momente {pl} :: moment | moments",
         "kaufen {vt} | kaufend | gekauft | kauft | kaufte :: "
         "to buy | buying | bought | buys | bought",
     )
@@ -77,7 +81,7 @@ def test_a_declined_superlative_is_a_superlative(engine: LexiconEngine) -> None:
         "The children bought the cheapest cars."
     )
     # an adverb's "-ly" sense gives way to the adjective's: not "most quickly"
-    assert engine.lookup("schnellsten") == "fastest"
+    assert engine.lookup("schnellsten") == "quickest"
 
 
 def test_a_superlative_key_without_a_superlative_sense(engine: LexiconEngine) -> None:
@@ -88,3 +92,16 @@ def test_a_superlative_key_without_a_superlative_sense(engine: LexiconEngine) ->
 
 def test_the_head_of_a_compound_adjective_keeps_its_superlative(engine: LexiconEngine) -> None:
     assert engine.lookup("weltgrößte") == "world largest"
+
+
+def test_an_adjective_in_er_before_its_noun_is_a_positive(engine: LexiconEngine) -> None:
+    # Ding's "freundlicher" is the comparative; before a noun it is "freundlich" declined
+    assert engine.translate_sentence("Er war ein freundlicher Sprecher.") == (
+        "He was a friendly spokesman."
+    )
+    # and before its noun no adverb: "rare", not the first-ranked "rarely"
+    assert engine.translate_sentence("Es war ein seltener Moment.") == "It was a rare moment."
+
+
+def test_a_comparative_not_before_a_noun_stays_comparative(engine: LexiconEngine) -> None:
+    assert engine.translate_sentence("Er war freundlicher.") == "He was kindlier."

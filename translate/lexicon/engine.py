@@ -58,6 +58,7 @@ from .rules import (
     AUX_WERDEN,
     AUXILIARIES,
     CLAUSE_PUNCT,
+    COORDINATORS,
     DAYS,
     DETERMINERS,
     FUNCTION_WORD_TABLE,
@@ -145,6 +146,14 @@ _NAME_SUFFIXES = (
 # Endings a declined adjective or a genitive noun adds to the form the dictionary lists.
 _ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
 _GENITIVE_ENDINGS = ("es", "s")
+# Comparatives that stand before a noun undeclined: "weniger Geld", "eher Glück".
+_INVARIABLE_COMPARATIVES = frozenset("weniger später früher eher".split())
+# What a strong or mixed adjective ("ein neuer Plan", "mit neuer Kraft") follows.
+_BEFORE_STRONG = (
+    frozenset("ein kein mein dein sein ihr unser euer als sehr besonders ganz".split())
+    | PREPOSITIONS
+    | COORDINATORS
+)
 # German superlatives not formed from their positive's stem.
 _IRREGULAR_SUPERLATIVE = {"best": "gut"}
 # Every ending of a declined adjective, longest first: "größeren" is "größer" + "en".
@@ -879,6 +888,14 @@ class LexiconEngine:
         self._options[cache_key] = result
         return result
 
+    def _adjective_options(self, key: str) -> list[Option] | None:
+        """An attributive adjective's candidates: no "-ly" adverb before its noun ("ein
+        seltener Moment" -> "a rare moment", not the first-ranked "rarely")."""
+        ranked = self.store.ranked(key, False)
+        adjectival = set(_adjectival([e for e, _ in ranked]))
+        kept = [(e, score) for e, score in ranked if e in adjectival] or ranked
+        return kept[: self.store.weights.beam_senses] or None
+
     def _in_form(self, english: str, tag: str, sense: Sense, word: str, participle: bool) -> str:
         """A sense of a key in the number and tense of the form ``word`` (``resolve``'s tag)."""
         if tag == "pl" and "N" in sense.pos3 and not participle:
@@ -1102,7 +1119,14 @@ class LexiconEngine:
                 present = not participle and not since and self._present_after_subject(tokens, i)
                 singular = not (participle or since or present) and self._singular_noun(tokens, i)
                 base = since or present or singular
-                options = self.options(self.lemma(token) if base else token, participle)
+                # "ein freundlicher Mensch": a declined positive, not the comparative
+                positive = self._attributive_positive(tokens, i)
+                token = positive or token
+                options = (
+                    self._adjective_options(positive)
+                    if positive is not None
+                    else self.options(self.lemma(token) if base else token, participle)
+                )
                 if options is not None and since:
                     plural = token.endswith("n")
                     options = [(perfect_progressive(e, plural, ing_form), s) for e, s in options]
@@ -1110,7 +1134,7 @@ class LexiconEngine:
                     options = [(third_person(e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
-                elif options is not None and base:
+                elif options is not None and (base or positive is not None):
                     out.append(options[0][0])  # also a singular noun
                 else:
                     found = self._contextual(token, participle, context, i) or self.lookup(
@@ -1120,6 +1144,37 @@ class LexiconEngine:
                 prev_aux = None
             i += 1
         return out
+
+    def _attributive_positive(self, tokens: Sequence[str], i: int) -> str | None:
+        """The positive of an adjective in "-er" before its noun: "ein freundlicher Mensch",
+        "mit neuer Kraft" -> "freundlich", "neu".  Ding lists "freundlicher" as the
+        comparative ("kindlier"), but a comparative before a noun takes an ending of its
+        own ("ein freundlicherer Mensch"); only after a determiner of the strong or mixed
+        declension, a preposition or a clause's start, where no adverb of a verb stands."""
+        word = tokens[i]
+        if (
+            not word[:1].islower()
+            or not word.endswith("er")
+            or len(word) < 5
+            or word in _INVARIABLE_COMPARATIVES
+            or i + 1 >= len(tokens)
+        ):
+            return None
+        previous = tokens[i - 1] if i > 0 else ""
+        if i > 0 and previous not in CLAUSE_PUNCT and previous.lower() not in _BEFORE_STRONG:
+            return None
+        following = tokens[i + 1]
+        if following[:1].islower() and following.endswith("er"):
+            following = tokens[i + 2] if i + 2 < len(tokens) else ""  # "neuer großer Wagen"
+        if not (following[:1].isupper() and following.isalpha()):
+            return None
+        stem = word[:-2]
+        sense = self.store.sense(stem)
+        if stem.endswith(("st", "ßt")):
+            return None  # a superlative: "als größter Gegner"
+        if sense is None or "ADJ" not in sense.poss or "V" in sense.poss:
+            return None
+        return stem
 
     def _singular_noun(self, tokens: Sequence[str], i: int) -> bool:
         """Whether a noun the lemma table calls plural follows a determiner only a singular
@@ -1526,8 +1581,10 @@ def _perfect_before(tokens: Sequence[str], i: int) -> bool:
 
 
 def _adjectival(senses: list[str]) -> list[str]:
-    """The senses that are no "-ly" adverb, in their order."""
-    return [e for e in senses if not e.endswith("ly") or e in ("early", "only")]
+    """The senses that are no adverb of another sense, in their order: "rarely" goes when
+    "rare" is among them, "friendly" stays."""
+    adverbs = {adverb_of(e) for e in senses if adverb_of(e) != e}
+    return [e for e in senses if e not in adverbs]
 
 
 def _unumlaut(word: str) -> str:
