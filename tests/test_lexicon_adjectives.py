@@ -30,6 +30,8 @@ ADJECTIVES = "".join(
         "freundlicher {adj} :: kindlier",
         "selten {adj} {adv} :: rarely; rare",
         "Moment {m} | Momente {pl} :: moment | moments",
+        "perfekt {adj} :: perfect",
+        "sein {vi} | seiend | gewesen | ist | war :: to be | being | been | is | was",
         "kaufen {vt} | kaufend | gekauft | kauft | kaufte :: "
         "to buy | buying | bought | buys | bought",
     )
@@ -105,3 +107,8 @@ def test_an_adjective_in_er_before_its_noun_is_a_positive(engine: LexiconEngine)
 
 def test_a_comparative_not_before_a_noun_stays_comparative(engine: LexiconEngine) -> None:
     assert engine.translate_sentence("Er war freundlicher.") == "He was kindlier."
+
+
+def test_a_predicative_adjective_after_sein_is_no_adverb(engine: LexiconEngine) -> None:
+    # the learned table's "perfekt" -> "perfectly" (an adverb of a verb) does not apply
+    assert engine.translate_sentence("Sie will perfekt sein.") == "She wants to be perfect."

@@ -146,6 +146,8 @@ _NAME_SUFFIXES = (
 # Endings a declined adjective or a genitive noun adds to the form the dictionary lists.
 _ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
 _GENITIVE_ENDINGS = ("es", "s")
+# Forms of the copulas not in AUXILIARIES, after which an adjective is predicative.
+_COPULA_FORMS = frozenset("sein bleiben bleibt blieb blieben geblieben gewesen geworden".split())
 # Comparatives that stand before a noun undeclined: "weniger Geld", "eher Glück".
 _INVARIABLE_COMPARATIVES = frozenset("weniger später früher eher".split())
 # What a strong or mixed adjective ("ein neuer Plan", "mit neuer Kraft") follows.
@@ -1435,6 +1437,10 @@ class LexiconEngine:
         before = tokens[i - 1].lower() if i > 0 else ""
         if before in AUXILIARIES:
             return True
+        if before in _COPULA_FORMS and self.is_adjective(tokens[i]):
+            # a predicative adjective is no adverb: "will perfekt sein", reordered "will
+            # sein perfekt" -> "be perfect", not the learned "perfectly"
+            return self.lemma(tokens[i]) == tokens[i]
         modifier = tokens[i - 1] if i > 1 else ""
         if (
             i > 1
