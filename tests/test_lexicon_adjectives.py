@@ -112,3 +112,11 @@ def test_a_comparative_not_before_a_noun_stays_comparative(engine: LexiconEngine
 def test_a_predicative_adjective_after_sein_is_no_adverb(engine: LexiconEngine) -> None:
     # the learned table's "perfekt" -> "perfectly" (an adverb of a verb) does not apply
     assert engine.translate_sentence("Sie will perfekt sein.") == "She wants to be perfect."
+
+
+def test_a_declined_adjective_before_its_noun_is_no_adverb(engine: LexiconEngine) -> None:
+    # "selten" ranks "rarely" first; before a noun it is "rare", also past a second adjective
+    assert engine.translate_sentence("Die seltene Energie kam.") == "The rare energy came."
+    assert engine.translate_sentence("Die seltene neue Energie kam.") == (
+        "The rare new energy came."
+    )

@@ -890,13 +890,14 @@ class LexiconEngine:
         self._options[cache_key] = result
         return result
 
-    def _adjective_options(self, key: str) -> list[Option] | None:
-        """An attributive adjective's candidates: no "-ly" adverb before its noun ("ein
-        seltener Moment" -> "a rare moment", not the first-ranked "rarely")."""
-        ranked = self.store.ranked(key, False)
-        adjectival = set(_adjectival([e for e, _ in ranked]))
-        kept = [(e, score) for e, score in ranked if e in adjectival] or ranked
-        return kept[: self.store.weights.beam_senses] or None
+    def _unadverbed(self, english: str, key: str) -> str:
+        """An attributive adjective's English as an adjective: a sense that is the adverb of
+        another of the key's senses becomes that sense ("ein seltener Moment" -> "rare",
+        not the first-ranked "rarely"; "friendly" is no adverb of a sense and stays)."""
+        for sense, _ in self.store.ranked(key, False):
+            if sense != english and adverb_of(sense) == english:
+                return sense
+        return english
 
     def _in_form(self, english: str, tag: str, sense: Sense, word: str, participle: bool) -> str:
         """A sense of a key in the number and tense of the form ``word`` (``resolve``'s tag)."""
@@ -1123,12 +1124,11 @@ class LexiconEngine:
                 base = since or present or singular
                 # "ein freundlicher Mensch": a declined positive, not the comparative
                 positive = self._attributive_positive(tokens, i)
+                attributive = positive or self._attributive(tokens, i)
                 token = positive or token
-                options = (
-                    self._adjective_options(positive)
-                    if positive is not None
-                    else self.options(self.lemma(token) if base else token, participle)
-                )
+                options = self.options(self.lemma(token) if base else token, participle)
+                if options is not None and attributive is not None:
+                    options = [(self._unadverbed(e, attributive), s) for e, s in options]
                 if options is not None and since:
                     plural = token.endswith("n")
                     options = [(perfect_progressive(e, plural, ing_form), s) for e, s in options]
@@ -1136,12 +1136,14 @@ class LexiconEngine:
                     options = [(third_person(e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
-                elif options is not None and (base or positive is not None):
+                elif options is not None and base:
                     out.append(options[0][0])  # also a singular noun
                 else:
                     found = self._contextual(token, participle, context, i) or self.lookup(
                         token, participle=participle
                     )
+                    if found is not None and attributive is not None:
+                        found = self._unadverbed(found, attributive)
                     out.append(found or self._name_form(token) or token)
                 prev_aux = None
             i += 1
@@ -1177,6 +1179,25 @@ class LexiconEngine:
         if sense is None or "ADJ" not in sense.poss or "V" in sense.poss:
             return None
         return stem
+
+    def _attributive(self, tokens: Sequence[str], i: int) -> str | None:
+        """The key of a declined adjective before its noun ("die angebliche Tat" ->
+        "angeblich"), whose English is an adjective, not its adverb ("alleged")."""
+        word = tokens[i]
+        if not word[:1].islower() or not word.endswith(("e", "en", "em", "es")):
+            return None
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if following[:1].islower() and following.endswith(("e", "en", "em", "es", "er")):
+            following = tokens[i + 2] if i + 2 < len(tokens) else ""  # "die gesamte neue"
+        if not (following[:1].isupper() and following.isalpha()):
+            return None
+        found = self._resolve_cached(word)
+        if found is None or found[1] or found[0] == word:
+            return None
+        sense = self.store.sense(found[0])
+        if sense is None or "ADJ" not in sense.poss or "V" in sense.poss:
+            return None
+        return found[0]
 
     def _singular_noun(self, tokens: Sequence[str], i: int) -> bool:
         """Whether a noun the lemma table calls plural follows a determiner only a singular
