@@ -31,6 +31,9 @@ ADJECTIVES = "".join(
         "selten {adj} {adv} :: rarely; rare",
         "Moment {m} | Momente {pl} :: moment | moments",
         "perfekt {adj} :: perfect",
+        "langsam {adv} :: slowly",
+        "langsam {adj} :: slow",
+        "langsam {vi} :: to go slow",
         "sein {vi} | seiend | gewesen | ist | war :: to be | being | been | is | was",
         "kaufen {vt} | kaufend | gekauft | kauft | kaufte :: "
         "to buy | buying | bought | buys | bought",
@@ -120,3 +123,9 @@ def test_a_declined_adjective_before_its_noun_is_no_adverb(engine: LexiconEngine
     assert engine.translate_sentence("Die seltene neue Energie kam.") == (
         "The rare new energy came."
     )
+
+
+def test_an_adjective_that_also_heads_a_verb_entry(engine: LexiconEngine) -> None:
+    # a verb sense of the key "langsam" (Ding has some) does not stop "langsame" being
+    # an attributive adjective
+    assert engine.translate_sentence("Die langsame Drohne kam.") == "The slow drone came."

@@ -1195,9 +1195,7 @@ class LexiconEngine:
         if found is None or found[1] or found[0] == word:
             return None
         sense = self.store.sense(found[0])
-        if sense is None or "ADJ" not in sense.poss or "V" in sense.poss:
-            return None
-        return found[0]
+        return found[0] if sense is not None and "ADJ" in sense.poss else None
 
     def _singular_noun(self, tokens: Sequence[str], i: int) -> bool:
         """Whether a noun the lemma table calls plural follows a determiner only a singular
