@@ -31,6 +31,7 @@ ADJECTIVES = "".join(
         "selten {adj} {adv} :: rarely; rare",
         "Moment {m} | Momente {pl} :: moment | moments",
         "perfekt {adj} :: perfect",
+        "Ich würde gerne (Wunsch) :: Wish + modal verbs",
         "langsam {adv} :: slowly",
         "langsam {adj} :: slow",
         "langsam {vi} :: to go slow",
@@ -129,3 +130,11 @@ def test_an_adjective_that_also_heads_a_verb_entry(engine: LexiconEngine) -> Non
     # a verb sense of the key "langsam" (Ding has some) does not stop "langsame" being
     # an attributive adjective
     assert engine.translate_sentence("Die langsame Drohne kam.") == "The slow drone came."
+
+
+def test_would_gladly_is_would_like_to(engine: LexiconEngine) -> None:
+    # "gerne" moves to "würde"; Ding's description of "Ich würde gerne" is no English
+    assert engine.translate_sentence("Die Kinder würden gerne in der Hauptstadt kommen.") == (
+        "The children would like to come in the capital."
+    )
+    assert engine.translate_sentence("Ich würde gerne kommen.") == "I would like to come."

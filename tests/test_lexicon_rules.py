@@ -31,6 +31,8 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.relative_after_preposition, ", in der Hauptstadt", 2, None),
     (rules.than_after_comparative, "mehr als drei", 1, ("than", 1)),
     (rules.than_after_comparative, "als er kam", 0, None),
+    (rules.would_like_to, "würde gerne kommen", 1, ("like to", 1)),
+    (rules.would_like_to, "kommt gerne", 1, None),
     (rules.over_a_quantity, "über 30.000 Drohnen", 0, ("over", 1)),
     (rules.over_a_quantity, "über die Regierung", 0, None),
     (rules.for_a_duration, "seit drei Jahren", 0, ("for", 1)),

@@ -24,6 +24,7 @@ from .rules import (
     PREPOSITIONS,
     PRONOUNS,
     TIME_NOUNS,
+    WOULD,
 )
 
 if TYPE_CHECKING:
@@ -88,6 +89,12 @@ def context(tokens: Sequence[str], i: int, lower: str) -> Context:
 def than_after_comparative(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "als" and (c.previous in ("mehr", "weniger") or lex.comparative(c.previous)):
         return "than", 1
+    return None
+
+
+def would_like_to(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower in ("gern", "gerne") and c.previous in WOULD:
+        return "like to", 1  # "würde gerne bleiben" (reordered) -> "would like to stay"
     return None
 
 
@@ -572,6 +579,7 @@ def noun_phrase(lex: LexiconEngine, c: Context) -> Result:
 
 RULES: tuple[Rule, ...] = (
     than_after_comparative,
+    would_like_to,
     over_a_quantity,
     for_a_duration,
     up_to_a_number,

@@ -73,6 +73,7 @@ from .rules import (
     RELATIVE_PRONOUNS,
     SEIN_PERFECT,
     SUBORDINATORS,
+    WOULD,
     ordinal,
 )
 from .scorer import in_context
@@ -1456,6 +1457,8 @@ class LexiconEngine:
         before = tokens[i - 1].lower() if i > 0 else ""
         if before in AUXILIARIES:
             return True
+        if before in ("gern", "gerne") and i > 1 and tokens[i - 2].lower() in WOULD:
+            return True  # "würde gerne kaufen" -> "would like to buy", not "buying"
         if before in _COPULA_FORMS and self.is_adjective(tokens[i]):
             # a predicative adjective is no adverb: "will perfekt sein", reordered "will
             # sein perfekt" -> "be perfect", not the learned "perfectly"
