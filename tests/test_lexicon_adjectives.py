@@ -138,3 +138,12 @@ def test_would_gladly_is_would_like_to(engine: LexiconEngine) -> None:
         "The children would like to come in the capital."
     )
     assert engine.translate_sentence("Ich würde gerne kommen.") == "I would like to come."
+
+
+def test_aller_after_a_noun_is_of_all(engine: LexiconEngine) -> None:
+    assert engine.translate_sentence("Die Regierung aller Kinder kam.") == (
+        "The government of all children came."
+    )
+    assert engine.translate_sentence("Er war der beste Sprecher aller Zeiten.") == (
+        "He was the best spokesman of all time."
+    )

@@ -193,6 +193,22 @@ def bare_genitive(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+def of_all(lex: LexiconEngine, c: Context) -> Result:
+    """ "aller" after a noun opens a genitive plural: "20 Prozent aller Wohnungen" -> "20
+    percent of all homes", "der beste Spieler aller Zeiten" -> "of all time" (not after a
+    preposition or a verb: "aus aller Welt", "werden aller Voraussicht nach")."""
+    if c.lower != "aller" or c.i < 2 or not c.nxt[:1].isupper():
+        return None
+    previous = c.tokens[c.i - 1]
+    if previous != "%" and not (previous[:1].isupper() and previous.isalpha()):
+        return None  # after a noun (also one only a compound split knows)
+    if c.tokens[c.i - 2] in CLAUSE_PUNCT:
+        return None  # the clause's first word is capitalised whatever it is
+    if c.nxt == "Zeiten":
+        return "of all time", 2
+    return "of all", 1
+
+
 def um_a_number(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "um" and c.nxt[:1].isdigit():
         if c.after in ("Prozent", "%", "Prozentpunkte"):
@@ -591,6 +607,7 @@ RULES: tuple[Rule, ...] = (
     it_is_about,
     there_happened,
     bare_genitive,
+    of_all,
     um_a_number,
     at_a_dative_place,
     to_a_place,
