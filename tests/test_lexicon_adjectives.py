@@ -147,3 +147,7 @@ def test_aller_after_a_noun_is_of_all(engine: LexiconEngine) -> None:
     assert engine.translate_sentence("Er war der beste Sprecher aller Zeiten.") == (
         "He was the best spokesman of all time."
     )
+
+
+def test_a_headline_adjective_in_er_is_a_positive(engine: LexiconEngine) -> None:
+    assert engine.translate_sentence("Freundlicher Sprecher.") == "Friendly spokesman."

@@ -1157,6 +1157,8 @@ class LexiconEngine:
         own ("ein freundlicherer Mensch"); only after a determiner of the strong or mixed
         declension, a preposition or a clause's start, where no adverb of a verb stands."""
         word = tokens[i]
+        if i == 0 or tokens[i - 1] in CLAUSE_PUNCT:
+            word = word[:1].lower() + word[1:]  # a headline's "Seltener Anblick"
         if (
             not word[:1].islower()
             or not word.endswith("er")
