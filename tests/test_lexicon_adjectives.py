@@ -31,6 +31,8 @@ ADJECTIVES = "".join(
         "selten {adj} {adv} :: rarely; rare",
         "Moment {m} | Momente {pl} :: moment | moments",
         "perfekt {adj} :: perfect",
+        "einkaufen {vi} | einkaufend | eingekauft | kauft ein | kaufte ein :: "
+        "to shop | shopping | shopped | shops | shopped",
         "Ich würde gerne (Wunsch) :: Wish + modal verbs",
         "langsam {adv} :: slowly",
         "langsam {adj} :: slow",
@@ -151,3 +153,8 @@ def test_aller_after_a_noun_is_of_all(engine: LexiconEngine) -> None:
 
 def test_a_headline_adjective_in_er_is_a_positive(engine: LexiconEngine) -> None:
     assert engine.translate_sentence("Freundlicher Sprecher.") == "Friendly spokesman."
+
+
+def test_ein_before_an_adjective_is_the_article(engine: LexiconEngine) -> None:
+    # not Ding's "kaufte ein" (the past of "einkaufen", "shopped")
+    assert engine.translate_sentence("Sie kaufte ein billiges Auto.") == ("She bought a cheap car.")

@@ -1429,6 +1429,8 @@ class LexiconEngine:
                 # "the female gender" (in society).
                 continue
             lower = " ".join(tokens[i : i + size]).lower()
+            if self._particle_mid_clause(tokens, i, size):
+                continue
             if lower in self._trial:
                 return self._trial[lower], size
             learned = self.store.learned_phrase(lower) if self.use_learned_phrases else None
@@ -1448,6 +1450,16 @@ class LexiconEngine:
             if learned is not None and not self._form_decides(tokens, i, learned):
                 return learned, 1
         return None
+
+    @staticmethod
+    def _particle_mid_clause(tokens: list[str], i: int, size: int) -> bool:
+        """Whether a phrase of a verb and the particle "ein" ("kaufte ein", Ding's past of
+        "einkaufen") stands before an adjective, where "ein" is the article: "kaufte ein
+        billiges Auto" is "bought a cheap car"."""
+        if size != 2 or tokens[i + 1] != "ein" or not tokens[i][:1].islower():
+            return False
+        after = tokens[i + 2] if i + 2 < len(tokens) else ""
+        return after[:1].islower() and after.endswith(("es", "er"))
 
     def _form_decides(self, tokens: list[str], i: int, learned: str) -> bool:
         """Whether the word at ``i`` stands where its grammatical form decides its English,
