@@ -26,6 +26,7 @@ from .rules import (
     PRONOUNS,
     SUBORDINATORS,
     TIME_NOUNS,
+    WOULD,
 )
 
 if TYPE_CHECKING:
@@ -100,6 +101,12 @@ def governed_preposition(lex: LexiconEngine, c: Context) -> Result:
 def than_after_comparative(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "als" and (c.previous in ("mehr", "weniger") or lex.comparative(c.previous)):
         return "than", 1
+    return None
+
+
+def would_like_to(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower in ("gern", "gerne") and c.previous in WOULD:
+        return "like to", 1  # "würde gerne bleiben" (reordered) -> "would like to stay"
     return None
 
 
@@ -208,6 +215,22 @@ def bare_genitive(lex: LexiconEngine, c: Context) -> Result:
         if english:
             return f"of {english}", 1
     return None
+
+
+def of_all(lex: LexiconEngine, c: Context) -> Result:
+    """ "aller" after a noun opens a genitive plural: "20 Prozent aller Wohnungen" -> "20
+    percent of all homes", "der beste Spieler aller Zeiten" -> "of all time" (not after a
+    preposition or a verb: "aus aller Welt", "werden aller Voraussicht nach")."""
+    if c.lower != "aller" or c.i < 2 or not c.nxt[:1].isupper():
+        return None
+    previous = c.tokens[c.i - 1]
+    if previous != "%" and not (previous[:1].isupper() and previous.isalpha()):
+        return None  # after a noun (also one only a compound split knows)
+    if c.tokens[c.i - 2] in CLAUSE_PUNCT:
+        return None  # the clause's first word is capitalised whatever it is
+    if c.nxt == "Zeiten":
+        return "of all time", 2
+    return "of all", 1
 
 
 def um_a_number(lex: LexiconEngine, c: Context) -> Result:
@@ -690,6 +713,7 @@ def noun_phrase(lex: LexiconEngine, c: Context) -> Result:
 RULES: tuple[Rule, ...] = (
     governed_preposition,
     than_after_comparative,
+    would_like_to,
     over_a_quantity,
     for_a_duration,
     up_to_a_number,
@@ -702,6 +726,7 @@ RULES: tuple[Rule, ...] = (
     it_is_a,
     there_happened,
     bare_genitive,
+    of_all,
     um_a_number,
     at_a_dative_place,
     according_to_a_source,

@@ -36,6 +36,7 @@ from .english import (
     a_or_an,
     ing_form,
     plural_already,
+    superlative,
     third_person,
     undouble,
 )
@@ -55,6 +56,7 @@ from .rules import (
     AUX_WERDEN,
     AUXILIARIES,
     CLAUSE_PUNCT,
+    COORDINATORS,
     DAYS,
     DETERMINERS,
     FUNCTION_WORD_TABLE,
@@ -69,6 +71,7 @@ from .rules import (
     RELATIVE_PRONOUNS,
     SEIN_PERFECT,
     SUBORDINATORS,
+    WOULD,
     ordinal,
 )
 from .scorer import in_context
@@ -83,7 +86,7 @@ from .store import (
     default_data_dir,
     store_path,
 )
-from .words import ADJECTIVE_ENDINGS, PRESENT_PARTICIPLE, Words, weak_past
+from .words import ADJECTIVE_ENDINGS, PRESENT_PARTICIPLE, Words, adjectival, weak_past
 
 Mode = Literal["full", "baseline"]
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -132,6 +135,16 @@ _PERFECT_SEIN = {"ist": "has", "sind": "have", "war": "had", "waren": "had", "se
 # zu" starts with "zu") or a trailing adverbial clause; German always does.  ("als" and the
 # wh-words measured worse: they also open comparisons and appositions.)
 _NO_COMMA_BEFORE = frozenset("dass daß ob zu weil wenn nachdem bevor bis damit sodass".split())
+# Forms of the copulas not in AUXILIARIES, after which an adjective is predicative.
+_COPULA_FORMS = frozenset("sein bleiben bleibt blieb blieben geblieben gewesen geworden".split())
+# Comparatives that stand before a noun undeclined: "weniger Geld", "eher Glück".
+_INVARIABLE_COMPARATIVES = frozenset("weniger später früher eher".split())
+# What a strong or mixed adjective ("ein neuer Plan", "mit neuer Kraft") follows.
+_BEFORE_STRONG = (
+    frozenset("ein kein mein dein sein ihr unser euer als sehr besonders ganz".split())
+    | PREPOSITIONS
+    | COORDINATORS
+)
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
 # A demonstrative before a plural noun is plural in English.
 _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "jenen": "those"}
@@ -497,6 +510,9 @@ class LexiconEngine:
             key, tag = found
             sense = self.store.sense(key)
             ranked = self.store.ranked(key, participle)[: self.store.weights.beam_senses]
+            if tag == "sup":  # a superlative is no adverb: "schnellsten" -> "fastest"
+                kept = set(adjectival([e for e, _ in ranked]))
+                ranked = [(e, score) for e, score in ranked if e in kept] or ranked
             if sense is not None and ranked:
                 result = [
                     (self._in_form(english, tag, sense, word, participle), score)
@@ -507,6 +523,15 @@ class LexiconEngine:
         self._options[cache_key] = result
         return result
 
+    def _unadverbed(self, english: str, key: str) -> str:
+        """An attributive adjective's English as an adjective: a sense that is the adverb of
+        another of the key's senses becomes that sense ("ein seltener Moment" -> "rare",
+        not the first-ranked "rarely"; "friendly" is no adverb of a sense and stays)."""
+        for sense, _ in self.store.ranked(key, False):
+            if sense != english and adverb_of(sense) == english:
+                return sense
+        return english
+
     def _in_form(self, english: str, tag: str, sense: Sense, word: str, participle: bool) -> str:
         """A sense of a key in the number and tense of the form ``word`` (``resolve``'s tag)."""
         if tag == "pl" and "N" in sense.pos3 and not participle:
@@ -515,6 +540,8 @@ class LexiconEngine:
             return self.inflect(english, "past", word)
         if tag == "ing" and "V" in sense.poss:
             return ing_form(english)
+        if tag == "sup":
+            return superlative(english)
         return english
 
     @property
@@ -726,7 +753,13 @@ class LexiconEngine:
                 present = not participle and not since and self._present_after_subject(tokens, i)
                 singular = not (participle or since or present) and self._singular_noun(tokens, i)
                 base = since or present or singular
+                # "ein freundlicher Mensch": a declined positive, not the comparative
+                positive = self._attributive_positive(tokens, i)
+                attributive = positive or self._attributive(tokens, i)
+                token = positive or token
                 options = self.options(self.lemma(token) if base else token, participle)
+                if options is not None and attributive is not None:
+                    options = [(self._unadverbed(e, attributive), s) for e, s in options]
                 if options is not None and since:
                     plural = token.endswith("n")
                     options = [(perfect_progressive(e, plural, ing_form), s) for e, s in options]
@@ -740,12 +773,64 @@ class LexiconEngine:
                     found = self._contextual(token, participle, context, i) or self.lookup(
                         token, participle=participle
                     )
+                    if found is not None and attributive is not None:
+                        found = self._unadverbed(found, attributive)
                     # after an article a name's -s is a plural: "die Kennedys", "die Yankees"
                     plural = previous.lower() in DETERMINERS
                     out.append(found or (not plural and self._name_form(token)) or token)
                 prev_aux = None
             i += 1
         return out
+
+    def _attributive_positive(self, tokens: Sequence[str], i: int) -> str | None:
+        """The positive of an adjective in "-er" before its noun: "ein freundlicher Mensch",
+        "mit neuer Kraft" -> "freundlich", "neu".  Ding lists "freundlicher" as the
+        comparative ("kindlier"), but a comparative before a noun takes an ending of its
+        own ("ein freundlicherer Mensch"); only after a determiner of the strong or mixed
+        declension, a preposition or a clause's start, where no adverb of a verb stands."""
+        word = tokens[i]
+        if i == 0 or tokens[i - 1] in CLAUSE_PUNCT:
+            word = word[:1].lower() + word[1:]  # a headline's "Seltener Anblick"
+        if (
+            not word[:1].islower()
+            or not word.endswith("er")
+            or len(word) < 5
+            or word in _INVARIABLE_COMPARATIVES
+            or i + 1 >= len(tokens)
+        ):
+            return None
+        previous = tokens[i - 1] if i > 0 else ""
+        if i > 0 and previous not in CLAUSE_PUNCT and previous.lower() not in _BEFORE_STRONG:
+            return None
+        following = tokens[i + 1]
+        if following[:1].islower() and following.endswith("er"):
+            following = tokens[i + 2] if i + 2 < len(tokens) else ""  # "neuer großer Wagen"
+        if not (following[:1].isupper() and following.isalpha()):
+            return None
+        stem = word[:-2]
+        sense = self.store.sense(stem)
+        if stem.endswith(("st", "ßt")):
+            return None  # a superlative: "als größter Gegner"
+        if sense is None or "ADJ" not in sense.poss or "V" in sense.poss:
+            return None
+        return stem
+
+    def _attributive(self, tokens: Sequence[str], i: int) -> str | None:
+        """The key of a declined adjective before its noun ("die angebliche Tat" ->
+        "angeblich"), whose English is an adjective, not its adverb ("alleged")."""
+        word = tokens[i]
+        if not word[:1].islower() or not word.endswith(("e", "en", "em", "es")):
+            return None
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if following[:1].islower() and following.endswith(("e", "en", "em", "es", "er")):
+            following = tokens[i + 2] if i + 2 < len(tokens) else ""  # "die gesamte neue"
+        if not (following[:1].isupper() and following.isalpha()):
+            return None
+        found = self.words.resolved(word)
+        if found is None or found[1] or found[0] == word:
+            return None
+        sense = self.store.sense(found[0])
+        return found[0] if sense is not None and "ADJ" in sense.poss else None
 
     def _singular_noun(self, tokens: Sequence[str], i: int) -> bool:
         """Whether a noun the lemma table calls plural follows a determiner only a singular
@@ -1148,6 +1233,8 @@ class LexiconEngine:
                 # "the female gender" (in society).
                 continue
             lower = " ".join(tokens[i : i + size]).lower()
+            if self._particle_mid_clause(tokens, i, size):
+                continue
             if lower in self._trial:
                 return self._trial[lower], size
             learned = self.store.learned_phrase(lower) if self.use_learned_phrases else None
@@ -1170,6 +1257,16 @@ class LexiconEngine:
                 return learned, 1
         return None
 
+    @staticmethod
+    def _particle_mid_clause(tokens: list[str], i: int, size: int) -> bool:
+        """Whether a phrase of a verb and the particle "ein" ("kaufte ein", Ding's past of
+        "einkaufen") stands before an adjective, where "ein" is the article: "kaufte ein
+        billiges Auto" is "bought a cheap car"."""
+        if size != 2 or tokens[i + 1] != "ein" or not tokens[i][:1].islower():
+            return False
+        after = tokens[i + 2] if i + 2 < len(tokens) else ""
+        return after[:1].islower() and after.endswith(("es", "er"))
+
     def _form_decides(self, tokens: list[str], i: int, learned: str) -> bool:
         """Whether the word at ``i`` stands where its grammatical form decides its English,
         so a word pair learned without context must not: after an auxiliary, a copula or a
@@ -1180,6 +1277,12 @@ class LexiconEngine:
         before = tokens[i - 1].lower() if i > 0 else ""
         if before in AUXILIARIES:
             return True
+        if before in ("gern", "gerne") and i > 1 and tokens[i - 2].lower() in WOULD:
+            return True  # "würde gerne kaufen" -> "would like to buy", not "buying"
+        if before in _COPULA_FORMS and self.is_adjective(tokens[i]):
+            # a predicative adjective is no adverb: "will perfekt sein", reordered "will
+            # sein perfekt" -> "be perfect", not the learned "perfectly"
+            return self.lemma(tokens[i]) == tokens[i]
         modifier = tokens[i - 1] if i > 1 else ""
         if (
             i > 1

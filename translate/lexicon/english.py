@@ -44,6 +44,11 @@ _IRREGULAR_ADVERBS = {
     "true": "truly", "whole": "wholly", "due": "duly", "public": "publicly",
     "pretty": "pretty", "again": "again", "alone": "alone",
 }  # fmt: skip
+# Superlatives not formed with -est or "most".
+_IRREGULAR_SUPERLATIVES = {
+    "good": "best", "well": "best", "bad": "worst", "badly": "worst", "much": "most",
+    "many": "most", "little": "least", "far": "furthest",
+}  # fmt: skip
 # English nouns Ding gives for adjectives ("staatlich" -> "government"): no "-ly".
 _NOUN_ENDINGS = ("ment", "ness", "ship", "tion")
 _PLACEHOLDERS = frozenset("sb. sth. sb sth sb's sth's".split())
@@ -65,6 +70,29 @@ def adverb(adjective: str) -> str:
     if adjective.endswith("ic"):
         return adjective + "ally"
     return adjective + "ly"
+
+
+def superlative(adjective: str) -> str:
+    """The English superlative of an adjective: "big" -> "biggest", "happy" -> "happiest",
+    "important" -> "most important", "good" -> "best"; a phrase stays as it is."""
+    if " " in adjective or adjective.endswith("est") or not adjective.isalpha():
+        return adjective
+    if adjective in _IRREGULAR_SUPERLATIVES:
+        return _IRREGULAR_SUPERLATIVES[adjective]
+    syllables = len(re.findall(r"[aeiouy]+", adjective))
+    if adjective.endswith("e") and not adjective.endswith(("le", "ee", "ye")):
+        syllables -= 1  # a silent "-e": "large", "close"
+    if adjective.endswith("ly") or syllables > 2:
+        return "most " + adjective
+    if adjective.endswith("y") and adjective[-2:-1] not in ("a", "e", "o", "u"):
+        return adjective[:-1] + "iest"  # "dirty" -> "dirtiest", "dry" -> "driest"
+    if syllables == 2:
+        return "most " + adjective
+    if adjective.endswith("e"):
+        return adjective + "st"
+    if re.fullmatch(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]", adjective):
+        return adjective + adjective[-1] + "est"  # "big" -> "biggest"
+    return adjective + "est"
 
 
 def third_person(verb_phrase: str) -> str:

@@ -65,6 +65,7 @@ from .rules import (
     QUOTES,
     RELATIVE_PRONOUNS,
     SUBORDINATORS,
+    WOULD,
 )
 
 # Tokens are built from whole grapheme clusters (``\X``: a letter with its accents, an emoji
@@ -896,6 +897,11 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
     # (Perfekt as the simple past, "hat gesagt" -> "said", measured -0.03 to -0.06 chrF.)
     verbs = [verb, *clause[j:][::-1]]
     middle = clause[finite + 1 : j]
+    liking = [w for w in middle if w in _LIKING]
+    if verb in WOULD and len(liking) == 1:
+        # "würde gerne ... bleiben" -> "würde gerne bleiben ..." -> "would like to stay"
+        verbs = [verb, liking[0], *verbs[1:]]
+        middle = [w for w in middle if w not in _LIKING]
     participle = verbs[-1]
     if (
         len(verbs) == 2
@@ -928,6 +934,8 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
 
 
 _COPULAS = frozenset("ist sind war waren sei seien wäre wären".split())
+# "würde gern(e)" + infinitive is English "would like to" + infinitive.
+_LIKING = frozenset(["gern", "gerne"])
 
 
 def inverted_copula(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:

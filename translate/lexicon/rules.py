@@ -119,6 +119,8 @@ AUX_HAVE_BE = frozenset(
     "hätte hätten".split()
 )
 AUX_WERDEN = frozenset("wird werden wurde wurden würde würden werde wirst würdest".split())
+# The Konjunktiv II of werden: "würde gern kommen" -> "would like to come".
+WOULD = frozenset("würde würden würdest würdet".split())
 MODALS = frozenset(
     "kann können konnte konnten könnte könnten muss müssen musste mussten soll sollen sollte "
     "sollten will wollen wollte wollten darf dürfen durfte dürfte möchte möchten muß "
@@ -172,6 +174,8 @@ IDIOMS = {
     "zum Ausdruck bringen": "express",
     "unter Druck setzen": "put pressure on",
     "in Anspruch nehmen": "use",
+    # Ding's sense is a description ("Wish + modal verbs"), not English
+    "Ich würde gerne": "I would like to",
 }
 # Verbs whose perfect takes "sein" (motion and change of state): "ist gestiegen" is "has
 # risen", where "ist geschlossen" is "is closed".  Separable and inseparable compounds

@@ -17,7 +17,14 @@ from wordfreq import zipf_frequency
 
 from . import names
 from .compound import MIN_SPLIT_LENGTH, modifier_english, news_frequency, split_compound
-from .english import IRREGULAR_PAST, ing_form, plural_already, regular_past, regular_plural
+from .english import (
+    IRREGULAR_PAST,
+    ing_form,
+    plural_already,
+    regular_past,
+    regular_plural,
+    superlative,
+)
 from .english import adverb as adverb_of
 from .rules import AUXILIARIES
 from .store import CACHE_LIMIT, Store
@@ -33,6 +40,10 @@ _NAME_SUFFIXES = (
 # Endings a declined adjective or a genitive noun adds to the form the dictionary lists.
 ADJECTIVE_ENDINGS = ("en", "em", "es", "e")
 _GENITIVE_ENDINGS = ("es", "s")
+# German superlatives not formed from their positive's stem.
+_IRREGULAR_SUPERLATIVE = {"best": "gut"}
+# Every ending of a declined adjective, longest first: "größeren" is "größer" + "en".
+_DECLENSION_ENDINGS = ("en", "em", "er", "es", "e")
 _KEY_ARTICLES = ("der", "die", "das")
 _MIN_ADJECTIVE_COMPOUND = 9
 # Dictionary compounds read per modifier (``compound.modifier_english``): enough to see a
@@ -154,15 +165,24 @@ class Words:
         variants = [word, word.replace("ss", "ß")] if "ss" in word else [word]
         for variant in variants:
             if self.store.sense(variant) is not None:
-                return self._plural_of_lemma(variant) or (variant, "")
+                return (
+                    self._plural_of_lemma(variant)
+                    or self._superlative_key(variant)
+                    or (variant, "")
+                )
         # The lemma before the other capitalisation: "neuen" is "neu", not "Neue".
         for variant in variants:
             lemma, tag = self.lemma_tag(variant)
             if lemma != variant and self.store.sense(lemma) is not None:
+                comparative = self._declined_comparative(variant, lemma)
+                if comparative is not None:
+                    return comparative, ""
                 if PRESENT_PARTICIPLE.match(variant) and lemma.endswith("n"):
                     tag = "ing"  # "enttäuschende" (lemma "enttäuschen") -> "disappointing"
                 elif not tag and weak_past(variant, lemma):
                     tag = "past"  # "erzielte" (lemma "erzielen"): Ding lists no past
+                elif not tag and self._superlative(variant, lemma):
+                    tag = "sup"  # "höchsten" (lemma "hoch") -> "highest"
                 return lemma, tag
         for variant in variants:
             swapped = (
@@ -171,6 +191,56 @@ class Words:
             if self.store.sense(swapped) is not None:
                 return swapped, ""
         return self._with_article(word) or self.inflected_stem(word)
+
+    def _declined_comparative(self, word: str, lemma: str) -> str | None:
+        """The comparative key of a declined comparative: "größere" -> "größer" ("bigger"),
+        not its lemma "groß" ("large"), whose English would lose the comparison."""
+        if not word[:1].islower():
+            return None
+        for ending in _DECLENSION_ENDINGS:
+            if word.endswith(ending):
+                stem = word[: -len(ending)]
+                if (
+                    stem.endswith("er")
+                    and stem != lemma
+                    and self.store.sense(stem) is not None
+                    and self.lemma(stem) == lemma
+                ):
+                    return stem
+                return None
+        return None
+
+    def _superlative_key(self, word: str) -> tuple[str, str] | None:
+        """A superlative Ding lists as its own key with no superlative English ("größte"
+        -> "most", "höchste" -> "top") is its lemma's superlative: ("groß", "sup")."""
+        lemma = self.lemma(word)
+        sense = self.store.sense(word)
+        if lemma == word or sense is None or not self._superlative(word, lemma):
+            return None
+        if sense.en.endswith("est") or sense.en.startswith("most "):
+            return None
+        return lemma, "sup"
+
+    def _superlative(self, word: str, lemma: str) -> bool:
+        """Whether a lower-case word is a declined superlative of the adjective ``lemma``:
+        "größten" (groß), "höchste" (hoch), "neuesten" (neu), "besten" (gut)."""
+        if not word[:1].islower():
+            return False
+        ending = next((e for e in _DECLENSION_ENDINGS if word.endswith(e)), "")
+        stem = word[: len(word) - len(ending)]
+        if not ending or stem == lemma:
+            return False
+        plain = _unumlaut(lemma)
+        bases = [stem[:-2]] if stem.endswith("st") else []
+        bases += [stem[:-3]] if stem.endswith("est") else []
+        bases += [stem[:-1]] if stem.endswith("ßt") else []  # "größt": the ß holds the s
+        if (
+            not any(_unumlaut(b) == plain for b in bases)
+            and _IRREGULAR_SUPERLATIVE.get(stem) != lemma
+        ):
+            return False
+        sense = self.store.sense(lemma)
+        return sense is not None and "ADJ" in sense.poss and "V" not in sense.poss
 
     def _with_article(self, word: str) -> tuple[str, str] | None:
         """A noun Ding lists only with its article ("das Ausland", "der Einzelhandel")."""
@@ -249,6 +319,10 @@ class Words:
                 return self.inflect(english, "past", word)
             if tag == "ing" and "V" in sense.poss:
                 return ing_form(english)
+            if tag == "sup":
+                # the adjective's sense, not its adverb: "schnellsten" -> "fastest"
+                senses = adjectival([e for e, _ in self.store.ranked(key, False)])
+                return superlative(senses[0] if senses else english)
             return english
         if compounds and word[:1].isupper() and word.endswith("er") and len(word) > 5:
             place = self._demonym(word)
@@ -305,11 +379,24 @@ class Words:
         result = None
         if keys:
             english = [self.sense(k, False) or k for k in keys]
+            head = self._head_form(word, keys[-1])
+            if head is not None:  # the head's form: "weltgrößte" -> "world largest"
+                english[-1] = head
             result = " ".join(english)
         if len(self._compounds) > CACHE_LIMIT:
             self._compounds.clear()
         self._compounds[word] = result
         return result
+
+    def _head_form(self, word: str, key: str) -> str | None:
+        """The English of a compound adjective's head in its own form when that form says
+        more than the key: a superlative or a comparative ("-größte" -> "largest")."""
+        for start in range(1, len(word) - 2):
+            part = word[start:].lower()
+            found = self.resolved(part)
+            if found is not None and found[1] == "sup" and found[0] == key:
+                return self.lookup(part, compounds=False)
+        return None
 
     def _adjective_part(self, part: str, head: bool) -> str | None:
         if head:
@@ -432,3 +519,14 @@ def weak_past(form: str, lemma: str) -> bool:
         return False
     stem = lemma[:-2]
     return form in (stem + "te", stem + "ten", stem + "ete", stem + "eten")
+
+
+def adjectival(senses: list[str]) -> list[str]:
+    """The senses that are no adverb of another sense, in their order: "rarely" goes when
+    "rare" is among them, "friendly" stays."""
+    adverbs = {adverb_of(e) for e in senses if adverb_of(e) != e}
+    return [e for e in senses if e not in adverbs]
+
+
+def _unumlaut(word: str) -> str:
+    return word.replace("ä", "a").replace("ö", "o").replace("ü", "u")
