@@ -21,7 +21,8 @@ re-joined separable verb or idiom) in English order:
   verb it is marked for do-support: "kommt ... nicht" -> "does not come");
 - an adjective before a participle is marked as an adverb ("schwer beschädigt");
 - a time adverbial after the verb goes after the object ("am 5. Februar");
-- "um ... zu helfen" and ", ... zu fliegen" -> "zu helfen ..." ("to help ...");
+- "um ... zu helfen" and ", ... zu fliegen" -> "zu helfen ..." ("to help ..."), also with
+  a separable verb's "zu" inside (", die Nummer anzurufen" -> "zu anrufen die Nummer");
 - a main clause after a fronted subordinate one ("Wenn ..., kann man ...") and a copula
   after a fronted phrase ("In Bayern sind die Bezirke ... zuständig") put the subject first;
   a predicative adjective goes before its prepositional complement ("zuständig für ...");
@@ -650,19 +651,33 @@ def _join_particle(clause: list[str], finite: int, lex: Lexicon) -> list[str]:
 def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
     """ "um ... zu helfen" and ", mit etwas zu fliegen" -> "zu helfen ..." ("to help ...");
     a separable verb has its "zu" inside: "um ... anzukurbeln" -> "zu ankurbeln ..."."""
-    if len(clause) >= 3 and clause[0].lower() == "um" and clause[-2] != "zu":
-        infinitive = _infix_zu(clause[-1], lex)
-        if infinitive is not None:
-            clause = [*clause[:-1], "zu", infinitive]
+    clause = _split_infix_zu(clause, lex)
     if len(clause) < 3 or clause[-2] != "zu" or not lex.is_verb(clause[-1]):
         return None
     first = clause[0].lower()
     if first in ("ohne", "statt", "anstatt"):
         return None  # "without going": English takes a gerund, not "to"
+    if first in SUBORDINATORS:
+        return None  # "als er ... abzugeben": a finite clause, whatever its last word
     body = clause[1:-2] if first == "um" else clause[:-2]
-    if any(lex.is_verb(t) and t[:1].islower() for t in body):
+    if any(_finite_candidate(t, lex) for t in body):
         return None  # another verb in between: leave the clause alone
     return ["zu", clause[-1], *body]
+
+
+def _split_infix_zu(clause: list[str], lex: Lexicon) -> list[str]:
+    """A clause ending in a separable verb's zu-form with "zu" as a word of its own:
+    ", die Nummer anzurufen" -> ", die Nummer zu anrufen" (the "to call" of English)."""
+    if len(clause) < 2 or clause[-2] == "zu":
+        return clause
+    infinitive = _infix_zu(clause[-1], lex)
+    return clause if infinitive is None else [*clause[:-1], "zu", infinitive]
+
+
+def _finite_candidate(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` may be a clause's own verb: a lower-case verb that is no article
+    ("einen" is also "to unite", but before a noun it is "a")."""
+    return word[:1].islower() and word not in DETERMINERS and lex.is_verb(word)
 
 
 def _prepositional_opener(clause: Sequence[str], lex: Lexicon) -> bool:

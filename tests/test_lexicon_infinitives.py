@@ -1,0 +1,68 @@
+"""Infinitives and verb clusters in word order (dolmetsch.lexicon.grammar), on made-up
+sentences and a small stand-in lexicon: zu-infinitive clauses in English order ("to call
+the number"), whatever word opens them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dolmetsch.lexicon.grammar import reorder, tokenize
+
+_VERBS = frozenset(
+    "anrufen rufen zubereiten bereiten aufhören hören einen finden kaufen lösen versprach "
+    "versprochen bat gebeten sagte sagen helfen".split()
+)
+_NOUNS = frozenset("Nummer Abendessen Job Haus Problem Mutter Freund".split())
+
+
+@dataclass(frozen=True)
+class StandIn:
+    """The few German words these sentences need, as the grammar asks about them."""
+
+    verbs: frozenset[str] = _VERBS
+    nouns: frozenset[str] = _NOUNS
+    adjectives: frozenset[str] = field(default_factory=lambda: frozenset(["schwer", "perfekt"]))
+
+    def is_verb(self, word: str) -> bool:
+        return word in self.verbs or word in ("ist", "hat", "hatte", "wird", "kann", "muss")
+
+    def is_noun(self, word: str) -> bool:
+        return word in self.nouns
+
+    def has(self, key: str) -> bool:
+        return key in self.verbs or key in self.nouns or key in self.adjectives
+
+    def lemma(self, word: str) -> str:
+        return word
+
+    def is_past(self, word: str) -> bool:
+        return False
+
+    def is_adjective(self, word: str) -> bool:
+        return word in self.adjectives
+
+
+def ordered(german: str) -> str:
+    return " ".join(reorder(tokenize(german), StandIn()))
+
+
+def test_a_separable_zu_form_after_a_comma_is_a_to_infinitive() -> None:
+    # "die" opens no relative clause here: the clause ends in its infinitive
+    assert ordered("Er bat sie , die Nummer anzurufen .") == "Er bat sie , zu anrufen die Nummer ."
+    assert (
+        ordered("Er versprach , uns das Abendessen zuzubereiten .")
+        == "Er versprach , zu zubereiten uns das Abendessen ."
+    )
+
+
+def test_an_article_that_is_also_a_verb_stays_in_the_infinitive_clause() -> None:
+    # "einen" is also "to unite": before a noun it is the article
+    assert (
+        ordered("Es ist schwer , einen Job zu finden .") == "Es ist schwer , zu finden einen Job ."
+    )
+
+
+def test_a_subordinate_clause_ending_in_a_zu_form_stays_finite() -> None:
+    assert ordered("Er sagte , als er den Freund anzurufen .") == (
+        "Er sagte , als er den Freund anzurufen ."
+    )
