@@ -10,9 +10,10 @@ from dolmetsch.lexicon.grammar import reorder, tokenize
 
 _VERBS = frozenset(
     "anrufen rufen zubereiten bereiten aufhören hören einen finden kaufen lösen versprach "
-    "versprochen bat gebeten sagte sagen helfen".split()
+    "versprochen bat gebeten sagte sagen helfen versucht anfängt hoffte können sein scheint "
+    "gewesen versuchten".split()
 )
-_NOUNS = frozenset("Nummer Abendessen Job Haus Problem Mutter Freund".split())
+_NOUNS = frozenset("Nummer Abendessen Job Haus Problem Mutter Freund Staat Aufgaben".split())
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,46 @@ def test_an_article_that_is_also_a_verb_stays_in_the_infinitive_clause() -> None
 
 
 def test_a_subordinate_clause_ending_in_a_zu_form_stays_finite() -> None:
+    # no to-infinitive clause, and a lone "zu" + infinitive is no verb cluster to move
     assert ordered("Er sagte , als er den Freund anzurufen .") == (
-        "Er sagte , als er den Freund anzurufen ."
+        "Er sagte , als er den Freund zu anrufen ."
+    )
+
+
+def test_a_participle_before_its_noun_is_no_verb_of_the_clause() -> None:
+    # "versuchten" declined before "Job" is an adjective: the clause stays an infinitive
+    assert ordered("Es ist schwer , den versuchten Job zu finden .") == (
+        "Es ist schwer , zu finden den versuchten Job ."
+    )
+    # "hatte" before its noun is a finite verb all the same
+    assert ordered("Er hatte Aufgaben zu lösen .") == "Er hatte Aufgaben zu lösen ."
+
+
+def test_a_to_infinitive_after_an_auxiliary_stays_at_the_end() -> None:
+    # "hat ... zu lösen" is "has ... to solve": no verb of the auxiliary's cluster
+    assert ordered("Der Staat hat viele Aufgaben zu lösen .") == (
+        "Der Staat hat viele Aufgaben zu lösen ."
+    )
+
+
+def test_a_separable_zu_form_ending_a_main_clause_is_split() -> None:
+    assert ordered("Es ist schwer anzurufen .") == "Es ist schwer zu anrufen ."
+
+
+def test_a_verb_final_cluster_keeps_zu_before_its_infinitive() -> None:
+    assert ordered("Er sagte , dass er das Problem zu lösen versucht hat .") == (
+        "Er sagte , dass er hat versucht zu lösen das Problem ."
+    )
+    # already in English order: the finite verb before "zu"
+    assert ordered("Er sagte , dass der Freund anfängt zu helfen .") == (
+        "Er sagte , dass der Freund anfängt zu helfen ."
+    )
+
+
+def test_an_auxiliary_infinitive_after_zu_governs_the_verb_before_it() -> None:
+    assert ordered("Er hoffte , das Problem lösen zu können .") == (
+        "Er hoffte , zu können lösen das Problem ."
+    )
+    assert ordered("Er sagte , dass der Freund dort gewesen zu sein scheint .") == (
+        "Er sagte , dass der Freund scheint zu sein gewesen dort ."
     )

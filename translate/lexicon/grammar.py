@@ -23,6 +23,9 @@ re-joined separable verb or idiom) in English order:
 - a time adverbial after the verb goes after the object ("am 5. Februar");
 - "um ... zu helfen" and ", ... zu fliegen" -> "zu helfen ..." ("to help ..."), also with
   a separable verb's "zu" inside (", die Nummer anzurufen" -> "zu anrufen die Nummer");
+  a to-infinitive after an auxiliary stays at the end ("hat Aufgaben zu erfüllen"), and
+  in a verb-final cluster "zu" keeps its infinitive after the governing verbs ("zu lösen
+  versucht hat" -> "hat versucht zu lösen", "gehoben zu werden" -> "zu werden gehoben");
 - a main clause after a fronted subordinate one ("Wenn ..., kann man ...") and a copula
   after a fronted phrase ("In Bayern sind die Bezirke ... zuständig") put the subject first;
   a predicative adjective goes before its prepositional complement ("zuständig für ...");
@@ -563,9 +566,11 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
     j = n
     while j > 1 and (lex.is_verb(clause[j - 1]) or (clause[j - 1] == "zu" and j < n)):
         j -= 1
-    if j in (n, 1):
+    if j in (n, 1) or clause[j:-1] == ["zu"]:
+        # (a lone "zu" + infinitive at the end is no cluster: the finite verb stands
+        # before it, "weil er versucht, ... zu lösen")
         return clause
-    cluster = clause[j:][::-1]
+    cluster = _cluster_order(clause[j:])
     body = clause[1:j]
     subject_end = _subject_end(body, 0)
     if lower in RELATIVE_PRONOUNS and not (
@@ -590,6 +595,26 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
     if len(cluster) == 1 and cluster[0] in _COPULAS:
         rest = predicative_adjective(rest, lex)
     return [first, *body[:subject_end], *cluster, *rest]
+
+
+def _cluster_order(cluster: Sequence[str]) -> list[str]:
+    """A verb-final cluster in English order: reversed ("gekommen ist" -> "ist gekommen"),
+    but a "zu" stays before its infinitive, after the verbs that govern it: "zu lösen
+    versucht hat" -> "hat versucht zu lösen", "anfängt zu sinken" stays as it is."""
+    if "zu" not in cluster[:-1]:
+        return list(cluster[::-1])
+    z = cluster.index("zu")
+    before, after = cluster[:z], cluster[z + 2 :]
+    if not after and cluster[z + 1] not in _INFINITIVE_AUXILIARIES:
+        return [*before[::-1], *cluster[z : z + 2]]
+    # "gehoben zu werden" -> "zu werden gehoben" ("to be lifted")
+    return [*after[::-1], *cluster[z : z + 2], *before[::-1]]
+
+
+# Infinitives that govern the verb before them: "gehoben zu werden", "gesehen zu haben".
+_INFINITIVE_AUXILIARIES = frozenset(
+    "werden haben sein können müssen dürfen wollen sollen lassen".split()
+)
 
 
 # Pronouns the subject list lacks that open a subordinate clause's subject ("dass dies ...").
@@ -651,7 +676,6 @@ def _join_particle(clause: list[str], finite: int, lex: Lexicon) -> list[str]:
 def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
     """ "um ... zu helfen" and ", mit etwas zu fliegen" -> "zu helfen ..." ("to help ...");
     a separable verb has its "zu" inside: "um ... anzukurbeln" -> "zu ankurbeln ..."."""
-    clause = _split_infix_zu(clause, lex)
     if len(clause) < 3 or clause[-2] != "zu" or not lex.is_verb(clause[-1]):
         return None
     first = clause[0].lower()
@@ -660,9 +684,27 @@ def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
     if first in SUBORDINATORS:
         return None  # "als er ... abzugeben": a finite clause, whatever its last word
     body = clause[1:-2] if first == "um" else clause[:-2]
-    if any(_finite_candidate(t, lex) for t in body):
+    governed: list[str] = []
+    if clause[-1] in _INFINITIVE_AUXILIARIES and body and _finite_candidate(body[-1], lex):
+        # "um gehoben zu werden" -> "zu werden gehoben" ("to be lifted")
+        governed, body = [body[-1]], body[:-1]
+    if any(_finite_candidate(t, lex) and not _attributive(body, k) for k, t in enumerate(body)):
         return None  # another verb in between: leave the clause alone
-    return ["zu", clause[-1], *body]
+    return ["zu", clause[-1], *governed, *body]
+
+
+def _attributive(tokens: Sequence[str], k: int) -> bool:
+    """Whether the verb form at ``k`` is a participle used as an adjective, declined between
+    an article or adjective and its noun ("den seit Jahren schwelenden Aufstand")."""
+    word = tokens[k]
+    return (
+        0 < k < len(tokens) - 1
+        and word not in AUXILIARIES
+        and word.endswith(_DECLINED)
+        and tokens[k + 1][:1].isupper()
+        and (tokens[k - 1][:1].islower() or tokens[k - 1].lower() in DETERMINERS)
+        and tokens[k - 1] not in PRONOUNS
+    )
 
 
 def _split_infix_zu(clause: list[str], lex: Lexicon) -> list[str]:
@@ -706,6 +748,7 @@ def _infix_zu(word: str, lex: Lexicon) -> str | None:
 
 def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[str]:
     """One clause in English order; ``main``: a main clause for certain (after "und")."""
+    clause = _split_infix_zu(clause, lex)
     zu = _zu_infinitive(clause, lex)
     if zu is not None:
         return zu
@@ -833,6 +876,10 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
     j = n
     while j > finite + 2 and lex.is_verb(clause[j - 1]) and clause[j - 1] not in _FINITE_BE_HAVE:
         j -= 1
+    if j < n and clause[j - 1] == "zu":
+        # "hat Aufgaben zu erfüllen", "ist zu früh zu sagen": a to-infinitive, no verb of
+        # the auxiliary's cluster, stays where English has it too ("has tasks to fulfil")
+        j = n
     if j == n:
         inverted = inverted_copula(clause, finite, lex)
         if inverted is not None:
