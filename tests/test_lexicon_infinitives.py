@@ -1,12 +1,21 @@
-"""Infinitives and verb clusters in word order (dolmetsch.lexicon.grammar), on made-up
-sentences and a small stand-in lexicon: zu-infinitive clauses in English order ("to call
-the number"), whatever word opens them."""
+"""Infinitives and verb clusters, on made-up sentences: word order (dolmetsch.lexicon.grammar)
+with a small stand-in lexicon, zu-infinitive clauses in English order ("to call the
+number") whatever word opens them; the English of infinitives and passives on the
+excerpt's store ("muss nicht immer sein" -> "must not always be")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import pytest
+
+from dolmetsch.lexicon import LexiconEngine, open_lexicon
+from dolmetsch.lexicon import context as rules
 from dolmetsch.lexicon.grammar import reorder, tokenize
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 _VERBS = frozenset(
     "anrufen rufen zubereiten bereiten aufhören hören einen finden kaufen lösen versprach "
@@ -107,3 +116,47 @@ def test_an_auxiliary_infinitive_after_zu_governs_the_verb_before_it() -> None:
     assert ordered("Er sagte , dass der Freund dort gewesen zu sein scheint .") == (
         "Er sagte , dass der Freund scheint zu sein gewesen dort ."
     )
+
+
+@pytest.fixture(scope="module")
+def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
+    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    yield opened
+    opened.store.close()
+
+
+def rule(engine: LexiconEngine, german: str, i: int) -> tuple[str, int] | None:
+    tokens = tokenize(german)
+    return rules.apply(engine, tokens, i, tokens[i].lower())
+
+
+def test_sein_after_a_modal_and_adverbs_is_be_not_his(engine: LexiconEngine) -> None:
+    # word order has moved the infinitive up: "muss nicht immer sein schwer"
+    assert rule(engine, "Die Polizei muss nicht immer sein schwer", 5) == ("be", 1)
+    # after a full verb it stays the possessive
+    assert rule(engine, "Die Polizei traf nie sein Kind", 4) is None
+
+
+def test_sein_before_gewesen_is_the_perfect_infinitive(engine: LexiconEngine) -> None:
+    assert rule(engine, "Der Vertrag muss sein gewesen schwer", 3) == ("have", 1)
+
+
+def test_a_modal_infinitive_is_said_with_an_english_periphrasis(engine: LexiconEngine) -> None:
+    assert engine.translate(["Er sagte, den Vertrag unterschreiben zu können."]) == [
+        "He said to be able to sign the contract."
+    ]
+    assert engine.translate(["Er wird den Vertrag unterschreiben müssen."]) == [
+        "He will have to sign the contract."
+    ]
+
+
+def test_werden_after_zu(engine: LexiconEngine) -> None:
+    # with a participle the passive infinitive, without one "become"
+    assert engine.translate(["Er sagte, beschädigt zu werden."]) == ["He said to be damaged."]
+    assert engine.translate(["Er sagte, schwer zu werden."]) == ["He said to become heavy."]
+
+
+def test_werden_with_a_participle_past_an_adverb_is_the_passive(engine: LexiconEngine) -> None:
+    assert engine.translate(["Ich werde beschädigt."]) == ["I am damaged."]
+    tokens = tokenize("Der Sprecher wird immer beschädigt")
+    assert engine.translate_tokens(tokens)[2] == "is"

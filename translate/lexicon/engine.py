@@ -169,6 +169,9 @@ _AUX_AFTER_PARTICIPLE = AUX_HAVE_BE | AUX_WERDEN | frozenset(["worden"])
 # verbs of thinking and knowing measured worse (-0.01 chrF on newstest2017).
 _SAYING = frozenset("sagte sagt sagten sagen erklärte erklärt betonte betont meinte meint".split())
 _POSSESSIVE_IHR = frozenset("ihre ihren ihrem ihrer ihres".split())
+# Adverbs that word order sets between an auxiliary and its participle ("wird immer
+# gefragt"): the participle after them still makes the passive.
+_BETWEEN_AUXILIARY_AND_VERB = frozenset("immer nie oft auch nur stets kaum bereits schon".split())
 # Adverbs between a pronoun subject and its verb: "sie auch konnte", "sie bereits hatte".
 _SKIPPED_ADVERBS = frozenset("nicht auch noch schon bereits nur nun jetzt dann aber doch".split())
 # A weak past singular, verb-final in a subordinate clause: "nachdem sie vorhatte".
@@ -1347,12 +1350,15 @@ class LexiconEngine:
 
     @staticmethod
     def _after_modal(tokens: list[str], i: int) -> bool:
-        """Whether the verb at ``i`` follows a modal or "werden" (past a "nicht"): it is an
+        """Whether the verb at ``i`` follows a modal, "werden" or "zu" (past a "nicht"): it is an
         infinitive ("kann nicht werden ausgeschlossen" -> "cannot be ruled out")."""
         k = i - 1
         while k >= 0 and (tokens[k] == "nicht" or tokens[k].startswith(ADVERB)):
             k -= 1
-        return k >= 0 and (tokens[k].lower() in MODALS or tokens[k].lower() in AUX_WERDEN)
+        # (and after "zu": "zu werden gehoben" -> "to be lifted")
+        return k >= 0 and (
+            tokens[k].lower() in MODALS or tokens[k].lower() in AUX_WERDEN or tokens[k] == "zu"
+        )
 
     def _function_word(self, token: str, lower: str, tokens: list[str], i: int) -> str:
         if self.use_learned_prepositions:
@@ -1385,13 +1391,20 @@ class LexiconEngine:
             if noun is not None and self.lemma_tag(noun)[1] == "pl":
                 return _PLURAL_DEMONSTRATIVE[lower]  # "diese Maßnahmen" -> "these measures"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if (nxt.startswith(ADVERB) or nxt == "nicht") and i + 2 < len(tokens):
-            nxt = tokens[i + 2]  # "wurde <schwer> beschädigt" is still the passive
+        if (
+            nxt.startswith(ADVERB) or nxt == "nicht" or nxt in _BETWEEN_AUXILIARY_AND_VERB
+        ) and i + 2 < len(tokens):
+            # "wurde <schwer> beschädigt", "werde immer gesteckt" are still the passive
+            nxt = tokens[i + 2]
         previous = tokens[i - 1] if i > 0 else ""
         if lower in AUX_WERDEN:
             if lower == "werden" and self.is_participle(nxt) and self._after_modal(tokens, i):
                 return "be"  # the passive infinitive: "soll werden gebaut" -> "should be built"
+            if lower == "werden" and previous == "zu":
+                return "become"  # no future after "zu": "zu werden" -> "to become"
             if self.is_verb(nxt) and self.is_participle(nxt) and not self._infinitive(nxt):
+                if lower == "werde" and previous.lower() == "ich":
+                    return "am"  # "ich werde gefragt" -> "I am asked"
                 return PASSIVE_WERDEN[lower]
             if lower in ("wurde", "wurden") and not self.is_verb(nxt):
                 # "wurde Meister" is "became champion", but news mostly states a fact:
