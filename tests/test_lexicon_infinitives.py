@@ -118,6 +118,12 @@ def test_an_auxiliary_infinitive_after_zu_governs_the_verb_before_it() -> None:
     )
 
 
+def test_coordinated_to_infinitives_are_each_in_english_order() -> None:
+    assert ordered("Er kam , um den Freund anzurufen und das Problem zu lösen .") == (
+        "Er kam , zu anrufen den Freund und zu lösen das Problem ."
+    )
+
+
 @pytest.fixture(scope="module")
 def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
     opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)

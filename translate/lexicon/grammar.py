@@ -26,6 +26,7 @@ re-joined separable verb or idiom) in English order:
   a to-infinitive after an auxiliary stays at the end ("hat Aufgaben zu erfüllen"), and
   in a verb-final cluster "zu" keeps its infinitive after the governing verbs ("zu lösen
   versucht hat" -> "hat versucht zu lösen", "gehoben zu werden" -> "zu werden gehoben");
+  two coordinated to-infinitives are put in order each ("zu geben und ... zu verkünden");
 - a main clause after a fronted subordinate one ("Wenn ..., kann man ...") and a copula
   after a fronted phrase ("In Bayern sind die Bezirke ... zuständig") put the subject first;
   a predicative adjective goes before its prepositional complement ("zuständig für ...");
@@ -693,6 +694,20 @@ def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
     return ["zu", clause[-1], *governed, *body]
 
 
+def _zu_conjunct_end(clause: Sequence[str], lex: Lexicon) -> int | None:
+    """Where the first of two coordinated to-infinitives ends at "und"/"oder": "um sich
+    die Hände zu geben | und ein Ende zu verkünden"; None if the clause has none."""
+    if len(clause) < 5 or clause[-2] != "zu":
+        return None
+    for k in range(2, len(clause) - 2):
+        if clause[k] not in ("und", "oder"):
+            continue
+        before = clause[k - 1]
+        if (clause[k - 2] == "zu" and lex.is_verb(before)) or _infix_zu(before, lex):
+            return k
+    return None
+
+
 def _attributive(tokens: Sequence[str], k: int) -> bool:
     """Whether the verb form at ``k`` is a participle used as an adjective, declined between
     an article or adjective and its noun ("den seit Jahren schwelenden Aufstand")."""
@@ -749,6 +764,12 @@ def _infix_zu(word: str, lex: Lexicon) -> str | None:
 def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[str]:
     """One clause in English order; ``main``: a main clause for certain (after "und")."""
     clause = _split_infix_zu(clause, lex)
+    k = _zu_conjunct_end(clause, lex)
+    if k is not None:
+        leading = _zu_infinitive(_split_infix_zu(clause[:k], lex), lex)
+        if leading is not None:
+            second = clause[k + 1 :]
+            return [*leading, clause[k], *(_zu_infinitive(second, lex) or second)]
     zu = _zu_infinitive(clause, lex)
     if zu is not None:
         return zu
