@@ -20,7 +20,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 _VERBS = frozenset(
     "anrufen rufen zubereiten bereiten aufhören hören einen finden kaufen lösen versprach "
     "versprochen bat gebeten sagte sagen helfen versucht anfängt hoffte können sein scheint "
-    "gewesen versuchten".split()
+    "gewesen versuchten sicherstellen seines".split()
 )
 _NOUNS = frozenset("Nummer Abendessen Job Haus Problem Mutter Freund Staat Aufgaben".split())
 
@@ -115,6 +115,19 @@ def test_an_auxiliary_infinitive_after_zu_governs_the_verb_before_it() -> None:
     )
     assert ordered("Er sagte , dass der Freund dort gewesen zu sein scheint .") == (
         "Er sagte , dass der Freund scheint zu sein gewesen dort ."
+    )
+
+
+def test_a_possessive_that_is_also_a_verb_form_stays_in_the_infinitive_clause() -> None:
+    # "seines" is also a form of "sein": before a noun it is "his"
+    assert ordered("Er kam , um den Job seines Freund zu finden .") == (
+        "Er kam , zu finden den Job seines Freund ."
+    )
+
+
+def test_um_with_a_lone_separable_zu_form_is_a_to_infinitive() -> None:
+    assert ordered("Er kam , um sicherzustellen , dass er half .") == (
+        "Er kam , zu sicherstellen , dass er half ."
     )
 
 

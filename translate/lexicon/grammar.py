@@ -26,7 +26,8 @@ re-joined separable verb or idiom) in English order:
   a to-infinitive after an auxiliary stays at the end ("hat Aufgaben zu erfüllen"), and
   in a verb-final cluster "zu" keeps its infinitive after the governing verbs ("zu lösen
   versucht hat" -> "hat versucht zu lösen", "gehoben zu werden" -> "zu werden gehoben");
-  two coordinated to-infinitives are put in order each ("zu geben und ... zu verkünden");
+  two coordinated to-infinitives are put in order each ("zu geben und ... zu verkünden"),
+  and "um sicherzustellen" alone is "zu sicherstellen" ("to ensure");
 - a main clause after a fronted subordinate one ("Wenn ..., kann man ...") and a copula
   after a fronted phrase ("In Bayern sind die Bezirke ... zuständig") put the subject first;
   a predicative adjective goes before its prepositional complement ("zuständig für ...");
@@ -333,6 +334,8 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             if inverted is not None:
                 out.extend(inverted)
                 continue
+        if len(clause) == 2 and clause[0].lower() == "um":
+            clause = _split_infix_zu(clause, lex)  # "um sicherzustellen" -> "zu sicherstellen"
         if len(clause) < 3 and not short:
             out.extend(clause)
             continue
@@ -732,9 +735,18 @@ def _split_infix_zu(clause: list[str], lex: Lexicon) -> list[str]:
 
 
 def _finite_candidate(word: str, lex: Lexicon) -> bool:
-    """Whether ``word`` may be a clause's own verb: a lower-case verb that is no article
-    ("einen" is also "to unite", but before a noun it is "a")."""
-    return word[:1].islower() and word not in DETERMINERS and lex.is_verb(word)
+    """Whether ``word`` may be a clause's own verb: a lower-case verb that is no article or
+    possessive ("einen" is also "to unite", "seines" a form of "sein", but before a noun
+    they are "a", "his")."""
+    return (
+        word[:1].islower()
+        and word not in DETERMINERS
+        and not _POSSESSIVE.match(word)
+        and lex.is_verb(word)
+    )
+
+
+_POSSESSIVE = regex.compile(r"^(?:mein|dein|sein|ihr|unser|euer|eur)(?:e|en|em|er|es)?$")
 
 
 def _prepositional_opener(clause: Sequence[str], lex: Lexicon) -> bool:
