@@ -27,7 +27,9 @@ re-joined separable verb or idiom) in English order:
   in a verb-final cluster "zu" keeps its infinitive after the governing verbs ("zu lösen
   versucht hat" -> "hat versucht zu lösen", "gehoben zu werden" -> "zu werden gehoben");
   two coordinated to-infinitives are put in order each ("zu geben und ... zu verkünden"),
-  and "um sicherzustellen" alone is "zu sicherstellen" ("to ensure");
+  and "um sicherzustellen" alone is "zu sicherstellen" ("to ensure"); after a verb such
+  as "versuchen" the to-infinitive comes first ("versuchte seine Bemerkung zu erklären"
+  -> "versuchte zu erklären seine Bemerkung");
 - a main clause after a fronted subordinate one ("Wenn ..., kann man ...") and a copula
   after a fronted phrase ("In Bayern sind die Bezirke ... zuständig") put the subject first;
   a predicative adjective goes before its prepositional complement ("zuständig für ...");
@@ -1125,8 +1127,35 @@ def preverbal_adverb(verbs: list[str], rest: list[str]) -> tuple[list[str], list
 NEGATED = "\x03"
 
 
+# Verbs whose own subject does what their to-infinitive says, with no object of their own:
+# "versuchte seine Bemerkung zu erklären" -> "tried to explain his remark".
+_CONTROL_VERBS = frozenset(
+    "versuchen scheinen beginnen anfangen aufhören beschließen planen hoffen drohen "
+    "vergessen wagen vorhaben pflegen vermeiden ablehnen fortfahren".split()
+)
+
+
+def _control_infinitive(verb: str, after: list[str], lex: Lexicon) -> list[str]:
+    """What follows a finite verb of ``_CONTROL_VERBS`` with its to-infinitive first: "...
+    versuchte | seine Bemerkung zu erklären" -> "zu erklären seine Bemerkung"."""
+    if (
+        len(after) < 3
+        or after[-2] != "zu"
+        or not after[-1][:1].islower()
+        or not lex.is_verb(after[-1])
+        or lex.lemma(verb) not in _CONTROL_VERBS
+        or any(w in CLAUSE_PUNCT or w in ("und", "oder") for w in after)
+    ):
+        return after
+    body = after[:-2]
+    if body[0] in ("es", "nicht", "sich"):
+        return after  # "vermied es, ... zu": "es" points ahead; negation, reflexive stay
+    return ["zu", after[-1], *body]
+
+
 def _do_support(verb: str, after: list[str], lex: Lexicon) -> list[str]:
     """The finite full verb and what follows it, with a following "nicht" moved to it."""
+    after = _control_infinitive(verb, after, lex)
     if (
         "nicht" not in after
         or after.count("nicht") > 1
