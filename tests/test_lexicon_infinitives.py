@@ -188,3 +188,14 @@ def test_werden_with_a_participle_past_an_adverb_is_the_passive(engine: LexiconE
     assert engine.translate(["Ich werde beschädigt."]) == ["I am damaged."]
     tokens = tokenize("Der Sprecher wird immer beschädigt")
     assert engine.translate_tokens(tokens)[2] == "is"
+
+
+def test_zu_before_an_infinitive_is_to_whatever_was_learned(
+    engine: LexiconEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a learned table that says "at" for every preposition and noun
+    monkeypatch.setattr(engine.store, "learned_preposition", lambda *_: "at")
+    tokens = tokenize("Er begann zu unterschreiben den Vertrag")
+    assert engine.translate_tokens(tokens)[2] == "to"
+    # a preposition before a noun takes what was learned
+    assert engine.translate_tokens(tokenize("Er kam zu der Hauptstadt"))[2] == "at"

@@ -1360,7 +1360,14 @@ class LexiconEngine:
             tokens[k].lower() in MODALS or tokens[k].lower() in AUX_WERDEN or tokens[k] == "zu"
         )
 
+    def _to_infinitive(self, tokens: list[str], i: int) -> bool:
+        """Whether the "zu" at ``i`` marks the infinitive after it ("zu bauen")."""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        return nxt[:1].islower() and nxt.endswith("n") and self.is_verb(nxt)
+
     def _function_word(self, token: str, lower: str, tokens: list[str], i: int) -> str:
+        if lower == "zu" and self._to_infinitive(tokens, i):
+            return "to"  # no preposition learned for a noun beyond it: "zu bauen das Haus"
         if self.use_learned_prepositions:
             learned = prepositions.choose(
                 tokens, i, lower, self.resolve, self.store.learned_preposition
