@@ -167,6 +167,8 @@ def test_sein_after_a_modal_and_adverbs_is_be_not_his(engine: LexiconEngine) -> 
 
 def test_sein_before_gewesen_is_the_perfect_infinitive(engine: LexiconEngine) -> None:
     assert rule(engine, "Der Vertrag muss sein gewesen schwer", 3) == ("have", 1)
+    # of the passive too: "must have been signed"
+    assert rule(engine, "Der Vertrag muss sein worden unterschrieben", 3) == ("have", 1)
 
 
 def test_a_modal_infinitive_is_said_with_an_english_periphrasis(engine: LexiconEngine) -> None:

@@ -268,8 +268,10 @@ def infinitive_be_have(lex: LexiconEngine, c: Context) -> Result:
     if c.lower in ("sein", "haben") and (
         governed_infinitive(c) or not c.nxt or c.nxt in CLAUSE_PUNCT
     ):
-        if c.lower == "sein" and c.nxt in ("gewesen", "geworden"):
-            return "have", 1  # the perfect infinitive: "muss sein gewesen" -> "must have been"
+        if c.lower == "sein" and c.nxt in ("gewesen", "geworden", "worden"):
+            # the perfect infinitive: "muss sein gewesen" -> "must have been", also of the
+            # passive: "soll sein worden festgenommen" -> "should have been arrested"
+            return "have", 1
         return ("be" if c.lower == "sein" else "have"), 1
     return None
 
