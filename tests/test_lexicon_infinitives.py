@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from ding_excerpt import EXCERPT
 
-from dolmetsch.lexicon import LexiconEngine, open_lexicon
+from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
 from dolmetsch.lexicon import context as rules
 from dolmetsch.lexicon.grammar import reorder, tokenize
 
@@ -201,3 +202,20 @@ def test_zu_before_an_infinitive_is_to_whatever_was_learned(
     assert engine.translate_tokens(tokens)[2] == "to"
     # a preposition before a noun takes what was learned
     assert engine.translate_tokens(tokenize("Er kam zu der Hauptstadt"))[2] == "at"
+
+
+def test_a_phrase_that_hides_a_negation_is_not_used(tmp_path: Path) -> None:
+    # a made-up dictionary phrase whose English has lost the "nicht"
+    ding = tmp_path / "de-en"
+    ding.write_text(
+        EXCERPT + "nicht schwer {adj} :: light\nnicht neu {adj} :: not new\n", encoding="utf-8"
+    )
+    data = tmp_path / "data"
+    data.mkdir()
+    build_store(data, ding)
+    opened = open_lexicon(data, build=False, ding=ding)
+    try:
+        assert opened.translate(["Der Vertrag ist nicht schwer."]) == ["The contract is not heavy."]
+        assert opened.translate(["Der Vertrag ist nicht neu."]) == ["The contract is not new."]
+    finally:
+        opened.store.close()

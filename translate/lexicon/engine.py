@@ -44,6 +44,7 @@ from .english import (
 from .english import adverb as adverb_of
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
 from .light_verbs import light_verb
+from .meaning import has_english_negation
 from .mood import (
     KONJUNKTIV,
     SINCE,
@@ -1270,14 +1271,15 @@ class LexiconEngine:
             if lower in self._trial:
                 return self._trial[lower], size
             learned = self.store.learned_phrase(lower) if self.use_learned_phrases else None
-            if learned is not None:
+            if learned is not None and (first != "nicht" or has_english_negation(learned)):
+                # (a phrase "nicht übertrieben" -> "unobtrusive" would hide the negation)
                 return learned, size
             key = self.store.phrase(lower)
             if key is not None:
                 english = (
                     FUNCTION_WORD_TABLE.get(lower) or IDIOMS.get(key) or self._sense(key, False)
                 )
-                if english:
+                if english and (first != "nicht" or has_english_negation(english)):
                     return english, size
         if longest >= 1:
             learned = self._trial.get(first)
