@@ -21,7 +21,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 _VERBS = frozenset(
     "anrufen rufen zubereiten bereiten aufhören hören einen finden kaufen lösen versprach "
     "versprochen bat gebeten sagte sagen helfen versucht anfängt hoffte können sein scheint "
-    "gewesen versuchten sicherstellen seines versuchte".split()
+    "gewesen versuchten sicherstellen seines versuchte gebaut half".split()
 )
 _NOUNS = frozenset("Nummer Abendessen Job Haus Problem Mutter Freund Staat Aufgaben".split())
 
@@ -147,6 +147,16 @@ def test_a_control_verb_takes_its_to_infinitive_first() -> None:
     )
 
 
+def test_nicht_of_a_verb_final_clause_goes_to_its_verbs() -> None:
+    assert ordered("Er sagte , dass er das Haus nicht gebaut hat .") == (
+        "Er sagte , dass er hat nicht gebaut das Haus ."
+    )
+    # a lone full verb is negated with do-support ("did not help")
+    assert ordered("Er sagte , dass er nicht half .") == "Er sagte , dass er \x03half ."
+    # "nicht nur" ("not only") stays where it is
+    assert ordered("Er sagte , dass er nicht nur half .") == "Er sagte , dass er half nicht nur ."
+
+
 @pytest.fixture(scope="module")
 def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
     opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
@@ -219,3 +229,20 @@ def test_a_phrase_that_hides_a_negation_is_not_used(tmp_path: Path) -> None:
         assert opened.translate(["Der Vertrag ist nicht neu."]) == ["The contract is not new."]
     finally:
         opened.store.close()
+
+
+def test_a_negated_verb_after_a_relative_pronoun_makes_it_who(engine: LexiconEngine) -> None:
+    assert engine.translate(["Der Sprecher, der nicht kam, sagte das."]) == [
+        "The spokesman, who did not come, said that."
+    ]
+
+
+def test_an_infinitive_after_modal_and_nicht_keeps_its_form(
+    engine: LexiconEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a learned single-word pair in another form than the infinitive
+    learned = {"unterschreiben": "signing"}
+    monkeypatch.setattr(engine.store, "learned_phrase", lambda key: learned.get(key))
+    monkeypatch.setattr(engine.store, "phrase_length", lambda first: 1)
+    tokens = tokenize("Die Polizei will nicht unterschreiben den Vertrag")
+    assert engine.translate_tokens(tokens)[4] == "sign"

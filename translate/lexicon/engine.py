@@ -943,7 +943,8 @@ class LexiconEngine:
                 and previous == ","
                 and (i < 2 or tokens[i - 2] not in QUOTES)  # '", der Sprecher sagte'
             ):
-                human = lower in ("der", "die") and self.is_verb(nxt)
+                # (a verb negated by word order is still a verb: "der <NEGATED>kam")
+                human = lower in ("der", "die") and self.is_verb(nxt.lstrip(NEGATED))
                 if lower in ("deren", "dessen"):
                     out.append("whose")  # ", deren Kinder" -> ", whose children"
                 else:
@@ -1296,7 +1297,10 @@ class LexiconEngine:
         "well"), a plural after a singular indefinite article ("einen Verdächtigen" -> "a
         suspect", not the learned "suspects"), or a lower-case word before an adjective or
         participle it modifies ("leicht zugänglich" -> "easily")."""
-        before = tokens[i - 1].lower() if i > 0 else ""
+        k = i - 1
+        while k > 0 and tokens[k] == "nicht":
+            k -= 1  # "will nicht kaufen" is still the infinitive after a modal
+        before = tokens[k].lower() if k >= 0 else ""
         if before in AUXILIARIES:
             return True
         modifier = tokens[i - 1] if i > 1 else ""

@@ -30,6 +30,8 @@ re-joined separable verb or idiom) in English order:
   and "um sicherzustellen" alone is "zu sicherstellen" ("to ensure"); after a verb such
   as "versuchen" the to-infinitive comes first ("versuchte seine Bemerkung zu erklären"
   -> "versuchte zu erklären seine Bemerkung");
+- in a verb-final clause "nicht" goes to the verbs ("dass er es nicht gebaut hat" -> "dass
+  er hat nicht gebaut es"; "weil er nicht kam" -> do-support, "did not come");
 - a main clause after a fronted subordinate one ("Wenn ..., kann man ...") and a copula
   after a fronted phrase ("In Bayern sind die Bezirke ... zuständig") put the subject first;
   a predicative adjective goes before its prepositional complement ("zuständig für ...");
@@ -600,7 +602,26 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
     rest = body[subject_end:]
     if len(cluster) == 1 and cluster[0] in _COPULAS:
         rest = predicative_adjective(rest, lex)
+    cluster, rest = _negated_cluster(cluster, rest)
     return [first, *body[:subject_end], *cluster, *rest]
+
+
+def _negated_cluster(cluster: list[str], rest: list[str]) -> tuple[list[str], list[str]]:
+    """A verb-final clause's "nicht" moved to its verbs, as English negates: "dass er das
+    Haus nicht gebaut hat" -> "hat nicht gebaut", "weil er nicht kam" -> "<NEGATED>kam"
+    ("did not come"); "nicht nur", "nicht mehr" stay where they are."""
+    if rest.count("nicht") != 1 or "zu" in rest:
+        return cluster, rest
+    k = rest.index("nicht")
+    if k + 1 < len(rest) and rest[k + 1] in _NOT_COMPOUNDS:
+        return cluster, rest
+    rest = [*rest[:k], *rest[k + 1 :]]
+    verb = cluster[0]
+    if len(cluster) >= 2 or verb in AUXILIARIES:
+        return [verb, "nicht", *cluster[1:]], rest
+    if " " in verb or TENSE in verb or not verb[:1].islower():
+        return cluster, [*rest[:k], "nicht", *rest[k:]]
+    return [NEGATED + verb], rest
 
 
 def _cluster_order(cluster: Sequence[str]) -> list[str]:
