@@ -30,8 +30,8 @@ def engine() -> LexiconEngine:
         ),
         # a separable verb's zu-form alone after "um"
         ("Er kam, um sicherzustellen, dass es geht.", "Er kam , zu sicherstellen , dass"),
-        # "zu können" adds nothing English needs
-        ("Er kam, um die Daten nutzen zu können.", "Er kam , zu nutzen die Daten ."),
+        # "zu können" is "to be able to" (test_lexicon_infinitives.py)
+        ("Er kam, um die Daten nutzen zu können.", "Er kam , zu können nutzen die Daten ."),
         # a possessive ("seinen") and a declined participle are no verbs of the clause
         ("Er kam, um seinen Gegnern zu trotzen.", "Er kam , zu trotzen seinen Gegnern ."),
         (

@@ -114,6 +114,8 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.by_after_participle, "wurde tausende von Drohnen", 2, None),
     (rules.infinitive_be_have, "kann sein", 1, ("be", 1)),
     (rules.infinitive_be_have, "sein Sprecher kam", 0, None),
+    (rules.modal_infinitive, "wird können", 1, ("be able to", 1)),
+    (rules.modal_infinitive, "wir können", 1, None),
     (rules.demonstrative_subject, "das kam", 0, ("that", 1)),
     (rules.demonstrative_subject, "das Angriff", 0, None),
     (rules.years_old, "35 - jährige", 0, ("35-year-old", 3)),

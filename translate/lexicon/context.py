@@ -339,14 +339,41 @@ def _adverb(lex: LexiconEngine, word: str) -> bool:
     return word[:1].islower() and sense is not None and sense.pos0 == "ADV"
 
 
+# Words that stand between a modal and its infinitive once word order has moved the verb
+# up: "muss nicht immer sein" is still the infinitive "be", not the possessive "his".
+BETWEEN_MODAL_AND_VERB = frozenset("nicht immer nie niemals oft auch nur stets kaum noch".split())
+INFINITIVE_GOVERNORS = frozenset(["zu", "werden", "wird", "würde", "würden"])
+
+
+def governed_infinitive(c: Context) -> bool:
+    """Whether the token is an infinitive after a modal, "zu" or "werden", past "nicht"
+    and adverbs such as "immer"."""
+    k = c.i - 1
+    while k >= 0 and (c.tokens[k] in BETWEEN_MODAL_AND_VERB or c.tokens[k].startswith(ADVERB)):
+        k -= 1
+    before = c.tokens[k].lower() if k >= 0 else ""
+    return before in MODALS or before in INFINITIVE_GOVERNORS
+
+
 def infinitive_be_have(lex: LexiconEngine, c: Context) -> Result:
     if c.lower in ("sein", "haben") and (
-        c.previous in MODALS
-        or c.previous in ("zu", "werden", "wird", "würde", "würden")
-        or not c.nxt
-        or c.nxt in CLAUSE_PUNCT
+        governed_infinitive(c) or not c.nxt or c.nxt in CLAUSE_PUNCT
     ):
+        if c.lower == "sein" and c.nxt in ("gewesen", "geworden", "worden"):
+            # the perfect infinitive: "muss sein gewesen" -> "must have been", also of the
+            # passive: "soll sein worden festgenommen" -> "should have been arrested"
+            return "have", 1
         return ("be" if c.lower == "sein" else "have"), 1
+    return None
+
+
+# A modal has no infinitive in English: "wird können" is "will be able to".
+MODAL_INFINITIVES = {"können": "be able to", "müssen": "have to", "dürfen": "be allowed to"}
+
+
+def modal_infinitive(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower in MODAL_INFINITIVES and c.tokens[c.i][:1].islower() and governed_infinitive(c):
+        return MODAL_INFINITIVES[c.lower], 1
     return None
 
 
@@ -736,6 +763,7 @@ RULES: tuple[Rule, ...] = (
     ago,
     by_after_participle,
     infinitive_be_have,
+    modal_infinitive,
     demonstrative_subject,
     relative_after_preposition,
     anyone_who,

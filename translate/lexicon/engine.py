@@ -43,6 +43,7 @@ from .english import (
 from .english import adverb as adverb_of
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
 from .light_verbs import light_verb
+from .meaning import has_english_negation
 from .mood import (
     KONJUNKTIV,
     SINCE,
@@ -175,6 +176,9 @@ _PERSON_PRONOUNS = frozenset(
     "diejenige diejenigen denjenigen alle allen".split()
 )
 _POSSESSIVE_IHR = frozenset("ihre ihren ihrem ihrer ihres".split())
+# Adverbs that word order sets between an auxiliary and its participle ("wird immer
+# gefragt"): the participle after them still makes the passive.
+_BETWEEN_AUXILIARY_AND_VERB = frozenset("immer nie oft auch nur stets kaum bereits schon".split())
 # Adverbs between a pronoun subject and its verb: "sie auch konnte", "sie bereits hatte".
 _SKIPPED_ADVERBS = frozenset("nicht auch noch schon bereits nur nun jetzt dann aber doch".split())
 # A weak past singular, verb-final in a subordinate clause: "nachdem sie vorhatte".
@@ -1238,7 +1242,8 @@ class LexiconEngine:
             if lower in self._trial:
                 return self._trial[lower], size
             learned = self.store.learned_phrase(lower) if self.use_learned_phrases else None
-            if learned is not None:
+            if learned is not None and (first != "nicht" or has_english_negation(learned)):
+                # (a phrase "nicht übertrieben" -> "unobtrusive" would hide the negation)
                 return learned, size
             key = self.store.phrase(lower)
             if key is not None:
@@ -1247,7 +1252,7 @@ class LexiconEngine:
                     or IDIOMS.get(key)
                     or self.words.sense(key, False)
                 )
-                if english:
+                if english and (first != "nicht" or has_english_negation(english)):
                     return english, size
         if longest >= 1:
             learned = self._trial.get(first)
@@ -1274,7 +1279,10 @@ class LexiconEngine:
         "well"), a plural after a singular indefinite article ("einen Verdächtigen" -> "a
         suspect", not the learned "suspects"), or a lower-case word before an adjective or
         participle it modifies ("leicht zugänglich" -> "easily")."""
-        before = tokens[i - 1].lower() if i > 0 else ""
+        k = i - 1
+        while k > 0 and tokens[k] == "nicht":
+            k -= 1  # "will nicht kaufen" is still the infinitive after a modal
+        before = tokens[k].lower() if k >= 0 else ""
         if before in AUXILIARIES:
             return True
         if before in ("gern", "gerne") and i > 1 and tokens[i - 2].lower() in WOULD:
@@ -1336,14 +1344,24 @@ class LexiconEngine:
 
     @staticmethod
     def _after_modal(tokens: list[str], i: int) -> bool:
-        """Whether the verb at ``i`` follows a modal or "werden" (past a "nicht"): it is an
+        """Whether the verb at ``i`` follows a modal, "werden" or "zu" (past a "nicht"): it is an
         infinitive ("kann nicht werden ausgeschlossen" -> "cannot be ruled out")."""
         k = i - 1
         while k >= 0 and (tokens[k] == "nicht" or tokens[k].startswith(ADVERB)):
             k -= 1
-        return k >= 0 and (tokens[k].lower() in MODALS or tokens[k].lower() in AUX_WERDEN)
+        # (and after "zu": "zu werden gehoben" -> "to be lifted")
+        return k >= 0 and (
+            tokens[k].lower() in MODALS or tokens[k].lower() in AUX_WERDEN or tokens[k] == "zu"
+        )
+
+    def _to_infinitive(self, tokens: list[str], i: int) -> bool:
+        """Whether the "zu" at ``i`` marks the infinitive after it ("zu bauen")."""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        return nxt[:1].islower() and nxt.endswith("n") and self.is_verb(nxt)
 
     def _function_word(self, token: str, lower: str, tokens: list[str], i: int) -> str:
+        if lower == "zu" and self._to_infinitive(tokens, i):
+            return "to"  # no preposition learned for a noun beyond it: "zu bauen das Haus"
         if self.use_learned_prepositions:
             learned = prepositions.choose(
                 tokens, i, lower, self.resolve, self.store.learned_preposition
@@ -1374,13 +1392,20 @@ class LexiconEngine:
             if noun is not None and self.lemma_tag(noun)[1] == "pl":
                 return _PLURAL_DEMONSTRATIVE[lower]  # "diese Maßnahmen" -> "these measures"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if (nxt.startswith(ADVERB) or nxt == "nicht") and i + 2 < len(tokens):
-            nxt = tokens[i + 2]  # "wurde <schwer> beschädigt" is still the passive
+        if (
+            nxt.startswith(ADVERB) or nxt == "nicht" or nxt in _BETWEEN_AUXILIARY_AND_VERB
+        ) and i + 2 < len(tokens):
+            # "wurde <schwer> beschädigt", "werde immer gesteckt" are still the passive
+            nxt = tokens[i + 2]
         previous = tokens[i - 1] if i > 0 else ""
         if lower in AUX_WERDEN:
             if lower == "werden" and self.is_participle(nxt) and self._after_modal(tokens, i):
                 return "be"  # the passive infinitive: "soll werden gebaut" -> "should be built"
+            if lower == "werden" and previous == "zu":
+                return "become"  # no future after "zu": "zu werden" -> "to become"
             if self.is_verb(nxt) and self.is_participle(nxt) and not self._infinitive(nxt):
+                if lower == "werde" and previous.lower() == "ich":
+                    return "am"  # "ich werde gefragt" -> "I am asked"
                 return PASSIVE_WERDEN[lower]
             if lower in ("wurde", "wurden") and not self.is_verb(nxt):
                 # "wurde Meister" is "became champion", but news mostly states a fact:

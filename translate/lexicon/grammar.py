@@ -21,7 +21,17 @@ re-joined separable verb or idiom) in English order:
   verb it is marked for do-support: "kommt ... nicht" -> "does not come");
 - an adjective before a participle is marked as an adverb ("schwer beschädigt");
 - a time adverbial after the verb goes after the object ("am 5. Februar");
-- "um ... zu helfen" and ", ... zu fliegen" -> "zu helfen ..." ("to help ...");
+- "um ... zu helfen" and ", ... zu fliegen" -> "zu helfen ..." ("to help ..."), also with
+  a separable verb's "zu" inside (", die Nummer anzurufen" -> "zu anrufen die Nummer");
+  a to-infinitive after an auxiliary stays at the end ("hat Aufgaben zu erfüllen"), and
+  in a verb-final cluster "zu" keeps its infinitive after the governing verbs ("zu lösen
+  versucht hat" -> "hat versucht zu lösen", "gehoben zu werden" -> "zu werden gehoben");
+  two coordinated to-infinitives are put in order each ("zu geben und ... zu verkünden"),
+  and "um sicherzustellen" alone is "zu sicherstellen" ("to ensure"); after a verb such
+  as "versuchen" the to-infinitive comes first ("versuchte seine Bemerkung zu erklären"
+  -> "versuchte zu erklären seine Bemerkung");
+- in a verb-final clause "nicht" goes to the verbs ("dass er es nicht gebaut hat" -> "dass
+  er hat nicht gebaut es"; "weil er nicht kam" -> do-support, "did not come");
 - a main clause after a fronted subordinate one ("Wenn ..., kann man ...") and a copula
   after a fronted phrase ("In Bayern sind die Bezirke ... zuständig") put the subject first;
   a predicative adjective goes before its prepositional complement ("zuständig für ...");
@@ -329,8 +339,9 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             if inverted is not None:
                 out.extend(inverted)
                 continue
-        # "um sicherzustellen" is two words and still "zu sicherstellen" ("to ensure")
-        if len(clause) < 3 and not short and clause[0].lower() != "um":
+        if len(clause) == 2 and clause[0].lower() == "um":
+            clause = _split_infix_zu(clause, lex)  # "um sicherzustellen" -> "zu sicherstellen"
+        if len(clause) < 3 and not short:
             out.extend(clause)
             continue
         k = main_coordination(clause, lex)
@@ -564,9 +575,11 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
     j = n
     while j > 1 and (lex.is_verb(clause[j - 1]) or (clause[j - 1] == "zu" and j < n)):
         j -= 1
-    if j in (n, 1):
+    if j in (n, 1) or clause[j:-1] == ["zu"]:
+        # (a lone "zu" + infinitive at the end is no cluster: the finite verb stands
+        # before it, "weil er versucht, ... zu lösen")
         return clause
-    cluster = clause[j:][::-1]
+    cluster = _cluster_order(clause[j:])
     body = clause[1:j]
     subject_end = _subject_end(body, 0)
     if lower in RELATIVE_PRONOUNS and not (
@@ -590,7 +603,46 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
     rest = body[subject_end:]
     if len(cluster) == 1 and cluster[0] in _COPULAS:
         rest = predicative_adjective(rest, lex)
+    cluster, rest = _negated_cluster(cluster, rest)
     return [first, *body[:subject_end], *cluster, *rest]
+
+
+def _negated_cluster(cluster: list[str], rest: list[str]) -> tuple[list[str], list[str]]:
+    """A verb-final clause's "nicht" moved to its verbs, as English negates: "dass er das
+    Haus nicht gebaut hat" -> "hat nicht gebaut", "weil er nicht kam" -> "<NEGATED>kam"
+    ("did not come"); "nicht nur", "nicht mehr" stay where they are."""
+    if rest.count("nicht") != 1 or "zu" in rest:
+        return cluster, rest
+    k = rest.index("nicht")
+    if k + 1 < len(rest) and rest[k + 1] in _NOT_COMPOUNDS:
+        return cluster, rest
+    rest = [*rest[:k], *rest[k + 1 :]]
+    verb = cluster[0]
+    if len(cluster) >= 2 or verb in AUXILIARIES:
+        return [verb, "nicht", *cluster[1:]], rest
+    if " " in verb or TENSE in verb or not verb[:1].islower():
+        return cluster, [*rest[:k], "nicht", *rest[k:]]
+    return [NEGATED + verb], rest
+
+
+def _cluster_order(cluster: Sequence[str]) -> list[str]:
+    """A verb-final cluster in English order: reversed ("gekommen ist" -> "ist gekommen"),
+    but a "zu" stays before its infinitive, after the verbs that govern it: "zu lösen
+    versucht hat" -> "hat versucht zu lösen", "anfängt zu sinken" stays as it is."""
+    if "zu" not in cluster[:-1]:
+        return list(cluster[::-1])
+    z = cluster.index("zu")
+    before, after = cluster[:z], cluster[z + 2 :]
+    if not after and cluster[z + 1] not in _INFINITIVE_AUXILIARIES:
+        return [*before[::-1], *cluster[z : z + 2]]
+    # "gehoben zu werden" -> "zu werden gehoben" ("to be lifted")
+    return [*after[::-1], *cluster[z : z + 2], *before[::-1]]
+
+
+# Infinitives that govern the verb before them: "gehoben zu werden", "gesehen zu haben".
+_INFINITIVE_AUXILIARIES = frozenset(
+    "werden haben sein können müssen dürfen wollen sollen lassen".split()
+)
 
 
 # Pronouns the subject list lacks that open a subordinate clause's subject ("dass dies ...").
@@ -651,82 +703,74 @@ def _join_particle(clause: list[str], finite: int, lex: Lexicon) -> list[str]:
 
 def _zu_infinitive(clause: list[str], lex: Lexicon) -> list[str] | None:
     """ "um ... zu helfen" and ", mit etwas zu fliegen" -> "zu helfen ..." ("to help ...");
-    a separable verb has its "zu" inside: "um ... anzukurbeln" -> "zu ankurbeln ...";
-    "um ... zu V und ... zu W" puts each conjunct's infinitive first."""
-    if len(clause) > 3 and clause[-2:] == ["zu", "können"] and lex.is_verb(clause[-3]):
-        # "um ... nutzen zu können" -> "to use ...": the ability goes without saying
-        clause = [*clause[:-3], "zu", clause[-3]]
-    if clause and clause[0].lower() == "um":
-        conjuncts = _zu_conjuncts(clause[1:], lex)
-        if conjuncts is not None:
-            out: list[str] = []
-            for conjunct in conjuncts:
-                out += [*conjunct[:1], "zu", *conjunct[1:]]
-            return out[1:]  # no leading "und": the clause's "zu" opens it
-    if len(clause) >= 2 and clause[0].lower() == "um" and clause[-2] != "zu":
-        infinitive = _infix_zu(clause[-1], lex)
-        if infinitive is not None:
-            clause = [*clause[:-1], "zu", infinitive]
+    a separable verb has its "zu" inside: "um ... anzukurbeln" -> "zu ankurbeln ..."."""
     if len(clause) < 3 or clause[-2] != "zu" or not lex.is_verb(clause[-1]):
         return None
     first = clause[0].lower()
     if first in ("ohne", "statt", "anstatt"):
         return None  # "without going": English takes a gerund, not "to"
+    if first in SUBORDINATORS:
+        return None  # "als er ... abzugeben": a finite clause, whatever its last word
     body = clause[1:-2] if first == "um" else clause[:-2]
-    if any(lex.is_verb(t) and t[:1].islower() for t in body):
+    governed: list[str] = []
+    if clause[-1] in _INFINITIVE_AUXILIARIES and body and _finite_candidate(body[-1], lex):
+        # "um gehoben zu werden" -> "zu werden gehoben" ("to be lifted")
+        governed, body = [body[-1]], body[:-1]
+    if any(_finite_candidate(t, lex) and not _attributive(body, k) for k, t in enumerate(body)):
         return None  # another verb in between: leave the clause alone
-    return ["zu", clause[-1], *body]
+    return ["zu", clause[-1], *governed, *body]
 
 
-def _zu_conjuncts(body: list[str], lex: Lexicon) -> list[list[str]] | None:
-    """ "sich die Hände zu geben und ein Ende zu verkünden" split into its zu-infinitives,
-    each in English order with its coordinator first: [["", "geben", "sich", ...], ["und",
-    "verkünden", "ein", "Ende"]]; None unless every conjunct ends in one (an "und" between
-    nouns, "Kinder und Frauen zu retten", stays inside its conjunct)."""
-    conjuncts: list[list[str]] = []
-    coordinator, start = "", 0
-    for k in range(len(body)):
-        verb = _zu_verb(body, k, lex)
-        if verb is None:
+def _zu_conjunct_end(clause: Sequence[str], lex: Lexicon) -> int | None:
+    """Where the first of two coordinated to-infinitives ends at "und"/"oder": "um sich
+    die Hände zu geben | und ein Ende zu verkünden"; None if the clause has none."""
+    if len(clause) < 5 or clause[-2] != "zu":
+        return None
+    for k in range(2, len(clause) - 2):
+        if clause[k] not in ("und", "oder"):
             continue
-        end = k - 1 if body[k - 1 : k] == ["zu"] else k
-        inner = body[start:end]
-        if any(_inner_verb(t, lex) for t in inner):
-            return None  # another verb in between: leave the clause alone
-        if coordinator and inner[:1] == ["um"]:
-            inner = inner[1:]  # "und um ... zu leisten": the first "um" said it
-        conjuncts.append([coordinator, verb, *inner])
-        if k + 1 == len(body):
-            return conjuncts
-        if body[k + 1] not in ("und", "oder"):
-            return None
-        coordinator, start = body[k + 1], k + 2
+        before = clause[k - 1]
+        if (clause[k - 2] == "zu" and lex.is_verb(before)) or _infix_zu(before, lex):
+            return k
     return None
 
 
-# A declined present participle is an adjective, no verb: "des lange andauernden Krieges".
-_DECLINED = ("ende", "enden", "endem", "ender", "endes")
-
-
-def _inner_verb(token: str, lex: Lexicon) -> bool:
-    """Whether ``token`` inside a zu-infinitive is a verb of its own (not "seinen")."""
+def _attributive(tokens: Sequence[str], k: int) -> bool:
+    """Whether the verb form at ``k`` is a participle used as an adjective, declined between
+    an article or adjective and its noun ("den seit Jahren schwelenden Aufstand")."""
+    word = tokens[k]
     return (
-        token[:1].islower()
-        and token not in FUNCTION_WORDS
-        and not token.endswith(_DECLINED)
-        and lex.is_verb(token)
+        0 < k < len(tokens) - 1
+        and word not in AUXILIARIES
+        and word.endswith(_DECLINED)
+        and tokens[k + 1][:1].isupper()
+        and (tokens[k - 1][:1].islower() or tokens[k - 1].lower() in DETERMINERS)
+        and tokens[k - 1] not in PRONOUNS
     )
 
 
-def _zu_verb(body: list[str], k: int, lex: Lexicon) -> str | None:
-    """The infinitive at ``k`` if a zu-infinitive ends there ("zu geben", "anzukurbeln") and
-    the conjunct ends with it (the body does, or "und"/"oder" follows)."""
-    if k + 1 < len(body) and body[k + 1] not in ("und", "oder"):
-        return None
-    word = body[k]
-    if k > 0 and body[k - 1] == "zu" and lex.is_verb(word) and word[:1].islower():
-        return word
-    return _infix_zu(word, lex)
+def _split_infix_zu(clause: list[str], lex: Lexicon) -> list[str]:
+    """A clause ending in a separable verb's zu-form with "zu" as a word of its own:
+    ", die Nummer anzurufen" -> ", die Nummer zu anrufen" (the "to call" of English)."""
+    if len(clause) < 2 or clause[-2] == "zu":
+        return clause
+    infinitive = _infix_zu(clause[-1], lex)
+    return clause if infinitive is None else [*clause[:-1], "zu", infinitive]
+
+
+def _finite_candidate(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` may be a clause's own verb: a lower-case verb that is no article or
+    possessive ("einen" is also "to unite", "seines" a form of "sein", but before a noun
+    they are "a", "his")."""
+    return (
+        word[:1].islower()
+        and word not in DETERMINERS
+        and not _POSSESSIVE.match(word)
+        and lex.is_verb(word)
+    )
+
+
+_POSSESSIVE = regex.compile(r"^(?:mein|dein|sein|ihr|unser|euer|eur)(?:e|en|em|er|es)?$")
 
 
 def _prepositional_opener(clause: Sequence[str], lex: Lexicon) -> bool:
@@ -755,6 +799,13 @@ def _infix_zu(word: str, lex: Lexicon) -> str | None:
 
 def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[str]:
     """One clause in English order; ``main``: a main clause for certain (after "und")."""
+    clause = _split_infix_zu(clause, lex)
+    k = _zu_conjunct_end(clause, lex)
+    if k is not None:
+        leading = _zu_infinitive(_split_infix_zu(clause[:k], lex), lex)
+        if leading is not None:
+            second = clause[k + 1 :]
+            return [*leading, clause[k], *(_zu_infinitive(second, lex) or second)]
     zu = _zu_infinitive(clause, lex)
     if zu is not None:
         return zu
@@ -882,6 +933,10 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
     j = n
     while j > finite + 2 and lex.is_verb(clause[j - 1]) and clause[j - 1] not in _FINITE_BE_HAVE:
         j -= 1
+    if j < n and clause[j - 1] == "zu":
+        # "hat Aufgaben zu erfüllen", "ist zu früh zu sagen": a to-infinitive, no verb of
+        # the auxiliary's cluster, stays where English has it too ("has tasks to fulfil")
+        j = n
     if j == n:
         inverted = inverted_copula(clause, finite, lex)
         if inverted is not None:
@@ -1101,8 +1156,35 @@ def preverbal_adverb(verbs: list[str], rest: list[str]) -> tuple[list[str], list
 NEGATED = "\x03"
 
 
+# Verbs whose own subject does what their to-infinitive says, with no object of their own:
+# "versuchte seine Bemerkung zu erklären" -> "tried to explain his remark".
+_CONTROL_VERBS = frozenset(
+    "versuchen scheinen beginnen anfangen aufhören beschließen planen hoffen drohen "
+    "vergessen wagen vorhaben pflegen vermeiden ablehnen fortfahren".split()
+)
+
+
+def _control_infinitive(verb: str, after: list[str], lex: Lexicon) -> list[str]:
+    """What follows a finite verb of ``_CONTROL_VERBS`` with its to-infinitive first: "...
+    versuchte | seine Bemerkung zu erklären" -> "zu erklären seine Bemerkung"."""
+    if (
+        len(after) < 3
+        or after[-2] != "zu"
+        or not after[-1][:1].islower()
+        or not lex.is_verb(after[-1])
+        or lex.lemma(verb) not in _CONTROL_VERBS
+        or any(w in CLAUSE_PUNCT or w in ("und", "oder") for w in after)
+    ):
+        return after
+    body = after[:-2]
+    if body[0] in ("es", "nicht", "sich"):
+        return after  # "vermied es, ... zu": "es" points ahead; negation, reflexive stay
+    return ["zu", after[-1], *body]
+
+
 def _do_support(verb: str, after: list[str], lex: Lexicon) -> list[str]:
     """The finite full verb and what follows it, with a following "nicht" moved to it."""
+    after = _control_infinitive(verb, after, lex)
     if (
         "nicht" not in after
         or after.count("nicht") > 1
