@@ -52,6 +52,7 @@ from .mood import (
     reported,
     since_clause,
 )
+from .reporting import reporting_verb
 from .rules import (
     AUX_HAVE_BE,
     AUX_WERDEN,
@@ -262,6 +263,11 @@ class LexiconEngine:
 
     def is_past(self, word: str) -> bool:
         return self.lemma_tag(word)[1] == "past"
+
+    def _finite_past(self, word: str) -> bool:
+        """Whether a finite verb form is a simple past: "teilte", "teilten", not "teilt"."""
+        lemma = self.lemma(word)
+        return (self.is_past(word) and not self.present_t(word)) or _weak_past(word, lemma)
 
     def inflect(self, english: str, tag: str, german: str = "") -> str:
         """English plural ("pl") or past ("past") of a dictionary sense.
@@ -891,6 +897,12 @@ class LexiconEngine:
             if _DECIMAL.match(token):
                 out.append(token.replace(",", "."))
                 i += 1
+                continue
+            reporting = reporting_verb(tokens, i, self.lemma, self._finite_past)
+            if reporting is not None:
+                english, size = reporting
+                out.append(english)  # "teilte mit" -> "said", not Ding's "advised"
+                i += size
                 continue
             phrase = self._phrase(tokens, i)
             if phrase is not None:

@@ -1,0 +1,83 @@
+"""Verb choice, tense and voice in the lexicon engine's English.
+
+Whole sentences through the engine, on a store built from the tests' Ding excerpt plus a
+few entries of our own (made-up sentences, never news text), and the pure helpers on their
+own.  Each case names the rule it needs, so removing the rule fails it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from ding_excerpt import EXCERPT
+
+from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
+from dolmetsch.lexicon.reporting import reporting_verb
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# Entries of our own in Ding's line format, written for these tests.
+TENSE_ENTRIES = "".join(
+    line + "\n"
+    for line in (
+        "mitteilen {vt} | mitteilend | mitgeteilt | teilt mit | teilte mit :: "
+        "to advise | advising | advised | advises | advised",
+        "teilen {vt} | teilend | geteilt | teilt | teilte :: "
+        "to share | sharing | shared | shares | shared",
+        "Zeitung {f} | Zeitungen {pl} :: newspaper | newspapers",
+        "Plan {m} | Pläne {pl} :: plan | plans",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
+    folder = tmp_path_factory.mktemp("tense")
+    ding = folder / "de-en"
+    ding.write_text(EXCERPT + TENSE_ENTRIES, encoding="utf-8")
+    build_store(folder, ding)
+    opened = open_lexicon(folder, build=False, ding=ding)
+    yield opened
+    opened.store.close()
+
+
+# (German, English, what it shows)
+SENTENCES = [
+    # "mitteilen" reports: "said", or "told" with a dative addressee
+    ("Die Polizei teilte mit, dass der Plan gut ist.", "said", "mitteilen-said"),
+    ("Die Polizei teilte der Zeitung mit, dass der Plan gut ist.", "told", "mitteilen-told"),
+    ("Die Polizei teilt mit, dass der Plan gut ist.", "says", "mitteilen-says"),
+]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"), [s[:2] for s in SENTENCES], ids=[s[2] for s in SENTENCES]
+)
+def test_sentence_has(engine: LexiconEngine, german: str, english: str) -> None:
+    words = engine.translate([german])[0].split()
+    assert english in words
+    assert "advised" not in words and "advises" not in words
+
+
+def _lemma(word: str) -> str:
+    return {"teilte": "teilen", "teilt": "teilen", "teilten": "teilen"}.get(word, word)
+
+
+def _past(word: str) -> bool:
+    return word in ("teilte", "teilten")
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (["sie", "teilte mit", ","], ("said", 1)),
+        (["sie", "teilte mit", "ihm"], ("told", 1)),
+        (["sie", "mitteilen\tteilten", "."], ("said", 1)),
+        (["sie", "teilt", "mit", "dass"], ("says", 2)),
+        (["sie", "teilt", "mit", "ihm", "das", "Brot"], None),  # the preposition "mit"
+        (["sie", "teilte", "das", "Brot"], None),
+    ],
+)
+def test_reporting_verb(tokens: list[str], expected: tuple[str, int] | None) -> None:
+    assert reporting_verb(tokens, 1, _lemma, _past) == expected
