@@ -13,6 +13,8 @@ import pytest
 from ding_excerpt import EXCERPT
 
 from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
+from dolmetsch.lexicon.english import past_of_participle
+from dolmetsch.lexicon.mood import past_point
 from dolmetsch.lexicon.reporting import reporting_verb
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -27,6 +29,8 @@ TENSE_ENTRIES = "".join(
         "to share | sharing | shared | shares | shared",
         "Zeitung {f} | Zeitungen {pl} :: newspaper | newspapers",
         "Plan {m} | Pläne {pl} :: plan | plans",
+        "gestern {adv} :: yesterday",
+        "sehen {vt} | sehend | gesehen | sieht | sah :: to see | seeing | seen | sees | saw",
     )
 )
 
@@ -49,6 +53,62 @@ SENTENCES = [
     ("Die Polizei teilte der Zeitung mit, dass der Plan gut ist.", "told", "mitteilen-told"),
     ("Die Polizei teilt mit, dass der Plan gut ist.", "says", "mitteilen-says"),
 ]
+
+# (German, English, what it shows)
+EXACT = [
+    # a Perfekt with a finished time is the English simple past
+    (
+        "Die Regierung hat gestern den Vertrag unterschrieben.",
+        "The government signed the contract yesterday.",
+        "perfect-yesterday",
+    ),
+    (
+        "Gestern hat die Regierung den Plan gesehen.",
+        "Yesterday, the government saw the plan.",
+        "perfect-fronted-irregular",
+    ),
+    (
+        "Die Regierung hat den Vertrag vor zwei Jahren unterschrieben.",
+        "The government signed the contract two years ago.",
+        "perfect-ago",
+    ),
+    (
+        "Die Regierung hat den Vertrag unterschrieben.",
+        "The government has signed the contract.",
+        "perfect-no-time",
+    ),
+]
+
+
+@pytest.mark.parametrize(("german", "english"), [s[:2] for s in EXACT], ids=[s[2] for s in EXACT])
+def test_sentence(engine: LexiconEngine, german: str, english: str) -> None:
+    assert engine.translate([german]) == [english]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("sie hat am Montag gesehen", True),
+        ("sie hat letzte Woche gesehen", True),
+        ("sie hat im Jahr 2015 gesehen", True),
+        ("sie hat in den letzten Jahren gesehen", False),  # a span up to now
+        ("sie hat bis zum Jahr 2015 gesehen", False),
+        ("sie hat 2000 Menschen gesehen", False),  # an amount
+        ("sie hat gesehen , dass er gestern kam", False),  # another clause
+        ("gestern , sie hat gesehen", True),  # a fronted time word order set off
+    ],
+)
+def test_past_point(clause: str, expected: bool) -> None:
+    tokens = clause.split()
+    assert past_point(tokens, tokens.index("hat"), {"Montag"}) is expected
+
+
+@pytest.mark.parametrize(
+    ("participle", "past"),
+    [("seen", "saw"), ("taken part", "took part"), ("bought", "bought"), ("signed", "signed")],
+)
+def test_past_of_participle(participle: str, past: str) -> None:
+    assert past_of_participle(participle) == past
 
 
 @pytest.mark.parametrize(

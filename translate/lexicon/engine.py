@@ -35,6 +35,7 @@ from .english import (
     PAST_FORMS,
     a_or_an,
     ing_form,
+    past_of_participle,
     plural_already,
     regular_past,
     regular_plural,
@@ -46,8 +47,10 @@ from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
 from .light_verbs import light_verb
 from .mood import (
     KONJUNKTIV,
+    PRESENT_PERFECT_AUXILIARY,
     SINCE,
     SINCE_AUXILIARY,
+    past_point,
     perfect_progressive,
     reported,
     since_clause,
@@ -129,6 +132,8 @@ _SAME_PARTICIPLE = (
     "schlafen",
 )
 # Modal and auxiliary lemmas: English negates them directly, without "do".
+# "haben"/"sein" forms a Perfekt in the present opens, with "ich habe", "ich bin".
+_PERFECT_AUXILIARY = PRESENT_PERFECT_AUXILIARY | frozenset(["habe", "bin"])
 _NO_DO_SUPPORT = frozenset("sein haben werden können müssen sollen wollen dürfen mögen".split())
 # sein as the Perfekt auxiliary of "worden"/"gewesen" is English "have": "has been".
 _PERFECT_SEIN = {"ist": "has", "sind": "have", "war": "had", "waren": "had", "sei": "had"}
@@ -268,6 +273,30 @@ class LexiconEngine:
         """Whether a finite verb form is a simple past: "teilte", "teilten", not "teilt"."""
         lemma = self.lemma(word)
         return (self.is_past(word) and not self.present_t(word)) or _weak_past(word, lemma)
+
+    def _simple_past(self, tokens: Sequence[str], k: int) -> bool:
+        """Whether the present-tense "haben"/"sein" at ``k`` makes a Perfekt whose clause
+        names a finished time (``mood.past_point``): English says it in the simple past."""
+        lower = tokens[k].lower()
+        if lower not in PRESENT_PERFECT_AUXILIARY and not (
+            lower in ("habe", "bin") and k > 0 and tokens[k - 1].lower() == "ich"
+        ):
+            return False  # "habe" after another subject is the Konjunktiv I (``mood``)
+        nxt = _after_adverbs(tokens, k + 1)
+        if nxt is None:
+            return False
+        if lower.startswith("ha"):
+            perfect = self.is_participle(nxt) and not self._infinitive(nxt)
+        else:
+            perfect = nxt in ("worden", "gewesen") or self.sein_perfect(nxt)
+        return perfect and not since_clause(tokens, k) and past_point(tokens, k, DAYS)
+
+    def _simple_past_options(self, word: str) -> list[Option] | None:
+        """A participle's English candidates as the simple past: "gesehen" -> "saw"."""
+        options = self.options(word, True)
+        if options is None:
+            return None
+        return [(past_of_participle(english), score) for english, score in options]
 
     def inflect(self, english: str, tag: str, german: str = "") -> str:
         """English plural ("pl") or past ("past") of a dictionary sense.
@@ -1024,11 +1053,15 @@ class LexiconEngine:
                     prev_aux = None
                     i += 1
                     continue
+                aux = _before_adverbs(tokens, i - 1)
+                simple_past = participle and aux >= 0 and self._simple_past(tokens, aux)
                 since = not participle and self._since_present(tokens, i)
                 present = not participle and not since and self._present_after_subject(tokens, i)
                 singular = not (participle or since or present) and self._singular_noun(tokens, i)
                 base = since or present or singular
                 options = self.options(self.lemma(token) if base else token, participle)
+                if simple_past:
+                    options = self._simple_past_options(token) or options
                 if options is not None and since:
                     plural = token.endswith("n")
                     options = [(perfect_progressive(e, plural, ing_form), s) for e, s in options]
@@ -1036,7 +1069,7 @@ class LexiconEngine:
                     options = [(third_person(e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
-                elif options is not None and base:
+                elif options is not None and (base or simple_past):
                     out.append(options[0][0])  # also a singular noun
                 else:
                     found = self._contextual(token, participle, context, i) or self.lookup(
@@ -1374,6 +1407,12 @@ class LexiconEngine:
             if learned is not None:
                 return learned
         english = FUNCTION_WORD_TABLE.get(token, FUNCTION_WORD_TABLE.get(lower, ""))
+        if lower in _PERFECT_AUXILIARY and self._simple_past(tokens, i):
+            if _after_adverbs(tokens, i + 1) in ("worden", "gewesen"):
+                return "were" if lower in ("sind", "bist", "seid") else "was"
+            return ""  # the participle says it: "hat gestern gesehen" -> "saw yesterday"
+        if lower in ("worden", "gewesen") and i > 0 and self._simple_past(tokens, i - 1):
+            return ""
         if lower in SINCE_AUXILIARY and since_clause(tokens, i):
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
             perfect = after in ("worden", "gewesen") or self.sein_perfect(after)
@@ -1438,6 +1477,20 @@ class LexiconEngine:
             ):
                 english = "them"
         return english
+
+
+def _after_adverbs(tokens: Sequence[str], k: int) -> str | None:
+    """The first token from ``k`` on that is no adverb word order marked, or None."""
+    while k < len(tokens) and tokens[k].startswith(ADVERB):
+        k += 1
+    return tokens[k] if k < len(tokens) else None
+
+
+def _before_adverbs(tokens: Sequence[str], k: int) -> int:
+    """The index of the last token up to ``k`` that is no marked adverb (-1 if none)."""
+    while k >= 0 and tokens[k].startswith(ADVERB):
+        k -= 1
+    return k
 
 
 def _perfect_before(tokens: Sequence[str], i: int) -> bool:

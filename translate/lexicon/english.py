@@ -34,6 +34,22 @@ IRREGULAR_PAST = {
     "win": "won", "fall": "fell", "run": "ran", "set": "set", "fight": "fought",
 }  # fmt: skip
 PAST_FORMS = frozenset(IRREGULAR_PAST.values())
+# Irregular English participles that are not also the past ("seen" -> "saw"); the others
+# ("bought", "said", "announced") are their own past.
+PARTICIPLE_PAST = {
+    "seen": "saw", "taken": "took", "given": "gave", "gone": "went", "done": "did",
+    "been": "was", "written": "wrote", "spoken": "spoke", "broken": "broke",
+    "chosen": "chose", "driven": "drove", "flown": "flew", "grown": "grew", "known": "knew",
+    "thrown": "threw", "drawn": "drew", "begun": "began", "risen": "rose", "ridden": "rode",
+    "become": "became", "come": "came", "forgotten": "forgot", "gotten": "got",
+    "worn": "wore", "stolen": "stole", "swum": "swam", "sung": "sang", "sunk": "sank",
+    "borne": "bore", "beaten": "beat", "hidden": "hid", "shaken": "shook", "eaten": "ate",
+    "fallen": "fell", "run": "ran", "struck": "struck", "shown": "showed", "proven": "proved",
+    "forbidden": "forbade", "frozen": "froze", "woken": "woke", "torn": "tore",
+    "sworn": "swore", "undertaken": "undertook", "overtaken": "overtook",
+    "withdrawn": "withdrew", "overcome": "overcame", "arisen": "arose", "bitten": "bit",
+    "blown": "blew", "mistaken": "mistook", "forgiven": "forgave", "shrunk": "shrank",
+}  # fmt: skip
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
 _IRREGULAR_ADVERBS = {
@@ -95,6 +111,13 @@ def ing_form(verb_phrase: str) -> str:
     else:
         first += "ing"
     return f"{first} {rest}".strip()
+
+
+def past_of_participle(verb_phrase: str) -> str:
+    """The simple past of a participle's English: "seen the light" -> "saw the light"."""
+    first, _, rest = verb_phrase.partition(" ")
+    past = PARTICIPLE_PAST.get(first, first)
+    return f"{past} {rest}" if rest else past
 
 
 def regular_past(verb: str) -> str:
