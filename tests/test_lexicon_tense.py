@@ -13,7 +13,7 @@ import pytest
 from ding_excerpt import EXCERPT
 
 from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
-from dolmetsch.lexicon.english import past_of_participle
+from dolmetsch.lexicon.english import base_of_past, past_of_participle
 from dolmetsch.lexicon.mood import past_point
 from dolmetsch.lexicon.reporting import reporting_verb
 
@@ -30,6 +30,11 @@ TENSE_ENTRIES = "".join(
         "Zeitung {f} | Zeitungen {pl} :: newspaper | newspapers",
         "Plan {m} | Pläne {pl} :: plan | plans",
         "gestern {adv} :: yesterday",
+        "Geld {n} :: money",
+        "bekommen {vt} | bekommend | bekommen | bekommt | bekam :: "
+        "to get | getting | received | gets | got",
+        "entlassen {vt} | entlassend | entlassen | entlässt | entließ :: "
+        "to dismiss | dismissing | dismissed | dismisses | dismissed",
         "sehen {vt} | sehend | gesehen | sieht | sah :: to see | seeing | seen | sees | saw",
     )
 )
@@ -77,6 +82,9 @@ EXACT = [
         "The government has signed the contract.",
         "perfect-no-time",
     ),
+    # a prefixed strong verb after "werden" with an object is the future, not the passive
+    ("Die Regierung wird das Geld bekommen.", "The government will get the money.", "future"),
+    ("Die Regierung wird entlassen.", "The government is dismissed.", "passive"),
 ]
 
 
@@ -141,3 +149,11 @@ def _past(word: str) -> bool:
 )
 def test_reporting_verb(tokens: list[str], expected: tuple[str, int] | None) -> None:
     assert reporting_verb(tokens, 1, _lemma, _past) == expected
+
+
+@pytest.mark.parametrize(
+    ("past", "base"),
+    [("left", "leave"), ("got it", "get it"), ("read", "read"), ("receive", "receive")],
+)
+def test_base_of_past(past: str, base: str) -> None:
+    assert base_of_past(past) == base

@@ -34,6 +34,7 @@ from .english import (
     IRREGULAR_PAST,
     PAST_FORMS,
     a_or_an,
+    base_of_past,
     ing_form,
     past_of_participle,
     plural_already,
@@ -130,6 +131,12 @@ _SAME_PARTICIPLE = (
     "heißen",
     "blasen",
     "schlafen",
+)
+# Words that open an accusative object: after a verb that reads as infinitive and
+# participle, they make it the infinitive ("wird bekommen das Geld"); a passive has none.
+_OBJECT_OPENERS = frozenset(
+    "das die den einen eine ein ihn sich es mich dich euch seine seinen ihre ihren unsere "
+    "unseren keine keinen".split()
 )
 # Modal and auxiliary lemmas: English negates them directly, without "do".
 # "haben"/"sein" forms a Perfekt in the present opens, with "ich habe", "ich bin".
@@ -430,6 +437,21 @@ class LexiconEngine:
         sense = self.store.sense(word)
         own = sense.en.split(" ", 1)[0] if sense is not None else ""
         return bool(own) and not own.endswith("ed") and own not in PAST_FORMS
+
+    def _future_infinitive(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether a word after "werden" that reads as both infinitive and participle (a
+        prefixed strong verb: "bekommen", "verlassen") is the infinitive of the future, as
+        an object right after it shows: "wird das Geld bekommen" (word order: "wird
+        bekommen das Geld") -> "will get the money"; "wird entlassen" stays the passive."""
+        word = tokens[i]
+        if not word[:1].islower() or self.lemma(word) != word or i + 1 >= len(tokens):
+            return False
+        if not word.startswith(_INSEPARABLE) or not any(
+            word.endswith(stem) and word != stem for stem in _SAME_PARTICIPLE
+        ):
+            return False  # ("vergessen": "ver" + "g" + "essen")
+        aux = _before_adverbs(tokens, i - 1)
+        return aux >= 0 and tokens[aux].lower() in AUX_WERDEN and tokens[i + 1] in _OBJECT_OPENERS
 
     def is_participle(self, word: str) -> bool:
         if not word[:1].islower() or not word.endswith(_PARTICIPLE_ENDINGS):
@@ -1043,7 +1065,7 @@ class LexiconEngine:
             else:
                 participle = (
                     prev_aux in AUX_HAVE_BE
-                    or prev_aux in AUX_WERDEN
+                    or (prev_aux in AUX_WERDEN and not self._future_infinitive(tokens, i))
                     or prev_aux == "worden"
                     or self._participle_in_place(tokens, i)
                 )
@@ -1060,6 +1082,9 @@ class LexiconEngine:
                 singular = not (participle or since or present) and self._singular_noun(tokens, i)
                 base = since or present or singular
                 options = self.options(self.lemma(token) if base else token, participle)
+                future = prev_aux in AUX_WERDEN and not participle
+                if future and options is not None:
+                    options = [(base_of_past(e), s) for e, s in options]  # "will leave"
                 if simple_past:
                     options = self._simple_past_options(token) or options
                 if options is not None and since:
@@ -1069,7 +1094,7 @@ class LexiconEngine:
                     options = [(third_person(e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
-                elif options is not None and (base or simple_past):
+                elif options is not None and (base or simple_past or future):
                     out.append(options[0][0])  # also a singular noun
                 else:
                     found = self._contextual(token, participle, context, i) or self.lookup(
@@ -1442,7 +1467,12 @@ class LexiconEngine:
         if lower in AUX_WERDEN:
             if lower == "werden" and self.is_participle(nxt) and self._after_modal(tokens, i):
                 return "be"  # the passive infinitive: "soll werden gebaut" -> "should be built"
-            if self.is_verb(nxt) and self.is_participle(nxt) and not self._infinitive(nxt):
+            if (
+                self.is_verb(nxt)
+                and self.is_participle(nxt)
+                and not self._infinitive(nxt)
+                and not self._future_infinitive(tokens, tokens.index(nxt, i + 1))
+            ):
                 return PASSIVE_WERDEN[lower]
             if lower in ("wurde", "wurden") and not self.is_verb(nxt):
                 # "wurde Meister" is "became champion", but news mostly states a fact:

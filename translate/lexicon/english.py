@@ -34,6 +34,8 @@ IRREGULAR_PAST = {
     "win": "won", "fall": "fell", "run": "ran", "set": "set", "fight": "fought",
 }  # fmt: skip
 PAST_FORMS = frozenset(IRREGULAR_PAST.values())
+# Pasts that are no base form too ("read", "set", "cut" are both).
+_BASE_OF_PAST = {past: base for base, past in IRREGULAR_PAST.items() if past not in IRREGULAR_PAST}
 # Irregular English participles that are not also the past ("seen" -> "saw"); the others
 # ("bought", "said", "announced") are their own past.
 PARTICIPLE_PAST = {
@@ -118,6 +120,14 @@ def past_of_participle(verb_phrase: str) -> str:
     first, _, rest = verb_phrase.partition(" ")
     past = PARTICIPLE_PAST.get(first, first)
     return f"{past} {rest}" if rest else past
+
+
+def base_of_past(verb_phrase: str) -> str:
+    """The base form of an irregular past's English: "left the city" -> "leave the city";
+    any other English as it is."""
+    first, _, rest = verb_phrase.partition(" ")
+    base = _BASE_OF_PAST.get(first, first)
+    return f"{base} {rest}" if rest else base
 
 
 def regular_past(verb: str) -> str:
