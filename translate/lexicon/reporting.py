@@ -24,6 +24,7 @@ TELL: Forms = ("tell", "told", "told")
 # Verb lemma -> (English without an addressee, English with a dative addressee).
 REPORTING: dict[str, tuple[Forms, Forms]] = {
     "mitteilen": (SAY, TELL),
+    "angeben": (SAY, TELL),  # "gaben an, dass" -> "said", not "gave to" / "mentioned"
 }
 # Words that open a dative object right after the verb: "teilte der Polizei mit".
 # Words that open what is reported, right after the particle: "teilt mit, dass ...".
