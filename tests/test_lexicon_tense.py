@@ -33,6 +33,7 @@ TENSE_ENTRIES = "".join(
         "geben {vt} | gebend | gegeben | gibt | gab :: to give | giving | given | gives | gave",
         "Plan {m} | Pläne {pl} :: plan | plans",
         "gestern {adv} :: yesterday",
+        "gut {adj} :: good",
         "Geld {n} :: money",
         "bekommen {vt} | bekommend | bekommen | bekommt | bekam :: "
         "to get | getting | received | gets | got",
@@ -85,6 +86,12 @@ EXACT = [
         "Die Regierung hat den Vertrag unterschrieben.",
         "The government has signed the contract.",
         "perfect-no-time",
+    ),
+    # a reporting verb takes no "that", as "sagte" does not
+    (
+        "Die Polizei teilte mit, dass der Vertrag gut ist.",
+        "The police said the contract is good.",
+        "reporting-no-that",
     ),
     # a prefixed strong verb after "werden" with an object is the future, not the passive
     ("Die Regierung wird das Geld bekommen.", "The government will get the money.", "future"),

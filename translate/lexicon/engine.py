@@ -954,6 +954,8 @@ class LexiconEngine:
                 english, size = reporting
                 out.append(english)  # "teilte mit" -> "said", not Ding's "advised"
                 i += size
+                if i < n and tokens[i] in ("dass", "daß"):
+                    i += 1  # as after "sagte": "said he came"
                 continue
             phrase = self._phrase(tokens, i)
             if phrase is not None:
