@@ -13,7 +13,7 @@ import pytest
 from ding_excerpt import EXCERPT
 
 from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
-from dolmetsch.lexicon.english import base_of_past, past_of_participle
+from dolmetsch.lexicon.english import base_of_past, participle, past_of_participle
 from dolmetsch.lexicon.mood import past_point
 from dolmetsch.lexicon.reporting import reporting_verb
 
@@ -34,6 +34,9 @@ TENSE_ENTRIES = "".join(
         "Plan {m} | Pläne {pl} :: plan | plans",
         "gestern {adv} :: yesterday",
         "gut {adj} :: good",
+        "erklären {vt} | erklärend | erklärt | erklärt | erklärte :: "
+        "to explain | explaining | explained | explains | explained",
+        "lassen {vt} | lassend | gelassen | lässt | ließ :: to let | letting | let | lets | let",
         "Geld {n} :: money",
         "bekommen {vt} | bekommend | bekommen | bekommt | bekam :: "
         "to get | getting | received | gets | got",
@@ -92,6 +95,13 @@ EXACT = [
         "Die Polizei teilte mit, dass der Vertrag gut ist.",
         "The police said the contract is good.",
         "reporting-no-that",
+    ),
+    # "lässt sich" + infinitive is the modal passive
+    ("Der Vertrag lässt sich erklären.", "The contract can be explained.", "lassen-sich"),
+    (
+        "Der Vertrag ließ sich nicht erklären.",
+        "The contract could not be explained.",
+        "lassen-sich-past-negated",
     ),
     # a prefixed strong verb after "werden" with an object is the future, not the passive
     ("Die Regierung wird das Geld bekommen.", "The government will get the money.", "future"),
@@ -168,3 +178,11 @@ def test_reporting_verb(tokens: list[str], expected: tuple[str, int] | None) -> 
 )
 def test_base_of_past(past: str, base: str) -> None:
     assert base_of_past(past) == base
+
+
+@pytest.mark.parametrize(
+    ("base", "done"),
+    [("explain", "explained"), ("take part", "taken part"), ("loaded", "loaded"), ("see", "seen")],
+)
+def test_participle(base: str, done: str) -> None:
+    assert participle(base) == done

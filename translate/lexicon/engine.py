@@ -44,6 +44,7 @@ from .english import (
     undouble,
 )
 from .english import adverb as adverb_of
+from .english import participle as participle_of
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
 from .light_verbs import light_verb
 from .mood import (
@@ -138,6 +139,8 @@ _OBJECT_OPENERS = frozenset(
     "das die den einen eine ein ihn sich es mich dich euch seine seinen ihre ihren unsere "
     "unseren keine keinen".split()
 )
+# Forms of "lassen" that make a modal passive with "sich" and an infinitive.
+_LASSEN = frozenset("lässt lassen ließ ließen".split())
 # Modal and auxiliary lemmas: English negates them directly, without "do".
 # "haben"/"sein" forms a Perfekt in the present opens, with "ich habe", "ich bin".
 _PERFECT_AUXILIARY = PRESENT_PERFECT_AUXILIARY | frozenset(["habe", "bin"])
@@ -918,10 +921,42 @@ class LexiconEngine:
             return None
         return self._in_form(chosen[0][0], tag, sense, word, participle)
 
+    def _lassen_sich(self, tokens: Sequence[str]) -> dict[int, int]:
+        """ "lässt sich" + infinitive is the English modal passive ("Der Plan lässt sich
+        erklären" -> "can be explained"): the index of each such "lassen" form (negated or
+        not) mapped to its infinitive's, the first infinitive of its clause, when no article
+        stands between them."""
+        found: dict[int, int] = {}
+        for i, token in enumerate(tokens[:-2]):
+            if token.lstrip(NEGATED).lower() not in _LASSEN or tokens[i + 1] != "sich":
+                continue
+            k = i + 2
+            last = -1
+            while k < len(tokens) and tokens[k] not in CLAUSE_PUNCT:
+                word = tokens[k]
+                if word.lower() in _ARTICLES:
+                    last = -1  # an object: "lässt sich die Haare schneiden" is causative
+                    break
+                if (
+                    word[:1].islower()
+                    and word.endswith("en")
+                    and self.lemma(word) == word
+                    and tokens[k - 1] != "zu"
+                    and self.is_verb(word)
+                ):
+                    last = k
+                    break  # the first: "hochklappen und bieten" coordinates another verb
+                k += 1
+            if last > 0:
+                found[i] = last
+        return found
+
     def _translate_items(self, tokens: list[str]) -> list[Item]:
         out: list[Item] = []
         context = self.sentence_context(tokens)
         n = len(tokens)
+        modal_passive = self._lassen_sich(tokens)
+        passive_infinitives = frozenset(modal_passive.values())
         i = 0
         prev_aux: str | None = None
         after_phrase = False
@@ -957,6 +992,19 @@ class LexiconEngine:
                 if i < n and tokens[i] in ("dass", "daß"):
                     i += 1  # as after "sagte": "said he came"
                 continue
+            if i in modal_passive:
+                negated = token.startswith(NEGATED)
+                past = token.lstrip(NEGATED).lower().startswith("lie")
+                modal = ("could" if past else "can") + (" not" if negated else "")
+                out.append("cannot be" if modal == "can not" else modal + " be")
+                i += 2  # "sich" is no object: "lässt sich erklären" -> "can be explained"
+                continue
+            if i in passive_infinitives:
+                options = self.options(token, False)
+                if options is not None:
+                    out.append(Slot(tuple((participle_of(e), s) for e, s in options)))
+                    i += 1
+                    continue
             phrase = self._phrase(tokens, i)
             if phrase is not None:
                 english, size = phrase

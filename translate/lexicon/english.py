@@ -52,6 +52,7 @@ PARTICIPLE_PAST = {
     "withdrawn": "withdrew", "overcome": "overcame", "arisen": "arose", "bitten": "bit",
     "blown": "blew", "mistaken": "mistook", "forgiven": "forgave", "shrunk": "shrank",
 }  # fmt: skip
+_PARTICIPLE_OF_PAST = {past: done for done, past in PARTICIPLE_PAST.items()}
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
 _IRREGULAR_ADVERBS = {
@@ -120,6 +121,17 @@ def past_of_participle(verb_phrase: str) -> str:
     first, _, rest = verb_phrase.partition(" ")
     past = PARTICIPLE_PAST.get(first, first)
     return f"{past} {rest}" if rest else past
+
+
+def participle(verb_phrase: str) -> str:
+    """The past participle of a verb's English: "explain" -> "explained", "take part" ->
+    "taken part"."""
+    first, _, rest = verb_phrase.partition(" ")
+    if first.endswith("ed") or first in PAST_FORMS or first in PARTICIPLE_PAST:
+        return verb_phrase  # Ding gives some infinitives as a participle: "beladen" -> "loaded"
+    past = IRREGULAR_PAST.get(first) or regular_past(first)
+    done = _PARTICIPLE_OF_PAST.get(past, past)
+    return f"{done} {rest}" if rest else done
 
 
 def base_of_past(verb_phrase: str) -> str:
