@@ -182,7 +182,44 @@ def test_base_of_past(past: str, base: str) -> None:
 
 @pytest.mark.parametrize(
     ("base", "done"),
-    [("explain", "explained"), ("take part", "taken part"), ("loaded", "loaded"), ("see", "seen")],
+    [
+        ("explain", "explained"),
+        ("take part", "taken part"),
+        ("loaded", "loaded"),
+        ("see", "seen"),
+        ("arise", "arisen"),
+    ],
 )
 def test_participle(base: str, done: str) -> None:
     assert participle(base) == done
+
+
+class _RankedStore:
+    """Just what ``LexiconEngine._lemma_best`` reads of a store: "machen" and its senses."""
+
+    def __init__(self, ranked: list[tuple[str, float]]) -> None:
+        self._ranked = ranked
+
+    def ranked(self, key: str, participle: bool) -> list[tuple[str, float]]:
+        return self._ranked if key == "machen" else []
+
+    def lemma_tag(self, word: str) -> tuple[str, str] | None:
+        return ("machen", "") if word in ("gemacht", "macht") else None
+
+    def inflection(self, english: str, tag: str) -> str | None:
+        return None
+
+
+@pytest.mark.parametrize(
+    ("word", "own", "ranked", "expected"),
+    [
+        # the lemma ranks "make" far above "do": the form's own "done" becomes "made"
+        ("gemacht", "done", [("make", 10.0), ("do", 2.0)], "made"),
+        ("macht", "does", [("make", 10.0), ("do", 2.0)], "makes"),
+        # too close to overrule the form's own entry
+        ("gemacht", "done", [("make", 3.0), ("do", 2.0)], "done"),
+    ],
+)
+def test_lemma_best(word: str, own: str, ranked: list[tuple[str, float]], expected: str) -> None:
+    engine = LexiconEngine(_RankedStore(ranked))  # type: ignore[arg-type]
+    assert engine._lemma_best(word, [(own, 1.0)])[0][0] == expected

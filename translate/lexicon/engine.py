@@ -139,6 +139,8 @@ _OBJECT_OPENERS = frozenset(
     "das die den einen eine ein ihn sich es mich dich euch seine seinen ihre ihren unsere "
     "unseren keine keinen".split()
 )
+# How many times the score of the form's own sense the lemma's best must have.
+_LEMMA_BEST_MARGIN = 3.5
 # Forms of "lassen" that make a modal passive with "sich" and an infinitive.
 _LASSEN = frozenset("lässt lassen ließ ließen".split())
 # Modal and auxiliary lemmas: English negates them directly, without "do".
@@ -850,10 +852,35 @@ class LexiconEngine:
                     (self._in_form(english, tag, sense, word, participle), score)
                     for english, score in ranked
                 ]
+                if key == word:
+                    result = self._lemma_best(word, result)
         if len(self._options) > CACHE_LIMIT:
             self._options.clear()
         self._options[cache_key] = result
         return result
+
+    def _lemma_best(self, word: str, options: list[Option]) -> list[Option]:
+        """A verb form with its own dictionary entry ("gemacht" -> "done") in the sense its
+        lemma ranks first ("machen" -> "make", so "made"), when the form's English is a form
+        of a sense the lemma ranks lower ("do")."""
+        lemma = self.lemma(word)
+        if lemma == word or not word[:1].islower():
+            return options
+        ranked = self.store.ranked(lemma, False)
+        if len(ranked) < 2 or " " in ranked[0][0]:
+            return options
+        best, top = ranked[0][0], options[0][0]
+        forms: tuple[Callable[[str], str], ...] = (
+            participle_of,
+            third_person,
+            lambda english: self.inflect(english, "past"),
+        )
+        margin = ranked[0][1] / _LEMMA_BEST_MARGIN
+        for english, score in ranked[1:]:
+            for form in forms:
+                if form(english) == top and form(best) != top and score < margin:
+                    return [(form(best), options[0][1]), *options]
+        return options
 
     def _in_form(self, english: str, tag: str, sense: Sense, word: str, participle: bool) -> str:
         """A sense of a key in the number and tense of the form ``word`` (``resolve``'s tag)."""

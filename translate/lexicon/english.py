@@ -32,6 +32,7 @@ IRREGULAR_PAST = {
     "make": "made", "take": "took", "see": "saw", "think": "thought", "bring": "brought",
     "find": "found", "keep": "kept", "leave": "left", "feel": "felt", "hold": "held",
     "win": "won", "fall": "fell", "run": "ran", "set": "set", "fight": "fought",
+    "arise": "arose", "upset": "upset",
 }  # fmt: skip
 PAST_FORMS = frozenset(IRREGULAR_PAST.values())
 # Pasts that are no base form too ("read", "set", "cut" are both).
