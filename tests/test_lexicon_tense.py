@@ -65,6 +65,8 @@ SENTENCES = [
     ("Die Polizei teilte der Zeitung mit, dass der Plan gut ist.", "told", "mitteilen-told"),
     ("Die Polizei teilt mit, dass der Plan gut ist.", "says", "mitteilen-says"),
     ("Die Polizei gab an, dass der Plan gut ist.", "said", "angeben-said"),
+    ("Der Polizei wurde mitgeteilt, dass der Plan gut ist.", "told", "mitgeteilt-passive"),
+    ("Die Polizei hat mitgeteilt, dass der Plan gut ist.", "said", "mitgeteilt-perfect"),
 ]
 
 # (German, English, what it shows)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 from .grammar import TENSE
 from .light_verbs import Forms
-from .rules import CLAUSE_PUNCT, QUOTES
+from .rules import AUX_WERDEN, CLAUSE_PUNCT, QUOTES
 
 SAY: Forms = ("say", "said", "said")
 TELL: Forms = ("tell", "told", "told")
@@ -27,6 +27,7 @@ REPORTING: dict[str, tuple[Forms, Forms]] = {
     "angeben": (SAY, TELL),  # "gaben an, dass" -> "said", not "gave to" / "mentioned"
 }
 # Words that open a dative object right after the verb: "teilte der Polizei mit".
+_HABEN = frozenset("hat haben habe hatte hatten hätte hätten".split())
 # Words that open what is reported, right after the particle: "teilt mit, dass ...".
 _REPORTED_OPENERS = frozenset("dass daß ob".split())
 _DATIVE = frozenset("dem der den einem einer mir dir ihm ihr uns euch ihnen Ihnen".split())
@@ -52,7 +53,7 @@ def reporting_verb(
         verb = tokens[i + 1] + lemma(form)
         size = 2
     else:
-        return None
+        return _participle(tokens, i, lemma)
     if verb not in REPORTING or not form[:1].islower():
         return None
     after = tokens[i + size] if i + size < len(tokens) else ""
@@ -73,3 +74,21 @@ def _particle_at(tokens: Sequence[str], k: int) -> bool:
         return False
     nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
     return not nxt or nxt in CLAUSE_PUNCT or nxt in QUOTES or nxt in _REPORTED_OPENERS
+
+
+def _participle(
+    tokens: Sequence[str], i: int, lemma: Callable[[str], str]
+) -> tuple[str, int] | None:
+    """A reporting verb's participle after its auxiliary: "wurde mitgeteilt" -> "was told"
+    (the passive has the addressee as its subject), "hat angegeben" -> "has said"."""
+    word = tokens[i]
+    verb = lemma(word)
+    if i == 0 or verb not in REPORTING or word == verb or not word[:1].islower():
+        return None
+    plain, addressed = REPORTING[verb]
+    before = tokens[i - 1].lower()
+    if before in AUX_WERDEN or before == "worden":
+        return addressed[2], 1
+    if before in _HABEN:
+        return plain[2], 1
+    return None
