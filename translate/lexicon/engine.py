@@ -34,24 +34,30 @@ from .decoder import Item, Option, Slot, decode
 from .english import (
     PAST_FORMS,
     a_or_an,
+    base_of_past,
     ing_form,
+    past_of_participle,
     plural_already,
     superlative,
     third_person,
     undouble,
 )
 from .english import adverb as adverb_of
+from .english import participle as participle_of
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
 from .light_verbs import light_verb
 from .meaning import has_english_negation
 from .mood import (
     KONJUNKTIV,
+    PRESENT_PERFECT_AUXILIARY,
     SINCE,
     SINCE_AUXILIARY,
+    past_point,
     perfect_progressive,
     reported,
     since_clause,
 )
+from .reporting import reporting_verb
 from .rules import (
     AUX_HAVE_BE,
     AUX_WERDEN,
@@ -128,7 +134,19 @@ _SAME_PARTICIPLE = (
     "blasen",
     "schlafen",
 )
+# Words that open an accusative object: after a verb that reads as infinitive and
+# participle, they make it the infinitive ("wird bekommen das Geld"); a passive has none.
+_OBJECT_OPENERS = frozenset(
+    "das die den einen eine ein ihn sich es mich dich euch seine seinen ihre ihren unsere "
+    "unseren keine keinen".split()
+)
+# How many times the score of the form's own sense the lemma's best must have.
+_LEMMA_BEST_MARGIN = 3.5
+# Forms of "lassen" that make a modal passive with "sich" and an infinitive.
+_LASSEN = frozenset("lässt lassen ließ ließen".split())
 # Modal and auxiliary lemmas: English negates them directly, without "do".
+# "haben"/"sein" forms a Perfekt in the present opens, with "ich habe", "ich bin".
+_PERFECT_AUXILIARY = PRESENT_PERFECT_AUXILIARY | frozenset(["habe", "bin"])
 _NO_DO_SUPPORT = frozenset("sein haben werden können müssen sollen wollen dürfen mögen".split())
 # sein as the Perfekt auxiliary of "worden"/"gewesen" is English "have": "has been".
 _PERFECT_SEIN = {"ist": "has", "sind": "have", "war": "had", "waren": "had", "sei": "had"}
@@ -250,6 +268,35 @@ class LexiconEngine:
     def lemma_tag(self, word: str) -> tuple[str, str]:
         return self.words.lemma_tag(word)
 
+    def _finite_past(self, word: str) -> bool:
+        """Whether a finite verb form is a simple past: "teilte", "teilten", not "teilt"."""
+        lemma = self.lemma(word)
+        return (self.is_past(word) and not self.present_t(word)) or weak_past(word, lemma)
+
+    def _simple_past(self, tokens: Sequence[str], k: int) -> bool:
+        """Whether the present-tense "haben"/"sein" at ``k`` makes a Perfekt whose clause
+        names a finished time (``mood.past_point``): English says it in the simple past."""
+        lower = tokens[k].lower()
+        if lower not in PRESENT_PERFECT_AUXILIARY and not (
+            lower in ("habe", "bin") and k > 0 and tokens[k - 1].lower() == "ich"
+        ):
+            return False  # "habe" after another subject is the Konjunktiv I (``mood``)
+        nxt = _after_adverbs(tokens, k + 1)
+        if nxt is None:
+            return False
+        if lower.startswith("ha"):
+            perfect = self.is_participle(nxt) and not self._infinitive(nxt)
+        else:
+            perfect = nxt in ("worden", "gewesen") or self.sein_perfect(nxt)
+        return perfect and not since_clause(tokens, k) and past_point(tokens, k, DAYS)
+
+    def _simple_past_options(self, word: str) -> list[Option] | None:
+        """A participle's English candidates as the simple past: "gesehen" -> "saw"."""
+        options = self.options(word, True)
+        if options is None:
+            return None
+        return [(past_of_participle(english), score) for english, score in options]
+
     def inflect(self, english: str, tag: str, german: str = "") -> str:
         return self.words.inflect(english, tag, german)
 
@@ -366,6 +413,21 @@ class LexiconEngine:
         sense = self.store.sense(word)
         own = sense.en.split(" ", 1)[0] if sense is not None else ""
         return bool(own) and not own.endswith("ed") and own not in PAST_FORMS
+
+    def _future_infinitive(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether a word after "werden" that reads as both infinitive and participle (a
+        prefixed strong verb: "bekommen", "verlassen") is the infinitive of the future, as
+        an object right after it shows: "wird das Geld bekommen" (word order: "wird
+        bekommen das Geld") -> "will get the money"; "wird entlassen" stays the passive."""
+        word = tokens[i]
+        if not word[:1].islower() or self.lemma(word) != word or i + 1 >= len(tokens):
+            return False
+        if not word.startswith(_INSEPARABLE) or not any(
+            word.endswith(stem) and word != stem for stem in _SAME_PARTICIPLE
+        ):
+            return False  # ("vergessen": "ver" + "g" + "essen")
+        aux = _before_adverbs(tokens, i - 1)
+        return aux >= 0 and tokens[aux].lower() in AUX_WERDEN and tokens[i + 1] in _OBJECT_OPENERS
 
     def is_participle(self, word: str) -> bool:
         if not word[:1].islower() or not word.endswith(_PARTICIPLE_ENDINGS):
@@ -522,6 +584,8 @@ class LexiconEngine:
                     (self._in_form(english, tag, sense, word, participle), score)
                     for english, score in ranked
                 ]
+                if key == word:
+                    result = self._lemma_best(word, result)
         if len(self._options) > CACHE_LIMIT:
             self._options.clear()
         self._options[cache_key] = result
@@ -535,6 +599,29 @@ class LexiconEngine:
             if sense != english and adverb_of(sense) == english:
                 return sense
         return english
+
+    def _lemma_best(self, word: str, options: list[Option]) -> list[Option]:
+        """A verb form with its own dictionary entry ("gemacht" -> "done") in the sense its
+        lemma ranks first ("machen" -> "make", so "made"), when the form's English is a form
+        of a sense the lemma ranks lower ("do")."""
+        lemma = self.lemma(word)
+        if lemma == word or not word[:1].islower():
+            return options
+        ranked = self.store.ranked(lemma, False)
+        if len(ranked) < 2 or " " in ranked[0][0]:
+            return options
+        best, top = ranked[0][0], options[0][0]
+        forms: tuple[Callable[[str], str], ...] = (
+            participle_of,
+            third_person,
+            lambda english: self.inflect(english, "past"),
+        )
+        margin = ranked[0][1] / _LEMMA_BEST_MARGIN
+        for english, score in ranked[1:]:
+            for form in forms:
+                if form(english) == top and form(best) != top and score < margin:
+                    return [(form(best), options[0][1]), *options]
+        return options
 
     def _in_form(self, english: str, tag: str, sense: Sense, word: str, participle: bool) -> str:
         """A sense of a key in the number and tense of the form ``word`` (``resolve``'s tag)."""
@@ -588,10 +675,42 @@ class LexiconEngine:
             return None
         return self._in_form(chosen[0][0], tag, sense, word, participle)
 
+    def _lassen_sich(self, tokens: Sequence[str]) -> dict[int, int]:
+        """ "lässt sich" + infinitive is the English modal passive ("Der Plan lässt sich
+        erklären" -> "can be explained"): the index of each such "lassen" form (negated or
+        not) mapped to its infinitive's, the first infinitive of its clause, when no article
+        stands between them."""
+        found: dict[int, int] = {}
+        for i, token in enumerate(tokens[:-2]):
+            if token.lstrip(NEGATED).lower() not in _LASSEN or tokens[i + 1] != "sich":
+                continue
+            k = i + 2
+            last = -1
+            while k < len(tokens) and tokens[k] not in CLAUSE_PUNCT:
+                word = tokens[k]
+                if word.lower() in _ARTICLES:
+                    last = -1  # an object: "lässt sich die Haare schneiden" is causative
+                    break
+                if (
+                    word[:1].islower()
+                    and word.endswith("en")
+                    and self.lemma(word) == word
+                    and tokens[k - 1] != "zu"
+                    and self.is_verb(word)
+                ):
+                    last = k
+                    break  # the first: "hochklappen und bieten" coordinates another verb
+                k += 1
+            if last > 0:
+                found[i] = last
+        return found
+
     def _translate_items(self, tokens: list[str]) -> list[Item]:
         out: list[Item] = []
         context = self.sentence_context(tokens)
         n = len(tokens)
+        modal_passive = self._lassen_sich(tokens)
+        passive_infinitives = frozenset(modal_passive.values())
         i = 0
         prev_aux: str | None = None
         after_phrase = False
@@ -619,6 +738,27 @@ class LexiconEngine:
                 out.append(token.replace(",", "."))
                 i += 1
                 continue
+            reporting = reporting_verb(tokens, i, self.lemma, self._finite_past)
+            if reporting is not None:
+                english, size = reporting
+                out.append(english)  # "teilte mit" -> "said", not Ding's "advised"
+                i += size
+                if i < n and tokens[i] in ("dass", "daß"):
+                    i += 1  # as after "sagte": "said he came"
+                continue
+            if i in modal_passive:
+                negated = token.startswith(NEGATED)
+                past = token.lstrip(NEGATED).lower().startswith("lie")
+                modal = ("could" if past else "can") + (" not" if negated else "")
+                out.append("cannot be" if modal == "can not" else modal + " be")
+                i += 2  # "sich" is no object: "lässt sich erklären" -> "can be explained"
+                continue
+            if i in passive_infinitives:
+                options = self.options(token, False)
+                if options is not None:
+                    out.append(Slot(tuple((participle_of(e), s) for e, s in options)))
+                    i += 1
+                    continue
             phrase = self._phrase(tokens, i)
             if phrase is not None:
                 english, size = phrase
@@ -743,7 +883,7 @@ class LexiconEngine:
             else:
                 participle = (
                     prev_aux in AUX_HAVE_BE
-                    or prev_aux in AUX_WERDEN
+                    or (prev_aux in AUX_WERDEN and not self._future_infinitive(tokens, i))
                     or prev_aux == "worden"
                     or self._participle_in_place(tokens, i)
                 )
@@ -753,6 +893,8 @@ class LexiconEngine:
                     prev_aux = None
                     i += 1
                     continue
+                aux = _before_adverbs(tokens, i - 1)
+                simple_past = participle and aux >= 0 and self._simple_past(tokens, aux)
                 since = not participle and self._since_present(tokens, i)
                 present = not participle and not since and self._present_after_subject(tokens, i)
                 singular = not (participle or since or present) and self._singular_noun(tokens, i)
@@ -764,6 +906,11 @@ class LexiconEngine:
                 options = self.options(self.lemma(token) if base else token, participle)
                 if options is not None and attributive is not None:
                     options = [(self._unadverbed(e, attributive), s) for e, s in options]
+                future = prev_aux in AUX_WERDEN and not participle
+                if future and options is not None:
+                    options = [(base_of_past(e), s) for e, s in options]  # "will leave"
+                if simple_past:
+                    options = self._simple_past_options(token) or options
                 if options is not None and since:
                     plural = token.endswith("n")
                     options = [(perfect_progressive(e, plural, ing_form), s) for e, s in options]
@@ -771,7 +918,7 @@ class LexiconEngine:
                     options = [(third_person(e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
-                elif options is not None and base:
+                elif options is not None and (base or simple_past or future):
                     out.append(options[0][0])  # also a singular noun
                 else:
                     found = self._contextual(token, participle, context, i) or self.lookup(
@@ -1369,6 +1516,12 @@ class LexiconEngine:
             if learned is not None:
                 return learned
         english = FUNCTION_WORD_TABLE.get(token, FUNCTION_WORD_TABLE.get(lower, ""))
+        if lower in _PERFECT_AUXILIARY and self._simple_past(tokens, i):
+            if _after_adverbs(tokens, i + 1) in ("worden", "gewesen"):
+                return "were" if lower in ("sind", "bist", "seid") else "was"
+            return ""  # the participle says it: "hat gestern gesehen" -> "saw yesterday"
+        if lower in ("worden", "gewesen") and i > 0 and self._simple_past(tokens, i - 1):
+            return ""
         if lower in SINCE_AUXILIARY and since_clause(tokens, i):
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
             perfect = after in ("worden", "gewesen") or self.sein_perfect(after)
@@ -1403,7 +1556,12 @@ class LexiconEngine:
                 return "be"  # the passive infinitive: "soll werden gebaut" -> "should be built"
             if lower == "werden" and previous == "zu":
                 return "become"  # no future after "zu": "zu werden" -> "to become"
-            if self.is_verb(nxt) and self.is_participle(nxt) and not self._infinitive(nxt):
+            if (
+                self.is_verb(nxt)
+                and self.is_participle(nxt)
+                and not self._infinitive(nxt)
+                and not self._future_infinitive(tokens, tokens.index(nxt, i + 1))
+            ):
                 if lower == "werde" and previous.lower() == "ich":
                     return "am"  # "ich werde gefragt" -> "I am asked"
                 return PASSIVE_WERDEN[lower]
@@ -1440,6 +1598,20 @@ class LexiconEngine:
             ):
                 english = "them"
         return english
+
+
+def _after_adverbs(tokens: Sequence[str], k: int) -> str | None:
+    """The first token from ``k`` on that is no adverb word order marked, or None."""
+    while k < len(tokens) and tokens[k].startswith(ADVERB):
+        k += 1
+    return tokens[k] if k < len(tokens) else None
+
+
+def _before_adverbs(tokens: Sequence[str], k: int) -> int:
+    """The index of the last token up to ``k`` that is no marked adverb (-1 if none)."""
+    while k >= 0 and tokens[k].startswith(ADVERB):
+        k -= 1
+    return k
 
 
 def _perfect_before(tokens: Sequence[str], i: int) -> bool:

@@ -32,8 +32,28 @@ IRREGULAR_PAST = {
     "make": "made", "take": "took", "see": "saw", "think": "thought", "bring": "brought",
     "find": "found", "keep": "kept", "leave": "left", "feel": "felt", "hold": "held",
     "win": "won", "fall": "fell", "run": "ran", "set": "set", "fight": "fought",
+    "arise": "arose", "upset": "upset",
 }  # fmt: skip
 PAST_FORMS = frozenset(IRREGULAR_PAST.values())
+# Pasts that are no base form too ("read", "set", "cut" are both).
+_BASE_OF_PAST = {past: base for base, past in IRREGULAR_PAST.items() if past not in IRREGULAR_PAST}
+# Irregular English participles that are not also the past ("seen" -> "saw"); the others
+# ("bought", "said", "announced") are their own past.
+PARTICIPLE_PAST = {
+    "seen": "saw", "taken": "took", "given": "gave", "gone": "went", "done": "did",
+    "been": "was", "written": "wrote", "spoken": "spoke", "broken": "broke",
+    "chosen": "chose", "driven": "drove", "flown": "flew", "grown": "grew", "known": "knew",
+    "thrown": "threw", "drawn": "drew", "begun": "began", "risen": "rose", "ridden": "rode",
+    "become": "became", "come": "came", "forgotten": "forgot", "gotten": "got",
+    "worn": "wore", "stolen": "stole", "swum": "swam", "sung": "sang", "sunk": "sank",
+    "borne": "bore", "beaten": "beat", "hidden": "hid", "shaken": "shook", "eaten": "ate",
+    "fallen": "fell", "run": "ran", "struck": "struck", "shown": "showed", "proven": "proved",
+    "forbidden": "forbade", "frozen": "froze", "woken": "woke", "torn": "tore",
+    "sworn": "swore", "undertaken": "undertook", "overtaken": "overtook",
+    "withdrawn": "withdrew", "overcome": "overcame", "arisen": "arose", "bitten": "bit",
+    "blown": "blew", "mistaken": "mistook", "forgiven": "forgave", "shrunk": "shrank",
+}  # fmt: skip
+_PARTICIPLE_OF_PAST = {past: done for done, past in PARTICIPLE_PAST.items()}
 _NO_DOUBLE = frozenset("the to of a an around will there as with that".split())
 # Adverbs not formed with -ly, and adjectives that are their own adverbs.
 _IRREGULAR_ADVERBS = {
@@ -123,6 +143,32 @@ def ing_form(verb_phrase: str) -> str:
     else:
         first += "ing"
     return f"{first} {rest}".strip()
+
+
+def past_of_participle(verb_phrase: str) -> str:
+    """The simple past of a participle's English: "seen the light" -> "saw the light"."""
+    first, _, rest = verb_phrase.partition(" ")
+    past = PARTICIPLE_PAST.get(first, first)
+    return f"{past} {rest}" if rest else past
+
+
+def participle(verb_phrase: str) -> str:
+    """The past participle of a verb's English: "explain" -> "explained", "take part" ->
+    "taken part"."""
+    first, _, rest = verb_phrase.partition(" ")
+    if first.endswith("ed") or first in PAST_FORMS or first in PARTICIPLE_PAST:
+        return verb_phrase  # Ding gives some infinitives as a participle: "beladen" -> "loaded"
+    past = IRREGULAR_PAST.get(first) or regular_past(first)
+    done = _PARTICIPLE_OF_PAST.get(past, past)
+    return f"{done} {rest}" if rest else done
+
+
+def base_of_past(verb_phrase: str) -> str:
+    """The base form of an irregular past's English: "left the city" -> "leave the city";
+    any other English as it is."""
+    first, _, rest = verb_phrase.partition(" ")
+    base = _BASE_OF_PAST.get(first, first)
+    return f"{base} {rest}" if rest else base
 
 
 def regular_past(verb: str) -> str:

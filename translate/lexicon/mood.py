@@ -18,7 +18,8 @@ Pure functions of the tokens (in English order, after ``grammar.reorder``) and t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Collection, Sequence
 
 from .grammar import TENSE
 from .rules import AUXILIARIES, CLAUSE_PUNCT, CLAUSE_REACH
@@ -118,3 +119,63 @@ def perfect_progressive(english: str, plural: bool, ing: Callable[[str], str]) -
     if english == "be" or english.startswith("be "):
         return f"{have} been{english[2:]}"
     return f"{have} been {ing(english)}"
+
+
+# A German Perfekt ("hat ... vorgestellt") with a point in the past ("gestern", "am Montag",
+# "vor zwei Jahren", "2015") is the English simple past: the present perfect cannot take a
+# finished time ("He presented the plan yesterday", never "has presented ... yesterday").
+PRESENT_PERFECT_AUXILIARY = frozenset("hat haben hast habt ist sind bist seid".split())
+PAST_POINTS = frozenset("gestern vorgestern damals neulich einst".split())
+# "letzte Woche", "vergangenen Montag", "im vergangenen Jahr"
+_LAST = frozenset(
+    "letzte letzten letztes letzter vergangene vergangenen vergangenes vergangener".split()
+)
+_YEAR = re.compile(r"^(19|20)\d\d$")
+# A year after these (or at the clause start) is a finished time: "im Jahr 2015", "2015";
+# not "seit 2010", "bis 2020", "für 2017".
+_PAST_YEAR = frozenset(["im", "in", ""])
+# Singular times "letzte"/"vergangene" makes finished: "letzte Woche", "vergangenen Montag".
+_LAST_UNITS = frozenset(
+    "Woche Monat Monats Jahr Jahres Wochenende Nacht Sommer Winter Herbst Frühjahr Frühling "
+    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag".split()
+)
+# The longest time word group word order sets off at the start: "Am letzten Montag ,".
+_FRONTED = 5
+# "vor zwei Jahren", "vor wenigen Tagen"
+_AGO_UNITS = frozenset(
+    "Jahren Jahrzehnten Monaten Wochen Tagen Stunden Minuten Jahr Monat Tag Woche".split()
+)
+
+
+def past_point(tokens: Sequence[str], i: int, days: Collection[str]) -> bool:
+    """Whether the clause of the token at ``i`` (between clause punctuation, at most
+    :data:`CLAUSE_REACH` tokens either side) names a finished time: "gestern", "am Montag"
+    (``days`` are the weekday names), "letzte Woche", "vor zwei Jahren", "im Jahr 2015"."""
+    start = i
+    while start > 0 and i - start < CLAUSE_REACH and tokens[start - 1] not in CLAUSE_PUNCT:
+        start -= 1
+    if (
+        0 < start - 1 <= _FRONTED
+        and tokens[start - 1] == ","
+        and not any(t in CLAUSE_PUNCT for t in tokens[: start - 1])
+    ):
+        start = 0  # word order set a fronted time off with a comma: "Gestern, er hat"
+    end = i
+    while end + 1 < len(tokens) and end - i < CLAUSE_REACH and tokens[end + 1] not in CLAUSE_PUNCT:
+        end += 1
+    for k in range(start, end + 1):
+        word = tokens[k]
+        lower = word.lower()
+        before = tokens[k - 1].lower() if k > start else ""
+        if lower in PAST_POINTS or (word in days and before in ("am", "")):
+            return True
+        if lower in _LAST and k + 1 <= end and tokens[k + 1] in _LAST_UNITS:
+            return True  # "letzte Woche", but "in den letzten Jahren" is a span up to now
+        if word in _AGO_UNITS and k - 2 >= start and tokens[k - 2].lower() == "vor":
+            return True
+        after = tokens[k + 1] if k < end else ""
+        if before in ("jahr", "jahre") and k - 2 >= start:
+            before = tokens[k - 2].lower()  # "im Jahr 2015", not "bis zum Jahr 2015"
+        if _YEAR.match(word) and before in _PAST_YEAR and not after[:1].isupper():
+            return True  # not "bis 2020", nor an amount: "2000 Menschen"
+    return False
