@@ -162,3 +162,12 @@ def test_a_capitalised_adjective_after_a_comma_before_its_verb(engine: LexiconEn
     assert engine.translate(["Seit Jahren hilft Langer dem Kind."]) == [
         "For years, Langer helps the child."
     ]
+
+
+def test_the_usage_table_keeps_words_english_uses_with_both_frequencies() -> None:
+    from dolmetsch.lexicon.store import usage_rows
+
+    english = {"aniston": 1e-7, "the": 0.05, "x1": 1e-5, "seldom": 1e-9}
+    rows = list(usage_rows(english, {"the": 1e-6}))
+    # wordfreq's Zipf is log10(frequency per word) + 9; "seldom" is too rare, "x1" no word
+    assert rows == [("aniston", 2.0, 0.0), ("the", 7.7, 3.0)]

@@ -23,8 +23,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
-from wordfreq import zipf_frequency
-
 from dolmetsch.engine import EngineInfo, Progress
 
 from . import context as context_rules
@@ -323,7 +321,7 @@ class LexiconEngine:
         word = tokens[i]
         if not word[:1].islower():
             return None
-        lemma = self.lemma(word)
+        lemma = self.words.lemma(word)
         forms = light_verb(tokens, i, lemma, self.lemma)
         if forms is None:
             return None
@@ -332,7 +330,7 @@ class LexiconEngine:
             return base  # an infinitive, also after "wird": "wird treffen" -> "will make"
         if participle or ("ge" in word[:6] and "ge" not in lemma[:6]):
             return done
-        if (self.is_past(word) and not self.present_t(word)) or weak_past(word, lemma):
+        if (self.words.is_past(word) and not self.present_t(word)) or weak_past(word, lemma):
             return past
         if word.endswith("t"):
             return third_person(base)
@@ -350,7 +348,7 @@ class LexiconEngine:
         """Whether ``word`` is the stem + "t" of its verb ("stellt", "fühlt"): a present
         3rd person singular or a participle, never a simple past (which the lemma table
         may tag it as, from a participle)."""
-        lemma = self.lemma(word)
+        lemma = self.words.lemma(word)
         stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
         return word in (stem + "t", stem + "et")
 
@@ -363,7 +361,7 @@ class LexiconEngine:
             return False
         sense = self.store.sense(word)
         own = sense.en.split(" ", 1)[0] if sense is not None else ""
-        if not self.is_past(word) and not own.endswith("ed") and own not in PAST_FORMS:
+        if not self.words.is_past(word) and not own.endswith("ed") and own not in PAST_FORMS:
             return False  # "sagt" is its own key, "says"; "erzählt" is too, as "told"
         if tokens[i - 1].lower() not in ("er", "sie", "es", "man"):
             return False
@@ -381,14 +379,14 @@ class LexiconEngine:
             return False  # an infinitive or participle
         if word.endswith("n") and not (tokens[i - 1][:1].isupper() or previous in ("sie", "wir")):
             return False  # "-en" is finite only after its subject
-        lemma, tag = self.lemma_tag(word)
+        lemma, tag = self.words.lemma_tag(word)
         if (
             tag  # a past or plural form
             or (lemma == word and word.endswith("t"))
             or weak_past(word, lemma)  # "prosperierten"
             or PRESENT_PARTICIPLE.match(word)  # "stehenden"
             or ("ge" in word[:6] and "ge" not in lemma[:6])  # "gefragt", "angesiedelt"
-            or not self.is_verb(word)
+            or not self.words.is_verb(word)
         ):
             return False
         return since_clause(tokens, i) and not _perfect_before(tokens, i)
@@ -397,7 +395,7 @@ class LexiconEngine:
         """Whether ``word`` is the participle of a verb whose perfect takes "sein"."""
         if not word[:1].islower() or not self.is_participle(word):
             return False
-        lemma = self.lemma(word)
+        lemma = self.words.lemma(word)
         if lemma == word:
             return False
         return any(lemma.endswith(base) for base in SEIN_PERFECT)
@@ -406,7 +404,7 @@ class LexiconEngine:
         """Whether a word that looks like a participle ("verteidigen", "geben") is its verb's
         infinitive: its own lemma, with a base-form English, and no strong stem whose
         participle reads the same ("entlassen")."""
-        if not word.endswith("en") or self.lemma(word) != word:
+        if not word.endswith("en") or self.words.lemma(word) != word:
             return False
         if any(word.endswith(stem) and word != stem for stem in _SAME_PARTICIPLE):
             return False
@@ -420,7 +418,7 @@ class LexiconEngine:
         an object right after it shows: "wird das Geld bekommen" (word order: "wird
         bekommen das Geld") -> "will get the money"; "wird entlassen" stays the passive."""
         word = tokens[i]
-        if not word[:1].islower() or self.lemma(word) != word or i + 1 >= len(tokens):
+        if not word[:1].islower() or self.words.lemma(word) != word or i + 1 >= len(tokens):
             return False
         if not word.startswith(_INSEPARABLE) or not any(
             word.endswith(stem) and word != stem for stem in _SAME_PARTICIPLE
@@ -435,7 +433,7 @@ class LexiconEngine:
         # "verfolgt", "kritisiert" have no "ge": an inseparable prefix or -ieren (a finite
         # "verfolgt" reads the same, but after "wurde" or before "von" it is the participle)
         marked = "ge" in word[:6] or word.startswith(_INSEPARABLE) or word.endswith("iert")
-        return marked and self.is_verb(word)
+        return marked and self.words.is_verb(word)
 
     # ------------------------------------------------------------------ verbs and prepositions
     def verb_preposition(self, preposition: str, verb: str, token: str) -> str | None:
@@ -451,7 +449,7 @@ class LexiconEngine:
         if " " in token:  # a separable verb joined by the word order: "nimmt teil"
             english = self.words.sense(verb, False)
         else:
-            english = self.lookup(token, self.is_participle(token))
+            english = self.words.lookup(token, self.is_participle(token))
         if not english:
             return None
         return prepositions.dictionary_preposition(english, [e.en for e in entries])
@@ -531,7 +529,7 @@ class LexiconEngine:
                 continue
             found = self.words.resolved(t)
             if found is None:
-                if self.lookup(t) is not None:
+                if self.words.lookup(t) is not None:
                     content += 1  # a compound
                 elif t[:1].isupper():
                     kept += 1  # a name: passes through, as in the English
@@ -604,7 +602,7 @@ class LexiconEngine:
         """A verb form with its own dictionary entry ("gemacht" -> "done") in the sense its
         lemma ranks first ("machen" -> "make", so "made"), when the form's English is a form
         of a sense the lemma ranks lower ("do")."""
-        lemma = self.lemma(word)
+        lemma = self.words.lemma(word)
         if lemma == word or not word[:1].islower():
             return options
         ranked = self.store.ranked(lemma, False)
@@ -614,7 +612,7 @@ class LexiconEngine:
         forms: tuple[Callable[[str], str], ...] = (
             participle_of,
             third_person,
-            lambda english: self.inflect(english, "past"),
+            lambda english: self.words.inflect(english, "past"),
         )
         margin = ranked[0][1] / _LEMMA_BEST_MARGIN
         for english, score in ranked[1:]:
@@ -626,9 +624,9 @@ class LexiconEngine:
     def _in_form(self, english: str, tag: str, sense: Sense, word: str, participle: bool) -> str:
         """A sense of a key in the number and tense of the form ``word`` (``resolve``'s tag)."""
         if tag == "pl" and "N" in sense.pos3 and not participle:
-            return self.inflect(english, "pl")
+            return self.words.inflect(english, "pl")
         if tag == "past" and "V" in sense.poss and not participle:
-            return self.inflect(english, "past", word)
+            return self.words.inflect(english, "past", word)
         if tag == "ing" and "V" in sense.poss:
             return ing_form(english)
         if tag == "sup":
@@ -694,9 +692,9 @@ class LexiconEngine:
                 if (
                     word[:1].islower()
                     and word.endswith("en")
-                    and self.lemma(word) == word
+                    and self.words.lemma(word) == word
                     and tokens[k - 1] != "zu"
-                    and self.is_verb(word)
+                    and self.words.is_verb(word)
                 ):
                     last = k
                     break  # the first: "hochklappen und bieten" coordinates another verb
@@ -779,17 +777,19 @@ class LexiconEngine:
                 i += 1
                 continue
             if token.startswith(ADVERB):
-                english = self.lookup(token[1:]) or token[1:]
+                english = self.words.lookup(token[1:]) or token[1:]
                 out.append(adverb_of(english))
                 i += 1
                 continue
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()
                 key, _, verb = token.partition(TENSE)
                 found = (
-                    IDIOMS.get(key) or self.words.sense(key, False) or self.lookup(key.split()[0])
+                    IDIOMS.get(key)
+                    or self.words.sense(key, False)
+                    or self.words.lookup(key.split()[0])
                 )
-                if found and verb and self.is_past(verb) and not self.present_t(verb):
-                    found = self.inflect(found, "past", verb)
+                if found and verb and self.words.is_past(verb) and not self.present_t(verb):
+                    found = self.words.inflect(found, "past", verb)
                 elif found and verb.endswith("t") and not verb.endswith("st"):
                     found = third_person(found)  # "kündigt ... an" -> "announces"
                 elif found and found.startswith("be ") and verb.endswith("en"):
@@ -903,7 +903,7 @@ class LexiconEngine:
                 positive = self._attributive_positive(tokens, i)
                 attributive = positive or self._attributive(tokens, i)
                 token = positive or token
-                options = self.options(self.lemma(token) if base else token, participle)
+                options = self.options(self.words.lemma(token) if base else token, participle)
                 if options is not None and attributive is not None:
                     options = [(self._unadverbed(e, attributive), s) for e, s in options]
                 future = prev_aux in AUX_WERDEN and not participle
@@ -921,7 +921,7 @@ class LexiconEngine:
                 elif options is not None and (base or simple_past or future):
                     out.append(options[0][0])  # also a singular noun
                 else:
-                    found = self._contextual(token, participle, context, i) or self.lookup(
+                    found = self._contextual(token, participle, context, i) or self.words.lookup(
                         token, participle=participle
                     )
                     if found is not None and attributive is not None:
@@ -987,13 +987,13 @@ class LexiconEngine:
         """Whether a noun the lemma table calls plural follows a determiner only a singular
         follows, past its adjectives: "mit dem neuen Präsidenten" -> "the new president"."""
         word = tokens[i]
-        lemma, tag = self.lemma_tag(word)
+        lemma, tag = self.words.lemma_tag(word)
         if not word[:1].isupper() or tag != "pl":
             return False
         if word not in (lemma + "n", lemma + "en", lemma + "s", lemma + "es"):
             return False  # a case ending on the lemma; "Jungen" is not "Junges"
         k = i - 1
-        while k > 0 and i - k <= 2 and len(tokens[k]) > 3 and self.is_adjective(tokens[k]):
+        while k > 0 and i - k <= 2 and len(tokens[k]) > 3 and self.words.is_adjective(tokens[k]):
             k -= 1  # an adjective: "dem neuen"
         return k >= 0 and tokens[k].lower() in _SINGULAR_DETERMINER
 
@@ -1004,9 +1004,9 @@ class LexiconEngine:
             return False
         if self.store.is_name(word):
             return True
-        english = self.lookup(word)
+        english = self.words.lookup(word)
         if english is None:
-            return not self.has(word.lower())
+            return not self.words.has(word.lower())
         return english[:1].isupper() and " " not in english
 
     def _relative_was(self, out: list[Item], tokens: list[str], i: int) -> str:
@@ -1029,7 +1029,7 @@ class LexiconEngine:
             if out and out[-1] in ("that", "the"):
                 out.pop()
             return "what"
-        if antecedent[:1].islower() and self.is_verb(antecedent):
+        if antecedent[:1].islower() and self.words.is_verb(antecedent):
             if out and out[-1] == ",":
                 out.pop()
             return "what"
@@ -1043,7 +1043,8 @@ class LexiconEngine:
         if low.endswith(("ste", "sten")):
             return True  # a superlative or an ordinal: "das Beste", "das Erste"
         return any(
-            self.is_adjective(low[: len(low) - len(ending)]) for ending in ("", *ADJECTIVE_ENDINGS)
+            self.words.is_adjective(low[: len(low) - len(ending)])
+            for ending in ("", *ADJECTIVE_ENDINGS)
         )
 
     def _relative_pronoun(self, out: list[Item], tokens: list[str], i: int) -> str:
@@ -1064,12 +1065,12 @@ class LexiconEngine:
         if antecedent[:1].isupper() and (
             self._is_name(tokens, i - 2)
             or self.store.is_name(antecedent)
-            or self.lookup(antecedent) is None
+            or self.words.lookup(antecedent) is None
         ):
             return "who" if lower in ("der", "die") else "which"  # names are mostly people
         if out and out[-1] == ",":
             out.pop()
-        english = (self.lookup(antecedent) or "") if antecedent[:1].isupper() else ""
+        english = (self.words.lookup(antecedent) or "") if antecedent[:1].isupper() else ""
         person = lower in ("der", "die", "den", "dem") and english.lower().endswith(_PERSON_ENDINGS)
         return "who" if person else "that"
 
@@ -1099,7 +1100,7 @@ class LexiconEngine:
         # writes so itself: "Williams", "Jones".
         if not genitive or not self.store.is_name(token[:-1]):
             return None
-        if names.english_in_german(zipf_frequency(token, "en"), zipf_frequency(token, "de")):
+        if names.english_in_german(*self.store.usage(token)):
             return None
         return token[:-1] + "'s"
 
@@ -1120,12 +1121,12 @@ class LexiconEngine:
         nxt = tokens[i + 1]
         if not _WORD_START.match(nxt) or nxt.lower() in FUNCTION_WORDS:
             return False
-        if self.store.is_name(token) or self.resolve(token) or self.resolve(token[:-1]):
+        if self.store.is_name(token) or self.words.resolve(token) or self.words.resolve(token[:-1]):
             return False  # "Thomas Müller", "Kongresses"
         if nxt[:1].isupper():
             # a common noun: an unknown one is a surname ("Xaverius Quendt"), a capitalised
             # English one a place ("Besiktas Istanbul")
-            english = self.lookup(nxt) if self.resolve(nxt) is not None else None
+            english = self.words.lookup(nxt) if self.words.resolve(nxt) is not None else None
             return english is not None and english[:1].islower()
         return nxt.endswith(ADJECTIVE_ENDINGS)
 
@@ -1134,7 +1135,7 @@ class LexiconEngine:
         token = tokens[i]
         if self.store.is_name(token) or self._hyphenated_name(token):
             return True
-        if self.has(token):
+        if self.words.has(token):
             return False
         neighbours = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
         return any(
@@ -1159,19 +1160,19 @@ class LexiconEngine:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt[:1].isdigit() or nxt in MONTHS:
             return False  # a time: "Ende 2015"
-        if names.is_capitalised_word(nxt) and (self.store.is_name(nxt) or self.lookup(nxt) is None):
-            return False  # an apposition: "Miller Tochter Lena"
-        found = self.resolve(token)
-        odd = found is not None and (found[1] or not names.surname_like(token, found[0]))
-        if odd and not names.english_in_german(
-            zipf_frequency(token, "en"), zipf_frequency(token, "de")
+        if names.is_capitalised_word(nxt) and (
+            self.store.is_name(nxt) or self.words.lookup(nxt) is None
         ):
+            return False  # an apposition: "Miller Tochter Lena"
+        found = self.words.resolve(token)
+        odd = found is not None and (found[1] or not names.surname_like(token, found[0]))
+        if odd and not names.english_in_german(*self.store.usage(token)):
             return False  # "Gipfels" is a noun's genitive; "Roberts" an English name
         # "Hans-Peter", not "Smith-Jones Familie"
         hyphenated = self._hyphenated_name(previous) and any(
             self.store.is_name(p) for p in previous.split("-")
         )
-        return names.after_first_name(previous, hyphenated, self.lookup(previous) is not None)
+        return names.after_first_name(previous, hyphenated, self.words.lookup(previous) is not None)
 
     def _adjective_name(self, tokens: list[str], i: int) -> bool:
         """A capitalised adjective mid-sentence with no noun reading is a name: "sagt
@@ -1182,17 +1183,17 @@ class LexiconEngine:
         if tokens[i - 1] in CLAUSE_PUNCT:
             # after a comma only the "-er" form before a verb: ", Langer sagte"
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
-            verb_after = following[:1].islower() and self.is_verb(following)
+            verb_after = following[:1].islower() and self.words.is_verb(following)
             if tokens[i - 1] != "," or not token.endswith("er") or not verb_after:
                 return False
-        found = self.resolve(token)
+        found = self.words.resolve(token)
         sense = self.store.sense(found[0]) if found is not None and not found[1] else None
         if sense is None or "ADJ" not in sense.poss or sense.poss & {"N", "V"}:
             return False
         if token.lower() in FUNCTION_WORDS:
             return False  # "sagte: "Wie ...", reordered
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        noun_after = following[:1].isupper() and self.resolve(following) is not None
+        noun_after = following[:1].isupper() and self.words.resolve(following) is not None
         return found is not None and names.adjective_as_name(
             token, found[0], tokens[i - 1], following, noun_after
         )
@@ -1205,7 +1206,7 @@ class LexiconEngine:
             return None
         if self.store.sense(token) is not None:
             return None
-        found = self.resolve(token)
+        found = self.words.resolve(token)
         if found is None or found[1] or found[0] not in (token[:-1], token[:-2]):
             return None
         place = self.words.sense(found[0], False)
@@ -1215,7 +1216,7 @@ class LexiconEngine:
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         noun_follows = (after[:1].isupper() and after.lower() not in FUNCTION_WORDS) or (
             after[:1].islower()
-            and self.is_adjective(after)
+            and self.words.is_adjective(after)
             and after.endswith((*ADJECTIVE_ENDINGS, "er"))
         )
         before_noun = (
@@ -1236,13 +1237,13 @@ class LexiconEngine:
         following = tokens[i + 1]
         if not names.is_capitalised_word(following) or following.lower() in FUNCTION_WORDS:
             return False
-        if self.lookup(following) is not None:
+        if self.words.lookup(following) is not None:
             return False
-        return names.english_in_german(zipf_frequency(token, "en"), zipf_frequency(token, "de"))
+        return names.english_in_german(*self.store.usage(token))
 
     def _unknown_capitalised(self, word: str) -> bool:
         return names.is_capitalised_word(word) and (
-            self.store.is_name(word) or self.lookup(word) is None
+            self.store.is_name(word) or self.words.lookup(word) is None
         )
 
     def _english_in_name(self, tokens: list[str], i: int) -> bool:
@@ -1257,11 +1258,11 @@ class LexiconEngine:
             and tokens[j][:1].isupper()
             and _WORD_START.match(tokens[j]) is not None
             and tokens[j].lower() not in FUNCTION_WORDS
-            and self.resolve(tokens[j]) is None
+            and self.words.resolve(tokens[j]) is None
             for j in (i - 1, i + 1)
         ):
             return False
-        english = self.lookup(token)
+        english = self.words.lookup(token)
         return english is not None and english.lower() == token.lower()
 
     def _hyphenated_name(self, word: str) -> bool:
@@ -1269,7 +1270,7 @@ class LexiconEngine:
         name or unknown; "Baden-Württemberg" has a word in it)."""
         parts = word.split("-")
         return len(parts) == 2 and all(
-            p[:1].isupper() and p[1:].islower() and (self.store.is_name(p) or not self.has(p))
+            p[:1].isupper() and p[1:].islower() and (self.store.is_name(p) or not self.words.has(p))
             for p in parts
         )
 
@@ -1279,17 +1280,17 @@ class LexiconEngine:
 
     def _negated(self, verb: str) -> str:
         """A negated finite full verb with do-support: "kam" -> "did not come"."""
-        lemma = self.lemma(verb)
+        lemma = self.words.lemma(verb)
         base = self.words.sense(lemma, False) if lemma != verb else None
         if base is None or lemma in _NO_DO_SUPPORT:
-            return f"{self.lookup(verb) or verb} not"
+            return f"{self.words.lookup(verb) or verb} not"
         be, _, rest = base.partition(" ")
         if be == "be":  # "befanden sich nicht" -> "were not"; "be" takes no "do"
             plural = verb.endswith("n")
-            forms = ("were", "was") if self.is_past(verb) else ("are", "is")
+            forms = ("were", "was") if self.words.is_past(verb) else ("are", "is")
             be = forms[0] if plural else forms[1]
             return f"{be} not {rest}".strip()
-        if self.is_past(verb):
+        if self.words.is_past(verb):
             do = "did"
         elif verb.endswith("t") and not verb.endswith("nt"):
             do = "does"  # 3rd person singular "kommt"; "kennt" could be either, so "do"
@@ -1310,8 +1311,8 @@ class LexiconEngine:
             and nxt not in FUNCTION_WORD_TABLE
             and tokens[i - 2] not in CLAUSE_PUNCT
             and word.lower() not in FUNCTION_WORDS
-            and self.is_noun(previous)
-            and self.is_adjective(word)
+            and self.words.is_noun(previous)
+            and self.words.is_adjective(word)
         )
 
     def _singular_verb(self, word: str) -> bool:
@@ -1323,7 +1324,7 @@ class LexiconEngine:
             return True  # reported speech: "sie sei" -> "she is"
         if not word[:1].islower() or word.endswith("n") or word in AUXILIARIES:
             return False
-        return self.is_verb(word) and (word.endswith(("t", "te")) or self.is_past(word))
+        return self.words.is_verb(word) and (word.endswith(("t", "te")) or self.words.is_past(word))
 
     def _singular_subject(self, tokens: Sequence[str], i: int) -> bool:
         """Whether "sie" at ``i`` is the subject of a singular finite verb after it (past
@@ -1345,7 +1346,7 @@ class LexiconEngine:
             return False
         if verb in AUXILIARIES or _WEAK_PAST_SINGULAR.match(verb):
             return True
-        return self.is_verb(verb)  # not ending in -n: "sagt", "sagte", "kam", "zurückkam"
+        return self.words.is_verb(verb)  # not ending in -n: "sagt", "sagte", "kam", "zurückkam"
 
     def _singular_owner(self, tokens: Sequence[str], i: int) -> bool:
         """Whether the possessive "ihre" at ``i`` points to one woman: the nearest "sie"
@@ -1357,7 +1358,7 @@ class LexiconEngine:
                 return self._singular_verb(nxt) or self._singular_subject(tokens, k)
         for k in range(i - 1, -1, -1):
             verb = tokens[k].rpartition(TENSE)[2].split(" ")[0]
-            if verb in AUXILIARIES or (verb[:1].islower() and self.is_verb(verb)):
+            if verb in AUXILIARIES or (verb[:1].islower() and self.words.is_verb(verb)):
                 return self._singular_verb(verb)
         return False
 
@@ -1365,7 +1366,7 @@ class LexiconEngine:
         """Whether a lower-case word is a comparative adjective or adverb: "größer", "früher"."""
         if not word.endswith("er") or len(word) < 4:
             return False
-        lemma = self.lemma(word)
+        lemma = self.words.lemma(word)
         if lemma == word:
             return False
         sense = self.store.sense(lemma)
@@ -1434,16 +1435,16 @@ class LexiconEngine:
             return True
         if before in ("gern", "gerne") and i > 1 and tokens[i - 2].lower() in WOULD:
             return True  # "würde gerne kaufen" -> "would like to buy", not "buying"
-        if before in _COPULA_FORMS and self.is_adjective(tokens[i]):
+        if before in _COPULA_FORMS and self.words.is_adjective(tokens[i]):
             # a predicative adjective is no adverb: "will perfekt sein", reordered "will
             # sein perfekt" -> "be perfect", not the learned "perfectly"
-            return self.lemma(tokens[i]) == tokens[i]
+            return self.words.lemma(tokens[i]) == tokens[i]
         modifier = tokens[i - 1] if i > 1 else ""
         if (
             i > 1
             and tokens[i - 2].lower() in AUXILIARIES
             and modifier[:1].islower()
-            and (modifier.endswith("end") or self.is_adjective(modifier))
+            and (modifier.endswith("end") or self.words.is_adjective(modifier))
         ):
             return True  # past an adjective or participle modifying it: "ist überraschend gut"
         if before in _SINGULAR_INDEFINITE and plural_already(learned):
@@ -1452,7 +1453,7 @@ class LexiconEngine:
         if word[:1].islower() and i + 1 < len(tokens):
             following = tokens[i + 1]
             return following[:1].islower() and (
-                self.is_adjective(following) or self.is_participle(following)
+                self.words.is_adjective(following) or self.is_participle(following)
             )
         return False
 
@@ -1467,7 +1468,7 @@ class LexiconEngine:
             return True
         if token not in ("der", "eines", "einer") or i < 1:
             return False
-        if i == 1 and (not self.is_noun(previous) or self.has(previous.lower())):
+        if i == 1 and (not self.words.is_noun(previous) or self.words.has(previous.lower())):
             return False  # the sentence's first word is capitalised whatever it is
         if previous == "%":
             return True  # "50 % der Leute" -> "50% of the people"
@@ -1484,7 +1485,7 @@ class LexiconEngine:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         return (
             previous not in MONTHS
-            and not self.is_verb(previous)
+            and not self.words.is_verb(previous)
             and bool(nxt)
             and nxt not in CLAUSE_PUNCT
         )
@@ -1504,7 +1505,7 @@ class LexiconEngine:
     def _to_infinitive(self, tokens: list[str], i: int) -> bool:
         """Whether the "zu" at ``i`` marks the infinitive after it ("zu bauen")."""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        return nxt[:1].islower() and nxt.endswith("n") and self.is_verb(nxt)
+        return nxt[:1].islower() and nxt.endswith("n") and self.words.is_verb(nxt)
 
     def _function_word(self, token: str, lower: str, tokens: list[str], i: int) -> str:
         if lower == "zu" and self._to_infinitive(tokens, i):
@@ -1536,13 +1537,13 @@ class LexiconEngine:
                 or nxt_token in CLAUSE_PUNCT
                 or TENSE in nxt_token
                 or nxt_token.startswith(NEGATED)  # "Das tut nicht" -> "That does not"
-                or (nxt_token[:1].islower() and self.is_verb(nxt_token))
+                or (nxt_token[:1].islower() and self.words.is_verb(nxt_token))
             )
         ):
             return "that"  # a pronoun, not an article: "sagte das." / "Das ist" -> "That is"
         if lower in _PLURAL_DEMONSTRATIVE:
             noun = prepositions.governed_noun(tokens, i)
-            if noun is not None and self.lemma_tag(noun)[1] == "pl":
+            if noun is not None and self.words.lemma_tag(noun)[1] == "pl":
                 return _PLURAL_DEMONSTRATIVE[lower]  # "diese Maßnahmen" -> "these measures"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if (
@@ -1557,7 +1558,7 @@ class LexiconEngine:
             if lower == "werden" and previous == "zu":
                 return "become"  # no future after "zu": "zu werden" -> "to become"
             if (
-                self.is_verb(nxt)
+                self.words.is_verb(nxt)
                 and self.is_participle(nxt)
                 and not self._infinitive(nxt)
                 and not self._future_infinitive(tokens, tokens.index(nxt, i + 1))
@@ -1565,7 +1566,7 @@ class LexiconEngine:
                 if lower == "werde" and previous.lower() == "ich":
                     return "am"  # "ich werde gefragt" -> "I am asked"
                 return PASSIVE_WERDEN[lower]
-            if lower in ("wurde", "wurden") and not self.is_verb(nxt):
+            if lower in ("wurde", "wurden") and not self.words.is_verb(nxt):
                 # "wurde Meister" is "became champion", but news mostly states a fact:
                 # "became" was 89 times in the 2017 output, 17 in the reference.
                 return "was" if lower == "wurde" else "were"
@@ -1592,9 +1593,9 @@ class LexiconEngine:
             if (
                 i > 0
                 and previous not in CLAUSE_PUNCT
-                and not self.is_verb(previous)
+                and not self.words.is_verb(previous)
                 and previous.lower() not in SUBORDINATORS
-                and not (nxt[:1].islower() and self.is_verb(nxt))  # reordered subject
+                and not (nxt[:1].islower() and self.words.is_verb(nxt))  # reordered subject
             ):
                 english = "them"
         return english

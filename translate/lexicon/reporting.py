@@ -26,6 +26,9 @@ REPORTING: dict[str, tuple[Forms, Forms]] = {
     "mitteilen": (SAY, TELL),
     "angeben": (SAY, TELL),  # "gaben an, dass" -> "said", not "gave to" / "mentioned"
 }
+# A piece every form of a REPORTING verb has ("teilte", "mitgeteilt", "gab", "angegeben",
+# "gibt"), so that most tokens are turned away at once.
+_STEMS = ("teil", "gab", "geb", "gib")
 # Words that open a dative object right after the verb: "teilte der Polizei mit".
 _HABEN = frozenset("hat haben habe hatte hatten hätte hätten".split())
 # Words that open what is reported, right after the particle: "teilt mit, dass ...".
@@ -41,6 +44,8 @@ def reporting_verb(
 ) -> tuple[str, int] | None:
     """The English of a reporting verb at ``i`` and the tokens it uses, else None."""
     token = tokens[i]
+    if not any(stem in token for stem in _STEMS):
+        return None  # asked of every token: most are no form of a reporting verb
     size = 1
     key, _, form = token.partition(TENSE)
     if form:  # "mitteilen<TAB>teilten"

@@ -11,17 +11,19 @@ lookups are point queries behind per-process caches.
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 from .learned import Learned, learned_digest, learned_sources, load_layers
 from .lm import backoff_score
+from .names import MIN_ENGLISH_ZIPF
 from .ranking import PAST_PARTICIPLE_SUB, english_zipf
 from .ranking import candidates as sense_candidates
 from .scorer import DEFAULT, Evidence, Weights, rank
@@ -39,7 +41,7 @@ from .sources import (
     require_ding,
 )
 
-SCHEMA_VERSION = 11  # 11: ranking drops a never-used spelling one letter from a used one
+SCHEMA_VERSION = 12  # 12: the usage table (English and German word frequencies for names)
 # Candidates kept per German key: the best by build-time score (more never won on news).
 MAX_CANDIDATES = 8
 # Multi-word keys longer than this are not matched as contiguous phrases.
@@ -88,6 +90,11 @@ CREATE TABLE learned_preposition(anchor TEXT NOT NULL, de TEXT NOT NULL, key TEX
 CREATE TABLE phrase_start(first TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 -- Capitalised words that de2en translates as themselves first: names ("Louis", "Boston").
 CREATE TABLE name(de TEXT PRIMARY KEY) WITHOUT ROWID;
+-- Words English uses (wordfreq Zipf >= names.MIN_ENGLISH_ZIPF), case-folded, with their
+-- English and German Zipf frequencies: the name rules ask whether a capitalised word is
+-- English rather than German ("Aniston" is no compound), without loading wordfreq's tables
+-- (a second) in every translating process.
+CREATE TABLE usage(w TEXT PRIMARY KEY, en REAL NOT NULL, de REAL NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -435,7 +442,8 @@ def build_store(
         learned.prepositions.update(layer.prepositions)
     pkl = de2en_path() if use_de2en else None
     de2en = load_de2en(pkl) if pkl else {}
-    zipf = english_zipf(load_frequencies("en"))
+    english_freq = load_frequencies("en")
+    zipf = english_zipf(english_freq)
     german_freq = load_frequencies("de")
     say(f"ranking the candidates of {len(grouped)} keys")
     senses: list[SenseRow] = []
@@ -503,6 +511,9 @@ def build_store(
                 sorted((*anchor, e) for anchor, (e, _, _) in learned.prepositions.items()),
             )
             con.executemany("INSERT INTO name VALUES(?)", ((n,) for n in names))
+            con.executemany(
+                "INSERT INTO usage VALUES(?,?,?)", usage_rows(english_freq, german_freq)
+            )
             con.commit()
             within(0.7)
             con.execute("VACUUM")
@@ -552,6 +563,7 @@ class Store:
         self._phrases: dict[str, str | None] = {}
         self._starts: dict[str, int] = {}
         self._names: dict[str, bool] = {}
+        self._usage: dict[str, tuple[float, float]] = {}
         self._learned_phrases: dict[str, str | None] = {}
         self._prepositions: dict[tuple[str, str, str], str | None] = {}
         self._candidates: dict[str, list[Evidence]] = {}
@@ -759,6 +771,20 @@ class Store:
         self._names[word] = found = row is not None
         return found
 
+    def usage(self, word: str) -> tuple[float, float]:
+        """wordfreq's English and German Zipf frequencies of ``word`` (case-folded); (0, 0)
+        for a word English does not use (below ``names.MIN_ENGLISH_ZIPF``)."""
+        key = word.casefold()
+        try:
+            return self._usage[key]
+        except KeyError:
+            pass
+        row = self._con.execute("SELECT en, de FROM usage WHERE w=?", (key,)).fetchone()
+        if len(self._usage) > CACHE_LIMIT:
+            self._usage.clear()
+        self._usage[key] = found = (row[0], row[1]) if row else (0.0, 0.0)
+        return found
+
     def phrase_length(self, first_lower: str) -> int:
         """Longest phrase (in words) that starts with this lower-cased word; 0 if none."""
         try:
@@ -772,3 +798,18 @@ class Store:
             self._starts.clear()
         self._starts[first_lower] = found = int(row[0]) if row else 0
         return found
+
+
+def usage_rows(
+    english: Mapping[str, float], german: Mapping[str, float]
+) -> Iterator[tuple[str, float, float]]:
+    """The usage table: every word of letters English uses at least ``MIN_ENGLISH_ZIPF``,
+    with its English and German Zipf frequencies (wordfreq's own rounding to 2 places)."""
+
+    def zipf(frequency: float) -> float:
+        return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
+
+    for word, frequency in sorted(english.items()):
+        en = zipf(frequency)
+        if en >= MIN_ENGLISH_ZIPF and word.isalpha():
+            yield word, en, zipf(german.get(word, 0.0))

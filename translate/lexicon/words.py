@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 
-from wordfreq import zipf_frequency
-
 from . import names
 from .compound import MIN_SPLIT_LENGTH, modifier_english, news_frequency, split_compound
 from .english import (
@@ -343,8 +341,8 @@ class Words:
             and key in (word[:-1], word[:-2])
             and word.endswith("s")
             and self.lemma(word) == word  # no plural the lemma table knows: "Teams"
-            and zipf_frequency(word, "de") < names.UNSEEN_ZIPF
-            and names.english_in_german(zipf_frequency(word, "en"), zipf_frequency(word, "de"))
+            and self.store.usage(word)[1] < names.UNSEEN_ZIPF
+            and names.english_in_german(*self.store.usage(word))
         )
 
     def _demonym(self, word: str) -> str | None:
@@ -472,7 +470,7 @@ class Words:
             parts = [p for p in word.split("-") if p]
             result = " ".join(self.lookup(p) or p for p in parts)
         elif not word.lower().endswith(_NAME_SUFFIXES) and not names.english_in_german(
-            zipf_frequency(word, "en"), zipf_frequency(word, "de")
+            *self.store.usage(word)
         ):
             keys = split_compound(word, self.known_part, self.frequency)
             if keys:
