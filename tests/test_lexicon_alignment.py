@@ -205,11 +205,11 @@ def test_a_users_phrase_pair_decides_over_the_packaged_one(
     tmp_path: Path, excerpt_ding: Path
 ) -> None:
     packaged = load_learned([PACKAGED]).phrases
-    assert packaged["im rahmen"][0] == "within"  # learned from the news test sets
+    assert packaged["im gegenzug"][0] == "in return"  # learned from the news test sets
     data = tmp_path / "data"
-    save_learned(Learned(phrases={"im rahmen": ("as part of", 5, 6)}), data / "learned.tsv.gz")
+    save_learned(Learned(phrases={"im gegenzug": ("in exchange", 5, 6)}), data / "learned.tsv.gz")
     engine = open_lexicon(data, ding=excerpt_ding)
-    assert engine.translate(["Im Rahmen der Reform kam die Polizei."])[0].startswith("As part of ")
+    assert engine.translate(["Im Gegenzug kam die Polizei."])[0].startswith("In exchange")
 
 
 def test_a_word_pair_learned_without_context_yields_where_the_form_decides(

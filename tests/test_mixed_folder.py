@@ -303,8 +303,13 @@ GERMAN_LINES = "Die Regierung hat am Montag beschlossen, die Steuern zu senken.\
     ],
 )
 def test_translate_from_auto_finds_the_language(
-    isolated_argos: Path, data: bytes, found: str
+    isolated_argos: Path,
+    real_store_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    data: bytes,
+    found: str,
 ) -> None:
+    monkeypatch.setenv("DOLMETSCH_DATA_DIR", str(real_store_dir))  # the shared store, built once
     result = CliRunner().invoke(
         main, ["translate", "--from", "auto", "--engine", "lexicon"], input=data
     )
@@ -527,3 +532,18 @@ def test_translate_from_auto_with_nothing_to_tell_gives_what_one_language_gives(
     german = CliRunner().invoke(main, ["translate", "--from", "de"], input=data)
     assert (auto.exit_code, auto.stdout) == (german.exit_code, german.stdout) == (0, german.stdout)
     assert "cannot tell" not in auto.stderr
+
+
+@pytest.mark.parametrize("data", [b"", b"\n\n", b"  \n"])
+def test_blank_input_opens_no_engine(
+    isolated_argos: Path, monkeypatch: pytest.MonkeyPatch, data: bytes
+) -> None:
+    # no dictionary anywhere: opening the lexicon engine would fail (or build a store)
+    monkeypatch.setenv("DOLMETSCH_DING", str(isolated_argos / "no-such-ding"))
+    done = CliRunner().invoke(
+        main, ["translate", "--from", "de", "--engine", "lexicon"], input=data
+    )
+    assert done.exit_code == 0, done.output
+    assert done.stdout == data.decode().replace("  ", "")
+    wrong = CliRunner().invoke(main, ["translate", "--from", "xx"], input=data)
+    assert wrong.exit_code != 0

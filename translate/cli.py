@@ -726,22 +726,27 @@ def translate(
     # Bytes that are not UTF-8 are kept (surrogateescape) until _as_text decodes the line.
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="surrogateescape")
     try:
-        first: list[str] = []  # standard input's first chunk, read to find its language
+        first: list[str] = []  # piped input's first chunk: its language, and is it blank
+        typed = text is None and sys.stdin.isatty()
+        if source_lang == "auto" and typed:
+            raise click.UsageError(
+                "with --from auto the language is found in the whole text, not as you type "
+                "it: give --from LANG (or pipe the text in)"
+            )
+        if text is None and not typed:
+            first = [raw for _, raw in zip(range(_CHUNK), stdin, strict=False)]
+        given = text if text is not None else "".join(first)
+        whole = text is not None or len(first) < _CHUNK  # nothing more to read
+        if source_lang != "auto":
+            _pair(source_lang, target_lang)  # a wrong code is said even with nothing to do
+        if not typed and whole and not given.strip():
+            # nothing to translate (nor to tell a language by): the empty lines stay, and no
+            # engine is opened (a first lexicon run would build its store for nothing)
+            lines = first if text is None else _lines(text)
+            if lines:
+                click.echo("\n" * (len(lines) - 1))
+            return
         if source_lang == "auto":
-            if text is None and sys.stdin.isatty():
-                raise click.UsageError(
-                    "with --from auto the language is found in the whole text, not as you type "
-                    "it: give --from LANG (or pipe the text in)"
-                )
-            if text is None:
-                first = [raw for _, raw in zip(range(_CHUNK), stdin, strict=False)]
-            given = text if text is not None else "".join(first)
-            if not given.strip():
-                # nothing to tell a language by, and nothing to translate: empty lines stay
-                lines = first if text is None else _lines(text)
-                if lines:
-                    click.echo("\n" * (len(lines) - 1))
-                return
             source_lang = _found_language(
                 text if text is not None else "".join(first),
                 "TEXT" if text is not None else "standard input",

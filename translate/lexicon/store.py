@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -442,8 +443,7 @@ def build_store(
         learned.prepositions.update(layer.prepositions)
     pkl = de2en_path() if use_de2en else None
     de2en = load_de2en(pkl) if pkl else {}
-    english_freq = load_frequencies("en")
-    zipf = english_zipf(english_freq)
+    zipf = english_zipf(load_frequencies("en"))
     german_freq = load_frequencies("de")
     say(f"ranking the candidates of {len(grouped)} keys")
     senses: list[SenseRow] = []
@@ -511,9 +511,7 @@ def build_store(
                 sorted((*anchor, e) for anchor, (e, _, _) in learned.prepositions.items()),
             )
             con.executemany("INSERT INTO name VALUES(?)", ((n,) for n in names))
-            con.executemany(
-                "INSERT INTO usage VALUES(?,?,?)", usage_rows(english_freq, german_freq)
-            )
+            con.executemany("INSERT INTO usage VALUES(?,?,?)", _usage_table())
             con.commit()
             within(0.7)
             con.execute("VACUUM")
@@ -809,7 +807,14 @@ def usage_rows(
     def zipf(frequency: float) -> float:
         return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
 
-    for word, frequency in sorted(english.items()):
-        en = zipf(frequency)
+    least = 10 ** (MIN_ENGLISH_ZIPF - 0.005 - 9)  # what rounds to MIN_ENGLISH_ZIPF or more
+    for word in sorted(w for w, f in english.items() if f >= least):
+        en = zipf(english[word])
         if en >= MIN_ENGLISH_ZIPF and word.isalpha():
             yield word, en, zipf(german.get(word, 0.0))
+
+
+@lru_cache(maxsize=1)
+def _usage_table() -> tuple[tuple[str, float, float], ...]:
+    """``usage_rows`` of wordfreq's tables, computed once per process (they never change)."""
+    return tuple(usage_rows(load_frequencies("en"), load_frequencies("de")))
