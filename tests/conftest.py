@@ -6,11 +6,15 @@ import fcntl
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from ding_excerpt import EXCERPT
 
 from dolmetsch.testing import build_tiny_package
+
+if TYPE_CHECKING:
+    from dolmetsch.lexicon import LexiconEngine
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -122,6 +126,16 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory, excerpt_ding: Path) -> P
     data_dir = tmp_path_factory.mktemp("lexicon-data")
     build_store(data_dir, excerpt_ding)
     return data_dir
+
+
+@pytest.fixture(scope="module")
+def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
+    """The lexicon engine on the excerpt's store (one per test module)."""
+    from dolmetsch.lexicon import open_lexicon
+
+    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    yield opened
+    opened.store.close()
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path, PurePath
 from urllib.parse import unquote, unquote_plus
@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 from dolmetsch.articles import output_stem
 from dolmetsch.cli import main
 from dolmetsch.files import TMP_PREFIX
-from dolmetsch.lexicon import LexiconEngine, open_lexicon
+from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.names import NAME_BYTES, STEM_BYTES, one_line, quote_name, unquote_name
 from dolmetsch.pipeline import _folds_case, discover, distinct_stems, run_batch
 from dolmetsch.po import read_po
@@ -549,13 +549,6 @@ def article_names(draw: st.DrawFn) -> list[str]:
         raw = raw.replace(b"/", b"_").replace(b"\x00", b"_")[:room] + suffix
         names.append(os.fsdecode(raw))
     return list(dict.fromkeys(names))
-
-
-@pytest.fixture(scope="module")
-def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
-    lexicon = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    yield lexicon
-    lexicon.store.close()
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))

@@ -8,7 +8,6 @@ marked ``real_ding`` use the installed /usr/share/trans/de-en and skip without i
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +38,6 @@ from dolmetsch.lexicon.store import _fallback_rows
 from dolmetsch.lexicon.words import weak_past
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture(scope="session")
-def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
-    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    yield opened
-    opened.store.close()
 
 
 @pytest.fixture(scope="session")

@@ -3,23 +3,13 @@ excerpt's store: the exact English each fix produces."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from dolmetsch.lexicon import LexiconEngine, open_lexicon
+from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon.ranking import best_sense, candidates
 from dolmetsch.lexicon.sources import DingPair
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
-    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    yield opened
-    opened.store.close()
 
 
 def test_werden_with_an_infinitive_is_the_future(engine: LexiconEngine) -> None:

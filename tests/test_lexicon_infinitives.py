@@ -5,7 +5,6 @@ excerpt's store ("muss nicht immer sein" -> "must not always be")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,13 +154,6 @@ def test_nicht_of_a_verb_final_clause_goes_to_its_verbs() -> None:
     assert ordered("Er sagte , dass er nicht half .") == "Er sagte , dass er \x03half ."
     # "nicht nur" ("not only") stays where it is
     assert ordered("Er sagte , dass er nicht nur half .") == "Er sagte , dass er half nicht nur ."
-
-
-@pytest.fixture(scope="module")
-def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
-    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    yield opened
-    opened.store.close()
 
 
 def rule(engine: LexiconEngine, german: str, i: int) -> tuple[str, int] | None:

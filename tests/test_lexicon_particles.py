@@ -3,21 +3,11 @@ excerpt's store: the exact English each rule produces."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from dolmetsch.lexicon import LexiconEngine, open_lexicon
+from dolmetsch.lexicon import LexiconEngine
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
-    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    yield opened
-    opened.store.close()
 
 
 def test_a_relative_clause_after_a_noun_of_a_person_is_who(engine: LexiconEngine) -> None:

@@ -6,23 +6,13 @@ rule a sentence it fires on and one it must leave alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from dolmetsch.lexicon import LexiconEngine, open_lexicon
+from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon import context as rules
 from dolmetsch.lexicon.grammar import tokenize
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
-    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    yield opened
-    opened.store.close()
 
 
 # (rule, German, index of the token, expected answer)

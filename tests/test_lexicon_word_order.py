@@ -6,22 +6,12 @@ checked where the rule's effect is the point.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from dolmetsch.lexicon import LexiconEngine, grammar, open_lexicon
+from dolmetsch.lexicon import LexiconEngine, grammar
 from dolmetsch.lexicon.grammar import reorder, tokenize
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
-    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    yield opened
-    opened.store.close()
 
 
 def ordered(german: str, engine: LexiconEngine) -> str:

@@ -4,22 +4,12 @@ excerpt's store.  The sentences are made up for these tests."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from dolmetsch.lexicon import LexiconEngine, open_lexicon
+from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon.english import undouble
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def engine(store_dir: Path, excerpt_ding: Path) -> Iterator[LexiconEngine]:
-    opened = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    yield opened
-    opened.store.close()
 
 
 SENTENCES = [
