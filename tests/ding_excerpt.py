@@ -5,6 +5,14 @@ It is our own text, not copied from Ding (which is GPL data and is never committ
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pytest
+
+    from dolmetsch.lexicon import LexiconEngine
+
 EXCERPT = "".join(
     line + "\n"
     for line in (
@@ -66,3 +74,19 @@ EXCERPT = "".join(
         "to become | becoming | become; been | becomes | became",
     )
 )
+
+
+def engine_on(
+    tmp_path_factory: pytest.TempPathFactory, name: str, ding_text: str
+) -> Iterator[LexiconEngine]:
+    """A lexicon engine on a store built from ``ding_text`` (the excerpt and a test file's own
+    entries), closed after use: ``yield from engine_on(...)`` in a fixture."""
+    from dolmetsch.lexicon import build_store, open_lexicon
+
+    folder = tmp_path_factory.mktemp(name)
+    ding = folder / "de-en"
+    ding.write_text(ding_text, encoding="utf-8")
+    build_store(folder / "store", ding)
+    opened = open_lexicon(folder / "store", build=False, ding=ding)
+    yield opened
+    opened.store.close()

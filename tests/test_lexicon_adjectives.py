@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT
+from ding_excerpt import EXCERPT, engine_on
 
-from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
+from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon.english import superlative
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -46,13 +46,7 @@ ADJECTIVES = "".join(
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
-    ding = tmp_path_factory.mktemp("adjective-ding") / "de-en"
-    ding.write_text(EXCERPT + ADJECTIVES, encoding="utf-8")
-    data_dir = tmp_path_factory.mktemp("adjective-store")
-    build_store(data_dir, ding)
-    opened = open_lexicon(data_dir, build=False, ding=ding)
-    yield opened
-    opened.store.close()
+    yield from engine_on(tmp_path_factory, "adjectives", EXCERPT + ADJECTIVES)
 
 
 def test_a_declined_comparative_keeps_its_comparison(engine: LexiconEngine) -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from ding_excerpt import engine_on
 
-from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
+from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon.compound import (
     MIN_MODIFIER_COMPOUNDS,
     modifier_english,
@@ -64,14 +65,7 @@ DICTIONARY = "".join(
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
-    folder = tmp_path_factory.mktemp("compounds")
-    ding = folder / "de-en"
-    ding.write_text(DICTIONARY, encoding="utf-8")
-    data = folder / "store"
-    build_store(data, ding)
-    opened = open_lexicon(data, build=False, ding=ding)
-    yield opened
-    opened.store.close()
+    yield from engine_on(tmp_path_factory, "compounds", DICTIONARY)
 
 
 def test_a_key_spelt_with_sz_has_a_frequency(engine: LexiconEngine) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT
+from ding_excerpt import EXCERPT, engine_on
 
-from dolmetsch.lexicon import LexiconEngine, build_store, names, open_lexicon
+from dolmetsch.lexicon import LexiconEngine, names
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -36,13 +36,7 @@ _EXTRA = "".join(
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
-    ding = tmp_path_factory.mktemp("names-ding") / "de-en"
-    ding.write_text(EXCERPT + _EXTRA, encoding="utf-8")
-    data = tmp_path_factory.mktemp("names-data")
-    build_store(data, ding)
-    opened = open_lexicon(data, build=False, ding=ding)
-    yield opened
-    opened.store.close()
+    yield from engine_on(tmp_path_factory, "names", EXCERPT + _EXTRA)
 
 
 def test_a_word_after_a_first_name_is_a_surname(engine: LexiconEngine) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT
+from ding_excerpt import EXCERPT, engine_on
 
-from dolmetsch.lexicon import LexiconEngine, build_store, open_lexicon
+from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon.english import base_of_past, participle, past_of_participle
 from dolmetsch.lexicon.mood import past_point
 from dolmetsch.lexicon.reporting import reporting_verb
@@ -49,13 +49,7 @@ TENSE_ENTRIES = "".join(
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
-    folder = tmp_path_factory.mktemp("tense")
-    ding = folder / "de-en"
-    ding.write_text(EXCERPT + TENSE_ENTRIES, encoding="utf-8")
-    build_store(folder, ding)
-    opened = open_lexicon(folder, build=False, ding=ding)
-    yield opened
-    opened.store.close()
+    yield from engine_on(tmp_path_factory, "tense", EXCERPT + TENSE_ENTRIES)
 
 
 # (German, English, what it shows)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from ding_excerpt import EXCERPT
+from ding_excerpt import EXCERPT, engine_on
 
-from dolmetsch.lexicon import LexiconEngine, build_store, light_verbs, mood, open_lexicon
+from dolmetsch.lexicon import LexiconEngine, light_verbs, mood
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -36,13 +36,7 @@ VERB_ENTRIES = "".join(
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
-    folder = tmp_path_factory.mktemp("verbs")
-    ding = folder / "de-en"
-    ding.write_text(EXCERPT + VERB_ENTRIES, encoding="utf-8")
-    build_store(folder, ding)
-    opened = open_lexicon(folder, build=False, ding=ding)
-    yield opened
-    opened.store.close()
+    yield from engine_on(tmp_path_factory, "verbs", EXCERPT + VERB_ENTRIES)
 
 
 # (German, English, what it shows)
