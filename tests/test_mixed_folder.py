@@ -324,6 +324,23 @@ def test_translate_from_auto_finds_the_language(
         assert "model install --online --from ru" in result.stderr
 
 
+def test_translate_from_auto_reads_past_blank_lines_to_the_text(
+    isolated_argos: Path, real_store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """2,000 blank lines before the text were all --from auto read to tell the language:
+    "cannot tell which language standard input is in"."""
+    monkeypatch.setenv("DOLMETSCH_DATA_DIR", str(real_store_dir))
+    data = ("\n" * 2500 + GERMAN_LINES).encode("utf-8")
+    result = CliRunner().invoke(
+        main, ["translate", "--from", "auto", "--engine", "lexicon"], input=data
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "standard input read as German (--from auto)" in result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2502 and lines[2501] == "It rains."
+    assert not any(lines[:2500])
+
+
 def test_translate_from_auto_refuses_the_target_language(isolated_argos: Path) -> None:
     text = "The government decided on Monday to cut taxes for every citizen of the country."
     result = CliRunner().invoke(main, ["translate", "--from", "auto", text])

@@ -733,10 +733,10 @@ def translate(
                 "with --from auto the language is found in the whole text, not as you type "
                 "it: give --from LANG (or pipe the text in)"
             )
+        whole = text is not None
         if text is None and not typed:
-            first = [raw for _, raw in zip(range(_CHUNK), stdin, strict=False)]
+            first, whole = _first_chunk(stdin)
         given = text if text is not None else "".join(first)
-        whole = text is not None or len(first) < _CHUNK  # nothing more to read
         if source_lang != "auto":
             _pair(source_lang, target_lang)  # a wrong code is said even with nothing to do
         if not typed and whole and not given.strip():
@@ -777,6 +777,20 @@ def translate(
 
 
 _CHUNK = 2000  # lines of standard input translated at a time
+
+
+def _first_chunk(stdin: Iterable[str]) -> tuple[list[str], bool]:
+    """Standard input's first lines, up to the ``_CHUNK``-th that has text (blank lines
+    tell no language: 2,000 of them before the text made --from auto give up), and
+    whether that was all of it."""
+    first: list[str] = []
+    with_text = 0
+    for raw in stdin:
+        first.append(raw)
+        with_text += bool(raw.strip())
+        if with_text >= _CHUNK:
+            return first, False
+    return first, True
 
 
 def _translate_stream(raw_lines: Iterable[str], translator: Any, glossary: Any, pair: Any) -> None:
