@@ -16,7 +16,7 @@ from children import toolkit_tmx
 from click.testing import CliRunner
 
 from dolmetsch.cli import main
-from dolmetsch.detect import SURE, detect, tagged_language
+from dolmetsch.detect import SURE, detect, detect_article, tagged_language
 from dolmetsch.glossary import check_pairs, load_default_glossary, term_accuracy
 from dolmetsch.mixed import sort_by_language
 from dolmetsch.settings import config_path, read_config, resolve_one
@@ -284,6 +284,34 @@ def test_from_auto_is_a_setting(monkeypatch: pytest.MonkeyPatch, isolated_argos:
     assert result.exit_code == 2
     assert "cannot tell which language TEXT is in" in result.stderr
     assert "give --from LANG" in result.stderr
+
+
+GERMAN_PARAGRAPH = (
+    "Die Regierung hat am Montag beschlossen, die Steuern für alle Bürger zu senken. Der "
+    "Minister sagte, das sei ein wichtiger Schritt für die Wirtschaft des Landes.\n"
+)
+ENGLISH_QUOTE = (
+    '"We are going to make sure that this is the best deal for all of our people and for '
+    'the future of the country," he said at the press conference in the capital.\n'
+)
+
+
+@pytest.mark.parametrize("quotes", [1, 2, 5])
+def test_a_german_article_quoting_english_at_length_is_german(tmp_path: Path, quotes: int) -> None:
+    """One English paragraph among three German ones left the detector unsure (the article
+    was left out), two or more made it an English article, not translated."""
+    article = tmp_path / "bericht.txt"
+    article.write_text(GERMAN_PARAGRAPH * 3 + ENGLISH_QUOTE * quotes, encoding="utf-8")
+    found = sort_by_language([article], "en")
+    assert (found.groups, found.left_out) == ({"de": [article]}, ())
+
+
+def test_an_english_article_quoting_a_german_sentence_is_english(tmp_path: Path) -> None:
+    article = tmp_path / "report.txt"
+    article.write_text(ENGLISH_QUOTE * 4 + GERMAN_PARAGRAPH, encoding="utf-8")
+    found = sort_by_language([article], "en")
+    assert found.groups == {} and "written in English" in found.left_out[0]
+    assert detect_article(ENGLISH_QUOTE * 4 + GERMAN_PARAGRAPH).lang == "en"
 
 
 GERMAN_LINES = "Die Regierung hat am Montag beschlossen, die Steuern zu senken.\nEs regnet.\n"

@@ -821,7 +821,7 @@ def _found_language(text: str, where: str, target: str) -> str:
     from .languages import language_name
     from .mixed import data_language
 
-    lang, found = data_language(text.encode("utf-8", "surrogateescape"), where)
+    lang, found = data_language(text.encode("utf-8", "surrogateescape"), where, target)
     if not found.sure:
         guess = (
             f" (perhaps {language_name(lang)}, confidence {found.confidence:.2f})" if lang else ""

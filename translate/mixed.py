@@ -2,7 +2,7 @@
 
 ``run --from auto`` translates a folder of articles in several languages in one run.  An
 article's language is its file name's tag when it has one (``report.ru.txt`` is Russian,
-whatever its text), else what :func:`dolmetsch.detect.detect` finds in its text.  An
+whatever its text), else what :func:`dolmetsch.detect.detect_article` finds in its text.  An
 article whose language the detector is not sure of is left out with one line saying how
 to tag it; so is one already in the target language.  The groups then go to
 :func:`dolmetsch.pipeline.run_groups`, each with the engine, glossary and memory of its
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .detect import Detection, detect, tagged_language
+from .detect import Detection, detect, detect_article, tagged_language
 from .errors import DolmetschError
 from .files import decode_article, legacy_encodings, read_input
 from .languages import language_name
@@ -30,19 +30,22 @@ class Sorted:
     left_out: tuple[str, ...] = ()
 
 
-def article_language(path: Path, text: str | None = None) -> tuple[str, Detection | None]:
+def article_language(
+    path: Path, text: str | None = None, target: str = ""
+) -> tuple[str, Detection | None]:
     """An article's language: its name's tag (no detection then), else the detector's
-    finding on ``text`` (read from ``path`` when not given)."""
+    finding on ``text`` (read from ``path`` when not given; quotes in ``target`` do not
+    make it a ``target`` article, see :func:`dolmetsch.detect.detect_article`)."""
     tag = tagged_language(path)
     if tag:
         return tag, None
     if text is not None:
-        found = detect(text)
+        found = detect_article(text, target)
         return found.lang, found
-    return data_language(read_input(path), str(path))
+    return data_language(read_input(path), str(path), target)
 
 
-def data_language(data: bytes, where: str) -> tuple[str, Detection]:
+def data_language(data: bytes, where: str, target: str = "") -> tuple[str, Detection]:
     """The language of a text given as bytes (``where`` names it in errors): UTF-8 or
     Windows-1252 first, then each legacy code page family in turn."""
     decoded = decode_article(data, where)
@@ -50,6 +53,7 @@ def data_language(data: bytes, where: str) -> tuple[str, Detection]:
     if decoded.encoding.startswith("utf") or (
         found.sure and decoded.encoding in legacy_encodings(found.lang)
     ):
+        found = detect_article(decoded.text, target)
         return found.lang, found
     # Not UTF-8, and Windows-1252 made no sense of it (Windows-1251 Russian read as
     # Windows-1252 is letters with diacritics the detector can take for Czech): each
@@ -77,7 +81,7 @@ def sort_by_language(paths: Sequence[Path], target: str) -> Sorted:
     left_out: list[str] = []
     for path in paths:
         try:
-            lang, found = article_language(path)
+            lang, found = article_language(path, target=target)
         except DolmetschError as exc:
             left_out.append(str(exc))
             continue
