@@ -166,6 +166,12 @@ CONTRACTED = {
 GOVERNMENT_REACH = 8
 
 
+def can_be_governed(lower: str) -> bool:
+    """Whether the lower-cased token is a preposition (or contraction) that ``governed``
+    may answer for: a cheap test before the search for what governs it."""
+    return CONTRACTED.get(lower, lower) in _GOVERNED
+
+
 def governed(
     tokens: Sequence[str],
     i: int,
