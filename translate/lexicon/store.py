@@ -560,6 +560,7 @@ class Store:
         self._inflections: dict[tuple[str, str], str | None] = {}
         self._phrases: dict[str, dict[str, str]] = {}  # first word -> its phrases
         self._starts: dict[str, int] = {}
+        self._keys: dict[str, bool] = {}  # is_key's answers (compound parts: mostly not keys)
         self._names: dict[str, bool] = {}
         self._usage: dict[str, tuple[float, float]] = {}
         self._learned_phrases: dict[str, str] | None = None  # read whole on first use
@@ -761,10 +762,17 @@ class Store:
 
     def is_key(self, key: str) -> bool:
         """Whether ``key`` is a key, without ranking its senses as ``sense`` does."""
-        known = self._senses.get(key)
-        if known is not None:
+        if self._senses.get(key) is not None:
             return True
-        return self._con.execute("SELECT 1 FROM sense WHERE de=?", (key,)).fetchone() is not None
+        try:
+            return self._keys[key]
+        except KeyError:
+            pass
+        found = self._con.execute("SELECT 1 FROM sense WHERE de=?", (key,)).fetchone() is not None
+        if len(self._keys) > CACHE_LIMIT:
+            self._keys.clear()
+        self._keys[key] = found
+        return found
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is a name: de2en's first translation of it is itself."""
