@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .grammar import ADVERB
 from .mood import past_context
-from .prepositions import can_be_governed, governed, governed_noun
+from .prepositions import GOVERNABLE, governed, governed_noun
 from .rules import (
     CLAUSE_PUNCT,
     DETERMINERS,
@@ -100,15 +100,13 @@ def context(tokens: Sequence[str], i: int, lower: str) -> Context:
 Rule = Callable[["LexiconEngine", Context], Result]
 Trigger = Callable[[str, str], bool]
 """Whether a token (as written, and lower-cased) can trigger a rule."""
-TRIGGERS: dict[Rule, Trigger] = {}
-"""The declared triggers of rules; a rule not in here is tried on every token."""
+TRIGGERS: dict[Rule, frozenset[str] | Trigger] = {}
+"""The declared triggers of rules: the lower-cased words that can trigger each, or a test of
+the token; a rule not in here is tried on every token."""
 _R = TypeVar("_R", bound=Rule)
 
 
-def on_token(trigger: Trigger) -> Callable[[_R], _R]:
-    """Declares the tokens that can trigger a rule, as a test of the token as written and
-    lower-cased (``trigger(token, lower)``); asked once per distinct token."""
-
+def _declare(trigger: frozenset[str] | Trigger) -> Callable[[_R], _R]:
     def declare(rule: _R) -> _R:
         TRIGGERS[rule] = trigger
         return rule
@@ -118,11 +116,24 @@ def on_token(trigger: Trigger) -> Callable[[_R], _R]:
 
 def on_words(*words: str) -> Callable[[_R], _R]:
     """Declares that a rule fires only on these lower-cased words."""
-    known = frozenset(words)
-    return on_token(lambda _token, lower: lower in known)
+    return _declare(frozenset(words))
 
 
-@on_token(lambda _token, lower: can_be_governed(lower))
+def on_token(trigger: Trigger) -> Callable[[_R], _R]:
+    """Declares the tokens that can trigger a rule, as a test of the token as written and
+    lower-cased (``trigger(token, lower)``), for what a list of words cannot say."""
+    return _declare(trigger)
+
+
+def triggered(rule: Rule, token: str, lower: str) -> bool:
+    """Whether ``rule`` is tried on ``token`` (``lower`` is the token lower-cased)."""
+    trigger = TRIGGERS.get(rule)
+    if trigger is None:
+        return True
+    return lower in trigger if isinstance(trigger, frozenset) else trigger(token, lower)
+
+
+@on_words(*GOVERNABLE)
 def governed_preposition(lex: LexiconEngine, c: Context) -> Result:
     # a verb, adjective or noun that takes a fixed preposition: "nimmt teil an" -> "in"
     found = governed(c.tokens, c.i, c.lower, lex.lemma, lex.is_verb, lex.verb_preposition)
@@ -843,10 +854,20 @@ RULES: tuple[Rule, ...] = (
 
 
 class _Routes:
-    """The rules each distinct token can trigger, in the order of ``rules``."""
+    """The rules each distinct token can trigger, in the order of ``rules``: those declared
+    for its word, those whose test it passes, and those that declare nothing."""
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
+        self._order = {rule: k for k, rule in enumerate(rules)}
+        self._always: tuple[Rule, ...] = tuple(r for r in rules if r not in TRIGGERS)
+        self._tested = [r for r in rules if callable(TRIGGERS.get(r))]
+        by_word: dict[str, list[Rule]] = {}
+        for rule in rules:
+            if isinstance(words := TRIGGERS.get(rule), frozenset):
+                for word in words:
+                    by_word.setdefault(word, []).append(rule)
+        self._by_word = by_word
         self._by_token: dict[tuple[str, str], tuple[Rule, ...]] = {}
 
     def of(self, token: str, lower: str) -> tuple[Rule, ...]:
@@ -855,10 +876,14 @@ class _Routes:
             return self._by_token[key]
         except KeyError:
             pass
-        found = tuple(
-            rule
-            for rule in self.rules
-            if (trigger := TRIGGERS.get(rule)) is None or trigger(token, lower)
+        chosen = [
+            *self._by_word.get(lower, ()),
+            *(r for r in self._tested if triggered(r, token, lower)),
+        ]
+        found = (
+            tuple(sorted([*self._always, *chosen], key=self._order.__getitem__))
+            if chosen
+            else self._always
         )
         if len(self._by_token) > _ROUTES_LIMIT:
             self._by_token.clear()

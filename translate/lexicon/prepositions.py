@@ -164,12 +164,8 @@ CONTRACTED = {
 }  # fmt: skip
 # How far back in its clause a verb may govern the preposition ("wartet seit Stunden auf").
 GOVERNMENT_REACH = 8
-
-
-def can_be_governed(lower: str) -> bool:
-    """Whether the lower-cased token is a preposition (or contraction) that ``governed``
-    may answer for: a cheap test before the search for what governs it."""
-    return CONTRACTED.get(lower, lower) in _GOVERNED
+# The lower-cased tokens ``governed`` may answer for: its prepositions and their contractions.
+GOVERNABLE = _GOVERNED | frozenset(c for c, base in CONTRACTED.items() if base in _GOVERNED)
 
 
 def governed(
