@@ -107,6 +107,16 @@ def test_matching_is_unicode_correct(form: str) -> None:
     assert unicodedata.normalize("NFC", got[0].text) == "Südkorea"
 
 
+def test_an_empty_glossary_finds_nothing() -> None:
+    assert find_matches("Selenskyj traf Putin in Kiew.", make_glossary([])) == []
+
+
+def test_a_spelling_with_a_bracket_first_is_found() -> None:
+    # the first letters become a character class: its special characters are escaped
+    glossary = make_glossary([Entry("Kremlin", "organisation", ("]Kreml",))])
+    assert [m.rendering for m in find_matches("Im ]Kreml heute", glossary)] == ["Kremlin"]
+
+
 def test_umlaut_is_a_word_character() -> None:
     assert find_matches("äKiew Kiewä Kiew", GLOSSARY)[0].start == 12
 
