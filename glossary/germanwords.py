@@ -17,7 +17,6 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
 
 _LANG = "de"
@@ -54,6 +53,8 @@ class _Factory:
 
 def words_path(data_dir: Path) -> Path:
     """The word file of the installed simplemma in ``data_dir``."""
+    from importlib.metadata import version  # 20 ms to import: only when a word is asked
+
     return data_dir / f"german-words-{version('simplemma')}.sqlite"
 
 
