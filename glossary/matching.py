@@ -33,6 +33,7 @@ another script, so ``Kyiv`` in ``在Kyiv访问`` is a word.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -202,6 +203,9 @@ class Matcher:
             k: sorted(v, key=lambda s: (-len(s.matched), bool(s.surface)))
             for k, v in buckets.items()
         }
+        # A class that matches nothing when there are no spellings.
+        letters = "".join(re.escape(k) for k in sorted(self.buckets))
+        self.first_letters = re.compile(f"[{letters}]" if letters else "(?!)")
         # Outside German a language's inflected forms make thousands of spellings: they are
         # found by the word at the position (a dictionary lookup), not by a first-letter scan.
         self.by_word: dict[str, list[Spelling]] = defaultdict(list)
@@ -249,26 +253,27 @@ class Matcher:
     def find_nfc(self, norm: str) -> list[Hit]:
         """The occurrences in ``norm`` (NFC text), with spans in ``norm``."""
         found: list[Hit] = []
-        i = 0
-        n = len(norm)
         if self.fold is not None:
             norm = norm.translate(self.fold)  # one letter for one: the spans stay
-        while i < n:
+        after = 0  # the end of the last occurrence: the next starts there or later
+        # Only a spelling's first letter can start one: the regular expression finds those
+        # letters (a scan in C), and the word-boundary tests run on them alone.
+        for letter in self.first_letters.finditer(norm):
+            i = letter.start()
+            if i < after:
+                continue
             if i > 0 and (
                 is_word_char(norm[i - 1]) if self.german else joined(norm[i - 1], norm[i])
             ):
-                i += 1
                 continue
-            if norm[i] not in self.buckets or (not self.german and not self._candidates(norm, i)):
-                i += 1
+            if not self.german and not self._candidates(norm, i):
                 continue
             hit = self._at(norm, i)
             if hit is None:
-                i += 1
                 continue
             spelling, form, end = hit
             found.append(Hit(spelling, form, i, end))
-            i = max(end, i + 1)
+            after = max(end, i + 1)
         return found
 
     def _candidates(self, norm: str, i: int) -> list[Spelling]:

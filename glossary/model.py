@@ -147,6 +147,20 @@ class Glossary:
     strict: bool = False
     pair: tuple[str, str] = ("de", "en")
 
+    def __hash__(self) -> int:
+        # The caches keyed by a glossary (its matcher, its recogniser) are asked for every
+        # sentence: the fields that take part in equality (every entry) are hashed once.
+        found: int | None = self.__dict__.get("_hash")
+        if found is None:
+            found = hash((self.entries, self.strict, self.pair))
+            object.__setattr__(self, "_hash", found)
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        # A string's hash differs between processes: a copy or an unpickled glossary
+        # computes its own.
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
     def __len__(self) -> int:
         return len(self.entries)
 

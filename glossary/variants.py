@@ -41,6 +41,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .germanwords import german_lookup
 from .matching import (
     Form,
     Hit,
@@ -100,15 +101,12 @@ def is_german_word(word: str) -> bool:
     knows (``Kremlsprecher``; the head at least four letters, a linking ``s`` allowed).
 
     The table (1.1 million forms, names such as ``Walz``, ``Donez``, ``Moskwa`` among them)
-    is read with simplemma's memory-frugal backend (about a second and 25 MiB, where the
-    default one takes twice the time and 110 MiB), and only when a word is close to a
-    glossary name.
+    is asked only when a word is close to a glossary name, and then of its words kept in
+    the data folder (:mod:`.germanwords`): reading the table itself takes about a second.
     """
-    import simplemma
+    from dolmetsch.settings import default_data_dir
 
-    def known(text: str) -> bool:
-        return bool(simplemma.is_known(text, lang="de", low_memory=True))
-
+    known = german_lookup(default_data_dir())
     if known(word):
         return True
     for i in range(3, len(word) - 3):

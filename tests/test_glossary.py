@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import unicodedata
 from pathlib import Path
 
@@ -105,6 +106,16 @@ def test_matching_is_unicode_correct(form: str) -> None:
     for m in got:
         assert text[m.start : m.end] == m.text
     assert unicodedata.normalize("NFC", got[0].text) == "Südkorea"
+
+
+def test_an_empty_glossary_finds_nothing() -> None:
+    assert find_matches("Selenskyj traf Putin in Kiew.", make_glossary([])) == []
+
+
+def test_a_spelling_with_a_bracket_first_is_found() -> None:
+    # the first letters become a character class: its special characters are escaped
+    glossary = make_glossary([Entry("Kremlin", "organisation", ("]Kreml",))])
+    assert [m.rendering for m in find_matches("Im ]Kreml heute", glossary)] == ["Kremlin"]
 
 
 def test_umlaut_is_a_word_character() -> None:
@@ -344,3 +355,27 @@ def test_protect_restore_loses_and_duplicates_nothing(sentence: str) -> None:
 def test_protect_restore_is_idempotent(sentence: str, technique: str) -> None:
     once = _identity(sentence, technique)
     assert _identity(once, technique) == once
+
+
+def test_a_glossary_hashes_its_entries_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # caches keyed by the glossary are asked for every sentence
+    glossary = parse_glossary(VALID)
+    hashed: list[Entry] = []
+    entry_hash = Entry.__hash__
+
+    def counting(entry: Entry) -> int:
+        hashed.append(entry)
+        return entry_hash(entry)
+
+    monkeypatch.setattr(Entry, "__hash__", counting)
+    assert hash(glossary) == hash(glossary)
+    assert len(hashed) == len(glossary.entries)
+
+
+def test_a_copied_glossary_computes_its_own_hash() -> None:
+    # a string's hash differs between processes: a pickled hash would be another process's
+    glossary = parse_glossary(VALID)
+    hash(glossary)
+    copied = pickle.loads(pickle.dumps(glossary))
+    assert "_hash" not in copied.__dict__
+    assert copied == glossary and hash(copied) == hash(glossary)

@@ -217,3 +217,36 @@ def test_apply_takes_the_first_rule_that_answers(engine: LexiconEngine) -> None:
     tokens = tokenize("Er kam um 5 Prozent.")
     assert rules.apply(engine, tokens, 2, "um") == ("by", 1)
     assert rules.apply(engine, tokens, 0, "er") is None
+
+
+@pytest.mark.parametrize(
+    ("rule", "german", "i"),
+    [(c[0], c[1], c[2]) for c in CASES if c[3] is not None and c[0] in rules.TRIGGERS],
+    ids=lambda value: getattr(value, "__name__", None),
+)
+def test_a_rule_is_triggered_by_each_token_it_answers_for(
+    rule: rules.Rule, german: str, i: int
+) -> None:
+    token = german.split()[i]
+    assert rules.triggered(rule, token, token.lower())
+
+
+def test_a_rule_tries_only_the_tokens_that_can_trigger_it(
+    engine: LexiconEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def declared(lex: LexiconEngine, c: rules.Context) -> tuple[str, int] | None:
+        asked.append(c.lower)
+        return "declared", 1
+
+    def undeclared(lex: LexiconEngine, c: rules.Context) -> tuple[str, int] | None:
+        return "undeclared", 1
+
+    monkeypatch.setitem(rules.TRIGGERS, declared, frozenset(["kam"]))
+    monkeypatch.setattr(rules, "RULES", (declared, undeclared))
+    tokens = tokenize("Er kam heute.")
+    assert rules.apply(engine, tokens, 1, "kam") == ("declared", 1)
+    assert rules.apply(engine, tokens, 0, "er") == ("undeclared", 1)  # a new rule still runs
+    assert rules.apply(engine, tokens, 2, "heute") == ("undeclared", 1)
+    assert asked == ["kam"]

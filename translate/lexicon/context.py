@@ -4,6 +4,11 @@ Each rule is a small named function of the engine and a ``Context`` (the token, 
 neighbours) that returns (English, tokens used) or None; ``RULES`` lists them in the order
 they are tried, which is part of their meaning ("um" + number + "Prozent" is "by" before
 "um" + number is "at").  ``apply`` returns the first rule's answer.
+
+A rule may declare which tokens can trigger it (``on_words``, ``on_token``): a token then
+tries only the rules it can trigger, in ``RULES`` order, and every rule without a
+declaration.  Most rules fire on a few function words, so most tokens try a handful of
+rules instead of all of them; a declaration must hold for every token the rule answers for.
 """
 
 from __future__ import annotations
@@ -11,11 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .grammar import ADVERB
 from .mood import past_context
-from .prepositions import governed, governed_noun
+from .prepositions import GOVERNABLE, governed, governed_noun
 from .rules import (
     CLAUSE_PUNCT,
     DETERMINERS,
@@ -92,30 +97,71 @@ def context(tokens: Sequence[str], i: int, lower: str) -> Context:
     )
 
 
+Rule = Callable[["LexiconEngine", Context], Result]
+Trigger = Callable[[str, str], bool]
+"""Whether a token (as written, and lower-cased) can trigger a rule."""
+TRIGGERS: dict[Rule, frozenset[str] | Trigger] = {}
+"""The declared triggers of rules: the lower-cased words that can trigger each, or a test of
+the token; a rule not in here is tried on every token."""
+_R = TypeVar("_R", bound=Rule)
+
+
+def _declare(trigger: frozenset[str] | Trigger) -> Callable[[_R], _R]:
+    def declare(rule: _R) -> _R:
+        TRIGGERS[rule] = trigger
+        return rule
+
+    return declare
+
+
+def on_words(*words: str) -> Callable[[_R], _R]:
+    """Declares that a rule fires only on these lower-cased words."""
+    return _declare(frozenset(words))
+
+
+def on_token(trigger: Trigger) -> Callable[[_R], _R]:
+    """Declares the tokens that can trigger a rule, as a test of the token as written and
+    lower-cased (``trigger(token, lower)``), for what a list of words cannot say."""
+    return _declare(trigger)
+
+
+def triggered(rule: Rule, token: str, lower: str) -> bool:
+    """Whether ``rule`` is tried on ``token`` (``lower`` is the token lower-cased)."""
+    trigger = TRIGGERS.get(rule)
+    if trigger is None:
+        return True
+    return lower in trigger if isinstance(trigger, frozenset) else trigger(token, lower)
+
+
+@on_words(*GOVERNABLE)
 def governed_preposition(lex: LexiconEngine, c: Context) -> Result:
     # a verb, adjective or noun that takes a fixed preposition: "nimmt teil an" -> "in"
     found = governed(c.tokens, c.i, c.lower, lex.lemma, lex.is_verb, lex.verb_preposition)
     return (found, 1) if found is not None else None
 
 
+@on_words("als")
 def than_after_comparative(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "als" and (c.previous in ("mehr", "weniger") or lex.comparative(c.previous)):
         return "than", 1
     return None
 
 
+@on_words("gern", "gerne")
 def would_like_to(lex: LexiconEngine, c: Context) -> Result:
     if c.lower in ("gern", "gerne") and c.previous in WOULD:
         return "like to", 1  # "würde gerne bleiben" (reordered) -> "would like to stay"
     return None
 
 
+@on_words("über")
 def over_a_quantity(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "über" and (c.nxt[:1].isdigit() or c.nxt in NUMBER_WORDS):
         return "over", 1  # "über 30.000 Tonnen", "über zwei Jahre"
     return None
 
 
+@on_words("seit")
 def for_a_duration(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "seit" and (
         c.nxt in TIME_NOUNS
@@ -125,35 +171,41 @@ def for_a_duration(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+@on_words("bis")
 def up_to_a_number(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "bis" and c.nxt == "zu" and c.after[:1].isdigit():
         return "up to", 2
     return None
 
 
+@on_words("am")
 def in_the_morning(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "am" and c.nxt in DAY_PARTS:
         return "in the", 1  # "am Morgen" -> "in the morning"
     return None
 
 
+@on_words("im")
 def in_a_year(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "im" and c.nxt in ("Jahr", "Jahre") and c.after.isdigit():
         return "in", 2  # "im Jahr 2003" -> "in 2003"
     return None
 
 
+@on_words("auch", "selbst")
 def even_if(lex: LexiconEngine, c: Context) -> Result:
     if c.lower in ("auch", "selbst") and c.nxt == "wenn":
         return "even if", 2
     return None
 
 
+@on_words(*(first for first, _ in ADVERB_PAIRS))
 def adverb_pair(lex: LexiconEngine, c: Context) -> Result:
     pair = ADVERB_PAIRS.get((c.lower, c.nxt))
     return (pair, 2) if pair is not None else None
 
 
+@on_words("es", *THERE_IS)
 def there_is(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "es" and c.nxt in THERE_IS:  # "es gibt" -> "there is", no "it"
         return _there_agrees(lex, c.tokens, c.i + 2, THERE_IS[c.nxt]), 2
@@ -178,6 +230,7 @@ def _there_agrees(lex: LexiconEngine, tokens: Sequence[str], start: int, there: 
     return THERE_PLURAL[there] if plural else there
 
 
+@on_words("es")
 def it_is_about(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "es" and c.nxt in IT_IS_ABOUT and c.after == "um":
         return IT_IS_ABOUT[c.nxt], 3  # "es geht um Geld" -> "it is about money"
@@ -190,12 +243,14 @@ IT_IS_A = {
 }  # fmt: skip
 
 
+@on_words(*IT_IS_A)
 def it_is_a(lex: LexiconEngine, c: Context) -> Result:
     if c.lower in IT_IS_A and c.nxt == "sich" and c.after == "um":
         return IT_IS_A[c.lower], 3  # not "acts around"
     return None
 
 
+@on_words("es")
 def there_happened(lex: LexiconEngine, c: Context) -> Result:
     if (
         c.lower == "es"
@@ -209,6 +264,7 @@ def there_happened(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+@on_token(lambda token, _lower: token.endswith("er") and token[:1].islower())
 def bare_genitive(lex: LexiconEngine, c: Context) -> Result:
     if lex.bare_genitive(c.tokens, c.i):  # no copy: a copy per token is quadratic on a long line
         english = lex.lookup(c.tokens[c.i])
@@ -217,6 +273,7 @@ def bare_genitive(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+@on_words("aller")
 def of_all(lex: LexiconEngine, c: Context) -> Result:
     """ "aller" after a noun opens a genitive plural: "20 Prozent aller Wohnungen" -> "20
     percent of all homes", "der beste Spieler aller Zeiten" -> "of all time" (not after a
@@ -233,6 +290,7 @@ def of_all(lex: LexiconEngine, c: Context) -> Result:
     return "of all", 1
 
 
+@on_words("um")
 def um_a_number(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "um" and c.nxt[:1].isdigit():
         if c.after in ("Prozent", "%", "Prozentpunkte"):
@@ -251,6 +309,7 @@ def um_a_number(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+@on_words("an")
 def at_a_dative_place(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "an" and c.nxt in ("dem", "einem", "der", "einer"):
         return "at", 1  # "an der Grenze" -> "at the border"
@@ -265,18 +324,21 @@ SOURCE_NOUNS = (
 )  # fmt: skip
 
 
+@on_words("nach")
 def according_to_a_source(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "nach" and c.nxt[:1].isupper() and c.nxt.lower().endswith(SOURCE_NOUNS):
         return "according to", 1
     return None
 
 
+@on_words("nach")
 def to_a_place(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "nach" and lex.is_place(c.nxt):
         return "to", 1  # a destination: "nach Berlin" -> "to Berlin"
     return None
 
 
+@on_token(lambda token, lower: lower == "gegen" or CLOCK.match(token) is not None)
 def clock_time(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "gegen" and c.after == "Uhr" and CLOCK.match(c.nxt):
         return "at around", 1
@@ -287,6 +349,7 @@ def clock_time(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+@on_words("da", "wie", *CLAUSE_OPENERS)
 def clause_opener(lex: LexiconEngine, c: Context) -> Result:
     if not c.clause_start:
         return None
@@ -299,6 +362,7 @@ def clause_opener(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+@on_words("vor")
 def ago(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "vor" and c.after in TIME_NOUNS:
         amount = lex.translate_tokens([c.nxt, c.after])
@@ -308,6 +372,7 @@ def ago(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+@on_words("von", "vom")
 def by_after_participle(lex: LexiconEngine, c: Context) -> Result:
     if c.lower not in ("von", "vom") or c.i == 0:
         return None
@@ -355,6 +420,7 @@ def governed_infinitive(c: Context) -> bool:
     return before in MODALS or before in INFINITIVE_GOVERNORS
 
 
+@on_words("sein", "haben")
 def infinitive_be_have(lex: LexiconEngine, c: Context) -> Result:
     if c.lower in ("sein", "haben") and (
         governed_infinitive(c) or not c.nxt or c.nxt in CLAUSE_PUNCT
@@ -371,18 +437,21 @@ def infinitive_be_have(lex: LexiconEngine, c: Context) -> Result:
 MODAL_INFINITIVES = {"können": "be able to", "müssen": "have to", "dürfen": "be allowed to"}
 
 
+@on_words(*MODAL_INFINITIVES)
 def modal_infinitive(lex: LexiconEngine, c: Context) -> Result:
     if c.lower in MODAL_INFINITIVES and c.tokens[c.i][:1].islower() and governed_infinitive(c):
         return MODAL_INFINITIVES[c.lower], 1
     return None
 
 
+@on_words("das", "dies")
 def demonstrative_subject(lex: LexiconEngine, c: Context) -> Result:
     if c.lower in ("das", "dies") and c.clause_start and lex.is_verb(c.nxt):
         return ("that" if c.lower == "das" else "this"), 1
     return None
 
 
+@on_words("der", "die", "das", "dem", "den")
 def relative_after_preposition(lex: LexiconEngine, c: Context) -> Result:
     # ", in der sie leben" -> ", in which they live": a clause opened by a preposition and
     # an article-like word followed by a subject (reordered: "in der sie leben").
@@ -402,6 +471,7 @@ def relative_after_preposition(lex: LexiconEngine, c: Context) -> Result:
 EVERY_ONE = frozenset("jeder jede jeden jedem".split())
 
 
+@on_words(*EVERY_ONE)
 def anyone_who(lex: LexiconEngine, c: Context) -> Result:
     if c.lower in EVERY_ONE and c.nxt == "," and c.after.lower() in ("der", "die", "den", "dem"):
         return "anyone", 1  # "Jeder, der hilft" -> "Anyone who helps", not "Every, who"
@@ -415,6 +485,7 @@ def anyone_who(lex: LexiconEngine, c: Context) -> Result:
 MODAL_PARTICLES = frozenset("ja doch eben halt mal wohl denn nämlich".split())
 
 
+@on_words(*MODAL_PARTICLES)
 def modal_particle(lex: LexiconEngine, c: Context) -> Result:
     if c.lower not in MODAL_PARTICLES or not c.tokens[c.i][:1].islower():
         return None
@@ -434,6 +505,7 @@ def modal_particle(lex: LexiconEngine, c: Context) -> Result:
 REFLEXIVE_SUBJECTS = {"mich": "ich", "mir": "ich", "uns": "wir", "dich": "du", "dir": "du"}
 
 
+@on_words(*REFLEXIVE_SUBJECTS)
 def reflexive_pronoun(lex: LexiconEngine, c: Context) -> Result:
     subject = REFLEXIVE_SUBJECTS.get(c.lower)
     if subject is None:
@@ -447,6 +519,7 @@ def reflexive_pronoun(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+@on_token(lambda token, _lower: token.isdigit())
 def years_old(lex: LexiconEngine, c: Context) -> Result:
     token = c.tokens[c.i]
     if token.isdigit() and c.nxt == "-" and c.after.lower().startswith("jährig"):
@@ -461,6 +534,7 @@ SAID_TO = {"soll": "is said to have", "sollen": "are said to have"}
 PARTICIPLE_ENDINGS = ("e", "en", "em", "er", "es")
 
 
+@on_words("es", "gebe")
 def there_is_reported(lex: LexiconEngine, c: Context) -> Result:
     # Konjunktiv I of "es gibt": "es gebe keine Hinweise" -> "there are no clues"; after a
     # past verb of saying "there were".
@@ -471,6 +545,7 @@ def there_is_reported(lex: LexiconEngine, c: Context) -> Result:
     return _there_agrees(lex, c.tokens, c.i + 2, there), 2
 
 
+@on_words(*SAID_TO)
 def said_to_have(lex: LexiconEngine, c: Context) -> Result:
     # "sollen" with a perfect infinitive reports a claim: "Er soll das Geld gestohlen haben"
     # (in English order "soll haben gestohlen") -> "He is said to have stolen the money".
@@ -479,6 +554,7 @@ def said_to_have(lex: LexiconEngine, c: Context) -> Result:
     return SAID_TO[c.lower], 2
 
 
+@on_token(lambda token, lower: token[:1].islower() and lower not in FUNCTION_WORDS)
 def adverb_before_adjective(lex: LexiconEngine, c: Context) -> Result:
     # An uninflected adjective before an adjective or participle modifies it: an adverb in
     # English ("leicht zugänglich" -> "easily accessible", "ein politisch motivierter
@@ -700,7 +776,6 @@ def title_of_address(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
-Rule = Callable[["LexiconEngine", Context], Result]
 # The noun-phrase rules, kept as one block (tried after the others), each with the words
 # (lower-cased) it can fire on, so that a token tries only its own (None: every token).
 NOUN_PHRASE_TRIGGERS: tuple[tuple[Rule, frozenset[str] | None], ...] = (
@@ -778,10 +853,59 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+class _Routes:
+    """The rules each distinct token can trigger, in the order of ``rules``: those declared
+    for its word, those whose test it passes, and those that declare nothing."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self._order = {rule: k for k, rule in enumerate(rules)}
+        self._always: tuple[Rule, ...] = tuple(r for r in rules if r not in TRIGGERS)
+        self._tested = [r for r in rules if callable(TRIGGERS.get(r))]
+        by_word: dict[str, list[Rule]] = {}
+        for rule in rules:
+            if isinstance(words := TRIGGERS.get(rule), frozenset):
+                for word in words:
+                    by_word.setdefault(word, []).append(rule)
+        self._by_word = by_word
+        self._by_token: dict[tuple[str, str], tuple[Rule, ...]] = {}
+
+    def of(self, token: str, lower: str) -> tuple[Rule, ...]:
+        key = (token, lower)
+        try:
+            return self._by_token[key]
+        except KeyError:
+            pass
+        chosen = [
+            *self._by_word.get(lower, ()),
+            *(r for r in self._tested if triggered(r, token, lower)),
+        ]
+        found = (
+            tuple(sorted([*self._always, *chosen], key=self._order.__getitem__))
+            if chosen
+            else self._always
+        )
+        if len(self._by_token) > _ROUTES_LIMIT:
+            self._by_token.clear()
+        self._by_token[key] = found
+        return found
+
+
+_ROUTES_LIMIT = 100_000  # distinct tokens remembered; a full table starts again
+_routes = _Routes(RULES)
+
+
 def apply(lex: LexiconEngine, tokens: Sequence[str], i: int, lower: str) -> Result:
-    """The first rule's (English, tokens used) for the token at ``i``, or None."""
+    """The first rule's (English, tokens used) for the token at ``i`` (``lower`` is the
+    token lower-cased), or None."""
+    global _routes
+    if _routes.rules is not RULES:  # RULES replaced (an ablation): route anew
+        _routes = _Routes(RULES)
+    rules = _routes.of(tokens[i], lower)
+    if not rules:
+        return None
     c = context(tokens, i, lower)
-    for rule in RULES:
+    for rule in rules:
         found = rule(lex, c)
         if found is not None:
             return found

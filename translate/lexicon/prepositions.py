@@ -164,6 +164,8 @@ CONTRACTED = {
 }  # fmt: skip
 # How far back in its clause a verb may govern the preposition ("wartet seit Stunden auf").
 GOVERNMENT_REACH = 8
+# The lower-cased tokens ``governed`` may answer for: its prepositions and their contractions.
+GOVERNABLE = _GOVERNED | frozenset(c for c, base in CONTRACTED.items() if base in _GOVERNED)
 
 
 def governed(

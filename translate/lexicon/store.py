@@ -558,11 +558,12 @@ class Store:
         self._senses: dict[str, Sense | None] = {}
         self._lemmas: dict[str, tuple[str, str] | None] = {}
         self._inflections: dict[tuple[str, str], str | None] = {}
-        self._phrases: dict[str, str | None] = {}
+        self._phrases: dict[str, dict[str, str]] = {}  # first word -> its phrases
         self._starts: dict[str, int] = {}
+        self._keys: dict[str, bool] = {}  # is_key's answers (compound parts: mostly not keys)
         self._names: dict[str, bool] = {}
         self._usage: dict[str, tuple[float, float]] = {}
-        self._learned_phrases: dict[str, str | None] = {}
+        self._learned_phrases: dict[str, str] | None = None  # read whole on first use
         self._prepositions: dict[tuple[str, str, str], str | None] = {}
         self._candidates: dict[str, list[Evidence]] = {}
         self._ranked: dict[tuple[str, bool], list[tuple[str, float]]] = {}
@@ -705,27 +706,36 @@ class Store:
 
     def phrase(self, lower: str) -> str | None:
         """The Ding key of a lower-cased contiguous phrase, or None."""
+        first, space, _ = lower.partition(" ")
+        if not space:
+            row = self._con.execute("SELECT de FROM phrase WHERE key=?", (lower,)).fetchone()
+            return str(row[0]) if row else None
+        return self._phrases_of(first).get(lower)
+
+    def _phrases_of(self, first: str) -> dict[str, str]:
+        """Every phrase whose first word is ``first``, by lower-cased key: one range query
+        per first word answers each candidate length of a sentence position (a few
+        thousand rows for "die", none for most words)."""
         try:
-            return self._phrases[lower]
+            return self._phrases[first]
         except KeyError:
             pass
-        row = self._con.execute("SELECT de FROM phrase WHERE key=?", (lower,)).fetchone()
+        # The keys that start with "first " sort from it up to "first!" (" " + 1).
+        rows = self._con.execute(
+            "SELECT key, de FROM phrase WHERE key >= ? AND key < ?", (first + " ", first + "!")
+        ).fetchall()
         if len(self._phrases) > CACHE_LIMIT:
             self._phrases.clear()
-        self._phrases[lower] = found = row[0] if row else None
+        self._phrases[first] = found = {str(key): str(de) for key, de in rows}
         return found
 
     def learned_phrase(self, lower: str) -> str | None:
         """The learned English of a lower-cased contiguous German phrase, or None."""
-        try:
-            return self._learned_phrases[lower]
-        except KeyError:
-            pass
-        row = self._con.execute("SELECT en FROM learned_phrase WHERE key=?", (lower,)).fetchone()
-        if len(self._learned_phrases) > CACHE_LIMIT:
-            self._learned_phrases.clear()
-        self._learned_phrases[lower] = found = row[0] if row else None
-        return found
+        if self._learned_phrases is None:
+            # A small table (about 1,300 rows) asked for at almost every word: read it whole.
+            rows = self._con.execute("SELECT key, en FROM learned_phrase").fetchall()
+            self._learned_phrases = {str(key): str(en) for key, en in rows}
+        return self._learned_phrases.get(lower)
 
     def learned_preposition(self, anchor: str, german: str, key: str) -> str | None:
         """The learned English of preposition ``german`` at an anchor (``prepositions``)."""
@@ -752,10 +762,17 @@ class Store:
 
     def is_key(self, key: str) -> bool:
         """Whether ``key`` is a key, without ranking its senses as ``sense`` does."""
-        known = self._senses.get(key)
-        if known is not None:
+        if self._senses.get(key) is not None:
             return True
-        return self._con.execute("SELECT 1 FROM sense WHERE de=?", (key,)).fetchone() is not None
+        try:
+            return self._keys[key]
+        except KeyError:
+            pass
+        found = self._con.execute("SELECT 1 FROM sense WHERE de=?", (key,)).fetchone() is not None
+        if len(self._keys) > CACHE_LIMIT:
+            self._keys.clear()
+        self._keys[key] = found
+        return found
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is a name: de2en's first translation of it is itself."""
