@@ -12,7 +12,7 @@ import pytest
 import sacrebleu
 
 from dolmetsch.lexicon import open_lexicon
-from dolmetsch.lexicon.align import phrase_spans, symmetrize, train, viterbi
+from dolmetsch.lexicon.align import phrase_spans, symmetrize, train, train_links, viterbi
 from dolmetsch.lexicon.learn import (
     Trial,
     accept_phrases,
@@ -53,6 +53,34 @@ def test_dictionary_seeds_align_a_word_seen_once_against_the_diagonal() -> None:
     seeded = train(source, target, 3, seeds={1: [1], 2: [2]}, iterations=3)
     assert viterbi(source[0], target[0], plain) == [0, 1]
     assert viterbi(source[0], target[0], seeded) == [1, 0]
+
+
+def test_links_of_the_whole_text_are_viterbis_pair_by_pair() -> None:
+    german = [
+        ["das", "haus", "ist", "alt"],
+        ["das", "buch"],
+        [],
+        ["ein", "altes", "buch", "und", "ein", "haus"],
+        ["ein", "haus"],
+    ]
+    english = [
+        ["the", "house", "is", "old"],
+        ["the", "book"],
+        ["nothing"],
+        ["an", "old", "book", "and", "a", "house"],
+        ["a", "house", "again"],
+    ]
+    de: dict[str, int] = {"": 0}
+    en: dict[str, int] = {"": 0}
+    source, target = _ids(german, de), _ids(english, en)
+    # "und" and "altes" with a seed each, so ties and NULL links both occur
+    seeds = {de["und"]: [en["and"]], de["altes"]: [en["old"]]}
+    for iterations in (0, 1, 3):
+        t = train(source, target, len(de), seeds, iterations)
+        table, links = train_links(source, target, len(de), seeds, iterations)
+        assert table == t
+        assert links == [viterbi(fs, es, t) for fs, es in zip(source, target, strict=True)]
+    assert links[2] == [-1]  # no German word: every English word from NULL
 
 
 def test_symmetrize_grows_from_the_intersection() -> None:
@@ -174,6 +202,67 @@ def test_trials_in_worker_processes_give_the_same_verdicts(
     assert [t.german for t in together] == ["regierung", "polizei", "polizei"]
     assert alone[0].accepted and not alone[1].accepted
     assert seen == [1, 2, 3]
+
+
+def test_trials_score_what_whole_translations_score(
+    store_dir: Path, excerpt_ding: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A trial reorders each sentence once and translates only where its German can match
+    # after the reordering; the verdicts are those of translating every sentence whole.
+    from dolmetsch.lexicon import learn
+
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    engine.use_learned_phrases = False
+    pairs = [
+        ("Die Regierung hat den Vertrag unterschrieben.", "The cabinet signed the treaty."),
+        ("Die Regierung kam.", "The cabinet came."),
+        ("Der Vertrag kam nicht.", "The treaty did not come."),
+        ("Die Polizei hat den Vertrag gelesen.", "The police read the treaty."),
+        ("Die Polizei kam.", "The police came."),
+    ]
+    occurrences = {"regierung": [0, 1], "vertrag": [0, 2, 3], "hat den": [0, 3]}
+    candidates = [
+        ("regierung", "cabinet"),
+        ("vertrag", "treaty"),
+        ("vertrag", "contract"),
+        ("hat den", "read the"),  # apart after the reordering: "hat ... unterschrieben"
+    ]
+
+    def whole(german: str, english: str) -> Trial:
+        changed = better = worse = 0
+        gain = 0.0
+        for index in occurrences[german]:
+            source, reference = pairs[index]
+            engine.try_phrases({})
+            before = chrf(char_ngrams(engine.translate_sentence(source)), char_ngrams(reference))
+            engine.try_phrases({german: english})
+            after = chrf(char_ngrams(engine.translate_sentence(source)), char_ngrams(reference))
+            delta = after - before
+            changed += delta != 0
+            gain += delta
+            better += delta > 0
+            worse += delta < 0
+        engine.try_phrases({})
+        tried = len(occurrences[german])
+        return Trial(german, english, tried, changed, better, worse, round(gain, 3))
+
+    expected = [whole(g, e) for g, e in candidates]
+    assert any(t.changed for t in expected)
+    assert accept_phrases(candidates, occurrences, pairs, engine) == expected
+    monkeypatch.setattr(learn, "PARALLEL_LEAST", 0)
+    monkeypatch.setattr(learn, "TRIAL_CHUNK", 2)
+    sentences: list[tuple[int, int]] = []
+    together = accept_phrases(
+        candidates,
+        occurrences,
+        pairs,
+        engine,
+        workers=2,
+        baseline_progress=lambda n, of: sentences.append((n, of)),
+    )
+    assert together == expected
+    # each sentence tried is translated without trials once, before the trials
+    assert sentences[-1] == (4, 4)  # the fifth is in no trial
 
 
 def test_candidates_keep_the_guards(store_dir: Path, excerpt_ding: Path) -> None:

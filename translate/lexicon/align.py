@@ -79,6 +79,56 @@ def train(
     flat numpy arrays, so an iteration is a few passes over them instead of a Python loop
     per word (the 25,000 news pairs: about 13 million cells, half a second an iteration).
     """
+    return _train(source, target, vocabulary, seeds, iterations, progress)[0]
+
+
+def train_links(
+    source: Sequence[Sequence[int]],
+    target: Sequence[Sequence[int]],
+    vocabulary: int,
+    seeds: Mapping[int, Sequence[int]] | None = None,
+    iterations: int = ITERATIONS,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[Table, list[list[int]]]:
+    """``train``'s table, and every pair's ``viterbi`` links under it (target position ->
+    source position or -1), found on the training arrays at once: the same links as
+    ``viterbi`` pair by pair, in a fraction of the time."""
+    import numpy as np
+
+    table, cells, t_cell = _train(source, target, vocabulary, seeds, iterations, progress)
+    weighted = t_cell * cells.prior  # t(e | f) * prior, as ``viterbi`` multiplies them
+    out: list[list[int]] = []
+    if len(weighted):
+        rows = len(cells.row_starts)
+        best = np.maximum.reduceat(np.where(cells.null, -np.inf, weighted), cells.row_starts)
+        null_weight = weighted[cells.row_starts + cells.row_sizes - 1]
+        row_of = np.repeat(np.arange(rows), cells.row_sizes)
+        at_best = np.flatnonzero((weighted == best[row_of]) & ~cells.null)
+        # the first source position with the best weight, as list.index finds it
+        _, first = np.unique(row_of[at_best], return_index=True)
+        position = at_best[first] - cells.row_starts
+        linked = np.where(best > null_weight, position, -1).tolist()
+    else:
+        linked = []
+    k = 0
+    for fs, es in zip(source, target, strict=True):
+        if not fs or not es:
+            out.append([-1] * len(es))
+            continue
+        out.append(linked[k : k + len(es)])
+        k += len(es)
+    return table, out
+
+
+def _train(
+    source: Sequence[Sequence[int]],
+    target: Sequence[Sequence[int]],
+    vocabulary: int,
+    seeds: Mapping[int, Sequence[int]] | None,
+    iterations: int,
+    progress: Callable[[int], None] | None,
+) -> tuple[Table, _Cells, Any]:
+    """``train``'s table, its cells and each cell's final t(e | f) (numpy)."""
     import numpy as np
 
     seeds = seeds or {}
@@ -111,7 +161,7 @@ def train(
         kept = t != FLOOR
     for k in np.flatnonzero(kept).tolist():
         table[int(pair_source[k])][int(keys[k] % width)] = float(t[k])
-    return table
+    return table, cells, t[cell_pair]
 
 
 def _flat(seeds: Mapping[int, Sequence[int]]) -> list[tuple[int, int]]:

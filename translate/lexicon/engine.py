@@ -495,12 +495,23 @@ class LexiconEngine:
 
     def _translate(self, sentence: str, evidence: list[Evidence] | None) -> str:
         german = tokenize(sentence)
+        return self.translate_ordered(german, self.english_order(german), evidence)
+
+    def english_order(self, german: list[str]) -> list[str]:
+        """A sentence's German tokens in English order, as ``translate_ordered`` takes them.
+        Phrase pairs on trial (``try_phrases``) play no part in it, so learning reorders
+        each training sentence once for all its trials."""
         tokens = reorder(german, self)
-        tokens = [
+        return [
             t
             for k, t in enumerate(tokens)
             if t != "," or k + 1 == len(tokens) or tokens[k + 1] not in _NO_COMMA_BEFORE
         ]
+
+    def translate_ordered(
+        self, german: list[str], tokens: list[str], evidence: list[Evidence] | None = None
+    ) -> str:
+        """The English of ``german`` (its tokens) from ``tokens``, its ``english_order``."""
         items = self._translate_items(tokens)
         if evidence is not None:
             evidence.append(self._evidence(german, tokens, items))

@@ -22,6 +22,7 @@ not by how often it co-occurs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING
 from dolmetsch.threads import usable_cores
 
 from . import context as context_rules
-from .align import MAX_PHRASE, NULL, phrase_spans, symmetrize, train, viterbi
+from .align import MAX_PHRASE, NULL, phrase_spans, symmetrize, train_links
 from .grammar import tokenize
 from .learned import Learned, LearnedError
 from .lm import SENTENCE_END, SENTENCE_START, lm_words
@@ -102,7 +103,7 @@ def learn(
         for token in tokenize(german):
             if not token[:1].isalpha() or token.lower() in FUNCTION_WORDS:
                 continue
-            resolved = engine.resolve(token)
+            resolved = engine.words.resolved(token)
             if resolved is not None:
                 keys.add(resolved[0])
         for key in keys:
@@ -266,7 +267,7 @@ def learn_prepositions(
                 continue
             noun = P.governed_noun(tokens, i)
             if noun is not None:
-                key = P.noun_key(engine.resolve, noun)
+                key = P.noun_key(engine.words.resolved, noun)
                 wanted = anchor_stems(key, "N")
                 at = next((p for p, s in enumerate(stems) if s in wanted), None)
                 if at is not None:
@@ -282,7 +283,7 @@ def learn_prepositions(
                             break
                         between.append(words[q])
             word = P.governing_word(tokens, i)
-            found = engine.resolve(word) if word is not None else None
+            found = engine.words.resolved(word) if word is not None else None
             if found is not None:
                 wanted = anchor_stems(found[0], "V")
                 at = next((p for p, s in enumerate(stems) if s in wanted), None)
@@ -346,7 +347,7 @@ def learn_alignment(
         for token in tokenize(german):
             if not token[:1].isalpha() or token.lower() in FUNCTION_WORDS:
                 continue
-            resolved = engine.resolve(token)
+            resolved = engine.words.resolved(token)
             if resolved is not None and len(candidates_of(resolved[0])) >= 2:
                 keys.append(resolved[0])
         words = [stem(w) for w in _ENGLISH_WORD.findall(english.lower()) if w not in _ENGLISH_STOP]
@@ -363,16 +364,20 @@ def learn_alignment(
             null[w] = null.get(w, 0) + 1
     total = sum(null.values()) or 1
     null = {w: c / total for w, c in null.items()}
+    # Which of a sentence's keys could give each of its English words: the model's links
+    # are fixed (EM changes only their probabilities), so they are found once, not in every
+    # iteration (that search was half of the time).
+    givers_of: list[list[tuple[str, list[str]]]] = []
+    for keys, words in corpus:
+        sentence = [(w, [k for k in keys if w in t.get(k, ())]) for w in words]
+        givers_of.append([(w, givers) for w, givers in sentence if givers])
     posteriors: list[dict[tuple[str, str], float]] = []
     for _ in range(iterations):
         counts: dict[str, dict[str, float]] = {key: {} for key in t}
         posteriors = []
-        for keys, words in corpus:
+        for sentence in givers_of:
             mass: dict[tuple[str, str], float] = {}
-            for w in words:
-                givers = [k for k in keys if w in t.get(k, ())]
-                if not givers:
-                    continue
+            for w, givers in sentence:
                 z = null[w] + sum(t[k][w] for k in givers)
                 for k in givers:
                     share = t[k][w] / z
@@ -444,7 +449,7 @@ def _seeds(
     for word, f in german_types.items():
         if f == NULL or word in FUNCTION_WORDS:
             continue
-        resolved = engine.resolve(casing[word])
+        resolved = engine.words.resolved(casing[word])
         if resolved is None:
             continue
         stems: set[str] = set()
@@ -501,14 +506,17 @@ def align_pairs(
     def step(direction: str) -> Callable[[int], None]:
         return lambda n: say(f"aligning words, {direction}: iteration {n} of {ALIGN_EM}")
 
-    forward = train(source, target, len(german_types), seeds, ALIGN_EM, step("German->English"))
-    backward = train(
+    _, german_of_all = train_links(
+        source, target, len(german_types), seeds, ALIGN_EM, step("German->English")
+    )
+    _, english_of_all = train_links(
         target, source, len(english_types), backward_seeds, ALIGN_EM, step("English->German")
     )
     out = []
-    for (de_words, de_at, en_words, en_at), fs, es in zip(tokens, source, target, strict=True):
-        english_of = viterbi(es, fs, backward)  # per German word, its English position
-        german_of = viterbi(fs, es, forward)
+    # per German word its English position, per English word its German position
+    for (de_words, de_at, en_words, en_at), english_of, german_of in zip(
+        tokens, english_of_all, german_of_all, strict=True
+    ):
         out.append(
             Aligned(
                 tuple(de_words),
@@ -649,12 +657,18 @@ def accept_phrases(
     engine: LexiconEngine,
     progress: Callable[[int], None] | None = None,
     workers: int = 1,
+    baseline_progress: Callable[[int, int], None] | None = None,
 ) -> list[Trial]:
     """Translate each candidate's sentences with it and without it (``engine.try_phrases``)
     and score both against the reference by sentence chrF (``chrf``).
 
-    With ``workers`` > 1 the trials run in that many processes, each with its own engine on
-    the same store; a trial depends only on its own sentences, so the result is the same.
+    Each training sentence is reordered and translated without trials once (``_Baseline``);
+    a trial translates only the sentences where its German can still be matched after the
+    reordering, and scores only those whose English it changed: the others' chrF is the
+    baseline's.  With ``workers`` > 1 the baselines and then the trials run in that many
+    processes, each with its own engine on the same store; a trial depends only on its own
+    sentences, so the result is the same.  ``progress(candidates tried)`` and, before the
+    trials in workers, ``baseline_progress(sentences translated, of how many)``.
     """
     jobs = [(g, e, _trial_sample(occurrences[g])) for g, e in candidates]
     if workers <= 1 or len(jobs) < PARALLEL_LEAST:
@@ -662,9 +676,7 @@ def accept_phrases(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunks = [jobs[k : k + TRIAL_CHUNK] for k in range(0, len(jobs), TRIAL_CHUNK)]
-    tasks = [(chunk, {i: pairs[i] for _, _, sample in chunk for i in sample}) for chunk in chunks]
-    trials: list[Trial] = []
+    needed = sorted({i for _, _, sample in jobs for i in sample})
     # fork where there is one: spawn would run the caller's main module again in each
     # worker (a script without a __main__ guard would learn recursively); each worker opens
     # its own connection to the store, as a SQLite connection must not be used across a fork
@@ -675,7 +687,25 @@ def accept_phrases(
         initializer=_open_trial_engine,
         initargs=(_EngineSpec.of(engine),),
     ) as pool:
-        for done, found in enumerate(pool.map(_run_trial_chunk, tasks)):
+        # the baselines first, so that no sentence is translated without trials twice
+        step = max(1, -(-len(needed) // (workers * BASELINE_CHUNKS_PER_WORKER)))
+        baselines: dict[int, _Baseline] = {}
+        tasks = [{i: pairs[i] for i in needed[k : k + step]} for k in range(0, len(needed), step)]
+        for translated in pool.map(_run_baseline_chunk, tasks):
+            baselines.update(translated)
+            if baseline_progress is not None:
+                baseline_progress(len(baselines), len(needed))
+        chunks = [jobs[k : k + TRIAL_CHUNK] for k in range(0, len(jobs), TRIAL_CHUNK)]
+        trial_tasks = [
+            (
+                chunk,
+                {i: pairs[i] for _, _, sample in chunk for i in sample},
+                {i: baselines[i] for _, _, sample in chunk for i in sample},
+            )
+            for chunk in chunks
+        ]
+        trials: list[Trial] = []
+        for done, found in enumerate(pool.map(_run_trial_chunk, trial_tasks)):
             if progress is not None:
                 progress(min((done + 1) * TRIAL_CHUNK, len(jobs)))
             trials.extend(found)
@@ -687,6 +717,9 @@ MAX_TRIAL_WORKERS = 4
 # Fewer candidates than this are tried in this process (starting workers costs seconds).
 PARALLEL_LEAST = 200
 TRIAL_CHUNK = 100
+# The baseline translations are split into this many tasks per worker (fewer tasks idle a
+# worker at the end; more send the engine's caches warm to fewer sentences each).
+BASELINE_CHUNKS_PER_WORKER = 5
 _Job = tuple[str, str, tuple[int, ...]]
 
 
@@ -696,6 +729,31 @@ def _trial_sample(where: Sequence[int]) -> tuple[int, ...]:
     return tuple(where[::step][:TRIAL_SENTENCES])
 
 
+@dataclass(frozen=True)
+class _Baseline:
+    """A training sentence as the engine translates it without trials."""
+
+    german: list[str]  # its tokens
+    ordered: list[str]  # in English order (``engine.english_order``): trials do not change it
+    spaced: str  # ``ordered`` lower-cased and joined, framed by spaces (see ``may_match``)
+    english: str  # the translation
+    score: float  # its sentence chrF against the reference
+
+    def may_match(self, german: str) -> bool:
+        """Whether a trial's German phrase (lower-cased) can be matched in this sentence:
+        the engine matches a phrase on whole tokens of ``ordered``, so it must be among
+        them, joined; where it is not, the trial cannot change the translation."""
+        return f" {german} " in self.spaced
+
+
+def _baseline(engine: LexiconEngine, source: str, reference: list[dict[str, int]]) -> _Baseline:
+    german = tokenize(source)
+    ordered = engine.english_order(german)
+    english = engine.translate_ordered(german, ordered)
+    spaced = " " + " ".join(ordered).lower() + " "
+    return _Baseline(german, ordered, spaced, english, chrf(char_ngrams(english), reference))
+
+
 class _TrialRunner:
     """Runs trials on one engine, each training sentence's baseline translated once."""
 
@@ -703,10 +761,11 @@ class _TrialRunner:
         self,
         engine: LexiconEngine,
         pairs: Mapping[int, tuple[str, str]] | Sequence[tuple[str, str]],
+        baselines: Mapping[int, _Baseline] | None = None,
     ) -> None:
         self.engine = engine
         self.pairs = pairs
-        self.baseline: dict[int, float] = {}
+        self.baselines: dict[int, _Baseline] = dict(baselines or {})
         self.references: dict[int, list[dict[str, int]]] = {}
 
     def run(
@@ -720,22 +779,33 @@ class _TrialRunner:
         self.engine.try_phrases({})
         return trials
 
+    def reference(self, index: int) -> list[dict[str, int]]:
+        found = self.references.get(index)
+        if found is None:
+            found = self.references[index] = char_ngrams(self.pairs[index][1])
+        return found
+
+    def baseline(self, index: int) -> _Baseline:
+        found = self.baselines.get(index)
+        if found is None:
+            self.engine.try_phrases({})
+            found = _baseline(self.engine, self.pairs[index][0], self.reference(index))
+            self.baselines[index] = found
+        return found
+
     def trial(self, german: str, english: str, sample: tuple[int, ...]) -> Trial:
         engine = self.engine
         changed = better = worse = 0
         gain = 0.0
         for index in sample:
-            source, target = self.pairs[index]
-            reference = self.references.get(index)
-            if reference is None:
-                reference = self.references[index] = char_ngrams(target)
-                engine.try_phrases({})
-                self.baseline[index] = chrf(
-                    char_ngrams(engine.translate_sentence(source)), reference
-                )
+            base = self.baseline(index)
+            if not base.may_match(german):
+                continue  # the same translation: no change
             engine.try_phrases({german: english})
-            score = chrf(char_ngrams(engine.translate_sentence(source)), reference)
-            delta = score - self.baseline[index]
+            text = engine.translate_ordered(base.german, base.ordered)
+            if text == base.english:
+                continue
+            delta = chrf(char_ngrams(text), self.reference(index)) - base.score
             if delta:
                 changed += 1
                 gain += delta
@@ -781,9 +851,16 @@ def _open_trial_engine(spec: _EngineSpec) -> None:
     _worker_engine.append(spec.open())
 
 
-def _run_trial_chunk(task: tuple[list[_Job], dict[int, tuple[str, str]]]) -> list[Trial]:
-    jobs, pairs = task
-    return _TrialRunner(_worker_engine[0], pairs).run(jobs)
+def _run_baseline_chunk(pairs: dict[int, tuple[str, str]]) -> dict[int, _Baseline]:
+    runner = _TrialRunner(_worker_engine[0], pairs)
+    return {index: runner.baseline(index) for index in pairs}
+
+
+def _run_trial_chunk(
+    task: tuple[list[_Job], dict[int, tuple[str, str]], dict[int, _Baseline]],
+) -> list[Trial]:
+    jobs, pairs, baselines = task
+    return _TrialRunner(_worker_engine[0], pairs, baselines).run(jobs)
 
 
 CHRF_ORDER = 6
@@ -793,14 +870,12 @@ CHRF_BETA = 2.0
 def char_ngrams(text: str) -> list[dict[str, int]]:
     """Character 1- to 6-gram counts of a text without its spaces (chrF's statistics)."""
     chars = "".join(text.split())
-    out = []
-    for n in range(1, CHRF_ORDER + 1):
-        grams: dict[str, int] = {}
-        for k in range(len(chars) - n + 1):
-            g = chars[k : k + n]
-            grams[g] = grams.get(g, 0) + 1
-        out.append(grams)
-    return out
+    # the n-grams zipped from n shifted copies and counted in C, twice as fast as a loop
+    # (the trials score tens of thousands of sentences)
+    return [
+        Counter(map("".join, zip(*(chars[k:] for k in range(n)), strict=False)))
+        for n in range(1, CHRF_ORDER + 1)
+    ]
 
 
 def chrf(hypothesis: list[dict[str, int]], reference: list[dict[str, int]]) -> float:
@@ -845,6 +920,9 @@ def learn_aligned_phrases(
         engine,
         lambda n: say(f"{n} of {len(candidates)} tried"),
         workers=min(usable_cores(), MAX_TRIAL_WORKERS),
+        baseline_progress=lambda n, of: say(
+            f"{n} of their {of} sentences translated without trials"
+        ),
     )
     kept: dict[str, tuple[str, int, int]] = {}
     gains: dict[str, float] = {}

@@ -143,7 +143,7 @@ def learn_senses(pairs: Iterable[tuple[str, str]], engine: LexiconEngine) -> Sen
     """The context counts of every key with two or more candidates in ``pairs``."""
 
     def resolve(token: str) -> str | None:
-        found = engine.resolve(token)
+        found = engine.words.resolved(token)
         return found[0] if found is not None else None
 
     links: dict[str, list[tuple[str, frozenset[str]]]] = {}
