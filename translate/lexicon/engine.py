@@ -36,6 +36,7 @@ from .english import (
     ing_form,
     past_of_participle,
     plural_already,
+    regular_plural,
     superlative,
     third_person,
     undouble,
@@ -171,6 +172,11 @@ _SINGULAR_INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 # noun's case ending, not its plural.
 _SINGULAR_DETERMINER = _SINGULAR_INDEFINITE | frozenset(
     "dem des diesem dieses jedem jedes seinem seines keinem keines".split()
+)
+# Determiners before a noun whose plural German spells like its singular ("das
+# Unternehmen", "ein Mitarbeiter"): only the singular follows them.
+_SINGULAR_HEAD = _SINGULAR_DETERMINER | frozenset(
+    "das kein sein mein dein unser euer jenes welches jeder mancher".split()
 )
 _AUX_AFTER_PARTICIPLE = AUX_HAVE_BE | AUX_WERDEN | frozenset(["worden"])
 # Verbs of saying: English reports without "that" ("sagte, dass er kam" -> "said he came");
@@ -916,6 +922,8 @@ class LexiconEngine:
                     options = [(perfect_progressive(e, plural, ing_form), s) for e, s in options]
                 elif options is not None and present:
                     options = [(third_person(e), s) for e, s in options]
+                if options is not None and not singular and self._singular_head(tokens, i):
+                    options = [(self._singular_of(token, e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
                 elif options is not None and (base or simple_past or future):
@@ -926,6 +934,8 @@ class LexiconEngine:
                     )
                     if found is not None and attributive is not None:
                         found = self._unadverbed(found, attributive)
+                    if found is not None and self._singular_head(tokens, i):
+                        found = self._singular_of(token, found)
                     # after an article a name's -s is a plural: "die Kennedys", "die Yankees"
                     plural = previous.lower() in DETERMINERS
                     out.append(found or (not plural and self._name_form(token)) or token)
@@ -996,6 +1006,34 @@ class LexiconEngine:
         while k > 0 and i - k <= 2 and len(tokens[k]) > 3 and self.words.is_adjective(tokens[k]):
             k -= 1  # an adjective: "dem neuen"
         return k >= 0 and tokens[k].lower() in _SINGULAR_DETERMINER
+
+    def _singular_head(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether a capitalised noun follows, past its adjectives, a determiner only a
+        singular follows: "das Unternehmen", "ein neuer Mitarbeiter" (German spells these
+        plurals like the singular, and the store may rank the plural English first)."""
+        word = tokens[i]
+        if not word[:1].isupper() or i == 0:
+            return False
+        k = i - 1
+        while k > 0 and i - k <= 2 and len(tokens[k]) > 3 and self.words.is_adjective(tokens[k]):
+            k -= 1  # an adjective: "ein neuer"
+        determiner = tokens[k].lower()
+        # "den Mitarbeiter" is an accusative singular; "den Unternehmen" a dative plural
+        return determiner in _SINGULAR_HEAD or (determiner == "den" and not word.endswith("n"))
+
+    def _singular_of(self, word: str, english: str) -> str:
+        """The singular among the candidates of ``word``'s key when ``english`` is the plural
+        of one ("companies" -> "company"), else ``english``."""
+        found = self.words.resolved(word)
+        if found is None or found[1] or not plural_already(english):
+            return english
+        for c in self.store.candidates(found[0]):
+            if c.en != english and english in (
+                regular_plural(c.en),
+                self.store.inflection(c.en, "pl"),
+            ):
+                return c.en
+        return english
 
     def is_place(self, word: str) -> bool:
         """Whether a capitalised word with no article is a place name: a name, or a noun
