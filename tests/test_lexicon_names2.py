@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from ding_excerpt import EXCERPT, engine_on
 
-from dolmetsch.lexicon import LexiconEngine
+from dolmetsch.lexicon import LexiconEngine, names
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -19,6 +19,12 @@ _EXTRA = "".join(
         # the plural first, as a store can rank it when the plural is more frequent
         "Unternehmen {n} | Unternehmen {pl} :: companies {pl} | company",
         "Mitarbeiter {m} | Mitarbeiter {pl} :: employees {pl} | employee",
+        # nouns that are also surnames
+        "Schiff {n} | Schiffe {pl} :: ship | ships",
+        "Kunde {m} | Kunden {pl} :: customer | customers",
+        "Frau {f} | Frauen {pl} :: woman | women",
+        "Geld {n} :: money",
+        "alt {adj} :: old",
     )
 )
 
@@ -39,3 +45,31 @@ def test_a_singular_determiner_keeps_a_same_spelt_noun_singular(engine: LexiconE
     # "den" before a noun in "-n" is a dative plural
     assert "companies" in _words(engine, "Er kam mit den Unternehmen.")
     assert "employees" in _words(engine, "Die Mitarbeiter kamen.")
+
+
+def test_a_word_after_a_title_or_an_initial_is_a_surname(engine: LexiconEngine) -> None:
+    assert "Schiff" in _words(engine, "Dann kam Herr Schiff.")
+    assert "Schiff" in _words(engine, "Aber Mr. Schiff kam.")
+    assert "Schiff" in _words(engine, "Aber Adam B. Schiff kam.")
+    # "Frau" before a surname is the title
+    assert _words(engine, "Frau Kunde kam.")[:2] == ["Ms", "Kunde"]
+
+
+def test_frau_after_an_article_is_a_woman(engine: LexiconEngine) -> None:
+    found = _words(engine, "Er gab einer alten Frau Geld.")
+    assert "woman" in found and "money" in found
+
+
+def test_after_title_on_its_own() -> None:
+    assert names.after_title(["sagte", "Herr"], determined=False)
+    assert names.after_title(["kam", "Dr."], determined=False)
+    assert names.after_title(["Adam", "B", "."], determined=False)
+    assert not names.after_title(["alten", "Frau"], determined=True)
+    assert not names.after_title(["kam", "B", "."], determined=False)  # no first name
+    assert not names.after_title(["Ende", "."], determined=False)
+
+
+def test_an_abstract_noun_is_no_surname() -> None:
+    assert names.abstract_noun("Energie")
+    assert names.abstract_noun("Hoffnung")
+    assert not names.abstract_noun("Kunde")

@@ -695,7 +695,7 @@ def title_of_address(lex: LexiconEngine, c: Context) -> Result:
     nxt = c.nxt
     if title is None or not nxt[:1].isupper() or not nxt[1:].islower():
         return None
-    if lex.store.is_name(nxt) or not lex.has(nxt):
+    if lex.store.is_name(nxt) or not lex.has(nxt) or lex.title_surname(c.tokens, c.i + 1):
         return title, 1  # "Frau Davidson" -> "Ms Davidson", not "woman Davidson"
     return None
 

@@ -1186,6 +1186,8 @@ class LexiconEngine:
         token = tokens[i]
         if i == 0 or not names.is_capitalised_word(token) or token.lower() in FUNCTION_WORDS:
             return False
+        if self.title_surname(tokens, i):
+            return True
         previous = tokens[i - 1]
         if previous.lower() in FUNCTION_WORDS or previous in MONTHS or previous in DAYS:
             return False
@@ -1211,6 +1213,24 @@ class LexiconEngine:
             self.store.is_name(p) for p in previous.split("-")
         )
         return names.after_first_name(previous, hyphenated, self.words.lookup(previous) is not None)
+
+    def title_surname(self, tokens: Sequence[str], i: int) -> bool:
+        """A capitalised word after a title or an initial is a surname, even when it is a
+        German noun: "Herr Schiff", "Mr. Hunt", "Adam B. Schiff" (not "ship", "mine car")."""
+        token = tokens[i]
+        if i == 0 or not names.is_capitalised_word(token) or token.lower() in FUNCTION_WORDS:
+            return False
+        if names.abstract_noun(token) and self.words.lookup(token) is not None:
+            return False  # "Frau Energie"
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if names.is_capitalised_word(nxt) and self.words.lookup(nxt) is None:
+            return False  # a first name: "Frau Anna Quendt" keeps both anyway
+        before = list(tokens[max(0, i - 3) : i])
+        determiner = tokens[i - 2] if i >= 2 else ""
+        determined = determiner.lower() in DETERMINERS or (
+            determiner[:1].islower() and self.words.is_adjective(determiner)
+        )
+        return names.after_title(before, determined)
 
     def _adjective_name(self, tokens: list[str], i: int) -> bool:
         """A capitalised adjective mid-sentence with no noun reading is a name: "sagt
