@@ -25,6 +25,9 @@ _EXTRA = "".join(
         "Frau {f} | Frauen {pl} :: woman | women",
         "Geld {n} :: money",
         "alt {adj} :: old",
+        # a phrase entry gives the adverb before a participle
+        "schwer beschädigt {adj} :: crippled; badly damaged",
+        "Dach {n} | Dächer {pl} :: roof | roofs",
     )
 )
 
@@ -73,3 +76,8 @@ def test_an_abstract_noun_is_no_surname() -> None:
     assert names.abstract_noun("Energie")
     assert names.abstract_noun("Hoffnung")
     assert not names.abstract_noun("Kunde")
+
+
+def test_an_adverb_before_a_participle_takes_the_phrase_entrys(engine: LexiconEngine) -> None:
+    # "schwer" alone is "heavy" ("heavily"); Ding's "schwer beschädigt" says "badly damaged"
+    assert "badly damaged" in engine.translate(["Das Dach wurde schwer beschädigt."])[0]

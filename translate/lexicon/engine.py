@@ -784,7 +784,7 @@ class LexiconEngine:
                 continue
             if token.startswith(ADVERB):
                 english = self.words.lookup(token[1:]) or token[1:]
-                out.append(adverb_of(english))
+                out.append(self._phrase_adverb(token[1:], nxt) or adverb_of(english))
                 i += 1
                 continue
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()
@@ -1006,6 +1006,19 @@ class LexiconEngine:
         while k > 0 and i - k <= 2 and len(tokens[k]) > 3 and self.words.is_adjective(tokens[k]):
             k -= 1  # an adjective: "dem neuen"
         return k >= 0 and tokens[k].lower() in _SINGULAR_DETERMINER
+
+    def _phrase_adverb(self, adjective: str, participle: str) -> str | None:
+        """The adverb Ding gives an adjective before this participle in a phrase entry:
+        "schwer verletzt" is "badly injured", so "schwer" is "badly" there (its first sense
+        "hard" gives "hard injured"); None without such an entry."""
+        key = f"{adjective.lower()} {participle}"
+        if self.store.sense(key) is None:
+            return None
+        for english, _ in self.store.ranked(key, True):
+            words = english.split()
+            if len(words) == 2 and words[0].endswith("ly"):
+                return words[0]
+        return None
 
     def _singular_head(self, tokens: Sequence[str], i: int) -> bool:
         """Whether a capitalised noun follows, past its adjectives, a determiner only a
