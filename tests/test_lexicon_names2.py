@@ -81,3 +81,18 @@ def test_an_abstract_noun_is_no_surname() -> None:
 def test_an_adverb_before_a_participle_takes_the_phrase_entrys(engine: LexiconEngine) -> None:
     # "schwer" alone is "heavy" ("heavily"); Ding's "schwer beschädigt" says "badly damaged"
     assert "badly damaged" in engine.translate(["Das Dach wurde schwer beschädigt."])[0]
+
+
+def test_a_frequent_noun_ding_translates_as_itself_is_no_name() -> None:
+    from dolmetsch.lexicon.sources import DingPair
+    from dolmetsch.lexicon.store import _common_noun
+
+    ding = {
+        "Problem": [DingPair("Problem", "problem", 1, 0, 0, 0, "N")],
+        "Lewis": [DingPair("Lewis", "lewis", 2, 0, 0, 0, "N")],
+    }
+    german = {"problem": 2.3e-5, "lewis": 1.0e-6}  # Zipf 4.4 and 3.0
+    assert _common_noun("Problem", ding, {"problem": 5e-5})
+    assert not _common_noun("Problem", ding, german)  # below the Zipf threshold
+    assert not _common_noun("Lewis", ding, german)
+    assert not _common_noun("Berlin", ding, {"berlin": 1e-4})  # Ding lacks it
