@@ -28,6 +28,12 @@ _EXTRA = "".join(
         # a phrase entry gives the adverb before a participle
         "schwer beschädigt {adj} :: crippled; badly damaged",
         "Dach {n} | Dächer {pl} :: roof | roofs",
+        # an adjective and its noun as slang, and as a term that keeps its noun
+        "groß {adj} :: big",
+        "Erfolg {m} | Erfolge {pl} :: success | successes",
+        "großer Erfolg {m} :: wow",
+        "kalt {adj} :: cold",
+        "kalter Krieg {m} :: cold war",
     )
 )
 
@@ -96,3 +102,10 @@ def test_a_frequent_noun_ding_translates_as_itself_is_no_name() -> None:
     assert not _common_noun("Problem", ding, german)  # below the Zipf threshold
     assert not _common_noun("Lewis", ding, german)
     assert not _common_noun("Berlin", ding, {"berlin": 1e-4})  # Ding lacks it
+
+
+def test_a_slang_word_for_an_adjective_and_its_noun_is_not_used(engine: LexiconEngine) -> None:
+    assert "success" in _words(engine, "Es war ein großer Erfolg.")
+    assert "wow" not in _words(engine, "Es war ein großer Erfolg.")
+    # a term that keeps its noun's English stays
+    assert "cold war" in engine.translate(["Es war ein kalter Krieg."])[0]

@@ -1471,6 +1471,8 @@ class LexiconEngine:
                     or IDIOMS.get(key)
                     or self.words.sense(key, False)
                 )
+                if english and size == 2 and self._idiomatic_noun_phrase(tokens, i, english):
+                    continue
                 if english and (first != "nicht" or has_english_negation(english)):
                     return english, size
         if longest >= 1:
@@ -1480,6 +1482,27 @@ class LexiconEngine:
             if learned is not None and not self._form_decides(tokens, i, learned):
                 return learned, 1
         return None
+
+    def _idiomatic_noun_phrase(self, tokens: list[str], i: int, english: str) -> bool:
+        """Whether Ding's entry for an adjective and its noun is one English word that shares
+        nothing with the noun's senses: "großer Erfolg" -> "wow", "großes Haus" -> "pile" are
+        slang, and news means the words ("a big success"); "Kalter Krieg" -> "Cold War"
+        keeps its noun and stays."""
+        adjective, noun = tokens[i], tokens[i + 1]
+        if " " in english or not adjective[:1].islower() or not noun[:1].isupper():
+            return False
+        if not self.words.is_adjective(adjective):
+            return False
+        key = self.words.key(noun)
+        if key is None:
+            return False
+        word = english.lower()
+        return not any(
+            w in word or word in w
+            for c in self.store.candidates(key)
+            for w in c.en.lower().split()
+            if len(w) > 2
+        )
 
     @staticmethod
     def _particle_mid_clause(tokens: list[str], i: int, size: int) -> bool:
