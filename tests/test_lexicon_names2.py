@@ -34,6 +34,8 @@ _EXTRA = "".join(
         "großer Erfolg {m} :: wow",
         "kalt {adj} :: cold",
         "kalter Krieg {m} :: cold war",
+        # a plural that is also part of a surname
+        "Steg {m} | Stege {pl} :: footbridge | footbridges",
     )
 )
 
@@ -109,3 +111,18 @@ def test_a_slang_word_for_an_adjective_and_its_noun_is_not_used(engine: LexiconE
     assert "wow" not in _words(engine, "Es war ein großer Erfolg.")
     # a term that keeps its noun's English stays
     assert "cold war" in engine.translate(["Es war ein kalter Krieg."])[0]
+
+
+def test_a_surnames_particle_after_a_first_name_is_kept(engine: LexiconEngine) -> None:
+    assert "Marc-Andre ter Stege" in engine.translate(["Marc-Andre ter Stege kam."])[0]
+    assert "Ursula von der Quendt" in engine.translate(["Ursula von der Quendt kam."])[0]
+    # "von" before a noun the dictionary knows is the preposition
+    assert "von" not in _words(engine, "Ursula von der Polizei kam.")
+
+
+def test_name_particles_on_their_own() -> None:
+    assert names.name_particle("ter")
+    assert names.name_particle("der", inner=True)
+    assert not names.name_particle("der")
+    assert names.german_particle("von")
+    assert not names.german_particle("van")

@@ -763,6 +763,11 @@ class LexiconEngine:
                     out.append(Slot(tuple((participle_of(e), s) for e, s in options)))
                     i += 1
                     continue
+            particle = self._name_particle(tokens, i)
+            if particle:
+                out.extend(tokens[i : i + particle])  # "Ursula von der Leyen"
+                i += particle
+                continue
             phrase = self._phrase(tokens, i)
             if phrase is not None:
                 english, size = phrase
@@ -1006,6 +1011,29 @@ class LexiconEngine:
         while k > 0 and i - k <= 2 and len(tokens[k]) > 3 and self.words.is_adjective(tokens[k]):
             k -= 1  # an adjective: "dem neuen"
         return k >= 0 and tokens[k].lower() in _SINGULAR_DETERMINER
+
+    def _name_particle(self, tokens: Sequence[str], i: int) -> int:
+        """How many tokens from ``i`` are a surname's particle and the surname after a first
+        name, kept as they are: "Ursula von der Leyen", "Marc-Andre ter Stegen" (not "of
+        the Leyen", "ter bridges"); 0 when none.  A German particle ("von", "zu") needs a
+        surname the dictionary lacks: "Peter Quendt von der Polizei" is "of the police"."""
+        if i == 0 or not names.name_particle(tokens[i]):
+            return 0
+        first = tokens[i - 1]
+        if not names.is_capitalised_word(first) or not (
+            self.store.is_name(first)
+            or (self._hyphenated_name(first) and any(map(self.store.is_name, first.split("-"))))
+        ):
+            return 0  # "ein Tackle von Mitchell": no first name before "von"
+        k = i + 1
+        while k < len(tokens) and k - i <= 2 and names.name_particle(tokens[k], inner=True):
+            k += 1  # "von der", "van den", "de la"
+        if k >= len(tokens) or not names.is_capitalised_word(tokens[k]):
+            return 0
+        surname = tokens[k]
+        if names.german_particle(tokens[i]) and self.words.lookup(surname) is not None:
+            return 0  # a place or a noun: "Thomas von der Polizei", "Anna von Minnesota"
+        return k - i + 1
 
     def _phrase_adverb(self, adjective: str, participle: str) -> str | None:
         """The adverb Ding gives an adjective before this participle in a phrase entry:

@@ -180,3 +180,24 @@ def hyphenated_street(word: str) -> bool:
 
 # A Zipf frequency below this is a word wordfreq has (nearly) never seen in a language.
 UNSEEN_ZIPF = 1.0
+
+
+# Particles of surnames: German ones ("von", "zu") are also prepositions, the others are
+# no German words ("ter Stegen", "van Gaal", "de Maizière").
+_GERMAN_PARTICLES = frozenset(["von", "zu"])
+_FOREIGN_PARTICLES = frozenset("van ter ten de da di del dos du".split())
+# What may follow the first particle: "von der Leyen", "van den Berg", "de la Cruz".
+_INNER_PARTICLES = frozenset("der den van de la le dem".split())
+
+
+def name_particle(word: str, inner: bool = False) -> bool:
+    """Whether ``word`` opens a surname ("von", "ter", "van") or, ``inner``, continues
+    its particle ("der" of "von der Leyen")."""
+    if inner:
+        return word in _INNER_PARTICLES
+    return word in _GERMAN_PARTICLES or word in _FOREIGN_PARTICLES
+
+
+def german_particle(word: str) -> bool:
+    """Whether a surname's particle is also a German preposition ("von", "zu")."""
+    return word in _GERMAN_PARTICLES
