@@ -126,3 +126,9 @@ def test_name_particles_on_their_own() -> None:
     assert not names.name_particle("der")
     assert names.german_particle("von")
     assert not names.german_particle("van")
+
+
+def test_liegen_is_be_in_news(engine: LexiconEngine) -> None:
+    # "the police lies behind" reads as lying down; news English says "is"
+    assert _words(engine, "Die Polizei liegt weit hinten.")[:3] == ["The", "police", "is"]
+    assert "was" in _words(engine, "Die Polizei lag weit hinten.")
