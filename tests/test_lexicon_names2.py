@@ -132,3 +132,9 @@ def test_liegen_is_be_in_news(engine: LexiconEngine) -> None:
     # "the police lies behind" reads as lying down; news English says "is"
     assert _words(engine, "Die Polizei liegt weit hinten.")[:3] == ["The", "police", "is"]
     assert "was" in _words(engine, "Die Polizei lag weit hinten.")
+
+
+def test_gilt_als_is_regarded_as(engine: LexiconEngine) -> None:
+    assert "is regarded as" in engine.translate(["Die Polizei gilt als Kunde."])[0]
+    assert "applies" in _words(engine, "Das gilt für die Polizei.")
+    assert "was regarded" in engine.translate(["Die Polizei galt als Kunde."])[0]
