@@ -138,3 +138,9 @@ def test_gilt_als_is_regarded_as(engine: LexiconEngine) -> None:
     assert "is regarded as" in engine.translate(["Die Polizei gilt als Kunde."])[0]
     assert "applies" in _words(engine, "Das gilt für die Polizei.")
     assert "was regarded" in engine.translate(["Die Polizei galt als Kunde."])[0]
+
+
+def test_a_surname_again_in_the_sentence_stays_a_surname(engine: LexiconEngine) -> None:
+    # after "Ulrike" "Kunde" is a surname; alone later in the sentence it still is
+    found = _words(engine, "Ulrike Kunde kam, und Kunde sah die Polizei.")
+    assert found.count("Kunde") == 2 and "customer" not in found

@@ -1229,6 +1229,8 @@ class LexiconEngine:
             return False
         if self.title_surname(tokens, i):
             return True
+        if any(tokens[j] == token and self._surname(tokens, j) for j in range(1, i - 1)):
+            return True  # a surname again: "Heiko Maas sagte, Maas werde kommen"
         previous = tokens[i - 1]
         if previous.lower() in FUNCTION_WORDS or previous in MONTHS or previous in DAYS:
             return False
