@@ -144,3 +144,8 @@ def test_a_surname_again_in_the_sentence_stays_a_surname(engine: LexiconEngine) 
     # after "Ulrike" "Kunde" is a surname; alone later in the sentence it still is
     found = _words(engine, "Ulrike Kunde kam, und Kunde sah die Polizei.")
     assert found.count("Kunde") == 2 and "customer" not in found
+
+
+def test_the_part_of_a_month_in_a_sentence(engine: LexiconEngine) -> None:
+    assert "early September" in engine.translate(["Die Polizei kam Anfang September."])[0]
+    assert "at the end of 2015" in engine.translate(["Die Polizei kam Ende 2015."])[0]

@@ -26,7 +26,7 @@ from typing import Literal
 from dolmetsch.engine import EngineInfo, Progress
 
 from . import context as context_rules
-from . import names, prepositions
+from . import dates, names, prepositions
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .english import (
@@ -763,6 +763,15 @@ class LexiconEngine:
                     out.append(Slot(tuple((participle_of(e), s) for e, s in options)))
                     i += 1
                     continue
+            period = (
+                dates.period_part(token, MONTHS.get(nxt, nxt), previous)
+                if (nxt in MONTHS or dates.is_year(nxt)) and previous.lower() not in DETERMINERS
+                else None
+            )
+            if period is not None:
+                out.append(period)  # "Anfang September" -> "early September"
+                i += 2
+                continue
             particle = self._name_particle(tokens, i)
             if particle:
                 out.extend(tokens[i : i + particle])  # "Ursula von der Leyen"
