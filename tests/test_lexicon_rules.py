@@ -186,6 +186,10 @@ NOUN_PHRASE_CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.title_of_address, "Herrn Quendt", 0, ("Mr", 1)),
     (rules.title_of_address, "Frau Energie", 0, None),
     (rules.title_of_address, "Frau kam", 0, None),
+    (rules.regarded_as, "Quendt gilt als Favorit", 1, ("is regarded", 1)),
+    (rules.regarded_as, "das gilt für alle", 1, ("applies", 1)),
+    (rules.regarded_as, "Quendt galt lange als Favorit", 1, ("was regarded", 1)),
+    (rules.regarded_as, "das ist so", 1, None),
 ]
 
 

@@ -766,12 +766,32 @@ def neither_nor(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# "gelten" in news: "gilt als Favorit" is "is regarded as the favourite", "das gilt für
+# alle" is "that applies to everyone"; Ding's only sense of "gilt" is "is valid".
+REGARDED = {"gilt": ("is regarded", "applies"), "galt": ("was regarded", "applied")}
+
+
+def regarded_as(lex: LexiconEngine, c: Context) -> Result:
+    forms = REGARDED.get(c.tokens[c.i])
+    if forms is None:
+        return None
+    # "als" anywhere in the clause: word order may have moved the verb past it
+    start = c.i
+    while start > 0 and c.tokens[start - 1] not in CLAUSE_PUNCT:
+        start -= 1
+    end = c.i
+    while end + 1 < len(c.tokens) and c.tokens[end + 1] not in CLAUSE_PUNCT:
+        end += 1
+    clause = c.tokens[start : end + 1]
+    return (forms[0] if "als" in clause else forms[1]), 1
+
+
 def title_of_address(lex: LexiconEngine, c: Context) -> Result:
     title = TITLES.get(c.tokens[c.i])
     nxt = c.nxt
     if title is None or not nxt[:1].isupper() or not nxt[1:].islower():
         return None
-    if lex.store.is_name(nxt) or not lex.has(nxt):
+    if lex.store.is_name(nxt) or not lex.has(nxt) or lex.title_surname(c.tokens, c.i + 1):
         return title, 1  # "Frau Davidson" -> "Ms Davidson", not "woman Davidson"
     return None
 
@@ -793,6 +813,7 @@ NOUN_PHRASE_TRIGGERS: tuple[tuple[Rule, frozenset[str] | None], ...] = (
     (according_to_postposition, None),
     (neither_nor, frozenset(["noch"])),
     (title_of_address, frozenset(w.lower() for w in TITLES)),
+    (regarded_as, frozenset(REGARDED)),
 )
 NOUN_PHRASE_RULES: tuple[Rule, ...] = tuple(rule for rule, _ in NOUN_PHRASE_TRIGGERS)
 _ANY_WORD: tuple[Rule, ...] = tuple(r for r, words in NOUN_PHRASE_TRIGGERS if words is None)

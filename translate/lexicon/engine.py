@@ -26,7 +26,7 @@ from typing import Literal
 from dolmetsch.engine import EngineInfo, Progress
 
 from . import context as context_rules
-from . import names, prepositions
+from . import dates, names, prepositions
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .english import (
@@ -36,6 +36,7 @@ from .english import (
     ing_form,
     past_of_participle,
     plural_already,
+    regular_plural,
     superlative,
     third_person,
     undouble,
@@ -171,6 +172,11 @@ _SINGULAR_INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 # noun's case ending, not its plural.
 _SINGULAR_DETERMINER = _SINGULAR_INDEFINITE | frozenset(
     "dem des diesem dieses jedem jedes seinem seines keinem keines".split()
+)
+# Determiners before a noun whose plural German spells like its singular ("das
+# Unternehmen", "ein Mitarbeiter"): only the singular follows them.
+_SINGULAR_HEAD = _SINGULAR_DETERMINER | frozenset(
+    "das kein sein mein dein unser euer jenes welches jeder mancher".split()
 )
 _AUX_AFTER_PARTICIPLE = AUX_HAVE_BE | AUX_WERDEN | frozenset(["worden"])
 # Verbs of saying: English reports without "that" ("sagte, dass er kam" -> "said he came");
@@ -768,6 +774,20 @@ class LexiconEngine:
                     out.append(Slot(tuple((participle_of(e), s) for e, s in options)))
                     i += 1
                     continue
+            period = (
+                dates.period_part(token, MONTHS.get(nxt, nxt), previous)
+                if (nxt in MONTHS or dates.is_year(nxt)) and previous.lower() not in DETERMINERS
+                else None
+            )
+            if period is not None:
+                out.append(period)  # "Anfang September" -> "early September"
+                i += 2
+                continue
+            particle = self._name_particle(tokens, i)
+            if particle:
+                out.extend(tokens[i : i + particle])  # "Ursula von der Leyen"
+                i += particle
+                continue
             phrase = self._phrase(tokens, i)
             if phrase is not None:
                 english, size = phrase
@@ -789,7 +809,7 @@ class LexiconEngine:
                 continue
             if token.startswith(ADVERB):
                 english = self.words.lookup(token[1:]) or token[1:]
-                out.append(adverb_of(english))
+                out.append(self._phrase_adverb(token[1:], nxt) or adverb_of(english))
                 i += 1
                 continue
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()
@@ -927,6 +947,8 @@ class LexiconEngine:
                     options = [(perfect_progressive(e, plural, ing_form), s) for e, s in options]
                 elif options is not None and present:
                     options = [(third_person(e), s) for e, s in options]
+                if options is not None and not singular and self._singular_head(tokens, i):
+                    options = [(self._singular_of(token, e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
                 elif options is not None and (base or simple_past or future):
@@ -937,6 +959,8 @@ class LexiconEngine:
                     )
                     if found is not None and attributive is not None:
                         found = self._unadverbed(found, attributive)
+                    if found is not None and self._singular_head(tokens, i):
+                        found = self._singular_of(token, found)
                     # after an article a name's -s is a plural: "die Kennedys", "die Yankees"
                     plural = previous.lower() in DETERMINERS
                     out.append(found or (not plural and self._name_form(token)) or token)
@@ -1007,6 +1031,70 @@ class LexiconEngine:
         while k > 0 and i - k <= 2 and len(tokens[k]) > 3 and self.words.is_adjective(tokens[k]):
             k -= 1  # an adjective: "dem neuen"
         return k >= 0 and tokens[k].lower() in _SINGULAR_DETERMINER
+
+    def _name_particle(self, tokens: Sequence[str], i: int) -> int:
+        """How many tokens from ``i`` are a surname's particle and the surname after a first
+        name, kept as they are: "Ursula von der Leyen", "Marc-Andre ter Stegen" (not "of
+        the Leyen", "ter bridges"); 0 when none.  A German particle ("von", "zu") needs a
+        surname the dictionary lacks: "Peter Quendt von der Polizei" is "of the police"."""
+        if i == 0 or not names.name_particle(tokens[i]):
+            return 0
+        first = tokens[i - 1]
+        if not names.is_capitalised_word(first) or not (
+            self.store.is_name(first)
+            or (self._hyphenated_name(first) and any(map(self.store.is_name, first.split("-"))))
+        ):
+            return 0  # "ein Tackle von Mitchell": no first name before "von"
+        k = i + 1
+        while k < len(tokens) and k - i <= 2 and names.name_particle(tokens[k], inner=True):
+            k += 1  # "von der", "van den", "de la"
+        if k >= len(tokens) or not names.is_capitalised_word(tokens[k]):
+            return 0
+        surname = tokens[k]
+        if names.german_particle(tokens[i]) and self.words.lookup(surname) is not None:
+            return 0  # a place or a noun: "Thomas von der Polizei", "Anna von Minnesota"
+        return k - i + 1
+
+    def _phrase_adverb(self, adjective: str, participle: str) -> str | None:
+        """The adverb Ding gives an adjective before this participle in a phrase entry:
+        "schwer verletzt" is "badly injured", so "schwer" is "badly" there (its first sense
+        "hard" gives "hard injured"); None without such an entry."""
+        key = f"{adjective.lower()} {participle}"
+        if self.store.sense(key) is None:
+            return None
+        for english, _ in self.store.ranked(key, True):
+            words = english.split()
+            if len(words) == 2 and words[0].endswith("ly"):
+                return words[0]
+        return None
+
+    def _singular_head(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether a capitalised noun follows, past its adjectives, a determiner only a
+        singular follows: "das Unternehmen", "ein neuer Mitarbeiter" (German spells these
+        plurals like the singular, and the store may rank the plural English first)."""
+        word = tokens[i]
+        if not word[:1].isupper() or i == 0:
+            return False
+        k = i - 1
+        while k > 0 and i - k <= 2 and len(tokens[k]) > 3 and self.words.is_adjective(tokens[k]):
+            k -= 1  # an adjective: "ein neuer"
+        determiner = tokens[k].lower()
+        # "den Mitarbeiter" is an accusative singular; "den Unternehmen" a dative plural
+        return determiner in _SINGULAR_HEAD or (determiner == "den" and not word.endswith("n"))
+
+    def _singular_of(self, word: str, english: str) -> str:
+        """The singular among the candidates of ``word``'s key when ``english`` is the plural
+        of one ("companies" -> "company"), else ``english``."""
+        found = self.words.resolved(word)
+        if found is None or found[1] or not plural_already(english):
+            return english
+        for c in self.store.candidates(found[0]):
+            if c.en != english and english in (
+                regular_plural(c.en),
+                self.store.inflection(c.en, "pl"),
+            ):
+                return c.en
+        return english
 
     def is_place(self, word: str) -> bool:
         """Whether a capitalised word with no article is a place name: a name, or a noun
@@ -1159,6 +1247,10 @@ class LexiconEngine:
         token = tokens[i]
         if i == 0 or not names.is_capitalised_word(token) or token.lower() in FUNCTION_WORDS:
             return False
+        if self.title_surname(tokens, i):
+            return True
+        if any(tokens[j] == token and self._surname(tokens, j) for j in range(1, i - 1)):
+            return True  # a surname again: "Heiko Maas sagte, Maas werde kommen"
         previous = tokens[i - 1]
         if previous.lower() in FUNCTION_WORDS or previous in MONTHS or previous in DAYS:
             return False
@@ -1184,6 +1276,24 @@ class LexiconEngine:
             self.store.is_name(p) for p in previous.split("-")
         )
         return names.after_first_name(previous, hyphenated, self.words.lookup(previous) is not None)
+
+    def title_surname(self, tokens: Sequence[str], i: int) -> bool:
+        """A capitalised word after a title or an initial is a surname, even when it is a
+        German noun: "Herr Schiff", "Mr. Hunt", "Adam B. Schiff" (not "ship", "mine car")."""
+        token = tokens[i]
+        if i == 0 or not names.is_capitalised_word(token) or token.lower() in FUNCTION_WORDS:
+            return False
+        if names.abstract_noun(token) and self.words.lookup(token) is not None:
+            return False  # "Frau Energie"
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if names.is_capitalised_word(nxt) and self.words.lookup(nxt) is None:
+            return False  # a first name: "Frau Anna Quendt" keeps both anyway
+        before = list(tokens[max(0, i - 3) : i])
+        determiner = tokens[i - 2] if i >= 2 else ""
+        determined = determiner.lower() in DETERMINERS or (
+            determiner[:1].islower() and self.words.is_adjective(determiner)
+        )
+        return names.after_title(before, determined)
 
     def _adjective_name(self, tokens: list[str], i: int) -> bool:
         """A capitalised adjective mid-sentence with no noun reading is a name: "sagt
@@ -1411,6 +1521,8 @@ class LexiconEngine:
                     or IDIOMS.get(key)
                     or self.words.sense(key, False)
                 )
+                if english and size == 2 and self._idiomatic_noun_phrase(tokens, i, english):
+                    continue
                 if english and (first != "nicht" or has_english_negation(english)):
                     return english, size
         if longest >= 1:
@@ -1420,6 +1532,27 @@ class LexiconEngine:
             if learned is not None and not self._form_decides(tokens, i, learned):
                 return learned, 1
         return None
+
+    def _idiomatic_noun_phrase(self, tokens: list[str], i: int, english: str) -> bool:
+        """Whether Ding's entry for an adjective and its noun is one English word that shares
+        nothing with the noun's senses: "großer Erfolg" -> "wow", "großes Haus" -> "pile" are
+        slang, and news means the words ("a big success"); "Kalter Krieg" -> "Cold War"
+        keeps its noun and stays."""
+        adjective, noun = tokens[i], tokens[i + 1]
+        if " " in english or not adjective[:1].islower() or not noun[:1].isupper():
+            return False
+        if not self.words.is_adjective(adjective):
+            return False
+        key = self.words.key(noun)
+        if key is None:
+            return False
+        word = english.lower()
+        return not any(
+            w in word or word in w
+            for c in self.store.candidates(key)
+            for w in c.en.lower().split()
+            if len(w) > 2
+        )
 
     @staticmethod
     def _particle_mid_clause(tokens: list[str], i: int, size: int) -> bool:

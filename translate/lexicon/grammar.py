@@ -151,6 +151,11 @@ _SOFT_HYPHEN = "\u00ad"
 _SURROGATE = regex.compile(r"\p{Cs}")
 
 
+# Titles written with a full stop: "Mr." stays one token, so that word order does not take
+# its full stop for a sentence's end ("Dann kam Mr. Trump").
+_DOTTED_TITLES = frozenset("Mr Mrs Ms Dr Prof St".split())
+
+
 def tokenize(sentence: str) -> list[str]:
     """Words (with inner hyphens/apostrophes), numbers (``1.000``, ``19,7``), symbols, and
     foreign runs (see ``_TOKEN``), after NFC normalisation.
@@ -167,6 +172,10 @@ def tokenize(sentence: str) -> list[str]:
     for match in _TOKEN.finditer(text):
         token: str = match.group()
         foreign = match.lastgroup == "foreign"
+        if token == "." and match.start() == end and tokens and tokens[-1] in _DOTTED_TITLES:
+            tokens[-1] += token  # "Mr. Trump": no sentence's end for word order
+            end = match.end()
+            continue
         if match.start() == end:
             if foreign:
                 token = GLUE + token

@@ -35,6 +35,53 @@ def after_first_name(previous: str, hyphenated_name: bool, previous_known: bool)
     return hyphenated_name or not previous_known
 
 
+# Titles a surname follows: "Herr Schiff", "Frau Kunde", "Mr Hunt", "Dr. Wolf" (the
+# tokenizer keeps "Dr." one token).
+TITLES = frozenset("Herr Herrn Frau Mr Mrs Ms Dr Prof Mr. Mrs. Ms. Dr. Prof.".split())
+
+
+def after_title(before: list[str], determined: bool) -> bool:
+    """Whether the words ``before`` a capitalised word (the nearest last) make it a surname:
+    a title ("Herr Schiff", "Mr. Hunt") or a first name's initial ("Adam B. Schiff").
+    ``determined`` says an article or adjective stands before the title: then "Frau" is a
+    noun ("einer alten Frau Geld geben")."""
+    if not before:
+        return False
+    if before[-1] == "." and len(before) >= 2:
+        title = before[-2]
+        # an initial: one capital letter after a capitalised first name
+        return (
+            len(title) == 1
+            and title.isupper()
+            and len(before) >= 3
+            and is_capitalised_word(before[-3])
+        )
+    return before[-1] in TITLES and not determined
+
+
+# Endings of German abstract nouns ("Energie", "Hoffnung", "Freiheit"), which are no
+# surnames: "Frau Energie" is no "Ms Energie".
+_ABSTRACT_ENDINGS = (
+    "ie",
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "ion",
+    "tät",
+    "ik",
+    "enz",
+    "anz",
+    "ismus",
+    "nis",
+)
+
+
+def abstract_noun(word: str) -> bool:
+    """Whether a capitalised word has the ending of a German abstract noun."""
+    return word.lower().endswith(_ABSTRACT_ENDINGS)
+
+
 # Articles fused with a preposition: "im Quarbel Verlag" names a firm, not a person.
 _FUSED_ARTICLES = frozenset("im am zum zur vom beim ins ans aufs".split())
 # What stands before a company's or a title's name rather than a person's.
@@ -133,3 +180,24 @@ def hyphenated_street(word: str) -> bool:
 
 # A Zipf frequency below this is a word wordfreq has (nearly) never seen in a language.
 UNSEEN_ZIPF = 1.0
+
+
+# Particles of surnames: German ones ("von", "zu") are also prepositions, the others are
+# no German words ("ter Stegen", "van Gaal", "de Maizière").
+_GERMAN_PARTICLES = frozenset(["von", "zu"])
+_FOREIGN_PARTICLES = frozenset("van ter ten de da di del dos du".split())
+# What may follow the first particle: "von der Leyen", "van den Berg", "de la Cruz".
+_INNER_PARTICLES = frozenset("der den van de la le dem".split())
+
+
+def name_particle(word: str, inner: bool = False) -> bool:
+    """Whether ``word`` opens a surname ("von", "ter", "van") or, ``inner``, continues
+    its particle ("der" of "von der Leyen")."""
+    if inner:
+        return word in _INNER_PARTICLES
+    return word in _GERMAN_PARTICLES or word in _FOREIGN_PARTICLES
+
+
+def german_particle(word: str) -> bool:
+    """Whether a surname's particle is also a German preposition ("von", "zu")."""
+    return word in _GERMAN_PARTICLES

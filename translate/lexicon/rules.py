@@ -81,6 +81,8 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "nächste": "next", "weiteren": "other",
     # frequent verbs and nouns of reported news whose Ding first senses mislead
     "gibt": "there is", "sagte": "said", "sagt": "says", "gesagt": "said",
+    # news places and ranks with "liegen" ("liegt im Norden", "lag bei 5 Prozent"): "is"
+    "liegt": "is", "lag": "was", "lagen": "were",
     "Prozent": "percent", "Euro": "euros", "Millionen": "million", "Milliarden": "billion",
     "Mio.": "million", "Mrd.": "billion", "Uhr": "o'clock", "Herr": "Mr", "Jahr": "year",
     "Jahre": "years", "Jahren": "years",

@@ -42,7 +42,7 @@ from .sources import (
     require_ding,
 )
 
-SCHEMA_VERSION = 12  # 12: the usage table (English and German word frequencies for names)
+SCHEMA_VERSION = 13  # 13: a frequent German noun Ding translates as itself is no name
 # Candidates kept per German key: the best by build-time score (more never won on news).
 MAX_CANDIDATES = 8
 # Multi-word keys longer than this are not matched as contiguous phrases.
@@ -375,6 +375,24 @@ def _is_name(word: str, candidates: list[str]) -> bool:
     )
 
 
+# A German word at least this frequent (wordfreq Zipf) is a common word, not a name.
+COMMON_GERMAN_ZIPF = 4.5
+
+
+def _common_noun(
+    word: str, ding: Mapping[str, list[DingPair]], german_freq: Mapping[str, float]
+) -> bool:
+    """Whether de2en's "name" is a frequent German noun that Ding translates as its
+    lower-cased self: subtitles capitalise "Problem" at a sentence's start, so de2en
+    gives "Problem" first, but "ein großes Problem" is "a big problem"."""
+    freq = german_freq.get(word.lower(), 0.0)
+    return (
+        freq > 0
+        and math.log10(freq) + 9 >= COMMON_GERMAN_ZIPF
+        and any(p.en == word.lower() for p in ding.get(word, []))
+    )
+
+
 def _phrase_rows(keys: Iterable[str], function_words: frozenset[str]) -> dict[str, str]:
     phrases: dict[str, str] = {}
     for key in keys:
@@ -463,7 +481,9 @@ def build_store(
         (p for ps in grouped.values() for p in ps), english_irregulars(lines)
     )
     phrases = _phrase_rows(grouped, FUNCTION_WORDS)
-    names = sorted(w for w, c in de2en.items() if _is_name(w, c))
+    names = sorted(
+        w for w, c in de2en.items() if _is_name(w, c) and not _common_noun(w, grouped, german_freq)
+    )
     starts: dict[str, int] = {}
     for lower in [*phrases, *learned.phrases]:
         words = lower.split()
