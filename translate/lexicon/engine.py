@@ -25,8 +25,8 @@ from typing import Literal
 
 from dolmetsch.engine import EngineInfo, Progress
 
+from . import articles, names, prepositions
 from . import context as context_rules
-from . import names, prepositions
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .english import (
@@ -712,7 +712,17 @@ class LexiconEngine:
         i = 0
         prev_aux: str | None = None
         after_phrase = False
+        bare = articles.bare_articles(tokens)
+        strip_at: int | None = None  # where the English of an article English drops starts
         while i < n:
+            if strip_at is not None:
+                _strip_article(out, strip_at)
+                strip_at = None
+            if i in bare.dropped:
+                i += 1  # "Jahr" in "des Jahres 2016" -> "of 2016"
+                continue
+            if i in bare.articles:
+                strip_at = len(out)
             token = tokens[i]
             previous = tokens[i - 1] if i > 0 else ""
             nxt = tokens[i + 1] if i + 1 < n else ""
@@ -931,6 +941,8 @@ class LexiconEngine:
                     out.append(found or (not plural and self._name_form(token)) or token)
                 prev_aux = None
             i += 1
+        if strip_at is not None:
+            _strip_article(out, strip_at)
         return out
 
     def _attributive_positive(self, tokens: Sequence[str], i: int) -> str | None:
@@ -1599,6 +1611,19 @@ class LexiconEngine:
             ):
                 english = "them"
         return english
+
+
+def _strip_article(out: list[Item], k: int) -> None:
+    """Drops the "the" that ends the English written at ``out[k]`` for an article English
+    leaves out (``articles``): "the" goes, "in the" becomes "in"."""
+    item = out[k] if k < len(out) else None
+    if not isinstance(item, str):
+        return
+    english = articles.strip_the(item)
+    if english:
+        out[k] = english
+    else:
+        del out[k]
 
 
 def _after_adverbs(tokens: Sequence[str], k: int) -> str | None:

@@ -1,0 +1,69 @@
+"""German definite articles English leaves out (dolmetsch.lexicon.articles), on made-up
+sentences and a store built from the test excerpt plus a few words of their own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from ding_excerpt import EXCERPT, engine_on
+
+from dolmetsch.lexicon import LexiconEngine, articles
+from dolmetsch.lexicon.grammar import tokenize
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+_EXTRA = "".join(
+    line + "\n"
+    for line in (
+        "Foto {n} | Fotos {pl} :: photo | photos",
+        "Vertrag {m} | Verträge {pl} :: contract | contracts",
+        "gelten {vi} | geltend | gegolten | gilt | galt :: "
+        "to apply | applying | applied | applies | applied",
+        "Bericht {m} | Berichte {pl} :: report | reports",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
+    yield from engine_on(tmp_path_factory, "articles2", EXCERPT + _EXTRA)
+
+
+def _bare(sentence: str) -> articles.Bare:
+    return articles.bare_articles(tokenize(sentence))
+
+
+def test_day_or_month_takes_no_article() -> None:
+    assert _bare("Das Foto vom Dienstag").articles == frozenset([2])
+    assert _bare("Er kam im Oktober").articles == frozenset([2])
+    assert _bare("Er kam am Sonntagabend").articles == frozenset([2])
+    assert _bare("Das Foto vom Dienstag").dropped == frozenset()
+
+
+def test_named_year_loses_article_and_year_noun() -> None:
+    found = _bare("Der Vertrag des Jahres 2011 gilt")
+    assert found.articles == frozenset([2])
+    assert found.dropped == frozenset([3])
+
+
+def test_other_articles_are_kept() -> None:
+    assert _bare("Das Foto vom Vertrag").articles == frozenset()
+    assert _bare("Das Foto des Jahres gilt").articles == frozenset()
+    assert _bare("Das Foto aus dem Jahr 11").articles == frozenset()
+
+
+def test_strip_the() -> None:
+    assert articles.strip_the("in the") == "in"
+    assert articles.strip_the("the") == ""
+    assert articles.strip_the("there") == "there"
+
+
+def test_engine_writes_day_and_month_bare(engine: LexiconEngine) -> None:
+    assert engine.translate(["Das Foto vom Dienstag."]) == ["The photo from Tuesday."]
+    assert engine.translate(["Der Bericht vom Oktober."]) == ["The report from October."]
+
+
+def test_engine_writes_named_year_as_number(engine: LexiconEngine) -> None:
+    assert engine.translate(["Das Foto aus dem Jahr 2011."]) == ["The photo from 2011."]
+    assert engine.translate(["Der Bericht des Jahres 2011."]) == ["The report of 2011."]
