@@ -21,6 +21,13 @@ _EXTRA = "".join(
         "gelten {vi} | geltend | gegolten | gilt | galt :: "
         "to apply | applying | applied | applies | applied",
         "Bericht {m} | Berichte {pl} :: report | reports",
+        "Leute {pl} :: people",
+        "Leben {n} | Leben {pl} :: life | lives",
+        "Terrorismus {m} :: terrorism",
+        "Iran {m} [geogr.] :: Iran",
+        "Stadt {f} | Städte {pl} :: town | towns",
+        "kurz {adj} :: short",
+        "Handel {m} :: trade",
     )
 )
 
@@ -67,3 +74,29 @@ def test_engine_writes_day_and_month_bare(engine: LexiconEngine) -> None:
 def test_engine_writes_named_year_as_number(engine: LexiconEngine) -> None:
     assert engine.translate(["Das Foto aus dem Jahr 2011."]) == ["The photo from 2011."]
     assert engine.translate(["Der Bericht des Jahres 2011."]) == ["The report of 2011."]
+
+
+def test_people_in_general_take_no_article() -> None:
+    assert _bare("Die Leute kamen").articles == frozenset([0])
+    assert _bare("Er half den Menschen").articles == frozenset([2])
+    # a genitive or a relative clause makes them definite
+    assert _bare("Die Leute der Stadt kamen").articles == frozenset()
+    assert _bare("Die Leute , die kamen").articles == frozenset()
+
+
+def test_country_with_article_is_bare() -> None:
+    assert _bare("Der Handel mit dem Iran").articles == frozenset([3])
+
+
+def test_mass_noun_in_general_sense_is_bare() -> None:
+    assert _bare("Das Leben ist kurz").articles == frozenset([0])
+    assert _bare("gegen den Terrorismus").articles == frozenset([1])
+    assert _bare("Das Leben der Stadt ist kurz").articles == frozenset()
+    assert _bare("Der Organismus ist krank").articles == frozenset()
+
+
+def test_engine_leaves_out_generic_articles(engine: LexiconEngine) -> None:
+    assert engine.translate(["Die Leute kamen."]) == ["People came."]
+    assert engine.translate(["Das Leben ist kurz."]) == ["Life is short."]
+    assert engine.translate(["Der Handel mit dem Iran."]) == ["The trade with Iran."]
+    assert engine.translate(["Die Leute der Stadt kamen."]) == ["The people of the town came."]
