@@ -28,6 +28,7 @@ _EXTRA = "".join(
         "Stadt {f} | Städte {pl} :: town | towns",
         "kurz {adj} :: short",
         "Handel {m} :: trade",
+        "Ingenieur {m} | Ingenieure {pl} :: engineer | engineers",
     )
 )
 
@@ -100,3 +101,20 @@ def test_engine_leaves_out_generic_articles(engine: LexiconEngine) -> None:
     assert engine.translate(["Das Leben ist kurz."]) == ["Life is short."]
     assert engine.translate(["Der Handel mit dem Iran."]) == ["The trade with Iran."]
     assert engine.translate(["Die Leute der Stadt kamen."]) == ["The people of the town came."]
+
+
+def test_a_or_an_after_a_rule_ending_in_the_article() -> None:
+    from dolmetsch.lexicon.english import a_or_an
+
+    assert a_or_an(["as a", "engineer"]) == ["as an", "engineer"]
+    assert a_or_an(["there was an", "fire"]) == ["there was a", "fire"]
+    assert a_or_an(["as a", "teacher"]) == ["as a", "teacher"]
+
+
+def test_role_after_als_takes_a(engine: LexiconEngine) -> None:
+    assert engine.translate(["Er kam als Ingenieur."]) == ["He came as an engineer."]
+    # a plural, or an office with a genitive after it, takes none
+    assert engine.translate(["Sie kamen als Ingenieure."]) == ["They came as engineers."]
+    assert engine.translate(["Er kam als Ingenieur der Stadt."]) == [
+        "He came as engineer of the town."
+    ]
