@@ -28,6 +28,7 @@ _EXTRA = "".join(
         "Stadt {f} | Städte {pl} :: town | towns",
         "kurz {adj} :: short",
         "Handel {m} :: trade",
+        "Jahr {n} | Jahre {pl} :: year | years",
         "Ingenieur {m} | Ingenieure {pl} :: engineer | engineers",
     )
 )
@@ -118,3 +119,17 @@ def test_role_after_als_takes_a(engine: LexiconEngine) -> None:
     assert engine.translate(["Er kam als Ingenieur der Stadt."]) == [
         "He came as engineer of the town."
     ]
+
+
+def test_last_period_loses_article_and_time_preposition() -> None:
+    found = _bare("Er kam im vergangenen Sommer")
+    assert found.articles == frozenset([2])
+    assert found.words == ((2, ""), (3, "last"))
+    found = _bare("Der Bericht des kommenden Jahres")
+    assert found.words == ((3, "next"),)
+    assert _bare("Die letzten drei Jahre").articles == frozenset()
+
+
+def test_engine_writes_last_year(engine: LexiconEngine) -> None:
+    assert engine.translate(["Der Bericht des vergangenen Jahres."]) == ["The report of last year."]
+    assert engine.translate(["Er kam im vergangenen Jahr."]) == ["He came last year."]

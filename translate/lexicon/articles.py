@@ -4,8 +4,9 @@ German puts "der/die/das" (or a contraction: "im", "vom", "zum") before days, mo
 year named with "Jahr", generic plurals and mass nouns in their general sense; English
 writes "on Thursday", "in May", "in 2016", "people want", "life is short".  Each rule is a
 small named function of the sentence's tokens (in English word order) and an article's
-index that answers which tokens lose their English: the article's "the" (``bare``) and
-words English leaves out with it (``dropped``: "Jahr" in "des Jahres 2016" -> "of 2016").
+index that answers which tokens lose their English: the article's "the" (``articles``)
+and words whose English changes with it (``words``: "Jahr" in "des Jahres 2016" has none,
+"of 2016"; "im vergangenen Jahr" is "last year").
 
 Counted over the learning sets (news-test2008 ... newstest2016): after an article or a
 contraction a day's name had no "the" in the reference 520 times to 58, a month 263 to 24,
@@ -28,14 +29,20 @@ _YEAR_NOUNS = frozenset(["Jahr", "Jahre", "Jahres"])
 
 @dataclass(frozen=True)
 class Bare:
-    """Token indices whose English article goes (``articles``) and tokens that go with
-    it (``dropped``)."""
+    """Token indices whose English article goes (``articles``) and tokens whose English
+    is replaced with it (``words``, index -> English, "" for none)."""
 
     articles: frozenset[int]
-    dropped: frozenset[int]
+    words: tuple[tuple[int, str], ...]
+
+    @property
+    def dropped(self) -> frozenset[int]:
+        return frozenset(k for k, english in self.words if not english)
 
 
-Rule = Callable[[Sequence[str], int], tuple[int, ...] | None]
+# A rule answers None (the article keeps its English) or the tokens whose English changes
+# with it: {} when only "the" goes.
+Rule = Callable[[Sequence[str], int], dict[int, str] | None]
 
 
 def _article(token: str) -> bool:
@@ -47,25 +54,25 @@ def _after(tokens: Sequence[str], i: int) -> str:
     return tokens[i + 1] if i + 1 < len(tokens) else ""
 
 
-def day_or_month(tokens: Sequence[str], i: int) -> tuple[int, ...] | None:
+def day_or_month(tokens: Sequence[str], i: int) -> dict[int, str] | None:
     """A day or a month, or a time of a day, takes no article: "vom Donnerstag" -> "from
     Thursday", "im Juli" -> "in July", "am Freitagabend" -> "on Friday evening"."""
     following = _after(tokens, i)
     if following in MONTHS or following in DAYS:
-        return ()
+        return {}
     if following.startswith(_DAY_NAMES) and following[1:].islower():
-        return ()  # "Donnerstagabend", "Sonntagmorgen"
+        return {}  # "Donnerstagabend", "Sonntagmorgen"
     return None
 
 
-def named_year(tokens: Sequence[str], i: int) -> tuple[int, ...] | None:
+def named_year(tokens: Sequence[str], i: int) -> dict[int, str] | None:
     """A year named with "Jahr" is its number alone: "aus dem Jahr 2015" -> "from 2015",
     "des Jahres 2016" -> "of 2016" (so "Jahr" goes too)."""
     if _after(tokens, i) not in _YEAR_NOUNS or i + 2 >= len(tokens):
         return None
     number = tokens[i + 2]
     if len(number) == 4 and number.isdigit():
-        return (i + 1,)
+        return {i + 1: ""}
     return None
 
 
@@ -77,11 +84,11 @@ _PEOPLE = frozenset(["Menschen", "Leute", "Leuten"])
 _DEFINING = frozenset(["der", "des", "von", "vom", ","])
 
 
-def people(tokens: Sequence[str], i: int) -> tuple[int, ...] | None:
+def people(tokens: Sequence[str], i: int) -> dict[int, str] | None:
     """People in general take no article: "die Leute wollen" -> "people want"."""
     if tokens[i].lower() not in ("die", "den", "der") or _after(tokens, i) not in _PEOPLE:
         return None
-    return None if _after(tokens, i + 1) in _DEFINING else ()
+    return None if _after(tokens, i + 1) in _DEFINING else {}
 
 
 # Countries German names with an article whose English is the same word, so that the
@@ -90,9 +97,9 @@ def people(tokens: Sequence[str], i: int) -> tuple[int, ...] | None:
 _COUNTRIES_WITH_ARTICLE = frozenset(["Iran", "Irans", "Oman", "Omans", "Sudan", "Sudans"])
 
 
-def country(tokens: Sequence[str], i: int) -> tuple[int, ...] | None:
+def country(tokens: Sequence[str], i: int) -> dict[int, str] | None:
     """A country German names with an article: "in den Iran" -> "to Iran"."""
-    return () if _after(tokens, i) in _COUNTRIES_WITH_ARTICLE else None
+    return {} if _after(tokens, i) in _COUNTRIES_WITH_ARTICLE else None
 
 
 # Mass and abstract nouns English uses without an article in their general sense, each
@@ -106,7 +113,7 @@ _MASS_NOUNS = frozenset(
 _COUNTABLE_ISMS = frozenset(["Organismus", "Mechanismus", "Organismen", "Mechanismen"])
 
 
-def mass_noun(tokens: Sequence[str], i: int) -> tuple[int, ...] | None:
+def mass_noun(tokens: Sequence[str], i: int) -> dict[int, str] | None:
     """A mass or abstract noun in its general sense: "das Leben ist kurz" -> "life is
     short", "gegen den Terrorismus" -> "against terrorism"; a genitive or a relative
     clause after it makes it definite ("das Leben der Bienen")."""
@@ -115,16 +122,39 @@ def mass_noun(tokens: Sequence[str], i: int) -> tuple[int, ...] | None:
     ism = noun.endswith("ismus") and noun not in _COUNTABLE_ISMS
     if not (stem in _MASS_NOUNS or ism):
         return None
-    return None if _after(tokens, i + 1) in _DEFINING else ()
+    return None if _after(tokens, i + 1) in _DEFINING else {}
 
 
-RULES: tuple[Rule, ...] = (day_or_month, named_year, people, country, mass_noun)
+# "last year", "next week": English has no article and, after "im"/"am", no preposition
+# before a period counted back or on from now ("im vergangenen Jahr" -> "last year", "des
+# vergangenen Jahres" -> "of last year").
+_LAST = {"letzten": "last", "vergangenen": "last", "vorigen": "last", "kommenden": "next",
+         "nächsten": "next"}  # fmt: skip
+_PERIODS = frozenset(
+    "Jahr Jahres Woche Monat Monats Wochenende Wochenendes Saison Sommer Sommers Winter "
+    "Winters Herbst Herbstes Frühjahr Frühjahrs".split()
+)  # not "Jahrzehnt": "in the past decade"
+_TIME_CONTRACTIONS = frozenset(["im", "am"])
+
+
+def last_period(tokens: Sequence[str], i: int) -> dict[int, str] | None:
+    """A period counted back or on: "im vergangenen Jahr" -> "last year"."""
+    adjective = _after(tokens, i)
+    if adjective not in _LAST or _after(tokens, i + 1) not in _PERIODS:
+        return None
+    words = {i + 1: _LAST[adjective]}
+    if tokens[i].lower() in _TIME_CONTRACTIONS:
+        words[i] = ""  # "in the" has no English before "last year"
+    return words
+
+
+RULES: tuple[Rule, ...] = (day_or_month, named_year, people, country, mass_noun, last_period)
 
 
 def bare_articles(tokens: Sequence[str]) -> Bare:
     """Which articles of a sentence (tokens in English order) English leaves out."""
     articles: set[int] = set()
-    dropped: set[int] = set()
+    words: dict[int, str] = {}
     for i, token in enumerate(tokens):
         if not _article(token):
             continue
@@ -132,9 +162,9 @@ def bare_articles(tokens: Sequence[str]) -> Bare:
             found = rule(tokens, i)
             if found is not None:
                 articles.add(i)
-                dropped.update(found)
+                words.update(found)
                 break
-    return Bare(frozenset(articles), frozenset(dropped))
+    return Bare(frozenset(articles), tuple(sorted(words.items())))
 
 
 def strip_the(english: str) -> str:

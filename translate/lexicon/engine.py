@@ -713,12 +713,15 @@ class LexiconEngine:
         prev_aux: str | None = None
         after_phrase = False
         bare = articles.bare_articles(tokens)
+        replaced = dict(bare.words)
         strip_at: int | None = None  # where the English of an article English drops starts
         while i < n:
             if strip_at is not None:
                 _strip_article(out, strip_at)
                 strip_at = None
-            if i in bare.dropped:
+            if i in replaced:
+                if replaced[i]:
+                    out.append(replaced[i])  # "vergangenen" in "im vergangenen Jahr" -> "last"
                 i += 1  # "Jahr" in "des Jahres 2016" -> "of 2016"
                 continue
             if i in bare.articles:
