@@ -133,3 +133,8 @@ def test_last_period_loses_article_and_time_preposition() -> None:
 def test_engine_writes_last_year(engine: LexiconEngine) -> None:
     assert engine.translate(["Der Bericht des vergangenen Jahres."]) == ["The report of last year."]
     assert engine.translate(["Er kam im vergangenen Jahr."]) == ["He came last year."]
+
+
+def test_social_media_take_no_article() -> None:
+    assert _bare("Er schrieb in den sozialen Medien").articles == frozenset([3])
+    assert _bare("Er schrieb in den sozialen Fragen").articles == frozenset()

@@ -113,6 +113,17 @@ _MASS_NOUNS = frozenset(
 _COUNTABLE_ISMS = frozenset(["Organismus", "Mechanismus", "Organismen", "Mechanismen"])
 
 
+# "die sozialen Medien" are "social media" (learning sets: no "the" in 8 of 8).
+_SOCIAL = frozenset(["Medien", "Netzwerken", "Netzwerke"])
+
+
+def social_media(tokens: Sequence[str], i: int) -> dict[int, str] | None:
+    """ "in den sozialen Medien" -> "in social media"."""
+    if _after(tokens, i) == "sozialen" and _after(tokens, i + 1) in _SOCIAL:
+        return {}
+    return None
+
+
 def mass_noun(tokens: Sequence[str], i: int) -> dict[int, str] | None:
     """A mass or abstract noun in its general sense: "das Leben ist kurz" -> "life is
     short", "gegen den Terrorismus" -> "against terrorism"; a genitive or a relative
@@ -148,7 +159,15 @@ def last_period(tokens: Sequence[str], i: int) -> dict[int, str] | None:
     return words
 
 
-RULES: tuple[Rule, ...] = (day_or_month, named_year, people, country, mass_noun, last_period)
+RULES: tuple[Rule, ...] = (
+    day_or_month,
+    named_year,
+    people,
+    country,
+    mass_noun,
+    last_period,
+    social_media,
+)
 
 
 def bare_articles(tokens: Sequence[str]) -> Bare:
