@@ -138,3 +138,10 @@ def test_engine_writes_last_year(engine: LexiconEngine) -> None:
 def test_social_media_take_no_article() -> None:
     assert _bare("Er schrieb in den sozialen Medien").articles == frozenset([3])
     assert _bare("Er schrieb in den sozialen Fragen").articles == frozenset()
+
+
+def test_office_before_a_name_takes_no_article() -> None:
+    assert _bare("Der neue Präsident Udo Lustig kam").articles == frozenset([0])
+    assert _bare("Er traf die Bürgermeisterin Anna Keller").articles == frozenset([2])
+    assert _bare("Der Präsident Frankreichs kam").articles == frozenset()
+    assert _bare("Der Präsident kam").articles == frozenset()

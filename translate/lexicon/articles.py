@@ -124,6 +124,37 @@ def social_media(tokens: Sequence[str], i: int) -> dict[int, str] | None:
     return None
 
 
+# An office before its holder's name is a title in English, with no article: "der
+# russische Präsident Wladimir Putin" -> "Russian President Vladimir Putin" (learning sets:
+# 67 bare, 26 with "the").
+_OFFICES = (
+    "präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin",
+    "bürgermeister", "bürgermeisterin", "senator", "senatorin", "gouverneur", "gouverneurin",
+    "papst", "könig", "königin", "prinz", "prinzessin", "premier",
+)  # fmt: skip
+# with its case endings: "den US-Präsidenten", "des Kanzlers"
+_OFFICE_FORMS = tuple(office + ending for office in _OFFICES for ending in ("", "en", "s"))
+_DECLINED = ("e", "en", "er", "es", "em")
+
+
+def _name_word(token: str) -> bool:
+    return len(token) > 1 and token[:1].isupper() and token[1:].islower() and token.isalpha()
+
+
+def office_before_name(tokens: Sequence[str], i: int) -> dict[int, str] | None:
+    """An office before a first name and a surname: "der Präsident Barack Obama"."""
+    k = i + 1
+    while k < len(tokens) and k - i <= 2 and tokens[k][:1].islower():
+        if not tokens[k].endswith(_DECLINED):
+            return None
+        k += 1  # "der russische Präsident"
+    office = tokens[k] if k < len(tokens) else ""
+    if not office[:1].isupper() or not office.lower().endswith(_OFFICE_FORMS):
+        return None
+    first, last = _after(tokens, k), _after(tokens, k + 1)
+    return {} if _name_word(first) and _name_word(last) else None
+
+
 def mass_noun(tokens: Sequence[str], i: int) -> dict[int, str] | None:
     """A mass or abstract noun in its general sense: "das Leben ist kurz" -> "life is
     short", "gegen den Terrorismus" -> "against terrorism"; a genitive or a relative
@@ -167,6 +198,7 @@ RULES: tuple[Rule, ...] = (
     mass_noun,
     last_period,
     social_media,
+    office_before_name,
 )
 
 
