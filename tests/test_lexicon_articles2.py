@@ -28,6 +28,7 @@ _EXTRA = "".join(
         "Stadt {f} | Städte {pl} :: town | towns",
         "kurz {adj} :: short",
         "Handel {m} :: trade",
+        "Präsident {m} | Präsidenten {pl} :: president | presidents",
         "Jahr {n} | Jahre {pl} :: year | years",
         "Ingenieur {m} | Ingenieure {pl} :: engineer | engineers",
     )
@@ -145,3 +146,16 @@ def test_office_before_a_name_takes_no_article() -> None:
     assert _bare("Er traf die Bürgermeisterin Anna Keller").articles == frozenset([2])
     assert _bare("Der Präsident Frankreichs kam").articles == frozenset()
     assert _bare("Der Präsident kam").articles == frozenset()
+
+
+def test_office_before_a_name_is_a_title() -> None:
+    tokens = tokenize("Er traf US-Präsident Udo Lustig und den Präsidenten")
+    assert articles.offices_before_names(tokens) == frozenset([2])
+    assert articles.title_case("minister of the interior") == "Minister of the Interior"
+    assert articles.title_case("US president") == "US President"
+
+
+def test_engine_writes_office_as_title(engine: LexiconEngine) -> None:
+    assert engine.translate(["Er kam mit dem Präsidenten Udo Lustig."]) == [
+        "He came with President Udo Lustig."
+    ]

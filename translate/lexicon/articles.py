@@ -141,6 +141,29 @@ def _name_word(token: str) -> bool:
     return len(token) > 1 and token[:1].isupper() and token[1:].islower() and token.isalpha()
 
 
+def _office_at(tokens: Sequence[str], k: int) -> bool:
+    """Whether the token at ``k`` is an office before a first name and a surname."""
+    office = tokens[k]
+    if not office[:1].isupper() or not office.lower().endswith(_OFFICE_FORMS):
+        return False
+    return _name_word(_after(tokens, k)) and _name_word(_after(tokens, k + 1))
+
+
+def offices_before_names(tokens: Sequence[str]) -> frozenset[int]:
+    """The offices before a holder's name, which English writes as a title with capitals:
+    "US-Präsident Barack Obama" -> "US President Barack Obama"."""
+    return frozenset(k for k in range(len(tokens)) if _office_at(tokens, k))
+
+
+_TITLE_LOWER = frozenset(["of", "the", "for", "and", "to", "in", "on"])
+
+
+def title_case(english: str) -> str:
+    """An office's English as a title: "foreign minister" -> "Foreign Minister",
+    "minister of the interior" -> "Minister of the Interior"."""
+    return " ".join(w if w in _TITLE_LOWER else w[:1].upper() + w[1:] for w in english.split(" "))
+
+
 def office_before_name(tokens: Sequence[str], i: int) -> dict[int, str] | None:
     """An office before a first name and a surname: "der Präsident Barack Obama"."""
     k = i + 1
@@ -148,11 +171,7 @@ def office_before_name(tokens: Sequence[str], i: int) -> dict[int, str] | None:
         if not tokens[k].endswith(_DECLINED):
             return None
         k += 1  # "der russische Präsident"
-    office = tokens[k] if k < len(tokens) else ""
-    if not office[:1].isupper() or not office.lower().endswith(_OFFICE_FORMS):
-        return None
-    first, last = _after(tokens, k), _after(tokens, k + 1)
-    return {} if _name_word(first) and _name_word(last) else None
+    return {} if k < len(tokens) and _office_at(tokens, k) else None
 
 
 def mass_noun(tokens: Sequence[str], i: int) -> dict[int, str] | None:

@@ -715,10 +715,17 @@ class LexiconEngine:
         bare = articles.bare_articles(tokens)
         replaced = dict(bare.words)
         strip_at: int | None = None  # where the English of an article English drops starts
+        offices = articles.offices_before_names(tokens)
+        title_at: int | None = None  # where the English of an office before a name starts
         while i < n:
             if strip_at is not None:
                 _strip_article(out, strip_at)
                 strip_at = None
+            if title_at is not None:
+                _as_title(out, title_at)
+                title_at = None
+            if i in offices:
+                title_at = len(out)
             if i in replaced:
                 if replaced[i]:
                     out.append(replaced[i])  # "vergangenen" in "im vergangenen Jahr" -> "last"
@@ -946,6 +953,8 @@ class LexiconEngine:
             i += 1
         if strip_at is not None:
             _strip_article(out, strip_at)
+        if title_at is not None:
+            _as_title(out, title_at)
         return out
 
     def _attributive_positive(self, tokens: Sequence[str], i: int) -> str | None:
@@ -1627,6 +1636,13 @@ def _strip_article(out: list[Item], k: int) -> None:
         out[k] = english
     else:
         del out[k]
+
+
+def _as_title(out: list[Item], k: int) -> None:
+    """Capitalises the English written at ``out[k]`` for an office before a name."""
+    item = out[k] if k < len(out) else None
+    if isinstance(item, str):
+        out[k] = articles.title_case(item)
 
 
 def _after_adverbs(tokens: Sequence[str], k: int) -> str | None:
