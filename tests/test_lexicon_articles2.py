@@ -159,3 +159,10 @@ def test_engine_writes_office_as_title(engine: LexiconEngine) -> None:
     assert engine.translate(["Er kam mit dem Präsidenten Udo Lustig."]) == [
         "He came with President Udo Lustig."
     ]
+
+
+def test_institution_after_preposition_takes_no_article() -> None:
+    assert _bare("Er kam aus dem Gefängnis").articles == frozenset([3])
+    assert _bare("Sie geht zur Schule").articles == frozenset([2])
+    assert _bare("Die Schule ist alt").articles == frozenset()
+    assert _bare("Er kam aus der Schule der Stadt").articles == frozenset()
