@@ -121,6 +121,10 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.adverb_before_adjective, "neu unterschriebener Vertrag", 0, ("newly", 1)),
     (rules.adverb_before_adjective, "schwer Drohnen", 0, None),
     (rules.adverb_before_adjective, "neue außenpolitisch", 0, None),
+    # the articles helper's rule (more in test_lexicon_articles2.py)
+    (rules.as_a_role, "gilt als Angriff", 1, ("as a", 1)),
+    (rules.as_a_role, "gilt als Angriffe", 1, None),
+    (rules.as_a_role, "gilt als Angriff der Drohnen", 1, None),
 ]
 
 

@@ -25,8 +25,8 @@ from typing import Literal
 
 from dolmetsch.engine import EngineInfo, Progress
 
+from . import articles, dates, names, prepositions
 from . import context as context_rules
-from . import dates, names, prepositions
 from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
 from .decoder import Item, Option, Slot, decode
 from .english import (
@@ -729,7 +729,27 @@ class LexiconEngine:
         i = 0
         prev_aux: str | None = None
         after_phrase = False
+        bare = articles.bare_articles(tokens)
+        replaced = dict(bare.words)
+        strip_at: int | None = None  # where the English of an article English drops starts
+        offices = articles.offices_before_names(tokens)
+        title_at: int | None = None  # where the English of an office before a name starts
         while i < n:
+            if strip_at is not None:
+                _strip_article(out, strip_at)
+                strip_at = None
+            if title_at is not None:
+                _as_title(out, title_at)
+                title_at = None
+            if i in offices:
+                title_at = len(out)
+            if i in replaced:
+                if replaced[i]:
+                    out.append(replaced[i])  # "vergangenen" in "im vergangenen Jahr" -> "last"
+                i += 1  # "Jahr" in "des Jahres 2016" -> "of 2016"
+                continue
+            if i in bare.articles:
+                strip_at = len(out)
             token = tokens[i]
             previous = tokens[i - 1] if i > 0 else ""
             nxt = tokens[i + 1] if i + 1 < n else ""
@@ -966,6 +986,10 @@ class LexiconEngine:
                     out.append(found or (not plural and self._name_form(token)) or token)
                 prev_aux = None
             i += 1
+        if strip_at is not None:
+            _strip_article(out, strip_at)
+        if title_at is not None:
+            _as_title(out, title_at)
         return out
 
     def _attributive_positive(self, tokens: Sequence[str], i: int) -> str | None:
@@ -1743,6 +1767,26 @@ class LexiconEngine:
             ):
                 english = "them"
         return english
+
+
+def _strip_article(out: list[Item], k: int) -> None:
+    """Drops the "the" that ends the English written at ``out[k]`` for an article English
+    leaves out (``articles``): "the" goes, "in the" becomes "in"."""
+    item = out[k] if k < len(out) else None
+    if not isinstance(item, str):
+        return
+    english = articles.strip_the(item)
+    if english:
+        out[k] = english
+    else:
+        del out[k]
+
+
+def _as_title(out: list[Item], k: int) -> None:
+    """Capitalises the English written at ``out[k]`` for an office before a name."""
+    item = out[k] if k < len(out) else None
+    if isinstance(item, str):
+        out[k] = articles.title_case(item)
 
 
 def _after_adverbs(tokens: Sequence[str], k: int) -> str | None:

@@ -265,4 +265,8 @@ def a_or_an(words: list[str]) -> list[str]:
             head, rest = word.split(" ", 1)
             if head in ("a", "an"):
                 out[i] = indefinite_article(rest) + " " + rest
+        elif word.endswith((" a", " an")) and i + 1 < len(out):
+            # a rule's English that ends in the article: "as a" + "engineer", "there was a"
+            head, _ = word.rsplit(" ", 1)
+            out[i] = head + " " + indefinite_article(out[i + 1].split(" ", 1)[0])
     return out
