@@ -757,6 +757,13 @@ class LexiconEngine:
                     out.append(Slot(tuple((participle_of(e), s) for e, s in options)))
                     i += 1
                     continue
+            early = context_rules.apply_early(self, tokens, i, token.lower())
+            if early is not None:
+                english, size = early
+                if english:
+                    out.append(english)
+                i += size
+                continue
             phrase = self._phrase(tokens, i)
             if phrase is not None:
                 english, size = phrase
