@@ -26,6 +26,9 @@ ENTRIES = "".join(
         "Haus {n} | Häuser {pl} :: house | houses",
         "schnell {adj} {adv} :: fast",
         "noch nie :: never before",
+        "wachsen {vi} | wachsend | gewachsen | wächst | wuchs :: "
+        "to grow | growing | grown | grows | grew",
+        "Interesse {n} | Interessen {pl} :: interest | interests",
         "essen {vt} | essend | gegessen | isst | aß :: to eat | eating | eaten | eats | ate",
     )
 )
@@ -80,3 +83,22 @@ def test_the_early_rule_leaves_a_pronominal_adverb_before_a_noun(engine: Lexicon
     assert context.apply_early(engine, tokens, 3, "darüber") == ("", 1)
     assert context.apply_early(engine, ["er", "sprach", "darüber", "."], 2, "darüber") is None
     assert context.apply_early(engine, ["es", "führte", "dazu", "dass"], 2, "dazu") is None
+
+
+def test_das_before_a_declined_participle_is_the_article(engine: LexiconEngine) -> None:
+    assert engine.translate_sentence("Das wachsende Interesse ist neu.") == (
+        "The growing interest is new."
+    )
+
+
+def test_das_as_a_subject_is_this(engine: LexiconEngine) -> None:
+    assert engine.translate_sentence("Das ist neu.") == "This is new."
+
+
+def test_durch_before_an_action_is_by(engine: LexiconEngine) -> None:
+    assert engine.translate_sentence("Er half durch eine Einigung.") == (
+        "He helped by an agreement."
+    )
+    assert engine.translate_sentence("Er kam durch die Hauptstadt.") == (
+        "He came through the capital."
+    )

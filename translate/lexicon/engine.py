@@ -1544,7 +1544,11 @@ class LexiconEngine:
                 or nxt_token in CLAUSE_PUNCT
                 or TENSE in nxt_token
                 or nxt_token.startswith(NEGATED)  # "Das tut nicht" -> "That does not"
-                or (nxt_token[:1].islower() and self.words.is_verb(nxt_token))
+                or (
+                    nxt_token[:1].islower()
+                    and self.words.is_verb(nxt_token)
+                    and not context_rules.attributive_participle(nxt_token)
+                )
             )
         ):
             return "that"  # a pronoun, not an article: "sagte das." / "Das ist" -> "That is"
