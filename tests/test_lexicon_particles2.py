@@ -10,6 +10,7 @@ import pytest
 from ding_excerpt import EXCERPT, engine_on
 
 from dolmetsch.lexicon import LexiconEngine, context
+from dolmetsch.lexicon.english import a_or_an
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -102,3 +103,15 @@ def test_durch_before_an_action_is_by(engine: LexiconEngine) -> None:
     assert engine.translate_sentence("Er kam durch die Hauptstadt.") == (
         "He came through the capital."
     )
+
+
+def test_kein_after_a_singular_copula_is_not_a(engine: LexiconEngine) -> None:
+    assert engine.translate_sentence("Das ist keine Einigung.") == "This is not an agreement."
+    assert engine.translate_sentence("Der Sprecher hat keine Einigung.") == (
+        "The spokesman has no agreement."
+    )
+
+
+def test_a_unit_ending_in_an_article_agrees_with_the_next_word() -> None:
+    assert a_or_an(["is", "not a", "agreement"]) == ["is", "not an", "agreement"]
+    assert a_or_an(["of an", "war"]) == ["of a", "war"]

@@ -770,6 +770,21 @@ def already_since(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+COPULA_FORMS = frozenset("ist war sei wäre".split())
+NO = frozenset("kein keine".split())
+
+
+def not_a(lex: LexiconEngine, c: Context) -> Result:
+    """ "kein" after a singular copula denies what something is: "Das ist kein Zufall" ->
+    "not a coincidence" (newstest2012-2016 references: "is not a" 13 times, "is no" 8)."""
+    if c.lower not in NO or c.previous not in COPULA_FORMS:
+        return None
+    noun = governed_noun(c.tokens, c.i)
+    if noun is None or lex.lemma_tag(noun)[1] == "pl":
+        return None  # "sind keine Kinder" -> "are no children"
+    return "not a", 1
+
+
 ACTION_ENDINGS = ("ung", "ungen")
 
 
@@ -874,6 +889,7 @@ RULES: tuple[Rule, ...] = (
     still_as_before,
     already_since,
     by_doing,
+    not_a,
 )
 # Rules tried before the dictionary's and the learned phrases: a single word's learned
 # English ("darüber" -> "about") would otherwise hide them.

@@ -265,4 +265,9 @@ def a_or_an(words: list[str]) -> list[str]:
             head, rest = word.split(" ", 1)
             if head in ("a", "an"):
                 out[i] = indefinite_article(rest) + " " + rest
+        elif word.endswith((" a", " an")) and i + 1 < len(out):
+            # a unit ending in the article: "not a" before "accident"
+            head, _, _ = word.rpartition(" ")
+            following = out[i + 1].split(" ", 1)[0]
+            out[i] = head + " " + indefinite_article(following)
     return out
