@@ -115,3 +115,10 @@ def test_kein_after_a_singular_copula_is_not_a(engine: LexiconEngine) -> None:
 def test_a_unit_ending_in_an_article_agrees_with_the_next_word() -> None:
     assert a_or_an(["is", "not a", "agreement"]) == ["is", "not an", "agreement"]
     assert a_or_an(["of an", "war"]) == ["of a", "war"]
+
+
+def test_a_particle_left_at_the_clause_end_has_no_english(engine: LexiconEngine) -> None:
+    # a verb the store does not know: word order cannot join "quandelte ... aus"
+    assert engine.translate_sentence("Er quandelte den Vertrag am Montag aus.") == (
+        "He quandelte the contract on Monday."
+    )

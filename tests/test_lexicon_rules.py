@@ -70,6 +70,8 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.not_a, "es ist kein Angriff", 2, ("not a", 1)),
     (rules.not_a, "es sind keine Angriffe", 2, None),
     (rules.not_a, "er hat keine Einigung", 2, None),
+    (rules.stranded_particle, "er traf den Sprecher an .", 4, ("", 1)),
+    (rules.stranded_particle, "er kam an der Hauptstadt", 2, None),
     (rules.there_is, "es gibt eine Einigung", 0, ("there is", 2)),
     (rules.there_is, "es waren drei", 0, ("there", 1)),
     (rules.there_is, "heute gibt es", 1, ("there is", 2)),

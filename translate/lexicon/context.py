@@ -785,6 +785,22 @@ def not_a(lex: LexiconEngine, c: Context) -> Result:
     return "not a", 1
 
 
+# Prepositions that are also separable verb particles ("schlägt ... vor", "führte ... aus").
+PARTICLE_PREPOSITIONS = frozenset("an auf aus ab vor nach um bei durch mit".split())
+CLAUSE_END = frozenset([".", "!", "?", ";", ":", ","])
+
+
+def stranded_particle(lex: LexiconEngine, c: Context) -> Result:
+    """A preposition with nothing after it but the clause's end is a separable verb's
+    particle that reorder() could not join to its verb ("Die SPD schlägt ein Konzept vor."):
+    "before." or "from." there says nothing the verb does not."""
+    if c.lower not in PARTICLE_PREPOSITIONS or c.nxt not in CLAUSE_END or c.clause_start:
+        return None
+    if not c.tokens[c.i][:1].islower():
+        return None
+    return "", 1
+
+
 ACTION_ENDINGS = ("ung", "ungen")
 
 
@@ -890,6 +906,7 @@ RULES: tuple[Rule, ...] = (
     already_since,
     by_doing,
     not_a,
+    stranded_particle,
 )
 # Rules tried before the dictionary's and the learned phrases: a single word's learned
 # English ("darüber" -> "about") would otherwise hide them.
