@@ -122,3 +122,9 @@ def test_a_particle_left_at_the_clause_end_has_no_english(engine: LexiconEngine)
     assert engine.translate_sentence("Er quandelte den Vertrag am Montag aus.") == (
         "He quandelte the contract on Monday."
     )
+
+
+def test_so_wie_is_as_as(engine: LexiconEngine) -> None:
+    assert engine.translate_sentence("Der Vertrag ist so neu wie der Krieg.") == (
+        "The contract is as new as the war."
+    )

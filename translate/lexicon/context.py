@@ -801,6 +801,25 @@ def stranded_particle(lex: LexiconEngine, c: Context) -> Result:
     return "", 1
 
 
+def as_as(lex: LexiconEngine, c: Context) -> Result:
+    """ "so schnell wie" compares as equals: "as fast as", not "so fast like"."""
+    tokens, i = c.tokens, c.i
+    if c.lower == "so":
+        for k in (i + 2, i + 3):
+            if k < len(tokens) and tokens[k] == "wie" and _plain_words(tokens[i + 1 : k]):
+                return "as", 1
+    if c.lower == "wie" and c.tokens[c.i] == "wie":
+        for k in (i - 2, i - 3):
+            if k >= 0 and tokens[k].lower() == "so" and _plain_words(tokens[k + 1 : i]):
+                return "as", 1
+    return None
+
+
+def _plain_words(words: Sequence[str]) -> bool:
+    """Lower-case words with no punctuation: what "so ... wie" may enclose ("so viele")."""
+    return all(w[:1].isalpha() and w[:1].islower() for w in words)
+
+
 ACTION_ENDINGS = ("ung", "ungen")
 
 
@@ -907,6 +926,7 @@ RULES: tuple[Rule, ...] = (
     by_doing,
     not_a,
     stranded_particle,
+    as_as,
 )
 # Rules tried before the dictionary's and the learned phrases: a single word's learned
 # English ("darüber" -> "about") would otherwise hide them.
