@@ -128,3 +128,10 @@ def test_so_wie_is_as_as(engine: LexiconEngine) -> None:
     assert engine.translate_sentence("Der Vertrag ist so neu wie der Krieg.") == (
         "The contract is as new as the war."
     )
+
+
+def test_auch_nicht_and_noch_kein(engine: LexiconEngine) -> None:
+    assert engine.translate_sentence("Der Vertrag ist auch nicht neu.") == (
+        "The contract is not new."
+    )
+    assert engine.translate_sentence("Es gibt noch keine Einigung.") == "There is no agreement."

@@ -820,6 +820,26 @@ def _plain_words(words: Sequence[str]) -> bool:
     return all(w[:1].isalpha() and w[:1].islower() for w in words)
 
 
+def not_either(lex: LexiconEngine, c: Context) -> Result:
+    # "auch nicht" denies once more: "Das ist auch nicht die Lösung" -> "not ... either",
+    # never "also not"; English puts "either" at the clause's end, so only "not" is kept.
+    if c.lower == "auch" and c.nxt == "nicht":
+        return "not", 2
+    return None
+
+
+def not_yet_any(lex: LexiconEngine, c: Context) -> Result:
+    # "noch keine Einigung" -> "no agreement yet", not "still no agreement"
+    if c.lower == "noch" and c.nxt.lower() in NO_FORMS:
+        if any(t.lower() == "weder" for t in c.tokens[: c.i]):
+            return None  # "weder ... noch keine": "nor"
+        return "", 1
+    return None
+
+
+NO_FORMS = frozenset("kein keine keinen keinem keiner keines".split())
+
+
 ACTION_ENDINGS = ("ung", "ungen")
 
 
@@ -927,6 +947,8 @@ RULES: tuple[Rule, ...] = (
     not_a,
     stranded_particle,
     as_as,
+    not_either,
+    not_yet_any,
 )
 # Rules tried before the dictionary's and the learned phrases: a single word's learned
 # English ("darüber" -> "about") would otherwise hide them.
