@@ -135,3 +135,10 @@ def test_auch_nicht_and_noch_kein(engine: LexiconEngine) -> None:
         "The contract is not new."
     )
     assert engine.translate_sentence("Es gibt noch keine Einigung.") == "There is no agreement."
+
+
+def test_ueber_a_period_and_nur_wenige(engine: LexiconEngine) -> None:
+    assert engine.translate_sentence("Er arbeitete über die Jahre.") == "He worked over the years."
+    assert engine.translate_sentence("Er traf nur wenige Menschen.") == (
+        "He met only a few people."
+    )

@@ -767,6 +767,9 @@ def before_that_clause(lex: LexiconEngine, c: Context) -> Result:
 def already_since(lex: LexiconEngine, c: Context) -> Result:
     if c.lower in ("bereits", "schon") and c.nxt == "seit":
         return "", 1  # "bereits seit Jahren" -> "for years": "seit" says it
+    time = c.tokens[c.i + 3] if c.i + 3 < len(c.tokens) else ""
+    if c.lower in ("bereits", "schon") and c.nxt == "vor" and time in TIME_NOUNS:
+        return "", 1  # "bereits vor drei Jahren" -> "three years ago"
     return None
 
 
@@ -838,6 +841,25 @@ def not_yet_any(lex: LexiconEngine, c: Context) -> Result:
 
 
 NO_FORMS = frozenset("kein keine keinen keinem keiner keines".split())
+
+
+# Stretches of time: "über das Wochenende" lasts through it, "over the weekend".
+PERIODS = frozenset(
+    "Wochenende Zeitraum Jahre Jahren Jahrzehnte Monate Wochen Tage Stunden Nacht Winter "
+    "Sommer Feiertage Jahrhunderte".split()
+)
+
+
+def over_a_period(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "über" and governed_noun(c.tokens, c.i) in PERIODS:
+        return "over", 1  # "über das Wochenende" -> "over the weekend", not "about"
+    return None
+
+
+def only_a_few(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower == "nur" and c.nxt.lower() in ("wenige", "wenigen"):
+        return "only a few", 2  # "nur wenige Tage" -> "only a few days", not "just few"
+    return None
 
 
 ACTION_ENDINGS = ("ung", "ungen")
@@ -949,6 +971,8 @@ RULES: tuple[Rule, ...] = (
     as_as,
     not_either,
     not_yet_any,
+    over_a_period,
+    only_a_few,
 )
 # Rules tried before the dictionary's and the learned phrases: a single word's learned
 # English ("darüber" -> "about") would otherwise hide them.
