@@ -90,8 +90,8 @@ TRANSLATIONS = [
         "Spokesman Karl-Heinz Quendt said that.",
         "hyphen-name",
     ),
-    # "das" before a verb is the pronoun
-    ("Das kam.", "That came.", "das-pronoun"),
+    # "das" before a verb is the pronoun, a clause's subject "This" (context.demonstrative_subject)
+    ("Das kam.", "This came.", "das-pronoun"),
     ("Das Kind kam.", "The child came.", "das-article"),
     # an unknown name in the genitive before a known noun, no article
     ("Quendts Regierung kam.", "Quendt's government came.", "genitive-name"),

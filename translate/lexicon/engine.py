@@ -808,6 +808,13 @@ class LexiconEngine:
                 out.extend(tokens[i : i + particle])  # "Ursula von der Leyen"
                 i += particle
                 continue
+            early = context_rules.apply_early(self, tokens, i, token.lower())
+            if early is not None:
+                english, size = early
+                if english:
+                    out.append(english)
+                i += size
+                continue
             phrase = self._phrase(tokens, i)
             if phrase is not None:
                 english, size = phrase
@@ -1705,7 +1712,11 @@ class LexiconEngine:
                 or nxt_token in CLAUSE_PUNCT
                 or TENSE in nxt_token
                 or nxt_token.startswith(NEGATED)  # "Das tut nicht" -> "That does not"
-                or (nxt_token[:1].islower() and self.words.is_verb(nxt_token))
+                or (
+                    nxt_token[:1].islower()
+                    and self.words.is_verb(nxt_token)
+                    and not context_rules.attributive_participle(nxt_token)
+                )
             )
         ):
             return "that"  # a pronoun, not an article: "sagte das." / "Das ist" -> "That is"

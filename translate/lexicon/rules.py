@@ -92,7 +92,7 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "zwölf": "twelve", "zwanzig": "twenty", "hundert": "hundred", "tausend": "thousand",
     # multi-word entries, used when Ding has the phrase too
     "es gibt": "there are", "einem Jahr": "a year", "einer der": "one of the",
-    "vor allem": "above all", "unter anderem": "among other things",
+    "vor allem": "above all", "noch nie": "never", "unter anderem": "among other things",
     "zum Beispiel": "for example", "z.B.": "e.g.",
 }  # fmt: skip
 
