@@ -1264,10 +1264,15 @@ def _verb_first(clause: list[str], lex: Lexicon) -> list[str]:
     return clause
 
 
+# Nominative possessives the determiner list lacks, and the pronoun "dies": "Mein letzter
+# Halt ist ein Laden", "Dies ist ein Fehler" open with their subject, no fronted phrase.
+_SUBJECT_OPENERS = frozenset("mein meine dein deine euer eure dies".split())
+
+
 def _subject_first(first: str, lex: Lexicon) -> bool:
     """Whether a clause's first word opens its subject (so there is no inversion)."""
     lower = first.lower()
-    if lower in DETERMINERS or lower in PRONOUNS or first in PRONOUNS:
+    if lower in DETERMINERS or lower in PRONOUNS or first in PRONOUNS or lower in _SUBJECT_OPENERS:
         return True
     if lower in FUNCTION_WORDS:
         return False

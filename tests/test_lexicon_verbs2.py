@@ -1,0 +1,59 @@
+"""Verb placement and verb forms, round 5: each rule on a made-up sentence.
+
+Word order through ``grammar.reorder`` and whole sentences through the engine, on a store
+built from the tests' Ding excerpt plus a few entries of our own (never news text).  Each
+case names the rule it needs, so removing the rule fails it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from ding_excerpt import EXCERPT, engine_on
+
+from dolmetsch.lexicon import LexiconEngine
+from dolmetsch.lexicon.grammar import reorder, tokenize
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# Entries of our own in Ding's line format, written for these tests.
+VERB2_ENTRIES = "".join(
+    line + "\n"
+    for line in (
+        "Plan {m} | Pläne {pl} :: plan | plans",
+        "mein {pron} :: my",
+        "dies {pron} :: this",
+        "Erfolg {m} | Erfolge {pl} :: success | successes",
+        "Fehler {m} | Fehler {pl} :: mistake | mistakes",
+        "Freund {m} | Freunde {pl} :: friend | friends",
+        "warnen {vt} | warnend | gewarnt | warnt | warnte :: "
+        "to warn | warning | warned | warns | warned",
+        "wohnen {vi} | wohnend | gewohnt | wohnt | wohnte :: "
+        "to live | living | lived | lives | lived",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
+    yield from engine_on(tmp_path_factory, "verbs2", EXCERPT + VERB2_ENTRIES)
+
+
+def ordered(german: str, engine: LexiconEngine) -> str:
+    return " ".join(reorder(tokenize(german), engine))
+
+
+# (German, German in English order, what it shows)
+REORDER = [
+    # _SUBJECT_OPENERS: a possessive or "dies" opens the subject, no fronted phrase
+    ("Mein Plan ist ein Erfolg", "Mein Plan ist ein Erfolg", "possessive-subject"),
+    ("Dies ist ein Fehler", "Dies ist ein Fehler", "dies-subject"),
+]
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"), [r[:2] for r in REORDER], ids=[r[2] for r in REORDER]
+)
+def test_reorder(engine: LexiconEngine, german: str, expected: str) -> None:
+    assert ordered(german, engine) == expected
