@@ -49,6 +49,23 @@ REORDER = [
     # _SUBJECT_OPENERS: a possessive or "dies" opens the subject, no fronted phrase
     ("Mein Plan ist ein Erfolg", "Mein Plan ist ein Erfolg", "possessive-subject"),
     ("Dies ist ein Fehler", "Dies ist ein Fehler", "dies-subject"),
+    # verb_final_remainder: a verb-final clause goes on after an inserted relative clause
+    (
+        "Er sagte , dass der Freund , der dort wohnt , ihn gewarnt hätte",
+        "Er sagte , dass der Freund , der wohnt dort , hätte gewarnt ihn",
+        "remainder",
+    ),
+    (
+        "Er sagte , dass , wenn es regnet , er nicht gewarnt hätte",
+        "Er sagte , dass , wenn es regnet , er hätte nicht gewarnt",
+        "remainder-pronoun-negated",
+    ),
+    # ... but not a clause of its own: a preposition before a relative pronoun
+    (
+        "Er sah den Plan , an dem er ihn gewarnt hätte",
+        "Er sah den Plan , an dem er ihn gewarnt hätte",
+        "remainder-not-relative",
+    ),
 ]
 
 
