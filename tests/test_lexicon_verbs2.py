@@ -31,6 +31,10 @@ VERB2_ENTRIES = "".join(
         "to warn | warning | warned | warns | warned",
         "wohnen {vi} | wohnend | gewohnt | wohnt | wohnte :: "
         "to live | living | lived | lives | lived",
+        "erreichen {vt} | erreichend | erreicht | erreicht | erreichte :: "
+        "to reach | reaching | reached | reaches | reached",
+        "schwer {adj} :: difficult",
+        "kaum {adv} :: hardly",
     )
 )
 
@@ -74,3 +78,21 @@ REORDER = [
 )
 def test_reorder(engine: LexiconEngine, german: str, expected: str) -> None:
     assert ordered(german, engine) == expected
+
+
+# (German, English, what it shows)
+SENTENCES = [
+    # _copula_zu: "sein" + "zu" + infinitive is a modal passive
+    ("Er war nicht zu erreichen.", "He could not be reached.", "copula-zu-negated"),
+    ("Der Plan ist kaum zu erreichen.", "The plan can hardly be reached.", "copula-zu-adverb"),
+    ("Er ist in Berlin zu erreichen.", "He can be reached in Berlin.", "copula-zu-phrase"),
+    # ... but an adjective before "zu" keeps the active infinitive
+    ("Der Plan ist schwer zu erreichen.", "The plan is difficult to reach.", "adjective-zu"),
+]
+
+
+@pytest.mark.parametrize(
+    ("german", "english"), [s[:2] for s in SENTENCES], ids=[s[2] for s in SENTENCES]
+)
+def test_sentence(engine: LexiconEngine, german: str, english: str) -> None:
+    assert engine.translate([german]) == [english]
