@@ -35,6 +35,11 @@ VERB2_ENTRIES = "".join(
         "to reach | reaching | reached | reaches | reached",
         "schwer {adj} :: difficult",
         "kaum {adv} :: hardly",
+        "Auto {n} | Autos {pl} :: car | cars",
+        "kaufen {vt} | kaufend | gekauft | kauft | kaufte :: "
+        "to buy | buying | bought | buys | bought",
+        "einkaufen {vi} | einkaufend | eingekauft | kauft ein | kaufte ein :: "
+        "to shop | shopping | shopped | shops | shopped",
     )
 )
 
@@ -88,6 +93,8 @@ SENTENCES = [
     ("Er ist in Berlin zu erreichen.", "He can be reached in Berlin.", "copula-zu-phrase"),
     # ... but an adjective before "zu" keeps the active infinitive
     ("Der Plan ist schwer zu erreichen.", "The plan is difficult to reach.", "adjective-zu"),
+    # _particle_mid_clause: "ein" before a noun is the article, no particle of "einkaufen"
+    ("Er kaufte ein Auto.", "He bought a car.", "ein-article"),
 ]
 
 

@@ -1507,12 +1507,13 @@ class LexiconEngine:
     @staticmethod
     def _particle_mid_clause(tokens: list[str], i: int, size: int) -> bool:
         """Whether a phrase of a verb and the particle "ein" ("kaufte ein", Ding's past of
-        "einkaufen") stands before an adjective, where "ein" is the article: "kaufte ein
-        billiges Auto" is "bought a cheap car"."""
+        "einkaufen") stands before an adjective or a noun, where "ein" is the article:
+        "kaufte ein billiges Auto" is "bought a cheap car", "kaufte ein Auto" "bought a
+        car"."""
         if size != 2 or tokens[i + 1] != "ein" or not tokens[i][:1].islower():
             return False
         after = tokens[i + 2] if i + 2 < len(tokens) else ""
-        return after[:1].islower() and after.endswith(("es", "er"))
+        return after[:1].isupper() or (after[:1].islower() and after.endswith(("es", "er")))
 
     def _form_decides(self, tokens: list[str], i: int, learned: str) -> bool:
         """Whether the word at ``i`` stands where its grammatical form decides its English,
