@@ -36,6 +36,10 @@ VERB2_ENTRIES = "".join(
         "schwer {adj} :: difficult",
         "kaum {adv} :: hardly",
         "Auto {n} | Autos {pl} :: car | cars",
+        "raten {vt} | ratend | geraten | rät | riet :: "
+        "to advise | advising | advised | advises | advised",
+        "Firma {f} | Firmen {pl} :: company | companies",
+        "Not {f} :: trouble",
         "kaufen {vt} | kaufend | gekauft | kauft | kaufte :: "
         "to buy | buying | bought | buys | bought",
         "einkaufen {vi} | einkaufend | eingekauft | kauft ein | kaufte ein :: "
@@ -95,6 +99,10 @@ SENTENCES = [
     ("Der Plan ist schwer zu erreichen.", "The plan is difficult to reach.", "adjective-zu"),
     # _particle_mid_clause: "ein" before a noun is the article, no particle of "einkaufen"
     ("Er kaufte ein Auto.", "He bought a car.", "ein-article"),
+    # _geraten: "geraten" after "sein" is "get (into)", after "haben" "advised"
+    ("Die Firma ist in Not geraten.", "The company has got in trouble.", "geraten-sein"),
+    ("Die Firma gerät in Not.", "The company gets in trouble.", "gerät"),
+    ("Die Firma hat ihm geraten.", "The company has advised him.", "geraten-haben"),
 ]
 
 

@@ -204,6 +204,8 @@ _COPULA_ZU_ADVERBS = frozenset(
     "nicht kaum nur noch nie auch schon bereits jetzt nun derzeit hier dort damit so "
     "nirgends kein".split()
 )
+# Finite forms of "geraten" ("get into"), which no other verb shares.
+_GERATEN_FINITE = {"gerät": "gets", "geriet": "got", "gerieten": "got", "gerätst": "get"}
 # Adverbs between a pronoun subject and its verb: "sie auch konnte", "sie bereits hatte".
 _SKIPPED_ADVERBS = frozenset("nicht auch noch schon bereits nur nun jetzt dann aber doch".split())
 # A weak past singular, verb-final in a subordinate clause: "nachdem sie vorhatte".
@@ -404,10 +406,23 @@ class LexiconEngine:
         """Whether ``word`` is the participle of a verb whose perfect takes "sein"."""
         if not word[:1].islower() or not self.is_participle(word):
             return False
+        if word == "geraten":
+            return True  # "ist in Not geraten": with "haben" it is "raten" ("advised")
         lemma = self.words.lemma(word)
         if lemma == word:
             return False
         return any(lemma.endswith(base) for base in SEIN_PERFECT)
+
+    @staticmethod
+    def _geraten(word: str, previous: str, prev_aux: str | None) -> str | None:
+        """The English of "geraten" ("get into": "in Panik geraten", "gerät außer
+        Kontrolle"), whose participle Ding knows as that of "raten" ("advised"); None for
+        the participle after "haben", which is "raten"."""
+        if word in _GERATEN_FINITE:
+            return _GERATEN_FINITE[word]
+        if word != "geraten" or (prev_aux is not None and prev_aux.startswith("ha")):
+            return None
+        return "got" if prev_aux is not None and previous not in ("zu", "werden") else "get"
 
     def _infinitive(self, word: str) -> bool:
         """Whether a word that looks like a participle ("verteidigen", "geben") is its verb's
@@ -981,6 +996,12 @@ class LexiconEngine:
                     or prev_aux == "worden"
                     or self._participle_in_place(tokens, i)
                 )
+                got = self._geraten(token, previous, prev_aux)
+                if got is not None:
+                    out.append(got)  # "ist in Not geraten" -> "has got into trouble"
+                    prev_aux = None
+                    i += 1
+                    continue
                 light = self._light_verb(tokens, i, participle)
                 if light is not None:
                     out.append(light)  # "traf eine Entscheidung" -> "made a decision"
