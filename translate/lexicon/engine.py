@@ -73,6 +73,7 @@ from .rules import (
     MONTHS,
     PASSIVE_WERDEN,
     PREPOSITIONS,
+    PRONOUNS,
     QUOTES,
     RELATIVE_PRONOUNS,
     SEIN_PERFECT,
@@ -201,6 +202,16 @@ _POSSESSIVE_IHR = frozenset("ihre ihren ihrem ihrer ihres".split())
 # Adverbs that word order sets between an auxiliary and its participle ("wird immer
 # gefragt"): the participle after them still makes the passive.
 _BETWEEN_AUXILIARY_AND_VERB = frozenset("immer nie oft auch nur stets kaum bereits schon".split())
+# Forms of "sein" that make a modal passive with "zu" + infinitive, and the adverbs that
+# may stand between: "ist kaum noch zu retten" -> "can hardly still be saved".
+_COPULAS_ZU_PRESENT = frozenset("ist sind sei seien".split())
+_COPULAS_ZU = _COPULAS_ZU_PRESENT | frozenset("war waren wäre wären".split())
+_COPULA_ZU_ADVERBS = frozenset(
+    "nicht kaum nur noch nie auch schon bereits jetzt nun derzeit hier dort damit so "
+    "nirgends kein".split()
+)
+# Finite forms of "geraten" ("get into"), which no other verb shares.
+_GERATEN_FINITE = {"gerät": "gets", "geriet": "got", "gerieten": "got", "gerätst": "get"}
 # Adverbs between a pronoun subject and its verb: "sie auch konnte", "sie bereits hatte".
 _SKIPPED_ADVERBS = frozenset("nicht auch noch schon bereits nur nun jetzt dann aber doch".split())
 # A weak past singular, verb-final in a subordinate clause: "nachdem sie vorhatte".
@@ -401,10 +412,23 @@ class LexiconEngine:
         """Whether ``word`` is the participle of a verb whose perfect takes "sein"."""
         if not word[:1].islower() or not self.is_participle(word):
             return False
+        if word == "geraten":
+            return True  # "ist in Not geraten": with "haben" it is "raten" ("advised")
         lemma = self.words.lemma(word)
         if lemma == word:
             return False
         return any(lemma.endswith(base) for base in SEIN_PERFECT)
+
+    @staticmethod
+    def _geraten(word: str, previous: str, prev_aux: str | None) -> str | None:
+        """The English of "geraten" ("get into": "in Panik geraten", "gerät außer
+        Kontrolle"), whose participle Ding knows as that of "raten" ("advised"); None for
+        the participle after "haben", which is "raten"."""
+        if word in _GERATEN_FINITE:
+            return _GERATEN_FINITE[word]
+        if word != "geraten" or (prev_aux is not None and prev_aux.startswith("ha")):
+            return None
+        return "got" if prev_aux is not None and previous not in ("zu", "werden") else "get"
 
     def _infinitive(self, word: str) -> bool:
         """Whether a word that looks like a participle ("verteidigen", "geben") is its verb's
@@ -720,11 +744,68 @@ class LexiconEngine:
                 found[i] = last
         return found
 
+    def _copula_zu(self, tokens: Sequence[str]) -> dict[int, int]:
+        """ "sein" + "zu" + infinitive is a modal passive ("Er war nicht zu erreichen" ->
+        "could not be reached"): each such form of "sein" mapped to its "zu", whose
+        infinitive ends the clause (``_copula_before`` says what may stand between; an
+        adjective before it, "ist schwer zu sagen", keeps the active "hard to say")."""
+        found: dict[int, int] = {}
+        for i, token in enumerate(tokens[:-1]):
+            after = tokens[i + 2] if i + 2 < len(tokens) else "."
+            infinitive = tokens[i + 1]
+            if (
+                token != "zu"
+                or after not in CLAUSE_PUNCT
+                or not infinitive[:1].islower()
+                or not infinitive.endswith("n")
+                or self.words.lemma(infinitive) != infinitive
+                or not self.words.is_verb(infinitive)
+            ):
+                continue
+            k = self._copula_before(tokens, i)
+            if k is not None:
+                found[k] = i
+        return found
+
+    @staticmethod
+    def _copula_before(tokens: Sequence[str], i: int) -> int | None:
+        """The index of the form of "sein" a "zu" at ``i`` belongs to, past adverbs,
+        pronouns, names and prepositional phrases ("ist sie im Fernsehen zu sehen");
+        None if a predicate comes between (an adjective, "schwer zu sagen", or a noun
+        phrase, "ist eine Ehre zu arbeiten")."""
+        before = tokens[i - 1] if i > 0 else ""
+        if before[:1].islower() and before not in _COPULA_ZU_ADVERBS and before not in PRONOUNS:
+            return None
+        for k in range(i - 1, max(i - 13, -1), -1):
+            word = tokens[k]
+            if word.lower() in _COPULAS_ZU:
+                # a lower-case word is only allowed inside a prepositional phrase
+                span = tokens[k + 1 : i]
+                opened = False
+                for w in span:
+                    if w.lower() in PREPOSITIONS or w == "als":
+                        opened = True
+                    elif not (
+                        w in _COPULA_ZU_ADVERBS
+                        or w in PRONOUNS
+                        or w[:1].isupper()
+                        or w[:1].isdigit()
+                        or opened
+                    ):
+                        return None
+                return k
+            if word in CLAUSE_PUNCT:
+                return None
+        return None
+
     def _translate_items(self, tokens: list[str]) -> list[Item]:
         out: list[Item] = []
         context = self.sentence_context(tokens)
         n = len(tokens)
         modal_passive = self._lassen_sich(tokens)
+        copula_zu = self._copula_zu(tokens)
+        skipped: set[int] = set()
+        late_passive: dict[int, Item] = {}
         passive_infinitives = frozenset(modal_passive.values())
         i = 0
         prev_aux: str | None = None
@@ -787,6 +868,34 @@ class LexiconEngine:
                 modal = ("could" if past else "can") + (" not" if negated else "")
                 out.append("cannot be" if modal == "can not" else modal + " be")
                 i += 2  # "sich" is no object: "lässt sich erklären" -> "can be explained"
+                continue
+            if i in skipped:
+                i += 1
+                continue
+            if i in copula_zu:
+                # "war nicht zu erreichen" -> "could not be reached"
+                zu = copula_zu[i]
+                options = self.options(tokens[zu + 1], False)
+                if options is not None:
+                    modal = "can" if token.lower() in _COPULAS_ZU_PRESENT else "could"
+                    between = tokens[i + 1 : zu]
+                    if "nicht" in between:
+                        skipped.add(i + 1 + between.index("nicht"))
+                        modal = "cannot" if modal == "can" else "could not"
+                    passive = Slot(tuple((participle_of(e), s) for e, s in options))
+                    if all(w in _COPULA_ZU_ADVERBS for w in between):
+                        # "ist kaum zu retten" -> "can hardly be saved": the adverbs stay
+                        out.append(modal)
+                        late_passive[zu] = passive
+                        skipped.add(zu + 1)
+                    else:  # "ist im Bericht zu lesen" -> "can be read in the report"
+                        out += [modal, "be", passive]
+                        skipped.update((zu, zu + 1))
+                    i += 1
+                    continue
+            if i in late_passive:
+                out += ["be", late_passive[i]]
+                i += 1
                 continue
             if i in passive_infinitives:
                 options = self.options(token, False)
@@ -945,6 +1054,12 @@ class LexiconEngine:
                     or prev_aux == "worden"
                     or self._participle_in_place(tokens, i)
                 )
+                got = self._geraten(token, previous, prev_aux)
+                if got is not None:
+                    out.append(got)  # "ist in Not geraten" -> "has got into trouble"
+                    prev_aux = None
+                    i += 1
+                    continue
                 light = self._light_verb(tokens, i, participle)
                 if light is not None:
                     out.append(light)  # "traf eine Entscheidung" -> "made a decision"
@@ -1588,12 +1703,13 @@ class LexiconEngine:
     @staticmethod
     def _particle_mid_clause(tokens: list[str], i: int, size: int) -> bool:
         """Whether a phrase of a verb and the particle "ein" ("kaufte ein", Ding's past of
-        "einkaufen") stands before an adjective, where "ein" is the article: "kaufte ein
-        billiges Auto" is "bought a cheap car"."""
+        "einkaufen") stands before an adjective or a noun, where "ein" is the article:
+        "kaufte ein billiges Auto" is "bought a cheap car", "kaufte ein Auto" "bought a
+        car"."""
         if size != 2 or tokens[i + 1] != "ein" or not tokens[i][:1].islower():
             return False
         after = tokens[i + 2] if i + 2 < len(tokens) else ""
-        return after[:1].islower() and after.endswith(("es", "er"))
+        return after[:1].isupper() or (after[:1].islower() and after.endswith(("es", "er")))
 
     def _form_decides(self, tokens: list[str], i: int, learned: str) -> bool:
         """Whether the word at ``i`` stands where its grammatical form decides its English,

@@ -9,7 +9,8 @@ re-joined separable verb or idiom) in English order:
   hat"), also after a long fronted phrase ("Am Ende eines Turniers in Südafrika suchte er");
 - verb-final subordinate and relative clauses -> verb cluster after the subject, also in
   each conjunct of a coordinated one ("dass der Tod eingestuft wurde und die Ermittlungen
-  laufen");
+  laufen"), and in the rest of one after an inserted relative clause ("dass Frank, der
+  dort wohnt, einen Job gefunden hatte" -> "hatte gefunden einen Job");
 - a noun phrase opened by a non-nominative word ("dem", "ihn") is never taken for the
   subject;
 - an adverb such as "nie", "immer", "nur" goes between auxiliary and main verb ("hat nie
@@ -348,6 +349,11 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             if inverted is not None:
                 out.extend(inverted)
                 continue
+        if start and (tokens[start - 1] == "," or _closing_quote(tokens, start - 1)):
+            remainder = verb_final_remainder(clause, lex)
+            if remainder is not None:
+                out.extend(remainder)
+                continue
         if len(clause) == 2 and clause[0].lower() == "um":
             clause = _split_infix_zu(clause, lex)  # "um sicherzustellen" -> "zu sicherstellen"
         if len(clause) < 3 and not short:
@@ -366,6 +372,90 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             out.extend(reorder_clause(rest[:k] if k is not None else rest, lex, main=True))
             clause = rest
     return out
+
+
+# Finite forms of the auxiliaries and modals that no infinitive shares: a clause that ends
+# in one after another verb is verb-final, whatever its first word.
+_FINAL_FINITE = frozenset(
+    "hat hatte hatten hätte hätten habe ist war waren wäre wären sei seien sind wird wurde "
+    "wurden würde würden kann konnte konnten könnte könnten muss musste mussten soll sollte "
+    "sollten will wollte wollten darf durfte dürfte möchte möchten".split()
+)
+
+
+def verb_final_remainder(clause: Sequence[str], lex: Lexicon) -> list[str] | None:
+    """The rest of a verb-final clause after an inserted relative clause or apposition
+    ("dass Frank, der dort wohnt, | einen Job gefunden hatte"): its verbs in English order
+    go first, after a pronoun subject ("hatte gefunden einen Job"); None if the clause
+    does not end in a non-finite verb and a finite auxiliary, or opens its own
+    subordinate clause (which ``_subordinate`` orders)."""
+    n = len(clause)
+    first = clause[0]
+    if (
+        n < 2
+        or clause[-1] not in _FINAL_FINITE
+        or not _finite_candidate(clause[-2], lex)
+        or first in AUXILIARIES
+        or _opens_clause(clause)
+        or any(word in _CONJUNCTIONS for word in clause[1:])
+    ):
+        return None
+    j = n - 1
+    while j > 0 and (
+        _finite_candidate(clause[j - 1], lex) or (clause[j - 1] == "zu" and j < n - 1)
+    ):
+        j -= 1
+    if clause[j] == "zu" or (j > 0 and clause[j - 1] == "zu"):
+        return None  # a to-infinitive ("weniger zu tun hat") is ordered elsewhere
+    cluster = _cluster_order(clause[j:])
+    lead = 1 if j > 1 and first in PRONOUNS else 0
+    cluster, rest = _negated_cluster(cluster, list(clause[lead:j]))
+    return [*clause[:lead], *cluster, *rest]
+
+
+# Subordinators that are never prepositions or particles ("als", "wie", "seit" are).
+_CONJUNCTIONS = frozenset(
+    "dass daß weil wenn ob obwohl nachdem damit bevor sobald falls seitdem obgleich sodass "
+    "ehe".split()
+)
+
+
+def _closing_quote(tokens: Sequence[str], k: int) -> bool:
+    """Whether the token at ``k`` is a quotation mark that closes a quotation (an even
+    count of them up to it), after which the clause it interrupted goes on."""
+    return tokens[k] in QUOTES and sum(1 for t in tokens[: k + 1] if t in QUOTES) % 2 == 0
+
+
+def _opens_clause(clause: Sequence[str]) -> bool:
+    """Whether a clause after a comma opens a clause of its own: a subordinator, a
+    coordinator, a relative pronoun or adverb ("wodurch", "weshalb"), or a preposition
+    before one ("an denen", "mit dem")."""
+    first = clause[0].lower()
+    if (
+        first in SUBORDINATORS
+        or first in COORDINATORS
+        or first in ("da", "so")
+        or first in RELATIVE_PRONOUNS
+        or _RELATIVE_ADVERB.match(first)
+    ):
+        return True
+    return (
+        first in PREPOSITIONS
+        and len(clause) > 1
+        and (
+            clause[1] in RELATIVE_PRONOUNS
+            or clause[1] in ("was", "wem", "wen")
+            or bool(_RELATIVE_ADVERB.match(clause[1]))
+        )
+    )
+
+
+# "wodurch", "womit", "worauf", "weshalb", "inwieweit", "welche": relative and
+# interrogative words outside the subordinator list.
+_RELATIVE_ADVERB = regex.compile(
+    r"^(?:wor?(?:an|auf|aus|bei|durch|für|gegen|hin|her|in|mit|nach|über|um|unter|von|vor|zu)"
+    r"|weshalb|weswegen|wieso|inwieweit|inwiefern|welche[rsmn]?)$"
+)
 
 
 def main_coordination(clause: Sequence[str], lex: Lexicon) -> int | None:
@@ -1273,10 +1363,15 @@ def _verb_first(clause: list[str], lex: Lexicon) -> list[str]:
     return clause
 
 
+# Nominative possessives the determiner list lacks, and the pronoun "dies": "Mein letzter
+# Halt ist ein Laden", "Dies ist ein Fehler" open with their subject, no fronted phrase.
+_SUBJECT_OPENERS = frozenset("mein meine dein deine euer eure dies".split())
+
+
 def _subject_first(first: str, lex: Lexicon) -> bool:
     """Whether a clause's first word opens its subject (so there is no inversion)."""
     lower = first.lower()
-    if lower in DETERMINERS or lower in PRONOUNS or first in PRONOUNS:
+    if lower in DETERMINERS or lower in PRONOUNS or first in PRONOUNS or lower in _SUBJECT_OPENERS:
         return True
     if lower in FUNCTION_WORDS:
         return False
