@@ -122,6 +122,9 @@ class Counts:
     replaced: int = 0  # German or forbidden spellings replaced outside the occurrences
     unlisted: int = 0  # occurrences (among found) of spellings the glossary does not list
     candidates: int = 0  # spellings like an entry's on weak evidence, left to the engine
+    # terms a person's translation spells otherwise: flagged in the PO, never rewritten, and
+    # not the engine's failures (not among found)
+    human: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(
@@ -132,6 +135,7 @@ class Counts:
             self.replaced + other.replaced,
             self.unlisted + other.unlisted,
             self.candidates + other.candidates,
+            self.human + other.human,
         )
 
 

@@ -117,10 +117,14 @@ def test_glossary_flags_but_never_rewrites_a_human_translation(
     _edit(
         po_path, "p2.s5", "There was no direct contact between Moscow and Kiev.", clear_fuzzy=True
     )
-    batch(seeds_copy, out, memory, installed_tiny)
+    _, summary = batch(seeds_copy, out, memory, installed_tiny)
     entry = next(e for e in polib.pofile(str(po_path)) if e.msgctxt == "p2.s5")
     assert entry.msgstr == "There was no direct contact between Moscow and Kiev."
     assert "glossary FAILED: Kyiv" in entry.comment
+    # the person's spelling is theirs, not a term the engine failed to enforce
+    counts = summary.glossary  # type: ignore[attr-defined]
+    assert (counts.failed, counts.human) == (0, 1)
+    assert "1 term in human translations spelled otherwise" in summary.line()  # type: ignore[attr-defined]
 
 
 def test_unreadable_edited_po_is_never_overwritten(

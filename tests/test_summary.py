@@ -92,6 +92,11 @@ def test_glossary_counts_agree_in_number() -> None:
     assert describe_counts(Counts(found=2, enforced=1, failed=1)) == (
         "glossary: 2 terms, 1 enforced, 0 repaired, 1 failed (term accuracy 50.0 %)"
     )
+    assert describe_counts(Counts(found=1, enforced=1, human=2)) == (
+        "glossary: 1 term, 1 enforced, 0 repaired, 0 failed (term accuracy 100.0 %), "
+        "2 terms in human translations spelled otherwise (flagged in their PO files, left as "
+        "the person wrote them)"
+    )
     assert describe_unlisted(Counts(unlisted=1, candidates=1), OUT) == (
         "; 1 unlisted spelling recognised, 1 candidate left as it is "
         "(dolmetsch glossary suggest --from-run out)"

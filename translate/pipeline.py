@@ -187,10 +187,16 @@ class RunSummary:
 def describe_counts(counts: Counts) -> str:
     """``glossary: 300 terms, 298 enforced, 2 repaired, 0 failed (term accuracy 100.0 %)``."""
     accuracy = 100.0 * (counts.enforced + counts.repaired) / counts.found if counts.found else 100.0
-    return (
+    line = (
         f"glossary: {counted(counts.found, 'term')}, {counts.enforced} enforced, "
         f"{counts.repaired} repaired, {counts.failed} failed (term accuracy {accuracy:.1f} %)"
     )
+    if counts.human:
+        line += (
+            f", {counted(counts.human, 'term')} in human translations spelled otherwise "
+            "(flagged in their PO files, left as the person wrote them)"
+        )
+    return line
 
 
 def describe_confidence(low: int, scored: int) -> str:
@@ -444,7 +450,9 @@ def _article(where: str) -> str:
 
 
 def _hit_counts(translation: Translation) -> Counts:
-    found = len(translation.terms) if translation.origin == "machine" else len(translation.failed)
+    if translation.origin == "human":
+        return Counts(human=len(translation.failed))
+    found = len(translation.terms)
     failed = len(translation.failed)
     return Counts(
         found=found,
