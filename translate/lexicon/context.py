@@ -1173,20 +1173,20 @@ def apply(lex: LexiconEngine, tokens: Sequence[str], i: int, lower: str) -> Resu
     rules = _routes.of(tokens[i], lower)
     if not rules:
         return None
-    c = context(tokens, i, lower)
-    for rule in rules:
-        found = rule(lex, c)
-        if found is not None:
-            return found
-    return None
+    return _first(lex, rules, context(tokens, i, lower))
 
 
 def apply_early(lex: LexiconEngine, tokens: Sequence[str], i: int, lower: str) -> Result:
     """The first early rule's (English, tokens used) for the token at ``i``, or None."""
     if lower not in EARLY_WORDS:
         return None
-    c = context(tokens, i, lower)
-    for rule in EARLY_RULES:
+    return _first(lex, EARLY_RULES, context(tokens, i, lower))
+
+
+def _first(lex: LexiconEngine, rules: Sequence[Rule], c: Context) -> Result:
+    """The answer of the first of ``rules`` that answers, in their order (their order is
+    their meaning: an earlier rule wins)."""
+    for rule in rules:
         found = rule(lex, c)
         if found is not None:
             return found
