@@ -19,6 +19,38 @@ def ordered(german: str, engine: LexiconEngine) -> str:
 
 
 REORDER = [
+    # relative_opener: a relative adverb or a preposition before a relative pronoun
+    (
+        "Er kam , wodurch die Polizei gekommen ist",
+        "Er kam , wodurch die Polizei ist gekommen",
+        "relative-adverb",
+    ),
+    (
+        "Er sah die Hauptstadt , in der die Polizei gekommen ist",
+        "Er sah die Hauptstadt , in der die Polizei ist gekommen",
+        "preposition-relative",
+    ),
+    (
+        "Er sah die Hauptstadt , an denen er gekommen ist",
+        "Er sah die Hauptstadt , an denen er ist gekommen",
+        "preposition-denen",
+    ),
+    # ... but a preposition before an article and its noun opens no relative clause
+    (
+        "Er kam , in der Hauptstadt hat er nichts gesagt",
+        "Er kam , in der Hauptstadt , er hat gesagt nichts",
+        "preposition-noun",
+    ),
+    # _wh_subject: "was"/"wer" is the subject when no other is seen
+    ("Er kam , was neu ist", "Er kam , was ist neu", "was-subject"),
+    (
+        "Er kam , was für die Polizei neu ist",
+        "Er kam , was ist neu für die Polizei",
+        "was-subject-predicative",
+    ),
+    ("Er kam , was er gesagt hat", "Er kam , was er hat gesagt", "was-object"),
+    # "wie" keeps its adjective: "wie neu die Drohnen sind" is "how new the drones are"
+    ("Er sah , wie neu die Drohnen sind", "Er sah , wie neu die Drohnen sind", "wie-adjective"),
     # inverted_auxiliary: a main clause after a fronted subordinate clause
     (
         "Wenn die Polizei kommt , kann er helfen",

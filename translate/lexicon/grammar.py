@@ -692,9 +692,13 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
         and body[0].lower() not in DETERMINERS
     ):
         subject_end = 0  # "die Fotos machen": a bare noun is the object, "die" the subject
+    if lower in _WH_SUBJECTS and subject_end == 0 and subordinate_subject(body, lex) is None:
+        return _wh_subject(first, cluster, body, lex)
     if lower in _WH_WORDS and subject_end == 0:
         return clause
-    if subject_end == 0 and (lower in SUBORDINATORS or lower == "da"):
+    if subject_end == 0 and (
+        lower in SUBORDINATORS or lower == "da" or _RELATIVE_ADVERB.match(lower)
+    ):
         found = subordinate_subject(body, lex)
         if found is not None:
             lead, subject_end = found
@@ -704,6 +708,21 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
         rest = predicative_adjective(rest, lex)
     cluster, rest = _negated_cluster(cluster, rest)
     return [first, *body[:subject_end], *cluster, *rest]
+
+
+# Pronouns that are a verb-final clause's subject themselves when no other subject is seen:
+# "was toll ist" ("which is great"), "wer das Amt leiten wird".
+_WH_SUBJECTS = frozenset(["was", "wer"])
+
+
+def _wh_subject(first: str, cluster: list[str], body: list[str], lex: Lexicon) -> list[str]:
+    """A clause whose "was"/"wer" is its subject: the verbs right after it, as English has
+    them: "was für ihn gut ist" -> "was ist gut für ihn"."""
+    rest = body
+    if len(cluster) == 1 and cluster[0] in _COPULAS:
+        rest = predicative_adjective(rest, lex)
+    cluster, rest = _negated_cluster(cluster, rest)
+    return [first, *cluster, *rest]
 
 
 def _negated_cluster(cluster: list[str], rest: list[str]) -> tuple[list[str], list[str]]:
@@ -914,6 +933,10 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         first in RELATIVE_PRONOUNS and first[:1].islower() and not main
     ):
         return _subordinate(clause, lex)
+    if relative_opener(clause):
+        # "womit die Frage geklärt ist", ", an denen ich es gesehen habe": verb-final
+        lead = 1 if _RELATIVE_ADVERB.match(first) else 2
+        return [*clause[: lead - 1], *_subordinate(clause[lead - 1 :], lex)]
     if first.lower() in _FOCUS and clause[1].lower() in SUBORDINATORS and n > 3:
         return [first, *_subordinate(clause[1:], lex)]  # "selbst nachdem sie ... war"
     if first.lower() == "da" and not lex.is_verb(clause[1]):
@@ -966,6 +989,29 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         after = _time_last(clause[finite + 1 :])
         return [*clause[:finite], *_do_support(verb, after, lex)]
     return clause
+
+
+# Relative pronouns that may follow a preposition and stand for a noun, not a possessive
+# ("deren", "dessen" open a noun phrase of their own: "mit dessen Hilfe er ...").
+_GOVERNED_RELATIVES = frozenset("der die das dem den denen welche welcher welchem welchen".split())
+
+
+def relative_opener(clause: Sequence[str]) -> bool:
+    """Whether a clause inside a sentence opens as a relative clause the subordinator list
+    lacks, so that its verbs stand last: a relative adverb ("wodurch", "womit",
+    "weshalb") or a preposition before a relative pronoun ("an denen", "mit der") that is
+    followed by no noun of its own ("in der Stadt" is a prepositional phrase)."""
+    if len(clause) < 3 or not clause[0][:1].islower():
+        return False
+    first = clause[0]
+    if _RELATIVE_ADVERB.match(first):
+        return not first.startswith("welche")  # the relative pronoun list has those
+    return (
+        first in PREPOSITIONS
+        and len(clause) > 3
+        and clause[1] in _GOVERNED_RELATIVES
+        and (clause[1] == "denen" or not clause[2][:1].isupper())
+    )
 
 
 def particle_conjunct_end(clause: Sequence[str], lex: Lexicon) -> int | None:
