@@ -19,6 +19,17 @@ def ordered(german: str, engine: LexiconEngine) -> str:
 
 
 REORDER = [
+    # subordinate_conjunct: a second conjunct with its own subordinator, or verbs alone
+    (
+        "weil er kam oder weil die Polizei die Bitte erhalten hat",
+        "weil er kam oder weil die Polizei hat erhalten die Bitte",
+        "conjunct-subordinator",
+    ),
+    (
+        "dass er gekommen ist und geholfen haben kann",
+        "dass er ist gekommen und kann haben geholfen",
+        "conjunct-verbs",
+    ),
     # relative_opener: a relative adverb or a preposition before a relative pronoun
     (
         "Er kam , wodurch die Polizei gekommen ist",

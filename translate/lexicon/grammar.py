@@ -329,7 +329,7 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             first, second = clause[:k], clause[k:]
             out.extend(reorder_clause(first, lex))
             out.extend(
-                _subordinate(second, lex)
+                subordinate_conjunct(second, lex)
                 if _verb_final(second, lex)
                 else reorder_clause(second, lex)
             )
@@ -648,6 +648,20 @@ def coordinated_split(clause: Sequence[str], lex: Lexicon) -> int | None:
         if clause[k] in ("und", "oder") and previous[:1].islower() and lex.is_verb(previous):
             return k
     return None
+
+
+def subordinate_conjunct(conjunct: list[str], lex: Lexicon) -> list[str]:
+    """The second conjunct of a verb-final clause in English order, its coordinator kept
+    first: one with a subordinator of its own ("oder weil ihre Familien sie schicken" ->
+    "oder weil ihre Familien schicken sie"), or verbs alone sharing the first conjunct's
+    subject ("und angenommen werden sollte" -> "und sollte werden angenommen")."""
+    if len(conjunct) > 2 and conjunct[0] in ("und", "oder"):
+        rest = conjunct[1:]
+        if rest[0] in SUBORDINATORS and len(rest) > 2:
+            return [conjunct[0], *_subordinate(rest, lex)]
+        if len(rest) > 1 and all(_finite_candidate(word, lex) for word in rest):
+            return [conjunct[0], *_cluster_order(rest)]
+    return _subordinate(conjunct, lex)
 
 
 def _verb_final(conjunct: Sequence[str], lex: Lexicon) -> bool:
