@@ -19,6 +19,13 @@ def ordered(german: str, engine: LexiconEngine) -> str:
 
 
 REORDER = [
+    # number_hyphen: the hyphen of "58-Jährige" ends no clause
+    ("Für die 58-Jährige war es neu", "Für die 58 - Jährige , es war neu", "number-compound"),
+    (
+        "Er kam - in der Hauptstadt war es neu",
+        "Er kam - in der Hauptstadt , es war neu",
+        "dash-between-clauses",
+    ),
     # subordinate_conjunct: a second conjunct with its own subordinator, or verbs alone
     (
         "weil er kam oder weil die Polizei die Bitte erhalten hat",
@@ -352,3 +359,12 @@ TRANSLATE = [
 @pytest.mark.parametrize(("german", "english"), TRANSLATE)
 def test_translate(engine: LexiconEngine, german: str, english: str) -> None:
     assert engine.translate([german]) == [english]
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [("die 58-Jährige", True), ("die 800-Meter-Läuferin", True), ("dort - etwa", False)],
+)
+def test_number_hyphen(german: str, expected: bool) -> None:
+    tokens = tokenize(german)
+    assert grammar.number_hyphen(tokens, tokens.index("-")) is expected

@@ -279,7 +279,12 @@ def clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
         # The dot of an ordinal ("am 5. Februar") does not end a clause.
         ordinal_dot = token == "." and j > 0 and tokens[j - 1].isdigit() and j + 1 < n
         listed = token == "," and enumeration_comma(tokens, j)
-        if coordinated_vp or (token in CLAUSE_PUNCT and not ordinal_dot and not listed):
+        if coordinated_vp or (
+            token in CLAUSE_PUNCT
+            and not ordinal_dot
+            and not listed
+            and not number_hyphen(tokens, j)
+        ):
             if j > start:
                 spans.append((start, j))
             spans.append((j, j + 1))
@@ -287,6 +292,17 @@ def clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
     if start < n:
         spans.append((start, n))
     return spans
+
+
+def number_hyphen(tokens: Sequence[str], k: int) -> bool:
+    """Whether the token at ``k`` is the hyphen of a number compound ("den 58-Jährigen",
+    "die 800-Meter-Läuferin"), which the tokenizer splits off but which ends no clause."""
+    return (
+        tokens[k] == "-"
+        and 0 < k < len(tokens) - 1
+        and tokens[k - 1][-1:].isdigit()
+        and tokens[k + 1][:1].isalpha()
+    )
 
 
 def enumeration_comma(tokens: Sequence[str], comma: int) -> bool:
