@@ -19,6 +19,18 @@ def ordered(german: str, engine: LexiconEngine) -> str:
 
 
 REORDER = [
+    # inverted_auxiliary after a fronted subordinate clause: a subject opened by an article
+    (
+        "Als er kam , hat die Polizei die Bitte erhalten",
+        "Als er kam , Die Polizei hat erhalten die Bitte",
+        "auxiliary-article",
+    ),
+    # ... but after a subject with its relative clause the article opens the predicate
+    (
+        "Der Sprecher , der kam , ist die Polizei",
+        "Der Sprecher , der kam , ist die Polizei",
+        "auxiliary-article-predicate",
+    ),
     # number_hyphen: the hyphen of "58-Jährige" ends no clause
     ("Für die 58-Jährige war es neu", "Für die 58 - Jährige , es war neu", "number-compound"),
     (
@@ -368,3 +380,17 @@ def test_translate(engine: LexiconEngine, german: str, english: str) -> None:
 def test_number_hyphen(german: str, expected: bool) -> None:
     tokens = tokenize(german)
     assert grammar.number_hyphen(tokens, tokens.index("-")) is expected
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        ("Als er kam , hat die Polizei", True),
+        ("Der Sprecher , der kam , ist die Polizei", False),
+        ("Als er kam , wie er sagt , hat die Polizei", False),
+    ],
+)
+def test_after_subordinate(german: str, expected: bool) -> None:
+    tokens = tokenize(german)
+    start = len(tokens) - 3
+    assert grammar.after_subordinate(tokens, start) is expected

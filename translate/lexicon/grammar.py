@@ -361,7 +361,7 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
                 out.extend(source)
                 continue
         if start and tokens[start - 1] in CLAUSE_PUNCT:
-            inverted = inverted_auxiliary(clause, lex)
+            inverted = inverted_auxiliary(clause, lex, after_subordinate(tokens, start))
             if inverted is not None:
                 out.extend(inverted)
                 continue
@@ -573,7 +573,9 @@ def verb_first_conditional(tokens: Sequence[str], end: int, lex: Lexicon) -> lis
     return ["Wenn", *tokens[1:end], verb]
 
 
-def inverted_auxiliary(clause: list[str], lex: Lexicon) -> list[str] | None:
+def inverted_auxiliary(
+    clause: list[str], lex: Lexicon, subordinate_first: bool = False
+) -> list[str] | None:
     """A clause after a comma opened by its auxiliary and then its subject, as a main clause
     after a fronted subordinate one ("Wenn es regnet, kann man nicht spielen"): subject
     first, the verbs together ("man kann nicht spielen"); None if it does not read so.
@@ -586,6 +588,9 @@ def inverted_auxiliary(clause: list[str], lex: Lexicon) -> list[str] | None:
         subject_end = 2
     elif (second in PRONOUNS or _is_name(second, lex)) and not non_nominative(second):
         subject_end = noun_phrase_end(clause, 1)
+    elif subordinate_first and _nominative_article(second):
+        # "..., war mein erster Gedanke", "..., hat die Polizei ... festgenommen"
+        subject_end = _article_phrase_end(clause, 1)
     else:
         return None
     if not 1 < subject_end <= 5:
@@ -597,6 +602,57 @@ def inverted_auxiliary(clause: list[str], lex: Lexicon) -> list[str] | None:
         *clause[subject_end:],
     ]
     return _auxiliary_clause(inverted, subject_end - 1, lex)
+
+
+# Subordinators whose fronted clause is followed by the main clause's finite verb: "Als er
+# kam, war mein erster Gedanke ..." ("was", "wer", "wie" open subjects or comments instead).
+_FRONTED_SUBORDINATORS = frozenset(
+    "wenn als nachdem weil obwohl bevor sobald falls seit seitdem während bis da ehe".split()
+)
+
+
+def after_subordinate(tokens: Sequence[str], start: int) -> bool:
+    """Whether the clause at ``start`` follows the first comma of a sentence opened by a
+    subordinate clause ("Als er kam, | war mein erster Gedanke"), so that it is the main
+    clause with its finite verb first."""
+    return (
+        start > 2
+        and tokens[start - 1] == ","
+        and tokens[0].lower() in _FRONTED_SUBORDINATORS
+        and tokens[0][:1].isupper()
+        and "," not in tokens[1 : start - 1]
+    )
+
+
+def _nominative_article(word: str) -> bool:
+    """Whether ``word`` is an article or possessive that may open a subject ("die",
+    "mein", "unsere"; not "dem", "ihren")."""
+    lower = word.lower()
+    return (
+        (lower in DETERMINERS or bool(_POSSESSIVE.match(lower)))
+        and not non_nominative(lower)
+        and lower not in _OBLIQUE_POSSESSIVE
+    )
+
+
+# Possessive and article forms that are dative or genitive only ("seinem", "ihrer", "des").
+_OBLIQUE_POSSESSIVE = frozenset(
+    "des eines seinem seines ihrem ihres meinem meines deinem unserem unseres eurem".split()
+)
+
+
+def _article_phrase_end(tokens: Sequence[str], start: int) -> int:
+    """Index after a noun phrase opened by an article or possessive at ``start`` (the
+    noun-phrase rule knows possessives only from the determiner list); ``start`` if the
+    words do not close with a noun."""
+    j = start + 1
+    while j < len(tokens) and tokens[j][:1].islower() and tokens[j].endswith(_DECLINED):
+        j += 1
+    if j >= len(tokens) or not tokens[j][:1].isupper():
+        return start
+    while j < len(tokens) and tokens[j][:1].isupper():
+        j += 1
+    return j
 
 
 def _demonstrative(clause: Sequence[str], k: int) -> bool:
