@@ -19,6 +19,17 @@ def ordered(german: str, engine: LexiconEngine) -> str:
 
 
 REORDER = [
+    # _subject_end: "eines"/"einer" after the subject's noun open its genitive
+    (
+        "weil der Sprecher einer Regierung die Bitte erhalten hat",
+        "weil der Sprecher einer Regierung hat erhalten die Bitte",
+        "genitive-einer",
+    ),
+    (
+        "weil der Sprecher eines Landes die Bitte erhalten hat",
+        "weil der Sprecher eines Landes hat erhalten die Bitte",
+        "genitive-eines",
+    ),
     # inverted_auxiliary after a fronted subordinate clause: a subject opened by an article
     (
         "Als er kam , hat die Polizei die Bitte erhalten",

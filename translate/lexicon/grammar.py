@@ -679,7 +679,7 @@ def _subject_end(tokens: Sequence[str], start: int) -> int:
     # "des" is always a genitive; "der" after a name is mostly a dative ("sagte Brady der
     # Zeitung"), after a noun with its article mostly a genitive
     article = tokens[start].lower() in DETERMINERS
-    if tokens[end] == "des" or (tokens[end] == "der" and article):
+    if tokens[end] in ("des", "eines") or (tokens[end] in ("der", "einer") and article):
         genitive_end = noun_phrase_end(tokens, end)
         nouns = [t for t in tokens[end + 1 : genitive_end] if t[:1].isupper()]
         if len(nouns) == 1 and tokens[genitive_end - 1] == nouns[0]:
