@@ -19,6 +19,26 @@ def ordered(german: str, engine: LexiconEngine) -> str:
 
 
 REORDER = [
+    # coordinated_participle: two participles before the finite verb stay together
+    (
+        "dass die Polizei die Bitte erhalten und gesagt hat",
+        "dass die Polizei hat erhalten und gesagt die Bitte",
+        "coordinated-participles",
+    ),
+    # ... two finite conjuncts still split
+    (
+        "dass die Polizei gekommen ist und gesagt hat",
+        "dass die Polizei ist gekommen und hat gesagt",
+        "coordinated-finite",
+    ),
+    # a relative pronoun before its verbs alone: the finite verb first
+    (
+        "Er sah die Bitte , die erhalten worden ist",
+        "Er sah die Bitte , die ist worden erhalten",
+        "relative-verbs",
+    ),
+    # ... but an auxiliary right after it already stands in English order
+    ("Er fragte , was wird kommen ?", "Er fragte , was wird kommen ?", "wh-question"),
     # _subject_end: "eines"/"einer" after the subject's noun open its genitive
     (
         "weil der Sprecher einer Regierung die Bitte erhalten hat",

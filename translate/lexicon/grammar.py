@@ -717,7 +717,12 @@ def coordinated_split(clause: Sequence[str], lex: Lexicon) -> int | None:
         return None
     for k in range(2, len(clause) - 2):
         previous = clause[k - 1]
-        if clause[k] in ("und", "oder") and previous[:1].islower() and lex.is_verb(previous):
+        if (
+            clause[k] in ("und", "oder")
+            and previous[:1].islower()
+            and lex.is_verb(previous)
+            and not coordinated_participle(clause, k + 1, lex)
+        ):
             return k
     return None
 
@@ -760,11 +765,25 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
     j = n
     while j > 1 and (lex.is_verb(clause[j - 1]) or (clause[j - 1] == "zu" and j < n)):
         j -= 1
+    if (
+        j == 1
+        and n > 2
+        and (lower in RELATIVE_PRONOUNS or lower in _WH_SUBJECTS)
+        and "zu" not in clause
+        and clause[1] not in AUXILIARIES  # "was wird geschehen" asks in English order
+    ):
+        # verbs alone after their relative pronoun: "die anerkannt worden sind" -> "die
+        # sind worden anerkannt" ("that have been recognised")
+        return [first, *_cluster_order(clause[1:])]
     if j in (n, 1) or clause[j:-1] == ["zu"]:
         # (a lone "zu" + infinitive at the end is no cluster: the finite verb stands
         # before it, "weil er versucht, ... zu lösen")
         return clause
     cluster = _cluster_order(clause[j:])
+    if coordinated_participle(clause, j, lex):
+        # "der fortgesetzt und beendet wird" -> "der wird fortgesetzt und beendet"
+        cluster = [cluster[0], clause[j - 2], clause[j - 1], *cluster[1:]]
+        j -= 2
     body = clause[1:j]
     subject_end = _subject_end(body, 0)
     if lower in RELATIVE_PRONOUNS and not (
@@ -809,6 +828,21 @@ def _wh_subject(first: str, cluster: list[str], body: list[str], lex: Lexicon) -
         rest = predicative_adjective(rest, lex)
     cluster, rest = _negated_cluster(cluster, rest)
     return [first, *cluster, *rest]
+
+
+def coordinated_participle(clause: Sequence[str], j: int, lex: Lexicon) -> bool:
+    """Whether the verb-final cluster ``clause[j:]``, a participle or infinitive and its
+    finite verb, has a second participle before it joined by "und"/"oder" ("fortgesetzt
+    und beendet wird"), which goes with it after the finite verb."""
+    return (
+        len(clause) - j == 2
+        and j > 3
+        and clause[-1] in AUXILIARIES
+        and clause[j - 1] in ("und", "oder")
+        and _finite_candidate(clause[j - 2], lex)
+        and clause[j - 3] != "zu"
+        and clause[j - 2] not in AUXILIARIES
+    )
 
 
 def _negated_cluster(cluster: list[str], rest: list[str]) -> tuple[list[str], list[str]]:
