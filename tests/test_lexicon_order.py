@@ -19,6 +19,18 @@ def ordered(german: str, engine: LexiconEngine) -> str:
 
 
 REORDER = [
+    # subordinators "sofern", "solange", "zumal" and the pairs "so dass", "als ob"
+    ("Er kam , solange die Polizei neu ist", "Er kam , solange die Polizei ist neu", "solange"),
+    (
+        "Er kam , so dass die Polizei die Bitte erhalten hat",
+        "Er kam , so dass die Polizei hat erhalten die Bitte",
+        "so-dass",
+    ),
+    (
+        "Er kam , als ob die Polizei gekommen ist",
+        "Er kam , als ob die Polizei ist gekommen",
+        "als-ob",
+    ),
     # coordinated_participle: two participles before the finite verb stay together
     (
         "dass die Polizei die Bitte erhalten und gesagt hat",

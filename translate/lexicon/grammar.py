@@ -1049,6 +1049,8 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         return zu
     n = len(clause)
     first = clause[0]
+    if first.lower() in _LEADS and clause[1] in ("dass", "ob") and n > 3:
+        return [first, *_subordinate(clause[1:], lex)]  # "so dass", "ohne dass", "als ob"
     if (first.lower() in SUBORDINATORS and not _prepositional_opener(clause, lex)) or (
         first in RELATIVE_PRONOUNS and first[:1].islower() and not main
     ):
@@ -1472,6 +1474,9 @@ _NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf 
 _NOT_COMPOUNDS = frozenset("nur mehr einmal so zuletzt".split())
 # Focus particles before a subordinator: "selbst wenn", "auch wenn", "erst nachdem".
 _FOCUS = frozenset("selbst auch gerade erst noch nur schon sogar".split())
+# Words that open a subordinate clause together with "dass"/"ob": "so dass", "ohne dass",
+# "als ob", "anstatt dass".
+_LEADS = frozenset("so ohne als statt anstatt außer".split())
 _TIME_WORDS = frozenset("heute gestern morgen bereits nun jetzt damals".split())
 _TIME_NOUNS = frozenset(
     "Morgen Vormittag Mittag Nachmittag Abend Wochenende Anfang Ende Mitte Jahr".split()
