@@ -19,6 +19,18 @@ def ordered(german: str, engine: LexiconEngine) -> str:
 
 
 REORDER = [
+    # "hatte" as a full verb after a fronted phrase: the subject first
+    (
+        "In der Hauptstadt hatte er die Bitte",
+        "In der Hauptstadt , er hatte die Bitte",
+        "have-inverted",
+    ),
+    # ... not when the subject goes on with "und"
+    (
+        "In der Hauptstadt hatte die Polizei und die Regierung die Bitte",
+        "In der Hauptstadt hatte die Polizei und die Regierung die Bitte",
+        "have-coordinated-subject",
+    ),
     # subordinators "sofern", "solange", "zumal" and the pairs "so dass", "als ob"
     ("Er kam , solange die Polizei neu ist", "Er kam , solange die Polizei ist neu", "solange"),
     (

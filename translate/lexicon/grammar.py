@@ -1210,6 +1210,10 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
             return inverted
         if verb in _COPULAS and _subject_first(first, lex):
             return [*clause[: finite + 1], *predicative_adjective(clause[finite + 1 :], lex)]
+        if verb in _HAVE and not _subject_goes_on(clause[finite + 1 :]):
+            inverted = _inverted(clause, finite, lex)  # "Damals hatte er Schwierigkeiten"
+            if inverted is not None:
+                return inverted
         # (Relative clauses opened by a preposition, "in der sie leben", made verb-final
         # like the others: +0.00 chrF / +0.00 BLEU on newstest2017, not kept.)
         # (A copula inverted like a full verb, "Für ihn war es" -> "Für ihn es war",
@@ -1255,9 +1259,17 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
     return [*before, *verbs, *_time_last(middle)]
 
 
+_HAVE = frozenset("hat hatte hatten haben habe".split())
 _COPULAS = frozenset("ist sind war waren sei seien wäre wären".split())
 # "würde gern(e)" + infinitive is English "would like to" + infinitive.
 _LIKING = frozenset(["gern", "gerne"])
+
+
+def _subject_goes_on(rest: Sequence[str]) -> bool:
+    """Whether the subject opening ``rest`` is coordinated with another ("der Star und die
+    Schauspielerin"), which the simple subject rule would cut off."""
+    end = _subject_end(rest, 0) if rest else 0
+    return 0 < end < len(rest) and rest[end] in ("und", "oder", "sowie")
 
 
 def inverted_copula(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
