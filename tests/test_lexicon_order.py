@@ -19,6 +19,15 @@ def ordered(german: str, engine: LexiconEngine) -> str:
 
 
 REORDER = [
+    # fronted_time: "Letztes Jahr" before the finite verb is no subject
+    ("Letztes Jahr kam die Polizei", "Letztes Jahr , Die Polizei kam", "time-full-verb"),
+    (
+        "Letztes Jahr hat die Polizei die Bitte erhalten",
+        "Letztes Jahr , Die Polizei hat erhalten die Bitte",
+        "time-auxiliary",
+    ),
+    # ... but "Der Tag" opens the subject
+    ("Der Tag hat die Bitte erhalten", "Der Tag hat erhalten die Bitte", "time-noun-subject"),
     # "hatte" as a full verb after a fronted phrase: the subject first
     (
         "In der Hauptstadt hatte er die Bitte",

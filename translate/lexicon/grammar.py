@@ -1249,7 +1249,12 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
             verbs = [verbs[0], "nicht", *verbs[1:]]
             middle = [*middle[:k], *middle[k + 1 :]]
     before = clause[:finite]
-    if finite > 0 and middle and not _subject_first(first, lex) and not non_nominative(middle[0]):
+    if (
+        finite > 0
+        and middle
+        and (not _subject_first(first, lex) or finite == fronted_time(clause))
+        and not non_nominative(middle[0])
+    ):
         subject_end = _subject_end(middle, 0)
         if 0 < subject_end <= 4:
             verbs, rest = preverbal_adverb(verbs, middle[subject_end:])
@@ -1379,17 +1384,44 @@ def _adjective_noun_end(clause: Sequence[str], start: int) -> int:
 _DECLINED = ("e", "en", "er", "em", "es")
 
 
+# Nouns of a fronted time phrase without preposition: "Letztes Jahr", "Diese Woche".
+_TIME_UNITS = frozenset(
+    "Mal Jahr Woche Monat Tag Wochenende Saison Sommer Winter Herbst Frühjahr Abend Nacht "
+    "Jahrzehnt Quartal".split()
+)
+
+
+_SUBJECT_ARTICLES = frozenset("der die das ein eine jeder".split())
+
+
+def fronted_time(clause: Sequence[str]) -> int:
+    """Length of a fronted time phrase of a declined word and a time noun ("Letztes Jahr",
+    "Dieses Mal", "Jeden Tag"), an adverbial, not the subject, before the finite verb; 0 if
+    the clause opens otherwise."""
+    if (
+        len(clause) > 3
+        and clause[0][:1].isupper()
+        and clause[0].lower().endswith(_DECLINED)
+        and clause[0].lower() not in _SUBJECT_ARTICLES  # "Der Tag braucht ..." is the subject
+        and clause[1] in _TIME_UNITS
+    ):
+        return 2
+    return 0
+
+
 def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
     """Verb-second after a fronted adverbial, subject first: "Gestern sagte er" -> "Gestern
     er sagte"; None if the clause does not read so."""
     first, verb, rest = clause[0], clause[finite], clause[finite + 1 :]
+    timed = finite == fronted_time(clause)
     if not (
         (
             finite == 1
+            or timed
             or (first.lower() in PREPOSITIONS and 1 < finite == fronted_phrase_end(clause))
         )
         and first[:1].isupper()
-        and not _subject_first(first, lex)
+        and (timed or not _subject_first(first, lex))
         and rest
     ):
         return None
