@@ -19,6 +19,132 @@ def ordered(german: str, engine: LexiconEngine) -> str:
 
 
 REORDER = [
+    # fronted_time: "Letztes Jahr" before the finite verb is no subject
+    ("Letztes Jahr kam die Polizei", "Letztes Jahr , Die Polizei kam", "time-full-verb"),
+    (
+        "Letztes Jahr hat die Polizei die Bitte erhalten",
+        "Letztes Jahr , Die Polizei hat erhalten die Bitte",
+        "time-auxiliary",
+    ),
+    # ... but "Der Tag" opens the subject
+    ("Der Tag hat die Bitte erhalten", "Der Tag hat erhalten die Bitte", "time-noun-subject"),
+    # "hatte" as a full verb after a fronted phrase: the subject first
+    (
+        "In der Hauptstadt hatte er die Bitte",
+        "In der Hauptstadt , er hatte die Bitte",
+        "have-inverted",
+    ),
+    # ... not when the subject goes on with "und"
+    (
+        "In der Hauptstadt hatte die Polizei und die Regierung die Bitte",
+        "In der Hauptstadt hatte die Polizei und die Regierung die Bitte",
+        "have-coordinated-subject",
+    ),
+    # subordinators "sofern", "solange", "zumal" and the pairs "so dass", "als ob"
+    ("Er kam , solange die Polizei neu ist", "Er kam , solange die Polizei ist neu", "solange"),
+    (
+        "Er kam , so dass die Polizei die Bitte erhalten hat",
+        "Er kam , so dass die Polizei hat erhalten die Bitte",
+        "so-dass",
+    ),
+    (
+        "Er kam , als ob die Polizei gekommen ist",
+        "Er kam , als ob die Polizei ist gekommen",
+        "als-ob",
+    ),
+    # coordinated_participle: two participles before the finite verb stay together
+    (
+        "dass die Polizei die Bitte erhalten und gesagt hat",
+        "dass die Polizei hat erhalten und gesagt die Bitte",
+        "coordinated-participles",
+    ),
+    # ... two finite conjuncts still split
+    (
+        "dass die Polizei gekommen ist und gesagt hat",
+        "dass die Polizei ist gekommen und hat gesagt",
+        "coordinated-finite",
+    ),
+    # a relative pronoun before its verbs alone: the finite verb first
+    (
+        "Er sah die Bitte , die erhalten worden ist",
+        "Er sah die Bitte , die ist worden erhalten",
+        "relative-verbs",
+    ),
+    # ... but an auxiliary right after it already stands in English order
+    ("Er fragte , was wird kommen ?", "Er fragte , was wird kommen ?", "wh-question"),
+    # _subject_end: "eines"/"einer" after the subject's noun open its genitive
+    (
+        "weil der Sprecher einer Regierung die Bitte erhalten hat",
+        "weil der Sprecher einer Regierung hat erhalten die Bitte",
+        "genitive-einer",
+    ),
+    (
+        "weil der Sprecher eines Landes die Bitte erhalten hat",
+        "weil der Sprecher eines Landes hat erhalten die Bitte",
+        "genitive-eines",
+    ),
+    # inverted_auxiliary after a fronted subordinate clause: a subject opened by an article
+    (
+        "Als er kam , hat die Polizei die Bitte erhalten",
+        "Als er kam , Die Polizei hat erhalten die Bitte",
+        "auxiliary-article",
+    ),
+    # ... but after a subject with its relative clause the article opens the predicate
+    (
+        "Der Sprecher , der kam , ist die Polizei",
+        "Der Sprecher , der kam , ist die Polizei",
+        "auxiliary-article-predicate",
+    ),
+    # number_hyphen: the hyphen of "58-Jährige" ends no clause
+    ("Für die 58-Jährige war es neu", "Für die 58 - Jährige , es war neu", "number-compound"),
+    (
+        "Er kam - in der Hauptstadt war es neu",
+        "Er kam - in der Hauptstadt , es war neu",
+        "dash-between-clauses",
+    ),
+    # subordinate_conjunct: a second conjunct with its own subordinator, or verbs alone
+    (
+        "weil er kam oder weil die Polizei die Bitte erhalten hat",
+        "weil er kam oder weil die Polizei hat erhalten die Bitte",
+        "conjunct-subordinator",
+    ),
+    (
+        "dass er gekommen ist und geholfen haben kann",
+        "dass er ist gekommen und kann haben geholfen",
+        "conjunct-verbs",
+    ),
+    # relative_opener: a relative adverb or a preposition before a relative pronoun
+    (
+        "Er kam , wodurch die Polizei gekommen ist",
+        "Er kam , wodurch die Polizei ist gekommen",
+        "relative-adverb",
+    ),
+    (
+        "Er sah die Hauptstadt , in der die Polizei gekommen ist",
+        "Er sah die Hauptstadt , in der die Polizei ist gekommen",
+        "preposition-relative",
+    ),
+    (
+        "Er sah die Hauptstadt , an denen er gekommen ist",
+        "Er sah die Hauptstadt , an denen er ist gekommen",
+        "preposition-denen",
+    ),
+    # ... but a preposition before an article and its noun opens no relative clause
+    (
+        "Er kam , in der Hauptstadt hat er nichts gesagt",
+        "Er kam , in der Hauptstadt , er hat gesagt nichts",
+        "preposition-noun",
+    ),
+    # _wh_subject: "was"/"wer" is the subject when no other is seen
+    ("Er kam , was neu ist", "Er kam , was ist neu", "was-subject"),
+    (
+        "Er kam , was für die Polizei neu ist",
+        "Er kam , was ist neu für die Polizei",
+        "was-subject-predicative",
+    ),
+    ("Er kam , was er gesagt hat", "Er kam , was er hat gesagt", "was-object"),
+    # "wie" keeps its adjective: "wie neu die Drohnen sind" is "how new the drones are"
+    ("Er sah , wie neu die Drohnen sind", "Er sah , wie neu die Drohnen sind", "wie-adjective"),
     # inverted_auxiliary: a main clause after a fronted subordinate clause
     (
         "Wenn die Polizei kommt , kann er helfen",
@@ -309,3 +435,26 @@ TRANSLATE = [
 @pytest.mark.parametrize(("german", "english"), TRANSLATE)
 def test_translate(engine: LexiconEngine, german: str, english: str) -> None:
     assert engine.translate([german]) == [english]
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [("die 58-Jährige", True), ("die 800-Meter-Läuferin", True), ("dort - etwa", False)],
+)
+def test_number_hyphen(german: str, expected: bool) -> None:
+    tokens = tokenize(german)
+    assert grammar.number_hyphen(tokens, tokens.index("-")) is expected
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        ("Als er kam , hat die Polizei", True),
+        ("Der Sprecher , der kam , ist die Polizei", False),
+        ("Als er kam , wie er sagt , hat die Polizei", False),
+    ],
+)
+def test_after_subordinate(german: str, expected: bool) -> None:
+    tokens = tokenize(german)
+    start = len(tokens) - 3
+    assert grammar.after_subordinate(tokens, start) is expected

@@ -279,7 +279,12 @@ def clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
         # The dot of an ordinal ("am 5. Februar") does not end a clause.
         ordinal_dot = token == "." and j > 0 and tokens[j - 1].isdigit() and j + 1 < n
         listed = token == "," and enumeration_comma(tokens, j)
-        if coordinated_vp or (token in CLAUSE_PUNCT and not ordinal_dot and not listed):
+        if coordinated_vp or (
+            token in CLAUSE_PUNCT
+            and not ordinal_dot
+            and not listed
+            and not number_hyphen(tokens, j)
+        ):
             if j > start:
                 spans.append((start, j))
             spans.append((j, j + 1))
@@ -287,6 +292,17 @@ def clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
     if start < n:
         spans.append((start, n))
     return spans
+
+
+def number_hyphen(tokens: Sequence[str], k: int) -> bool:
+    """Whether the token at ``k`` is the hyphen of a number compound ("den 58-Jährigen",
+    "die 800-Meter-Läuferin"), which the tokenizer splits off but which ends no clause."""
+    return (
+        tokens[k] == "-"
+        and 0 < k < len(tokens) - 1
+        and tokens[k - 1][-1:].isdigit()
+        and tokens[k + 1][:1].isalpha()
+    )
 
 
 def enumeration_comma(tokens: Sequence[str], comma: int) -> bool:
@@ -329,7 +345,7 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             first, second = clause[:k], clause[k:]
             out.extend(reorder_clause(first, lex))
             out.extend(
-                _subordinate(second, lex)
+                subordinate_conjunct(second, lex)
                 if _verb_final(second, lex)
                 else reorder_clause(second, lex)
             )
@@ -345,7 +361,7 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
                 out.extend(source)
                 continue
         if start and tokens[start - 1] in CLAUSE_PUNCT:
-            inverted = inverted_auxiliary(clause, lex)
+            inverted = inverted_auxiliary(clause, lex, after_subordinate(tokens, start))
             if inverted is not None:
                 out.extend(inverted)
                 continue
@@ -557,7 +573,9 @@ def verb_first_conditional(tokens: Sequence[str], end: int, lex: Lexicon) -> lis
     return ["Wenn", *tokens[1:end], verb]
 
 
-def inverted_auxiliary(clause: list[str], lex: Lexicon) -> list[str] | None:
+def inverted_auxiliary(
+    clause: list[str], lex: Lexicon, subordinate_first: bool = False
+) -> list[str] | None:
     """A clause after a comma opened by its auxiliary and then its subject, as a main clause
     after a fronted subordinate one ("Wenn es regnet, kann man nicht spielen"): subject
     first, the verbs together ("man kann nicht spielen"); None if it does not read so.
@@ -570,6 +588,9 @@ def inverted_auxiliary(clause: list[str], lex: Lexicon) -> list[str] | None:
         subject_end = 2
     elif (second in PRONOUNS or _is_name(second, lex)) and not non_nominative(second):
         subject_end = noun_phrase_end(clause, 1)
+    elif subordinate_first and _nominative_article(second):
+        # "..., war mein erster Gedanke", "..., hat die Polizei ... festgenommen"
+        subject_end = _article_phrase_end(clause, 1)
     else:
         return None
     if not 1 < subject_end <= 5:
@@ -581,6 +602,57 @@ def inverted_auxiliary(clause: list[str], lex: Lexicon) -> list[str] | None:
         *clause[subject_end:],
     ]
     return _auxiliary_clause(inverted, subject_end - 1, lex)
+
+
+# Subordinators whose fronted clause is followed by the main clause's finite verb: "Als er
+# kam, war mein erster Gedanke ..." ("was", "wer", "wie" open subjects or comments instead).
+_FRONTED_SUBORDINATORS = frozenset(
+    "wenn als nachdem weil obwohl bevor sobald falls seit seitdem während bis da ehe".split()
+)
+
+
+def after_subordinate(tokens: Sequence[str], start: int) -> bool:
+    """Whether the clause at ``start`` follows the first comma of a sentence opened by a
+    subordinate clause ("Als er kam, | war mein erster Gedanke"), so that it is the main
+    clause with its finite verb first."""
+    return (
+        start > 2
+        and tokens[start - 1] == ","
+        and tokens[0].lower() in _FRONTED_SUBORDINATORS
+        and tokens[0][:1].isupper()
+        and "," not in tokens[1 : start - 1]
+    )
+
+
+def _nominative_article(word: str) -> bool:
+    """Whether ``word`` is an article or possessive that may open a subject ("die",
+    "mein", "unsere"; not "dem", "ihren")."""
+    lower = word.lower()
+    return (
+        (lower in DETERMINERS or bool(_POSSESSIVE.match(lower)))
+        and not non_nominative(lower)
+        and lower not in _OBLIQUE_POSSESSIVE
+    )
+
+
+# Possessive and article forms that are dative or genitive only ("seinem", "ihrer", "des").
+_OBLIQUE_POSSESSIVE = frozenset(
+    "des eines seinem seines ihrem ihres meinem meines deinem unserem unseres eurem".split()
+)
+
+
+def _article_phrase_end(tokens: Sequence[str], start: int) -> int:
+    """Index after a noun phrase opened by an article or possessive at ``start`` (the
+    noun-phrase rule knows possessives only from the determiner list); ``start`` if the
+    words do not close with a noun."""
+    j = start + 1
+    while j < len(tokens) and tokens[j][:1].islower() and tokens[j].endswith(_DECLINED):
+        j += 1
+    if j >= len(tokens) or not tokens[j][:1].isupper():
+        return start
+    while j < len(tokens) and tokens[j][:1].isupper():
+        j += 1
+    return j
 
 
 def _demonstrative(clause: Sequence[str], k: int) -> bool:
@@ -607,7 +679,7 @@ def _subject_end(tokens: Sequence[str], start: int) -> int:
     # "des" is always a genitive; "der" after a name is mostly a dative ("sagte Brady der
     # Zeitung"), after a noun with its article mostly a genitive
     article = tokens[start].lower() in DETERMINERS
-    if tokens[end] == "des" or (tokens[end] == "der" and article):
+    if tokens[end] in ("des", "eines") or (tokens[end] in ("der", "einer") and article):
         genitive_end = noun_phrase_end(tokens, end)
         nouns = [t for t in tokens[end + 1 : genitive_end] if t[:1].isupper()]
         if len(nouns) == 1 and tokens[genitive_end - 1] == nouns[0]:
@@ -645,9 +717,28 @@ def coordinated_split(clause: Sequence[str], lex: Lexicon) -> int | None:
         return None
     for k in range(2, len(clause) - 2):
         previous = clause[k - 1]
-        if clause[k] in ("und", "oder") and previous[:1].islower() and lex.is_verb(previous):
+        if (
+            clause[k] in ("und", "oder")
+            and previous[:1].islower()
+            and lex.is_verb(previous)
+            and not coordinated_participle(clause, k + 1, lex)
+        ):
             return k
     return None
+
+
+def subordinate_conjunct(conjunct: list[str], lex: Lexicon) -> list[str]:
+    """The second conjunct of a verb-final clause in English order, its coordinator kept
+    first: one with a subordinator of its own ("oder weil ihre Familien sie schicken" ->
+    "oder weil ihre Familien schicken sie"), or verbs alone sharing the first conjunct's
+    subject ("und angenommen werden sollte" -> "und sollte werden angenommen")."""
+    if len(conjunct) > 2 and conjunct[0] in ("und", "oder"):
+        rest = conjunct[1:]
+        if rest[0] in SUBORDINATORS and len(rest) > 2:
+            return [conjunct[0], *_subordinate(rest, lex)]
+        if len(rest) > 1 and all(_finite_candidate(word, lex) for word in rest):
+            return [conjunct[0], *_cluster_order(rest)]
+    return _subordinate(conjunct, lex)
 
 
 def _verb_final(conjunct: Sequence[str], lex: Lexicon) -> bool:
@@ -674,11 +765,25 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
     j = n
     while j > 1 and (lex.is_verb(clause[j - 1]) or (clause[j - 1] == "zu" and j < n)):
         j -= 1
+    if (
+        j == 1
+        and n > 2
+        and (lower in RELATIVE_PRONOUNS or lower in _WH_SUBJECTS)
+        and "zu" not in clause
+        and clause[1] not in AUXILIARIES  # "was wird geschehen" asks in English order
+    ):
+        # verbs alone after their relative pronoun: "die anerkannt worden sind" -> "die
+        # sind worden anerkannt" ("that have been recognised")
+        return [first, *_cluster_order(clause[1:])]
     if j in (n, 1) or clause[j:-1] == ["zu"]:
         # (a lone "zu" + infinitive at the end is no cluster: the finite verb stands
         # before it, "weil er versucht, ... zu lösen")
         return clause
     cluster = _cluster_order(clause[j:])
+    if coordinated_participle(clause, j, lex):
+        # "der fortgesetzt und beendet wird" -> "der wird fortgesetzt und beendet"
+        cluster = [cluster[0], clause[j - 2], clause[j - 1], *cluster[1:]]
+        j -= 2
     body = clause[1:j]
     subject_end = _subject_end(body, 0)
     if lower in RELATIVE_PRONOUNS and not (
@@ -692,9 +797,13 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
         and body[0].lower() not in DETERMINERS
     ):
         subject_end = 0  # "die Fotos machen": a bare noun is the object, "die" the subject
+    if lower in _WH_SUBJECTS and subject_end == 0 and subordinate_subject(body, lex) is None:
+        return _wh_subject(first, cluster, body, lex)
     if lower in _WH_WORDS and subject_end == 0:
         return clause
-    if subject_end == 0 and (lower in SUBORDINATORS or lower == "da"):
+    if subject_end == 0 and (
+        lower in SUBORDINATORS or lower == "da" or _RELATIVE_ADVERB.match(lower)
+    ):
         found = subordinate_subject(body, lex)
         if found is not None:
             lead, subject_end = found
@@ -704,6 +813,36 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
         rest = predicative_adjective(rest, lex)
     cluster, rest = _negated_cluster(cluster, rest)
     return [first, *body[:subject_end], *cluster, *rest]
+
+
+# Pronouns that are a verb-final clause's subject themselves when no other subject is seen:
+# "was toll ist" ("which is great"), "wer das Amt leiten wird".
+_WH_SUBJECTS = frozenset(["was", "wer"])
+
+
+def _wh_subject(first: str, cluster: list[str], body: list[str], lex: Lexicon) -> list[str]:
+    """A clause whose "was"/"wer" is its subject: the verbs right after it, as English has
+    them: "was für ihn gut ist" -> "was ist gut für ihn"."""
+    rest = body
+    if len(cluster) == 1 and cluster[0] in _COPULAS:
+        rest = predicative_adjective(rest, lex)
+    cluster, rest = _negated_cluster(cluster, rest)
+    return [first, *cluster, *rest]
+
+
+def coordinated_participle(clause: Sequence[str], j: int, lex: Lexicon) -> bool:
+    """Whether the verb-final cluster ``clause[j:]``, a participle or infinitive and its
+    finite verb, has a second participle before it joined by "und"/"oder" ("fortgesetzt
+    und beendet wird"), which goes with it after the finite verb."""
+    return (
+        len(clause) - j == 2
+        and j > 3
+        and clause[-1] in AUXILIARIES
+        and clause[j - 1] in ("und", "oder")
+        and _finite_candidate(clause[j - 2], lex)
+        and clause[j - 3] != "zu"
+        and clause[j - 2] not in AUXILIARIES
+    )
 
 
 def _negated_cluster(cluster: list[str], rest: list[str]) -> tuple[list[str], list[str]]:
@@ -910,10 +1049,16 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         return zu
     n = len(clause)
     first = clause[0]
+    if first.lower() in _LEADS and clause[1] in ("dass", "ob") and n > 3:
+        return [first, *_subordinate(clause[1:], lex)]  # "so dass", "ohne dass", "als ob"
     if (first.lower() in SUBORDINATORS and not _prepositional_opener(clause, lex)) or (
         first in RELATIVE_PRONOUNS and first[:1].islower() and not main
     ):
         return _subordinate(clause, lex)
+    if relative_opener(clause):
+        # "womit die Frage geklärt ist", ", an denen ich es gesehen habe": verb-final
+        lead = 1 if _RELATIVE_ADVERB.match(first) else 2
+        return [*clause[: lead - 1], *_subordinate(clause[lead - 1 :], lex)]
     if first.lower() in _FOCUS and clause[1].lower() in SUBORDINATORS and n > 3:
         return [first, *_subordinate(clause[1:], lex)]  # "selbst nachdem sie ... war"
     if first.lower() == "da" and not lex.is_verb(clause[1]):
@@ -966,6 +1111,29 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         after = _time_last(clause[finite + 1 :])
         return [*clause[:finite], *_do_support(verb, after, lex)]
     return clause
+
+
+# Relative pronouns that may follow a preposition and stand for a noun, not a possessive
+# ("deren", "dessen" open a noun phrase of their own: "mit dessen Hilfe er ...").
+_GOVERNED_RELATIVES = frozenset("der die das dem den denen welche welcher welchem welchen".split())
+
+
+def relative_opener(clause: Sequence[str]) -> bool:
+    """Whether a clause inside a sentence opens as a relative clause the subordinator list
+    lacks, so that its verbs stand last: a relative adverb ("wodurch", "womit",
+    "weshalb") or a preposition before a relative pronoun ("an denen", "mit der") that is
+    followed by no noun of its own ("in der Stadt" is a prepositional phrase)."""
+    if len(clause) < 3 or not clause[0][:1].islower():
+        return False
+    first = clause[0]
+    if _RELATIVE_ADVERB.match(first):
+        return not first.startswith("welche")  # the relative pronoun list has those
+    return (
+        first in PREPOSITIONS
+        and len(clause) > 3
+        and clause[1] in _GOVERNED_RELATIVES
+        and (clause[1] == "denen" or not clause[2][:1].isupper())
+    )
 
 
 def particle_conjunct_end(clause: Sequence[str], lex: Lexicon) -> int | None:
@@ -1042,6 +1210,10 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
             return inverted
         if verb in _COPULAS and _subject_first(first, lex):
             return [*clause[: finite + 1], *predicative_adjective(clause[finite + 1 :], lex)]
+        if verb in _HAVE and not _subject_goes_on(clause[finite + 1 :]):
+            inverted = _inverted(clause, finite, lex)  # "Damals hatte er Schwierigkeiten"
+            if inverted is not None:
+                return inverted
         # (Relative clauses opened by a preposition, "in der sie leben", made verb-final
         # like the others: +0.00 chrF / +0.00 BLEU on newstest2017, not kept.)
         # (A copula inverted like a full verb, "Für ihn war es" -> "Für ihn es war",
@@ -1077,7 +1249,12 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
             verbs = [verbs[0], "nicht", *verbs[1:]]
             middle = [*middle[:k], *middle[k + 1 :]]
     before = clause[:finite]
-    if finite > 0 and middle and not _subject_first(first, lex) and not non_nominative(middle[0]):
+    if (
+        finite > 0
+        and middle
+        and (not _subject_first(first, lex) or finite == fronted_time(clause))
+        and not non_nominative(middle[0])
+    ):
         subject_end = _subject_end(middle, 0)
         if 0 < subject_end <= 4:
             verbs, rest = preverbal_adverb(verbs, middle[subject_end:])
@@ -1087,9 +1264,17 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
     return [*before, *verbs, *_time_last(middle)]
 
 
+_HAVE = frozenset("hat hatte hatten haben habe".split())
 _COPULAS = frozenset("ist sind war waren sei seien wäre wären".split())
 # "würde gern(e)" + infinitive is English "would like to" + infinitive.
 _LIKING = frozenset(["gern", "gerne"])
+
+
+def _subject_goes_on(rest: Sequence[str]) -> bool:
+    """Whether the subject opening ``rest`` is coordinated with another ("der Star und die
+    Schauspielerin"), which the simple subject rule would cut off."""
+    end = _subject_end(rest, 0) if rest else 0
+    return 0 < end < len(rest) and rest[end] in ("und", "oder", "sowie")
 
 
 def inverted_copula(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
@@ -1199,17 +1384,44 @@ def _adjective_noun_end(clause: Sequence[str], start: int) -> int:
 _DECLINED = ("e", "en", "er", "em", "es")
 
 
+# Nouns of a fronted time phrase without preposition: "Letztes Jahr", "Diese Woche".
+_TIME_UNITS = frozenset(
+    "Mal Jahr Woche Monat Tag Wochenende Saison Sommer Winter Herbst Frühjahr Abend Nacht "
+    "Jahrzehnt Quartal".split()
+)
+
+
+_SUBJECT_ARTICLES = frozenset("der die das ein eine jeder".split())
+
+
+def fronted_time(clause: Sequence[str]) -> int:
+    """Length of a fronted time phrase of a declined word and a time noun ("Letztes Jahr",
+    "Dieses Mal", "Jeden Tag"), an adverbial, not the subject, before the finite verb; 0 if
+    the clause opens otherwise."""
+    if (
+        len(clause) > 3
+        and clause[0][:1].isupper()
+        and clause[0].lower().endswith(_DECLINED)
+        and clause[0].lower() not in _SUBJECT_ARTICLES  # "Der Tag braucht ..." is the subject
+        and clause[1] in _TIME_UNITS
+    ):
+        return 2
+    return 0
+
+
 def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
     """Verb-second after a fronted adverbial, subject first: "Gestern sagte er" -> "Gestern
     er sagte"; None if the clause does not read so."""
     first, verb, rest = clause[0], clause[finite], clause[finite + 1 :]
+    timed = finite == fronted_time(clause)
     if not (
         (
             finite == 1
+            or timed
             or (first.lower() in PREPOSITIONS and 1 < finite == fronted_phrase_end(clause))
         )
         and first[:1].isupper()
-        and not _subject_first(first, lex)
+        and (timed or not _subject_first(first, lex))
         and rest
     ):
         return None
@@ -1306,6 +1518,9 @@ _NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf 
 _NOT_COMPOUNDS = frozenset("nur mehr einmal so zuletzt".split())
 # Focus particles before a subordinator: "selbst wenn", "auch wenn", "erst nachdem".
 _FOCUS = frozenset("selbst auch gerade erst noch nur schon sogar".split())
+# Words that open a subordinate clause together with "dass"/"ob": "so dass", "ohne dass",
+# "als ob", "anstatt dass".
+_LEADS = frozenset("so ohne als statt anstatt außer".split())
 _TIME_WORDS = frozenset("heute gestern morgen bereits nun jetzt damals".split())
 _TIME_NOUNS = frozenset(
     "Morgen Vormittag Mittag Nachmittag Abend Wochenende Anfang Ende Mitte Jahr".split()

@@ -137,7 +137,8 @@ PASSIVE_WERDEN = {
 }  # fmt: skip
 SUBORDINATORS = frozenset(
     "dass daß weil wenn ob obwohl nachdem als damit bevor sobald falls seit seitdem während "
-    "bis indem obgleich sodass wo wie warum was wer ehe".split()
+    "bis indem obgleich sodass wo wie warum was wer ehe sofern solange zumal wohingegen "
+    "wenngleich".split()
 )
 RELATIVE_PRONOUNS = frozenset(
     "der die das dem den deren dessen denen welche welcher welches welchen welchem".split()
