@@ -1748,6 +1748,10 @@ class LexiconEngine:
             )
         return False
 
+    def opens_genitive(self, tokens: list[str], i: int) -> bool:
+        """Whether the article at ``i`` opens a genitive after a noun (for context rules)."""
+        return self._genitive_article(tokens, i)
+
     def _genitive_article(self, tokens: list[str], i: int) -> bool:
         """Whether the article at ``i`` opens a genitive after a noun: "der Rat der Stadt"."""
         token = tokens[i]

@@ -1,0 +1,52 @@
+"""Early context rules for multi-word expressions (dolmetsch.lexicon.context.EARLY_RULES):
+tried before the dictionary's and the learned phrases, on the excerpt's store."""
+
+from __future__ import annotations
+
+import pytest
+
+from dolmetsch.lexicon import LexiconEngine
+from dolmetsch.lexicon import context as rules
+from dolmetsch.lexicon.grammar import tokenize
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# (rule, German, index of the token, expected answer)
+CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
+    (rules.before_that_clause, "froh darüber dass sie kam", 1, ("", 1)),
+    (rules.before_that_clause, "froh darüber .", 1, None),
+    (rules.another, "Er machte einen weiteren Versuch", 2, ("another", 2)),
+    (rules.another, "Eine andere Frage", 0, ("another", 2)),
+    (rules.another, "Er wohnt in einer anderen Stadt", 3, ("another", 2)),
+    (rules.another, "Das Haus eines anderen Mannes", 2, ("of another", 2)),
+    (rules.another, "Er machte einen Versuch", 2, None),
+    (rules.another, "Er sah die anderen Kinder", 2, None),
+    (rules.a_unit_of_time, "zweimal pro Woche", 1, ("a", 1)),
+    (rules.a_unit_of_time, "zehn Euro pro Kopf", 2, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "german", "i", "expected"),
+    CASES,
+    ids=[f"{c[0].__name__}-{'fires' if c[3] else 'not'}-{k}" for k, c in enumerate(CASES)],
+)
+def test_rule(
+    engine: LexiconEngine,
+    rule: rules.Rule,
+    german: str,
+    i: int,
+    expected: tuple[str, int] | None,
+) -> None:
+    tokens = german.split()
+    assert rule(engine, rules.context(tokens, i, tokens[i].lower())) == expected
+
+
+def test_every_early_rule_has_a_case() -> None:
+    assert {c[0] for c in CASES} == set(rules.EARLY_RULES)
+
+
+def test_early_rules_answer_before_a_dictionary_phrase(engine: LexiconEngine) -> None:
+    tokens = tokenize("Eine weitere Frage kam.")
+    assert rules.apply_early(engine, tokens, 0, "eine") == ("another", 2)
+    assert rules.apply_early(engine, tokenize("Eine Frage kam."), 0, "eine") is None
