@@ -50,3 +50,11 @@ def test_early_rules_answer_before_a_dictionary_phrase(engine: LexiconEngine) ->
     tokens = tokenize("Eine weitere Frage kam.")
     assert rules.apply_early(engine, tokens, 0, "eine") == ("another", 2)
     assert rules.apply_early(engine, tokenize("Eine Frage kam."), 0, "eine") is None
+
+
+def test_a_hand_written_idiom_before_a_learned_pair(
+    engine: LexiconEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a learned pair for the idiom's German must not hide the counted idiom of rules.IDIOMS
+    monkeypatch.setattr(engine.store, "learned_phrase", lambda key: "perished")
+    assert engine._phrase(["ums", "Leben", "kommen"], 0) == ("be killed", 3)

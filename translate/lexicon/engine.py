@@ -1656,17 +1656,17 @@ class LexiconEngine:
                 continue
             if lower in self._trial:
                 return self._trial[lower], size
+            key = self.store.phrase(lower)
+            if key is not None and key in IDIOMS:
+                # a hand-written idiom, counted over the learning sets, before a learned
+                # pair: "im Gegenteil" is "on the contrary", not the learned "contrary"
+                return IDIOMS[key], size
             learned = self.store.learned_phrase(lower) if self.use_learned_phrases else None
             if learned is not None and (first != "nicht" or has_english_negation(learned)):
                 # (a phrase "nicht übertrieben" -> "unobtrusive" would hide the negation)
                 return learned, size
-            key = self.store.phrase(lower)
             if key is not None:
-                english = (
-                    FUNCTION_WORD_TABLE.get(lower)
-                    or IDIOMS.get(key)
-                    or self.words.sense(key, False)
-                )
+                english = FUNCTION_WORD_TABLE.get(lower) or self.words.sense(key, False)
                 if english and size == 2 and self._idiomatic_noun_phrase(tokens, i, english):
                     continue
                 if english and (first != "nicht" or has_english_negation(english)):
