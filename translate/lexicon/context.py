@@ -18,15 +18,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from . import dates
 from .grammar import ADVERB
 from .mood import past_context
 from .prepositions import GOVERNABLE, governed, governed_noun
 from .rules import (
     CLAUSE_PUNCT,
+    DAYS,
     DETERMINERS,
     FUNCTION_WORD_TABLE,
     FUNCTION_WORDS,
     MODALS,
+    MONTHS,
     PREPOSITIONS,
     PRONOUNS,
     SUBORDINATORS,
@@ -178,6 +181,59 @@ def up_to_a_number(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# "bis" before a point in time is "until" or "by", not the table's "to" ("bis 2020" ->
+# "until 2020"), except in a range ("von 2000 bis 2010" -> "to").  Counted over the learning
+# sets (news-test2008, newstest2010-2016), outside a range: "bis" + a year or a month 53
+# sentences, references "until" 25, "by" 21, "to" 30 (any "to"); "bis zum/zur" + a time
+# noun 37, "until" 15, "by the" 9, "to the" 9; "bis heute/jetzt/morgen/dahin" or a day 64,
+# "until" 13, "by" 11; "bis Ende/Anfang/Mitte" 23, "by the" 12, "until" 6, "to the" 4.
+# The conjunction after a comma (", bis sie kam"): 61 sentences, "until" 23, "by" 11,
+# "before" 10 (the engine wrote "to" in 60).
+CLAUSE_SUBJECTS = frozenset("ich du er sie es wir ihr man der die das ein eine alle".split())
+UNTIL_WORDS = frozenset(["heute", "jetzt", "dahin", "morgen", *DAYS])
+UNTIL_NOUNS = frozenset(
+    "Ende Jahr Jahresende Monatsende Beginn Anfang Wochenende Abschluss Start Schluss Sommer "
+    "Herbst Winter Frühjahr Frühling".split()
+)
+PERIOD_PARTS = frozenset(["Ende", "Anfang", "Mitte"])
+RANGE_OPENERS = frozenset(["von", "vom", "zwischen", "ab", *DAYS, *MONTHS])
+RANGE_REACH = 3
+
+
+def _token(c: Context, step: int) -> str:
+    """The token ``step`` tokens after the context's, or ""."""
+    k = c.i + step
+    return c.tokens[k] if k < len(c.tokens) else ""
+
+
+def _point_in_time(token: str) -> bool:
+    return dates.is_year(token) or token in MONTHS or token in UNTIL_WORDS
+
+
+@on_words("bis")
+def until_a_time(lex: LexiconEngine, c: Context) -> Result:
+    """ "bis" before a point in time: "until 2020", "until the end of the year", "by the end
+    of May"; a range's "bis" after a number, a month, a day or "von" stays "to"."""
+    if c.lower != "bis":
+        return None
+    if c.nxt.lower() in CLAUSE_SUBJECTS:
+        # the conjunction: the preposition "bis" takes no article or pronoun after it
+        # (", bis sie kam" -> "until she came", "bis die Polizei kam")
+        return "until", 1
+    before = c.tokens[max(0, c.i - RANGE_REACH) : c.i]
+    if any(t[:1].isdigit() or t in RANGE_OPENERS or t.lower() in RANGE_OPENERS for t in before):
+        return None
+    if c.nxt in PERIOD_PARTS and (c.after in MONTHS or dates.is_year(c.after)):
+        return "by", 1
+    if c.nxt == "zum" and c.after == "Jahr" and dates.is_year(_token(c, 3)):
+        return "until", 3  # "bis zum Jahr 2020" -> "until 2020"
+    if c.nxt in ("zum", "zur") and c.after in UNTIL_NOUNS:
+        return "until the", 2
+    if _point_in_time(c.nxt):
+        return "until", 1
+    return None
+
+
 @on_words("am")
 def in_the_morning(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "am" and c.nxt in DAY_PARTS:
@@ -322,6 +378,26 @@ SOURCE_NOUNS = (
     "angaben", "informationen", "ansicht", "meinung", "einschätzung", "schätzungen",
     "berechnungen", "erkenntnissen", "aussagen", "berichten",
 )  # fmt: skip
+
+
+# Nouns of a view whose English "according to" says all of: "nach Ansicht der Experten" is
+# "according to the experts" ("according to view of the experts" word by word).  In the
+# learning sets, "nach Ansicht/Meinung/Einschätzung/Auffassung" stands in 23 sentences (15
+# with "der", "des" or "von" after it) and the engine wrote "according to view/opinion/
+# estimation" in 21.
+VIEW_NOUNS = frozenset("Ansicht Meinung Einschätzung Auffassung".split())
+_OF_THE = {"der": "the", "des": "the", "von": "", "vom": "the"}
+
+
+@on_words("nach")
+def according_to_a_view(lex: LexiconEngine, c: Context) -> Result:
+    """ "nach" + a noun of a view + its holder in the genitive or after "von": "according
+    to" and the holder, the noun and its "of" left out ("nach Meinung von Experten" ->
+    "according to experts")."""
+    if c.lower != "nach" or c.nxt not in VIEW_NOUNS or c.after not in _OF_THE:
+        return None
+    article = _OF_THE[c.after]
+    return (f"according to {article}" if article else "according to"), 3
 
 
 @on_words("nach")
@@ -1070,6 +1146,7 @@ RULES: tuple[Rule, ...] = (
     over_a_quantity,
     for_a_duration,
     up_to_a_number,
+    until_a_time,
     in_the_morning,
     in_a_year,
     even_if,
@@ -1082,6 +1159,7 @@ RULES: tuple[Rule, ...] = (
     of_all,
     um_a_number,
     at_a_dative_place,
+    according_to_a_view,
     according_to_a_source,
     to_a_place,
     clock_time,
