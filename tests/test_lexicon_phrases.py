@@ -23,6 +23,10 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.another, "Er sah die anderen Kinder", 2, None),
     (rules.a_unit_of_time, "zweimal pro Woche", 1, ("a", 1)),
     (rules.a_unit_of_time, "zehn Euro pro Kopf", 2, None),
+    (rules.degree_of_injury, "der schwer verletzte Mann", 1, ("seriously", 1)),
+    (rules.degree_of_injury, "ist verletzt leicht", 2, ("slightly", 1)),
+    (rules.degree_of_injury, "das ist schwer", 2, None),
+    (rules.degree_of_injury, "schwer beladen", 0, None),
 ]
 
 
@@ -58,3 +62,13 @@ def test_a_hand_written_idiom_before_a_learned_pair(
     # a learned pair for the idiom's German must not hide the counted idiom of rules.IDIOMS
     monkeypatch.setattr(engine.store, "learned_phrase", lambda key: "perished")
     assert engine._phrase(["ums", "Leben", "kommen"], 0) == ("be killed", 3)
+
+
+def test_a_counted_idiom_replaces_the_dictionary_sense(engine: LexiconEngine) -> None:
+    # the excerpt's Ding entry says "contrary"; news writes "on the contrary"
+    assert engine._phrase(["im", "Gegenteil", ",", "er", "kam"], 0) == ("on the contrary", 2)
+
+
+def test_an_injury_adverb_marked_by_the_word_order(engine: LexiconEngine) -> None:
+    assert rules.injury_degree("schwer", "verletzten") == "seriously"
+    assert rules.injury_degree("schwer", "beladen") is None

@@ -945,7 +945,11 @@ class LexiconEngine:
                 continue
             if token.startswith(ADVERB):
                 english = self.words.lookup(token[1:]) or token[1:]
-                out.append(self._phrase_adverb(token[1:], nxt) or adverb_of(english))
+                out.append(
+                    context_rules.injury_degree(token[1:], nxt)
+                    or self._phrase_adverb(token[1:], nxt)
+                    or adverb_of(english)
+                )
                 i += 1
                 continue
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()

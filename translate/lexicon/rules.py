@@ -186,6 +186,9 @@ IDIOMS = {
     "im Rahmen von": "as part of",
     "im Gegenteil": "on the contrary",
     "im Vergleich zu": "compared to",
+    # "im Internet" 29 ("on/over/via the Internet" 9, "online" 7; the learned pair is a
+    # bare "Internet")
+    "im Internet": "on the Internet",
 }
 # Verbs whose perfect takes "sein" (motion and change of state): "ist gestiegen" is "has
 # risen", where "ist geschlossen" is "is closed".  Separable and inseparable compounds
