@@ -27,6 +27,9 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.degree_of_injury, "ist verletzt leicht", 2, ("slightly", 1)),
     (rules.degree_of_injury, "das ist schwer", 2, None),
     (rules.degree_of_injury, "schwer beladen", 0, None),
+    (rules.into_the, "warf den Ball in die Luft", 3, ("into", 1)),
+    (rules.into_the, "warf den Ball in der Luft", 3, None),
+    (rules.into_the, "In die Luft", 0, None),
 ]
 
 

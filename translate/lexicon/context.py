@@ -1259,8 +1259,28 @@ def a_unit_of_time(lex: LexiconEngine, c: Context) -> Result:
 # Rules tried before the dictionary's and the learned phrases: a single word's learned
 # English ("darüber" -> "about") or a dictionary phrase ("eine weitere" -> "a further")
 # would otherwise hide them.
-EARLY_RULES: tuple[Rule, ...] = (before_that_clause, another, a_unit_of_time, degree_of_injury)
-EARLY_WORDS = PRONOMINAL_ADVERBS | INDEFINITE | frozenset(["pro", *INJURY_DEGREES])
+# "in die" is always the accusative: a direction, English "into" more often than the
+# table's "in".  Counted over the learning sets: 314 sentences with "in die", references
+# "into" 65 (the engine wrote it in 10), "to the" 67, "in the" 85 (any "in the" of the
+# sentence).
+
+
+def into_the(lex: LexiconEngine, c: Context) -> Result:
+    """ "in" before the accusative "die" inside a sentence is "into": "warf den Ball in die
+    Luft" -> "threw the ball into the air" (the article stays and says "the")."""
+    if c.lower == "in" and c.nxt == "die" and c.tokens[c.i][:1].islower():
+        return "into", 1
+    return None
+
+
+EARLY_RULES: tuple[Rule, ...] = (
+    before_that_clause,
+    another,
+    a_unit_of_time,
+    degree_of_injury,
+    into_the,
+)
+EARLY_WORDS = PRONOMINAL_ADVERBS | INDEFINITE | frozenset(["pro", "in", *INJURY_DEGREES])
 
 
 class _Routes:
