@@ -30,6 +30,11 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.into_the, "warf den Ball in die Luft", 3, ("into", 1)),
     (rules.into_the, "warf den Ball in der Luft", 3, None),
     (rules.into_the, "In die Luft", 0, None),
+    (rules.at_the_end_of, "Ende des Jahres kam er", 0, ("at the end of the", 2)),
+    (rules.at_the_end_of, "und Ende der Woche", 1, ("at the end of the", 2)),
+    (rules.at_the_end_of, "bis Ende des Jahres", 1, ("the end of the", 2)),
+    (rules.at_the_end_of, "das Ende des Jahres", 1, None),
+    (rules.at_the_end_of, "ein offizielles Ende des Krieges", 2, None),
 ]
 
 

@@ -169,6 +169,7 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.until_a_time, "von Montag bis Freitag", 2, None),
     (rules.until_a_time, "er fährt bis zum Bahnhof", 2, None),
     (rules.until_a_time, "von A bis hin zu B", 2, ("to", 3)),
+    (rules.until_a_time, "fertig bis Ende des Jahres", 1, ("by", 1)),
 ]
 
 
