@@ -30,11 +30,15 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.into_the, "warf den Ball in die Luft", 3, ("into", 1)),
     (rules.into_the, "warf den Ball in der Luft", 3, None),
     (rules.into_the, "In die Luft", 0, None),
+    (rules.into_the, "kam in die Türkei", 1, None),
     (rules.at_the_end_of, "Ende des Jahres kam er", 0, ("at the end of the", 2)),
     (rules.at_the_end_of, "und Ende der Woche", 1, ("at the end of the", 2)),
     (rules.at_the_end_of, "bis Ende des Jahres", 1, ("the end of the", 2)),
     (rules.at_the_end_of, "das Ende des Jahres", 1, None),
     (rules.at_the_end_of, "ein offizielles Ende des Krieges", 2, None),
+    (rules.fixed_phrase, "Im Hinblick auf die Wahl", 0, ("with regard to", 3)),
+    (rules.fixed_phrase, "kam zu Beginn des Spiels", 1, ("at the start", 2)),
+    (rules.fixed_phrase, "kam zu spät", 1, None),
 ]
 
 
@@ -75,6 +79,7 @@ def test_a_hand_written_idiom_before_a_learned_pair(
 def test_a_counted_idiom_replaces_the_dictionary_sense(engine: LexiconEngine) -> None:
     # the excerpt's Ding entry says "contrary"; news writes "on the contrary"
     assert engine._phrase(["im", "Gegenteil", ",", "er", "kam"], 0) == ("on the contrary", 2)
+    assert engine._phrase(["am", "Anfang", "kam", "er"], 0) == ("at the beginning", 2)
 
 
 def test_an_injury_adverb_marked_by_the_word_order(engine: LexiconEngine) -> None:

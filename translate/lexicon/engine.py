@@ -1323,6 +1323,10 @@ class LexiconEngine:
         person = lower in ("der", "die", "den", "dem") and english.lower().endswith(_PERSON_ENDINGS)
         return "who" if person else "that"
 
+    def bare_proper(self, word: str) -> bool:
+        """Whether a German noun is an English name without article (for context rules)."""
+        return self._bare_proper(word)
+
     def _bare_proper(self, word: str) -> bool:
         """Whether a German noun is a proper name in English that takes no article: its
         English is one capitalised word ("Türkei" -> "Turkey", "Irak" -> "Iraq"), while

@@ -189,6 +189,8 @@ IDIOMS = {
     # "im Internet" 29 ("on/over/via the Internet" 9, "online" 7; the learned pair is a
     # bare "Internet")
     "im Internet": "on the Internet",
+    # "am Anfang" 19 ("at the beginning" 5, "at the start" 0; Ding's "at the start")
+    "am Anfang": "at the beginning",
 }
 # Verbs whose perfect takes "sein" (motion and change of state): "ist gestiegen" is "has
 # risen", where "ist geschlossen" is "is closed".  Separable and inseparable compounds
