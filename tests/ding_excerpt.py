@@ -34,6 +34,8 @@ EXCERPT = "".join(
         "stellen {vt} | stellend | gestellt | stellt | stellte :: "
         "to put | putting | put | puts | put",
         "ums Leben kommen {vi} | ums Leben gekommen :: to be killed | been killed",
+        "im Gegenteil {adv} :: contrary; conversely",
+        "am Anfang {adv} :: at the start; initially",
         "kommen {vi} | kommend | gekommen | kommt | kam :: to come | coming | come | comes | came",
         "Bitte {f} | Bitten {pl} :: request | requests",
         "erhalten {vt} | erhaltend | erhalten | erhält | erhielt :: "

@@ -155,6 +155,21 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.as_a_role, "gilt als Angriff", 1, ("as a", 1)),
     (rules.as_a_role, "gilt als Angriffe", 1, None),
     (rules.as_a_role, "gilt als Angriff der Drohnen", 1, None),
+    (rules.according_to_a_view, "nach Ansicht der Ärzte", 0, ("according to the", 3)),
+    (rules.according_to_a_view, "nach Meinung von Ärzten", 0, ("according to", 3)),
+    (rules.according_to_a_view, "nach seiner Meinung", 0, None),
+    (rules.according_to_a_view, "nach Berlin", 0, None),
+    (rules.until_a_time, "er bleibt bis 2030 dort", 2, ("until", 1)),
+    (rules.until_a_time, "er bleibt bis Freitag", 2, ("until", 1)),
+    (rules.until_a_time, "er bleibt bis zum Ende", 2, ("until the", 2)),
+    (rules.until_a_time, "er bleibt bis zum Jahr 2030", 2, ("until", 3)),
+    (rules.until_a_time, "fertig bis Ende 2030", 1, ("by", 1)),
+    (rules.until_a_time, "er wartet bis sie kommt", 2, ("until", 1)),
+    (rules.until_a_time, "von 2020 bis 2030", 2, None),
+    (rules.until_a_time, "von Montag bis Freitag", 2, None),
+    (rules.until_a_time, "er fährt bis zum Bahnhof", 2, None),
+    (rules.until_a_time, "von A bis hin zu B", 2, ("to", 3)),
+    (rules.until_a_time, "fertig bis Ende des Jahres", 1, ("by", 1)),
 ]
 
 

@@ -945,7 +945,11 @@ class LexiconEngine:
                 continue
             if token.startswith(ADVERB):
                 english = self.words.lookup(token[1:]) or token[1:]
-                out.append(self._phrase_adverb(token[1:], nxt) or adverb_of(english))
+                out.append(
+                    context_rules.injury_degree(token[1:], nxt)
+                    or self._phrase_adverb(token[1:], nxt)
+                    or adverb_of(english)
+                )
                 i += 1
                 continue
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()
@@ -1319,6 +1323,10 @@ class LexiconEngine:
         person = lower in ("der", "die", "den", "dem") and english.lower().endswith(_PERSON_ENDINGS)
         return "who" if person else "that"
 
+    def bare_proper(self, word: str) -> bool:
+        """Whether a German noun is an English name without article (for context rules)."""
+        return self._bare_proper(word)
+
     def _bare_proper(self, word: str) -> bool:
         """Whether a German noun is a proper name in English that takes no article: its
         English is one capitalised word ("Türkei" -> "Turkey", "Irak" -> "Iraq"), while
@@ -1656,17 +1664,17 @@ class LexiconEngine:
                 continue
             if lower in self._trial:
                 return self._trial[lower], size
+            key = self.store.phrase(lower)
+            if key is not None and key in IDIOMS:
+                # a hand-written idiom, counted over the learning sets, before a learned
+                # pair: "im Gegenteil" is "on the contrary", not the learned "contrary"
+                return IDIOMS[key], size
             learned = self.store.learned_phrase(lower) if self.use_learned_phrases else None
             if learned is not None and (first != "nicht" or has_english_negation(learned)):
                 # (a phrase "nicht übertrieben" -> "unobtrusive" would hide the negation)
                 return learned, size
-            key = self.store.phrase(lower)
             if key is not None:
-                english = (
-                    FUNCTION_WORD_TABLE.get(lower)
-                    or IDIOMS.get(key)
-                    or self.words.sense(key, False)
-                )
+                english = FUNCTION_WORD_TABLE.get(lower) or self.words.sense(key, False)
                 if english and size == 2 and self._idiomatic_noun_phrase(tokens, i, english):
                     continue
                 if english and (first != "nicht" or has_english_negation(english)):
@@ -1747,6 +1755,10 @@ class LexiconEngine:
                 self.words.is_adjective(following) or self.is_participle(following)
             )
         return False
+
+    def opens_genitive(self, tokens: list[str], i: int) -> bool:
+        """Whether the article at ``i`` opens a genitive after a noun (for context rules)."""
+        return self._genitive_article(tokens, i)
 
     def _genitive_article(self, tokens: list[str], i: int) -> bool:
         """Whether the article at ``i`` opens a genitive after a noun: "der Rat der Stadt"."""

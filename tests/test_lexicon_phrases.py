@@ -1,0 +1,87 @@
+"""Early context rules for multi-word expressions (dolmetsch.lexicon.context.EARLY_RULES):
+tried before the dictionary's and the learned phrases, on the excerpt's store."""
+
+from __future__ import annotations
+
+import pytest
+
+from dolmetsch.lexicon import LexiconEngine
+from dolmetsch.lexicon import context as rules
+from dolmetsch.lexicon.grammar import tokenize
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# (rule, German, index of the token, expected answer)
+CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
+    (rules.before_that_clause, "froh darüber dass sie kam", 1, ("", 1)),
+    (rules.before_that_clause, "froh darüber .", 1, None),
+    (rules.another, "Er machte einen weiteren Versuch", 2, ("another", 2)),
+    (rules.another, "Eine andere Frage", 0, ("another", 2)),
+    (rules.another, "Er wohnt in einer anderen Stadt", 3, ("another", 2)),
+    (rules.another, "Das Haus eines anderen Mannes", 2, ("of another", 2)),
+    (rules.another, "Er machte einen Versuch", 2, None),
+    (rules.another, "Er sah die anderen Kinder", 2, None),
+    (rules.a_unit_of_time, "zweimal pro Woche", 1, ("a", 1)),
+    (rules.a_unit_of_time, "zehn Euro pro Kopf", 2, None),
+    (rules.degree_of_injury, "der schwer verletzte Mann", 1, ("seriously", 1)),
+    (rules.degree_of_injury, "ist verletzt leicht", 2, ("slightly", 1)),
+    (rules.degree_of_injury, "das ist schwer", 2, None),
+    (rules.degree_of_injury, "schwer beladen", 0, None),
+    (rules.into_the, "warf den Ball in die Luft", 3, ("into", 1)),
+    (rules.into_the, "warf den Ball in der Luft", 3, None),
+    (rules.into_the, "In die Luft", 0, None),
+    (rules.into_the, "kam in die Türkei", 1, None),
+    (rules.at_the_end_of, "Ende des Jahres kam er", 0, ("at the end of the", 2)),
+    (rules.at_the_end_of, "und Ende der Woche", 1, ("at the end of the", 2)),
+    (rules.at_the_end_of, "bis Ende des Jahres", 1, ("the end of the", 2)),
+    (rules.at_the_end_of, "das Ende des Jahres", 1, None),
+    (rules.at_the_end_of, "ein offizielles Ende des Krieges", 2, None),
+    (rules.fixed_phrase, "Im Hinblick auf die Wahl", 0, ("with regard to", 3)),
+    (rules.fixed_phrase, "kam zu Beginn des Spiels", 1, ("at the start", 2)),
+    (rules.fixed_phrase, "kam zu spät", 1, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "german", "i", "expected"),
+    CASES,
+    ids=[f"{c[0].__name__}-{'fires' if c[3] else 'not'}-{k}" for k, c in enumerate(CASES)],
+)
+def test_rule(
+    engine: LexiconEngine,
+    rule: rules.Rule,
+    german: str,
+    i: int,
+    expected: tuple[str, int] | None,
+) -> None:
+    tokens = german.split()
+    assert rule(engine, rules.context(tokens, i, tokens[i].lower())) == expected
+
+
+def test_every_early_rule_has_a_case() -> None:
+    assert {c[0] for c in CASES} == set(rules.EARLY_RULES)
+
+
+def test_early_rules_answer_before_a_dictionary_phrase(engine: LexiconEngine) -> None:
+    tokens = tokenize("Eine weitere Frage kam.")
+    assert rules.apply_early(engine, tokens, 0, "eine") == ("another", 2)
+    assert rules.apply_early(engine, tokenize("Eine Frage kam."), 0, "eine") is None
+
+
+def test_a_hand_written_idiom_before_a_learned_pair(
+    engine: LexiconEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a learned pair for the idiom's German must not hide the counted idiom of rules.IDIOMS
+    monkeypatch.setattr(engine.store, "learned_phrase", lambda key: "perished")
+    assert engine._phrase(["ums", "Leben", "kommen"], 0) == ("be killed", 3)
+
+
+def test_a_counted_idiom_replaces_the_dictionary_sense(engine: LexiconEngine) -> None:
+    # the excerpt's Ding entry says "contrary"; news writes "on the contrary"
+    assert engine._phrase(["im", "Gegenteil", ",", "er", "kam"], 0) == ("on the contrary", 2)
+    assert engine._phrase(["am", "Anfang", "kam", "er"], 0) == ("at the beginning", 2)
+
+
+def test_an_injury_adverb_marked_by_the_word_order(engine: LexiconEngine) -> None:
+    assert rules.injury_degree("schwer", "verletzten") == "seriously"
+    assert rules.injury_degree("schwer", "beladen") is None
