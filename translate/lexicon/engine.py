@@ -71,6 +71,7 @@ from .rules import (
     IDIOMS,
     MODALS,
     MONTHS,
+    PARTICLES,
     PASSIVE_WERDEN,
     PREPOSITIONS,
     PRONOUNS,
@@ -103,6 +104,9 @@ _DECIMAL = re.compile(r"^\d+,\d+$")
 _WORD_START = re.compile(r"^[A-Za-zÄÖÜäöüß]")
 _PARTICIPLE_ENDINGS = ("t", "en")
 _INSEPARABLE = ("be", "ver", "er", "zer", "ent", "emp", "miss", "über", "unter", "hinter")
+# Separable first parts whose participle has its "ge" or inseparable prefix further in than
+# the plain "ge" test reaches: "zurückgegangen", "fertiggestellt", "anerkannt".
+_PARTICIPLE_PARTICLES = PARTICLES | frozenset("fertig aufrecht".split())
 _PROGRESS_EVERY = 64
 # Strong verb stems whose participle reads as the infinitive: "wird entlassen" stays a
 # passive, while "wird verteidigen" (a weak verb, or "verlieren" -> "verloren") is the future.
@@ -463,7 +467,7 @@ class LexiconEngine:
         # "verfolgt", "kritisiert" have no "ge": an inseparable prefix or -ieren (a finite
         # "verfolgt" reads the same, but after "wurde" or before "von" it is the participle)
         marked = "ge" in word[:6] or word.startswith(_INSEPARABLE) or word.endswith("iert")
-        return marked and self.words.is_verb(word)
+        return (marked or _particle_participle(word)) and self.words.is_verb(word)
 
     # ------------------------------------------------------------------ verbs and prepositions
     def verb_preposition(self, preposition: str, verb: str, token: str) -> str | None:
@@ -1894,6 +1898,19 @@ class LexiconEngine:
             ):
                 english = "them"
         return english
+
+
+def _particle_participle(word: str) -> bool:
+    """Whether ``word`` is a separable verb's participle by its shape: a first part such as
+    "zurück" or "fertig" followed by "ge" or an inseparable prefix ("zurückgegangen",
+    "fertiggestellt", "anerkannt")."""
+    for k in range(2, min(len(word) - 4, 10)):
+        rest = word[k:]
+        if word[:k] in _PARTICIPLE_PARTICLES and (
+            rest.startswith("ge") or rest.startswith(_INSEPARABLE)
+        ):
+            return True
+    return False
 
 
 def _strip_article(out: list[Item], k: int) -> None:

@@ -1,0 +1,58 @@
+"""Verb clusters in the lexicon engine's English: participles by their shape, the passive
+infinitive after a modal, and the German double infinitive ("hat ... bauen können").
+
+Whole sentences through the engine on a store built from the tests' Ding excerpt plus a few
+entries of our own (made-up sentences, never news text), and the pure helpers on their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from ding_excerpt import EXCERPT, engine_on
+
+from dolmetsch.lexicon import LexiconEngine
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# Entries of our own in Ding's line format, written for these tests.
+CLUSTER_ENTRIES = "".join(
+    line + "\n"
+    for line in (
+        "fertigstellen {vt} | fertigstellend | fertiggestellt | stellt fertig | "
+        "stellte fertig :: to complete | completing | completed | completes | completed",
+        "bauen {vt} | bauend | gebaut | baut | baute :: "
+        "to build | building | built | builds | built",
+        "Haus {n} | Häuser {pl} :: house | houses",
+        "Brücke {f} | Brücken {pl} :: bridge | bridges",
+        "morgen {adv} :: tomorrow",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
+    yield from engine_on(tmp_path_factory, "clusters", EXCERPT + CLUSTER_ENTRIES)
+
+
+# (German, English, what it shows)
+EXACT = [
+    # a separable verb's participle with its "ge" past a long first part is a participle:
+    # "werden" after a modal is then the passive infinitive "be", not the future "will"
+    ("Das Haus soll morgen fertiggestellt werden.", "The house should be completed tomorrow.",
+     "particle-participle-passive"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("german", "english"), [s[:2] for s in EXACT], ids=[s[2] for s in EXACT])
+def test_sentence(engine: LexiconEngine, german: str, english: str) -> None:
+    assert engine.translate([german]) == [english]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("fertiggestellt", True), ("gebaut", True), ("bauen", False), ("fertigstellen", False)],
+)
+def test_is_participle(engine: LexiconEngine, word: str, expected: bool) -> None:
+    assert engine.is_participle(word) is expected
