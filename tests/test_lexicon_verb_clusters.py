@@ -13,6 +13,7 @@ import pytest
 from ding_excerpt import EXCERPT, engine_on
 
 from dolmetsch.lexicon import LexiconEngine
+from dolmetsch.lexicon.grammar import _cluster_order
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -42,6 +43,15 @@ EXACT = [
     # "werden" after a modal is then the passive infinitive "be", not the future "will"
     ("Das Haus soll morgen fertiggestellt werden.", "The house should be completed tomorrow.",
      "particle-participle-passive"),
+    # the double infinitive: the modal's English carries the tense
+    ("Er hätte das Haus bauen können.", "He could have built the house.", "could-have"),
+    ("Sie hatte das Haus bauen sollen.", "She was supposed to build the house.", "supposed-to"),
+    ("Wir haben das Haus nicht bauen können.", "We have not been able to build the house.",
+     "perfect-negated"),
+    ("Er hat gestern das Haus bauen müssen.", "He had to build the house yesterday.",
+     "perfect-finished-time"),
+    ("Er sagte, dass das Haus hätte gebaut werden können.",
+     "He said the house could have been built.", "subordinate-passive"),
 ]  # fmt: skip
 
 
@@ -56,3 +66,17 @@ def test_sentence(engine: LexiconEngine, german: str, english: str) -> None:
 )
 def test_is_participle(engine: LexiconEngine, word: str, expected: bool) -> None:
     assert engine.is_participle(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("cluster", "expected"),
+    [
+        # the double infinitive: the finite auxiliary first, then the modal, then the verb
+        (["hätte", "bauen", "können"], ["hätte", "können", "bauen"]),
+        (["hätte", "gebaut", "werden", "können"], ["hätte", "können", "werden", "gebaut"]),
+        # any other cluster reverses
+        (["gebaut", "haben", "könnte"], ["könnte", "haben", "gebaut"]),
+    ],
+)
+def test_cluster_order(cluster: list[str], expected: list[str]) -> None:
+    assert _cluster_order(cluster) == expected

@@ -18,11 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from .english import base_of_past, participle
 from .grammar import ADVERB
-from .mood import past_context
+from .mood import past_context, past_point
 from .prepositions import GOVERNABLE, governed, governed_noun
 from .rules import (
     CLAUSE_PUNCT,
+    DAYS,
     DETERMINERS,
     FUNCTION_WORD_TABLE,
     FUNCTION_WORDS,
@@ -570,6 +572,91 @@ def said_to_have(lex: LexiconEngine, c: Context) -> Result:
     return SAID_TO[c.lower], 2
 
 
+# The German double infinitive: a perfect auxiliary with a modal's infinitive instead of its
+# participle ("hat das Haus bauen können", in English order "hat können bauen").  English
+# has no modal participle: the modal's English carries the tense, by the auxiliary's mood
+# (present perfect, past perfect, Konjunktiv II), and "could have"/"should have" take the
+# participle of the verb after them ("hätte bauen können" -> "could have built").
+DOUBLE_INFINITIVE_MOODS = {
+    "hat": 0, "habe": 0, "hast": 0, "haben": 1, "hatte": 2, "hatten": 2, "hätte": 3, "hätten": 3,
+}  # fmt: skip
+# modal infinitive -> (present perfect singular, plural, past perfect, conditional); a
+# conditional ending in "have" takes the participle of the next verb.
+DOUBLE_INFINITIVES = {
+    "können": ("has been able to", "have been able to", "had been able to", "could have"),
+    "müssen": ("has had to", "have had to", "had had to", "would have had to"),
+    "sollen": ("was supposed to", "were supposed to", "was supposed to", "should have"),
+    "wollen": ("has wanted to", "have wanted to", "had wanted to", "would have wanted to"),
+    "dürfen": (
+        "has been allowed to", "have been allowed to", "had been allowed to",
+        "would have been allowed to",
+    ),
+}  # fmt: skip
+
+# modal infinitive -> its simple past (singular, plural) for a Perfekt with a finished time
+DOUBLE_INFINITIVE_PAST = {
+    "können": ("could", "could"),
+    "müssen": ("had to", "had to"),
+    "sollen": ("was supposed to", "were supposed to"),
+    "wollen": ("wanted to", "wanted to"),
+    "dürfen": ("was allowed to", "were allowed to"),
+}
+# Subjects whose English verb has no -s: "man" is "you", "ich" is "I".
+_PLURAL_VERB_SUBJECTS = frozenset("man ich du".split())
+
+
+@on_words(*DOUBLE_INFINITIVE_MOODS)
+def double_infinitive(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower not in DOUBLE_INFINITIVE_MOODS:
+        return None
+    negated = c.nxt == "nicht"
+    k = c.i + 1 + negated
+    modal = c.tokens[k] if k < len(c.tokens) else ""
+    verb = c.tokens[k + 1] if k + 1 < len(c.tokens) else ""
+    if modal not in DOUBLE_INFINITIVES or not _plain_infinitive(lex, verb):
+        return None
+    mood = DOUBLE_INFINITIVE_MOODS[c.lower]
+    if mood == 0 and c.previous in _PLURAL_VERB_SUBJECTS:
+        mood = 1  # "man hat ... können" -> "you have been able to"
+    english = DOUBLE_INFINITIVES[modal][mood]
+    if mood < 2 and past_point(c.tokens, c.i, DAYS):
+        # a finished time takes the simple past: "hat gestern gehen müssen" -> "had to go"
+        english = DOUBLE_INFINITIVE_PAST[modal][mood]
+    used = k + 1 - c.i
+    if verb in ("werden", "sein", "haben"):
+        if not english.endswith(" have") or verb == "haben":
+            return None
+        after = c.tokens[k + 2] if k + 2 < len(c.tokens) else ""
+        # "hätte gebaut werden können" -> "could have been built" (the passive), "hätte ...
+        # sein können" -> "could have been", "hätte ... werden können" -> "could have become"
+        passive = verb == "werden" and lex.is_participle(after)
+        english += " been" if verb == "sein" or passive else " become"
+        used += 1
+    else:
+        # the infinitive goes with them: "verlassen" after "habe" reads as the participle
+        base = lex.lookup(verb)
+        if not base:
+            return None
+        done = participle(base) if english.endswith(" have") else base_of_past(base)
+        english = f"{english} {done}"  # "could have built", "has been able to build"
+        used += 1
+    if negated:
+        first, _, rest = english.partition(" ")
+        english = f"{first} not {rest}"
+    return english, used
+
+
+def _plain_infinitive(lex: LexiconEngine, word: str) -> bool:
+    """A verb's infinitive as one plain word: "bauen", not "baute" or "zurück kommen"."""
+    return (
+        word[:1].islower()
+        and word.endswith("n")
+        and word.isalpha()
+        and lex.lemma(word) == word
+        and lex.is_verb(word)
+    )
+
+
 @on_token(lambda token, lower: token[:1].islower() and lower not in FUNCTION_WORDS)
 def adverb_before_adjective(lex: LexiconEngine, c: Context) -> Result:
     # An uninflected adjective before an adjective or participle modifies it: an adverb in
@@ -1099,6 +1186,7 @@ RULES: tuple[Rule, ...] = (
     # tense, mood and adverbs
     there_is_reported,
     said_to_have,
+    double_infinitive,
     adverb_before_adjective,
     noun_phrase,
     # articles English needs where German has none
