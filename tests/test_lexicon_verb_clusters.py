@@ -27,6 +27,7 @@ CLUSTER_ENTRIES = "".join(
         "to build | building | built | builds | built",
         "Haus {n} | Häuser {pl} :: house | houses",
         "Brücke {f} | Brücken {pl} :: bridge | bridges",
+        "Problem {n} | Probleme {pl} :: problem | problems",
         "morgen {adv} :: tomorrow",
     )
 )
@@ -52,6 +53,10 @@ EXACT = [
      "perfect-finished-time"),
     ("Er sagte, dass das Haus hätte gebaut werden können.",
      "He said the house could have been built.", "subordinate-passive"),
+    # "werden" after a modal with no participle is the copula, never the future "will"
+    ("Das Haus kann ein Problem werden.", "The house can be a problem.", "modal-werden"),
+    ("Er sagte, dass das Haus ein Problem werden könnte.",
+     "He said the house could be a problem.", "modal-werden-subordinate"),
 ]  # fmt: skip
 
 

@@ -1856,6 +1856,10 @@ class LexiconEngine:
                 return "be"  # the passive infinitive: "soll werden gebaut" -> "should be built"
             if lower == "werden" and previous == "zu":
                 return "become"  # no future after "zu": "zu werden" -> "to become"
+            if lower == "werden" and self._after_modal(tokens, i) and not self.words.is_verb(nxt):
+                # no future after a modal either: "kann zum Problem werden" (English order
+                # "kann werden zum Problem") -> "can be a problem", not "can will"
+                return "be"
             if (
                 self.words.is_verb(nxt)
                 and self.is_participle(nxt)
