@@ -42,7 +42,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
 EXACT = [
     # a separable verb's participle with its "ge" past a long first part is a participle:
     # "werden" after a modal is then the passive infinitive "be", not the future "will"
-    ("Das Haus soll morgen fertiggestellt werden.", "The house should be completed tomorrow.",
+    ("Das Haus muss morgen fertiggestellt werden.", "The house must be completed tomorrow.",
      "particle-participle-passive"),
     # the double infinitive: the modal's English carries the tense
     ("Er hätte das Haus bauen können.", "He could have built the house.", "could-have"),

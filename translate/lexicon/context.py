@@ -31,6 +31,7 @@ from .rules import (
     MODALS,
     PREPOSITIONS,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     SUBORDINATORS,
     TIME_NOUNS,
     WOULD,
@@ -570,6 +571,40 @@ def said_to_have(lex: LexiconEngine, c: Context) -> Result:
     if c.lower not in SAID_TO or c.nxt not in ("haben", "sein") or not lex.is_participle(c.after):
         return None
     return SAID_TO[c.lower], 2
+
+
+# "sollen" with a passive infinitive in a main clause of news announces a plan (the English
+# of newstest2008-2016 says "is to be" 9 times, "will be" 12, "should be" once; "will" lost
+# on newstest2017): "Die Brücke soll abgerissen werden" (English order "soll werden
+# abgerissen") -> "The bridge is to be demolished".
+PLANNED = {"soll": "is to", "sollen": "are to"}
+
+
+@on_words(*PLANNED)
+def is_to_be(lex: LexiconEngine, c: Context) -> Result:
+    if (
+        c.lower not in PLANNED
+        or c.tokens[c.i] != c.lower
+        or c.nxt != "werden"
+        or not lex.is_participle(c.after)
+        or c.previous in _PLURAL_VERB_SUBJECTS
+        or "?" in c.tokens
+        or _subordinate_clause(c.tokens, c.i)
+    ):
+        return None  # "dass sie gebaut werden sollen" states a wish: "should"
+    return PLANNED[c.lower], 1
+
+
+def _subordinate_clause(tokens: Sequence[str], i: int) -> bool:
+    """Whether the token at ``i`` stands in a clause opened by a relative pronoun after a
+    comma, or with a subordinator before it (word order drops the comma before a "dass"
+    after a verb of saying)."""
+    k = i
+    while k > 0 and tokens[k - 1] not in CLAUSE_PUNCT:
+        k -= 1
+    if k > 0 and tokens[k].lower() in RELATIVE_PRONOUNS:
+        return True
+    return any(t.lower() in SUBORDINATORS for t in tokens[k:i])
 
 
 # The German double infinitive: a perfect auxiliary with a modal's infinitive instead of its
@@ -1187,6 +1222,7 @@ RULES: tuple[Rule, ...] = (
     there_is_reported,
     said_to_have,
     double_infinitive,
+    is_to_be,
     adverb_before_adjective,
     noun_phrase,
     # articles English needs where German has none
