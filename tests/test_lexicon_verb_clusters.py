@@ -57,6 +57,8 @@ EXACT = [
     ("Das Haus kann ein Problem werden.", "The house can be a problem.", "modal-werden"),
     ("Er sagte, dass das Haus ein Problem werden könnte.",
      "He said the house could be a problem.", "modal-werden-subordinate"),
+    # "man" is "you", whose verb has no -s
+    ("Man sagt das.", "You say that.", "man-agreement"),
 ]  # fmt: skip
 
 

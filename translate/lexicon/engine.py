@@ -32,6 +32,7 @@ from .decoder import Item, Option, Slot, decode
 from .english import (
     PAST_FORMS,
     a_or_an,
+    after_you,
     base_of_past,
     ing_form,
     past_of_participle,
@@ -551,6 +552,8 @@ class LexiconEngine:
             evidence.append(self._evidence(german, tokens, items))
         out = a_or_an(decode(items, self.store.lm, 1.0, self.store.weights.lm))
         out = undouble(out)
+        if "man" in tokens or "Man" in tokens:
+            out = after_you(out)  # "man spricht" -> "you speak"
         # An indirect question takes no comma in English ("We saw how the boat ..."), nor
         # a relative clause after "those" ("those who came").
         out = [
