@@ -28,6 +28,10 @@ CLUSTER_ENTRIES = "".join(
         "Haus {n} | Häuser {pl} :: house | houses",
         "Brücke {f} | Brücken {pl} :: bridge | bridges",
         "Problem {n} | Probleme {pl} :: problem | problems",
+        "Polizei {f} :: police",
+        "Ministerin {f} | Ministerinnen {pl} :: minister | ministers",
+        "neu {adj} :: new",
+        "alt {adj} :: old",
         "morgen {adv} :: tomorrow",
     )
 )
@@ -59,6 +63,11 @@ EXACT = [
      "He said the house could be a problem.", "modal-werden-subordinate"),
     # "man" is "you", whose verb has no -s
     ("Man sagt das.", "You say that.", "man-agreement"),
+    # a singular "sie" after a feminine subject: a thing is "it", a group "they"
+    ("Die Brücke ist alt, weil sie neu ist.", "The bridge is old because it is new.",
+     "sie-thing"),
+    ("Die Polizei sagte, dass sie kam.", "The police said they came.", "sie-collective"),
+    ("Die Ministerin sagte, dass sie kam.", "The minister said she came.", "sie-woman"),
 ]  # fmt: skip
 
 

@@ -1622,6 +1622,30 @@ class LexiconEngine:
             return True
         return self.words.is_verb(verb)  # not ending in -n: "sagt", "sagte", "kam", "zurückkam"
 
+    def _she_or_it(self, tokens: Sequence[str], i: int) -> str:
+        """English for a singular "sie" at ``i`` in a later clause of a sentence whose subject
+        is a feminine noun: a thing is "it" ("Die Bank ..., als sie fast kollabierte" ->
+        "when it nearly collapsed"), a collective "they" ("Die Polizei sagt, dass sie ..."),
+        a woman "she"; any other sentence "she"."""
+        if not tokens or tokens[0].lower() not in _FEMININE_ARTICLES:
+            return "she"
+        if "," not in tokens[:i] and not any(t in SUBORDINATORS for t in tokens[1:i]):
+            return "she"  # the same clause: (word order drops the comma before "dass")
+        k = 1
+        while k < i and tokens[k][:1].islower() and tokens[k].endswith(("e", "en")):
+            k += 1  # past adjectives: "Die große Bank"
+        word = tokens[k] if k < i else ""
+        after = tokens[k + 1] if k + 1 < i else ""
+        if not word[:1].isupper() or not self.words.is_noun(word) or after[:1].isupper():
+            return "she"  # (a genitive after it may be the woman: "Die Leistung Raismans")
+        if not self._singular_verb(after):
+            return "she"  # its verb shows a plural: "Die Urlauber sprangen"
+        if word in _COLLECTIVES:
+            return "they"
+        if self.words.lemma_tag(word)[1] == "pl" or _person_noun(word):
+            return "she"
+        return "it"
+
     def _singular_owner(self, tokens: Sequence[str], i: int) -> bool:
         """Whether the possessive "ihre" at ``i`` points to one woman: the nearest "sie"
         before it is singular ("sie sagte, ihre ..."), or, with no "sie", the first finite
@@ -1895,7 +1919,7 @@ class LexiconEngine:
             english = "her"  # "Sie verließ ihre Wohnung" -> "She left her flat"
         if lower == "sie":
             if self._singular_verb(nxt) or self._singular_subject(tokens, i):
-                english = "she"
+                english = self._she_or_it(tokens, i)
             if (
                 i > 0
                 and previous not in CLAUSE_PUNCT
@@ -1905,6 +1929,21 @@ class LexiconEngine:
             ):
                 english = "them"
         return english
+
+
+# How far back "sie" looks for the noun it stands for.
+_ANTECEDENT_REACH = 20
+# Articles and determiners of a feminine singular noun in the nominative or accusative.
+_FEMININE_ARTICLES = frozenset("die eine diese jene keine".split())
+# Feminine nouns for a group that English news refers to as "they".
+_COLLECTIVES = frozenset("Polizei Familie Union Mannschaft Gruppe Band".split())
+# Feminine nouns for a woman without the "-in" ending.
+_WOMEN = frozenset("Frau Mutter Tochter Schwester Großmutter Oma Tante Nichte Dame Witwe".split())
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a feminine noun names a woman: "Ministerin", "Frau"."""
+    return word in _WOMEN or (word.endswith("in") and len(word) > 5)
 
 
 def _particle_participle(word: str) -> bool:
