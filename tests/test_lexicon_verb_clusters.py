@@ -32,6 +32,9 @@ CLUSTER_ENTRIES = "".join(
         "Ministerin {f} | Ministerinnen {pl} :: minister | ministers",
         "neu {adj} :: new",
         "alt {adj} :: old",
+        "verlieren {vt} | verlierend | verloren | verliert | verlor :: "
+        "to lose | losing | lost | loses | lost",
+        "Farbe {f} | Farben {pl} :: colour | colours",
         "morgen {adv} :: tomorrow",
     )
 )
@@ -68,6 +71,9 @@ EXACT = [
      "sie-thing"),
     ("Die Polizei sagte, dass sie kam.", "The police said they came.", "sie-collective"),
     ("Die Ministerin sagte, dass sie kam.", "The minister said she came.", "sie-woman"),
+    # and so does the possessive "ihre"
+    ("Die Brücke verlor ihre Farbe.", "The bridge lost its colour.", "ihre-thing"),
+    ("Die Ministerin verlor ihre Farbe.", "The minister lost her colour.", "ihre-woman"),
 ]  # fmt: skip
 
 

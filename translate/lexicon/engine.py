@@ -1627,24 +1627,30 @@ class LexiconEngine:
         is a feminine noun: a thing is "it" ("Die Bank ..., als sie fast kollabierte" ->
         "when it nearly collapsed"), a collective "they" ("Die Polizei sagt, dass sie ..."),
         a woman "she"; any other sentence "she"."""
-        if not tokens or tokens[0].lower() not in _FEMININE_ARTICLES:
-            return "she"
         if "," not in tokens[:i] and not any(t in SUBORDINATORS for t in tokens[1:i]):
             return "she"  # the same clause: (word order drops the comma before "dass")
+        return self._feminine_subject(tokens, i) or "she"
+
+    def _feminine_subject(self, tokens: Sequence[str], i: int) -> str | None:
+        """The pronoun for the sentence's subject if it is a feminine singular noun before
+        ``i`` with a singular verb after it: "it" for a thing, "they" for a group, "she" for
+        a woman; else None."""
+        if not tokens or tokens[0].lower() not in _FEMININE_ARTICLES:
+            return None
         k = 1
         while k < i and tokens[k][:1].islower() and tokens[k].endswith(("e", "en")):
             k += 1  # past adjectives: "Die große Bank"
         word = tokens[k] if k < i else ""
         after = tokens[k + 1] if k + 1 < i else ""
         if not word[:1].isupper() or not self.words.is_noun(word) or after[:1].isupper():
-            return "she"  # (a genitive after it may be the woman: "Die Leistung Raismans")
+            return None  # (a genitive after it may be the woman: "Die Leistung Raismans")
         if not self._singular_verb(after):
-            return "she"  # its verb shows a plural: "Die Urlauber sprangen"
+            return None  # its verb shows a plural: "Die Urlauber sprangen"
         if word in _COLLECTIVES:
             return "they"
-        if self.words.lemma_tag(word)[1] == "pl" or _person_noun(word):
-            return "she"
-        return "it"
+        if self.words.lemma_tag(word)[1] == "pl":
+            return None
+        return "she" if _person_noun(word) else "it"
 
     def _singular_owner(self, tokens: Sequence[str], i: int) -> bool:
         """Whether the possessive "ihre" at ``i`` points to one woman: the nearest "sie"
@@ -1917,6 +1923,10 @@ class LexiconEngine:
             return ""  # "sagte, dass er kam" -> "said he came"
         if lower in _POSSESSIVE_IHR and english == "their" and self._singular_owner(tokens, i):
             english = "her"  # "Sie verließ ihre Wohnung" -> "She left her flat"
+            if "sie" not in (t.lower() for t in tokens[:i]):
+                owner = self._feminine_subject(tokens, i)
+                # "Die Bank verkaufte ihre Anteile" -> "its shares"
+                english = {"it": "its", "they": "their"}.get(owner or "", english)
         if lower == "sie":
             if self._singular_verb(nxt) or self._singular_subject(tokens, i):
                 english = self._she_or_it(tokens, i)
@@ -1933,8 +1943,9 @@ class LexiconEngine:
 
 # How far back "sie" looks for the noun it stands for.
 _ANTECEDENT_REACH = 20
-# Articles and determiners of a feminine singular noun in the nominative or accusative.
-_FEMININE_ARTICLES = frozenset("die eine diese jene keine".split())
+# Articles of a feminine singular noun in the nominative (or accusative); not "diese": a
+# fronted object is often a demonstrative ("Diese Erfahrung hat auch sie gemacht").
+_FEMININE_ARTICLES = frozenset("die eine".split())
 # Feminine nouns for a group that English news refers to as "they".
 _COLLECTIVES = frozenset("Polizei Familie Union Mannschaft Gruppe Band".split())
 # Feminine nouns for a woman without the "-in" ending.
