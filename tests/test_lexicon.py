@@ -96,7 +96,9 @@ TRANSLATIONS = [
     # an unknown name in the genitive before a known noun, no article
     ("Quendts Regierung kam.", "Quendt's government came.", "genitive-name"),
     # "werden" after a modal is the passive infinitive
-    ("Der Vertrag soll verhandelt werden.", "The contract should be negotiated.", "modal-passive"),
+    ("Der Vertrag muss verhandelt werden.", "The contract must be negotiated.", "modal-passive"),
+    # "soll" with a passive infinitive in a main clause announces a plan
+    ("Der Vertrag soll verhandelt werden.", "The contract is to be negotiated.", "soll-plan"),
     # a present participle as an adjective is English -ing
     ("Die beginnende Einigung.", "The beginning agreement.", "present-participle"),
     # a demonstrative before a plural noun

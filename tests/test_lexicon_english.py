@@ -7,6 +7,7 @@ import pytest
 from dolmetsch.lexicon.english import (
     a_or_an,
     adverb,
+    after_you,
     ing_form,
     plural_already,
     regular_past,
@@ -73,3 +74,21 @@ def test_a_or_an() -> None:
     assert a_or_an(["a", "agreement", "and", "an", "car"]) == ["an", "agreement", "and", "a", "car"]
     assert a_or_an(["a hour"]) == ["an hour"]
     assert a_or_an(["an"]) == ["an"]  # nothing after it: left alone
+
+
+@pytest.mark.parametrize(
+    ("units", "expected"),
+    [
+        (["you", "speaks", "German"], ["you", "speak", "German"]),
+        (["you", "has been able to"], ["you", "have been able to"]),
+        (["you", "tries"], ["you", "try"]),
+        (["you", "watches"], ["you", "watch"]),
+        (["you", "recognizes"], ["you", "recognize"]),
+        (["you", "discuss"], ["you", "discuss"]),  # already the base form
+        (["you", "says"], ["you", "say"]),
+        (["you", "always", "says"], ["you", "always", "says"]),  # no verb right after it
+        (["she", "speaks"], ["she", "speaks"]),
+    ],
+)
+def test_after_you(units: list[str], expected: list[str]) -> None:
+    assert after_you(units) == expected

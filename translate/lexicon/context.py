@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from . import dates
+from .english import base_of_past, participle
 from .grammar import ADVERB
-from .mood import past_context
+from .mood import past_context, past_point
 from .prepositions import GOVERNABLE, governed, governed_noun
 from .rules import (
     CLAUSE_PUNCT,
@@ -33,6 +34,7 @@ from .rules import (
     MONTHS,
     PREPOSITIONS,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     SUBORDINATORS,
     TIME_NOUNS,
     WOULD,
@@ -652,6 +654,125 @@ def said_to_have(lex: LexiconEngine, c: Context) -> Result:
     return SAID_TO[c.lower], 2
 
 
+# "sollen" with a passive infinitive in a main clause of news announces a plan (the English
+# of newstest2008-2016 says "is to be" 9 times, "will be" 12, "should be" once; "will" lost
+# on newstest2017): "Die Brücke soll abgerissen werden" (English order "soll werden
+# abgerissen") -> "The bridge is to be demolished".
+PLANNED = {"soll": "is to", "sollen": "are to"}
+
+
+@on_words(*PLANNED)
+def is_to_be(lex: LexiconEngine, c: Context) -> Result:
+    if (
+        c.lower not in PLANNED
+        or c.tokens[c.i] != c.lower
+        or c.nxt != "werden"
+        or not lex.is_participle(c.after)
+        or c.previous in _PLURAL_VERB_SUBJECTS
+        or "?" in c.tokens
+        or _subordinate_clause(c.tokens, c.i)
+    ):
+        return None  # "dass sie gebaut werden sollen" states a wish: "should"
+    return PLANNED[c.lower], 1
+
+
+def _subordinate_clause(tokens: Sequence[str], i: int) -> bool:
+    """Whether the token at ``i`` stands in a clause opened by a relative pronoun after a
+    comma, or with a subordinator before it (word order drops the comma before a "dass"
+    after a verb of saying)."""
+    k = i
+    while k > 0 and tokens[k - 1] not in CLAUSE_PUNCT:
+        k -= 1
+    if k > 0 and tokens[k].lower() in RELATIVE_PRONOUNS:
+        return True
+    return any(t.lower() in SUBORDINATORS for t in tokens[k:i])
+
+
+# The German double infinitive: a perfect auxiliary with a modal's infinitive instead of its
+# participle ("hat das Haus bauen können", in English order "hat können bauen").  English
+# has no modal participle: the modal's English carries the tense, by the auxiliary's mood
+# (present perfect, past perfect, Konjunktiv II), and "could have"/"should have" take the
+# participle of the verb after them ("hätte bauen können" -> "could have built").
+DOUBLE_INFINITIVE_MOODS = {
+    "hat": 0, "habe": 0, "hast": 0, "haben": 1, "hatte": 2, "hatten": 2, "hätte": 3, "hätten": 3,
+}  # fmt: skip
+# modal infinitive -> (present perfect singular, plural, past perfect, conditional); a
+# conditional ending in "have" takes the participle of the next verb.
+DOUBLE_INFINITIVES = {
+    "können": ("has been able to", "have been able to", "had been able to", "could have"),
+    "müssen": ("has had to", "have had to", "had had to", "would have had to"),
+    "sollen": ("was supposed to", "were supposed to", "was supposed to", "should have"),
+    "wollen": ("has wanted to", "have wanted to", "had wanted to", "would have wanted to"),
+    "dürfen": (
+        "has been allowed to", "have been allowed to", "had been allowed to",
+        "would have been allowed to",
+    ),
+}  # fmt: skip
+
+# modal infinitive -> its simple past (singular, plural) for a Perfekt with a finished time
+DOUBLE_INFINITIVE_PAST = {
+    "können": ("could", "could"),
+    "müssen": ("had to", "had to"),
+    "sollen": ("was supposed to", "were supposed to"),
+    "wollen": ("wanted to", "wanted to"),
+    "dürfen": ("was allowed to", "were allowed to"),
+}
+# Subjects whose English verb has no -s: "man" is "you", "ich" is "I".
+_PLURAL_VERB_SUBJECTS = frozenset("man ich du".split())
+
+
+@on_words(*DOUBLE_INFINITIVE_MOODS)
+def double_infinitive(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower not in DOUBLE_INFINITIVE_MOODS:
+        return None
+    negated = c.nxt == "nicht"
+    k = c.i + 1 + negated
+    modal = c.tokens[k] if k < len(c.tokens) else ""
+    verb = c.tokens[k + 1] if k + 1 < len(c.tokens) else ""
+    if modal not in DOUBLE_INFINITIVES or not _plain_infinitive(lex, verb):
+        return None
+    mood = DOUBLE_INFINITIVE_MOODS[c.lower]
+    if mood == 0 and c.previous in _PLURAL_VERB_SUBJECTS:
+        mood = 1  # "man hat ... können" -> "you have been able to"
+    english = DOUBLE_INFINITIVES[modal][mood]
+    if mood < 2 and past_point(c.tokens, c.i, DAYS):
+        # a finished time takes the simple past: "hat gestern gehen müssen" -> "had to go"
+        english = DOUBLE_INFINITIVE_PAST[modal][mood]
+    used = k + 1 - c.i
+    if verb in ("werden", "sein", "haben"):
+        if not english.endswith(" have") or verb == "haben":
+            return None
+        after = c.tokens[k + 2] if k + 2 < len(c.tokens) else ""
+        # "hätte gebaut werden können" -> "could have been built" (the passive), "hätte ...
+        # sein können" -> "could have been", "hätte ... werden können" -> "could have become"
+        passive = verb == "werden" and lex.is_participle(after)
+        english += " been" if verb == "sein" or passive else " become"
+        used += 1
+    else:
+        # the infinitive goes with them: "verlassen" after "habe" reads as the participle
+        base = lex.lookup(verb)
+        if not base:
+            return None
+        done = participle(base) if english.endswith(" have") else base_of_past(base)
+        english = f"{english} {done}"  # "could have built", "has been able to build"
+        used += 1
+    if negated:
+        first, _, rest = english.partition(" ")
+        english = f"{first} not {rest}"
+    return english, used
+
+
+def _plain_infinitive(lex: LexiconEngine, word: str) -> bool:
+    """A verb's infinitive as one plain word: "bauen", not "baute" or "zurück kommen"."""
+    return (
+        word[:1].islower()
+        and word.endswith("n")
+        and word.isalpha()
+        and lex.lemma(word) == word
+        and lex.is_verb(word)
+    )
+
+
 @on_token(lambda token, lower: token[:1].islower() and lower not in FUNCTION_WORDS)
 def adverb_before_adjective(lex: LexiconEngine, c: Context) -> Result:
     # An uninflected adjective before an adjective or participle modifies it: an adverb in
@@ -1207,6 +1328,8 @@ RULES: tuple[Rule, ...] = (
     # tense, mood and adverbs
     there_is_reported,
     said_to_have,
+    double_infinitive,
+    is_to_be,
     adverb_before_adjective,
     noun_phrase,
     # articles English needs where German has none

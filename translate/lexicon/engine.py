@@ -32,6 +32,7 @@ from .decoder import Item, Option, Slot, decode
 from .english import (
     PAST_FORMS,
     a_or_an,
+    after_you,
     base_of_past,
     ing_form,
     past_of_participle,
@@ -71,6 +72,7 @@ from .rules import (
     IDIOMS,
     MODALS,
     MONTHS,
+    PARTICLES,
     PASSIVE_WERDEN,
     PREPOSITIONS,
     PRONOUNS,
@@ -103,6 +105,9 @@ _DECIMAL = re.compile(r"^\d+,\d+$")
 _WORD_START = re.compile(r"^[A-Za-zÄÖÜäöüß]")
 _PARTICIPLE_ENDINGS = ("t", "en")
 _INSEPARABLE = ("be", "ver", "er", "zer", "ent", "emp", "miss", "über", "unter", "hinter")
+# Separable first parts whose participle has its "ge" or inseparable prefix further in than
+# the plain "ge" test reaches: "zurückgegangen", "fertiggestellt", "anerkannt".
+_PARTICIPLE_PARTICLES = PARTICLES | frozenset("fertig aufrecht".split())
 _PROGRESS_EVERY = 64
 # Strong verb stems whose participle reads as the infinitive: "wird entlassen" stays a
 # passive, while "wird verteidigen" (a weak verb, or "verlieren" -> "verloren") is the future.
@@ -463,7 +468,7 @@ class LexiconEngine:
         # "verfolgt", "kritisiert" have no "ge": an inseparable prefix or -ieren (a finite
         # "verfolgt" reads the same, but after "wurde" or before "von" it is the participle)
         marked = "ge" in word[:6] or word.startswith(_INSEPARABLE) or word.endswith("iert")
-        return marked and self.words.is_verb(word)
+        return (marked or _particle_participle(word)) and self.words.is_verb(word)
 
     # ------------------------------------------------------------------ verbs and prepositions
     def verb_preposition(self, preposition: str, verb: str, token: str) -> str | None:
@@ -547,6 +552,8 @@ class LexiconEngine:
             evidence.append(self._evidence(german, tokens, items))
         out = a_or_an(decode(items, self.store.lm, 1.0, self.store.weights.lm))
         out = undouble(out)
+        if "man" in tokens or "Man" in tokens:
+            out = after_you(out)  # "man spricht" -> "you speak"
         # An indirect question takes no comma in English ("We saw how the boat ..."), nor
         # a relative clause after "those" ("those who came").
         out = [
@@ -1623,6 +1630,36 @@ class LexiconEngine:
             return True
         return self.words.is_verb(verb)  # not ending in -n: "sagt", "sagte", "kam", "zurückkam"
 
+    def _she_or_it(self, tokens: Sequence[str], i: int) -> str:
+        """English for a singular "sie" at ``i`` in a later clause of a sentence whose subject
+        is a feminine noun: a thing is "it" ("Die Bank ..., als sie fast kollabierte" ->
+        "when it nearly collapsed"), a collective "they" ("Die Polizei sagt, dass sie ..."),
+        a woman "she"; any other sentence "she"."""
+        if "," not in tokens[:i] and not any(t in SUBORDINATORS for t in tokens[1:i]):
+            return "she"  # the same clause: (word order drops the comma before "dass")
+        return self._feminine_subject(tokens, i) or "she"
+
+    def _feminine_subject(self, tokens: Sequence[str], i: int) -> str | None:
+        """The pronoun for the sentence's subject if it is a feminine singular noun before
+        ``i`` with a singular verb after it: "it" for a thing, "they" for a group, "she" for
+        a woman; else None."""
+        if not tokens or tokens[0].lower() not in _FEMININE_ARTICLES:
+            return None
+        k = 1
+        while k < i and tokens[k][:1].islower() and tokens[k].endswith(("e", "en")):
+            k += 1  # past adjectives: "Die große Bank"
+        word = tokens[k] if k < i else ""
+        after = tokens[k + 1] if k + 1 < i else ""
+        if not word[:1].isupper() or not self.words.is_noun(word) or after[:1].isupper():
+            return None  # (a genitive after it may be the woman: "Die Leistung Raismans")
+        if not self._singular_verb(after):
+            return None  # its verb shows a plural: "Die Urlauber sprangen"
+        if word in _COLLECTIVES:
+            return "they"
+        if self.words.lemma_tag(word)[1] == "pl":
+            return None
+        return "she" if _person_noun(word) else "it"
+
     def _singular_owner(self, tokens: Sequence[str], i: int) -> bool:
         """Whether the possessive "ihre" at ``i`` points to one woman: the nearest "sie"
         before it is singular ("sie sagte, ihre ..."), or, with no "sie", the first finite
@@ -1864,6 +1901,10 @@ class LexiconEngine:
                 return "be"  # the passive infinitive: "soll werden gebaut" -> "should be built"
             if lower == "werden" and previous == "zu":
                 return "become"  # no future after "zu": "zu werden" -> "to become"
+            if lower == "werden" and self._after_modal(tokens, i) and not self.words.is_verb(nxt):
+                # no future after a modal either: "kann zum Problem werden" (English order
+                # "kann werden zum Problem") -> "can be a problem", not "can will"
+                return "be"
             if (
                 self.words.is_verb(nxt)
                 and self.is_participle(nxt)
@@ -1894,9 +1935,13 @@ class LexiconEngine:
             return ""  # "sagte, dass er kam" -> "said he came"
         if lower in _POSSESSIVE_IHR and english == "their" and self._singular_owner(tokens, i):
             english = "her"  # "Sie verließ ihre Wohnung" -> "She left her flat"
+            if "sie" not in (t.lower() for t in tokens[:i]):
+                owner = self._feminine_subject(tokens, i)
+                # "Die Bank verkaufte ihre Anteile" -> "its shares"
+                english = {"it": "its", "they": "their"}.get(owner or "", english)
         if lower == "sie":
             if self._singular_verb(nxt) or self._singular_subject(tokens, i):
-                english = "she"
+                english = self._she_or_it(tokens, i)
             if (
                 i > 0
                 and previous not in CLAUSE_PUNCT
@@ -1906,6 +1951,35 @@ class LexiconEngine:
             ):
                 english = "them"
         return english
+
+
+# How far back "sie" looks for the noun it stands for.
+_ANTECEDENT_REACH = 20
+# Articles of a feminine singular noun in the nominative (or accusative); not "diese": a
+# fronted object is often a demonstrative ("Diese Erfahrung hat auch sie gemacht").
+_FEMININE_ARTICLES = frozenset("die eine".split())
+# Feminine nouns for a group that English news refers to as "they".
+_COLLECTIVES = frozenset("Polizei Familie Union Mannschaft Gruppe Band".split())
+# Feminine nouns for a woman without the "-in" ending.
+_WOMEN = frozenset("Frau Mutter Tochter Schwester Großmutter Oma Tante Nichte Dame Witwe".split())
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a feminine noun names a woman: "Ministerin", "Frau"."""
+    return word in _WOMEN or (word.endswith("in") and len(word) > 5)
+
+
+def _particle_participle(word: str) -> bool:
+    """Whether ``word`` is a separable verb's participle by its shape: a first part such as
+    "zurück" or "fertig" followed by "ge" or an inseparable prefix ("zurückgegangen",
+    "fertiggestellt", "anerkannt")."""
+    for k in range(2, min(len(word) - 4, 10)):
+        rest = word[k:]
+        if word[:k] in _PARTICIPLE_PARTICLES and (
+            rest.startswith("ge") or rest.startswith(_INSEPARABLE)
+        ):
+            return True
+    return False
 
 
 def _strip_article(out: list[Item], k: int) -> None:

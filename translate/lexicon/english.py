@@ -129,6 +129,41 @@ def third_person(verb_phrase: str) -> str:
     return f"{first} {rest}".strip()
 
 
+# 3rd person singular forms that do not just add -s to the base.
+_PLURAL_OF_SINGULAR = {"is": "are", "has": "have", "was": "were", "does": "do", "goes": "go"}
+
+
+# Adverbs ending in -s that may follow a subject: "you always", "you sometimes".
+_ADVERBS_IN_S = frozenset(
+    "always sometimes perhaps nevertheless nonetheless afterwards besides nowadays "
+    "regardless towards backwards forwards".split()
+)
+
+
+def after_you(units: list[str]) -> list[str]:
+    """The English units with a verb after "you" in its base form: German "man" is English
+    "you", but its verb is a 3rd person singular ("man spricht" -> "you speak", not "you
+    speaks"; "man hat" -> "you have")."""
+    out = list(units)
+    for k in range(len(out) - 1):
+        if out[k].lower() != "you":
+            continue
+        first, _, rest = out[k + 1].partition(" ")
+        if first in _ADVERBS_IN_S:
+            continue
+        base = _PLURAL_OF_SINGULAR.get(first)
+        if base is None and len(first) > 3 and first.isalpha() and first.islower():
+            if first.endswith("ies") and len(first) > 4:
+                base = first[:-3] + "y"
+            elif first.endswith(("ches", "shes", "sses", "xes", "zzes")):
+                base = first[:-2]
+            elif first.endswith("s") and not first.endswith(("ss", "us", "is")):
+                base = first[:-1]
+        if base is not None:
+            out[k + 1] = f"{base} {rest}".strip()
+    return out
+
+
 def ing_form(verb_phrase: str) -> str:
     """The English present participle of a verb phrase: "disappoint" -> "disappointing"."""
     first, _, rest = verb_phrase.partition(" ")

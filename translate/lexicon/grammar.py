@@ -867,6 +867,14 @@ def _cluster_order(cluster: Sequence[str]) -> list[str]:
     """A verb-final cluster in English order: reversed ("gekommen ist" -> "ist gekommen"),
     but a "zu" stays before its infinitive, after the verbs that govern it: "zu lösen
     versucht hat" -> "hat versucht zu lösen", "anfängt zu sinken" stays as it is."""
+    if (
+        len(cluster) >= 3
+        and cluster[0].lower() in _DOUBLE_INFINITIVE_AUXILIARIES
+        and cluster[-1] in _DOUBLE_INFINITIVE_MODALS
+    ):
+        # the double infinitive puts the auxiliary first: "bauen können hätte" would read
+        # as the modal's perfect; "hätte bauen können" -> "hätte können bauen"
+        return [cluster[0], cluster[-1], *cluster[1:-1][::-1]]
     if "zu" not in cluster[:-1]:
         return list(cluster[::-1])
     z = cluster.index("zu")
@@ -877,6 +885,9 @@ def _cluster_order(cluster: Sequence[str]) -> list[str]:
     return [*after[::-1], *cluster[z : z + 2], *before[::-1]]
 
 
+# Modal infinitives standing for their participle after "haben": "hätte bauen können".
+_DOUBLE_INFINITIVE_MODALS = frozenset("können müssen sollen wollen dürfen".split())
+_DOUBLE_INFINITIVE_AUXILIARIES = frozenset("hat haben habe hatte hatten hätte hätten".split())
 # Infinitives that govern the verb before them: "gehoben zu werden", "gesehen zu haben".
 _INFINITIVE_AUXILIARIES = frozenset(
     "werden haben sein können müssen dürfen wollen sollen lassen".split()
