@@ -17,7 +17,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Protocol
@@ -877,6 +876,10 @@ class _Workers:
     def results(self, windows: Iterator[list[Job]], stamp: str) -> Iterator[WindowResult]:
         """The windows' results in window order, at most two windows per worker under
         way, so memory stays flat however long the corpus is."""
+        # Imported here: concurrent.futures.process imports multiprocessing, which a
+        # run without workers (most runs) does not need at start-up.
+        from concurrent.futures.process import BrokenProcessPool
+
         pending: deque[Future[WindowResult]] = deque()
         try:
             for ready in self._ready:
@@ -894,6 +897,8 @@ class _Workers:
         self, function: Callable[[list[Path]], list[int | str]], chunks: list[list[Path]]
     ) -> Iterator[list[int | str]]:
         """``function`` over ``chunks`` in the workers, results in order."""
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             yield from self._pool.map(function, chunks)
         except BrokenProcessPool as exc:

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from . import dates
 from .english import base_of_past, participle
@@ -74,10 +73,11 @@ CLAUSE_OPENERS = {"als": "when", "während": "while", "wie": "how"}
 Result = tuple[str, int] | None
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """A token in its sentence: ``lower`` is the token lower-cased, ``previous`` the token
-    before it lower-cased, ``nxt`` and ``after`` the next two tokens as they are."""
+    before it lower-cased, ``nxt`` and ``after`` the next two tokens as they are.  A named
+    tuple, not a frozen dataclass: one is made for nearly every token, and a tuple is made
+    several times faster (newstest2018: about 60,000 of them)."""
 
     tokens: Sequence[str]
     i: int

@@ -39,6 +39,7 @@ from .sources import (
     load_frequencies,
     load_lemmas,
     parse_ding,
+    remembered_digest,
     require_ding,
 )
 
@@ -167,7 +168,7 @@ def store_path(data_dir: Path | None = None, ding: Path | None = None) -> Path:
     require_ding(ding)
     target_dir = data_dir or default_data_dir()
     learned = learned_digest(learned_sources(target_dir))
-    return target_dir / store_name(file_digest(ding), learned)
+    return target_dir / store_name(remembered_digest(ding, target_dir), learned)
 
 
 def _group(pairs: Iterable[DingPair]) -> dict[str, list[DingPair]]:
