@@ -114,6 +114,21 @@ def test_a_predicative_adjective_after_sein_is_no_adverb(engine: LexiconEngine) 
     assert engine.translate_sentence("Sie will perfekt sein.") == "She wants to be perfect."
 
 
+def test_an_undeclined_adjective_ending_its_clause_after_a_copula_is_no_adverb(
+    engine: LexiconEngine,
+) -> None:
+    # "selten" and "langsam" rank the adverb first; after "ist"/"war" (and degree words)
+    # at the end of the clause they are predicative adjectives
+    assert engine.translate_sentence("Die Energie ist selten.") == "The energy is rare."
+    assert engine.translate_sentence("Die Drohne war nicht langsam, sagt er.").startswith(
+        "The drone was not slow,"
+    )
+    # before something it may modify it stays an adverb
+    assert engine.translate_sentence("Die Energie ist selten billig.") == (
+        "The energy is rarely cheap."
+    )
+
+
 def test_a_declined_adjective_before_its_noun_is_no_adverb(engine: LexiconEngine) -> None:
     # "selten" ranks "rarely" first; before a noun it is "rare", also past a second adjective
     assert engine.translate_sentence("Die seltene Energie kam.") == "The rare energy came."

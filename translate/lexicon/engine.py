@@ -161,6 +161,16 @@ _PERFECT_SEIN = {"ist": "has", "sind": "have", "war": "had", "waren": "had", "se
 _NO_COMMA_BEFORE = frozenset("dass daß ob zu weil wenn nachdem bevor bis damit sodass".split())
 # Forms of the copulas not in AUXILIARIES, after which an adjective is predicative.
 _COPULA_FORMS = frozenset("sein bleiben bleibt blieb blieben geblieben gewesen geworden".split())
+# Copula forms after which an undeclined adjective ending its clause is predicative.
+_PREDICATIVE_COPULAS = _COPULA_FORMS | frozenset(
+    "ist sind war waren bin bist sei seien wäre wären wird werden wurde wurden würde würden "
+    "scheint scheinen schien schienen wirkt wirken wirkte wirkten".split()
+)
+# Words of degree or polarity between a copula and its adjective: "ist nicht sehr schnell".
+_DEGREE_WORDS = frozenset(
+    "sehr so zu nicht noch auch ganz besonders immer extrem relativ ziemlich eher recht "
+    "äußerst weniger mehr genauso ebenso viel schon bereits wieder".split()
+)
 # Comparatives that stand before a noun undeclined: "weniger Geld", "eher Glück".
 _INVARIABLE_COMPARATIVES = frozenset("weniger später früher eher".split())
 # What a strong or mixed adjective ("ein neuer Plan", "mit neuer Kraft") follows.
@@ -1085,7 +1095,9 @@ class LexiconEngine:
                 base = since or present or singular
                 # "ein freundlicher Mensch": a declined positive, not the comparative
                 positive = self._attributive_positive(tokens, i)
-                attributive = positive or self._attributive(tokens, i)
+                attributive = (
+                    positive or self._attributive(tokens, i) or self._predicative(tokens, i)
+                )
                 token = positive or token
                 options = self.options(self.words.lemma(token) if base else token, participle)
                 if options is not None and attributive is not None:
@@ -1157,6 +1169,32 @@ class LexiconEngine:
         if sense is None or "ADJ" not in sense.poss or "V" in sense.poss:
             return None
         return stem
+
+    def _predicative(self, tokens: Sequence[str], i: int) -> str | None:
+        """The key of an undeclined adjective that ends its clause after a copula ("Die
+        Lösung ist schnell." -> "quick", not the adverb "quickly" its key ranks first), past
+        degree words ("ist sehr schnell"); before anything else it may modify a verb ("ist
+        schnell gelaufen")."""
+        word = tokens[i]
+        following = tokens[i + 1] if i + 1 < len(tokens) else "."
+        if not word[:1].islower() or (
+            following not in CLAUSE_PUNCT and following.lower() not in COORDINATORS
+        ):
+            return None
+        k = i - 1
+        while k > 0 and tokens[k].lower() in _DEGREE_WORDS:
+            k -= 1
+        if k < 0 or tokens[k].lower() not in _PREDICATIVE_COPULAS:
+            return None
+        found = self.words.resolved(word)
+        if found is None or found[1] or found[0] != word:
+            return None
+        # an adjective Ding also has a verb line for counts when it heads the key as an
+        # adjective ("langsam")
+        sense = self.store.sense(word)
+        if sense is None or sense.pos0 not in ("ADJ", "ADV") or "ADJ" not in sense.poss:
+            return None
+        return word
 
     def _attributive(self, tokens: Sequence[str], i: int) -> str | None:
         """The key of a declined adjective before its noun ("die angebliche Tat" ->
