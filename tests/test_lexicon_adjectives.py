@@ -31,6 +31,10 @@ ADJECTIVES = "".join(
         "selten {adj} {adv} :: rarely; rare",
         "Moment {m} | Momente {pl} :: moment | moments",
         "perfekt {adj} :: perfect",
+        "natürlich {adv} :: of course",
+        "natürlich; selbstverständlich {adv} :: of course",
+        "natürlich {adj} :: natural",
+        "Feind {m} | Feinde {pl} :: enemy | enemies",
         "einkaufen {vi} | einkaufend | eingekauft | kauft ein | kaufte ein :: "
         "to shop | shopping | shopped | shops | shopped",
         "Ich würde gerne (Wunsch) :: Wish + modal verbs",
@@ -126,6 +130,14 @@ def test_an_undeclined_adjective_ending_its_clause_after_a_copula_is_no_adverb(
     # before something it may modify it stays an adverb
     assert engine.translate_sentence("Die Energie ist selten billig.") == (
         "The energy is rarely cheap."
+    )
+
+
+def test_an_attributive_adjective_is_no_prepositional_phrase(engine: LexiconEngine) -> None:
+    # "natürlich" ranks "of course" first; before a noun it is the adjective "natural"
+    assert engine.store.ranked("natürlich", False)[0][0] == "of course"
+    assert engine.translate_sentence("Die natürlichen Feinde kamen.") == (
+        "The natural enemies came."
     )
 
 

@@ -171,6 +171,8 @@ _DEGREE_WORDS = frozenset(
     "sehr so zu nicht noch auch ganz besonders immer extrem relativ ziemlich eher recht "
     "äußerst weniger mehr genauso ebenso viel schon bereits wieder".split()
 )
+# First words of an English sense that make it a prepositional phrase ("of course").
+_ADVERBIAL_PREPOSITIONS = frozenset("of in at by on for without".split())
 # Comparatives that stand before a noun undeclined: "weniger Geld", "eher Glück".
 _INVARIABLE_COMPARATIVES = frozenset("weniger später früher eher".split())
 # What a strong or mixed adjective ("ein neuer Plan", "mit neuer Kraft") follows.
@@ -651,9 +653,15 @@ class LexiconEngine:
         """An attributive adjective's English as an adjective: a sense that is the adverb of
         another of the key's senses becomes that sense ("ein seltener Moment" -> "rare",
         not the first-ranked "rarely"; "friendly" is no adverb of a sense and stays)."""
-        for sense, _ in self.store.ranked(key, False):
+        ranked = [sense for sense, _ in self.store.ranked(key, False)]
+        for sense in ranked:
             if sense != english and adverb_of(sense) == english:
                 return sense
+        if english.split(" ", 1)[0] in _ADVERBIAL_PREPOSITIONS:
+            # a prepositional phrase ("of course", "in fact") is an adverbial, no adjective:
+            # "natürliche Feinde" -> "natural enemies"
+            single = [s for s in adjectival(ranked) if " " not in s]
+            return single[0] if single else english
         return english
 
     def _lemma_best(self, word: str, options: list[Option]) -> list[Option]:
