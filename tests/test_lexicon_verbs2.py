@@ -73,10 +73,10 @@ REORDER = [
         "Er sagte , dass , wenn es regnet , er hätte nicht gewarnt",
         "remainder-pronoun-negated",
     ),
-    # ... but not a clause of its own: a preposition before a relative pronoun
+    # a preposition before a relative pronoun opens a verb-final relative clause of its own
     (
         "Er sah den Plan , an dem er ihn gewarnt hätte",
-        "Er sah den Plan , an dem er ihn gewarnt hätte",
+        "Er sah den Plan , an dem er hätte gewarnt ihn",
         "remainder-not-relative",
     ),
 ]
