@@ -34,10 +34,14 @@ def test_rerun_on_unchanged_articles_calls_the_engine_zero_times(
     installed_tiny: Path, seeds_copy: Path, tmp_path: Path
 ) -> None:
     memory = tmp_path / "tm.sqlite"
-    first, _ = batch(seeds_copy, tmp_path / "a", memory, installed_tiny)
-    second, _ = batch(seeds_copy, tmp_path / "b", memory, installed_tiny)
+    first, summary = batch(seeds_copy, tmp_path / "a", memory, installed_tiny)
+    assert "from the translation memory" not in summary.line()  # type: ignore[attr-defined]
+    second, summary = batch(seeds_copy, tmp_path / "b", memory, installed_tiny)
     assert first > 150
     assert second == 0
+    # the summary says where the sentences came from, not that they were translated again
+    assert summary.remembered == summary.sentences == first  # type: ignore[attr-defined]
+    assert f"({first} sentences, all from the translation memory)" in summary.line()  # type: ignore[attr-defined]
     for path in sorted((tmp_path / "a").iterdir()):
         assert (tmp_path / "b" / path.name).read_bytes() == path.read_bytes(), path.name
 
@@ -49,8 +53,12 @@ def test_changed_sentence_is_the_only_one_translated(
     batch(seeds_copy, tmp_path / "out", memory, installed_tiny)
     article = seeds_copy / "003_7d2f2778bef5b441.txt"
     article.write_text(article.read_text(encoding="utf-8") + "\n\nEin neuer Satz.\n", "utf-8")
-    sentences, _ = batch(seeds_copy, tmp_path / "out", memory, installed_tiny)
+    sentences, summary = batch(seeds_copy, tmp_path / "out", memory, installed_tiny)
     assert sentences == 1
+    total = summary.sentences  # type: ignore[attr-defined]
+    assert summary.articles == 1  # type: ignore[attr-defined]
+    assert summary.remembered == total - 1  # type: ignore[attr-defined]
+    assert f"({total} sentences, {total - 1} from the translation memory)" in summary.line()  # type: ignore[attr-defined]
 
 
 def _edit(po_path: Path, msgctxt: str, new: str, *, clear_fuzzy: bool) -> str:

@@ -74,10 +74,20 @@ def test_counted() -> None:
             "differing human translations, each used for its own segment (dolmetsch tm stats "
             "lists them)",
         ),
+        (  # a rerun after a PO edit remakes the articles from the memory alone
+            {"articles": 2, "sentences": 14, "remembered": 14, "given": 2},
+            "translated 2 articles (14 sentences, all from the translation memory) with argos "
+            "(translate-de_en 1.9) in 0.7 s -> out",
+        ),
+        (
+            {"articles": 1, "sentences": 14, "remembered": 13, "given": 1},
+            "translated 1 article (14 sentences, 13 from the translation memory) with argos "
+            "(translate-de_en 1.9) in 0.7 s -> out",
+        ),
     ],
     ids=[
         "one", "several", "articles-failed", "one-failed", "problem-only", "both",
-        "stopped", "singular-notes", "plural-notes",
+        "stopped", "singular-notes", "plural-notes", "all-remembered", "some-remembered",
     ],
 )  # fmt: skip
 def test_summary_line(fields: dict[str, object], expected: str) -> None:

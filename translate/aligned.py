@@ -76,6 +76,9 @@ class TranslatedArticle:
     neighbours: tuple[str, str] = ("", "")
     # the languages: every output names them (PO Language, TMX xml:lang, HTML lang, TSV)
     pair: LanguagePair = DEFAULT_PAIR
+    # how many of its sentences the translation memory gave (the run's summary says so);
+    # no output shows it
+    remembered: int = 0
 
     @property
     def stem(self) -> str:

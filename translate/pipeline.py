@@ -120,6 +120,7 @@ class RunSummary:
     out_dir: Path
     articles: int = 0
     sentences: int = 0
+    remembered: int = 0  # of the sentences, those the translation memory gave
     seconds: float = 0.0
     failures: tuple[str, ...] = ()
     glossary: Counts | None = None
@@ -146,7 +147,7 @@ class RunSummary:
         """The run in one line: what was translated and kept, with which engine, in how long,
         where to, what failed (each was named on stderr) and the glossary's counts."""
         articles, sentences = counted(self.articles, "article"), counted(self.sentences, "sentence")
-        line = f"translated {articles} ({sentences})"
+        line = f"translated {articles} ({sentences}{self._remembered()})"
         if self.kept:
             line += f" and kept {self.kept} unchanged"
         engines = dict.fromkeys(e.describe() for e in (self.engine, *self.other_engines))
@@ -170,6 +171,15 @@ class RunSummary:
         if self.memory_note:
             line += f"; {self.memory_note}"
         return line
+
+    def _remembered(self) -> str:
+        """``, all from the translation memory``: a rerun after one PO edit remakes every
+        article (the memory is part of each one's stamp) but translates nothing again."""
+        if not self.remembered:
+            return ""
+        if self.remembered >= self.sentences:
+            return ", all from the translation memory"
+        return f", {self.remembered} from the translation memory"
 
     def _failed(self) -> str:
         """``; 2 articles failed, each named on stderr``; a problem that stopped no article
@@ -357,19 +367,20 @@ def translate_documents(
             ),
             Counts(),
         )
-    remaining = iter(targets)
-    articles_out = [
-        align(
+    remaining = iter(zip(targets, hits, strict=True))
+    articles_out = []
+    for article, article_segments in zip(articles, segments, strict=True):
+        own = [next(remaining) for _ in article_segments]
+        aligned = align(
             article.document,
-            [next(remaining) for _ in article_segments],
+            [target for target, _ in own],
             source_name=article.path.name,
             encoding=article.encoding,
             engine=info,
             glossary_hash=ghash,
             pair=pair,
         )
-        for article, article_segments in zip(articles, segments, strict=True)
-    ]
+        articles_out.append(replace(aligned, remembered=sum(hit is not None for _, hit in own)))
     return articles_out, counts
 
 
@@ -730,6 +741,7 @@ class ArticleResult:
     sentences: int
     refusals: tuple[str, ...] = ()  # outputs left alone: a person's
     notes: tuple[str, ...] = ()  # what a person should know: a legacy code page guessed
+    remembered: int = 0  # sentences the translation memory gave, not the engine
 
 
 @dataclass(frozen=True)
@@ -794,8 +806,9 @@ class WindowTranslator:
             )  # fmt: skip
             note = legacy_note(str(source.path), source.encoding, self.pair.source)
             outcome[source.path] = ArticleResult(
-                written.units, entry, row.sentences, written.refusals, (note,) if note else ()
-            )
+                written.units, entry, row.sentences, written.refusals, (note,) if note else (),
+                article.remembered,
+            )  # fmt: skip
             sentences += row.sentences
         return WindowResult(tuple(outcome[p] for p in paths), counts, sentences)
 
@@ -1211,6 +1224,7 @@ def run_groups(
         out_dir=out_dir,
         articles=sum(s.articles for s in summaries),
         sentences=sum(s.sentences for s in summaries),
+        remembered=sum(s.remembered for s in summaries),
         seconds=time.perf_counter() - started,
         failures=(*early, *(f for s in summaries for f in s.failures), *finished, *late),
         glossary=sum(counts, Counts()) if counts else None,
@@ -1329,7 +1343,7 @@ def _translate_planned(
         here = WindowTranslator(out_dir, engine, glossary, memory, pair)
         results = (here.translate(jobs(w), stamp, observer) for w in windows(window_sentences))
     entries: list[LedgerEntry] = []
-    articles = sentences = kept = low = scored = 0
+    articles = sentences = remembered = kept = low = scored = 0
     counts = Counts() if glossary is not None else None
     window_articles: Sequence[ArticleResult | str] = ()
     position = 0
@@ -1374,6 +1388,7 @@ def _translate_planned(
             entries.append(result.entry)
             articles += 1
             sentences += result.sentences
+            remembered += result.remembered
             low += result.entry.index_row.low
             scored += result.entry.index_row.scored
         if position == len(window_articles):
@@ -1391,6 +1406,7 @@ def _translate_planned(
         out_dir=out_dir,
         articles=articles,
         sentences=sentences,
+        remembered=remembered,
         failures=tuple(failures),
         glossary=counts,
         kept=kept,
