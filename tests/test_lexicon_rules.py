@@ -44,6 +44,7 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
     (rules.over_a_quantity, "über die Regierung", 0, None),
     (rules.for_a_duration, "seit drei Jahren", 0, ("for", 1)),
     (rules.for_a_duration, "seit Montag", 0, None),
+    (rules.for_a_duration, "zum ersten Mal seit Jahren", 3, ("in", 1)),
     (rules.up_to_a_number, "bis zu 50 Drohnen", 0, ("up to", 2)),
     (rules.up_to_a_number, "bis zu der Hauptstadt", 0, None),
     (rules.in_the_morning, "am Morgen", 0, ("in the", 1)),

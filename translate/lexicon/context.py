@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from . import dates
 from .english import base_of_past, participle
 from .grammar import ADVERB
-from .mood import past_context, past_point
+from .mood import past_context, past_point, since_a_first
 from .prepositions import GOVERNABLE, governed, governed_noun
 from .rules import (
     CLAUSE_PUNCT,
@@ -173,6 +173,8 @@ def for_a_duration(lex: LexiconEngine, c: Context) -> Result:
         c.nxt in TIME_NOUNS
         or ((c.nxt.isdigit() or c.nxt in NUMBER_WORDS) and c.after in TIME_NOUNS)
     ):
+        if since_a_first(c.tokens, c.i):
+            return "in", 1  # "erstmals seit Jahren" -> "for the first time in years"
         return "for", 1  # "seit drei Jahren" -> "for three years"
     return None
 
