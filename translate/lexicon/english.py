@@ -191,6 +191,8 @@ def participle(verb_phrase: str) -> str:
     """The past participle of a verb's English: "explain" -> "explained", "take part" ->
     "taken part"."""
     first, _, rest = verb_phrase.partition(" ")
+    if first == "be":
+        return f"been {rest}" if rest else "been"  # "be killed" -> "been killed", not "bed"
     if first.endswith("ed") or first in PAST_FORMS or first in PARTICIPLE_PAST:
         return verb_phrase  # Ding gives some infinitives as a participle: "beladen" -> "loaded"
     past = IRREGULAR_PAST.get(first) or regular_past(first)
