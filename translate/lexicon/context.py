@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from . import dates
 from .english import base_of_past, participle
-from .grammar import ADVERB
+from .grammar import ADVERB, NEGATED
 from .mood import past_context, past_point, since_a_first
 from .prepositions import GOVERNABLE, governed, governed_noun
 from .rules import (
@@ -280,6 +280,32 @@ def there_is(lex: LexiconEngine, c: Context) -> Result:
         # drei Menschen verletzt" is a passive with no subject: "there were ... injured"
     if c.lower in THERE_IS and c.nxt in ("es", "Es"):  # inverted: "Heute gibt es"
         return _there_agrees(lex, c.tokens, c.i + 2, THERE_IS[c.lower]), 2
+    if c.lower == "es":
+        return _there_with_auxiliary(lex, c)
+    return None
+
+
+# "es" and a verb word order put before "geben": "es wird ... geben" -> "there will be", "es
+# hat ... gegeben" -> "there has been", "es gibt nicht" -> "there is not".  Over the
+# learning sets (news-test2008, newstest2009-2016): "es" + a modal or "wird" ... "geben"
+# 24 sentences, "es hat ... gegeben" 16, "es gibt/gab ... nicht" 13.
+THERE_MODAL = {
+    "wird": "will", "werde": "will", "würde": "would", "könnte": "could", "kann": "can",
+    "muss": "must", "soll": "should", "sollte": "should", "dürfte": "may", "müsste": "should",
+}  # fmt: skip
+THERE_PERFECT = {"hat": "there has been", "habe": "there has been", "hatte": "there had been"}
+THERE_NEGATED = {NEGATED + "gibt": "there is", NEGATED + "gab": "there was"}
+
+
+def _there_with_auxiliary(lex: LexiconEngine, c: Context) -> Result:
+    if c.nxt in THERE_MODAL and c.after == "geben":
+        return f"there {THERE_MODAL[c.nxt]} be", 3
+    if c.nxt in THERE_PERFECT and c.after == "gegeben":
+        there = THERE_PERFECT[c.nxt]
+        plural = _there_agrees(lex, c.tokens, c.i + 3, "there is") == "there are"
+        return ("there have been" if plural and c.nxt != "hatte" else there), 3
+    if c.nxt in THERE_NEGATED:
+        return _there_agrees(lex, c.tokens, c.i + 2, THERE_NEGATED[c.nxt]) + " not", 2
     return None
 
 
