@@ -8,6 +8,7 @@ from dolmetsch.lexicon.english import (
     a_or_an,
     adverb,
     after_you,
+    cannot,
     ing_form,
     plural_already,
     regular_past,
@@ -92,3 +93,10 @@ def test_a_or_an() -> None:
 )
 def test_after_you(units: list[str], expected: list[str]) -> None:
     assert after_you(units) == expected
+
+
+def test_can_not_is_one_word() -> None:
+    assert cannot("He can not come.") == "He cannot come."
+    assert cannot("Can not they come?") == "Cannot they come?"
+    assert cannot("He can not only sing.") == "He can not only sing."  # no denial
+    assert cannot("A pecan nothing") == "A pecan nothing"

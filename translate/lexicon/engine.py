@@ -34,6 +34,7 @@ from .english import (
     a_or_an,
     after_you,
     base_of_past,
+    cannot,
     ing_form,
     past_of_participle,
     plural_already,
@@ -608,7 +609,7 @@ class LexiconEngine:
             )
         ]
         # English puts the comma that ends a quotation inside the quotes: "...," he said.
-        text = detokenize(out).replace('", ', ',", ').replace(',",', ',"')
+        text = cannot(detokenize(out).replace('", ', ',", ').replace(',",', ',"'))
         return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
 
     def _evidence(self, german: list[str], tokens: list[str], items: list[Item]) -> Evidence:

@@ -307,3 +307,14 @@ def a_or_an(words: list[str]) -> list[str]:
             head, _ = word.rsplit(" ", 1)
             out[i] = head + " " + indefinite_article(out[i + 1].split(" ", 1)[0])
     return out
+
+
+# English writes the negated "can" as one word: "kann nicht" -> "cannot" (references of the
+# learning sets newstest2010-2016: "cannot" 99, "can't" 42, "can not" 4); "can not only"
+# denies nothing and stays apart.
+_CAN_NOT = re.compile(r"\b([Cc]an) not\b(?! only| just| merely| simply)")
+
+
+def cannot(text: str) -> str:
+    """ "can not" written as English does: "He can not come" -> "He cannot come"."""
+    return _CAN_NOT.sub(r"\1not", text) if "an not" in text else text
