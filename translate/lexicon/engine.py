@@ -38,6 +38,7 @@ from .english import (
     ing_form,
     past_of_participle,
     plural_already,
+    plural_police,
     regular_plural,
     superlative,
     third_person,
@@ -610,7 +611,14 @@ class LexiconEngine:
         ]
         # English puts the comma that ends a quotation inside the quotes: "...," he said.
         text = cannot(detokenize(out).replace('", ', ',", ').replace(',",', ',"'))
+        if "Polizei" in tokens and self._police_verb(tokens):
+            text = plural_police(text)
         return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+
+    def _police_verb(self, tokens: Sequence[str]) -> bool:
+        """Whether a finite verb follows "Polizei" in English order ("die Polizei sucht")."""
+        k = tokens.index("Polizei") + 1
+        return k < len(tokens) and tokens[k][:1].islower() and self.words.is_verb(tokens[k])
 
     def _evidence(self, german: list[str], tokens: list[str], items: list[Item]) -> Evidence:
         words = [t for t in german if _WORD_START.match(t)]
