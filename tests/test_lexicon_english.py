@@ -8,8 +8,10 @@ from dolmetsch.lexicon.english import (
     a_or_an,
     adverb,
     after_you,
+    cannot,
     ing_form,
     plural_already,
+    plural_police,
     regular_past,
     regular_plural,
     third_person,
@@ -92,3 +94,17 @@ def test_a_or_an() -> None:
 )
 def test_after_you(units: list[str], expected: list[str]) -> None:
     assert after_you(units) == expected
+
+
+def test_can_not_is_one_word() -> None:
+    assert cannot("He can not come.") == "He cannot come."
+    assert cannot("Can not they come?") == "Cannot they come?"
+    assert cannot("He can not only sing.") == "He can not only sing."  # no denial
+    assert cannot("A pecan nothing") == "A pecan nothing"
+
+
+def test_police_take_a_plural_verb() -> None:
+    assert plural_police("The police says so.") == "The police say so."
+    assert plural_police("Police has found him.") == "Police have found him."
+    assert plural_police("The police searches the house.") == "The police search the house."
+    assert plural_police("The police was there.") == "The police were there."

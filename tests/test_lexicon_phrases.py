@@ -8,6 +8,7 @@ import pytest
 from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon import context as rules
 from dolmetsch.lexicon.grammar import tokenize
+from dolmetsch.lexicon.light_verbs import idiom_tail
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -85,3 +86,36 @@ def test_a_counted_idiom_replaces_the_dictionary_sense(engine: LexiconEngine) ->
 def test_an_injury_adverb_marked_by_the_word_order(engine: LexiconEngine) -> None:
     assert rules.injury_degree("schwer", "verletzten") == "seriously"
     assert rules.injury_degree("schwer", "beladen") is None
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Die Männer sind ums Leben gekommen.", "been killed"),  # perfect
+        ("Die Männer werden ums Leben kommen.", "will be killed"),  # after an auxiliary
+        ("Er sagt, dass die Männer ums Leben kamen.", "were killed"),  # verb-final clause
+    ],
+)
+def test_an_idiom_apart_from_its_verb(engine: LexiconEngine, german: str, english: str) -> None:
+    # word order takes the verb to its subject and leaves "ums Leben" at the clause's end
+    found = engine.translate_sentence(german)
+    assert english in found and "life" not in found.lower()
+
+
+def test_an_idioms_tail_belongs_to_the_nearest_verb() -> None:
+    idioms = {"in Frage stellen", "in Frage kommen"}
+
+    def has(key: str) -> bool:
+        return key in idioms
+
+    tokens = "Er kam zu stellen die Regel in Frage .".split()
+    assert idiom_tail(tokens, 3, "stellen", has, _lemma) == ("in Frage stellen", 6, 2)
+    assert idiom_tail(tokens, 1, "kommen", has, _lemma) is None  # "zu stellen" between
+    assert (
+        idiom_tail("er stellt die Regel in Frage von uns".split(), 1, "stellen", has, _lemma)
+        is None
+    )
+
+
+def _lemma(word: str) -> str:
+    return {"stellt": "stellen", "kam": "kommen"}.get(word, word)

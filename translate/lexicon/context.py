@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from . import dates
 from .english import base_of_past, participle
-from .grammar import ADVERB
-from .mood import past_context, past_point
+from .grammar import ADVERB, NEGATED
+from .mood import past_context, past_point, since_a_first
 from .prepositions import GOVERNABLE, governed, governed_noun
 from .rules import (
     CLAUSE_PUNCT,
@@ -173,6 +173,8 @@ def for_a_duration(lex: LexiconEngine, c: Context) -> Result:
         c.nxt in TIME_NOUNS
         or ((c.nxt.isdigit() or c.nxt in NUMBER_WORDS) and c.after in TIME_NOUNS)
     ):
+        if since_a_first(c.tokens, c.i):
+            return "in", 1  # "erstmals seit Jahren" -> "for the first time in years"
         return "for", 1  # "seit drei Jahren" -> "for three years"
     return None
 
@@ -278,6 +280,32 @@ def there_is(lex: LexiconEngine, c: Context) -> Result:
         # drei Menschen verletzt" is a passive with no subject: "there were ... injured"
     if c.lower in THERE_IS and c.nxt in ("es", "Es"):  # inverted: "Heute gibt es"
         return _there_agrees(lex, c.tokens, c.i + 2, THERE_IS[c.lower]), 2
+    if c.lower == "es":
+        return _there_with_auxiliary(lex, c)
+    return None
+
+
+# "es" and a verb word order put before "geben": "es wird ... geben" -> "there will be", "es
+# hat ... gegeben" -> "there has been", "es gibt nicht" -> "there is not".  Over the
+# learning sets (news-test2008, newstest2009-2016): "es" + a modal or "wird" ... "geben"
+# 24 sentences, "es hat ... gegeben" 16, "es gibt/gab ... nicht" 13.
+THERE_MODAL = {
+    "wird": "will", "werde": "will", "würde": "would", "könnte": "could", "kann": "can",
+    "muss": "must", "soll": "should", "sollte": "should", "dürfte": "may", "müsste": "should",
+}  # fmt: skip
+THERE_PERFECT = {"hat": "there has been", "habe": "there has been", "hatte": "there had been"}
+THERE_NEGATED = {NEGATED + "gibt": "there is", NEGATED + "gab": "there was"}
+
+
+def _there_with_auxiliary(lex: LexiconEngine, c: Context) -> Result:
+    if c.nxt in THERE_MODAL and c.after == "geben":
+        return f"there {THERE_MODAL[c.nxt]} be", 3
+    if c.nxt in THERE_PERFECT and c.after == "gegeben":
+        there = THERE_PERFECT[c.nxt]
+        plural = _there_agrees(lex, c.tokens, c.i + 3, "there is") == "there are"
+        return ("there have been" if plural and c.nxt != "hatte" else there), 3
+    if c.nxt in THERE_NEGATED:
+        return _there_agrees(lex, c.tokens, c.i + 2, THERE_NEGATED[c.nxt]) + " not", 2
     return None
 
 
@@ -1205,6 +1233,32 @@ def not_yet_any(lex: LexiconEngine, c: Context) -> Result:
 
 
 NO_FORMS = frozenset("kein keine keinen keinem keiner keines".split())
+# Comparatives "noch" raises whose form the comparative test does not see (no "-er").
+IRREGULAR_COMPARATIVES = frozenset("mehr weniger besser lieber eher".split())
+COMPARATIVE_ENDINGS = ("en", "em", "es", "er", "e")
+
+
+@on_words("noch")
+def even_more(lex: LexiconEngine, c: Context) -> Result:
+    """ "noch" before a comparative raises it: "noch größer" -> "even bigger", not "still
+    bigger".  Counted over the learning sets (news-test2008, newstest2009-2016): 77
+    sentences with "noch" + a comparative, references "even" 25, "still" 2."""
+    if c.lower != "noch" or c.previous == "immer":
+        return None
+    if _comparative(lex, c.nxt.lower()) and not any(t.lower() == "weder" for t in c.tokens[: c.i]):
+        return "even", 1
+    return None
+
+
+def _comparative(lex: LexiconEngine, word: str) -> bool:
+    """Whether a lower-case word is a comparative, declined or not: "größer", "größeren"."""
+    if word in IRREGULAR_COMPARATIVES or lex.comparative(word):
+        return True
+    for ending in COMPARATIVE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and stem.endswith("er") and lex.comparative(stem):
+            return True
+    return False
 
 
 # Stretches of time: "über das Wochenende" lasts through it, "over the weekend".
@@ -1344,6 +1398,7 @@ RULES: tuple[Rule, ...] = (
     as_as,
     not_either,
     not_yet_any,
+    even_more,
     over_a_period,
     only_a_few,
 )

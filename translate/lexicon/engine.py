@@ -34,9 +34,11 @@ from .english import (
     a_or_an,
     after_you,
     base_of_past,
+    cannot,
     ing_form,
     past_of_participle,
     plural_already,
+    plural_police,
     regular_plural,
     superlative,
     third_person,
@@ -45,7 +47,7 @@ from .english import (
 from .english import adverb as adverb_of
 from .english import participle as participle_of
 from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
-from .light_verbs import light_verb
+from .light_verbs import idiom_tail, light_verb
 from .meaning import has_english_negation
 from .mood import (
     KONJUNKTIV,
@@ -370,6 +372,36 @@ class LexiconEngine:
             return third_person(base)
         return base
 
+    def _split_idiom(
+        self, tokens: Sequence[str], i: int, participle: bool
+    ) -> tuple[str, int, int] | None:
+        """The English of an idiom whose verb at ``i`` word order took away from its tail at
+        the clause's end (``light_verbs.idiom_tail``), in the German verb's form, with where
+        the tail starts and its length: "hat gestellt die Regel in Frage" -> "questioned"."""
+        word = tokens[i]
+        if not word[:1].islower():
+            return None
+        lemma = self.words.lemma(word)
+        found = idiom_tail(tokens, i, lemma, self.words.has, self.words.lemma)
+        if found is None:
+            return None
+        key, start, size = found
+        english = IDIOMS.get(key) or self.words.sense(key, False)
+        if not english:
+            return None
+        if participle or ("ge" in word[:6] and "ge" not in lemma[:6]):
+            english = participle_of(english)
+        elif word == lemma:
+            before = tokens[i - 1].lower() if i else ""
+            infinitive = before == "zu" or before in MODALS or before in AUXILIARIES
+            if not infinitive and english.startswith("be "):
+                english = "are " + english[3:]  # a plural present: "stehen auf dem Spiel"
+        elif self.words.is_past(word) and not self.present_t(word):
+            english = self.words.inflect(english, "past", word)
+        elif word.endswith("t") and not word.endswith("st"):
+            english = third_person(english)
+        return english, start, size
+
     def _participle_in_place(self, tokens: Sequence[str], i: int) -> bool:
         """Whether the word at ``i`` is a participle that word order left before its
         auxiliary, where German has it: "zerstört seien" -> "destroyed were"."""
@@ -578,8 +610,15 @@ class LexiconEngine:
             )
         ]
         # English puts the comma that ends a quotation inside the quotes: "...," he said.
-        text = detokenize(out).replace('", ', ',", ').replace(',",', ',"')
+        text = cannot(detokenize(out).replace('", ', ',", ').replace(',",', ',"'))
+        if "Polizei" in tokens and self._police_verb(tokens):
+            text = plural_police(text)
         return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+
+    def _police_verb(self, tokens: Sequence[str]) -> bool:
+        """Whether a finite verb follows "Polizei" in English order ("die Polizei sucht")."""
+        k = tokens.index("Polizei") + 1
+        return k < len(tokens) and tokens[k][:1].islower() and self.words.is_verb(tokens[k])
 
     def _evidence(self, german: list[str], tokens: list[str], items: list[Item]) -> Evidence:
         words = [t for t in german if _WORD_START.match(t)]
@@ -1086,6 +1125,16 @@ class LexiconEngine:
                 got = self._geraten(token, previous, prev_aux)
                 if got is not None:
                     out.append(got)  # "ist in Not geraten" -> "has got into trouble"
+                    prev_aux = None
+                    i += 1
+                    continue
+                # "werden ... kommen" is a future far more often than a passive
+                future = prev_aux in AUX_WERDEN and self.words.lemma(token) == token
+                idiom = self._split_idiom(tokens, i, participle and not future)
+                if idiom is not None:
+                    english, start, size = idiom
+                    out.append(english)  # "hat gestellt ... in Frage" -> "has questioned"
+                    skipped.update(range(start, start + size))
                     prev_aux = None
                     i += 1
                     continue

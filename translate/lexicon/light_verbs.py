@@ -82,3 +82,43 @@ def light_verb(
                     return forms
             k += step
     return None
+
+
+# Idioms of a noun phrase and a verb ("in Frage stellen", "in Kraft treten") are looked up
+# under their tail and the verb's infinitive; tails of this many tokens.
+TAIL_SIZES = (3, 2)
+# A tail ending in a pronoun is an object, not an idiom's: "zu uns kommen" is "come to us".
+OBJECT_PRONOUNS = frozenset("mich dich ihn sie es uns euch ihm ihr ihnen mir dir".split())
+
+
+def idiom_tail(
+    tokens: Sequence[str],
+    i: int,
+    verb_lemma: str,
+    has: Callable[[str], bool],
+    lemma: Callable[[str], str],
+) -> tuple[str, int, int] | None:
+    """The idiom the verb at ``i`` forms with the last tokens of its clause, after word
+    order has moved the verb away from them: "hat gestellt die Regel in Frage" -> ("in
+    Frage stellen", start of "in", 2); None when the clause ends in no such tail.
+
+    German keeps the tail before the verb; English order takes the verb to its subject, so
+    in a perfect, after a modal, in a "zu" infinitive or a subordinate clause the tail is
+    left at the clause's end (a main clause's finite verb is joined by word order)."""
+    end = i + 1
+    while end < len(tokens) and end - i <= CLAUSE_REACH and tokens[end] not in CLAUSE_PUNCT:
+        end += 1
+    if end < len(tokens) and tokens[end] not in CLAUSE_PUNCT:
+        return None  # beyond reach: no clause end in sight
+    for size in TAIL_SIZES:
+        start = end - size
+        if start > i and tokens[end - 1] not in OBJECT_PRONOUNS:  # "zu uns kommen": "come"
+            tail = " ".join(tokens[start:end])
+            if has(f"{tail} {verb_lemma}"):
+                if any(
+                    t == "zu" or (t[:1].islower() and has(f"{tail} {lemma(t)}"))
+                    for t in tokens[i + 1 : start]
+                ):
+                    return None  # the tail is a nearer verb's: "kam, um ... in Frage zu stellen"
+                return f"{tail} {verb_lemma}", start, size
+    return None
