@@ -196,6 +196,23 @@ _SINGULAR_DETERMINER = _SINGULAR_INDEFINITE | frozenset(
 _SINGULAR_HEAD = _SINGULAR_DETERMINER | frozenset(
     "das kein sein mein dein unser euer jenes welches jeder mancher".split()
 )
+# Quantifiers and numbers before a noun whose plural German spells like its singular ("viele
+# Mitarbeiter", "zwei Opfer"): only the plural follows them.
+_PLURAL_QUANTIFIER = frozenset(
+    "alle viele einige mehrere wenige manche beide beiden zahlreiche zwei drei vier fünf sechs "
+    "sieben acht neun zehn elf zwölf zwanzig hundert tausend".split()
+)
+# Determiners a feminine singular also follows ("die Zeit", "seine Art"): before a noun in
+# "-er", "-el", "-en", "-chen", "-lein" that German spells alike in both numbers ("die Täter",
+# "seine Zimmer"), which is masculine or neuter, they are plural.
+_PLURAL_DETERMINER = frozenset(
+    "die diese jene keine meine deine seine ihre unsere eure welche solche".split()
+)
+# Pronouns and quantifiers a genitive plural follows: "einer der Lehrer", "viele der Lehrer".
+_PARTITIVE = _PLURAL_QUANTIFIER | frozenset(
+    "einer eine eines eins keiner keine keines jeder jede jedes meisten".split()
+)
+_UNCHANGED_PLURAL_ENDINGS = ("er", "el", "en", "chen", "lein")
 _AUX_AFTER_PARTICIPLE = AUX_HAVE_BE | AUX_WERDEN | frozenset(["worden"])
 # Verbs of saying: English reports without "that" ("sagte, dass er kam" -> "said he came");
 # verbs of thinking and knowing measured worse (-0.01 chrF on newstest2017).
@@ -1122,6 +1139,8 @@ class LexiconEngine:
                     options = [(third_person(e), s) for e, s in options]
                 if options is not None and not singular and self._singular_head(tokens, i):
                     options = [(self._singular_of(token, e), s) for e, s in options]
+                elif options is not None and not base and self._plural_head(tokens, i):
+                    options = [(self._plural_of(token, e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
                 elif options is not None and (base or simple_past or future):
@@ -1134,6 +1153,8 @@ class LexiconEngine:
                         found = self._unadverbed(found, attributive)
                     if found is not None and self._singular_head(tokens, i):
                         found = self._singular_of(token, found)
+                    elif found is not None and self._plural_head(tokens, i):
+                        found = self._plural_of(token, found)
                     # after an article a name's -s is a plural: "die Kennedys", "die Yankees"
                     plural = previous.lower() in DETERMINERS
                     out.append(found or (not plural and self._name_form(token)) or token)
@@ -1271,7 +1292,7 @@ class LexiconEngine:
                 return words[0]
         return None
 
-    def _singular_head(self, tokens: Sequence[str], i: int) -> bool:
+    def _singular_head(self, tokens: list[str], i: int) -> bool:
         """Whether a capitalised noun follows, past its adjectives, a determiner only a
         singular follows: "das Unternehmen", "ein neuer Mitarbeiter" (German spells these
         plurals like the singular, and the store may rank the plural English first)."""
@@ -1282,8 +1303,68 @@ class LexiconEngine:
         while k > 0 and i - k <= 2 and len(tokens[k]) > 3 and self.words.is_adjective(tokens[k]):
             k -= 1  # an adjective: "ein neuer"
         determiner = tokens[k].lower()
+        if determiner == "der" and self._singular_der(tokens, k):
+            return self._both_numbers(word)
         # "den Mitarbeiter" is an accusative singular; "den Unternehmen" a dative plural
         return determiner in _SINGULAR_HEAD or (determiner == "den" and not word.endswith("n"))
+
+    def _singular_der(self, tokens: list[str], k: int) -> bool:
+        """Whether the "der" at ``k`` before a masculine or neuter noun is its nominative
+        singular ("Der Lehrer kam"), not a genitive plural after a noun or a genitive
+        preposition or a partitive pronoun ("die Zahl der Lehrer", "wegen der Lehrer",
+        "einer der Lehrer")."""
+        previous = tokens[k - 1].lower() if k > 0 else ""
+        if previous in GENITIVE_PREPOSITIONS or previous in _PARTITIVE or previous.isdigit():
+            return False  # "einer der Lehrer", "einige der Lehrer", "3 der Lehrer"
+        return not self._genitive_article(tokens, k)
+
+    def _plural_head(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether a capitalised noun German spells alike in both numbers follows, past its
+        adjectives, a quantifier or number ("viele Mitarbeiter", "die anderen zwei Opfer",
+        "3 Zimmer") or, for a noun in "-er", "-el", "-en", "-chen", "-lein", a determiner
+        a feminine singular also takes ("die Täter", "seine Zimmer")."""
+        word = tokens[i]
+        if not word[:1].isupper() or i == 0 or not self._both_numbers(word):
+            return False
+        k = i - 1
+        while k > 0 and i - k <= 3 and len(tokens[k]) > 3 and self.words.is_adjective(tokens[k]):
+            k -= 1  # "die anderen", "viele junge"
+        determiner = tokens[k].lower()
+        if determiner.isdigit():
+            return determiner != "1"
+        if determiner in _PLURAL_QUANTIFIER:
+            return True
+        return determiner in _PLURAL_DETERMINER and word.endswith(_UNCHANGED_PLURAL_ENDINGS)
+
+    def _both_numbers(self, word: str) -> bool:
+        """Whether ``word`` is its own store key and its best candidates are an English noun
+        and its plural ("Täter": "perpetrator", "perpetrators")."""
+        found = self.words.resolved(word)
+        if found is None or found[1] or found[0] != word:
+            return False
+        english = [e for e, _ in self.store.ranked(word, False)]
+        return any(
+            e != p and p in (regular_plural(e), self.store.inflection(e, "pl"))
+            for e in english[:2]
+            for p in english[:3]
+        ) or any(
+            e != p and e in (regular_plural(p), self.store.inflection(p, "pl"))
+            for e in english[:2]
+            for p in english[:3]
+        )
+
+    def _plural_of(self, word: str, english: str) -> str:
+        """The plural among the candidates of ``word``'s key when ``english`` is the
+        singular of one ("perpetrator" -> "perpetrators"), else ``english``."""
+        if plural_already(english):
+            return english
+        for c in self.store.candidates(word):
+            if c.en != english and c.en in (
+                regular_plural(english),
+                self.store.inflection(english, "pl"),
+            ):
+                return c.en
+        return english
 
     def _singular_of(self, word: str, english: str) -> str:
         """The singular among the candidates of ``word``'s key when ``english`` is the plural
@@ -1808,7 +1889,8 @@ class LexiconEngine:
         modal ("hat erzählt" -> "told", "ist gut" -> "good", not the learned "tells",
         "well"), a plural after a singular indefinite article ("einen Verdächtigen" -> "a
         suspect", not the learned "suspects"), or a lower-case word before an adjective or
-        participle it modifies ("leicht zugänglich" -> "easily")."""
+        participle it modifies ("leicht zugänglich" -> "easily"); a noun after a determiner
+        of the other number ("das Opfer" -> "victim", not the learned "victims")."""
         k = i - 1
         while k > 0 and tokens[k] == "nicht":
             k -= 1  # "will nicht kaufen" is still the infinitive after a modal
@@ -1832,6 +1914,16 @@ class LexiconEngine:
         if before in _SINGULAR_INDEFINITE and plural_already(learned):
             return True
         word = tokens[i]
+        if (
+            word[:1].isupper()
+            and learned[:1].islower()
+            and (
+                self._plural_head(tokens, i)
+                if not plural_already(learned)
+                else self._singular_head(tokens, i) and self._both_numbers(word)
+            )
+        ):
+            return True  # the determiner decides the number: "das Opfer", "die Täter"
         if word[:1].islower() and i + 1 < len(tokens):
             following = tokens[i + 1]
             return following[:1].islower() and (
