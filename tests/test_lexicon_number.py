@@ -22,6 +22,7 @@ _EXTRA = "".join(
         "Lehrer {m} | Lehrer {pl} :: teacher | teachers {pl}",
         # a feminine noun whose dictionary line gives both numbers under the singular key
         "Ziege {f} :: goat; goats",
+        "schnell {adj} :: quick; quickly",
     )
 )
 
@@ -62,5 +63,15 @@ def test_a_learned_word_pair_yields_to_the_determiner(engine: LexiconEngine) -> 
         assert "smoker" in _words(engine, "Das war ein Raucher.")
         assert "teacher" in _words(engine, "Der Lehrer und der Raucher kamen.")
         assert "teachers" in _words(engine, "Er sah viele Lehrer.")
+    finally:
+        engine.try_phrases({})
+
+
+def test_a_learned_adverb_yields_to_a_predicative_adjective(engine: LexiconEngine) -> None:
+    # ends its clause after a copula, past degree words: the adjective, not the adverb
+    engine.try_phrases({"schnell": "quickly"})
+    try:
+        assert "quick" in _words(engine, "Der Raucher ist auch noch immer schnell.")
+        assert "quickly" in _words(engine, "Der Raucher kam schnell.")
     finally:
         engine.try_phrases({})

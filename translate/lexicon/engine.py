@@ -1205,15 +1205,7 @@ class LexiconEngine:
         degree words ("ist sehr schnell"); before anything else it may modify a verb ("ist
         schnell gelaufen")."""
         word = tokens[i]
-        following = tokens[i + 1] if i + 1 < len(tokens) else "."
-        if not word[:1].islower() or (
-            following not in CLAUSE_PUNCT and following.lower() not in COORDINATORS
-        ):
-            return None
-        k = i - 1
-        while k > 0 and tokens[k].lower() in _DEGREE_WORDS:
-            k -= 1
-        if k < 0 or tokens[k].lower() not in _PREDICATIVE_COPULAS:
+        if not self._after_copula(tokens, i):
             return None
         found = self.words.resolved(word)
         if found is None or found[1] or found[0] != word:
@@ -1224,6 +1216,20 @@ class LexiconEngine:
         if sense is None or sense.pos0 not in ("ADJ", "ADV") or "ADJ" not in sense.poss:
             return None
         return word
+
+    @staticmethod
+    def _after_copula(tokens: Sequence[str], i: int) -> bool:
+        """Whether the lower-case word at ``i`` ends its clause after a copula, past degree
+        words: where an adjective is predicative ("ist sehr schnell.")."""
+        following = tokens[i + 1] if i + 1 < len(tokens) else "."
+        if not tokens[i][:1].islower() or (
+            following not in CLAUSE_PUNCT and following.lower() not in COORDINATORS
+        ):
+            return False
+        k = i - 1
+        while k > 0 and tokens[k].lower() in _DEGREE_WORDS:
+            k -= 1
+        return k >= 0 and tokens[k].lower() in _PREDICATIVE_COPULAS
 
     def _attributive(self, tokens: Sequence[str], i: int) -> str | None:
         """The key of a declined adjective before its noun ("die angebliche Tat" ->
@@ -1899,6 +1905,14 @@ class LexiconEngine:
             return True
         if before in ("gern", "gerne") and i > 1 and tokens[i - 2].lower() in WOULD:
             return True  # "würde gerne kaufen" -> "would like to buy", not "buying"
+        if self._after_copula(tokens, i):
+            # ends its clause after a copula, an adjective is no adverb: "ist noch immer
+            # gut" -> "good", not the learned "well"
+            sense = self.store.sense(tokens[i])
+            if sense is not None and "ADJ" in sense.poss and "V" not in sense.poss:
+                ranked = self.store.ranked(tokens[i], False)
+                if any(e != learned and adverb_of(e) == learned for e, _ in ranked):
+                    return True
         if before in _COPULA_FORMS and self.words.is_adjective(tokens[i]):
             # a predicative adjective is no adverb: "will perfekt sein", reordered "will
             # sein perfekt" -> "be perfect", not the learned "perfectly"
