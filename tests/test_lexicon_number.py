@@ -23,6 +23,9 @@ _EXTRA = "".join(
         # a feminine noun whose dictionary line gives both numbers under the singular key
         "Ziege {f} :: goat; goats",
         "schnell {adj} :: quick; quickly",
+        "schnarchen {vi} | schnarchte | geschnarcht | schnarcht :: "
+        "snore | snored | snored | snores",
+        "probieren {vt} | probierte | probiert | probiert :: test | tested | tested | tests",
     )
 )
 
@@ -73,5 +76,17 @@ def test_a_learned_adverb_yields_to_a_predicative_adjective(engine: LexiconEngin
     try:
         assert "quick" in _words(engine, "Der Raucher ist auch noch immer schnell.")
         assert "quickly" in _words(engine, "Der Raucher kam schnell.")
+    finally:
+        engine.try_phrases({})
+
+
+def test_a_learned_ing_form_of_a_finite_verb_gets_its_be(engine: LexiconEngine) -> None:
+    engine.try_phrases({"schnarchen": "snoring", "schnarcht": "snoring", "probiert": "testing"})
+    try:
+        assert "are snoring" in engine.translate(["Die Raucher schnarchen."])[0]
+        assert "is snoring" in engine.translate(["Der Raucher schnarcht."])[0]
+        assert "is testing" in engine.translate(["Der Raucher probiert es."])[0]
+        # a participle after its auxiliary is no present
+        assert "is testing" not in engine.translate(["Gestern haben die Raucher es probiert."])[0]
     finally:
         engine.try_phrases({})

@@ -208,6 +208,9 @@ _PLURAL_QUANTIFIER = frozenset(
 _PLURAL_DETERMINER = frozenset(
     "die diese jene keine meine deine seine ihre unsere eure welche solche".split()
 )
+# The "be" of a present progressive by the German verb's ending: "warten" (wir, sie) ->
+# "are", "wartet" (er, sie, es) -> "is", "warte" (ich) -> "am".
+_PROGRESSIVE_BE = (("en", "are"), ("t", "is"), ("e", "am"))
 # Pronouns and quantifiers a genitive plural follows: "einer der Lehrer", "viele der Lehrer".
 _PARTITIVE = _PLURAL_QUANTIFIER | frozenset(
     "einer eine eines eins keiner keine keines jeder jede jedes meisten".split()
@@ -1854,8 +1857,30 @@ class LexiconEngine:
             if learned is None and self.use_learned_phrases:
                 learned = self.store.learned_phrase(first)
             if learned is not None and not self._form_decides(tokens, i, learned):
-                return learned, 1
+                return self._progressive(tokens, i, learned), 1
         return None
+
+    def _progressive(self, tokens: list[str], i: int, learned: str) -> str:
+        """A finite present verb's learned English in "-ing" with the "be" it needs, by the
+        German ending: "die Leute warten" -> "are waiting", "er wartet" -> "is waiting"
+        (news English reports the present as progressive; the pair learned only "waiting")."""
+        word = tokens[i]
+        if " " in learned or not learned.endswith("ing") or not word[:1].islower():
+            return learned
+        if i > 0 and tokens[i - 1].lower() in ("zu", "um"):
+            return learned
+        if not self.words.is_verb(word) or self.words.is_adjective(word):
+            return learned
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        start = i == 0 or tokens[i - 1] in CLAUSE_PUNCT
+        if following in AUXILIARIES or (start and following in ("Sie", "es", "wir")):
+            return learned  # "versucht hat", "denken Sie daran", "gehe es um"
+        if word.endswith("t") and any(t.lower() in AUX_HAVE_BE for t in tokens[max(0, i - 4) : i]):
+            return learned  # a participle: "haben die Mitarbeiter versucht"
+        for ending, be in _PROGRESSIVE_BE:
+            if word.endswith(ending) and (ending != "e" or tokens[i - 1].lower() == "ich"):
+                return f"{be} {learned}"
+        return learned
 
     def _idiomatic_noun_phrase(self, tokens: list[str], i: int, english: str) -> bool:
         """Whether Ding's entry for an adjective and its noun is one English word that shares
