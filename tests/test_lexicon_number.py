@@ -46,6 +46,9 @@ def test_a_plural_determiner_makes_a_same_spelt_noun_plural(engine: LexiconEngin
     assert "teachers" in _words(engine, "Er sah die zwei großen Lehrer.")
     assert "teachers" in _words(engine, "Er sah 3 Lehrer.")
     assert "smokers" in _words(engine, "Seine Raucher kamen.")
+    # a genitive "der" after a noun ("des Rauchers" is the singular)
+    assert engine._plural_head(["die", "Namen", "der", "Raucher"], 3)
+    assert not engine._plural_head(["Der", "Raucher", "kam"], 1)
 
 
 def test_a_singular_stays_singular(engine: LexiconEngine) -> None:

@@ -1343,7 +1343,11 @@ class LexiconEngine:
             return determiner != "1"
         if determiner in _PLURAL_QUANTIFIER:
             return True
-        return determiner in _PLURAL_DETERMINER and word.endswith(_UNCHANGED_PLURAL_ENDINGS)
+        if not word.endswith(_UNCHANGED_PLURAL_ENDINGS):
+            return False
+        if determiner == "der":  # a genitive: "die Zahl der Täter", "einer der Täter"
+            return not self._singular_der(list(tokens), k)
+        return determiner in _PLURAL_DETERMINER
 
     def _both_numbers(self, word: str) -> bool:
         """Whether ``word`` is its own store key and its best candidates are an English noun
