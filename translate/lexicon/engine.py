@@ -198,6 +198,26 @@ _SINGULAR_DETERMINER = _SINGULAR_INDEFINITE | frozenset(
 _SINGULAR_HEAD = _SINGULAR_DETERMINER | frozenset(
     "das kein sein mein dein unser euer jenes welches jeder mancher".split()
 )
+# Quantifiers and numbers before a noun whose plural German spells like its singular ("viele
+# Mitarbeiter", "zwei Opfer"): only the plural follows them.
+_PLURAL_QUANTIFIER = frozenset(
+    "alle viele einige mehrere wenige manche beide beiden zahlreiche zwei drei vier fünf sechs "
+    "sieben acht neun zehn elf zwölf zwanzig hundert tausend".split()
+)
+# Determiners a feminine singular also follows ("die Zeit", "seine Art"): before a noun in
+# "-er", "-el", "-en", "-chen", "-lein" that German spells alike in both numbers ("die Täter",
+# "seine Zimmer"), which is masculine or neuter, they are plural.
+_PLURAL_DETERMINER = frozenset(
+    "die diese jene keine meine deine seine ihre unsere eure welche solche".split()
+)
+# The "be" of a present progressive by the German verb's ending: "warten" (wir, sie) ->
+# "are", "wartet" (er, sie, es) -> "is", "warte" (ich) -> "am".
+_PROGRESSIVE_BE = (("en", "are"), ("t", "is"), ("e", "am"))
+# Pronouns and quantifiers a genitive plural follows: "einer der Lehrer", "viele der Lehrer".
+_PARTITIVE = _PLURAL_QUANTIFIER | frozenset(
+    "einer eine eines eins keiner keine keines jeder jede jedes meisten".split()
+)
+_UNCHANGED_PLURAL_ENDINGS = ("er", "el", "en", "chen", "lein")
 _AUX_AFTER_PARTICIPLE = AUX_HAVE_BE | AUX_WERDEN | frozenset(["worden"])
 # Verbs of saying: English reports without "that" ("sagte, dass er kam" -> "said he came");
 # verbs of thinking and knowing measured worse (-0.01 chrF on newstest2017).
@@ -1171,6 +1191,8 @@ class LexiconEngine:
                     options = [(third_person(e), s) for e, s in options]
                 if options is not None and not singular and self._singular_head(tokens, i):
                     options = [(self._singular_of(token, e), s) for e, s in options]
+                elif options is not None and not base and self._plural_head(tokens, i):
+                    options = [(self._plural_of(token, e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
                 elif options is not None and (base or simple_past or future):
@@ -1183,6 +1205,8 @@ class LexiconEngine:
                         found = self._unadverbed(found, attributive)
                     if found is not None and self._singular_head(tokens, i):
                         found = self._singular_of(token, found)
+                    elif found is not None and self._plural_head(tokens, i):
+                        found = self._plural_of(token, found)
                     # after an article a name's -s is a plural: "die Kennedys", "die Yankees"
                     plural = previous.lower() in DETERMINERS
                     out.append(found or (not plural and self._name_form(token)) or token)
@@ -1233,15 +1257,7 @@ class LexiconEngine:
         degree words ("ist sehr schnell"); before anything else it may modify a verb ("ist
         schnell gelaufen")."""
         word = tokens[i]
-        following = tokens[i + 1] if i + 1 < len(tokens) else "."
-        if not word[:1].islower() or (
-            following not in CLAUSE_PUNCT and following.lower() not in COORDINATORS
-        ):
-            return None
-        k = i - 1
-        while k > 0 and tokens[k].lower() in _DEGREE_WORDS:
-            k -= 1
-        if k < 0 or tokens[k].lower() not in _PREDICATIVE_COPULAS:
+        if not self._after_copula(tokens, i):
             return None
         found = self.words.resolved(word)
         if found is None or found[1] or found[0] != word:
@@ -1252,6 +1268,20 @@ class LexiconEngine:
         if sense is None or sense.pos0 not in ("ADJ", "ADV") or "ADJ" not in sense.poss:
             return None
         return word
+
+    @staticmethod
+    def _after_copula(tokens: Sequence[str], i: int) -> bool:
+        """Whether the lower-case word at ``i`` ends its clause after a copula, past degree
+        words: where an adjective is predicative ("ist sehr schnell.")."""
+        following = tokens[i + 1] if i + 1 < len(tokens) else "."
+        if not tokens[i][:1].islower() or (
+            following not in CLAUSE_PUNCT and following.lower() not in COORDINATORS
+        ):
+            return False
+        k = i - 1
+        while k > 0 and tokens[k].lower() in _DEGREE_WORDS:
+            k -= 1
+        return k >= 0 and tokens[k].lower() in _PREDICATIVE_COPULAS
 
     def _attributive(self, tokens: Sequence[str], i: int) -> str | None:
         """The key of a declined adjective before its noun ("die angebliche Tat" ->
@@ -1320,7 +1350,7 @@ class LexiconEngine:
                 return words[0]
         return None
 
-    def _singular_head(self, tokens: Sequence[str], i: int) -> bool:
+    def _singular_head(self, tokens: list[str], i: int) -> bool:
         """Whether a capitalised noun follows, past its adjectives, a determiner only a
         singular follows: "das Unternehmen", "ein neuer Mitarbeiter" (German spells these
         plurals like the singular, and the store may rank the plural English first)."""
@@ -1331,8 +1361,72 @@ class LexiconEngine:
         while k > 0 and i - k <= 2 and len(tokens[k]) > 3 and self.words.is_adjective(tokens[k]):
             k -= 1  # an adjective: "ein neuer"
         determiner = tokens[k].lower()
+        if determiner == "der" and self._singular_der(tokens, k):
+            return self._both_numbers(word)
         # "den Mitarbeiter" is an accusative singular; "den Unternehmen" a dative plural
         return determiner in _SINGULAR_HEAD or (determiner == "den" and not word.endswith("n"))
+
+    def _singular_der(self, tokens: list[str], k: int) -> bool:
+        """Whether the "der" at ``k`` before a masculine or neuter noun is its nominative
+        singular ("Der Lehrer kam"), not a genitive plural after a noun or a genitive
+        preposition or a partitive pronoun ("die Zahl der Lehrer", "wegen der Lehrer",
+        "einer der Lehrer")."""
+        previous = tokens[k - 1].lower() if k > 0 else ""
+        if previous in GENITIVE_PREPOSITIONS or previous in _PARTITIVE or previous.isdigit():
+            return False  # "einer der Lehrer", "einige der Lehrer", "3 der Lehrer"
+        return not self._genitive_article(tokens, k)
+
+    def _plural_head(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether a capitalised noun German spells alike in both numbers follows, past its
+        adjectives, a quantifier or number ("viele Mitarbeiter", "die anderen zwei Opfer",
+        "3 Zimmer") or, for a noun in "-er", "-el", "-en", "-chen", "-lein", a determiner
+        a feminine singular also takes ("die Täter", "seine Zimmer")."""
+        word = tokens[i]
+        if not word[:1].isupper() or i == 0 or not self._both_numbers(word):
+            return False
+        k = i - 1
+        while k > 0 and i - k <= 3 and len(tokens[k]) > 3 and self.words.is_adjective(tokens[k]):
+            k -= 1  # "die anderen", "viele junge"
+        determiner = tokens[k].lower()
+        if determiner.isdigit():
+            return determiner != "1"
+        if determiner in _PLURAL_QUANTIFIER:
+            return True
+        if not word.endswith(_UNCHANGED_PLURAL_ENDINGS):
+            return False
+        if determiner == "der":  # a genitive: "die Zahl der Täter", "einer der Täter"
+            return not self._singular_der(list(tokens), k)
+        return determiner in _PLURAL_DETERMINER
+
+    def _both_numbers(self, word: str) -> bool:
+        """Whether ``word`` is its own store key and its best candidates are an English noun
+        and its plural ("Täter": "perpetrator", "perpetrators")."""
+        found = self.words.resolved(word)
+        if found is None or found[1] or found[0] != word:
+            return False
+        english = [e for e, _ in self.store.ranked(word, False)]
+        return any(
+            e != p and p in (regular_plural(e), self.store.inflection(e, "pl"))
+            for e in english[:2]
+            for p in english[:3]
+        ) or any(
+            e != p and e in (regular_plural(p), self.store.inflection(p, "pl"))
+            for e in english[:2]
+            for p in english[:3]
+        )
+
+    def _plural_of(self, word: str, english: str) -> str:
+        """The plural among the candidates of ``word``'s key when ``english`` is the
+        singular of one ("perpetrator" -> "perpetrators"), else ``english``."""
+        if plural_already(english):
+            return english
+        for c in self.store.candidates(word):
+            if c.en != english and c.en in (
+                regular_plural(english),
+                self.store.inflection(english, "pl"),
+            ):
+                return c.en
+        return english
 
     def _singular_of(self, word: str, english: str) -> str:
         """The singular among the candidates of ``word``'s key when ``english`` is the plural
@@ -1816,8 +1910,30 @@ class LexiconEngine:
             if learned is None and self.use_learned_phrases:
                 learned = self.store.learned_phrase(first)
             if learned is not None and not self._form_decides(tokens, i, learned):
-                return learned, 1
+                return self._progressive(tokens, i, learned), 1
         return None
+
+    def _progressive(self, tokens: list[str], i: int, learned: str) -> str:
+        """A finite present verb's learned English in "-ing" with the "be" it needs, by the
+        German ending: "die Leute warten" -> "are waiting", "er wartet" -> "is waiting"
+        (news English reports the present as progressive; the pair learned only "waiting")."""
+        word = tokens[i]
+        if " " in learned or not learned.endswith("ing") or not word[:1].islower():
+            return learned
+        if i > 0 and tokens[i - 1].lower() in ("zu", "um"):
+            return learned
+        if not self.words.is_verb(word) or self.words.is_adjective(word):
+            return learned
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        start = i == 0 or tokens[i - 1] in CLAUSE_PUNCT
+        if following in AUXILIARIES or (start and following in ("Sie", "es", "wir")):
+            return learned  # "versucht hat", "denken Sie daran", "gehe es um"
+        if word.endswith("t") and any(t.lower() in AUX_HAVE_BE for t in tokens[max(0, i - 4) : i]):
+            return learned  # a participle: "haben die Mitarbeiter versucht"
+        for ending, be in _PROGRESSIVE_BE:
+            if word.endswith(ending) and (ending != "e" or tokens[i - 1].lower() == "ich"):
+                return f"{be} {learned}"
+        return learned
 
     def _idiomatic_noun_phrase(self, tokens: list[str], i: int, english: str) -> bool:
         """Whether Ding's entry for an adjective and its noun is one English word that shares
@@ -1857,7 +1973,8 @@ class LexiconEngine:
         modal ("hat erzählt" -> "told", "ist gut" -> "good", not the learned "tells",
         "well"), a plural after a singular indefinite article ("einen Verdächtigen" -> "a
         suspect", not the learned "suspects"), or a lower-case word before an adjective or
-        participle it modifies ("leicht zugänglich" -> "easily")."""
+        participle it modifies ("leicht zugänglich" -> "easily"); a noun after a determiner
+        of the other number ("das Opfer" -> "victim", not the learned "victims")."""
         k = i - 1
         while k > 0 and tokens[k] == "nicht":
             k -= 1  # "will nicht kaufen" is still the infinitive after a modal
@@ -1866,6 +1983,14 @@ class LexiconEngine:
             return True
         if before in ("gern", "gerne") and i > 1 and tokens[i - 2].lower() in WOULD:
             return True  # "würde gerne kaufen" -> "would like to buy", not "buying"
+        if self._after_copula(tokens, i):
+            # ends its clause after a copula, an adjective is no adverb: "ist noch immer
+            # gut" -> "good", not the learned "well"
+            sense = self.store.sense(tokens[i])
+            if sense is not None and "ADJ" in sense.poss and "V" not in sense.poss:
+                ranked = self.store.ranked(tokens[i], False)
+                if any(e != learned and adverb_of(e) == learned for e, _ in ranked):
+                    return True
         if before in _COPULA_FORMS and self.words.is_adjective(tokens[i]):
             # a predicative adjective is no adverb: "will perfekt sein", reordered "will
             # sein perfekt" -> "be perfect", not the learned "perfectly"
@@ -1881,6 +2006,16 @@ class LexiconEngine:
         if before in _SINGULAR_INDEFINITE and plural_already(learned):
             return True
         word = tokens[i]
+        if (
+            word[:1].isupper()
+            and learned[:1].islower()
+            and (
+                self._plural_head(tokens, i)
+                if not plural_already(learned)
+                else self._singular_head(tokens, i) and self._both_numbers(word)
+            )
+        ):
+            return True  # the determiner decides the number: "das Opfer", "die Täter"
         if word[:1].islower() and i + 1 < len(tokens):
             following = tokens[i + 1]
             return following[:1].islower() and (

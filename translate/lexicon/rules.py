@@ -29,6 +29,9 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "ich": "I", "du": "you", "er": "he", "sie": "they", "es": "it", "wir": "we", "ihr": "her",
     "man": "you", "mich": "me", "mir": "me", "dich": "you", "dir": "you", "ihn": "him",
     "ihm": "him", "uns": "us", "ihnen": "them", "Ihnen": "you", "sich": "",
+    # capitalised inside a clause, the polite possessive (a clause's first word is lowered)
+    "Ihr": "your", "Ihre": "your", "Ihren": "your", "Ihrem": "your", "Ihrer": "your",
+    "Ihres": "your",
     "mein": "my", "meine": "my", "meinen": "my", "meinem": "my", "meiner": "my", "meines": "my",
     "sein": "his", "seine": "his", "seinen": "his", "seinem": "his", "seiner": "his",
     "seines": "his", "ihre": "their", "ihren": "their", "ihrem": "their", "ihrer": "their",
