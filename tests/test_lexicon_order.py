@@ -279,6 +279,18 @@ REORDER = [
     # "so" before a verb or inside the sentence is something else
     ("Er kam , so die Polizei , nach Hause", "Er kam , so die Polizei , nach Hause", "so-inside"),
     ("Er kam , so kam die Polizei .", "Er kam , so kam die Polizei .", "so-verb"),
+    # stray_particle: a particle alone after an inserted clause goes back to its verb
+    (
+        "Die Polizei griff die Hauptstadt , die neu ist , an .",
+        "Die Polizei griff an die Hauptstadt , die ist neu .",
+        "stray-particle",
+    ),
+    # ... not when the clause before it has no verb with that particle
+    (
+        "Die Polizei erhielt die Bitte , die neu ist , an .",
+        "Die Polizei erhielt die Bitte , die ist neu , an .",
+        "stray-particle-no-verb",
+    ),
 ]
 
 

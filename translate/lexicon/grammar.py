@@ -335,6 +335,7 @@ def _listed_item_end(tokens: Sequence[str], start: int) -> int:
 
 def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
     """German tokens in English clause order (see the module docstring)."""
+    tokens = stray_particle(tokens, lex)
     out: list[str] = []
     for start, end in clauses(tokens):
         clause = list(tokens[start:end])
@@ -388,6 +389,40 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             out.extend(reorder_clause(rest[:k] if k is not None else rest, lex, main=True))
             clause = rest
     return out
+
+
+def stray_particle(tokens: Sequence[str], lex: Lexicon) -> Sequence[str]:
+    """A separable particle standing alone after an inserted clause or apposition ("trat
+    nach der Wahl, die ... war, zurück.", "teilte ... mit, dass") goes back to the end of
+    the clause of its verb, where the particle rules find it ("trat nach der Wahl zurück,
+    die ... war."); ``tokens`` unchanged if there is no such particle."""
+    n = len(tokens)
+    for p in range(2, n):
+        if (
+            tokens[p] not in PARTICLES
+            or tokens[p - 1] != ","
+            or (p + 1 < n and tokens[p + 1] not in CLAUSE_PUNCT)
+        ):
+            continue
+        end = p - 1  # the comma before the particle
+        while end > 0:
+            start = end - 1
+            while start > 0 and tokens[start - 1] not in CLAUSE_PUNCT:
+                start -= 1
+            words = tokens[start:end]
+            opener = words[0] if words else ""
+            verb_final = opener.lower() in SUBORDINATORS or (
+                opener in RELATIVE_PRONOUNS and opener[:1].islower()
+            )
+            if not verb_final and any(
+                w[:1].islower() and w not in AUXILIARIES and _separable(w, tokens[p], lex)
+                for w in words
+            ):
+                return [*tokens[:end], tokens[p], *tokens[end : p - 1], *tokens[p + 1 :]]
+            if start == 0 or tokens[start - 1] != ",":
+                break
+            end = start - 1
+    return tokens
 
 
 # Finite forms of the auxiliaries and modals that no infinitive shares: a clause that ends
