@@ -291,6 +291,25 @@ REORDER = [
         "Die Polizei erhielt die Bitte , die ist neu , an .",
         "stray-particle-no-verb",
     ),
+    # direct_question: an auxiliary's verbs follow the subject, a full verb takes "do"
+    (
+        "Warum hat die Polizei die Bitte nicht erhalten ?",
+        "Warum hat die Polizei nicht erhalten die Bitte ?",
+        "question-auxiliary",
+    ),
+    ("Wann kommt die Polizei ?", "Wann \x05kommt die Polizei kommen ?", "question-do"),
+    (
+        "Kommt die Polizei in die Hauptstadt ?",
+        "\x05Kommt die Polizei kommen in die Hauptstadt ?",
+        "question-yes-no",
+    ),
+    # ... not a question word that is the subject, nor a verb-final clause
+    ("Wer kam in die Hauptstadt ?", "Wer kam in die Hauptstadt ?", "question-wh-subject"),
+    (
+        "Er fragte , wann die Polizei kam ?",
+        "Er fragte , wann die Polizei kam ?",
+        "question-indirect",
+    ),
 ]
 
 
@@ -441,6 +460,7 @@ TRANSLATE = [
     ),
     ("Wenn die Polizei kommt, kann er helfen.", "If the police comes, he can help."),
     ("Als er kam, sagte der Sprecher nichts.", "When he came, the spokesman said nothing."),
+    ("Wann kam die Polizei?", "When did the police come?"),
 ]
 
 

@@ -371,6 +371,12 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             if remainder is not None:
                 out.extend(remainder)
                 continue
+        if asks(tokens, start, end):
+            # a verb-first clause before a comma may be a condition: "Kommt er, kann ...?"
+            asked = direct_question(clause, lex, tokens[end] == "?")
+            if asked is not None:
+                out.extend(asked)
+                continue
         if len(clause) == 2 and clause[0].lower() == "um":
             clause = _split_infix_zu(clause, lex)  # "um sicherzustellen" -> "zu sicherstellen"
         if len(clause) < 3 and not short:
@@ -423,6 +429,86 @@ def stray_particle(tokens: Sequence[str], lex: Lexicon) -> Sequence[str]:
                 break
             end = start - 1
     return tokens
+
+
+def asks(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether the clause ``tokens[start:end]`` opens a sentence (or what follows a colon
+    or quotation mark) that ends in a question mark: "Wie reagiert man auf X, dass ...?"."""
+    if start and tokens[start - 1] not in (":", *QUOTES):
+        return False
+    return next((t for t in tokens[end:] if t in (".", "!", "?")), None) == "?"
+
+
+# Question words that open a direct question with the finite verb right after them.
+_QUESTION_WORDS = frozenset("wie was wer wo wann warum weshalb wieso wohin woher".split())
+
+
+def direct_question(clause: Sequence[str], lex: Lexicon, whole: bool) -> list[str] | None:
+    """A direct question (its clause ends in "?"), opened by a question word or by its
+    finite verb, in English order: an auxiliary keeps its place and its clause-final verbs
+    follow the subject ("Warum hat er das Haus gebaut?" -> "Warum hat er gebaut das
+    Haus"); a full verb takes do-support ("Wie funktioniert es?" -> "Wie <DO>funktioniert
+    es funktionieren", "How does it work"); None if the clause does not read so (a
+    verb-final "wann er kommt?", a question word that is the subject, "Wer baut ..."); a
+    clause opened by its verb only if it is the ``whole`` question."""
+    n = len(clause)
+    first = clause[0]
+    lower = first.lower()
+    if n < 3 or not first[:1].isupper():
+        return None
+    if lower in _QUESTION_WORDS:
+        finite = 1
+        if not clause[1][:1].islower() or not lex.is_verb(clause[1]):
+            return None
+    elif (
+        whole
+        and lex.is_verb(lower)
+        and not lex.is_noun(first)
+        and (clause[1] in PRONOUNS or clause[1].lower() in DETERMINERS)
+        and not non_nominative(clause[1])
+    ):
+        finite = 0  # "Kommt er morgen?"
+    else:
+        return None
+    verb = clause[finite]
+    after = list(clause[finite + 1 :])
+    wh_subject = finite == 1 and (
+        lower == "wer"
+        or (lower == "was" and not (after and (after[0] in PRONOUNS or _nominative(after[0]))))
+    )
+    subject_end = 0 if wh_subject else _subject_end(after, 0)
+    if not wh_subject and not 0 < subject_end <= 4:
+        return None
+    subject, rest = after[:subject_end], after[subject_end:]
+    if verb.lower() in AUXILIARIES:
+        j = len(rest)
+        while j > 0 and rest[j - 1][:1].islower() and lex.is_verb(rest[j - 1]):
+            j -= 1
+        if (j > 0 and rest[j - 1] == "zu") or "zu" in rest[j:]:
+            return None  # "Was hat das mit X zu tun?": a to-infinitive, no verb cluster
+        verbs = rest[j:][::-1]
+        middle = rest[:j]
+        if verbs and middle.count("nicht") == 1:
+            middle.remove("nicht")
+            verbs = ["nicht", *verbs]
+        return [*clause[: finite + 1], *subject, *verbs, *middle]
+    if wh_subject or "nicht" in rest:
+        return None
+    finite_verb = verb.lower()
+    if rest and rest[-1] in PARTICLES and _separable(finite_verb, rest[-1], lex):
+        base = rest[-1] + lex.lemma(finite_verb)  # "Ruft er an?" -> "anrufen"
+        rest = rest[:-1]
+    else:
+        base = lex.lemma(finite_verb)
+    if not lex.has(base):
+        return None
+    if subject == ["man"] and not lex.is_past(finite_verb):
+        verb = lex.lemma(finite_verb)  # "man" is "you": "do you", not "does you"
+    return [*clause[:finite], DO + verb, *subject, base, *rest]
+
+
+def _nominative(word: str) -> bool:
+    return word.lower() in DETERMINERS and not non_nominative(word)
 
 
 # Finite forms of the auxiliaries and modals that no infinitive shares: a clause that ends
@@ -1511,6 +1597,9 @@ def preverbal_adverb(verbs: list[str], rest: list[str]) -> tuple[list[str], list
 # "kommt ... nicht" -> "<NEGATED>kommt ..." -> "does not come ...": English negates a full
 # verb with do-support right after the subject.
 NEGATED = "\x03"
+# "Wie funktioniert es?" -> "Wie <DO>funktioniert es funktionieren" -> "How does it work":
+# the do-support of a question, in the person and tense of the marked finite verb.
+DO = "\x05"
 
 
 # Verbs whose own subject does what their to-infinitive says, with no object of their own:
