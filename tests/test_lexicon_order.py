@@ -310,6 +310,23 @@ REORDER = [
         "Er fragte , wann die Polizei kam ?",
         "question-indirect",
     ),
+    # participial_attributes: a participle with its prepositional phrase after the noun
+    (
+        "Er kam mit der von der Polizei erhaltenen Bitte",
+        "Er kam mit der Bitte \x06erhalten von der Polizei",
+        "participial-attribute",
+    ),
+    # ... not without a noun after it, nor with an adjective that is no participle
+    (
+        "Er sah die von der Polizei erhaltenen",
+        "Er sah die von der Polizei erhaltenen",
+        "participial-attribute-no-noun",
+    ),
+    (
+        "Er kam mit der in der Hauptstadt neuen Bitte",
+        "Er kam mit der in der Hauptstadt neuen Bitte",
+        "participial-attribute-adjective",
+    ),
 ]
 
 
@@ -461,6 +478,10 @@ TRANSLATE = [
     ("Wenn die Polizei kommt, kann er helfen.", "If the police comes, he can help."),
     ("Als er kam, sagte der Sprecher nichts.", "When he came, the spokesman said nothing."),
     ("Wann kam die Polizei?", "When did the police come?"),
+    (
+        "Er kam mit der von der Polizei erhaltenen Bitte.",
+        "He came with the request received by police.",
+    ),
 ]
 
 

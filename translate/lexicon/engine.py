@@ -44,7 +44,7 @@ from .english import (
 )
 from .english import adverb as adverb_of
 from .english import participle as participle_of
-from .grammar import ADVERB, DO, NEGATED, TENSE, detokenize, reorder, tokenize
+from .grammar import ADVERB, ATTRIBUTE, DO, NEGATED, TENSE, detokenize, reorder, tokenize
 from .light_verbs import light_verb
 from .meaning import has_english_negation
 from .mood import (
@@ -962,6 +962,12 @@ class LexiconEngine:
                 i += size
                 # a single word's learned English is no phrase that could hide a genitive
                 after_phrase = size > 1 or english.endswith((" of", " to"))
+                continue
+            if token.startswith(ATTRIBUTE):
+                # a participle after its noun: "geplant" -> "planned", "stehend" -> "standing"
+                word = token[1:]
+                out.append(self.words.lookup(word, not word.endswith("end")) or word)
+                i += 1
                 continue
             if token.startswith(DO):
                 out.append(self._do(token[1:]))

@@ -335,7 +335,7 @@ def _listed_item_end(tokens: Sequence[str], start: int) -> int:
 
 def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
     """German tokens in English clause order (see the module docstring)."""
-    tokens = stray_particle(tokens, lex)
+    tokens = participial_attributes(stray_particle(tokens, lex), lex)
     out: list[str] = []
     for start, end in clauses(tokens):
         clause = list(tokens[start:end])
@@ -395,6 +395,49 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             out.extend(reorder_clause(rest[:k] if k is not None else rest, lex, main=True))
             clause = rest
     return out
+
+
+# Endings of a declined participle before its noun: "veröffentlichten", "gehaltene",
+# "stehenden".
+_DECLINED_PARTICIPLE = regex.compile(r"^[a-zäöüß]{3,}(?:t|en|end)(?:e|en|em|er|es)$")
+
+
+def participial_attributes(tokens: Sequence[str], lex: Lexicon) -> Sequence[str]:
+    """An extended participial attribute after its noun, as English has it: "die von der
+    Regierung geplante Reform" -> "die Reform geplante von der Regierung" ("the reform
+    planned by the government"), "einer am Freitag veröffentlichten Mitteilung"; only a
+    preposition with one noun phrase between the article and the participle, which is
+    marked (``ATTRIBUTE``) so that no clause rule takes it for a verb."""
+    out = list(tokens)
+    n = len(out)
+    k = 0
+    while k < n - 4:
+        if out[k].lower() not in DETERMINERS or out[k + 1] not in PREPOSITIONS:
+            k += 1
+            continue
+        end = noun_phrase_end(out, k + 2)
+        if not k + 2 < end < n - 1 or end - k > 6:
+            k += 1
+            continue
+        participle = out[end]
+        noun_end = end + 1
+        while noun_end < n and out[noun_end][:1].isupper():
+            noun_end += 1
+        if (
+            noun_end == end + 1
+            or not _DECLINED_PARTICIPLE.match(participle)
+            or not lex.is_verb(participle[: -2 if participle.endswith(_TWO_LETTER) else -1])
+        ):
+            k += 1
+            continue
+        stem = participle[: -2 if participle.endswith(_TWO_LETTER) else -1]
+        moved = [*out[end + 1 : noun_end], ATTRIBUTE + stem, *out[k + 1 : end]]
+        out[k + 1 : noun_end] = moved
+        k = noun_end
+    return out
+
+
+_TWO_LETTER = ("en", "em", "er", "es")
 
 
 def stray_particle(tokens: Sequence[str], lex: Lexicon) -> Sequence[str]:
@@ -1600,6 +1643,10 @@ NEGATED = "\x03"
 # "Wie funktioniert es?" -> "Wie <DO>funktioniert es funktionieren" -> "How does it work":
 # the do-support of a question, in the person and tense of the marked finite verb.
 DO = "\x05"
+# "die von der Regierung geplante Reform" -> "die Reform <ATTRIBUTE>geplant von der
+# Regierung" -> "the reform planned by the government": a participle after its noun, an
+# attribute that clause order must not take for a verb.
+ATTRIBUTE = "\x06"
 
 
 # Verbs whose own subject does what their to-infinitive says, with no object of their own:
