@@ -327,6 +327,12 @@ REORDER = [
         "Er kam mit der in der Hauptstadt neuen Bitte",
         "participial-attribute-adjective",
     ),
+    # fronted_object: a subject pronoun after the finite verb, the object before it
+    ("Die Bitte hat er erhalten", "er hat erhalten die Bitte", "fronted-object"),
+    ("Diese Bitte erhielt man", "man erhielt diese Bitte", "fronted-object-full-verb"),
+    # ... not an object pronoun after the verb, nor an adverb first
+    ("Die Polizei hat ihn erhalten", "Die Polizei hat erhalten ihn", "fronted-subject"),
+    ("Heute hat er die Bitte erhalten", "Heute , er hat erhalten die Bitte", "fronted-adverb"),
 ]
 
 

@@ -1240,6 +1240,9 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         return _subordinate(clause, lex)  # causal "da": "da das Viadukt 222 Meter lang ist"
     if first.lower() in COORDINATORS:
         return [first, *reorder_clause(clause[1:], lex)] if n > 3 else clause
+    topicalized = fronted_object(clause, lex)
+    if topicalized is not None:
+        return reorder_clause(topicalized, lex)
     if first in AUXILIARIES:
         # A coordinated verb phrase without subject: "(und) wurde ... gebracht".
         j = n
@@ -1286,6 +1289,50 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         after = _time_last(clause[finite + 1 :])
         return [*clause[:finite], *_do_support(verb, after, lex)]
     return clause
+
+
+# Pronouns that are only nominative: one right after the finite verb is the subject, so
+# what stands before the verb is an object or a predicate ("Diesen Plan hat er ...").
+_NOMINATIVE_PRONOUNS = frozenset("ich du er wir man".split())
+
+
+def fronted_object(clause: Sequence[str], lex: Lexicon) -> list[str] | None:
+    """A clause opened by its object, with a subject pronoun right after the finite verb,
+    in subject-first order: "Die Hälfte seiner Mitarbeiter habe er entlassen" -> "er habe
+    die Hälfte seiner Mitarbeiter entlassen"; None if the clause opens otherwise (with a
+    preposition, an adverb, a time noun, or its subject)."""
+    first = clause[0]
+    if (
+        len(clause) < 4
+        or not first[:1].isupper()
+        or first in PRONOUNS
+        or first.lower() in PREPOSITIONS
+        or first in _TIME_NOUNS
+        or first in ("Ende", "Anfang", "Mitte")
+        or first.lower() in _TIME_WORDS
+        or not (
+            first.lower() in DETERMINERS
+            or first.isdigit()
+            # a noun, not an adverb written at the start ("Heute", "Mehr")
+            or (lex.is_noun(first) and not lex.has(first.lower()))
+        )
+    ):
+        return None
+    finite = next(
+        (
+            k
+            for k in range(1, min(len(clause) - 1, 7))
+            # "seiner" is a form of "sein" too, but a determiner here
+            if clause[k][:1].islower() and clause[k] not in DETERMINERS and lex.is_verb(clause[k])
+        ),
+        None,
+    )
+    if finite is None or clause[finite + 1] not in _NOMINATIVE_PRONOUNS:
+        return None
+    if any(w in CLAUSE_PUNCT or w in COORDINATORS for w in clause[1:finite]):
+        return None
+    head = first.lower() if first.lower() in DETERMINERS else first
+    return [clause[finite + 1], clause[finite], head, *clause[1:finite], *clause[finite + 2 :]]
 
 
 # Relative pronouns that may follow a preposition and stand for a noun, not a possessive
