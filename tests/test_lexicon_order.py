@@ -339,6 +339,20 @@ REORDER = [
 @pytest.mark.parametrize(
     ("german", "expected"),
     [
+        # a year after the fronted phrase's noun belongs to it
+        ("Im Februar 2015 kam die Polizei", 3),
+        ("Bei der Wahl 2011 hatte die Polizei", 4),
+        # ... a number that is no year does not
+        ("Bei der Wahl 5000 hatte die Polizei", 3),
+    ],
+)
+def test_fronted_phrase_end(german: str, expected: int) -> None:
+    assert grammar.fronted_phrase_end(german.split()) == expected
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
         ("Die Regierung kam und in der Hauptstadt sagte er nichts", 3),
         ("Die Regierung kam und die Polizei sagte nichts", 3),
         # two nouns, not two clauses; a verb cluster at the end; no verb before "und"

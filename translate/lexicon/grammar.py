@@ -1576,12 +1576,17 @@ def fronted_phrase_end(clause: Sequence[str]) -> int:
         elif word in PREPOSITIONS:
             after = noun_phrase_end(clause, end + 1)
             after = after if after > end + 1 else end
+        elif _YEAR.match(word):
+            after = end + 1  # "Im Februar 2015", "Bei der Wahl 2011"
         else:
             break
         if after == end or after > 8:
             break
         end = after
     return end if end <= 8 else 0
+
+
+_YEAR = regex.compile(r"^(?:19|20)[0-9]{2}$")
 
 
 def _adjective_noun_end(clause: Sequence[str], start: int) -> int:
