@@ -344,6 +344,9 @@ REORDER = [
         ("Bei der Wahl 2011 hatte die Polizei", 4),
         # ... a number that is no year does not
         ("Bei der Wahl 5000 hatte die Polizei", 3),
+        # nine words with its prepositional attributes; an attribute past ten words stays out
+        ("Nach der Bitte an die Polizei in der Hauptstadt kam er", 9),
+        ("Nach der Bitte an die Polizei in der Hauptstadt an der Grenze kam er", 9),
     ],
 )
 def test_fronted_phrase_end(german: str, expected: int) -> None:

@@ -1561,7 +1561,7 @@ _GENITIVE = frozenset("des der eines einer".split())
 
 def fronted_phrase_end(clause: Sequence[str]) -> int:
     """Index after a fronted prepositional phrase with its genitives and prepositional
-    attributes ("Am Ende eines Turniers in Südafrika"), at most 8 words; 0 if none."""
+    attributes ("Am Ende eines Turniers in Südafrika"), at most 10 words; 0 if none."""
     if clause[0].lower() not in PREPOSITIONS:
         return 0
     end = noun_phrase_end(clause, 1)
@@ -1580,10 +1580,10 @@ def fronted_phrase_end(clause: Sequence[str]) -> int:
             after = end + 1  # "Im Februar 2015", "Bei der Wahl 2011"
         else:
             break
-        if after == end or after > 8:
+        if after == end or after > 10:
             break
         end = after
-    return end if end <= 8 else 0
+    return end if end <= 10 else 0
 
 
 _YEAR = regex.compile(r"^(?:19|20)[0-9]{2}$")
