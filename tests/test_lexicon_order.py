@@ -303,6 +303,14 @@ REORDER = [
         "\x05Kommt die Polizei kommen in die Hauptstadt ?",
         "question-yes-no",
     ),
+    # "welche" with its noun is the subject unless a subject pronoun follows the verb
+    (
+        "Welche Polizei hat die Bitte erhalten ?",
+        "Welche Polizei hat erhalten die Bitte ?",
+        "question-which-subject",
+    ),
+    # a particle between the question word and the verb
+    ("Wann aber kam die Polizei ?", "Wann aber \x05kam die Polizei kommen ?", "question-particle"),
     # ... not a question word that is the subject, nor a verb-final clause
     ("Wer kam in die Hauptstadt ?", "Wer kam in die Hauptstadt ?", "question-wh-subject"),
     (

@@ -482,6 +482,10 @@ def asks(tokens: Sequence[str], start: int, end: int) -> bool:
     return next((t for t in tokens[end:] if t in (".", "!", "?")), None) == "?"
 
 
+# "welche Partei", "welchen Plan": a question word with its noun before the finite verb.
+_WHICH = frozenset("welche welcher welches welchen welchem".split())
+# Particles between a question word and its verb: "Wie aber gleicht man ...".
+_QUESTION_PARTICLES = frozenset("aber denn also eigentlich nun dann".split())
 # Question words that open a direct question with the finite verb right after them.
 _QUESTION_WORDS = frozenset("wie was wer wo wann warum weshalb wieso wohin woher".split())
 
@@ -499,9 +503,16 @@ def direct_question(clause: Sequence[str], lex: Lexicon, whole: bool) -> list[st
     lower = first.lower()
     if n < 3 or not first[:1].isupper():
         return None
-    if lower in _QUESTION_WORDS:
+    if lower in _QUESTION_WORDS or lower in _WHICH:
         finite = 1
-        if not clause[1][:1].islower() or not lex.is_verb(clause[1]):
+        if lower in _WHICH:  # "Welche Partei hat ...": the question word with its noun
+            while finite < n - 1 and clause[finite][:1].isupper():
+                finite += 1
+            if finite == 1:
+                return None
+        elif clause[1] in _QUESTION_PARTICLES:
+            finite = 2  # "Wie aber gleicht man ...", "Was also bedeutet das"
+        if not clause[finite][:1].islower() or not lex.is_verb(clause[finite]):
             return None
     elif (
         whole
@@ -515,9 +526,12 @@ def direct_question(clause: Sequence[str], lex: Lexicon, whole: bool) -> list[st
         return None
     verb = clause[finite]
     after = list(clause[finite + 1 :])
-    wh_subject = finite == 1 and (
+    subject_after = bool(after) and (after[0] in PRONOUNS or _nominative(after[0]))
+    wh_subject = finite > 0 and (
         lower == "wer"
-        or (lower == "was" and not (after and (after[0] in PRONOUNS or _nominative(after[0]))))
+        or (lower == "was" and not subject_after)
+        # "Welche Partei hat die Wahl gewonnen": only a subject pronoun makes it the object
+        or (lower in _WHICH and not (after and after[0] in _NOMINATIVE_PRONOUNS))
     )
     subject_end = 0 if wh_subject else _subject_end(after, 0)
     if not wh_subject and not 0 < subject_end <= 4:
