@@ -279,7 +279,86 @@ REORDER = [
     # "so" before a verb or inside the sentence is something else
     ("Er kam , so die Polizei , nach Hause", "Er kam , so die Polizei , nach Hause", "so-inside"),
     ("Er kam , so kam die Polizei .", "Er kam , so kam die Polizei .", "so-verb"),
+    # stray_particle: a particle alone after an inserted clause goes back to its verb
+    (
+        "Die Polizei griff die Hauptstadt , die neu ist , an .",
+        "Die Polizei griff an die Hauptstadt , die ist neu .",
+        "stray-particle",
+    ),
+    # ... not when the clause before it has no verb with that particle
+    (
+        "Die Polizei erhielt die Bitte , die neu ist , an .",
+        "Die Polizei erhielt die Bitte , die ist neu , an .",
+        "stray-particle-no-verb",
+    ),
+    # direct_question: an auxiliary's verbs follow the subject, a full verb takes "do"
+    (
+        "Warum hat die Polizei die Bitte nicht erhalten ?",
+        "Warum hat die Polizei nicht erhalten die Bitte ?",
+        "question-auxiliary",
+    ),
+    ("Wann kommt die Polizei ?", "Wann \x05kommt die Polizei kommen ?", "question-do"),
+    (
+        "Kommt die Polizei in die Hauptstadt ?",
+        "\x05Kommt die Polizei kommen in die Hauptstadt ?",
+        "question-yes-no",
+    ),
+    # "welche" with its noun is the subject unless a subject pronoun follows the verb
+    (
+        "Welche Polizei hat die Bitte erhalten ?",
+        "Welche Polizei hat erhalten die Bitte ?",
+        "question-which-subject",
+    ),
+    # a particle between the question word and the verb
+    ("Wann aber kam die Polizei ?", "Wann aber \x05kam die Polizei kommen ?", "question-particle"),
+    # ... not a question word that is the subject, nor a verb-final clause
+    ("Wer kam in die Hauptstadt ?", "Wer kam in die Hauptstadt ?", "question-wh-subject"),
+    (
+        "Er fragte , wann die Polizei kam ?",
+        "Er fragte , wann die Polizei kam ?",
+        "question-indirect",
+    ),
+    # participial_attributes: a participle with its prepositional phrase after the noun
+    (
+        "Er kam mit der von der Polizei erhaltenen Bitte",
+        "Er kam mit der Bitte \x06erhalten von der Polizei",
+        "participial-attribute",
+    ),
+    # ... not without a noun after it, nor with an adjective that is no participle
+    (
+        "Er sah die von der Polizei erhaltenen",
+        "Er sah die von der Polizei erhaltenen",
+        "participial-attribute-no-noun",
+    ),
+    (
+        "Er kam mit der in der Hauptstadt neuen Bitte",
+        "Er kam mit der in der Hauptstadt neuen Bitte",
+        "participial-attribute-adjective",
+    ),
+    # fronted_object: a subject pronoun after the finite verb, the object before it
+    ("Die Bitte hat er erhalten", "er hat erhalten die Bitte", "fronted-object"),
+    ("Diese Bitte erhielt man", "man erhielt diese Bitte", "fronted-object-full-verb"),
+    # ... not an object pronoun after the verb, nor an adverb first
+    ("Die Polizei hat ihn erhalten", "Die Polizei hat erhalten ihn", "fronted-subject"),
+    ("Heute hat er die Bitte erhalten", "Heute , er hat erhalten die Bitte", "fronted-adverb"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        # a year after the fronted phrase's noun belongs to it
+        ("Im Februar 2015 kam die Polizei", 3),
+        ("Bei der Wahl 2011 hatte die Polizei", 4),
+        # ... a number that is no year does not
+        ("Bei der Wahl 5000 hatte die Polizei", 3),
+        # nine words with its prepositional attributes; an attribute past ten words stays out
+        ("Nach der Bitte an die Polizei in der Hauptstadt kam er", 9),
+        ("Nach der Bitte an die Polizei in der Hauptstadt an der Grenze kam er", 9),
+    ],
+)
+def test_fronted_phrase_end(german: str, expected: int) -> None:
+    assert grammar.fronted_phrase_end(german.split()) == expected
 
 
 @pytest.mark.parametrize(
@@ -429,6 +508,11 @@ TRANSLATE = [
     ),
     ("Wenn die Polizei kommt, kann er helfen.", "If the police comes, he can help."),
     ("Als er kam, sagte der Sprecher nichts.", "When he came, the spokesman said nothing."),
+    ("Wann kam die Polizei?", "When did the police come?"),
+    (
+        "Er kam mit der von der Polizei erhaltenen Bitte.",
+        "He came with the request received by police.",
+    ),
 ]
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from . import dates
 from .english import base_of_past, participle
-from .grammar import ADVERB, NEGATED
+from .grammar import ADVERB, ATTRIBUTE, NEGATED
 from .mood import past_context, past_point, since_a_first
 from .prepositions import GOVERNABLE, governed, governed_noun
 from .rules import (
@@ -490,6 +490,10 @@ def by_after_participle(lex: LexiconEngine, c: Context) -> Result:
         return None
     if c.lower == "von" and lex.is_participle(c.tokens[c.i - 1]):
         return "by", 1
+    before = c.tokens[c.i - 1]
+    if before.startswith(ATTRIBUTE) and lex.is_participle(before[1:]):
+        # a participle after its noun: "die Reform geplant von der Regierung" -> "by"
+        return ("by" if c.lower == "von" else "by the"), 1
     if not c.nxt[:1].isdigit() and _passive_before(lex, c.tokens, c.i):  # no "von 3 auf 5"
         # the agent of a passive: "wird geschätzt vom Westen", "wird abgelehnt etwa von"
         return ("by" if c.lower == "von" else "by the"), 1

@@ -46,7 +46,7 @@ from .english import (
 )
 from .english import adverb as adverb_of
 from .english import participle as participle_of
-from .grammar import ADVERB, NEGATED, TENSE, detokenize, reorder, tokenize
+from .grammar import ADVERB, ATTRIBUTE, DO, NEGATED, TENSE, detokenize, reorder, tokenize
 from .light_verbs import idiom_tail, light_verb
 from .meaning import has_english_negation
 from .mood import (
@@ -1022,6 +1022,16 @@ class LexiconEngine:
                 # a single word's learned English is no phrase that could hide a genitive
                 after_phrase = size > 1 or english.endswith((" of", " to"))
                 continue
+            if token.startswith(ATTRIBUTE):
+                # a participle after its noun: "geplant" -> "planned", "stehend" -> "standing"
+                word = token[1:]
+                out.append(self.words.lookup(word, not word.endswith("end")) or word)
+                i += 1
+                continue
+            if token.startswith(DO):
+                out.append(self._do(token[1:]))
+                i += 1
+                continue
             if token.startswith(NEGATED):
                 out.append(self._negated(token[1:]))
                 prev_aux = None
@@ -1748,6 +1758,14 @@ class LexiconEngine:
     def _context_rule(self, tokens: list[str], i: int, lower: str) -> tuple[str, int] | None:
         """A function word whose English depends on its neighbours: (English, tokens used)."""
         return context_rules.apply(self, tokens, i, lower)
+
+    def _do(self, verb: str) -> str:
+        """The do-support of a question in the tense and person of its finite full verb:
+        "kam" -> "did", "kommt" -> "does"; what is known neither way -> "do"."""
+        lower = verb.lower()
+        if self.words.is_past(lower):
+            return "did"
+        return "does" if lower.endswith("t") and not lower.endswith("nt") else "do"
 
     def _negated(self, verb: str) -> str:
         """A negated finite full verb with do-support: "kam" -> "did not come"."""

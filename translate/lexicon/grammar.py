@@ -335,6 +335,7 @@ def _listed_item_end(tokens: Sequence[str], start: int) -> int:
 
 def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
     """German tokens in English clause order (see the module docstring)."""
+    tokens = participial_attributes(stray_particle(tokens, lex), lex)
     out: list[str] = []
     for start, end in clauses(tokens):
         clause = list(tokens[start:end])
@@ -370,6 +371,12 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             if remainder is not None:
                 out.extend(remainder)
                 continue
+        if asks(tokens, start, end):
+            # a verb-first clause before a comma may be a condition: "Kommt er, kann ...?"
+            asked = direct_question(clause, lex, tokens[end] == "?")
+            if asked is not None:
+                out.extend(asked)
+                continue
         if len(clause) == 2 and clause[0].lower() == "um":
             clause = _split_infix_zu(clause, lex)  # "um sicherzustellen" -> "zu sicherstellen"
         if len(clause) < 3 and not short:
@@ -388,6 +395,177 @@ def reorder(tokens: Sequence[str], lex: Lexicon) -> list[str]:
             out.extend(reorder_clause(rest[:k] if k is not None else rest, lex, main=True))
             clause = rest
     return out
+
+
+# Endings of a declined participle before its noun: "veröffentlichten", "gehaltene",
+# "stehenden".
+_DECLINED_PARTICIPLE = regex.compile(r"^[a-zäöüß]{3,}(?:t|en|end)(?:e|en|em|er|es)$")
+
+
+def participial_attributes(tokens: Sequence[str], lex: Lexicon) -> Sequence[str]:
+    """An extended participial attribute after its noun, as English has it: "die von der
+    Regierung geplante Reform" -> "die Reform geplante von der Regierung" ("the reform
+    planned by the government"), "einer am Freitag veröffentlichten Mitteilung"; only a
+    preposition with one noun phrase between the article and the participle, which is
+    marked (``ATTRIBUTE``) so that no clause rule takes it for a verb."""
+    out = list(tokens)
+    n = len(out)
+    k = 0
+    while k < n - 4:
+        if out[k].lower() not in DETERMINERS or out[k + 1] not in PREPOSITIONS:
+            k += 1
+            continue
+        end = noun_phrase_end(out, k + 2)
+        if not k + 2 < end < n - 1 or end - k > 6:
+            k += 1
+            continue
+        participle = out[end]
+        noun_end = end + 1
+        while noun_end < n and out[noun_end][:1].isupper():
+            noun_end += 1
+        if (
+            noun_end == end + 1
+            or not _DECLINED_PARTICIPLE.match(participle)
+            or not lex.is_verb(participle[: -2 if participle.endswith(_TWO_LETTER) else -1])
+        ):
+            k += 1
+            continue
+        stem = participle[: -2 if participle.endswith(_TWO_LETTER) else -1]
+        moved = [*out[end + 1 : noun_end], ATTRIBUTE + stem, *out[k + 1 : end]]
+        out[k + 1 : noun_end] = moved
+        k = noun_end
+    return out
+
+
+_TWO_LETTER = ("en", "em", "er", "es")
+
+
+def stray_particle(tokens: Sequence[str], lex: Lexicon) -> Sequence[str]:
+    """A separable particle standing alone after an inserted clause or apposition ("trat
+    nach der Wahl, die ... war, zurück.", "teilte ... mit, dass") goes back to the end of
+    the clause of its verb, where the particle rules find it ("trat nach der Wahl zurück,
+    die ... war."); ``tokens`` unchanged if there is no such particle."""
+    n = len(tokens)
+    for p in range(2, n):
+        if (
+            tokens[p] not in PARTICLES
+            or tokens[p - 1] != ","
+            or (p + 1 < n and tokens[p + 1] not in CLAUSE_PUNCT)
+        ):
+            continue
+        end = p - 1  # the comma before the particle
+        while end > 0:
+            start = end - 1
+            while start > 0 and tokens[start - 1] not in CLAUSE_PUNCT:
+                start -= 1
+            words = tokens[start:end]
+            opener = words[0] if words else ""
+            verb_final = opener.lower() in SUBORDINATORS or (
+                opener in RELATIVE_PRONOUNS and opener[:1].islower()
+            )
+            if not verb_final and any(
+                w[:1].islower() and w not in AUXILIARIES and _separable(w, tokens[p], lex)
+                for w in words
+            ):
+                return [*tokens[:end], tokens[p], *tokens[end : p - 1], *tokens[p + 1 :]]
+            if start == 0 or tokens[start - 1] != ",":
+                break
+            end = start - 1
+    return tokens
+
+
+def asks(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether the clause ``tokens[start:end]`` opens a sentence (or what follows a colon
+    or quotation mark) that ends in a question mark: "Wie reagiert man auf X, dass ...?"."""
+    if start and tokens[start - 1] not in (":", *QUOTES):
+        return False
+    return next((t for t in tokens[end:] if t in (".", "!", "?")), None) == "?"
+
+
+# "welche Partei", "welchen Plan": a question word with its noun before the finite verb.
+_WHICH = frozenset("welche welcher welches welchen welchem".split())
+# Particles between a question word and its verb: "Wie aber gleicht man ...".
+_QUESTION_PARTICLES = frozenset("aber denn also eigentlich nun dann".split())
+# Question words that open a direct question with the finite verb right after them.
+_QUESTION_WORDS = frozenset("wie was wer wo wann warum weshalb wieso wohin woher".split())
+
+
+def direct_question(clause: Sequence[str], lex: Lexicon, whole: bool) -> list[str] | None:
+    """A direct question (its clause ends in "?"), opened by a question word or by its
+    finite verb, in English order: an auxiliary keeps its place and its clause-final verbs
+    follow the subject ("Warum hat er das Haus gebaut?" -> "Warum hat er gebaut das
+    Haus"); a full verb takes do-support ("Wie funktioniert es?" -> "Wie <DO>funktioniert
+    es funktionieren", "How does it work"); None if the clause does not read so (a
+    verb-final "wann er kommt?", a question word that is the subject, "Wer baut ..."); a
+    clause opened by its verb only if it is the ``whole`` question."""
+    n = len(clause)
+    first = clause[0]
+    lower = first.lower()
+    if n < 3 or not first[:1].isupper():
+        return None
+    if lower in _QUESTION_WORDS or lower in _WHICH:
+        finite = 1
+        if lower in _WHICH:  # "Welche Partei hat ...": the question word with its noun
+            while finite < n - 1 and clause[finite][:1].isupper():
+                finite += 1
+            if finite == 1:
+                return None
+        elif clause[1] in _QUESTION_PARTICLES:
+            finite = 2  # "Wie aber gleicht man ...", "Was also bedeutet das"
+        if not clause[finite][:1].islower() or not lex.is_verb(clause[finite]):
+            return None
+    elif (
+        whole
+        and lex.is_verb(lower)
+        and not lex.is_noun(first)
+        and (clause[1] in PRONOUNS or clause[1].lower() in DETERMINERS)
+        and not non_nominative(clause[1])
+    ):
+        finite = 0  # "Kommt er morgen?"
+    else:
+        return None
+    verb = clause[finite]
+    after = list(clause[finite + 1 :])
+    subject_after = bool(after) and (after[0] in PRONOUNS or _nominative(after[0]))
+    wh_subject = finite > 0 and (
+        lower == "wer"
+        or (lower == "was" and not subject_after)
+        # "Welche Partei hat die Wahl gewonnen": only a subject pronoun makes it the object
+        or (lower in _WHICH and not (after and after[0] in _NOMINATIVE_PRONOUNS))
+    )
+    subject_end = 0 if wh_subject else _subject_end(after, 0)
+    if not wh_subject and not 0 < subject_end <= 4:
+        return None
+    subject, rest = after[:subject_end], after[subject_end:]
+    if verb.lower() in AUXILIARIES:
+        j = len(rest)
+        while j > 0 and rest[j - 1][:1].islower() and lex.is_verb(rest[j - 1]):
+            j -= 1
+        if (j > 0 and rest[j - 1] == "zu") or "zu" in rest[j:]:
+            return None  # "Was hat das mit X zu tun?": a to-infinitive, no verb cluster
+        verbs = rest[j:][::-1]
+        middle = rest[:j]
+        if verbs and middle.count("nicht") == 1:
+            middle.remove("nicht")
+            verbs = ["nicht", *verbs]
+        return [*clause[: finite + 1], *subject, *verbs, *middle]
+    if wh_subject or "nicht" in rest:
+        return None
+    finite_verb = verb.lower()
+    if rest and rest[-1] in PARTICLES and _separable(finite_verb, rest[-1], lex):
+        base = rest[-1] + lex.lemma(finite_verb)  # "Ruft er an?" -> "anrufen"
+        rest = rest[:-1]
+    else:
+        base = lex.lemma(finite_verb)
+    if not lex.has(base):
+        return None
+    if subject == ["man"] and not lex.is_past(finite_verb):
+        verb = lex.lemma(finite_verb)  # "man" is "you": "do you", not "does you"
+    return [*clause[:finite], DO + verb, *subject, base, *rest]
+
+
+def _nominative(word: str) -> bool:
+    return word.lower() in DETERMINERS and not non_nominative(word)
 
 
 # Finite forms of the auxiliaries and modals that no infinitive shares: a clause that ends
@@ -1076,6 +1254,9 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         return _subordinate(clause, lex)  # causal "da": "da das Viadukt 222 Meter lang ist"
     if first.lower() in COORDINATORS:
         return [first, *reorder_clause(clause[1:], lex)] if n > 3 else clause
+    topicalized = fronted_object(clause, lex)
+    if topicalized is not None:
+        return reorder_clause(topicalized, lex)
     if first in AUXILIARIES:
         # A coordinated verb phrase without subject: "(und) wurde ... gebracht".
         j = n
@@ -1122,6 +1303,50 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         after = _time_last(clause[finite + 1 :])
         return [*clause[:finite], *_do_support(verb, after, lex)]
     return clause
+
+
+# Pronouns that are only nominative: one right after the finite verb is the subject, so
+# what stands before the verb is an object or a predicate ("Diesen Plan hat er ...").
+_NOMINATIVE_PRONOUNS = frozenset("ich du er wir man".split())
+
+
+def fronted_object(clause: Sequence[str], lex: Lexicon) -> list[str] | None:
+    """A clause opened by its object, with a subject pronoun right after the finite verb,
+    in subject-first order: "Die Hälfte seiner Mitarbeiter habe er entlassen" -> "er habe
+    die Hälfte seiner Mitarbeiter entlassen"; None if the clause opens otherwise (with a
+    preposition, an adverb, a time noun, or its subject)."""
+    first = clause[0]
+    if (
+        len(clause) < 4
+        or not first[:1].isupper()
+        or first in PRONOUNS
+        or first.lower() in PREPOSITIONS
+        or first in _TIME_NOUNS
+        or first in ("Ende", "Anfang", "Mitte")
+        or first.lower() in _TIME_WORDS
+        or not (
+            first.lower() in DETERMINERS
+            or first.isdigit()
+            # a noun, not an adverb written at the start ("Heute", "Mehr")
+            or (lex.is_noun(first) and not lex.has(first.lower()))
+        )
+    ):
+        return None
+    finite = next(
+        (
+            k
+            for k in range(1, min(len(clause) - 1, 7))
+            # "seiner" is a form of "sein" too, but a determiner here
+            if clause[k][:1].islower() and clause[k] not in DETERMINERS and lex.is_verb(clause[k])
+        ),
+        None,
+    )
+    if finite is None or clause[finite + 1] not in _NOMINATIVE_PRONOUNS:
+        return None
+    if any(w in CLAUSE_PUNCT or w in COORDINATORS for w in clause[1:finite]):
+        return None
+    head = first.lower() if first.lower() in DETERMINERS else first
+    return [clause[finite + 1], clause[finite], head, *clause[1:finite], *clause[finite + 2 :]]
 
 
 # Relative pronouns that may follow a preposition and stand for a noun, not a possessive
@@ -1350,7 +1575,7 @@ _GENITIVE = frozenset("des der eines einer".split())
 
 def fronted_phrase_end(clause: Sequence[str]) -> int:
     """Index after a fronted prepositional phrase with its genitives and prepositional
-    attributes ("Am Ende eines Turniers in Südafrika"), at most 8 words; 0 if none."""
+    attributes ("Am Ende eines Turniers in Südafrika"), at most 10 words; 0 if none."""
     if clause[0].lower() not in PREPOSITIONS:
         return 0
     end = noun_phrase_end(clause, 1)
@@ -1365,12 +1590,17 @@ def fronted_phrase_end(clause: Sequence[str]) -> int:
         elif word in PREPOSITIONS:
             after = noun_phrase_end(clause, end + 1)
             after = after if after > end + 1 else end
+        elif _YEAR.match(word):
+            after = end + 1  # "Im Februar 2015", "Bei der Wahl 2011"
         else:
             break
-        if after == end or after > 8:
+        if after == end or after > 10:
             break
         end = after
-    return end if end <= 8 else 0
+    return end if end <= 10 else 0
+
+
+_YEAR = regex.compile(r"^(?:19|20)[0-9]{2}$")
 
 
 def _adjective_noun_end(clause: Sequence[str], start: int) -> int:
@@ -1476,6 +1706,13 @@ def preverbal_adverb(verbs: list[str], rest: list[str]) -> tuple[list[str], list
 # "kommt ... nicht" -> "<NEGATED>kommt ..." -> "does not come ...": English negates a full
 # verb with do-support right after the subject.
 NEGATED = "\x03"
+# "Wie funktioniert es?" -> "Wie <DO>funktioniert es funktionieren" -> "How does it work":
+# the do-support of a question, in the person and tense of the marked finite verb.
+DO = "\x05"
+# "die von der Regierung geplante Reform" -> "die Reform <ATTRIBUTE>geplant von der
+# Regierung" -> "the reform planned by the government": a participle after its noun, an
+# attribute that clause order must not take for a verb.
+ATTRIBUTE = "\x06"
 
 
 # Verbs whose own subject does what their to-infinitive says, with no object of their own:

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from dolmetsch.errors import DolmetschError
 
-from .grammar import ADVERB, NEGATED, TENSE, tokenize
+from .grammar import ADVERB, ATTRIBUTE, DO, NEGATED, TENSE, tokenize
 from .learn import candidate_stems, english_stems
 from .learned import read_table, write_table
 from .rules import FUNCTION_WORDS
@@ -91,7 +91,7 @@ def context_features(keys: Iterable[str], tokens: Sequence[str], i: int) -> froz
 def _word(token: str) -> str:
     """A token as a feature: the engine's word order joins a separable verb with a tab
     ("an\tkündigt") and marks adverbs and negations with control characters."""
-    return token.partition(TENSE)[0].lstrip(ADVERB + NEGATED).lower()
+    return token.partition(TENSE)[0].lstrip(ADVERB + NEGATED + DO + ATTRIBUTE).lower()
 
 
 def content_keys(tokens: Sequence[str], resolve: Resolve) -> list[tuple[int, str]]:
