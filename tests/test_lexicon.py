@@ -412,6 +412,16 @@ def test_parse_ding_aligns_sub_entries() -> None:
     ]
 
 
+def test_parse_ding_drops_other_spellings_in_angle_brackets() -> None:
+    # a native name or spelling variant is no part of the English ("Warsaw <Warszawa>")
+    line = (
+        "Warschau (Hauptstadt) [geogr.] <Warszawa> :: Warsaw (capital) <Warszawa>\n"
+        "Abbrecher {m} <Aussteiger> :: dropout <drop-out> <drop out>\n"
+    )
+    pairs = [(p.de, p.en) for p in parse_ding(line.splitlines(keepends=True))]
+    assert pairs == [("Warschau", "Warsaw"), ("Abbrecher", "dropout")]
+
+
 def test_parse_ding_skips_misaligned_and_examples() -> None:
     lines = ["a | b :: x\n", "Das ist gut. :: That is good.\n", "# comment :: no\n"]
     assert list(parse_ding(lines)) == []

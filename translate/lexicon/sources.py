@@ -64,6 +64,8 @@ _BRACES = re.compile(r"\{[^}]*\}")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _PARENS = re.compile(r"\([^)]*\)")
 _SLASHED = re.compile(r" /[^/|]*/")
+# Ding's other spellings and native names: "Warsaw (capital of Poland) <Warszawa>"
+_ANGLED = re.compile(r"<[^>]*>")
 _POS_TAG = re.compile(r"\{([^}]*)\}")
 _DE_PLACEHOLDERS = frozenset("jdm. jdn. jds. etw. jd. etw sich jdm jdn".split())
 _EN_PLACEHOLDERS = frozenset(["sb.", "sth.", "sb.'s", "sb", "sth", "one's", "oneself"])
@@ -81,7 +83,7 @@ MAX_KEY_WORDS = 5
 
 
 def _strip_annotations(text: str) -> str:
-    text = _PARENS.sub(" ", _BRACKETS.sub(" ", _BRACES.sub(" ", text)))
+    text = _PARENS.sub(" ", _BRACKETS.sub(" ", _BRACES.sub(" ", _ANGLED.sub(" ", text))))
     return _SLASHED.sub(" ", text)
 
 
