@@ -41,7 +41,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
 
 def test_a_word_after_a_first_name_is_a_surname(engine: LexiconEngine) -> None:
     assert engine.translate(["Die Polizei sagt, Ulrike Kunde kam."]) == [
-        "The police says, Ulrike Kunde came."
+        "The police say, Ulrike Kunde came."
     ]
     assert engine.translate(["Er hat Udo Keller getroffen."]) == ["He has met Udo Keller."]
 
@@ -72,7 +72,7 @@ def test_names_rules_on_their_own() -> None:
 
 
 def test_a_capitalised_adjective_mid_sentence_is_a_name(engine: LexiconEngine) -> None:
-    assert engine.translate(["Die Polizei sagt Langer."]) == ["The police says Langer."]
+    assert engine.translate(["Die Polizei sagt Langer."]) == ["The police say Langer."]
     assert engine.translate(["Sprecher Fröhlich kam."]) == ["Spokesman Fröhlich came."]
 
 
@@ -112,7 +112,7 @@ def test_english_in_german_on_its_own() -> None:
 def test_a_compound_after_a_first_name_is_a_surname(engine: LexiconEngine) -> None:
     # alone, "Bergton" splits ("mountain sound"); after "Ulrike" it is her surname
     assert engine.translate(["Die Polizei sagt, Ulrike Bergton kam."]) == [
-        "The police says, Ulrike Bergton came."
+        "The police say, Ulrike Bergton came."
     ]
 
 
@@ -126,7 +126,7 @@ def test_an_english_first_name_before_an_unknown_name(engine: LexiconEngine) -> 
 def test_an_english_surname_after_a_first_name(engine: LexiconEngine) -> None:
     # "Stevens" reads as the genitive of "Steven" (a ship's stem); English uses it more
     assert engine.translate(["Die Polizei sagt, Ulrike Stevens kam."]) == [
-        "The police says, Ulrike Stevens came."
+        "The police say, Ulrike Stevens came."
     ]
 
 

@@ -501,12 +501,12 @@ TRANSLATE = [
         "Die Polizei griff die Hauptstadt an und kam.",
         "The police attacked the capital and came.",
     ),
-    ("Kommt die Polizei, kann er helfen.", "If the police comes, he can help."),
+    ("Kommt die Polizei, kann er helfen.", "If the police come, he can help."),
     (
         "In der Hauptstadt sind die Drohnen für den Krieg neu.",
         "In the capital, the drones are new for the war.",
     ),
-    ("Wenn die Polizei kommt, kann er helfen.", "If the police comes, he can help."),
+    ("Wenn die Polizei kommt, kann er helfen.", "If the police come, he can help."),
     ("Als er kam, sagte der Sprecher nichts.", "When he came, the spokesman said nothing."),
     ("Wann kam die Polizei?", "When did the police come?"),
     (

@@ -54,7 +54,7 @@ SENTENCES = [
     ("Sie sagte, ihre Regierung kam.", "She said, her government came."),
     ("Sie kamen mit ihren Kindern.", "They came with their children."),
     # ... or with the nearest finite verb; also in a learned phrase ("ihre Kinder")
-    ("Die Sprecher sagten, ihre Regierung kam.", "The spokesman said, their government came."),
+    ("Die Sprecher sagten, ihre Regierung kam.", "The spokesmen said, their government came."),
     ("Sie sagte, ihre Kinder kamen.", "She said, her children came."),
     ('"Er kam", hieß es.', '"He came," it said.'),
     # an English name keeps its words as written, also those German spells the same

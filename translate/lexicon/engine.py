@@ -46,7 +46,17 @@ from .english import (
 )
 from .english import adverb as adverb_of
 from .english import participle as participle_of
-from .grammar import ADVERB, ATTRIBUTE, DO, NEGATED, TENSE, detokenize, reorder, tokenize
+from .grammar import (
+    ADVERB,
+    ATTRIBUTE,
+    DO,
+    NEGATED,
+    SOURCE_WORD,
+    TENSE,
+    detokenize,
+    reorder,
+    tokenize,
+)
 from .light_verbs import idiom_tail, light_verb
 from .meaning import has_english_negation
 from .mood import (
@@ -1381,7 +1391,12 @@ class LexiconEngine:
         singular ("Der Lehrer kam"), not a genitive plural after a noun or a genitive
         preposition or a partitive pronoun ("die Zahl der Lehrer", "wegen der Lehrer",
         "einer der Lehrer")."""
-        previous = tokens[k - 1].lower() if k > 0 else ""
+        previous = tokens[k - 1] if k > 0 else ""
+        if previous == SOURCE_WORD:
+            # word order wrote it for a source after a quotation: '"...", so der Sprecher'
+            # is one spokesman, whose "der" is a nominative
+            return True
+        previous = previous.lower()
         if previous in GENITIVE_PREPOSITIONS or previous in _PARTITIVE or previous.isdigit():
             return False  # "einer der Lehrer", "einige der Lehrer", "3 der Lehrer"
         return not self._genitive_article(tokens, k)
