@@ -663,10 +663,11 @@ class Store:
         found = self.candidates(key)
         if not found:
             return first, first
-        finite = rank(found, False, self.weights)[0][0]
+        # ``ranked``'s cache: the engine ranks most keys it finds again (options, evidence).
+        finite = self.ranked(key, False)[0][0]
         if not any(c.pp for c in found):
             return finite, finite
-        return finite, rank(found, True, self.weights)[0][0]
+        return finite, self.ranked(key, True)[0][0]
 
     def _unigram(self, word: str) -> int:
         try:
