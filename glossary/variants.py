@@ -40,6 +40,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .germanwords import german_lookup
 from .matching import (
@@ -165,8 +166,9 @@ class _Verdict:
     strong: bool
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of the text (one per word of every sentence: a tuple is cheaper to make)."""
+
     start: int
     end: int
     text: str

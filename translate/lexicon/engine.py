@@ -194,6 +194,8 @@ _BEFORE_STRONG = (
     | COORDINATORS
 )
 _ARTICLES = frozenset("der die das dem den des ein eine einen einem einer eines".split())
+# The articles that can open a genitive after a noun ("der Rat der Stadt", "eines Landes").
+_GENITIVE_ARTICLES = frozenset(("des", "der", "eines", "einer"))
 # A demonstrative before a plural noun is plural in English.
 _PLURAL_DEMONSTRATIVE = {"diese": "these", "diesen": "these", "jene": "those", "jenen": "those"}
 # Auxiliaries a verb-final participle stands before: "zerstört seien", "gebaut wurde".
@@ -2063,6 +2065,8 @@ class LexiconEngine:
     def _genitive_article(self, tokens: list[str], i: int) -> bool:
         """Whether the article at ``i`` opens a genitive after a noun: "der Rat der Stadt"."""
         token = tokens[i]
+        if token not in _GENITIVE_ARTICLES:
+            return False  # asked at almost every token: the cheap test first
         previous = tokens[i - 1] if i > 0 else ""
         if previous.lower() in GENITIVE_PREPOSITIONS or "zufolge" in tokens[i + 1 : i + 4]:
             # the preposition says "of" itself: "wegen des Wetters"; "der Umfrage zufolge"

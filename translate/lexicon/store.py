@@ -582,10 +582,10 @@ class Store:
         self._phrases: dict[str, dict[str, str]] = {}  # first word -> its phrases
         self._starts: dict[str, int] = {}
         self._keys: dict[str, bool] = {}  # is_key's answers (compound parts: mostly not keys)
-        self._names: dict[str, bool] = {}
+        self._names: frozenset[str] | None = None  # read whole on first use
         self._usage: dict[str, tuple[float, float]] = {}
         self._learned_phrases: dict[str, str] | None = None  # read whole on first use
-        self._prepositions: dict[tuple[str, str, str], str | None] = {}
+        self._prepositions: dict[tuple[str, str, str], str] | None = None  # read whole
         self._candidates: dict[str, list[Evidence]] = {}
         self._ranked: dict[tuple[str, bool], list[tuple[str, float]]] = {}
         self._unigrams: dict[str, int] = {}
@@ -663,10 +663,11 @@ class Store:
         found = self.candidates(key)
         if not found:
             return first, first
-        finite = rank(found, False, self.weights)[0][0]
+        # ``ranked``'s cache: the engine ranks most keys it finds again (options, evidence).
+        finite = self.ranked(key, False)[0][0]
         if not any(c.pp for c in found):
             return finite, finite
-        return finite, rank(found, True, self.weights)[0][0]
+        return finite, self.ranked(key, True)[0][0]
 
     def _unigram(self, word: str) -> int:
         try:
@@ -760,18 +761,14 @@ class Store:
 
     def learned_preposition(self, anchor: str, german: str, key: str) -> str | None:
         """The learned English of preposition ``german`` at an anchor (``prepositions``)."""
-        cache_key = (anchor, german, key)
-        try:
-            return self._prepositions[cache_key]
-        except KeyError:
-            pass
-        row = self._con.execute(
-            "SELECT en FROM learned_preposition WHERE anchor=? AND de=? AND key=?", cache_key
-        ).fetchone()
-        if len(self._prepositions) > CACHE_LIMIT:
-            self._prepositions.clear()
-        self._prepositions[cache_key] = found = row[0] if row else None
-        return found
+        if self._prepositions is None:
+            # A small table (about 1,000 rows) asked for at thousands of prepositions a
+            # corpus: one read costs less than a query per distinct (anchor, preposition, key).
+            rows = self._con.execute("SELECT anchor, de, key, en FROM learned_preposition")
+            self._prepositions = {
+                (str(anchor), str(de), str(key)): str(en) for anchor, de, key, en in rows
+            }
+        return self._prepositions.get((anchor, german, key))
 
     def firsts_starting(self, prefix: str, limit: int = 500) -> list[tuple[str, str]]:
         """(key, Ding's first English) of the keys that start with ``prefix``."""
@@ -797,15 +794,12 @@ class Store:
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is a name: de2en's first translation of it is itself."""
-        try:
-            return self._names[word]
-        except KeyError:
-            pass
-        row = self._con.execute("SELECT 1 FROM name WHERE de=?", (word,)).fetchone()
-        if len(self._names) > CACHE_LIMIT:
-            self._names.clear()
-        self._names[word] = found = row is not None
-        return found
+        if self._names is None:
+            # About 13,000 rows asked for at most capitalised words: reading them whole
+            # costs less than the thousands of distinct queries a news corpus makes.
+            rows = self._con.execute("SELECT de FROM name")
+            self._names = frozenset(str(de) for (de,) in rows)
+        return word in self._names
 
     def usage(self, word: str) -> tuple[float, float]:
         """wordfreq's English and German Zipf frequencies of ``word`` (case-folded); (0, 0)
