@@ -313,3 +313,24 @@ def test_a_word_pair_learned_without_context_yields_where_the_form_decides(
     # ... but not after a copula, nor as a plural after a singular indefinite article
     assert engine.translate(["Der Vertrag ist neu."]) == ["The contract is new."]
     assert engine.translate(["Eine Regierung kam."]) == ["A government came."]
+
+
+def test_a_trial_worker_ends_with_its_learning_run(
+    store_dir: Path, excerpt_ding: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A killed ``lexicon learn`` must not leave its workers translating: each binds itself
+    # to the run (``lifeline``, tested with real kills in the pipeline's worker tests)
+    # before it opens its engine.
+    from dolmetsch import lifeline
+    from dolmetsch.lexicon import learn
+
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    bound: list[tuple[int, int]] = []
+    monkeypatch.setattr(
+        lifeline, "bind_to_parent", lambda parent: bound.append((parent, len(learn._worker_engine)))
+    )
+    monkeypatch.setattr(learn, "_worker_engine", [])
+    learn._open_trial_engine(learn._EngineSpec.of(engine), 4242)
+    assert bound == [(4242, 0)]  # bound first, then the engine opened
+    assert len(learn._worker_engine) == 1
+    learn._worker_engine[0].store.close()

@@ -21,6 +21,7 @@ not by how often it co-occurs.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -685,7 +686,7 @@ def accept_phrases(
         workers,
         mp_context=multiprocessing.get_context(method),
         initializer=_open_trial_engine,
-        initargs=(_EngineSpec.of(engine),),
+        initargs=(_EngineSpec.of(engine), os.getpid()),
     ) as pool:
         # the baselines first, so that no sentence is translated without trials twice
         step = max(1, -(-len(needed) // (workers * BASELINE_CHUNKS_PER_WORKER)))
@@ -847,7 +848,11 @@ class _EngineSpec:
 _worker_engine: list[LexiconEngine] = []  # the worker process's engine (``_open_trial_engine``)
 
 
-def _open_trial_engine(spec: _EngineSpec) -> None:
+def _open_trial_engine(spec: _EngineSpec, parent: int) -> None:
+    from dolmetsch import lifeline
+
+    # first: a worker whose learning run was killed stops rather than translate on
+    lifeline.bind_to_parent(parent)
     _worker_engine.append(spec.open())
 
 
