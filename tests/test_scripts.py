@@ -40,6 +40,9 @@ _FOREIGN = regex.compile(
 )
 
 
+_CONTROL = regex.compile(r"\p{Cc}")
+
+
 def clusters(text: str) -> list[str]:
     found: list[str] = regex.findall(r"\X", text)
     return found
@@ -145,11 +148,16 @@ def engines(store_dir: Path, excerpt_ding: Path) -> Iterator[tuple[LexiconEngine
 
 @PROPERTY
 @given(text=TEXTS)
+@example(text="0\x1f🏻")  # a skin tone after a control character (found by hypothesis)
+@example(text="\x1f🏻")
 def test_lexicon_engine_keeps_every_foreign_cluster(
     engines: tuple[LexiconEngine, ...], text: str
 ) -> None:
-    # The engine drops soft hyphens and reads NFC; clusters are compared on that text.
-    seen = nfc(text.replace("\u00ad", ""))
+    # The engine drops soft hyphens, reads a control character as a space (grammar._SPACE)
+    # and reads NFC; clusters are compared on that text without its outer spaces: a mark
+    # after a control character is a cluster of its own, after the space one with it
+    # ("0\x1f🏻" -> "0 🏻").
+    seen = nfc(_CONTROL.sub(" ", text.replace("\u00ad", ""))).strip(" ")
     want = Counter(c for c in clusters(seen) if _FOREIGN.search(c))
     for engine in engines:
         out = engine.translate([text])[0]
