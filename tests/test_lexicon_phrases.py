@@ -4,6 +4,7 @@ tried before the dictionary's and the learned phrases, on the excerpt's store.""
 from __future__ import annotations
 
 import pytest
+from rule_cases import CASE_FIELDS, Case, answer, case_ids
 
 from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon import context as rules
@@ -13,7 +14,7 @@ from dolmetsch.lexicon.light_verbs import idiom_tail
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 # (rule, German, index of the token, expected answer)
-CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
+CASES: list[Case] = [
     (rules.before_that_clause, "froh darüber dass sie kam", 1, ("", 1)),
     (rules.before_that_clause, "froh darüber .", 1, None),
     (rules.another, "Er machte einen weiteren Versuch", 2, ("another", 2)),
@@ -43,11 +44,7 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule", "german", "i", "expected"),
-    CASES,
-    ids=[f"{c[0].__name__}-{'fires' if c[3] else 'not'}-{k}" for k, c in enumerate(CASES)],
-)
+@pytest.mark.parametrize(CASE_FIELDS, CASES, ids=case_ids(CASES))
 def test_rule(
     engine: LexiconEngine,
     rule: rules.Rule,
@@ -55,8 +52,7 @@ def test_rule(
     i: int,
     expected: tuple[str, int] | None,
 ) -> None:
-    tokens = german.split()
-    assert rule(engine, rules.context(tokens, i, tokens[i].lower())) == expected
+    assert answer(engine, rule, german, i) == expected
 
 
 def test_every_early_rule_has_a_case() -> None:

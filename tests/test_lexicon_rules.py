@@ -7,6 +7,7 @@ rule a sentence it fires on and one it must leave alone.
 from __future__ import annotations
 
 import pytest
+from rule_cases import CASE_FIELDS, Case, answer, case_ids
 
 from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon import context as rules
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 # (rule, German, index of the token, expected answer)
-CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
+CASES: list[Case] = [
     (rules.relative_after_preposition, ", in der sie", 2, ("which", 1)),
     (rules.relative_after_preposition, ", in der Hauptstadt", 2, None),
     (rules.anyone_who, "Jeder , der kam", 0, ("anyone", 1)),
@@ -196,7 +197,7 @@ CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
 
 
 # The noun-phrase block (issue 14; whole sentences in test_lexicon_words.py)
-NOUN_PHRASE_CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
+NOUN_PHRASE_CASES: list[Case] = [
     (rules.partitive, "einer der Drohnen", 0, ("one of the", 2)),
     (rules.partitive, "einige der Kinder", 0, ("some of the", 2)),
     (rules.partitive, "keiner der Sprecher", 0, ("none of the", 2)),
@@ -265,12 +266,7 @@ NOUN_PHRASE_CASES: list[tuple[rules.Rule, str, int, tuple[str, int] | None]] = [
 
 
 @pytest.mark.parametrize(
-    ("rule", "german", "i", "expected"),
-    CASES + NOUN_PHRASE_CASES,
-    ids=[
-        f"{c[0].__name__}-{'fires' if c[3] else 'not'}-{k}"
-        for k, c in enumerate(CASES + NOUN_PHRASE_CASES)
-    ],
+    CASE_FIELDS, CASES + NOUN_PHRASE_CASES, ids=case_ids(CASES + NOUN_PHRASE_CASES)
 )
 def test_rule(
     engine: LexiconEngine,
@@ -279,8 +275,7 @@ def test_rule(
     i: int,
     expected: tuple[str, int] | None,
 ) -> None:
-    tokens = german.split()
-    assert rule(engine, rules.context(tokens, i, tokens[i].lower())) == expected
+    assert answer(engine, rule, german, i) == expected
 
 
 def test_every_rule_has_a_case() -> None:
