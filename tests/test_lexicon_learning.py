@@ -170,6 +170,28 @@ def test_learn_refuses_what_it_did_not_write(tmp_path: Path, excerpt_ding: Path)
     assert notes.read_text(encoding="utf-8") == "my own notes"
 
 
+def test_learn_names_the_file_it_cannot_read_and_refuses_nothing_to_learn(
+    tmp_path: Path, excerpt_ding: Path
+) -> None:
+    de, en = tmp_path / "a.de", tmp_path / "a.en"
+    de.write_bytes("Die Polizei kam.\n".encode("latin-1") + b"\x97\n")
+    en.write_text("The police came.\nIt came.\n", encoding="utf-8")
+    with pytest.raises(LearnedError, match=r"a\.de: not UTF-8 text \(byte 17\)"):
+        read_pairs([(de, en)])
+    with pytest.raises(LearnedError, match=r"cannot read .*missing\.en"):
+        read_pairs([(en, tmp_path / "missing.en")])
+    de.write_text("Die Polizei kam.\n \n", encoding="utf-8")
+    en.write_text("\nIt came.\n", encoding="utf-8")
+    target = tmp_path / "learned.tsv.gz"
+    env = {"DOLMETSCH_DING": str(excerpt_ding), "DOLMETSCH_DATA_DIR": str(tmp_path / "data")}
+    result = CliRunner().invoke(
+        main, ["lexicon", "learn", str(de), str(en), "-o", str(target)], env=env
+    )
+    assert result.exit_code == 1
+    assert "no sentence pairs to learn from" in result.output
+    assert not target.exists() and not (tmp_path / "data").exists()
+
+
 def test_translate_scored_is_translate_with_a_confidence(
     store_dir: Path, excerpt_ding: Path
 ) -> None:

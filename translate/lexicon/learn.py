@@ -149,12 +149,7 @@ def read_pairs(files: Sequence[tuple[Path, Path]]) -> list[tuple[str, str]]:
     """Sentence pairs from line-aligned German and English files."""
     pairs: list[tuple[str, str]] = []
     for german, english in files:
-        try:
-            # split("\n"), not splitlines(): a U+2028 inside a sentence is no line end.
-            de = german.read_text(encoding="utf-8").rstrip("\n").split("\n")
-            en = english.read_text(encoding="utf-8").rstrip("\n").split("\n")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise LearnedError(f"cannot read parallel text: {exc}") from exc
+        de, en = _lines(german), _lines(english)
         if len(de) != len(en):
             raise LearnedError(
                 f"{german} has {len(de)} lines but {english} has {len(en)}; "
@@ -162,6 +157,18 @@ def read_pairs(files: Sequence[tuple[Path, Path]]) -> list[tuple[str, str]]:
             )
         pairs += [(d, e) for d, e in zip(de, en, strict=True) if d.strip() and e.strip()]
     return pairs
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        # split("\n"), not splitlines(): a U+2028 inside a sentence is no line end.
+        return path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    except UnicodeDecodeError as exc:
+        raise LearnedError(
+            f"{path}: not UTF-8 text (byte {exc.start}); convert it, e.g. with iconv"
+        ) from None
+    except OSError as exc:
+        raise LearnedError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
 def learn_files(
@@ -191,6 +198,10 @@ def learn_files(
                 f"{target}: exists and is not a learned-statistics table; choose another --output"
             ) from None
     pairs = read_pairs(files)
+    if not pairs:
+        raise LearnedError(
+            "no sentence pairs to learn from: every line is empty on one side or the other"
+        )
     engine = open_lexicon(data_dir, before_build=lambda p: say(f"building the store {p}"))
     learned = learn(pairs, engine, lambda n: say(f"{n} of {len(pairs)} sentence pairs"))
     say("sense priors (IBM Model 1 over the dictionary's candidates)")
