@@ -29,6 +29,7 @@ from dolmetsch.lexicon.compound import split_compound
 from dolmetsch.lexicon.english import undouble
 from dolmetsch.lexicon.grammar import ADVERB, NEGATED, TENSE, reorder, tokenize
 from dolmetsch.lexicon.sources import (
+    COMBINING_FORM,
     clean_english,
     clean_german,
     english_irregulars,
@@ -410,6 +411,13 @@ def test_parse_ding_aligns_sub_entries() -> None:
         ("gehend", "going", 1, "V"),
         ("gegangen", "gone", 2, "V"),
     ]
+
+
+def test_parse_ding_marks_combining_forms() -> None:
+    # "Kriegs…" is the first part of compounds, not a word of its own
+    line = "kriegerisch {adj}; Kriegs… :: martial\n"
+    pairs = [(p.de, p.en, p.pos) for p in parse_ding([line])]
+    assert pairs == [("kriegerisch", "martial", "ADJ"), ("Kriegs", "martial", COMBINING_FORM)]
 
 
 def test_parse_ding_drops_other_spellings_in_angle_brackets() -> None:

@@ -30,6 +30,12 @@ _EXTRA = "".join(
         "Wicke {f} | Wicken {pl} :: vetch | vetches",
         "Steven {m} | Steven {pl} :: stem | stems",
         "Ton {m} | Töne {pl} :: sound | sounds",
+        "Krieg {m} | Kriege {pl} :: war | wars",
+        "kriegerisch {adj}; Kriegs… :: martial",
+        "Gipfel {m} | Gipfel {pl} :: summit | summits",
+        "Nato {f} :: NATO",
+        "Turn… [sport] :: gymnastics",
+        "Stiftung {f} | Stiftungen {pl} :: foundation | foundations",
     )
 )
 
@@ -53,6 +59,20 @@ def test_a_noun_after_a_firm_or_an_apposition_is_translated(engine: LexiconEngin
     assert "daughter" in engine.translate(["Er sagt, Ulrike Tochter Xenia kam."])[0]
     # a year after it: a time, not a name
     assert "end" in engine.translate(["Er kam Quarbel Ende 2015."])[0]
+
+
+def test_a_genitive_is_its_noun_not_a_combining_form(engine: LexiconEngine) -> None:
+    # Ding's "Kriegs…" (martial) is the first part of compounds; "des Kriegs" is "Krieg"
+    assert engine.translate(["Das Ende des Kriegs kam."]) == ["The end of the war came."]
+    # and a compound's first part still takes it where no word does
+    assert engine.lookup("Turnstiftung") == "gymnastics foundation"
+
+
+def test_a_hyphenated_word_with_a_known_form_is_no_first_name(engine: LexiconEngine) -> None:
+    # "Gipfels" is no key but a form of one: "Nato-Gipfels" is no "Frank-Walter"
+    assert engine.translate(["Das Ende des Nato-Gipfels kam."]) == [
+        "The end of the NATO summit came."
+    ]
 
 
 def test_names_rules_on_their_own() -> None:

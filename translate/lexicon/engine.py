@@ -1765,10 +1765,13 @@ class LexiconEngine:
 
     def _hyphenated_name(self, word: str) -> bool:
         """A hyphenated first name, kept whole: "Frank-Walter", "Karl-Heinz" (each part a
-        name or unknown; "Baden-Württemberg" has a word in it)."""
+        name or unknown; "Baden-Württemberg" has a word in it, and so has "Nato-Gipfels": a
+        form of one)."""
         parts = word.split("-")
         return len(parts) == 2 and all(
-            p[:1].isupper() and p[1:].islower() and (self.store.is_name(p) or not self.words.has(p))
+            p[:1].isupper()
+            and p[1:].islower()
+            and (self.store.is_name(p) or self.words.key(p) is None)
             for p in parts
         )
 

@@ -56,7 +56,7 @@ class DingPair(NamedTuple):
     sub: int  # sub-entry index: for verbs 0 inf, 1 pres. part., 2 past part., 3 3sg, 4 past
     de_pos: int  # position of the German term among its synonyms
     en_pos: int  # position of the English term among its synonyms
-    pos: str  # N, V, ADJ, ADV, P or ""
+    pos: str  # N, V, ADJ, ADV, P, COMBINING_FORM or ""
     form: str = ""  # "pl" for a noun's plural sub-entry, "past" for a verb's past tense
 
 
@@ -80,6 +80,12 @@ _PAST_PRONOUN = re.compile(r"^\s*(ich/er/sie|wir/sie)\s")
 _NOUN_TAGS = frozenset(["f", "m", "n", "pl", "f,pl", "m,pl", "n,pl"])
 # German terms longer than this are example sentences, not lexicon keys.
 MAX_KEY_WORDS = 5
+
+
+# "Kriegs… :: martial": the first part of compounds (``pos`` COMBINING_FORM), good for
+# a compound's modifier ("Kriegs|gefangene") but no word: "des Kriegs" is "Krieg" (war).
+COMBINING_FORM = "PFX"
+_COMBINING_FORM = re.compile(r"^\s*[\w-]+(…|\.\.\.)\s*$")
 
 
 def _strip_annotations(text: str) -> str:
@@ -151,8 +157,9 @@ def parse_ding(lines: Iterable[str]) -> Iterator[DingPair]:
                 key = clean_german(de_term)
                 if not key or len(key.split()) > MAX_KEY_WORDS or key[-1] in ".!?":
                     continue
+                kind = COMBINING_FORM if _COMBINING_FORM.match(de_term) else pos
                 for en_pos, en_term in enumerate(en_terms):
-                    yield DingPair(key, en_term, number, sub, de_pos, en_pos, pos, form)
+                    yield DingPair(key, en_term, number, sub, de_pos, en_pos, kind, form)
 
 
 def _form(de_text: str, sub: int, head_pos: str, de_subs: list[str]) -> str:

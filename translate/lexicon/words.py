@@ -25,7 +25,10 @@ from .english import (
 )
 from .english import adverb as adverb_of
 from .rules import AUXILIARIES
-from .store import CACHE_LIMIT, Store
+from .sources import COMBINING_FORM
+from .store import CACHE_LIMIT, Sense, Store
+
+_ONLY_COMBINING = frozenset([COMBINING_FORM])
 
 # A German present participle used as an adjective: "enttäuschende", "überraschenden".
 PRESENT_PARTICIPLE = re.compile(r"^[a-zäöüß]{3,}end(e[nmrs]?)?$")
@@ -162,7 +165,8 @@ class Words:
         # Swiss spelling has no ß: "aussenpolitischer" is "außenpolitischer".
         variants = [word, word.replace("ss", "ß")] if "ss" in word else [word]
         for variant in variants:
-            if self.store.sense(variant) is not None:
+            sense = self.store.sense(variant)
+            if sense is not None and not self._form_of_a_word(variant, sense):
                 return (
                     self._plural_of_lemma(variant)
                     or self._superlative_key(variant)
@@ -189,6 +193,14 @@ class Words:
             if self.store.sense(swapped) is not None:
                 return swapped, ""
         return self._with_article(word) or self.inflected_stem(word)
+
+    def _form_of_a_word(self, word: str, sense: Sense) -> bool:
+        """Whether a key that is only a combining form ("Kriegs…") stands, as a whole
+        word, for a form of another key: the genitive "Kriegs" of "Krieg"."""
+        if sense.poss != _ONLY_COMBINING:
+            return False
+        lemma = self.lemma(word)
+        return lemma != word and self.store.sense(lemma) is not None
 
     def _declined_comparative(self, word: str, lemma: str) -> str | None:
         """The comparative key of a declined comparative: "größere" -> "größer" ("bigger"),
