@@ -3,7 +3,10 @@ excerpt's store: the exact English each fix produces."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from ding_excerpt import EXCERPT, engine_on
 
 from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon.ranking import best_sense, candidates
@@ -63,3 +66,34 @@ def test_a_typo_one_letter_from_a_used_word_is_dropped() -> None:
     ]
     found = candidates(spellings, [], lambda term: 1.0 if term == "semifinal" else 0.0)
     assert [c.en for c in found] == ["semi-final", "semifinal"]
+
+
+_GEBEN = "".join(
+    line + "\n"
+    for line in (
+        "geben {vt} | gebend | gegeben | er/sie gibt | ich/er/sie gab :: "
+        "to give | giving | given | he/she gives | I/he/she gave",
+        "Kontakt {m} | Kontakte {pl} :: contact | contacts",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def giving(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
+    yield from engine_on(tmp_path_factory, "geben", EXCERPT + _GEBEN)
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        # what stands before "gibt es" is what there is, not the subject
+        ("Einen Kontakt gab es nicht.", "There was not a contact."),
+        ("Einen Kontakt hat es nicht gegeben.", "There has not been a contact."),
+        ("Es hat nicht viele Kontakte gegeben.", "There have not been many contacts."),
+        ("Es hat keinen Kontakt gegeben.", "There has been no contact."),
+        # a subject pronoun other than "es" stays the subject
+        ("Einen Kontakt gab er nicht.", "He did not give a contact."),
+    ],
+)
+def test_what_there_is_before_es_gibt(giving: LexiconEngine, german: str, english: str) -> None:
+    assert giving.translate([german]) == [english]

@@ -102,6 +102,10 @@ CASES: list[Case] = [
     (rules.there_is, "es \x03gibt genug Geld", 0, ("there is not", 2)),
     (rules.there_is, "es wird kommen", 0, None),
     (rules.there_is, "es hat gegessen", 0, None),
+    # word order leaves "nicht" between the auxiliary and "geben"
+    (rules.there_is, "es hat nicht gegeben drei Drohnen", 0, ("there have not been", 4)),
+    (rules.there_is, "es wird nicht geben eine Einigung", 0, ("there will not be", 4)),
+    (rules.there_is, "es hat nicht gegessen", 0, None),
     (rules.it_is_about, "es geht um Geld", 0, ("it is about", 3)),
     (rules.it_is_about, "es ging um die Frage", 0, ("it was about", 3)),
     (rules.it_is_about, "es kam", 0, None),

@@ -298,12 +298,17 @@ THERE_NEGATED = {NEGATED + "gibt": "there is", NEGATED + "gab": "there was"}
 
 
 def _there_with_auxiliary(lex: LexiconEngine, c: Context) -> Result:
-    if c.nxt in THERE_MODAL and c.after == "geben":
-        return f"there {THERE_MODAL[c.nxt]} be", 3
-    if c.nxt in THERE_PERFECT and c.after == "gegeben":
+    # word order leaves "nicht" between: "es hat nicht gegeben" -> "there has not been"
+    negated = c.after == "nicht"
+    verb = c.tokens[c.i + 3] if negated and c.i + 3 < len(c.tokens) else c.after
+    used = 4 if negated else 3
+    if c.nxt in THERE_MODAL and verb == "geben":
+        return f"there {THERE_MODAL[c.nxt]}{' not' if negated else ''} be", used
+    if c.nxt in THERE_PERFECT and verb == "gegeben":
         there = THERE_PERFECT[c.nxt]
-        plural = _there_agrees(lex, c.tokens, c.i + 3, "there is") == "there are"
-        return ("there have been" if plural and c.nxt != "hatte" else there), 3
+        plural = _there_agrees(lex, c.tokens, c.i + used, "there is") == "there are"
+        there = "there have been" if plural and c.nxt != "hatte" else there
+        return (there.replace(" been", " not been") if negated else there), used
     if c.nxt in THERE_NEGATED:
         return _there_agrees(lex, c.tokens, c.i + 2, THERE_NEGATED[c.nxt]) + " not", 2
     return None

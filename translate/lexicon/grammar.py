@@ -1341,12 +1341,26 @@ def fronted_object(clause: Sequence[str], lex: Lexicon) -> list[str] | None:
         ),
         None,
     )
-    if finite is None or clause[finite + 1] not in _NOMINATIVE_PRONOUNS:
+    if finite is None or not (
+        clause[finite + 1] in _NOMINATIVE_PRONOUNS or _there_is(clause, finite)
+    ):
         return None
     if any(w in CLAUSE_PUNCT or w in COORDINATORS for w in clause[1:finite]):
         return None
     head = first.lower() if first.lower() in DETERMINERS else first
     return [clause[finite + 1], clause[finite], head, *clause[1:finite], *clause[finite + 2 :]]
+
+
+_GIBT = frozenset("gibt gab gäbe gebe".split())
+_GEGEBEN = frozenset(["gegeben", "geben"])
+
+
+def _there_is(clause: Sequence[str], finite: int) -> bool:
+    """ "es" after the finite verb of "es gibt" ("Einen Kontakt gab es nicht", "... habe es
+    nicht gegeben"): what stands before the verb is what there is, not the subject."""
+    if clause[finite + 1] != "es":
+        return False
+    return clause[finite] in _GIBT or any(w in _GEGEBEN for w in clause[finite + 2 :])
 
 
 # Relative pronouns that may follow a preposition and stand for a noun, not a possessive
