@@ -420,6 +420,12 @@ def test_parse_ding_marks_combining_forms() -> None:
     assert pairs == [("kriegerisch", "martial", "ADJ"), ("Kriegs", "martial", COMBINING_FORM)]
 
 
+def test_parse_ding_keeps_no_there_for_a_verb_form_alone() -> None:
+    # "es gibt … :: there is …": without its "es", "gibt" is "gives"
+    line = "geben {vt} | es wird … geben | es gibt … :: will be | there will be … | there is …\n"
+    assert [(p.de, p.en) for p in parse_ding([line])] == [("geben", "will be")]
+
+
 def test_parse_ding_drops_other_spellings_in_angle_brackets() -> None:
     # a native name or spelling variant is no part of the English ("Warsaw <Warszawa>")
     line = (

@@ -93,6 +93,10 @@ def giving(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
         ("Es hat keinen Kontakt gegeben.", "There has been no contact."),
         # a subject pronoun other than "es" stays the subject
         ("Einen Kontakt gab er nicht.", "He did not give a contact."),
+        # "gibt" without "es" gives
+        ("Er gibt ihm den Kontakt.", "He gives him the contact."),
+        # a question with "gibt es" takes no do-support
+        ("Gibt es Kontakte?", "There are contacts?"),
     ],
 )
 def test_what_there_is_before_es_gibt(giving: LexiconEngine, german: str, english: str) -> None:

@@ -549,8 +549,8 @@ def direct_question(clause: Sequence[str], lex: Lexicon, whole: bool) -> list[st
             middle.remove("nicht")
             verbs = ["nicht", *verbs]
         return [*clause[: finite + 1], *subject, *verbs, *middle]
-    if wh_subject or "nicht" in rest:
-        return None
+    if wh_subject or "nicht" in rest or (verb.lower() in _GIBT and subject == ["es"]):
+        return None  # "Gibt es ...?" is "there is" (context rules), no "does"
     finite_verb = verb.lower()
     if rest and rest[-1] in PARTICLES and _separable(finite_verb, rest[-1], lex):
         base = rest[-1] + lex.lemma(finite_verb)  # "Ruft er an?" -> "anrufen"

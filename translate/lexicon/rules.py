@@ -83,7 +83,7 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "mal": "once", "letzten": "last", "letzte": "last", "letzter": "last", "nächsten": "next",
     "nächste": "next", "weiteren": "other",
     # frequent verbs and nouns of reported news whose Ding first senses mislead
-    "gibt": "there is", "sagte": "said", "sagt": "says", "gesagt": "said",
+    "sagte": "said", "sagt": "says", "gesagt": "said",
     # news places and ranks with "liegen" ("liegt im Norden", "lag bei 5 Prozent"): "is"
     "liegt": "is", "lag": "was", "lagen": "were",
     "Prozent": "percent", "Euro": "euros", "Millionen": "million", "Milliarden": "billion",

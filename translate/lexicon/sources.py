@@ -158,7 +158,13 @@ def parse_ding(lines: Iterable[str]) -> Iterator[DingPair]:
                 if not key or len(key.split()) > MAX_KEY_WORDS or key[-1] in ".!?":
                     continue
                 kind = COMBINING_FORM if _COMBINING_FORM.match(de_term) else pos
+                existential = de_term.lstrip().startswith("es ")
                 for en_pos, en_term in enumerate(en_terms):
+                    if existential and en_term.startswith("there "):
+                        # "es gibt … :: there is …" would make "gibt" alone "there is"
+                        # once "es" is stripped ("Er gibt ihm das Buch"); the context rules
+                        # translate "es gibt" as a whole
+                        continue
                     yield DingPair(key, en_term, number, sub, de_pos, en_pos, kind, form)
 
 
