@@ -101,6 +101,13 @@ def test_can_not_is_one_word() -> None:
     assert cannot("Can not they come?") == "Cannot they come?"
     assert cannot("He can not only sing.") == "He can not only sing."  # no denial
     assert cannot("A pecan nothing") == "A pecan nothing"
+    # the other modals: negated before the verb that carries "to", with do-support
+    assert cannot("He wanted to not come.") == "He did not want to come."
+    assert cannot("She wants to not say it.") == "She does not want to say it."
+    assert cannot("They had to not pay.") == "They did not have to pay."
+    # "muss nicht" is no ban
+    assert cannot("You must not pay.") == "You need not pay."
+    assert cannot("He wanted to nothing.") == "He wanted to nothing."
 
 
 def test_police_take_a_plural_verb() -> None:

@@ -1,7 +1,7 @@
 """Infinitives and verb clusters, on made-up sentences: word order (dolmetsch.lexicon.grammar)
 with a small stand-in lexicon, zu-infinitive clauses in English order ("to call the
 number") whatever word opens them; the English of infinitives and passives on the
-excerpt's store ("muss nicht immer sein" -> "must not always be")."""
+excerpt's store ("muss nicht immer sein" -> "need not always be")."""
 
 from __future__ import annotations
 

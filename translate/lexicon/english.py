@@ -316,8 +316,30 @@ _CAN_NOT = re.compile(r"\b([Cc]an) not\b(?! only| just| merely| simply)")
 
 
 def cannot(text: str) -> str:
-    """ "can not" written as English does: "He can not come" -> "He cannot come"."""
-    return _CAN_NOT.sub(r"\1not", text) if "an not" in text else text
+    """ "can not" written as English does: "He can not come" -> "He cannot come"; and the
+    other modals' negation (``negated_modal``)."""
+    text = _CAN_NOT.sub(r"\1not", text) if "an not" in text else text
+    return negated_modal(text) if " not" in text else text
+
+
+# A modal whose English is a verb with "to" is negated before it, with do-support: "wollte
+# nicht kommen" -> "did not want to come", not "wanted to not come"; "musste nicht" -> "did
+# not have to" (no obligation), and "muss nicht" -> "need not", not "must not" (a ban).
+_MODAL_NOT = {
+    "wants to not": "does not want to", "want to not": "do not want to",
+    "wanted to not": "did not want to", "would like to not": "would not like to",
+    "had to not": "did not have to", "has to not": "does not have to",
+    "have to not": "do not have to", "was allowed to not": "was not allowed to",
+    "were allowed to not": "were not allowed to", "must not": "need not",
+}  # fmt: skip
+_MODAL_NOT_PATTERN = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _MODAL_NOT), key=len, reverse=True)) + r")\b"
+)
+
+
+def negated_modal(text: str) -> str:
+    """ "He wanted to not come" -> "He did not want to come" (``_MODAL_NOT``)."""
+    return _MODAL_NOT_PATTERN.sub(lambda m: _MODAL_NOT[m.group(1)], text)
 
 
 # "police" is plural in English though "Polizei" is singular: "die Polizei sucht" -> "the
