@@ -335,6 +335,9 @@ REORDER = [
         "Er kam mit der in der Hauptstadt neuen Bitte",
         "participial-attribute-adjective",
     ),
+    # a fronted role: "als" and a noun without article, then the finite verb
+    ("Als Sprecher kam er", "Als Sprecher , er kam", "fronted-role"),
+    ("Als er kam , kam sie", "Als er kam , sie kam", "als-clause"),
     # fronted_object: a subject pronoun after the finite verb, the object before it
     ("Die Bitte hat er erhalten", "er hat erhalten die Bitte", "fronted-object"),
     ("Diese Bitte erhielt man", "man erhielt diese Bitte", "fronted-object-full-verb"),

@@ -38,6 +38,9 @@ SENTENCES = [
     ),
     ("Die Regierung und deren Sprecher kamen.", "The government and their spokesman came."),
     ("Er half denjenigen, die kamen.", "He helped those who came."),
+    # "Als" with a noun and no article before the finite verb is a role, not "when"
+    ("Als Sprecher kam er.", "As a spokesman, he came."),
+    ("Als die Polizei kam, kam er.", "When the police came, he came."),
     ('"Er kam", so der Sprecher.', '"He came," according to the spokesman.'),
     # a demonstrative subject before a negated verb
     ("Das half nicht.", "That did not help."),

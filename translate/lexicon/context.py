@@ -474,9 +474,17 @@ def clause_opener(lex: LexiconEngine, c: Context) -> Result:
         return "because", 1  # a clause opened by "da" and no verb is causal
     if c.lower == "wie" and c.nxt.lower() in DETERMINERS:
         return "as", 1  # "Wie der Sprecher sagte" -> "As the spokesman said"
+    if c.lower == "als" and c.after == "," and _common_noun(lex, c.nxt):
+        return None  # a fronted role, no clause: "Als Grund, er nannte" (``as_a_role``)
     if c.lower in CLAUSE_OPENERS:
         return CLAUSE_OPENERS[c.lower], 1  # a subordinating "als"/"während"
     return None
+
+
+def _common_noun(lex: LexiconEngine, word: str) -> bool:
+    """A capitalised word the dictionary has first as a noun and de2en not as a name."""
+    sense = lex.store.sense(word) if word[:1].isupper() else None
+    return sense is not None and sense.pos0 == "N" and not lex.store.is_name(word)
 
 
 @on_words("vor")
@@ -1085,7 +1093,9 @@ _OF_AFTER = frozenset(["der", "des", "von", "vom"])
 
 @on_words("als")
 def as_a_role(lex: LexiconEngine, c: Context) -> Result:
-    if c.lower != "als" or not c.tokens[c.i][:1].islower():
+    # a capital "Als" opens a role only where word order made it a fronted phrase: "Als
+    # Grund, er nannte" (from "Als Grund nannte er"); elsewhere it is "when"
+    if c.lower != "als" or (c.tokens[c.i][:1].isupper() and c.after != ","):
         return None
     tokens, k = c.tokens, c.i + 1
     while (

@@ -1202,7 +1202,11 @@ _POSSESSIVE = regex.compile(r"^(?:mein|dein|sein|ihr|unser|euer|eur)(?:e|en|em|e
 
 def _prepositional_opener(clause: Sequence[str], lex: Lexicon) -> bool:
     """ "Seit Jahren kommt er": "seit", "bis", "während" open a prepositional phrase, not a
-    subordinate clause, when a noun phrase follows and the clause does not end in a verb."""
+    subordinate clause, when a noun phrase follows and the clause does not end in a verb;
+    "als" a role when a noun without article and then the finite verb follow ("Als Grund
+    nannte er ..." -> "As a reason, he cited ...")."""
+    if clause[0].lower() == "als":
+        return _fronted_role(clause) and lex.is_verb(clause[2]) and not lex.is_verb(clause[-1])
     return (
         clause[0].lower() in _PREPOSITION_OR_SUBORDINATOR
         and len(clause) > 3
@@ -1213,6 +1217,19 @@ def _prepositional_opener(clause: Sequence[str], lex: Lexicon) -> bool:
 
 
 _PREPOSITION_OR_SUBORDINATOR = frozenset(["seit", "bis", "während"])
+
+
+def _fronted_role(clause: Sequence[str]) -> bool:
+    """ "Als Grund nannte er": "als" and a noun without article, then a lower-case word (the
+    finite verb, if ``_prepositional_opener`` finds it so)."""
+    return (
+        len(clause) > 3
+        and clause[0].lower() == "als"
+        and clause[1][:1].isupper()
+        and clause[1].lower() not in DETERMINERS
+        and clause[1] not in PRONOUNS
+        and clause[2][:1].islower()
+    )
 
 
 def _infix_zu(word: str, lex: Lexicon) -> str | None:
@@ -1590,7 +1607,7 @@ _GENITIVE = frozenset("des der eines einer".split())
 def fronted_phrase_end(clause: Sequence[str]) -> int:
     """Index after a fronted prepositional phrase with its genitives and prepositional
     attributes ("Am Ende eines Turniers in Südafrika"), at most 10 words; 0 if none."""
-    if clause[0].lower() not in PREPOSITIONS:
+    if clause[0].lower() not in PREPOSITIONS and not _fronted_role(clause):
         return 0
     end = noun_phrase_end(clause, 1)
     if end == 1:
@@ -1673,7 +1690,10 @@ def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
         (
             finite == 1
             or timed
-            or (first.lower() in PREPOSITIONS and 1 < finite == fronted_phrase_end(clause))
+            or (
+                (first.lower() in PREPOSITIONS or _fronted_role(clause))
+                and 1 < finite == fronted_phrase_end(clause)
+            )
         )
         and first[:1].isupper()
         and (timed or not _subject_first(first, lex))
