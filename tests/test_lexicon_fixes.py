@@ -4,6 +4,7 @@ excerpt's store: the exact English each fix produces."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from ding_excerpt import EXCERPT, engine_on
@@ -101,3 +102,15 @@ def giving(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
 )
 def test_what_there_is_before_es_gibt(giving: LexiconEngine, german: str, english: str) -> None:
     assert giving.translate([german]) == [english]
+
+
+def test_a_capitalised_article_mid_sentence_is_an_article(real_store_dir: Path) -> None:
+    # the real store's key "Die" is "who" (learned where it opened a relative clause);
+    # after a dateline or in a title it is the article
+    from dolmetsch.lexicon import open_lexicon
+
+    engine = open_lexicon(real_store_dir, build=False)
+    try:
+        assert engine.translate(["Reuters Die Regierung kam."]) == ["Reuters the government came."]
+    finally:
+        engine.store.close()

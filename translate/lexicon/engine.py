@@ -1107,7 +1107,10 @@ class LexiconEngine:
                 i += 1
                 continue
             clause_start = i == 0 or previous in CLAUSE_PUNCT
-            if clause_start and token[:1].isupper():
+            # an article is one mid-sentence too, capitalised in a title or after a
+            # dateline: "Keystone-SDA Die Schweizer Nachrichtenagentur" (the store's "Die"
+            # is "who", learned where it opened a sentence's relative clause)
+            if (clause_start or lower in _ARTICLES) and token[:1].isupper():
                 if lower in FUNCTION_WORD_TABLE:
                     token = lower
                 else:
