@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from . import dates
-from .english import base_of_past, participle
+from .english import participle
 from .grammar import ADVERB, ATTRIBUTE, NEGATED
 from .mood import past_context, past_point, since_a_first
 from .prepositions import GOVERNABLE, governed, governed_noun
@@ -785,7 +785,7 @@ def double_infinitive(lex: LexiconEngine, c: Context) -> Result:
         base = lex.lookup(verb)
         if not base:
             return None
-        done = participle(base) if english.endswith(" have") else base_of_past(base)
+        done = participle(base) if english.endswith(" have") else lex.infinitive(verb, base)
         english = f"{english} {done}"  # "could have built", "has been able to build"
         used += 1
     if negated:

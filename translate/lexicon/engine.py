@@ -33,7 +33,7 @@ from .english import (
     PAST_FORMS,
     a_or_an,
     after_you,
-    base_of_past,
+    base_among,
     cannot,
     ing_form,
     past_of_participle,
@@ -537,6 +537,14 @@ class LexiconEngine:
             return False  # ("vergessen": "ver" + "g" + "essen")
         aux = _before_adverbs(tokens, i - 1)
         return aux >= 0 and tokens[aux].lower() in AUX_WERDEN and tokens[i + 1] in _OBJECT_OPENERS
+
+    def infinitive(self, word: str, english: str) -> str:
+        """A German infinitive's English as the base form: an irregular past ("left" ->
+        "leave") or a regular one whose base is also among the word's senses ("entlassen"
+        ranks "released" first, also "release")."""
+        found = self.words.resolved(word)
+        ranked = self.store.ranked(found[0], False) if found is not None else []
+        return base_among(english, {sense.partition(" ")[0] for sense, _ in ranked})
 
     def is_participle(self, word: str) -> bool:
         if not word[:1].islower() or not word.endswith(_PARTICIPLE_ENDINGS):
@@ -1202,8 +1210,12 @@ class LexiconEngine:
                 if options is not None and attributive is not None:
                     options = [(self._unadverbed(e, attributive), s) for e, s in options]
                 future = prev_aux in AUX_WERDEN and not participle
-                if future and options is not None:
-                    options = [(base_of_past(e), s) for e, s in options]  # "will leave"
+                after_modal = (
+                    prev_aux in MODALS and not participle and self.words.lemma(token) == token
+                )
+                if (future or after_modal) and options is not None:
+                    # "will leave", "muss entlassen" -> "must dismiss" (not "released")
+                    options = [(self.infinitive(token, e), s) for e, s in options]
                 if simple_past:
                     options = self._simple_past_options(token) or options
                 if options is not None and since:
@@ -1217,7 +1229,7 @@ class LexiconEngine:
                     options = [(self._plural_of(token, e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
-                elif options is not None and (base or simple_past or future):
+                elif options is not None and (base or simple_past or future or after_modal):
                     out.append(options[0][0])  # also a singular noun
                 else:
                     found = self._contextual(token, participle, context, i) or self.words.lookup(

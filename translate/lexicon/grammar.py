@@ -1197,6 +1197,11 @@ def _finite_candidate(word: str, lex: Lexicon) -> bool:
     )
 
 
+def _verb_not_determiner(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` may be a verb and is no article or possessive ("seiner", "einen")."""
+    return word not in DETERMINERS and not _POSSESSIVE.match(word) and lex.is_verb(word)
+
+
 _POSSESSIVE = regex.compile(r"^(?:mein|dein|sein|ihr|unser|euer|eur)(?:e|en|em|er|es)?$")
 
 
@@ -1270,7 +1275,9 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         return [*reorder_clause(clause[:k], lex), *after]
     if lex.is_verb(first) and first[:1].islower():
         return _verb_first(clause, lex)
-    finite = next((k for k in range(1, min(n, 6)) if lex.is_verb(clause[k])), None)
+    # a possessive or an article is no verb here: "Der Vater seiner Frau kam" ("seiner" is
+    # also a form of "sein")
+    finite = next((k for k in range(1, min(n, 6)) if _verb_not_determiner(clause[k], lex)), None)
     fronted = fronted_phrase_end(clause)
     if finite is not None and 0 < finite < fronted < n and lex.is_verb(clause[fronted]):
         finite = fronted  # "Im vergangenen Jahr kam er": "vergangenen" is no verb there
