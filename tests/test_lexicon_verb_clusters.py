@@ -40,6 +40,8 @@ CLUSTER_ENTRIES = "".join(
         "to release | releasing | released | releases | released",
         "Mann {m} | Männer {pl} :: man | men",
         "sein {vi} | seiend | gewesen | ist | war :: to be | being | been | is | was",
+        "niemand {pron} :: nobody",
+        "jemand {pron} :: somebody",
     )
 )
 
@@ -119,3 +121,18 @@ def test_possessive_is_no_finite_verb(engine: LexiconEngine) -> None:
     assert engine.is_verb("seiner")
     german = tokenize("Der Mann seiner Ministerin hat das Haus gebaut")
     assert " ".join(reorder(german, engine)) == "Der Mann seiner Ministerin hat gebaut das Haus"
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        ("Niemand baut es", "Niemand baut es"),
+        ("Jemand hat es gebaut", "Jemand hat gebaut es"),
+        ("Morgen baut er es", "Morgen , er baut es"),  # a fronted adverb: inverted
+    ],
+)
+def test_indefinite_pronoun_is_the_subject(
+    engine: LexiconEngine, german: str, expected: str
+) -> None:
+    # "Niemand", "Jemand" open their clause's subject: "Nobody knows it", not "Nobody, it"
+    assert " ".join(reorder(tokenize(german), engine)) == expected

@@ -1833,9 +1833,11 @@ def _verb_first(clause: list[str], lex: Lexicon) -> list[str]:
     return clause
 
 
-# Nominative possessives the determiner list lacks, and the pronoun "dies": "Mein letzter
-# Halt ist ein Laden", "Dies ist ein Fehler" open with their subject, no fronted phrase.
-_SUBJECT_OPENERS = frozenset("mein meine dein deine euer eure dies".split())
+# Nominative possessives the determiner list lacks, the pronoun "dies" and the indefinite
+# pronouns of a person: "Mein letzter Halt ist ein Laden", "Dies ist ein Fehler", "Niemand
+# weiß es" open with their subject, no fronted phrase ("Nobody knows it", not "Nobody, it
+# knows").
+_SUBJECT_OPENERS = frozenset("mein meine dein deine euer eure dies niemand jemand keiner".split())
 
 
 def _subject_first(first: str, lex: Lexicon) -> bool:
