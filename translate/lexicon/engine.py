@@ -58,7 +58,7 @@ from .grammar import (
     tokenize,
 )
 from .light_verbs import idiom_tail, light_verb
-from .meaning import has_english_negation
+from .meaning import negation_kept
 from .mood import (
     KONJUNKTIV,
     PRESENT_PERFECT_AUXILIARY,
@@ -180,7 +180,7 @@ _PREDICATIVE_COPULAS = _COPULA_FORMS | frozenset(
 )
 # Words of degree or polarity between a copula and its adjective: "ist nicht sehr schnell".
 _DEGREE_WORDS = frozenset(
-    "sehr so zu nicht noch auch ganz besonders immer extrem relativ ziemlich eher recht "
+    "sehr so zu nicht gar noch auch ganz besonders immer extrem relativ ziemlich eher recht "
     "äußerst weniger mehr genauso ebenso viel schon bereits wieder".split()
 )
 # First words of an English sense that make it a prepositional phrase ("of course").
@@ -1943,14 +1943,15 @@ class LexiconEngine:
                 # pair: "im Gegenteil" is "on the contrary", not the learned "contrary"
                 return IDIOMS[key], size
             learned = self.store.learned_phrase(lower) if self.use_learned_phrases else None
-            if learned is not None and (first != "nicht" or has_english_negation(learned)):
-                # (a phrase "nicht übertrieben" -> "unobtrusive" would hide the negation)
+            if learned is not None and negation_kept(lower, learned):
+                # (a phrase "nicht übertrieben" -> "unobtrusive" would hide the negation, as
+                # would "gar nicht gut" -> "substandard")
                 return learned, size
             if key is not None:
                 english = FUNCTION_WORD_TABLE.get(lower) or self.words.sense(key, False)
                 if english and size == 2 and self._idiomatic_noun_phrase(tokens, i, english):
                     continue
-                if english and (first != "nicht" or has_english_negation(english)):
+                if english and negation_kept(lower, english):
                     return english, size
         if longest >= 1:
             learned = self._trial.get(first)
