@@ -26,6 +26,18 @@ REORDER = [
         "Er sah , der die Polizei kann helfen",
         "nominative",
     ),
+    # a relative "die"/"das" before a noun phrase that is nominative or accusative alike is
+    # the subject ("who has received a request"), but not after a preposition
+    (
+        "Er sah die Polizei , die eine Bitte erhalten hat",
+        "Er sah die Polizei , die hat erhalten eine Bitte",
+        "relative-subject",
+    ),
+    (
+        "Er sah die Bitte , auf die die Polizei gewartet hat",
+        "Er sah die Bitte , auf die die Polizei hat gewartet",
+        "relative-after-preposition",
+    ),
     # coordinated_split: each conjunct of a verb-final clause keeps its own verbs
     (
         "dass die Regierung eine Bitte erhalten hat und die Polizei gekommen ist",

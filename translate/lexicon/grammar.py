@@ -934,7 +934,9 @@ def _verb_final(conjunct: Sequence[str], lex: Lexicon) -> bool:
     return subject_end >= cluster or not lex.is_verb(conjunct[subject_end])
 
 
-def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
+def _subordinate(clause: list[str], lex: Lexicon, governed: bool = False) -> list[str]:
+    """A verb-final clause in English order; ``governed``: its relative pronoun follows a
+    preposition ("auf die das Team wartet"), so it is no subject."""
     first = clause[0]
     lower = first.lower()
     n = len(clause)
@@ -969,6 +971,15 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
     ):
         subject_end = 0
     elif (
+        lower in _NOMINATIVE_ACCUSATIVE_RELATIVES
+        and not governed
+        and body
+        and body[0] in _CASE_OPEN_ARTICLES
+    ):
+        # both can be nominative or accusative: the relative pronoun is the subject far
+        # more often ("die das Boot steuerte" -> "who steered the boat")
+        subject_end = 0
+    elif (
         lower in ("der", "die", "das")
         and body
         and body[0] not in PRONOUNS
@@ -991,6 +1002,11 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
         rest = predicative_adjective(rest, lex)
     cluster, rest = _negated_cluster(cluster, rest)
     return [first, *body[:subject_end], *cluster, *rest]
+
+
+# Relative pronouns and articles that are nominative or accusative alike.
+_NOMINATIVE_ACCUSATIVE_RELATIVES = frozenset("die das welche welches".split())
+_CASE_OPEN_ARTICLES = frozenset("die das eine ein diese dieses seine ihre keine kein".split())
 
 
 # Pronouns that are a verb-final clause's subject themselves when no other subject is seen:
@@ -1252,7 +1268,7 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
     if relative_opener(clause):
         # "womit die Frage geklärt ist", ", an denen ich es gesehen habe": verb-final
         lead = 1 if _RELATIVE_ADVERB.match(first) else 2
-        return [*clause[: lead - 1], *_subordinate(clause[lead - 1 :], lex)]
+        return [*clause[: lead - 1], *_subordinate(clause[lead - 1 :], lex, governed=lead > 1)]
     if first.lower() in _FOCUS and clause[1].lower() in SUBORDINATORS and n > 3:
         return [first, *_subordinate(clause[1:], lex)]  # "selbst nachdem sie ... war"
     if first.lower() == "da" and not lex.is_verb(clause[1]):
