@@ -463,7 +463,7 @@ def clock_time(lex: LexiconEngine, c: Context) -> Result:
 
 @on_words("da", "wie", *CLAUSE_OPENERS)
 def clause_opener(lex: LexiconEngine, c: Context) -> Result:
-    if not c.clause_start:
+    if not c.clause_start and not _after_opening_conjunction(c):
         return None
     if c.lower == "da" and not lex.is_verb(c.nxt):
         return "because", 1  # a clause opened by "da" and no verb is causal
@@ -472,6 +472,15 @@ def clause_opener(lex: LexiconEngine, c: Context) -> Result:
     if c.lower in CLAUSE_OPENERS:
         return CLAUSE_OPENERS[c.lower], 1  # a subordinating "als"/"während"
     return None
+
+
+# Conjunctions that open a sentence before a clause opener: "Aber wie geht das?", "Und als
+# er kam".
+_OPENING_CONJUNCTIONS = frozenset("und aber oder doch".split())
+
+
+def _after_opening_conjunction(c: Context) -> bool:
+    return c.previous in _OPENING_CONJUNCTIONS and (c.i == 1 or c.tokens[c.i - 2] in CLAUSE_PUNCT)
 
 
 @on_words("vor")

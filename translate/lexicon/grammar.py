@@ -486,6 +486,8 @@ def asks(tokens: Sequence[str], start: int, end: int) -> bool:
 _WHICH = frozenset("welche welcher welches welchen welchem".split())
 # Particles between a question word and its verb: "Wie aber gleicht man ...".
 _QUESTION_PARTICLES = frozenset("aber denn also eigentlich nun dann".split())
+# Conjunctions before a question word: "Und was sagt er dazu?", "Aber wie geht das?".
+_QUESTION_LEADS = frozenset("und aber oder doch".split())
 # Question words that open a direct question with the finite verb right after them.
 _QUESTION_WORDS = frozenset("wie was wer wo wann warum weshalb wieso wohin woher".split())
 
@@ -503,6 +505,10 @@ def direct_question(clause: Sequence[str], lex: Lexicon, whole: bool) -> list[st
     lower = first.lower()
     if n < 3 or not first[:1].isupper():
         return None
+    if lower in _QUESTION_LEADS and n > 3 and clause[1] in _QUESTION_WORDS:
+        # "Und was sagt er dazu?": the question after its conjunction
+        asked = direct_question([clause[1].capitalize(), *clause[2:]], lex, whole)
+        return None if asked is None else [first, clause[1], *asked[1:]]
     if lower in _QUESTION_WORDS or lower in _WHICH:
         finite = 1
         if lower in _WHICH:  # "Welche Partei hat ...": the question word with its noun
