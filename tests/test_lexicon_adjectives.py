@@ -190,3 +190,19 @@ def test_a_phrase_never_hides_a_negation(engine: LexiconEngine) -> None:
     assert engine.translate_sentence("Das Auto ist gar nicht schnell.") == (
         "The car is not at all quick."
     )
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        # "werden" with a predicative adjective and no verb is the copula, not the future
+        ("Das Auto wird klein.", "The car becomes small."),
+        ("Die Autos werden billiger.", "The cars get cheaper."),
+        # ... but the future with its infinitive
+        ("Das Auto wird klein sein.", "The car will be small."),
+    ],
+)
+def test_werden_with_an_adjective_is_become(
+    engine: LexiconEngine, german: str, english: str
+) -> None:
+    assert engine.translate_sentence(german) == english

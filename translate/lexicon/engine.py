@@ -261,6 +261,9 @@ _COPULA_ZU_ADVERBS = frozenset(
     "nicht kaum nur noch nie auch schon bereits jetzt nun derzeit hier dort damit so "
     "nirgends kein".split()
 )
+# "werden" as the copula: its English, and how far its predicative adjective is looked for.
+_BECOME = {"wird": ("becomes", "gets"), "werden": ("become", "get")}
+_COPULA_REACH = 6
 # Finite forms of "geraten" ("get into"), which no other verb shares.
 _GERATEN_FINITE = {"gerät": "gets", "geriet": "got", "gerieten": "got", "gerätst": "get"}
 # Adverbs between a pronoun subject and its verb: "sie auch konnte", "sie bereits hatte".
@@ -545,6 +548,28 @@ class LexiconEngine:
         found = self.words.resolved(word)
         ranked = self.store.ranked(found[0], False) if found is not None else []
         return base_among(english, {sense.partition(" ")[0] for sense, _ in ranked})
+
+    def _copula_werden(self, tokens: Sequence[str], i: int) -> str | None:
+        """The predicative adjective of "wird"/"werden" at ``i`` as the copula "become", or
+        None: no verb follows in its clause (the reordered verbs stand together), and the
+        clause ends in an adjective ("wird besser.", "notwendig werden" reordered "werden
+        notwendig")."""
+        k = i + 1
+        while k < len(tokens) and tokens[k] not in CLAUSE_PUNCT and k - i <= _COPULA_REACH:
+            word = tokens[k]
+            if word[:1].islower() and (self.words.is_verb(word) or word == "zu"):
+                return None
+            k += 1
+        last = tokens[k - 1]
+        if (
+            k - 1 > i
+            and k - i <= _COPULA_REACH
+            and last[:1].islower()
+            and last.isalpha()
+            and self.words.is_adjective(last)
+        ):
+            return last
+        return None
 
     def is_participle(self, word: str) -> bool:
         if not word[:1].islower() or not word.endswith(_PARTICIPLE_ENDINGS):
@@ -2194,6 +2219,11 @@ class LexiconEngine:
                 if lower == "werde" and previous.lower() == "ich":
                     return "am"  # "ich werde gefragt" -> "I am asked"
                 return PASSIVE_WERDEN[lower]
+            adjective = self._copula_werden(tokens, i) if lower in _BECOME else None
+            if adjective is not None:
+                # "notwendig werden" -> "become necessary", not "will"; a comparative "gets":
+                # "es wird besser" -> "it gets better"
+                return _BECOME[lower][self.comparative(adjective)]
             if lower in ("wurde", "wurden") and not self.words.is_verb(nxt):
                 # "wurde Meister" is "became champion", but news mostly states a fact:
                 # "became" was 89 times in the 2017 output, 17 in the reference.
