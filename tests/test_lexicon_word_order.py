@@ -38,6 +38,19 @@ REORDER = [
         "Er sah die Bitte , auf die die Polizei hat gewartet",
         "relative-after-preposition",
     ),
+    # _coordinated_subject_end: two subjects joined by "und" before a plural verb stay
+    # together, the verbs after both
+    (
+        "dass die Regierung und die Polizei eine Bitte erhalten haben",
+        "dass die Regierung und die Polizei haben erhalten eine Bitte",
+        "coordinated-subject",
+    ),
+    # ... not before a singular verb, where the second noun phrase is an object
+    (
+        "dass die Regierung eine Bitte und die Polizei erhalten hat",
+        "dass die Regierung hat erhalten eine Bitte und die Polizei",
+        "coordinated-object",
+    ),
     # coordinated_split: each conjunct of a verb-final clause keeps its own verbs
     (
         "dass die Regierung eine Bitte erhalten hat und die Polizei gekommen ist",

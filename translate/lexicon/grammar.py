@@ -1003,11 +1003,30 @@ def _subordinate(clause: list[str], lex: Lexicon, governed: bool = False) -> lis
         if found is not None:
             lead, subject_end = found
             return [first, *body[lead:subject_end], *cluster, *body[:lead], *body[subject_end:]]
+    subject_end = _coordinated_subject_end(body, subject_end, clause[-1])
     rest = body[subject_end:]
     if len(cluster) == 1 and cluster[0] in _COPULAS:
         rest = predicative_adjective(rest, lex)
     cluster, rest = _negated_cluster(cluster, rest)
     return [first, *body[:subject_end], *cluster, *rest]
+
+
+def _coordinated_subject_end(body: Sequence[str], end: int, finite: str) -> int:
+    """The end of a verb-final clause's subject with a second noun phrase joined by "und"
+    when its finite verb is plural: "dass Russland und die Türkei ... unterstützen" ->
+    "dass Russland und die Türkei unterstützen ..." (not "Russland unterstützen und ...")."""
+    if not 0 < end < len(body) - 1 or body[end] not in _SUBJECT_CONJUNCTIONS:
+        return end
+    if not (finite.endswith("n") or finite == "sind"):
+        return end
+    second = body[end + 1]
+    if non_nominative(second) or not (_nominative(second) or second[:1].isupper()):
+        return end
+    second_end = _subject_end(body, end + 1)
+    return second_end if second_end > end + 1 else end
+
+
+_SUBJECT_CONJUNCTIONS = frozenset(["und", "oder", "sowie"])
 
 
 # Relative pronouns and articles that are nominative or accusative alike.
