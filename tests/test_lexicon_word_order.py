@@ -51,6 +51,12 @@ REORDER = [
         "dass die Regierung hat erhalten eine Bitte und die Polizei",
         "coordinated-object",
     ),
+    # subordinate_subject after "wo": the subject after "sich", then the verbs
+    (
+        "Er kam in die Hauptstadt , wo sich die Polizei mit der Regierung traf",
+        "Er kam in die Hauptstadt , wo die Polizei traf sich mit der Regierung",
+        "wo-sich-subject",
+    ),
     # coordinated_split: each conjunct of a verb-final clause keeps its own verbs
     (
         "dass die Regierung eine Bitte erhalten hat und die Polizei gekommen ist",

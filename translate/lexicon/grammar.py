@@ -994,15 +994,18 @@ def _subordinate(clause: list[str], lex: Lexicon, governed: bool = False) -> lis
         subject_end = 0  # "die Fotos machen": a bare noun is the object, "die" the subject
     if lower in _WH_SUBJECTS and subject_end == 0 and subordinate_subject(body, lex) is None:
         return _wh_subject(first, cluster, body, lex)
-    if lower in _WH_WORDS and subject_end == 0:
-        return clause
-    if subject_end == 0 and (
-        lower in SUBORDINATORS or lower == "da" or _RELATIVE_ADVERB.match(lower)
+    if (
+        subject_end == 0
+        and (lower in SUBORDINATORS or lower == "da" or _RELATIVE_ADVERB.match(lower))
+        and lower not in _VERB_FINAL_QUESTIONS
     ):
+        # also after "wo", "was": "wo sich Moskau ... gab" -> "wo Moskau gab sich ..."
         found = subordinate_subject(body, lex)
         if found is not None:
             lead, subject_end = found
             return [first, *body[lead:subject_end], *cluster, *body[:lead], *body[subject_end:]]
+    if lower in _WH_WORDS and subject_end == 0:
+        return clause
     subject_end = _coordinated_subject_end(body, subject_end, clause[-1])
     rest = body[subject_end:]
     if len(cluster) == 1 and cluster[0] in _COPULAS:
@@ -1032,6 +1035,11 @@ _SUBJECT_CONJUNCTIONS = frozenset(["und", "oder", "sowie"])
 # Relative pronouns and articles that are nominative or accusative alike.
 _NOMINATIVE_ACCUSATIVE_RELATIVES = frozenset("die das welche welches".split())
 _CASE_OPEN_ARTICLES = frozenset("die das eine ein diese dieses seine ihre keine kein".split())
+
+
+# Question words whose clause English reads best verb-final when its subject is hard to
+# find ("wie sich die Lage entwickelt": "how" is told from "as" by the verb at the end).
+_VERB_FINAL_QUESTIONS = frozenset(["wie", "warum"])
 
 
 # Pronouns that are a verb-final clause's subject themselves when no other subject is seen:
