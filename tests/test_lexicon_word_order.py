@@ -45,6 +45,12 @@ REORDER = [
         "dass die Regierung und die Polizei haben erhalten eine Bitte",
         "coordinated-subject",
     ),
+    # ... also after the verb of an inverted main clause
+    (
+        "Am Ende haben die Regierung und die Polizei eine Bitte erhalten",
+        "Am Ende , Die Regierung und die Polizei haben erhalten eine Bitte",
+        "coordinated-subject-inverted",
+    ),
     # ... not before a singular verb, where the second noun phrase is an object
     (
         "dass die Regierung eine Bitte und die Polizei erhalten hat",

@@ -1549,6 +1549,8 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
     ):
         subject_end = _subject_end(middle, 0)
         if 0 < subject_end <= 4:
+            # "Gestern haben der Mann und die Frau ..." -> "der Mann und die Frau haben"
+            subject_end = _coordinated_subject_end(middle, subject_end, verb)
             verbs, rest = preverbal_adverb(verbs, middle[subject_end:])
             subject = _moved_subject(before, middle[:subject_end])
             return [*before, *subject, *verbs, *_time_last(rest)]
@@ -1730,6 +1732,7 @@ def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
     subject_end = _subject_end(rest, 0)
     if not 0 < subject_end <= 4:
         return None
+    subject_end = _coordinated_subject_end(rest, subject_end, verb)
     after = _time_last(rest[subject_end:])
     subject = _moved_subject(clause[:finite], rest[:subject_end])
     return [*clause[:finite], *subject, *_do_support(verb, after, lex)]
