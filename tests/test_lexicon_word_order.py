@@ -63,6 +63,19 @@ REORDER = [
         "Er kam in die Hauptstadt , wo die Polizei traf sich mit der Regierung",
         "wo-sich-subject",
     ),
+    # adjective_comma: a comma between two adjectives of one noun ends no clause, so the
+    # particle at the end still finds its verb
+    (
+        "Die Polizei griff die neue , alte Hauptstadt an",
+        "Die Polizei griff an die neue , alte Hauptstadt",
+        "adjective-comma",
+    ),
+    # a capitalised "Und" opens a sentence: the "die" after it is an article
+    (
+        "Und die Polizei hat eine Bitte erhalten",
+        "Und die Polizei hat erhalten eine Bitte",
+        "und-die-article",
+    ),
     # coordinated_split: each conjunct of a verb-final clause keeps its own verbs
     (
         "dass die Regierung eine Bitte erhalten hat und die Polizei gekommen ist",

@@ -278,7 +278,7 @@ def clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
         )
         # The dot of an ordinal ("am 5. Februar") does not end a clause.
         ordinal_dot = token == "." and j > 0 and tokens[j - 1].isdigit() and j + 1 < n
-        listed = token == "," and enumeration_comma(tokens, j)
+        listed = token == "," and (enumeration_comma(tokens, j) or adjective_comma(tokens, j))
         if coordinated_vp or (
             token in CLAUSE_PUNCT
             and not ordinal_dot
@@ -323,6 +323,34 @@ def enumeration_comma(tokens: Sequence[str], comma: int) -> bool:
         return False
     end = _listed_item_end(tokens, j + 1)
     return j + 1 < end < n and tokens[end] not in CLAUSE_PUNCT
+
+
+def adjective_comma(tokens: Sequence[str], comma: int) -> bool:
+    """Whether the comma at ``comma`` separates two declined adjectives of one noun, after
+    an article or preposition ("einen heftigen , harten Angriff", "in den zähen , braunen
+    Glibber"): the clause goes on past it, so that a particle at its end still finds its
+    verb ("führten ... einen heftigen, harten Angriff aus")."""
+    if not 2 <= comma < len(tokens) - 2:
+        return False
+    before, first, second, noun = (
+        tokens[comma - 2],
+        tokens[comma - 1],
+        tokens[comma + 1],
+        tokens[comma + 2],
+    )
+    ending = _DECLENSION.search(first)
+    return (
+        ending is not None
+        and first.islower()
+        and second.islower()
+        and second.endswith(ending.group())
+        and noun[:1].isupper()
+        and noun.isalpha()
+        and (before.lower() in DETERMINERS or before.lower() in PREPOSITIONS)
+    )
+
+
+_DECLENSION = regex.compile(r"(?:e|en|em|er|es)$")
 
 
 def _listed_item_end(tokens: Sequence[str], start: int) -> int:
@@ -1307,7 +1335,9 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
     if first.lower() == "da" and not lex.is_verb(clause[1]):
         return _subordinate(clause, lex)  # causal "da": "da das Viadukt 222 Meter lang ist"
     if first.lower() in COORDINATORS:
-        return [first, *reorder_clause(clause[1:], lex)] if n > 3 else clause
+        # a capitalised "Und" opens a sentence: its "die" is an article, no relative pronoun
+        main_after = first[:1].isupper()
+        return [first, *reorder_clause(clause[1:], lex, main_after)] if n > 3 else clause
     topicalized = fronted_object(clause, lex)
     if topicalized is not None:
         return reorder_clause(topicalized, lex)
