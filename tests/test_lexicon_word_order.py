@@ -70,6 +70,18 @@ REORDER = [
         "Die Polizei griff an die neue , alte Hauptstadt",
         "adjective-comma",
     ),
+    # _inline_quotes: quotation marks around a short name inside a clause end no clause
+    (
+        'Die Polizei griff die " Hauptstadt " an',
+        'Die Polizei griff an die " Hauptstadt "',
+        "inline-quotes",
+    ),
+    # ... but a quoted clause is one of its own
+    (
+        'Er sagte : " Die Polizei griff an "',
+        'Er sagte : " Die Polizei griff an "',
+        "quoted-clause",
+    ),
     # a capitalised "Und" opens a sentence: the "die" after it is an article
     (
         "Und die Polizei hat eine Bitte erhalten",

@@ -272,6 +272,7 @@ def clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(tokens)
+    inline = _inline_quotes(tokens)
     for j, token in enumerate(tokens):
         coordinated_vp = (
             token in ("und", "oder", "aber") and j + 1 < n and tokens[j + 1] in AUXILIARIES
@@ -284,6 +285,7 @@ def clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
             and not ordinal_dot
             and not listed
             and not number_hyphen(tokens, j)
+            and j not in inline
         ):
             if j > start:
                 spans.append((start, j))
@@ -292,6 +294,36 @@ def clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
     if start < n:
         spans.append((start, n))
     return spans
+
+
+def _inline_quotes(tokens: Sequence[str]) -> frozenset[int]:
+    """Indices of the quotation marks around a short quoted name or phrase inside a clause
+    ("finde eine "Hexenjagd" gegen ... statt", "schlägt ein "Konzept" vor"): a word before
+    the opening mark and after the closing one, at most four words between and no
+    punctuation; such marks end no clause, so the particle still finds its verb."""
+    found: set[int] = set()
+    n = len(tokens)
+    j = 1
+    while j < n - 2:
+        if tokens[j] in QUOTES and _WORD_CHAR.match(tokens[j - 1]) and tokens[j - 1].islower():
+            k = j + 1
+            while k < n and k - j <= _INLINE_QUOTE_WORDS + 1 and tokens[k] not in CLAUSE_PUNCT:
+                k += 1
+            if (
+                j + 1 < k < n - 1
+                and k - j <= _INLINE_QUOTE_WORDS + 1
+                and tokens[k] in QUOTES
+                and tokens[j + 1][:1].isupper()
+                and _WORD_CHAR.match(tokens[k + 1])
+            ):
+                found.update((j, k))
+                j = k
+        j += 1
+    return frozenset(found)
+
+
+_INLINE_QUOTE_WORDS = 4
+_WORD_CHAR = regex.compile(r"^\p{L}")
 
 
 def number_hyphen(tokens: Sequence[str], k: int) -> bool:
