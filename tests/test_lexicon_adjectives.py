@@ -44,6 +44,9 @@ ADJECTIVES = "".join(
         "sein {vi} | seiend | gewesen | ist | war :: to be | being | been | is | was",
         "kaufen {vt} | kaufend | gekauft | kauft | kaufte :: "
         "to buy | buying | bought | buys | bought",
+        # a phrase whose English hides its negation, and Ding's "none" for "gar nicht"
+        "gar nicht schnell {adj} :: sluggish",
+        "gar nicht {adv} :: none",
     )
 )
 
@@ -179,3 +182,27 @@ def test_a_headline_adjective_in_er_is_a_positive(engine: LexiconEngine) -> None
 def test_ein_before_an_adjective_is_the_article(engine: LexiconEngine) -> None:
     # not Ding's "kaufte ein" (the past of "einkaufen", "shopped")
     assert engine.translate_sentence("Sie kaufte ein billiges Auto.") == ("She bought a cheap car.")
+
+
+def test_a_phrase_never_hides_a_negation(engine: LexiconEngine) -> None:
+    # "gar nicht schnell" is no "sluggish" (the negation would be lost), and "gar nicht" is
+    # "not at all", past which the adjective is still predicative
+    assert engine.translate_sentence("Das Auto ist gar nicht schnell.") == (
+        "The car is not at all quick."
+    )
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        # "werden" with a predicative adjective and no verb is the copula, not the future
+        ("Das Auto wird klein.", "The car becomes small."),
+        ("Die Autos werden billiger.", "The cars get cheaper."),
+        # ... but the future with its infinitive
+        ("Das Auto wird klein sein.", "The car will be small."),
+    ],
+)
+def test_werden_with_an_adjective_is_become(
+    engine: LexiconEngine, german: str, english: str
+) -> None:
+    assert engine.translate_sentence(german) == english

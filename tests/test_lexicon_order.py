@@ -309,6 +309,8 @@ REORDER = [
         "Welche Polizei hat erhalten die Bitte ?",
         "question-which-subject",
     ),
+    # a conjunction before the question word
+    ("Und wann kam die Polizei ?", "Und wann \x05kam die Polizei kommen ?", "question-after-und"),
     # a particle between the question word and the verb
     ("Wann aber kam die Polizei ?", "Wann aber \x05kam die Polizei kommen ?", "question-particle"),
     # ... not a question word that is the subject, nor a verb-final clause

@@ -141,6 +141,10 @@ CASES: list[Case] = [
     (rules.clause_opener, "wie die Regierung sagte", 0, ("as", 1)),
     (rules.clause_opener, "als er kam", 0, ("when", 1)),
     (rules.clause_opener, "er kam als Sprecher", 2, None),
+    # after a conjunction that opens the sentence
+    (rules.clause_opener, "Aber wie kam er", 1, ("how", 1)),
+    (rules.clause_opener, "und als er kam", 1, ("when", 1)),
+    (rules.clause_opener, "er kam und als Sprecher", 3, None),
     (rules.ago, "vor drei Jahren", 0, ("three years ago", 3)),
     (rules.ago, "vor kurzem", 0, ("recently", 2)),
     (rules.ago, "vor der Hauptstadt", 0, None),

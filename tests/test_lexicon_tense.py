@@ -13,7 +13,7 @@ import pytest
 from ding_excerpt import EXCERPT, engine_on
 
 from dolmetsch.lexicon import LexiconEngine
-from dolmetsch.lexicon.english import base_of_past, participle, past_of_participle
+from dolmetsch.lexicon.english import base_among, base_of_past, participle, past_of_participle
 from dolmetsch.lexicon.mood import past_point
 from dolmetsch.lexicon.reporting import reporting_verb
 
@@ -175,6 +175,22 @@ def test_reporting_verb(tokens: list[str], expected: tuple[str, int] | None) -> 
 )
 def test_base_of_past(past: str, base: str) -> None:
     assert base_of_past(past) == base
+
+
+@pytest.mark.parametrize(
+    ("past", "known", "base"),
+    [
+        ("released", {"released", "release"}, "release"),
+        ("dismissed them", {"dismiss"}, "dismiss them"),
+        ("stopped", {"stop"}, "stop"),
+        ("carried", {"carry"}, "carry"),
+        ("left", set(), "leave"),
+        ("needed", set(), "needed"),  # no base among the senses: as it is
+        ("receive", {"receive"}, "receive"),
+    ],
+)
+def test_base_among(past: str, known: set[str], base: str) -> None:
+    assert base_among(past, known) == base
 
 
 @pytest.mark.parametrize(

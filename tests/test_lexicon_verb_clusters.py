@@ -13,7 +13,7 @@ import pytest
 from ding_excerpt import EXCERPT, engine_on
 
 from dolmetsch.lexicon import LexiconEngine
-from dolmetsch.lexicon.grammar import _cluster_order
+from dolmetsch.lexicon.grammar import _cluster_order, reorder, tokenize
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -36,6 +36,12 @@ CLUSTER_ENTRIES = "".join(
         "to lose | losing | lost | loses | lost",
         "Farbe {f} | Farben {pl} :: colour | colours",
         "morgen {adv} :: tomorrow",
+        "entlassen {vt} | entlassend | entlassen | entlässt | entließ :: "
+        "to release | releasing | released | releases | released",
+        "Mann {m} | Männer {pl} :: man | men",
+        "sein {vi} | seiend | gewesen | ist | war :: to be | being | been | is | was",
+        "niemand {pron} :: nobody",
+        "jemand {pron} :: somebody",
     )
 )
 
@@ -60,6 +66,11 @@ EXACT = [
      "perfect-finished-time"),
     ("Er sagte, dass das Haus hätte gebaut werden können.",
      "He said the house could have been built.", "subordinate-passive"),
+    # an infinitive that is also its participle ("entlassen") is the base after a modal,
+    # also in the double infinitive
+    ("Er muss den Mann entlassen.", "He must release the man.", "modal-same-participle"),
+    ("Er hat den Mann entlassen müssen.", "He has had to release the man.",
+     "double-infinitive-same-participle"),
     # "werden" after a modal with no participle is the copula, never the future "will"
     ("Das Haus kann ein Problem werden.", "The house can be a problem.", "modal-werden"),
     ("Er sagte, dass das Haus ein Problem werden könnte.",
@@ -102,3 +113,26 @@ def test_is_participle(engine: LexiconEngine, word: str, expected: bool) -> None
 )
 def test_cluster_order(cluster: list[str], expected: list[str]) -> None:
     assert _cluster_order(cluster) == expected
+
+
+def test_possessive_is_no_finite_verb(engine: LexiconEngine) -> None:
+    # "seiner" is also a form of "sein" to the dictionary: after the first noun it is the
+    # possessive, and the auxiliary after it still finds its participle
+    assert engine.is_verb("seiner")
+    german = tokenize("Der Mann seiner Ministerin hat das Haus gebaut")
+    assert " ".join(reorder(german, engine)) == "Der Mann seiner Ministerin hat gebaut das Haus"
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        ("Niemand baut es", "Niemand baut es"),
+        ("Jemand hat es gebaut", "Jemand hat gebaut es"),
+        ("Morgen baut er es", "Morgen , er baut es"),  # a fronted adverb: inverted
+    ],
+)
+def test_indefinite_pronoun_is_the_subject(
+    engine: LexiconEngine, german: str, expected: str
+) -> None:
+    # "Niemand", "Jemand" open their clause's subject: "Nobody knows it", not "Nobody, it"
+    assert " ".join(reorder(tokenize(german), engine)) == expected

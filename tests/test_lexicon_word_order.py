@@ -26,6 +26,68 @@ REORDER = [
         "Er sah , der die Polizei kann helfen",
         "nominative",
     ),
+    # a relative "die"/"das" before a noun phrase that is nominative or accusative alike is
+    # the subject ("who has received a request"), but not after a preposition
+    (
+        "Er sah die Polizei , die eine Bitte erhalten hat",
+        "Er sah die Polizei , die hat erhalten eine Bitte",
+        "relative-subject",
+    ),
+    (
+        "Er sah die Bitte , auf die die Polizei gewartet hat",
+        "Er sah die Bitte , auf die die Polizei hat gewartet",
+        "relative-after-preposition",
+    ),
+    # _coordinated_subject_end: two subjects joined by "und" before a plural verb stay
+    # together, the verbs after both
+    (
+        "dass die Regierung und die Polizei eine Bitte erhalten haben",
+        "dass die Regierung und die Polizei haben erhalten eine Bitte",
+        "coordinated-subject",
+    ),
+    # ... also after the verb of an inverted main clause
+    (
+        "Am Ende haben die Regierung und die Polizei eine Bitte erhalten",
+        "Am Ende , Die Regierung und die Polizei haben erhalten eine Bitte",
+        "coordinated-subject-inverted",
+    ),
+    # ... not before a singular verb, where the second noun phrase is an object
+    (
+        "dass die Regierung eine Bitte und die Polizei erhalten hat",
+        "dass die Regierung hat erhalten eine Bitte und die Polizei",
+        "coordinated-object",
+    ),
+    # subordinate_subject after "wo": the subject after "sich", then the verbs
+    (
+        "Er kam in die Hauptstadt , wo sich die Polizei mit der Regierung traf",
+        "Er kam in die Hauptstadt , wo die Polizei traf sich mit der Regierung",
+        "wo-sich-subject",
+    ),
+    # adjective_comma: a comma between two adjectives of one noun ends no clause, so the
+    # particle at the end still finds its verb
+    (
+        "Die Polizei griff die neue , alte Hauptstadt an",
+        "Die Polizei griff an die neue , alte Hauptstadt",
+        "adjective-comma",
+    ),
+    # _inline_quotes: quotation marks around a short name inside a clause end no clause
+    (
+        'Die Polizei griff die " Hauptstadt " an',
+        'Die Polizei griff an die " Hauptstadt "',
+        "inline-quotes",
+    ),
+    # ... but a quoted clause is one of its own
+    (
+        'Er sagte : " Die Polizei griff an "',
+        'Er sagte : " Die Polizei griff an "',
+        "quoted-clause",
+    ),
+    # a capitalised "Und" opens a sentence: the "die" after it is an article
+    (
+        "Und die Polizei hat eine Bitte erhalten",
+        "Und die Polizei hat erhalten eine Bitte",
+        "und-die-article",
+    ),
     # coordinated_split: each conjunct of a verb-final clause keeps its own verbs
     (
         "dass die Regierung eine Bitte erhalten hat und die Polizei gekommen ist",

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from . import dates
-from .english import base_of_past, participle
+from .english import participle
 from .grammar import ADVERB, ATTRIBUTE, NEGATED
 from .mood import past_context, past_point, since_a_first
 from .prepositions import GOVERNABLE, governed, governed_noun
@@ -468,7 +468,7 @@ def clock_time(lex: LexiconEngine, c: Context) -> Result:
 
 @on_words("da", "wie", *CLAUSE_OPENERS)
 def clause_opener(lex: LexiconEngine, c: Context) -> Result:
-    if not c.clause_start:
+    if not c.clause_start and not _after_opening_conjunction(c):
         return None
     if c.lower == "da" and not lex.is_verb(c.nxt):
         return "because", 1  # a clause opened by "da" and no verb is causal
@@ -485,6 +485,15 @@ def _common_noun(lex: LexiconEngine, word: str) -> bool:
     """A capitalised word the dictionary has first as a noun and de2en not as a name."""
     sense = lex.store.sense(word) if word[:1].isupper() else None
     return sense is not None and sense.pos0 == "N" and not lex.store.is_name(word)
+
+
+# Conjunctions that open a sentence before a clause opener: "Aber wie geht das?", "Und als
+# er kam".
+_OPENING_CONJUNCTIONS = frozenset("und aber oder doch".split())
+
+
+def _after_opening_conjunction(c: Context) -> bool:
+    return c.previous in _OPENING_CONJUNCTIONS and (c.i == 1 or c.tokens[c.i - 2] in CLAUSE_PUNCT)
 
 
 @on_words("vor")
@@ -798,7 +807,7 @@ def double_infinitive(lex: LexiconEngine, c: Context) -> Result:
         base = lex.lookup(verb)
         if not base:
             return None
-        done = participle(base) if english.endswith(" have") else base_of_past(base)
+        done = participle(base) if english.endswith(" have") else lex.infinitive(verb, base)
         english = f"{english} {done}"  # "could have built", "has been able to build"
         used += 1
     if negated:

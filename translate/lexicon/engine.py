@@ -33,7 +33,7 @@ from .english import (
     PAST_FORMS,
     a_or_an,
     after_you,
-    base_of_past,
+    base_among,
     cannot,
     ing_form,
     past_of_participle,
@@ -58,7 +58,7 @@ from .grammar import (
     tokenize,
 )
 from .light_verbs import idiom_tail, light_verb
-from .meaning import has_english_negation
+from .meaning import negation_kept
 from .mood import (
     KONJUNKTIV,
     PRESENT_PERFECT_AUXILIARY,
@@ -180,7 +180,7 @@ _PREDICATIVE_COPULAS = _COPULA_FORMS | frozenset(
 )
 # Words of degree or polarity between a copula and its adjective: "ist nicht sehr schnell".
 _DEGREE_WORDS = frozenset(
-    "sehr so zu nicht noch auch ganz besonders immer extrem relativ ziemlich eher recht "
+    "sehr so zu nicht gar noch auch ganz besonders immer extrem relativ ziemlich eher recht "
     "äußerst weniger mehr genauso ebenso viel schon bereits wieder".split()
 )
 # First words of an English sense that make it a prepositional phrase ("of course").
@@ -261,6 +261,9 @@ _COPULA_ZU_ADVERBS = frozenset(
     "nicht kaum nur noch nie auch schon bereits jetzt nun derzeit hier dort damit so "
     "nirgends kein".split()
 )
+# "werden" as the copula: its English, and how far its predicative adjective is looked for.
+_BECOME = {"wird": ("becomes", "gets"), "werden": ("become", "get")}
+_COPULA_REACH = 6
 # Finite forms of "geraten" ("get into"), which no other verb shares.
 _GERATEN_FINITE = {"gerät": "gets", "geriet": "got", "gerieten": "got", "gerätst": "get"}
 # Adverbs between a pronoun subject and its verb: "sie auch konnte", "sie bereits hatte".
@@ -537,6 +540,36 @@ class LexiconEngine:
             return False  # ("vergessen": "ver" + "g" + "essen")
         aux = _before_adverbs(tokens, i - 1)
         return aux >= 0 and tokens[aux].lower() in AUX_WERDEN and tokens[i + 1] in _OBJECT_OPENERS
+
+    def infinitive(self, word: str, english: str) -> str:
+        """A German infinitive's English as the base form: an irregular past ("left" ->
+        "leave") or a regular one whose base is also among the word's senses ("entlassen"
+        ranks "released" first, also "release")."""
+        found = self.words.resolved(word)
+        ranked = self.store.ranked(found[0], False) if found is not None else []
+        return base_among(english, {sense.partition(" ")[0] for sense, _ in ranked})
+
+    def _copula_werden(self, tokens: Sequence[str], i: int) -> str | None:
+        """The predicative adjective of "wird"/"werden" at ``i`` as the copula "become", or
+        None: no verb follows in its clause (the reordered verbs stand together), and the
+        clause ends in an adjective ("wird besser.", "notwendig werden" reordered "werden
+        notwendig")."""
+        k = i + 1
+        while k < len(tokens) and tokens[k] not in CLAUSE_PUNCT and k - i <= _COPULA_REACH:
+            word = tokens[k]
+            if word[:1].islower() and (self.words.is_verb(word) or word == "zu"):
+                return None
+            k += 1
+        last = tokens[k - 1]
+        if (
+            k - 1 > i
+            and k - i <= _COPULA_REACH
+            and last[:1].islower()
+            and last.isalpha()
+            and self.words.is_adjective(last)
+        ):
+            return last
+        return None
 
     def is_participle(self, word: str) -> bool:
         if not word[:1].islower() or not word.endswith(_PARTICIPLE_ENDINGS):
@@ -1205,8 +1238,12 @@ class LexiconEngine:
                 if options is not None and attributive is not None:
                     options = [(self._unadverbed(e, attributive), s) for e, s in options]
                 future = prev_aux in AUX_WERDEN and not participle
-                if future and options is not None:
-                    options = [(base_of_past(e), s) for e, s in options]  # "will leave"
+                after_modal = (
+                    prev_aux in MODALS and not participle and self.words.lemma(token) == token
+                )
+                if (future or after_modal) and options is not None:
+                    # "will leave", "muss entlassen" -> "must dismiss" (not "released")
+                    options = [(self.infinitive(token, e), s) for e, s in options]
                 if simple_past:
                     options = self._simple_past_options(token) or options
                 if options is not None and since:
@@ -1220,7 +1257,7 @@ class LexiconEngine:
                     options = [(self._plural_of(token, e), s) for e, s in options]
                 if options is not None and len(options) > 1:
                     out.append(Slot(tuple(options)))
-                elif options is not None and (base or simple_past or future):
+                elif options is not None and (base or simple_past or future or after_modal):
                     out.append(options[0][0])  # also a singular noun
                 else:
                     found = self._contextual(token, participle, context, i) or self.words.lookup(
@@ -1937,14 +1974,15 @@ class LexiconEngine:
                 # pair: "im Gegenteil" is "on the contrary", not the learned "contrary"
                 return IDIOMS[key], size
             learned = self.store.learned_phrase(lower) if self.use_learned_phrases else None
-            if learned is not None and (first != "nicht" or has_english_negation(learned)):
-                # (a phrase "nicht übertrieben" -> "unobtrusive" would hide the negation)
+            if learned is not None and negation_kept(lower, learned):
+                # (a phrase "nicht übertrieben" -> "unobtrusive" would hide the negation, as
+                # would "gar nicht gut" -> "substandard")
                 return learned, size
             if key is not None:
                 english = FUNCTION_WORD_TABLE.get(lower) or self.words.sense(key, False)
                 if english and size == 2 and self._idiomatic_noun_phrase(tokens, i, english):
                     continue
-                if english and (first != "nicht" or has_english_negation(english)):
+                if english and negation_kept(lower, english):
                     return english, size
         if longest >= 1:
             learned = self._trial.get(first)
@@ -2187,6 +2225,11 @@ class LexiconEngine:
                 if lower == "werde" and previous.lower() == "ich":
                     return "am"  # "ich werde gefragt" -> "I am asked"
                 return PASSIVE_WERDEN[lower]
+            adjective = self._copula_werden(tokens, i) if lower in _BECOME else None
+            if adjective is not None:
+                # "notwendig werden" -> "become necessary", not "will"; a comparative "gets":
+                # "es wird besser" -> "it gets better"
+                return _BECOME[lower][self.comparative(adjective)]
             if lower in ("wurde", "wurden") and not self.words.is_verb(nxt):
                 # "wurde Meister" is "became champion", but news mostly states a fact:
                 # "became" was 89 times in the 2017 output, 17 in the reference.

@@ -10,6 +10,7 @@ and ``a_or_an`` tidy the joined units (no "to to the", "an agreement").
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .rules import indefinite_article
 
@@ -205,6 +206,21 @@ def base_of_past(verb_phrase: str) -> str:
     any other English as it is."""
     first, _, rest = verb_phrase.partition(" ")
     base = _BASE_OF_PAST.get(first, first)
+    return f"{base} {rest}" if rest else base
+
+
+def base_among(verb_phrase: str, known: Collection[str]) -> str:
+    """The base form of a past's English, also of a regular one whose base is among the
+    ``known`` senses: "released" with "release" known -> "release", "dismissed" with
+    "dismiss" -> "dismiss" (a German infinitive that is also its participle, "entlassen",
+    has both among its senses; after "muss" it is the base).  Any other English as it is."""
+    first, _, rest = verb_phrase.partition(" ")
+    base = _BASE_OF_PAST.get(first)
+    if base is None and first.endswith("ed"):
+        stems = (first[:-1], first[:-2], first[:-3] + "y", first[:-3])
+        base = next((stem for stem in stems if stem in known), first)
+    elif base is None:
+        base = first
     return f"{base} {rest}" if rest else base
 
 

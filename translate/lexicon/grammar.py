@@ -272,18 +272,20 @@ def clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(tokens)
+    inline = _inline_quotes(tokens)
     for j, token in enumerate(tokens):
         coordinated_vp = (
             token in ("und", "oder", "aber") and j + 1 < n and tokens[j + 1] in AUXILIARIES
         )
         # The dot of an ordinal ("am 5. Februar") does not end a clause.
         ordinal_dot = token == "." and j > 0 and tokens[j - 1].isdigit() and j + 1 < n
-        listed = token == "," and enumeration_comma(tokens, j)
+        listed = token == "," and (enumeration_comma(tokens, j) or adjective_comma(tokens, j))
         if coordinated_vp or (
             token in CLAUSE_PUNCT
             and not ordinal_dot
             and not listed
             and not number_hyphen(tokens, j)
+            and j not in inline
         ):
             if j > start:
                 spans.append((start, j))
@@ -292,6 +294,36 @@ def clauses(tokens: Sequence[str]) -> list[tuple[int, int]]:
     if start < n:
         spans.append((start, n))
     return spans
+
+
+def _inline_quotes(tokens: Sequence[str]) -> frozenset[int]:
+    """Indices of the quotation marks around a short quoted name or phrase inside a clause
+    ("finde eine "Hexenjagd" gegen ... statt", "schlägt ein "Konzept" vor"): a word before
+    the opening mark and after the closing one, at most four words between and no
+    punctuation; such marks end no clause, so the particle still finds its verb."""
+    found: set[int] = set()
+    n = len(tokens)
+    j = 1
+    while j < n - 2:
+        if tokens[j] in QUOTES and _WORD_CHAR.match(tokens[j - 1]) and tokens[j - 1].islower():
+            k = j + 1
+            while k < n and k - j <= _INLINE_QUOTE_WORDS + 1 and tokens[k] not in CLAUSE_PUNCT:
+                k += 1
+            if (
+                j + 1 < k < n - 1
+                and k - j <= _INLINE_QUOTE_WORDS + 1
+                and tokens[k] in QUOTES
+                and tokens[j + 1][:1].isupper()
+                and _WORD_CHAR.match(tokens[k + 1])
+            ):
+                found.update((j, k))
+                j = k
+        j += 1
+    return frozenset(found)
+
+
+_INLINE_QUOTE_WORDS = 4
+_WORD_CHAR = regex.compile(r"^\p{L}")
 
 
 def number_hyphen(tokens: Sequence[str], k: int) -> bool:
@@ -323,6 +355,34 @@ def enumeration_comma(tokens: Sequence[str], comma: int) -> bool:
         return False
     end = _listed_item_end(tokens, j + 1)
     return j + 1 < end < n and tokens[end] not in CLAUSE_PUNCT
+
+
+def adjective_comma(tokens: Sequence[str], comma: int) -> bool:
+    """Whether the comma at ``comma`` separates two declined adjectives of one noun, after
+    an article or preposition ("einen heftigen , harten Angriff", "in den zähen , braunen
+    Glibber"): the clause goes on past it, so that a particle at its end still finds its
+    verb ("führten ... einen heftigen, harten Angriff aus")."""
+    if not 2 <= comma < len(tokens) - 2:
+        return False
+    before, first, second, noun = (
+        tokens[comma - 2],
+        tokens[comma - 1],
+        tokens[comma + 1],
+        tokens[comma + 2],
+    )
+    ending = _DECLENSION.search(first)
+    return (
+        ending is not None
+        and first.islower()
+        and second.islower()
+        and second.endswith(ending.group())
+        and noun[:1].isupper()
+        and noun.isalpha()
+        and (before.lower() in DETERMINERS or before.lower() in PREPOSITIONS)
+    )
+
+
+_DECLENSION = regex.compile(r"(?:e|en|em|er|es)$")
 
 
 def _listed_item_end(tokens: Sequence[str], start: int) -> int:
@@ -486,6 +546,8 @@ def asks(tokens: Sequence[str], start: int, end: int) -> bool:
 _WHICH = frozenset("welche welcher welches welchen welchem".split())
 # Particles between a question word and its verb: "Wie aber gleicht man ...".
 _QUESTION_PARTICLES = frozenset("aber denn also eigentlich nun dann".split())
+# Conjunctions before a question word: "Und was sagt er dazu?", "Aber wie geht das?".
+_QUESTION_LEADS = frozenset("und aber oder doch".split())
 # Question words that open a direct question with the finite verb right after them.
 _QUESTION_WORDS = frozenset("wie was wer wo wann warum weshalb wieso wohin woher".split())
 
@@ -503,6 +565,10 @@ def direct_question(clause: Sequence[str], lex: Lexicon, whole: bool) -> list[st
     lower = first.lower()
     if n < 3 or not first[:1].isupper():
         return None
+    if lower in _QUESTION_LEADS and n > 3 and clause[1] in _QUESTION_WORDS:
+        # "Und was sagt er dazu?": the question after its conjunction
+        asked = direct_question([clause[1].capitalize(), *clause[2:]], lex, whole)
+        return None if asked is None else [first, clause[1], *asked[1:]]
     if lower in _QUESTION_WORDS or lower in _WHICH:
         finite = 1
         if lower in _WHICH:  # "Welche Partei hat ...": the question word with its noun
@@ -934,7 +1000,9 @@ def _verb_final(conjunct: Sequence[str], lex: Lexicon) -> bool:
     return subject_end >= cluster or not lex.is_verb(conjunct[subject_end])
 
 
-def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
+def _subordinate(clause: list[str], lex: Lexicon, governed: bool = False) -> list[str]:
+    """A verb-final clause in English order; ``governed``: its relative pronoun follows a
+    preposition ("auf die das Team wartet"), so it is no subject."""
     first = clause[0]
     lower = first.lower()
     n = len(clause)
@@ -969,6 +1037,15 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
     ):
         subject_end = 0
     elif (
+        lower in _NOMINATIVE_ACCUSATIVE_RELATIVES
+        and not governed
+        and body
+        and body[0] in _CASE_OPEN_ARTICLES
+    ):
+        # both can be nominative or accusative: the relative pronoun is the subject far
+        # more often ("die das Boot steuerte" -> "who steered the boat")
+        subject_end = 0
+    elif (
         lower in ("der", "die", "das")
         and body
         and body[0] not in PRONOUNS
@@ -977,20 +1054,52 @@ def _subordinate(clause: list[str], lex: Lexicon) -> list[str]:
         subject_end = 0  # "die Fotos machen": a bare noun is the object, "die" the subject
     if lower in _WH_SUBJECTS and subject_end == 0 and subordinate_subject(body, lex) is None:
         return _wh_subject(first, cluster, body, lex)
-    if lower in _WH_WORDS and subject_end == 0:
-        return clause
-    if subject_end == 0 and (
-        lower in SUBORDINATORS or lower == "da" or _RELATIVE_ADVERB.match(lower)
+    if (
+        subject_end == 0
+        and (lower in SUBORDINATORS or lower == "da" or _RELATIVE_ADVERB.match(lower))
+        and lower not in _VERB_FINAL_QUESTIONS
     ):
+        # also after "wo", "was": "wo sich Moskau ... gab" -> "wo Moskau gab sich ..."
         found = subordinate_subject(body, lex)
         if found is not None:
             lead, subject_end = found
             return [first, *body[lead:subject_end], *cluster, *body[:lead], *body[subject_end:]]
+    if lower in _WH_WORDS and subject_end == 0:
+        return clause
+    subject_end = _coordinated_subject_end(body, subject_end, clause[-1])
     rest = body[subject_end:]
     if len(cluster) == 1 and cluster[0] in _COPULAS:
         rest = predicative_adjective(rest, lex)
     cluster, rest = _negated_cluster(cluster, rest)
     return [first, *body[:subject_end], *cluster, *rest]
+
+
+def _coordinated_subject_end(body: Sequence[str], end: int, finite: str) -> int:
+    """The end of a verb-final clause's subject with a second noun phrase joined by "und"
+    when its finite verb is plural: "dass Russland und die Türkei ... unterstützen" ->
+    "dass Russland und die Türkei unterstützen ..." (not "Russland unterstützen und ...")."""
+    if not 0 < end < len(body) - 1 or body[end] not in _SUBJECT_CONJUNCTIONS:
+        return end
+    if not (finite.endswith("n") or finite == "sind"):
+        return end
+    second = body[end + 1]
+    if non_nominative(second) or not (_nominative(second) or second[:1].isupper()):
+        return end
+    second_end = _subject_end(body, end + 1)
+    return second_end if second_end > end + 1 else end
+
+
+_SUBJECT_CONJUNCTIONS = frozenset(["und", "oder", "sowie"])
+
+
+# Relative pronouns and articles that are nominative or accusative alike.
+_NOMINATIVE_ACCUSATIVE_RELATIVES = frozenset("die das welche welches".split())
+_CASE_OPEN_ARTICLES = frozenset("die das eine ein diese dieses seine ihre keine kein".split())
+
+
+# Question words whose clause English reads best verb-final when its subject is hard to
+# find ("wie sich die Lage entwickelt": "how" is told from "as" by the verb at the end).
+_VERB_FINAL_QUESTIONS = frozenset(["wie", "warum"])
 
 
 # Pronouns that are a verb-final clause's subject themselves when no other subject is seen:
@@ -1197,6 +1306,11 @@ def _finite_candidate(word: str, lex: Lexicon) -> bool:
     )
 
 
+def _verb_not_determiner(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` may be a verb and is no article or possessive ("seiner", "einen")."""
+    return word not in DETERMINERS and not _POSSESSIVE.match(word) and lex.is_verb(word)
+
+
 _POSSESSIVE = regex.compile(r"^(?:mein|dein|sein|ihr|unser|euer|eur)(?:e|en|em|er|es)?$")
 
 
@@ -1264,13 +1378,15 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
     if relative_opener(clause):
         # "womit die Frage geklärt ist", ", an denen ich es gesehen habe": verb-final
         lead = 1 if _RELATIVE_ADVERB.match(first) else 2
-        return [*clause[: lead - 1], *_subordinate(clause[lead - 1 :], lex)]
+        return [*clause[: lead - 1], *_subordinate(clause[lead - 1 :], lex, governed=lead > 1)]
     if first.lower() in _FOCUS and clause[1].lower() in SUBORDINATORS and n > 3:
         return [first, *_subordinate(clause[1:], lex)]  # "selbst nachdem sie ... war"
     if first.lower() == "da" and not lex.is_verb(clause[1]):
         return _subordinate(clause, lex)  # causal "da": "da das Viadukt 222 Meter lang ist"
     if first.lower() in COORDINATORS:
-        return [first, *reorder_clause(clause[1:], lex)] if n > 3 else clause
+        # a capitalised "Und" opens a sentence: its "die" is an article, no relative pronoun
+        main_after = first[:1].isupper()
+        return [first, *reorder_clause(clause[1:], lex, main_after)] if n > 3 else clause
     topicalized = fronted_object(clause, lex)
     if topicalized is not None:
         return reorder_clause(topicalized, lex)
@@ -1287,7 +1403,9 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         return [*reorder_clause(clause[:k], lex), *after]
     if lex.is_verb(first) and first[:1].islower():
         return _verb_first(clause, lex)
-    finite = next((k for k in range(1, min(n, 6)) if lex.is_verb(clause[k])), None)
+    # a possessive or an article is no verb here: "Der Vater seiner Frau kam" ("seiner" is
+    # also a form of "sein")
+    finite = next((k for k in range(1, min(n, 6)) if _verb_not_determiner(clause[k], lex)), None)
     fronted = fronted_phrase_end(clause)
     if finite is not None and 0 < finite < fronted < n and lex.is_verb(clause[fronted]):
         finite = fronted  # "Im vergangenen Jahr kam er": "vergangenen" is no verb there
@@ -1524,6 +1642,8 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
     ):
         subject_end = _subject_end(middle, 0)
         if 0 < subject_end <= 4:
+            # "Gestern haben der Mann und die Frau ..." -> "der Mann und die Frau haben"
+            subject_end = _coordinated_subject_end(middle, subject_end, verb)
             verbs, rest = preverbal_adverb(verbs, middle[subject_end:])
             subject = _moved_subject(before, middle[:subject_end])
             return [*before, *subject, *verbs, *_time_last(rest)]
@@ -1708,6 +1828,7 @@ def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
     subject_end = _subject_end(rest, 0)
     if not 0 < subject_end <= 4:
         return None
+    subject_end = _coordinated_subject_end(rest, subject_end, verb)
     after = _time_last(rest[subject_end:])
     subject = _moved_subject(clause[:finite], rest[:subject_end])
     return [*clause[:finite], *subject, *_do_support(verb, after, lex)]
@@ -1860,9 +1981,11 @@ def _verb_first(clause: list[str], lex: Lexicon) -> list[str]:
     return clause
 
 
-# Nominative possessives the determiner list lacks, and the pronoun "dies": "Mein letzter
-# Halt ist ein Laden", "Dies ist ein Fehler" open with their subject, no fronted phrase.
-_SUBJECT_OPENERS = frozenset("mein meine dein deine euer eure dies".split())
+# Nominative possessives the determiner list lacks, the pronoun "dies" and the indefinite
+# pronouns of a person: "Mein letzter Halt ist ein Laden", "Dies ist ein Fehler", "Niemand
+# weiß es" open with their subject, no fronted phrase ("Nobody knows it", not "Nobody, it
+# knows").
+_SUBJECT_OPENERS = frozenset("mein meine dein deine euer eure dies niemand jemand keiner".split())
 
 
 def _subject_first(first: str, lex: Lexicon) -> bool:

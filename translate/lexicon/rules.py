@@ -195,6 +195,8 @@ IDIOMS = {
     "im Internet": "on the Internet",
     # "am Anfang" 19 ("at the beginning" 5, "at the start" 0; Ding's "at the start")
     "am Anfang": "at the beginning",
+    # Ding's "gar nicht" is "none"; before an adjective or after a verb it is "not at all"
+    "gar nicht": "not at all",
 }
 # Verbs whose perfect takes "sein" (motion and change of state): "ist gestiegen" is "has
 # risen", where "ist geschlossen" is "is closed".  Separable and inseparable compounds
