@@ -36,6 +36,8 @@ _EXTRA = "".join(
         "kalter Krieg {m} :: cold war",
         # a plural that is also part of a surname
         "Steg {m} | Stege {pl} :: footbridge | footbridges",
+        # a place whose dictionary English is its adjective
+        "Elfenbeinküste {f} :: Ivorian",
     )
 )
 
@@ -149,3 +151,11 @@ def test_a_surname_again_in_the_sentence_stays_a_surname(engine: LexiconEngine) 
 def test_the_part_of_a_month_in_a_sentence(engine: LexiconEngine) -> None:
     assert "early September" in engine.translate(["Die Polizei kam Anfang September."])[0]
     assert "at the end of 2015" in engine.translate(["Die Polizei kam Ende 2015."])[0]
+
+
+def test_a_german_place_name_takes_its_english_exonym(engine: LexiconEngine) -> None:
+    assert names.exonym("Tiflis") == "Tbilisi"
+    assert names.exonym("Berlin") is None
+    assert "Tbilisi" in _words(engine, "Er flog nach Tiflis.")
+    # before the dictionary's adjective
+    assert _words(engine, "Sie wohnt in der Elfenbeinküste.")[-2:] == ["Ivory", "Coast"]

@@ -1607,8 +1607,11 @@ class LexiconEngine:
         return nxt.endswith(ADJECTIVE_ENDINGS)
 
     def _is_name(self, tokens: list[str], i: int) -> bool:
-        """A name passes through: de2en knows it as one, or it stands beside one."""
+        """A name passes through: de2en knows it as one, or it stands beside one (not a
+        German place name English writes otherwise: "Tiflis" -> "Tbilisi")."""
         token = tokens[i]
+        if names.exonym(token) is not None:
+            return False
         if self.store.is_name(token) or self._hyphenated_name(token):
             return True
         if self.words.has(token):

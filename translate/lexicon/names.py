@@ -201,3 +201,23 @@ def name_particle(word: str, inner: bool = False) -> bool:
 def german_particle(word: str) -> bool:
     """Whether a surname's particle is also a German preposition ("von", "zu")."""
     return word in _GERMAN_PARTICLES
+
+
+# German names of places the dictionary does not have, which English news writes in its
+# own form ("Tiflis" is "Tbilisi"; checked against a list of German exonyms of capitals,
+# countries and regions: the rest Ding knows).  Only whole words the store lacks: a
+# compound split would read "Gazastreifen" as "Gaza stripe", "Elfenbeinküste" as "Ivorian".
+EXONYMS = {
+    "Tiflis": "Tbilisi", "Neu-Delhi": "New Delhi", "Danzig": "Gdansk", "Breslau": "Wroclaw",
+    "Wilna": "Vilnius", "Lemberg": "Lviv", "Riad": "Riyadh", "Maskat": "Muscat",
+    "Bengasi": "Benghazi", "Falludscha": "Fallujah", "Mossul": "Mosul", "Rakka": "Raqqa",
+    "Peschawar": "Peshawar", "Bangladesch": "Bangladesh", "Bosnien": "Bosnia",
+    "Herzegowina": "Herzegovina", "Birma": "Burma", "Pennsylvanien": "Pennsylvania",
+    "Gazastreifen": "Gaza Strip", "Elfenbeinküste": "Ivory Coast",
+    "Golanhöhen": "Golan Heights", "Antarktis": "Antarctica",
+}  # fmt: skip
+
+
+def exonym(word: str) -> str | None:
+    """English for a German place name the dictionary lacks ("Tiflis" -> "Tbilisi")."""
+    return EXONYMS.get(word)
