@@ -1123,24 +1123,45 @@ def nothing_to_do_with_it(lex: LexiconEngine, c: Context) -> Result:
     return ("nothing to do with it", 4) if words in NOTHING_TO_DO else None
 
 
+HABEN = frozenset("hat haben hatte hatten hätte hätten habe".split())
+_CLAUSE_REACH = 12  # tokens searched for a clause's verb
+
+
+def _verb_follows(lex: LexiconEngine, c: Context) -> bool:
+    """Whether a verb follows the token in its clause (a subordinate clause ends in one)."""
+    for token in c.tokens[c.i + 2 : c.i + 2 + _CLAUSE_REACH]:
+        if token in CLAUSE_PUNCT:
+            return False
+        if token[:1].islower() and lex.is_verb(token):
+            return True
+    return False
+
+
 @on_words("damit")
 def damit_adverb(lex: LexiconEngine, c: Context) -> Result:
     """ "damit" is the conjunction "so that" only when its clause's subject follows
     ("..., damit ich gehen kann"); elsewhere it is the adverb "with it": "Er hat
-    damit nichts zu tun" -> "with it", "und damit auch" -> "and thus", "Damit endete die
+    damit nichts" -> "with it", "und damit auch" -> "and thus", "Damit endete die
     Karriere" -> "With that ended"; before a clause it points to the clause and has no
-    English ("rechnen damit, dass" -> "expect that")."""
+    English ("rechnen damit, dass" -> "expect that").  Right after a verb other than
+    "haben" it is "thus": "bestätigte damit die Zahlen" (over the learning sets, of 17
+    such sentences the engine wrote "with it" in, 5 references say "thus", "thereby",
+    "so" or "this means", 1 "with it", the rest nothing)."""
     if c.lower != "damit":
         return None
     if c.nxt in ("dass", "daß", ","):
         return "", 1
     if c.previous in COORDINATING:
         return "thus", 1
-    if c.nxt in PRONOUNS or c.nxt.lower() in DETERMINERS or c.nxt[:1].isupper():
+    subject = c.nxt in PRONOUNS or c.nxt.lower() in DETERMINERS or c.nxt[:1].isupper()
+    if subject and (c.clause_start or _verb_follows(lex, c)):
         return None  # a subject follows: the conjunction, the table's "so that" (reorder()
-        # has dropped the comma before it)
+        # has dropped the comma before it); with no verb after it, "damit" is the adverb
+        # before an object: "bestätigte damit die Zahlen" -> "thus confirmed the figures"
     if c.clause_start:
         return "with that", 1  # "Damit endete die Karriere"
+    if c.previous not in HABEN and c.nxt != "zu" and lex.is_verb(c.tokens[c.i - 1]):
+        return "thus", 1  # "bestätigte damit die Zahlen" -> "thus confirmed the figures"
     return "with it", 1
 
 
