@@ -1165,6 +1165,25 @@ def damit_adverb(lex: LexiconEngine, c: Context) -> Result:
     return "with it", 1
 
 
+# "davon" after a count is "of them": "zwei davon", "die meisten davon", "ein Drittel
+# davon".  Counted over the learning sets: of 33 sentences with "davon" after a number,
+# a quantifier or a share, 19 references say "of them/these/those/which", 2 "of it/this".
+COUNTS = frozenset(
+    "einer eine eines eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf viele "
+    "einige mehrere wenige meisten alle beide keiner keine hälfte drittel viertel prozent % "
+    "mehrheit großteil millionen tausende hunderte dutzende".split()
+)
+
+
+@on_words("davon")
+def of_them(lex: LexiconEngine, c: Context) -> Result:
+    """ "davon" after a number, a quantifier or a share is "of them": "zwei davon" -> "two
+    of them" (a mass keeps "of it": "einiges davon" -> "some of it")."""
+    if c.lower == "davon" and (c.previous in COUNTS or c.previous.isdigit()):
+        return "of them", 1
+    return None
+
+
 @on_words("nach")
 def still_as_before(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "nach" and c.nxt == "wie" and c.after == "vor":
@@ -1476,6 +1495,7 @@ RULES: tuple[Rule, ...] = (
     # particles written too often
     nothing_to_do_with_it,
     damit_adverb,
+    of_them,
     still_as_before,
     already_since,
     by_doing,
