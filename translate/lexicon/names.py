@@ -94,7 +94,10 @@ _QUOTES = frozenset(['"', "„", "“", "”", "»", "«", "'"])
 def opens_name(before: str, before_is_name: bool) -> bool:
     """Whether the word before a first name lets it open a person's name: no article (a
     person is "Udo Lustig", a firm "der Quarbel Verlag"), no quote (a title), and no name
-    before it (then the first name is a surname: "Andy Warhol Gemälde")."""
+    before it (then the first name is a surname: "Andy Warhol Gemälde"); a title is no
+    such name ("Dr. Anna Richter")."""
+    if before in TITLES:
+        return True
     return not (before.lower() in _NOT_BEFORE_FIRST_NAME or before in _QUOTES or before_is_name)
 
 
