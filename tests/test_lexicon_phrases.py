@@ -28,6 +28,11 @@ CASES: list[Case] = [
     (rules.by_contrast, "als der Terminator dagegen stellt .", 3, None),
     (rules.by_contrast, "die Aktionen dagegen zu machen", 2, None),
     (rules.by_contrast, "Dagegen spielen die Kinder", 0, None),
+    (rules.suggest, ", die darauf hindeutet", 3, ("suggests", 1)),
+    (rules.suggest, ", die darauf hindeutet", 2, ("", 1)),
+    (rules.suggest, "Aber das deutet darauf hin", 2, ("suggests", 1)),
+    (rules.suggest, "Aber das deutet darauf hin", 3, ("", 2)),
+    (rules.suggest, "er deutet das Bild", 1, None),
     (rules.another, "Er machte einen weiteren Versuch", 2, ("another", 2)),
     (rules.another, "Eine andere Frage", 0, ("another", 2)),
     (rules.another, "Er wohnt in einer anderen Stadt", 3, ("another", 2)),
@@ -127,3 +132,8 @@ def test_an_idioms_tail_belongs_to_the_nearest_verb() -> None:
 
 def _lemma(word: str) -> str:
     return {"stellt": "stellen", "kam": "kommen"}.get(word, word)
+
+
+def test_deuten_with_its_particle_is_suggest(engine: LexiconEngine) -> None:
+    tokens = ["Die", "Zahlen", "deuten hin", "darauf"]  # reorder() joins verb and particle
+    assert rules.suggest(engine, rules.context(tokens, 2, "deuten hin")) == ("suggest", 1)
