@@ -38,6 +38,9 @@ _EXTRA = "".join(
         "Steg {m} | Stege {pl} :: footbridge | footbridges",
         # a place whose dictionary English is its adjective
         "Elfenbeinküste {f} :: Ivorian",
+        # the parts of a surname a compound split would translate
+        "Stein {m} | Steine {pl} :: stone | stones",
+        "Minister {m} | Minister {pl} :: minister | ministers",
     )
 )
 
@@ -159,3 +162,10 @@ def test_a_german_place_name_takes_its_english_exonym(engine: LexiconEngine) -> 
     assert "Tbilisi" in _words(engine, "Er flog nach Tiflis.")
     # before the dictionary's adjective
     assert _words(engine, "Sie wohnt in der Elfenbeinküste.")[-2:] == ["Ivory", "Coast"]
+
+
+def test_a_word_only_a_compound_split_knows_after_an_office_is_a_surname(
+    engine: LexiconEngine,
+) -> None:
+    assert "Steinhaus" in _words(engine, "Der Minister Steinhaus kam.")
+    assert "Steinhaus" not in _words(engine, "Das Steinhaus kam.")  # no office: a compound

@@ -1629,6 +1629,10 @@ class LexiconEngine:
             return False
         if self.title_surname(tokens, i):
             return True
+        if articles.is_office(tokens[i - 1]) and self.words.resolve(token) is None:
+            # only a compound split knows it: a surname after an office ("Außenminister
+            # Steinmeier"), not "stone woodruffs"
+            return True
         if any(tokens[j] == token and self._surname(tokens, j) for j in range(1, i - 1)):
             return True  # a surname again: "Heiko Maas sagte, Maas werde kommen"
         previous = tokens[i - 1]
