@@ -169,3 +169,10 @@ def test_a_word_only_a_compound_split_knows_after_an_office_is_a_surname(
 ) -> None:
     assert "Steinhaus" in _words(engine, "Der Minister Steinhaus kam.")
     assert "Steinhaus" not in _words(engine, "Das Steinhaus kam.")  # no office: a compound
+
+
+def test_a_capitalised_foreign_particle_opens_a_surname(engine: LexiconEngine) -> None:
+    assert names.capitalised_particle("Ter")
+    assert not names.capitalised_particle("Du")
+    assert not names.capitalised_particle("ter")
+    assert _words(engine, "Er lobte Ter Stegen.")[-2:] == ["Ter", "Stegen"]

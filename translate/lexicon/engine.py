@@ -1341,7 +1341,14 @@ class LexiconEngine:
         name, kept as they are: "Ursula von der Leyen", "Marc-Andre ter Stegen" (not "of
         the Leyen", "ter bridges"); 0 when none.  A German particle ("von", "zu") needs a
         surname the dictionary lacks: "Peter Quendt von der Polizei" is "of the police"."""
-        if i == 0 or not names.name_particle(tokens[i]):
+        if i == 0:
+            return 0
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if names.capitalised_particle(tokens[i]) and tokens[i - 1] not in CLAUSE_PUNCT:
+            # a foreign particle written with a capital mid-sentence opens the surname
+            # itself: "lobte Ter Stegen" (not "Ter bridges")
+            return 2 if names.is_capitalised_word(nxt) else 0
+        if not names.name_particle(tokens[i]):
             return 0
         first = tokens[i - 1]
         if not names.is_capitalised_word(first) or not (

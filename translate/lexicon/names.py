@@ -201,6 +201,12 @@ def name_particle(word: str, inner: bool = False) -> bool:
     return word in _GERMAN_PARTICLES or word in _FOREIGN_PARTICLES
 
 
+def capitalised_particle(word: str) -> bool:
+    """Whether ``word`` is a foreign surname particle written with a capital ("Ter",
+    "Van", "De"), no German word ("Da", "Du" are German)."""
+    return word[:1].isupper() and word.lower() in _FOREIGN_PARTICLES - {"da", "du"}
+
+
 def german_particle(word: str) -> bool:
     """Whether a surname's particle is also a German preposition ("von", "zu")."""
     return word in _GERMAN_PARTICLES
