@@ -68,6 +68,8 @@ CASES: list[Case] = [
     (rules.darum_correlate, "er bat darum , zu gehen", 2, ("", 1)),
     (rules.darum_correlate, "sie kümmerte sich darum .", 3, ("about it", 1)),
     (rules.darum_correlate, "Darum ging sie", 0, None),
+    (rules.dabei_first, "Dabei , er kam", 0, ("", 2)),
+    (rules.dabei_first, "er kam dabei , als", 2, None),
     (rules.of_them, "die meisten davon kamen", 2, ("of them", 1)),
     (rules.of_them, "einiges davon kam", 1, None),
     (rules.damit_adverb, "er kam damit weiter", 2, ("thus", 1)),

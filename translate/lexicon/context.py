@@ -1195,6 +1195,16 @@ COUNTS = frozenset(
 )
 
 
+@on_words("dabei")
+def dabei_first(lex: LexiconEngine, c: Context) -> Result:
+    """ "Dabei" first in its clause has no English (the table's ""), nor has the comma word
+    order puts after a fronted adverb: "Dabei wurde ein Mann verletzt" -> "A man was
+    injured", not ", a man was injured"."""
+    if c.lower == "dabei" and c.clause_start and c.nxt == ",":
+        return "", 2
+    return None
+
+
 @on_words("davon")
 def of_them(lex: LexiconEngine, c: Context) -> Result:
     """ "davon" after a number, a quantifier or a share is "of them": "zwei davon" -> "two
@@ -1542,6 +1552,7 @@ RULES: tuple[Rule, ...] = (
     nothing_to_do_with_it,
     damit_adverb,
     darum_correlate,
+    dabei_first,
     of_them,
     still_as_before,
     already_since,
