@@ -1139,6 +1139,8 @@ NOTHING_TO_DO = (("damit", "nichts", "zu", "tun"), ("zu", "tun", "damit", "nicht
 def nothing_to_do_with_it(lex: LexiconEngine, c: Context) -> Result:
     """ "damit nichts zu tun" is "nothing to do with it", also in the verb-final order the
     engine has moved it to ("..., dass er zu tun damit nichts hat")."""
+    if c.nxt not in ("nichts", "tun"):
+        return None  # the cheap test first: "zu" is frequent
     words = tuple(t.lower() for t in c.tokens[c.i : c.i + 4])
     return ("nothing to do with it", 4) if words in NOTHING_TO_DO else None
 
