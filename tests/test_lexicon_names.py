@@ -83,6 +83,7 @@ def test_names_rules_on_their_own() -> None:
     assert names.opens_name("sagte", before_is_name=False)
     assert not names.opens_name("im", before_is_name=False)
     assert not names.opens_name("Roy", before_is_name=True)
+    assert names.opens_name("Dr.", before_is_name=True)  # a title, though capitalised
     assert names.surname_like("Keller", "Keller")
     assert names.surname_like("Langer", "lang")
     assert not names.surname_like("Palastes", "Palast")

@@ -36,6 +36,11 @@ _EXTRA = "".join(
         "kalter Krieg {m} :: cold war",
         # a plural that is also part of a surname
         "Steg {m} | Stege {pl} :: footbridge | footbridges",
+        # a place whose dictionary English is its adjective
+        "Elfenbeinküste {f} :: Ivorian",
+        # the parts of a surname a compound split would translate
+        "Stein {m} | Steine {pl} :: stone | stones",
+        "Minister {m} | Minister {pl} :: minister | ministers",
     )
 )
 
@@ -149,3 +154,25 @@ def test_a_surname_again_in_the_sentence_stays_a_surname(engine: LexiconEngine) 
 def test_the_part_of_a_month_in_a_sentence(engine: LexiconEngine) -> None:
     assert "early September" in engine.translate(["Die Polizei kam Anfang September."])[0]
     assert "at the end of 2015" in engine.translate(["Die Polizei kam Ende 2015."])[0]
+
+
+def test_a_german_place_name_takes_its_english_exonym(engine: LexiconEngine) -> None:
+    assert names.exonym("Tiflis") == "Tbilisi"
+    assert names.exonym("Berlin") is None
+    assert "Tbilisi" in _words(engine, "Er flog nach Tiflis.")
+    # before the dictionary's adjective
+    assert _words(engine, "Sie wohnt in der Elfenbeinküste.")[-2:] == ["Ivory", "Coast"]
+
+
+def test_a_word_only_a_compound_split_knows_after_an_office_is_a_surname(
+    engine: LexiconEngine,
+) -> None:
+    assert "Steinhaus" in _words(engine, "Der Minister Steinhaus kam.")
+    assert "Steinhaus" not in _words(engine, "Das Steinhaus kam.")  # no office: a compound
+
+
+def test_a_capitalised_foreign_particle_opens_a_surname(engine: LexiconEngine) -> None:
+    assert names.capitalised_particle("Ter")
+    assert not names.capitalised_particle("Du")
+    assert not names.capitalised_particle("ter")
+    assert _words(engine, "Er lobte Ter Stegen.")[-2:] == ["Ter", "Stegen"]

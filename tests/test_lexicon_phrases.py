@@ -17,6 +17,22 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 CASES: list[Case] = [
     (rules.before_that_clause, "froh darüber dass sie kam", 1, ("", 1)),
     (rules.before_that_clause, "froh darüber .", 1, None),
+    (rules.before_that_clause, "Hinweise darauf , wie es geht", 1, ("on", 1)),
+    (rules.before_that_clause, "Hinweise darauf , weil es geht", 1, None),
+    (rules.attribute_adverb, "die darauf folgenden Tage", 1, ("", 1)),
+    (rules.attribute_adverb, "der damit verbundene Stau", 1, ("", 1)),
+    (rules.attribute_adverb, "er kam darauf nicht", 2, None),
+    (rules.attribute_adverb, "die darauf folgende .", 1, None),
+    (rules.by_contrast, "Die Kinder dagegen spielen im Garten", 2, ("by contrast", 1)),
+    (rules.by_contrast, "Wir sind dagegen und gehen", 2, None),
+    (rules.by_contrast, "als der Terminator dagegen stellt .", 3, None),
+    (rules.by_contrast, "die Aktionen dagegen zu machen", 2, None),
+    (rules.by_contrast, "Dagegen spielen die Kinder", 0, None),
+    (rules.suggest, ", die darauf hindeutet", 3, ("suggests", 1)),
+    (rules.suggest, ", die darauf hindeutet", 2, ("", 1)),
+    (rules.suggest, "Aber das deutet darauf hin", 2, ("suggests", 1)),
+    (rules.suggest, "Aber das deutet darauf hin", 3, ("", 2)),
+    (rules.suggest, "er deutet das Bild", 1, None),
     (rules.another, "Er machte einen weiteren Versuch", 2, ("another", 2)),
     (rules.another, "Eine andere Frage", 0, ("another", 2)),
     (rules.another, "Er wohnt in einer anderen Stadt", 3, ("another", 2)),
@@ -41,6 +57,7 @@ CASES: list[Case] = [
     (rules.fixed_phrase, "Im Hinblick auf die Wahl", 0, ("with regard to", 3)),
     (rules.fixed_phrase, "kam zu Beginn des Spiels", 1, ("at the start", 2)),
     (rules.fixed_phrase, "kam zu spät", 1, None),
+    (rules.fixed_phrase, "Gericht in Den Haag", 2, ("The Hague", 2)),
 ]
 
 
@@ -115,3 +132,8 @@ def test_an_idioms_tail_belongs_to_the_nearest_verb() -> None:
 
 def _lemma(word: str) -> str:
     return {"stellt": "stellen", "kam": "kommen"}.get(word, word)
+
+
+def test_deuten_with_its_particle_is_suggest(engine: LexiconEngine) -> None:
+    tokens = ["Die", "Zahlen", "deuten hin", "darauf"]  # reorder() joins verb and particle
+    assert rules.suggest(engine, rules.context(tokens, 2, "deuten hin")) == ("suggest", 1)

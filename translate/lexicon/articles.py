@@ -149,6 +149,11 @@ def _office_at(tokens: Sequence[str], k: int) -> bool:
     return _name_word(_after(tokens, k)) and _name_word(_after(tokens, k + 1))
 
 
+def is_office(token: str) -> bool:
+    """Whether a word names an office a holder's name can follow ("Außenminister")."""
+    return token[:1].isupper() and token.lower().endswith(_OFFICE_FORMS)
+
+
 def offices_before_names(tokens: Sequence[str]) -> frozenset[int]:
     """The offices before a holder's name, which English writes as a title with capitals:
     "US-Präsident Barack Obama" -> "US President Barack Obama"."""

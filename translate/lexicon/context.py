@@ -331,7 +331,27 @@ def _there_agrees(lex: LexiconEngine, tokens: Sequence[str], start: int, there: 
 def it_is_about(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "es" and c.nxt in IT_IS_ABOUT and c.after == "um":
         return IT_IS_ABOUT[c.nxt], 3  # "es geht um Geld" -> "it is about money"
+    if c.lower == "es" and c.nxt in THE_POINT_IS and c.after == "darum":
+        # "darum" points ahead to a clause: "es geht darum, zu helfen" -> "the point is to
+        # help" ("it is about to help" would say something else)
+        return THE_POINT_IS[c.nxt], 3
     return None
+
+
+THE_POINT_IS = {"geht": "the point is", "ging": "the point was", "gehe": "the point is"}
+
+
+@on_words("darum")
+def darum_correlate(lex: LexiconEngine, c: Context) -> Result:
+    """ "darum" inside a clause is rarely "that's why" (learning sets 2013-2016: of 24
+    sentences with it mid-clause, 2 references say "that's why", "therefore" or "so");
+    before the clause it points to it has no English ("bat darum, gehen zu dürfen" ->
+    "asked to be allowed to go"), elsewhere it is "about it" ("kümmerte sich darum")."""
+    if c.lower != "darum" or c.clause_start:
+        return None
+    if c.nxt in ("zu", "dass", "daß", ",") or c.nxt in QUESTION_CLAUSE:
+        return "", 1
+    return "about it", 1
 
 
 # "es handelt sich um einen Unfall" says what something is: "it is an accident".
@@ -1134,25 +1154,116 @@ def as_a_role(lex: LexiconEngine, c: Context) -> Result:
 COORDINATING = frozenset(["und", "oder", "sowie", "-", "–"])
 
 
+# "mit etwas nichts zu tun haben": English "to have nothing to do with it", whose words
+# come in another order ("has with it nothing to do").
+NOTHING_TO_DO = (("damit", "nichts", "zu", "tun"), ("zu", "tun", "damit", "nichts"))
+
+
+@on_words("damit", "zu")
+def nothing_to_do_with_it(lex: LexiconEngine, c: Context) -> Result:
+    """ "damit nichts zu tun" is "nothing to do with it", also in the verb-final order the
+    engine has moved it to ("..., dass er zu tun damit nichts hat")."""
+    if c.nxt not in ("nichts", "tun"):
+        return None  # the cheap test first: "zu" is frequent
+    words = tuple(t.lower() for t in c.tokens[c.i : c.i + 4])
+    return ("nothing to do with it", 4) if words in NOTHING_TO_DO else None
+
+
+HABEN = frozenset("hat haben hatte hatten hätte hätten habe".split())
+_CLAUSE_REACH = 12  # tokens searched for a clause's verb
+
+
+def _verb_follows(lex: LexiconEngine, c: Context) -> bool:
+    """Whether a verb follows the token in its clause (a subordinate clause ends in one)."""
+    for token in c.tokens[c.i + 2 : c.i + 2 + _CLAUSE_REACH]:
+        if token in CLAUSE_PUNCT:
+            return False
+        if token[:1].islower() and lex.is_verb(token):
+            return True
+    return False
+
+
 @on_words("damit")
 def damit_adverb(lex: LexiconEngine, c: Context) -> Result:
     """ "damit" is the conjunction "so that" only when its clause's subject follows
     ("..., damit ich gehen kann"); elsewhere it is the adverb "with it": "Er hat
-    damit nichts zu tun" -> "with it", "und damit auch" -> "and thus", "Damit endete die
+    damit nichts" -> "with it", "und damit auch" -> "and thus", "Damit endete die
     Karriere" -> "With that ended"; before a clause it points to the clause and has no
-    English ("rechnen damit, dass" -> "expect that")."""
+    English ("rechnen damit, dass" -> "expect that").  Right after a verb other than
+    "haben" it is "thus": "bestätigte damit die Zahlen" (over the learning sets, of 17
+    such sentences the engine wrote "with it" in, 5 references say "thus", "thereby",
+    "so" or "this means", 1 "with it", the rest nothing)."""
     if c.lower != "damit":
         return None
     if c.nxt in ("dass", "daß", ","):
         return "", 1
     if c.previous in COORDINATING:
         return "thus", 1
-    if c.nxt in PRONOUNS or c.nxt.lower() in DETERMINERS or c.nxt[:1].isupper():
+    subject = c.nxt in PRONOUNS or c.nxt.lower() in DETERMINERS or c.nxt[:1].isupper()
+    if subject and (c.clause_start or _verb_follows(lex, c)):
         return None  # a subject follows: the conjunction, the table's "so that" (reorder()
-        # has dropped the comma before it)
+        # has dropped the comma before it); with no verb after it, "damit" is the adverb
+        # before an object: "bestätigte damit die Zahlen" -> "thus confirmed the figures"
     if c.clause_start:
         return "with that", 1  # "Damit endete die Karriere"
+    if c.previous not in HABEN and c.nxt != "zu" and lex.is_verb(c.tokens[c.i - 1]):
+        return "thus", 1  # "bestätigte damit die Zahlen" -> "thus confirmed the figures"
     return "with it", 1
+
+
+# "davon" after a count is "of them": "zwei davon", "die meisten davon", "ein Drittel
+# davon".  Counted over the learning sets: of 33 sentences with "davon" after a number,
+# a quantifier or a share, 19 references say "of them/these/those/which", 2 "of it/this".
+COUNTS = frozenset(
+    "einer eine eines eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf viele "
+    "einige mehrere wenige meisten alle beide keiner keine hälfte drittel viertel prozent % "
+    "mehrheit großteil millionen tausende hunderte dutzende".split()
+)
+
+
+@on_words("dabei")
+def dabei_first(lex: LexiconEngine, c: Context) -> Result:
+    """ "Dabei" first in its clause has no English (the table's ""), nor has the comma word
+    order puts after a fronted adverb: "Dabei wurde ein Mann verletzt" -> "A man was
+    injured", not ", a man was injured"."""
+    if c.lower == "dabei" and c.clause_start and c.nxt == ",":
+        return "", 2
+    return None
+
+
+@on_words("davon")
+def of_them(lex: LexiconEngine, c: Context) -> Result:
+    """ "davon" after a number, a quantifier or a share is "of them": "zwei davon" -> "two
+    of them" (a mass keeps "of it": "einiges davon" -> "some of it")."""
+    if c.lower == "davon" and (c.previous in COUNTS or c.previous.isdigit()):
+        return "of them", 1
+    return None
+
+
+# "hindeuten" (also split: "deutet darauf hin", which reorder() joins to "deutet hin") is
+# "suggest": Ding has only "deuten" ("interpret"), and "hin" alone reads "outward".
+# Learning sets: 16 sentences; of the 10 split ones, references "suggest" 5, "indicate" 5.
+SUGGEST = {
+    "deutet": "suggests", "deute": "suggests", "deuten": "suggest", "deutete": "suggested",
+    "deuteten": "suggested",
+}  # fmt: skip
+SUGGEST_FORMS = {
+    **{german + " hin": english for german, english in SUGGEST.items()},
+    **{"hin" + german: english for german, english in SUGGEST.items()},
+}
+
+
+def suggest(lex: LexiconEngine, c: Context) -> Result:
+    """A form of "deuten" with its particle "hin" is "suggest": "Die Zahlen deuten darauf
+    hin", which the engine reads as the one token "deuten hin") -> "The figures suggest"."""
+    if c.lower == "darauf" and c.nxt.lower() in SUGGEST_FORMS:
+        return "", 1  # "Zahlen, die darauf hindeuten" -> "figures that suggest"
+    if c.lower == "darauf" and c.previous in SUGGEST and c.nxt == "hin":
+        return "", 2  # left apart by reorder(): "deutet darauf hin"
+    if c.lower in SUGGEST and c.nxt == "darauf" and c.after == "hin":
+        return SUGGEST[c.lower], 1
+    english = SUGGEST_FORMS.get(c.lower)
+    return (english, 1) if english else None
 
 
 @on_words("nach")
@@ -1169,12 +1280,59 @@ PRONOMINAL_ADVERBS = frozenset(
 )
 
 
+# A pronominal adverb between an article and an attributive participle belongs to the
+# participle ("die darauf folgenden Tage", "der damit verbundene Stau"): English puts no
+# "on it" there ("the following days", "the associated jam").  Counted over the learning
+# sets: 11 sentences, no reference with the preposition and "it" before the noun.
+ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+ATTRIBUTE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def attribute_adverb(lex: LexiconEngine, c: Context) -> Result:
+    """A pronominal adverb after an article and before an inflected adjective or
+    participle and its noun has no English: "die darauf folgenden Tage" -> "the following
+    days"."""
+    if c.lower not in PRONOMINAL_ADVERBS and c.lower != "dazu":
+        return None
+    if c.previous not in ARTICLES or not c.nxt[:1].islower() or not c.after[:1].isupper():
+        return None
+    return ("", 1) if c.nxt.endswith(ATTRIBUTE_ENDINGS) else None
+
+
+# "dagegen" after its clause's subject and before the rest of the clause contrasts that
+# subject with the one before ("Anna lacht, Ben dagegen weint"): English "by contrast",
+# not "against it".  Counted over the learning sets: of 28 sentences with "dagegen" after a
+# capitalised word, 14 references say "by contrast", "on the other hand", "whereas",
+# "however" or "while", 2 "against"; both of those ended the clause after one more word
+# ("dagegen stellt.") as the rule's does not.
+def by_contrast(lex: LexiconEngine, c: Context) -> Result:
+    """ "dagegen" between a capitalised word and a clause that goes on is "by contrast":
+    "Die Kinder dagegen spielen im Garten" -> "The children by contrast play in the
+    garden"."""
+    if c.lower != "dagegen" or c.clause_start or not c.tokens[c.i - 1][:1].isupper():
+        return None
+    if c.previous in ARTICLES or not c.nxt[:1].isalpha() or c.nxt == "zu":
+        return None
+    if not c.after[:1].isalnum():
+        return None  # "als der Terminator sich dagegen stellt."
+    return "by contrast", 1
+
+
+# Words that open an indirect question, which a pronominal adverb can point ahead to.
+QUESTION_CLAUSE = frozenset("ob wie wer was wo warum wann welche welcher welches wieso".split())
+
+
 def before_that_clause(lex: LexiconEngine, c: Context) -> Result:
     """A pronominal adverb before "dass" points ahead to the clause, and English takes the
     clause with no preposition: "froh darüber, dass" -> "glad that", "bestand darauf, dass"
-    -> "insisted that" (only "dazu führen, dass" keeps its "to": "led to")."""
+    -> "insisted that" (only "dazu führen, dass" keeps its "to": "led to").  Before an
+    indirect question the preposition stays and only the "it" goes: "Hinweise darauf, wie"
+    -> "clues on how", not "clues on it how"."""
     if c.lower in PRONOMINAL_ADVERBS and c.lower != "dazu" and c.nxt in ("dass", "daß"):
         return "", 1
+    if c.nxt == "," and c.after in QUESTION_CLAUSE and c.lower in PRONOMINAL_ADVERBS | {"dazu"}:
+        english = FUNCTION_WORD_TABLE.get(c.lower) or lex.lookup(c.tokens[c.i]) or ""
+        return (english.removesuffix(" it"), 1) if english.endswith(" it") else None
     return None
 
 
@@ -1417,7 +1575,11 @@ RULES: tuple[Rule, ...] = (
     # articles English needs where German has none
     as_a_role,
     # particles written too often
+    nothing_to_do_with_it,
     damit_adverb,
+    darum_correlate,
+    dabei_first,
+    of_them,
     still_as_before,
     already_since,
     by_doing,
@@ -1494,6 +1656,7 @@ def at_the_end_of(lex: LexiconEngine, c: Context) -> Result:
 FIXED_PHRASES: dict[tuple[str, ...], str] = {
     ("im", "Hinblick", "auf"): "with regard to",
     ("zu", "Beginn"): "at the start",
+    ("den", "Haag"): "The Hague",  # not the relative "den": "in Den Haag" -> "in who Hague"
 }
 _FIXED_FIRST = frozenset(words[0] for words in FIXED_PHRASES)
 
@@ -1528,6 +1691,9 @@ def into_the(lex: LexiconEngine, c: Context) -> Result:
 
 EARLY_RULES: tuple[Rule, ...] = (
     before_that_clause,
+    attribute_adverb,
+    by_contrast,
+    suggest,
     another,
     a_unit_of_time,
     degree_of_injury,
@@ -1538,7 +1704,8 @@ EARLY_RULES: tuple[Rule, ...] = (
 EARLY_WORDS = (
     PRONOMINAL_ADVERBS
     | INDEFINITE
-    | frozenset(["pro", "in", "ende", *INJURY_DEGREES, *_FIXED_FIRST])
+    | frozenset([*SUGGEST, *SUGGEST_FORMS])
+    | frozenset(["dazu", "pro", "in", "ende", *INJURY_DEGREES, *_FIXED_FIRST])
 )
 
 

@@ -1381,7 +1381,14 @@ class LexiconEngine:
         name, kept as they are: "Ursula von der Leyen", "Marc-Andre ter Stegen" (not "of
         the Leyen", "ter bridges"); 0 when none.  A German particle ("von", "zu") needs a
         surname the dictionary lacks: "Peter Quendt von der Polizei" is "of the police"."""
-        if i == 0 or not names.name_particle(tokens[i]):
+        if i == 0:
+            return 0
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if names.capitalised_particle(tokens[i]) and tokens[i - 1] not in CLAUSE_PUNCT:
+            # a foreign particle written with a capital mid-sentence opens the surname
+            # itself: "lobte Ter Stegen" (not "Ter bridges")
+            return 2 if names.is_capitalised_word(nxt) else 0
+        if not names.name_particle(tokens[i]):
             return 0
         first = tokens[i - 1]
         if not names.is_capitalised_word(first) or not (
@@ -1647,8 +1654,11 @@ class LexiconEngine:
         return nxt.endswith(ADJECTIVE_ENDINGS)
 
     def _is_name(self, tokens: list[str], i: int) -> bool:
-        """A name passes through: de2en knows it as one, or it stands beside one."""
+        """A name passes through: de2en knows it as one, or it stands beside one (not a
+        German place name English writes otherwise: "Tiflis" -> "Tbilisi")."""
         token = tokens[i]
+        if names.exonym(token) is not None:
+            return False
         if self.store.is_name(token) or self._hyphenated_name(token):
             return True
         if self.words.has(token):
@@ -1665,6 +1675,10 @@ class LexiconEngine:
         if i == 0 or not names.is_capitalised_word(token) or token.lower() in FUNCTION_WORDS:
             return False
         if self.title_surname(tokens, i):
+            return True
+        if articles.is_office(tokens[i - 1]) and self.words.resolve(token) is None:
+            # only a compound split knows it: a surname after an office ("Außenminister
+            # Steinmeier"), not "stone woodruffs"
             return True
         if any(tokens[j] == token and self._surname(tokens, j) for j in range(1, i - 1)):
             return True  # a surname again: "Heiko Maas sagte, Maas werde kommen"

@@ -94,7 +94,10 @@ _QUOTES = frozenset(['"', "„", "“", "”", "»", "«", "'"])
 def opens_name(before: str, before_is_name: bool) -> bool:
     """Whether the word before a first name lets it open a person's name: no article (a
     person is "Udo Lustig", a firm "der Quarbel Verlag"), no quote (a title), and no name
-    before it (then the first name is a surname: "Andy Warhol Gemälde")."""
+    before it (then the first name is a surname: "Andy Warhol Gemälde"); a title is no
+    such name ("Dr. Anna Richter")."""
+    if before in TITLES:
+        return True
     return not (before.lower() in _NOT_BEFORE_FIRST_NAME or before in _QUOTES or before_is_name)
 
 
@@ -198,6 +201,32 @@ def name_particle(word: str, inner: bool = False) -> bool:
     return word in _GERMAN_PARTICLES or word in _FOREIGN_PARTICLES
 
 
+def capitalised_particle(word: str) -> bool:
+    """Whether ``word`` is a foreign surname particle written with a capital ("Ter",
+    "Van", "De"), no German word ("Da", "Du" are German)."""
+    return word[:1].isupper() and word.lower() in _FOREIGN_PARTICLES - {"da", "du"}
+
+
 def german_particle(word: str) -> bool:
     """Whether a surname's particle is also a German preposition ("von", "zu")."""
     return word in _GERMAN_PARTICLES
+
+
+# German names of places the dictionary does not have, which English news writes in its
+# own form ("Tiflis" is "Tbilisi"; checked against a list of German exonyms of capitals,
+# countries and regions: the rest Ding knows).  Only whole words the store lacks: a
+# compound split would read "Gazastreifen" as "Gaza stripe", "Elfenbeinküste" as "Ivorian".
+EXONYMS = {
+    "Tiflis": "Tbilisi", "Neu-Delhi": "New Delhi", "Danzig": "Gdansk", "Breslau": "Wroclaw",
+    "Wilna": "Vilnius", "Lemberg": "Lviv", "Riad": "Riyadh", "Maskat": "Muscat",
+    "Bengasi": "Benghazi", "Falludscha": "Fallujah", "Mossul": "Mosul", "Rakka": "Raqqa",
+    "Peschawar": "Peshawar", "Bangladesch": "Bangladesh", "Bosnien": "Bosnia",
+    "Herzegowina": "Herzegovina", "Birma": "Burma", "Pennsylvanien": "Pennsylvania",
+    "Gazastreifen": "Gaza Strip", "Elfenbeinküste": "Ivory Coast",
+    "Golanhöhen": "Golan Heights", "Antarktis": "Antarctica",
+}  # fmt: skip
+
+
+def exonym(word: str) -> str | None:
+    """English for a German place name the dictionary lacks ("Tiflis" -> "Tbilisi")."""
+    return EXONYMS.get(word)

@@ -312,6 +312,9 @@ class Words:
         return None
 
     def _lookup(self, word: str, participle: bool, compounds: bool) -> str | None:
+        place = names.exonym(word)
+        if place is not None:
+            return place  # before the dictionary: Ding has "Elfenbeinküste" as "Ivorian"
         found = self.resolved(word)
         if found is not None and self._english_for_genitive(word, found[0]):
             found = None
