@@ -92,6 +92,11 @@ def giving(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
         ("Einen Kontakt hat es nicht gegeben.", "There has not been a contact."),
         ("Es hat nicht viele Kontakte gegeben.", "There have not been many contacts."),
         ("Es hat keinen Kontakt gegeben.", "There has been no contact."),
+        # ... also a long one, with "und" in it
+        (
+            "Einen Kontakt mit der Polizei und der Regierung hat es nicht gegeben.",
+            "There has not been a contact with the police and the government.",
+        ),
         # a subject pronoun other than "es" stays the subject
         ("Einen Kontakt gab er nicht.", "He did not give a contact."),
         # "gibt" without "es" gives

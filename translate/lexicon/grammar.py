@@ -1476,11 +1476,23 @@ def fronted_object(clause: Sequence[str], lex: Lexicon) -> list[str] | None:
         ),
         None,
     )
-    if finite is None or not (
-        clause[finite + 1] in _NOMINATIVE_PRONOUNS or _there_is(clause, finite)
-    ):
+    if finite is None and "es" in clause:
+        # what there is may be longer and joined: "Einen Kontakt zwischen Moskau und Kiew
+        # habe es nicht gegeben"
+        finite = next(
+            (
+                k
+                for k in range(1, min(len(clause) - 1, 12))
+                if _there_is(clause, k) and lex.is_verb(clause[k])
+            ),
+            None,
+        )
+    if finite is None:
         return None
-    if any(w in CLAUSE_PUNCT or w in COORDINATORS for w in clause[1:finite]):
+    there = _there_is(clause, finite)
+    if not (clause[finite + 1] in _NOMINATIVE_PRONOUNS or there):
+        return None
+    if any(w in CLAUSE_PUNCT or (w in COORDINATORS and not there) for w in clause[1:finite]):
         return None
     head = first.lower() if first.lower() in DETERMINERS else first
     return [clause[finite + 1], clause[finite], head, *clause[1:finite], *clause[finite + 2 :]]
