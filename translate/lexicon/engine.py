@@ -942,14 +942,15 @@ class LexiconEngine:
                     out.append(ordinal(int(token)))
                     i += 2
                     continue
-            if _THOUSANDS.match(token):
-                out.append(token.replace(".", ","))
-                i += 1
-                continue
-            if _DECIMAL.match(token):
-                out.append(token.replace(",", "."))
-                i += 1
-                continue
+            if token[:1].isdecimal():  # (no word is a number: skip the patterns)
+                if _THOUSANDS.match(token):
+                    out.append(token.replace(".", ","))
+                    i += 1
+                    continue
+                if _DECIMAL.match(token):
+                    out.append(token.replace(",", "."))
+                    i += 1
+                    continue
             reporting = reporting_verb(tokens, i, self.lemma, self._finite_past)
             if reporting is not None:
                 english, size = reporting
