@@ -277,6 +277,7 @@ class LexiconEngine:
         self.mode = mode
         self.words = Words(store)
         self._options: dict[tuple[str, bool], list[Option] | None] = {}
+        self._both: dict[str, bool] = {}  # ``_both_numbers``'s answers
         self._senses: Senses | None = None
         # off while learning phrases: they are judged against the engine without them
         self.use_learned_phrases = True
@@ -1428,7 +1429,19 @@ class LexiconEngine:
 
     def _both_numbers(self, word: str) -> bool:
         """Whether ``word`` is its own store key and its best candidates are an English noun
-        and its plural ("Täter": "perpetrator", "perpetrators")."""
+        and its plural ("Täter": "perpetrator", "perpetrators"); cached: the number rules ask
+        about most capitalised words, several times each."""
+        try:
+            return self._both[word]
+        except KeyError:
+            pass
+        found = self._noun_and_plural(word)
+        if len(self._both) > CACHE_LIMIT:
+            self._both.clear()
+        self._both[word] = found
+        return found
+
+    def _noun_and_plural(self, word: str) -> bool:
         found = self.words.resolved(word)
         if found is None or found[1] or found[0] != word:
             return False
