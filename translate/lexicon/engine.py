@@ -1003,7 +1003,9 @@ class LexiconEngine:
                     continue
             period = (
                 dates.period_part(token, MONTHS.get(nxt, nxt), previous)
-                if (nxt in MONTHS or dates.is_year(nxt)) and previous.lower() not in DETERMINERS
+                if token in dates.PARTS
+                and (nxt in MONTHS or dates.is_year(nxt))
+                and previous.lower() not in DETERMINERS
                 else None
             )
             if period is not None:
@@ -1930,7 +1932,7 @@ class LexiconEngine:
             longest = max(longest, self._trial_starts.get(first, 0))
         longest = min(longest, len(tokens) - i)
         for size in range(longest, 1, -1):
-            if size == 2 and tokens[i].lower() in _ARTICLES:
+            if size == 2 and first in _ARTICLES:
                 # An article and a noun translate word by word; Ding's "die Frauen" is
                 # "the female gender" (in society).
                 continue
