@@ -559,3 +559,22 @@ def test_real_ding_parses_whole_file() -> None:
         keys = {pair.de for pair in parse_ding(stream)}
     assert len(keys) > 300_000
     assert {"Waffenruhe", "ums Leben kommen", "rief an"} <= keys
+
+
+def test_word_groups_are_answered_from_their_first_words_phrases(engine: LexiconEngine) -> None:
+    # ``Store.sense`` looks a group of words up among the phrases of its first word (read
+    # once): each key, the groups among them, is still found, and a group that is no key
+    # ("Polizei kommen", asked by the idiom rules) costs no query of its own.
+    store = engine.store
+    keys = [str(key) for (key,) in store._con.execute("SELECT de FROM sense")]
+    groups = [key for key in keys if " " in key]
+    assert groups
+    assert all(store.sense(key) is not None for key in keys)
+    asked: list[str] = []
+    store._con.set_trace_callback(asked.append)
+    try:
+        assert store.sense("Polizei kommen") is None
+        assert store.sense("Polizei gehen") is None
+    finally:
+        store._con.set_trace_callback(None)
+    assert not any("FROM sense" in sql for sql in asked), asked

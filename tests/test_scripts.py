@@ -25,7 +25,7 @@ from dolmetsch.argos import ArgosEngine, cut_in_middle
 from dolmetsch.cli import main
 from dolmetsch.engine import EngineOptions
 from dolmetsch.files import decode_article
-from dolmetsch.lexicon import LexiconEngine, open_lexicon
+from dolmetsch.lexicon import LexiconEngine, grammar, open_lexicon
 from dolmetsch.lexicon.grammar import GLUE, detokenize, tokenize
 from dolmetsch.models import find_package
 from dolmetsch.segment import sentence_spans
@@ -179,6 +179,29 @@ def test_tokens_are_whole_clusters_and_lose_nothing(text: str) -> None:
         assert start in cuts and start + len(bare) in cuts, (token, seen)
         pos = start + len(bare)
     assert all(c.isspace() or unicodedata.category(c) == "Cc" for c in seen[pos:])
+
+
+# The alphabet tokenize() splits with the standard library (grammar._PLAIN_TEXT), and the
+# characters whose neighbours decide a token: hyphens, apostrophes, number separators.
+PLAIN_TEXTS = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.characters(min_codepoint=0xA0, max_codepoint=0xFF),
+        st.characters(min_codepoint=0x2010, max_codepoint=0x2027),
+        st.characters(min_codepoint=0x2030, max_codepoint=0x205E),
+        st.sampled_from("€ \u00a0-.,:'’aZ09äß"),
+    ),
+    max_size=30,
+)
+
+
+@PROPERTY
+@given(text=PLAIN_TEXTS)
+@example(text="Ost-West- und 1.000,5 Rock'n'Roll’s ªº ×÷")
+def test_plain_text_splits_as_the_full_pattern(text: str) -> None:
+    assert grammar._PLAIN_TEXT.fullmatch(text)
+    plain = [(m.span(), m.lastgroup) for m in grammar._PLAIN_TOKEN.finditer(text)]
+    assert plain == [(m.span(), m.lastgroup) for m in grammar._TOKEN.finditer(text)]
 
 
 FOREIGN_WORDS = st.lists(

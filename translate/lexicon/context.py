@@ -200,7 +200,7 @@ UNTIL_NOUNS = frozenset(
     "Ende Jahr Jahresende Monatsende Beginn Anfang Wochenende Abschluss Start Schluss Sommer "
     "Herbst Winter Frühjahr Frühling".split()
 )
-PERIOD_PARTS = frozenset(["Ende", "Anfang", "Mitte"])
+PERIOD_PARTS = dates.PARTS
 RANGE_OPENERS = frozenset(["von", "vom", "zwischen", "ab", *DAYS, *MONTHS])
 RANGE_REACH = 3
 

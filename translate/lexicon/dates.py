@@ -14,6 +14,8 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 # Prepositions before the part that English keeps ("bis Ende 2014" -> "until the end of
 # 2014"); with none English needs its own "at".
 _PREPOSITIONS = frozenset("bis seit ab für vor nach zu gegen von".split())
+# The parts ``period_part`` knows.
+PARTS = frozenset(["Anfang", "Mitte", "Ende"])
 
 
 def is_year(token: str) -> bool:

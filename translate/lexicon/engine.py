@@ -280,6 +280,7 @@ class LexiconEngine:
         self.mode = mode
         self.words = Words(store)
         self._options: dict[tuple[str, bool], list[Option] | None] = {}
+        self._both: dict[str, bool] = {}  # ``_both_numbers``'s answers
         self._senses: Senses | None = None
         # off while learning phrases: they are judged against the engine without them
         self.use_learned_phrases = True
@@ -975,14 +976,15 @@ class LexiconEngine:
                     out.append(ordinal(int(token)))
                     i += 2
                     continue
-            if _THOUSANDS.match(token):
-                out.append(token.replace(".", ","))
-                i += 1
-                continue
-            if _DECIMAL.match(token):
-                out.append(token.replace(",", "."))
-                i += 1
-                continue
+            if token[:1].isdecimal():  # (no word is a number: skip the patterns)
+                if _THOUSANDS.match(token):
+                    out.append(token.replace(".", ","))
+                    i += 1
+                    continue
+                if _DECIMAL.match(token):
+                    out.append(token.replace(",", "."))
+                    i += 1
+                    continue
             reporting = reporting_verb(tokens, i, self.lemma, self._finite_past)
             if reporting is not None:
                 english, size = reporting
@@ -1034,7 +1036,9 @@ class LexiconEngine:
                     continue
             period = (
                 dates.period_part(token, MONTHS.get(nxt, nxt), previous)
-                if (nxt in MONTHS or dates.is_year(nxt)) and previous.lower() not in DETERMINERS
+                if token in dates.PARTS
+                and (nxt in MONTHS or dates.is_year(nxt))
+                and previous.lower() not in DETERMINERS
                 else None
             )
             if period is not None:
@@ -1474,7 +1478,19 @@ class LexiconEngine:
 
     def _both_numbers(self, word: str) -> bool:
         """Whether ``word`` is its own store key and its best candidates are an English noun
-        and its plural ("Täter": "perpetrator", "perpetrators")."""
+        and its plural ("Täter": "perpetrator", "perpetrators"); cached: the number rules ask
+        about most capitalised words, several times each."""
+        try:
+            return self._both[word]
+        except KeyError:
+            pass
+        found = self._noun_and_plural(word)
+        if len(self._both) > CACHE_LIMIT:
+            self._both.clear()
+        self._both[word] = found
+        return found
+
+    def _noun_and_plural(self, word: str) -> bool:
         found = self.words.resolved(word)
         if found is None or found[1] or found[0] != word:
             return False
@@ -1973,7 +1989,7 @@ class LexiconEngine:
             longest = max(longest, self._trial_starts.get(first, 0))
         longest = min(longest, len(tokens) - i)
         for size in range(longest, 1, -1):
-            if size == 2 and tokens[i].lower() in _ARTICLES:
+            if size == 2 and first in _ARTICLES:
                 # An article and a noun translate word by word; Ding's "die Frauen" is
                 # "the female gender" (in society).
                 continue

@@ -56,6 +56,7 @@ of nouns); noun phrases are a determiner up to the last capitalised word.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Protocol
@@ -102,6 +103,18 @@ _TOKEN = regex.compile(
     # a mark after a space, or at the start: a cluster of its own, kept with its space
     rf"|(?=\p{{Zs}}[{_EXTEND}])\X|(?!{_SPACE}|{_PUNCT})\X)"
     rf"|(?={_PUNCT})\X"
+)
+# Most news text is written in ASCII, Latin-1 and General Punctuation (dashes, quotes, "…")
+# alone.  There every character is a Latin letter, an ASCII digit, a space or punctuation:
+# none extends a cluster, none is foreign, none changes under NFC.  So the standard
+# library's ``re`` with plain classes splits such a text exactly as ``_TOKEN`` does, in half
+# the time (the tests compare the two).
+_PLAIN_TEXT = re.compile(r"[ -~\u00a0-\u00ff\u2010-\u2027\u2030-\u205e\u20ac]*")
+_PLAIN_LATIN = "A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+_PLAIN_TOKEN = re.compile(
+    r"(?P<number>[0-9]+(?:[.,:](?=[0-9])[0-9]+)*)"
+    rf"|(?P<word>[{_PLAIN_LATIN}]+(?:[-'’](?=[{_PLAIN_LATIN}0-9])[{_PLAIN_LATIN}0-9]+)*(?:-(?=\s))?)"
+    r"|\S"
 )
 _WH_WORDS = frozenset("wie was wer wo warum".split())
 _FINITE_BE_HAVE = frozenset("ist sind war hat".split())
@@ -165,12 +178,15 @@ def tokenize(sentence: str) -> list[str]:
     (invisible break hints in scraped text) would cut a word in two, so they go.  A lone
     surrogate (undecodable input) cannot be looked up anywhere: it becomes U+FFFD.
     """
-    text = _SURROGATE.sub("\ufffd", sentence.replace(_SOFT_HYPHEN, ""))
-    text = unicodedata.normalize("NFC", text)
+    text = sentence.replace(_SOFT_HYPHEN, "")
+    pattern = _PLAIN_TOKEN
+    if not _PLAIN_TEXT.fullmatch(text):
+        text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))
+        pattern = _TOKEN
     tokens: list[str] = []
     end = -1
     foreign_before = False
-    for match in _TOKEN.finditer(text):
+    for match in pattern.finditer(text):
         token: str = match.group()
         foreign = match.lastgroup == "foreign"
         if token == "." and match.start() == end and tokens and tokens[-1] in _DOTTED_TITLES:

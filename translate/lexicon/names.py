@@ -18,11 +18,10 @@ from __future__ import annotations
 def is_capitalised_word(token: str) -> bool:
     """A word with a capital first letter and lower case after it ("Langer", "Hans-Peter";
     not "CDU", nor "Tag-" of "Tag- und Nachtschicht")."""
-    parts = token.split("-")
     return (
         len(token) > 1
         and token[:1].isupper()
-        and all(len(p) > 1 and p[1:].islower() for p in parts)
+        and all(len(p) > 1 and p[1:].islower() for p in token.split("-"))
     )
 
 

@@ -27,6 +27,7 @@ from .lm import backoff_score
 from .names import MIN_ENGLISH_ZIPF
 from .ranking import PAST_PARTICIPLE_SUB, english_zipf
 from .ranking import candidates as sense_candidates
+from .rules import FUNCTION_WORDS
 from .scorer import DEFAULT, Evidence, Weights, rank
 from .sources import (
     DingPair,
@@ -51,6 +52,8 @@ MAX_PHRASE_WORDS = 4
 # Entries per lookup cache (store and engine); a full cache is cleared, so memory stays flat
 # on any corpus while a run keeps the common words warm.
 CACHE_LIMIT = 200_000
+# Bytes of the store SQLite maps into memory (more than a store's ~85 MB; address space only).
+_MMAP_BYTES = 1 << 30
 
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
@@ -437,8 +440,6 @@ def build_store(
         start, end = _STAGE_START[stage - 1], _STAGE_END[stage - 1]
         report(BuildStep(start + (end - start) * min(share, 1.0)))
 
-    from .rules import FUNCTION_WORDS
-
     ding = ding or ding_path()
     require_ding(ding)
     started = time.perf_counter()
@@ -569,6 +570,9 @@ class Store:
             self._con = sqlite3.connect(
                 f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
             )
+            # A run makes some 150,000 point queries over pages all through the file: mapped,
+            # SQLite reads them in place instead of copying each page it visits.
+            self._con.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
             self.meta = dict(self._con.execute("SELECT k, v FROM meta").fetchall())
         except sqlite3.DatabaseError as exc:
             raise LexiconError(f"{path}: not a lexicon store ({exc}); rebuild it") from exc
@@ -606,9 +610,13 @@ class Store:
             return self._senses[key]
         except KeyError:
             pass
-        row = self._con.execute(
-            "SELECT first, pos0, pos3, poss, fde FROM sense WHERE de=?", (key,)
-        ).fetchone()
+        row = (
+            self._con.execute(
+                "SELECT first, pos0, pos3, poss, fde FROM sense WHERE de=?", (key,)
+            ).fetchone()
+            if self._may_be_key(key)
+            else None
+        )
         found = None
         if row is not None:
             first, pos0, pos3, poss, fde = row
@@ -620,6 +628,23 @@ class Store:
             self._senses.clear()
         self._senses[key] = found
         return found
+
+    def _may_be_key(self, key: str) -> bool:
+        """False when ``key`` is surely no key: a key of two to ``MAX_PHRASE_WORDS`` words
+        is also a phrase unless all its words are function words (``_phrase_rows``), so the
+        phrases of its first word, read once, answer for the many word groups the engine
+        asks about ("in Frage kommen", "der Schutz") without a query each."""
+        if " " not in key:
+            return True
+        words = key.split()
+        if (
+            len(words) > MAX_PHRASE_WORDS
+            or " ".join(words) != key  # other spacing ("a\tb"): the query decides
+            or all(w.lower() in FUNCTION_WORDS for w in words)
+        ):
+            return True
+        lower = key.lower()
+        return lower in self._phrases_of(lower.partition(" ")[0])
 
     def candidates(self, key: str) -> list[Evidence]:
         """Every stored English candidate of ``key``, in Ding's order."""

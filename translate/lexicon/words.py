@@ -66,11 +66,26 @@ class Words:
         self._compounds: dict[str, str | None] = {}
         self._modifiers: dict[str, str] = {}
         self._resolved: dict[str, tuple[str, str] | None] = {}
+        self._verbs: dict[str, bool] = {}  # ``is_verb``'s answers
+        self._adjectives: dict[str, bool] = {}  # ``is_adjective``'s answers
+        self._lemmas: dict[str, tuple[str, str]] = {}  # ``lemma_tag``'s answers
 
     def has(self, key: str) -> bool:
         return self.store.sense(key) is not None
 
     def is_verb(self, word: str) -> bool:
+        # cached: word order and the rules ask about most words of a sentence, often twice
+        try:
+            return self._verbs[word]
+        except KeyError:
+            pass
+        found = self._is_verb(word)
+        if len(self._verbs) > CACHE_LIMIT:
+            self._verbs.clear()
+        self._verbs[word] = found
+        return found
+
+    def _is_verb(self, word: str) -> bool:
         if word in AUXILIARIES:
             return True
         if not word[:1].islower():
@@ -90,12 +105,30 @@ class Words:
 
     def lemma_tag(self, word: str) -> tuple[str, str]:
         """The lemma of ``word`` (itself if unknown) and its tag: "pl", "past" or ""."""
+        try:
+            return self._lemmas[word]  # (the rules ask for most words' lemmas many times)
+        except KeyError:
+            pass
         found = self.store.lemma_tag(word)
         if found is None and word[:1].isupper():
             found = self.store.lemma_tag(word.lower())
-        return found or (word, "")
+        if len(self._lemmas) > CACHE_LIMIT:
+            self._lemmas.clear()
+        self._lemmas[word] = found = found or (word, "")
+        return found
 
     def is_adjective(self, word: str) -> bool:
+        try:
+            return self._adjectives[word]
+        except KeyError:
+            pass
+        found = self._is_adjective(word)
+        if len(self._adjectives) > CACHE_LIMIT:
+            self._adjectives.clear()
+        self._adjectives[word] = found
+        return found
+
+    def _is_adjective(self, word: str) -> bool:
         sense = self.store.sense(word)
         if sense is None:
             lemma = self.lemma(word)
