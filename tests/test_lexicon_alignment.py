@@ -219,8 +219,10 @@ def test_trials_score_what_whole_translations_score(
         ("Der Vertrag kam nicht.", "The treaty did not come."),
         ("Die Polizei hat den Vertrag gelesen.", "The police read the treaty."),
         ("Die Polizei kam.", "The police came."),
+        # "zufolge" translates its noun phrase apart ("according to the government")
+        ("Der Regierung zufolge kam die Polizei.", "According to the cabinet, the police came."),
     ]
-    occurrences = {"regierung": [0, 1], "vertrag": [0, 2, 3], "hat den": [0, 3]}
+    occurrences = {"regierung": [0, 1, 5], "vertrag": [0, 2, 3], "hat den": [0, 3]}
     candidates = [
         ("regierung", "cabinet"),
         ("vertrag", "treaty"),
@@ -248,6 +250,7 @@ def test_trials_score_what_whole_translations_score(
 
     expected = [whole(g, e) for g, e in candidates]
     assert any(t.changed for t in expected)
+    assert expected[0].changed == 3  # also the noun phrase that "zufolge" translates apart
     assert accept_phrases(candidates, occurrences, pairs, engine) == expected
     monkeypatch.setattr(learn, "PARALLEL_LEAST", 0)
     monkeypatch.setattr(learn, "TRIAL_CHUNK", 2)
@@ -262,7 +265,7 @@ def test_trials_score_what_whole_translations_score(
     )
     assert together == expected
     # each sentence tried is translated without trials once, before the trials
-    assert sentences[-1] == (4, 4)  # the fifth is in no trial
+    assert sentences[-1] == (5, 5)  # the fifth is in no trial
 
 
 def test_candidates_keep_the_guards(store_dir: Path, excerpt_ding: Path) -> None:

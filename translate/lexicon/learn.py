@@ -665,8 +665,10 @@ def accept_phrases(
 
     Each training sentence is reordered and translated without trials once (``_Baseline``);
     a trial translates only the sentences where its German can still be matched after the
-    reordering, and scores only those whose English it changed: the others' chrF is the
-    baseline's.  With ``workers`` > 1 the baselines and then the trials run in that many
+    reordering and where it changes what a phrase look-up of the baseline's translation
+    found (``_Baseline.changes_with``: a fifth of the trial translations are spared), and
+    scores only those whose English it changed: the others' chrF is the baseline's.
+    With ``workers`` > 1 the baselines and then the trials run in that many
     processes, each with its own engine on the same store; a trial depends only on its own
     sentences, so the result is the same.  ``progress(candidates tried)`` and, before the
     trials in workers, ``baseline_progress(sentences translated, of how many)``.
@@ -739,6 +741,8 @@ class _Baseline:
     spaced: str  # ``ordered`` lower-cased and joined, framed by spaces (see ``may_match``)
     english: str  # the translation
     score: float  # its sentence chrF against the reference
+    # every phrase look-up of the translation: (the tokens, a position, its result)
+    lookups: tuple[tuple[list[str], int, tuple[str, int] | None], ...]
 
     def may_match(self, german: str) -> bool:
         """Whether a trial's German phrase (lower-cased) can be matched in this sentence:
@@ -746,13 +750,33 @@ class _Baseline:
         them, joined; where it is not, the trial cannot change the translation."""
         return f" {german} " in self.spaced
 
+    def changes_with(self, engine: LexiconEngine, german: str) -> bool:
+        """Whether the phrase pair on trial (``engine.try_phrases``, German ``german``)
+        changes a phrase look-up of this translation.  The translation is the same
+        computation up to the first look-up that differs, so where none does it is the
+        baseline's, and translating it again would only repeat it."""
+        size = german.count(" ") + 1
+        for tokens, i, found in self.lookups:
+            if (
+                " ".join(tokens[i : i + size]).lower() == german
+                and engine.phrase_at(tokens, i) != found
+            ):
+                return True
+        return False
+
 
 def _baseline(engine: LexiconEngine, source: str, reference: list[dict[str, int]]) -> _Baseline:
     german = tokenize(source)
     ordered = engine.english_order(german)
-    english = engine.translate_ordered(german, ordered)
+    lookups: list[tuple[list[str], int, tuple[str, int] | None]] = []
+    engine.phrase_log = lookups
+    try:
+        english = engine.translate_ordered(german, ordered)
+    finally:
+        engine.phrase_log = None
     spaced = " " + " ".join(ordered).lower() + " "
-    return _Baseline(german, ordered, spaced, english, chrf(char_ngrams(english), reference))
+    score = chrf(char_ngrams(english), reference)
+    return _Baseline(german, ordered, spaced, english, score, tuple(lookups))
 
 
 class _TrialRunner:
@@ -803,6 +827,8 @@ class _TrialRunner:
             if not base.may_match(german):
                 continue  # the same translation: no change
             engine.try_phrases({german: english})
+            if not base.changes_with(engine, german):
+                continue  # the same translation
             text = engine.translate_ordered(base.german, base.ordered)
             if text == base.english:
                 continue
