@@ -337,3 +337,44 @@ def test_a_trial_worker_ends_with_its_learning_run(
     assert bound == [(4242, 0)]  # bound first, then the engine opened
     assert len(learn._worker_engine) == 1
     learn._worker_engine[0].store.close()
+
+
+def test_baselines_translated_ahead_give_the_same_trials(
+    store_dir: Path, excerpt_ding: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # While the learning run counts and aligns, a worker translates the sentences without
+    # trials ahead; the trials then use those baselines and give the same verdicts.
+    from dolmetsch.lexicon import learn
+
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    engine.use_learned_phrases = False
+    pairs = [
+        ("Die Regierung sagte nichts.", "The administration said nothing."),
+        ("Die Regierung begann.", "The administration began."),
+        ("Der Regierung zufolge kam die Polizei.", "According to the cabinet, the police came."),
+        ("Die Polizei sagte nichts.", "The police said nothing."),
+        ("Die Polizei begann.", "The police began."),
+    ]
+    occurrences = {"regierung": [0, 1, 2], "polizei": [2, 3, 4]}
+    candidates = [("regierung", "administration"), ("polizei", "banana"), ("polizei", "police")]
+    alone = accept_phrases(candidates, occurrences, pairs, engine)
+    monkeypatch.setattr(learn, "PARALLEL_LEAST", 0)
+    monkeypatch.setattr(learn, "AHEAD_CHUNK", 2)  # three tasks, one at a time
+    in_process = learn._TrialRunner(engine, pairs)
+    with learn.Translators(learn._EngineSpec.of(engine), pairs, 2) as translators:
+        translators.ahead()
+        assert translators._feeder is not None
+        translators._feeder.join(timeout=120)  # every sentence, as none is stopped
+        assert translators.baselines == {i: in_process.baseline(i) for i in range(len(pairs))}
+        sentences: list[tuple[int, int]] = []
+        together = accept_phrases(
+            candidates,
+            occurrences,
+            pairs,
+            engine,
+            baseline_progress=lambda n, of: sentences.append((n, of)),
+            translators=translators,
+        )
+    assert together == alone
+    assert alone[0].accepted and not alone[1].accepted
+    assert sentences == []  # none left to translate before the trials

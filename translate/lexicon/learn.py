@@ -21,10 +21,13 @@ not by how often it co-occurs.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -192,11 +195,15 @@ def learn_files(
             ) from None
     pairs = read_pairs(files)
     engine = open_lexicon(data_dir, before_build=lambda p: say(f"building the store {p}"))
-    learned = learn(pairs, engine, lambda n: say(f"{n} of {len(pairs)} sentence pairs"))
-    say("sense priors (IBM Model 1 over the dictionary's candidates)")
-    learned.aligned = learn_alignment(pairs, engine)
-    engine.use_learned_phrases = False  # each phrase pair is judged against the engine alone
-    learned.phrases, _trials = learn_aligned_phrases(pairs, engine, say)
+    # each phrase pair is judged against the engine alone, without the learned pairs
+    spec = dataclasses.replace(_EngineSpec.of(engine), use_learned_phrases=False)
+    with Translators(spec, pairs, min(usable_cores(), MAX_TRIAL_WORKERS)) as translators:
+        translators.ahead()
+        learned = learn(pairs, engine, lambda n: say(f"{n} of {len(pairs)} sentence pairs"))
+        say("sense priors (IBM Model 1 over the dictionary's candidates)")
+        learned.aligned = learn_alignment(pairs, engine)
+        engine.use_learned_phrases = False
+        learned.phrases, _trials = learn_aligned_phrases(pairs, engine, say, translators)
     say("prepositions in context")
     learned.prepositions = learn_prepositions(pairs, engine)
     say("senses in context")
@@ -659,6 +666,7 @@ def accept_phrases(
     progress: Callable[[int], None] | None = None,
     workers: int = 1,
     baseline_progress: Callable[[int, int], None] | None = None,
+    translators: Translators | None = None,
 ) -> list[Trial]:
     """Translate each candidate's sentences with it and without it (``engine.try_phrases``)
     and score both against the reference by sentence chrF (``chrf``).
@@ -672,32 +680,125 @@ def accept_phrases(
     processes, each with its own engine on the same store; a trial depends only on its own
     sentences, so the result is the same.  ``progress(candidates tried)`` and, before the
     trials in workers, ``baseline_progress(sentences translated, of how many)``.
+    ``translators`` (instead of ``workers``): workers already started, with the
+    baselines they translated ahead.
     """
     jobs = [(g, e, _trial_sample(occurrences[g])) for g, e in candidates]
-    if workers <= 1 or len(jobs) < PARALLEL_LEAST:
-        return _TrialRunner(engine, pairs).run(jobs, progress)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    if translators is None:
+        if workers <= 1 or len(jobs) < PARALLEL_LEAST:
+            return _TrialRunner(engine, pairs).run(jobs, progress)
+        with Translators(_EngineSpec.of(engine), pairs, workers) as own:
+            return own.trials(jobs, progress, baseline_progress)
+    translators.stop_ahead()
+    if translators.workers <= 1 or len(jobs) < PARALLEL_LEAST:
+        return _TrialRunner(engine, pairs, translators.baselines).run(jobs, progress)
+    return translators.trials(jobs, progress, baseline_progress)
 
-    needed = sorted({i for _, _, sample in jobs for i in sample})
-    # fork where there is one: spawn would run the caller's main module again in each
-    # worker (a script without a __main__ guard would learn recursively); each worker opens
-    # its own connection to the store, as a SQLite connection must not be used across a fork
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context(method),
-        initializer=_open_trial_engine,
-        initargs=(_EngineSpec.of(engine), os.getpid()),
-    ) as pool:
-        # the baselines first, so that no sentence is translated without trials twice
-        step = max(1, -(-len(needed) // (workers * BASELINE_CHUNKS_PER_WORKER)))
-        baselines: dict[int, _Baseline] = {}
-        tasks = [{i: pairs[i] for i in needed[k : k + step]} for k in range(0, len(needed), step)]
+
+class Translators:
+    """Worker processes that translate training sentences for the trials, each with its
+    own engine on the same store (``workers`` of them; none for 1, and the caller's
+    engine translates).  ``ahead`` has some of them translate every sentence without
+    trials while this process counts and aligns, which leaves a core idle otherwise:
+    most sentences are tried later (19,325 of the 24,744 news pairs), and the trials
+    then find their baselines ready."""
+
+    def __init__(self, spec: _EngineSpec, pairs: Sequence[tuple[str, str]], workers: int) -> None:
+        self.spec = spec
+        self.pairs = pairs
+        self.workers = workers
+        self.baselines: dict[int, _Baseline] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self._feeder: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._error: BaseException | None = None
+
+    def __enter__(self) -> Translators:
+        if self.workers > 1:
+            import multiprocessing
+
+            # fork where there is one: spawn would run the caller's main module again in
+            # each worker (a script without a __main__ guard would learn recursively); each
+            # worker opens its own connection to the store, as a SQLite connection must not
+            # be used across a fork
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_open_trial_engine,
+                initargs=(self.spec, os.getpid()),
+            )
+            # The workers start with the first task, in the thread that submits it; they
+            # must start from this one: a worker bound to its run (``lifeline``) dies with
+            # the thread that started it, and ``ahead``'s thread ends before the trials.
+            self._pool.submit(int)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        if self._feeder is not None:
+            self._feeder.join()
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def ahead(self) -> None:
+        """Translate the sentences without trials, in order, in all workers but one's
+        worth of core (left to this process), until ``stop_ahead``."""
+        if self._pool is None or self._feeder is not None:
+            return
+        self._feeder = threading.Thread(
+            target=self._feed, args=(self._pool, self.workers - 1), daemon=True
+        )
+        self._feeder.start()
+
+    def _feed(self, pool: ProcessPoolExecutor, lanes: int) -> None:
+        pending: set[Future[dict[int, _Baseline]]] = set()
+        start = 0
+        try:
+            while pending or (start < len(self.pairs) and not self._stop.is_set()):
+                while len(pending) < lanes and start < len(self.pairs):
+                    if self._stop.is_set():
+                        break
+                    end = min(start + AHEAD_CHUNK, len(self.pairs))
+                    task = {i: self.pairs[i] for i in range(start, end)}
+                    pending.add(pool.submit(_run_baseline_chunk, task))
+                    start = end
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    self.baselines.update(future.result())
+        except BaseException as exc:  # raised again by ``stop_ahead``, in the caller
+            self._error = exc
+
+    def stop_ahead(self) -> None:
+        """Stop translating ahead (the tasks under way finish); what was translated is in
+        ``baselines``."""
+        self._stop.set()
+        if self._feeder is not None:
+            self._feeder.join()
+        if self._error is not None:
+            raise self._error
+
+    def trials(
+        self,
+        jobs: Sequence[_Job],
+        progress: Callable[[int], None] | None = None,
+        baseline_progress: Callable[[int, int], None] | None = None,
+    ) -> list[Trial]:
+        """``accept_phrases``'s trials in the workers: the baselines still missing first,
+        so that no sentence is translated without trials twice."""
+        assert self._pool is not None, "trials in workers need workers"
+        self.stop_ahead()
+        pool, pairs, baselines = self._pool, self.pairs, self.baselines
+        needed = sorted({i for _, _, sample in jobs for i in sample})
+        missing = [i for i in needed if i not in baselines]
+        step = max(1, -(-len(missing) // (self.workers * BASELINE_CHUNKS_PER_WORKER)))
+        tasks = [{i: pairs[i] for i in missing[k : k + step]} for k in range(0, len(missing), step)]
+        ready = len(needed) - len(missing)
         for translated in pool.map(_run_baseline_chunk, tasks):
             baselines.update(translated)
+            ready += len(translated)
             if baseline_progress is not None:
-                baseline_progress(len(baselines), len(needed))
+                baseline_progress(ready, len(needed))
         chunks = [jobs[k : k + TRIAL_CHUNK] for k in range(0, len(jobs), TRIAL_CHUNK)]
         trial_tasks = [
             (
@@ -712,7 +813,7 @@ def accept_phrases(
             if progress is not None:
                 progress(min((done + 1) * TRIAL_CHUNK, len(jobs)))
             trials.extend(found)
-    return trials
+        return trials
 
 
 # Past this many processes the trials gain little and each holds its own engine (~150 MB).
@@ -723,6 +824,8 @@ TRIAL_CHUNK = 100
 # The baseline translations are split into this many tasks per worker (fewer tasks idle a
 # worker at the end; more send the engine's caches warm to fewer sentences each).
 BASELINE_CHUNKS_PER_WORKER = 5
+# Sentences per task while translating ahead (a task under way is finished when stopped).
+AHEAD_CHUNK = 100
 _Job = tuple[str, str, tuple[int, ...]]
 
 
@@ -932,6 +1035,7 @@ def learn_aligned_phrases(
     pairs: Sequence[tuple[str, str]],
     engine: LexiconEngine,
     progress: Callable[[str], None] | None = None,
+    translators: Translators | None = None,
 ) -> tuple[dict[str, tuple[str, int, int]], list[Trial]]:
     """Phrase pairs from the word alignment that make the engine's output better on the
     training sentences: German -> (English as written, sentences improved, tried); and
@@ -954,6 +1058,7 @@ def learn_aligned_phrases(
         baseline_progress=lambda n, of: say(
             f"{n} of their {of} sentences translated without trials"
         ),
+        translators=translators,
     )
     kept: dict[str, tuple[str, int, int]] = {}
     gains: dict[str, float] = {}
