@@ -378,3 +378,34 @@ def test_baselines_translated_ahead_give_the_same_trials(
     assert together == alone
     assert alone[0].accepted and not alone[1].accepted
     assert sentences == []  # none left to translate before the trials
+
+
+def test_a_settled_trial_stops_with_the_same_verdict(store_dir: Path, excerpt_ding: Path) -> None:
+    # With ``settle`` a trial stops once the sentences left cannot make it accepted; the
+    # accepted trials are the same as translating every sentence.
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    engine.use_learned_phrases = False
+    pairs = [
+        ("Die Regierung kam.", "The administration came."),
+        ("Die Regierung sagte nichts.", "The administration said nothing."),
+        ("Die Regierung hat eine Bitte erhalten.", "The administration received a request."),
+        # references the engine does not match exactly: a trial could still gain
+        ("Die Polizei kam.", "Police came."),
+        ("Die Polizei sagte nichts.", "Police said nothing."),
+        ("Die Polizei begann.", "Police began."),
+        ("Die Regierung begann.", "The administration began."),
+    ]
+    occurrences = {"regierung": [0, 1, 2], "polizei": [3, 4, 5], "begann": [5, 6]}
+    candidates = [("regierung", "administration"), ("polizei", "banana"), ("begann", "began")]
+    full = accept_phrases(candidates, occurrences, pairs, engine)
+    settled = accept_phrases(candidates, occurrences, pairs, engine, settle=True)
+    assert full[0].accepted and settled[0] == full[0]
+    assert full[1] == Trial("polizei", "banana", 3, 3, 0, 3, full[1].gain)
+    # after the first sentence (worse), the two left leave too little chrF below 100 to
+    # make up for it
+    assert settled[1] == Trial("polizei", "banana", 3, 1, 0, 1, settled[1].gain, settled=True)
+    assert settled[1].gain < 0 and not settled[1].accepted
+    # two sentences cannot give the three changed translations a verdict needs: none is
+    # translated
+    assert not full[2].accepted
+    assert settled[2] == Trial("begann", "began", 2, 0, 0, 0, 0.0, settled=True)
