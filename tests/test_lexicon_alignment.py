@@ -219,8 +219,10 @@ def test_trials_score_what_whole_translations_score(
         ("Der Vertrag kam nicht.", "The treaty did not come."),
         ("Die Polizei hat den Vertrag gelesen.", "The police read the treaty."),
         ("Die Polizei kam.", "The police came."),
+        # "zufolge" translates its noun phrase apart ("according to the government")
+        ("Der Regierung zufolge kam die Polizei.", "According to the cabinet, the police came."),
     ]
-    occurrences = {"regierung": [0, 1], "vertrag": [0, 2, 3], "hat den": [0, 3]}
+    occurrences = {"regierung": [0, 1, 5], "vertrag": [0, 2, 3], "hat den": [0, 3]}
     candidates = [
         ("regierung", "cabinet"),
         ("vertrag", "treaty"),
@@ -248,6 +250,7 @@ def test_trials_score_what_whole_translations_score(
 
     expected = [whole(g, e) for g, e in candidates]
     assert any(t.changed for t in expected)
+    assert expected[0].changed == 3  # also the noun phrase that "zufolge" translates apart
     assert accept_phrases(candidates, occurrences, pairs, engine) == expected
     monkeypatch.setattr(learn, "PARALLEL_LEAST", 0)
     monkeypatch.setattr(learn, "TRIAL_CHUNK", 2)
@@ -262,7 +265,7 @@ def test_trials_score_what_whole_translations_score(
     )
     assert together == expected
     # each sentence tried is translated without trials once, before the trials
-    assert sentences[-1] == (4, 4)  # the fifth is in no trial
+    assert sentences[-1] == (5, 5)  # the fifth is in no trial
 
 
 def test_candidates_keep_the_guards(store_dir: Path, excerpt_ding: Path) -> None:
@@ -334,3 +337,75 @@ def test_a_trial_worker_ends_with_its_learning_run(
     assert bound == [(4242, 0)]  # bound first, then the engine opened
     assert len(learn._worker_engine) == 1
     learn._worker_engine[0].store.close()
+
+
+def test_baselines_translated_ahead_give_the_same_trials(
+    store_dir: Path, excerpt_ding: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # While the learning run counts and aligns, a worker translates the sentences without
+    # trials ahead; the trials then use those baselines and give the same verdicts.
+    from dolmetsch.lexicon import learn
+
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    engine.use_learned_phrases = False
+    pairs = [
+        ("Die Regierung sagte nichts.", "The administration said nothing."),
+        ("Die Regierung begann.", "The administration began."),
+        ("Der Regierung zufolge kam die Polizei.", "According to the cabinet, the police came."),
+        ("Die Polizei sagte nichts.", "The police said nothing."),
+        ("Die Polizei begann.", "The police began."),
+    ]
+    occurrences = {"regierung": [0, 1, 2], "polizei": [2, 3, 4]}
+    candidates = [("regierung", "administration"), ("polizei", "banana"), ("polizei", "police")]
+    alone = accept_phrases(candidates, occurrences, pairs, engine)
+    monkeypatch.setattr(learn, "PARALLEL_LEAST", 0)
+    monkeypatch.setattr(learn, "AHEAD_CHUNK", 2)  # three tasks, one at a time
+    in_process = learn._TrialRunner(engine, pairs)
+    with learn.Translators(learn._EngineSpec.of(engine), pairs, 2) as translators:
+        translators.ahead()
+        assert translators._feeder is not None
+        translators._feeder.join(timeout=120)  # every sentence, as none is stopped
+        assert translators.baselines == {i: in_process.baseline(i) for i in range(len(pairs))}
+        sentences: list[tuple[int, int]] = []
+        together = accept_phrases(
+            candidates,
+            occurrences,
+            pairs,
+            engine,
+            baseline_progress=lambda n, of: sentences.append((n, of)),
+            translators=translators,
+        )
+    assert together == alone
+    assert alone[0].accepted and not alone[1].accepted
+    assert sentences == []  # none left to translate before the trials
+
+
+def test_a_settled_trial_stops_with_the_same_verdict(store_dir: Path, excerpt_ding: Path) -> None:
+    # With ``settle`` a trial stops once the sentences left cannot make it accepted; the
+    # accepted trials are the same as translating every sentence.
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    engine.use_learned_phrases = False
+    pairs = [
+        ("Die Regierung kam.", "The administration came."),
+        ("Die Regierung sagte nichts.", "The administration said nothing."),
+        ("Die Regierung hat eine Bitte erhalten.", "The administration received a request."),
+        # references the engine does not match exactly: a trial could still gain
+        ("Die Polizei kam.", "Police came."),
+        ("Die Polizei sagte nichts.", "Police said nothing."),
+        ("Die Polizei begann.", "Police began."),
+        ("Die Regierung begann.", "The administration began."),
+    ]
+    occurrences = {"regierung": [0, 1, 2], "polizei": [3, 4, 5], "begann": [5, 6]}
+    candidates = [("regierung", "administration"), ("polizei", "banana"), ("begann", "began")]
+    full = accept_phrases(candidates, occurrences, pairs, engine)
+    settled = accept_phrases(candidates, occurrences, pairs, engine, settle=True)
+    assert full[0].accepted and settled[0] == full[0]
+    assert full[1] == Trial("polizei", "banana", 3, 3, 0, 3, full[1].gain)
+    # after the first sentence (worse), the two left leave too little chrF below 100 to
+    # make up for it
+    assert settled[1] == Trial("polizei", "banana", 3, 1, 0, 1, settled[1].gain, settled=True)
+    assert settled[1].gain < 0 and not settled[1].accepted
+    # two sentences cannot give the three changed translations a verdict needs: none is
+    # translated
+    assert not full[2].accepted
+    assert settled[2] == Trial("begann", "began", 2, 0, 0, 0, 0.0, settled=True)

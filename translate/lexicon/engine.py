@@ -288,6 +288,10 @@ class LexiconEngine:
         # phrase pairs on trial while learning (``learn.accept_phrases``), before all others
         self._trial: dict[str, str] = {}
         self._trial_starts: dict[str, int] = {}
+        # while not None, every phrase look-up of a translation (tokens, position, result),
+        # also of the token spans a rule translates apart: a trial that gives the same
+        # result at each of them translates the same
+        self.phrase_log: list[tuple[list[str], int, tuple[str, int] | None]] | None = None
 
     def try_phrases(self, phrases: dict[str, str]) -> None:
         """Use these (German lower-cased -> English) phrase pairs first, until the next call."""
@@ -1058,6 +1062,8 @@ class LexiconEngine:
                 i += size
                 continue
             phrase = self._phrase(tokens, i)
+            if self.phrase_log is not None:
+                self.phrase_log.append((tokens, i, phrase))
             if phrase is not None:
                 english, size = phrase
                 if (
@@ -1980,6 +1986,11 @@ class LexiconEngine:
             return False
         sense = self.store.sense(lemma)
         return sense is not None and bool(sense.poss & {"ADJ", "ADV"})
+
+    def phrase_at(self, tokens: list[str], i: int) -> tuple[str, int] | None:
+        """What the translation of ``tokens`` (in English order) looks up at ``i``: the
+        longest phrase there, with the phrase pairs on trial."""
+        return self._phrase(tokens, i)
 
     def _phrase(self, tokens: list[str], i: int) -> tuple[str, int] | None:
         """The longest contiguous dictionary phrase at ``i``: (English, length) or None."""

@@ -41,13 +41,19 @@ class Weights:
 
 def english_zipf(frequencies: Mapping[str, float]) -> Callable[[str], float]:
     """Zipf value of the rarest word of an English term (0 for unknown words)."""
+    # The store build asks for every candidate three times (2.5 million calls, a sixth of
+    # the build): each term is worked out once.
+    seen: dict[str, float] = {}
 
     def zipf(term: str) -> float:
-        values = []
-        for word in term.split():
-            freq = frequencies.get(word.lower(), 0.0)
-            values.append(math.log10(freq) + 9 if freq > 0 else 0.0)
-        return min(values) if values else 0.0
+        found = seen.get(term)
+        if found is None:
+            values = []
+            for word in term.split():
+                freq = frequencies.get(word.lower(), 0.0)
+                values.append(math.log10(freq) + 9 if freq > 0 else 0.0)
+            found = seen[term] = min(values) if values else 0.0
+        return found
 
     return zipf
 
