@@ -6,6 +6,7 @@ from the Ding-format excerpt (tests/ding_excerpt.py).
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -333,7 +334,13 @@ def test_a_trial_worker_ends_with_its_learning_run(
         lifeline, "bind_to_parent", lambda parent: bound.append((parent, len(learn._worker_engine)))
     )
     monkeypatch.setattr(learn, "_worker_engine", [])
-    learn._open_trial_engine(learn._EngineSpec.of(engine), 4242)
+    interrupt = signal.getsignal(signal.SIGINT)
+    try:
+        learn._open_trial_engine(learn._EngineSpec.of(engine), 4242)
+        # Ctrl-C is the run's to handle: a worker prints no traceback of its own
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
     assert bound == [(4242, 0)]  # bound first, then the engine opened
     assert len(learn._worker_engine) == 1
     learn._worker_engine[0].store.close()

@@ -1019,10 +1019,15 @@ _worker_engine: list[LexiconEngine] = []  # the worker process's engine (``_open
 
 
 def _open_trial_engine(spec: _EngineSpec, parent: int) -> None:
+    import signal
+
     from dolmetsch import lifeline
 
     # first: a worker whose learning run was killed stops rather than translate on
     lifeline.bind_to_parent(parent)
+    # Ctrl-C reaches the whole process group: the run stops its workers itself (and they
+    # end with it), so a worker prints no KeyboardInterrupt of its own to the terminal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_engine.append(spec.open())
 
 
