@@ -105,6 +105,11 @@ CASES: list[Case] = [
     (rules.over_a_period, "über den Vertrag", 0, None),
     (rules.only_a_few, "nur wenige Drohnen", 0, ("only a few", 2)),
     (rules.only_a_few, "nur drei Drohnen", 0, None),
+    # "sich zufrieden zeigen": how someone appears; not before a noun ("gab sich große Mühe")
+    (rules.appears, "er zeigte sich neu .", 1, ("appeared", 2)),
+    (rules.appears, "sie geben sich neu mit", 1, ("appear", 2)),
+    (rules.appears, "er gab sich neue Regierung", 1, None),
+    (rules.appears, "er zeigte sich .", 1, None),
     (rules.there_is, "es gibt eine Einigung", 0, ("there is", 2)),
     (rules.there_is, "es waren drei", 0, ("there", 1)),
     (rules.there_is, "heute gibt es", 1, ("there is", 2)),

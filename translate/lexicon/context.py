@@ -327,6 +327,27 @@ def _there_agrees(lex: LexiconEngine, tokens: Sequence[str], start: int, there: 
     return THERE_PLURAL[there] if plural else there
 
 
+# "sich zufrieden zeigen", "sich optimistisch geben": how someone appears, not what they
+# show or give ("Er zeigte sich zufrieden" gave "He showed satisfied").
+APPEARS = {
+    "zeigt": "appears", "zeigen": "appear", "zeigte": "appeared", "zeigten": "appeared",
+    "gibt": "appears", "geben": "appear", "gab": "appeared", "gaben": "appeared",
+}  # fmt: skip
+
+
+@on_words(*APPEARS)
+def appears(lex: LexiconEngine, c: Context) -> Result:
+    if c.lower not in APPEARS or c.nxt != "sich":
+        return None
+    adjective = c.after
+    if not (adjective[:1].islower() and lex.is_adjective(adjective)) or lex.is_verb(adjective):
+        return None
+    following = c.tokens[c.i + 3] if c.i + 3 < len(c.tokens) else ""
+    if following[:1].isupper():
+        return None  # attributive: "gab sich große Mühe" gives an effort
+    return APPEARS[c.lower], 2
+
+
 @on_words("es")
 def it_is_about(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "es" and c.nxt in IT_IS_ABOUT and c.after == "um":
@@ -1542,6 +1563,7 @@ RULES: tuple[Rule, ...] = (
     in_a_year,
     even_if,
     adverb_pair,
+    appears,
     there_is,
     it_is_about,
     it_is_a,
