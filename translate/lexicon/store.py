@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from .keyfilter import KeyFilter, build_filter
 from .learned import Learned, learned_digest, learned_sources, load_layers
 from .lm import backoff_score
 from .names import MIN_ENGLISH_ZIPF
@@ -44,7 +45,7 @@ from .sources import (
     require_ding,
 )
 
-SCHEMA_VERSION = 16  # 16: no "there is" for "gibt" alone; 15: combining forms marked
+SCHEMA_VERSION = 17  # 17: key filters; 16: no "there is" for "gibt" alone
 # Candidates kept per German key: the best by build-time score (more never won on news).
 MAX_CANDIDATES = 8
 # Multi-word keys longer than this are not matched as contiguous phrases.
@@ -100,6 +101,9 @@ CREATE TABLE name(de TEXT PRIMARY KEY) WITHOUT ROWID;
 -- English rather than German ("Aniston" is no compound), without loading wordfreq's tables
 -- (a second) in every translating process.
 CREATE TABLE usage(w TEXT PRIMARY KEY, en REAL NOT NULL, de REAL NOT NULL) WITHOUT ROWID;
+-- Bloom filters (keyfilter.py) of the sense table's keys and the lemma table's forms: most
+-- point queries of a run miss (compound parts), and the filter answers those without one.
+CREATE TABLE key_filter(name TEXT PRIMARY KEY, bits BLOB NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -534,6 +538,13 @@ def build_store(
             )
             con.executemany("INSERT INTO name VALUES(?)", ((n,) for n in names))
             con.executemany("INSERT INTO usage VALUES(?,?,?)", _usage_table())
+            con.executemany(
+                "INSERT INTO key_filter VALUES(?,?)",
+                [
+                    ("lemma", build_filter([form for form, _, _ in lemmas]).bits),
+                    ("sense", build_filter([row[0] for row in senses]).bits),
+                ],
+            )
             con.commit()
             within(0.7)
             con.execute("VACUUM")
@@ -595,6 +606,7 @@ class Store:
         self._unigrams: dict[str, int] = {}
         self._bigrams: dict[tuple[str, str], float] = {}
         self._lm_total = int(self.meta.get("lm_tokens", "0"))
+        self._filters: dict[str, KeyFilter] | None = None  # read whole on first use
 
     @property
     def version(self) -> str:
@@ -630,21 +642,30 @@ class Store:
         return found
 
     def _may_be_key(self, key: str) -> bool:
-        """False when ``key`` is surely no key: a key of two to ``MAX_PHRASE_WORDS`` words
-        is also a phrase unless all its words are function words (``_phrase_rows``), so the
-        phrases of its first word, read once, answer for the many word groups the engine
-        asks about ("in Frage kommen", "der Schutz") without a query each."""
+        """False when ``key`` is surely no key: the sense table's filter says so, or a key
+        of two to ``MAX_PHRASE_WORDS`` words is no phrase (such a key is also a phrase unless
+        all its words are function words, ``_phrase_rows``, so the phrases of its first
+        word, read once, answer for the many word groups the engine asks about: "in Frage
+        kommen", "der Schutz")."""
         if " " not in key:
-            return True
+            return self._filter("sense").may_contain(key)
         words = key.split()
         if (
             len(words) > MAX_PHRASE_WORDS
-            or " ".join(words) != key  # other spacing ("a\tb"): the query decides
+            or " ".join(words) != key  # other spacing ("a\tb"): the filter decides
             or all(w.lower() in FUNCTION_WORDS for w in words)
         ):
-            return True
+            return self._filter("sense").may_contain(key)
         lower = key.lower()
         return lower in self._phrases_of(lower.partition(" ")[0])
+
+    def _filter(self, table: str) -> KeyFilter:
+        """The Bloom filter of ``table``'s keys (``keyfilter``): "surely absent" without a
+        query, for the many words a run asks about that are no key (compound parts)."""
+        if self._filters is None:
+            rows = self._con.execute("SELECT name, bits FROM key_filter")
+            self._filters = {str(name): KeyFilter(bytes(bits)) for name, bits in rows}
+        return self._filters[table]
 
     def candidates(self, key: str) -> list[Evidence]:
         """Every stored English candidate of ``key``, in Ding's order."""
@@ -732,7 +753,11 @@ class Store:
             return self._lemmas[form]
         except KeyError:
             pass
-        row = self._con.execute("SELECT lemma, tag FROM lemma WHERE form=?", (form,)).fetchone()
+        row = (
+            self._con.execute("SELECT lemma, tag FROM lemma WHERE form=?", (form,)).fetchone()
+            if self._filter("lemma").may_contain(form)
+            else None
+        )
         if len(self._lemmas) > CACHE_LIMIT:
             self._lemmas.clear()
         self._lemmas[form] = found = (row[0], row[1]) if row else None
@@ -811,7 +836,10 @@ class Store:
             return self._keys[key]
         except KeyError:
             pass
-        found = self._con.execute("SELECT 1 FROM sense WHERE de=?", (key,)).fetchone() is not None
+        found = (
+            self._filter("sense").may_contain(key)
+            and self._con.execute("SELECT 1 FROM sense WHERE de=?", (key,)).fetchone() is not None
+        )
         if len(self._keys) > CACHE_LIMIT:
             self._keys.clear()
         self._keys[key] = found
