@@ -203,6 +203,22 @@ class Matcher:
             k: sorted(v, key=lambda s: (-len(s.matched), bool(s.surface)))
             for k, v in buckets.items()
         }
+        # German text is scanned at every capital letter a spelling starts with ("S" starts
+        # dozens): the first two letters narrow them down in one look-up, in the same order
+        # (a spelling of one letter stays last, as the shortest).
+        self.by_two: dict[str, list[Spelling]] = defaultdict(list)
+        self.singles: dict[str, list[Spelling]] = {}
+        for first, bucket in self.buckets.items():
+            for spelling in bucket:
+                two = spelling.matched[:2]
+                if len(two) == 2:
+                    self.by_two[two].append(spelling)
+            singles = [s for s in bucket if len(s.matched) < 2]
+            if singles:
+                for two, found in list(self.by_two.items()):
+                    if two[0] == first:
+                        found.extend(singles)
+                self.singles[first] = singles
         # A class that matches nothing when there are no spellings.
         letters = "".join(re.escape(k) for k in sorted(self.buckets))
         self.first_letters = re.compile(f"[{letters}]" if letters else "(?!)")
@@ -279,7 +295,8 @@ class Matcher:
     def _candidates(self, norm: str, i: int) -> list[Spelling]:
         """The spellings that may start at ``i``, longest first."""
         if self.german:
-            return self.buckets[norm[i]]
+            found = self.by_two.get(norm[i : i + 2])
+            return found if found is not None else self.singles.get(norm[i], [])
         return self.by_word.get(_first_word(norm, i), [])
 
     def _at(self, norm: str, i: int) -> tuple[Spelling, Form, int] | None:
