@@ -8,6 +8,7 @@ and a non-zero exit code: 1 when some work failed, 2 when nothing could be done.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 import time
@@ -386,6 +387,11 @@ def main(ctx: click.Context) -> None:
     file, a bad option), 130 interrupted.
     """
     ctx.meta[_STARTED] = time.perf_counter()
+    # A translation allocates millions of short-lived tuples and lists and makes almost no
+    # reference cycles: collecting the young generation every 10,000 allocations instead
+    # of 700 costs nothing in memory and about 1.4 % of a run's instructions (cachegrind,
+    # 600 sentences of newstest2018).
+    gc.set_threshold(10_000, 10, 10)
 
 
 def _open_memory(memory_file: Path | None, *, create: bool = True, pair: Any = None) -> Any:

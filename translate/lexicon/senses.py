@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING
 from dolmetsch.errors import DolmetschError
 
 from .grammar import ADVERB, ATTRIBUTE, DO, NEGATED, TENSE, tokenize
-from .learn import candidate_stems, english_stems
 from .learned import read_table, write_table
 from .rules import FUNCTION_WORDS
 
@@ -141,6 +140,8 @@ class SentenceContext:
 
 def learn_senses(pairs: Iterable[tuple[str, str]], engine: LexiconEngine) -> Senses:
     """The context counts of every key with two or more candidates in ``pairs``."""
+    # (learn.py, its worker pools and threads, is no import of a translating process)
+    from .learn import candidate_stems, english_stems
 
     def resolve(token: str) -> str | None:
         found = engine.words.resolved(token)
