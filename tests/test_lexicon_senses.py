@@ -127,6 +127,43 @@ def test_table_round_trip(tmp_path: Path) -> None:
     assert senses_path(tmp_path / "mine.tsv.gz") == tmp_path / "senses-mine.tsv.gz"
 
 
+def test_lazy_table_reads_a_key_on_first_use() -> None:
+    senses = Senses(
+        labelled={"Ab": {"a": 6.0, "b": 2.0}, "Ab c": {"c": 5.0, "d": 1.0}, "Haus": {"x": 7.0}},
+        features={
+            ("Ab", "p:nach"): {"a": 3.0},
+            ("Ab", "w:Dach"): {"b": 1.5},
+            ("Ab c", "p:nach"): {"d": 1.0},  # a longer key with the same start
+            ("Haus", "n:alt"): {"x": 4.0},
+        },
+    )
+    text = dump_senses(senses)
+    lazy = parse_senses(text, lazy=True)
+    assert lazy.pending is not None and lazy.features == {}
+    assert lazy.labelled == senses.labelled
+    assert lazy.feature("Ab", "p:nach") == {"a": 3.0}
+    assert set(lazy.features) == {("Ab", "p:nach"), ("Ab", "w:Dach")}  # that key's alone
+    assert lazy.feature("Ab c", "p:nach") == {"d": 1.0}
+    assert lazy.feature("Haus", "p:nach") is None and lazy.feature("Garten", "p:nach") is None
+    assert lazy.feature("Haus", "n:alt") == {"x": 4.0}
+    assert lazy.features == senses.features
+    found = evidence(lazy, "Ab", ["a", "b"], ["p:nach", "w:Dach"], 10.0)
+    assert found == evidence(senses, "Ab", ["a", "b"], ["p:nach", "w:Dach"], 10.0)
+
+
+def test_lazy_table_out_of_order_is_read_at_once() -> None:
+    text = "# h\nL\tAb\ta\t6\nF\tZe\tp:x\ta\t1\nF\tAb\tp:y\ta\t2\n"
+    unsorted = parse_senses(text, lazy=True)
+    assert unsorted.pending is None  # a hand-made table: bisecting it would miss rows
+    assert unsorted.features == {("Ze", "p:x"): {"a": 1.0}, ("Ab", "p:y"): {"a": 2.0}}
+
+
+def test_lazy_table_names_a_bad_row_when_read() -> None:
+    lazy = parse_senses("# h\nL\tAb\ta\t6\nF\tAb\tp:x\ta\tmany\n", "t", lazy=True)
+    with pytest.raises(SensesError, match=r"t:3: not a senses-in-context row"):
+        lazy.feature("Ab", "p:x")
+
+
 def test_features_of_reordered_tokens() -> None:
     # The engine's word order joins "kündigt ... an" with a tab: no tab may reach the table.
     tokens = ["Er", "an\tkündigt", "Haus", "\x03gut"]

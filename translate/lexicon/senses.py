@@ -61,10 +61,22 @@ class SensesError(DolmetschError):
 
 @dataclass
 class Senses:
-    """Labelled counts per key and candidate, and per key, feature and candidate."""
+    """Labelled counts per key and candidate, and per key, feature and candidate.
+
+    Read with ``lazy=True`` (:func:`parse_senses`), a table keeps its feature rows as text
+    and parses a key's on the first :meth:`feature` of that key: a translating process
+    needs a few hundred of the table's 7,000 keys, and parsing all 38,000 rows took a
+    tenth of a second of every command's start."""
 
     labelled: dict[str, dict[str, float]] = field(default_factory=dict)
     features: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+    pending: _Rows | None = field(default=None, compare=False, repr=False)
+
+    def feature(self, key: str, feature: str) -> dict[str, float] | None:
+        """The counts per candidate of ``key``'s occurrences with ``feature``, if any."""
+        if self.pending is not None:
+            self.pending.parse(key, self.features)
+        return self.features.get((key, feature))
 
     def add(self, other: Senses) -> None:
         for key, found in other.labelled.items():
@@ -197,9 +209,7 @@ def evidence(
     if labelled is None:
         return {}
     total = sum(labelled.values())
-    seen = [
-        (found, sum(found.values())) for f in features if (found := senses.features.get((key, f)))
-    ]
+    seen = [(found, sum(found.values())) for f in features if (found := senses.feature(key, f))]
     out: dict[str, float] = {}
     for english in candidates:
         n = labelled.get(english, 0.0)
@@ -229,22 +239,63 @@ def dump_senses(senses: Senses) -> str:
     return "\n".join(lines) + "\n"
 
 
-def parse_senses(text: str, name: str = "<text>") -> Senses:
+class _Rows:
+    """A table's feature rows, sorted as :func:`dump_senses` writes them, parsed a key at a
+    time."""
+
+    def __init__(self, rows: list[str], first: int, name: str) -> None:
+        self.rows = rows
+        self.first = first  # the line number of rows[0]
+        self.name = name
+        self.done: set[str] = set()
+
+    def parse(self, key: str, into: dict[tuple[str, str], dict[str, float]]) -> None:
+        if key in self.done:
+            return
+        self.done.add(key)
+        prefix = f"F\t{key}\t"  # "\t" sorts before any character of a key
+        i = bisect.bisect_left(self.rows, prefix)
+        while i < len(self.rows) and self.rows[i].startswith(prefix):
+            _parse_row(self.rows[i], self.first + i, self.name, into, {})
+            i += 1
+
+
+def _parse_row(
+    line: str,
+    number: int,
+    name: str,
+    features: dict[tuple[str, str], dict[str, float]],
+    labelled: dict[str, dict[str, float]],
+) -> None:
+    fields = line.split("\t")
+    try:
+        if fields[0] == "L" and len(fields) == 4:
+            labelled.setdefault(fields[1], {})[fields[2]] = float(fields[3])
+        elif fields[0] == "F" and len(fields) == 5:
+            features.setdefault((fields[1], fields[2]), {})[fields[3]] = float(fields[4])
+        else:
+            raise ValueError("unknown row")
+    except ValueError:
+        raise SensesError(f"{name}:{number}: not a senses-in-context row") from None
+
+
+def parse_senses(text: str, name: str = "<text>", *, lazy: bool = False) -> Senses:
+    """The table ``text``; ``lazy``: its feature rows parsed a key at a time (``Senses``),
+    when they come sorted (as ``dump_senses`` writes them), else at once."""
     senses = Senses()
-    for number, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    if lazy:
+        start = next((i for i, line in enumerate(lines) if line.startswith("F\t")), len(lines))
+        rows = lines[start:]
+        if rows and not rows[-1]:
+            rows.pop()
+        if all(map(str.__le__, rows, rows[1:])):
+            senses.pending = _Rows(rows, start + 1, name)
+            lines = lines[:start]
+    for number, line in enumerate(lines, 1):
         if not line or line.startswith("#"):
             continue
-        fields = line.split("\t")
-        try:
-            if fields[0] == "L" and len(fields) == 4:
-                senses.labelled.setdefault(fields[1], {})[fields[2]] = float(fields[3])
-            elif fields[0] == "F" and len(fields) == 5:
-                found = senses.features.setdefault((fields[1], fields[2]), {})
-                found[fields[3]] = float(fields[4])
-            else:
-                raise ValueError("unknown row")
-        except ValueError:
-            raise SensesError(f"{name}:{number}: not a senses-in-context row") from None
+        _parse_row(line, number, name, senses.features, senses.labelled)
     return senses
 
 
@@ -252,9 +303,9 @@ def save_senses(senses: Senses, path: Path) -> None:
     write_table(dump_senses(senses), path)
 
 
-def read_senses(path: Path) -> Senses:
+def read_senses(path: Path, *, lazy: bool = False) -> Senses:
     text = read_table(path, SensesError, "senses-in-context table")
-    return parse_senses(text, str(path))
+    return parse_senses(text, str(path), lazy=lazy)
 
 
 def senses_path(learned: Path) -> Path:
@@ -270,10 +321,13 @@ def load_senses(data_dir: Path) -> Senses:
     """The user's tables in ``data_dir`` (summed) and, for the keys they lack, the packaged
     one: a user's own text is what they translate."""
     user = Senses()
-    for path in sorted(data_dir.glob("senses*.tsv.gz")):
+    paths = sorted(data_dir.glob("senses*.tsv.gz"))
+    for path in paths:
         user.add(read_senses(path))
     if not PACKAGED.is_file():
         return user
+    if not paths:  # (the common case: the packaged table alone, read as it is used)
+        return read_senses(PACKAGED, lazy=True)
     packaged = read_senses(PACKAGED)
     for key, found in user.labelled.items():
         packaged.labelled[key] = found
