@@ -110,6 +110,11 @@ CASES: list[Case] = [
     (rules.appears, "sie geben sich neu mit", 1, ("appear", 2)),
     (rules.appears, "er gab sich neue Regierung", 1, None),
     (rules.appears, "er zeigte sich .", 1, None),
+    # an adverbial phrase between "sich" and the adjective: "zum wiederholten Mal offen"
+    (rules.appears, "er zeigte sich am Montag neu .", 1, ("appeared", 2)),
+    (rules.appears, "sie gab sich zum ersten Mal neu und", 1, ("appeared", 2)),
+    (rules.appears, "er gab sich am Montag neue Regierung", 1, None),
+    (rules.appears, "er zeigte sich am Montag den Fans", 1, None),
     (rules.there_is, "es gibt eine Einigung", 0, ("there is", 2)),
     (rules.there_is, "es waren drei", 0, ("there", 1)),
     (rules.there_is, "heute gibt es", 1, ("there is", 2)),

@@ -335,17 +335,38 @@ APPEARS = {
 }  # fmt: skip
 
 
+# Words of an adverbial between "sich" and the adjective, at most: "gibt sich zum
+# wiederholten Mal offen", "zeigte sich am Montag zufrieden", "gab sich sehr zuversichtlich".
+_APPEARS_GAP = 4
+
+
 @on_words(*APPEARS)
 def appears(lex: LexiconEngine, c: Context) -> Result:
     if c.lower not in APPEARS or c.nxt != "sich":
         return None
-    adjective = c.after
+    tokens = c.tokens
+    j = c.i + 2
+    end = min(len(tokens), j + _APPEARS_GAP)
+    if j < end and tokens[j] in PREPOSITIONS:
+        # a phrase opened by a preposition ends at its noun: "am Montag", "zum ersten Mal"
+        j = next((k + 1 for k in range(j + 1, end) if tokens[k][:1].isupper()), end)
+    while j < end and _adverb_only(lex, tokens[j]):
+        j += 1  # "sehr", "weiterhin"
+    adjective = tokens[j] if j < len(tokens) else ""
     if not (adjective[:1].islower() and lex.is_adjective(adjective)) or lex.is_verb(adjective):
         return None
-    following = c.tokens[c.i + 3] if c.i + 3 < len(c.tokens) else ""
+    following = tokens[j + 1] if j + 1 < len(tokens) else ""
     if following[:1].isupper():
         return None  # attributive: "gab sich große Mühe" gives an effort
     return APPEARS[c.lower], 2
+
+
+def _adverb_only(lex: LexiconEngine, word: str) -> bool:
+    """A lower-case word that is an adverb and no adjective or verb ("sehr", "weiterhin")."""
+    if not word[:1].islower() or lex.is_adjective(word) or lex.is_verb(word):
+        return False
+    sense = lex.store.sense(word)
+    return sense is not None and sense.pos0 == "ADV"
 
 
 @on_words("es")
