@@ -15,6 +15,14 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 # (rule, German, index of the token, expected answer)
 CASES: list[Case] = [
+    # "einstellen" hires people and stops everything else
+    (rules.stop_or_hire, "bat , einzustellen die Angriffe .", 2, ("to stop", 1)),
+    (rules.stop_or_hire, "weil sie neue Sprecher einstellte", 4, ("hired", 1)),
+    (rules.stop_or_hire, "weil die Angriffe eingestellt wurden", 3, ("stopped", 1)),
+    (rules.stop_or_hire, "die Einstellung der Angriffe", 1, ("halt", 1)),
+    (rules.stop_or_hire, "seine Einstellung ist gut", 1, None),
+    (rules.stop_or_hire, "er wird sich einstellen auf Angriffe", 3, None),
+    (rules.stop_or_hire, "er will einstellen .", 2, None),
     (rules.before_that_clause, "froh darüber dass sie kam", 1, ("", 1)),
     (rules.before_that_clause, "froh darüber .", 1, None),
     (rules.before_that_clause, "Hinweise darauf , wie es geht", 1, ("on", 1)),
