@@ -527,6 +527,23 @@ def test_translate(engine: LexiconEngine, german: str, english: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # numbers joined by hyphens are one token: no "-" for word order to take for a
+        # clause's dash ("mit 43-7 geschlagen wurden" kept its verbs at the end)
+        ("am 2026-01-30 kam er", ["am", "2026-01-30", "kam", "er"]),
+        ("von 2014-2016 und 43-7", ["von", "2014-2016", "und", "43-7"]),
+        ("die 58-Jährige", ["die", "58", "-", "Jährige"]),
+        ("2 - 1", ["2", "-", "1"]),
+        ("Zahl 3-", ["Zahl", "3", "-"]),
+    ],
+)
+def test_numbers_joined_by_hyphens(text: str, tokens: list[str]) -> None:
+    assert tokenize(text) == tokens
+    assert [m.group() for m in grammar._TOKEN.finditer(text) if not m.group().isspace()] == tokens
+
+
+@pytest.mark.parametrize(
     ("german", "expected"),
     [("die 58-Jährige", True), ("die 800-Meter-Läuferin", True), ("dort - etwa", False)],
 )

@@ -97,7 +97,7 @@ _LATIN = rf"\p{{Latin}}[\p{{Latin}}{_EXTEND}]*"
 _NUMBER = rf"[0-9][0-9{_EXTEND}]*"
 _FOREIGN = rf"(?:(?!{_SPACE}|\p{{Latin}}|[0-9]|{_PUNCT}|[{_EXTEND}])\X)"
 _TOKEN = regex.compile(
-    rf"(?P<number>{_NUMBER}(?:[.,:](?=[0-9]){_NUMBER})*)"
+    rf"(?P<number>{_NUMBER}(?:[.,:-](?=[0-9]){_NUMBER})*)"
     rf"|(?P<word>{_LATIN}(?:[-'’](?=[\p{{Latin}}0-9])[\p{{Latin}}0-9{_EXTEND}]+)*(?:-(?=\s))?)"
     rf"|(?P<foreign>{_FOREIGN}(?:{_FOREIGN}|{_NUMBER}|[-'’](?={_FOREIGN}|[0-9]))*"
     # a mark after a space, or at the start: a cluster of its own, kept with its space
@@ -112,7 +112,7 @@ _TOKEN = regex.compile(
 _PLAIN_TEXT = re.compile(r"[ -~\u00a0-\u00ff\u2010-\u2027\u2030-\u205e\u20ac]*")
 _PLAIN_LATIN = "A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
 _PLAIN_TOKEN = re.compile(
-    r"(?P<number>[0-9]+(?:[.,:](?=[0-9])[0-9]+)*)"
+    r"(?P<number>[0-9]+(?:[.,:-](?=[0-9])[0-9]+)*)"
     rf"|(?P<word>[{_PLAIN_LATIN}]+(?:[-'’](?=[{_PLAIN_LATIN}0-9])[{_PLAIN_LATIN}0-9]+)*(?:-(?=\s))?)"
     r"|\S"
 )
@@ -171,7 +171,8 @@ _DOTTED_TITLES = frozenset("Mr Mrs Ms Dr Prof St".split())
 
 
 def tokenize(sentence: str) -> list[str]:
-    """Words (with inner hyphens/apostrophes), numbers (``1.000``, ``19,7``), symbols, and
+    """Words (with inner hyphens/apostrophes), numbers (``1.000``, ``19,7``, and joined by
+    hyphens, dates and ranges: ``2026-01-30``, ``2014-2016``), symbols, and
     foreign runs (see ``_TOKEN``), after NFC normalisation.
 
     NFC, so that a decomposed "ü" (u and U+0308) is the dictionary's "ü"; soft hyphens
