@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,20 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 def seed_files() -> list[Path]:
     assert len(SEED_FILES) == 5
     return SEED_FILES
+
+
+@pytest.fixture(scope="session", autouse=True)
+def packaged_tables_read_once() -> Iterator[None]:
+    """Each store build reads the same packaged tables: simplemma's 1.1M German lemmas,
+    de2en and wordfreq, about 7 s of a 9 s excerpt build.  A test process builds a dozen
+    stores, so it reads them once: every build still runs on the same tables, and the
+    first build of each process reads them as the user's build does."""
+    from dolmetsch.lexicon import store
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("load_lemmas", "load_de2en", "load_frequencies"):
+            patch.setattr(store, name, functools.cache(getattr(store, name)))
+        yield
 
 
 @pytest.fixture(autouse=True)

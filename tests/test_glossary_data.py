@@ -239,18 +239,12 @@ def test_suggest_clusters_spellings_and_marks_coverage() -> None:
 
 
 @pytest.fixture(scope="session")
-def lexicon(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from dolmetsch.lexicon import DING_PATH, build_store, default_data_dir, open_lexicon
-    from dolmetsch.lexicon import store_path as lexicon_store_path
+def lexicon(real_store_dir: Path):  # type: ignore[no-untyped-def]
+    from dolmetsch.lexicon import open_lexicon
 
-    if not DING_PATH.is_file():
-        pytest.skip(f"the Ding dictionary {DING_PATH} is not installed")
-    default = default_data_dir()
-    if lexicon_store_path(default).is_file():
-        return open_lexicon(default, build=False)
-    data = tmp_path_factory.mktemp("lexicon")
-    build_store(data)
-    return open_lexicon(data, build=False)
+    # The shared real store, built once under a lock: a store of its own here was a second
+    # full build whenever this ran while another worker was building the shared one.
+    return open_lexicon(real_store_dir, build=False)
 
 
 def test_seeds_end_to_end_through_lexicon_engine(lexicon) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT, engine_on
+from ding_excerpt import EXCERPT, engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon.english import superlative
@@ -15,39 +15,35 @@ from dolmetsch.lexicon.english import superlative
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 # Our own entries in Ding's line format (comparative and superlative as Ding gives them).
-ADJECTIVES = "".join(
-    line + "\n"
-    for line in (
-        "klein {adj} | kleiner | kleinste/r/s :: small | smaller | smallest",
-        "billig {adj} | billiger | am billigsten :: cheap | cheaper | cheapest",
-        "Auto {n} | Autos {pl} :: car | cars",
-        "hoch {adj} :: high",
-        "höchste {adj} :: top",
-        "schnell {adj} {adv} :: quickly; quick",
-        "Welt {f} | Welten {pl} :: world | worlds",
-        "groß {adj} :: large",
-        "freundlich {adj} :: friendly; kindly; kind",
-        "freundlicher {adj} :: kindlier",
-        "selten {adj} {adv} :: rarely; rare",
-        "Moment {m} | Momente {pl} :: moment | moments",
-        "perfekt {adj} :: perfect",
-        "natürlich {adv} :: of course",
-        "natürlich; selbstverständlich {adv} :: of course",
-        "natürlich {adj} :: natural",
-        "Feind {m} | Feinde {pl} :: enemy | enemies",
-        "einkaufen {vi} | einkaufend | eingekauft | kauft ein | kaufte ein :: "
-        "to shop | shopping | shopped | shops | shopped",
-        "Ich würde gerne (Wunsch) :: Wish + modal verbs",
-        "langsam {adv} :: slowly",
-        "langsam {adj} :: slow",
-        "langsam {vi} :: to go slow",
-        "sein {vi} | seiend | gewesen | ist | war :: to be | being | been | is | was",
-        "kaufen {vt} | kaufend | gekauft | kauft | kaufte :: "
-        "to buy | buying | bought | buys | bought",
-        # a phrase whose English hides its negation, and Ding's "none" for "gar nicht"
-        "gar nicht schnell {adj} :: sluggish",
-        "gar nicht {adv} :: none",
-    )
+ADJECTIVES = lines(
+    "klein {adj} | kleiner | kleinste/r/s :: small | smaller | smallest",
+    "billig {adj} | billiger | am billigsten :: cheap | cheaper | cheapest",
+    "Auto {n} | Autos {pl} :: car | cars",
+    "hoch {adj} :: high",
+    "höchste {adj} :: top",
+    "schnell {adj} {adv} :: quickly; quick",
+    "Welt {f} | Welten {pl} :: world | worlds",
+    "groß {adj} :: large",
+    "freundlich {adj} :: friendly; kindly; kind",
+    "freundlicher {adj} :: kindlier",
+    "selten {adj} {adv} :: rarely; rare",
+    "Moment {m} | Momente {pl} :: moment | moments",
+    "perfekt {adj} :: perfect",
+    "natürlich {adv} :: of course",
+    "natürlich; selbstverständlich {adv} :: of course",
+    "natürlich {adj} :: natural",
+    "Feind {m} | Feinde {pl} :: enemy | enemies",
+    "einkaufen {vi} | einkaufend | eingekauft | kauft ein | kaufte ein :: "
+    "to shop | shopping | shopped | shops | shopped",
+    "Ich würde gerne (Wunsch) :: Wish + modal verbs",
+    "langsam {adv} :: slowly",
+    "langsam {adj} :: slow",
+    "langsam {vi} :: to go slow",
+    "sein {vi} | seiend | gewesen | ist | war :: to be | being | been | is | was",
+    "kaufen {vt} | kaufend | gekauft | kauft | kaufte :: to buy | buying | bought | buys | bought",
+    # a phrase whose English hides its negation, and Ding's "none" for "gar nicht"
+    "gar nicht schnell {adj} :: sluggish",
+    "gar nicht {adv} :: none",
 )
 
 

@@ -178,6 +178,17 @@ def test_acceptance_keeps_what_helps_and_rejects_what_hurts(
     assert engine.translate(["Die Polizei kam."]) == ["The police came."]
 
 
+# Sentence pairs and candidates of the trials run in worker processes or translated ahead.
+TRIAL_PAIRS = [
+    ("Die Regierung sagte nichts.", "The administration said nothing."),
+    ("Die Regierung begann.", "The administration began."),
+    ("Die Regierung kam.", "The administration came."),
+    ("Die Polizei sagte nichts.", "The police said nothing."),
+    ("Die Polizei begann.", "The police began."),
+]
+TRIAL_CANDIDATES = [("regierung", "administration"), ("polizei", "banana"), ("polizei", "police")]
+
+
 def test_trials_in_worker_processes_give_the_same_verdicts(
     store_dir: Path, excerpt_ding: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -185,15 +196,9 @@ def test_trials_in_worker_processes_give_the_same_verdicts(
 
     engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
     engine.use_learned_phrases = False
-    pairs = [
-        ("Die Regierung sagte nichts.", "The administration said nothing."),
-        ("Die Regierung begann.", "The administration began."),
-        ("Die Regierung kam.", "The administration came."),
-        ("Die Polizei sagte nichts.", "The police said nothing."),
-        ("Die Polizei begann.", "The police began."),
-    ]
+    pairs = TRIAL_PAIRS
     occurrences = {"regierung": [0, 1, 2], "polizei": [3, 4]}
-    candidates = [("regierung", "administration"), ("polizei", "banana"), ("polizei", "police")]
+    candidates = TRIAL_CANDIDATES
     alone = accept_phrases(candidates, occurrences, pairs, engine)
     monkeypatch.setattr(learn, "PARALLEL_LEAST", 0)
     monkeypatch.setattr(learn, "TRIAL_CHUNK", 1)  # three chunks over two processes
@@ -355,15 +360,11 @@ def test_baselines_translated_ahead_give_the_same_trials(
 
     engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
     engine.use_learned_phrases = False
-    pairs = [
-        ("Die Regierung sagte nichts.", "The administration said nothing."),
-        ("Die Regierung begann.", "The administration began."),
-        ("Der Regierung zufolge kam die Polizei.", "According to the cabinet, the police came."),
-        ("Die Polizei sagte nichts.", "The police said nothing."),
-        ("Die Polizei begann.", "The police began."),
-    ]
+    # here the third sentence has both words
+    third = ("Der Regierung zufolge kam die Polizei.", "According to the cabinet, the police came.")
+    pairs = [*TRIAL_PAIRS[:2], third, *TRIAL_PAIRS[3:]]
     occurrences = {"regierung": [0, 1, 2], "polizei": [2, 3, 4]}
-    candidates = [("regierung", "administration"), ("polizei", "banana"), ("polizei", "police")]
+    candidates = TRIAL_CANDIDATES
     alone = accept_phrases(candidates, occurrences, pairs, engine)
     monkeypatch.setattr(learn, "PARALLEL_LEAST", 0)
     monkeypatch.setattr(learn, "AHEAD_CHUNK", 2)  # three tasks, one at a time

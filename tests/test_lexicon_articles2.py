@@ -6,32 +6,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT, engine_on
+from ding_excerpt import EXCERPT, engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine, articles
 from dolmetsch.lexicon.grammar import tokenize
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-_EXTRA = "".join(
-    line + "\n"
-    for line in (
-        "Foto {n} | Fotos {pl} :: photo | photos",
-        "Vertrag {m} | Verträge {pl} :: contract | contracts",
-        "gelten {vi} | geltend | gegolten | gilt | galt :: "
-        "to apply | applying | applied | applies | applied",
-        "Bericht {m} | Berichte {pl} :: report | reports",
-        "Leute {pl} :: people",
-        "Leben {n} | Leben {pl} :: life | lives",
-        "Terrorismus {m} :: terrorism",
-        "Iran {m} [geogr.] :: Iran",
-        "Stadt {f} | Städte {pl} :: town | towns",
-        "kurz {adj} :: short",
-        "Handel {m} :: trade",
-        "Präsident {m} | Präsidenten {pl} :: president | presidents",
-        "Jahr {n} | Jahre {pl} :: year | years",
-        "Ingenieur {m} | Ingenieure {pl} :: engineer | engineers",
-    )
+_EXTRA = lines(
+    "Foto {n} | Fotos {pl} :: photo | photos",
+    "Vertrag {m} | Verträge {pl} :: contract | contracts",
+    "gelten {vi} | geltend | gegolten | gilt | galt :: "
+    "to apply | applying | applied | applies | applied",
+    "Bericht {m} | Berichte {pl} :: report | reports",
+    "Leute {pl} :: people",
+    "Leben {n} | Leben {pl} :: life | lives",
+    "Terrorismus {m} :: terrorism",
+    "Iran {m} [geogr.] :: Iran",
+    "Stadt {f} | Städte {pl} :: town | towns",
+    "kurz {adj} :: short",
+    "Handel {m} :: trade",
+    "Präsident {m} | Präsidenten {pl} :: president | presidents",
+    "Jahr {n} | Jahre {pl} :: year | years",
+    "Ingenieur {m} | Ingenieure {pl} :: engineer | engineers",
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import engine_on
+from ding_excerpt import engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon.compound import (
@@ -27,39 +27,36 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 HIGH_HEADS = ["Halle", "Schule", "Bahn", "Ebene", "Saison", "Burg", "Druck", "Form", "Land"]
 
 # Our own entries in Ding's line format (not copied from Ding).
-DICTIONARY = "".join(
-    line + "\n"
-    for line in (
-        "# Version :: compound test dictionary, written for dolmetsch's tests",
-        "# License :: same as dolmetsch",
-        "Arbeit {f} | Arbeiten {pl} :: work | works",
-        "Kampf {m} | Kämpfe {pl} :: fight | fights",
-        "Arbeitskampf {m} :: industrial action",
-        "Maßnahme {f} | Maßnahmen {pl} :: measure | measures",
-        "Kampfmaßnahme {f} :: military action",
-        "Haus {n} | Häuser {pl} :: house | houses",
-        "hausen {vi} | hausend | gehaust :: to live like animals | living like animals | lived",
-        "Projekt {n} | Projekte {pl} :: project | projects",
-        "verdächtig {adj} :: suspect",
-        "das Ausland {n} :: foreign countries",
-        "der Großteil {m} :: the bulk",
-        "leben {vi} | lebend | gelebt | lebt | lebte :: to live | living | lived | lives | lived",
-        "von {prp} :: from",
-        "Staat {m} | Staaten {pl} :: state | states",
-        "kritisch {adj} :: critical",
-        "tragen {vt} | tragend | getragen | trägt | trug :: "
-        "to carry | carrying | carried | carries | carried",
-        "bei {prp} :: by",
-        "typisch {adj} :: typical",
-        "London {n} [geogr.] :: London",
-        "München {n} [geogr.] :: Munich",
-        "Polizei {f} :: police",
-        "Lehr {f} :: gauge",
-        "hoch {adj} :: tall",
-        *(f"{h} {{n}} :: {h.lower()}" for h in HIGH_HEADS),
-        *(f"Hoch{h.lower()} {{n}} :: high {h.lower()}" for h in HIGH_HEADS),
-        "Turm {m} :: tower",
-    )
+DICTIONARY = lines(
+    "# Version :: compound test dictionary, written for dolmetsch's tests",
+    "# License :: same as dolmetsch",
+    "Arbeit {f} | Arbeiten {pl} :: work | works",
+    "Kampf {m} | Kämpfe {pl} :: fight | fights",
+    "Arbeitskampf {m} :: industrial action",
+    "Maßnahme {f} | Maßnahmen {pl} :: measure | measures",
+    "Kampfmaßnahme {f} :: military action",
+    "Haus {n} | Häuser {pl} :: house | houses",
+    "hausen {vi} | hausend | gehaust :: to live like animals | living like animals | lived",
+    "Projekt {n} | Projekte {pl} :: project | projects",
+    "verdächtig {adj} :: suspect",
+    "das Ausland {n} :: foreign countries",
+    "der Großteil {m} :: the bulk",
+    "leben {vi} | lebend | gelebt | lebt | lebte :: to live | living | lived | lives | lived",
+    "von {prp} :: from",
+    "Staat {m} | Staaten {pl} :: state | states",
+    "kritisch {adj} :: critical",
+    "tragen {vt} | tragend | getragen | trägt | trug :: "
+    "to carry | carrying | carried | carries | carried",
+    "bei {prp} :: by",
+    "typisch {adj} :: typical",
+    "London {n} [geogr.] :: London",
+    "München {n} [geogr.] :: Munich",
+    "Polizei {f} :: police",
+    "Lehr {f} :: gauge",
+    "hoch {adj} :: tall",
+    *(f"{h} {{n}} :: {h.lower()}" for h in HIGH_HEADS),
+    *(f"Hoch{h.lower()} {{n}} :: high {h.lower()}" for h in HIGH_HEADS),
+    "Turm {m} :: tower",
 )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from ding_excerpt import EXCERPT, engine_on
+from ding_excerpt import EXCERPT, engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon.ranking import best_sense, candidates
@@ -69,13 +69,10 @@ def test_a_typo_one_letter_from_a_used_word_is_dropped() -> None:
     assert [c.en for c in found] == ["semi-final", "semifinal"]
 
 
-_GEBEN = "".join(
-    line + "\n"
-    for line in (
-        "geben {vt} | gebend | gegeben | er/sie gibt | ich/er/sie gab :: "
-        "to give | giving | given | he/she gives | I/he/she gave",
-        "Kontakt {m} | Kontakte {pl} :: contact | contacts",
-    )
+_GEBEN = lines(
+    "geben {vt} | gebend | gegeben | er/sie gibt | ich/er/sie gab :: "
+    "to give | giving | given | he/she gives | I/he/she gave",
+    "Kontakt {m} | Kontakte {pl} :: contact | contacts",
 )
 
 

@@ -3,6 +3,8 @@ take a fixed preposition (made-up sentences)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dolmetsch.lexicon import open_lexicon
@@ -11,8 +13,9 @@ from dolmetsch.lexicon.grammar import reorder, tokenize
 
 
 @pytest.fixture(scope="module")
-def engine() -> LexiconEngine:
-    return open_lexicon()
+def engine(real_store_dir: Path) -> LexiconEngine:
+    """The real store (Ding), the shared one built once under a lock."""
+    return open_lexicon(real_store_dir, build=False)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dolmetsch.lexicon import DING_PATH, default_data_dir, open_lexicon
+from dolmetsch.lexicon import DING_PATH, open_lexicon
 from dolmetsch.lexicon.meaning import (
     has_english_negation,
     has_german_negation,
@@ -29,12 +29,12 @@ NUMBERS_CHANGED_BEFORE = 0
 
 
 @pytest.fixture(scope="module")
-def translations() -> list[tuple[str, str]]:
+def translations(request: pytest.FixtureRequest) -> list[tuple[str, str]]:
     if not SOURCE.is_file() or not DING_PATH.is_file():
         pytest.skip(f"needs {SOURCE} (research-use WMT data) and {DING_PATH}")
-    # Module scope runs before the per-test isolation of XDG_DATA_HOME: the store is the
-    # user's shared one, as for bench/quality.py.
-    engine = open_lexicon(default_data_dir())
+    # The store is the user's shared one, as for bench/quality.py, built once under the
+    # lock of tests/conftest.py (not built again beside another worker's build).
+    engine = open_lexicon(request.getfixturevalue("real_store_dir"), build=False)
     german = SOURCE.read_text(encoding="utf-8").rstrip("\n").split("\n")
     return list(zip(german, engine.translate(german), strict=True))
 

@@ -6,37 +6,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT, engine_on
+from ding_excerpt import EXCERPT, engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine, names
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 # Words that are also surnames ("Kunde", "Keller"), and nouns a name may stand before.
-_EXTRA = "".join(
-    line + "\n"
-    for line in (
-        "Kunde {m} | Kunden {pl} :: customer | customers",
-        "Keller {m} | Keller {pl} :: cellar | cellars",
-        "Verlag {m} | Verlage {pl} :: publisher | publishers",
-        "Tochter {f} | Töchter {pl} :: daughter | daughters",
-        "fröhlich {adj} :: cheerful",
-        "Ende {n} | Enden {pl} :: end | ends",
-        "Deutschland {n} [geogr.] :: Germany",
-        "Straße {f} | Straßen {pl} :: road | roads",
-        "Süden {m} :: south",
-        "Anus {m} :: anus",
-        "matt {adj} :: dull",
-        "Wicke {f} | Wicken {pl} :: vetch | vetches",
-        "Steven {m} | Steven {pl} :: stem | stems",
-        "Ton {m} | Töne {pl} :: sound | sounds",
-        "Krieg {m} | Kriege {pl} :: war | wars",
-        "kriegerisch {adj}; Kriegs… :: martial",
-        "Gipfel {m} | Gipfel {pl} :: summit | summits",
-        "Nato {f} :: NATO",
-        "Turn… [sport] :: gymnastics",
-        "Stiftung {f} | Stiftungen {pl} :: foundation | foundations",
-    )
+_EXTRA = lines(
+    "Kunde {m} | Kunden {pl} :: customer | customers",
+    "Keller {m} | Keller {pl} :: cellar | cellars",
+    "Verlag {m} | Verlage {pl} :: publisher | publishers",
+    "Tochter {f} | Töchter {pl} :: daughter | daughters",
+    "fröhlich {adj} :: cheerful",
+    "Ende {n} | Enden {pl} :: end | ends",
+    "Deutschland {n} [geogr.] :: Germany",
+    "Straße {f} | Straßen {pl} :: road | roads",
+    "Süden {m} :: south",
+    "Anus {m} :: anus",
+    "matt {adj} :: dull",
+    "Wicke {f} | Wicken {pl} :: vetch | vetches",
+    "Steven {m} | Steven {pl} :: stem | stems",
+    "Ton {m} | Töne {pl} :: sound | sounds",
+    "Krieg {m} | Kriege {pl} :: war | wars",
+    "kriegerisch {adj}; Kriegs… :: martial",
+    "Gipfel {m} | Gipfel {pl} :: summit | summits",
+    "Nato {f} :: NATO",
+    "Turn… [sport] :: gymnastics",
+    "Stiftung {f} | Stiftungen {pl} :: foundation | foundations",
 )
 
 

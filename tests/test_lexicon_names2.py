@@ -7,41 +7,38 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT, engine_on
+from ding_excerpt import EXCERPT, engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine, names
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-_EXTRA = "".join(
-    line + "\n"
-    for line in (
-        # the plural first, as a store can rank it when the plural is more frequent
-        "Unternehmen {n} | Unternehmen {pl} :: companies {pl} | company",
-        "Mitarbeiter {m} | Mitarbeiter {pl} :: employees {pl} | employee",
-        # nouns that are also surnames
-        "Schiff {n} | Schiffe {pl} :: ship | ships",
-        "Kunde {m} | Kunden {pl} :: customer | customers",
-        "Frau {f} | Frauen {pl} :: woman | women",
-        "Geld {n} :: money",
-        "alt {adj} :: old",
-        # a phrase entry gives the adverb before a participle
-        "schwer beschädigt {adj} :: crippled; badly damaged",
-        "Dach {n} | Dächer {pl} :: roof | roofs",
-        # an adjective and its noun as slang, and as a term that keeps its noun
-        "groß {adj} :: big",
-        "Erfolg {m} | Erfolge {pl} :: success | successes",
-        "großer Erfolg {m} :: wow",
-        "kalt {adj} :: cold",
-        "kalter Krieg {m} :: cold war",
-        # a plural that is also part of a surname
-        "Steg {m} | Stege {pl} :: footbridge | footbridges",
-        # a place whose dictionary English is its adjective
-        "Elfenbeinküste {f} :: Ivorian",
-        # the parts of a surname a compound split would translate
-        "Stein {m} | Steine {pl} :: stone | stones",
-        "Minister {m} | Minister {pl} :: minister | ministers",
-    )
+_EXTRA = lines(
+    # the plural first, as a store can rank it when the plural is more frequent
+    "Unternehmen {n} | Unternehmen {pl} :: companies {pl} | company",
+    "Mitarbeiter {m} | Mitarbeiter {pl} :: employees {pl} | employee",
+    # nouns that are also surnames
+    "Schiff {n} | Schiffe {pl} :: ship | ships",
+    "Kunde {m} | Kunden {pl} :: customer | customers",
+    "Frau {f} | Frauen {pl} :: woman | women",
+    "Geld {n} :: money",
+    "alt {adj} :: old",
+    # a phrase entry gives the adverb before a participle
+    "schwer beschädigt {adj} :: crippled; badly damaged",
+    "Dach {n} | Dächer {pl} :: roof | roofs",
+    # an adjective and its noun as slang, and as a term that keeps its noun
+    "groß {adj} :: big",
+    "Erfolg {m} | Erfolge {pl} :: success | successes",
+    "großer Erfolg {m} :: wow",
+    "kalt {adj} :: cold",
+    "kalter Krieg {m} :: cold war",
+    # a plural that is also part of a surname
+    "Steg {m} | Stege {pl} :: footbridge | footbridges",
+    # a place whose dictionary English is its adjective
+    "Elfenbeinküste {f} :: Ivorian",
+    # the parts of a surname a compound split would translate
+    "Stein {m} | Steine {pl} :: stone | stones",
+    "Minister {m} | Minister {pl} :: minister | ministers",
 )
 
 

@@ -8,25 +8,21 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT, engine_on
+from ding_excerpt import EXCERPT, engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-_EXTRA = "".join(
-    line + "\n"
-    for line in (
-        # the singular first, as the store ranks it when the singular is more frequent
-        "Raucher {m} | Raucher {pl} :: smoker | smokers {pl}",
-        "Lehrer {m} | Lehrer {pl} :: teacher | teachers {pl}",
-        # a feminine noun whose dictionary line gives both numbers under the singular key
-        "Ziege {f} :: goat; goats",
-        "schnell {adj} :: quick; quickly",
-        "schnarchen {vi} | schnarchte | geschnarcht | schnarcht :: "
-        "snore | snored | snored | snores",
-        "probieren {vt} | probierte | probiert | probiert :: test | tested | tested | tests",
-    )
+_EXTRA = lines(
+    # the singular first, as the store ranks it when the singular is more frequent
+    "Raucher {m} | Raucher {pl} :: smoker | smokers {pl}",
+    "Lehrer {m} | Lehrer {pl} :: teacher | teachers {pl}",
+    # a feminine noun whose dictionary line gives both numbers under the singular key
+    "Ziege {f} :: goat; goats",
+    "schnell {adj} :: quick; quickly",
+    "schnarchen {vi} | schnarchte | geschnarcht | schnarcht :: snore | snored | snored | snores",
+    "probieren {vt} | probierte | probiert | probiert :: test | tested | tested | tests",
 )
 
 

@@ -7,31 +7,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT, engine_on
+from ding_excerpt import EXCERPT, engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine, context
 from dolmetsch.lexicon.english import a_or_an
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-ENTRIES = "".join(
-    line + "\n"
-    for line in (
-        "froh {adj} :: glad",
-        "arbeiten {vi} | arbeitend | gearbeitet | arbeitet | arbeitete :: "
-        "to work | working | worked | works | worked",
-        "wohnen {vi} | wohnend | gewohnt | wohnt | wohnte :: "
-        "to live | living | lived | lives | lived",
-        "enden {vi} | endend | geendet | endet | endete :: to end | ending | ended | ends | ended",
-        "Karriere {f} | Karrieren {pl} :: career | careers",
-        "Haus {n} | Häuser {pl} :: house | houses",
-        "schnell {adj} {adv} :: fast",
-        "noch nie :: never before",
-        "wachsen {vi} | wachsend | gewachsen | wächst | wuchs :: "
-        "to grow | growing | grown | grows | grew",
-        "Interesse {n} | Interessen {pl} :: interest | interests",
-        "essen {vt} | essend | gegessen | isst | aß :: to eat | eating | eaten | eats | ate",
-    )
+ENTRIES = lines(
+    "froh {adj} :: glad",
+    "arbeiten {vi} | arbeitend | gearbeitet | arbeitet | arbeitete :: "
+    "to work | working | worked | works | worked",
+    "wohnen {vi} | wohnend | gewohnt | wohnt | wohnte :: to live | living | lived | lives | lived",
+    "enden {vi} | endend | geendet | endet | endete :: to end | ending | ended | ends | ended",
+    "Karriere {f} | Karrieren {pl} :: career | careers",
+    "Haus {n} | Häuser {pl} :: house | houses",
+    "schnell {adj} {adv} :: fast",
+    "noch nie :: never before",
+    "wachsen {vi} | wachsend | gewachsen | wächst | wuchs :: "
+    "to grow | growing | grown | grows | grew",
+    "Interesse {n} | Interessen {pl} :: interest | interests",
+    "essen {vt} | essend | gegessen | isst | aß :: to eat | eating | eaten | eats | ate",
 )
 
 

@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT, engine_on
+from ding_excerpt import EXCERPT, engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-_EXTRA = "Ihre :: yours\nZiege {f} :: goat\n"
+_EXTRA = lines("Ihre :: yours", "Ziege {f} :: goat")
 
 
 def _words(engine: LexiconEngine, german: str) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT, engine_on
+from ding_excerpt import EXCERPT, engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon.english import base_among, base_of_past, participle, past_of_participle
@@ -20,30 +20,27 @@ from dolmetsch.lexicon.reporting import reporting_verb
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 # Entries of our own in Ding's line format, written for these tests.
-TENSE_ENTRIES = "".join(
-    line + "\n"
-    for line in (
-        "mitteilen {vt} | mitteilend | mitgeteilt | teilt mit | teilte mit :: "
-        "to advise | advising | advised | advises | advised",
-        "teilen {vt} | teilend | geteilt | teilt | teilte :: "
-        "to share | sharing | shared | shares | shared",
-        "Zeitung {f} | Zeitungen {pl} :: newspaper | newspapers",
-        "angeben {vt} | angebend | angegeben | gibt an | gab an :: "
-        "to mention | mentioning | mentioned | mentions | mentioned",
-        "geben {vt} | gebend | gegeben | gibt | gab :: to give | giving | given | gives | gave",
-        "Plan {m} | Pläne {pl} :: plan | plans",
-        "gestern {adv} :: yesterday",
-        "gut {adj} :: good",
-        "erklären {vt} | erklärend | erklärt | erklärt | erklärte :: "
-        "to explain | explaining | explained | explains | explained",
-        "lassen {vt} | lassend | gelassen | lässt | ließ :: to let | letting | let | lets | let",
-        "Geld {n} :: money",
-        "bekommen {vt} | bekommend | bekommen | bekommt | bekam :: "
-        "to get | getting | received | gets | got",
-        "entlassen {vt} | entlassend | entlassen | entlässt | entließ :: "
-        "to dismiss | dismissing | dismissed | dismisses | dismissed",
-        "sehen {vt} | sehend | gesehen | sieht | sah :: to see | seeing | seen | sees | saw",
-    )
+TENSE_ENTRIES = lines(
+    "mitteilen {vt} | mitteilend | mitgeteilt | teilt mit | teilte mit :: "
+    "to advise | advising | advised | advises | advised",
+    "teilen {vt} | teilend | geteilt | teilt | teilte :: "
+    "to share | sharing | shared | shares | shared",
+    "Zeitung {f} | Zeitungen {pl} :: newspaper | newspapers",
+    "angeben {vt} | angebend | angegeben | gibt an | gab an :: "
+    "to mention | mentioning | mentioned | mentions | mentioned",
+    "geben {vt} | gebend | gegeben | gibt | gab :: to give | giving | given | gives | gave",
+    "Plan {m} | Pläne {pl} :: plan | plans",
+    "gestern {adv} :: yesterday",
+    "gut {adj} :: good",
+    "erklären {vt} | erklärend | erklärt | erklärt | erklärte :: "
+    "to explain | explaining | explained | explains | explained",
+    "lassen {vt} | lassend | gelassen | lässt | ließ :: to let | letting | let | lets | let",
+    "Geld {n} :: money",
+    "bekommen {vt} | bekommend | bekommen | bekommt | bekam :: "
+    "to get | getting | received | gets | got",
+    "entlassen {vt} | entlassend | entlassen | entlässt | entließ :: "
+    "to dismiss | dismissing | dismissed | dismisses | dismissed",
+    "sehen {vt} | sehend | gesehen | sieht | sah :: to see | seeing | seen | sees | saw",
 )
 
 

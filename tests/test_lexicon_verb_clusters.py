@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT, engine_on
+from ding_excerpt import EXCERPT, engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon.grammar import _cluster_order, reorder, tokenize
@@ -18,31 +18,27 @@ from dolmetsch.lexicon.grammar import _cluster_order, reorder, tokenize
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 # Entries of our own in Ding's line format, written for these tests.
-CLUSTER_ENTRIES = "".join(
-    line + "\n"
-    for line in (
-        "fertigstellen {vt} | fertigstellend | fertiggestellt | stellt fertig | "
-        "stellte fertig :: to complete | completing | completed | completes | completed",
-        "bauen {vt} | bauend | gebaut | baut | baute :: "
-        "to build | building | built | builds | built",
-        "Haus {n} | Häuser {pl} :: house | houses",
-        "Brücke {f} | Brücken {pl} :: bridge | bridges",
-        "Problem {n} | Probleme {pl} :: problem | problems",
-        "Polizei {f} :: police",
-        "Ministerin {f} | Ministerinnen {pl} :: minister | ministers",
-        "neu {adj} :: new",
-        "alt {adj} :: old",
-        "verlieren {vt} | verlierend | verloren | verliert | verlor :: "
-        "to lose | losing | lost | loses | lost",
-        "Farbe {f} | Farben {pl} :: colour | colours",
-        "morgen {adv} :: tomorrow",
-        "entlassen {vt} | entlassend | entlassen | entlässt | entließ :: "
-        "to release | releasing | released | releases | released",
-        "Mann {m} | Männer {pl} :: man | men",
-        "sein {vi} | seiend | gewesen | ist | war :: to be | being | been | is | was",
-        "niemand {pron} :: nobody",
-        "jemand {pron} :: somebody",
-    )
+CLUSTER_ENTRIES = lines(
+    "fertigstellen {vt} | fertigstellend | fertiggestellt | stellt fertig | "
+    "stellte fertig :: to complete | completing | completed | completes | completed",
+    "bauen {vt} | bauend | gebaut | baut | baute :: to build | building | built | builds | built",
+    "Haus {n} | Häuser {pl} :: house | houses",
+    "Brücke {f} | Brücken {pl} :: bridge | bridges",
+    "Problem {n} | Probleme {pl} :: problem | problems",
+    "Polizei {f} :: police",
+    "Ministerin {f} | Ministerinnen {pl} :: minister | ministers",
+    "neu {adj} :: new",
+    "alt {adj} :: old",
+    "verlieren {vt} | verlierend | verloren | verliert | verlor :: "
+    "to lose | losing | lost | loses | lost",
+    "Farbe {f} | Farben {pl} :: colour | colours",
+    "morgen {adv} :: tomorrow",
+    "entlassen {vt} | entlassend | entlassen | entlässt | entließ :: "
+    "to release | releasing | released | releases | released",
+    "Mann {m} | Männer {pl} :: man | men",
+    "sein {vi} | seiend | gewesen | ist | war :: to be | being | been | is | was",
+    "niemand {pron} :: nobody",
+    "jemand {pron} :: somebody",
 )
 
 

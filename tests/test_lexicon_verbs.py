@@ -10,27 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from ding_excerpt import EXCERPT, engine_on
+from ding_excerpt import EXCERPT, engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine, light_verbs, mood
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 # Entries of our own in Ding's line format, written for these tests.
-VERB_ENTRIES = "".join(
-    line + "\n"
-    for line in (
-        "gut {adj} :: good",
-        "Preis {m} | Preise {pl} :: price | prices",
-        "Plan {m} | Pläne {pl} :: plan | plans",
-        "leicht {adj} :: easy; light",
-        "Entscheidung {f} | Entscheidungen {pl} :: decision | decisions",
-        "erzählen {vt} | erzählend | erzählt | erzählt | erzählte :: "
-        "to tell | telling | told | tells | told",
-        "zugänglich {adj} :: accessible",
-        "überraschen {vt} | überraschend | überrascht | überrascht | überraschte :: "
-        "to surprise | surprising | surprised | surprises | surprised",
-    )
+VERB_ENTRIES = lines(
+    "gut {adj} :: good",
+    "Preis {m} | Preise {pl} :: price | prices",
+    "Plan {m} | Pläne {pl} :: plan | plans",
+    "leicht {adj} :: easy; light",
+    "Entscheidung {f} | Entscheidungen {pl} :: decision | decisions",
+    "erzählen {vt} | erzählend | erzählt | erzählt | erzählte :: "
+    "to tell | telling | told | tells | told",
+    "zugänglich {adj} :: accessible",
+    "überraschen {vt} | überraschend | überrascht | überrascht | überraschte :: "
+    "to surprise | surprising | surprised | surprises | surprised",
 )
 
 

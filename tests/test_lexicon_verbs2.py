@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from ding_excerpt import EXCERPT, engine_on
+from ding_excerpt import EXCERPT, engine_on, lines
 
 from dolmetsch.lexicon import LexiconEngine
 from dolmetsch.lexicon.grammar import reorder, tokenize
@@ -18,33 +18,28 @@ from dolmetsch.lexicon.grammar import reorder, tokenize
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 # Entries of our own in Ding's line format, written for these tests.
-VERB2_ENTRIES = "".join(
-    line + "\n"
-    for line in (
-        "Plan {m} | Pläne {pl} :: plan | plans",
-        "mein {pron} :: my",
-        "dies {pron} :: this",
-        "Erfolg {m} | Erfolge {pl} :: success | successes",
-        "Fehler {m} | Fehler {pl} :: mistake | mistakes",
-        "Freund {m} | Freunde {pl} :: friend | friends",
-        "warnen {vt} | warnend | gewarnt | warnt | warnte :: "
-        "to warn | warning | warned | warns | warned",
-        "wohnen {vi} | wohnend | gewohnt | wohnt | wohnte :: "
-        "to live | living | lived | lives | lived",
-        "erreichen {vt} | erreichend | erreicht | erreicht | erreichte :: "
-        "to reach | reaching | reached | reaches | reached",
-        "schwer {adj} :: difficult",
-        "kaum {adv} :: hardly",
-        "Auto {n} | Autos {pl} :: car | cars",
-        "raten {vt} | ratend | geraten | rät | riet :: "
-        "to advise | advising | advised | advises | advised",
-        "Firma {f} | Firmen {pl} :: company | companies",
-        "Not {f} :: trouble",
-        "kaufen {vt} | kaufend | gekauft | kauft | kaufte :: "
-        "to buy | buying | bought | buys | bought",
-        "einkaufen {vi} | einkaufend | eingekauft | kauft ein | kaufte ein :: "
-        "to shop | shopping | shopped | shops | shopped",
-    )
+VERB2_ENTRIES = lines(
+    "Plan {m} | Pläne {pl} :: plan | plans",
+    "mein {pron} :: my",
+    "dies {pron} :: this",
+    "Erfolg {m} | Erfolge {pl} :: success | successes",
+    "Fehler {m} | Fehler {pl} :: mistake | mistakes",
+    "Freund {m} | Freunde {pl} :: friend | friends",
+    "warnen {vt} | warnend | gewarnt | warnt | warnte :: "
+    "to warn | warning | warned | warns | warned",
+    "wohnen {vi} | wohnend | gewohnt | wohnt | wohnte :: to live | living | lived | lives | lived",
+    "erreichen {vt} | erreichend | erreicht | erreicht | erreichte :: "
+    "to reach | reaching | reached | reaches | reached",
+    "schwer {adj} :: difficult",
+    "kaum {adv} :: hardly",
+    "Auto {n} | Autos {pl} :: car | cars",
+    "raten {vt} | ratend | geraten | rät | riet :: "
+    "to advise | advising | advised | advises | advised",
+    "Firma {f} | Firmen {pl} :: company | companies",
+    "Not {f} :: trouble",
+    "kaufen {vt} | kaufend | gekauft | kauft | kaufte :: to buy | buying | bought | buys | bought",
+    "einkaufen {vi} | einkaufend | eingekauft | kauft ein | kaufte ein :: "
+    "to shop | shopping | shopped | shops | shopped",
 )
 
 

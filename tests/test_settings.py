@@ -195,7 +195,11 @@ def test_config_command_shows_values_and_origins(
     assert (again.pair.source, again.threads, again.engine) == ("ru", 1, "lexicon")
 
 
-def test_config_command_without_a_file(isolated_argos: Path) -> None:
+def test_config_command_without_a_file(
+    isolated_argos: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a data folder set for the whole test run (as the helpers' runs do) is no setting here
+    monkeypatch.delenv("DOLMETSCH_DATA_DIR", raising=False)
     code, out, _ = _invoke(["config"])
     assert code == 0
     expected = isolated_argos.parent / "config" / "dolmetsch" / "config.toml"
