@@ -47,7 +47,16 @@ def test_empty_filter_rejects_everything() -> None:
     assert not any(found.may_contain(w) for w in ODD_KEYS)
 
 
-@pytest.mark.parametrize(("table", "column"), [("sense", "de"), ("lemma", "form")])
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [
+        ("sense", "de"),
+        ("lemma", "form"),
+        ("phrase_start", "first"),
+        ("usage", "w"),
+        ("inflection", "en || char(9) || tag"),
+    ],
+)
 def test_store_filters_hold_every_key_of_their_table(
     store_dir: Path, table: str, column: str
 ) -> None:
@@ -79,5 +88,14 @@ def test_store_answers_as_without_filters(store_dir: Path) -> None:
         known = set(keys)
         missing = [k + "x" for k in keys if k + "x" not in known]
         assert all(store.sense(k) is None and not store.is_key(k) for k in missing)
+        with sqlite3.connect(path) as con:
+            inflections = list(con.execute("SELECT en, tag, form FROM inflection"))
+            starts = list(con.execute("SELECT first, n FROM phrase_start"))
+            usage = list(con.execute("SELECT w, en, de FROM usage"))
+        assert inflections and all(store.inflection(e, t) == f for e, t, f in inflections)
+        assert all(store.inflection(e + "x", t) is None for e, t, _ in inflections)
+        assert starts and all(store.phrase_length(w) == n for w, n in starts)
+        assert usage and all(store.usage(w) == (en, de) for w, en, de in usage)
+        assert store.usage("qqqx") == (0.0, 0.0) and store.phrase_length("qqqx") == 0
     finally:
         store.close()

@@ -101,8 +101,9 @@ CREATE TABLE name(de TEXT PRIMARY KEY) WITHOUT ROWID;
 -- English rather than German ("Aniston" is no compound), without loading wordfreq's tables
 -- (a second) in every translating process.
 CREATE TABLE usage(w TEXT PRIMARY KEY, en REAL NOT NULL, de REAL NOT NULL) WITHOUT ROWID;
--- Bloom filters (keyfilter.py) of the sense table's keys and the lemma table's forms: most
--- point queries of a run miss (compound parts), and the filter answers those without one.
+-- Bloom filters (keyfilter.py) of the keys of the tables asked by point queries (sense,
+-- lemma, phrase_start, inflection, usage): most of a run's queries miss (compound parts,
+-- words that start no phrase), and the filter answers those without one.
 CREATE TABLE key_filter(name TEXT PRIMARY KEY, bits BLOB NOT NULL) WITHOUT ROWID;
 """
 
@@ -537,13 +538,18 @@ def build_store(
                 sorted((*anchor, e) for anchor, (e, _, _) in learned.prepositions.items()),
             )
             con.executemany("INSERT INTO name VALUES(?)", ((n,) for n in names))
-            con.executemany("INSERT INTO usage VALUES(?,?,?)", _usage_table())
+            usage = _usage_table()
+            con.executemany("INSERT INTO usage VALUES(?,?,?)", usage)
+            filters = {
+                "lemma": [form for form, _, _ in lemmas],
+                "sense": [row[0] for row in senses],
+                "phrase_start": list(starts),
+                "inflection": [_inflection_key(en, tag) for en, tag, _ in inflections],
+                "usage": [row[0] for row in usage],
+            }
             con.executemany(
                 "INSERT INTO key_filter VALUES(?,?)",
-                [
-                    ("lemma", build_filter([form for form, _, _ in lemmas]).bits),
-                    ("sense", build_filter([row[0] for row in senses]).bits),
-                ],
+                [(name, build_filter(keys).bits) for name, keys in sorted(filters.items())],
             )
             con.commit()
             within(0.7)
@@ -770,7 +776,11 @@ class Store:
             return self._inflections[key]
         except KeyError:
             pass
-        row = self._con.execute("SELECT form FROM inflection WHERE en=? AND tag=?", key).fetchone()
+        row = (
+            self._con.execute("SELECT form FROM inflection WHERE en=? AND tag=?", key).fetchone()
+            if self._filter("inflection").may_contain(_inflection_key(english, tag))
+            else None
+        )
         if len(self._inflections) > CACHE_LIMIT:
             self._inflections.clear()
         self._inflections[key] = found = row[0] if row else None
@@ -862,7 +872,11 @@ class Store:
             return self._usage[key]
         except KeyError:
             pass
-        row = self._con.execute("SELECT en, de FROM usage WHERE w=?", (key,)).fetchone()
+        row = (
+            self._con.execute("SELECT en, de FROM usage WHERE w=?", (key,)).fetchone()
+            if self._filter("usage").may_contain(key)
+            else None
+        )
         if len(self._usage) > CACHE_LIMIT:
             self._usage.clear()
         self._usage[key] = found = (row[0], row[1]) if row else (0.0, 0.0)
@@ -874,9 +888,11 @@ class Store:
             return self._starts[first_lower]
         except KeyError:
             pass
-        row = self._con.execute(
-            "SELECT n FROM phrase_start WHERE first=?", (first_lower,)
-        ).fetchone()
+        row = (
+            self._con.execute("SELECT n FROM phrase_start WHERE first=?", (first_lower,)).fetchone()
+            if self._filter("phrase_start").may_contain(first_lower)
+            else None
+        )
         if len(self._starts) > CACHE_LIMIT:
             self._starts.clear()
         self._starts[first_lower] = found = int(row[0]) if row else 0
@@ -900,6 +916,11 @@ def usage_rows(
 
 
 @lru_cache(maxsize=1)
+def _inflection_key(english: str, tag: str) -> str:
+    """The inflection table's key (English, tag) as one string for its filter."""
+    return f"{english}\t{tag}"
+
+
 def _usage_table() -> tuple[tuple[str, float, float], ...]:
     """``usage_rows`` of wordfreq's tables, computed once per process (they never change)."""
     return tuple(usage_rows(load_frequencies("en"), load_frequencies("de")))
