@@ -19,6 +19,12 @@ def ordered(german: str, engine: LexiconEngine) -> str:
 
 
 REORDER = [
+    # a subject of four words with a genitive of three after a fronted adverbial
+    (
+        "Dann kamen die neuen Sprecher der neuen Regierung",
+        "Dann , Die neuen Sprecher der neuen Regierung kamen",
+        "long-genitive-subject",
+    ),
     # fronted_time: "Letztes Jahr" before the finite verb is no subject
     ("Letztes Jahr kam die Polizei", "Letztes Jahr , Die Polizei kam", "time-full-verb"),
     (

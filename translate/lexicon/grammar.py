@@ -1855,7 +1855,9 @@ def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
     ):
         return None
     subject_end = _subject_end(rest, 0)
-    if not 0 < subject_end <= 4:
+    # at most four words, and a genitive of up to three after them ("die Angriffe der
+    # russischen Armee")
+    if not 0 < min(subject_end, noun_phrase_end(rest, 0)) <= 4 or subject_end > 7:
         return None
     subject_end = _coordinated_subject_end(rest, subject_end, verb)
     after = _time_last(rest[subject_end:])
