@@ -110,6 +110,11 @@ CASES: list[Case] = [
     (rules.appears, "sie geben sich neu mit", 1, ("appear", 2)),
     (rules.appears, "er gab sich neue Regierung", 1, None),
     (rules.appears, "er zeigte sich .", 1, None),
+    # "seinerseits" after a person: "for his part"; else the table's "for its part"
+    (rules.for_ones_part, "er hat seinerseits", 2, ("for his part", 1)),
+    (rules.for_ones_part, "Udo Lustig ihrerseits lobte", 2, ("for her part", 1)),
+    (rules.for_ones_part, "die Regierung ihrerseits", 2, None),
+    (rules.for_ones_part, "er kam , die Regierung ihrerseits", 5, None),
     # an adverbial phrase between "sich" and the adjective: "zum wiederholten Mal offen"
     (rules.appears, "er zeigte sich am Montag neu .", 1, ("appeared", 2)),
     (rules.appears, "sie gab sich zum ersten Mal neu und", 1, ("appeared", 2)),

@@ -335,6 +335,33 @@ APPEARS = {
 }  # fmt: skip
 
 
+# "seinerseits"/"ihrerseits" after a person: "for his/her part", else an institution's or a
+# country's "for its part" (rules.FUNCTION_WORD_TABLE).
+FOR_ONES_PART = {"seinerseits": "for his part", "ihrerseits": "for her part"}
+
+
+@on_words(*FOR_ONES_PART)
+def for_ones_part(lex: LexiconEngine, c: Context) -> Result:
+    """The owner is a person when the clause before the word has "er"/"sie" or a first name
+    and surname the dictionary does not know ("Rupert Göller seinerseits"); "Die Ukraine",
+    "die Regierung", a lone name ("Nokia") keep "for its part"."""
+    if c.lower not in FOR_ONES_PART:
+        return None
+    unknown = False  # the word after the one looked at is a capitalised unknown word
+    for k in range(c.i - 1, max(-1, c.i - _OWNER_REACH), -1):
+        word = c.tokens[k]
+        if word in CLAUSE_PUNCT:
+            break
+        name = word[:1].isupper() and word.isalpha() and lex.key(word) is None
+        if word.lower() in ("er", "sie") or (name and unknown):
+            return FOR_ONES_PART[c.lower], 1
+        unknown = name
+    return None
+
+
+_OWNER_REACH = 6
+
+
 # Words of an adverbial between "sich" and the adjective, at most: "gibt sich zum
 # wiederholten Mal offen", "zeigte sich am Montag zufrieden", "gab sich sehr zuversichtlich".
 _APPEARS_GAP = 4
@@ -1585,6 +1612,7 @@ RULES: tuple[Rule, ...] = (
     even_if,
     adverb_pair,
     appears,
+    for_ones_part,
     there_is,
     it_is_about,
     it_is_a,
