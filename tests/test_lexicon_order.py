@@ -550,6 +550,20 @@ def test_numbers_joined_by_hyphens(text: str, tokens: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Darum gehts", ["Darum", "geht", "es"]),
+        ("Hier gibt's Kaffee", ["Hier", "gibt", "es", "Kaffee"]),
+        ("So ging’s", ["So", "ging", "es"]),
+        ("Gabs das", ["Gab", "es", "das"]),
+        ("die Kams und Hats", ["die", "Kams", "und", "Hats"]),  # no verb + es
+    ],
+)
+def test_verb_and_es_in_one_word(text: str, tokens: list[str]) -> None:
+    assert tokenize(text) == tokens
+
+
+@pytest.mark.parametrize(
     ("german", "expected"),
     [("die 58-Jährige", True), ("die 800-Meter-Läuferin", True), ("dort - etwa", False)],
 )

@@ -15,6 +15,11 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 # (rule, German, index of the token, expected answer)
 CASES: list[Case] = [
+    # "Darum geht es" opening a clause (word order "Darum , es geht")
+    (rules.that_is_what_it_is_about, "Darum , es geht .", 0, ("that is what it is about", 4)),
+    (rules.that_is_what_it_is_about, "Darum , es ging", 0, ("that was what it was about", 4)),
+    (rules.that_is_what_it_is_about, "Darum , es kam", 0, None),
+    (rules.that_is_what_it_is_about, "er kam darum , es geht", 2, None),
     # "einstellen" hires people and stops everything else
     (rules.stop_or_hire, "bat , einzustellen die Angriffe .", 2, ("to stop", 1)),
     (rules.stop_or_hire, "weil sie neue Sprecher einstellte", 4, ("hired", 1)),

@@ -1825,7 +1825,27 @@ def _nearest_noun(tokens: Sequence[str], i: int, step: int) -> str:
     return ""
 
 
+# "Darum geht es" (word order: "Darum , es geht") says what something is about.
+THAT_IS_WHAT = {
+    "geht": "that is what it is about", "ging": "that was what it was about",
+    NEGATED + "geht": "that is not what it is about",
+    NEGATED + "ging": "that was not what it was about",
+}  # fmt: skip
+
+
+@on_words("darum")
+def that_is_what_it_is_about(lex: LexiconEngine, c: Context) -> Result:
+    """ "Darum geht es" opening a clause: "that is what it is about" (was "That's why, it
+    goes"); inside a clause "es geht darum" is ``it_is_about``'s."""
+    if c.lower != "darum" or not c.clause_start or c.nxt != "," or c.after != "es":
+        return None
+    verb = c.tokens[c.i + 3] if c.i + 3 < len(c.tokens) else ""
+    english = THAT_IS_WHAT.get(verb)
+    return (english, 4) if english else None
+
+
 EARLY_RULES: tuple[Rule, ...] = (
+    that_is_what_it_is_about,
     stop_or_hire,
     before_that_clause,
     attribute_adverb,
@@ -1842,7 +1862,8 @@ EARLY_WORDS = (
     PRONOMINAL_ADVERBS
     | INDEFINITE
     | frozenset([*SUGGEST, *SUGGEST_FORMS])
-    | frozenset(["dazu", "pro", "in", "ende", *INJURY_DEGREES, *_FIXED_FIRST, *STOP_OR_HIRE])
+    | frozenset(["dazu", "pro", "in", "ende", "darum", *INJURY_DEGREES, *_FIXED_FIRST])
+    | frozenset(STOP_OR_HIRE)
 )
 
 

@@ -199,10 +199,23 @@ def tokenize(sentence: str) -> list[str]:
                 token = GLUE + token
             elif foreign_before:
                 tokens[-1] += GLUE
-        tokens.append(token)
+        contracted = _CONTRACTIONS.get(token.lower())
+        if contracted is not None:  # "Darum gehts" -> "Darum geht es"
+            tokens += [token[: len(contracted)], "es"]
+        else:
+            tokens.append(token)
         end = match.end()
         foreign_before = foreign
     return tokens
+
+
+# Verbs written with "es" in one word, in headlines and quotes: "Darum geht's", "gibts".
+_CONTRACTIONS = {
+    f"{verb}{mark}": verb
+    for verb in ("geht", "ging", "gibt", "gab", "kommt", "kam", "war", "ist", "hat")
+    for mark in ("s", "'s", "’s")
+    if not (mark == "s" and verb in ("war", "ist", "hat", "kam"))  # "wars", "kams": others
+}
 
 
 def detokenize(tokens: Sequence[str]) -> str:
