@@ -23,6 +23,8 @@ GIVE: Forms = ("give", "gave", "given")
 ASK: Forms = ("ask", "asked", "asked")
 DRAW: Forms = ("draw", "drew", "drawn")
 COMMIT: Forms = ("commit", "committed", "committed")
+REACH: Forms = ("reach", "reached", "reached")
+START: Forms = ("start", "started", "started")
 # (German verb lemma, German noun lemma) -> the English verb that goes with the noun.
 LIGHT_VERBS: dict[tuple[str, str], Forms] = {
     ("treffen", "Entscheidung"): MAKE,
@@ -58,6 +60,15 @@ LIGHT_VERBS: dict[tuple[str, str], Forms] = {
     ("begehen", "Selbstmord"): COMMIT,
     ("verüben", "Anschlag"): ("carry out", "carried out", "carried out"),
     ("ausüben", "Druck"): ("put", "put", "put"),
+    ("erzielen", "Einigung"): REACH,
+    ("erzielen", "Kompromiss"): REACH,
+    ("erzielen", "Übereinkunft"): REACH,
+    ("erzielen", "Übereinkommen"): REACH,
+    ("aufnehmen", "Verhandlung"): START,
+    ("aufnehmen", "Gespräch"): START,
+    ("aufnehmen", "Ermittlung"): START,
+    ("aufnehmen", "Betrieb"): START,
+    ("aufnehmen", "Kontakt"): MAKE,
 }
 VERBS = frozenset(verb for verb, _ in LIGHT_VERBS)
 
