@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from ding_excerpt import EXCERPT, engine_on, lines
 
-from dolmetsch.lexicon import LexiconEngine, light_verbs, mood
+from dolmetsch.lexicon import LexiconEngine, grammar, light_verbs, mood
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -248,3 +248,11 @@ def test_reported(
 ) -> None:
     lower = tokens[i].lower()
     assert mood.reported(tokens, i, lower, is_past, _never_past) == expected
+
+
+def test_a_separable_light_verb_joined_by_word_order(engine: LexiconEngine) -> None:
+    # word order joins "nahmen ... auf" into one token: its noun still decides its English
+    joined = ["aufnehmen" + grammar.TENSE + "nehmen", "die", "Verhandlung", "."]
+    assert engine._separable_light_verb(joined, 0, "aufnehmen", "nehmen") == "start"
+    assert engine._separable_light_verb(joined, 0, "aufnehmen", "nimmt") == "starts"
+    assert engine._separable_light_verb(["nahmen auf", "ihn"], 0, "nahmen auf", "") is None

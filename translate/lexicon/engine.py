@@ -412,6 +412,25 @@ class LexiconEngine:
             return third_person(base)
         return base
 
+    def _separable_light_verb(
+        self, tokens: Sequence[str], i: int, key: str, verb: str
+    ) -> str | None:
+        """A separable light verb word order joined (``key``: "aufnehmen" with its finite
+        ``verb`` "nahmen", or "nimmt auf" alone) in the finite verb's form, when its noun is
+        in the clause: "nahmen Verhandlungen auf" -> "started"."""
+        if not verb:
+            finite, _, particle = key.partition(" ")
+            if not particle or " " in particle:
+                return None
+            verb, key = finite, self.lemma(particle + finite)  # "nimmt auf": "aufnehmen"
+        forms = light_verb(tokens, i, key, self.lemma)
+        if forms is None:
+            return None
+        base, past_form, _ = forms
+        if self.words.is_past(verb) and not self.present_t(verb):
+            return past_form
+        return third_person(base) if verb.endswith("t") else base
+
     def _split_idiom(
         self, tokens: Sequence[str], i: int, participle: bool
     ) -> tuple[str, int, int] | None:
@@ -1103,6 +1122,11 @@ class LexiconEngine:
                 continue
             if " " in token or TENSE in token:  # a separable verb or idiom joined by reorder()
                 key, _, verb = token.partition(TENSE)
+                light = self._separable_light_verb(tokens, i, key, verb)
+                if light is not None:  # "nahmen Verhandlungen auf" -> "started negotiations"
+                    out.append(light)
+                    i += 1
+                    continue
                 found = (
                     IDIOMS.get(key)
                     or self.words.sense(key, False)
