@@ -233,19 +233,30 @@ def learn_files(
         # The trials run in the workers (their sentences translated ahead while this
         # process aligned) while this process counts: it would only wait for them, and
         # the counting after them left a core idle.
+        going = threading.Event()
+        going.set()
+
+        def say_trials(line: str) -> None:  # nothing once the learn is interrupted
+            if going.is_set():
+                say(line)
+
         trials = _Meanwhile(
-            lambda: trial.run(pairs, engine, say, translators),
+            lambda: trial.run(pairs, engine, say_trials, translators),
             # (fewer are tried on this process's engine, which must then wait)
             translators.workers > 1 and len(trial.candidates) >= PARALLEL_LEAST,
         )
-        learned = learn(pairs, engine, lambda n: say(f"{n} of {len(pairs)} sentence pairs"))
-        say("sense priors (IBM Model 1 over the dictionary's candidates)")
-        learned.aligned = learn_alignment(pairs, engine)
-        say("prepositions in context")
-        learned.prepositions = learn_prepositions(pairs, engine)
-        say("senses in context")
-        senses = learn_senses(pairs, engine)
-        learned.phrases, _trials = trials.result()
+        try:
+            learned = learn(pairs, engine, lambda n: say(f"{n} of {len(pairs)} sentence pairs"))
+            say("sense priors (IBM Model 1 over the dictionary's candidates)")
+            learned.aligned = learn_alignment(pairs, engine)
+            say("prepositions in context")
+            learned.prepositions = learn_prepositions(pairs, engine)
+            say("senses in context")
+            senses = learn_senses(pairs, engine)
+            learned.phrases, _trials = trials.result()
+        finally:
+            # (the workers' tasks under way end before the learn does, but unheard)
+            going.clear()
     save_senses(senses, senses_path(target))
     engine.store.close()
     save_learned(learned, target)
