@@ -31,7 +31,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from dolmetsch.threads import usable_cores
 
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from .engine import LexiconEngine, Mode
     from .scorer import Weights
 
+_T = TypeVar("_T")
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 # Words of a candidate that say nothing about whether it was used.
 _ENGLISH_STOP = frozenset("a an the to be of sb sth one's oneself it".split())
@@ -73,8 +74,21 @@ def stem(word: str) -> str:
     return word.rstrip("e") if len(word) > 3 else word
 
 
+# Sentences whose tokens and stems are remembered: a learn passes over its pairs five
+# times (counts, sense priors, word alignment, prepositions, senses in context), and
+# tokenizing them again each time was a tenth of that work.
+_REMEMBERED = 1 << 15
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def english_stems(sentence: str) -> frozenset[str]:
     return frozenset(stem(w) for w in _ENGLISH_WORD.findall(sentence.lower()))
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def german_tokens(sentence: str) -> tuple[str, ...]:
+    """``grammar.tokenize``'s tokens of a training sentence."""
+    return tuple(tokenize(sentence))
 
 
 def candidate_stems(english: str) -> frozenset[str]:
@@ -104,7 +118,7 @@ def learn(
                 bigram = (words[k - 1], word)
                 bigrams[bigram] = bigrams.get(bigram, 0) + 1
         keys = set()
-        for token in tokenize(german):
+        for token in german_tokens(german):
             if not token[:1].isalpha() or token.lower() in FUNCTION_WORDS:
                 continue
             resolved = engine.words.resolved(token)
@@ -205,23 +219,76 @@ def learn_files(
         raise LearnedError(
             "no sentence pairs to learn from: every line is empty on one side or the other"
         )
-    engine = open_lexicon(data_dir, before_build=lambda p: say(f"building the store {p}"))
+    engine = open_lexicon(
+        data_dir,
+        before_build=lambda p: say(f"building the store {p}"),
+        build_progress=lambda step: say(f"store: {step.stage}") if step.stage else None,
+    )
     # each phrase pair is judged against the engine alone, without the learned pairs
     spec = dataclasses.replace(_EngineSpec.of(engine), use_learned_phrases=False)
     with Translators(spec, pairs, min(usable_cores(), MAX_TRIAL_WORKERS)) as translators:
         translators.ahead()
-        learned = learn(pairs, engine, lambda n: say(f"{n} of {len(pairs)} sentence pairs"))
-        say("sense priors (IBM Model 1 over the dictionary's candidates)")
-        learned.aligned = learn_alignment(pairs, engine)
-        engine.use_learned_phrases = False
-        learned.phrases, _trials = learn_aligned_phrases(pairs, engine, say, translators)
-    say("prepositions in context")
-    learned.prepositions = learn_prepositions(pairs, engine)
-    say("senses in context")
-    save_senses(learn_senses(pairs, engine), senses_path(target))
+        engine.use_learned_phrases = False  # (only phrase look-ups heed it)
+        trial = phrase_trial(pairs, engine, say)
+        # The trials run in the workers (their sentences translated ahead while this
+        # process aligned) while this process counts: it would only wait for them, and
+        # the counting after them left a core idle.
+        going = threading.Event()
+        going.set()
+
+        def say_trials(line: str) -> None:  # nothing once the learn is interrupted
+            if going.is_set():
+                say(line)
+
+        trials = _Meanwhile(
+            lambda: trial.run(pairs, engine, say_trials, translators),
+            # (fewer are tried on this process's engine, which must then wait)
+            translators.workers > 1 and len(trial.candidates) >= PARALLEL_LEAST,
+        )
+        try:
+            learned = learn(pairs, engine, lambda n: say(f"{n} of {len(pairs)} sentence pairs"))
+            say("sense priors (IBM Model 1 over the dictionary's candidates)")
+            learned.aligned = learn_alignment(pairs, engine)
+            say("prepositions in context")
+            learned.prepositions = learn_prepositions(pairs, engine)
+            say("senses in context")
+            senses = learn_senses(pairs, engine)
+            learned.phrases, _trials = trials.result()
+        finally:
+            # (the workers' tasks under way end before the learn does, but unheard)
+            going.clear()
+    save_senses(senses, senses_path(target))
     engine.store.close()
     save_learned(learned, target)
     return target, learned
+
+
+class _Meanwhile(Generic[_T]):
+    """``work()`` in a thread of its own from now on (or, not ``threaded``, when its
+    ``result`` is asked for); ``result()`` waits for it and returns or raises its outcome."""
+
+    def __init__(self, work: Callable[[], _T], threaded: bool) -> None:
+        self._work = work
+        self._value: list[_T] = []
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if threaded:
+            self._thread = threading.Thread(target=self._run, daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value.append(self._work())
+        except BaseException as exc:  # raised again by ``result``, in the caller
+            self._error = exc
+
+    def result(self) -> _T:
+        if self._thread is None:
+            return self._work()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value[0]
 
 
 _GERMAN_DETERMINERS = frozenset(
@@ -277,7 +344,7 @@ def learn_prepositions(
         seen[english] = seen.get(english, 0) + 1
 
     for german, english_text in pairs:
-        tokens = tokenize(german)
+        tokens = german_tokens(german)
         words = lm_words(english_text)
         stems = [stem(w) for w in words]
         for i, token in enumerate(tokens):
@@ -363,7 +430,7 @@ def learn_alignment(
     corpus: list[tuple[list[str], list[str]]] = []
     for german, english in pairs:
         keys = []
-        for token in tokenize(german):
+        for token in german_tokens(german):
             if not token[:1].isalpha() or token.lower() in FUNCTION_WORDS:
                 continue
             resolved = engine.words.resolved(token)
@@ -505,7 +572,7 @@ def align_pairs(
     source: list[list[int]] = []
     target: list[list[int]] = []
     for german, english in pairs:
-        de = tokenize(german)
+        de = german_tokens(german)
         de_at = word_positions(de)
         de_words = [de[k] for k in de_at]
         for k in de_at:
@@ -1086,36 +1153,67 @@ def learn_aligned_phrases(
     """Phrase pairs from the word alignment that make the engine's output better on the
     training sentences: German -> (English as written, sentences improved, tried); and
     every trial (for reports)."""
+    return phrase_trial(pairs, engine, progress).run(pairs, engine, progress, translators)
+
+
+@dataclass(frozen=True)
+class PhraseTrial:
+    """The phrase pairs to try (``phrase_trial``): ``run`` tries them and keeps the good."""
+
+    candidates: list[tuple[str, str]]
+    occurrences: dict[str, list[int]]  # German phrase -> the pairs that have it
+    spellings: dict[str, dict[str, float]]  # English phrase -> its spellings, weighted
+
+    def run(
+        self,
+        pairs: Sequence[tuple[str, str]],
+        engine: LexiconEngine,
+        progress: Callable[[str], None] | None = None,
+        translators: Translators | None = None,
+    ) -> tuple[dict[str, tuple[str, int, int]], list[Trial]]:
+        """``learn_aligned_phrases``'s result: the accepted pairs, and every trial."""
+        say = progress or (lambda _line: None)
+        candidates = self.candidates
+        say(f"trying {len(candidates)} phrase pairs on their sentences")
+        trials = accept_phrases(
+            candidates,
+            self.occurrences,
+            pairs,
+            engine,
+            lambda n: say(f"{n} of {len(candidates)} tried"),
+            workers=min(usable_cores(), MAX_TRIAL_WORKERS),
+            baseline_progress=lambda n, of: say(
+                f"{n} of their {of} sentences translated without trials"
+            ),
+            translators=translators,
+            settle=True,
+        )
+        kept: dict[str, tuple[str, int, int]] = {}
+        gains: dict[str, float] = {}
+        for trial in trials:
+            if trial.accepted and trial.gain > gains.get(trial.german, -1.0):
+                gains[trial.german] = trial.gain
+                spelt = self.spellings[trial.english]
+                best = max(spelt, key=lambda s: (spelt[s] + (0.5 if s == trial.english else 0), s))
+                kept[trial.german] = (best, trial.better, trial.tried)
+        return kept, trials
+
+
+def phrase_trial(
+    pairs: Sequence[tuple[str, str]],
+    engine: LexiconEngine,
+    progress: Callable[[str], None] | None = None,
+) -> PhraseTrial:
+    """The phrase pairs worth a trial, from a word alignment of ``pairs``."""
     say = progress or (lambda _line: None)
+    say("aligning words (IBM Model 1 with a diagonal prior, both ways)")
     aligned = align_pairs(pairs, engine, say)
     say("extracting phrase pairs")
     counts, spellings = extract_phrases(aligned)
     frequent = {g for g, seen in counts.items() if sum(seen.values()) >= ALIGNED_MIN_COUNT}
     occurrences, spelling = ngram_occurrences(aligned, frequent)
     candidates = phrase_candidates(counts, occurrences, spelling, engine)
-    say(f"trying {len(candidates)} phrase pairs on their sentences")
-    trials = accept_phrases(
-        candidates,
-        occurrences,
-        pairs,
-        engine,
-        lambda n: say(f"{n} of {len(candidates)} tried"),
-        workers=min(usable_cores(), MAX_TRIAL_WORKERS),
-        baseline_progress=lambda n, of: say(
-            f"{n} of their {of} sentences translated without trials"
-        ),
-        translators=translators,
-        settle=True,
-    )
-    kept: dict[str, tuple[str, int, int]] = {}
-    gains: dict[str, float] = {}
-    for trial in trials:
-        if trial.accepted and trial.gain > gains.get(trial.german, -1.0):
-            gains[trial.german] = trial.gain
-            spelt = spellings[trial.english]
-            best = max(spelt, key=lambda s: (spelt[s] + (0.5 if s == trial.english else 0), s))
-            kept[trial.german] = (best, trial.better, trial.tried)
-    return kept, trials
+    return PhraseTrial(candidates, occurrences, spellings)
 
 
 _ARTICLES_DE = frozenset("der die das dem den des ein eine einen einem einer eines".split())

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from dolmetsch.errors import DolmetschError
 
-from .grammar import ADVERB, ATTRIBUTE, DO, NEGATED, TENSE, tokenize
+from .grammar import ADVERB, ATTRIBUTE, DO, NEGATED, TENSE
 from .learned import read_table, write_table
 from .rules import FUNCTION_WORDS
 
@@ -153,7 +153,7 @@ class SentenceContext:
 def learn_senses(pairs: Iterable[tuple[str, str]], engine: LexiconEngine) -> Senses:
     """The context counts of every key with two or more candidates in ``pairs``."""
     # (learn.py, its worker pools and threads, is no import of a translating process)
-    from .learn import candidate_stems, english_stems
+    from .learn import candidate_stems, english_stems, german_tokens
 
     def resolve(token: str) -> str | None:
         found = engine.words.resolved(token)
@@ -164,7 +164,7 @@ def learn_senses(pairs: Iterable[tuple[str, str]], engine: LexiconEngine) -> Sen
     raw: dict[tuple[str, str], dict[str, float]] = {}
     for german, english in pairs:
         reference = english_stems(english)
-        tokens = tokenize(german)
+        tokens = german_tokens(german)
         keyed = content_keys(tokens, resolve)
         keys = {k for _, k in keyed}
         for i, key in keyed:

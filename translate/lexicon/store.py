@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from dolmetsch.threads import usable_cores
 
 from .keyfilter import KeyFilter, build_filter
 from .learned import Learned, learned_digest, learned_sources, load_layers
@@ -199,9 +201,12 @@ def _sense_rows(
     de2en: Mapping[str, list[str]],
     zipf: Callable[[str], float],
     german_freq: Mapping[str, float],
+    keys: Iterable[str] | None = None,
 ) -> Iterable[tuple[SenseRow, list[tuple[str, float, int]]]]:
-    """Per key: its sense row, and its best candidates as (English, base score, flags)."""
-    for key, pairs in ding.items():
+    """Per key (of ``keys``, else all): its sense row, and its best candidates as (English,
+    base score, flags)."""
+    for key in ding if keys is None else keys:
+        pairs = ding[key]
         agreeing = de2en.get(key) or de2en.get(key.lower()) or []
         found = sense_candidates(pairs, agreeing, zipf)
         # Keep the best by the score they can reach (with the sub-entry bonus), in Ding order.
@@ -418,6 +423,119 @@ def _phrase_rows(keys: Iterable[str], function_words: frozenset[str]) -> dict[st
     return phrases
 
 
+# The share of the keys this process ranks while the helper ranks the rest and finds the
+# lemmas (those take about 9 s of the helper's 20), so that both finish together.
+_OWN_SHARE = 0.66
+
+
+def _ranked_rows(
+    grouped: Mapping[str, list[DingPair]],
+    keys: Sequence[str],
+    de2en: Mapping[str, list[str]],
+    zipf: Callable[[str], float],
+    german_freq: Mapping[str, float],
+    layers: Sequence[Learned],
+    within: Callable[[float], None] | None = None,
+) -> tuple[list[SenseRow], list[CandidateRow]]:
+    """The sense rows of ``keys`` and their candidate rows; ``within(share done)``."""
+    senses: list[SenseRow] = []
+    candidate_rows: list[CandidateRow] = []
+    for number, (row, found) in enumerate(_sense_rows(grouped, de2en, zipf, german_freq, keys), 1):
+        senses.append(row)
+        candidate_rows += _candidate_rows(row[0], found, layers)
+        if within is not None and number % _RANK_STEP == 0:
+            within(number / len(keys))
+    return senses, candidate_rows
+
+
+LemmaRow = tuple[str, str, str]
+
+
+def _helper_rows(
+    grouped: Mapping[str, list[DingPair]],
+    keys: Sequence[str],
+    de2en: Mapping[str, list[str]],
+    zipf: Callable[[str], float],
+    german_freq: Mapping[str, float],
+    layers: Sequence[Learned],
+) -> tuple[list[SenseRow], list[CandidateRow], list[LemmaRow]]:
+    """The helper's part of a build: the rows of ``keys``, and the lemma rows."""
+    senses, candidate_rows = _ranked_rows(grouped, keys, de2en, zipf, german_freq, layers)
+    return senses, candidate_rows, _lemma_rows(load_lemmas(), grouped)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return usable_cores() > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+class _Helper:
+    """``work(*args)`` in a forked process bound to this one (``lifeline``), its result
+    sent back whole; in this process, when asked, where there is no second core or no
+    fork.  Leaving the ``with`` block ends the process, so an interrupted build leaves
+    none behind."""
+
+    def __init__(self, work: Callable[..., Any], *args: Any) -> None:
+        self._work = work
+        self._args = args
+        self._process: Any = None
+        self._pipe: Any = None
+
+    def __enter__(self) -> _Helper:
+        if _can_fork():
+            import multiprocessing
+
+            context = multiprocessing.get_context("fork")
+            self._pipe, child = context.Pipe(duplex=False)
+            # fork: the arguments are the child's without being pickled
+            self._process = context.Process(
+                target=_run_helper,
+                args=(child, os.getpid(), self._work, self._args),
+                daemon=True,
+            )
+            self._process.start()
+            child.close()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+            self._pipe.close()
+
+    def result(self) -> Any:
+        if self._process is None:
+            return self._work(*self._args)
+        try:
+            failed, value = self._pipe.recv()
+        except EOFError:
+            raise LexiconError(
+                f"the store build's helper process ended (exit code {self._process.exitcode})"
+            ) from None
+        if failed:
+            raise value
+        return value
+
+
+def _run_helper(pipe: Any, parent: int, work: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    import signal
+
+    from dolmetsch import lifeline
+
+    lifeline.bind_to_parent(parent)  # a killed build leaves no helper ranking on
+    # Ctrl-C reaches the process group: the build ends the helper itself, which then
+    # prints no KeyboardInterrupt of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        outcome: tuple[bool, Any] = (False, work(*args))
+    except Exception as exc:  # raised again in the build
+        outcome = (True, exc)
+    pipe.send(outcome)
+    pipe.close()
+
+
 def build_store(
     data_dir: Path | None = None,
     ding: Path | None = None,
@@ -471,96 +589,104 @@ def build_store(
     zipf = english_zipf(load_frequencies("en"))
     german_freq = load_frequencies("de")
     say(f"ranking the candidates of {len(grouped)} keys")
-    senses: list[SenseRow] = []
-    candidate_rows: list[CandidateRow] = []
-    for number, (row, found) in enumerate(_sense_rows(grouped, de2en, zipf, german_freq), 1):
-        senses.append(row)
-        candidate_rows += _candidate_rows(row[0], found, layers)
-        if number % _RANK_STEP == 0:
-            within(number / len(grouped))
-    lemmas = _lemma_rows(load_lemmas(), grouped)
-    for fallback in _fallback_rows(de2en, grouped, {f for f, _, _ in lemmas}, german_freq):
-        word, english, freq = fallback[0], fallback[1], fallback[-1]
-        senses.append((word, english, "N", "N", "N", freq))
-        candidate_rows += _candidate_rows(word, [(english, 0.0, 0)], layers)
-    say("inflections, lemmas, phrases and names")
-    inflections = _english_inflections(
-        (p for ps in grouped.values() for p in ps), english_irregulars(lines)
-    )
-    phrases = _phrase_rows(grouped, FUNCTION_WORDS)
-    names = sorted(
-        w for w, c in de2en.items() if _is_name(w, c) and not _common_noun(w, grouped, german_freq)
-    )
-    starts: dict[str, int] = {}
-    for lower in [*phrases, *learned.phrases]:
-        words = lower.split()
-        starts[words[0]] = max(starts.get(words[0], 0), len(words))
-    meta = {
-        "schema": str(SCHEMA_VERSION),
-        "ding_sha256": digest,
-        "ding_path": str(ding),
-        "de2en": "0.1.1" if de2en else "",
-        "learned": " ".join(str(t) for t in tables),
-        "learned_sentences": str(learned.sentences),
-        "lm_tokens": str(sum(learned.unigrams.values())),
-        "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    }
+    keys = list(grouped)
+    # A helper process ranks the last keys and finds the lemmas meanwhile (forked, it has
+    # all read above without a copy); this process ranks the other keys, works out the
+    # other tables and writes its rows, then the helper's: the same rows, in half the time.
+    mine = round(len(keys) * _OWN_SHARE) if _can_fork() else len(keys)
+    with _Helper(_helper_rows, grouped, keys[mine:], de2en, zipf, german_freq, layers) as helper:
+        senses, candidate_rows = _ranked_rows(
+            grouped, keys[:mine], de2en, zipf, german_freq, layers, within
+        )
+        say("inflections, lemmas, phrases and names")
+        inflections = _english_inflections(
+            (p for ps in grouped.values() for p in ps), english_irregulars(lines)
+        )
+        phrases = _phrase_rows(grouped, FUNCTION_WORDS)
+        names = sorted(
+            w
+            for w, c in de2en.items()
+            if _is_name(w, c) and not _common_noun(w, grouped, german_freq)
+        )
+        starts: dict[str, int] = {}
+        for lower in [*phrases, *learned.phrases]:
+            words = lower.split()
+            starts[words[0]] = max(starts.get(words[0], 0), len(words))
+        meta = {
+            "schema": str(SCHEMA_VERSION),
+            "ding_sha256": digest,
+            "ding_path": str(ding),
+            "de2en": "0.1.1" if de2en else "",
+            "learned": " ".join(str(t) for t in tables),
+            "learned_sentences": str(learned.sentences),
+            "lm_tokens": str(sum(learned.unigrams.values())),
+            "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
 
-    target_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=target_dir)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        con = sqlite3.connect(tmp)
+        target_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=target_dir)
+        os.close(fd)
+        tmp = Path(tmp_name)
         try:
-            con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-            con.executemany("INSERT INTO meta VALUES(?,?)", sorted(meta.items()))
-            say(f"writing {target.name}")
-            con.executemany("INSERT INTO sense VALUES(?,?,?,?,?,?)", senses)
-            within(0.2)
-            con.executemany("INSERT INTO candidate VALUES(?,?,?,?,?,?,?,?,?)", candidate_rows)
-            within(0.4)
-            con.executemany("INSERT INTO unigram VALUES(?,?)", sorted(learned.unigrams.items()))
-            con.executemany(
-                "INSERT INTO bigram VALUES(?,?,?)",
-                sorted((v, w, c) for (v, w), c in learned.bigrams.items()),
-            )
-            con.executemany("INSERT INTO lemma VALUES(?,?,?)", lemmas)
-            con.executemany("INSERT INTO inflection VALUES(?,?,?)", inflections)
-            con.executemany("INSERT INTO phrase VALUES(?,?)", sorted(phrases.items()))
-            con.executemany("INSERT INTO phrase_start VALUES(?,?)", sorted(starts.items()))
-            con.executemany(
-                "INSERT INTO learned_phrase VALUES(?,?)",
-                sorted((g, e) for g, (e, _, _) in learned.phrases.items()),
-            )
-            con.executemany(
-                "INSERT INTO learned_preposition VALUES(?,?,?,?)",
-                sorted((*anchor, e) for anchor, (e, _, _) in learned.prepositions.items()),
-            )
-            con.executemany("INSERT INTO name VALUES(?)", ((n,) for n in names))
-            usage = _usage_table()
-            con.executemany("INSERT INTO usage VALUES(?,?,?)", usage)
-            filters = {
-                "lemma": [form for form, _, _ in lemmas],
-                "sense": [row[0] for row in senses],
-                "phrase_start": list(starts),
-                "inflection": [_inflection_key(en, tag) for en, tag, _ in inflections],
-                "usage": [row[0] for row in usage],
-            }
-            con.executemany(
-                "INSERT INTO key_filter VALUES(?,?)",
-                [(name, build_filter(keys).bits) for name, keys in sorted(filters.items())],
-            )
-            con.commit()
-            within(0.7)
-            con.execute("VACUUM")
-        finally:
-            con.close()
-        tmp.chmod(0o644)  # mkstemp's 0600 would hide a shared store from other users
-        tmp.replace(target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+            con = sqlite3.connect(tmp)
+            try:
+                con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+                con.executemany("INSERT INTO meta VALUES(?,?)", sorted(meta.items()))
+                say(f"writing {target.name}")
+                # this process's rows first, while the helper still works
+                con.executemany("INSERT INTO sense VALUES(?,?,?,?,?,?)", senses)
+                con.executemany("INSERT INTO candidate VALUES(?,?,?,?,?,?,?,?,?)", candidate_rows)
+                con.executemany("INSERT INTO unigram VALUES(?,?)", sorted(learned.unigrams.items()))
+                con.executemany(
+                    "INSERT INTO bigram VALUES(?,?,?)",
+                    sorted((v, w, c) for (v, w), c in learned.bigrams.items()),
+                )
+                con.executemany("INSERT INTO inflection VALUES(?,?,?)", inflections)
+                con.executemany("INSERT INTO phrase VALUES(?,?)", sorted(phrases.items()))
+                con.executemany("INSERT INTO phrase_start VALUES(?,?)", sorted(starts.items()))
+                con.executemany(
+                    "INSERT INTO learned_phrase VALUES(?,?)",
+                    sorted((g, e) for g, (e, _, _) in learned.phrases.items()),
+                )
+                con.executemany(
+                    "INSERT INTO learned_preposition VALUES(?,?,?,?)",
+                    sorted((*anchor, e) for anchor, (e, _, _) in learned.prepositions.items()),
+                )
+                con.executemany("INSERT INTO name VALUES(?)", ((n,) for n in names))
+                usage = _usage_table()
+                con.executemany("INSERT INTO usage VALUES(?,?,?)", usage)
+                within(0.3)
+                more_senses, more_candidates, lemmas = helper.result()
+                for fallback in _fallback_rows(
+                    de2en, grouped, {f for f, _, _ in lemmas}, german_freq
+                ):
+                    word, english, freq = fallback[0], fallback[1], fallback[-1]
+                    more_senses.append((word, english, "N", "N", "N", freq))
+                    more_candidates += _candidate_rows(word, [(english, 0.0, 0)], layers)
+                con.executemany("INSERT INTO sense VALUES(?,?,?,?,?,?)", more_senses)
+                con.executemany("INSERT INTO candidate VALUES(?,?,?,?,?,?,?,?,?)", more_candidates)
+                con.executemany("INSERT INTO lemma VALUES(?,?,?)", lemmas)
+                filters = {
+                    "lemma": [form for form, _, _ in lemmas],
+                    "sense": [row[0] for row in senses + more_senses],
+                    "phrase_start": list(starts),
+                    "inflection": [_inflection_key(en, tag) for en, tag, _ in inflections],
+                    "usage": [row[0] for row in usage],
+                }
+                con.executemany(
+                    "INSERT INTO key_filter VALUES(?,?)",
+                    [(name, build_filter(keys).bits) for name, keys in sorted(filters.items())],
+                )
+                con.commit()
+                within(0.7)
+                con.execute("VACUUM")
+            finally:
+                con.close()
+            tmp.chmod(0o644)  # mkstemp's 0600 would hide a shared store from other users
+            tmp.replace(target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     for old in target_dir.glob("lexicon-*-v*.sqlite"):
         if old != target:
             old.unlink(missing_ok=True)
@@ -568,7 +694,7 @@ def build_store(
     return BuildReport(
         target,
         time.perf_counter() - started,
-        len(senses),
+        len(senses) + len(more_senses),
         len(lemmas),
         len(phrases),
         bool(de2en),
