@@ -59,6 +59,9 @@ SENTENCES = [
     # ... or with the nearest finite verb; also in a learned phrase ("ihre Kinder")
     ("Die Sprecher sagten, ihre Regierung kam.", "The spokesmen said, their government came."),
     ("Sie sagte, ihre Kinder kamen.", "She said, her children came."),
+    # ... past a participle, with its auxiliary's number
+    ("Die Sprecher haben es ihren Kindern gesagt.", "The spokesmen have said it their children."),
+    ("Die Frau hat es ihren Kindern gesagt.", "The woman has said it her children."),
     ('"Er kam", hieß es.', '"He came," it said.'),
     # an English name keeps its words as written, also those German spells the same
     ("Er traf das Symbol Research Institute.", "He met the Symbol Research Institute."),

@@ -75,6 +75,7 @@ from .rules import (
     AUX_WERDEN,
     AUXILIARIES,
     CLAUSE_PUNCT,
+    CLAUSE_REACH,
     COORDINATORS,
     DAYS,
     DETERMINERS,
@@ -1998,8 +1999,20 @@ class LexiconEngine:
         for k in range(i - 1, -1, -1):
             verb = tokens[k].rpartition(TENSE)[2].split(" ")[0]
             if verb in AUXILIARIES or (verb[:1].islower() and self.words.is_verb(verb)):
-                return self._singular_verb(verb)
+                auxiliary = self._auxiliary_before(tokens, k) if self.is_participle(verb) else None
+                # "Die Minister haben gesagt bei ihrem Treffen": the auxiliary's number
+                return self._singular_verb(auxiliary or verb)
         return False
+
+    def _auxiliary_before(self, tokens: Sequence[str], k: int) -> str | None:
+        """The auxiliary of the participle at ``k`` in its clause, before it (word order
+        has put it there), or None."""
+        for j in range(k - 1, max(-1, k - CLAUSE_REACH), -1):
+            if tokens[j] in CLAUSE_PUNCT:
+                return None
+            if tokens[j] in AUXILIARIES:
+                return tokens[j]
+        return None
 
     def comparative(self, word: str) -> bool:
         """Whether a lower-case word is a comparative adjective or adverb: "größer", "früher"."""
