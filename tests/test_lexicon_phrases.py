@@ -150,3 +150,22 @@ def _lemma(word: str) -> str:
 def test_deuten_with_its_particle_is_suggest(engine: LexiconEngine) -> None:
     tokens = ["Die", "Zahlen", "deuten hin", "darauf"]  # reorder() joins verb and particle
     assert rules.suggest(engine, rules.context(tokens, 2, "deuten hin")) == ("suggest", 1)
+
+
+@pytest.mark.parametrize(
+    ("german", "i", "learned", "english"),
+    [
+        # a pronominal adverb learned as its bare preposition says "it" when nothing follows
+        # that it points to
+        ("er sprach darüber .", 2, "about", "about it"),
+        ("die Gespräche darüber laufen", 2, "about", "about it"),
+        ("er sprach darüber , wie", 2, "about", "about"),
+        ("er dachte daran zu gehen", 2, "of", "of"),
+        ("er sprach darüber .", 2, "in addition", "in addition"),
+        ("er sprach heute .", 2, "about", "about"),
+    ],
+)
+def test_a_learned_pronominal_adverb_keeps_its_it(
+    engine: LexiconEngine, german: str, i: int, learned: str, english: str
+) -> None:
+    assert engine._pointing(german.split(), i, learned) == english

@@ -251,6 +251,11 @@ _PERSON_PRONOUNS = frozenset(
     "diejenige diejenigen denjenigen alle allen".split()
 )
 _POSSESSIVE_IHR = frozenset("ihre ihren ihrem ihrer ihres".split())
+# What a pronominal adverb may point ahead to ("darüber, wie", "dazu, dass", "daran zu").
+_POINTED_TO = frozenset([",", "dass", "daß", "ob", "wie", "zu", "was", "wer", "wo", "warum"])
+_BARE_PREPOSITIONS = frozenset(
+    "about on for of to with against in from by after at over into".split()
+)
 # Adverbs that word order sets between an auxiliary and its participle ("wird immer
 # gefragt"): the participle after them still makes the passive.
 _BETWEEN_AUXILIARY_AND_VERB = frozenset("immer nie oft auch nur stets kaum bereits schon".split())
@@ -2067,8 +2072,19 @@ class LexiconEngine:
             if learned is None and self.use_learned_phrases:
                 learned = self.store.learned_phrase(first)
             if learned is not None and not self._form_decides(tokens, i, learned):
-                return self._progressive(tokens, i, learned), 1
+                return self._pointing(tokens, i, self._progressive(tokens, i, learned)), 1
         return None
+
+    def _pointing(self, tokens: Sequence[str], i: int, english: str) -> str:
+        """A pronominal adverb's learned preposition ("darüber" -> "about", learned where a
+        clause followed it: "darüber, wie") with the "it" it stands for when nothing follows
+        that it points to: "Er sprach darüber." -> "He spoke about it", not "about"."""
+        if tokens[i].lower() not in context_rules.PRONOMINAL_ADVERBS or " " in english:
+            return english
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if nxt in _POINTED_TO or english not in _BARE_PREPOSITIONS:
+            return english
+        return english + " it"
 
     def _progressive(self, tokens: list[str], i: int, learned: str) -> str:
         """A finite present verb's learned English in "-ing" with the "be" it needs, by the
