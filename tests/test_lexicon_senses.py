@@ -19,6 +19,7 @@ from dolmetsch.lexicon.scorer import DEFAULT, in_context
 from dolmetsch.lexicon.senses import (
     Senses,
     SensesError,
+    content_keys,
     context_features,
     dump_senses,
     evidence,
@@ -168,3 +169,17 @@ def test_features_of_reordered_tokens() -> None:
     # The engine's word order joins "kündigt ... an" with a tab: no tab may reach the table.
     tokens = ["Er", "an\tkündigt", "Haus", "\x03gut"]
     assert context_features(["Dach"], tokens, 2) == {"w:Dach", "p:an", "n:gut"}
+
+
+def test_content_keys_leave_out_verbs_joined_by_word_order() -> None:
+    # learning reads the German as written, where no verb is joined ("gingen ... weiter"):
+    # a joined token is no context feature, and is not even looked up
+    asked: list[str] = []
+
+    def resolve(token: str) -> str | None:
+        asked.append(token)
+        return token.lower()
+
+    tokens = ["Die", "Angriffe", "weitergehen\tgingen", "zu Tage fördern", "Haus", "."]
+    assert content_keys(tokens, resolve) == [(1, "angriffe"), (4, "haus")]
+    assert asked == ["Angriffe", "Haus"]

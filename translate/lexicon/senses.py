@@ -111,6 +111,8 @@ def content_keys(tokens: Sequence[str], resolve: Resolve) -> list[tuple[int, str
     for i, token in enumerate(tokens):
         if not token[:1].isalpha() or token.lower() in FUNCTION_WORDS:
             continue
+        if TENSE in token or " " in token:
+            continue  # a verb word order joined ("weitergehen\tgingen"): learning never saw one
         key = resolve(token)
         if key is not None:
             found.append((i, key))
