@@ -99,3 +99,37 @@ def test_store_answers_as_without_filters(store_dir: Path) -> None:
         assert store.usage("qqqx") == (0.0, 0.0) and store.phrase_length("qqqx") == 0
     finally:
         store.close()
+
+
+def _copy_store(store_dir: Path, tmp_path: Path) -> Path:
+    (path,) = store_dir.glob("lexicon-*.sqlite")
+    copy = tmp_path / path.name
+    copy.write_bytes(path.read_bytes())
+    return copy
+
+
+def test_a_store_without_a_table_is_one_clear_error(store_dir: Path, tmp_path: Path) -> None:
+    from dolmetsch.lexicon import LexiconError
+
+    copy = _copy_store(store_dir, tmp_path)
+    with sqlite3.connect(copy) as con:
+        con.execute("DROP TABLE key_filter")
+    con.close()
+    with pytest.raises(LexiconError, match=r"damaged lexicon store \(no table key_filter\)"):
+        Store(copy)
+
+
+def test_a_damaged_page_is_one_clear_error(
+    store_dir: Path, excerpt_ding: Path, tmp_path: Path
+) -> None:
+    from dolmetsch.lexicon import LexiconError, open_lexicon
+
+    copy = _copy_store(store_dir, tmp_path)
+    data = bytearray(copy.read_bytes())
+    page = 4096
+    for start in range(2 * page, len(data) - page, page):  # every page but the first two
+        data[start : start + 64] = b"\xff" * 64
+    copy.write_bytes(bytes(data))
+    engine = open_lexicon(tmp_path, build=False, ding=excerpt_ding)
+    with pytest.raises(LexiconError, match=r"damaged lexicon store .* dolmetsch lexicon build"):
+        engine.translate(["Die Regierung kam.", "Das Haus der Regierung kam nicht."])

@@ -318,7 +318,8 @@ class LexiconEngine:
         one = self.translate_baseline if self.mode == "baseline" else self.translate_sentence
         out: list[str] = []
         for i, sentence in enumerate(sentences, 1):
-            out.append(one(sentence))
+            with self.store.intact():
+                out.append(one(sentence))
             if progress is not None and i % _PROGRESS_EVERY == 0:
                 progress(_PROGRESS_EVERY)
         if progress is not None and len(sentences) % _PROGRESS_EVERY:
@@ -655,12 +656,13 @@ class LexiconEngine:
         """
         out = []
         for i, sentence in enumerate(sentences, 1):
-            if self.mode == "baseline":
-                out.append(Scored(self.translate_baseline(sentence), 0.0))
-            else:
-                evidence: list[Evidence] = []
-                text = self._translate(sentence, evidence)
-                out.append(Scored(text, confidence(evidence[0])))
+            with self.store.intact():
+                if self.mode == "baseline":
+                    out.append(Scored(self.translate_baseline(sentence), 0.0))
+                else:
+                    evidence: list[Evidence] = []
+                    text = self._translate(sentence, evidence)
+                    out.append(Scored(text, confidence(evidence[0])))
             if progress is not None and i % _PROGRESS_EVERY == 0:
                 progress(_PROGRESS_EVERY)
         if progress is not None and len(sentences) % _PROGRESS_EVERY:

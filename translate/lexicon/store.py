@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -108,6 +110,9 @@ CREATE TABLE usage(w TEXT PRIMARY KEY, en REAL NOT NULL, de REAL NOT NULL) WITHO
 -- words that start no phrase), and the filter answers those without one.
 CREATE TABLE key_filter(name TEXT PRIMARY KEY, bits BLOB NOT NULL) WITHOUT ROWID;
 """
+
+
+_TABLES = frozenset(re.findall(r"CREATE TABLE (\w+)", _SCHEMA))
 
 
 class Sense(NamedTuple):
@@ -723,6 +728,13 @@ class Store:
             raise LexiconError(
                 f"{path}: store schema {self.meta.get('schema')}, need v{SCHEMA_VERSION}"
             )
+        with self.intact():
+            tables = {n for (n,) in self._con.execute("SELECT name FROM sqlite_master")}
+        if not tables >= _TABLES:
+            raise LexiconError(
+                f"{path}: damaged lexicon store (no table {', '.join(sorted(_TABLES - tables))});"
+                " delete it and run: dolmetsch lexicon build"
+            )
         self._senses: dict[str, Sense | None] = {}
         self._lemmas: dict[str, tuple[str, str] | None] = {}
         self._inflections: dict[tuple[str, str], str | None] = {}
@@ -739,6 +751,18 @@ class Store:
         self._bigrams: dict[tuple[str, str], float] = {}
         self._lm_total = int(self.meta.get("lm_tokens", "0"))
         self._filters: dict[str, KeyFilter] | None = None  # read whole on first use
+
+    @contextmanager
+    def intact(self) -> Iterator[None]:
+        """Turns SQLite's report of a damaged file (a page that does not read, a table
+        gone) into one clear error instead of a traceback."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            raise LexiconError(
+                f"{self.path}: damaged lexicon store ({exc}); delete it and run:"
+                " dolmetsch lexicon build"
+            ) from exc
 
     @property
     def version(self) -> str:
