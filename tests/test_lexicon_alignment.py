@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import sacrebleu
 
-from dolmetsch.lexicon import open_lexicon
+from dolmetsch.lexicon import LexiconEngine, open_lexicon
 from dolmetsch.lexicon.align import phrase_spans, symmetrize, train, train_links, viterbi
 from dolmetsch.lexicon.learn import (
     Trial,
@@ -31,6 +31,13 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 def _ids(sentences: list[list[str]], vocabulary: dict[str, int]) -> list[list[int]]:
     return [[vocabulary.setdefault(w, len(vocabulary)) for w in s] for s in sentences]
+
+
+def _learning_engine(store_dir: Path, excerpt_ding: Path) -> LexiconEngine:
+    """The excerpt's engine as while learning: the packaged phrase pairs do not count."""
+    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
+    engine.use_learned_phrases = False
+    return engine
 
 
 def test_em_finds_the_words_that_go_together() -> None:
@@ -194,8 +201,7 @@ def test_trials_in_worker_processes_give_the_same_verdicts(
 ) -> None:
     from dolmetsch.lexicon import learn
 
-    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    engine.use_learned_phrases = False
+    engine = _learning_engine(store_dir, excerpt_ding)
     pairs = TRIAL_PAIRS
     occurrences = {"regierung": [0, 1, 2], "polizei": [3, 4]}
     candidates = TRIAL_CANDIDATES
@@ -217,8 +223,7 @@ def test_trials_score_what_whole_translations_score(
     # after the reordering; the verdicts are those of translating every sentence whole.
     from dolmetsch.lexicon import learn
 
-    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    engine.use_learned_phrases = False
+    engine = _learning_engine(store_dir, excerpt_ding)
     pairs = [
         ("Die Regierung hat den Vertrag unterschrieben.", "The cabinet signed the treaty."),
         ("Die Regierung kam.", "The cabinet came."),
@@ -275,8 +280,7 @@ def test_trials_score_what_whole_translations_score(
 
 
 def test_candidates_keep_the_guards(store_dir: Path, excerpt_ding: Path) -> None:
-    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    engine.use_learned_phrases = False  # as while learning: the packaged pairs do not count
+    engine = _learning_engine(store_dir, excerpt_ding)
     counts = {
         # an article the German lacks is not learned; the second English is tried instead
         "regierung": {"the administration": 6, "administration": 5, "cabinet": 1},
@@ -358,8 +362,7 @@ def test_baselines_translated_ahead_give_the_same_trials(
     # trials ahead; the trials then use those baselines and give the same verdicts.
     from dolmetsch.lexicon import learn
 
-    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    engine.use_learned_phrases = False
+    engine = _learning_engine(store_dir, excerpt_ding)
     # here the third sentence has both words
     third = ("Der Regierung zufolge kam die Polizei.", "According to the cabinet, the police came.")
     pairs = [*TRIAL_PAIRS[:2], third, *TRIAL_PAIRS[3:]]
@@ -391,8 +394,7 @@ def test_baselines_translated_ahead_give_the_same_trials(
 def test_a_settled_trial_stops_with_the_same_verdict(store_dir: Path, excerpt_ding: Path) -> None:
     # With ``settle`` a trial stops once the sentences left cannot make it accepted; the
     # accepted trials are the same as translating every sentence.
-    engine = open_lexicon(store_dir, build=False, ding=excerpt_ding)
-    engine.use_learned_phrases = False
+    engine = _learning_engine(store_dir, excerpt_ding)
     pairs = [
         ("Die Regierung kam.", "The administration came."),
         ("Die Regierung sagte nichts.", "The administration said nothing."),
