@@ -219,9 +219,12 @@ class Matcher:
                     if two[0] == first:
                         found.extend(singles)
                 self.singles[first] = singles
-        # A class that matches nothing when there are no spellings.
+        # A class that matches nothing when there are no spellings.  In German a spelling
+        # starts a word: a letter right after a letter or digit (``\w`` less ``_`` is
+        # ``str.isalnum``) is passed over in C, not tested in Python ("e" starts a spelling).
         letters = "".join(re.escape(k) for k in sorted(self.buckets))
-        self.first_letters = re.compile(f"[{letters}]" if letters else "(?!)")
+        after = r"(?<![^\W_])" if self.german else ""
+        self.first_letters = re.compile(f"{after}[{letters}]" if letters else "(?!)")
         # Outside German a language's inflected forms make thousands of spellings: they are
         # found by the word at the position (a dictionary lookup), not by a first-letter scan.
         self.by_word: dict[str, list[Spelling]] = defaultdict(list)
