@@ -253,17 +253,21 @@ class Recogniser:
         hits: list[Hit] = []
         candidates: list[Candidate] = []
         k = 0  # the first listed occurrence that does not end before the current word
-        last: list[_Token] = []  # the two words before the current one
+        last: list[_Token] = []  # the two capitalised words before the current one
         used = 0  # the end of the last recognised spelling or candidate: never shared
         for m in _WORD.finditer(norm):
             start, end = m.span()
+            # Names are capitalised.  Only capitalised words are kept as the words before a
+            # name: a lower-case word between two is no space between them (_adjacent).
+            if not norm[start].isupper():
+                continue
             while k < len(listed) and listed[k].end <= start:
                 hits.append(listed[k])
                 k += 1
             token = _Token(start, end, m.group(), k < len(listed) and listed[k].start < end)
             previous, last = last, [*last[-1:], token]
-            # Names are capitalised; a word glued to a digit ("2Selensky", "Selensky2") is none.
-            if not token.text[0].isupper() or not _ends(norm, end):
+            # A word glued to a digit ("2Selensky", "Selensky2") is none.
+            if not _ends(norm, end):
                 continue
             if start and is_word_char(norm[start - 1]):
                 continue

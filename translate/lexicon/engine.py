@@ -2043,22 +2043,30 @@ class LexiconEngine:
         if self._trial:
             longest = max(longest, self._trial_starts.get(first, 0))
         longest = min(longest, len(tokens) - i)
+        if longest >= 2:
+            # The phrases a size can be, read once a position: most sizes are none, and
+            # are passed over with three look-ups (a token may hold words word order joined,
+            # "zu Tage fördern": its phrases start with its first word).
+            phrases = self.store.phrases_of(first.partition(" ")[0])
+            learned_phrases = self.store.learned_phrases() if self.use_learned_phrases else {}
         for size in range(longest, 1, -1):
             if size == 2 and first in _ARTICLES:
                 # An article and a noun translate word by word; Ding's "die Frauen" is
                 # "the female gender" (in society).
                 continue
             lower = " ".join(tokens[i : i + size]).lower()
+            if lower not in phrases and lower not in learned_phrases and lower not in self._trial:
+                continue
             if self._particle_mid_clause(tokens, i, size):
                 continue
             if lower in self._trial:
                 return self._trial[lower], size
-            key = self.store.phrase(lower)
+            key = phrases.get(lower)
             if key is not None and key in IDIOMS:
                 # a hand-written idiom, counted over the learning sets, before a learned
                 # pair: "im Gegenteil" is "on the contrary", not the learned "contrary"
                 return IDIOMS[key], size
-            learned = self.store.learned_phrase(lower) if self.use_learned_phrases else None
+            learned = learned_phrases.get(lower)
             if learned is not None and negation_kept(lower, learned):
                 # (a phrase "nicht übertrieben" -> "unobtrusive" would hide the negation, as
                 # would "gar nicht gut" -> "substandard")

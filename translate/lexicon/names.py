@@ -14,7 +14,10 @@ The functions are pure: the engine passes what its dictionary knows as booleans.
 
 from __future__ import annotations
 
+from functools import lru_cache
 
+
+@lru_cache(maxsize=65536)  # asked of most tokens several times: 120,000 times in 3,000 sentences
 def is_capitalised_word(token: str) -> bool:
     """A word with a capital first letter and lower case after it ("Langer", "Hans-Peter";
     not "CDU", nor "Tag-" of "Tag- und Nachtschicht")."""
@@ -203,7 +206,10 @@ def name_particle(word: str, inner: bool = False) -> bool:
 def capitalised_particle(word: str) -> bool:
     """Whether ``word`` is a foreign surname particle written with a capital ("Ter",
     "Van", "De"), no German word ("Da", "Du" are German)."""
-    return word[:1].isupper() and word.lower() in _FOREIGN_PARTICLES - {"da", "du"}
+    return word[:1].isupper() and word.lower() in _CAPITALISED_PARTICLES
+
+
+_CAPITALISED_PARTICLES = _FOREIGN_PARTICLES - {"da", "du"}
 
 
 def german_particle(word: str) -> bool:

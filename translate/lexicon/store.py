@@ -963,11 +963,20 @@ class Store:
 
     def learned_phrase(self, lower: str) -> str | None:
         """The learned English of a lower-cased contiguous German phrase, or None."""
+        return self.learned_phrases().get(lower)
+
+    def learned_phrases(self) -> Mapping[str, str]:
+        """Every learned phrase pair: lower-cased German -> English."""
         if self._learned_phrases is None:
             # A small table (about 1,300 rows) asked for at almost every word: read it whole.
             rows = self._con.execute("SELECT key, en FROM learned_phrase").fetchall()
             self._learned_phrases = {str(key): str(en) for key, en in rows}
-        return self._learned_phrases.get(lower)
+        return self._learned_phrases
+
+    def phrases_of(self, first: str) -> Mapping[str, str]:
+        """The Ding key of every phrase of two or more words whose lower-cased first word
+        is ``first``, by lower-cased phrase: :meth:`phrase` of each."""
+        return self._phrases_of(first)
 
     def learned_preposition(self, anchor: str, german: str, key: str) -> str | None:
         """The learned English of preposition ``german`` at an anchor (``prepositions``)."""
