@@ -231,6 +231,16 @@ CASES: list[Case] = [
     (rules.until_a_time, "er fährt bis zum Bahnhof", 2, None),
     (rules.until_a_time, "von A bis hin zu B", 2, ("to", 3)),
     (rules.until_a_time, "fertig bis Ende des Jahres", 1, ("by", 1)),
+    (rules.too, "Das ist zu schwer .", 2, ("too", 1)),
+    (rules.too, "Das ist zu schwer für uns", 2, ("too", 1)),
+    (rules.too, "bis zu schwer .", 1, None),
+    (rules.too, "zu schwer Lasten", 0, None),
+    (rules.too, "Er blieb zu Hause .", 2, None),
+    (rules.loud, "Der Hund bellt laut .", 3, ("loudly", 1)),
+    (rules.loud, "Die Musik ist laut", 3, ("loud", 1)),
+    (rules.loud, "Laut einem Bericht kam er", 0, None),
+    (rules.loud, "laut offiziellen Angaben", 0, None),
+    (rules.loud, "laut Polizei", 0, None),
 ]
 
 

@@ -388,6 +388,51 @@ def appears(lex: LexiconEngine, c: Context) -> Result:
     return APPEARS[c.lower], 2
 
 
+# "zu" before an adjective or adverb that ends its clause is the degree "too" ("Das Auto
+# ist zu schnell", "Er kam zu spät"), not the preposition or infinitive "to"; what may
+# follow such a word inside its clause.
+_AFTER_TOO = frozenset("für um als und oder".split())
+
+
+@on_words("zu")
+def too(lex: LexiconEngine, c: Context) -> Result:
+    """ "zu" + adjective or adverb at its clause's end is "too": "zu spät." -> "too late"."""
+    word = c.nxt
+    if c.previous in ("bis", "um") or not (c.after in CLAUSE_PUNCT or c.after in _AFTER_TOO):
+        return None  # "bis zu 50", "um zu sagen"; "zu schwere Lasten" is attributive
+    if not word[:1].islower() or lex.is_verb(word):
+        return None  # "zu sagen", "zu Hause"
+    sense = lex.store.sense(word)
+    if sense is None or not sense.poss & _DEGREE_POS or "V" in sense.poss:
+        return None  # "zu zweit": a number or what the dictionary lacks keeps "to"
+    return "too", 1
+
+
+_DEGREE_POS = frozenset(["ADJ", "ADV"])
+
+# "laut" is the preposition "according to" before its noun phrase ("laut Polizei", "laut
+# einem Bericht", "laut offiziellen Angaben"), else the adjective "loud" ("Die Musik ist
+# laut") or the adverb "loudly" ("Der Hund bellt laut").
+_BEFORE_LOUD = frozenset("ist sind war waren wird werden wurde wurden sei wäre zu sehr so".split())
+
+
+@on_words("laut")
+def loud(lex: LexiconEngine, c: Context) -> Result:
+    nxt = c.nxt
+    if (
+        nxt
+        and nxt not in CLAUSE_PUNCT
+        and (
+            not nxt[:1].islower()  # a name, noun, number or quotation mark
+            or nxt.lower() in DETERMINERS
+            or nxt.lower() in POSSESSIVES
+            or (nxt.endswith(ADJECTIVE_ENDINGS) and c.after[:1].isupper())
+        )
+    ):
+        return None
+    return ("loud" if c.previous in _BEFORE_LOUD else "loudly"), 1
+
+
 def _adverb_only(lex: LexiconEngine, word: str) -> bool:
     """A lower-case word that is an adverb and no adjective or verb ("sehr", "weiterhin")."""
     if not word[:1].islower() or lex.is_adjective(word) or lex.is_verb(word):
@@ -1642,6 +1687,8 @@ RULES: tuple[Rule, ...] = (
     double_infinitive,
     is_to_be,
     adverb_before_adjective,
+    too,
+    loud,
     noun_phrase,
     # articles English needs where German has none
     as_a_role,
