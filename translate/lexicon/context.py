@@ -1607,9 +1607,20 @@ def _nominal_infinitive(lex: LexiconEngine, noun: str) -> bool:
     return lower.endswith("en") and lex.is_verb(lower) and lex.lemma(lower) == lower
 
 
-# The noun-phrase rules, kept as one block (tried after the others), each with the words
-# (lower-cased) it can fire on, so that a token tries only its own (None: every token).
-NOUN_PHRASE_TRIGGERS: tuple[tuple[Rule, frozenset[str] | None], ...] = (
+def _opens_postposed_phrase(token: str, lower: str) -> bool:
+    """Whether a token can open the noun phrase before "zufolge" (``according_to_postposition``):
+    an article or possessive, a noun or name, or an adjective before one."""
+    return (
+        lower in DETERMINERS
+        or lower in POSSESSIVES
+        or token[:1].isupper()
+        or (token[:1].islower() and token.endswith(ADJECTIVE_ENDINGS))
+    )
+
+
+# The noun-phrase rules, kept as one block in ``RULES`` (tried after the others), each with
+# the words (lower-cased) it can fire on or a test of the token.
+NOUN_PHRASE_TRIGGERS: tuple[tuple[Rule, frozenset[str] | Trigger], ...] = (
     (partitive, frozenset(PARTITIVES)),
     (most, frozenset(["die"])),
     (it_says, frozenset(["es", *IT_SAYS])),
@@ -1621,27 +1632,14 @@ NOUN_PHRASE_TRIGGERS: tuple[tuple[Rule, frozenset[str] | None], ...] = (
     (there_may_be, frozenset(["es"])),
     (by_means_of, frozenset(["durch"])),
     (according_to, frozenset(["so"])),
-    (according_to_postposition, None),
+    (according_to_postposition, _opens_postposed_phrase),
     (neither_nor, frozenset(["noch"])),
     (title_of_address, frozenset(w.lower() for w in TITLES)),
     (regarded_as, frozenset(REGARDED)),
 )
 NOUN_PHRASE_RULES: tuple[Rule, ...] = tuple(rule for rule, _ in NOUN_PHRASE_TRIGGERS)
-_ANY_WORD: tuple[Rule, ...] = tuple(r for r, words in NOUN_PHRASE_TRIGGERS if words is None)
-_BY_WORD: dict[str, tuple[Rule, ...]] = {
-    word: tuple(r for r, words in NOUN_PHRASE_TRIGGERS if words is None or word in words)
-    for _, words in NOUN_PHRASE_TRIGGERS
-    for word in words or ()
-}
-
-
-def noun_phrase(lex: LexiconEngine, c: Context) -> Result:
-    """The first noun-phrase rule that answers, of those the token can trigger."""
-    for rule in _BY_WORD.get(c.lower, _ANY_WORD):
-        found = rule(lex, c)
-        if found is not None:
-            return found
-    return None
+for _rule, _trigger in NOUN_PHRASE_TRIGGERS:
+    _declare(_trigger)(_rule)
 
 
 RULES: tuple[Rule, ...] = (
@@ -1689,7 +1687,7 @@ RULES: tuple[Rule, ...] = (
     adverb_before_adjective,
     too,
     loud,
-    noun_phrase,
+    *NOUN_PHRASE_RULES,
     # articles English needs where German has none
     as_a_role,
     # particles written too often
