@@ -22,6 +22,13 @@ def test_a_relative_clause_after_a_thing_is_that(engine: LexiconEngine) -> None:
     ]
 
 
+def test_a_thing_in_ment_is_no_person(engine: LexiconEngine) -> None:
+    # "-ent" makes "student", "president"; "agreement" is a thing
+    assert engine.translate(["Er unterschrieb die Einigung, die neu ist."]) == [
+        "He signed the agreement that is new."
+    ]
+
+
 def test_a_relative_clause_after_a_name_keeps_its_comma(engine: LexiconEngine) -> None:
     assert engine.translate(["Er traf Quendt, der den Vertrag unterschrieb."]) == [
         "He met Quendt, who signed the contract."

@@ -99,7 +99,7 @@ def test_a_hand_written_idiom_before_a_learned_pair(
     engine: LexiconEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # a learned pair for the idiom's German must not hide the counted idiom of rules.IDIOMS
-    monkeypatch.setattr(engine.store, "learned_phrase", lambda key: "perished")
+    monkeypatch.setattr(engine.store, "learned_phrases", lambda: {"ums leben kommen": "perished"})
     assert engine._phrase(["ums", "Leben", "kommen"], 0) == ("be killed", 3)
 
 

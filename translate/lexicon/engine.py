@@ -241,6 +241,8 @@ _PERSON_ENDINGS = (
     "er", "ers", "or", "ors", "ist", "ists", "ant", "ants", "man", "men", "people", "person",
     "persons", "child", "children", "ent", "ents", "one", "body",
 )  # fmt: skip
+# Nouns of things that end like nouns of people: "statements", "governments" ("-ent").
+_THING_ENDINGS = ("ment", "ments")
 # Antecedents of a restrictive "was": "alles, was" -> "everything that".
 _INDEFINITE_ANTECEDENTS = frozenset("alles allem nichts vieles etwas einiges manches".split())
 # Articles of a nominalised adjective before "was": "das Beste, was".
@@ -1644,7 +1646,12 @@ class LexiconEngine:
         if out and out[-1] == ",":
             out.pop()
         english = (self.words.lookup(antecedent) or "") if antecedent[:1].isupper() else ""
-        person = lower in ("der", "die", "den", "dem") and english.lower().endswith(_PERSON_ENDINGS)
+        english = english.lower()
+        person = (
+            lower in ("der", "die", "den", "dem")
+            and english.endswith(_PERSON_ENDINGS)
+            and not english.endswith(_THING_ENDINGS)
+        )
         return "who" if person else "that"
 
     def bare_proper(self, word: str) -> bool:
