@@ -71,6 +71,9 @@ CASES: list[Case] = [
     (rules.fixed_phrase, "kam zu Beginn des Spiels", 1, ("at the start", 2)),
     (rules.fixed_phrase, "kam zu spät", 1, None),
     (rules.fixed_phrase, "Gericht in Den Haag", 2, ("The Hague", 2)),
+    (rules.how_are_you, "Wie \x05geht es gehen dir ?", 0, ("how are you", 5)),
+    (rules.how_are_you, "und wie geht es Ihnen", 1, ("how are you", 4)),
+    (rules.how_are_you, "Wie \x05geht es gehen weiter ?", 0, None),
 ]
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from . import dates
 from .english import participle
-from .grammar import ADVERB, ATTRIBUTE, NEGATED
+from .grammar import ADVERB, ATTRIBUTE, DO, NEGATED
 from .mood import past_context, past_point, since_a_first
 from .prepositions import GOVERNABLE, governed, governed_noun
 from .rules import (
@@ -1786,6 +1786,24 @@ def fixed_phrase(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# Whom "Wie geht es ...?" asks after: the greeting "How are you?".
+_GREETED = frozenset(["dir", "Ihnen", "euch"])
+
+
+def how_are_you(lex: LexiconEngine, c: Context) -> Result:
+    """ "Wie geht es dir?" is "How are you?", not "How does it go you?" (in English order
+    the question's verb has do-support and its infinitive: "Wie geht es gehen dir")."""
+    if c.lower != "wie":
+        return None
+    rest = [t.lstrip(DO) for t in c.tokens[c.i + 1 : c.i + 5]]
+    if rest[:2] != ["geht", "es"]:
+        return None
+    k = 3 if rest[2:3] == ["gehen"] else 2
+    if rest[k : k + 1] and rest[k] in _GREETED:
+        return "how are you", k + 2
+    return None
+
+
 # Rules tried before the dictionary's and the learned phrases: a single word's learned
 # English ("darüber" -> "about") or a dictionary phrase ("eine weitere" -> "a further")
 # would otherwise hide them.
@@ -1902,12 +1920,13 @@ EARLY_RULES: tuple[Rule, ...] = (
     into_the,
     at_the_end_of,
     fixed_phrase,
+    how_are_you,
 )
 EARLY_WORDS = (
     PRONOMINAL_ADVERBS
     | INDEFINITE
     | frozenset([*SUGGEST, *SUGGEST_FORMS])
-    | frozenset(["dazu", "pro", "in", "ende", "darum", *INJURY_DEGREES, *_FIXED_FIRST])
+    | frozenset(["dazu", "pro", "in", "ende", "darum", "wie", *INJURY_DEGREES, *_FIXED_FIRST])
     | frozenset(STOP_OR_HIRE)
 )
 
