@@ -105,6 +105,9 @@ REORDER = [
     # _prepositional_opener: "seit" before a noun phrase opens no subordinate clause
     ("Seit Jahren kommt er", "Seit Jahren , er kommt", "seit-preposition"),
     ("seit er gekommen ist", "seit er ist gekommen", "seit-subordinator"),
+    # "bis zu" + a number is a quantity of the subject, not a clause "until"
+    ("Bis zu 50 Kinder kamen", "Bis zu 50 Kinder kamen", "bis-zu-quantity"),
+    ("bis er gekommen ist", "bis er ist gekommen", "bis-subordinator"),
     # _infix_zu: a separable verb's "zu" inside it ("anzugreifen")
     ("um die Hauptstadt anzugreifen", "zu angreifen die Hauptstadt", "infix-zu"),
 ]

@@ -1351,6 +1351,13 @@ def _prepositional_opener(clause: Sequence[str], lex: Lexicon) -> bool:
     nannte er ..." -> "As a reason, he cited ...")."""
     if clause[0].lower() == "als":
         return _fronted_role(clause) and lex.is_verb(clause[2]) and not lex.is_verb(clause[-1])
+    if (
+        len(clause) > 3
+        and clause[0].lower() == "bis"
+        and clause[1] == "zu"
+        and clause[2][:1].isdigit()
+    ):
+        return True  # "Bis zu 50 Menschen kamen": a quantity ("up to") of the subject
     return (
         clause[0].lower() in _PREPOSITION_OR_SUBORDINATOR
         and len(clause) > 3
