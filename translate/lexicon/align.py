@@ -345,10 +345,12 @@ def phrase_spans(
     most ``longest`` words with a link inside and none leaving the box.  Unaligned words
     at the English span's edges are not added (the tightest phrase only)."""
     by_german: list[list[int]] = [[] for _ in range(n)]
-    by_english: list[list[int]] = [[] for _ in range(m)]
+    # per English word its first and last German link (n and -1 for none): a box holds
+    # all links of its English words when their firsts and lasts are inside it
+    first, last = [n] * m, [-1] * m
     for i, j in links:
         by_german[i].append(j)
-        by_english[j].append(i)
+        first[j], last[j] = min(first[j], i), max(last[j], i)
     for start in range(n):
         low, high = m, -1
         for end in range(start + 1, min(start + longest, n) + 1):
@@ -358,5 +360,5 @@ def phrase_spans(
                 continue
             if high - low + 1 > longest:
                 break  # a longer German span only widens the English one
-            if all(start <= i < end for j in range(low, high + 1) for i in by_english[j]):
+            if min(first[low : high + 1]) >= start and max(last[low : high + 1]) < end:
                 yield start, end, low, high + 1
