@@ -13,7 +13,14 @@ import pytest
 import sacrebleu
 
 from dolmetsch.lexicon import LexiconEngine, open_lexicon
-from dolmetsch.lexicon.align import phrase_spans, symmetrize, train, train_links, viterbi
+from dolmetsch.lexicon.align import (
+    phrase_spans,
+    symmetrize,
+    train,
+    train_links,
+    viterbi,
+    viterbi_links,
+)
 from dolmetsch.lexicon.learn import (
     Trial,
     accept_phrases,
@@ -88,6 +95,8 @@ def test_links_of_the_whole_text_are_viterbis_pair_by_pair() -> None:
         table, links = train_links(source, target, len(de), seeds, iterations)
         assert table == t
         assert links == [viterbi(fs, es, t) for fs, es in zip(source, target, strict=True)]
+        # the links alone (no table built) are the same
+        assert viterbi_links(source, target, len(de), seeds, iterations) == links
     assert links[2] == [-1]  # no German word: every English word from NULL
 
 

@@ -75,6 +75,52 @@ def test_an_interrupted_build_leaves_no_helper(monkeypatch: pytest.MonkeyPatch) 
         os.kill(process.pid, 0)
 
 
+def test_a_build_beside_the_caller_gives_its_steps_here_and_the_same_store(
+    tmp_path: Path, excerpt_ding: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOLMETSCH_DING", str(excerpt_ding))
+    monkeypatch.setattr(store_module, "usable_cores", lambda: 2)
+    alone = build_store(tmp_path / "alone", excerpt_ding)
+    steps: list[tuple[int, str]] = []
+    with store_module.building(
+        tmp_path / "beside", lambda step: steps.append((os.getpid(), step.stage))
+    ) as built:
+        assert not steps  # (the caller works on meanwhile)
+        report = built()
+    assert report.path.parent == tmp_path / "beside"
+    assert _dump(report.path) == _dump(alone.path)
+    # every stage, handed on in this process
+    assert next(stage for _, stage in steps if stage).startswith("reading ")
+    assert len([stage for _, stage in steps if stage]) == store_module.BUILD_STAGES
+    assert {pid for pid, _ in steps} == {os.getpid()}
+
+
+def _writes_then_waits(path: Path) -> None:
+    path.write_text("half")
+    try:
+        time.sleep(60)
+    except BaseException:
+        path.unlink()
+        raise
+
+
+def test_a_build_beside_ended_early_removes_what_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "usable_cores", lambda: 2)
+    half = tmp_path / "half"
+    with (
+        pytest.raises(KeyboardInterrupt),
+        store_module._Helper(_writes_then_waits, half, cleans_up=True) as helper,
+    ):
+        process = helper._process
+        while not half.exists():
+            time.sleep(0.01)
+        raise KeyboardInterrupt
+    assert not process.is_alive()
+    assert not half.exists()
+
+
 TEXT = [
     ("Die Regierung kam.", "The administration came."),
     ("Die Polizei kam.", "The police came."),

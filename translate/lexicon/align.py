@@ -22,7 +22,7 @@ cell of the whole text (``train``); posteriors below 1 % are not counted.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -79,7 +79,7 @@ def train(
     flat numpy arrays, so an iteration is a few passes over them instead of a Python loop
     per word (the 25,000 news pairs: about 13 million cells, half a second an iteration).
     """
-    return _train(source, target, vocabulary, seeds, iterations, progress)[0]
+    return _Model.train(source, target, vocabulary, seeds, iterations, progress).table()
 
 
 def train_links(
@@ -93,75 +93,149 @@ def train_links(
     """``train``'s table, and every pair's ``viterbi`` links under it (target position ->
     source position or -1), found on the training arrays at once: the same links as
     ``viterbi`` pair by pair, in a fraction of the time."""
-    import numpy as np
-
-    table, cells, t_cell = _train(source, target, vocabulary, seeds, iterations, progress)
-    weighted = t_cell * cells.prior  # t(e | f) * prior, as ``viterbi`` multiplies them
-    out: list[list[int]] = []
-    if len(weighted):
-        rows = len(cells.row_starts)
-        best = np.maximum.reduceat(np.where(cells.null, -np.inf, weighted), cells.row_starts)
-        null_weight = weighted[cells.row_starts + cells.row_sizes - 1]
-        row_of = np.repeat(np.arange(rows), cells.row_sizes)
-        at_best = np.flatnonzero((weighted == best[row_of]) & ~cells.null)
-        # the first source position with the best weight, as list.index finds it
-        _, first = np.unique(row_of[at_best], return_index=True)
-        position = at_best[first] - cells.row_starts
-        linked = np.where(best > null_weight, position, -1).tolist()
-    else:
-        linked = []
-    k = 0
-    for fs, es in zip(source, target, strict=True):
-        if not fs or not es:
-            out.append([-1] * len(es))
-            continue
-        out.append(linked[k : k + len(es)])
-        k += len(es)
-    return table, out
+    model = _Model.train(source, target, vocabulary, seeds, iterations, progress)
+    return model.table(), model.links(source, target)
 
 
-def _train(
+def viterbi_links(
     source: Sequence[Sequence[int]],
     target: Sequence[Sequence[int]],
     vocabulary: int,
-    seeds: Mapping[int, Sequence[int]] | None,
-    iterations: int,
-    progress: Callable[[int], None] | None,
-) -> tuple[Table, _Cells, Any]:
-    """``train``'s table, its cells and each cell's final t(e | f) (numpy)."""
-    import numpy as np
+    seeds: Mapping[int, Sequence[int]] | None = None,
+    iterations: int = ITERATIONS,
+    progress: Callable[[int], None] | None = None,
+    prepared: Prepared | None = None,
+) -> list[list[int]]:
+    """``train_links``'s links alone: the table as dicts (a Python loop over every pair
+    kept, about a second a direction on the news pairs) is not built.  ``prepared``:
+    ``Prepared.of(source, target)``, worked out beforehand (it needs no dictionary)."""
+    model = _Model.train(source, target, vocabulary, seeds, iterations, progress, prepared)
+    return model.links(source, target)
 
-    seeds = seeds or {}
-    cells = _Cells.of(source, target)
-    width = max(cells.largest_target, *(e for es in seeds.values() for e in es), 0) + 1
-    seed_keys = np.array([f * width + e for f, e in _flat(seeds)], dtype=np.int64)
-    keys, pair = np.unique(
-        np.concatenate((cells.source * width + cells.target, seed_keys)), return_inverse=True
-    )
-    pair = pair.astype(np.int64)
-    cell_pair, seed_pair = pair[: len(cells.source)], pair[len(cells.source) :]
-    pair_source = keys // width
-    t = np.full(len(keys), FLOOR)
-    t[seed_pair] = [1.0 / len(seeds[f]) for f, _ in _flat(seeds)]
-    for iteration in range(iterations):
-        weighted = t[cell_pair] * cells.prior
-        z = np.add.reduceat(weighted, cells.row_starts) if len(weighted) else weighted
-        posterior = weighted / np.repeat(z, cells.row_sizes)
-        # NULL is always counted; a source word only above LEAST_POSTERIOR of its row
-        counted = np.where(cells.null | (posterior > LEAST_POSTERIOR), posterior, 0.0)
-        counts = np.bincount(cell_pair, weights=counted, minlength=len(keys))
-        np.add.at(counts, seed_pair, SEED_COUNT)
-        totals = np.bincount(pair_source, weights=counts, minlength=vocabulary)[pair_source]
-        kept = (counts > 0) & (counts >= totals * PRUNE)
-        t = np.where(kept, counts / np.where(totals > 0, totals, 1.0), FLOOR)
-        if progress is not None:
-            progress(iteration + 1)
-    table: Table = [{} for _ in range(vocabulary)]
-    if iterations == 0:
+
+@dataclass(frozen=True)
+class Prepared:
+    """A text's cells (``_Cells``) and the (source, target) pairs they hold: the part of
+    training that needs no seeds (a few seconds on the news pairs), so that it can be
+    done before the dictionary is at hand."""
+
+    cells: _Cells
+    width: int  # a pair's key is source * width + target (width above every target id)
+    keys: Any  # numpy int64: the text's pair keys, sorted, once each
+    cell_pair: Any  # numpy int64: each cell's index in ``keys``
+
+    @classmethod
+    def of(
+        cls, source: Sequence[Sequence[int]], target: Sequence[Sequence[int]], width: int = 0
+    ) -> Prepared:
+        import numpy as np
+
+        cells = _Cells.of(source, target)
+        width = max(width, max((max(es, default=0) for es in target), default=0) + 1)
+        keys, pair = np.unique(cells.source * width + cells.target, return_inverse=True)
+        # the word ids per cell are in ``keys`` now: kept, they would be 200 MB more
+        empty = np.zeros(0, dtype=np.int64)
+        return cls(replace(cells, source=empty, target=empty), width, keys, pair.astype(np.int64))
+
+
+@dataclass(frozen=True)
+class _Model:
+    """A trained model: t(e | f) per (source, target) pair of the text and the seeds."""
+
+    cells: _Cells
+    vocabulary: int
+    width: int  # a pair's key is source * width + target
+    keys: Any  # numpy int64: the pairs' keys, sorted
+    pair_source: Any  # numpy int64: each pair's source word
+    cell_pair: Any  # numpy int64: each cell's pair
+    t: Any  # numpy float64: each pair's t(e | f)
+    kept: Any  # numpy bool: the pairs the table holds
+
+    @classmethod
+    def train(
+        cls,
+        source: Sequence[Sequence[int]],
+        target: Sequence[Sequence[int]],
+        vocabulary: int,
+        seeds: Mapping[int, Sequence[int]] | None,
+        iterations: int,
+        progress: Callable[[int], None] | None,
+        prepared: Prepared | None = None,
+    ) -> _Model:
+        import numpy as np
+
+        seeds = seeds or {}
+        text = prepared or Prepared.of(source, target)
+        cells, width = text.cells, text.width
+        if any(e >= width for es in seeds.values() for e in es):
+            # (a pair's key must order it by source, then target: the text's again, wider)
+            text = Prepared.of(source, target, max(e for es in seeds.values() for e in es) + 1)
+            cells, width = text.cells, text.width
+        seed_keys = np.array([f * width + e for f, e in _flat(seeds)], dtype=np.int64)
+        # the pairs of the text and the seeds, sorted, and each cell's and seed's pair: as
+        # np.unique of them all would give them, from the text's pairs found before
+        keys = np.concatenate((text.keys, seed_keys))
+        keys.sort()  # (np.union1d is five times slower: it hashes)
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+        cell_pair = np.searchsorted(keys, text.keys).astype(np.int64)[text.cell_pair]
+        seed_pair = np.searchsorted(keys, seed_keys).astype(np.int64)
+        pair_source = keys // width
+        t = np.full(len(keys), FLOOR)
+        t[seed_pair] = [1.0 / len(seeds[f]) for f, _ in _flat(seeds)]
         kept = t != FLOOR
-    for k in np.flatnonzero(kept).tolist():
-        table[int(pair_source[k])][int(keys[k] % width)] = float(t[k])
-    return table, cells, t[cell_pair]
+        for iteration in range(iterations):
+            weighted = t[cell_pair] * cells.prior
+            z = np.add.reduceat(weighted, cells.row_starts) if len(weighted) else weighted
+            posterior = weighted / np.repeat(z, cells.row_sizes)
+            # NULL is always counted; a source word only above LEAST_POSTERIOR of its row
+            counted = np.where(cells.null | (posterior > LEAST_POSTERIOR), posterior, 0.0)
+            counts = np.bincount(cell_pair, weights=counted, minlength=len(keys))
+            np.add.at(counts, seed_pair, SEED_COUNT)
+            totals = np.bincount(pair_source, weights=counts, minlength=vocabulary)[pair_source]
+            kept = (counts > 0) & (counts >= totals * PRUNE)
+            t = np.where(kept, counts / np.where(totals > 0, totals, 1.0), FLOOR)
+            if progress is not None:
+                progress(iteration + 1)
+        return cls(cells, vocabulary, width, keys, pair_source, cell_pair, t, kept)
+
+    def table(self) -> Table:
+        import numpy as np
+
+        table: Table = [{} for _ in range(self.vocabulary)]
+        for k in np.flatnonzero(self.kept).tolist():
+            table[int(self.pair_source[k])][int(self.keys[k] % self.width)] = float(self.t[k])
+        return table
+
+    def links(
+        self, source: Sequence[Sequence[int]], target: Sequence[Sequence[int]]
+    ) -> list[list[int]]:
+        """Every pair's ``viterbi`` links under the model, on the training arrays at once."""
+        import numpy as np
+
+        cells = self.cells
+        # t(e | f) * prior, as ``viterbi`` multiplies them
+        weighted = self.t[self.cell_pair] * cells.prior
+        out: list[list[int]] = []
+        if len(weighted):
+            rows = len(cells.row_starts)
+            best = np.maximum.reduceat(np.where(cells.null, -np.inf, weighted), cells.row_starts)
+            null_weight = weighted[cells.row_starts + cells.row_sizes - 1]
+            row_of = np.repeat(np.arange(rows), cells.row_sizes)
+            at_best = np.flatnonzero((weighted == best[row_of]) & ~cells.null)
+            # the first source position with the best weight, as list.index finds it
+            _, first = np.unique(row_of[at_best], return_index=True)
+            position = at_best[first] - cells.row_starts
+            linked = np.where(best > null_weight, position, -1).tolist()
+        else:
+            linked = []
+        k = 0
+        for fs, es in zip(source, target, strict=True):
+            if not fs or not es:
+                out.append([-1] * len(es))
+                continue
+            out.append(linked[k : k + len(es)])
+            k += len(es)
+        return out
 
 
 def _flat(seeds: Mapping[int, Sequence[int]]) -> list[tuple[int, int]]:
@@ -271,10 +345,12 @@ def phrase_spans(
     most ``longest`` words with a link inside and none leaving the box.  Unaligned words
     at the English span's edges are not added (the tightest phrase only)."""
     by_german: list[list[int]] = [[] for _ in range(n)]
-    by_english: list[list[int]] = [[] for _ in range(m)]
+    # per English word its first and last German link (n and -1 for none): a box holds
+    # all links of its English words when their firsts and lasts are inside it
+    first, last = [n] * m, [-1] * m
     for i, j in links:
         by_german[i].append(j)
-        by_english[j].append(i)
+        first[j], last[j] = min(first[j], i), max(last[j], i)
     for start in range(n):
         low, high = m, -1
         for end in range(start + 1, min(start + longest, n) + 1):
@@ -284,5 +360,5 @@ def phrase_spans(
                 continue
             if high - low + 1 > longest:
                 break  # a longer German span only widens the English one
-            if all(start <= i < end for j in range(low, high + 1) for i in by_english[j]):
+            if min(first[low : high + 1]) >= start and max(last[low : high + 1]) < end:
                 yield start, end, low, high + 1

@@ -30,13 +30,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from dolmetsch.threads import usable_cores
 
 from . import context as context_rules
-from .align import MAX_PHRASE, NULL, phrase_spans, symmetrize, train_links
+from .align import MAX_PHRASE, NULL, Prepared, phrase_spans, symmetrize, viterbi_links
 from .grammar import tokenize
 from .learned import Learned, LearnedError
 from .lm import SENTENCE_END, SENTENCE_START, lm_words
@@ -203,7 +204,7 @@ def learn_files(
     from .engine import open_lexicon
     from .learned import load_learned, save_learned
     from .senses import learn_senses, save_senses, senses_path
-    from .store import default_data_dir
+    from .store import building, default_data_dir, store_path
 
     say = progress or (lambda _line: None)
     target = output or (data_dir or default_data_dir()) / "learned.tsv.gz"
@@ -219,17 +220,28 @@ def learn_files(
         raise LearnedError(
             "no sentence pairs to learn from: every line is empty on one side or the other"
         )
-    engine = open_lexicon(
-        data_dir,
-        before_build=lambda p: say(f"building the store {p}"),
-        build_progress=lambda step: say(f"store: {step.stage}") if step.stage else None,
-    )
+    store = store_path(data_dir)
+    text: AlignmentText | None = None
+    if not store.is_file():
+        say(f"building the store {store}")
+        # beside the build (forked, a process and a half at most), the part of the word
+        # alignment that needs no dictionary: it would wait for the store otherwise
+        with building(
+            data_dir or default_data_dir(),
+            lambda step: say(f"store: {step.stage}") if step.stage else None,
+        ) as built:
+            # (in a thread: this one shows the build's stages as they come)
+            prepared = _Meanwhile(lambda: AlignmentText.of(pairs), True)
+            built()
+            text = prepared.result()
+    engine = open_lexicon(data_dir)
     # each phrase pair is judged against the engine alone, without the learned pairs
     spec = dataclasses.replace(_EngineSpec.of(engine), use_learned_phrases=False)
     with Translators(spec, pairs, min(usable_cores(), MAX_TRIAL_WORKERS)) as translators:
         translators.ahead()
         engine.use_learned_phrases = False  # (only phrase look-ups heed it)
-        trial = phrase_trial(pairs, engine, say)
+        trial = phrase_trial(pairs, engine, say, text)
+        del text  # (its arrays are large)
         # The trials run in the workers (their sentences translated ahead while this
         # process aligned) while this process counts: it would only wait for them, and
         # the counting after them left a core idle.
@@ -558,32 +570,60 @@ class Aligned:
     links: frozenset[tuple[int, int]]
 
 
+@dataclass(frozen=True)
+class AlignmentText:
+    """The pairs' word tokens and word ids, and the alignment's cells both ways: all of
+    the alignment that needs no dictionary (``align_pairs`` adds its seeds), so that a
+    learn works it out while its store is built."""
+
+    # per pair: German words, their positions among its tokens, English words, positions
+    tokens: list[tuple[list[str], list[int], list[str], list[int]]]
+    german_types: dict[str, int]  # lower-cased word -> id, NULL for ""
+    english_types: dict[str, int]
+    casing: dict[str, str]  # lower-cased German word -> its first spelling
+    source: list[list[int]]  # per pair its German word ids
+    target: list[list[int]]
+    forward: Prepared  # German -> English
+    backward: Prepared
+
+    @classmethod
+    def of(cls, pairs: Sequence[tuple[str, str]]) -> AlignmentText:
+        german_types: dict[str, int] = {"": NULL}
+        english_types: dict[str, int] = {"": NULL}
+        casing: dict[str, str] = {}
+        tokens: list[tuple[list[str], list[int], list[str], list[int]]] = []
+        source: list[list[int]] = []
+        target: list[list[int]] = []
+        for german, english in pairs:
+            de = german_tokens(german)
+            de_at = word_positions(de)
+            de_words = [de[k] for k in de_at]
+            for k in de_at:
+                casing.setdefault(de[k].lower(), de[k])
+            en = _ENGLISH_TOKEN.findall(english)
+            en_at = word_positions(en)
+            en_words = [en[k] for k in en_at]
+            tokens.append((de_words, de_at, en_words, en_at))
+            source.append([german_types.setdefault(w.lower(), len(german_types)) for w in de_words])
+            target.append(
+                [english_types.setdefault(w.lower(), len(english_types)) for w in en_words]
+            )
+        forward, backward = Prepared.of(source, target), Prepared.of(target, source)
+        return cls(tokens, german_types, english_types, casing, source, target, forward, backward)
+
+
 def align_pairs(
     pairs: Sequence[tuple[str, str]],
     engine: LexiconEngine,
     progress: Callable[[str], None] | None = None,
+    text: AlignmentText | None = None,
 ) -> list[Aligned]:
-    """Word-align the pairs both ways (``align``), with the dictionary as a prior."""
+    """Word-align the pairs both ways (``align``), with the dictionary as a prior;
+    ``text``: ``AlignmentText.of(pairs)``, worked out beforehand."""
     say = progress or (lambda _line: None)
-    german_types: dict[str, int] = {"": NULL}
-    english_types: dict[str, int] = {"": NULL}
-    casing: dict[str, str] = {}
-    tokens: list[tuple[list[str], list[int], list[str], list[int]]] = []
-    source: list[list[int]] = []
-    target: list[list[int]] = []
-    for german, english in pairs:
-        de = german_tokens(german)
-        de_at = word_positions(de)
-        de_words = [de[k] for k in de_at]
-        for k in de_at:
-            casing.setdefault(de[k].lower(), de[k])
-        en = _ENGLISH_TOKEN.findall(english)
-        en_at = word_positions(en)
-        en_words = [en[k] for k in en_at]
-        tokens.append((de_words, de_at, en_words, en_at))
-        source.append([german_types.setdefault(w.lower(), len(german_types)) for w in de_words])
-        target.append([english_types.setdefault(w.lower(), len(english_types)) for w in en_words])
-    seeds = _seeds(german_types, casing, english_types, engine)
+    text = text or AlignmentText.of(pairs)
+    german_types, english_types = text.german_types, text.english_types
+    seeds = _seeds(german_types, text.casing, english_types, engine)
     backward_seeds: dict[int, list[int]] = {}
     for f, es in seeds.items():
         for e in es:
@@ -592,16 +632,29 @@ def align_pairs(
     def step(direction: str) -> Callable[[int], None]:
         return lambda n: say(f"aligning words, {direction}: iteration {n} of {ALIGN_EM}")
 
-    _, german_of_all = train_links(
-        source, target, len(german_types), seeds, ALIGN_EM, step("German->English")
+    source, target = text.source, text.target
+    german_of_all = viterbi_links(
+        source,
+        target,
+        len(german_types),
+        seeds,
+        ALIGN_EM,
+        step("German->English"),
+        text.forward,
     )
-    _, english_of_all = train_links(
-        target, source, len(english_types), backward_seeds, ALIGN_EM, step("English->German")
+    english_of_all = viterbi_links(
+        target,
+        source,
+        len(english_types),
+        backward_seeds,
+        ALIGN_EM,
+        step("English->German"),
+        text.backward,
     )
     out = []
     # per German word its English position, per English word its German position
     for (de_words, de_at, en_words, en_at), english_of, german_of in zip(
-        tokens, english_of_all, german_of_all, strict=True
+        text.tokens, english_of_all, german_of_all, strict=True
     ):
         out.append(
             Aligned(
@@ -1133,7 +1186,9 @@ def chrf(hypothesis: list[dict[str, int]], reference: list[dict[str, int]]) -> f
     for hyp, ref in zip(hypothesis, reference, strict=True):
         n_hyp, n_ref = sum(hyp.values()), sum(ref.values())
         if n_hyp and n_ref:
-            match = sum(min(c, ref.get(g, 0)) for g, c in hyp.items())
+            # the same sum as a loop over hyp's items, in C (a third of the time): the
+            # trials score tens of thousands of sentences
+            match = sum(map(min, hyp.values(), map(ref.get, hyp, repeat(0, len(hyp)))))
             precision += match / n_hyp
             recall += match / n_ref
             orders += 1
@@ -1203,11 +1258,13 @@ def phrase_trial(
     pairs: Sequence[tuple[str, str]],
     engine: LexiconEngine,
     progress: Callable[[str], None] | None = None,
+    text: AlignmentText | None = None,
 ) -> PhraseTrial:
-    """The phrase pairs worth a trial, from a word alignment of ``pairs``."""
+    """The phrase pairs worth a trial, from a word alignment of ``pairs`` (``text``: its
+    ``AlignmentText``, worked out beforehand)."""
     say = progress or (lambda _line: None)
     say("aligning words (IBM Model 1 with a diagonal prior, both ways)")
-    aligned = align_pairs(pairs, engine, say)
+    aligned = align_pairs(pairs, engine, say, text)
     say("extracting phrase pairs")
     counts, spellings = extract_phrases(aligned)
     frequent = {g for g, seen in counts.items() if sum(seen.values()) >= ALIGNED_MIN_COUNT}

@@ -481,9 +481,21 @@ class _Helper:
     fork.  Leaving the ``with`` block ends the process, so an interrupted build leaves
     none behind."""
 
-    def __init__(self, work: Callable[..., Any], *args: Any) -> None:
+    def __init__(
+        self,
+        work: Callable[..., Any],
+        *args: Any,
+        cleans_up: bool = False,
+        progress: Callable[[BuildStep], None] | None = None,
+    ) -> None:
         self._work = work
         self._args = args
+        # ended (SIGTERM), ``work`` raises SystemExit and so removes what it leaves half
+        # written, rather than dying at once (a store build)
+        self._cleans_up = cleans_up
+        # given: ``work`` is called with ``progress=``, whose steps ``result`` hands on in
+        # this process (a callback that prints or collects works as without the fork)
+        self._progress = progress
         self._process: Any = None
         self._pipe: Any = None
 
@@ -496,8 +508,17 @@ class _Helper:
             # fork: the arguments are the child's without being pickled
             self._process = context.Process(
                 target=_run_helper,
-                args=(child, os.getpid(), self._work, self._args),
-                daemon=True,
+                args=(
+                    child,
+                    os.getpid(),
+                    self._work,
+                    self._args,
+                    self._cleans_up,
+                    self._progress is not None,
+                ),
+                # a daemon may start no process of its own, and a build forks its helper;
+                # either way ``lifeline`` and this block's end see that it ends with us
+                daemon=not self._cleans_up,
             )
             self._process.start()
             child.close()
@@ -512,19 +533,36 @@ class _Helper:
 
     def result(self) -> Any:
         if self._process is None:
+            if self._progress is not None:
+                return self._work(*self._args, progress=self._progress)
             return self._work(*self._args)
-        try:
-            failed, value = self._pipe.recv()
-        except EOFError:
-            raise LexiconError(
-                f"the store build's helper process ended (exit code {self._process.exitcode})"
-            ) from None
-        if failed:
-            raise value
-        return value
+        while True:
+            try:
+                kind, value = self._pipe.recv()
+            except EOFError:
+                raise LexiconError(
+                    f"the store build's helper process ended (exit code {self._process.exitcode})"
+                ) from None
+            if kind == _STEP:
+                if self._progress is not None:
+                    self._progress(value)
+                continue
+            if kind == _FAILED:
+                raise value
+            return value
 
 
-def _run_helper(pipe: Any, parent: int, work: Callable[..., Any], args: tuple[Any, ...]) -> None:
+_STEP, _FAILED, _DONE = "step", "failed", "done"  # what a helper sends
+
+
+def _run_helper(
+    pipe: Any,
+    parent: int,
+    work: Callable[..., Any],
+    args: tuple[Any, ...],
+    cleans_up: bool,
+    relays: bool,
+) -> None:
     import signal
 
     from dolmetsch import lifeline
@@ -533,12 +571,36 @@ def _run_helper(pipe: Any, parent: int, work: Callable[..., Any], args: tuple[An
     # Ctrl-C reaches the process group: the build ends the helper itself, which then
     # prints no KeyboardInterrupt of its own
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if cleans_up:
+        signal.signal(signal.SIGTERM, _exit_on_term)
     try:
-        outcome: tuple[bool, Any] = (False, work(*args))
+        if relays:
+            value = work(*args, progress=lambda step: pipe.send((_STEP, step)))
+        else:
+            value = work(*args)
+        outcome: tuple[str, Any] = (_DONE, value)
     except Exception as exc:  # raised again in the build
-        outcome = (True, exc)
+        outcome = (_FAILED, exc)
     pipe.send(outcome)
     pipe.close()
+
+
+def _exit_on_term(_signal: int, _frame: object) -> None:
+    raise SystemExit(128 + 15)
+
+
+@contextmanager
+def building(
+    data_dir: Path, progress: Callable[[BuildStep], None] | None = None
+) -> Iterator[Callable[[], BuildReport]]:
+    """``build_store(data_dir, progress=progress)`` in a forked process (bound to this
+    one, as the build's own helper is) while the caller goes on with work that needs no
+    store; the function given waits for the build, hands ``progress`` its steps (in the
+    caller's thread, as they come) and returns its report.  Leaving the block before ends
+    the build, which removes its half-written file.  Without fork or a second core the
+    build runs when its report is asked for."""
+    with _Helper(build_store, data_dir, cleans_up=True, progress=progress) as helper:
+        yield helper.result
 
 
 def build_store(
