@@ -219,18 +219,12 @@ class Matcher:
                     if two[0] == first:
                         found.extend(singles)
                 self.singles[first] = singles
-        # Where a spelling may start, found in C: in German, where one of the spellings
-        # starts a word (not after a letter or digit: ``\w`` less ``_`` is ``str.isalnum``),
-        # a few hundred places in 3,000 sentences where their first letters are 22,000;
-        # elsewhere at their first letters.  A pattern that matches nothing when there are
-        # no spellings.
-        if self.german:
-            spellings = {s.matched for bucket in self.buckets.values() for s in bucket}
-            pattern = f"(?<![^\\W_]){_trie(spellings)}" if spellings else "(?!)"
-        else:
-            letters = "".join(re.escape(k) for k in sorted(self.buckets))
-            pattern = f"[{letters}]" if letters else "(?!)"
-        self.starts = re.compile(pattern)
+        # A class that matches nothing when there are no spellings.  In German a spelling
+        # starts a word: a letter right after a letter or digit (``\w`` less ``_`` is
+        # ``str.isalnum``) is passed over in C, not tested in Python ("e" starts a spelling).
+        letters = "".join(re.escape(k) for k in sorted(self.buckets))
+        after = r"(?<![^\W_])" if self.german else ""
+        self.first_letters = re.compile(f"{after}[{letters}]" if letters else "(?!)")
         # Outside German a language's inflected forms make thousands of spellings: they are
         # found by the word at the position (a dictionary lookup), not by a first-letter scan.
         self.by_word: dict[str, list[Spelling]] = defaultdict(list)
@@ -280,13 +274,13 @@ class Matcher:
         found: list[Hit] = []
         if self.fold is not None:
             norm = norm.translate(self.fold)  # one letter for one: the spans stay
-        # Only where a spelling (in German) or its first letter (elsewhere) starts can one
-        # start: the regular expression finds those places, and the tests run on them alone.
-        search = self.starts.search
-        pos = 0  # the next occurrence starts here or later (after the last one's end)
-        while (place := search(norm, pos)) is not None:
-            i = place.start()
-            pos = i + 1
+        after = 0  # the end of the last occurrence: the next starts there or later
+        # Only a spelling's first letter can start one: the regular expression finds those
+        # letters (a scan in C), and the word-boundary tests run on them alone.
+        for letter in self.first_letters.finditer(norm):
+            i = letter.start()
+            if i < after:
+                continue
             if i > 0 and (
                 is_word_char(norm[i - 1]) if self.german else joined(norm[i - 1], norm[i])
             ):
@@ -298,7 +292,7 @@ class Matcher:
                 continue
             spelling, form, end = hit
             found.append(Hit(spelling, form, i, end))
-            pos = max(end, i + 1)
+            after = max(end, i + 1)
         return found
 
     def _candidates(self, norm: str, i: int) -> list[Spelling]:
@@ -324,30 +318,6 @@ class Matcher:
             if ending is not None:
                 return spelling, ending[0], ending[1]
         return None
-
-
-_Node = dict[str, "_Node"]  # a prefix tree: "" marks the end of a word
-
-
-def _trie(words: set[str]) -> str:
-    """A regular expression that matches where one of ``words`` starts, as a prefix tree
-    (``Ki(?:ew|jiw)``): the regular expression engine tries one branch per letter, not each
-    word in turn."""
-    tree: _Node = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: _Node) -> str:
-        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(tree)
 
 
 def _capitals(form: str) -> str | None:
