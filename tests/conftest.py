@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import compileall
 import fcntl
 import functools
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,6 +112,19 @@ def seeds_copy(tmp_path: Path, seed_files: list[Path]) -> Path:
     for path in seed_files:
         shutil.copy(path, folder / path.name)
     return folder
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With ``PYTHONDONTWRITEBYTECODE=1`` (as on the project's machine) no process writes
+    the package's bytecode, so each ``python -m dolmetsch`` process the tests start compiled
+    its modules again: 0.35 s of the 1.8 s of CPU of a run on the seeds, 0.18 s of the
+    0.31 s of ``dolmetsch --help``.  The bytecode is written once, by the first process
+    (pytest-xdist's workers find it); the sources are still what runs (Python checks each
+    cached file against its source's time and size)."""
+    import dolmetsch
+
+    if sys.dont_write_bytecode and not hasattr(config, "workerinput"):
+        compileall.compile_dir(Path(dolmetsch.__file__).parent, quiet=1)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
