@@ -35,11 +35,13 @@ def packaged_tables_read_once() -> Iterator[None]:
     """Each store build reads the same packaged tables: simplemma's 1.1M German lemmas,
     de2en and wordfreq, about 7 s of a 9 s excerpt build.  A test process builds a dozen
     stores, so it reads them once: every build still runs on the same tables, and the
-    first build of each process reads them as the user's build does."""
+    first build of each process reads them as the user's build does.  So is the usage
+    table made of wordfreq's (160,000 rows, a second of each build; ``_usage_table`` says
+    it is computed once per process, but its ``lru_cache`` sits on the function above it)."""
     from dolmetsch.lexicon import store
 
     with pytest.MonkeyPatch.context() as patch:
-        for name in ("load_lemmas", "load_de2en", "load_frequencies"):
+        for name in ("load_lemmas", "load_de2en", "load_frequencies", "_usage_table"):
             patch.setattr(store, name, functools.cache(getattr(store, name)))
         yield
 
