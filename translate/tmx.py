@@ -21,6 +21,7 @@ A carriage return is written as ``&#13;`` so that a parser does not fold it into
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
@@ -234,6 +235,7 @@ def _lang(tuv: ET.Element) -> str:
     return _tag_code(tuv.get(XML_LANG) or tuv.get("lang") or "")
 
 
+@functools.lru_cache(maxsize=256)  # a file has a few tags, on each of its thousands of units
 def _tag_code(tag: str) -> str:
     """A language tag's code: argos's ``pb`` for ``pt-BR`` and ``zt`` for ``zh-Hant`` (as
     dolmetsch writes them), else the tag's first part (``de`` of ``de-AT``)."""
@@ -289,6 +291,7 @@ def parse_tmx_units(text: str | bytes) -> list[TmxUnit]:
     header = root.find("header")
     default = _code(header.get("srclang") if header is not None else None)
     units: list[TmxUnit] = []
+    pairs: dict[tuple[str, str], LanguagePair | None] = {}  # each checked once, not per unit
     for number, tu in enumerate(root.iter("tu"), start=1):
         segs: dict[str, str] = {}
         for tuv in tu.findall("tuv"):
@@ -303,14 +306,19 @@ def parse_tmx_units(text: str | bytes) -> list[TmxUnit]:
         for lang, text in segs.items():
             if lang == source:
                 continue
-            try:
-                pair = LanguagePair(source, lang)
-            except LanguageError:
-                continue  # not a language argos names (x-klingon, a three-letter code)
+            if (source, lang) not in pairs:
+                try:
+                    pairs[source, lang] = LanguagePair(source, lang)
+                except LanguageError:  # not a language argos names (x-klingon, a 3-letter code)
+                    pairs[source, lang] = None
+            pair = pairs[source, lang]
+            if pair is None:
+                continue
             units.append(TmxUnit(tuid, segs[source], text, props, pair))
     return units
 
 
+@functools.lru_cache(maxsize=256)  # see _tag_code; a unit without srclang is a refused ""
 def _code(value: str | None) -> str:
     """A ``srclang``'s language ('' for none, ``*all*`` or a code dolmetsch does not know)."""
     primary = _tag_code(value or "")
