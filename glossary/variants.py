@@ -199,6 +199,10 @@ class Recogniser:
                         variant_key(first)
                     }
         self._judge = lru_cache(maxsize=65536)(self._judge_uncached)
+        # A run recognises each sentence to protect its terms, and its HTML page again to
+        # mark them (and a repeated sentence, a headline or a boilerplate line, each time):
+        # the texts of a window (2,000 sentences, sources and translations) are kept.
+        self.recognise = lru_cache(maxsize=8192)(self._recognise_uncached)
 
     @staticmethod
     def _anchors(entry: Entry) -> Iterator[tuple[_Anchor, str]]:
@@ -247,7 +251,8 @@ class Recogniser:
                 return True
         return False
 
-    def recognise(self, text: str) -> Recognised:
+    def _recognise_uncached(self, text: str) -> Recognised:
+        """Every glossary occurrence in ``text`` (see :func:`recognise`)."""
         norm, starts = nfc_map(text)
         listed = self.matcher.find_nfc(norm)
         hits: list[Hit] = []

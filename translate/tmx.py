@@ -21,6 +21,7 @@ A carriage return is written as ``&#13;`` so that a parser does not fold it into
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
@@ -85,33 +86,44 @@ def _prop(kind: str, value: str) -> str:
 
 
 def _units(article: TranslatedArticle) -> list[str]:
-    engine = article.engine.describe()
+    engine = article.engine
     source = quote_name(article.source_name)  # reversibly: XML 1.0 cannot carry a \x1b
+    # The props every unit of the article shares are escaped once, not once per unit (a
+    # five-megabyte article has 45,000 units).
+    made_by = [_prop("x-dolmetsch-engine", engine.describe()), _prop(ENGINE_NAME, engine.name)]
+    if engine.model:
+        made_by.append(_prop(MODEL, engine.model))
+    if engine.model_version:
+        made_by.append(_prop(MODEL_VERSION, engine.model_version))
+    shared = [_prop("x-dolmetsch-source", source)]
+    if article.document.date:
+        shared.append(_prop("x-dolmetsch-article-date", article.document.date))
+    if article.glossary_hash:
+        shared.append(_prop(GLOSSARY, article.glossary_hash))
+    props: dict[tuple[str, str], str] = {}  # origin, kind, terms: a few values each
+
+    def prop(kind: str, value: str) -> str:
+        line = props.get((kind, value))
+        if line is None:
+            line = props[kind, value] = _prop(kind, value)
+        return line
+
     lines: list[str] = []
     for pair in article.pairs:
         segment = pair.segment
         kind = "attribution" if segment.kind == "attribution" else pair.block_kind
         lines.append(f'    <tu tuid="{escape_attr(f"{article.stem}:{segment.id}")}">')
-        lines.append(_prop(ORIGIN, pair.origin))
+        lines.append(prop(ORIGIN, pair.origin))
         if pair.origin == "machine":  # a person's unit names no engine: none made it
-            lines.append(_prop("x-dolmetsch-engine", engine))
-            lines.append(_prop(ENGINE_NAME, article.engine.name))
-            if article.engine.model:
-                lines.append(_prop(MODEL, article.engine.model))
-            if article.engine.model_version:
-                lines.append(_prop(MODEL_VERSION, article.engine.model_version))
+            lines.extend(made_by)
             if pair.confidence is not None:
                 lines.append(_prop(CONFIDENCE, shown(pair.confidence)))
         if pair.reused:  # a person's translation made for another segment, shown for review
             lines.append(_prop(CONTEXT, pair.reused))
-        lines.append(_prop("x-dolmetsch-kind", kind))
-        lines.append(_prop("x-dolmetsch-source", source))
-        if article.document.date:
-            lines.append(_prop("x-dolmetsch-article-date", article.document.date))
-        if article.glossary_hash:
-            lines.append(_prop(GLOSSARY, article.glossary_hash))
-        lines.extend(_prop(TERM, term) for term in pair.terms)
-        lines.extend(_prop("x-dolmetsch-term-failed", term) for term in pair.failed)
+        lines.append(prop("x-dolmetsch-kind", kind))
+        lines.extend(shared)
+        lines.extend(prop(TERM, term) for term in pair.terms)
+        lines.extend(prop("x-dolmetsch-term-failed", term) for term in pair.failed)
         lines.extend(_tuvs(article.pair, segment.text, pair.target))
         lines.append("    </tu>")
     return lines
@@ -223,6 +235,7 @@ def _lang(tuv: ET.Element) -> str:
     return _tag_code(tuv.get(XML_LANG) or tuv.get("lang") or "")
 
 
+@functools.lru_cache(maxsize=256)  # a file has a few tags, on each of its thousands of units
 def _tag_code(tag: str) -> str:
     """A language tag's code: argos's ``pb`` for ``pt-BR`` and ``zt`` for ``zh-Hant`` (as
     dolmetsch writes them), else the tag's first part (``de`` of ``de-AT``)."""
@@ -278,6 +291,7 @@ def parse_tmx_units(text: str | bytes) -> list[TmxUnit]:
     header = root.find("header")
     default = _code(header.get("srclang") if header is not None else None)
     units: list[TmxUnit] = []
+    pairs: dict[tuple[str, str], LanguagePair | None] = {}  # each checked once, not per unit
     for number, tu in enumerate(root.iter("tu"), start=1):
         segs: dict[str, str] = {}
         for tuv in tu.findall("tuv"):
@@ -292,14 +306,19 @@ def parse_tmx_units(text: str | bytes) -> list[TmxUnit]:
         for lang, text in segs.items():
             if lang == source:
                 continue
-            try:
-                pair = LanguagePair(source, lang)
-            except LanguageError:
-                continue  # not a language argos names (x-klingon, a three-letter code)
+            if (source, lang) not in pairs:
+                try:
+                    pairs[source, lang] = LanguagePair(source, lang)
+                except LanguageError:  # not a language argos names (x-klingon, a 3-letter code)
+                    pairs[source, lang] = None
+            pair = pairs[source, lang]
+            if pair is None:
+                continue
             units.append(TmxUnit(tuid, segs[source], text, props, pair))
     return units
 
 
+@functools.lru_cache(maxsize=256)  # see _tag_code; a unit without srclang is a refused ""
 def _code(value: str | None) -> str:
     """A ``srclang``'s language ('' for none, ``*all*`` or a code dolmetsch does not know)."""
     primary = _tag_code(value or "")
