@@ -1136,12 +1136,12 @@ def usage_rows(
             yield word, en, zipf(german.get(word, 0.0))
 
 
-@lru_cache(maxsize=1)
 def _inflection_key(english: str, tag: str) -> str:
     """The inflection table's key (English, tag) as one string for its filter."""
     return f"{english}\t{tag}"
 
 
+@lru_cache(maxsize=1)
 def _usage_table() -> tuple[tuple[str, float, float], ...]:
     """``usage_rows`` of wordfreq's tables, computed once per process (they never change)."""
     return tuple(usage_rows(load_frequencies("en"), load_frequencies("de")))
