@@ -5,9 +5,10 @@ from __future__ import annotations
 import compileall
 import fcntl
 import functools
+import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,13 +37,42 @@ def packaged_tables_read_once() -> Iterator[None]:
     de2en and wordfreq, about 7 s of a 9 s excerpt build.  A test process builds a dozen
     stores, so it reads them once: every build still runs on the same tables, and the
     first build of each process reads them as the user's build does.  So is the usage
-    table made of wordfreq's (160,000 rows, a second of each build; ``_usage_table`` says
-    it is computed once per process, but its ``lru_cache`` sits on the function above it)."""
+    table made of wordfreq's (160,000 rows, a second of each build)."""
     from dolmetsch.lexicon import store
 
     with pytest.MonkeyPatch.context() as patch:
         for name in ("load_lemmas", "load_de2en", "load_frequencies", "_usage_table"):
             patch.setattr(store, name, functools.cache(getattr(store, name)))
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def german_words_written_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Each test has its own data folder (``isolated_argos``), where the glossary's first
+    question whether a word is German writes simplemma's 1.1M words into a word file
+    (``germanwords``: about 5 s, for each of some 60 tests).  A test process writes it once
+    and links it into the default data folder of each test that asks; a folder a test
+    names itself (test_glossary_germanwords) still gets the file written as a user's does."""
+    from dolmetsch.glossary import germanwords
+
+    shared = tmp_path_factory.mktemp("german-words")
+    written = germanwords._open_words
+
+    def open_words(data_dir: Path) -> Mapping[str, str] | None:
+        home = os.environ.get("XDG_DATA_HOME")
+        path = germanwords.words_path(data_dir)
+        if home and data_dir.is_relative_to(home) and not path.exists():
+            source = germanwords.words_path(shared)
+            if source.exists() or written(shared) is not None:
+                data_dir.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(source, path)
+                except OSError:
+                    shutil.copyfile(source, path)
+        return written(data_dir)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(germanwords, "_open_words", open_words)
         yield
 
 
