@@ -433,21 +433,28 @@ def _phrase_rows(keys: Iterable[str], function_words: frozenset[str]) -> dict[st
 _OWN_SHARE = 0.66
 
 
+@dataclass(frozen=True)
+class _Ranking:
+    """What ranking a key's candidates reads: Ding's pairs by key, de2en, English and
+    German frequencies, and the learned tables."""
+
+    grouped: Mapping[str, list[DingPair]]
+    de2en: Mapping[str, list[str]]
+    zipf: Callable[[str], float]
+    german_freq: Mapping[str, float]
+    layers: Sequence[Learned]
+
+
 def _ranked_rows(
-    grouped: Mapping[str, list[DingPair]],
-    keys: Sequence[str],
-    de2en: Mapping[str, list[str]],
-    zipf: Callable[[str], float],
-    german_freq: Mapping[str, float],
-    layers: Sequence[Learned],
-    within: Callable[[float], None] | None = None,
+    ranking: _Ranking, keys: Sequence[str], within: Callable[[float], None] | None = None
 ) -> tuple[list[SenseRow], list[CandidateRow]]:
     """The sense rows of ``keys`` and their candidate rows; ``within(share done)``."""
     senses: list[SenseRow] = []
     candidate_rows: list[CandidateRow] = []
-    for number, (row, found) in enumerate(_sense_rows(grouped, de2en, zipf, german_freq, keys), 1):
+    rows = _sense_rows(ranking.grouped, ranking.de2en, ranking.zipf, ranking.german_freq, keys)
+    for number, (row, found) in enumerate(rows, 1):
         senses.append(row)
-        candidate_rows += _candidate_rows(row[0], found, layers)
+        candidate_rows += _candidate_rows(row[0], found, ranking.layers)
         if within is not None and number % _RANK_STEP == 0:
             within(number / len(keys))
     return senses, candidate_rows
@@ -457,16 +464,11 @@ LemmaRow = tuple[str, str, str]
 
 
 def _helper_rows(
-    grouped: Mapping[str, list[DingPair]],
-    keys: Sequence[str],
-    de2en: Mapping[str, list[str]],
-    zipf: Callable[[str], float],
-    german_freq: Mapping[str, float],
-    layers: Sequence[Learned],
+    ranking: _Ranking, keys: Sequence[str]
 ) -> tuple[list[SenseRow], list[CandidateRow], list[LemmaRow]]:
     """The helper's part of a build: the rows of ``keys``, and the lemma rows."""
-    senses, candidate_rows = _ranked_rows(grouped, keys, de2en, zipf, german_freq, layers)
-    return senses, candidate_rows, _lemma_rows(load_lemmas(), grouped)
+    senses, candidate_rows = _ranked_rows(ranking, keys)
+    return senses, candidate_rows, _lemma_rows(load_lemmas(), ranking.grouped)
 
 
 def _can_fork() -> bool:
@@ -661,10 +663,9 @@ def build_store(
     # all read above without a copy); this process ranks the other keys, works out the
     # other tables and writes its rows, then the helper's: the same rows, in half the time.
     mine = round(len(keys) * _OWN_SHARE) if _can_fork() else len(keys)
-    with _Helper(_helper_rows, grouped, keys[mine:], de2en, zipf, german_freq, layers) as helper:
-        senses, candidate_rows = _ranked_rows(
-            grouped, keys[:mine], de2en, zipf, german_freq, layers, within
-        )
+    ranking = _Ranking(grouped, de2en, zipf, german_freq, layers)
+    with _Helper(_helper_rows, ranking, keys[mine:]) as helper:
+        senses, candidate_rows = _ranked_rows(ranking, keys[:mine], within)
         say("inflections, lemmas, phrases and names")
         inflections = _english_inflections(
             (p for ps in grouped.values() for p in ps), english_irregulars(lines)
