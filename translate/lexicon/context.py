@@ -43,9 +43,6 @@ if TYPE_CHECKING:
     from .engine import LexiconEngine
 
 CLOCK = re.compile(r"^([01]?\d|2[0-4])(?:[.:]([0-5]\d))?$")
-NUMBER_WORDS = frozenset(
-    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split()
-)
 # Two-word adverbs whose words mislead one by one ("immer noch" is not "always still").
 ADVERB_PAIRS = {
     ("immer", "noch"): "still", ("noch", "immer"): "still", ("immer", "mehr"): "more and more",
@@ -69,6 +66,8 @@ PERCENT = frozenset(
 THERE_PLURAL = {"there is": "there are", "there was": "there were"}
 PLURAL_QUANTIFIERS = frozenset("viele mehrere einige zahlreiche wenige zwei drei vier fünf".split())
 CLAUSE_OPENERS = {"als": "when", "während": "while", "wie": "how"}
+# Determiners that are only genitive: no subject opens with them.
+GENITIVE_DETERMINERS = frozenset("des eines seines ihres dieses jenes unseres meines".split())
 
 Result = tuple[str, int] | None
 
@@ -198,7 +197,7 @@ CLAUSE_SUBJECTS = frozenset("ich du er sie es wir ihr man der die das ein eine a
 UNTIL_WORDS = frozenset(["heute", "jetzt", "dahin", "morgen", *DAYS])
 UNTIL_NOUNS = frozenset(
     "Ende Jahr Jahresende Monatsende Beginn Anfang Wochenende Abschluss Start Schluss Sommer "
-    "Herbst Winter Frühjahr Frühling".split()
+    "Herbst Winter Frühjahr Frühling Abend Nacht Mittag Nachmittag Morgen Vormittag".split()
 )
 PERIOD_PARTS = dates.PARTS
 RANGE_OPENERS = frozenset(["von", "vom", "zwischen", "ab", *DAYS, *MONTHS])
@@ -413,12 +412,19 @@ _DEGREE_POS = frozenset(["ADJ", "ADV"])
 # "laut" is the preposition "according to" before its noun phrase ("laut Polizei", "laut
 # einem Bericht", "laut offiziellen Angaben"), else the adjective "loud" ("Die Musik ist
 # laut") or the adverb "loudly" ("Der Hund bellt laut").
+_SOURCE_OPENERS = {
+    "der": "according to the", "des": "according to the", "von": "according to",
+    "vom": "according to the",
+}  # fmt: skip
 _BEFORE_LOUD = frozenset("ist sind war waren wird werden wurde wurden sei wäre zu sehr so".split())
 
 
 @on_words("laut")
 def loud(lex: LexiconEngine, c: Context) -> Result:
     nxt = c.nxt
+    if nxt == "Angaben" and c.after in _SOURCE_OPENERS:
+        # "laut Angaben der Polizei" is "nach Angaben der Polizei": "according to the police"
+        return _SOURCE_OPENERS[c.after], 3
     if (
         nxt
         and nxt not in CLAUSE_PUNCT
@@ -610,6 +616,8 @@ def clause_opener(lex: LexiconEngine, c: Context) -> Result:
         return "as", 1  # "Wie der Sprecher sagte" -> "As the spokesman said"
     if c.lower == "als" and c.after == "," and _common_noun(lex, c.nxt):
         return None  # a fronted role, no clause: "Als Grund, er nannte" (``as_a_role``)
+    if c.lower == "während" and c.nxt.lower() in GENITIVE_DETERMINERS:
+        return "during", 1  # "Während des Spiels" opens no clause: a genitive, no subject
     if c.lower in CLAUSE_OPENERS:
         return CLAUSE_OPENERS[c.lower], 1  # a subordinating "als"/"während"
     return None

@@ -241,6 +241,16 @@ _PERSON_ENDINGS = (
     "er", "ers", "or", "ors", "ist", "ists", "ant", "ants", "man", "men", "people", "person",
     "persons", "child", "children", "ent", "ents", "one", "body",
 )  # fmt: skip
+# The weak masculine nouns (accusative "den Präsidenten"): German endings of people, and
+# common ones no ending shows.
+_WEAK_ENDINGS = ("ent", "ist", "oge")
+_WEAK_NOUNS = frozenset(
+    "Kollege Experte Zeuge Nachbar Held Kandidat Soldat Diplomat Demonstrant Junge Russe "
+    "Franzose Türke Grieche Pole Chinese Prinz Graf Fürst Kamerad Bote Erbe Laie Riese".split()
+)
+_DATIVE_PREPOSITIONS = frozenset(
+    "mit von zu bei aus nach seit gegenüber außer entgegen samt nebst".split()
+)
 # Nouns of things that end like nouns of people: "statements", "governments" ("-ent").
 _THING_ENDINGS = ("ment", "ments")
 # Antecedents of a restrictive "was": "alles, was" -> "everything that".
@@ -1418,7 +1428,28 @@ class LexiconEngine:
         k = i - 1
         while k > 0 and i - k <= 2 and len(tokens[k]) > 3 and self.words.is_adjective(tokens[k]):
             k -= 1  # an adjective: "dem neuen"
-        return k >= 0 and tokens[k].lower() in _SINGULAR_DETERMINER
+        if k < 0:
+            return False
+        determiner = tokens[k].lower()
+        if determiner == "den" and word != lemma + "s":
+            # "traf den Präsidenten": a weak masculine noun's accusative singular, unless a
+            # preposition makes "den" a dative, which is plural ("mit den Präsidenten")
+            before = tokens[k - 1].lower() if k > 0 else ""
+            return before not in _DATIVE_PREPOSITIONS and self._weak_masculine(lemma)
+        return determiner in _SINGULAR_DETERMINER
+
+    def _weak_masculine(self, lemma: str) -> bool:
+        """Whether ``lemma`` is a masculine noun of the weak declension ("Präsident",
+        "Kollege"), whose "-(e)n" ends every case but the nominative singular: a person in
+        "-ent", "-ist", "-oge" (not "Dokument"), or one of the common others ("den Menschen",
+        "den Kunden" are mostly dative plurals: not among them)."""
+        if lemma in _WEAK_NOUNS:
+            return True
+        if not lemma.endswith(_WEAK_ENDINGS) or lemma.endswith("ment") or len(lemma) < 6:
+            return False
+        sense = self.store.sense(lemma)
+        english = sense.en if sense is not None else ""
+        return english.endswith(_PERSON_ENDINGS) and not english.endswith(_THING_ENDINGS)
 
     def _name_particle(self, tokens: Sequence[str], i: int) -> int:
         """How many tokens from ``i`` are a surname's particle and the surname after a first

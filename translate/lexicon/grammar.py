@@ -945,7 +945,9 @@ def _demonstrative(clause: Sequence[str], k: int) -> bool:
 def _subject_end(tokens: Sequence[str], start: int) -> int:
     """Index after the subject noun phrase at ``start``: a lone demonstrative is one; a
     genitive after its noun belongs to it ("der Sprecher der Regierung")."""
-    if _demonstrative(tokens, start):
+    if _demonstrative(tokens, start) or (
+        start < len(tokens) and tokens[start] in _INDEFINITE_SUBJECTS
+    ):
         return start + 1
     end = noun_phrase_end(tokens, start)
     if not start < end < len(tokens) or not tokens[end - 1][:1].isupper():
@@ -959,6 +961,11 @@ def _subject_end(tokens: Sequence[str], start: int) -> int:
         if len(nouns) == 1 and tokens[genitive_end - 1] == nouns[0]:
             return genitive_end  # one noun: a name after it is an apposition
     return end
+
+
+# Indefinite pronouns that stand alone as a subject: "Laut Polizei wurde niemand verletzt",
+# "Seitdem ist alles anders", "Dabei wurde nichts gestohlen".
+_INDEFINITE_SUBJECTS = frozenset("niemand jemand alles nichts".split())
 
 
 def _moved_subject(before: Sequence[str], subject: Sequence[str]) -> list[str]:
@@ -1358,16 +1365,43 @@ def _prepositional_opener(clause: Sequence[str], lex: Lexicon) -> bool:
         and clause[2][:1].isdigit()
     ):
         return True  # "Bis zu 50 Menschen kamen": a quantity ("up to") of the subject
-    return (
-        clause[0].lower() in _PREPOSITION_OR_SUBORDINATOR
-        and len(clause) > 3
-        and (clause[1].lower() in DETERMINERS or clause[1][:1].isupper())
-        and clause[1] not in PRONOUNS
-        and not lex.is_verb(clause[-1])
-    )
+    if clause[0].lower() not in _PREPOSITION_OR_SUBORDINATOR or len(clause) < 4:
+        return False
+    if clause[0].lower() == "bis" and clause[1] in _BIS_PREPOSITIONS:
+        return True  # "Bis zum Abend blieb er": the conjunction "bis" takes no preposition
+    if clause[1] in PRONOUNS:
+        return False
+    if (clause[1].lower() in DETERMINERS or clause[1][:1].isupper()) and not lex.is_verb(
+        clause[-1]
+    ):
+        return True
+    # "Seit drei Jahren wohnt er", "Bis Freitag muss er zahlen": the phrase's noun and then
+    # the finite verb, with more of the clause after it (a clause "bis der Zug kommt" ends
+    # in its verb)
+    end = fronted_phrase_end(clause)
+    if not (0 < end < len(clause) - 1 and clause[end + 1] not in COORDINATORS):
+        return False
+    if lex.is_verb(clause[-1]):
+        # a clause ending in a verb is subordinate ("bis ein Nachfolger gefunden ist") unless
+        # an auxiliary follows the phrase ("Bis Freitag muss er zahlen")
+        return clause[end] in AUXILIARIES
+    return clause[end][:1].islower() and _finite_candidate(clause[end], lex)
 
 
 _PREPOSITION_OR_SUBORDINATOR = frozenset(["seit", "bis", "während"])
+# "bis zum Ende", "bis in die Nacht": a preposition after "bis" makes it one too.
+_BIS_PREPOSITIONS = frozenset("zum zur zu in ins an ans auf aufs nach über unter vor hin".split())
+_BIS_ZUM = [["zum"], ["zur"]]  # "Bis zum Abend blieb er": the phrase's noun after them
+# Adverbs that stand alone after the preposition "seit"/"bis" ("seit langem", "bis heute").
+_ALONE_AFTER_SEIT = frozenset("langem kurzem gestern heute jeher damals dato morgen".split())
+
+
+def _alone_after(preposition: str, word: str) -> bool:
+    """Whether ``word`` is a preposition's whole phrase: a number ("Seit 2015", "Mit 20"),
+    or an adverb after "seit"/"bis"/"während" ("Seit langem")."""
+    return word[:1].isdigit() or (
+        preposition.lower() in _PREPOSITION_OR_SUBORDINATOR and word in _ALONE_AFTER_SEIT
+    )
 
 
 def _fronted_role(clause: Sequence[str]) -> bool:
@@ -1464,7 +1498,8 @@ def reorder_clause(clause: list[str], lex: Lexicon, main: bool = False) -> list[
         return _auxiliary_clause(clause, finite, lex)
     joined = _join_idiom(clause, finite, lex)
     if joined is not None:
-        return joined
+        # "Bis zum Abend blieb er zu Hause" -> "Bis zum Abend , er zu Hause bleiben"
+        return _inverted(joined, finite, lex) or joined
     clause = _join_particle(clause, finite, lex)
     verb = clause[finite]
     # Inversion with a full verb: "Gestern sagte er" -> "Gestern er sagte".
@@ -1778,10 +1813,13 @@ def fronted_phrase_end(clause: Sequence[str]) -> int:
     attributes ("Am Ende eines Turniers in Südafrika"), at most 10 words; 0 if none."""
     if clause[0].lower() not in PREPOSITIONS and not _fronted_role(clause):
         return 0
-    end = noun_phrase_end(clause, 1)
-    if end == 1:
-        end = _adjective_noun_end(clause, 1)  # "Zum ersten Mal", "Im vergangenen Jahr"
-    if end == 1:
+    start = 2 if clause[0].lower() == "bis" and clause[1:2] in _BIS_ZUM else 1
+    end = noun_phrase_end(clause, start)
+    if end == start:
+        end = _adjective_noun_end(clause, start)  # "Zum ersten Mal", "Im vergangenen Jahr"
+    if end == start and start < len(clause) and _alone_after(clause[0], clause[start]):
+        end = start + 1  # "Seit 2015", "Seit langem"
+    if end == start:
         return 0
     while end < len(clause):
         word = clause[end]
@@ -1870,7 +1908,14 @@ def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
     ):
         return None
     if not (
-        (rest[0] in PRONOUNS or rest[0] in DETERMINERS or _is_name(rest[0], lex))
+        (
+            rest[0] in PRONOUNS
+            or rest[0] in DETERMINERS
+            or rest[0] in _INDEFINITE_SUBJECTS
+            or _is_name(rest[0], lex)
+            # "Dabei starben drei Menschen", "Im Jahr 2015 kamen 900 Menschen"
+            or ((rest[0][:1].isdigit() or rest[0] in _NUMBER_WORDS) and len(rest) > 1)
+        )
         and not non_nominative(rest[0])
     ):
         return None

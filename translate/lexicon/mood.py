@@ -110,7 +110,25 @@ def since_clause(tokens: Sequence[str], i: int) -> bool:
             if tokens[k].lower() in SINCE and not since_a_first(tokens, k):
                 return True
             k += step
-    return False
+    return _after_fronted_since(tokens, i)
+
+
+def _after_fronted_since(tokens: Sequence[str], i: int) -> bool:
+    """Whether the clause of ``i`` follows a comma after a clause start with "seit": a
+    fronted phrase the reordering closed with a comma ("Seit drei Jahren , er wohnt" ->
+    "For three years, he has been living") or a clause ("Seit er hier ist , ist er froh"),
+    whose time the main clause's verb spans too."""
+    k = i - 1
+    while k >= 0 and i - k <= CLAUSE_REACH and tokens[k] not in CLAUSE_PUNCT:
+        k -= 1
+    if k < 1 or tokens[k] != ",":
+        return False
+    start = k - 1
+    while start > 0 and k - start < CLAUSE_REACH and tokens[start - 1] not in CLAUSE_PUNCT:
+        start -= 1
+    return (start == 0 or tokens[start - 1] in CLAUSE_PUNCT) and (
+        tokens[start].lower() in SINCE and not since_a_first(tokens, start)
+    )
 
 
 # A superlative's or an ordinal's "seit" measures the record, not the verb's duration: "der
