@@ -74,6 +74,16 @@ CASES: list[Case] = [
     (rules.how_are_you, "Wie \x05geht es gehen dir ?", 0, ("how are you", 5)),
     (rules.how_are_you, "und wie geht es Ihnen", 1, ("how are you", 4)),
     (rules.how_are_you, "Wie \x05geht es gehen weiter ?", 0, None),
+    (rules.how_are_you, "Wie \x05geht es gehen ihm ?", 0, ("how is he", 5)),
+    (rules.how_are_you, "weiß , wie es geht ihm .", 2, ("how he is", 4)),
+    (rules.how_are_you, "wusste , wie es ging ihr .", 2, ("how she was", 4)),
+    (rules.how_are_you, "weiß , wie es geht weiter .", 2, None),
+    (rules.move_to, "sie zieht nach Berlin", 1, ("moves", 1)),
+    (rules.move_to, "ist gezogen nach Berlin", 1, ("moved", 1)),
+    (rules.move_to, "zog nach Angaben der Polizei", 0, None),
+    (rules.move_to, "zieht nach oben", 0, None),
+    (rules.stop_or_hire, "müssen einstellen uns darauf", 1, ("prepare for it", 3)),
+    (rules.stop_or_hire, "dass sie einstellt sich auf die Krise", 2, ("prepares for", 3)),
 ]
 
 

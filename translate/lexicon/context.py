@@ -439,6 +439,26 @@ def loud(lex: LexiconEngine, c: Context) -> Result:
     return ("loud" if c.previous in _BEFORE_LOUD else "loudly"), 1
 
 
+# "ziehen nach Berlin": moving house, not "pulling"/"drawing" (Ding's first senses); the
+# forms as the reordering leaves them ("ist gezogen nach Berlin" -> "has moved to Berlin").
+MOVE_FORMS = {
+    "zieht": "moves", "ziehen": "move", "ziehe": "move", "zog": "moved", "zogen": "moved",
+    "gezogen": "moved", "umgezogen": "moved",
+}  # fmt: skip
+
+
+@on_words(*MOVE_FORMS)
+def move_to(lex: LexiconEngine, c: Context) -> Result:
+    """A form of "ziehen" before "nach" and a place: "zieht nach München" -> "moves to
+    Munich" (a place: a capitalised word whose English is capitalised, or unknown)."""
+    if c.nxt != "nach" or not c.after[:1].isupper() or c.after.lower() in DETERMINERS:
+        return None
+    sense = lex.store.sense(c.after)
+    if (sense is not None and not sense.en[:1].isupper()) or _token(c, 3) in _SOURCE_OPENERS:
+        return None  # "zog nach Angaben der Polizei eine Waffe": no place
+    return MOVE_FORMS[c.lower], 1
+
+
 def _adverb_only(lex: LexiconEngine, word: str) -> bool:
     """A lower-case word that is an adverb and no adjective or verb ("sehr", "weiterhin")."""
     if not word[:1].islower() or lex.is_adjective(word) or lex.is_verb(word):
@@ -1794,22 +1814,37 @@ def fixed_phrase(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
-# Whom "Wie geht es ...?" asks after: the greeting "How are you?".
-_GREETED = frozenset(["dir", "Ihnen", "euch"])
-
-
 def how_are_you(lex: LexiconEngine, c: Context) -> Result:
     """ "Wie geht es dir?" is "How are you?", not "How does it go you?" (in English order
-    the question's verb has do-support and its infinitive: "Wie geht es gehen dir")."""
+    the question's verb has do-support and its infinitive: "Wie geht es gehen dir"); asked
+    about in a clause of its own, "wie es ihm geht" (ordered "wie es geht ihm") is "how he
+    is", "wie es ihr ging" "how she was"."""
     if c.lower != "wie":
         return None
     rest = [t.lstrip(DO) for t in c.tokens[c.i + 1 : c.i + 5]]
+    if rest[:2] == ["es", "geht"] or rest[:2] == ["es", "ging"]:
+        person = _ASKED_AFTER.get(rest[2]) if len(rest) > 2 else None
+        if person is None:
+            return None
+        subject, verb = person
+        past = rest[1] == "ging"
+        return f"how {subject} {_WAS.get(verb, verb) if past else verb}", 4
     if rest[:2] != ["geht", "es"]:
         return None
     k = 3 if rest[2:3] == ["gehen"] else 2
-    if rest[k : k + 1] and rest[k] in _GREETED:
-        return "how are you", k + 2
+    person = _ASKED_AFTER.get(rest[k]) if rest[k : k + 1] else None
+    if person is not None:
+        return f"how {person[1]} {person[0]}", k + 2  # "Wie geht es ihm?" -> "How is he?"
     return None
+
+
+# Whom "wie es ... geht" asks after, as the English subject and its "be".
+_ASKED_AFTER = {
+    "dir": ("you", "are"), "Ihnen": ("you", "are"), "euch": ("you", "are"),
+    "ihm": ("he", "is"), "ihr": ("she", "is"), "mir": ("I", "am"), "uns": ("we", "are"),
+    "ihnen": ("they", "are"),
+}  # fmt: skip
+_WAS = {"are": "were", "is": "was", "am": "was"}
 
 
 # Rules tried before the dictionary's and the learned phrases: a single word's learned
@@ -1842,6 +1877,9 @@ STOP_OR_HIRE = {
     "eingestellt": ("stopped", "hired"),
     "einstellung": ("halt", "hiring"),
 }  # fmt: skip
+# "sich auf etwas einstellen": prepare for it, in the tense of the "stop" form.
+_PREPARE = {"stop": "prepare", "stops": "prepares", "stopped": "prepared", "to stop": "to prepare"}
+REFLEXIVES = frozenset("sich mich dich uns euch".split())
 # English nouns (their last word) that name people: what one hires.
 _PEOPLE = frozenset(
     "people person persons staff personnel workforce child children police coach coaches".split()
@@ -1866,8 +1904,14 @@ _OBJECT_REACH = 6
 
 @on_words(*STOP_OR_HIRE)
 def stop_or_hire(lex: LexiconEngine, c: Context) -> Result:
-    if c.lower not in STOP_OR_HIRE or "sich" in (c.previous, c.nxt.lower()):
-        return None  # "sich auf etwas einstellen" prepares for it
+    if c.lower not in STOP_OR_HIRE:
+        return None
+    if c.nxt.lower() in REFLEXIVES and c.after in ("auf", "darauf") and c.lower != "einstellung":
+        # "Wir müssen uns darauf einstellen" -> "We must prepare for it" (not "hire on it")
+        prepare = _PREPARE[STOP_OR_HIRE[c.lower][0]]
+        return (f"{prepare} for it" if c.after == "darauf" else f"{prepare} for"), 3
+    if "sich" in (c.previous, c.nxt.lower()):
+        return None  # "sich einstellen" without "auf": "Erfolg stellte sich ein" (set in)
     if c.lower == "einstellung" and c.nxt not in ("der", "des", "von") and not c.nxt.islower():
         return None  # "seine Einstellung" is an attitude; "die Einstellung der Angriffe"
     noun = _nearest_noun(c.tokens, c.i, 1) or (
@@ -1929,6 +1973,7 @@ EARLY_RULES: tuple[Rule, ...] = (
     at_the_end_of,
     fixed_phrase,
     how_are_you,
+    move_to,
 )
 EARLY_WORDS = (
     PRONOMINAL_ADVERBS
@@ -1936,6 +1981,7 @@ EARLY_WORDS = (
     | frozenset([*SUGGEST, *SUGGEST_FORMS])
     | frozenset(["dazu", "pro", "in", "ende", "darum", "wie", *INJURY_DEGREES, *_FIXED_FIRST])
     | frozenset(STOP_OR_HIRE)
+    | frozenset(MOVE_FORMS)
 )
 
 

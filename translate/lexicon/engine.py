@@ -251,6 +251,17 @@ _WEAK_NOUNS = frozenset(
 _DATIVE_PREPOSITIONS = frozenset(
     "mit von zu bei aus nach seit gegenüber außer entgegen samt nebst".split()
 )
+
+
+def _indirect_question(word: str) -> bool:
+    """Whether an output item opens an indirect question: "how", or "how he is" (not the
+    greeting "how are you", which keeps its comma: "Hello, how are you?")."""
+    if word == "how":
+        return True
+    words = word.split()
+    return len(words) > 2 and words[0] == "how" and words[1] not in ("are", "is", "am", "was")
+
+
 # Nouns of things that end like nouns of people: "statements", "governments" ("-ent").
 _THING_ENDINGS = ("ment", "ments")
 # Antecedents of a restrictive "was": "alles, was" -> "everything that".
@@ -715,7 +726,8 @@ class LexiconEngine:
             if w != ","
             or k + 1 == len(out)
             or not (
-                out[k + 1] == "how" or (k > 0 and out[k - 1] == "those" and out[k + 1] == "who")
+                _indirect_question(out[k + 1])
+                or (k > 0 and out[k - 1] == "those" and out[k + 1] == "who")
             )
         ]
         # English puts the comma that ends a quotation inside the quotes: "...," he said.

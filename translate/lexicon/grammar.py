@@ -2032,8 +2032,8 @@ def _time_phrase(tokens: Sequence[str]) -> int:
     if not n:
         return 0
     first = tokens[0]
-    if first in ("heute", "gestern") and n > 1 and tokens[1] not in CLAUSE_PUNCT:
-        return 1
+    if first in ("heute", "gestern", "morgen") and n > 1 and tokens[1] not in _NOT_ALONE:
+        return 1  # ("morgen früh" is one time, "heute Abend" keeps its noun after it)
     if first not in ("am", "im", "seit", "Anfang", "Ende", "Mitte"):
         return 0
     j = 1
@@ -2051,6 +2051,9 @@ def _time_phrase(tokens: Sequence[str]) -> int:
     if j < n and tokens[j].isdigit() and len(tokens[j]) == 4:
         j += 1  # the year
     return j
+
+
+_NOT_ALONE = CLAUSE_PUNCT | frozenset(["früh", "Abend", "Morgen", "Nachmittag", "Nacht", "Mittag"])
 
 
 def _time_last(tokens: Sequence[str]) -> list[str]:

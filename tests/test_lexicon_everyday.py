@@ -1,0 +1,63 @@
+"""Everyday sentences whose verb's dictionary sense misleads without its context.
+
+Issue 14's eighth round: "sich auf etwas einstellen" prepares for it (Ding's "einstellen"
+is "hire" or "stop"), "ziehen nach" + a place moves there ("pull", "draw"), "wie es ihm
+geht" asks how he is, and "morgen" goes after the predicate like "heute" ("remains closed
+tomorrow"). Each on made-up sentences, with one the rule must leave alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from ding_excerpt import EXCERPT, engine_on, lines
+
+from dolmetsch.lexicon import LexiconEngine
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+ENTRIES = lines(
+    "einstellen {vt} | einstellend | eingestellt | stellt ein | stellte ein :: "
+    "to stop; to hire | stopping; hiring | stopped; hired | stops; hires | stopped; hired",
+    "Krise {f} | Krisen {pl} :: crisis | crises",
+    "Firma {f} | Firmen {pl} :: company | companies",
+    "Mitarbeiter {m} | Mitarbeiter {pl} :: employee | employees",
+    "ziehen {vt} | ziehend | gezogen | zieht | zog :: to pull | pulling | pulled | pulls | pulled",
+    "München {n} [geogr.] :: Munich",
+    "Zahn {m} | Zähne {pl} :: tooth | teeth",
+    "gehen {vi} | gehend | gegangen | geht | ging :: to go | going | gone | goes | went",
+    "wissen {vt} | wissend | gewusst | weiß | wusste :: to know | knowing | known | knows | knew",
+    "bleiben {vi} | bleibend | geblieben | bleibt | blieb :: "
+    "to stay | staying | stayed | stays | stayed",
+    "geschlossen {adj} :: closed",
+    "Schule {f} | Schulen {pl} :: school | schools",
+)
+
+
+@pytest.fixture(scope="module")
+def lex(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
+    yield from engine_on(tmp_path_factory, "everyday", EXCERPT + ENTRIES)
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Wir müssen uns darauf einstellen.", "We must prepare for it."),
+        ("Die Firma stellt sich auf die Krise ein.", "The company prepares for the crisis."),
+        # without the reflexive and "auf" it hires or stops, as before
+        ("Die Firma stellt Mitarbeiter ein.", "The company hires employees."),
+        ("Sie zieht nach München.", "She moves to Munich."),
+        # ... a place, not a noun after "nach"
+        (
+            "Er zieht nach Angaben der Polizei einen Zahn.",
+            "He pulls according to the police a tooth.",
+        ),
+        ("Ich weiß nicht, wie es dir geht.", "I do not know how you are."),
+        ("Sie wusste, wie es ihm ging.", "She knew how he was."),
+        ("Wie geht es ihm?", "How is he?"),
+        ("Die Schule bleibt morgen geschlossen.", "The school stays closed tomorrow."),
+    ],
+)
+def test_translation(lex: LexiconEngine, german: str, english: str) -> None:
+    assert lex.translate([german]) == [english]
