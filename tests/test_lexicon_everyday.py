@@ -2,8 +2,10 @@
 
 Issue 14's eighth round: "sich auf etwas einstellen" prepares for it (Ding's "einstellen"
 is "hire" or "stop"), "ziehen nach" + a place moves there ("pull", "draw"), "wie es ihm
-geht" asks how he is, and "morgen" goes after the predicate like "heute" ("remains closed
-tomorrow"). Each on made-up sentences, with one the rule must leave alone.
+geht" asks how he is, "morgen" goes after the predicate like "heute" ("remains closed
+tomorrow"), and "auf" before a number is the level reached ("stieg auf 20" -> "rose to 20",
+not Ding's "rose" of "aufsteigen" and nothing for "auf"). Each on made-up sentences, with
+one the rule must leave alone.
 """
 
 from __future__ import annotations
@@ -32,6 +34,12 @@ ENTRIES = lines(
     "to stay | staying | stayed | stays | stayed",
     "geschlossen {adj} :: closed",
     "Schule {f} | Schulen {pl} :: school | schools",
+    "Zahl {f} | Zahlen {pl} :: number | numbers",
+    "aufsteigen {vi} | aufsteigend | aufgestiegen | steigt auf | stieg auf :: "
+    "to ascend | ascending | ascended | ascends | ascended",
+    "Vertrag {m} | Verträge {pl} :: contract | contracts",
+    "befristet {adj} :: temporary",
+    "Seite {f} | Seiten {pl} :: page | pages",
 )
 
 
@@ -57,6 +65,12 @@ def lex(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
         ("Sie wusste, wie es ihm ging.", "She knew how he was."),
         ("Wie geht es ihm?", "How is he?"),
         ("Die Schule bleibt morgen geschlossen.", "The school stays closed tomorrow."),
+        # "auf" before a number is the level reached, and "stieg auf" is no particle verb there
+        ("Die Zahl stieg auf 20.", "The number rose to 20."),
+        ("Die Zahl stieg auf rund 20 Prozent.", "The number rose to around 20 percent."),
+        ("Die Zahl stieg auf.", "The number ascended."),
+        ("Die Zahl stieg auf 20 Seiten.", "The number rose on 20 pages."),
+        ("Der Vertrag ist auf drei Jahre befristet.", "The contract is temporary for three years."),
     ],
 )
 def test_translation(lex: LexiconEngine, german: str, english: str) -> None:

@@ -566,6 +566,30 @@ def um_a_number(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# Dative plurals after "auf" and a number that say where, not to what: "auf 100 Seiten".
+_STRETCHES = frozenset("Seiten Metern Kilometern Quadratmetern Plätzen Kanälen".split())
+_DURATIONS = frozenset("Jahre Monate Wochen Tage Stunden Jahrzehnte".split())
+
+
+@on_words("auf")
+def to_a_number(lex: LexiconEngine, c: Context) -> Result:
+    """ "auf" before a number is the level something reaches: "stieg auf 20" -> "rose to
+    20", "auf rund 300 Euro" -> "to around 300 euros" (the table's "on" reads as a date or
+    a place); "auf 100 Seiten" stays "on"."""
+    k = c.i + 1
+    if c.nxt in APPROXIMATELY or c.nxt == "minus":
+        k += 1  # "auf rund 300 Euro", "auf minus 5 Grad"
+    number = _token(c, k - c.i)
+    if not (number[:1].isdigit() or (number in NUMBER_WORDS and not number.startswith("ein"))):
+        return None  # ("auf ein Minimum", "auf eine Sitzung": an article as often as a number)
+    unit = _token(c, k + 1 - c.i)
+    if unit in _STRETCHES or (unit == "." and _token(c, k + 2 - c.i) in MONTHS):
+        return None  # "auf 100 Seiten"; "auf den 3. März" is a date
+    if unit in _DURATIONS:
+        return "for", 1  # "auf drei Jahre befristet" -> "limited for three years"
+    return "to", 1
+
+
 @on_words("an")
 def at_a_dative_place(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "an" and c.nxt in ("dem", "einem", "der", "einer"):
@@ -1691,6 +1715,7 @@ RULES: tuple[Rule, ...] = (
     bare_genitive,
     of_all,
     um_a_number,
+    to_a_number,
     at_a_dative_place,
     according_to_a_view,
     according_to_a_source,

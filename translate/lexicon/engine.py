@@ -262,6 +262,8 @@ def _indirect_question(word: str) -> bool:
     return len(words) > 2 and words[0] == "how" and words[1] not in ("are", "is", "am", "was")
 
 
+# Particles that are prepositions before a number: "stieg auf 20", "fiel um 3 Prozent".
+_NUMBER_PREPOSITIONS = frozenset("auf um an ab".split())
 # Nouns of things that end like nouns of people: "statements", "governments" ("-ent").
 _THING_ENDINGS = ("ment", "ments")
 # Antecedents of a restrictive "was": "alles, was" -> "everything that".
@@ -2194,10 +2196,21 @@ class LexiconEngine:
         """Whether a phrase of a verb and the particle "ein" ("kaufte ein", Ding's past of
         "einkaufen") stands before an adjective or a noun, where "ein" is the article:
         "kaufte ein billiges Auto" is "bought a cheap car", "kaufte ein Auto" "bought a
-        car"."""
-        if size != 2 or tokens[i + 1] != "ein" or not tokens[i][:1].islower():
+        car"; or a verb and a particle that is a preposition before a number ("stieg auf
+        20")."""
+        if size != 2 or not tokens[i][:1].islower():
             return False
         after = tokens[i + 2] if i + 2 < len(tokens) else ""
+        if tokens[i + 1] in _NUMBER_PREPOSITIONS:
+            # "stieg auf 20" is "rose to 20", not Ding's "stieg auf" ("rose", of
+            # "aufsteigen"): a particle takes no number after it
+            return (
+                after[:1].isdigit()
+                or after in context_rules.NUMBER_WORDS
+                or after in context_rules.APPROXIMATELY
+            )
+        if tokens[i + 1] != "ein":
+            return False
         return after[:1].isupper() or (after[:1].islower() and after.endswith(("es", "er")))
 
     def _form_decides(self, tokens: list[str], i: int, learned: str) -> bool:
