@@ -5,8 +5,9 @@ a finite verb ("Seit 2015 arbeitet sie", "Bis Freitag muss er zahlen", "Bis zum 
 er"), a subject after the verb may be a number or an indefinite pronoun ("Laut Polizei wurde
 niemand verletzt"), the verb a fronted "seit" spans is in the present perfect, "laut
 Angaben der" is "according to the", "während" before a genitive is "during", and "den" before
-a weak masculine noun is its accusative singular ("traf den Präsidenten"). Each on made-up
-sentences, with one the rule must leave alone.
+a weak masculine noun is its accusative singular ("traf den Präsidenten"); a time adverb
+between the verb and its subject goes after them, "nicht mehr" into the verb cluster
+("could no longer help"). Each on made-up sentences, with one the rule must leave alone.
 """
 
 from __future__ import annotations
@@ -66,6 +67,18 @@ REORDER = [
         "Laut Polizei , niemand hat erhalten die Bitte",
         "niemand",
     ),
+    # ... past a time adverb between the verb and the subject
+    (
+        "In der Hauptstadt kamen gestern drei Menschen",
+        "In der Hauptstadt , drei Menschen kamen gestern",
+        "adverb-before-subject",
+    ),
+    # "nicht mehr" joins the verbs of the cluster ("could no longer help")
+    (
+        "Die Polizei konnte dem Kind nicht mehr helfen",
+        "Die Polizei konnte nicht mehr helfen dem Kind",
+        "no-longer",
+    ),
     # ... an object pronoun after the verb is no subject
     ("In der Hauptstadt traf ihn niemand", "In der Hauptstadt traf ihn niemand", "object-first"),
 ]
@@ -98,6 +111,10 @@ def test_since_clause_after_a_fronted_seit(tokens: list[str], i: int, expected: 
         ("Laut Angaben der Polizei kam er.", "According to the police, he came."),
         ("Der Krieg ist laut.", "The war is loud."),
         ("Während des Spiels kam er.", "During the game, he came."),
+        (
+            "Die Polizei konnte dem Kind nicht mehr helfen.",
+            "The police could no longer help the child.",
+        ),
         ("Er traf den Präsidenten.", "He met the president."),
         ("Er traf den Journalisten.", "He met the journalist."),
         # a dative after "mit" is plural; "den Staaten" is no weak noun

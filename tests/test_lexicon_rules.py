@@ -121,6 +121,8 @@ CASES: list[Case] = [
     (rules.appears, "er gab sich am Montag neue Regierung", 1, None),
     (rules.appears, "er zeigte sich am Montag den Fans", 1, None),
     (rules.there_is, "es gibt eine Einigung", 0, ("there is", 2)),
+    (rules.there_is, "es soll nicht mehr geben", 0, ("there should no longer be", 5)),
+    (rules.there_is, "es soll nicht geben", 0, ("there should not be", 4)),
     (rules.there_is, "es waren drei", 0, ("there", 1)),
     (rules.there_is, "heute gibt es", 1, ("there is", 2)),
     (rules.there_is, "es kam", 0, None),

@@ -299,10 +299,12 @@ THERE_NEGATED = {NEGATED + "gibt": "there is", NEGATED + "gab": "there was"}
 def _there_with_auxiliary(lex: LexiconEngine, c: Context) -> Result:
     # word order leaves "nicht" between: "es hat nicht gegeben" -> "there has not been"
     negated = c.after == "nicht"
-    verb = c.tokens[c.i + 3] if negated and c.i + 3 < len(c.tokens) else c.after
-    used = 4 if negated else 3
+    longer = negated and _token(c, 3) == "mehr"  # "es soll nicht mehr geben"
+    used = 3 + negated + longer
+    verb = _token(c, used - 1)
     if c.nxt in THERE_MODAL and verb == "geben":
-        return f"there {THERE_MODAL[c.nxt]}{' not' if negated else ''} be", used
+        neither = " no longer" if longer else " not" if negated else ""
+        return f"there {THERE_MODAL[c.nxt]}{neither} be", used
     if c.nxt in THERE_PERFECT and verb == "gegeben":
         there = THERE_PERFECT[c.nxt]
         plural = _there_agrees(lex, c.tokens, c.i + used, "there is") == "there are"

@@ -253,6 +253,12 @@ _DATIVE_PREPOSITIONS = frozenset(
 )
 
 
+def _no_longer(tokens: Sequence[str], k: int) -> bool:
+    """Whether the token at ``k`` is the "mehr" of "nicht mehr" ("no longer"), which word
+    order sets between an auxiliary and its verb ("wird nicht mehr verlassen")."""
+    return tokens[k] == "mehr" and k > 0 and tokens[k - 1] == "nicht"
+
+
 def _indirect_question(word: str) -> bool:
     """Whether an output item opens an indirect question: "how", or "how he is" (not the
     greeting "how are you", which keeps its comma: "Hello, how are you?")."""
@@ -2222,8 +2228,8 @@ class LexiconEngine:
         participle it modifies ("leicht zugänglich" -> "easily"); a noun after a determiner
         of the other number ("das Opfer" -> "victim", not the learned "victims")."""
         k = i - 1
-        while k > 0 and tokens[k] == "nicht":
-            k -= 1  # "will nicht kaufen" is still the infinitive after a modal
+        while k > 0 and (tokens[k] == "nicht" or _no_longer(tokens, k)):
+            k -= 1  # "will nicht (mehr) kaufen" is still the infinitive after a modal
         before = tokens[k].lower() if k >= 0 else ""
         if before in AUXILIARIES:
             return True
@@ -2313,7 +2319,9 @@ class LexiconEngine:
         """Whether the verb at ``i`` follows a modal, "werden" or "zu" (past a "nicht"): it is an
         infinitive ("kann nicht werden ausgeschlossen" -> "cannot be ruled out")."""
         k = i - 1
-        while k >= 0 and (tokens[k] == "nicht" or tokens[k].startswith(ADVERB)):
+        while k >= 0 and (
+            tokens[k] == "nicht" or tokens[k].startswith(ADVERB) or _no_longer(tokens, k)
+        ):
             k -= 1
         # (and after "zu": "zu werden gehoben" -> "to be lifted")
         return k >= 0 and (

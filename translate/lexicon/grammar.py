@@ -1717,6 +1717,10 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
             # "hat ... nicht erhalten" -> "has not received"
             verbs = [verbs[0], "nicht", *verbs[1:]]
             middle = [*middle[:k], *middle[k + 1 :]]
+        elif k + 2 == len(middle) and middle[k + 1] == "mehr":
+            # "konnten ihm nicht mehr helfen" -> "could no longer help him"
+            verbs = [verbs[0], "nicht", "mehr", *verbs[1:]]
+            middle = middle[:k]
     before = clause[:finite]
     if (
         finite > 0
@@ -1907,6 +1911,10 @@ def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
         and rest
     ):
         return None
+    adverb: list[str] = []
+    if rest[0] in _BEFORE_SUBJECT and len(rest) > 2 and rest[1] not in PRONOUNS:
+        # "Wegen des Sturms fallen heute viele Züge aus": the adverb goes after the verb
+        adverb, rest = rest[:1], rest[1:]
     if not (
         (
             rest[0] in PRONOUNS
@@ -1925,9 +1933,17 @@ def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
     if not 0 < min(subject_end, noun_phrase_end(rest, 0)) <= 4 or subject_end > 7:
         return None
     subject_end = _coordinated_subject_end(rest, subject_end, verb)
-    after = _time_last(rest[subject_end:])
+    after = _time_last([*adverb, *rest[subject_end:]])
     subject = _moved_subject(clause[:finite], rest[:subject_end])
     return [*clause[:finite], *subject, *_do_support(verb, after, lex)]
+
+
+# Adverbs German sets between the finite verb and a subject noun phrase: "Dort kamen
+# gestern viele Menschen", "Dann wurden erneut Schüsse gehört".
+_BEFORE_SUBJECT = frozenset(
+    "heute gestern morgen nun jetzt bereits schon damals erneut wieder zuletzt inzwischen "
+    "mittlerweile".split()
+)
 
 
 # Adverbs that English sets between the auxiliary and the main verb: "hat nie gesagt" ->
