@@ -17,6 +17,7 @@ def case_ids(cases: list[Case]) -> list[str]:
 
 
 def answer(engine: LexiconEngine, rule: rules.Rule, german: str, i: int) -> tuple[str, int] | None:
-    """What ``rule`` says at token ``i`` of ``german`` (tokens split at spaces)."""
-    tokens = german.split()
+    """What ``rule`` says at token ``i`` of ``german`` (tokens split at spaces; "_" joins
+    the words of one token, as word order joins a separated verb: "geht_aus")."""
+    tokens = [token.replace("_", " ") for token in german.split()]
     return rule(engine, rules.context(tokens, i, tokens[i].lower()))

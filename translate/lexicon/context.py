@@ -461,6 +461,87 @@ def move_to(lex: LexiconEngine, c: Context) -> Result:
     return MOVE_FORMS[c.lower], 1
 
 
+# "von etwas ausgehen" is to assume it (Ding's "geht aus" is "goes out", "dates"): "Die
+# Polizei geht von einem Unfall aus" -> "The police assume an accident"; "geht davon aus,
+# dass" -> "assumes that". Over the learning sets 7 sentences with "gehen ... davon/von
+# ... aus", references "assume" 3 (the engine wrote "dates" or "goes out").
+ASSUME_FORMS = {
+    "geht aus": "assumes", "gehen aus": "assume", "gehe aus": "assumes",
+    "ging aus": "assumed", "gingen aus": "assumed",
+}  # fmt: skip
+
+
+@on_words(*ASSUME_FORMS)
+def assume(lex: LexiconEngine, c: Context) -> Result:
+    english = ASSUME_FORMS.get(c.lower)
+    if english is None:
+        return None
+    if c.nxt in ("von", "vom"):
+        return (english if c.nxt == "von" else f"{english} the"), 2
+    if c.nxt == "davon":
+        # (the comma before "dass" is gone by now: "geht aus davon dass")
+        return (english if c.after in (",", "dass") else f"{english} so"), 2
+    return None
+
+
+# "andauern" (separated "dauert an") is to continue: "Die Ermittlungen dauern an" -> "The
+# investigations continue" (Ding's first senses "last", and "dauern" alone "take").
+CONTINUE_FORMS = {
+    "dauert an": "continues", "dauern an": "continue", "dauerte an": "continued",
+    "dauerten an": "continued",
+}  # fmt: skip
+# (not "andauern": "wie lange ... andauern wird" is "how long it will last")
+
+
+def _clause_ends(after: str) -> bool:
+    """Whether the clause ends before ``after`` (commas before a subordinate clause are gone
+    when the rules run: "dauerten an bis die Armee kam")."""
+    return not after or after in CLAUSE_PUNCT or after in SUBORDINATORS or after == "und"
+
+
+@on_words(*CONTINUE_FORMS)
+def continues(lex: LexiconEngine, c: Context) -> Result:
+    english = CONTINUE_FORMS.get(c.lower)
+    if english is not None:
+        return english, 1
+    english = CONTINUE_FORMS.get(f"{c.lower} an")
+    if english is not None and c.nxt == "an" and _clause_ends(c.after):
+        return english, 2  # "Die Ermittlungen dauern an." (a particle at the clause end)
+    return None
+
+
+# "sich gegen/für etwas aussprechen" is to speak out (Ding's "sprach aus" is
+# "pronounced"): "Die Kanzlerin sprach sich gegen neue Schulden aus" -> "spoke out against".
+SPEAK_OUT_FORMS = {
+    "spricht aus": "speaks", "sprechen aus": "speak", "sprach aus": "spoke",
+    "sprachen aus": "spoke", "ausgesprochen": "spoken", "aussprechen": "speak",
+}  # fmt: skip
+_STANCES = frozenset("gegen für dafür dagegen".split())
+
+
+@on_words(*SPEAK_OUT_FORMS)
+def speak_out(lex: LexiconEngine, c: Context) -> Result:
+    english = SPEAK_OUT_FORMS.get(c.lower)
+    if english is not None and c.nxt in REFLEXIVE_OBJECTS and c.after in _STANCES:
+        return f"{english} out", 2
+    return None
+
+
+REFLEXIVE_OBJECTS = frozenset("sich mich dich uns euch".split())
+
+
+@on_words("strafe")
+def fine(lex: LexiconEngine, c: Context) -> Result:
+    """A "Strafe" of an amount is a fine: "eine Strafe von fünf Millionen Euro" (Ding's
+    first sense "punishment", the store's "sentence")."""
+    amount = c.after if c.nxt == "von" else _token(c, 4) if c.nxt == "in" else ""
+    if c.nxt == "in" and (c.after, _token(c, 3)) != ("Höhe", "von"):
+        return None
+    if amount[:1].isdigit() or amount in NUMBER_WORDS or amount in APPROXIMATELY:
+        return "fine", 1
+    return None
+
+
 def _adverb_only(lex: LexiconEngine, word: str) -> bool:
     """A lower-case word that is an adverb and no adjective or verb ("sehr", "weiterhin")."""
     if not word[:1].islower() or lex.is_adjective(word) or lex.is_verb(word):
@@ -1716,7 +1797,6 @@ RULES: tuple[Rule, ...] = (
     there_happened,
     bare_genitive,
     of_all,
-    um_a_number,
     to_a_number,
     at_a_dative_place,
     according_to_a_view,
@@ -1742,6 +1822,7 @@ RULES: tuple[Rule, ...] = (
     adverb_before_adjective,
     too,
     loud,
+    fine,
     *NOUN_PHRASE_RULES,
     # articles English needs where German has none
     as_a_role,
@@ -1828,6 +1909,9 @@ FIXED_PHRASES: dict[tuple[str, ...], str] = {
     ("im", "Hinblick", "auf"): "with regard to",
     ("zu", "Beginn"): "at the start",
     ("den", "Haag"): "The Hague",  # not the relative "den": "in Den Haag" -> "in who Hague"
+    ("auf", "der", "Flucht"): "on the run",  # not "on the escape"
+    # 12 sentences of the learning sets: references "to hospital" 5, "to the hospital" 3
+    ("ins", "Krankenhaus"): "to hospital",
 }
 _FIXED_FIRST = frozenset(words[0] for words in FIXED_PHRASES)
 
@@ -1906,7 +1990,6 @@ STOP_OR_HIRE = {
 }  # fmt: skip
 # "sich auf etwas einstellen": prepare for it, in the tense of the "stop" form.
 _PREPARE = {"stop": "prepare", "stops": "prepares", "stopped": "prepared", "to stop": "to prepare"}
-REFLEXIVES = frozenset("sich mich dich uns euch".split())
 # English nouns (their last word) that name people: what one hires.
 _PEOPLE = frozenset(
     "people person persons staff personnel workforce child children police coach coaches".split()
@@ -1933,7 +2016,11 @@ _OBJECT_REACH = 6
 def stop_or_hire(lex: LexiconEngine, c: Context) -> Result:
     if c.lower not in STOP_OR_HIRE:
         return None
-    if c.nxt.lower() in REFLEXIVES and c.after in ("auf", "darauf") and c.lower != "einstellung":
+    if (
+        c.nxt.lower() in REFLEXIVE_OBJECTS
+        and c.after in ("auf", "darauf")
+        and c.lower != "einstellung"
+    ):
         # "Wir müssen uns darauf einstellen" -> "We must prepare for it" (not "hire on it")
         prepare = _PREPARE[STOP_OR_HIRE[c.lower][0]]
         return (f"{prepare} for it" if c.after == "darauf" else f"{prepare} for"), 3
@@ -2001,6 +2088,12 @@ EARLY_RULES: tuple[Rule, ...] = (
     fixed_phrase,
     how_are_you,
     move_to,
+    # before Ding's "um 5" ("at 5"), which would take "um 5 Prozent" for a time
+    um_a_number,
+    # before Ding's keys of the separated verbs ("geht aus", "sprach aus")
+    assume,
+    continues,
+    speak_out,
 )
 EARLY_WORDS = (
     PRONOMINAL_ADVERBS
@@ -2009,6 +2102,8 @@ EARLY_WORDS = (
     | frozenset(["dazu", "pro", "in", "ende", "darum", "wie", *INJURY_DEGREES, *_FIXED_FIRST])
     | frozenset(STOP_OR_HIRE)
     | frozenset(MOVE_FORMS)
+    | frozenset(["um", *ASSUME_FORMS, *CONTINUE_FORMS, *SPEAK_OUT_FORMS])
+    | frozenset(form.partition(" ")[0] for form in CONTINUE_FORMS)
 )
 
 
