@@ -4,7 +4,8 @@ Issue 14's eighth round: "sich auf etwas einstellen" prepares for it (Ding's "ei
 is "hire" or "stop"), "ziehen nach" + a place moves there ("pull", "draw"), "wie es ihm
 geht" asks how he is, "morgen" goes after the predicate like "heute" ("remains closed
 tomorrow"), and "auf" before a number is the level reached ("stieg auf 20" -> "rose to 20",
-not Ding's "rose" of "aufsteigen" and nothing for "auf"). Each on made-up sentences, with
+not Ding's "rose" of "aufsteigen" and nothing for "auf"); a question's do-support agrees
+with its subject. Each on made-up sentences, with
 one the rule must leave alone.
 """
 
@@ -40,6 +41,10 @@ ENTRIES = lines(
     "Vertrag {m} | Verträge {pl} :: contract | contracts",
     "befristet {adj} :: temporary",
     "Seite {f} | Seiten {pl} :: page | pages",
+    "Konferenz {f} | Konferenzen {pl} :: conference | conferences",
+    "Hast {f} :: haste",
+    "sehen {vt} | sehend | gesehen | sieht | sah :: to see | seeing | seen | sees | saw",
+    "Spiel {n} | Spiele {pl} :: game | games",
 )
 
 
@@ -71,6 +76,12 @@ def lex(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
         ("Die Zahl stieg auf.", "The number ascended."),
         ("Die Zahl stieg auf 20 Seiten.", "The number rose on 20 pages."),
         ("Der Vertrag ist auf drei Jahre befristet.", "The contract is temporary for three years."),
+        # questions: an auxiliary that is also a noun ("Hast"), do-support in the subject's
+        # person ("beginnt" is "does", "-nt" or not; "du", "ihr" take "do")
+        ("Hast du das Spiel gesehen?", "Have you seen the game?"),
+        ("Wann beginnt die Konferenz?", "When does the conference begin?"),
+        ("Wann beginnen die Spiele?", "When do the games begin?"),
+        ("Wann kommst du?", "When do you come?"),
     ],
 )
 def test_translation(lex: LexiconEngine, german: str, english: str) -> None:

@@ -253,6 +253,10 @@ _DATIVE_PREPOSITIONS = frozenset(
 )
 
 
+# Subjects that take "do", whatever the German verb's ending ("kommt ihr", "meinst du").
+_DO_SUBJECTS = frozenset("ich du wir ihr Sie".split())
+
+
 def _no_longer(tokens: Sequence[str], k: int) -> bool:
     """Whether the token at ``k`` is the "mehr" of "nicht mehr" ("no longer"), which word
     order sets between an auxiliary and its verb ("wird nicht mehr verlassen")."""
@@ -1143,7 +1147,7 @@ class LexiconEngine:
                 i += 1
                 continue
             if token.startswith(DO):
-                out.append(self._do(token[1:]))
+                out.append(self._do(token[1:], nxt))
                 i += 1
                 continue
             if token.startswith(NEGATED):
@@ -1945,13 +1949,16 @@ class LexiconEngine:
         """A function word whose English depends on its neighbours: (English, tokens used)."""
         return context_rules.apply(self, tokens, i, lower)
 
-    def _do(self, verb: str) -> str:
+    def _do(self, verb: str, subject: str) -> str:
         """The do-support of a question in the tense and person of its finite full verb:
-        "kam" -> "did", "kommt" -> "does"; what is known neither way -> "do"."""
+        "kam" -> "did", "kommt" -> "does", "beginnt die Konferenz" -> "does", but "kommt
+        ihr" -> "do" (``subject``: the word after the verb)."""
         lower = verb.lower()
         if self.words.is_past(lower):
             return "did"
-        return "does" if lower.endswith("t") and not lower.endswith("nt") else "do"
+        if subject in _DO_SUBJECTS:
+            return "do"  # "Was meinst du?", "Kommt ihr?", "Was machen Sie?"
+        return "does" if lower.endswith("t") else "do"
 
     def _negated(self, verb: str) -> str:
         """A negated finite full verb with do-support: "kam" -> "did not come"."""
@@ -2232,6 +2239,10 @@ class LexiconEngine:
             k -= 1  # "will nicht (mehr) kaufen" is still the infinitive after a modal
         before = tokens[k].lower() if k >= 0 else ""
         if before in AUXILIARIES:
+            return True
+        if learned.endswith("ing") and any(t.startswith(DO) for t in tokens[max(0, i - 6) : i]):
+            # the infinitive of a question's do-support takes no "-ing" ("Wo wohnt der X
+            # wohnen" -> "Where does X live", not the learned "living")
             return True
         if before in ("gern", "gerne") and i > 1 and tokens[i - 2].lower() in WOULD:
             return True  # "würde gerne kaufen" -> "would like to buy", not "buying"

@@ -613,7 +613,8 @@ def direct_question(clause: Sequence[str], lex: Lexicon, whole: bool) -> list[st
     elif (
         whole
         and lex.is_verb(lower)
-        and not lex.is_noun(first)
+        # ("Hast du ...?": "Hast" is also a noun, "haste")
+        and (not lex.is_noun(first) or lower in AUXILIARIES)
         and (clause[1] in PRONOUNS or clause[1].lower() in DETERMINERS)
         and not non_nominative(clause[1])
     ):
