@@ -5,8 +5,8 @@ is "hire" or "stop"), "ziehen nach" + a place moves there ("pull", "draw"), "wie
 geht" asks how he is, "morgen" goes after the predicate like "heute" ("remains closed
 tomorrow"), and "auf" before a number is the level reached ("stieg auf 20" -> "rose to 20",
 not Ding's "rose" of "aufsteigen" and nothing for "auf"); a question's do-support agrees
-with its subject. Each on made-up sentences, with
-one the rule must leave alone.
+with its subject; a restrictive relative clause closes without a comma. Each on made-up
+sentences, with one the rule must leave alone.
 """
 
 from __future__ import annotations
@@ -82,6 +82,13 @@ def lex(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
         ("Wann beginnt die Konferenz?", "When does the conference begin?"),
         ("Wann beginnen die Spiele?", "When do the games begin?"),
         ("Wann kommst du?", "When do you come?"),
+        # a restrictive relative clause inside its main clause takes no commas in English
+        ("Die Frau, die das Spiel gesehen hat, kam.", "The woman who has seen the game came."),
+        # ... but one before "und", or after a fronted phrase, keeps its closing comma
+        (
+            "Er traf die Frau, die das Spiel gesehen hat, und sie kam.",
+            "He met the woman who has seen the game, and she came.",
+        ),
     ],
 )
 def test_translation(lex: LexiconEngine, german: str, english: str) -> None:

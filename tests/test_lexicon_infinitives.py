@@ -226,7 +226,7 @@ def test_a_phrase_that_hides_a_negation_is_not_used(tmp_path: Path) -> None:
 def test_a_negated_verb_after_a_relative_pronoun_makes_it_who(engine: LexiconEngine) -> None:
     # (a person's noun restricted: no comma before "who", see test_lexicon_particles.py)
     assert engine.translate(["Der Sprecher, der nicht kam, sagte das."]) == [
-        "The spokesman who did not come, said that."
+        "The spokesman who did not come said that."
     ]
 
 

@@ -257,6 +257,35 @@ _DATIVE_PREPOSITIONS = frozenset(
 _DO_SUBJECTS = frozenset("ich du wir ihr Sie".split())
 
 
+def _closing_comma(tokens: Sequence[str], i: int, is_verb: Callable[[str], bool]) -> list[int]:
+    """The comma that closes the restrictive relative clause opened at ``i`` inside its
+    main clause, which English writes without commas ("Der Mann, der verhaftet wurde, ist
+    35" -> "The man who was arrested is 35"): its index, if the main clause's verb follows
+    it, when the main clause opens with the relative clause's noun phrase (its subject;
+    after a fronted phrase, "Nach Berichten, die ... wurden, wurden ...", word order
+    keeps the comma); else none."""
+    start = i - 2
+    while start > 0 and tokens[start - 1] not in CLAUSE_PUNCT and tokens[start - 1] not in QUOTES:
+        start -= 1
+    first = tokens[start] if start >= 0 else ""
+    if first.lower() in PREPOSITIONS or not (
+        first.lower() in DETERMINERS or first[:1].isupper() or first[:1].isdigit()
+    ):
+        return []
+    for k in range(i + 1, len(tokens) - 1):
+        if tokens[k] in CLAUSE_PUNCT or tokens[k] in QUOTES:
+            nxt = tokens[k + 1]
+            closes = (
+                tokens[k] == ","
+                and nxt[:1].islower()
+                and nxt not in SUBORDINATORS
+                and nxt not in COORDINATORS
+                and nxt not in DETERMINERS  # "einem" is also a verb ("einen", unite)
+            )
+            return [k] if closes and is_verb(nxt) else []
+    return []
+
+
 def _no_longer(tokens: Sequence[str], k: int) -> bool:
     """Whether the token at ``k`` is the "mehr" of "nicht mehr" ("no longer"), which word
     order sets between an auxiliary and its verb ("wird nicht mehr verlassen")."""
@@ -1203,7 +1232,10 @@ class LexiconEngine:
                 if lower in ("deren", "dessen"):
                     out.append("whose")  # ", deren Kinder" -> ", whose children"
                 else:
+                    restrictive = bool(out) and out[-1] == ","
                     out.append(self._relative_pronoun(out, tokens, i))
+                    if restrictive and out[-2:-1] != [","]:
+                        skipped.update(_closing_comma(tokens, i, self.words.is_verb))
                 i += 1
                 continue
             if not was_phrase and self._genitive_article(tokens, i):
