@@ -79,6 +79,12 @@ REORDER = [
         "Die Polizei konnte nicht mehr helfen dem Kind",
         "no-longer",
     ),
+    # ... or a quantifier ("zahlreiche", "tausende")
+    (
+        "In der Hauptstadt kamen zahlreiche Menschen",
+        "In der Hauptstadt , zahlreiche Menschen kamen",
+        "quantifier",
+    ),
     # ... an object pronoun after the verb is no subject
     ("In der Hauptstadt traf ihn niemand", "In der Hauptstadt traf ihn niemand", "object-first"),
 ]

@@ -542,6 +542,23 @@ def fine(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# "Tausende Menschen" are "thousands of people": a number noun before its noun takes "of".
+MANY_OF = {
+    "tausende": "thousands of", "hunderte": "hundreds of", "zehntausende": "tens of thousands of",
+    "hunderttausende": "hundreds of thousands of", "dutzende": "dozens of",
+}  # fmt: skip
+
+
+@on_words(*MANY_OF)
+def thousands_of(lex: LexiconEngine, c: Context) -> Result:
+    nxt = c.nxt
+    if not nxt or nxt in CLAUSE_PUNCT or nxt.lower() in ("von", "vom", "der", "des"):
+        return None  # "Tausende von Fans" has its "of"; "Tausende der Fans"
+    if nxt[:1].isupper() or (nxt.endswith(ADJECTIVE_ENDINGS) and c.after[:1].isupper()):
+        return MANY_OF[c.lower], 1
+    return None
+
+
 def _adverb_only(lex: LexiconEngine, word: str) -> bool:
     """A lower-case word that is an adverb and no adjective or verb ("sehr", "weiterhin")."""
     if not word[:1].islower() or lex.is_adjective(word) or lex.is_verb(word):
@@ -1823,6 +1840,7 @@ RULES: tuple[Rule, ...] = (
     too,
     loud,
     fine,
+    thousands_of,
     *NOUN_PHRASE_RULES,
     # articles English needs where German has none
     as_a_role,

@@ -269,7 +269,7 @@ def noun_phrase_end(tokens: Sequence[str], start: int) -> int:
             return j + 1
         if j >= end or not tokens[j][:1].isupper():
             return start
-    elif first.lower() in DETERMINERS:
+    elif first.lower() in DETERMINERS or first in _QUANTIFIERS:
         j += 1
         while j < end and not tokens[j][:1].isupper():
             j += 1
@@ -278,6 +278,10 @@ def noun_phrase_end(tokens: Sequence[str], start: int) -> int:
     while j < end and tokens[j][:1].isupper():
         j += 1
     return j
+
+
+# Quantifiers that open a noun phrase like an article: "kamen tausende Menschen".
+_QUANTIFIERS = frozenset("tausende hunderte zahlreiche wenige beide etliche manche".split())
 
 
 def _starts_noun_phrase(word: str) -> bool:
@@ -1921,6 +1925,7 @@ def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
             rest[0] in PRONOUNS
             or rest[0] in DETERMINERS
             or rest[0] in _INDEFINITE_SUBJECTS
+            or rest[0] in _QUANTIFIERS
             or _is_name(rest[0], lex)
             # "Dabei starben drei Menschen", "Im Jahr 2015 kamen 900 Menschen"
             or ((rest[0][:1].isdigit() or rest[0] in _NUMBER_WORDS) and len(rest) > 1)
