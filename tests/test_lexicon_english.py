@@ -10,6 +10,8 @@ from dolmetsch.lexicon.english import (
     after_you,
     cannot,
     ing_form,
+    not_verb,
+    participle,
     plural_already,
     plural_police,
     regular_past,
@@ -40,7 +42,8 @@ def test_regular_plural(noun: str, plural: str) -> None:
 @pytest.mark.parametrize(
     ("phrase", "third"),
     [("take part", "takes part"), ("be", "is"), ("have to go", "has to go"),
-     ("reach", "reaches"), ("try", "tries"), ("say", "says"), ("go", "goes")],
+     ("reach", "reaches"), ("try", "tries"), ("say", "says"), ("go", "goes"),
+     ("not to specify", "does not specify")],
 )  # fmt: skip
 def test_third_person(phrase: str, third: str) -> None:
     assert third_person(phrase) == third
@@ -49,10 +52,24 @@ def test_third_person(phrase: str, third: str) -> None:
 @pytest.mark.parametrize(
     ("phrase", "ing"),
     [("disappoint", "disappointing"), ("run away", "running away"), ("die", "dying"),
-     ("make", "making"), ("be", "being"), ("see", "seeing")],
+     ("make", "making"), ("be", "being"), ("see", "seeing"),
+     ("not to specify", "not specifying")],
 )  # fmt: skip
 def test_ing_form(phrase: str, ing: str) -> None:
     assert ing_form(phrase) == ing
+
+
+@pytest.mark.parametrize(
+    ("phrase", "verb"),
+    [("not to specify", "specify"), ("not react", "react"), ("note", None), ("not", None)],
+)
+def test_not_verb(phrase: str, verb: str | None) -> None:
+    # Ding's negated senses ("offen lassen" -> "not to specify") inflect their verb
+    assert not_verb(phrase) == verb
+
+
+def test_participle_of_a_negated_sense() -> None:
+    assert participle("not to specify") == "not specified"
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,9 @@ ENTRIES = lines(
     "Hast {f} :: haste",
     "sehen {vt} | sehend | gesehen | sieht | sah :: to see | seeing | seen | sees | saw",
     "Spiel {n} | Spiele {pl} :: game | games",
+    "Frage {f} | Fragen {pl} :: question | questions",
+    "anrufen {vt} | anrufend | angerufen | ruft an | rief an :: "
+    "to call | calling | called | calls | called",
 )
 
 
@@ -82,6 +85,10 @@ def lex(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
         ("Wann beginnt die Konferenz?", "When does the conference begin?"),
         ("Wann beginnen die Spiele?", "When do the games begin?"),
         ("Wann kommst du?", "When do you come?"),
+        # a negated separable verb takes do-support like any other ("angreifen" is in the
+        # excerpt, "anrufen" a key of its own)
+        ("Die Polizei greift nicht an.", "The police does not attack."),
+        ("Er ruft mich nicht an.", "He does not call me."),
         # a restrictive relative clause inside its main clause takes no commas in English
         ("Die Frau, die das Spiel gesehen hat, kam.", "The woman who has seen the game came."),
         # ... but one before "und", or after a fronted phrase, keeps its closing comma

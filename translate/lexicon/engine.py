@@ -286,6 +286,12 @@ def _closing_comma(tokens: Sequence[str], i: int, is_verb: Callable[[str], bool]
     return []
 
 
+def _second_person(verb: str, lemma: Callable[[str], str]) -> bool:
+    """Whether a present verb in "-st" is the 2nd person ("kommst"), not a 3rd whose stem
+    ends in "s" ("lässt", "passt": lemma "lassen", "passen")."""
+    return verb.endswith("st") and not lemma(verb).endswith(("sen", "ßen"))
+
+
 def _no_longer(tokens: Sequence[str], k: int) -> bool:
     """Whether the token at ``k`` is the "mehr" of "nicht mehr" ("no longer"), which word
     order sets between an auxiliary and its verb ("wird nicht mehr verlassen")."""
@@ -1207,7 +1213,7 @@ class LexiconEngine:
                 )
                 if found and verb and self.words.is_past(verb) and not self.present_t(verb):
                     found = self.words.inflect(found, "past", verb)
-                elif found and verb.endswith("t") and not verb.endswith("st"):
+                elif found and verb.endswith("t") and not _second_person(verb, self.lemma):
                     found = third_person(found)  # "kündigt ... an" -> "announces"
                 elif found and found.startswith("be ") and verb.endswith("en"):
                     found = "are " + found[3:]  # "stehen zur Verfügung" -> "are available"
@@ -1993,9 +1999,19 @@ class LexiconEngine:
         return "does" if lower.endswith("t") else "do"
 
     def _negated(self, verb: str) -> str:
-        """A negated finite full verb with do-support: "kam" -> "did not come"."""
-        lemma = self.words.lemma(verb)
+        """A negated finite full verb with do-support: "kam" -> "did not come", "greifen
+        an" (a separable verb word order joined) -> "do not attack"."""
+        if TENSE in verb:  # "angreifen<TENSE>greifen": the infinitive word order found
+            lemma, _, verb = verb.partition(TENSE)
+            particle = ""
+        else:
+            verb, _, particle = verb.partition(" ")
+            lemma = self.words.lemma(particle + verb)  # "rief an": "anrief" -> "anrufen"
+            if particle and lemma == particle + verb:
+                lemma = particle + self.words.lemma(verb)
         base = self.words.sense(lemma, False) if lemma != verb else None
+        if particle and base is None:
+            return f"{self.words.lookup(f'{verb} {particle}') or verb} not"
         if base is None or lemma in _NO_DO_SUPPORT:
             return f"{self.words.lookup(verb) or verb} not"
         be, _, rest = base.partition(" ")

@@ -116,8 +116,20 @@ def superlative(adjective: str) -> str:
     return adjective + "est"
 
 
+def not_verb(verb_phrase: str) -> str | None:
+    """The verb of a negated sense ("not to specify", Ding's "offen lassen") without its
+    "not" and "to": "specify"; None for any other English."""
+    first, _, rest = verb_phrase.partition(" ")
+    if first != "not" or not rest:
+        return None
+    return rest[3:] if rest.startswith("to ") else rest
+
+
 def third_person(verb_phrase: str) -> str:
     """English 3rd person singular present of a verb phrase: "take part" -> "takes part"."""
+    negated = not_verb(verb_phrase)
+    if negated is not None:
+        return f"does not {negated}"  # "not to specify" -> "does not specify"
     first, _, rest = verb_phrase.partition(" ")
     if first in ("be", "have"):
         first = "is" if first == "be" else "has"
@@ -167,6 +179,9 @@ def after_you(units: list[str]) -> list[str]:
 
 def ing_form(verb_phrase: str) -> str:
     """The English present participle of a verb phrase: "disappoint" -> "disappointing"."""
+    negated = not_verb(verb_phrase)
+    if negated is not None:
+        return f"not {ing_form(negated)}"  # "not to specify" -> "not specifying"
     first, _, rest = verb_phrase.partition(" ")
     if first == "be":
         first = "being"
@@ -191,6 +206,9 @@ def past_of_participle(verb_phrase: str) -> str:
 def participle(verb_phrase: str) -> str:
     """The past participle of a verb's English: "explain" -> "explained", "take part" ->
     "taken part"."""
+    negated = not_verb(verb_phrase)
+    if negated is not None:
+        return f"not {participle(negated)}"  # "has not specified"
     first, _, rest = verb_phrase.partition(" ")
     if first == "be":
         return f"been {rest}" if rest else "been"  # "be killed" -> "been killed", not "bed"

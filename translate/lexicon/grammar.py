@@ -2014,14 +2014,20 @@ def _control_infinitive(verb: str, after: list[str], lex: Lexicon) -> list[str]:
     return ["zu", after[-1], *body]
 
 
+def _finite_and_particle(verb: str) -> bool:
+    """Whether a joined verb is a finite form and its separable particle ("greifen an")."""
+    finite, _, particle = verb.partition(" ")
+    return particle in PARTICLES and " " not in particle and finite.islower()
+
+
 def _do_support(verb: str, after: list[str], lex: Lexicon) -> list[str]:
     """The finite full verb and what follows it, with a following "nicht" moved to it."""
     after = _control_infinitive(verb, after, lex)
     if (
         "nicht" not in after
         or after.count("nicht") > 1
-        or " " in verb
-        or TENSE in verb
+        or (" " in verb and not _finite_and_particle(verb))
+        or (TENSE in verb and " " in verb)  # an idiom: "zu Hause bleiben<TENSE>blieb"
         or not verb[:1].islower()
         or verb in AUXILIARIES
         or "zu" in after

@@ -18,6 +18,7 @@ from .compound import MIN_SPLIT_LENGTH, modifier_english, news_frequency, split_
 from .english import (
     IRREGULAR_PAST,
     ing_form,
+    not_verb,
     plural_already,
     regular_past,
     regular_plural,
@@ -158,6 +159,9 @@ class Words:
             return english
         if tag == "past":
             first = words[0]
+            negated = not_verb(english)
+            if negated is not None:
+                return f"did not {negated}"  # "not to specify" -> "did not specify"
             if first == "be":
                 past = "were" if german.endswith("n") else "was"
             else:
