@@ -100,3 +100,10 @@ def lex(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
 )
 def test_translation(lex: LexiconEngine, german: str, english: str) -> None:
     assert lex.translate([german]) == [english]
+
+
+def test_a_german_billion_is_an_english_trillion(lex: LexiconEngine) -> None:
+    # a number's magnitude must survive: "2 Billionen Euro" gave "2 billions euros"
+    assert lex.translate(["Die Regierung erhielt 2 Billionen Euro."]) == [
+        "The government received 2 trillion euros."
+    ]

@@ -54,3 +54,14 @@ def test_the_word_before_when_the_noun_says_nothing() -> None:
 def test_no_answer_leaves_the_table() -> None:
     assert _choose("Er ging an Land.", "an") is None
     assert _choose("Er und sie.", "und") is None  # not a preposition
+
+
+def test_a_noun_anchor_keeps_what_gegen_means() -> None:
+    # learned from "resistance to the plan": right after a noun, "to" is the English
+    LEARNED[("N", "gegen", "Plan")] = "to"
+    try:
+        assert _choose("Der Widerstand gegen den Plan wächst.", "gegen") == "to"
+        # ... after a verb the opposition would be lost: "is to the plan"
+        assert _choose("Die Mehrheit ist gegen den Plan.", "gegen") is None
+    finally:
+        del LEARNED[("N", "gegen", "Plan")]

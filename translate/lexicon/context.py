@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from . import dates
 from .english import participle
-from .grammar import ADVERB, ATTRIBUTE, DO, NEGATED
+from .grammar import ADVERB, ATTRIBUTE, DO, NEGATED, TENSE
 from .mood import past_context, past_point, since_a_first
 from .prepositions import GOVERNABLE, governed, governed_noun
 from .rules import (
@@ -582,6 +582,107 @@ def suspension(lex: LexiconEngine, c: Context) -> Result:
     return ("suspension", 1) if c.nxt in ("der", "des", "einer", "eines", "von") else None
 
 
+# "kein einziger Passagier" is "not a single passenger" (not "no only").
+_NOT_A_SINGLE = frozenset("einziger einzige einziges einzigen".split())
+
+
+@on_words("kein", "keine", "keinen", "keinem", "keiner")
+def not_a_single(lex: LexiconEngine, c: Context) -> Result:
+    return ("not a single", 2) if c.nxt in _NOT_A_SINGLE else None
+
+
+# Verbs whose news sense the noun after them decides: "stimmten für das Gesetz" voted (Ding's
+# first "were true"), "löschte den Brand" put it out (not "deleted"), "fallen ... aus" are
+# cancelled (not "fail"), "warnt vor" warns of (not "forewarns").
+VOTED = {
+    "stimmte": "voted", "stimmten": "voted", "stimmt": "votes", "stimmen": "vote",
+    "gestimmt": "voted",
+}  # fmt: skip
+_FOR_OR_AGAINST = frozenset("für gegen dafür dagegen".split())
+
+
+@on_words(*VOTED)
+def voted(lex: LexiconEngine, c: Context) -> Result:
+    return (VOTED[c.lower], 1) if c.nxt in _FOR_OR_AGAINST else None
+
+
+EXTINGUISHED = {
+    "löschte": "put out", "löschten": "put out", "löscht": "puts out", "löschen": "put out",
+    "gelöscht": "put out",
+}  # fmt: skip
+_FIRES = frozenset("Brand Brände Feuer Flammen Waldbrand Waldbrände Großbrand".split())
+
+
+@on_words(*EXTINGUISHED)
+def put_out(lex: LexiconEngine, c: Context) -> Result:
+    """A form of "löschen" in a clause about a fire: "put out" (Ding's first "delete")."""
+    clause = c.tokens[max(0, c.i - 6) : c.i + 6]
+    return (EXTINGUISHED[c.lower], 1) if any(t in _FIRES for t in clause) else None
+
+
+WARNS = {"warnt": "warns", "warnen": "warn", "warnte": "warned", "warnten": "warned"}
+
+
+def warns_of(lex: LexiconEngine, c: Context) -> Result:
+    """ "warnt vor Glätte" warns of it (Ding's "warnt vor" is "forewarns", of "vorwarnen")."""
+    english = WARNS.get(c.lower)
+    return (f"{english} of", 2) if english is not None and c.nxt == "vor" else None
+
+
+# "ausfallen" of a flight, train, lesson or game: it is cancelled (Ding's "fail", "fall
+# out"); of anything else it "turns out" or fails, and stays the dictionary's.
+CANCELLED = {
+    "fällt": "is cancelled", "fallen": "are cancelled", "fiel": "was cancelled",
+    "fielen": "were cancelled",
+}  # fmt: skip
+_CANCELLABLE = frozenset(
+    "Flug Flüge Zug Züge Unterricht Spiel Spiele Veranstaltung Veranstaltungen Konzert "
+    "Konzerte Sitzung Sitzungen Verbindungen Busse Fähren Vorstellung Vorstellungen "
+    "Rennen Training Termin Termine Vorlesung Vorlesungen Partie Gottesdienst".split()
+)
+CANCELLED_WORDS = frozenset(
+    [
+        *CANCELLED,
+        *(f"{form} aus" for form in CANCELLED),
+        *(f"ausfallen{TENSE}{f}" for f in CANCELLED),
+    ]
+)
+
+
+def cancelled(lex: LexiconEngine, c: Context) -> Result:
+    """A form of "ausfallen" as word order left it ("fallen aus", "ausfallen<TENSE>fallen",
+    or the verb and its particle at the clause end) in a clause with something cancellable."""
+    lemma, _, form = c.lower.partition(TENSE)
+    if form:
+        size = 1 if lemma == "ausfallen" else 0
+    else:
+        form, _, particle = c.lower.partition(" ")
+        size = 1 if particle == "aus" else 2 if not particle and c.nxt == "aus" else 0
+        if size == 2 and not _clause_ends(c.after):
+            return None
+    english = CANCELLED.get(form)
+    if not size or english is None:
+        return None
+    clause = c.tokens[max(0, c.i - 6) : c.i + 6]
+    return (english, size) if any(t in _CANCELLABLE for t in clause) else None
+
+
+# "betragen" a quantity: "Die Schulden betragen 2 Billionen Euro" -> "amount to" (Ding's
+# first sense "behave", of "sich betragen").
+AMOUNTS = {
+    "beträgt": "amounts to", "betragen": "amount to", "betrug": "amounted to",
+    "betrugen": "amounted to",
+}  # fmt: skip
+
+
+@on_words(*AMOUNTS)
+def amounts_to(lex: LexiconEngine, c: Context) -> Result:
+    nxt = c.nxt
+    if nxt in APPROXIMATELY or nxt[:1].isdigit() or nxt in NUMBER_WORDS or nxt == "rund":
+        return AMOUNTS[c.lower], 1
+    return None
+
+
 def _adverb_only(lex: LexiconEngine, word: str) -> bool:
     """A lower-case word that is an adverb and no adjective or verb ("sehr", "weiterhin")."""
     if not word[:1].islower() or lex.is_adjective(word) or lex.is_verb(word):
@@ -673,9 +774,13 @@ def of_all(lex: LexiconEngine, c: Context) -> Result:
 @on_words("um")
 def um_a_number(lex: LexiconEngine, c: Context) -> Result:
     if c.lower == "um" and c.nxt[:1].isdigit():
-        if c.after in ("Prozent", "%", "Prozentpunkte"):
-            return "by", 1  # a difference: "um 5 Prozent" -> "by 5 percent"
+        if c.after in ("Prozent", "%", "Prozentpunkte") or _changed(lex, c.previous):
+            return "by", 1  # a difference: "um 5 Prozent", "stieg um 12" -> "by"
+        if c.after == "Uhr" and (lex.lookup(f"{c.nxt} Uhr") or "").startswith("at "):
+            return "", 1  # Ding's "12 Uhr" is "at noon" itself
         return "at", 1  # "um 13:20 Uhr" -> "at 1:20 p.m."
+    if c.lower == "um" and c.nxt == "halb" and _hour(c.after):
+        return f"at {_hour(c.after) - 1}.30", 3  # "um halb acht" is 7.30, not "half eight"
     if c.lower == "um" and c.nxt in APPROXIMATELY and c.after[:1].isdigit():
         return "by", 1  # "um fast 90 %" -> "by almost 90%"
     if (
@@ -692,6 +797,39 @@ def um_a_number(lex: LexiconEngine, c: Context) -> Result:
 # Dative plurals after "auf" and a number that say where, not to what: "auf 100 Seiten".
 _STRETCHES = frozenset("Seiten Metern Kilometern Quadratmetern Plätzen Kanälen".split())
 _DURATIONS = frozenset("Jahre Monate Wochen Tage Stunden Jahrzehnte".split())
+
+
+# Verbs of a quantity's change: "um" before a number is by how much ("stieg um 12").
+CHANGE_LEMMAS = frozenset(
+    "steigen sinken fallen wachsen zunehmen abnehmen erhöhen senken zurückgehen reduzieren "
+    "verringern anheben ansteigen klettern schrumpfen anwachsen kürzen verbessern "
+    "verschlechtern zulegen nachgeben".split()
+)
+_HOURS = {
+    "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+    "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+}  # fmt: skip
+
+
+def _changed(lex: LexiconEngine, previous: str) -> bool:
+    """Whether ``previous`` is a form of a verb of change ("stieg", "gesunken", "erhöht")."""
+    return bool(previous) and previous[:1].islower() and lex.lemma(previous) in CHANGE_LEMMAS
+
+
+def _hour(word: str) -> int:
+    """The hour a clock word or number names (1-12), else 0: "acht" -> 8."""
+    if word.isdigit() and 1 <= int(word) <= 12:
+        return int(word)
+    return _HOURS.get(word, 0)
+
+
+@on_words("von")
+def from_a_number(lex: LexiconEngine, c: Context) -> Result:
+    """ "von 6,1 auf 5,8 Prozent" is a change from one number to another: "from" (the
+    table's "of" reads as a share)."""
+    if c.nxt[:1].isdigit() and any(t in ("auf", "bis") for t in c.tokens[c.i + 2 : c.i + 6]):
+        return "from", 1
+    return None
 
 
 @on_words("auf")
@@ -1866,6 +2004,11 @@ RULES: tuple[Rule, ...] = (
     thousands_of,
     assured,
     suspension,
+    from_a_number,
+    not_a_single,
+    voted,
+    put_out,
+    amounts_to,
     *NOUN_PHRASE_RULES,
     # articles English needs where German has none
     as_a_role,
@@ -2137,6 +2280,8 @@ EARLY_RULES: tuple[Rule, ...] = (
     assume,
     continues,
     speak_out,
+    warns_of,
+    cancelled,
 )
 EARLY_WORDS = (
     PRONOMINAL_ADVERBS
@@ -2147,6 +2292,8 @@ EARLY_WORDS = (
     | frozenset(MOVE_FORMS)
     | frozenset(["um", *ASSUME_FORMS, *CONTINUE_FORMS, *SPEAK_OUT_FORMS])
     | frozenset(form.partition(" ")[0] for form in CONTINUE_FORMS)
+    | frozenset(WARNS)
+    | CANCELLED_WORDS
 )
 
 

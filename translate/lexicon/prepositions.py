@@ -104,7 +104,7 @@ def choose(
     noun = governed_noun(tokens, i)
     if noun is not None:
         english = learned("N", lower, noun_key(resolve, noun))
-        if english is not None:
+        if english is not None and not _meaning_lost(tokens, i, lower, english):
             return english
     word = governing_word(tokens, i)
     if word is not None:
@@ -114,6 +114,22 @@ def choose(
             if english is not None:
                 return f"{english} the" if lower in CONTRACTIONS else english
     return None
+
+
+# Prepositions that carry a meaning no other English keeps: "gegen den Plan" is opposition,
+# "to the plan" only after a noun that says so ("Widerstand gegen den Plan" -> "resistance to
+# the plan"); "ist gegen den Plan" must stay "against".
+_MEANINGFUL = {"gegen": "against", "ohne": "without", "trotz": "despite"}
+
+
+def _meaning_lost(tokens: Sequence[str], i: int, lower: str, english: str) -> bool:
+    """Whether a noun-anchored English would lose what the preposition at ``i`` means: a
+    learned "gegen Plan" -> "to" (from "resistance to the plan") where no noun governs it."""
+    meaning = _MEANINGFUL.get(lower)
+    if meaning is None or english == meaning:
+        return False
+    before = tokens[i - 1] if i > 0 else ""
+    return not (before[:1].isupper() and before.isalpha())
 
 
 # ------------------------------------------------------------------ government (a table)

@@ -94,6 +94,8 @@ FUNCTION_WORD_TABLE: dict[str, str] = {
     "Prozent": "percent", "Euro": "euros", "Millionen": "million", "Milliarden": "billion",
     "Mio.": "million", "Mrd.": "billion", "Uhr": "o'clock", "Herr": "Mr", "Jahr": "year",
     "Jahre": "years", "Jahren": "years",
+    # a German "Billion" is an English trillion (Ding's plural gave "2 billions")
+    "Billionen": "trillion", "Bio.": "trillion",
     # number words
     "zwei": "two", "drei": "three", "vier": "four", "fünf": "five", "sechs": "six",
     "sieben": "seven", "acht": "eight", "neun": "nine", "zehn": "ten", "elf": "eleven",
