@@ -26,6 +26,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 ENTRIES = lines(
     "Präsident {m} | Präsidenten {pl} :: president | presidents",
     "Journalist {m} | Journalisten {pl} :: journalist | journalists",
+    "Angeklagte {m,f}; Angeklagter | Angeklagten {pl} :: defendant | defendants",
     "Staat {m} | Staaten {pl} :: state | states",
     "Abend {m} | Abende {pl} :: evening | evenings",
     "Spiel {n} | Spiele {pl} :: game | games",
@@ -123,6 +124,8 @@ def test_since_clause_after_a_fronted_seit(tokens: list[str], i: int, expected: 
         ),
         ("Er traf den Präsidenten.", "He met the president."),
         ("Er traf den Journalisten.", "He met the journalist."),
+        # an adjectival noun declines alike: one defendant
+        ("Er traf den Angeklagten.", "He met the defendant."),
         # a dative after "mit" is plural; "den Staaten" is no weak noun
         ("Er kam mit den Präsidenten.", "He came with the presidents."),
         ("Er traf den Staaten.", "He met the states."),

@@ -683,6 +683,48 @@ def amounts_to(lex: LexiconEngine, c: Context) -> Result:
     return None
 
 
+# "sich auf eine Summe belaufen": amount to (the dictionary lacks the finite forms).
+AMOUNT_FORMS = {
+    "beläuft": "amounts",
+    "belaufen": "amount",
+    "belief": "amounted",
+    "beliefen": "amounted",
+}
+
+
+@on_words(*AMOUNT_FORMS)
+def amount_to(lex: LexiconEngine, c: Context) -> Result:
+    if c.nxt == "sich" and c.after == "auf":
+        return f"{AMOUNT_FORMS[c.lower]} to", 3
+    return None
+
+
+@on_words("prozess", "prozesses")
+def trial(lex: LexiconEngine, c: Context) -> Result:
+    """ "der Prozess gegen den Angeklagten" is a trial (the store's "process")."""
+    return ("trial", 1) if c.nxt == "gegen" else None
+
+
+# German towns whose names are also German words ("Essen" food, "Halle" hall, "Kiel" keel):
+# English keeps the name after a preposition without article ("in Halle", "aus Essen") or
+# beside another town ("Kiel und Essen").
+TOWNS = frozenset(
+    "Essen Halle Kiel Hof Hamm Siegen Singen Worms Aue Brühl Moers Zell Celle Hagen Witten "
+    "Herne Weil Lahr Verden Kassel Bergen Gera Plauen Tuttlingen Dachau Weiden".split()
+)
+_TOWN_PREPOSITIONS = frozenset("in aus nach von bei bis über".split())
+
+
+def town(lex: LexiconEngine, c: Context) -> Result:
+    word = c.tokens[c.i]
+    if word not in TOWNS:
+        return None
+    beside = (c.nxt == "und" and c.after in TOWNS) or (
+        c.previous == "und" and c.i > 1 and c.tokens[c.i - 2] in TOWNS
+    )
+    return (word, 1) if c.previous in _TOWN_PREPOSITIONS or beside else None
+
+
 def _adverb_only(lex: LexiconEngine, word: str) -> bool:
     """A lower-case word that is an adverb and no adjective or verb ("sehr", "weiterhin")."""
     if not word[:1].islower() or lex.is_adjective(word) or lex.is_verb(word):
@@ -2009,6 +2051,8 @@ RULES: tuple[Rule, ...] = (
     voted,
     put_out,
     amounts_to,
+    amount_to,
+    trial,
     *NOUN_PHRASE_RULES,
     # articles English needs where German has none
     as_a_role,
@@ -2098,6 +2142,8 @@ FIXED_PHRASES: dict[tuple[str, ...], str] = {
     ("auf", "der", "Flucht"): "on the run",  # not "on the escape"
     # 12 sentences of the learning sets: references "to hospital" 5, "to the hospital" 3
     ("ins", "Krankenhaus"): "to hospital",
+    # Ding's "for/by oneself" lost its "oneself": "ohne Hilfe der Nachbarn" gave "for the"
+    ("ohne", "Hilfe"): "without help",
 }
 _FIXED_FIRST = frozenset(words[0] for words in FIXED_PHRASES)
 
@@ -2282,6 +2328,8 @@ EARLY_RULES: tuple[Rule, ...] = (
     speak_out,
     warns_of,
     cancelled,
+    # before a learned "Essen" -> "food"
+    town,
 )
 EARLY_WORDS = (
     PRONOMINAL_ADVERBS
@@ -2294,6 +2342,7 @@ EARLY_WORDS = (
     | frozenset(form.partition(" ")[0] for form in CONTINUE_FORMS)
     | frozenset(WARNS)
     | CANCELLED_WORDS
+    | frozenset(t.lower() for t in TOWNS)
 )
 
 

@@ -246,7 +246,9 @@ _PERSON_ENDINGS = (
 _WEAK_ENDINGS = ("ent", "ist", "oge")
 _WEAK_NOUNS = frozenset(
     "Kollege Experte Zeuge Nachbar Held Kandidat Soldat Diplomat Demonstrant Junge Russe "
-    "Franzose Türke Grieche Pole Chinese Prinz Graf Fürst Kamerad Bote Erbe Laie Riese".split()
+    "Franzose Türke Grieche Pole Chinese Prinz Graf Fürst Kamerad Bote Erbe Laie Riese "
+    # adjectival nouns declined alike: "gegen den Angeklagten" is one defendant
+    "Angeklagte Beschuldigte".split()
 )
 _DATIVE_PREPOSITIONS = frozenset(
     "mit von zu bei aus nach seit gegenüber außer entgegen samt nebst".split()
