@@ -20,10 +20,12 @@ A table is a gzipped TSV of counts only, never sentences:
 
 The store builder reads the table shipped with the package (learned from WMT news test
 sets 2008-2016, see the README) and any ``learned*.tsv.gz`` in the data directory (a
-user's own ``dolmetsch lexicon learn``).  The user's tables add up among themselves and,
-for the German keys and phrases they have, replace the packaged counts: a user's own text
-is what they translate, however many news sentences the packaged table saw.  Language
-model counts add up.
+user's own ``dolmetsch lexicon learn``).  All tables add up: a user's counts join the
+packaged ones (a key seen often in the user's text moves its senses; a few sentences only
+nudge them), and where both have a phrase pair or a preposition's English for the same
+German, the better attested stays.  Until issue 14's eighth round the user's counts replaced
+the packaged ones for every key they had: learning from newstest2017 (3,004 pairs) then
+lowered newstest2018 from chrF 56.14 to 55.75; summed, it gives 56.12.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from pathlib import Path
 from dolmetsch.errors import DolmetschError
 
 PACKAGED = Path(__file__).resolve().parent / "data" / "learned.tsv.gz"
+LAYERING = "summed"  # how a user's tables combine with the packaged one (``load_layers``)
 HEADER = "# dolmetsch lexicon learned statistics v1 (counts only)"
 
 
@@ -173,14 +176,9 @@ def user_sources(data_dir: Path) -> list[Path]:
 
 
 def load_layers(data_dir: Path) -> list[Learned]:
-    """The user's tables (summed) and the packaged one: the first that has a key decides."""
-    layers = []
-    user = user_sources(data_dir)
-    if user:
-        layers.append(load_learned(user))
-    if PACKAGED.is_file():
-        layers.append(load_learned([PACKAGED]))
-    return layers
+    """The packaged table and the user's, summed into one layer (see the module docstring)."""
+    sources = learned_sources(data_dir)
+    return [load_learned(sources)] if sources else []
 
 
 def learned_digest(paths: Sequence[Path]) -> str:
@@ -188,4 +186,8 @@ def learned_digest(paths: Sequence[Path]) -> str:
     digest = hashlib.sha256()
     for path in paths:
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+    if len(paths) > 1:
+        # a user's tables are summed with the packaged one since issue 14's eighth round
+        # (they replaced its counts before): a store built the old way is built again
+        digest.update(LAYERING.encode())
     return digest.hexdigest()[:8]

@@ -320,8 +320,8 @@ def senses_path(learned: Path) -> Path:
 
 
 def load_senses(data_dir: Path) -> Senses:
-    """The user's tables in ``data_dir`` (summed) and, for the keys they lack, the packaged
-    one: a user's own text is what they translate."""
+    """The packaged table and the user's tables in ``data_dir``, their counts summed (as the
+    learned tables are: ``learned.load_layers``)."""
     user = Senses()
     paths = sorted(data_dir.glob("senses*.tsv.gz"))
     for path in paths:
@@ -331,10 +331,5 @@ def load_senses(data_dir: Path) -> Senses:
     if not paths:  # (the common case: the packaged table alone, read as it is used)
         return read_senses(PACKAGED, lazy=True)
     packaged = read_senses(PACKAGED)
-    for key, found in user.labelled.items():
-        packaged.labelled[key] = found
-    packaged.features = {
-        pair: found for pair, found in packaged.features.items() if pair[0] not in user.labelled
-    }
-    packaged.features.update(user.features)
+    packaged.add(user)
     return packaged
