@@ -453,12 +453,15 @@ MOVE_FORMS = {
 def move_to(lex: LexiconEngine, c: Context) -> Result:
     """A form of "ziehen" before "nach" and a place: "zieht nach München" -> "moves to
     Munich" (a place: a capitalised word whose English is capitalised, or unknown)."""
-    if c.nxt != "nach" or not c.after[:1].isupper() or c.after.lower() in DETERMINERS:
+    english = MOVE_FORMS.get(c.lower)
+    if english is None or c.nxt != "nach" or not c.after[:1].isupper():
+        return None  # (an early rule: any early word reaches it, "den nach Berlin" too)
+    if c.after.lower() in DETERMINERS:
         return None
     sense = lex.store.sense(c.after)
     if (sense is not None and not sense.en[:1].isupper()) or _token(c, 3) in _SOURCE_OPENERS:
         return None  # "zog nach Angaben der Polizei eine Waffe": no place
-    return MOVE_FORMS[c.lower], 1
+    return english, 1
 
 
 # "von etwas ausgehen" is to assume it (Ding's "geht aus" is "goes out", "dates"): "Die
