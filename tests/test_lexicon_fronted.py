@@ -86,6 +86,17 @@ REORDER = [
         "In der Hauptstadt , zahlreiche Menschen kamen",
         "quantifier",
     ),
+    # a source fronted with "zufolge" is no subject
+    (
+        "Dem Bericht zufolge kamen drei Menschen",
+        "Dem Bericht zufolge , drei Menschen kamen",
+        "zufolge",
+    ),
+    (
+        "Selenskij zufolge sei der Vorschlag gekommen",
+        "Selenskij zufolge , Der Vorschlag sei gekommen",
+        "zufolge-auxiliary",
+    ),
     # ... an object pronoun after the verb is no subject
     ("In der Hauptstadt traf ihn niemand", "In der Hauptstadt traf ihn niemand", "object-first"),
 ]

@@ -113,6 +113,8 @@ CASES: list[Case] = [
     (rules.town, "Kiel und Essen sind", 2, ("Essen", 1)),
     (rules.town, "Das Essen war gut", 1, None),
     (rules.town, "in der Halle", 2, None),
+    (rules.assured_joined, "der Staatschef sicherte_zu", 2, ("assured", 1)),
+    (rules.assured_joined, "er sichert das Haus", 1, None),
     (rules.move_to, "sie zieht nach Berlin", 1, ("moves", 1)),
     (rules.move_to, "ist gezogen nach Berlin", 1, ("moved", 1)),
     (rules.move_to, "zog nach Angaben der Polizei", 0, None),

@@ -577,6 +577,24 @@ def assured(lex: LexiconEngine, c: Context) -> Result:
 
 
 _HAVE_FORMS = frozenset("hat habe haben hatte hatten".split())
+# "zusichern" as word order joins it ("sicherte ... zu"): assured (Ding's "warranted").
+ZUSICHERN = {
+    "sicherte": "assured",
+    "sicherten": "assured",
+    "sichert": "assures",
+    "sichere": "assures",
+}
+ZUSICHERN_WORDS = frozenset(
+    [*(f"{form} zu" for form in ZUSICHERN), *(f"zusichern{TENSE}{form}" for form in ZUSICHERN)]
+)
+
+
+def assured_joined(lex: LexiconEngine, c: Context) -> Result:
+    """ "sicherte ... zu" joined by word order ("zusichern<TENSE>sicherte", "sicherte zu")."""
+    if c.lower not in ZUSICHERN_WORDS:
+        return None
+    form = c.lower.partition(TENSE)[2] or c.lower.partition(" ")[0]
+    return ZUSICHERN[form], 1
 
 
 @on_words("aussetzung")
@@ -2333,6 +2351,7 @@ EARLY_RULES: tuple[Rule, ...] = (
     cancelled,
     # before a learned "Essen" -> "food"
     town,
+    assured_joined,
 )
 EARLY_WORDS = (
     PRONOMINAL_ADVERBS
@@ -2346,6 +2365,7 @@ EARLY_WORDS = (
     | frozenset(WARNS)
     | CANCELLED_WORDS
     | frozenset(t.lower() for t in TOWNS)
+    | ZUSICHERN_WORDS
 )
 
 

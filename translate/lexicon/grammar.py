@@ -1730,7 +1730,11 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
     if (
         finite > 0
         and middle
-        and (not _subject_first(first, lex) or finite == fronted_time(clause))
+        and (
+            not _subject_first(first, lex)
+            or finite == fronted_time(clause)
+            or finite == postposed_source_end(clause)
+        )
         and not non_nominative(middle[0])
     ):
         subject_end = _subject_end(middle, 0)
@@ -1819,7 +1823,11 @@ _GENITIVE = frozenset("des der eines einer".split())
 
 def fronted_phrase_end(clause: Sequence[str]) -> int:
     """Index after a fronted prepositional phrase with its genitives and prepositional
-    attributes ("Am Ende eines Turniers in Südafrika"), at most 10 words; 0 if none."""
+    attributes ("Am Ende eines Turniers in Südafrika"), at most 10 words, or after a source
+    with its postposition ("Selenskij zufolge", "Dem Bericht zufolge"); 0 if none."""
+    source = postposed_source_end(clause)
+    if source:
+        return source
     if clause[0].lower() not in PREPOSITIONS and not _fronted_role(clause):
         return 0
     start = 2 if clause[0].lower() == "bis" and clause[1:2] in _BIS_ZUM else 1
@@ -1848,6 +1856,16 @@ def fronted_phrase_end(clause: Sequence[str]) -> int:
 
 
 _YEAR = regex.compile(r"^(?:19|20)[0-9]{2}$")
+
+
+def postposed_source_end(clause: Sequence[str]) -> int:
+    """Index after a fronted "zufolge" with its noun phrase of at most three words ("Selenskij
+    zufolge sei ...", "Dem Bericht zufolge hat ..."): what stands before the verb is no
+    subject; 0 if the clause does not open so."""
+    k = next((k for k in range(1, min(4, len(clause) - 1)) if clause[k] == "zufolge"), 0)
+    if not k or not clause[k - 1][:1].isupper():
+        return 0
+    return k + 1
 
 
 def _adjective_noun_end(clause: Sequence[str], start: int) -> int:
@@ -1901,7 +1919,7 @@ def _inverted(clause: list[str], finite: int, lex: Lexicon) -> list[str] | None:
     """Verb-second after a fronted adverbial, subject first: "Gestern sagte er" -> "Gestern
     er sagte"; None if the clause does not read so."""
     first, verb, rest = clause[0], clause[finite], clause[finite + 1 :]
-    timed = finite == fronted_time(clause)
+    timed = finite == fronted_time(clause) or finite == postposed_source_end(clause)
     if not (
         (
             finite == 1
