@@ -23,9 +23,10 @@ sets 2008-2016, see the README) and any ``learned*.tsv.gz`` in the data director
 user's own ``dolmetsch lexicon learn``).  All tables add up: a user's counts join the
 packaged ones (a key seen often in the user's text moves its senses; a few sentences only
 nudge them), and where both have a phrase pair or a preposition's English for the same
-German, the user's decides (a phrase is the user's explicit choice of words).  Until issue 14's eighth round the user's counts replaced
-the packaged ones for every key they had: learning from newstest2017 (3,004 pairs) then
-lowered newstest2018 from chrF 56.14 to 55.75; summed, 56.11 against 56.16 without it.
+German, the user's decides (a phrase is the user's explicit choice of words).  Until issue
+14's eighth round the user's counts replaced the packaged ones for every key they had:
+learning from newstest2017 (3,004 pairs) then lowered newstest2018 from chrF 56.14 to
+55.75; summed, 56.11 against 56.16 without it.
 """
 
 from __future__ import annotations
