@@ -100,3 +100,8 @@ def lex(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LexiconEngine]:
 )
 def test_translation(lex: LexiconEngine, german: str, english: str) -> None:
     assert lex.translate([german]) == [english]
+
+
+def test_another_early_word_before_nach_is_no_move(lex: LexiconEngine) -> None:
+    # "ziehen nach"'s rule was tried on "eine" too and looked it up in its table: KeyError
+    assert lex.translate(["Sie schickte eine nach Berlin."])[0].endswith(" to Berlin.")

@@ -453,6 +453,9 @@ MOVE_FORMS = {
 def move_to(lex: LexiconEngine, c: Context) -> Result:
     """A form of "ziehen" before "nach" and a place: "zieht nach München" -> "moves to
     Munich" (a place: a capitalised word whose English is capitalised, or unknown)."""
+    # apply_early tries every early rule on any early word ("eine nach Berlin": KeyError)
+    if c.lower not in MOVE_FORMS:
+        return None
     if c.nxt != "nach" or not c.after[:1].isupper() or c.after.lower() in DETERMINERS:
         return None
     sense = lex.store.sense(c.after)
