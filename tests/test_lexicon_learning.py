@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from dolmetsch.cli import main
+from dolmetsch.errors import OutputError
 from dolmetsch.lexicon import LexiconEngine, Store, open_lexicon
 from dolmetsch.lexicon.confidence import Evidence, confidence
 from dolmetsch.lexicon.decoder import Slot, best_path, decode
@@ -168,6 +169,37 @@ def test_learn_refuses_what_it_did_not_write(tmp_path: Path, excerpt_ding: Path)
     assert result.exit_code == 1
     assert "is not a learned-statistics table" in result.output
     assert notes.read_text(encoding="utf-8") == "my own notes"
+
+
+def test_learn_refuses_an_output_it_cannot_write_before_learning(
+    tmp_path: Path, excerpt_ding: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It learned for minutes, then ended in a traceback from save_senses.
+    from dolmetsch.lexicon import learn as learn_module
+
+    def no_learning(*args: object) -> None:
+        raise AssertionError("learned before checking the output")
+
+    monkeypatch.setattr(learn_module, "read_pairs", no_learning)
+    de, en = tmp_path / "a.de", tmp_path / "a.en"
+    de.write_text("Die Polizei kam.\n", encoding="utf-8")
+    en.write_text("The police came.\n", encoding="utf-8")
+    (tmp_path / "file").write_text("in the way", encoding="utf-8")
+    target = tmp_path / "file" / "learned.tsv.gz"
+    env = {"DOLMETSCH_DING": str(excerpt_ding)}
+    result = CliRunner().invoke(
+        main, ["lexicon", "learn", str(de), str(en), "-o", str(target)], env=env
+    )
+    assert result.exit_code != 0
+    assert result.stderr == (
+        f"dolmetsch: cannot write {target}: cannot make its folder (a file is in the way)\n"
+    )
+
+
+def test_a_table_that_cannot_be_written_is_one_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("in the way", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"cannot write .*file/learned\.tsv\.gz"):
+        save_learned(Learned(), tmp_path / "file" / "learned.tsv.gz")
 
 
 def test_learn_names_the_file_it_cannot_read_and_refuses_nothing_to_learn(
