@@ -166,7 +166,7 @@ def test_learn_refuses_what_it_did_not_write(tmp_path: Path, excerpt_ding: Path)
         read_pairs([(de, en)])
     en.write_text("The police came.\n", encoding="utf-8")
     result = runner.invoke(main, ["lexicon", "learn", str(de), str(en), "-o", str(notes)], env=env)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "is not a learned-statistics table" in result.output
     assert notes.read_text(encoding="utf-8") == "my own notes"
 
@@ -190,10 +190,33 @@ def test_learn_refuses_an_output_it_cannot_write_before_learning(
     result = CliRunner().invoke(
         main, ["lexicon", "learn", str(de), str(en), "-o", str(target)], env=env
     )
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert result.stderr == (
         f"dolmetsch: cannot write {target}: cannot make its folder (a file is in the way)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("de_bytes", "en_name", "message"),
+    [
+        (b"Die Polizei kam.\n", "missing.en", "cannot read "),
+        (b"Die Polizei kam.\nEs kam.\n", "a.en", "parallel files must be line-aligned"),
+        ("Die Polizei kam. \u00fcber\n".encode("latin-1"), "a.en", "not UTF-8 text"),
+    ],
+    ids=["missing", "line-counts", "latin-1"],
+)
+def test_a_missing_or_wrong_learning_file_exits_2(
+    tmp_path: Path, excerpt_ding: Path, de_bytes: bytes, en_name: str, message: str
+) -> None:
+    # --help: "2 nothing could be done (... a missing or wrong folder or file ...)"; gave 1
+    de, en = tmp_path / "a.de", tmp_path / "a.en"
+    de.write_bytes(de_bytes)
+    en.write_text("The police came.\n", encoding="utf-8")
+    env = {"DOLMETSCH_DING": str(excerpt_ding)}
+    args = ["lexicon", "learn", str(de), str(tmp_path / en_name)]
+    result = CliRunner().invoke(main, args, env=env)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("dolmetsch: ") and message in result.stderr
 
 
 def test_a_table_that_cannot_be_written_is_one_error(tmp_path: Path) -> None:
@@ -219,7 +242,7 @@ def test_learn_names_the_file_it_cannot_read_and_refuses_nothing_to_learn(
     result = CliRunner().invoke(
         main, ["lexicon", "learn", str(de), str(en), "-o", str(target)], env=env
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no sentence pairs to learn from" in result.output
     assert not target.exists() and not (tmp_path / "data").exists()
 
