@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from dolmetsch.cli import main
 from dolmetsch.errors import OutputError
 from dolmetsch.lexicon import LexiconEngine, Store, open_lexicon
-from dolmetsch.lexicon.confidence import Evidence, confidence
+from dolmetsch.lexicon.confidence import Evidence, confidence, foreign_token
 from dolmetsch.lexicon.decoder import Slot, best_path, decode
 from dolmetsch.lexicon.learn import (
     candidate_stems,
@@ -355,3 +355,26 @@ def test_a_plural_key_borrows_its_lemmas_evidence(store_dir: Path, excerpt_ding:
     taught = open_lexicon(data, ding=excerpt_ding)
     assert taught.resolve("Drohnen") == ("Drohne", "pl")
     assert taught.translate(["Die Drohnen kamen."]) == ["The drones came."]
+
+
+def test_a_sentence_of_another_script_or_language_has_no_confidence(
+    engine: LexiconEngine,
+) -> None:
+    # Passed through untranslated with confidence 1.00: not marked, not counted.
+    lines = [
+        "Президент России Владимир Путин заявил о новых мерах.",
+        "北京今天宣布了新的措施。",
+        "😀🎉",
+        "Buenos días, ¿cómo estás?",  # Latin letters, not one German word known
+        "Die Polizei kam.",
+        "100 € am 3. Mai, 20 °C",  # numbers and their signs: by rule, as before
+        "Er sagte „Спасибо“ und ging.",  # German around a foreign word
+    ]
+    scored = [s.confidence for s in engine.translate_scored(lines)]
+    assert scored[:4] == [0.0, 0.0, 0.0, 0.0]
+    assert min(scored[4:]) > 0.0
+
+
+def test_foreign_tokens() -> None:
+    assert all(map(foreign_token, ["Путин", "北京", "😀", "ελπίδα", "➡️"]))
+    assert not any(map(foreign_token, ["Łódź", "Citroën", "€", "°", "©", "100", "„"]))

@@ -27,7 +27,7 @@ from dolmetsch.engine import EngineInfo, Progress
 
 from . import articles, dates, names, prepositions
 from . import context as context_rules
-from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
+from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence, foreign_token
 from .decoder import Item, Option, Slot, decode
 from .english import (
     PAST_FORMS,
@@ -790,9 +790,10 @@ class LexiconEngine:
 
     def _evidence(self, german: list[str], tokens: list[str], items: list[Item]) -> Evidence:
         words = [t for t in german if _WORD_START.match(t)]
-        unknown = kept = content = unsure = learned = 0
+        unknown = kept = content = unsure = learned = function = 0
         for t in words:
             if t.lower() in FUNCTION_WORDS or t in MONTHS or t in DAYS:
+                function += 1
                 continue
             found = self.words.resolved(t)
             if found is None:
@@ -819,6 +820,8 @@ class LexiconEngine:
             unsure=unsure,
             moved=moved,
             learned=learned,
+            function=function,
+            foreign=sum(1 for t in german if not _WORD_START.match(t) and foreign_token(t)),
         )
 
     def _translate_tokens(self, tokens: list[str]) -> list[str]:
