@@ -17,7 +17,12 @@ it away.  The table ends with the ratios 20k/10k: net time close to 2 is linear 
 was 4 and more); memory includes the interpreter and the store, so its ratio sits below 2.
 
     python bench/long_line.py [--sizes 5000 10000 20000 40000 100000] [--repeat K]
-        [--no-glossary] [--keep DIR] [--timeout SECONDS]
+        [--no-glossary] [--keep DIR] [--timeout SECONDS] [--vocabulary N]
+
+``--vocabulary N`` draws the words from the seeds' first N words only, so each word
+repeats thousands of times, as in review 7's line (15 words, 100,000 times): the engine
+asked of every capitalised word whether each earlier same word was a surname, in time
+exponential in the repeats (1,000 words of 15 took more than 100 s).
 
 ``--repeat K`` runs each size K times and keeps the fastest (on a shared machine the
 others' work only ever adds time); peak memory is the same from run to run.
@@ -128,10 +133,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs per size, fastest kept")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per run")
     parser.add_argument("--keep", type=Path, help="keep articles and outputs in this folder")
+    parser.add_argument(
+        "--vocabulary", type=int, help="draw from the seeds' first N words only (repeats)"
+    )
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="dolmetsch-long-"))
     work.mkdir(parents=True, exist_ok=True)
-    vocab = vocabulary()
+    vocab = vocabulary()[: args.vocabulary]
     try:
         base = start_up(work, args.repeat)
         print(f"start-up (4-word article): {base.seconds:.2f} s, {base.peak_mib:.0f} MiB")

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from dolmetsch.dbfile import uri
+
 _LANG = "de"
 
 
@@ -91,9 +93,9 @@ def _open_words(data_dir: Path) -> Mapping[str, str] | None:
             from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
 
             write_words(path, iter(LOW_MEMORY_DICTIONARY_FACTORY.get_dictionary(_LANG)))
-        con = sqlite3.connect(
-            f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
-        )
+        # uri() makes a relative data folder absolute (as_uri() refuses it, and the word
+        # list would silently go missing).
+        con = sqlite3.connect(f"{uri(path, 'ro')}&immutable=1", uri=True, check_same_thread=False)
         con.execute("SELECT 1 FROM word LIMIT 1").fetchall()
     except (OSError, sqlite3.Error):
         return None

@@ -107,3 +107,8 @@ def test_a_german_billion_is_an_english_trillion(lex: LexiconEngine) -> None:
     assert lex.translate(["Die Regierung erhielt 2 Billionen Euro."]) == [
         "The government received 2 trillion euros."
     ]
+
+
+def test_another_early_word_before_nach_is_no_move(lex: LexiconEngine) -> None:
+    # "ziehen nach"'s rule was tried on "eine" too and looked it up in its table: KeyError
+    assert lex.translate(["Sie schickte eine nach Berlin."])[0].endswith(" to Berlin.")

@@ -15,8 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from dolmetsch.cli import main
+from dolmetsch.errors import OutputError
 from dolmetsch.lexicon import LexiconEngine, Store, open_lexicon
-from dolmetsch.lexicon.confidence import Evidence, confidence
+from dolmetsch.lexicon.confidence import Evidence, confidence, foreign_token
 from dolmetsch.lexicon.decoder import Slot, best_path, decode
 from dolmetsch.lexicon.learn import (
     candidate_stems,
@@ -165,9 +166,63 @@ def test_learn_refuses_what_it_did_not_write(tmp_path: Path, excerpt_ding: Path)
         read_pairs([(de, en)])
     en.write_text("The police came.\n", encoding="utf-8")
     result = runner.invoke(main, ["lexicon", "learn", str(de), str(en), "-o", str(notes)], env=env)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "is not a learned-statistics table" in result.output
     assert notes.read_text(encoding="utf-8") == "my own notes"
+
+
+def test_learn_refuses_an_output_it_cannot_write_before_learning(
+    tmp_path: Path, excerpt_ding: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It learned for minutes, then ended in a traceback from save_senses.
+    from dolmetsch.lexicon import learn as learn_module
+
+    def no_learning(*args: object) -> None:
+        raise AssertionError("learned before checking the output")
+
+    monkeypatch.setattr(learn_module, "read_pairs", no_learning)
+    de, en = tmp_path / "a.de", tmp_path / "a.en"
+    de.write_text("Die Polizei kam.\n", encoding="utf-8")
+    en.write_text("The police came.\n", encoding="utf-8")
+    (tmp_path / "file").write_text("in the way", encoding="utf-8")
+    target = tmp_path / "file" / "learned.tsv.gz"
+    env = {"DOLMETSCH_DING": str(excerpt_ding)}
+    result = CliRunner().invoke(
+        main, ["lexicon", "learn", str(de), str(en), "-o", str(target)], env=env
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"dolmetsch: cannot write {target}: cannot make its folder (a file is in the way)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("de_bytes", "en_name", "message"),
+    [
+        (b"Die Polizei kam.\n", "missing.en", "cannot read "),
+        (b"Die Polizei kam.\nEs kam.\n", "a.en", "parallel files must be line-aligned"),
+        ("Die Polizei kam. \u00fcber\n".encode("latin-1"), "a.en", "not UTF-8 text"),
+    ],
+    ids=["missing", "line-counts", "latin-1"],
+)
+def test_a_missing_or_wrong_learning_file_exits_2(
+    tmp_path: Path, excerpt_ding: Path, de_bytes: bytes, en_name: str, message: str
+) -> None:
+    # --help: "2 nothing could be done (... a missing or wrong folder or file ...)"; gave 1
+    de, en = tmp_path / "a.de", tmp_path / "a.en"
+    de.write_bytes(de_bytes)
+    en.write_text("The police came.\n", encoding="utf-8")
+    env = {"DOLMETSCH_DING": str(excerpt_ding)}
+    args = ["lexicon", "learn", str(de), str(tmp_path / en_name)]
+    result = CliRunner().invoke(main, args, env=env)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("dolmetsch: ") and message in result.stderr
+
+
+def test_a_table_that_cannot_be_written_is_one_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("in the way", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"cannot write .*file/learned\.tsv\.gz"):
+        save_learned(Learned(), tmp_path / "file" / "learned.tsv.gz")
 
 
 def test_learn_names_the_file_it_cannot_read_and_refuses_nothing_to_learn(
@@ -187,7 +242,7 @@ def test_learn_names_the_file_it_cannot_read_and_refuses_nothing_to_learn(
     result = CliRunner().invoke(
         main, ["lexicon", "learn", str(de), str(en), "-o", str(target)], env=env
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no sentence pairs to learn from" in result.output
     assert not target.exists() and not (tmp_path / "data").exists()
 
@@ -331,3 +386,26 @@ def test_a_users_senses_add_to_the_packaged_ones(tmp_path: Path) -> None:
     user.labelled[key] = {english: 2.0}
     save_senses(user, tmp_path / "senses.tsv.gz")
     assert load_senses(tmp_path).labelled[key][english] == count + 2.0
+
+
+def test_a_sentence_of_another_script_or_language_has_no_confidence(
+    engine: LexiconEngine,
+) -> None:
+    # Passed through untranslated with confidence 1.00: not marked, not counted.
+    lines = [
+        "Президент России Владимир Путин заявил о новых мерах.",
+        "北京今天宣布了新的措施。",
+        "😀🎉",
+        "Buenos días, ¿cómo estás?",  # Latin letters, not one German word known
+        "Die Polizei kam.",
+        "100 € am 3. Mai, 20 °C",  # numbers and their signs: by rule, as before
+        "Er sagte „Спасибо“ und ging.",  # German around a foreign word
+    ]
+    scored = [s.confidence for s in engine.translate_scored(lines)]
+    assert scored[:4] == [0.0, 0.0, 0.0, 0.0]
+    assert min(scored[4:]) > 0.0
+
+
+def test_foreign_tokens() -> None:
+    assert all(map(foreign_token, ["Путин", "北京", "😀", "ελπίδα", "➡️"]))
+    assert not any(map(foreign_token, ["Łódź", "Citroën", "€", "°", "©", "100", "„"]))

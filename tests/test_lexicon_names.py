@@ -184,3 +184,23 @@ def test_the_usage_table_keeps_words_english_uses_with_both_frequencies() -> Non
     rows = list(usage_rows(english, {"the": 1e-6}))
     # wordfreq's Zipf is log10(frequency per word) + 9; "seldom" is too rare, "x1" no word
     assert rows == [("aniston", 2.0, 0.0), ("the", 7.7, 3.0)]
+
+
+def test_a_word_repeated_in_a_long_sentence_is_asked_about_once(
+    engine: LexiconEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whether a word was a surname before was asked anew of every earlier same word, each
+    # asking of the ones before it: 1,000 words of 15 (review 7) ran for minutes.
+    asked = 0
+    surname = LexiconEngine._surname
+
+    def counted(self: LexiconEngine, *args: object) -> bool:
+        nonlocal asked
+        asked += 1
+        return surname(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LexiconEngine, "_surname", counted)
+    words = ["Polizei", "sagte", "Energie", "Polizei", "Angriff"] * 8
+    english = engine.translate([" ".join(words) + "."])[0]
+    assert asked <= 2 * len(words)
+    assert english.split()[:3] == ["Police", "said", "energy"]

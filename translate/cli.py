@@ -1019,9 +1019,14 @@ def lexicon_learn(files: tuple[Path, ...], output: Path | None, data_dir: Path |
     from .lexicon.learn import learn_files
 
     pairs = list(zip(files[::2], files[1::2], strict=True))
-    path, learned = learn_files(
-        pairs, output, data_dir, progress=lambda line: click.echo(f"dolmetsch: {line}", err=True)
-    )
+    # a missing or wrong input or output: nothing learned, exit code 2 as --help says
+    with _all_or_nothing():
+        path, learned = learn_files(
+            pairs,
+            output,
+            data_dir,
+            progress=lambda line: click.echo(f"dolmetsch: {line}", err=True),
+        )
     click.echo(
         f"learned from {learned.sentences} sentence pairs: {len(learned.keys)} German keys, "
         f"{len(learned.pairs)} sense counts -> {path}"

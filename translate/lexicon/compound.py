@@ -20,6 +20,14 @@ from collections.abc import Callable
 LINKERS = ("", "s", "es", "n", "en", "e", "er")
 MIN_PART = 3
 MIN_SPLIT_LENGTH = 7
+# No part is longer: the longest one-word key in Ding is 51 letters
+# ("Krankenversicherungskostendämpfungsergänzungsgesetz"), the longest word in newstest2017
+# and 2018 42.  The bound keeps the work per word flat in its length: every lookup below
+# caches its key, so trying every suffix of a 16,000-letter token held 2.3 GB.
+MAX_PART = 60
+_MAX_LINKER = max(len(linker) for linker in LINKERS)
+# Three parts at most, with a linking element after each modifier.
+MAX_COMPOUND = 3 * MAX_PART + 2 * _MAX_LINKER
 _PART_PENALTY = 3.0
 _UNKNOWN_FREQUENCY = 1e-9
 # German running words per news sentence, turning "sentences with the word" into a word
@@ -37,7 +45,9 @@ def split_compound(
     best: list[str] | None = None
     best_score = -math.inf
     n = len(word)
-    for i in range(MIN_PART, n - MIN_PART + 1):
+    if n > MAX_COMPOUND:
+        return None  # a token of hundreds of letters is no compound
+    for i in range(max(MIN_PART, n - MAX_PART), n - MIN_PART + 1):
         head = known(word[i:], True)
         if head is None:
             continue
@@ -46,7 +56,9 @@ def split_compound(
             if linker and not modifier.endswith(linker):
                 continue
             stem = modifier[: len(modifier) - len(linker)]
-            if len(stem) < MIN_PART:
+            # at depth 0 the stem may still split in two (below)
+            longest = MAX_PART if depth else 2 * MAX_PART + _MAX_LINKER
+            if not MIN_PART <= len(stem) <= longest:
                 continue
             parts: list[str] | None = None
             first = known(stem, False)

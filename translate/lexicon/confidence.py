@@ -12,6 +12,7 @@ German.
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 
 from dolmetsch.engine import Scored as EngineScored
@@ -31,6 +32,9 @@ class Evidence:
     unsure: int  # of those, the ones whose best sense leads by less than UNSURE_MARGIN
     moved: int  # German tokens the clause reordering put elsewhere
     learned: int  # content words whose sense the learned tables informed
+    # (defaults: the fit below predates them, and they only decide the two cases below)
+    function: int = 0  # function words, months, days: German the engine knows by rule
+    foreign: int = 0  # tokens in another script (Cyrillic, Chinese) or pictographs (emoji)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,21 @@ _WEIGHTS = {
 }
 
 
+def foreign_token(token: str) -> bool:
+    """A token in another script than Latin (a letter that is no Latin one) or a pictograph
+    (emoji, dingbats: from the arrows block up; not "°", "©", "€", which go with numbers)."""
+    for char in token:
+        category = unicodedata.category(char)
+        if category.startswith("L") and not unicodedata.name(char, "").startswith("LATIN"):
+            return True
+        if category == "So" and ord(char) >= _PICTOGRAPHS:
+            return True
+    return False
+
+
+_PICTOGRAPHS = 0x2190  # the arrows block; emoji, dingbats and symbols follow
+
+
 def features(e: Evidence) -> dict[str, float]:
     words = max(e.words, 1)
     content = max(e.content, 1)
@@ -69,8 +88,12 @@ def features(e: Evidence) -> dict[str, float]:
 
 def confidence(e: Evidence) -> float:
     """The confidence of a translation with this evidence, in [0, 1]."""
+    if e.foreign > e.words:
+        return 0.0  # mostly another script or emoji: passed through untranslated
     if e.words == 0:
         return 1.0  # numbers and punctuation only: passed through by rule
+    if e.content == 0 and e.function == 0 and e.unknown > 0:
+        return 0.0  # not one German word known: another language, passed through
     values = features(e)
     estimate = _INTERCEPT + sum(_WEIGHTS[name] * values[name] for name in _WEIGHTS)
     return round(min(1.0, max(0.0, estimate)), 3)

@@ -27,7 +27,7 @@ from dolmetsch.engine import EngineInfo, Progress
 
 from . import articles, dates, names, prepositions
 from . import context as context_rules
-from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence
+from .confidence import UNSURE_MARGIN, Evidence, Scored, confidence, foreign_token
 from .decoder import Item, Option, Slot, decode
 from .english import (
     PAST_FORMS,
@@ -792,9 +792,10 @@ class LexiconEngine:
 
     def _evidence(self, german: list[str], tokens: list[str], items: list[Item]) -> Evidence:
         words = [t for t in german if _WORD_START.match(t)]
-        unknown = kept = content = unsure = learned = 0
+        unknown = kept = content = unsure = learned = function = 0
         for t in words:
             if t.lower() in FUNCTION_WORDS or t in MONTHS or t in DAYS:
+                function += 1
                 continue
             found = self.words.resolved(t)
             if found is None:
@@ -821,6 +822,8 @@ class LexiconEngine:
             unsure=unsure,
             moved=moved,
             learned=learned,
+            function=function,
+            foreign=sum(1 for t in german if not _WORD_START.match(t) and foreign_token(t)),
         )
 
     def _translate_tokens(self, tokens: list[str]) -> list[str]:
@@ -1045,6 +1048,7 @@ class LexiconEngine:
         prev_aux: str | None = None
         after_phrase = False
         bare = articles.bare_articles(tokens)
+        surnames = _Surnames(tokens)
         replaced = dict(bare.words)
         strip_at: int | None = None  # where the English of an article English drops starts
         offices = articles.offices_before_names(tokens)
@@ -1306,7 +1310,7 @@ class LexiconEngine:
             elif (
                 not _WORD_START.match(token)
                 or (token[:1].isupper() and self._is_name(tokens, i))
-                or self._surname(tokens, i)
+                or self._surname(tokens, i, surnames)
                 or self._adjective_name(tokens, i)
                 or self._english_in_name(tokens, i)
             ):
@@ -1825,8 +1829,13 @@ class LexiconEngine:
             for w in neighbours
         )
 
-    def _surname(self, tokens: list[str], i: int) -> bool:
-        """A capitalised word after a first name is a surname: "Ulrike Kunde" keeps "Kunde"."""
+    def _surname(self, tokens: list[str], i: int, seen: _Surnames | None = None) -> bool:
+        """A capitalised word after a first name is a surname: "Ulrike Kunde" keeps "Kunde".
+
+        ``seen`` keeps the sentence's answers for the question whether a word was a surname
+        before: asked again of every earlier same word, it took time exponential in how often
+        a word repeats (a 287-word run-on sentence: 40 s)."""
+        seen = _Surnames(tokens) if seen is None else seen
         token = tokens[i]
         if i == 0 or not names.is_capitalised_word(token) or token.lower() in FUNCTION_WORDS:
             return False
@@ -1836,7 +1845,7 @@ class LexiconEngine:
             # only a compound split knows it: a surname after an office ("Außenminister
             # Steinmeier"), not "stone woodruffs"
             return True
-        if any(tokens[j] == token and self._surname(tokens, j) for j in range(1, i - 1)):
+        if seen.before(token, i - 1, lambda j: self._surname(tokens, j, seen)):
             return True  # a surname again: "Heiko Maas sagte, Maas werde kommen"
         previous = tokens[i - 1]
         if previous.lower() in FUNCTION_WORDS or previous in MONTHS or previous in DAYS:
@@ -2601,3 +2610,32 @@ def open_lexicon(
             before_build(path)
         path = build_store(data_dir or default_data_dir(), ding, progress=build_progress).path
     return LexiconEngine(Store(path), mode)
+
+
+class _Surnames:
+    """Whether a word was a surname earlier in one sentence, each position asked once.
+
+    ``before(token, end, surname)``: is some position j, 1 <= j < end, with ``token`` a
+    surname (``surname(j)``)?  Positions are asked in order and only until the first yes,
+    so a sentence costs time linear in its length however often its words repeat."""
+
+    def __init__(self, tokens: Sequence[str]) -> None:
+        self._positions: dict[str, list[int]] = {}
+        for j, token in enumerate(tokens):
+            if j:
+                self._positions.setdefault(token, []).append(j)
+        self._asked: dict[str, int] = {}  # how many of the token's positions are answered
+        self._first: dict[str, int] = {}  # the token's first position that is a surname
+
+    def before(self, token: str, end: int, surname: Callable[[int], bool]) -> bool:
+        positions = self._positions.get(token, [])
+        while token not in self._first:
+            k = self._asked.get(token, 0)
+            if k == len(positions) or positions[k] >= end:
+                break
+            # surname() asks of positions before positions[k] only: all answered, all no
+            found = surname(positions[k])
+            self._asked[token] = k + 1
+            if found:
+                self._first[token] = positions[k]
+        return token in self._first and self._first[token] < end

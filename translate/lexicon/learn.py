@@ -202,7 +202,7 @@ def learn_files(
     ``output`` that is not a learned table is refused, never overwritten.
     """
     from .engine import open_lexicon
-    from .learned import load_learned, save_learned
+    from .learned import check_writable, load_learned, save_learned
     from .senses import learn_senses, save_senses, senses_path
     from .store import building, default_data_dir, store_path
 
@@ -215,6 +215,8 @@ def learn_files(
             raise LearnedError(
                 f"{target}: exists and is not a learned-statistics table; choose another --output"
             ) from None
+    for path in (target, senses_path(target)):
+        check_writable(path)
     pairs = read_pairs(files)
     if not pairs:
         raise LearnedError(

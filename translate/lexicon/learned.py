@@ -31,14 +31,16 @@ learning from newstest2017 (3,004 pairs) then lowered newstest2018 from chrF 56.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import io
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dolmetsch.errors import DolmetschError
+from dolmetsch.errors import DolmetschError, OutputError
 
 PACKAGED = Path(__file__).resolve().parent / "data" / "learned.tsv.gz"
 LAYERING = "summed"  # how a user's tables combine with the packaged one (``load_layers``)
@@ -141,10 +143,32 @@ def write_table(text: str, path: Path) -> None:
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as stream:
         stream.write(text.encode("utf-8"))
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(buffer.getvalue())
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(buffer.getvalue())
+        tmp.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):  # (no folder to have it in, as like as not)
+            tmp.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def check_writable(path: Path) -> None:
+    """:class:`OutputError` now if a table cannot be written at ``path`` (its folder made, a
+    file made in it): a learn runs for minutes and found out only at its end."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = "a file is in the way" if isinstance(exc, FileExistsError) else exc.strerror
+        raise OutputError(f"cannot write {path}: cannot make its folder ({why})") from None
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"):
+            pass
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write {path}: cannot write in {path.parent} ({exc.strerror or exc})"
+        ) from None
 
 
 def read_table(path: Path, error: type[DolmetschError], what: str) -> str:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from dolmetsch.dbfile import uri
 from dolmetsch.threads import usable_cores
 
 from .keyfilter import KeyFilter, build_filter
@@ -778,8 +779,9 @@ class Store:
             raise LexiconError(f"{path}: lexicon store not found; run: dolmetsch lexicon build")
         self.path = path
         try:
+            # uri() makes a relative data folder absolute: as_uri() refuses a relative path.
             self._con = sqlite3.connect(
-                f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+                f"{uri(path, 'ro')}&immutable=1", uri=True, check_same_thread=False
             )
             # A run makes some 150,000 point queries over pages all through the file: mapped,
             # SQLite reads them in place instead of copying each page it visits.
