@@ -26,6 +26,7 @@ from dolmetsch.lexicon import (
     store_path,
 )
 from dolmetsch.lexicon.compound import split_compound
+from dolmetsch.lexicon.engine import rules_digest
 from dolmetsch.lexicon.english import undouble
 from dolmetsch.lexicon.grammar import ADVERB, NEGATED, TENSE, reorder, tokenize
 from dolmetsch.lexicon.sources import (
@@ -340,7 +341,19 @@ def test_implements_engine_protocol(engine: LexiconEngine) -> None:
     typed: Engine = engine
     assert typed.info.name == "lexicon"
     assert typed.info.model == "ding+de2en"
-    assert typed.info.model_version == engine.store.version
+    assert typed.info.model_version == f"{engine.store.version}-r{rules_digest()}"
+
+
+def test_the_engine_names_its_rules_too(tmp_path: Path) -> None:
+    # a new release's rules must not be served an older one's machine translations from the
+    # translation memory, which keys on the engine's name: the name carries the code's hash
+    from dolmetsch.lexicon.engine import source_digest
+
+    (tmp_path / "rules.py").write_text("RULES = 1\n", encoding="utf-8")
+    before = source_digest(tmp_path)
+    (tmp_path / "rules.py").write_text("RULES = 2\n", encoding="utf-8")
+    assert source_digest(tmp_path) != before
+    assert len(before) == 8
 
 
 COMPOUNDS = [

@@ -18,6 +18,8 @@ Ding's first sense of each token (or of its other capitalisation), no lemmas, no
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -288,6 +290,21 @@ def _closing_comma(tokens: Sequence[str], i: int, is_verb: Callable[[str], bool]
     return []
 
 
+@functools.lru_cache(maxsize=1)
+def rules_digest() -> str:
+    """A short hash of the engine's code: its modules' sources."""
+    return source_digest(Path(__file__).resolve().parent)
+
+
+def source_digest(folder: Path) -> str:
+    """A short hash of the Python sources in ``folder`` (names and bytes, sorted)."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def _second_person(verb: str, lemma: Callable[[str], str]) -> bool:
     """Whether a present verb in "-st" is the 2nd person ("kommst"), not a 3rd whose stem
     ends in "s" ("lässt", "passt": lemma "lassen", "passen")."""
@@ -381,9 +398,13 @@ class LexiconEngine:
 
     @property
     def info(self) -> EngineInfo:
+        # The rules' own digest beside the data's: the translation memory serves a machine
+        # translation only to the engine that made it, and a new release's rules must not
+        # be answered from an older one's output (it was, under the same data's name).
+        version = f"{self.store.version}-r{rules_digest()}"
         if self.mode == "baseline":
-            return EngineInfo("lexicon-baseline", "ding", self.store.version)
-        return EngineInfo("lexicon", "ding+de2en", self.store.version)
+            return EngineInfo("lexicon-baseline", "ding", version)
+        return EngineInfo("lexicon", "ding+de2en", version)
 
     def translate(self, sentences: Sequence[str], progress: Progress | None = None) -> list[str]:
         """One English sentence per German one, in order."""

@@ -831,8 +831,13 @@ class Store:
 
     @property
     def version(self) -> str:
-        """Short identity of the data: Ding hash prefix and schema version."""
-        return f"{self.meta.get('ding_sha256', '')[:12]}-v{self.meta.get('schema', '')}"
+        """Short identity of the data: Ding hash prefix, the learned tables' hash (in the
+        store's name, ``store_name``) and schema version."""
+        ding = self.meta.get("ding_sha256", "")[:12]
+        name = self.path.stem.removeprefix("lexicon-")
+        if name.startswith(ding + "_"):
+            return name  # "34052c6021d0_bee1c5e4-v17"
+        return f"{ding}-v{self.meta.get('schema', '')}"
 
     def close(self) -> None:
         self._con.close()
