@@ -386,6 +386,10 @@ def test_a_users_senses_add_to_the_packaged_ones(tmp_path: Path) -> None:
     user.labelled[key] = {english: 2.0}
     save_senses(user, tmp_path / "senses.tsv.gz")
     assert load_senses(tmp_path).labelled[key][english] == count + 2.0
+    # a learned table named otherwise is not read by the store, and neither are its senses
+    save_senses(user, tmp_path / "senses-mine.tsv.gz")
+    save_learned(Learned(sentences=1), tmp_path / "mine.tsv.gz")
+    assert load_senses(tmp_path).labelled[key][english] == count + 2.0
 
 
 def test_a_sentence_of_another_script_or_language_has_no_confidence(

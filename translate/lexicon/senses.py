@@ -319,11 +319,20 @@ def senses_path(learned: Path) -> Path:
     return learned.with_name(f"senses-{name}")
 
 
+def _partner_unread(senses: Path) -> bool:
+    """Whether ``senses`` was written beside a learned table the store does not read (one
+    whose name does not start with "learned": ``senses_path``)."""
+    partner = senses.with_name(senses.name.removeprefix("senses-"))
+    return partner != senses and not partner.name.startswith("learned") and partner.is_file()
+
+
 def load_senses(data_dir: Path) -> Senses:
     """The packaged table and the user's tables in ``data_dir``, their counts summed (as the
     learned tables are: ``learned.load_layers``)."""
     user = Senses()
-    paths = sorted(data_dir.glob("senses*.tsv.gz"))
+    # not the senses of a learned table the store does not read: "-o mine.tsv.gz" wrote
+    # "senses-mine.tsv.gz" beside a table not named "learned*"
+    paths = [p for p in sorted(data_dir.glob("senses*.tsv.gz")) if not _partner_unread(p)]
     for path in paths:
         user.add(read_senses(path))
     if not PACKAGED.is_file():
