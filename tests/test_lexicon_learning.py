@@ -413,3 +413,34 @@ def test_a_sentence_of_another_script_or_language_has_no_confidence(
 def test_foreign_tokens() -> None:
     assert all(map(foreign_token, ["Путин", "北京", "😀", "ελπίδα", "➡️"]))
     assert not any(map(foreign_token, ["Łódź", "Citroën", "€", "°", "©", "100", "„"]))
+
+
+@pytest.mark.parametrize("tty", [True, False])
+def test_learn_progress_redraws_its_counters_on_a_terminal(tty: bool) -> None:
+    # the review: `lexicon learn` scrolled about 80 lines on a terminal
+    import io
+
+    from dolmetsch.cli import _Lines
+
+    stream = io.StringIO()
+    lines = _Lines(stream, tty)
+    for line in [
+        "aligning words",
+        "aligning words: iteration 1 of 4",
+        "aligning words: iteration 2 of 4",
+        "extracting phrase pairs",
+        "2000 of 24744 sentence pairs",
+        "4000 of 24744 sentence pairs",
+        "9504 of their 19301 sentences translated without trials",
+        "senses in context",
+    ]:
+        lines(line)
+    lines.close()
+    text = stream.getvalue()
+    if tty:
+        # the stages on lines of their own, the counters drawn over each other on one
+        assert text.count("\n") == 5
+        assert "\r" in text and "\x1b[K" in text
+        assert text.endswith("dolmetsch: senses in context\n")
+    else:
+        assert text.count("\n") == 8 and "\r" not in text

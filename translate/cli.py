@@ -10,11 +10,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -357,6 +358,40 @@ class _BuildProgress:
             )  # fmt: skip
             self._bar.__enter__()
         self._bar.update(max(0, round(step.done * self.STEPS) - self._bar.pos), self._stage)
+
+
+class _Lines:
+    """Progress lines of a long job on stderr: on a terminal a counter ("2000 of 24744
+    sentence pairs") redraws the line before it instead of adding one, stages keep theirs;
+    elsewhere (a log, a pipe) every line as it comes."""
+
+    _COUNTER = re.compile(r"^\d+ of (their )?\d+ |: iteration \d+ of \d+$")
+
+    def __init__(self, stream: TextIO, tty: bool) -> None:
+        self._stream = stream
+        self._tty = tty
+        self._open = False  # a counter line waits for its next redraw
+
+    def __call__(self, line: str) -> None:
+        text = f"dolmetsch: {one_line(line)}"
+        if not self._tty:
+            self._stream.write(text + "\n")
+        elif self._COUNTER.search(line):
+            import shutil
+
+            width = max(20, shutil.get_terminal_size().columns - 1)
+            self._stream.write("\r" + text[:width] + "\x1b[K")
+            self._open = True
+        else:
+            self.close()
+            self._stream.write(text + "\n")
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._open:
+            self._stream.write("\n")
+            self._stream.flush()
+            self._open = False
 
 
 _STARTED = "dolmetsch.started"
@@ -1020,13 +1055,12 @@ def lexicon_learn(files: tuple[Path, ...], output: Path | None, data_dir: Path |
 
     pairs = list(zip(files[::2], files[1::2], strict=True))
     # a missing or wrong input or output: nothing learned, exit code 2 as --help says
+    lines = _Lines(sys.stderr, sys.stderr.isatty())
     with _all_or_nothing():
-        path, learned = learn_files(
-            pairs,
-            output,
-            data_dir,
-            progress=lambda line: click.echo(f"dolmetsch: {line}", err=True),
-        )
+        try:
+            path, learned = learn_files(pairs, output, data_dir, progress=lines)
+        finally:
+            lines.close()
     click.echo(
         f"learned from {learned.sentences} sentence pairs: {len(learned.keys)} German keys, "
         f"{len(learned.pairs)} sense counts -> {path}"
