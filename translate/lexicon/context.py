@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from . import dates
 from .english import participle
-from .grammar import ADVERB, ATTRIBUTE, DO, NEGATED, TENSE
+from .grammar import ADVERB, ATTRIBUTE, DO, HAVE, NEGATED, TENSE
 from .mood import past_context, past_point, since_a_first
 from .prepositions import GOVERNABLE, governed, governed_noun
 from .rules import (
@@ -571,12 +571,11 @@ ASSURED = {"versicherte": "assured", "versicherten": "assured"}
 def assured(lex: LexiconEngine, c: Context) -> Result:
     if c.lower in ASSURED:
         return ASSURED[c.lower], 1
-    if c.previous in _HAVE_FORMS:
+    if c.previous in HAVE:
         return "assured", 1  # "hat versichert, dass" (not "ist versichert": insured)
     return None
 
 
-_HAVE_FORMS = frozenset("hat habe haben hatte hatten".split())
 # "zusichern" as word order joins it ("sicherte ... zu"): assured (Ding's "warranted").
 ZUSICHERN = {
     "sicherte": "assured",

@@ -1684,7 +1684,7 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
             return inverted
         if verb in _COPULAS and _subject_first(first, lex):
             return [*clause[: finite + 1], *predicative_adjective(clause[finite + 1 :], lex)]
-        if verb in _HAVE and not _subject_goes_on(clause[finite + 1 :]):
+        if verb in HAVE and not _subject_goes_on(clause[finite + 1 :]):
             inverted = _inverted(clause, finite, lex)  # "Damals hatte er Schwierigkeiten"
             if inverted is not None:
                 return inverted
@@ -1748,7 +1748,7 @@ def _auxiliary_clause(clause: list[str], finite: int, lex: Lexicon) -> list[str]
     return [*before, *verbs, *_time_last(middle)]
 
 
-_HAVE = frozenset("hat hatte hatten haben habe".split())
+HAVE = frozenset("hat hatte hatten haben habe".split())
 _COPULAS = frozenset("ist sind war waren sei seien wäre wären".split())
 # "würde gern(e)" + infinitive is English "would like to" + infinitive.
 _LIKING = frozenset(["gern", "gerne"])
